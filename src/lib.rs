@@ -1,1 +1,51 @@
+//! `mailsurvey` runs a questionnaire survey entirely by email.
+//!
+//! The life of a message, and the module for each stage:
+//!
+//! ```text
+//! survey file + recipients ─► invitation ─► outbox (SMTP) ─► doctor's mailbox
+//!   survey, recipients,        invitation,   outbox
+//!   templates, questionnaire   compose
+//!
+//! doctor's reply ─► inbox (IMAP) ─► classify ─► match ─► parse ─► store ─► follow-up ─► report
+//! ```
+//!
+//! - [`survey`], [`recipients`], [`templates`]: what the study lead wrote,
+//!   checked into types the rest can trust ([`problems`] collects what is
+//!   wrong, with file, line and a fix).
+//! - [`questionnaire`]: the numbered question block, a contract between the
+//!   questionnaire email and the reply parser.
+//! - [`token`]: the per-recipient secret that ties a reply to a person.
+//! - [`invitation`], [`compose`]: one personalised email per recipient.
+//! - [`outbox`]: sending over SMTP (or to `.eml` files), with retries, rate
+//!   limit and bounded parallel connections.
+//! - [`store`]: durable state in SQLite. Only this module writes SQL.
+//! - [`daemon`]: the long-running loop; shutdown is a parameter.
+//! - [`check`]: proves a setup works before anyone is invited.
+//! - [`answer`]: answers as read from replies.
+//! - [`credentials`]: passwords from the environment, a file or a command.
+//! - [`clock`]: the one place time comes from.
+#![deny(missing_docs)]
 
+pub mod answer;
+pub mod check;
+pub mod cli;
+pub mod clock;
+pub mod compose;
+pub mod credentials;
+pub mod daemon;
+pub mod error;
+pub mod inbox;
+pub mod invitation;
+pub mod outbox;
+pub mod problems;
+pub mod questionnaire;
+pub mod recipients;
+pub mod shutdown;
+pub mod store;
+pub mod survey;
+pub mod templates;
+pub mod tls;
+pub mod token;
+
+pub use error::{Error, Result};

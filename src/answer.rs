@@ -1,0 +1,94 @@
+//! An answer as read from a reply: the value, or why there is none. The
+//! shapes here are the `answers` of `mailsurvey inspect --json`, the rows of
+//! the store and the cells of the report, so they are serialised as the
+//! documented JSON contract.
+
+use serde::{Deserialize, Serialize};
+
+/// How sure the parser is of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Read with certainty; `value` holds it.
+    Ok,
+    /// Ambiguous or conflicting ("yes and no", "6 or 7"): ask the doctor.
+    Unclear,
+    /// Not a possible value (out of range, no such option).
+    Invalid,
+}
+
+/// A value of the question's kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// Yes/no.
+    Bool(bool),
+    /// Scale or integral number.
+    Integer(i64),
+    /// Number with a fraction.
+    Number(f64),
+    /// Single choice: the option id.
+    Choice(String),
+    /// Multiple choice: option ids in survey order (`other` included, its
+    /// text in [`Answer::other`]).
+    Choices(Vec<String>),
+    /// Free text. (Deserialises as `Choice` from JSON; the question's kind
+    /// tells them apart.)
+    Text(String),
+}
+
+/// One answer to one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Ok, unclear or invalid.
+    pub status: Status,
+    /// The value; `None` unless `status` is ok.
+    pub value: Option<Value>,
+    /// Text of an "other, please specify" option, or an explanation that
+    /// followed a yes/no ("Yes, frequently").
+    pub other: Option<String>,
+    /// Why the answer is unclear or invalid, in words.
+    pub reason: Option<String>,
+    /// The text the answer was read from.
+    pub source: String,
+}
+
+impl Answer {
+    /// A certain answer.
+    pub fn ok(value: Value, source: impl Into<String>) -> Answer {
+        Answer {
+            status: Status::Ok,
+            value: Some(value),
+            other: None,
+            reason: None,
+            source: source.into(),
+        }
+    }
+
+    /// An ambiguous or conflicting answer.
+    pub fn unclear(reason: impl Into<String>, source: impl Into<String>) -> Answer {
+        Answer {
+            status: Status::Unclear,
+            value: None,
+            other: None,
+            reason: Some(reason.into()),
+            source: source.into(),
+        }
+    }
+
+    /// An impossible answer.
+    pub fn invalid(reason: impl Into<String>, source: impl Into<String>) -> Answer {
+        Answer {
+            status: Status::Invalid,
+            value: None,
+            other: None,
+            reason: Some(reason.into()),
+            source: source.into(),
+        }
+    }
+
+    /// Does it count as a valid answer?
+    pub fn is_ok(&self) -> bool {
+        self.status == Status::Ok
+    }
+}

@@ -1,0 +1,297 @@
+//! The command line: what each subcommand takes, and the code that runs it.
+//! Exit codes: 0 success, 1 failure, 2 usage or validation error.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::clock::{Clock, SystemClock};
+use crate::daemon::Daemon;
+use crate::invitation::{Invitee, Kind};
+use crate::outbox::{Dispatcher, FileOutbox, Outbox, SmtpOutbox};
+use crate::shutdown::Shutdown;
+use crate::store::Store;
+use crate::{Error, Result, check, compose, daemon, invitation, recipients};
+
+/// Runs a questionnaire survey entirely by email.
+#[derive(Debug, Parser)]
+#[command(name = "mailsurvey", version, about)]
+pub struct Cli {
+    /// Log format on stderr.
+    #[arg(long, value_enum, default_value_t = LogFormat::Human, global = true)]
+    pub log_format: LogFormat,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Log output formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    /// Readable lines.
+    Human,
+    /// One JSON object per line.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a survey file, its recipient list and templates; report every problem.
+    Validate {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+    },
+    /// Log in to SMTP and IMAP and prove that plus-addressed mail arrives.
+    Check {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+    },
+    /// Send pending invitations now (the daemon does this by itself).
+    Send {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// Write every email as an .eml file instead of sending.
+        #[arg(long, requires = "out")]
+        dry_run: bool,
+        /// Directory for --dry-run.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print one recipient's invitation as it would be sent.
+    Preview {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// The recipient's address, as in the list.
+        #[arg(long)]
+        recipient: String,
+    },
+    /// Run the daemon: invite, collect, remind, report.
+    Run {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+    },
+    /// Print per-state counts and failures.
+    Status {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The result of a command, as an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0.
+    Success = 0,
+    /// 1.
+    Failure = 1,
+    /// 2.
+    Usage = 2,
+}
+
+/// Runs a parsed command line. `shutdown` stops the daemon.
+pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
+    let outcome = match cli.command {
+        Command::Validate { survey } => return validate(&survey),
+        Command::Check { survey } => check(&survey).await,
+        Command::Send { survey, dry_run, out } => send(&survey, dry_run, out).await,
+        Command::Preview { survey, recipient } => preview(&survey, &recipient),
+        Command::Run { survey } => run(&survey, shutdown).await,
+        Command::Status { survey, json } => status(&survey, json),
+    };
+    match outcome {
+        Ok(exit) => exit,
+        Err(Error::Invalid(problems)) => {
+            eprint!("{problems}");
+            Exit::Usage
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            Exit::Failure
+        }
+    }
+}
+
+fn validate(path: &std::path::Path) -> Exit {
+    match check::validate(path) {
+        Ok((survey, list)) => {
+            println!(
+                "{}: ok ({} questions, {} recipients, open {} to {})",
+                path.display(),
+                survey.questions.len(),
+                list.len(),
+                survey.period.open,
+                survey.period.close
+            );
+            Exit::Success
+        }
+        Err(problems) => {
+            eprint!("{problems}");
+            Exit::Usage
+        }
+    }
+}
+
+async fn check(path: &std::path::Path) -> Result<Exit> {
+    let (survey, _) = daemon::load(path)?;
+    let steps = check::check(&survey).await;
+    let mut ok = true;
+    for step in &steps {
+        match &step.outcome {
+            Ok(detail) => println!("ok    {}: {detail}", step.what),
+            Err(fix) => {
+                ok = false;
+                println!("FAIL  {}: {fix}", step.what);
+            }
+        }
+    }
+    Ok(if ok { Exit::Success } else { Exit::Failure })
+}
+
+/// Opens the store and brings the recipient list in.
+fn prepare(path: &std::path::Path) -> Result<(crate::survey::Survey, crate::templates::Templates, Store)> {
+    let (survey, templates) = daemon::load(path)?;
+    let list = recipients::load(&survey.recipients_file).map_err(Error::Invalid)?;
+    let store = Store::open(&survey.database)?;
+    let now = SystemClock.now();
+    store.ensure_survey(&survey, now)?;
+    store.sync_recipients(&survey.id, &list, now)?;
+    Ok((survey, templates, store))
+}
+
+async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Result<Exit> {
+    let (survey, templates, store) = prepare(path)?;
+    let now = SystemClock.now();
+    if dry_run {
+        let outbox = FileOutbox::new(out.expect("clap requires --out"))?;
+        let mut written = 0;
+        for person in store.recipients(&survey.id)? {
+            if !person.listed || person.status != "active" {
+                continue;
+            }
+            let mail = compose::compose(invitation::draft(&survey, &templates, &invitee(&person), Kind::Invitation, now)?, now)?;
+            outbox.send(&mail).await?;
+            written += 1;
+        }
+        println!("{written} invitations written; nothing was sent");
+        return Ok(Exit::Success);
+    }
+    if !survey.period.is_open_at(now) {
+        eprintln!(
+            "the survey opens at {}; nothing sent. `mailsurvey run` sends the invitations then.",
+            survey.period.open
+        );
+        return Ok(Exit::Failure);
+    }
+    store.requeue_in_flight(&survey.id)?;
+    let queued = store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
+    let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
+    smtp.test_login().await?;
+    let bar = if std::io::stdout().is_terminal() {
+        let bar = ProgressBar::new(queued as u64);
+        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let survey = Arc::new(survey);
+    let dispatcher = Dispatcher::new(store.clone(), survey.clone(), Arc::new(templates), smtp, Arc::new(SystemClock));
+    let progress = bar.clone();
+    let round = dispatcher
+        .send_due(&Shutdown::never(), move |r| {
+            progress.set_position((r.sent + r.failed) as u64);
+            progress.set_message(format!("{} deferred", r.retried));
+        })
+        .await?;
+    bar.finish_and_clear();
+    println!(
+        "{} sent, {} deferred (the daemon retries them), {} failed",
+        round.sent, round.retried, round.failed
+    );
+    Ok(if round.failed > 0 { Exit::Failure } else { Exit::Success })
+}
+
+fn invitee(person: &crate::store::StoredRecipient) -> Invitee<'_> {
+    Invitee {
+        name: &person.name,
+        email: &person.email,
+        attributes: &person.attributes,
+        token: &person.token,
+    }
+}
+
+fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
+    let (survey, templates, store) = prepare(path)?;
+    let Some(person) = store
+        .recipients(&survey.id)?
+        .into_iter()
+        .find(|p| p.email.eq_ignore_ascii_case(email))
+    else {
+        eprintln!("{email} is not in {}", survey.recipients_file.display());
+        return Ok(Exit::Usage);
+    };
+    let now = SystemClock.now();
+    let mail = compose::compose(invitation::draft(&survey, &templates, &invitee(&person), Kind::Invitation, now)?, now)?;
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(&mail.bytes)
+        .map_err(|e| Error::io("stdout", e))?;
+    Ok(Exit::Success)
+}
+
+async fn run(path: &std::path::Path, shutdown: Shutdown) -> Result<Exit> {
+    let (survey, templates) = daemon::load(path)?;
+    let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
+    match smtp.test_login().await {
+        Ok(()) => {}
+        Err(err @ (Error::Credentials(_) | Error::Tls(_))) => return Err(err),
+        Err(err) => tracing::warn!(error = %err, "SMTP server not reachable yet; will keep trying"),
+    }
+    let daemon = Daemon::new(survey, templates, smtp, Arc::new(SystemClock))?;
+    daemon.run(shutdown).await?;
+    Ok(Exit::Success)
+}
+
+fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
+    let (survey, _) = daemon::load(path)?;
+    let store = Store::open(&survey.database)?;
+    let status = store.status(&survey.id)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&status).expect("status serialises"));
+        return Ok(Exit::Success);
+    }
+    println!("survey {} ({})", survey.id, survey.title);
+    println!(
+        "recipients: {} listed, {} removed from the list",
+        status.listed, status.removed
+    );
+    for (state, n) in &status.recipients {
+        println!("  {state}: {n}");
+    }
+    for (kind, states) in &status.outbox {
+        let parts: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        println!("{kind}: {}", parts.join(", "));
+    }
+    if !status.failures.is_empty() {
+        println!("failures:");
+        for failure in &status.failures {
+            println!(
+                "  {} ({}, {} attempts): {}",
+                failure.email, failure.kind, failure.attempts, failure.error
+            );
+        }
+    }
+    Ok(Exit::Success)
+}

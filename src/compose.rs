@@ -1,0 +1,133 @@
+//! Turns a [`Draft`] into the bytes of a MIME message with the headers every
+//! mail we send carries: a derived Message-ID (so a resend after a crash
+//! reuses it), a Date, `Auto-Submitted` (RFC 3834: nothing we send is
+//! written by a person), and, where it concerns one recipient, the
+//! per-recipient Reply-To and List-Unsubscribe (RFC 2369).
+
+use std::time::SystemTime;
+
+use jiff::Timestamp;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::{Address, Message};
+
+use crate::{Error, Result};
+
+/// RFC 3834 `Auto-Submitted` values we send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoSubmitted {
+    /// Sent on a schedule: invitations, reminders, the report.
+    Generated,
+    /// Sent in answer to a message: receipts, clarifications.
+    Replied,
+}
+
+/// A file attached to a message.
+#[derive(Debug, Clone)]
+pub struct Attached {
+    /// File name.
+    pub name: String,
+    /// MIME type, e.g. `text/csv`.
+    pub content_type: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+/// What a message says and to whom, before encoding.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// From (display name and address; also the envelope sender).
+    pub from: Mailbox,
+    /// To.
+    pub to: Mailbox,
+    /// Reply-To, if not From.
+    pub reply_to: Option<Address>,
+    /// Subject.
+    pub subject: String,
+    /// Message-ID without angle brackets.
+    pub message_id: String,
+    /// The message this answers, without angle brackets.
+    pub in_reply_to: Option<String>,
+    /// Auto-Submitted value.
+    pub auto_submitted: AutoSubmitted,
+    /// `mailto:` address for List-Unsubscribe.
+    pub unsubscribe: Option<Address>,
+    /// Text part.
+    pub text: String,
+    /// HTML part.
+    pub html: String,
+    /// Attachments.
+    pub attachments: Vec<Attached>,
+}
+
+/// A message ready to send.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    /// Message-ID without angle brackets.
+    pub message_id: String,
+    /// Envelope sender.
+    pub envelope_from: Address,
+    /// Envelope recipients.
+    pub envelope_to: Vec<Address>,
+    /// The message as sent.
+    pub bytes: Vec<u8>,
+}
+
+fn header(name: &'static str, value: String) -> HeaderValue {
+    HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+}
+
+/// Encodes a draft, dated `date`.
+pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
+    let mut builder = Message::builder()
+        .from(draft.from.clone())
+        .to(draft.to.clone())
+        .subject(draft.subject)
+        .message_id(Some(format!("<{}>", draft.message_id)))
+        .date(SystemTime::try_from(date).map_err(|e| Error::Message(format!("date: {e}")))?)
+        .raw_header(header(
+            "Auto-Submitted",
+            match draft.auto_submitted {
+                AutoSubmitted::Generated => "auto-generated",
+                AutoSubmitted::Replied => "auto-replied",
+            }
+            .to_owned(),
+        ))
+        // Ask Exchange not to answer with out-of-office notes.
+        .raw_header(header("X-Auto-Response-Suppress", "OOF, AutoReply".to_owned()));
+    if let Some(reply_to) = draft.reply_to {
+        builder = builder.reply_to(Mailbox::new(None, reply_to));
+    }
+    if let Some(parent) = &draft.in_reply_to {
+        builder = builder.in_reply_to(format!("<{parent}>")).references(format!("<{parent}>"));
+    }
+    if let Some(unsubscribe) = &draft.unsubscribe {
+        builder = builder.raw_header(header(
+            "List-Unsubscribe",
+            format!("<mailto:{unsubscribe}?subject=unsubscribe>"),
+        ));
+    }
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(draft.text))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(draft.html));
+    let body = if draft.attachments.is_empty() {
+        alternative
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(alternative);
+        for file in draft.attachments {
+            let content_type = ContentType::parse(&file.content_type)
+                .map_err(|e| Error::Message(format!("content type {}: {e}", file.content_type)))?;
+            mixed = mixed.singlepart(Attachment::new(file.name).body(file.bytes, content_type));
+        }
+        mixed
+    };
+    let message = builder
+        .multipart(body)
+        .map_err(|e| Error::Message(e.to_string()))?;
+    Ok(Outgoing {
+        message_id: draft.message_id,
+        envelope_from: draft.from.email,
+        envelope_to: vec![draft.to.email],
+        bytes: message.formatted(),
+    })
+}

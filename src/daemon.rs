@@ -1,0 +1,157 @@
+//! `mailsurvey run`: the long-running loop. Each turn it re-reads the
+//! recipient list if it changed, queues invitations once the survey is
+//! open, and sends what is due; then it sleeps until the next thing is due
+//! or shutdown is asked for. Every turn starts from the store, so a restart
+//! at any point simply continues.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use jiff::Timestamp;
+use tracing::{error, info, warn};
+
+use crate::clock::Clock;
+use crate::outbox::{Dispatcher, Outbox};
+use crate::shutdown::Shutdown;
+use crate::store::Store;
+use crate::survey::Survey;
+use crate::templates::Templates;
+use crate::{Error, Result, recipients};
+
+/// The longest the loop sleeps between turns.
+const MAX_SLEEP: Duration = Duration::from_secs(5);
+
+/// Everything one survey's daemon works with.
+pub struct Daemon<O: Outbox> {
+    survey: Arc<Survey>,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    dispatcher: Dispatcher<O>,
+    list: ListWatch,
+}
+
+/// Notices when the recipient list changes on disk.
+struct ListWatch {
+    path: PathBuf,
+    seen: Option<(SystemTime, u64)>,
+}
+
+impl ListWatch {
+    fn changed(&mut self) -> bool {
+        let stamp = std::fs::metadata(&self.path)
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        if stamp != self.seen {
+            self.seen = stamp;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+impl<O: Outbox> Daemon<O> {
+    /// Prepares the daemon for `survey`: opens the store, records the
+    /// survey, and requeues whatever a crash left in flight.
+    pub fn new(survey: Survey, templates: Templates, outbox: O, clock: Arc<dyn Clock>) -> Result<Self> {
+        let store = Store::open(&survey.database)?;
+        store.ensure_survey(&survey, clock.now())?;
+        let requeued = store.requeue_in_flight(&survey.id)?;
+        if requeued > 0 {
+            warn!(survey = %survey.id, requeued, "messages in flight at the last stop go again, with the same Message-ID");
+        }
+        let survey = Arc::new(survey);
+        let dispatcher = Dispatcher::new(store.clone(), survey.clone(), Arc::new(templates), outbox, clock.clone());
+        let list = ListWatch {
+            path: survey.recipients_file.clone(),
+            seen: None,
+        };
+        Ok(Daemon {
+            survey,
+            store,
+            clock,
+            dispatcher,
+            list,
+        })
+    }
+
+    /// The store this daemon writes.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Runs until `shutdown`. Work in flight finishes first.
+    pub async fn run(mut self, mut shutdown: Shutdown) -> Result<()> {
+        info!(survey = %self.survey.id, open = %self.survey.period.open, close = %self.survey.period.close, "daemon started");
+        while !shutdown.is_triggered() {
+            if let Err(err) = self.turn(&shutdown).await {
+                if err.is_transient() {
+                    warn!(error = %err, "this turn failed; trying again");
+                } else {
+                    error!(error = %err, "stopping");
+                    return Err(err);
+                }
+            }
+            let sleep = self.until_next()?;
+            tokio::select! {
+                _ = tokio::time::sleep(sleep) => {}
+                _ = shutdown.wait() => {}
+            }
+        }
+        info!(survey = %self.survey.id, "daemon stopped");
+        Ok(())
+    }
+
+    /// One turn: recipients, invitations, sending.
+    pub async fn turn(&mut self, shutdown: &Shutdown) -> Result<()> {
+        let now = self.clock.now();
+        if self.list.changed() {
+            self.sync_recipients(now)?;
+        }
+        if self.survey.period.is_open_at(now) {
+            let queued = self
+                .store
+                .queue_invitations(&self.survey.id, self.survey.sender.address.domain(), now)?;
+            if queued > 0 {
+                info!(survey = %self.survey.id, queued, "invitations queued");
+            }
+        }
+        self.dispatcher.send_due(shutdown, |_| {}).await?;
+        Ok(())
+    }
+
+    fn sync_recipients(&mut self, now: Timestamp) -> Result<()> {
+        match recipients::load(&self.survey.recipients_file) {
+            Ok(list) => {
+                let changes = self.store.sync_recipients(&self.survey.id, &list, now)?;
+                info!(survey = %self.survey.id, listed = list.len(), added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
+            }
+            // A half-edited list must not remove anybody: keep the last good one.
+            Err(problems) => warn!(survey = %self.survey.id, "recipient list not applied: {problems}"),
+        }
+        Ok(())
+    }
+
+    fn until_next(&self) -> Result<Duration> {
+        let now = self.clock.now();
+        let mut next = now + jiff::SignedDuration::try_from(MAX_SLEEP).expect("small");
+        if let Some(due) = self.store.next_due(&self.survey.id)? {
+            next = next.min(due);
+        }
+        let open = self.survey.period.open.timestamp();
+        if open > now {
+            next = next.min(open);
+        }
+        let wait = next.duration_since(now);
+        Ok(Duration::try_from(wait).unwrap_or(Duration::ZERO).max(Duration::from_millis(200)))
+    }
+}
+
+/// Loads a survey, its templates and its recipient list, checking all of
+/// them and reporting every problem at once.
+pub fn load(path: &Path) -> Result<(Survey, Templates)> {
+    let survey = Survey::load(path).map_err(Error::Invalid)?;
+    let templates = crate::check::validate_templates(&survey).map_err(Error::Invalid)?;
+    Ok((survey, templates))
+}

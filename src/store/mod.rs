@@ -1,0 +1,429 @@
+//! Durable state in SQLite (WAL, `synchronous = FULL`). Only this module
+//! writes SQL. Every step that leads to a side effect is committed first,
+//! so a restart after a crash simply continues: the rule the daemon is
+//! built on.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite_migration::{M, Migrations};
+
+use crate::recipients::Recipient;
+use crate::survey::Survey;
+use crate::token::{SELECTOR_LEN, Token};
+use crate::{Error, Result};
+
+/// The schema, one numbered SQL file per step, applied at open.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("0001_foundation.sql"))])
+}
+
+/// A handle on the store; cheap to clone, safe to share between tasks.
+#[derive(Clone)]
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Store")
+    }
+}
+
+/// A recipient as stored.
+#[derive(Debug, Clone)]
+pub struct StoredRecipient {
+    /// Row id.
+    pub id: i64,
+    /// Address as listed.
+    pub email: String,
+    /// Name as listed.
+    pub name: String,
+    /// Extra columns.
+    pub attributes: BTreeMap<String, String>,
+    /// Their token.
+    pub token: Token,
+    /// Still in the recipient list?
+    pub listed: bool,
+    /// active, bounced or opted_out.
+    pub status: String,
+}
+
+/// What a re-read of the recipient list changed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ListChanges {
+    /// New rows.
+    pub added: usize,
+    /// Rows no longer in the list (their mail stops; what they sent stays).
+    pub removed: usize,
+    /// Rows back in the list after a removal.
+    pub relisted: usize,
+}
+
+/// A message claimed for sending.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    /// Outbox row id.
+    pub id: i64,
+    /// invitation, reminder, ...
+    pub kind: String,
+    /// Sequence number within the kind.
+    pub seq: u32,
+    /// The Message-ID it must go out with.
+    pub message_id: String,
+    /// Attempts so far, this one included.
+    pub attempts: u32,
+    /// The recipient, for questionnaire emails.
+    pub recipient: Option<StoredRecipient>,
+    /// Stored content, for mail fixed when queued.
+    pub body: Option<Vec<u8>>,
+}
+
+/// Per-state counts and the failures, for `mailsurvey status`.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Status {
+    /// Recipients in the list.
+    pub listed: usize,
+    /// Recipients removed from the list.
+    pub removed: usize,
+    /// Recipients by status (active, bounced, opted_out).
+    pub recipients: BTreeMap<String, usize>,
+    /// Outbox rows by kind, then state.
+    pub outbox: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Messages given up, with the server's last reply.
+    pub failures: Vec<Failure>,
+}
+
+/// A message that could not be delivered.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Failure {
+    /// Recipient address.
+    pub email: String,
+    /// Kind of message.
+    pub kind: String,
+    /// Attempts made.
+    pub attempts: u32,
+    /// The server's reply or the error.
+    pub error: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path` and brings its schema
+    /// up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Store {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().expect("store lock poisoned")
+    }
+
+    /// Records the survey (idempotent).
+    pub fn ensure_survey(&self, survey: &Survey, now: Timestamp) -> Result<()> {
+        self.lock().execute(
+            "INSERT INTO surveys (id, title, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title",
+            params![survey.id, survey.title, now.as_second()],
+        )?;
+        Ok(())
+    }
+
+    /// Brings the stored recipients in line with the list: new people get a
+    /// token; people no longer listed get no more mail (pending mail to them
+    /// is cancelled) but keep everything they sent.
+    pub fn sync_recipients(&self, survey_id: &str, list: &[Recipient], now: Timestamp) -> Result<ListChanges> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let mut changes = ListChanges::default();
+        let existing: HashMap<String, (i64, bool)> = {
+            let mut stmt = tx.prepare("SELECT email_key, id, listed FROM recipients WHERE survey_id = ?1")?;
+            stmt.query_map([survey_id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get::<_, bool>(2)?))))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut keys = std::collections::HashSet::new();
+        for person in list {
+            let key = person.key();
+            keys.insert(key.clone());
+            let attributes = serde_json::to_string(&person.attributes).expect("a map serialises");
+            match existing.get(&key) {
+                None => {
+                    let token = Token::generate();
+                    tx.execute(
+                        "INSERT INTO recipients (survey_id, email, email_key, name, attributes, selector, verifier, added_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![survey_id, person.email, key, person.name, attributes, token.selector(), token.verifier(), now.as_second()],
+                    )?;
+                    changes.added += 1;
+                }
+                Some((id, listed)) => {
+                    tx.execute(
+                        "UPDATE recipients SET email = ?2, name = ?3, attributes = ?4, listed = 1, removed_at = NULL WHERE id = ?1",
+                        params![id, person.email, person.name, attributes],
+                    )?;
+                    if !listed {
+                        changes.relisted += 1;
+                    }
+                }
+            }
+        }
+        for (key, (id, listed)) in &existing {
+            if *listed && !keys.contains(key) {
+                tx.execute(
+                    "UPDATE recipients SET listed = 0, removed_at = ?2 WHERE id = ?1",
+                    params![id, now.as_second()],
+                )?;
+                tx.execute(
+                    "UPDATE outbox SET state = 'cancelled', last_error = 'removed from the recipient list'
+                     WHERE recipient_id = ?1 AND state = 'pending'",
+                    [id],
+                )?;
+                changes.removed += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// Queues an invitation for every listed, active recipient who has none.
+    /// Returns how many were queued.
+    pub fn queue_invitations(&self, survey_id: &str, domain: &str, now: Timestamp) -> Result<usize> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let people: Vec<(i64, String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT r.id, r.selector, r.verifier FROM recipients r
+                 WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
+                   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation')",
+            )?;
+            stmt.query_map([survey_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for (id, selector, verifier) in &people {
+            let token = Token::parse(&format!("{selector}{verifier}")).expect("stored tokens are well formed");
+            let message_id = crate::invitation::message_id("invitation", 1, &token, domain);
+            tx.execute(
+                "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
+                 VALUES (?1, ?2, 'invitation', 1, ?3, ?4, ?4)",
+                params![survey_id, id, message_id, now.as_second()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(people.len())
+    }
+
+    /// At start-up: messages left `sending` by a crash may or may not have
+    /// gone out. They go again, with the same Message-ID. Returns how many.
+    pub fn requeue_in_flight(&self, survey_id: &str) -> Result<usize> {
+        Ok(self.lock().execute(
+            "UPDATE outbox SET state = 'pending' WHERE survey_id = ?1 AND state = 'sending'",
+            [survey_id],
+        )?)
+    }
+
+    /// Claims the next message due at `now`, marking it `sending` (committed
+    /// before it is sent). Mail to someone no longer listed or no longer
+    /// active is cancelled here, at the last moment.
+    pub fn claim_due(&self, survey_id: &str, now: Timestamp) -> Result<Option<Claimed>> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        loop {
+            let row = tx
+                .query_row(
+                    "SELECT o.id, o.kind, o.seq, o.message_id, o.attempts, o.body, o.recipient_id, r.listed, r.status
+                     FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
+                     WHERE o.survey_id = ?1 AND o.state = 'pending' AND o.next_attempt_at <= ?2
+                     ORDER BY o.next_attempt_at, o.id LIMIT 1",
+                    params![survey_id, now.as_second()],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, u32>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, u32>(4)?,
+                            r.get::<_, Option<Vec<u8>>>(5)?,
+                            r.get::<_, Option<i64>>(6)?,
+                            r.get::<_, Option<bool>>(7)?,
+                            r.get::<_, Option<String>>(8)?,
+                        ))
+                    },
+                )
+                .optional()?;
+            let Some((id, kind, seq, message_id, attempts, body, recipient_id, listed, status)) = row else {
+                tx.commit()?;
+                return Ok(None);
+            };
+            if recipient_id.is_some() && (listed != Some(true) || status.as_deref() != Some("active")) {
+                tx.execute(
+                    "UPDATE outbox SET state = 'cancelled', last_error = ?2 WHERE id = ?1",
+                    params![id, format!("recipient is {}", if listed == Some(true) { status.unwrap_or_default() } else { "no longer listed".into() })],
+                )?;
+                continue;
+            }
+            tx.execute(
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1",
+                [id],
+            )?;
+            let recipient = match recipient_id {
+                Some(rid) => Some(recipient_by_id(&tx, rid)?),
+                None => None,
+            };
+            tx.commit()?;
+            return Ok(Some(Claimed {
+                id,
+                kind,
+                seq,
+                message_id,
+                attempts: attempts + 1,
+                recipient,
+                body,
+            }));
+        }
+    }
+
+    /// The message went out.
+    pub fn mark_sent(&self, id: i64, now: Timestamp) -> Result<()> {
+        self.lock().execute(
+            "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1",
+            params![id, now.as_second()],
+        )?;
+        Ok(())
+    }
+
+    /// A transient failure: try again at `retry_at`.
+    pub fn mark_retry(&self, id: i64, error: &str, retry_at: Timestamp) -> Result<()> {
+        self.lock().execute(
+            "UPDATE outbox SET state = 'pending', last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
+            params![id, error, retry_at.as_second()],
+        )?;
+        Ok(())
+    }
+
+    /// A permanent failure: give up and keep the server's reply.
+    pub fn mark_failed(&self, id: i64, error: &str) -> Result<()> {
+        self.lock().execute(
+            "UPDATE outbox SET state = 'failed', last_error = ?2 WHERE id = ?1",
+            params![id, error],
+        )?;
+        Ok(())
+    }
+
+    /// When the next pending message falls due, if any.
+    pub fn next_due(&self, survey_id: &str) -> Result<Option<Timestamp>> {
+        let at: Option<i64> = self.lock().query_row(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE survey_id = ?1 AND state = 'pending'",
+            [survey_id],
+            |r| r.get(0),
+        )?;
+        Ok(at.map(|s| Timestamp::from_second(s).expect("stored times are in range")))
+    }
+
+    /// All stored recipients of a survey, listed or not.
+    pub fn recipients(&self, survey_id: &str) -> Result<Vec<StoredRecipient>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare("SELECT id FROM recipients WHERE survey_id = ?1 ORDER BY id")?;
+        let ids: Vec<i64> = stmt.query_map([survey_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| recipient_by_id(&conn, id)).collect()
+    }
+
+    /// The recipient whose token this is. The selector is looked up by
+    /// index; the verifier is compared in constant time.
+    pub fn recipient_by_token(&self, survey_id: &str, token: &Token) -> Result<Option<StoredRecipient>> {
+        let conn = self.lock();
+        let found: Option<(i64, String)> = conn
+            .query_row(
+                "SELECT id, verifier FROM recipients WHERE survey_id = ?1 AND selector = ?2",
+                params![survey_id, token.selector()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match found {
+            Some((id, verifier)) if token.verifies(&verifier) => Ok(Some(recipient_by_id(&conn, id)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Counts for `mailsurvey status`.
+    pub fn status(&self, survey_id: &str) -> Result<Status> {
+        let conn = self.lock();
+        let mut status = Status::default();
+        let mut stmt = conn.prepare("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
+        for row in stmt.query_map([survey_id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)? as usize)))? {
+            let (listed, state, n) = row?;
+            if listed {
+                status.listed += n;
+                *status.recipients.entry(state).or_default() += n;
+            } else {
+                status.removed += n;
+            }
+        }
+        let mut stmt = conn.prepare("SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state")?;
+        for row in stmt.query_map([survey_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)? as usize)))? {
+            let (kind, state, n) = row?;
+            status.outbox.entry(kind).or_default().insert(state, n);
+        }
+        let mut stmt = conn.prepare(
+            "SELECT COALESCE(r.email, ''), o.kind, o.attempts, COALESCE(o.last_error, '')
+             FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
+             WHERE o.survey_id = ?1 AND o.state = 'failed' ORDER BY r.email",
+        )?;
+        for row in stmt.query_map([survey_id], |r| {
+            Ok(Failure {
+                email: r.get(0)?,
+                kind: r.get(1)?,
+                attempts: r.get(2)?,
+                error: r.get(3)?,
+            })
+        })? {
+            status.failures.push(row?);
+        }
+        Ok(status)
+    }
+}
+
+fn recipient_by_id(conn: &Connection, id: i64) -> Result<StoredRecipient> {
+    Ok(conn.query_row(
+        "SELECT id, email, name, attributes, selector, verifier, listed, status FROM recipients WHERE id = ?1",
+        [id],
+        |r| {
+            let attributes: String = r.get(3)?;
+            let selector: String = r.get(4)?;
+            let verifier: String = r.get(5)?;
+            Ok(StoredRecipient {
+                id: r.get(0)?,
+                email: r.get(1)?,
+                name: r.get(2)?,
+                attributes: serde_json::from_str(&attributes).unwrap_or_default(),
+                token: Token::parse(&format!("{selector}{verifier}")).expect("stored tokens are well formed"),
+                listed: r.get(6)?,
+                status: r.get(7)?,
+            })
+        },
+    )?)
+}
+
+const _: () = assert!(SELECTOR_LEN < crate::token::TOKEN_LEN);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+}

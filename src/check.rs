@@ -27,7 +27,24 @@ pub fn validate_templates(survey: &Survey) -> Result<Templates, Problems> {
 /// Checks a survey file, its recipient list and its templates, reporting
 /// every problem in all of them at once.
 pub fn validate(path: &std::path::Path) -> Result<(Survey, Vec<Recipient>), Problems> {
-    let survey = Survey::load(path)?;
+    let survey = match Survey::load(path) {
+        Ok(survey) => survey,
+        Err(mut problems) => {
+            // Check what the broken file names too, so one run shows all.
+            let (list, templates) = crate::survey::referenced_files(path);
+            if let Some(Err(p)) = list.as_deref().map(recipients::load) {
+                problems.extend(p);
+            }
+            match Templates::load(templates.as_deref()) {
+                Ok(templates) => {
+                    let columns = list.as_deref().map(recipients::columns).unwrap_or_default();
+                    problems.extend(templates.check_variables(&columns));
+                }
+                Err(p) => problems.extend(p),
+            }
+            return Err(problems);
+        }
+    };
     let mut problems = Problems::default();
     let list = recipients::load(&survey.recipients_file).unwrap_or_else(|p| {
         problems.extend(p);

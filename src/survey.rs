@@ -312,6 +312,27 @@ impl Survey {
     }
 }
 
+/// The recipient list and template directory a survey file names, read
+/// leniently, so they can be checked even when the rest of the file is
+/// wrong.
+pub fn referenced_files(path: &Path) -> (Option<PathBuf>, Option<PathBuf>) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return (None, None);
+    };
+    let Ok(value) = text.parse::<toml::Table>() else {
+        return (None, None);
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+    let get = |key: &str| {
+        value
+            .get("survey")
+            .and_then(|s| s.get(key))
+            .and_then(|v| v.as_str())
+            .map(|v| base.join(v))
+    };
+    (get("recipients"), get("templates"))
+}
+
 // ---- what the study lead wrote ----
 
 #[derive(Deserialize)]

@@ -1,0 +1,6 @@
+//! The integration tests: the real `mailsurvey` binary against the real
+//! Postfix and Dovecot of `scripts/mailstack`, which must be up.
+
+mod invitations;
+mod setup;
+mod support;

@@ -1,0 +1,431 @@
+//! What the integration tests share: the local mail stack, a survey of
+//! their own (own survey id, own sender mailbox, own recipients' mailboxes,
+//! own database), the real `mailsurvey` binary, and reading mailboxes over
+//! IMAP. Every wait is bounded.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use mailsurvey::store::Store;
+use mailsurvey::survey::{Security, SecretSource, Server};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_mailsurvey");
+pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The running mail stack's settings (from `scripts/mailstack env`).
+#[derive(Debug, Clone)]
+pub struct Stack {
+    pub dir: PathBuf,
+    pub vars: BTreeMap<String, String>,
+}
+
+impl Stack {
+    /// The shared stack, which must be up.
+    pub fn shared() -> Stack {
+        let dir = std::env::var("MAILSTACK_DIR").unwrap_or_else(|_| "/var/lib/mailsurvey-mailstack".into());
+        let stack = Stack::at(Path::new(&dir));
+        stack.assert_up();
+        stack
+    }
+
+    fn at(dir: &Path) -> Stack {
+        let env = std::fs::read_to_string(dir.join("env")).unwrap_or_else(|_| {
+            panic!("the local mail stack is not set up in {}: run `scripts/mailstack up` first", dir.display())
+        });
+        let vars = env
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        Stack { dir: dir.to_owned(), vars }
+    }
+
+    /// A stack of the test's own, on its own ports, for tests that stop or
+    /// restart servers. Stopped when dropped.
+    pub fn own(port_base: u16) -> OwnStack {
+        let dir = tempfile::Builder::new().prefix("mailstack-").tempdir_in("/var/tmp").unwrap();
+        let status = Command::new(format!("{ROOT}/scripts/mailstack"))
+            .args(["up", "--dir"])
+            .arg(dir.path())
+            .args(["--port-base", &port_base.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "scripts/mailstack up --port-base {port_base} failed");
+        OwnStack {
+            stack: Stack::at(dir.path()),
+            _dir: dir,
+        }
+    }
+
+    pub fn var(&self, name: &str) -> String {
+        self.vars.get(name).cloned().unwrap_or_else(|| panic!("{name} missing from the stack's env"))
+    }
+
+    pub fn port(&self, name: &str) -> u16 {
+        self.var(name).parse().unwrap()
+    }
+
+    pub fn password(&self) -> String {
+        self.var("MAILSTACK_PASSWORD")
+    }
+
+    pub fn ca(&self) -> String {
+        self.var("MAILSTACK_CA")
+    }
+
+    fn assert_up(&self) {
+        for port in ["MAILSTACK_SUBMISSION_PORT", "MAILSTACK_IMAP_PORT", "MAILSTACK_SMTP_PORT"] {
+            let port = self.port(port);
+            assert!(
+                std::net::TcpStream::connect(("127.0.0.1", port)).is_ok(),
+                "the local mail stack is down (port {port} closed): run `scripts/mailstack up`"
+            );
+        }
+    }
+
+    /// IMAP settings to log in as `user` with STARTTLS and the stack's CA.
+    pub fn imap(&self, user: &str) -> Server {
+        Server {
+            host: "127.0.0.1".into(),
+            port: self.port("MAILSTACK_IMAP_PORT"),
+            security: Security::StartTls,
+            username: user.into(),
+            password: Some(SecretSource::Env("MAILSTACK_TEST_PASSWORD".into())),
+            ca_file: Some(self.ca().into()),
+        }
+    }
+
+    /// Every message in `user`'s INBOX, raw.
+    pub fn inbox(&self, user: &str) -> Vec<Vec<u8>> {
+        // SAFETY-free: the test process sets this once, to the same value.
+        unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", self.password()) };
+        let mut session = mailsurvey::inbox::connect(&self.imap(user)).unwrap();
+        let mailbox = session.select("INBOX").unwrap();
+        let mut out = Vec::new();
+        if mailbox.exists > 0 {
+            let fetched = session.fetch("1:*", "BODY.PEEK[]").unwrap();
+            for message in fetched.iter() {
+                out.push(message.body().unwrap_or_default().to_vec());
+            }
+        }
+        let _ = session.logout();
+        out
+    }
+
+    /// How many messages are in `user`'s maildir (new + cur), without IMAP;
+    /// cheap enough to poll.
+    pub fn maildir_count(&self, address: &str) -> usize {
+        let (user, domain) = address.split_once('@').unwrap();
+        let user = user.split('+').next().unwrap().to_lowercase();
+        let base = self.dir.join("mail").join(domain.to_lowercase()).join(user);
+        ["new", "cur"]
+            .iter()
+            .map(|d| std::fs::read_dir(base.join(d)).map(|r| r.count()).unwrap_or(0))
+            .sum()
+    }
+
+    /// Sends a message as a doctor's mail server would: plain SMTP, no
+    /// login.
+    pub fn deliver(&self, from: &str, to: &str, message: &[u8]) {
+        use std::io::{BufRead, BufReader, Write};
+        let stream = std::net::TcpStream::connect(("127.0.0.1", self.port("MAILSTACK_SMTP_PORT"))).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut writer = stream;
+        let expect = |code: &str, reader: &mut BufReader<std::net::TcpStream>| loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            assert!(line.starts_with(code), "expected {code}, got {line}");
+            if line.as_bytes().get(3) != Some(&b'-') {
+                break;
+            }
+        };
+        expect("220", &mut reader);
+        writer.write_all(b"EHLO doctors.test\r\n").unwrap();
+        expect("250", &mut reader);
+        writer.write_all(format!("MAIL FROM:<{from}>\r\n").as_bytes()).unwrap();
+        expect("250", &mut reader);
+        writer.write_all(format!("RCPT TO:<{to}>\r\n").as_bytes()).unwrap();
+        expect("250", &mut reader);
+        writer.write_all(b"DATA\r\n").unwrap();
+        expect("354", &mut reader);
+        let text = String::from_utf8_lossy(message).replace("\r\n", "\n");
+        for line in text.lines() {
+            let line = if line.starts_with('.') { format!(".{line}") } else { line.to_owned() };
+            writer.write_all(line.as_bytes()).unwrap();
+            writer.write_all(b"\r\n").unwrap();
+        }
+        writer.write_all(b".\r\n").unwrap();
+        expect("250", &mut reader);
+        writer.write_all(b"QUIT\r\n").unwrap();
+    }
+}
+
+/// A stack of a test's own; stopped when dropped.
+pub struct OwnStack {
+    pub stack: Stack,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for OwnStack {
+    fn drop(&mut self) {
+        let _ = Command::new(format!("{ROOT}/scripts/mailstack"))
+            .args(["down", "--dir"])
+            .arg(&self.stack.dir)
+            .status();
+    }
+}
+
+/// A random tag that keeps one test's mailboxes apart from every other's.
+pub fn tag() -> String {
+    format!("t{:08x}", rand::random::<u32>())
+}
+
+/// One test's survey: the example survey with its own id, sender mailbox,
+/// recipients and database.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub tag: String,
+    pub stack: Stack,
+    pub survey: PathBuf,
+    pub recipients: PathBuf,
+    pub sender: String,
+}
+
+/// Changes to the example survey file: `(section, key, value)` sets a key
+/// (value is TOML), adding it to the section when missing.
+pub type Setting<'a> = (&'a str, &'a str, String);
+
+impl Fixture {
+    /// The example survey for this test, open since a minute ago and closing
+    /// in a day, with the example's 60 recipients at tagged addresses.
+    pub fn new(stack: &Stack, settings: &[Setting<'_>]) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let tag = tag();
+        let sender = format!("survey-{tag}@survey.test");
+        let recipients = dir.path().join("recipients.csv");
+        let list = std::fs::read_to_string(format!("{ROOT}/config/example-recipients.csv")).unwrap();
+        std::fs::write(&recipients, tagged(&list, &tag)).unwrap();
+        let tz = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        let local = |at: jiff::Timestamp| at.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%dT%H:%M:%S").to_string();
+        let now = jiff::Timestamp::now();
+        let open = local(now - jiff::SignedDuration::from_mins(1));
+        let close = local(now + jiff::SignedDuration::from_hours(24));
+        let mut defaults: Vec<Setting<'_>> = vec![
+            ("survey", "id", toml_string(&format!("it-{tag}"))),
+            ("survey", "recipients", toml_string(recipients.to_str().unwrap())),
+            ("survey", "database", toml_string(dir.path().join("state.db").to_str().unwrap())),
+            ("[lead]]", "email", toml_string(&format!("lead-{tag}@survey.test"))),
+            ("sender", "address", toml_string(&sender)),
+            ("period", "open", toml_string(&open)),
+            ("period", "close", toml_string(&close)),
+            ("smtp", "port", stack.var("MAILSTACK_SUBMISSION_PORT")),
+            ("smtp", "username", toml_string(&sender)),
+            ("smtp", "ca_file", toml_string(&stack.ca())),
+            ("imap", "port", stack.var("MAILSTACK_IMAP_PORT")),
+            ("imap", "username", toml_string(&sender)),
+            ("imap", "ca_file", toml_string(&stack.ca())),
+            ("sending", "retry_base", toml_string("1s")),
+            ("sending", "retry_max", toml_string("5s")),
+        ];
+        defaults.extend(settings.iter().cloned());
+        let mut text = std::fs::read_to_string(format!("{ROOT}/config/example.toml")).unwrap();
+        for (section, key, value) in &defaults {
+            text = set(&text, section, key, value);
+        }
+        let survey = dir.path().join("survey.toml");
+        std::fs::write(&survey, text).unwrap();
+        Fixture {
+            dir,
+            tag,
+            stack: stack.clone(),
+            survey,
+            recipients,
+            sender,
+        }
+    }
+
+    /// The listed recipients (name, email).
+    pub fn recipients(&self) -> Vec<(String, String)> {
+        let mut reader = csv::Reader::from_path(&self.recipients).unwrap();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_owned(), r[1].to_owned())
+            })
+            .collect()
+    }
+
+    /// Replaces the recipient list.
+    pub fn write_recipients(&self, rows: &[(String, String)]) {
+        let mut text = String::from("name,email,centre\n");
+        for (name, email) in rows {
+            text.push_str(&format!("{name},{email},Test Centre\n"));
+        }
+        std::fs::write(&self.recipients, text).unwrap();
+    }
+
+    /// Runs the binary to completion.
+    pub fn mailsurvey(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// The binary with this fixture's environment, `--survey` appended.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(BIN);
+        command
+            .args(args)
+            .arg("--survey")
+            .arg(&self.survey)
+            .env("MAILSURVEY_PASSWORD", self.stack.password())
+            .env("MAILSURVEY_LOG", "info,rusqlite_migration=warn");
+        command
+    }
+
+    /// Starts the daemon; its log goes to `daemon.log` in the fixture's
+    /// directory.
+    pub fn start_daemon(&self) -> Daemon {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dir.path().join("daemon.log"))
+            .unwrap();
+        let child = self
+            .command(&["run"])
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        Daemon { child }
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("daemon.log")).unwrap_or_default()
+    }
+
+    /// The store, opened read-write (WAL lets the daemon go on).
+    pub fn store(&self) -> Store {
+        Store::open(&self.dir.path().join("state.db")).unwrap()
+    }
+
+    pub fn survey_id(&self) -> String {
+        format!("it-{}", self.tag)
+    }
+
+    /// Outbox rows of `kind` by state.
+    pub fn outbox_states(&self, kind: &str) -> BTreeMap<String, usize> {
+        self.store()
+            .status(&self.survey_id())
+            .unwrap()
+            .outbox
+            .get(kind)
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// A running daemon; killed when dropped.
+pub struct Daemon {
+    pub child: Child,
+}
+
+impl Daemon {
+    /// SIGKILL: no chance to finish anything.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM, then wait (bounded) for a clean exit.
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        unsafe { libc_kill(self.child.id() as i32, 15) };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "daemon did not stop within 30 s of SIGTERM");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+unsafe extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, signal: i32) -> i32;
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Polls `condition` every 100 ms for at most `limit`; panics with `what`.
+pub fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !condition() {
+        assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+pub fn toml_string(value: &str) -> String {
+    format!("{value:?}")
+}
+
+/// `local@domain` becomes `local.TAG@domain` in every row.
+fn tagged(list: &str, tag: &str) -> String {
+    list.lines()
+        .map(|line| match line.split_once('@') {
+            Some((before, after)) if !line.starts_with("name,") => format!("{before}.{tag}@{after}"),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Sets `key = value` in `[section]` of a TOML text, replacing the key's
+/// line or adding one after the header. `[lead]]` names `[[lead]]`.
+fn set(text: &str, section: &str, key: &str, value: &str) -> String {
+    let header = if section.ends_with("]]") { format!("[{section}") } else { format!("[{section}]") };
+    let mut out = Vec::new();
+    let mut in_section = false;
+    let mut done = false;
+    let mut header_at = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            in_section = trimmed == header;
+            if in_section && header_at.is_none() {
+                header_at = Some(out.len());
+            }
+        }
+        if in_section && !done && trimmed.split('=').next().map(str::trim) == Some(key) {
+            out.push(format!("{key} = {value}"));
+            done = true;
+            continue;
+        }
+        out.push(line.to_owned());
+    }
+    if !done {
+        let at = header_at.unwrap_or_else(|| {
+            out.push(String::new());
+            out.push(header.clone());
+            out.len() - 1
+        });
+        out.insert(at + 1, format!("{key} = {value}"));
+    }
+    out.join("\n") + "\n"
+}
+
+/// Parses one raw message.
+pub fn parse(raw: &[u8]) -> mail_parser::Message<'_> {
+    mail_parser::MessageParser::default().parse(raw).expect("a parseable message")
+}

@@ -21,6 +21,25 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![M::up(include_str!("0001_foundation.sql"))])
 }
 
+/// Brings the schema up to date. Two processes opening a new store at once
+/// (the daemon and `status`) race to migrate; the loser finds the work done.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let migrations = migrations();
+    let mut attempts = 0;
+    loop {
+        match migrations.to_latest(conn) {
+            Ok(()) => return Ok(()),
+            Err(err) => {
+                attempts += 1;
+                if attempts >= 20 {
+                    return Err(err.into());
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
+    }
+}
+
 /// A handle on the store; cheap to clone, safe to share between tasks.
 #[derive(Clone)]
 pub struct Store {
@@ -122,7 +141,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        migrations().to_latest(&mut conn)?;
+        migrate(&mut conn)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
         })

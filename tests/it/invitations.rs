@@ -23,7 +23,8 @@ fn reply_to(message: &mail_parser::Message<'_>) -> String {
 
 /// Waits for the daemon to have sent `n` invitations.
 fn wait_for_sent(fixture: &Fixture, n: usize, limit: Duration) {
-    wait_until(limit, &format!("{n} invitations sent"), || {
+    let what = format!("{n} invitations sent");
+    fixture.wait_until(limit, &what, || {
         fixture.outbox_states("invitation").get("sent").copied().unwrap_or(0) >= n
     });
 }
@@ -88,7 +89,7 @@ fn sigkill_mid_send_loses_nobody_and_duplicates_only_what_was_in_flight() {
     let mut in_flight_total = 0;
     for target in [10, 30] {
         let mut daemon = fixture.start_daemon();
-        wait_until(Duration::from_secs(120), &format!("{target} deliveries"), || delivered() >= target);
+        fixture.wait_until(Duration::from_secs(120), &format!("{target} deliveries"), || delivered() >= target);
         daemon.kill();
         let in_flight = fixture.outbox_states("invitation").get("sending").copied().unwrap_or(0);
         assert!(in_flight <= 2, "{in_flight} rows in `sending`, more than the connections");
@@ -126,7 +127,7 @@ fn a_refused_recipient_is_recorded_and_the_rest_delivered() {
     rows.push(("Dr Refused".into(), refused.clone()));
     fixture.write_recipients(&rows);
     let mut daemon = fixture.start_daemon();
-    wait_until(Duration::from_secs(60), "5 sent and 1 failed", || {
+    fixture.wait_until(Duration::from_secs(60), "5 sent and 1 failed", || {
         let states = fixture.outbox_states("invitation");
         states.get("sent") == Some(&5) && states.get("failed") == Some(&1)
     });
@@ -147,7 +148,7 @@ fn a_temporary_failure_is_retried_until_it_succeeds() {
     let deferred = format!("tempfail-{}@nhs.test", fixture.tag);
     fixture.write_recipients(&[("Dr Busy".into(), deferred.clone()), ("Dr Free".into(), format!("free-{}@nhs.test", fixture.tag))]);
     let mut daemon = fixture.start_daemon();
-    wait_until(Duration::from_secs(90), "both sent", || {
+    fixture.wait_until(Duration::from_secs(90), "both sent", || {
         fixture.outbox_states("invitation").get("sent") == Some(&2)
     });
     daemon.terminate();

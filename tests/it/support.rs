@@ -304,6 +304,14 @@ impl Fixture {
         Daemon { child }
     }
 
+    /// [`wait_until`], with the daemon's log in the panic message.
+    pub fn wait_until(&self, limit: Duration, what: &str, condition: impl FnMut() -> bool) {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| wait_until(limit, what, condition)));
+        if outcome.is_err() {
+            panic!("timed out after {limit:?} waiting for {what}; daemon log:\n{}", self.log());
+        }
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("daemon.log")).unwrap_or_default()
     }

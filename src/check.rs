@@ -81,25 +81,37 @@ pub async fn check(survey: &Survey) -> Vec<Step> {
     let smtp_ok = smtp.test_login().await;
     steps.push(Step {
         what: format!("SMTP login to {}:{}", survey.smtp.host, survey.smtp.port),
-        outcome: smtp_ok.as_ref().map(|()| "ok".to_owned()).map_err(|e| e.to_string()),
+        outcome: smtp_ok
+            .as_ref()
+            .map(|()| "ok".to_owned())
+            .map_err(|e| e.to_string()),
     });
     let imap_server = survey.imap.clone();
-    let imap_ok = tokio::task::spawn_blocking(move || inbox::connect(&imap_server).and_then(|mut s| {
-        s.select("INBOX").map_err(|e| Error::Imap(format!("cannot open INBOX: {e}")))?;
-        let _ = s.logout();
-        Ok(())
-    }))
+    let imap_ok = tokio::task::spawn_blocking(move || {
+        inbox::connect(&imap_server).and_then(|mut s| {
+            s.select("INBOX")
+                .map_err(|e| Error::Imap(format!("cannot open INBOX: {e}")))?;
+            let _ = s.logout();
+            Ok(())
+        })
+    })
     .await
     .unwrap_or_else(|e| Err(Error::Other(e.to_string())));
     steps.push(Step {
         what: format!("IMAP login to {}:{}", survey.imap.host, survey.imap.port),
-        outcome: imap_ok.as_ref().map(|()| "ok".to_owned()).map_err(|e| e.to_string()),
+        outcome: imap_ok
+            .as_ref()
+            .map(|()| "ok".to_owned())
+            .map_err(|e| e.to_string()),
     });
     if smtp_ok.is_err() || imap_ok.is_err() {
         return steps;
     }
     steps.push(Step {
-        what: format!("plus-addressing ({})", survey.sender.plus_address("check...")),
+        what: format!(
+            "plus-addressing ({})",
+            survey.sender.plus_address("check...")
+        ),
         outcome: round_trip(survey, &smtp).await.map_err(|e| e.to_string()),
     });
     steps
@@ -135,16 +147,24 @@ async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<String> {
         let mut session = inbox::connect(&server)?;
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
-            session.select("INBOX").map_err(|e| Error::Imap(e.to_string()))?;
+            session
+                .select("INBOX")
+                .map_err(|e| Error::Imap(e.to_string()))?;
             let uids = session
                 .uid_search(format!("HEADER Message-ID \"{wanted}\""))
                 .map_err(|e| Error::Imap(e.to_string()))?;
             if !uids.is_empty() {
-                let set = uids.iter().map(|u| u.to_string()).collect::<Vec<_>>().join(",");
+                let set = uids
+                    .iter()
+                    .map(|u| u.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",");
                 session
                     .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
                     .map_err(|e| Error::Imap(e.to_string()))?;
-                session.uid_expunge(&set).map_err(|e| Error::Imap(e.to_string()))?;
+                session
+                    .uid_expunge(&set)
+                    .map_err(|e| Error::Imap(e.to_string()))?;
                 let _ = session.logout();
                 return Ok(true);
             }
@@ -156,7 +176,10 @@ async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<String> {
     .await
     .map_err(|e| Error::Other(e.to_string()))??;
     if found {
-        Ok(format!("a mail to {to} arrived in INBOX after {:.1} s", started.elapsed().as_secs_f64()))
+        Ok(format!(
+            "a mail to {to} arrived in INBOX after {:.1} s",
+            started.elapsed().as_secs_f64()
+        ))
     } else {
         Err(Error::Other(format!(
             "a mail to {to} did not arrive in INBOX of {} within 30 s: the server may not deliver +addresses to the base mailbox (recipient_delimiter = + in Postfix and Dovecot), or it files them elsewhere",

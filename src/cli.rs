@@ -106,7 +106,11 @@ pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
     let outcome = match cli.command {
         Command::Validate { survey } => return validate(&survey),
         Command::Check { survey } => check(&survey).await,
-        Command::Send { survey, dry_run, out } => send(&survey, dry_run, out).await,
+        Command::Send {
+            survey,
+            dry_run,
+            out,
+        } => send(&survey, dry_run, out).await,
         Command::Preview { survey, recipient } => preview(&survey, &recipient),
         Command::Run { survey } => run(&survey, shutdown).await,
         Command::Status { survey, json } => status(&survey, json),
@@ -161,7 +165,9 @@ async fn check(path: &std::path::Path) -> Result<Exit> {
 }
 
 /// Opens the store and brings the recipient list in.
-fn prepare(path: &std::path::Path) -> Result<(crate::survey::Survey, crate::templates::Templates, Store)> {
+fn prepare(
+    path: &std::path::Path,
+) -> Result<(crate::survey::Survey, crate::templates::Templates, Store)> {
     let (survey, templates) = daemon::load(path)?;
     let list = recipients::load(&survey.recipients_file).map_err(Error::Invalid)?;
     let store = Store::open(&survey.database)?;
@@ -181,7 +187,16 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
             if !person.listed || person.status != "active" {
                 continue;
             }
-            let mail = compose::compose(invitation::draft(&survey, &templates, &invitee(&person), Kind::Invitation, now)?, now)?;
+            let mail = compose::compose(
+                invitation::draft(
+                    &survey,
+                    &templates,
+                    &invitee(&person),
+                    Kind::Invitation,
+                    now,
+                )?,
+                now,
+            )?;
             outbox.send(&mail).await?;
             written += 1;
         }
@@ -201,13 +216,21 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
     smtp.test_login().await?;
     let bar = if std::io::stdout().is_terminal() {
         let bar = ProgressBar::new(queued as u64);
-        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"));
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"),
+        );
         bar
     } else {
         ProgressBar::hidden()
     };
     let survey = Arc::new(survey);
-    let dispatcher = Dispatcher::new(store.clone(), survey.clone(), Arc::new(templates), smtp, Arc::new(SystemClock));
+    let dispatcher = Dispatcher::new(
+        store.clone(),
+        survey.clone(),
+        Arc::new(templates),
+        smtp,
+        Arc::new(SystemClock),
+    );
     let progress = bar.clone();
     let round = dispatcher
         .send_due(&Shutdown::never(), move |r| {
@@ -220,7 +243,11 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
         "{} sent, {} deferred (the daemon retries them), {} failed",
         round.sent, round.retried, round.failed
     );
-    Ok(if round.failed > 0 { Exit::Failure } else { Exit::Success })
+    Ok(if round.failed > 0 {
+        Exit::Failure
+    } else {
+        Exit::Success
+    })
 }
 
 fn invitee(person: &crate::store::StoredRecipient) -> Invitee<'_> {
@@ -243,7 +270,16 @@ fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
         return Ok(Exit::Usage);
     };
     let now = SystemClock.now();
-    let mail = compose::compose(invitation::draft(&survey, &templates, &invitee(&person), Kind::Invitation, now)?, now)?;
+    let mail = compose::compose(
+        invitation::draft(
+            &survey,
+            &templates,
+            &invitee(&person),
+            Kind::Invitation,
+            now,
+        )?,
+        now,
+    )?;
     use std::io::Write;
     std::io::stdout()
         .write_all(&mail.bytes)
@@ -269,7 +305,10 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
     let store = Store::open(&survey.database)?;
     let status = store.status(&survey.id)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&status).expect("status serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&status).expect("status serialises")
+        );
         return Ok(Exit::Success);
     }
     println!("survey {} ({})", survey.id, survey.title);

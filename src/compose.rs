@@ -94,12 +94,17 @@ pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
             .to_owned(),
         ))
         // Ask Exchange not to answer with out-of-office notes.
-        .raw_header(header("X-Auto-Response-Suppress", "OOF, AutoReply".to_owned()));
+        .raw_header(header(
+            "X-Auto-Response-Suppress",
+            "OOF, AutoReply".to_owned(),
+        ));
     if let Some(reply_to) = draft.reply_to {
         builder = builder.reply_to(Mailbox::new(None, reply_to));
     }
     if let Some(parent) = &draft.in_reply_to {
-        builder = builder.in_reply_to(format!("<{parent}>")).references(format!("<{parent}>"));
+        builder = builder
+            .in_reply_to(format!("<{parent}>"))
+            .references(format!("<{parent}>"));
     }
     if let Some(unsubscribe) = &draft.unsubscribe {
         builder = builder.raw_header(header(
@@ -108,8 +113,16 @@ pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
         ));
     }
     let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(draft.text))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(draft.html));
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(draft.text),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(draft.html),
+        );
     let body = if draft.attachments.is_empty() {
         alternative
     } else {

@@ -52,11 +52,14 @@ impl Credentials {
 pub fn resolve(source: &SecretSource) -> Result<Secret> {
     let value = match source {
         SecretSource::Env(name) => std::env::var(name).map_err(|_| {
-            Error::Credentials(format!("environment variable {name} is not set; export it before starting mailsurvey"))
+            Error::Credentials(format!(
+                "environment variable {name} is not set; export it before starting mailsurvey"
+            ))
         })?,
         SecretSource::File(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::Credentials(format!("cannot read password file {}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Error::Credentials(format!("cannot read password file {}: {e}", path.display()))
+            })?;
             first_line(&text)
         }
         SecretSource::Command(command) => {
@@ -75,13 +78,19 @@ pub fn resolve(source: &SecretSource) -> Result<Secret> {
         }
     };
     if value.is_empty() {
-        return Err(Error::Credentials(format!("{source:?} gave an empty password")));
+        return Err(Error::Credentials(format!(
+            "{source:?} gave an empty password"
+        )));
     }
     Ok(Secret(value))
 }
 
 fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or_default().trim_end_matches('\r').to_owned()
+    text.lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('\r')
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -93,9 +102,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("pw");
         std::fs::write(&file, "s3cret\nignored\n").unwrap();
-        assert_eq!(resolve(&SecretSource::File(file)).unwrap().expose(), "s3cret");
         assert_eq!(
-            resolve(&SecretSource::Command("printf 'tok\\nmore'".into())).unwrap().expose(),
+            resolve(&SecretSource::File(file)).unwrap().expose(),
+            "s3cret"
+        );
+        assert_eq!(
+            resolve(&SecretSource::Command("printf 'tok\\nmore'".into()))
+                .unwrap()
+                .expose(),
             "tok"
         );
         assert!(resolve(&SecretSource::Command("exit 3".into())).is_err());

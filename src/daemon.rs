@@ -54,7 +54,12 @@ impl ListWatch {
 impl<O: Outbox> Daemon<O> {
     /// Prepares the daemon for `survey`: opens the store, records the
     /// survey, and requeues whatever a crash left in flight.
-    pub fn new(survey: Survey, templates: Templates, outbox: O, clock: Arc<dyn Clock>) -> Result<Self> {
+    pub fn new(
+        survey: Survey,
+        templates: Templates,
+        outbox: O,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
         let store = Store::open(&survey.database)?;
         store.ensure_survey(&survey, clock.now())?;
         let requeued = store.requeue_in_flight(&survey.id)?;
@@ -62,7 +67,13 @@ impl<O: Outbox> Daemon<O> {
             warn!(survey = %survey.id, requeued, "messages in flight at the last stop go again, with the same Message-ID");
         }
         let survey = Arc::new(survey);
-        let dispatcher = Dispatcher::new(store.clone(), survey.clone(), Arc::new(templates), outbox, clock.clone());
+        let dispatcher = Dispatcher::new(
+            store.clone(),
+            survey.clone(),
+            Arc::new(templates),
+            outbox,
+            clock.clone(),
+        );
         let list = ListWatch {
             path: survey.recipients_file.clone(),
             seen: None,
@@ -110,9 +121,11 @@ impl<O: Outbox> Daemon<O> {
             self.sync_recipients(now)?;
         }
         if self.survey.period.is_open_at(now) {
-            let queued = self
-                .store
-                .queue_invitations(&self.survey.id, self.survey.sender.address.domain(), now)?;
+            let queued = self.store.queue_invitations(
+                &self.survey.id,
+                self.survey.sender.address.domain(),
+                now,
+            )?;
             if queued > 0 {
                 info!(survey = %self.survey.id, queued, "invitations queued");
             }
@@ -128,7 +141,9 @@ impl<O: Outbox> Daemon<O> {
                 info!(survey = %self.survey.id, listed = list.len(), added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
             }
             // A half-edited list must not remove anybody: keep the last good one.
-            Err(problems) => warn!(survey = %self.survey.id, "recipient list not applied: {problems}"),
+            Err(problems) => {
+                warn!(survey = %self.survey.id, "recipient list not applied: {problems}")
+            }
         }
         Ok(())
     }
@@ -144,7 +159,9 @@ impl<O: Outbox> Daemon<O> {
             next = next.min(open);
         }
         let wait = next.duration_since(now);
-        Ok(Duration::try_from(wait).unwrap_or(Duration::ZERO).max(Duration::from_millis(200)))
+        Ok(Duration::try_from(wait)
+            .unwrap_or(Duration::ZERO)
+            .max(Duration::from_millis(200)))
     }
 }
 

@@ -90,16 +90,24 @@ fn tcp(server: &Server) -> Result<TcpStream> {
 
 fn wrap(server: &Server, socket: TcpStream) -> Result<Stream> {
     let config = crate::tls::client_config(server.ca_file.as_deref())?;
-    let name = ServerName::try_from(server.host.clone())
-        .map_err(|e| Error::Tls(format!("{} is not a valid TLS server name: {e}", server.host)))?;
-    let connection = ClientConnection::new(Arc::clone(&config), name).map_err(|e| Error::Tls(e.to_string()))?;
+    let name = ServerName::try_from(server.host.clone()).map_err(|e| {
+        Error::Tls(format!(
+            "{} is not a valid TLS server name: {e}",
+            server.host
+        ))
+    })?;
+    let connection =
+        ClientConnection::new(Arc::clone(&config), name).map_err(|e| Error::Tls(e.to_string()))?;
     let mut stream = StreamOwned::new(connection, socket);
     // Complete the handshake now, so a refused certificate is reported as such.
     while stream.conn.is_handshaking() {
-        stream
-            .conn
-            .complete_io(&mut stream.sock)
-            .map_err(|e| Error::Tls(crate::tls::explain(&e.to_string(), &server.host, server.ca_file.as_deref())))?;
+        stream.conn.complete_io(&mut stream.sock).map_err(|e| {
+            Error::Tls(crate::tls::explain(
+                &e.to_string(),
+                &server.host,
+                server.ca_file.as_deref(),
+            ))
+        })?;
     }
     Ok(Stream::Tls(Box::new(stream)))
 }
@@ -108,7 +116,9 @@ fn wrap(server: &Server, socket: TcpStream) -> Result<Stream> {
 fn starttls(server: &Server, socket: TcpStream) -> Result<Stream> {
     let mut reader = BufReader::new(socket.try_clone().map_err(|e| Error::Imap(e.to_string()))?);
     let mut line = String::new();
-    reader.read_line(&mut line).map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
+    reader
+        .read_line(&mut line)
+        .map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
     if !line.starts_with("* OK") {
         return Err(Error::Imap(format!("unexpected greeting: {}", line.trim())));
     }
@@ -117,9 +127,13 @@ fn starttls(server: &Server, socket: TcpStream) -> Result<Stream> {
         .map_err(|e| Error::Imap(e.to_string()))?;
     loop {
         line.clear();
-        reader.read_line(&mut line).map_err(|e| Error::Imap(format!("STARTTLS: {e}")))?;
+        reader
+            .read_line(&mut line)
+            .map_err(|e| Error::Imap(format!("STARTTLS: {e}")))?;
         if line.is_empty() {
-            return Err(Error::Imap("the server closed the connection during STARTTLS".into()));
+            return Err(Error::Imap(
+                "the server closed the connection during STARTTLS".into(),
+            ));
         }
         if let Some(rest) = line.strip_prefix("s1 ") {
             if rest.starts_with("OK") {
@@ -132,7 +146,9 @@ fn starttls(server: &Server, socket: TcpStream) -> Result<Stream> {
         }
     }
     if !reader.buffer().is_empty() {
-        return Err(Error::Imap("the server sent data before TLS started".into()));
+        return Err(Error::Imap(
+            "the server sent data before TLS started".into(),
+        ));
     }
     wrap(server, socket)
 }
@@ -144,12 +160,16 @@ pub fn connect(server: &Server) -> Result<Session> {
         Security::StartTls => imap::Client::new(starttls(server, socket)?),
         Security::Tls => {
             let mut client = imap::Client::new(wrap(server, socket)?);
-            client.read_greeting().map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
+            client
+                .read_greeting()
+                .map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
             client
         }
         Security::Plain => {
             let mut client = imap::Client::new(Stream::Plain(socket));
-            client.read_greeting().map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
+            client
+                .read_greeting()
+                .map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
             client
         }
     };

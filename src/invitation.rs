@@ -117,19 +117,32 @@ pub fn survey_context(survey: &Survey) -> Value {
 }
 
 fn recipient_context(invitee: &Invitee<'_>) -> Value {
-    let mut fields: BTreeMap<&str, &str> = invitee.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut fields: BTreeMap<&str, &str> = invitee
+        .attributes
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     fields.insert("name", invitee.name);
     fields.insert("email", invitee.email);
     Value::from_serialize(fields)
 }
 
 /// Builds the questionnaire email of `kind` for `invitee` at `now`.
-pub fn draft(survey: &Survey, templates: &Templates, invitee: &Invitee<'_>, kind: Kind, now: Timestamp) -> Result<Draft> {
+pub fn draft(
+    survey: &Survey,
+    templates: &Templates,
+    invitee: &Invitee<'_>,
+    kind: Kind,
+    now: Timestamp,
+) -> Result<Draft> {
     let numbered = || survey.questions.iter().enumerate().map(|(i, q)| (i + 1, q));
     let days_left = (survey.period.close.timestamp().as_second() - now.as_second()).max(0) / 86_400;
     let reminder = match kind {
         Kind::Invitation => Value::from(()),
-        Kind::Reminder(n) => Value::from_serialize(BTreeMap::from([("number", n as i64), ("days_left", days_left)])),
+        Kind::Reminder(n) => Value::from_serialize(BTreeMap::from([
+            ("number", n as i64),
+            ("days_left", days_left),
+        ])),
     };
     let context = |questionnaire: Value, instructions: Value| {
         minijinja::context! {
@@ -144,7 +157,10 @@ pub fn draft(survey: &Survey, templates: &Templates, invitee: &Invitee<'_>, kind
     let instructions = questionnaire::instructions_text();
     let text = templates.render(
         "invitation.txt",
-        context(Value::from(questionnaire::render_text(numbered())), Value::from(instructions.clone())),
+        context(
+            Value::from(questionnaire::render_text(numbered())),
+            Value::from(instructions.clone()),
+        ),
     )?;
     let html = templates.render(
         "invitation.html",
@@ -170,11 +186,19 @@ pub fn draft(survey: &Survey, templates: &Templates, invitee: &Invitee<'_>, kind
             .map_err(|e| Error::Message(format!("recipient address {}: {e}", invitee.email)))?,
     );
     Ok(Draft {
-        from: Mailbox::new(Some(survey.sender.name.clone()), survey.sender.address.clone()),
+        from: Mailbox::new(
+            Some(survey.sender.name.clone()),
+            survey.sender.address.clone(),
+        ),
         to,
         reply_to: Some(reply_address(survey, invitee.token)?),
         subject,
-        message_id: message_id(kind.name(), kind.seq(), invitee.token, survey.sender.address.domain()),
+        message_id: message_id(
+            kind.name(),
+            kind.seq(),
+            invitee.token,
+            survey.sender.address.domain(),
+        ),
         in_reply_to: None,
         auto_submitted: AutoSubmitted::Generated,
         unsubscribe: Some(unsubscribe_address(survey, invitee.token)?),

@@ -17,9 +17,9 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use lettre::address::Envelope;
+use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::{Credentials as SmtpCredentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use tokio::sync::Mutex;
 use tracing::{info, warn};
@@ -58,11 +58,12 @@ impl SmtpOutbox {
             Security::StartTls => Tls::Required(tls_parameters(server)?),
             Security::Tls => Tls::Wrapper(tls_parameters(server)?),
         };
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(server.host.clone())
-            .port(server.port)
-            .tls(tls)
-            .timeout(Some(Duration::from_secs(60)))
-            .pool_config(PoolConfig::new().max_size(connections.max(1) as u32));
+        let mut builder =
+            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(server.host.clone())
+                .port(server.port)
+                .tls(tls)
+                .timeout(Some(Duration::from_secs(60)))
+                .pool_config(PoolConfig::new().max_size(connections.max(1) as u32));
         if let Some(credentials) = Credentials::for_server(server)? {
             builder = builder
                 .credentials(SmtpCredentials::new(
@@ -102,7 +103,11 @@ impl SmtpOutbox {
             ));
         }
         if err.is_tls() || text.contains("certificate") || text.contains("InvalidCertificate") {
-            return Error::Tls(crate::tls::explain(&text, &self.host, self.ca_file.as_deref()));
+            return Error::Tls(crate::tls::explain(
+                &text,
+                &self.host,
+                self.ca_file.as_deref(),
+            ));
         }
         Error::Smtp {
             transient: !err.is_permanent(),
@@ -134,7 +139,9 @@ fn tls_parameters(server: &Server) -> Result<TlsParameters> {
             builder = builder.add_root_certificate(cert);
         }
     }
-    builder.build_rustls().map_err(|e| Error::Tls(e.to_string()))
+    builder
+        .build_rustls()
+        .map_err(|e| Error::Tls(e.to_string()))
 }
 
 impl Outbox for SmtpOutbox {
@@ -167,7 +174,13 @@ impl FileOutbox {
         let name: String = mail
             .message_id
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         self.dir.join(format!("{name}.eml"))
     }
@@ -203,9 +216,16 @@ pub struct Dispatcher<O: Outbox> {
 
 impl<O: Outbox> Dispatcher<O> {
     /// A dispatcher for one survey.
-    pub fn new(store: Store, survey: Arc<Survey>, templates: Arc<Templates>, outbox: O, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(
+        store: Store,
+        survey: Arc<Survey>,
+        templates: Arc<Templates>,
+        outbox: O,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         let pace = survey.sending.rate_per_minute.map(|per_minute| {
-            let mut interval = tokio::time::interval(Duration::from_secs_f64(60.0 / f64::from(per_minute.max(1))));
+            let mut interval =
+                tokio::time::interval(Duration::from_secs_f64(60.0 / f64::from(per_minute.max(1))));
             interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             Arc::new(Mutex::new(interval))
         });
@@ -221,7 +241,11 @@ impl<O: Outbox> Dispatcher<O> {
 
     /// Sends everything due now over at most `max_connections` parallel
     /// workers; `on_done` is called after each message (for a progress bar).
-    pub async fn send_due(&self, shutdown: &Shutdown, on_done: impl Fn(&Round) + Send + Sync + 'static) -> Result<Round> {
+    pub async fn send_due(
+        &self,
+        shutdown: &Shutdown,
+        on_done: impl Fn(&Round) + Send + Sync + 'static,
+    ) -> Result<Round> {
         let round = Arc::new(std::sync::Mutex::new(Round::default()));
         let on_done = Arc::new(on_done);
         let mut workers = tokio::task::JoinSet::new();
@@ -247,7 +271,10 @@ impl<O: Outbox> Dispatcher<O> {
                     if shutdown.is_triggered() {
                         break;
                     }
-                    let Some(claimed) = worker.store.claim_due(&worker.survey.id, worker.clock.now())? else {
+                    let Some(claimed) = worker
+                        .store
+                        .claim_due(&worker.survey.id, worker.clock.now())?
+                    else {
                         break;
                     };
                     let outcome = worker.deliver(claimed).await?;
@@ -271,7 +298,10 @@ impl<O: Outbox> Dispatcher<O> {
             match joined {
                 Ok(Ok(())) => {}
                 Ok(Err(err)) => first_error = first_error.or(Some(err)),
-                Err(panic) => first_error = first_error.or(Some(Error::Other(format!("send worker failed: {panic}")))),
+                Err(panic) => {
+                    first_error =
+                        first_error.or(Some(Error::Other(format!("send worker failed: {panic}"))))
+                }
             }
         }
         if let Some(err) = first_error {
@@ -310,7 +340,11 @@ impl<O: Outbox> Worker<O> {
                 return Ok(Outcome::Failed);
             }
         };
-        let to = claimed.recipient.as_ref().map(|r| r.email.as_str()).unwrap_or("leads");
+        let to = claimed
+            .recipient
+            .as_ref()
+            .map(|r| r.email.as_str())
+            .unwrap_or("leads");
         match self.outbox.send(&mail).await {
             Ok(()) => {
                 self.store.mark_sent(claimed.id, self.clock.now())?;
@@ -321,13 +355,17 @@ impl<O: Outbox> Worker<O> {
                 // Our setup is wrong, not this recipient: try again later,
                 // without counting it against the message.
                 let retry_at = now + self.survey.sending.retry_base;
-                self.store.mark_retry(claimed.id, &err.to_string(), retry_at)?;
+                self.store
+                    .mark_retry(claimed.id, &err.to_string(), retry_at)?;
                 tracing::error!(error = %err, "sending stopped");
                 Ok(Outcome::Stop)
             }
-            Err(err) if err.is_transient() && claimed.attempts < self.survey.sending.max_attempts => {
+            Err(err)
+                if err.is_transient() && claimed.attempts < self.survey.sending.max_attempts =>
+            {
                 let retry_at = now + backoff(&self.survey, claimed.attempts);
-                self.store.mark_retry(claimed.id, &err.to_string(), retry_at)?;
+                self.store
+                    .mark_retry(claimed.id, &err.to_string(), retry_at)?;
                 warn!(recipient = to, message_id = %claimed.message_id, attempts = claimed.attempts, error = %err, retry_at = %retry_at, "deferred");
                 Ok(Outcome::Retry)
             }
@@ -341,7 +379,12 @@ impl<O: Outbox> Worker<O> {
 }
 
 /// Builds the message a claimed outbox row stands for.
-pub fn render(survey: &Survey, templates: &Templates, claimed: &Claimed, now: Timestamp) -> Result<Outgoing> {
+pub fn render(
+    survey: &Survey,
+    templates: &Templates,
+    claimed: &Claimed,
+    now: Timestamp,
+) -> Result<Outgoing> {
     let recipient = claimed.recipient.as_ref();
     let kind = match claimed.kind.as_str() {
         "invitation" => Some(Kind::Invitation),
@@ -362,7 +405,11 @@ pub fn render(survey: &Survey, templates: &Templates, claimed: &Claimed, now: Ti
         (_, _, Some(body)) => {
             let to = match recipient {
                 Some(person) => vec![parse_address(&person.email)?],
-                None => survey.leads.iter().map(|l| parse_address(&l.email)).collect::<Result<_>>()?,
+                None => survey
+                    .leads
+                    .iter()
+                    .map(|l| parse_address(&l.email))
+                    .collect::<Result<_>>()?,
             };
             Ok(Outgoing {
                 message_id: claimed.message_id.clone(),
@@ -371,12 +418,16 @@ pub fn render(survey: &Survey, templates: &Templates, claimed: &Claimed, now: Ti
                 bytes: body.clone(),
             })
         }
-        _ => Err(Error::Message(format!("outbox row {} ({}) has nothing to send", claimed.id, claimed.kind))),
+        _ => Err(Error::Message(format!(
+            "outbox row {} ({}) has nothing to send",
+            claimed.id, claimed.kind
+        ))),
     }
 }
 
 fn parse_address(text: &str) -> Result<lettre::Address> {
-    text.parse().map_err(|e| Error::Message(format!("address {text}: {e}")))
+    text.parse()
+        .map_err(|e| Error::Message(format!("address {text}: {e}")))
 }
 
 /// Delay before attempt `attempts + 1`: the base doubled per attempt, capped,

@@ -33,10 +33,12 @@ fn hint(question: &Question) -> Option<String> {
     let kind = match &question.kind {
         QuestionKind::YesNo | QuestionKind::Text | QuestionKind::Scale { .. } => None,
         QuestionKind::SingleChoice(_) => Some("choose one letter".to_owned()),
-        QuestionKind::MultipleChoice(options) => Some(match options.iter().position(|o| o.exclusive) {
-            Some(i) => format!("choose all that apply, or {} alone", option_letter(i)),
-            None => "choose all that apply".to_owned(),
-        }),
+        QuestionKind::MultipleChoice(options) => {
+            Some(match options.iter().position(|o| o.exclusive) {
+                Some(i) => format!("choose all that apply, or {} alone", option_letter(i)),
+                None => "choose all that apply".to_owned(),
+            })
+        }
         QuestionKind::Number { min, max } => Some(match (min, max) {
             (Some(lo), Some(hi)) => format!("a number from {lo} to {hi}"),
             (Some(lo), None) => format!("a number, at least {lo}"),
@@ -118,7 +120,11 @@ fn wrap(line: &str) -> String {
     let mut out = String::new();
     let mut current = String::new();
     for word in line.split_whitespace() {
-        let limit = if out.is_empty() { WIDTH } else { WIDTH - INDENT.len() };
+        let limit = if out.is_empty() {
+            WIDTH
+        } else {
+            WIDTH - INDENT.len()
+        };
         if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > limit {
             push_line(&mut out, &current);
             current.clear();
@@ -182,7 +188,10 @@ mod tests {
             .collect();
         let q = question(QuestionKind::MultipleChoice(options), "Which?");
         let text = render_text([(5, &q)]);
-        assert_eq!(text, "5. Which? (choose all that apply)\na) Cost\nb) Time <busy>\nAnswer:\n\n");
+        assert_eq!(
+            text,
+            "5. Which? (choose all that apply)\na) Cost\nb) Time <busy>\nAnswer:\n\n"
+        );
         let html = render_html([(5, &q)]);
         assert!(html.contains(">5. Which? (choose all that apply)</p>"));
         assert!(html.contains(">b) Time &lt;busy&gt;</p>"));

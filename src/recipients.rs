@@ -31,7 +31,10 @@ impl Recipient {
 /// line.
 pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
     let mut problems = Problems::default();
-    let mut reader = match csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(path) {
+    let mut reader = match csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(path)
+    {
         Ok(reader) => reader,
         Err(err) => {
             problems.at(
@@ -46,7 +49,12 @@ pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(err) => {
-            problems.at(path, Some((1, None)), format!("bad header row: {err}"), "the first row must be name,email,...");
+            problems.at(
+                path,
+                Some((1, None)),
+                format!("bad header row: {err}"),
+                "the first row must be name,email,...",
+            );
             return Err(problems);
         }
     };
@@ -55,7 +63,10 @@ pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
         problems.at(
             path,
             Some((1, None)),
-            format!("the header row must have 'name' and 'email' columns (found: {})", headers.iter().collect::<Vec<_>>().join(",")),
+            format!(
+                "the header row must have 'name' and 'email' columns (found: {})",
+                headers.iter().collect::<Vec<_>>().join(",")
+            ),
             "make the first row name,email followed by any extra columns",
         );
         return Err(problems);
@@ -67,7 +78,12 @@ pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
             Ok(record) => record,
             Err(err) => {
                 let line = err.position().map(|p| (p.line() as usize, None));
-                problems.at(path, line, format!("unreadable row: {err}"), "every row needs as many fields as the header");
+                problems.at(
+                    path,
+                    line,
+                    format!("unreadable row: {err}"),
+                    "every row needs as many fields as the header",
+                );
                 continue;
             }
         };
@@ -94,13 +110,23 @@ pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
             continue;
         }
         if name.is_empty() {
-            problems.at(path, Some((line as usize, None)), format!("no name for '{email}'"), "fill in the name column");
+            problems.at(
+                path,
+                Some((line as usize, None)),
+                format!("no name for '{email}'"),
+                "fill in the name column",
+            );
         }
         let attributes = headers
             .iter()
             .enumerate()
             .filter(|(i, _)| *i != name_col && *i != email_col)
-            .map(|(i, header)| (header.to_owned(), record.get(i).unwrap_or_default().to_owned()))
+            .map(|(i, header)| {
+                (
+                    header.to_owned(),
+                    record.get(i).unwrap_or_default().to_owned(),
+                )
+            })
             .collect();
         recipients.push(Recipient {
             name,
@@ -131,11 +157,16 @@ mod tests {
 
     #[test]
     fn reports_every_bad_row_with_its_line() {
-        let csv = write("name,email,centre\nA,a@x.test,North\nB,not-an-address,South\nC,A@X.test,West\n");
+        let csv =
+            write("name,email,centre\nA,a@x.test,North\nB,not-an-address,South\nC,A@X.test,West\n");
         let problems = load(csv.path()).unwrap_err();
         let lines: Vec<_> = problems.0.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![Some(3), Some(4)]);
-        assert!(problems.0[1].message.contains("listed twice (first on line 2)"));
+        assert!(
+            problems.0[1]
+                .message
+                .contains("listed twice (first on line 2)")
+        );
     }
 
     #[test]

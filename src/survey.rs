@@ -308,7 +308,10 @@ impl Survey {
             problems,
         };
         let survey = check.survey(raw);
-        check.problems.into_result(()).map(|()| survey.expect("no problems, so a survey"))
+        check
+            .problems
+            .into_result(())
+            .map(|()| survey.expect("no problems, so a survey"))
     }
 }
 
@@ -480,7 +483,10 @@ impl Checker<'_> {
             Err(err) => {
                 self.problem(
                     value,
-                    format!("{what} '{}' is not an email address ({err})", value.get_ref()),
+                    format!(
+                        "{what} '{}' is not an email address ({err})",
+                        value.get_ref()
+                    ),
                     "write a plain address such as name@example.org",
                 );
                 None
@@ -492,7 +498,11 @@ impl Checker<'_> {
         let meta_span = raw.survey.span();
         let meta = raw.survey.into_inner();
         let id = meta.id.get_ref().trim().to_owned();
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
             self.problem(
                 &meta.id,
                 format!("survey id '{id}' must be letters, digits, '-' or '_'"),
@@ -578,7 +588,10 @@ impl Checker<'_> {
             Some(period) => self.period(period.into_inner()),
         };
 
-        let default_user = sender.as_ref().map(|s| s.address.to_string()).unwrap_or_default();
+        let default_user = sender
+            .as_ref()
+            .map(|s| s.address.to_string())
+            .unwrap_or_default();
         let smtp = self.server(raw.smtp, "smtp", 587, &default_user);
         let imap = self.server(raw.imap, "imap", 143, &default_user);
         let sending = self.sending(raw.sending);
@@ -652,7 +665,10 @@ impl Checker<'_> {
                 Err(err) => {
                     self.problem(
                         value,
-                        format!("{what} '{}' is not a date and time ({err})", value.get_ref()),
+                        format!(
+                            "{what} '{}' is not a date and time ({err})",
+                            value.get_ref()
+                        ),
                         "write it as 2026-12-01T09:00 (local time in time_zone)",
                     );
                     None
@@ -711,7 +727,10 @@ impl Checker<'_> {
         if security == Security::Plain && !is_loopback(&raw.host) {
             self.problem(
                 raw.security.as_ref().expect("plain was written"),
-                format!("plain (unencrypted) {what} to '{}' would send the password in clear", raw.host),
+                format!(
+                    "plain (unencrypted) {what} to '{}' would send the password in clear",
+                    raw.host
+                ),
                 "use starttls or tls; plain is allowed only to 127.0.0.1, ::1 or localhost",
             );
         }
@@ -781,7 +800,11 @@ impl Checker<'_> {
         let mut positive = |value: &Option<Spanned<i64>>, default: i64, what: &str| -> i64 {
             match value {
                 Some(v) if *v.get_ref() < 1 => {
-                    self.problem(v, format!("{what} must be at least 1"), format!("set {what} = 1 or more"));
+                    self.problem(
+                        v,
+                        format!("{what} must be at least 1"),
+                        format!("set {what} = 1 or more"),
+                    );
                     default
                 }
                 Some(v) => *v.get_ref(),
@@ -805,7 +828,11 @@ impl Checker<'_> {
         })
     }
 
-    fn duration(&mut self, value: Option<&Spanned<String>>, default: &str) -> Option<SignedDuration> {
+    fn duration(
+        &mut self,
+        value: Option<&Spanned<String>>,
+        default: &str,
+    ) -> Option<SignedDuration> {
         let text = value.map_or(default, |v| v.get_ref().as_str());
         match parse_duration(text) {
             Some(d) => Some(d),
@@ -823,7 +850,11 @@ impl Checker<'_> {
     fn question(&mut self, raw: Spanned<RawQuestion>) -> Option<Question> {
         let raw = raw.into_inner();
         let id = raw.id.get_ref().trim().to_owned();
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
             self.problem(
                 &raw.id,
                 format!("question id '{id}' must be lowercase letters, digits or '_'"),
@@ -831,7 +862,11 @@ impl Checker<'_> {
             );
         }
         if raw.text.get_ref().trim().is_empty() {
-            self.problem(&raw.text, format!("question '{id}' has no text"), "write the question in text");
+            self.problem(
+                &raw.text,
+                format!("question '{id}' has no text"),
+                "write the question in text",
+            );
         }
         let unused = |this: &mut Self, present: bool, field: &str, at: &Spanned<String>| {
             if present {
@@ -848,7 +883,11 @@ impl Checker<'_> {
                 unused(self, raw.min.is_some(), "min", &raw.kind);
                 unused(self, raw.max.is_some(), "max", &raw.kind);
                 unused(self, raw.options.is_some(), "options", &raw.kind);
-                if kind_name == "yes_no" { QuestionKind::YesNo } else { QuestionKind::Text }
+                if kind_name == "yes_no" {
+                    QuestionKind::YesNo
+                } else {
+                    QuestionKind::Text
+                }
             }
             "scale" => {
                 unused(self, raw.options.is_some(), "options", &raw.kind);
@@ -862,7 +901,11 @@ impl Checker<'_> {
                 };
                 for bound in [min, max] {
                     if bound.get_ref().fract() != 0.0 {
-                        self.problem(bound, "a scale's ends must be whole numbers", "use integers");
+                        self.problem(
+                            bound,
+                            "a scale's ends must be whole numbers",
+                            "use integers",
+                        );
                     }
                 }
                 if min.get_ref() >= max.get_ref() {
@@ -889,7 +932,11 @@ impl Checker<'_> {
                 if let (Some(min), Some(max)) = (&raw.min, &raw.max)
                     && min.get_ref() >= max.get_ref()
                 {
-                    self.problem(max, format!("number question '{id}' has min >= max"), "make max greater than min");
+                    self.problem(
+                        max,
+                        format!("number question '{id}' has min >= max"),
+                        "make max greater than min",
+                    );
                 }
                 QuestionKind::Number {
                     min: raw.min.as_ref().map(|m| *m.get_ref()),
@@ -938,7 +985,11 @@ impl Checker<'_> {
             return None;
         }
         if list.len() > 26 {
-            self.problem(&raw.kind, "more than 26 options cannot be lettered a) to z)", "split the question");
+            self.problem(
+                &raw.kind,
+                "more than 26 options cannot be lettered a) to z)",
+                "split the question",
+            );
         }
         let mut seen = HashSet::new();
         let mut options = Vec::new();
@@ -947,7 +998,10 @@ impl Checker<'_> {
             if !seen.insert(option.id.get_ref().clone()) {
                 self.problem(
                     &option.id,
-                    format!("duplicate option id '{}' in question '{id}'", option.id.get_ref()),
+                    format!(
+                        "duplicate option id '{}' in question '{id}'",
+                        option.id.get_ref()
+                    ),
                     "give every option its own id",
                 );
             }
@@ -959,7 +1013,10 @@ impl Checker<'_> {
             {
                 self.problem(
                     &option.id,
-                    format!("option id '{}' must be lowercase letters, digits or '_'", option.id.get_ref()),
+                    format!(
+                        "option id '{}' must be lowercase letters, digits or '_'",
+                        option.id.get_ref()
+                    ),
                     "option ids become CSV column names",
                 );
             }
@@ -979,7 +1036,8 @@ impl Checker<'_> {
 pub fn parse_duration(text: &str) -> Option<SignedDuration> {
     let span: jiff::Span = text.trim().parse().ok()?;
     // Days are 24 hours here: reminders count whole days before the close.
-    span.to_duration(jiff::SpanRelativeTo::days_are_24_hours()).ok()
+    span.to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+        .ok()
 }
 
 /// Is `host` a loopback address, the only place plain connections may go?
@@ -999,8 +1057,14 @@ mod tests {
     #[test]
     fn durations_in_the_leads_words() {
         assert_eq!(parse_duration("30s"), Some(SignedDuration::from_secs(30)));
-        assert_eq!(parse_duration("7 days"), Some(SignedDuration::from_hours(168)));
-        assert_eq!(parse_duration("2h 30m"), Some(SignedDuration::from_mins(150)));
+        assert_eq!(
+            parse_duration("7 days"),
+            Some(SignedDuration::from_hours(168))
+        );
+        assert_eq!(
+            parse_duration("2h 30m"),
+            Some(SignedDuration::from_mins(150))
+        );
         assert_eq!(parse_duration("soon"), None);
     }
 

@@ -12,8 +12,14 @@ use crate::problems::Problems;
 
 /// Every template, with its built-in text. `.html` ones are auto-escaped.
 const BUILTIN: &[(&str, &str)] = &[
-    ("invitation.txt", include_str!("../templates/invitation.txt")),
-    ("invitation.html", include_str!("../templates/invitation.html")),
+    (
+        "invitation.txt",
+        include_str!("../templates/invitation.txt"),
+    ),
+    (
+        "invitation.html",
+        include_str!("../templates/invitation.html"),
+    ),
 ];
 
 /// Top-level names a template may use, and the fields of each that are
@@ -50,7 +56,9 @@ pub struct Templates {
 
 impl std::fmt::Debug for Templates {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Templates").field("origins", &self.origins).finish()
+        f.debug_struct("Templates")
+            .field("origins", &self.origins)
+            .finish()
     }
 }
 
@@ -69,11 +77,19 @@ impl Templates {
                 Some(path) => match std::fs::read_to_string(&path) {
                     Ok(text) => (path, text),
                     Err(err) => {
-                        problems.at(&path, None, format!("cannot read template: {err}"), "check its permissions");
+                        problems.at(
+                            &path,
+                            None,
+                            format!("cannot read template: {err}"),
+                            "check its permissions",
+                        );
                         continue;
                     }
                 },
-                None => (PathBuf::from(format!("templates/{name} (built in)")), (*builtin).to_owned()),
+                None => (
+                    PathBuf::from(format!("templates/{name} (built in)")),
+                    (*builtin).to_owned(),
+                ),
             };
             if let Err(err) = env.add_template_owned(*name, source) {
                 problems.at(
@@ -93,7 +109,9 @@ impl Templates {
     pub fn check_variables(&self, columns: &[String]) -> Problems {
         let mut problems = Problems::default();
         for (name, origin) in &self.origins {
-            let Ok(template) = self.env.get_template(name) else { continue };
+            let Ok(template) = self.env.get_template(name) else {
+                continue;
+            };
             let used: BTreeSet<String> = template.undeclared_variables(true).into_iter().collect();
             for variable in used {
                 if known(&variable, columns) {
@@ -172,7 +190,11 @@ mod tests {
     #[test]
     fn unknown_variables_are_named_with_their_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("invitation.txt"), "Dear {{ recipient.name }}\n{{ recipient.hospital }}\n").unwrap();
+        std::fs::write(
+            dir.path().join("invitation.txt"),
+            "Dear {{ recipient.name }}\n{{ recipient.hospital }}\n",
+        )
+        .unwrap();
         let templates = Templates::load(Some(dir.path())).unwrap();
         let problems = templates.check_variables(&["name".into(), "email".into(), "centre".into()]);
         assert_eq!(problems.0.len(), 1);

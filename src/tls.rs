@@ -6,14 +6,16 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
 use rustls::{ClientConfig, RootCertStore};
 
 use crate::{Error, Result};
 
 /// Reads the PEM certificates in `path`.
 pub fn read_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>> {
-    let pem = std::fs::read(path).map_err(|e| Error::Tls(format!("cannot read ca_file {}: {e}", path.display())))?;
-    let certs: Vec<_> = rustls_pemfile::certs(&mut pem.as_slice())
+    let pem = std::fs::read(path)
+        .map_err(|e| Error::Tls(format!("cannot read ca_file {}: {e}", path.display())))?;
+    let certs: Vec<_> = CertificateDer::pem_slice_iter(&pem)
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| Error::Tls(format!("ca_file {} is not PEM: {e}", path.display())))?;
     if certs.is_empty() {
@@ -51,7 +53,10 @@ pub fn client_config(ca_file: Option<&Path>) -> Result<Arc<ClientConfig>> {
 
 /// Explains a TLS failure in terms of what to fix.
 pub fn explain(error: &str, host: &str, ca_file: Option<&Path>) -> String {
-    if error.contains("UnknownIssuer") || error.contains("invalid peer certificate") || error.contains("certificate") {
+    if error.contains("UnknownIssuer")
+        || error.contains("invalid peer certificate")
+        || error.contains("certificate")
+    {
         match ca_file {
             Some(ca) => format!(
                 "the certificate of {host} is not trusted ({error}); check that ca_file {} holds the CA that signed it",

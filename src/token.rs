@@ -39,7 +39,8 @@ impl Token {
     /// ignoring case. `None` unless it has a token's exact shape.
     pub fn parse(text: &str) -> Option<Token> {
         let lower = text.to_ascii_lowercase();
-        (lower.len() == TOKEN_LEN && lower.bytes().all(|b| ALPHABET.contains(&b))).then_some(Token(lower))
+        (lower.len() == TOKEN_LEN && lower.bytes().all(|b| ALPHABET.contains(&b)))
+            .then_some(Token(lower))
     }
 
     /// The whole token, for building addresses and Message-IDs.
@@ -60,7 +61,10 @@ impl Token {
     /// Does this token's verifier equal `stored`? Constant time in the
     /// contents.
     pub fn verifies(&self, stored_verifier: &str) -> bool {
-        self.verifier().as_bytes().ct_eq(stored_verifier.as_bytes()).into()
+        self.verifier()
+            .as_bytes()
+            .ct_eq(stored_verifier.as_bytes())
+            .into()
     }
 }
 
@@ -87,14 +91,22 @@ mod tests {
     fn tokens_are_lowercase_base32_of_160_bits() {
         let token = Token::generate();
         assert_eq!(token.as_str().len(), TOKEN_LEN);
-        assert!(token.as_str().bytes().all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b)));
+        assert!(
+            token
+                .as_str()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
+        );
         assert_ne!(token, Token::generate());
     }
 
     #[test]
     fn parse_ignores_case_and_rejects_other_shapes() {
         let token = Token::generate();
-        assert_eq!(Token::parse(&token.as_str().to_uppercase()), Some(token.clone()));
+        assert_eq!(
+            Token::parse(&token.as_str().to_uppercase()),
+            Some(token.clone())
+        );
         assert_eq!(Token::parse(&token.as_str()[1..]), None);
         assert_eq!(Token::parse(&format!("{}1", &token.as_str()[1..])), None);
     }

@@ -164,14 +164,22 @@ impl Store {
     /// Brings the stored recipients in line with the list: new people get a
     /// token; people no longer listed get no more mail (pending mail to them
     /// is cancelled) but keep everything they sent.
-    pub fn sync_recipients(&self, survey_id: &str, list: &[Recipient], now: Timestamp) -> Result<ListChanges> {
+    pub fn sync_recipients(
+        &self,
+        survey_id: &str,
+        list: &[Recipient],
+        now: Timestamp,
+    ) -> Result<ListChanges> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let mut changes = ListChanges::default();
         let existing: HashMap<String, (i64, bool)> = {
-            let mut stmt = tx.prepare("SELECT email_key, id, listed FROM recipients WHERE survey_id = ?1")?;
-            stmt.query_map([survey_id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get::<_, bool>(2)?))))?
-                .collect::<rusqlite::Result<_>>()?
+            let mut stmt =
+                tx.prepare("SELECT email_key, id, listed FROM recipients WHERE survey_id = ?1")?;
+            stmt.query_map([survey_id], |r| {
+                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get::<_, bool>(2)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?
         };
         let mut keys = std::collections::HashSet::new();
         for person in list {
@@ -219,7 +227,12 @@ impl Store {
 
     /// Queues an invitation for every listed, active recipient who has none.
     /// Returns how many were queued.
-    pub fn queue_invitations(&self, survey_id: &str, domain: &str, now: Timestamp) -> Result<usize> {
+    pub fn queue_invitations(
+        &self,
+        survey_id: &str,
+        domain: &str,
+        now: Timestamp,
+    ) -> Result<usize> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let people: Vec<(i64, String, String)> = {
@@ -232,7 +245,8 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?
         };
         for (id, selector, verifier) in &people {
-            let token = Token::parse(&format!("{selector}{verifier}")).expect("stored tokens are well formed");
+            let token = Token::parse(&format!("{selector}{verifier}"))
+                .expect("stored tokens are well formed");
             let message_id = crate::invitation::message_id("invitation", 1, &token, domain);
             tx.execute(
                 "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
@@ -282,14 +296,28 @@ impl Store {
                     },
                 )
                 .optional()?;
-            let Some((id, kind, seq, message_id, attempts, body, recipient_id, listed, status)) = row else {
+            let Some((id, kind, seq, message_id, attempts, body, recipient_id, listed, status)) =
+                row
+            else {
                 tx.commit()?;
                 return Ok(None);
             };
-            if recipient_id.is_some() && (listed != Some(true) || status.as_deref() != Some("active")) {
+            if recipient_id.is_some()
+                && (listed != Some(true) || status.as_deref() != Some("active"))
+            {
                 tx.execute(
                     "UPDATE outbox SET state = 'cancelled', last_error = ?2 WHERE id = ?1",
-                    params![id, format!("recipient is {}", if listed == Some(true) { status.unwrap_or_default() } else { "no longer listed".into() })],
+                    params![
+                        id,
+                        format!(
+                            "recipient is {}",
+                            if listed == Some(true) {
+                                status.unwrap_or_default()
+                            } else {
+                                "no longer listed".into()
+                            }
+                        )
+                    ],
                 )?;
                 continue;
             }
@@ -354,14 +382,23 @@ impl Store {
     /// All stored recipients of a survey, listed or not.
     pub fn recipients(&self, survey_id: &str) -> Result<Vec<StoredRecipient>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare("SELECT id FROM recipients WHERE survey_id = ?1 ORDER BY id")?;
-        let ids: Vec<i64> = stmt.query_map([survey_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        ids.into_iter().map(|id| recipient_by_id(&conn, id)).collect()
+        let mut stmt =
+            conn.prepare("SELECT id FROM recipients WHERE survey_id = ?1 ORDER BY id")?;
+        let ids: Vec<i64> = stmt
+            .query_map([survey_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| recipient_by_id(&conn, id))
+            .collect()
     }
 
     /// The recipient whose token this is. The selector is looked up by
     /// index; the verifier is compared in constant time.
-    pub fn recipient_by_token(&self, survey_id: &str, token: &Token) -> Result<Option<StoredRecipient>> {
+    pub fn recipient_by_token(
+        &self,
+        survey_id: &str,
+        token: &Token,
+    ) -> Result<Option<StoredRecipient>> {
         let conn = self.lock();
         let found: Option<(i64, String)> = conn
             .query_row(
@@ -371,7 +408,9 @@ impl Store {
             )
             .optional()?;
         match found {
-            Some((id, verifier)) if token.verifies(&verifier) => Ok(Some(recipient_by_id(&conn, id)?)),
+            Some((id, verifier)) if token.verifies(&verifier) => {
+                Ok(Some(recipient_by_id(&conn, id)?))
+            }
             _ => Ok(None),
         }
     }
@@ -381,7 +420,13 @@ impl Store {
         let conn = self.lock();
         let mut status = Status::default();
         let mut stmt = conn.prepare("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
-        for row in stmt.query_map([survey_id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)? as usize)))? {
+        for row in stmt.query_map([survey_id], |r| {
+            Ok((
+                r.get::<_, bool>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)? as usize,
+            ))
+        })? {
             let (listed, state, n) = row?;
             if listed {
                 status.listed += n;
@@ -390,8 +435,16 @@ impl Store {
                 status.removed += n;
             }
         }
-        let mut stmt = conn.prepare("SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state")?;
-        for row in stmt.query_map([survey_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)? as usize)))? {
+        let mut stmt = conn.prepare(
+            "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
+        )?;
+        for row in stmt.query_map([survey_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)? as usize,
+            ))
+        })? {
             let (kind, state, n) = row?;
             status.outbox.entry(kind).or_default().insert(state, n);
         }

@@ -16,7 +16,11 @@ fn plus_token(address: &str) -> Option<Token> {
 
 fn reply_to(message: &mail_parser::Message<'_>) -> String {
     match message.header("Reply-To") {
-        Some(HeaderValue::Address(address)) => address.first().and_then(|a| a.address()).unwrap_or_default().to_owned(),
+        Some(HeaderValue::Address(address)) => address
+            .first()
+            .and_then(|a| a.address())
+            .unwrap_or_default()
+            .to_owned(),
         _ => String::new(),
     }
 }
@@ -25,7 +29,12 @@ fn reply_to(message: &mail_parser::Message<'_>) -> String {
 fn wait_for_sent(fixture: &Fixture, n: usize, limit: Duration) {
     let what = format!("{n} invitations sent");
     fixture.wait_until(limit, &what, || {
-        fixture.outbox_states("invitation").get("sent").copied().unwrap_or(0) >= n
+        fixture
+            .outbox_states("invitation")
+            .get("sent")
+            .copied()
+            .unwrap_or(0)
+            >= n
     });
 }
 
@@ -36,7 +45,11 @@ fn every_doctor_gets_exactly_one_personal_questionnaire() {
     let mut daemon = fixture.start_daemon();
     wait_for_sent(&fixture, 60, Duration::from_secs(120));
     let status = daemon.terminate();
-    assert!(status.success(), "daemon exit {status:?}\n{}", fixture.log());
+    assert!(
+        status.success(),
+        "daemon exit {status:?}\n{}",
+        fixture.log()
+    );
 
     let store = fixture.store();
     let mut tokens = HashSet::new();
@@ -45,15 +58,22 @@ fn every_doctor_gets_exactly_one_personal_questionnaire() {
         assert_eq!(inbox.len(), 1, "{email} has {} messages", inbox.len());
         let message = parse(&inbox[0]);
         let text = message.body_text(0).unwrap();
-        assert!(text.contains(&format!("Dear {name},")), "{email}: no greeting by name");
+        assert!(
+            text.contains(&format!("Dear {name},")),
+            "{email}: no greeting by name"
+        );
         assert!(text.contains("1. Have you used ketamine to control intractable pain"));
         assert!(text.contains("10. Any other comments? (optional)"));
         let html = message.body_html(0).unwrap();
         assert!(html.contains(&format!("Dear {name},")));
         assert!(html.contains(">Answer:</p>") && !html.contains("<ol"));
-        assert_eq!(message.header_raw("Auto-Submitted").map(str::trim), Some("auto-generated"));
+        assert_eq!(
+            message.header_raw("Auto-Submitted").map(str::trim),
+            Some("auto-generated")
+        );
 
-        let token = plus_token(&reply_to(&message)).unwrap_or_else(|| panic!("{email}: no token in Reply-To"));
+        let token = plus_token(&reply_to(&message))
+            .unwrap_or_else(|| panic!("{email}: no token in Reply-To"));
         let message_id = message.message_id().unwrap();
         assert_eq!(
             message_id,
@@ -62,7 +82,10 @@ fn every_doctor_gets_exactly_one_personal_questionnaire() {
         );
         let unsubscribe = message.header_raw("List-Unsubscribe").unwrap();
         assert!(unsubscribe.contains(&format!("unsubscribe.{}", token.as_str())));
-        let owner = store.recipient_by_token(&fixture.survey_id(), &token).unwrap().expect("token is known");
+        let owner = store
+            .recipient_by_token(&fixture.survey_id(), &token)
+            .unwrap()
+            .expect("token is known");
         assert_eq!(owner.email, email, "the token belongs to its recipient");
         assert!(tokens.insert(token.as_str().to_owned()), "token reused");
     }
@@ -73,7 +96,12 @@ fn every_doctor_gets_exactly_one_personal_questionnaire() {
     let last = forged.len() - 1;
     forged[last] = if forged[last] == b'a' { b'b' } else { b'a' };
     let forged = Token::parse(std::str::from_utf8(&forged).unwrap()).unwrap();
-    assert!(store.recipient_by_token(&fixture.survey_id(), &forged).unwrap().is_none());
+    assert!(
+        store
+            .recipient_by_token(&fixture.survey_id(), &forged)
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[test]
@@ -82,17 +110,36 @@ fn sigkill_mid_send_loses_nobody_and_duplicates_only_what_was_in_flight() {
     // Two connections at 150 messages a minute: the kills land mid-send.
     let fixture = Fixture::new(
         &stack,
-        &[("sending", "rate_per_minute", "150".into()), ("sending", "max_connections", "2".into())],
+        &[
+            ("sending", "rate_per_minute", "150".into()),
+            ("sending", "max_connections", "2".into()),
+        ],
     );
     let recipients = fixture.recipients();
-    let delivered = || recipients.iter().map(|(_, e)| stack.maildir_count(e)).sum::<usize>();
+    let delivered = || {
+        recipients
+            .iter()
+            .map(|(_, e)| stack.maildir_count(e))
+            .sum::<usize>()
+    };
     let mut in_flight_total = 0;
     for target in [10, 30] {
         let mut daemon = fixture.start_daemon();
-        fixture.wait_until(Duration::from_secs(120), &format!("{target} deliveries"), || delivered() >= target);
+        fixture.wait_until(
+            Duration::from_secs(120),
+            &format!("{target} deliveries"),
+            || delivered() >= target,
+        );
         daemon.kill();
-        let in_flight = fixture.outbox_states("invitation").get("sending").copied().unwrap_or(0);
-        assert!(in_flight <= 2, "{in_flight} rows in `sending`, more than the connections");
+        let in_flight = fixture
+            .outbox_states("invitation")
+            .get("sending")
+            .copied()
+            .unwrap_or(0);
+        assert!(
+            in_flight <= 2,
+            "{in_flight} rows in `sending`, more than the connections"
+        );
         in_flight_total += in_flight;
     }
     let mut daemon = fixture.start_daemon();
@@ -134,7 +181,10 @@ fn a_refused_recipient_is_recorded_and_the_rest_delivered() {
     daemon.terminate();
     let status = fixture.mailsurvey(&["status"]);
     let out = String::from_utf8_lossy(&status.stdout);
-    assert!(out.contains(&refused) && out.contains("550"), "status shows the failure: {out}");
+    assert!(
+        out.contains(&refused) && out.contains("550"),
+        "status shows the failure: {out}"
+    );
     assert!(out.contains("1 attempts"), "a 5xx is not retried: {out}");
     for (_, email) in &rows[..5] {
         assert_eq!(stack.inbox(email).len(), 1);
@@ -146,7 +196,10 @@ fn a_temporary_failure_is_retried_until_it_succeeds() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[]);
     let deferred = format!("tempfail-{}@nhs.test", fixture.tag);
-    fixture.write_recipients(&[("Dr Busy".into(), deferred.clone()), ("Dr Free".into(), format!("free-{}@nhs.test", fixture.tag))]);
+    fixture.write_recipients(&[
+        ("Dr Busy".into(), deferred.clone()),
+        ("Dr Free".into(), format!("free-{}@nhs.test", fixture.tag)),
+    ]);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(90), "both sent", || {
         fixture.outbox_states("invitation").get("sent") == Some(&2)
@@ -154,7 +207,10 @@ fn a_temporary_failure_is_retried_until_it_succeeds() {
     daemon.terminate();
     assert_eq!(stack.inbox(&deferred).len(), 1);
     let log = fixture.log();
-    assert!(log.contains("deferred") && log.contains("450"), "the deferrals are logged:\n{log}");
+    assert!(
+        log.contains("deferred") && log.contains("450"),
+        "the deferrals are logged:\n{log}"
+    );
 }
 
 #[test]
@@ -172,7 +228,11 @@ fn adding_a_row_invites_and_removing_one_stops_mail() {
     fixture.write_recipients(&rows);
     wait_for_sent(&fixture, 4, Duration::from_secs(60));
     daemon.terminate();
-    assert_eq!(stack.inbox(&all[3].1).len(), 1, "the added person is invited");
+    assert_eq!(
+        stack.inbox(&all[3].1).len(),
+        1,
+        "the added person is invited"
+    );
     let status = fixture.store().status(&fixture.survey_id()).unwrap();
     assert_eq!((status.listed, status.removed), (3, 1));
 }
@@ -183,7 +243,11 @@ fn dry_run_writes_every_email_and_sends_nothing() {
     let fixture = Fixture::new(&stack, &[]);
     let out = fixture.dir.path().join("eml");
     let output = fixture.mailsurvey(&["send", "--dry-run", "--out", out.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let files: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
     assert_eq!(files.len(), 60);
     for (_, email) in fixture.recipients().iter().take(5) {
@@ -195,5 +259,10 @@ fn dry_run_writes_every_email_and_sends_nothing() {
     let preview = fixture.mailsurvey(&["preview", "--recipient", &email.to_uppercase()]);
     assert!(preview.status.success());
     let message = parse(&preview.stdout);
-    assert!(message.body_text(0).unwrap().contains(&format!("Dear {name},")));
+    assert!(
+        message
+            .body_text(0)
+            .unwrap()
+            .contains(&format!("Dear {name},"))
+    );
 }

@@ -13,7 +13,11 @@ fn check_passes_on_the_local_stack_with_starttls() {
     let fixture = Fixture::new(&stack, &[]);
     let output = fixture.mailsurvey(&["check"]);
     let out = stdout(&output);
-    assert!(output.status.success(), "{out}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(out.contains("ok    plus-addressing"), "{out}");
     assert!(out.contains("arrived in INBOX"), "{out}");
 }
@@ -38,12 +42,22 @@ fn check_passes_with_implicit_tls() {
 fn check_names_a_wrong_password() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[]);
-    let output = fixture.command(&["check"]).env("MAILSURVEY_PASSWORD", "not-the-password").output().unwrap();
+    let output = fixture
+        .command(&["check"])
+        .env("MAILSURVEY_PASSWORD", "not-the-password")
+        .output()
+        .unwrap();
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}");
     assert!(out.contains("FAIL  SMTP login"), "{out}");
-    assert!(out.contains("refused the login") && out.contains("check username and password"), "{out}");
-    assert!(!out.contains("not-the-password"), "the password is never printed");
+    assert!(
+        out.contains("refused the login") && out.contains("check username and password"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("not-the-password"),
+        "the password is never printed"
+    );
 }
 
 #[test]
@@ -52,20 +66,33 @@ fn check_refuses_a_server_signed_by_another_ca() {
     let other = stack.var("MAILSTACK_OTHER_CA");
     let fixture = Fixture::new(
         &stack,
-        &[("smtp", "ca_file", toml_string(&other)), ("imap", "ca_file", toml_string(&other))],
+        &[
+            ("smtp", "ca_file", toml_string(&other)),
+            ("imap", "ca_file", toml_string(&other)),
+        ],
     );
     let output = fixture.mailsurvey(&["check"]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}");
-    assert!(out.contains("FAIL  SMTP login") && out.contains("FAIL  IMAP login"), "{out}");
-    assert!(out.contains("not trusted") && out.contains("ca_file"), "the fix is named: {out}");
+    assert!(
+        out.contains("FAIL  SMTP login") && out.contains("FAIL  IMAP login"),
+        "{out}"
+    );
+    assert!(
+        out.contains("not trusted") && out.contains("ca_file"),
+        "the fix is named: {out}"
+    );
 }
 
 #[test]
 fn the_daemon_refuses_to_start_with_a_wrong_password() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[]);
-    let output = fixture.command(&["run"]).env("MAILSURVEY_PASSWORD", "wrong").output().unwrap();
+    let output = fixture
+        .command(&["run"])
+        .env("MAILSURVEY_PASSWORD", "wrong")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("refused the login"));
 }
@@ -80,7 +107,11 @@ fn validate_reports_every_problem_with_file_line_and_fix() {
     )
     .unwrap();
     std::fs::create_dir(dir.path().join("tpl")).unwrap();
-    std::fs::write(dir.path().join("tpl/invitation.txt"), "Dear {{ recipient.name }}\n{{ recipient.hospital }}\n").unwrap();
+    std::fs::write(
+        dir.path().join("tpl/invitation.txt"),
+        "Dear {{ recipient.name }}\n{{ recipient.hospital }}\n",
+    )
+    .unwrap();
     std::fs::write(
         &survey,
         r#"[survey]
@@ -130,38 +161,63 @@ text = "Four?"
 "#,
     )
     .unwrap();
-    let output = std::process::Command::new(BIN).args(["validate", "--survey"]).arg(&survey).output().unwrap();
+    let output = std::process::Command::new(BIN)
+        .args(["validate", "--survey"])
+        .arg(&survey)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
     let expect = [
         ("broken.toml:1:1", "no study lead"),
         ("broken.toml:14:9", "close"),
         ("broken.toml:18:12", "plain (unencrypted)"),
-        ("broken.toml:19:12", "password itself must not be in the survey file"),
+        (
+            "broken.toml:19:12",
+            "password itself must not be in the survey file",
+        ),
         ("broken.toml:30:6", "duplicate question id 'q1'"),
         ("broken.toml:31:8", "unknown question type 'slider'"),
         ("broken.toml:39:7", "min 10 >= max 0"),
         ("broken.toml:43:8", "has no options"),
-        ("people.csv:3", "'not-an-address' is not a valid email address"),
+        (
+            "people.csv:3",
+            "'not-an-address' is not a valid email address",
+        ),
         ("people.csv:4", "listed twice"),
-        ("invitation.txt:2", "unknown template variable 'recipient.hospital'"),
+        (
+            "invitation.txt:2",
+            "unknown template variable 'recipient.hospital'",
+        ),
     ];
     for (place, message) in expect {
         assert!(
-            err.lines().any(|l| l.contains(place) && l.contains(message)),
+            err.lines()
+                .any(|l| l.contains(place) && l.contains(message)),
             "missing `{place}: ...{message}` in:\n{err}"
         );
     }
-    assert!(err.contains("fix:"), "every problem says how to fix it:\n{err}");
+    assert!(
+        err.contains("fix:"),
+        "every problem says how to fix it:\n{err}"
+    );
     assert!(err.starts_with("11 problems found"), "{err}");
 }
 
 #[test]
 fn the_example_survey_is_valid() {
     let output = std::process::Command::new(BIN)
-        .args(["validate", "--survey", &format!("{ROOT}/config/example.toml")])
+        .args([
+            "validate",
+            "--survey",
+            &format!("{ROOT}/config/example.toml"),
+        ])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("10 questions, 60 recipients"));
 }

@@ -11,7 +11,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use mailsurvey::store::Store;
-use mailsurvey::survey::{Security, SecretSource, Server};
+use mailsurvey::survey::{SecretSource, Security, Server};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_mailsurvey");
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -26,7 +26,8 @@ pub struct Stack {
 impl Stack {
     /// The shared stack, which must be up.
     pub fn shared() -> Stack {
-        let dir = std::env::var("MAILSTACK_DIR").unwrap_or_else(|_| "/var/lib/mailsurvey-mailstack".into());
+        let dir = std::env::var("MAILSTACK_DIR")
+            .unwrap_or_else(|_| "/var/lib/mailsurvey-mailstack".into());
         let stack = Stack::at(Path::new(&dir));
         stack.assert_up();
         stack
@@ -34,27 +35,39 @@ impl Stack {
 
     fn at(dir: &Path) -> Stack {
         let env = std::fs::read_to_string(dir.join("env")).unwrap_or_else(|_| {
-            panic!("the local mail stack is not set up in {}: run `scripts/mailstack up` first", dir.display())
+            panic!(
+                "the local mail stack is not set up in {}: run `scripts/mailstack up` first",
+                dir.display()
+            )
         });
         let vars = env
             .lines()
             .filter_map(|l| l.split_once('='))
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
-        Stack { dir: dir.to_owned(), vars }
+        Stack {
+            dir: dir.to_owned(),
+            vars,
+        }
     }
 
     /// A stack of the test's own, on its own ports, for tests that stop or
     /// restart servers. Stopped when dropped.
     pub fn own(port_base: u16) -> OwnStack {
-        let dir = tempfile::Builder::new().prefix("mailstack-").tempdir_in("/var/tmp").unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("mailstack-")
+            .tempdir_in("/var/tmp")
+            .unwrap();
         let status = Command::new(format!("{ROOT}/scripts/mailstack"))
             .args(["up", "--dir"])
             .arg(dir.path())
             .args(["--port-base", &port_base.to_string()])
             .status()
             .unwrap();
-        assert!(status.success(), "scripts/mailstack up --port-base {port_base} failed");
+        assert!(
+            status.success(),
+            "scripts/mailstack up --port-base {port_base} failed"
+        );
         OwnStack {
             stack: Stack::at(dir.path()),
             _dir: dir,
@@ -62,7 +75,10 @@ impl Stack {
     }
 
     pub fn var(&self, name: &str) -> String {
-        self.vars.get(name).cloned().unwrap_or_else(|| panic!("{name} missing from the stack's env"))
+        self.vars
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} missing from the stack's env"))
     }
 
     pub fn port(&self, name: &str) -> u16 {
@@ -78,7 +94,11 @@ impl Stack {
     }
 
     fn assert_up(&self) {
-        for port in ["MAILSTACK_SUBMISSION_PORT", "MAILSTACK_IMAP_PORT", "MAILSTACK_SMTP_PORT"] {
+        for port in [
+            "MAILSTACK_SUBMISSION_PORT",
+            "MAILSTACK_IMAP_PORT",
+            "MAILSTACK_SMTP_PORT",
+        ] {
             let port = self.port(port);
             assert!(
                 std::net::TcpStream::connect(("127.0.0.1", port)).is_ok(),
@@ -124,7 +144,11 @@ impl Stack {
         let base = self.dir.join("mail").join(domain.to_lowercase()).join(user);
         ["new", "cur"]
             .iter()
-            .map(|d| std::fs::read_dir(base.join(d)).map(|r| r.count()).unwrap_or(0))
+            .map(|d| {
+                std::fs::read_dir(base.join(d))
+                    .map(|r| r.count())
+                    .unwrap_or(0)
+            })
             .sum()
     }
 
@@ -132,8 +156,11 @@ impl Stack {
     /// login.
     pub fn deliver(&self, from: &str, to: &str, message: &[u8]) {
         use std::io::{BufRead, BufReader, Write};
-        let stream = std::net::TcpStream::connect(("127.0.0.1", self.port("MAILSTACK_SMTP_PORT"))).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let stream =
+            std::net::TcpStream::connect(("127.0.0.1", self.port("MAILSTACK_SMTP_PORT"))).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
         let mut reader = BufReader::new(stream.try_clone().unwrap());
         let mut writer = stream;
         let expect = |code: &str, reader: &mut BufReader<std::net::TcpStream>| loop {
@@ -147,15 +174,23 @@ impl Stack {
         expect("220", &mut reader);
         writer.write_all(b"EHLO doctors.test\r\n").unwrap();
         expect("250", &mut reader);
-        writer.write_all(format!("MAIL FROM:<{from}>\r\n").as_bytes()).unwrap();
+        writer
+            .write_all(format!("MAIL FROM:<{from}>\r\n").as_bytes())
+            .unwrap();
         expect("250", &mut reader);
-        writer.write_all(format!("RCPT TO:<{to}>\r\n").as_bytes()).unwrap();
+        writer
+            .write_all(format!("RCPT TO:<{to}>\r\n").as_bytes())
+            .unwrap();
         expect("250", &mut reader);
         writer.write_all(b"DATA\r\n").unwrap();
         expect("354", &mut reader);
         let text = String::from_utf8_lossy(message).replace("\r\n", "\n");
         for line in text.lines() {
-            let line = if line.starts_with('.') { format!(".{line}") } else { line.to_owned() };
+            let line = if line.starts_with('.') {
+                format!(".{line}")
+            } else {
+                line.to_owned()
+            };
             writer.write_all(line.as_bytes()).unwrap();
             writer.write_all(b"\r\n").unwrap();
         }
@@ -208,18 +243,35 @@ impl Fixture {
         let tag = tag();
         let sender = format!("survey-{tag}@survey.test");
         let recipients = dir.path().join("recipients.csv");
-        let list = std::fs::read_to_string(format!("{ROOT}/config/example-recipients.csv")).unwrap();
+        let list =
+            std::fs::read_to_string(format!("{ROOT}/config/example-recipients.csv")).unwrap();
         std::fs::write(&recipients, tagged(&list, &tag)).unwrap();
         let tz = jiff::tz::TimeZone::get("Europe/London").unwrap();
-        let local = |at: jiff::Timestamp| at.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%dT%H:%M:%S").to_string();
+        let local = |at: jiff::Timestamp| {
+            at.to_zoned_datetime(tz.clone())
+                .strftime("%Y-%m-%dT%H:%M:%S")
+                .to_string()
+        };
         let now = jiff::Timestamp::now();
         let open = local(now - jiff::SignedDuration::from_mins(1));
         let close = local(now + jiff::SignedDuration::from_hours(24));
         let mut defaults: Vec<Setting<'_>> = vec![
             ("survey", "id", toml_string(&format!("it-{tag}"))),
-            ("survey", "recipients", toml_string(recipients.to_str().unwrap())),
-            ("survey", "database", toml_string(dir.path().join("state.db").to_str().unwrap())),
-            ("[lead]]", "email", toml_string(&format!("lead-{tag}@survey.test"))),
+            (
+                "survey",
+                "recipients",
+                toml_string(recipients.to_str().unwrap()),
+            ),
+            (
+                "survey",
+                "database",
+                toml_string(dir.path().join("state.db").to_str().unwrap()),
+            ),
+            (
+                "[lead]]",
+                "email",
+                toml_string(&format!("lead-{tag}@survey.test")),
+            ),
             ("sender", "address", toml_string(&sender)),
             ("period", "open", toml_string(&open)),
             ("period", "close", toml_string(&close)),
@@ -306,9 +358,14 @@ impl Fixture {
 
     /// [`wait_until`], with the daemon's log in the panic message.
     pub fn wait_until(&self, limit: Duration, what: &str, condition: impl FnMut() -> bool) {
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| wait_until(limit, what, condition)));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            wait_until(limit, what, condition)
+        }));
         if outcome.is_err() {
-            panic!("timed out after {limit:?} waiting for {what}; daemon log:\n{}", self.log());
+            panic!(
+                "timed out after {limit:?} waiting for {what}; daemon log:\n{}",
+                self.log()
+            );
         }
     }
 
@@ -357,7 +414,10 @@ impl Daemon {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status;
             }
-            assert!(Instant::now() < deadline, "daemon did not stop within 30 s of SIGTERM");
+            assert!(
+                Instant::now() < deadline,
+                "daemon did not stop within 30 s of SIGTERM"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -378,7 +438,10 @@ impl Drop for Daemon {
 pub fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bool) {
     let deadline = Instant::now() + limit;
     while !condition() {
-        assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for {what}");
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {limit:?} waiting for {what}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -391,7 +454,9 @@ pub fn toml_string(value: &str) -> String {
 fn tagged(list: &str, tag: &str) -> String {
     list.lines()
         .map(|line| match line.split_once('@') {
-            Some((before, after)) if !line.starts_with("name,") => format!("{before}.{tag}@{after}"),
+            Some((before, after)) if !line.starts_with("name,") => {
+                format!("{before}.{tag}@{after}")
+            }
             _ => line.to_owned(),
         })
         .collect::<Vec<_>>()
@@ -402,7 +467,11 @@ fn tagged(list: &str, tag: &str) -> String {
 /// Sets `key = value` in `[section]` of a TOML text, replacing the key's
 /// line or adding one after the header. `[lead]]` names `[[lead]]`.
 fn set(text: &str, section: &str, key: &str, value: &str) -> String {
-    let header = if section.ends_with("]]") { format!("[{section}") } else { format!("[{section}]") };
+    let header = if section.ends_with("]]") {
+        format!("[{section}")
+    } else {
+        format!("[{section}]")
+    };
     let mut out = Vec::new();
     let mut in_section = false;
     let mut done = false;
@@ -435,5 +504,7 @@ fn set(text: &str, section: &str, key: &str, value: &str) -> String {
 
 /// Parses one raw message.
 pub fn parse(raw: &[u8]) -> mail_parser::Message<'_> {
-    mail_parser::MessageParser::default().parse(raw).expect("a parseable message")
+    mail_parser::MessageParser::default()
+        .parse(raw)
+        .expect("a parseable message")
 }

@@ -172,6 +172,7 @@ pub fn draft(survey: &Survey, templates: &Templates, invitee: &Invitee<'_>, kind
     Ok(Draft {
         from: Mailbox::new(Some(survey.sender.name.clone()), survey.sender.address.clone()),
         to,
+        cc: Vec::new(),
         reply_to: Some(reply_address(survey, invitee.token)?),
         subject,
         message_id: message_id(kind.name(), kind.seq(), invitee.token, survey.sender.address.domain()),

@@ -289,7 +289,7 @@ pub struct Issue {
 
 /// A date and time as the report prints it, in the survey's zone.
 fn when(at: Timestamp, tz: &TimeZone) -> String {
-    at.to_zoned(tz.clone()).strftime("%-d %B %Y %H:%M %Z").to_string()
+    at.to_zoned_datetime(tz.clone()).strftime("%-d %B %Y %H:%M %Z").to_string()
 }
 
 /// Computes every figure; `labelled` are the respondents.

@@ -72,13 +72,20 @@ fn heading(out: &mut String, title: &str) {
 
 /// Wraps `text` at [`WIDTH`], every line indented by `indent` spaces.
 pub(super) fn wrap(text: &str, indent: usize) -> String {
-    let pad = " ".repeat(indent);
+    hang(text, indent, indent)
+}
+
+/// Wraps `text` at [`WIDTH`]: the first line indented by `first`, the
+/// others by `rest`, so numbered items and bullets keep their text aligned.
+fn hang(text: &str, first: usize, rest: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
+    let mut indent = first;
     for word in text.split_whitespace() {
         if !line.is_empty() && indent + line.chars().count() + 1 + word.chars().count() > WIDTH {
-            let _ = writeln!(out, "{pad}{line}");
+            let _ = writeln!(out, "{}{line}", " ".repeat(indent));
             line.clear();
+            indent = rest;
         }
         if !line.is_empty() {
             line.push(' ');
@@ -86,15 +93,16 @@ pub(super) fn wrap(text: &str, indent: usize) -> String {
         line.push_str(word);
     }
     if !line.is_empty() {
-        let _ = writeln!(out, "{pad}{line}");
+        let _ = writeln!(out, "{}{line}", " ".repeat(indent));
     }
     out
 }
 
-fn bar(share: &Share) -> String {
+/// A bar of `#`, one per `step` percent (rounded half up); anything above
+/// zero shows at least one.
+fn bar(share: &Share, step: usize) -> String {
     let tenths = share.percent.map_or(0, |p| (p * 10.0).round() as usize);
-    // One '#' per 5%, rounded half up; anything above zero shows.
-    let hashes = (tenths + 25) / 50;
+    let hashes = (tenths + step * 5) / (step * 10);
     let hashes = if share.count > 0 { hashes.max(1) } else { 0 };
     "#".repeat(hashes)
 }
@@ -142,7 +150,7 @@ fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
         .map(|(l, _)| l.chars().count())
         .max()
         .unwrap_or(0)
-        .min(30);
+        .min(22);
     let share_width = rows.iter().map(|(_, s)| s.text().len()).max().unwrap_or(0);
     let ci_width = rows.iter().map(|(_, s)| s.ci_text().len()).max().unwrap_or(0);
     for (label, share) in rows {
@@ -150,7 +158,7 @@ fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
             "{:<share_width$}  {:<ci_width$}  {}",
             share.text(),
             share.ci_text(),
-            bar(share)
+            bar(share, 10)
         );
         if label.chars().count() > label_width {
             out.push_str(&wrap(label, 3));
@@ -162,7 +170,8 @@ fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
 }
 
 fn question(out: &mut String, q: &QuestionFigures) {
-    out.push_str(&wrap(&format!("{}. {}", q.number, q.text), 0));
+    let number = format!("{}. ", q.number);
+    out.push_str(&hang(&format!("{number}{}", q.text), 0, number.len()));
     let mut n_line = format!("n = {}", q.n);
     let mut missing = Vec::new();
     if q.unanswered > 0 {
@@ -197,7 +206,7 @@ fn question(out: &mut String, q: &QuestionFigures) {
             if !other_texts.is_empty() {
                 let _ = writeln!(out, "   Other answers, verbatim:");
                 for t in other_texts {
-                    out.push_str(&wrap(&format!("- \u{201c}{t}\u{201d}"), 5));
+                    out.push_str(&hang(&format!("- \u{201c}{t}\u{201d}"), 5, 7));
                 }
             }
         }
@@ -232,7 +241,7 @@ fn question(out: &mut String, q: &QuestionFigures) {
                         out,
                         "   {:>width$} | {:<20} {:>3}  {}",
                         b.label,
-                        bar(&b.share),
+                        bar(&b.share, 5),
                         b.share.count,
                         b.share.percent_text()
                     );
@@ -242,7 +251,7 @@ fn question(out: &mut String, q: &QuestionFigures) {
         Outcome::Text { answers } => {
             let _ = writeln!(out, "   {n_line}; every answer verbatim:");
             for a in answers {
-                out.push_str(&wrap(&format!("- \u{201c}{a}\u{201d}"), 5));
+                out.push_str(&hang(&format!("- \u{201c}{a}\u{201d}"), 5, 7));
             }
         }
     }

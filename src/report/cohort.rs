@@ -35,17 +35,25 @@ fn cohort(survey: &Survey, recipients: &[Recipient]) -> Vec<Respondent> {
         .map(|record| {
             let record = record.unwrap();
             let field = |name: &str| {
-                let i = headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
+                let i = headers
+                    .iter()
+                    .position(|h| h == name)
+                    .unwrap_or_else(|| panic!("column {name}"));
                 record.get(i).unwrap().to_owned()
             };
             let email = field("email");
-            let person = recipients.iter().find(|r| r.email == email).expect("a listed recipient");
+            let person = recipients
+                .iter()
+                .find(|r| r.email == email)
+                .expect("a listed recipient");
             let mut answers = BTreeMap::new();
             for q in &survey.questions {
                 let raw = field(&q.id);
                 let answer = match &q.kind {
                     QuestionKind::YesNo => Answer::ok(Value::Bool(raw == "yes"), &raw),
-                    QuestionKind::Scale { .. } => Answer::ok(Value::Integer(raw.parse().unwrap()), &raw),
+                    QuestionKind::Scale { .. } => {
+                        Answer::ok(Value::Integer(raw.parse().unwrap()), &raw)
+                    }
                     QuestionKind::MultipleChoice(options) => {
                         let ids = raw
                             .split(';')
@@ -102,7 +110,10 @@ fn golden(name: &str, actual: &[u8]) {
         return;
     }
     let expected = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!("{}: {e}; run with MAILSURVEY_BLESS=1 to create it", path.display())
+        panic!(
+            "{}: {e}; run with MAILSURVEY_BLESS=1 to create it",
+            path.display()
+        )
     });
     if expected != actual {
         let failed = path.with_extension("failed");
@@ -146,13 +157,26 @@ fn the_text_report_shows_the_abstracts_figures() {
         "Cost and availability in the community",
         "A regional guideline would help us all.",
     ] {
-        assert!(text.contains(expected), "report.txt lacks {expected:?}:\n{text}");
+        assert!(
+            text.contains(expected),
+            "report.txt lacks {expected:?}:\n{text}"
+        );
     }
     // The results paragraph quotes every percentage with its n.
     let results = &report.figures.results;
     for expected in [
-        "43 doctors participated (response rate 71.7%, 43/60; 72.9% of the 59 reached).","81.4% (35/43)", "60.5% (26/43)", "51.2% (22/43)", "mean 6.8", "55.8% (24/43)", "79.1% (34/43)"] {
-        assert!(results.contains(expected), "results lack {expected:?}: {results}");
+        "43 doctors participated (response rate 71.7%, 43/60; 72.9% of the 59 reached).",
+        "81.4% (35/43)",
+        "60.5% (26/43)",
+        "51.2% (22/43)",
+        "mean 6.8",
+        "55.8% (24/43)",
+        "79.1% (34/43)",
+    ] {
+        assert!(
+            results.contains(expected),
+            "results lack {expected:?}: {results}"
+        );
     }
     // No names anywhere when the survey does not allow them.
     assert!(!text.contains("Dr Jack Clarke") && !report.html.contains("Dr Jack Clarke"));
@@ -166,7 +190,14 @@ fn the_figures_are_the_seed_studys() {
     let f = &report.figures;
     let p = &f.participation;
     assert_eq!(
-        (p.invited, p.delivered, p.bounced, p.respondents, p.complete, p.partial),
+        (
+            p.invited,
+            p.delivered,
+            p.bounced,
+            p.respondents,
+            p.complete,
+            p.partial
+        ),
         (60, 59, 1, 43, 43, 0)
     );
     assert_eq!(p.response_rate.percent, Some(71.7));
@@ -193,7 +224,10 @@ fn the_figures_are_the_seed_studys() {
     assert_eq!((s.n, s.min, s.max), (43, 3.0, 10.0));
     assert!((s.mean * 43.0 - 292.0).abs() < 1e-9);
     assert_eq!(distribution.len(), 11, "one bar per scale value 0..=10");
-    assert_eq!(distribution.iter().map(|b| b.share.count).sum::<usize>(), 43);
+    assert_eq!(
+        distribution.iter().map(|b| b.share.count).sum::<usize>(),
+        43
+    );
     let barriers = f.questions.iter().find(|q| q.id == "barriers").unwrap();
     let Outcome::Choice {
         options,
@@ -236,11 +270,14 @@ fn responses_csv_reproduces_the_figures() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 43);
     let column = |name: &str| {
-        let i = headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+        let i = headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"));
         rows.iter().map(move |r| r.get(i).unwrap().to_owned())
     };
     assert_eq!(column("respondent").next().unwrap(), "R001");
-    assert_eq!(column("respondent").last().unwrap(), "R043");
+    assert_eq!(column("respondent").next_back().unwrap(), "R043");
     let count = |name: &str, value: &str| column(name).filter(|v| v == value).count();
     for (id, yes) in [
         ("end_of_life", 35),
@@ -256,12 +293,34 @@ fn responses_csv_reproduces_the_figures() {
     }
     let confidence: Vec<i64> = column("confidence").map(|v| v.parse().unwrap()).collect();
     assert_eq!(confidence.iter().sum::<i64>(), 292);
-    assert_eq!((confidence.iter().min(), confidence.iter().max()), (Some(&3), Some(&10)));
-    for (option, chosen) in [("expertise", 24), ("evidence", 19), ("side_effects", 11), ("none", 4), ("other", 2)] {
-        assert_eq!(count(&format!("barriers.{option}"), "1"), chosen, "{option}");
-        assert_eq!(count(&format!("barriers.{option}"), "0"), 43 - chosen, "{option}");
+    assert_eq!(
+        (confidence.iter().min(), confidence.iter().max()),
+        (Some(&3), Some(&10))
+    );
+    for (option, chosen) in [
+        ("expertise", 24),
+        ("evidence", 19),
+        ("side_effects", 11),
+        ("none", 4),
+        ("other", 2),
+    ] {
+        assert_eq!(
+            count(&format!("barriers.{option}"), "1"),
+            chosen,
+            "{option}"
+        );
+        assert_eq!(
+            count(&format!("barriers.{option}"), "0"),
+            43 - chosen,
+            "{option}"
+        );
     }
-    assert_eq!(column("barriers.other_text").filter(|t| !t.is_empty()).count(), 2);
+    assert_eq!(
+        column("barriers.other_text")
+            .filter(|t| !t.is_empty())
+            .count(),
+        2
+    );
     assert_eq!(column("comments").filter(|t| !t.is_empty()).count(), 7);
     // The breakdown column is there, and every centre has its rows.
     assert_eq!(count("centre", "St Columba's Hospice"), 8);
@@ -272,9 +331,20 @@ fn responses_csv_reproduces_the_figures() {
 #[test]
 fn the_breakdown_hides_small_cells() {
     let (_, report) = report();
-    let b = report.figures.breakdown.as_ref().expect("the example breaks down by centre");
-    assert_eq!((b.attribute.as_str(), b.min_cell, b.groups.len()), ("centre", 5, 6));
-    let riverside = b.groups.iter().find(|g| g.name == "Riverside Palliative Care Unit").unwrap();
+    let b = report
+        .figures
+        .breakdown
+        .as_ref()
+        .expect("the example breaks down by centre");
+    assert_eq!(
+        (b.attribute.as_str(), b.min_cell, b.groups.len()),
+        ("centre", 5, 6)
+    );
+    let riverside = b
+        .groups
+        .iter()
+        .find(|g| g.name == "Riverside Palliative Care Unit")
+        .unwrap();
     assert_eq!(riverside.invited, 10);
     let responded = riverside.responded.share.as_ref().unwrap();
     assert_eq!((responded.count, responded.n), (7, 10));
@@ -282,7 +352,10 @@ fn the_breakdown_hides_small_cells() {
     // Riverside has a written protocol: 7 of 7, shown.
     let protocol = &riverside.yes[column("written_protocol")];
     assert!(!protocol.suppressed);
-    assert_eq!(protocol.share.as_ref().map(|s| (s.count, s.n)), Some((7, 7)));
+    assert_eq!(
+        protocol.share.as_ref().map(|s| (s.count, s.n)),
+        Some((7, 7))
+    );
     // A centre split 6 to 1 would point at one person: hidden, in every rendering.
     for g in &b.groups {
         for (cell, q) in g.yes.iter().zip(&b.questions) {
@@ -303,9 +376,10 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
     let mut input = input(&survey);
     // R001 left confidence unclear and skipped training.
     let first = &mut input.respondents[0];
-    first
-        .answers
-        .insert("confidence".into(), Answer::unclear("two values: 6 or 7", "6 or 7"));
+    first.answers.insert(
+        "confidence".into(),
+        Answer::unclear("two values: 6 or 7", "6 or 7"),
+    );
     first.answers.remove("training");
     first.different_sender = true;
     // Someone replied with nothing usable: not a respondent.
@@ -313,7 +387,10 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
         name: "Dr Nobody".into(),
         email: input.invited[50].email.clone(),
         attributes: input.invited[50].attributes.clone(),
-        answers: BTreeMap::from([("end_of_life".into(), Answer::unclear("yes and no", "yes and no"))]),
+        answers: BTreeMap::from([(
+            "end_of_life".into(),
+            Answer::unclear("yes and no", "yes and no"),
+        )]),
         different_sender: false,
     });
     input.late.push(LateReply {
@@ -324,10 +401,20 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
     input.clarifications_sent = 3;
     let report = build(&input).unwrap();
     let f = &report.figures;
-    assert_eq!((f.participation.respondents, f.participation.complete, f.participation.partial), (43, 42, 1));
+    assert_eq!(
+        (
+            f.participation.respondents,
+            f.participation.complete,
+            f.participation.partial
+        ),
+        (43, 42, 1)
+    );
     assert_eq!(f.participation.replied, 44);
     assert_eq!(f.participation.late.len(), 1);
-    assert_eq!(f.participation.late[0].name, None, "no names unless allowed");
+    assert_eq!(
+        f.participation.late[0].name, None,
+        "no names unless allowed"
+    );
     let confidence = f.questions.iter().find(|q| q.id == "confidence").unwrap();
     assert_eq!((confidence.n, confidence.unclear), (42, 1));
     let training = f.questions.iter().find(|q| q.id == "training").unwrap();
@@ -336,11 +423,19 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
     assert_eq!(f.quality.unclear[0].respondent, "R001");
     assert_eq!(f.quality.unclear[1].respondent, "-");
     assert_eq!(
-        (f.quality.different_sender, f.quality.clarifications_sent, f.quality.replied_without_valid_answer),
+        (
+            f.quality.different_sender,
+            f.quality.clarifications_sent,
+            f.quality.replied_without_valid_answer
+        ),
         (1, 3, 1)
     );
     assert!(report.text.contains("n = 42 (1 unclear)"));
-    assert!(report.text.contains("Late replies    1 (after the close; not counted)"));
+    assert!(
+        report
+            .text
+            .contains("Late replies    1 (after the close; not counted)")
+    );
     assert!(!report.text.contains("Dr Late"));
     // Unclear and unanswered cells are empty in the CSV.
     let csv = String::from_utf8(report.responses_csv).unwrap();
@@ -362,7 +457,11 @@ fn the_email_goes_to_every_lead_with_the_data_attached() {
     assert_eq!(draft.to.email.to_string(), "lead@survey.test");
     assert_eq!(draft.cc.len(), 1);
     assert_eq!(draft.message_id, "report.ketamine-2026@survey.test");
-    assert!(draft.subject.contains("43 of 60 responded, 71.7%"), "{}", draft.subject);
+    assert!(
+        draft.subject.contains("43 of 60 responded, 71.7%"),
+        "{}",
+        draft.subject
+    );
     let names: Vec<&str> = draft.attachments.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["responses.csv", "report.json"]);
     let sent = crate::compose::compose(draft, report.generated_at).unwrap();
@@ -384,7 +483,9 @@ fn the_email_goes_to_every_lead_with_the_data_attached() {
 fn the_html_is_email_safe() {
     let (_, report) = report();
     let html = report.html.to_lowercase();
-    for banned in ["<script", "<style", "<img", "<link", "http://", "https://", "src=", "url("] {
+    for banned in [
+        "<script", "<style", "<img", "<link", "http://", "https://", "src=", "url(",
+    ] {
         assert!(!html.contains(banned), "report.html contains {banned}");
     }
     for expected in ["81.4%", "71.7%", "55.8%", "(35/43)", "max-width:680px"] {

@@ -52,7 +52,10 @@ pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {
     );
     let interim_at = interim.then_some(report.generated_at);
     Ok(Draft {
-        from: Mailbox::new(Some(survey.sender.name.clone()), survey.sender.address.clone()),
+        from: Mailbox::new(
+            Some(survey.sender.name.clone()),
+            survey.sender.address.clone(),
+        ),
         to,
         cc: leads.collect(),
         reply_to: None,

@@ -82,7 +82,8 @@ impl Share {
 
     /// `81.4%`, or `-` when `n` is 0.
     pub fn percent_text(&self) -> String {
-        self.percent.map_or_else(|| "-".to_owned(), |p| format!("{p:.1}%"))
+        self.percent
+            .map_or_else(|| "-".to_owned(), |p| format!("{p:.1}%"))
     }
 
     /// `81.4% (35/43)`: a percentage never goes without its n.
@@ -289,7 +290,9 @@ pub struct Issue {
 
 /// A date and time as the report prints it, in the survey's zone.
 fn when(at: Timestamp, tz: &TimeZone) -> String {
-    at.to_zoned_datetime(tz.clone()).strftime("%-d %B %Y %H:%M %Z").to_string()
+    at.to_zoned_datetime(tz.clone())
+        .strftime("%-d %B %Y %H:%M %Z")
+        .to_string()
 }
 
 /// Computes every figure; `labelled` are the respondents.
@@ -373,7 +376,10 @@ fn kind_name(kind: &QuestionKind) -> &'static str {
 
 /// The valid value of `question` in `respondent`'s answers.
 fn value<'r>(respondent: &'r Respondent, question: &Question) -> Option<&'r Answer> {
-    respondent.answers.get(&question.id).filter(|a| a.is_ok() && a.value.is_some())
+    respondent
+        .answers
+        .get(&question.id)
+        .filter(|a| a.is_ok() && a.value.is_some())
 }
 
 /// A numeric answer, whichever way it was stored.
@@ -434,7 +440,12 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
                     .map(|o| OptionShare {
                         id: o.id.clone(),
                         label: o.label.clone(),
-                        share: Share::of(values().filter(|v| chosen(v).contains(&o.id.as_str())).count(), n),
+                        share: Share::of(
+                            values()
+                                .filter(|v| chosen(v).contains(&o.id.as_str()))
+                                .count(),
+                            n,
+                        ),
                     })
                     .collect(),
                 other_texts: answers
@@ -450,7 +461,10 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
             let distribution = (*min..=*max)
                 .map(|v| Bin {
                     label: v.to_string(),
-                    share: Share::of(numbers.iter().filter(|x| **x == v as f64).count(), numbers.len()),
+                    share: Share::of(
+                        numbers.iter().filter(|x| **x == v as f64).count(),
+                        numbers.len(),
+                    ),
                 })
                 .collect();
             Outcome::Numeric {
@@ -486,7 +500,10 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
         text: q.display_text(),
         kind: kind_name(&q.kind),
         n,
-        unanswered: respondents.iter().filter(|r| !r.answers.contains_key(&q.id)).count(),
+        unanswered: respondents
+            .iter()
+            .filter(|r| !r.answers.contains_key(&q.id))
+            .count(),
         unclear: statuses(Status::Unclear),
         invalid: statuses(Status::Invalid),
         outcome,
@@ -518,7 +535,11 @@ fn bins(numbers: &[f64]) -> Vec<Bin> {
     (0..BINS)
         .map(|i| {
             let low = summary.min + width * i as f64;
-            let high = if i + 1 == BINS { summary.max } else { low + width };
+            let high = if i + 1 == BINS {
+                summary.max
+            } else {
+                low + width
+            };
             let count = numbers
                 .iter()
                 .filter(|x| **x >= low && (**x < high || (i + 1 == BINS && **x <= high)))
@@ -560,11 +581,17 @@ fn breakdown(input: &ReportInput<'_>, attribute: &str, respondents: &[&Responden
         .collect();
     let mut invited: BTreeMap<String, usize> = BTreeMap::new();
     for person in &input.invited {
-        *invited.entry(group_of(&person.attributes, attribute)).or_default() += 1;
+        *invited
+            .entry(group_of(&person.attributes, attribute))
+            .or_default() += 1;
     }
-    let mut members: BTreeMap<String, Vec<&Respondent>> = invited.keys().map(|g| (g.clone(), Vec::new())).collect();
+    let mut members: BTreeMap<String, Vec<&Respondent>> =
+        invited.keys().map(|g| (g.clone(), Vec::new())).collect();
     for r in respondents {
-        members.entry(group_of(&r.attributes, attribute)).or_default().push(r);
+        members
+            .entry(group_of(&r.attributes, attribute))
+            .or_default()
+            .push(r);
     }
     let groups = members
         .into_iter()
@@ -645,7 +672,10 @@ fn quality(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Quality {
         found
     };
     Quality {
-        different_sender: labelled.iter().filter(|l| l.respondent.different_sender).count(),
+        different_sender: labelled
+            .iter()
+            .filter(|l| l.respondent.different_sender)
+            .count(),
         replied_without_valid_answer: input.respondents.len() - labelled.len(),
         unclear: issues(Status::Unclear),
         invalid: issues(Status::Invalid),

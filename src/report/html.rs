@@ -87,10 +87,9 @@ fn header(out: &mut String, f: &Figures) {
 }
 
 fn section(out: &mut String, title: &str) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<h2 style="margin:26px 0 10px 0;padding-bottom:4px;border-bottom:2px solid {RULE};font-size:18px;color:{INK};">{}</h2>
-"#,
+        r#"<h2 style="margin:26px 0 10px 0;padding-bottom:4px;border-bottom:2px solid {RULE};font-size:18px;color:{INK};">{}</h2>"#,
         escape(title)
     );
 }
@@ -144,10 +143,9 @@ fn participation(out: &mut String, f: &Figures) {
             r#"<td width="33%" align="center" style="padding:10px 4px;background:#f9fafb;border:1px solid {RULE};"><div style="font-size:24px;font-weight:bold;color:{INK};">{value}</div><div style="font-size:12px;color:{MUTED};">{label}</div></td>"#
         )
     };
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;"><tr>{}{}{}</tr></table>
-"#,
+        r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;"><tr>{}{}{}</tr></table>"#,
         tile(p.invited.to_string(), "invited"),
         tile(p.respondents.to_string(), "responded"),
         tile(p.response_rate.percent_text(), "response rate"),
@@ -164,7 +162,10 @@ fn participation(out: &mut String, f: &Figures) {
         row("Opted out", p.opted_out.to_string()),
         row(
             "Responded",
-            format!("{} ({} complete, {} partial)", p.respondents, p.complete, p.partial),
+            format!(
+                "{} ({} complete, {} partial)",
+                p.respondents, p.complete, p.partial
+            ),
         ),
         row(
             "Response rate",
@@ -177,14 +178,17 @@ fn participation(out: &mut String, f: &Figures) {
     ];
     let mut late = format!("{} (after the close; not counted)", p.late.len());
     for l in &p.late {
-        let who = l.name.as_deref().map(|n| format!("{}, ", escape(n))).unwrap_or_default();
+        let who = l
+            .name
+            .as_deref()
+            .map(|n| format!("{}, ", escape(n)))
+            .unwrap_or_default();
         let _ = write!(late, "<br>{who}{}", escape(&l.received_at));
     }
     rows.push(row("Late replies", late));
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:10px;border-collapse:collapse;">{}</table>
-"#,
+        r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:10px;border-collapse:collapse;">{}</table>"#,
         rows.concat()
     );
 }
@@ -207,10 +211,9 @@ fn question(out: &mut String, q: &QuestionFigures) {
     if let Outcome::Choice { multiple: true, .. } = q.outcome {
         n_line.push_str("; more than one could be chosen");
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:18px 0 0 0;"><tr><td style="font-size:15px;font-weight:bold;color:{INK};line-height:1.35;">{}.&nbsp;{}</td></tr><tr><td style="padding-top:2px;font-size:13px;color:{MUTED};">{}</td></tr></table>
-"#,
+        r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:18px 0 0 0;"><tr><td style="font-size:15px;font-weight:bold;color:{INK};line-height:1.35;">{}.&nbsp;{}</td></tr><tr><td style="padding-top:2px;font-size:13px;color:{MUTED};">{}</td></tr></table>"#,
         q.number,
         escape(&q.text),
         escape(&n_line)
@@ -247,15 +250,20 @@ fn question(out: &mut String, q: &QuestionFigures) {
                         r#"<td align="center" style="padding:6px 2px;background:#f9fafb;border:1px solid {RULE};"><div style="font-size:17px;font-weight:bold;">{value}</div><div style="font-size:11px;color:{MUTED};">{label}</div></td>"#
                     )
                 };
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:8px;border-collapse:collapse;"><tr>{}{}{}{}{}</tr></table>
-"#,
+                    r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:8px;border-collapse:collapse;"><tr>{}{}{}{}{}</tr></table>"#,
                     stat("mean", stats::number(s.mean)),
                     stat("SD", s.sd.map_or_else(|| "-".to_owned(), stats::number)),
                     stat("median", stats::number(s.median)),
-                    stat("IQR", format!("{}&ndash;{}", stats::number(s.q1), stats::number(s.q3))),
-                    stat("range", format!("{}&ndash;{}", stats::number(s.min), stats::number(s.max))),
+                    stat(
+                        "IQR",
+                        format!("{}&ndash;{}", stats::number(s.q1), stats::number(s.q3))
+                    ),
+                    stat(
+                        "range",
+                        format!("{}&ndash;{}", stats::number(s.min), stats::number(s.max))
+                    ),
                 );
                 let _ = write!(
                     out,
@@ -306,7 +314,12 @@ fn shade(cell: &Cell) -> String {
         Some(p) if !cell.suppressed => {
             let t = p / 100.0;
             let mix = |from: f64, to: f64| (from + (to - from) * t).round() as u8;
-            format!("#{:02x}{:02x}{:02x}", mix(255.0, 147.0), mix(255.0, 197.0), mix(255.0, 253.0))
+            format!(
+                "#{:02x}{:02x}{:02x}",
+                mix(255.0, 147.0),
+                mix(255.0, 197.0),
+                mix(255.0, 253.0)
+            )
         }
         _ => "#f9fafb".to_owned(),
     }
@@ -320,7 +333,8 @@ fn breakdown_cell(cell: &Cell, min_cell: usize) -> String {
         match &cell.share {
             Some(s) => format!(
                 r#"<b>{}</b><br><span style="font-size:11px;color:{MUTED};">{}/{}</span>"#,
-                s.percent.map_or_else(|| "-".to_owned(), |p| format!("{p:.0}%")),
+                s.percent
+                    .map_or_else(|| "-".to_owned(), |p| format!("{p:.0}%")),
                 s.count,
                 s.n
             ),
@@ -334,10 +348,9 @@ fn breakdown_cell(cell: &Cell, min_cell: usize) -> String {
 
 fn breakdown(out: &mut String, b: &Breakdown) {
     section(out, &format!("By {}", b.attribute));
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<div style="font-size:13px;color:{MUTED};margin-bottom:8px;">Responses and the share answering yes per {}, of those who answered (yes/n below). Cells that would describe fewer than {} people show &ldquo;&lt;{}&rdquo;, so nobody can be recognised. Percentages here are rounded to whole numbers; the question sections above give one decimal.</div>
-"#,
+        r#"<div style="font-size:13px;color:{MUTED};margin-bottom:8px;">Responses and the share answering yes per {}, of those who answered (yes/n below). Cells that would describe fewer than {} people show &ldquo;&lt;{}&rdquo;, so nobody can be recognised. Percentages here are rounded to whole numbers; the question sections above give one decimal.</div>"#,
         escape(&b.attribute),
         b.min_cell,
         b.min_cell
@@ -381,7 +394,11 @@ fn breakdown(out: &mut String, b: &Breakdown) {
     table.push_str("</tr>");
     for (k, q) in b.questions.iter().enumerate() {
         table.push_str("<tr>");
-        table.push_str(&label(format!("{}.&nbsp;{}", q.number, escape(&q.id).replace('_', " "))));
+        table.push_str(&label(format!(
+            "{}.&nbsp;{}",
+            q.number,
+            escape(&q.id).replace('_', " ")
+        )));
         for g in &b.groups {
             table.push_str(&breakdown_cell(&g.yes[k], b.min_cell));
         }
@@ -420,7 +437,10 @@ fn quality(out: &mut String, f: &Figures) {
             "Answers that were not possible",
             format!("{}{}", q.invalid.len(), issues(&q.invalid)),
         ),
-        ("Clarification emails sent", q.clarifications_sent.to_string()),
+        (
+            "Clarification emails sent",
+            q.clarifications_sent.to_string(),
+        ),
         (
             "Replies without any valid answer (not counted)",
             q.replied_without_valid_answer.to_string(),
@@ -437,9 +457,8 @@ fn quality(out: &mut String, f: &Figures) {
 }
 
 fn notes(out: &mut String) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<div style="margin-top:22px;font-size:12px;line-height:1.45;color:{MUTED};">Percentages are of those who gave a valid answer to the question (n), rounded half up to one decimal. 95% CI: Wilson score interval. SD: sample standard deviation. Median and IQR (first to third quartile): linear interpolation between order statistics (Hyndman&ndash;Fan type 7, as in R, NumPy and Excel QUARTILE.INC). A respondent is a person with at least one valid answer.<br><br>Attached: <b>responses.csv</b> (one row per respondent, one column per question; unanswered and unclear cells empty) and <b>report.json</b> (every figure in this report).</div>
-"#
+        r#"<div style="margin-top:22px;font-size:12px;line-height:1.45;color:{MUTED};">Percentages are of those who gave a valid answer to the question (n), rounded half up to one decimal. 95% CI: Wilson score interval. SD: sample standard deviation. Median and IQR (first to third quartile): linear interpolation between order statistics (Hyndman&ndash;Fan type 7, as in R, NumPy and Excel QUARTILE.INC). A respondent is a person with at least one valid answer.<br><br>Attached: <b>responses.csv</b> (one row per respondent, one column per question; unanswered and unclear cells empty) and <b>report.json</b> (every figure in this report).</div>"#
     );
 }

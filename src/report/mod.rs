@@ -46,8 +46,8 @@ use crate::{Error, Result};
 
 pub use email::{draft, message_id};
 pub use figures::{
-    Breakdown, BreakdownQuestion, Bin, Cell, Figures, Group, Issue, Late, OptionShare, Outcome,
-    Participation, QuestionFigures, Quality, Share, SurveyFacts,
+    Bin, Breakdown, BreakdownQuestion, Cell, Figures, Group, Issue, Late, OptionShare, Outcome,
+    Participation, Quality, QuestionFigures, Share, SurveyFacts,
 };
 
 /// Everything the report is computed from, as the daemon's store holds it.

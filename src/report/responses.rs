@@ -74,7 +74,12 @@ fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec
                 .map(|x| x.to_string())
                 .unwrap_or_default(),
         ],
-        QuestionKind::Text => vec![value.and_then(text).map(|t| defused(t.trim())).unwrap_or_default()],
+        QuestionKind::Text => vec![
+            value
+                .and_then(text)
+                .map(|t| defused(t.trim()))
+                .unwrap_or_default(),
+        ],
     }
 }
 
@@ -97,7 +102,13 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
             row.push(respondent.email.clone());
         }
         if let Some(attribute) = breakdown {
-            row.push(respondent.attributes.get(attribute).cloned().unwrap_or_default());
+            row.push(
+                respondent
+                    .attributes
+                    .get(attribute)
+                    .cloned()
+                    .unwrap_or_default(),
+            );
         }
         for q in &survey.questions {
             let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());
@@ -134,9 +145,19 @@ mod tests {
             id: "barriers".into(),
             text: "Barriers?".into(),
             required: true,
-            kind: QuestionKind::MultipleChoice(vec![option("expertise", false), option("other", true)]),
+            kind: QuestionKind::MultipleChoice(vec![
+                option("expertise", false),
+                option("other", true),
+            ]),
         };
-        assert_eq!(columns(&q), ["barriers.expertise", "barriers.other", "barriers.other_text"]);
+        assert_eq!(
+            columns(&q),
+            [
+                "barriers.expertise",
+                "barriers.other",
+                "barriers.other_text"
+            ]
+        );
         let value = Value::Choices(vec!["other".into()]);
         assert_eq!(cells(&q, Some(&value), Some(" Cost ")), ["0", "1", "Cost"]);
         // Unanswered or unclear: missing, not "not chosen".

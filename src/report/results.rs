@@ -83,7 +83,7 @@ fn sentence(q: &QuestionFigures) -> Option<String> {
         Outcome::YesNo { .. } => None,
         Outcome::Choice { options, .. } => {
             let mut chosen: Vec<_> = options.iter().filter(|o| o.share.count > 0).collect();
-            chosen.sort_by(|a, b| b.share.count.cmp(&a.share.count));
+            chosen.sort_by_key(|o| std::cmp::Reverse(o.share.count));
             let parts: Vec<String> = chosen
                 .iter()
                 .map(|o| format!("{} {}", o.label, o.share.text()))
@@ -97,10 +97,9 @@ fn sentence(q: &QuestionFigures) -> Option<String> {
         Outcome::Numeric {
             summary: Some(s), ..
         } => {
-            let sd = s
-                .sd
-                .map(|sd| format!(", SD {}", stats::number(sd)))
-                .unwrap_or_default();
+            let sd =
+                s.sd.map(|sd| format!(", SD {}", stats::number(sd)))
+                    .unwrap_or_default();
             Some(format!(
                 "Asked \u{201c}{}\u{201d}, answers ranged from {} to {} (mean {}{sd}, median {}; n = {}).",
                 q.text,

@@ -120,7 +120,10 @@ fn participation(out: &mut String, f: &Figures) {
     row(
         out,
         "Responded",
-        format!("{} ({} complete, {} partial)", p.respondents, p.complete, p.partial),
+        format!(
+            "{} ({} complete, {} partial)",
+            p.respondents, p.complete, p.partial
+        ),
     );
     row(
         out,
@@ -138,7 +141,11 @@ fn participation(out: &mut String, f: &Figures) {
         format!("{} (after the close; not counted)", p.late.len()),
     );
     for late in &p.late {
-        let who = late.name.as_deref().map(|n| format!("{n}, ")).unwrap_or_default();
+        let who = late
+            .name
+            .as_deref()
+            .map(|n| format!("{n}, "))
+            .unwrap_or_default();
         row(out, "", format!("- {who}{}", late.received_at));
     }
 }
@@ -152,7 +159,11 @@ fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
         .unwrap_or(0)
         .min(22);
     let share_width = rows.iter().map(|(_, s)| s.text().len()).max().unwrap_or(0);
-    let ci_width = rows.iter().map(|(_, s)| s.ci_text().len()).max().unwrap_or(0);
+    let ci_width = rows
+        .iter()
+        .map(|(_, s)| s.ci_text().len())
+        .max()
+        .unwrap_or(0);
     for (label, share) in rows {
         let numbers = format!(
             "{:<share_width$}  {:<ci_width$}  {}",
@@ -200,8 +211,10 @@ fn question(out: &mut String, q: &QuestionFigures) {
                 n_line.push_str("; more than one could be chosen");
             }
             out.push_str(&wrap(&n_line, 3));
-            let rows: Vec<(String, &Share)> =
-                options.iter().map(|o| (o.label.clone(), &o.share)).collect();
+            let rows: Vec<(String, &Share)> = options
+                .iter()
+                .map(|o| (o.label.clone(), &o.share))
+                .collect();
             share_rows(out, &rows);
             if !other_texts.is_empty() {
                 let _ = writeln!(out, "   Other answers, verbatim:");
@@ -216,7 +229,9 @@ fn question(out: &mut String, q: &QuestionFigures) {
         } => {
             match summary {
                 Some(s) => {
-                    let sd = s.sd.map(|sd| format!("SD {}, ", stats::number(sd))).unwrap_or_default();
+                    let sd =
+                        s.sd.map(|sd| format!("SD {}, ", stats::number(sd)))
+                            .unwrap_or_default();
                     out.push_str(&wrap(
                         &format!(
                             "{n_line}; mean {}, {sd}median {}, IQR {} to {}, range {} to {}",
@@ -235,7 +250,11 @@ fn question(out: &mut String, q: &QuestionFigures) {
                 }
             }
             if summary.is_some() {
-                let width = distribution.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+                let width = distribution
+                    .iter()
+                    .map(|b| b.label.chars().count())
+                    .max()
+                    .unwrap_or(0);
                 for b in distribution {
                     let _ = writeln!(
                         out,
@@ -290,7 +309,10 @@ fn breakdown(out: &mut String, b: &Breakdown) {
     ));
     out.push('\n');
     for (i, g) in b.groups.iter().enumerate() {
-        out.push_str(&wrap(&format!("{}  {} ({} invited)", group_key(i), g.name, g.invited), 3));
+        out.push_str(&wrap(
+            &format!("{}  {} ({} invited)", group_key(i), g.name, g.invited),
+            3,
+        ));
     }
     out.push('\n');
     const LABEL: usize = 20;
@@ -300,8 +322,10 @@ fn breakdown(out: &mut String, b: &Breakdown) {
         let _ = write!(line, "{:>COLUMN$}", group_key(i));
     }
     let _ = writeln!(out, "{}", line.trim_end());
-    let mut rows: Vec<(String, Vec<&Cell>)> =
-        vec![("Responded".to_owned(), b.groups.iter().map(|g| &g.responded).collect())];
+    let mut rows: Vec<(String, Vec<&Cell>)> = vec![(
+        "Responded".to_owned(),
+        b.groups.iter().map(|g| &g.responded).collect(),
+    )];
     for (k, q) in b.questions.iter().enumerate() {
         let mut label = format!("{}. {}", q.number, q.id);
         if label.chars().count() > LABEL - 1 {
@@ -310,7 +334,8 @@ fn breakdown(out: &mut String, b: &Breakdown) {
         rows.push((label, b.groups.iter().map(|g| &g.yes[k]).collect()));
     }
     for (label, cells) in rows {
-        let lines: Vec<(String, String)> = cells.iter().map(|c| cell_lines(c, b.min_cell)).collect();
+        let lines: Vec<(String, String)> =
+            cells.iter().map(|c| cell_lines(c, b.min_cell)).collect();
         let mut first = format!("{label:<LABEL$}");
         let mut second = format!("{:LABEL$}", "");
         for (pct, count) in &lines {
@@ -339,14 +364,20 @@ fn quality(out: &mut String, f: &Figures) {
     let _ = writeln!(out, "Answers still unclear: {}", q.unclear.len());
     for issue in &q.unclear {
         out.push_str(&wrap(
-            &format!("- {}, question {} ({}): {}", issue.respondent, issue.number, issue.question, issue.reason),
+            &format!(
+                "- {}, question {} ({}): {}",
+                issue.respondent, issue.number, issue.question, issue.reason
+            ),
             3,
         ));
     }
     let _ = writeln!(out, "Answers that were not possible: {}", q.invalid.len());
     for issue in &q.invalid {
         out.push_str(&wrap(
-            &format!("- {}, question {} ({}): {}", issue.respondent, issue.number, issue.question, issue.reason),
+            &format!(
+                "- {}, question {} ({}): {}",
+                issue.respondent, issue.number, issue.question, issue.reason
+            ),
             3,
         ));
     }

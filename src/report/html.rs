@@ -267,15 +267,23 @@ fn question(out: &mut String, q: &QuestionFigures) {
                 );
                 let _ = write!(
                     out,
-                    r#"<div style="margin-top:6px;font-size:12px;color:{MUTED};">Distribution: answers per value (n = {})</div><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:4px;">"#,
+                    r#"<div style="margin-top:6px;font-size:12px;color:{MUTED};">Distribution: answers per value, longest bar = most frequent (n = {})</div><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin-top:4px;">"#,
                     s.n
                 );
+                // Bars relative to the tallest, so the shape shows even when
+                // no value holds more than a quarter of the answers.
+                let tallest = distribution
+                    .iter()
+                    .map(|b| b.share.count)
+                    .max()
+                    .unwrap_or(0)
+                    .max(1);
                 for b in distribution {
                     let _ = write!(
                         out,
                         r#"<tr><td width="44" align="right" style="width:44px;padding:2px 8px 2px 0;font-size:13px;color:{MUTED};white-space:nowrap;">{}</td><td style="padding:2px 0;">{}</td><td width="82" align="right" style="width:82px;padding:2px 0 2px 6px;font-size:13px;white-space:nowrap;"><b>{}</b> <span style="color:{MUTED};">{}</span></td></tr>"#,
                         escape(&b.label),
-                        bar(b.share.percent, PRIMARY),
+                        bar(Some(b.share.count as f64 * 100.0 / tallest as f64), PRIMARY),
                         b.share.count,
                         b.share.percent_text(),
                     );

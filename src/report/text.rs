@@ -98,11 +98,11 @@ fn hang(text: &str, first: usize, rest: usize) -> String {
     out
 }
 
-/// A bar of `#`, one per `step` percent (rounded half up); anything above
-/// zero shows at least one.
-fn bar(share: &Share, step: usize) -> String {
+/// A bar of `#`, one per 10% (rounded half up); anything above zero shows
+/// at least one.
+fn bar(share: &Share) -> String {
     let tenths = share.percent.map_or(0, |p| (p * 10.0).round() as usize);
-    let hashes = (tenths + step * 5) / (step * 10);
+    let hashes = (tenths + 50) / 100;
     let hashes = if share.count > 0 { hashes.max(1) } else { 0 };
     "#".repeat(hashes)
 }
@@ -169,7 +169,7 @@ fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
             "{:<share_width$}  {:<ci_width$}  {}",
             share.text(),
             share.ci_text(),
-            bar(share, 10)
+            bar(share)
         );
         if label.chars().count() > label_width {
             out.push_str(&wrap(label, 3));
@@ -255,12 +255,20 @@ fn question(out: &mut String, q: &QuestionFigures) {
                     .map(|b| b.label.chars().count())
                     .max()
                     .unwrap_or(0);
+                // Bars relative to the tallest (20 characters), so the shape
+                // shows even when no value holds a quarter of the answers.
+                let tallest = distribution
+                    .iter()
+                    .map(|b| b.share.count)
+                    .max()
+                    .unwrap_or(0)
+                    .max(1);
                 for b in distribution {
                     let _ = writeln!(
                         out,
                         "   {:>width$} | {:<20} {:>3}  {}",
                         b.label,
-                        bar(&b.share, 5),
+                        "#".repeat((b.share.count * 40 + tallest) / (2 * tallest)),
                         b.share.count,
                         b.share.percent_text()
                     );

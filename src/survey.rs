@@ -1078,6 +1078,36 @@ mod tests {
         assert_eq!(parse_duration("soon"), None);
     }
 
+    /// The example survey with `from` replaced by `to`, loaded.
+    fn example_with(from: &str, to: &str) -> Result<Survey, Problems> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("config");
+        let text = std::fs::read_to_string(root.join("example.toml")).unwrap();
+        assert!(text.contains(from), "the example has {from}");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("survey.toml");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+        Survey::load(&path)
+    }
+
+    #[test]
+    fn report_settings_are_read_and_checked() {
+        let survey = example_with("min_cell = 5", "min_cell = 3").unwrap();
+        assert_eq!(
+            survey.report,
+            ReportSettings {
+                breakdown: Some("centre".into()),
+                min_cell: 3,
+                include_names: false,
+                participants: "doctors".into(),
+            }
+        );
+        let problems = example_with("min_cell = 5", "min_cell = 0").unwrap_err();
+        assert!(problems.0[0].message.contains("min_cell must be at least 1"));
+        let problems = example_with("breakdown = \"centre\"", "breakdown = \"email\"").unwrap_err();
+        assert!(problems.0[0].message.contains("every group would be one person"));
+        assert!(example_with("min_cell = 5", "min_cells = 5").is_err(), "unknown keys are refused");
+    }
+
     #[test]
     fn loopback_only() {
         assert!(is_loopback("127.0.0.1"));

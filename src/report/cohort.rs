@@ -491,4 +491,44 @@ fn the_html_is_email_safe() {
     for expected in ["81.4%", "71.7%", "55.8%", "(35/43)", "max-width:680px"] {
         assert!(html.contains(expected), "report.html lacks {expected}");
     }
+    golden("cohort-report.html", report.html.as_bytes());
+}
+
+#[test]
+fn an_interim_report_before_any_reply_is_still_a_report() {
+    let survey = survey();
+    let mut input = input(&survey);
+    input.respondents.clear();
+    input.interim = true;
+    let report = build(&input).unwrap();
+    let f = &report.figures;
+    assert_eq!(
+        (
+            f.participation.respondents,
+            f.participation.response_rate.percent
+        ),
+        (0, Some(0.0))
+    );
+    assert!(
+        f.results
+            .starts_with("Interim results: 0 doctors participated"),
+        "{}",
+        f.results
+    );
+    assert!(f.questions.iter().all(|q| q.n == 0));
+    assert!(report.text.starts_with("Ketamine"));
+    assert!(report.text.contains("Interim report"));
+    // Every centre responded 0 of 10: zero identifies nobody, so it shows.
+    let b = f.breakdown.as_ref().unwrap();
+    assert!(b.groups.iter().all(|g| !g.responded.suppressed));
+    assert_eq!(
+        String::from_utf8(report.responses_csv.clone())
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
+    let draft = super::draft(&survey, &report).unwrap();
+    assert!(draft.subject.starts_with("Interim report:"));
+    assert_ne!(draft.message_id, "report.ketamine-2026@survey.test");
 }

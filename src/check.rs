@@ -53,6 +53,21 @@ pub fn validate(path: &std::path::Path) -> Result<(Survey, Vec<Recipient>), Prob
     if let Err(p) = validate_templates(&survey) {
         problems.extend(p);
     }
+    if let Some(column) = &survey.report.breakdown {
+        let columns = recipients::columns(&survey.recipients_file);
+        if !columns.is_empty() && !columns.iter().any(|c| c.trim() == column) {
+            problems.at(
+                &survey.file,
+                None,
+                format!(
+                    "[report] breakdown = \"{column}\" is not a column of {} (columns: {})",
+                    survey.recipients_file.display(),
+                    columns.join(",")
+                ),
+                "name one of the recipient list's columns, or remove breakdown",
+            );
+        }
+    }
     problems.into_result((survey, list))
 }
 
@@ -129,6 +144,7 @@ async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<String> {
     let draft = Draft {
         from: Mailbox::new(Some(survey.sender.name.clone()), survey.sender.address.clone()),
         to: Mailbox::new(None, to.clone()),
+        cc: Vec::new(),
         reply_to: None,
         subject: format!("mailsurvey check {tag}"),
         message_id: message_id.clone(),

@@ -40,6 +40,9 @@ pub struct Draft {
     pub from: Mailbox,
     /// To.
     pub to: Mailbox,
+    /// Cc: further people the message is for (the other study leads), so
+    /// one message reaches them all and each sees who else has it.
+    pub cc: Vec<Mailbox>,
     /// Reply-To, if not From.
     pub reply_to: Option<Address>,
     /// Subject.
@@ -98,6 +101,9 @@ pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
             "X-Auto-Response-Suppress",
             "OOF, AutoReply".to_owned(),
         ));
+    for cc in &draft.cc {
+        builder = builder.cc(cc.clone());
+    }
     if let Some(reply_to) = draft.reply_to {
         builder = builder.reply_to(Mailbox::new(None, reply_to));
     }
@@ -140,7 +146,9 @@ pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
     Ok(Outgoing {
         message_id: draft.message_id,
         envelope_from: draft.from.email,
-        envelope_to: vec![draft.to.email],
+        envelope_to: std::iter::once(draft.to.email)
+            .chain(draft.cc.into_iter().map(|cc| cc.email))
+            .collect(),
         bytes: message.formatted(),
     })
 }

@@ -191,6 +191,7 @@ pub fn draft(
             survey.sender.address.clone(),
         ),
         to,
+        cc: Vec::new(),
         reply_to: Some(reply_address(survey, invitee.token)?),
         subject,
         message_id: message_id(

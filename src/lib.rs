@@ -25,6 +25,7 @@
 //! - [`answer`]: answers as read from replies.
 //! - [`credentials`]: passwords from the environment, a file or a command.
 //! - [`clock`]: the one place time comes from.
+//! - [`report`]: the summary report to the leads, with the data behind it.
 #![deny(missing_docs)]
 
 pub mod answer;
@@ -41,6 +42,7 @@ pub mod outbox;
 pub mod problems;
 pub mod questionnaire;
 pub mod recipients;
+pub mod report;
 pub mod shutdown;
 pub mod store;
 pub mod survey;

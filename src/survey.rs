@@ -49,6 +49,37 @@ pub struct Survey {
     pub templates_dir: Option<PathBuf>,
     /// The SQLite file holding this survey's state.
     pub database: PathBuf,
+    /// How the summary report is cut and what it may show.
+    pub report: ReportSettings,
+}
+
+/// What the lead asked of the summary report (the optional `[report]`
+/// table). The defaults protect respondents: no names, small cells hidden.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ReportSettings {
+    /// A recipient-list column (e.g. `centre`) to break results down by, so
+    /// the lead can compare groups; `None` for no breakdown.
+    pub breakdown: Option<String>,
+    /// Breakdown cells with fewer people than this are suppressed, so that
+    /// nobody in a small group can be recognised by their answers.
+    pub min_cell: usize,
+    /// Put respondents' names in `responses.csv` and the report instead of
+    /// pseudonyms (R001, ...); only for studies whose consent allows it.
+    pub include_names: bool,
+    /// What to call the people who answered in the results paragraph
+    /// ("43 doctors participated"), so it can be pasted into an abstract.
+    pub participants: String,
+}
+
+impl Default for ReportSettings {
+    fn default() -> ReportSettings {
+        ReportSettings {
+            breakdown: None,
+            min_cell: 5,
+            include_names: false,
+            participants: "people".to_owned(),
+        }
+    }
 }
 
 /// The facts a clinical study owes the people it asks.
@@ -351,6 +382,16 @@ struct RawSurvey {
     sending: Option<RawSending>,
     #[serde(default)]
     question: Vec<Spanned<RawQuestion>>,
+    report: Option<RawReport>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    breakdown: Option<Spanned<String>>,
+    min_cell: Option<Spanned<i64>>,
+    include_names: Option<bool>,
+    participants: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -595,6 +636,7 @@ impl Checker<'_> {
         let smtp = self.server(raw.smtp, "smtp", 587, &default_user);
         let imap = self.server(raw.imap, "imap", 143, &default_user);
         let sending = self.sending(raw.sending);
+        let report = self.report(raw.report);
 
         let mut questions = Vec::new();
         let mut seen = HashSet::new();
@@ -636,8 +678,61 @@ impl Checker<'_> {
             recipients_file,
             templates_dir: meta.templates.map(|t| self.relative(&t)),
             database: self.relative(meta.database.as_deref().unwrap_or("mailsurvey.db")),
+            report,
             id,
         })
+    }
+
+    fn report(&mut self, raw: Option<RawReport>) -> ReportSettings {
+        let mut settings = ReportSettings::default();
+        let Some(raw) = raw else {
+            return settings;
+        };
+        if let Some(column) = &raw.breakdown {
+            let name = column.get_ref().trim();
+            if name.is_empty() {
+                self.problem(
+                    column,
+                    "report.breakdown is empty",
+                    "name a recipient-list column such as \"centre\", or remove the line",
+                );
+            } else if ["name", "email"].contains(&name.to_ascii_lowercase().as_str()) {
+                self.problem(
+                    column,
+                    format!("the report cannot be broken down by '{name}': every group would be one person"),
+                    "name a column that groups people, such as \"centre\"",
+                );
+            } else {
+                settings.breakdown = Some(name.to_owned());
+            }
+        }
+        if let Some(min_cell) = &raw.min_cell {
+            if *min_cell.get_ref() < 1 {
+                self.problem(
+                    min_cell,
+                    "report.min_cell must be at least 1",
+                    "set min_cell = 5 (the usual threshold) or more",
+                );
+            } else {
+                settings.min_cell = *min_cell.get_ref() as usize;
+            }
+        }
+        if let Some(include_names) = raw.include_names {
+            settings.include_names = include_names;
+        }
+        if let Some(participants) = &raw.participants {
+            let noun = participants.get_ref().trim();
+            if noun.is_empty() {
+                self.problem(
+                    participants,
+                    "report.participants is empty",
+                    "write a plural noun such as \"doctors\", or remove the line",
+                );
+            } else {
+                settings.participants = noun.to_owned();
+            }
+        }
+        settings
     }
 
     fn period(&mut self, raw: RawPeriod) -> Option<Period> {
@@ -1066,6 +1161,47 @@ mod tests {
             Some(SignedDuration::from_mins(150))
         );
         assert_eq!(parse_duration("soon"), None);
+    }
+
+    /// The example survey with `from` replaced by `to`, loaded.
+    fn example_with(from: &str, to: &str) -> Result<Survey, Problems> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("config");
+        let text = std::fs::read_to_string(root.join("example.toml")).unwrap();
+        assert!(text.contains(from), "the example has {from}");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("survey.toml");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+        Survey::load(&path)
+    }
+
+    #[test]
+    fn report_settings_are_read_and_checked() {
+        let survey = example_with("min_cell = 5", "min_cell = 3").unwrap();
+        assert_eq!(
+            survey.report,
+            ReportSettings {
+                breakdown: Some("centre".into()),
+                min_cell: 3,
+                include_names: false,
+                participants: "doctors".into(),
+            }
+        );
+        let problems = example_with("min_cell = 5", "min_cell = 0").unwrap_err();
+        assert!(
+            problems.0[0]
+                .message
+                .contains("min_cell must be at least 1")
+        );
+        let problems = example_with("breakdown = \"centre\"", "breakdown = \"email\"").unwrap_err();
+        assert!(
+            problems.0[0]
+                .message
+                .contains("every group would be one person")
+        );
+        assert!(
+            example_with("min_cell = 5", "min_cells = 5").is_err(),
+            "unknown keys are refused"
+        );
     }
 
     #[test]

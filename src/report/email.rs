@@ -1,0 +1,82 @@
+//! The report email: text and HTML as alternatives, `responses.csv` and
+//! `report.json` attached, to every lead in one message.
+
+use jiff::Timestamp;
+use lettre::message::Mailbox;
+
+use super::Report;
+use crate::compose::{Attached, AutoSubmitted, Draft};
+use crate::survey::Survey;
+use crate::{Error, Result};
+
+/// The Message-ID of the report. The final report's is derived from the
+/// survey alone, so a report re-sent after a crash carries the same ID and
+/// the lead's client shows it once; interim reports differ by time.
+pub fn message_id(survey: &Survey, interim_at: Option<Timestamp>) -> String {
+    let domain = survey.sender.address.domain();
+    match interim_at {
+        None => format!("report.{}@{domain}", survey.id),
+        Some(at) => format!("report.{}.interim.{}@{domain}", survey.id, at.as_second()),
+    }
+}
+
+/// The report email to the survey's leads: the first in To, the others in
+/// Cc. `Auto-Submitted: auto-generated`, so nobody's autoresponder answers.
+pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {
+    let mailbox = |name: &str, email: &str| -> Result<Mailbox> {
+        Ok(Mailbox::new(
+            Some(name.to_owned()),
+            email
+                .parse()
+                .map_err(|e| Error::Message(format!("lead address {email}: {e}")))?,
+        ))
+    };
+    let mut leads = survey
+        .leads
+        .iter()
+        .map(|lead| mailbox(&lead.name, &lead.email))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter();
+    let to = leads
+        .next()
+        .ok_or_else(|| Error::Message("the survey has no lead to send the report to".to_owned()))?;
+    let p = &report.figures.participation;
+    let interim = report.figures.interim;
+    let subject = format!(
+        "{}: {} ({} of {} responded, {})",
+        if interim { "Interim report" } else { "Report" },
+        survey.title,
+        p.respondents,
+        p.invited,
+        p.response_rate.percent_text()
+    );
+    let interim_at = interim.then_some(report.generated_at);
+    Ok(Draft {
+        from: Mailbox::new(
+            Some(survey.sender.name.clone()),
+            survey.sender.address.clone(),
+        ),
+        to,
+        cc: leads.collect(),
+        reply_to: None,
+        subject,
+        message_id: message_id(survey, interim_at),
+        in_reply_to: None,
+        auto_submitted: AutoSubmitted::Generated,
+        unsubscribe: None,
+        text: report.text.clone(),
+        html: report.html.clone(),
+        attachments: vec![
+            Attached {
+                name: "responses.csv".to_owned(),
+                content_type: "text/csv; charset=utf-8".to_owned(),
+                bytes: report.responses_csv.clone(),
+            },
+            Attached {
+                name: "report.json".to_owned(),
+                content_type: "application/json".to_owned(),
+                bytes: report.json.as_bytes().to_vec(),
+            },
+        ],
+    })
+}

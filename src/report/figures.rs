@@ -1,0 +1,684 @@
+//! Counting: turns the answers into every figure the report shows. The
+//! result, [`Figures`], is `report.json`, and every rendering reads it, so
+//! no figure is computed twice.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use super::stats::{self, Summary};
+use super::{Labelled, ReportInput, Respondent, results};
+use crate::answer::{Answer, Status, Value};
+use crate::survey::{Question, QuestionKind};
+
+/// Every figure of the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    /// Which survey, and when it ran.
+    pub survey: SurveyFacts,
+    /// When the report was made, in the survey's time zone.
+    pub generated_at: String,
+    /// Made before the close (`mailsurvey report`), so figures may change.
+    pub interim: bool,
+    /// Who was asked and who answered.
+    pub participation: Participation,
+    /// One entry per question, in survey order.
+    pub questions: Vec<QuestionFigures>,
+    /// Results per group of a recipient attribute, when the survey names one.
+    pub breakdown: Option<Breakdown>,
+    /// What the lead may want to check by hand.
+    pub quality: Quality,
+    /// The results paragraph, as printed.
+    pub results: String,
+}
+
+/// The survey as the report names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveyFacts {
+    /// Survey id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// IANA time zone of the times below.
+    pub time_zone: String,
+    /// Opening, e.g. `5 January 2026 09:00`.
+    pub open: String,
+    /// Close, same form.
+    pub close: String,
+    /// What respondents are called ("doctors").
+    pub participants: String,
+}
+
+/// `count` of `n`, with the percentage and 95% Wilson interval as printed
+/// (percent, one decimal); the percentages are absent when `n` is 0.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Share {
+    /// How many.
+    pub count: usize,
+    /// Out of how many.
+    pub n: usize,
+    /// `count / n` in percent, rounded half up to one decimal.
+    pub percent: Option<f64>,
+    /// Lower end of the 95% Wilson interval, percent, one decimal.
+    pub ci_low: Option<f64>,
+    /// Upper end of the 95% Wilson interval, percent, one decimal.
+    pub ci_high: Option<f64>,
+}
+
+impl Share {
+    /// `count` of `n`.
+    pub fn of(count: usize, n: usize) -> Share {
+        let ci = stats::wilson(count, n);
+        Share {
+            count,
+            n,
+            percent: stats::percent_tenths(count, n).map(|t| t as f64 / 10.0),
+            ci_low: ci.map(|ci| stats::round1(ci.low * 100.0)),
+            ci_high: ci.map(|ci| stats::round1(ci.high * 100.0)),
+        }
+    }
+
+    /// `81.4%`, or `-` when `n` is 0.
+    pub fn percent_text(&self) -> String {
+        self.percent
+            .map_or_else(|| "-".to_owned(), |p| format!("{p:.1}%"))
+    }
+
+    /// `81.4% (35/43)`: a percentage never goes without its n.
+    pub fn text(&self) -> String {
+        format!("{} ({}/{})", self.percent_text(), self.count, self.n)
+    }
+
+    /// `95% CI 67.4-90.3`, or empty when `n` is 0.
+    pub fn ci_text(&self) -> String {
+        match (self.ci_low, self.ci_high) {
+            (Some(low), Some(high)) => format!("95% CI {low:.1}-{high:.1}"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Who was asked and who answered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Participation {
+    /// Invitations sent.
+    pub invited: usize,
+    /// Invitations delivered (not bounced).
+    pub delivered: usize,
+    /// Invitations that bounced.
+    pub bounced: usize,
+    /// People who opted out.
+    pub opted_out: usize,
+    /// People who replied in the period, with or without a valid answer.
+    pub replied: usize,
+    /// People with at least one valid answer.
+    pub respondents: usize,
+    /// Respondents who answered every required question validly.
+    pub complete: usize,
+    /// Respondents who did not.
+    pub partial: usize,
+    /// Respondents of invited: the response rate.
+    pub response_rate: Share,
+    /// Respondents of delivered.
+    pub response_rate_delivered: Share,
+    /// Replies after the close, not counted anywhere else.
+    pub late: Vec<Late>,
+}
+
+/// A late reply as listed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Late {
+    /// The name, only when the survey allows names.
+    pub name: Option<String>,
+    /// When it arrived, in the survey's time zone.
+    pub received_at: String,
+}
+
+/// The figures of one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionFigures {
+    /// 1-based number, as in the questionnaire.
+    pub number: usize,
+    /// Question id (CSV column).
+    pub id: String,
+    /// The question as asked.
+    pub text: String,
+    /// `yes_no`, `single_choice`, `multiple_choice`, `scale`, `number` or `text`.
+    pub kind: &'static str,
+    /// Valid answers: the denominator of every percentage below.
+    pub n: usize,
+    /// Respondents who did not answer it.
+    pub unanswered: usize,
+    /// Respondents whose answer stayed unclear.
+    pub unclear: usize,
+    /// Respondents whose answer was not a possible value.
+    pub invalid: usize,
+    /// The counts, by kind of question.
+    pub outcome: Outcome,
+}
+
+/// The counts of one question, by its kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Yes/no.
+    YesNo {
+        /// Yes, of `n`.
+        yes: Share,
+        /// No, of `n`.
+        no: Share,
+    },
+    /// Single or multiple choice: each option's share of those who
+    /// answered; for multiple choice the shares add up to more than 100%.
+    Choice {
+        /// More than one option could be chosen.
+        multiple: bool,
+        /// Every option, in survey order.
+        options: Vec<OptionShare>,
+        /// Every "other, please specify" text, verbatim.
+        other_texts: Vec<String>,
+    },
+    /// Scale or number.
+    Numeric {
+        /// Mean, SD, median, quartiles, range; absent without answers.
+        summary: Option<Summary>,
+        /// Counts per value (scale) or per interval (number).
+        distribution: Vec<Bin>,
+    },
+    /// Free text: every answer verbatim, without names.
+    Text {
+        /// The answers, in respondent order.
+        answers: Vec<String>,
+    },
+}
+
+/// One option's share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionShare {
+    /// Option id.
+    pub id: String,
+    /// Option text.
+    pub label: String,
+    /// Chosen by, of those who answered.
+    pub share: Share,
+}
+
+/// One bar of a distribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bin {
+    /// `7`, or `10 to 20` for an interval.
+    pub label: String,
+    /// Answers in it, of all valid answers.
+    pub share: Share,
+}
+
+/// Results per group of a recipient attribute.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// The recipient-list column, e.g. `centre`.
+    pub attribute: String,
+    /// Cells with fewer people than this are suppressed.
+    pub min_cell: usize,
+    /// The yes/no questions shown per group.
+    pub questions: Vec<BreakdownQuestion>,
+    /// The groups, by name.
+    pub groups: Vec<Group>,
+}
+
+/// A yes/no question in the breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakdownQuestion {
+    /// Its number in the questionnaire.
+    pub number: usize,
+    /// Its id.
+    pub id: String,
+}
+
+/// One group (one centre).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// The attribute's value; `(not given)` for people without one.
+    pub name: String,
+    /// Invited in this group.
+    pub invited: usize,
+    /// Respondents of invited.
+    pub responded: Cell,
+    /// "Yes" of those who answered, per [`Breakdown::questions`].
+    pub yes: Vec<Cell>,
+}
+
+/// A breakdown cell: a share, or suppressed because it would describe
+/// fewer than `min_cell` people (then `share` is absent).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// Hidden to protect a small group.
+    pub suppressed: bool,
+    /// The share, when shown.
+    pub share: Option<Share>,
+}
+
+/// What the lead may want to check by hand.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quality {
+    /// Respondents who replied from another address than the one invited.
+    pub different_sender: usize,
+    /// Replies without a single valid answer (not respondents).
+    pub replied_without_valid_answer: usize,
+    /// Answers that stayed unclear after clarification.
+    pub unclear: Vec<Issue>,
+    /// Answers that were not a possible value.
+    pub invalid: Vec<Issue>,
+    /// Clarification emails sent.
+    pub clarifications_sent: usize,
+}
+
+/// One answer the report could not count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// The respondent's label (`R007`), or `-` for a reply without any
+    /// valid answer.
+    pub respondent: String,
+    /// Question number.
+    pub number: usize,
+    /// Question id.
+    pub question: String,
+    /// Why it was not counted.
+    pub reason: String,
+}
+
+/// A date and time as the report prints it, in the survey's zone.
+fn when(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned_datetime(tz.clone())
+        .strftime("%-d %B %Y %H:%M %Z")
+        .to_string()
+}
+
+/// Computes every figure; `labelled` are the respondents.
+pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Figures {
+    let survey = input.survey;
+    let tz = &survey.period.time_zone;
+    let respondents: Vec<&Respondent> = labelled.iter().map(|l| l.respondent).collect();
+    let complete = respondents
+        .iter()
+        .filter(|r| {
+            survey
+                .questions
+                .iter()
+                .filter(|q| q.required)
+                .all(|q| r.answers.get(&q.id).is_some_and(Answer::is_ok))
+        })
+        .count();
+    let participation = Participation {
+        invited: input.invited.len(),
+        delivered: input.delivered,
+        bounced: input.bounced,
+        opted_out: input.opted_out,
+        replied: input.respondents.len(),
+        respondents: respondents.len(),
+        complete,
+        partial: respondents.len() - complete,
+        response_rate: Share::of(respondents.len(), input.invited.len()),
+        response_rate_delivered: Share::of(respondents.len(), input.delivered),
+        late: input
+            .late
+            .iter()
+            .map(|late| Late {
+                name: survey.report.include_names.then(|| late.name.clone()),
+                received_at: when(late.received_at, tz),
+            })
+            .collect(),
+    };
+    let questions: Vec<QuestionFigures> = survey
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| question(i + 1, q, &respondents))
+        .collect();
+    let breakdown = survey
+        .report
+        .breakdown
+        .as_ref()
+        .map(|attribute| breakdown(input, attribute, &respondents));
+    let quality = quality(input, labelled);
+    let mut figures = Figures {
+        survey: SurveyFacts {
+            id: survey.id.clone(),
+            title: survey.title.clone(),
+            time_zone: tz.iana_name().unwrap_or("UTC").to_owned(),
+            open: survey.period.open.strftime("%-d %B %Y %H:%M").to_string(),
+            close: survey.period.close.strftime("%-d %B %Y %H:%M").to_string(),
+            participants: survey.report.participants.clone(),
+        },
+        generated_at: when(input.generated_at, tz),
+        interim: input.interim,
+        participation,
+        questions,
+        breakdown,
+        quality,
+        results: String::new(),
+    };
+    figures.results = results::paragraph(&figures);
+    figures
+}
+
+fn kind_name(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::YesNo => "yes_no",
+        QuestionKind::SingleChoice(_) => "single_choice",
+        QuestionKind::MultipleChoice(_) => "multiple_choice",
+        QuestionKind::Scale { .. } => "scale",
+        QuestionKind::Number { .. } => "number",
+        QuestionKind::Text => "text",
+    }
+}
+
+/// The valid value of `question` in `respondent`'s answers.
+fn value<'r>(respondent: &'r Respondent, question: &Question) -> Option<&'r Answer> {
+    respondent
+        .answers
+        .get(&question.id)
+        .filter(|a| a.is_ok() && a.value.is_some())
+}
+
+/// A numeric answer, whichever way it was stored.
+pub(super) fn numeric(value: &Value) -> Option<f64> {
+    match value {
+        Value::Integer(i) => Some(*i as f64),
+        Value::Number(x) => Some(*x),
+        _ => None,
+    }
+}
+
+/// The chosen option ids of a choice answer (one for single choice).
+pub(super) fn chosen(value: &Value) -> Vec<&str> {
+    match value {
+        Value::Choice(id) => vec![id.as_str()],
+        Value::Choices(ids) => ids.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Free text, whichever way it was stored (JSON reads text back as a choice).
+pub(super) fn text(value: &Value) -> Option<&str> {
+    match value {
+        Value::Text(t) | Value::Choice(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> QuestionFigures {
+    let statuses = |status: Status| {
+        respondents
+            .iter()
+            .filter(|r| r.answers.get(&q.id).is_some_and(|a| a.status == status))
+            .count()
+    };
+    let answers: Vec<&Answer> = respondents.iter().filter_map(|r| value(r, q)).collect();
+    let values = || answers.iter().filter_map(|a| a.value.as_ref());
+    let outcome = match &q.kind {
+        QuestionKind::YesNo => {
+            let counted: Vec<bool> = values()
+                .filter_map(|v| match v {
+                    Value::Bool(b) => Some(*b),
+                    _ => None,
+                })
+                .collect();
+            let yes = counted.iter().filter(|b| **b).count();
+            Outcome::YesNo {
+                yes: Share::of(yes, counted.len()),
+                no: Share::of(counted.len() - yes, counted.len()),
+            }
+        }
+        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
+            let n = values().filter(|v| !chosen(v).is_empty()).count();
+            Outcome::Choice {
+                multiple: matches!(q.kind, QuestionKind::MultipleChoice(_)),
+                options: options
+                    .iter()
+                    .map(|o| OptionShare {
+                        id: o.id.clone(),
+                        label: o.label.clone(),
+                        share: Share::of(
+                            values()
+                                .filter(|v| chosen(v).contains(&o.id.as_str()))
+                                .count(),
+                            n,
+                        ),
+                    })
+                    .collect(),
+                other_texts: answers
+                    .iter()
+                    .filter_map(|a| a.other.as_deref().map(str::trim))
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            }
+        }
+        QuestionKind::Scale { min, max, .. } => {
+            let numbers: Vec<f64> = values().filter_map(numeric).collect();
+            let distribution = (*min..=*max)
+                .map(|v| Bin {
+                    label: v.to_string(),
+                    share: Share::of(
+                        numbers.iter().filter(|x| **x == v as f64).count(),
+                        numbers.len(),
+                    ),
+                })
+                .collect();
+            Outcome::Numeric {
+                summary: stats::summarise(&numbers),
+                distribution,
+            }
+        }
+        QuestionKind::Number { .. } => {
+            let numbers: Vec<f64> = values().filter_map(numeric).collect();
+            Outcome::Numeric {
+                summary: stats::summarise(&numbers),
+                distribution: bins(&numbers),
+            }
+        }
+        QuestionKind::Text => Outcome::Text {
+            answers: values()
+                .filter_map(text)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        },
+    };
+    let n = match &outcome {
+        Outcome::YesNo { yes, .. } => yes.n,
+        Outcome::Choice { options, .. } => options.first().map_or(0, |o| o.share.n),
+        Outcome::Numeric { summary, .. } => summary.as_ref().map_or(0, |s| s.n),
+        Outcome::Text { answers } => answers.len(),
+    };
+    QuestionFigures {
+        number,
+        id: q.id.clone(),
+        text: q.display_text(),
+        kind: kind_name(&q.kind),
+        n,
+        unanswered: respondents
+            .iter()
+            .filter(|r| !r.answers.contains_key(&q.id))
+            .count(),
+        unclear: statuses(Status::Unclear),
+        invalid: statuses(Status::Invalid),
+        outcome,
+    }
+}
+
+/// The distribution of a number question: one bar per value when there are
+/// few whole values, else six equal intervals from the smallest to the
+/// largest answer.
+fn bins(numbers: &[f64]) -> Vec<Bin> {
+    let Some(summary) = stats::summarise(numbers) else {
+        return Vec::new();
+    };
+    let n = numbers.len();
+    let mut distinct: Vec<f64> = numbers.to_vec();
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    if distinct.len() <= 12 {
+        return distinct
+            .iter()
+            .map(|v| Bin {
+                label: stats::number(*v),
+                share: Share::of(numbers.iter().filter(|x| *x == v).count(), n),
+            })
+            .collect();
+    }
+    const BINS: usize = 6;
+    let width = (summary.max - summary.min) / BINS as f64;
+    (0..BINS)
+        .map(|i| {
+            let low = summary.min + width * i as f64;
+            let high = if i + 1 == BINS {
+                summary.max
+            } else {
+                low + width
+            };
+            let count = numbers
+                .iter()
+                .filter(|x| **x >= low && (**x < high || (i + 1 == BINS && **x <= high)))
+                .count();
+            Bin {
+                label: format!("{} to {}", stats::number(low), stats::number(high)),
+                share: Share::of(count, n),
+            }
+        })
+        .collect()
+}
+
+const NOT_GIVEN: &str = "(not given)";
+
+fn group_of(attributes: &BTreeMap<String, String>, attribute: &str) -> String {
+    attributes
+        .get(attribute)
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .unwrap_or(NOT_GIVEN)
+        .to_owned()
+}
+
+/// Is a count small enough to point at a few people? Zero is not: it says
+/// nobody, which identifies no one.
+fn small(count: usize, min_cell: usize) -> bool {
+    count > 0 && count < min_cell
+}
+
+fn breakdown(input: &ReportInput<'_>, attribute: &str, respondents: &[&Respondent]) -> Breakdown {
+    let min_cell = input.survey.report.min_cell;
+    let questions: Vec<(usize, &Question)> = input
+        .survey
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuestionKind::YesNo)
+        .map(|(i, q)| (i + 1, q))
+        .collect();
+    let mut invited: BTreeMap<String, usize> = BTreeMap::new();
+    for person in &input.invited {
+        *invited
+            .entry(group_of(&person.attributes, attribute))
+            .or_default() += 1;
+    }
+    let mut members: BTreeMap<String, Vec<&Respondent>> =
+        invited.keys().map(|g| (g.clone(), Vec::new())).collect();
+    for r in respondents {
+        members
+            .entry(group_of(&r.attributes, attribute))
+            .or_default()
+            .push(r);
+    }
+    let groups = members
+        .into_iter()
+        .map(|(name, people)| {
+            let responded = Share::of(people.len(), invited.get(&name).copied().unwrap_or(0));
+            let group_small = small(people.len(), min_cell);
+            let yes = questions
+                .iter()
+                .map(|(_, q)| {
+                    let answers: Vec<bool> = people
+                        .iter()
+                        .filter_map(|r| match value(r, q).and_then(|a| a.value.as_ref()) {
+                            Some(Value::Bool(b)) => Some(*b),
+                            _ => None,
+                        })
+                        .collect();
+                    let yes = answers.iter().filter(|b| **b).count();
+                    // Yes and no complement each other: if either is small,
+                    // showing one reveals the other.
+                    let suppressed = group_small
+                        || small(answers.len(), min_cell)
+                        || small(yes, min_cell)
+                        || small(answers.len() - yes, min_cell);
+                    Cell {
+                        suppressed,
+                        share: (!suppressed).then(|| Share::of(yes, answers.len())),
+                    }
+                })
+                .collect();
+            Group {
+                name,
+                invited: responded.n,
+                responded: Cell {
+                    suppressed: group_small,
+                    share: (!group_small).then_some(responded),
+                },
+                yes,
+            }
+        })
+        .collect();
+    Breakdown {
+        attribute: attribute.to_owned(),
+        min_cell,
+        questions: questions
+            .iter()
+            .map(|(number, q)| BreakdownQuestion {
+                number: *number,
+                id: q.id.clone(),
+            })
+            .collect(),
+        groups,
+    }
+}
+
+fn quality(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Quality {
+    let label_of = |r: &Respondent| {
+        labelled
+            .iter()
+            .find(|l| std::ptr::eq(l.respondent, r))
+            .map_or_else(|| "-".to_owned(), |l| l.label.clone())
+    };
+    let issues = |status: Status| {
+        let mut found = Vec::new();
+        for r in &input.respondents {
+            for (i, q) in input.survey.questions.iter().enumerate() {
+                if let Some(answer) = r.answers.get(&q.id)
+                    && answer.status == status
+                {
+                    found.push(Issue {
+                        respondent: label_of(r),
+                        number: i + 1,
+                        question: q.id.clone(),
+                        reason: answer.reason.clone().unwrap_or_default(),
+                    });
+                }
+            }
+        }
+        found
+    };
+    Quality {
+        different_sender: labelled
+            .iter()
+            .filter(|l| l.respondent.different_sender)
+            .count(),
+        replied_without_valid_answer: input.respondents.len() - labelled.len(),
+        unclear: issues(Status::Unclear),
+        invalid: issues(Status::Invalid),
+        clarifications_sent: input.clarifications_sent,
+    }
+}

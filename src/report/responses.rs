@@ -1,0 +1,173 @@
+//! `responses.csv`: the data behind the report, one row per respondent, for
+//! the lead's own analysis in a spreadsheet, R or Stata.
+//!
+//! Columns: `respondent` (`R001`, ... or the name when the survey allows
+//! names, then also `email`), the breakdown attribute if any, then one
+//! column per question named by its id. Yes/no is `yes`/`no`; a choice
+//! question has one 0/1 column per option (`barriers.expertise`, ...) and,
+//! if it has an "other" option, `barriers.other_text`; scales and numbers
+//! are numbers; text is verbatim. Unanswered, unclear and impossible
+//! answers leave their cells empty, so they are missing data, not zeros.
+
+use super::Labelled;
+use super::figures::{chosen, numeric, text};
+use crate::answer::Value;
+use crate::survey::{Question, QuestionKind, Survey};
+use crate::{Error, Result};
+
+/// The header cells for `question`.
+fn columns(question: &Question) -> Vec<String> {
+    match &question.kind {
+        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
+            let mut columns: Vec<String> = options
+                .iter()
+                .map(|o| format!("{}.{}", question.id, o.id))
+                .collect();
+            if options.iter().any(|o| o.other) {
+                columns.push(format!("{}.other_text", question.id));
+            }
+            columns
+        }
+        _ => vec![question.id.clone()],
+    }
+}
+
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
+/// formula; free text gets a leading `'` so it stays text (OWASP's advice
+/// for CSV injection).
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The cells of one question for one answer (`None`: no valid answer).
+fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec<String> {
+    match &question.kind {
+        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
+            let picked = value.map(chosen).filter(|p| !p.is_empty());
+            let mut cells: Vec<String> = options
+                .iter()
+                .map(|o| match &picked {
+                    Some(p) => if p.contains(&o.id.as_str()) { "1" } else { "0" }.to_owned(),
+                    None => String::new(),
+                })
+                .collect();
+            if options.iter().any(|o| o.other) {
+                cells.push(match picked {
+                    Some(_) => defused(other.unwrap_or_default().trim()),
+                    None => String::new(),
+                });
+            }
+            cells
+        }
+        QuestionKind::YesNo => vec![match value {
+            Some(Value::Bool(true)) => "yes".to_owned(),
+            Some(Value::Bool(false)) => "no".to_owned(),
+            _ => String::new(),
+        }],
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. } => vec![
+            value
+                .and_then(numeric)
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+        ],
+        QuestionKind::Text => vec![
+            value
+                .and_then(text)
+                .map(|t| defused(t.trim()))
+                .unwrap_or_default(),
+        ],
+    }
+}
+
+/// Renders `responses.csv` for the labelled respondents.
+pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Vec<u8>> {
+    let fail = |e: csv::Error| Error::Other(format!("responses.csv: {e}"));
+    let names = survey.report.include_names;
+    let breakdown = survey.report.breakdown.as_deref();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["respondent".to_owned()];
+    if names {
+        header.push("email".to_owned());
+    }
+    header.extend(breakdown.map(str::to_owned));
+    header.extend(survey.questions.iter().flat_map(columns));
+    writer.write_record(&header).map_err(fail)?;
+    for Labelled { label, respondent } in respondents {
+        let mut row = vec![label.clone()];
+        if names {
+            row.push(respondent.email.clone());
+        }
+        if let Some(attribute) = breakdown {
+            row.push(
+                respondent
+                    .attributes
+                    .get(attribute)
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+        }
+        for q in &survey.questions {
+            let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());
+            row.extend(cells(
+                q,
+                answer.and_then(|a| a.value.as_ref()),
+                answer.and_then(|a| a.other.as_deref()),
+            ));
+        }
+        writer.write_record(&row).map_err(fail)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| Error::Other(format!("responses.csv: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::ChoiceOption;
+
+    fn option(id: &str, other: bool) -> ChoiceOption {
+        ChoiceOption {
+            id: id.into(),
+            label: id.into(),
+            exclusive: false,
+            other,
+        }
+    }
+
+    #[test]
+    fn multiple_choice_is_one_column_per_option_plus_other_text() {
+        let q = Question {
+            id: "barriers".into(),
+            text: "Barriers?".into(),
+            required: true,
+            kind: QuestionKind::MultipleChoice(vec![
+                option("expertise", false),
+                option("other", true),
+            ]),
+        };
+        assert_eq!(
+            columns(&q),
+            [
+                "barriers.expertise",
+                "barriers.other",
+                "barriers.other_text"
+            ]
+        );
+        let value = Value::Choices(vec!["other".into()]);
+        assert_eq!(cells(&q, Some(&value), Some(" Cost ")), ["0", "1", "Cost"]);
+        // Unanswered or unclear: missing, not "not chosen".
+        assert_eq!(cells(&q, None, None), ["", "", ""]);
+    }
+
+    #[test]
+    fn formulas_stay_text() {
+        assert_eq!(defused("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defused("- more training"), "'- more training");
+        assert_eq!(defused("Fine as it is"), "Fine as it is");
+    }
+}

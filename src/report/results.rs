@@ -1,0 +1,142 @@
+//! The results paragraph: the figures in plain English, in the order of the
+//! questionnaire, for the lead to paste into an abstract and then shorten.
+//! The program cannot paraphrase a question, so each is quoted; every
+//! percentage carries its count and n.
+
+use super::figures::{Figures, Outcome, QuestionFigures};
+use super::stats;
+
+/// The paragraph for `figures`.
+pub(super) fn paragraph(figures: &Figures) -> String {
+    let p = &figures.participation;
+    let mut sentences = Vec::new();
+    let rate = &p.response_rate;
+    let mut opening = format!(
+        "{} {} participated (response rate {}, {}/{}",
+        p.respondents,
+        figures.survey.participants,
+        rate.percent_text(),
+        rate.count,
+        rate.n
+    );
+    if p.delivered != p.invited {
+        opening.push_str(&format!(
+            "; {} of the {} reached",
+            p.response_rate_delivered.percent_text(),
+            p.delivered
+        ));
+    }
+    opening.push_str(").");
+    if figures.interim {
+        opening = format!("Interim results: {opening}");
+    }
+    sentences.push(opening);
+
+    let mut yes_run: Vec<&QuestionFigures> = Vec::new();
+    for q in &figures.questions {
+        if matches!(q.outcome, Outcome::YesNo { .. }) {
+            yes_run.push(q);
+            continue;
+        }
+        if !yes_run.is_empty() {
+            sentences.push(yes_sentence(&yes_run));
+            yes_run.clear();
+        }
+        if let Some(sentence) = sentence(q) {
+            sentences.push(sentence);
+        }
+    }
+    if !yes_run.is_empty() {
+        sentences.push(yes_sentence(&yes_run));
+    }
+    sentences.join(" ")
+}
+
+/// `81.4% (35/43) answered yes to "A", 60.5% (26/43) to "B" and ...`
+fn yes_sentence(questions: &[&QuestionFigures]) -> String {
+    let parts: Vec<String> = questions
+        .iter()
+        .filter_map(|q| match &q.outcome {
+            Outcome::YesNo { yes, .. } if yes.n > 0 => Some((yes.text(), &q.text)),
+            _ => None,
+        })
+        .enumerate()
+        .map(|(i, (share, text))| {
+            if i == 0 {
+                format!("{share} answered yes to \u{201c}{text}\u{201d}")
+            } else {
+                format!("{share} to \u{201c}{text}\u{201d}")
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("{}.", join_and(&parts))
+}
+
+fn sentence(q: &QuestionFigures) -> Option<String> {
+    if q.n == 0 {
+        return None;
+    }
+    match &q.outcome {
+        Outcome::YesNo { .. } => None,
+        Outcome::Choice { options, .. } => {
+            let mut chosen: Vec<_> = options.iter().filter(|o| o.share.count > 0).collect();
+            chosen.sort_by_key(|o| std::cmp::Reverse(o.share.count));
+            let parts: Vec<String> = chosen
+                .iter()
+                .map(|o| format!("{} {}", o.label, o.share.text()))
+                .collect();
+            Some(format!(
+                "Asked \u{201c}{}\u{201d}, respondents chose {}.",
+                q.text,
+                join_and(&parts)
+            ))
+        }
+        Outcome::Numeric {
+            summary: Some(s), ..
+        } => {
+            let sd =
+                s.sd.map(|sd| format!(", SD {}", stats::number(sd)))
+                    .unwrap_or_default();
+            Some(format!(
+                "Asked \u{201c}{}\u{201d}, answers ranged from {} to {} (mean {}{sd}, median {}; n = {}).",
+                q.text,
+                stats::number(s.min),
+                stats::number(s.max),
+                stats::number(s.mean),
+                stats::number(s.median),
+                s.n
+            ))
+        }
+        Outcome::Numeric { summary: None, .. } => None,
+        Outcome::Text { answers } => Some(format!(
+            "{} gave a free-text answer to \u{201c}{}\u{201d}.",
+            answers.len(),
+            q.text
+        )),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_and;
+
+    #[test]
+    fn lists_read_as_english() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&words(&["a"])), "a");
+        assert_eq!(join_and(&words(&["a", "b"])), "a and b");
+        assert_eq!(join_and(&words(&["a", "b", "c"])), "a, b and c");
+    }
+}

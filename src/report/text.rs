@@ -1,0 +1,398 @@
+//! `report.txt`: the report as plain text, 72 columns, readable in any mail
+//! client and pasteable anywhere. Bars are `#` characters, one per 5%.
+
+use std::fmt::Write as _;
+
+use super::figures::{Breakdown, Cell, Figures, Outcome, QuestionFigures, Share};
+use super::stats;
+
+const WIDTH: usize = 72;
+
+/// Renders the text report.
+pub(super) fn render(f: &Figures) -> String {
+    let mut out = String::new();
+    let kind = if f.interim {
+        "Interim report (collection still open; figures may change)"
+    } else {
+        "Summary report"
+    };
+    out.push_str(&wrap(&f.survey.title, 0));
+    let _ = writeln!(out, "{kind}");
+    out.push_str(&wrap(
+        &format!(
+            "Collection period: {} to {} ({})",
+            f.survey.open, f.survey.close, f.survey.time_zone
+        ),
+        0,
+    ));
+    let _ = writeln!(out, "Generated: {}", f.generated_at);
+
+    heading(&mut out, "Results");
+    out.push_str(&wrap(&f.results, 0));
+
+    participation(&mut out, f);
+
+    heading(&mut out, "Questions");
+    for (i, q) in f.questions.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        question(&mut out, q);
+    }
+
+    if let Some(b) = &f.breakdown {
+        breakdown(&mut out, b);
+    }
+
+    quality(&mut out, f);
+
+    heading(&mut out, "Notes");
+    out.push_str(&wrap(
+        "Percentages are of those who gave a valid answer to the question (n), \
+         rounded half up to one decimal. 95% CI: Wilson score interval. SD: \
+         sample standard deviation. Median and IQR (first to third quartile): \
+         linear interpolation between order statistics (Hyndman-Fan type 7, as \
+         in R, NumPy and Excel QUARTILE.INC). A respondent is a person with at \
+         least one valid answer.",
+        0,
+    ));
+    out.push_str(&wrap(
+        "Attached: responses.csv (one row per respondent, one column per \
+         question; unanswered and unclear cells empty) and report.json (every \
+         figure in this report).",
+        0,
+    ));
+    out
+}
+
+fn heading(out: &mut String, title: &str) {
+    let title = title.to_uppercase();
+    let _ = write!(out, "\n{title}\n{}\n", "-".repeat(title.chars().count()));
+}
+
+/// Wraps `text` at [`WIDTH`], every line indented by `indent` spaces.
+pub(super) fn wrap(text: &str, indent: usize) -> String {
+    hang(text, indent, indent)
+}
+
+/// Wraps `text` at [`WIDTH`]: the first line indented by `first`, the
+/// others by `rest`, so numbered items and bullets keep their text aligned.
+fn hang(text: &str, first: usize, rest: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    let mut indent = first;
+    for word in text.split_whitespace() {
+        if !line.is_empty() && indent + line.chars().count() + 1 + word.chars().count() > WIDTH {
+            let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+            line.clear();
+            indent = rest;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+    }
+    out
+}
+
+/// A bar of `#`, one per 10% (rounded half up); anything above zero shows
+/// at least one.
+fn bar(share: &Share) -> String {
+    let tenths = share.percent.map_or(0, |p| (p * 10.0).round() as usize);
+    let hashes = (tenths + 50) / 100;
+    let hashes = if share.count > 0 { hashes.max(1) } else { 0 };
+    "#".repeat(hashes)
+}
+
+fn participation(out: &mut String, f: &Figures) {
+    let p = &f.participation;
+    heading(out, "Participation");
+    let row = |out: &mut String, label: &str, value: String| {
+        let _ = writeln!(out, "{label:<16}{value}");
+    };
+    row(out, "Invited", p.invited.to_string());
+    row(out, "Delivered", p.delivered.to_string());
+    row(out, "Bounced", p.bounced.to_string());
+    row(out, "Opted out", p.opted_out.to_string());
+    row(
+        out,
+        "Responded",
+        format!(
+            "{} ({} complete, {} partial)",
+            p.respondents, p.complete, p.partial
+        ),
+    );
+    row(
+        out,
+        "Response rate",
+        format!("{} of invited", p.response_rate.text()),
+    );
+    row(
+        out,
+        "",
+        format!("{} of delivered", p.response_rate_delivered.text()),
+    );
+    row(
+        out,
+        "Late replies",
+        format!("{} (after the close; not counted)", p.late.len()),
+    );
+    for late in &p.late {
+        let who = late
+            .name
+            .as_deref()
+            .map(|n| format!("{n}, "))
+            .unwrap_or_default();
+        row(out, "", format!("- {who}{}", late.received_at));
+    }
+}
+
+/// One labelled row of shares: `label  81.4% (35/43)  95% CI ..  ####`.
+fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
+    let label_width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(22);
+    let share_width = rows.iter().map(|(_, s)| s.text().len()).max().unwrap_or(0);
+    let ci_width = rows
+        .iter()
+        .map(|(_, s)| s.ci_text().len())
+        .max()
+        .unwrap_or(0);
+    for (label, share) in rows {
+        let numbers = format!(
+            "{:<share_width$}  {:<ci_width$}  {}",
+            share.text(),
+            share.ci_text(),
+            bar(share)
+        );
+        if label.chars().count() > label_width {
+            out.push_str(&wrap(label, 3));
+            let _ = writeln!(out, "   {:label_width$}  {}", "", numbers.trim_end());
+        } else {
+            let _ = writeln!(out, "   {label:<label_width$}  {}", numbers.trim_end());
+        }
+    }
+}
+
+fn question(out: &mut String, q: &QuestionFigures) {
+    let number = format!("{}. ", q.number);
+    out.push_str(&hang(&format!("{number}{}", q.text), 0, number.len()));
+    let mut n_line = format!("n = {}", q.n);
+    let mut missing = Vec::new();
+    if q.unanswered > 0 {
+        missing.push(format!("{} not answered", q.unanswered));
+    }
+    if q.unclear > 0 {
+        missing.push(format!("{} unclear", q.unclear));
+    }
+    if q.invalid > 0 {
+        missing.push(format!("{} not possible", q.invalid));
+    }
+    if !missing.is_empty() {
+        let _ = write!(n_line, " ({})", missing.join(", "));
+    }
+    match &q.outcome {
+        Outcome::YesNo { yes, no } => {
+            let _ = writeln!(out, "   {n_line}");
+            share_rows(out, &[("Yes".to_owned(), yes), ("No".to_owned(), no)]);
+        }
+        Outcome::Choice {
+            multiple,
+            options,
+            other_texts,
+        } => {
+            if *multiple {
+                n_line.push_str("; more than one could be chosen");
+            }
+            out.push_str(&wrap(&n_line, 3));
+            let rows: Vec<(String, &Share)> = options
+                .iter()
+                .map(|o| (o.label.clone(), &o.share))
+                .collect();
+            share_rows(out, &rows);
+            if !other_texts.is_empty() {
+                let _ = writeln!(out, "   Other answers, verbatim:");
+                for t in other_texts {
+                    out.push_str(&hang(&format!("- \u{201c}{t}\u{201d}"), 5, 7));
+                }
+            }
+        }
+        Outcome::Numeric {
+            summary,
+            distribution,
+        } => {
+            match summary {
+                Some(s) => {
+                    let sd =
+                        s.sd.map(|sd| format!("SD {}, ", stats::number(sd)))
+                            .unwrap_or_default();
+                    out.push_str(&wrap(
+                        &format!(
+                            "{n_line}; mean {}, {sd}median {}, IQR {} to {}, range {} to {}",
+                            stats::number(s.mean),
+                            stats::number(s.median),
+                            stats::number(s.q1),
+                            stats::number(s.q3),
+                            stats::number(s.min),
+                            stats::number(s.max),
+                        ),
+                        3,
+                    ));
+                }
+                None => {
+                    let _ = writeln!(out, "   {n_line}");
+                }
+            }
+            if summary.is_some() {
+                let width = distribution
+                    .iter()
+                    .map(|b| b.label.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                // Bars relative to the tallest (20 characters), so the shape
+                // shows even when no value holds a quarter of the answers.
+                let tallest = distribution
+                    .iter()
+                    .map(|b| b.share.count)
+                    .max()
+                    .unwrap_or(0)
+                    .max(1);
+                for b in distribution {
+                    let _ = writeln!(
+                        out,
+                        "   {:>width$} | {:<20} {:>3}  {}",
+                        b.label,
+                        "#".repeat((b.share.count * 40 + tallest) / (2 * tallest)),
+                        b.share.count,
+                        b.share.percent_text()
+                    );
+                }
+            }
+        }
+        Outcome::Text { answers } => {
+            let _ = writeln!(out, "   {n_line}; every answer verbatim:");
+            for a in answers {
+                out.push_str(&hang(&format!("- \u{201c}{a}\u{201d}"), 5, 7));
+            }
+        }
+    }
+}
+
+/// `A`, `B`, ... then `27`, `28`: short column names for groups.
+pub(super) fn group_key(index: usize) -> String {
+    if index < 26 {
+        ((b'A' + index as u8) as char).to_string()
+    } else {
+        (index + 1).to_string()
+    }
+}
+
+/// A cell's two lines: the percentage and its count of n.
+pub(super) fn cell_lines(cell: &Cell, min_cell: usize) -> (String, String) {
+    if cell.suppressed {
+        return (format!("<{min_cell}"), String::new());
+    }
+    match &cell.share {
+        Some(s) => (s.percent_text(), format!("{}/{}", s.count, s.n)),
+        None => ("-".to_owned(), String::new()),
+    }
+}
+
+fn breakdown(out: &mut String, b: &Breakdown) {
+    heading(out, &format!("By {}", b.attribute));
+    out.push_str(&wrap(
+        &format!(
+            "Responses and the yes/no questions per {}. Cells that would describe \
+             fewer than {} people are shown as \u{201c}<{}\u{201d}, so nobody can be \
+             recognised.",
+            b.attribute, b.min_cell, b.min_cell
+        ),
+        0,
+    ));
+    out.push('\n');
+    for (i, g) in b.groups.iter().enumerate() {
+        out.push_str(&wrap(
+            &format!("{}  {} ({} invited)", group_key(i), g.name, g.invited),
+            3,
+        ));
+    }
+    out.push('\n');
+    const LABEL: usize = 20;
+    const COLUMN: usize = 8;
+    let mut line = format!("{:LABEL$}", "");
+    for i in 0..b.groups.len() {
+        let _ = write!(line, "{:>COLUMN$}", group_key(i));
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+    let mut rows: Vec<(String, Vec<&Cell>)> = vec![(
+        "Responded".to_owned(),
+        b.groups.iter().map(|g| &g.responded).collect(),
+    )];
+    for (k, q) in b.questions.iter().enumerate() {
+        let mut label = format!("{}. {}", q.number, q.id);
+        if label.chars().count() > LABEL - 1 {
+            label = label.chars().take(LABEL - 2).collect::<String>() + "~";
+        }
+        rows.push((label, b.groups.iter().map(|g| &g.yes[k]).collect()));
+    }
+    for (label, cells) in rows {
+        let lines: Vec<(String, String)> =
+            cells.iter().map(|c| cell_lines(c, b.min_cell)).collect();
+        let mut first = format!("{label:<LABEL$}");
+        let mut second = format!("{:LABEL$}", "");
+        for (pct, count) in &lines {
+            let _ = write!(first, "{pct:>COLUMN$}");
+            let _ = write!(second, "{count:>COLUMN$}");
+        }
+        let _ = writeln!(out, "{}", first.trim_end());
+        if !second.trim().is_empty() {
+            let _ = writeln!(out, "{}", second.trim_end());
+        }
+    }
+    out.push_str(&wrap(
+        "Question rows show the percentage answering yes, and yes of n below.",
+        0,
+    ));
+}
+
+fn quality(out: &mut String, f: &Figures) {
+    let q = &f.quality;
+    heading(out, "Data quality");
+    let _ = writeln!(
+        out,
+        "Replies from another address than the one invited: {}",
+        q.different_sender
+    );
+    let _ = writeln!(out, "Answers still unclear: {}", q.unclear.len());
+    for issue in &q.unclear {
+        out.push_str(&wrap(
+            &format!(
+                "- {}, question {} ({}): {}",
+                issue.respondent, issue.number, issue.question, issue.reason
+            ),
+            3,
+        ));
+    }
+    let _ = writeln!(out, "Answers that were not possible: {}", q.invalid.len());
+    for issue in &q.invalid {
+        out.push_str(&wrap(
+            &format!(
+                "- {}, question {} ({}): {}",
+                issue.respondent, issue.number, issue.question, issue.reason
+            ),
+            3,
+        ));
+    }
+    let _ = writeln!(out, "Clarification emails sent: {}", q.clarifications_sent);
+    let _ = writeln!(
+        out,
+        "Replies without any valid answer (not counted): {}",
+        q.replied_without_valid_answer
+    );
+}

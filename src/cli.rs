@@ -79,6 +79,18 @@ pub enum Command {
         #[arg(long)]
         survey: PathBuf,
     },
+    /// Run one message through classification, matching and parsing, and
+    /// print what was found; touches neither the store nor the servers.
+    Inspect {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// The message, as an .eml file.
+        message: PathBuf,
+        /// Print the JSON contract (docs/inspect.schema.json) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print per-state counts and failures.
     Status {
         /// The survey file.
@@ -114,6 +126,7 @@ pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
         Command::Preview { survey, recipient } => preview(&survey, &recipient),
         Command::Run { survey } => run(&survey, shutdown).await,
         Command::Status { survey, json } => status(&survey, json),
+        Command::Inspect { survey, message, json } => inspect(&survey, &message, json),
     };
     match outcome {
         Ok(exit) => exit,
@@ -297,6 +310,18 @@ async fn run(path: &std::path::Path, shutdown: Shutdown) -> Result<Exit> {
     }
     let daemon = Daemon::new(survey, templates, smtp, Arc::new(SystemClock))?;
     daemon.run(shutdown).await?;
+    Ok(Exit::Success)
+}
+
+fn inspect(path: &std::path::Path, message: &std::path::Path, json: bool) -> Result<Exit> {
+    let survey = crate::survey::Survey::load(path).map_err(Error::Invalid)?;
+    let raw = std::fs::read(message).map_err(|e| Error::io(message, e))?;
+    let inspection = crate::inspect::inspect(&raw, &survey);
+    if json {
+        println!("{}", inspection.to_json());
+    } else {
+        print!("{}", inspection.summary(&survey));
+    }
     Ok(Exit::Success)
 }
 

@@ -22,6 +22,11 @@
 //! - [`store`]: durable state in SQLite. Only this module writes SQL.
 //! - [`daemon`]: the long-running loop; shutdown is a parameter.
 //! - [`check`]: proves a setup works before anyone is invited.
+//! - [`classify`]: reply, auto-reply, bounce, unsubscribe or unrelated.
+//! - [`matching`]: the tokens a message carries, and where (the store looks
+//!   them up).
+//! - [`parse`]: answers from a reply's text, whatever client wrote it.
+//! - [`inspect`]: one message through all three, as a stable JSON contract.
 //! - [`answer`]: answers as read from replies.
 //! - [`credentials`]: passwords from the environment, a file or a command.
 //! - [`clock`]: the one place time comes from.
@@ -30,6 +35,7 @@
 
 pub mod answer;
 pub mod check;
+pub mod classify;
 pub mod cli;
 pub mod clock;
 pub mod compose;
@@ -37,8 +43,11 @@ pub mod credentials;
 pub mod daemon;
 pub mod error;
 pub mod inbox;
+pub mod inspect;
 pub mod invitation;
+pub mod matching;
 pub mod outbox;
+pub mod parse;
 pub mod problems;
 pub mod questionnaire;
 pub mod recipients;

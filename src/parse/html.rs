@@ -1,0 +1,220 @@
+//! HTML to text for replies that have no text part (Outlook, some webmail).
+//!
+//! Written for this one job rather than taken from a general converter:
+//! block elements become line breaks, and every line inside a
+//! `<blockquote>` is prefixed with `>` once per level, so the reply parser
+//! can tell the doctor's words from the quoted questionnaire exactly as it
+//! does in a text part. No wrapping (a wrapped answer line would move), a
+//! single pass over the input, output bounded by the input.
+
+/// Elements whose content is never shown.
+const HIDDEN: &[&str] = &["head", "style", "script", "title", "xml"];
+/// Elements that start and end a line.
+const BLOCK: &[&str] = &[
+    "p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "blockquote",
+    "section", "article", "header", "footer", "dt", "dd", "address",
+];
+
+/// The text of `html`, one line per block, quoted lines prefixed with `>`.
+pub fn to_text(html: &str) -> String {
+    let mut out = Output::default();
+    let bytes = html.as_bytes();
+    let mut hidden: Option<String> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            if html[i..].starts_with("<!--") {
+                i = html[i + 4..].find("-->").map_or(bytes.len(), |end| i + 4 + end + 3);
+                continue;
+            }
+            let end = match html[i..].find('>') {
+                Some(end) => i + end,
+                None => break,
+            };
+            let tag = &html[i + 1..end];
+            i = end + 1;
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches(['/', '!', '?'])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if let Some(open) = &hidden {
+                if closing && *open == name {
+                    hidden = None;
+                }
+                continue;
+            }
+            if HIDDEN.contains(&name.as_str()) && !closing && !tag.ends_with('/') {
+                hidden = Some(name);
+                continue;
+            }
+            if name == "blockquote" {
+                out.line_break();
+                if closing {
+                    out.depth = out.depth.saturating_sub(1);
+                } else {
+                    out.depth += 1;
+                }
+            } else if name == "pre" {
+                out.line_break();
+                out.pre = !closing;
+            } else if name == "p" && closing {
+                // Paragraphs are separated by a blank line, as clients show them.
+                out.line_break();
+                out.blank_line();
+            } else if BLOCK.contains(&name.as_str()) {
+                out.line_break();
+            } else if name == "td" || name == "th" {
+                out.push_text(" ");
+            }
+            continue;
+        }
+        let next = html[i..].find('<').map_or(bytes.len(), |n| i + n);
+        if hidden.is_none() {
+            out.push_text(&decode_entities(&html[i..next]));
+        }
+        i = next;
+    }
+    out.finish()
+}
+
+#[derive(Default)]
+struct Output {
+    lines: Vec<String>,
+    line: String,
+    line_depth: usize,
+    depth: usize,
+    pre: bool,
+}
+
+impl Output {
+    fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let c = if c == '\u{a0}' { ' ' } else { c };
+            if self.pre && c == '\n' {
+                self.line_break();
+                continue;
+            }
+            if c.is_whitespace() && !self.pre {
+                if !self.line.is_empty() && !self.line.ends_with(' ') {
+                    self.line.push(' ');
+                }
+                continue;
+            }
+            if self.line.is_empty() {
+                self.line_depth = self.depth;
+            }
+            self.line.push(c);
+        }
+    }
+
+    fn line_break(&mut self) {
+        let text = self.line.trim_end();
+        if text.is_empty() {
+            // An empty block (`<p>&nbsp;</p>`, `<br>` after a paragraph)
+            // shows as one blank line.
+            self.blank_line();
+        } else {
+            let prefix = ">".repeat(self.line_depth);
+            let line = if prefix.is_empty() { text.to_owned() } else { format!("{prefix} {text}") };
+            self.lines.push(line);
+        }
+        self.line.clear();
+    }
+
+    fn blank_line(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.lines.push(String::new());
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.line_break();
+        let text = self.lines.join("\n");
+        format!("{}\n", text.trim_matches('\n'))
+    }
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 10);
+        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end)));
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "rsquo" | "lsquo" => '\'',
+        "rdquo" | "ldquo" => '"',
+        "hellip" => '…',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blockquotes_become_quoted_lines() {
+        let html = "<div dir=\"ltr\">Yes<br></div><div class=\"gmail_quote\"><div>On Mon wrote:<br></div>\
+                    <blockquote class=\"gmail_quote\"><p>1. Have you?</p><p>Answer:</p><blockquote>deep</blockquote></blockquote></div>";
+        assert_eq!(to_text(html), "Yes\n\nOn Mon wrote:\n\n> 1. Have you?\n\n> Answer:\n\n>> deep\n");
+    }
+
+    #[test]
+    fn hidden_elements_comments_and_entities() {
+        let html = "<html><head><style>p{}</style><title>T</title></head><body><!--[if mso]>x<![endif]-->\
+                    <p class=MsoNormal>a &amp; c&nbsp;&#8211; &#x41;&bogus; &<o:p></o:p></p></body></html>";
+        assert_eq!(to_text(html), "a & c – A&bogus; &\n");
+    }
+
+    #[test]
+    fn unterminated_markup_does_not_panic() {
+        for html in ["<", "<p", "&", "&#xffffffff;", "<blockquote></blockquote></blockquote>x", "<style>never closed"] {
+            let _ = to_text(html);
+        }
+    }
+}

@@ -126,7 +126,11 @@ pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
         Command::Preview { survey, recipient } => preview(&survey, &recipient),
         Command::Run { survey } => run(&survey, shutdown).await,
         Command::Status { survey, json } => status(&survey, json),
-        Command::Inspect { survey, message, json } => inspect(&survey, &message, json),
+        Command::Inspect {
+            survey,
+            message,
+            json,
+        } => inspect(&survey, &message, json),
     };
     match outcome {
         Ok(exit) => exit,

@@ -29,6 +29,12 @@ pub struct Daemon<O: Outbox> {
     clock: Arc<dyn Clock>,
     dispatcher: Dispatcher<O>,
     list: ListWatch,
+    /// Woken by the inbox watcher when it stored new mail.
+    arrived: Arc<tokio::sync::Notify>,
+    /// Tells the inbox watcher there is mail to file.
+    file_now: Arc<std::sync::atomic::AtomicBool>,
+    /// Whether to read the inbox (off for `send`-only uses).
+    read_inbox: bool,
 }
 
 /// Notices when the recipient list changes on disk.
@@ -84,6 +90,9 @@ impl<O: Outbox> Daemon<O> {
             clock,
             dispatcher,
             list,
+            arrived: Arc::new(tokio::sync::Notify::new()),
+            file_now: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            read_inbox: true,
         })
     }
 
@@ -95,6 +104,29 @@ impl<O: Outbox> Daemon<O> {
     /// Runs until `shutdown`. Work in flight finishes first.
     pub async fn run(mut self, mut shutdown: Shutdown) -> Result<()> {
         info!(survey = %self.survey.id, open = %self.survey.period.open, close = %self.survey.period.close, "daemon started");
+        let watcher = self.read_inbox.then(|| {
+            let watcher = crate::inbox::Watcher {
+                survey: self.survey.clone(),
+                store: self.store.clone(),
+                notify: self.arrived.clone(),
+                shutdown: shutdown.clone(),
+                wake: self.file_now.clone(),
+            };
+            std::thread::Builder::new()
+                .name(format!("inbox-{}", self.survey.id))
+                .spawn(move || watcher.run())
+                .expect("a thread starts")
+        });
+        let outcome = self.run_loop(&mut shutdown).await;
+        if let Some(watcher) = watcher {
+            // The watcher sees the same shutdown and stops within one IDLE.
+            let _ = tokio::task::spawn_blocking(move || watcher.join()).await;
+        }
+        info!(survey = %self.survey.id, "daemon stopped");
+        outcome
+    }
+
+    async fn run_loop(&mut self, shutdown: &mut Shutdown) -> Result<()> {
         while !shutdown.is_triggered() {
             if let Err(err) = self.turn(&shutdown).await {
                 if err.is_transient() {
@@ -107,18 +139,22 @@ impl<O: Outbox> Daemon<O> {
             let sleep = self.until_next()?;
             tokio::select! {
                 _ = tokio::time::sleep(sleep) => {}
+                _ = self.arrived.notified() => {}
                 _ = shutdown.wait() => {}
             }
         }
-        info!(survey = %self.survey.id, "daemon stopped");
         Ok(())
     }
 
-    /// One turn: recipients, invitations, sending.
+    /// One turn: recipients, new mail, invitations, sending.
     pub async fn turn(&mut self, shutdown: &Shutdown) -> Result<()> {
         let now = self.clock.now();
         if self.list.changed() {
             self.sync_recipients(now)?;
+        }
+        if crate::ingest::process_new(&self.store, &self.survey, now)? > 0 {
+            self.file_now
+                .store(true, std::sync::atomic::Ordering::SeqCst);
         }
         if self.survey.period.is_open_at(now) {
             let queued = self.store.queue_invitations(

@@ -184,3 +184,207 @@ pub fn connect(server: &Server) -> Result<Session> {
             ))
         })
 }
+
+impl imap::extensions::idle::SetReadTimeout for Stream {
+    fn set_read_timeout(&mut self, timeout: Option<Duration>) -> imap::Result<()> {
+        // IDLE clears the timeout when it ends; keep reads bounded anyway.
+        Stream::set_read_timeout(self, timeout.or(Some(TIMEOUT))).map_err(imap::Error::Io)
+    }
+}
+
+/// Messages fetched per UID FETCH.
+const BATCH: usize = 50;
+/// The longest one IDLE lasts, so that shutdown stays bounded (far below
+/// the 29 minutes of RFC 2177).
+const MAX_IDLE: Duration = Duration::from_secs(20);
+
+/// Reads the survey's mailbox in a thread of its own: files what has been
+/// processed, stores what is new (committing before anything else happens
+/// to it), tells the daemon, then waits in IDLE (or sleeps, when the server
+/// has no IDLE). Reconnects with backoff when the server goes away.
+pub struct Watcher {
+    /// The survey whose mailbox this is.
+    pub survey: Arc<crate::survey::Survey>,
+    /// Where messages are stored.
+    pub store: crate::store::Store,
+    /// Woken when new messages are stored.
+    pub notify: Arc<tokio::sync::Notify>,
+    /// Asks the watcher to stop.
+    pub shutdown: crate::shutdown::Shutdown,
+    /// Woken by the daemon when there is something to file.
+    pub wake: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Watcher {
+    /// Runs until shutdown.
+    pub fn run(self) {
+        let mut backoff = Duration::from_secs(1);
+        while !self.shutdown.is_triggered() {
+            match self.session() {
+                Ok(()) => backoff = Duration::from_secs(1),
+                Err(err) => {
+                    tracing::warn!(survey = %self.survey.id, error = %err, retry_in = ?backoff, "inbox: connection lost or refused");
+                    self.sleep(backoff);
+                    backoff = (backoff * 2).min(Duration::from_secs(60));
+                }
+            }
+        }
+    }
+
+    /// Sleeps up to `total`, waking early for shutdown.
+    fn sleep(&self, total: Duration) {
+        let step = Duration::from_millis(100);
+        let mut slept = Duration::ZERO;
+        while slept < total
+            && !self.shutdown.is_triggered()
+            && !self.wake.swap(false, std::sync::atomic::Ordering::SeqCst)
+        {
+            std::thread::sleep(step);
+            slept += step;
+        }
+    }
+
+    /// One connection's life: returns Ok on shutdown, Err when it broke.
+    fn session(&self) -> Result<()> {
+        let server = &self.survey.imap;
+        let mut session = connect(server)?;
+        let folders = &self.survey.replies.folders;
+        for folder in [
+            &folders.processed,
+            &folders.unmatched,
+            &folders.auto_replies,
+            &folders.bounces,
+            &folders.quarantine,
+        ] {
+            // Already there is fine.
+            let _ = session.create(folder);
+        }
+        let capabilities = session.capabilities().map_err(imap_error)?;
+        let has_idle = capabilities.has_str("IDLE");
+        let has_move = capabilities.has_str("MOVE");
+        drop(capabilities);
+        let inbox = self.survey.replies.inbox.clone();
+        let wait = Duration::try_from(self.survey.replies.poll_interval)
+            .unwrap_or(MAX_IDLE)
+            .min(MAX_IDLE);
+        tracing::info!(survey = %self.survey.id, folder = %inbox, idle = has_idle, "inbox: connected");
+        while !self.shutdown.is_triggered() {
+            let mailbox = session.select(&inbox).map_err(imap_error)?;
+            let uidvalidity = mailbox.uid_validity.unwrap_or(0);
+            self.file(&mut session, &inbox, uidvalidity, has_move)?;
+            let stored = self.fetch_new(&mut session, &inbox, uidvalidity)?;
+            if stored > 0 {
+                self.notify.notify_one();
+            }
+            if self.shutdown.is_triggered()
+                || self.wake.swap(false, std::sync::atomic::Ordering::SeqCst)
+            {
+                continue;
+            }
+            if has_idle {
+                session
+                    .idle()
+                    .timeout(wait)
+                    .keepalive(false)
+                    .wait_while(imap::extensions::idle::stop_on_any)
+                    .map_err(imap_error)?;
+            } else {
+                self.sleep(wait);
+            }
+        }
+        let _ = session.logout();
+        Ok(())
+    }
+
+    /// Stores every message past the cursor, in UID order, in batches.
+    fn fetch_new(&self, session: &mut Session, folder: &str, uidvalidity: u32) -> Result<usize> {
+        let survey = &self.survey.id;
+        let last = match self.store.cursor(survey, folder)? {
+            Some((validity, last)) if validity == uidvalidity => last,
+            Some((validity, _)) => {
+                tracing::warn!(survey = %survey, folder, old = validity, new = uidvalidity, "inbox: UIDVALIDITY changed; reading the folder again");
+                self.store.reset_cursor(survey, folder, uidvalidity)?;
+                0
+            }
+            None => 0,
+        };
+        let mut uids: Vec<u32> = session
+            .uid_search(format!("UID {}:*", last + 1))
+            .map_err(imap_error)?
+            .into_iter()
+            .filter(|&u| u > last)
+            .collect();
+        uids.sort_unstable();
+        let mut stored = 0;
+        for batch in uids.chunks(BATCH) {
+            let set = batch
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            let fetched = session
+                .uid_fetch(&set, "(UID BODY.PEEK[])")
+                .map_err(imap_error)?;
+            let mut messages: Vec<(u32, Vec<u8>)> = fetched
+                .iter()
+                .filter_map(|f| Some((f.uid?, f.body()?.to_vec())))
+                .collect();
+            messages.sort_by_key(|(uid, _)| *uid);
+            for (uid, raw) in messages {
+                let message_id = mail_parser::MessageParser::default()
+                    .parse_headers(&raw)
+                    .and_then(|m| m.message_id().map(str::to_owned));
+                let outcome = self.store.store_message(
+                    survey,
+                    folder,
+                    uidvalidity,
+                    uid,
+                    message_id.as_deref(),
+                    &raw,
+                    jiff::Timestamp::now(),
+                )?;
+                if matches!(outcome, crate::store::Stored::New(_)) {
+                    stored += 1;
+                }
+            }
+        }
+        if stored > 0 {
+            tracing::info!(survey = %survey, stored, "inbox: new messages stored");
+        }
+        Ok(stored)
+    }
+
+    /// Moves processed messages to their folders (MOVE where the server has
+    /// it, else COPY, flag and UID EXPUNGE).
+    fn file(
+        &self,
+        session: &mut Session,
+        folder: &str,
+        uidvalidity: u32,
+        has_move: bool,
+    ) -> Result<()> {
+        for item in self.store.unfiled(&self.survey.id)? {
+            if item.folder != folder || item.uidvalidity != uidvalidity {
+                // Its UID means nothing any more; it stays where it is.
+                self.store.mark_filed(item.id)?;
+                continue;
+            }
+            let uid = item.uid.to_string();
+            if has_move {
+                session.uid_mv(&uid, &item.file_to).map_err(imap_error)?;
+            } else {
+                session.uid_copy(&uid, &item.file_to).map_err(imap_error)?;
+                session
+                    .uid_store(&uid, "+FLAGS.SILENT (\\Deleted)")
+                    .map_err(imap_error)?;
+                session.uid_expunge(&uid).map_err(imap_error)?;
+            }
+            self.store.mark_filed(item.id)?;
+        }
+        Ok(())
+    }
+}
+
+fn imap_error(err: imap::Error) -> Error {
+    Error::Imap(err.to_string())
+}

@@ -51,6 +51,71 @@ pub struct Survey {
     pub database: PathBuf,
     /// How the summary report is cut and what it may show.
     pub report: ReportSettings,
+    /// How replies are read and answered.
+    pub replies: ReplySettings,
+}
+
+/// How replies are read and answered (the optional `[replies]` table).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplySettings {
+    /// The folder the daemon reads.
+    pub inbox: String,
+    /// Where handled messages are filed on the server, by outcome.
+    pub folders: Folders,
+    /// How often to look for new mail when the server has no IDLE, and the
+    /// longest an IDLE wait lasts.
+    pub poll_interval: SignedDuration,
+    /// Larger messages are stored and quarantined, not parsed.
+    pub max_message_bytes: usize,
+    /// Send a receipt echoing the answers when a reply is complete.
+    pub receipts: bool,
+    /// Clarification emails at most per person.
+    pub max_clarifications: u32,
+    /// Automatic emails (receipts, clarifications, confirmations) at most
+    /// per person per 24 hours.
+    pub daily_auto_limit: u32,
+    /// A reply with a valid token from another address than the invited
+    /// one: count it, or hold it for the lead's decision.
+    pub accept_different_sender: bool,
+    /// Answer a reply that comes after the close with a polite note.
+    pub closed_notice: bool,
+}
+
+/// Server folders for filed messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folders {
+    /// Replies matched to a recipient, and opt-outs.
+    pub processed: String,
+    /// Mail no recipient could be found for.
+    pub unmatched: String,
+    /// Out-of-office and other automatic mail.
+    pub auto_replies: String,
+    /// Delivery failures.
+    pub bounces: String,
+    /// Messages too large to read.
+    pub quarantine: String,
+}
+
+impl Default for ReplySettings {
+    fn default() -> ReplySettings {
+        ReplySettings {
+            inbox: "INBOX".into(),
+            folders: Folders {
+                processed: "Survey/Processed".into(),
+                unmatched: "Survey/Unmatched".into(),
+                auto_replies: "Survey/Auto-replies".into(),
+                bounces: "Survey/Bounces".into(),
+                quarantine: "Survey/Quarantine".into(),
+            },
+            poll_interval: SignedDuration::from_secs(30),
+            max_message_bytes: 25 * 1024 * 1024,
+            receipts: true,
+            max_clarifications: 1,
+            daily_auto_limit: 3,
+            accept_different_sender: false,
+            closed_notice: true,
+        }
+    }
 }
 
 /// What the lead asked of the summary report (the optional `[report]`
@@ -383,6 +448,31 @@ struct RawSurvey {
     #[serde(default)]
     question: Vec<Spanned<RawQuestion>>,
     report: Option<RawReport>,
+    replies: Option<RawReplies>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReplies {
+    inbox: Option<String>,
+    folders: Option<RawFolders>,
+    poll_interval: Option<Spanned<String>>,
+    max_message_mb: Option<Spanned<i64>>,
+    receipts: Option<bool>,
+    max_clarifications: Option<Spanned<i64>>,
+    daily_auto_limit: Option<Spanned<i64>>,
+    different_sender: Option<Spanned<String>>,
+    closed_notice: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFolders {
+    processed: Option<String>,
+    unmatched: Option<String>,
+    auto_replies: Option<String>,
+    bounces: Option<String>,
+    quarantine: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -637,6 +727,7 @@ impl Checker<'_> {
         let imap = self.server(raw.imap, "imap", 143, &default_user);
         let sending = self.sending(raw.sending);
         let report = self.report(raw.report);
+        let replies = self.replies(raw.replies);
 
         let mut questions = Vec::new();
         let mut seen = HashSet::new();
@@ -679,8 +770,85 @@ impl Checker<'_> {
             templates_dir: meta.templates.map(|t| self.relative(&t)),
             database: self.relative(meta.database.as_deref().unwrap_or("mailsurvey.db")),
             report,
+            replies,
             id,
         })
+    }
+
+    fn replies(&mut self, raw: Option<RawReplies>) -> ReplySettings {
+        let mut settings = ReplySettings::default();
+        let Some(raw) = raw else { return settings };
+        if let Some(inbox) = raw.inbox {
+            settings.inbox = inbox;
+        }
+        if let Some(folders) = raw.folders {
+            let f = &mut settings.folders;
+            for (value, slot) in [
+                (folders.processed, &mut f.processed),
+                (folders.unmatched, &mut f.unmatched),
+                (folders.auto_replies, &mut f.auto_replies),
+                (folders.bounces, &mut f.bounces),
+                (folders.quarantine, &mut f.quarantine),
+            ] {
+                if let Some(value) = value {
+                    *slot = value;
+                }
+            }
+        }
+        if let Some(poll) = raw.poll_interval.as_ref()
+            && let Some(d) = self.duration(Some(poll), "30s")
+        {
+            settings.poll_interval = d;
+        }
+        let mut count = |value: &Option<Spanned<i64>>, min: i64, what: &str, slot: &mut u32| {
+            if let Some(v) = value {
+                if *v.get_ref() < min {
+                    self.problem(
+                        v,
+                        format!("replies.{what} must be at least {min}"),
+                        format!("set replies.{what} = {min} or more"),
+                    );
+                } else {
+                    *slot = *v.get_ref() as u32;
+                }
+            }
+        };
+        count(
+            &raw.max_clarifications,
+            0,
+            "max_clarifications",
+            &mut settings.max_clarifications,
+        );
+        count(
+            &raw.daily_auto_limit,
+            1,
+            "daily_auto_limit",
+            &mut settings.daily_auto_limit,
+        );
+        let mut mb = 25;
+        count(&raw.max_message_mb, 1, "max_message_mb", &mut mb);
+        settings.max_message_bytes = mb as usize * 1024 * 1024;
+        if let Some(receipts) = raw.receipts {
+            settings.receipts = receipts;
+        }
+        if let Some(notice) = raw.closed_notice {
+            settings.closed_notice = notice;
+        }
+        if let Some(policy) = &raw.different_sender {
+            match policy.get_ref().as_str() {
+                "hold" => settings.accept_different_sender = false,
+                "accept" => settings.accept_different_sender = true,
+                other => {
+                    let other = other.to_owned();
+                    self.problem(
+                        policy,
+                        format!("unknown different_sender policy '{other}'"),
+                        "use \"hold\" (the lead decides) or \"accept\"",
+                    );
+                }
+            }
+        }
+        settings
     }
 
     fn report(&mut self, raw: Option<RawReport>) -> ReportSettings {

@@ -16,9 +16,17 @@ use crate::survey::Survey;
 use crate::token::{SELECTOR_LEN, Token};
 use crate::{Error, Result};
 
+mod replies;
+pub use replies::{
+    Flag, FollowUp, MessageSummary, Outcome, Stored, StoredMessage, Unfiled, content_hash,
+};
+
 /// The schema, one numbered SQL file per step, applied at open.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("0001_foundation.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("0001_foundation.sql")),
+        M::up(include_str!("0002_replies.sql")),
+    ])
 }
 
 /// Brings the schema up to date. Two processes opening a new store at once
@@ -302,9 +310,11 @@ impl Store {
                 tx.commit()?;
                 return Ok(None);
             };
-            if recipient_id.is_some()
-                && (listed != Some(true) || status.as_deref() != Some("active"))
-            {
+            // The confirmation of an opt-out is the one mail an opted-out
+            // person still gets.
+            let allowed = status.as_deref() == Some("active")
+                || (kind == "opt_out_confirmation" && status.as_deref() == Some("opted_out"));
+            if recipient_id.is_some() && (listed != Some(true) || !allowed) {
                 tx.execute(
                     "UPDATE outbox SET state = 'cancelled', last_error = ?2 WHERE id = ?1",
                     params![

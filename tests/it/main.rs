@@ -2,5 +2,6 @@
 //! Postfix and Dovecot of `scripts/mailstack`, which must be up.
 
 mod invitations;
+mod replies;
 mod setup;
 mod support;

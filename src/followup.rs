@@ -1,0 +1,278 @@
+//! Mail we send in answer to a doctor's message: a receipt echoing the
+//! answers as understood, one clarification that says exactly what is
+//! still needed, the confirmation of an opt-out, the note that the survey
+//! has closed. All carry `Auto-Submitted: auto-replied` (RFC 3834), answer
+//! the doctor's message by In-Reply-To, and have a Message-ID derived from
+//! it, so a resend after a crash reuses it.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use lettre::message::Mailbox;
+
+use crate::answer::{Answer, Status, Value};
+use crate::compose::{AutoSubmitted, Draft};
+use crate::invitation::{message_id, reply_address, unsubscribe_address};
+use crate::questionnaire::{self, escape};
+use crate::store::StoredRecipient;
+use crate::survey::{Question, QuestionKind, Survey};
+use crate::{Error, Result};
+
+/// Which follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The answers as understood; the doctor may correct them.
+    Receipt,
+    /// What is still missing or unclear.
+    Clarification,
+    /// "You will get no more mail."
+    OptOutConfirmation,
+    /// "The survey has closed."
+    ClosedNotice,
+}
+
+impl Kind {
+    /// Name in the store and in Message-IDs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Receipt => "receipt",
+            Kind::Clarification => "clarification",
+            Kind::OptOutConfirmation => "opt_out_confirmation",
+            Kind::ClosedNotice => "closed_notice",
+        }
+    }
+}
+
+/// An answer in words, as the doctor would write it.
+pub fn describe(question: &Question, answer: &Answer) -> String {
+    let value = match &answer.value {
+        Some(Value::Bool(true)) => "yes".to_owned(),
+        Some(Value::Bool(false)) => "no".to_owned(),
+        Some(Value::Integer(n)) => n.to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Choice(id)) if matches!(question.kind, QuestionKind::Text) => id.clone(),
+        Some(Value::Text(text)) => text.clone(),
+        Some(Value::Choice(id)) => label(question, id),
+        Some(Value::Choices(ids)) => ids
+            .iter()
+            .map(|id| label(question, id))
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => String::new(),
+    };
+    match (&answer.other, &answer.value) {
+        (Some(other), Some(Value::Choices(_) | Value::Choice(_)))
+            if !matches!(question.kind, QuestionKind::Text) =>
+        {
+            format!("{value} ({other})")
+        }
+        (Some(other), Some(Value::Bool(_))) => format!("{value} ({other})"),
+        _ => value,
+    }
+}
+
+fn label(question: &Question, id: &str) -> String {
+    question
+        .options()
+        .iter()
+        .position(|o| o.id == id)
+        .map(|i| {
+            format!(
+                "{}) {}",
+                questionnaire::option_letter(i),
+                question.options()[i].label
+            )
+        })
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// What a clarification asks about one question.
+fn need(question: &Question, answer: Option<&Answer>) -> String {
+    match answer {
+        None => "no answer yet".to_owned(),
+        Some(a) => {
+            let why = a
+                .reason
+                .clone()
+                .unwrap_or_else(|| "we could not read it".into());
+            let what = match a.status {
+                Status::Invalid => "not a possible answer",
+                _ => "unclear",
+            };
+            format!("you wrote \"{}\": {what} ({why})", a.source.trim())
+                + match &question.kind {
+                    QuestionKind::Scale { min, max, .. } => {
+                        format!("; please give one whole number from {min} to {max}")
+                    }
+                    QuestionKind::YesNo => "; please answer yes or no".to_owned(),
+                    QuestionKind::MultipleChoice(_) => {
+                        "; please give the letters of the options that apply".to_owned()
+                    }
+                    QuestionKind::SingleChoice(_) => "; please give one letter".to_owned(),
+                    _ => String::new(),
+                }
+                .as_str()
+        }
+    }
+}
+
+/// The context a follow-up is written in.
+pub struct Context<'a> {
+    /// The survey.
+    pub survey: &'a Survey,
+    /// To whom.
+    pub recipient: &'a StoredRecipient,
+    /// The doctor's message we answer (Message-ID without brackets).
+    pub in_reply_to: Option<String>,
+    /// Row id of that message: makes the Message-ID unique and stable.
+    pub seq: i64,
+    /// Where to send (the doctor's own address).
+    pub to: String,
+}
+
+/// Builds a follow-up. `answers` are the person's current answers.
+pub fn draft(
+    kind: Kind,
+    context: &Context<'_>,
+    answers: &BTreeMap<String, Answer>,
+    now: Timestamp,
+) -> Result<Draft> {
+    let survey = context.survey;
+    let name = &context.recipient.name;
+    let numbered: Vec<(usize, &Question)> = survey
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (i + 1, q))
+        .collect();
+    let understood: Vec<String> = numbered
+        .iter()
+        .filter_map(|(n, q)| {
+            answers
+                .get(&q.id)
+                .filter(|a| a.is_ok())
+                .map(|a| format!("{n}. {}", describe(q, a)))
+        })
+        .collect();
+    let still: Vec<(usize, &Question)> = numbered
+        .iter()
+        .filter(|(_, q)| q.required && !answers.get(&q.id).is_some_and(Answer::is_ok))
+        .copied()
+        .collect();
+    let mut text = format!("Dear {name},\n\n");
+    let mut blocks: Vec<Block> = Vec::new();
+    let subject;
+    match kind {
+        Kind::Receipt => {
+            subject = format!("Thank you: {}", survey.title);
+            blocks.push(Block::Para(
+                "Thank you for taking part. These are your answers as we understood them:".into(),
+            ));
+            blocks.push(Block::Lines(understood));
+            blocks.push(Block::Para(
+                "If anything is wrong, reply to this email with the question number and the right answer, for example \"4. 8\". Your latest answer to each question is the one that counts.".into(),
+            ));
+        }
+        Kind::Clarification => {
+            subject = format!("One more thing: {}", survey.title);
+            blocks.push(Block::Para("Thank you for your reply.".into()));
+            if !understood.is_empty() {
+                blocks.push(Block::Para("This is what we understood:".into()));
+                blocks.push(Block::Lines(understood));
+            }
+            blocks.push(Block::Para("To complete the survey we still need:".into()));
+            blocks.push(Block::Lines(
+                still
+                    .iter()
+                    .map(|(n, q)| format!("{n}. {}", need(q, answers.get(&q.id))))
+                    .collect(),
+            ));
+            blocks.push(Block::Para(
+                "Please reply to this email with your answer after each \"Answer:\" line below, or list them as \"4. 7\". Everything else you sent is kept.".into(),
+            ));
+            blocks.push(Block::Questions(still.clone()));
+        }
+        Kind::OptOutConfirmation => {
+            subject = format!("You will get no more mail about: {}", survey.title);
+            blocks.push(Block::Para(
+                "As you asked, you will receive no more emails about this survey. Any answers you already sent are kept; if you want them deleted too, reply \"please delete my answers\".".into(),
+            ));
+        }
+        Kind::ClosedNotice => {
+            subject = format!("The survey has closed: {}", survey.title);
+            blocks.push(Block::Para(
+                "Thank you for your reply. The survey closed before it arrived, so your answers are not part of the results. We are grateful for your time.".into(),
+            ));
+        }
+    }
+    let mut html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
+         <body style=\"margin:0;padding:0;\"><div style=\"max-width:640px;margin:0 auto;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.45;color:#222222;\">\n<p style=\"margin:0 0 12px 0;\">Dear {},</p>\n",
+        escape(name)
+    );
+    for block in &blocks {
+        match block {
+            Block::Para(p) => {
+                text.push_str(&format!("{p}\n\n"));
+                html.push_str(&format!(
+                    "<p style=\"margin:0 0 12px 0;\">{}</p>\n",
+                    escape(p)
+                ));
+            }
+            Block::Lines(lines) => {
+                for line in lines {
+                    text.push_str(&format!("  {line}\n"));
+                    html.push_str(&format!(
+                        "<p style=\"margin:0 0 4px 16px;\">{}</p>\n",
+                        escape(line)
+                    ));
+                }
+                text.push('\n');
+                html.push_str("<div style=\"height:8px;\"></div>\n");
+            }
+            Block::Questions(questions) => {
+                text.push_str(&questionnaire::render_text(questions.iter().copied()));
+                html.push_str(&questionnaire::render_html(questions.iter().copied()));
+            }
+        }
+    }
+    text.push_str(&format!("With thanks,\n{}\n", survey.sender.name));
+    html.push_str(&format!(
+        "<p style=\"margin:16px 0 0 0;\">With thanks,<br>{}</p>\n</div></body></html>\n",
+        escape(&survey.sender.name)
+    ));
+    let token = &context.recipient.token;
+    let to = context
+        .to
+        .parse()
+        .map_err(|e| Error::Message(format!("follow-up address {}: {e}", context.to)))?;
+    let _ = now;
+    Ok(Draft {
+        from: Mailbox::new(
+            Some(survey.sender.name.clone()),
+            survey.sender.address.clone(),
+        ),
+        to: Mailbox::new(Some(name.clone()), to),
+        cc: Vec::new(),
+        reply_to: Some(reply_address(survey, token)?),
+        subject,
+        message_id: message_id(
+            kind.name(),
+            context.seq as u32,
+            token,
+            survey.sender.address.domain(),
+        ),
+        in_reply_to: context.in_reply_to.clone(),
+        auto_submitted: AutoSubmitted::Replied,
+        unsubscribe: Some(unsubscribe_address(survey, token)?),
+        text,
+        html,
+        attachments: Vec::new(),
+    })
+}
+
+enum Block<'a> {
+    Para(String),
+    Lines(Vec<String>),
+    Questions(Vec<(usize, &'a Question)>),
+}

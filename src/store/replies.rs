@@ -1,0 +1,673 @@
+//! The reply side of the store: raw messages and the mailbox cursor, what
+//! processing found (answers, flags, follow-up mail) written in one
+//! transaction, and the lead's decisions.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use rusqlite::{OptionalExtension, Transaction, params};
+use sha2::{Digest, Sha256};
+
+use super::{Store, StoredRecipient, recipient_by_id};
+use crate::Result;
+use crate::answer::{Answer, Status};
+
+/// A message as stored, waiting to be processed.
+#[derive(Debug, Clone)]
+pub struct StoredMessage {
+    /// Row id.
+    pub id: i64,
+    /// The bytes as received.
+    pub raw: Vec<u8>,
+    /// When it was stored.
+    pub received_at: Timestamp,
+}
+
+/// Whether a fetched message was new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// Stored under this row id.
+    New(i64),
+    /// Seen before (same content or same Message-ID).
+    Duplicate,
+}
+
+/// A follow-up mail to queue with a processed message.
+#[derive(Debug, Clone)]
+pub struct FollowUp {
+    /// receipt, clarification, opt_out_confirmation, closed_notice.
+    pub kind: String,
+    /// Its Message-ID (derived from the triggering message).
+    pub message_id: String,
+    /// The encoded message.
+    pub body: Vec<u8>,
+}
+
+/// A flag for the lead.
+#[derive(Debug, Clone)]
+pub struct Flag {
+    /// withdraw_request, opt_out_with_answers, different_sender, ...
+    pub kind: String,
+    /// Details in words.
+    pub note: String,
+}
+
+/// Everything processing decided about one message, written at once.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// reply, auto_reply, bounce, unsubscribe, unrelated.
+    pub kind: String,
+    /// Why, for the log and review.
+    pub reason: String,
+    /// The From address.
+    pub sender: Option<String>,
+    /// The person it belongs to.
+    pub recipient_id: Option<i64>,
+    /// address, reference or sender.
+    pub matched_by: Option<String>,
+    /// Sent from another address than the invited one.
+    pub different_sender: bool,
+    /// held, accepted, rejected (for a different sender).
+    pub decision: Option<String>,
+    /// Arrived after the close.
+    pub late: bool,
+    /// Server folder to file it in.
+    pub file_to: String,
+    /// Answers to record as the person's current ones.
+    pub answers: BTreeMap<String, Answer>,
+    /// New recipient status (bounced, opted_out) and why.
+    pub recipient_status: Option<(String, String)>,
+    /// Flags for the lead.
+    pub flags: Vec<Flag>,
+    /// Mail to queue.
+    pub follow_ups: Vec<FollowUp>,
+    /// Quarantined rather than processed.
+    pub quarantined: bool,
+}
+
+/// A message awaiting filing on the server.
+#[derive(Debug, Clone)]
+pub struct Unfiled {
+    /// Row id.
+    pub id: i64,
+    /// Folder it was read from.
+    pub folder: String,
+    /// UIDVALIDITY at the time.
+    pub uidvalidity: u32,
+    /// Its UID.
+    pub uid: u32,
+    /// Where it goes.
+    pub file_to: String,
+}
+
+/// A message's row as the lead reviews it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MessageSummary {
+    /// Row id (what `review` commands take).
+    pub id: i64,
+    /// Kind.
+    pub kind: Option<String>,
+    /// Sender.
+    pub sender: Option<String>,
+    /// Recipient's address, if matched.
+    pub recipient: Option<String>,
+    /// How it was matched.
+    pub matched_by: Option<String>,
+    /// held / accepted / rejected.
+    pub decision: Option<String>,
+    /// Late?
+    pub late: bool,
+    /// Reason.
+    pub reason: Option<String>,
+}
+
+/// Content hash of a raw message.
+pub fn content_hash(raw: &[u8]) -> String {
+    Sha256::digest(raw)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl Store {
+    /// The UIDVALIDITY and last UID read from `folder`.
+    pub fn cursor(&self, survey_id: &str, folder: &str) -> Result<Option<(u32, u32)>> {
+        Ok(self
+            .lock()
+            .query_row(
+                "SELECT uidvalidity, last_uid FROM mailbox_cursor WHERE survey_id = ?1 AND folder = ?2",
+                params![survey_id, folder],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Starts `folder` over under a new UIDVALIDITY (every message is read
+    /// again; duplicates are recognised by content and Message-ID).
+    pub fn reset_cursor(&self, survey_id: &str, folder: &str, uidvalidity: u32) -> Result<()> {
+        self.lock().execute(
+            "INSERT INTO mailbox_cursor (survey_id, folder, uidvalidity, last_uid) VALUES (?1, ?2, ?3, 0)
+             ON CONFLICT (survey_id, folder) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = 0",
+            params![survey_id, folder, uidvalidity],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a fetched message and advances the cursor past it, in one
+    /// transaction: this commit comes before anything else is done with it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn store_message(
+        &self,
+        survey_id: &str,
+        folder: &str,
+        uidvalidity: u32,
+        uid: u32,
+        message_id: Option<&str>,
+        raw: &[u8],
+        now: Timestamp,
+    ) -> Result<Stored> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let hash = content_hash(raw);
+        let seen: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1
+                AND (content_hash = ?2 OR (?3 IS NOT NULL AND message_id = ?3)))",
+            params![survey_id, hash, message_id],
+            |r| r.get(0),
+        )?;
+        let outcome = if seen {
+            Stored::Duplicate
+        } else {
+            tx.execute(
+                "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![survey_id, folder, uidvalidity, uid, message_id, hash, raw.len() as i64, raw, now.as_second()],
+            )?;
+            Stored::New(tx.last_insert_rowid())
+        };
+        tx.execute(
+            "INSERT INTO mailbox_cursor (survey_id, folder, uidvalidity, last_uid) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (survey_id, folder) DO UPDATE SET uidvalidity = excluded.uidvalidity,
+                last_uid = MAX(last_uid, excluded.last_uid)",
+            params![survey_id, folder, uidvalidity, uid],
+        )?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Messages stored but not yet processed, oldest first.
+    pub fn unprocessed(&self, survey_id: &str) -> Result<Vec<StoredMessage>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT id, raw, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([survey_id], |r| {
+                Ok(StoredMessage {
+                    id: r.get(0)?,
+                    raw: r.get(1)?,
+                    received_at: Timestamp::from_second(r.get(2)?).unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Writes everything processing decided about message `id`, in one
+    /// transaction: a crash before it leaves the message `new`, to be
+    /// processed again; after it, nothing is done twice.
+    pub fn record(
+        &self,
+        survey_id: &str,
+        id: i64,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let state: String =
+            tx.query_row("SELECT state FROM messages WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        if state != "new" {
+            return Ok(());
+        }
+        tx.execute(
+            "UPDATE messages SET state = ?2, kind = ?3, reason = ?4, sender = ?5, recipient_id = ?6, matched_by = ?7,
+                different_sender = ?8, decision = ?9, late = ?10, file_to = ?11, processed_at = ?12
+             WHERE id = ?1",
+            params![
+                id,
+                if outcome.quarantined { "quarantined" } else { "processed" },
+                outcome.kind,
+                outcome.reason,
+                outcome.sender,
+                outcome.recipient_id,
+                outcome.matched_by,
+                outcome.different_sender,
+                outcome.decision,
+                outcome.late,
+                outcome.file_to,
+                now.as_second()
+            ],
+        )?;
+        if let Some(recipient) = outcome.recipient_id {
+            insert_answers(
+                &tx,
+                survey_id,
+                recipient,
+                Some(id),
+                &outcome.answers,
+                None,
+                now,
+            )?;
+            if let Some((status, note)) = &outcome.recipient_status {
+                tx.execute(
+                    "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
+                    params![recipient, status, note],
+                )?;
+                tx.execute(
+                    "UPDATE outbox SET state = 'cancelled', last_error = ?2
+                     WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
+                    params![recipient, format!("recipient {status}")],
+                )?;
+            }
+            for follow_up in &outcome.follow_ups {
+                tx.execute(
+                    "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, next_attempt_at, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                    params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, follow_up.body, now.as_second()],
+                )?;
+            }
+        }
+        for flag in &outcome.flags {
+            tx.execute(
+                "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![survey_id, outcome.recipient_id, id, flag.kind, flag.note, now.as_second()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Messages processed but not yet moved to their folder on the server.
+    pub fn unfiled(&self, survey_id: &str) -> Result<Vec<Unfiled>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT id, folder, uidvalidity, uid, file_to FROM messages
+             WHERE survey_id = ?1 AND state != 'new' AND filed = 0 AND file_to IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([survey_id], |r| {
+                Ok(Unfiled {
+                    id: r.get(0)?,
+                    folder: r.get(1)?,
+                    uidvalidity: r.get(2)?,
+                    uid: r.get(3)?,
+                    file_to: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The message was moved to its folder (or is gone from the server).
+    pub fn mark_filed(&self, id: i64) -> Result<()> {
+        self.lock()
+            .execute("UPDATE messages SET filed = 1 WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A person's current answers.
+    pub fn current_answers(&self, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
+        current_answers(&self.lock(), recipient_id)
+    }
+
+    /// Mail of `kinds` queued for a person since `since` (for the daily
+    /// cap) or ever (`since` = 0).
+    pub fn mail_count(&self, recipient_id: i64, kinds: &[&str], since: Timestamp) -> Result<usize> {
+        let conn = self.lock();
+        let placeholders = kinds
+            .iter()
+            .map(|k| format!("'{}'", k.replace('\'', "")))
+            .collect::<Vec<_>>()
+            .join(",");
+        let n: i64 = conn.query_row(
+            &format!(
+                "SELECT COUNT(*) FROM outbox WHERE recipient_id = ?1 AND kind IN ({placeholders})
+                 AND created_at >= ?2 AND state != 'cancelled'"
+            ),
+            params![recipient_id, since.as_second()],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// The listed recipient with this address (case-insensitive).
+    pub fn recipient_by_email(
+        &self,
+        survey_id: &str,
+        email: &str,
+    ) -> Result<Option<StoredRecipient>> {
+        let conn = self.lock();
+        let id: Option<i64> = conn
+            .query_row(
+                "SELECT id FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
+                params![survey_id, email.to_lowercase()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.map(|id| recipient_by_id(&conn, id)).transpose()
+    }
+
+    /// The recipient with this row id.
+    pub fn recipient(&self, id: i64) -> Result<StoredRecipient> {
+        recipient_by_id(&self.lock(), id)
+    }
+
+    /// Messages by kind and by decision, for status.
+    pub fn message_counts(&self, survey_id: &str) -> Result<BTreeMap<String, usize>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT COALESCE(kind, state), COUNT(*) FROM messages WHERE survey_id = ?1 GROUP BY 1",
+        )?;
+        let rows = stmt
+            .query_map([survey_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Summaries of messages matching `filter` (an SQL condition on
+    /// `messages m`, written by this crate only).
+    fn messages_where(&self, survey_id: &str, filter: &str) -> Result<Vec<MessageSummary>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT m.id, m.kind, m.sender, r.email, m.matched_by, m.decision, m.late, m.reason
+             FROM messages m LEFT JOIN recipients r ON r.id = m.recipient_id
+             WHERE m.survey_id = ?1 AND ({filter}) ORDER BY m.id"
+        ))?;
+        let rows = stmt
+            .query_map([survey_id], |r| {
+                Ok(MessageSummary {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    sender: r.get(2)?,
+                    recipient: r.get(3)?,
+                    matched_by: r.get(4)?,
+                    decision: r.get(5)?,
+                    late: r.get(6)?,
+                    reason: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Replies held for the lead's decision.
+    pub fn held(&self, survey_id: &str) -> Result<Vec<MessageSummary>> {
+        self.messages_where(survey_id, "m.decision = 'held'")
+    }
+
+    /// Every processed message.
+    pub fn messages(&self, survey_id: &str) -> Result<Vec<MessageSummary>> {
+        self.messages_where(survey_id, "m.state != 'new'")
+    }
+
+    /// The raw bytes of a message.
+    pub fn raw_message(&self, id: i64) -> Result<Vec<u8>> {
+        Ok(self
+            .lock()
+            .query_row("SELECT raw FROM messages WHERE id = ?1", [id], |r| r.get(0))?)
+    }
+
+    /// Settles a held reply: `accepted` records its answers (read again
+    /// from the message), `rejected` records none. Logged with who and when.
+    pub fn decide_held(
+        &self,
+        survey_id: &str,
+        id: i64,
+        accept: bool,
+        answers: &BTreeMap<String, Answer>,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<bool> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let row: Option<(Option<i64>, Option<String>)> = tx
+            .query_row(
+                "SELECT recipient_id, decision FROM messages WHERE id = ?1 AND survey_id = ?2",
+                params![id, survey_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((Some(recipient), Some(decision))) = row else {
+            return Ok(false);
+        };
+        if decision != "held" {
+            return Ok(false);
+        }
+        let action = if accept { "accepted" } else { "rejected" };
+        tx.execute(
+            "UPDATE messages SET decision = ?2 WHERE id = ?1",
+            params![id, action],
+        )?;
+        if accept {
+            insert_answers(&tx, survey_id, recipient, Some(id), answers, Some(by), now)?;
+        }
+        tx.execute(
+            "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![survey_id, recipient, id, format!("reply {action}"), format!("{} answers", answers.len()), by, now.as_second()],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Settles one answer by hand (an unclear answer the lead resolved).
+    pub fn settle_answer(
+        &self,
+        survey_id: &str,
+        recipient_id: i64,
+        question_id: &str,
+        answer: &Answer,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let one = BTreeMap::from([(question_id.to_owned(), answer.clone())]);
+        insert_answers(&tx, survey_id, recipient_id, None, &one, Some(by), now)?;
+        tx.execute(
+            "INSERT INTO decisions (survey_id, recipient_id, action, detail, decided_by, decided_at)
+             VALUES (?1, ?2, 'answer settled', ?3, ?4, ?5)",
+            params![
+                survey_id,
+                recipient_id,
+                format!("{question_id} = {}", serde_json::to_string(&answer.value).unwrap_or_default()),
+                by,
+                now.as_second()
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a person's answers and the text of their messages, at their
+    /// request, and records that it was done. Returns how many answers went.
+    pub fn withdraw(
+        &self,
+        survey_id: &str,
+        recipient_id: i64,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<usize> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let deleted = tx.execute(
+            "DELETE FROM answers WHERE survey_id = ?1 AND recipient_id = ?2",
+            params![survey_id, recipient_id],
+        )?;
+        tx.execute(
+            "UPDATE messages SET raw = X'', reason = COALESCE(reason, '') || ' (content deleted on withdrawal)'
+             WHERE survey_id = ?1 AND recipient_id = ?2",
+            params![survey_id, recipient_id],
+        )?;
+        tx.execute(
+            "UPDATE recipients SET status = 'withdrawn', status_note = 'answers deleted at their request' WHERE id = ?1",
+            [recipient_id],
+        )?;
+        tx.execute(
+            "UPDATE outbox SET state = 'cancelled', last_error = 'withdrawn' WHERE recipient_id = ?1 AND state = 'pending'",
+            [recipient_id],
+        )?;
+        tx.execute(
+            "UPDATE flags SET resolved_by = ?2, resolved_at = ?3 WHERE recipient_id = ?1 AND kind = 'withdraw_request' AND resolved_at IS NULL",
+            params![recipient_id, by, now.as_second()],
+        )?;
+        tx.execute(
+            "INSERT INTO decisions (survey_id, recipient_id, action, detail, decided_by, decided_at)
+             VALUES (?1, ?2, 'answers deleted', ?3, ?4, ?5)",
+            params![survey_id, recipient_id, format!("{deleted} answers deleted on withdrawal"), by, now.as_second()],
+        )?;
+        tx.commit()?;
+        Ok(deleted)
+    }
+
+    /// Open flags, with the recipient's address.
+    pub fn open_flags(
+        &self,
+        survey_id: &str,
+    ) -> Result<Vec<(i64, Option<String>, Option<i64>, String, String)>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT f.id, r.email, f.message_row, f.kind, COALESCE(f.note, '') FROM flags f
+             LEFT JOIN recipients r ON r.id = f.recipient_id
+             WHERE f.survey_id = ?1 AND f.resolved_at IS NULL ORDER BY f.id",
+        )?;
+        let rows = stmt
+            .query_map([survey_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Current answers that are unclear or invalid: (recipient id, email,
+    /// question, answer).
+    pub fn unsettled_answers(&self, survey_id: &str) -> Result<Vec<(i64, String, String, Answer)>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT a.recipient_id, r.email, a.question_id, a.status, a.value, a.other, a.reason, a.source
+             FROM answers a JOIN recipients r ON r.id = a.recipient_id
+             WHERE a.survey_id = ?1 AND a.current = 1 AND a.status != 'ok' ORDER BY r.email, a.question_id",
+        )?;
+        let rows = stmt
+            .query_map([survey_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, answer_from_row(r, 3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Every person's current answers, by recipient id.
+    pub fn all_current_answers(
+        &self,
+        survey_id: &str,
+    ) -> Result<BTreeMap<i64, BTreeMap<String, Answer>>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT recipient_id, question_id, status, value, other, reason, source FROM answers
+             WHERE survey_id = ?1 AND current = 1 ORDER BY id",
+        )?;
+        let mut out: BTreeMap<i64, BTreeMap<String, Answer>> = BTreeMap::new();
+        for row in stmt.query_map([survey_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                answer_from_row(r, 2)?,
+            ))
+        })? {
+            let (recipient, question, answer) = row?;
+            out.entry(recipient).or_default().insert(question, answer);
+        }
+        Ok(out)
+    }
+}
+
+fn insert_answers(
+    tx: &Transaction<'_>,
+    survey_id: &str,
+    recipient_id: i64,
+    message_row: Option<i64>,
+    answers: &BTreeMap<String, Answer>,
+    decided_by: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    for (question, answer) in answers {
+        tx.execute(
+            "UPDATE answers SET current = 0 WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
+            params![recipient_id, question],
+        )?;
+        tx.execute(
+            "INSERT INTO answers (survey_id, recipient_id, question_id, message_row, status, value, other, reason, source, decided_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                survey_id,
+                recipient_id,
+                question,
+                message_row,
+                status_name(answer.status),
+                answer.value.as_ref().map(|v| serde_json::to_string(v).expect("values serialise")),
+                answer.other,
+                answer.reason,
+                answer.source,
+                decided_by,
+                now.as_second()
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Ok => "ok",
+        Status::Unclear => "unclear",
+        Status::Invalid => "invalid",
+    }
+}
+
+fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
+    let status: String = r.get(first)?;
+    let value: Option<String> = r.get(first + 1)?;
+    Ok(Answer {
+        status: match status.as_str() {
+            "ok" => Status::Ok,
+            "unclear" => Status::Unclear,
+            _ => Status::Invalid,
+        },
+        value: value.and_then(|v| serde_json::from_str(&v).ok()),
+        other: r.get(first + 2)?,
+        reason: r.get(first + 3)?,
+        source: r.get(first + 4)?,
+    })
+}
+
+fn current_answers(
+    conn: &rusqlite::Connection,
+    recipient_id: i64,
+) -> Result<BTreeMap<String, Answer>> {
+    let mut stmt = conn.prepare(
+        "SELECT question_id, status, value, other, reason, source FROM answers
+         WHERE recipient_id = ?1 AND current = 1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([recipient_id], |r| {
+            Ok((r.get::<_, String>(0)?, answer_from_row(r, 1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,208 @@
+//! Replies end to end: doctors answer over SMTP, the daemon reads them over
+//! IMAP, records answers, files messages and answers the doctors.
+
+use std::time::Duration;
+
+use crate::support::*;
+
+/// A doctor's reply to `invitation`, with `body` above the quoted original.
+pub fn reply(invitation: &[u8], from: &str, body: &str) -> Vec<u8> {
+    let original = parse(invitation);
+    let reply_to = original.header_raw("Reply-To").unwrap().trim().to_owned();
+    let message_id = original.message_id().unwrap();
+    let quoted: String = original
+        .body_text(0)
+        .unwrap()
+        .lines()
+        .map(|l| format!("> {l}\n"))
+        .collect();
+    format!(
+        "From: {from}\r\nTo: {reply_to}\r\nSubject: Re: {}\r\nMessage-ID: <{}.reply@doctors.test>\r\nIn-Reply-To: <{message_id}>\r\nReferences: <{message_id}>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n\r\nOn Thu, 26 Nov 2026 at 09:00, Survey wrote:\r\n{}",
+        original.subject().unwrap_or_default(),
+        rand::random::<u64>(),
+        quoted.replace('\n', "\r\n")
+    )
+    .into_bytes()
+}
+
+const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
+const PARTIAL: &str = "1. yes\n2. yes\n3. no\n5. b\n6. yes\n7. no\n8. no\n9. yes";
+
+fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
+    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
+    let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
+    let n = session
+        .examine(folder)
+        .map(|m| m.exists as usize)
+        .unwrap_or(0);
+    let _ = session.logout();
+    n
+}
+
+fn subjects(stack: &Stack, user: &str) -> Vec<String> {
+    stack
+        .inbox(user)
+        .iter()
+        .map(|raw| parse(raw).subject().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn replies_are_read_recorded_filed_and_answered() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let all = fixture.recipients();
+    let mut rows = all[..4].to_vec();
+    let bounced = format!("bounce-{}@nhs.test", fixture.tag);
+    rows.push(("Dr Gone".into(), bounced.clone()));
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(60), "5 invitations sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&5)
+    });
+    let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
+    let (complete, partial, stop, ooo) = (&rows[0].1, &rows[1].1, &rows[2].1, &rows[3].1);
+    stack.deliver(
+        complete,
+        &fixture.sender,
+        &reply(&invitation(0), complete, COMPLETE),
+    );
+    stack.deliver(
+        partial,
+        &fixture.sender,
+        &reply(&invitation(1), partial, PARTIAL),
+    );
+    stack.deliver(
+        stop,
+        &fixture.sender,
+        &reply(&invitation(2), stop, "Please remove me from this list."),
+    );
+    let mut auto = reply(&invitation(3), ooo, "I am out of the office until Monday.");
+    auto.splice(0..0, b"Auto-Submitted: auto-replied\r\n".iter().copied());
+    stack.deliver(ooo, &fixture.sender, &auto);
+    stack.deliver(
+        "stranger@elsewhere.test",
+        &fixture.sender,
+        b"From: stranger@elsewhere.test\r\nTo: survey@survey.test\r\nSubject: hello\r\nMessage-ID: <x1@elsewhere.test>\r\n\r\n1. yes\r\n2. yes\r\n",
+    );
+
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "every message processed and filed",
+        || {
+            let counts = store.message_counts(&sid).unwrap();
+            counts.values().sum::<usize>() >= 6
+                && counts.get("bounce") == Some(&1)
+                && messages_in(&stack, &fixture.sender, "INBOX") == 0
+        },
+    );
+    fixture.wait_until(Duration::from_secs(60), "follow-ups sent", || {
+        ["receipt", "clarification", "opt_out_confirmation"]
+            .iter()
+            .all(|k| fixture.outbox_states(k).get("sent") == Some(&1))
+    });
+
+    // Answers: the complete reply counts in full; the partial one too.
+    let answers = store.all_current_answers(&sid).unwrap();
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+    let first = &answers[&person(complete).id];
+    assert_eq!(first.len(), 10);
+    assert_eq!(
+        first["confidence"].value,
+        Some(mailsurvey::answer::Value::Integer(7))
+    );
+    assert_eq!(
+        first["barriers"].value,
+        Some(mailsurvey::answer::Value::Choices(vec![
+            "expertise".into(),
+            "side_effects".into()
+        ]))
+    );
+    assert!(!answers[&person(partial).id].contains_key("confidence"));
+    assert!(
+        !answers.contains_key(&person(ooo).id),
+        "an auto-reply records nothing"
+    );
+
+    // Statuses: opted out, bounced.
+    assert_eq!(person(stop).status, "opted_out");
+    assert_eq!(person(&bounced).status, "bounced");
+
+    // Folders on the server.
+    assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Processed"), 3);
+    assert_eq!(
+        messages_in(&stack, &fixture.sender, "Survey/Auto-replies"),
+        1
+    );
+    assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Bounces"), 1);
+    assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Unmatched"), 1);
+
+    // What the doctors got back.
+    let got = |email: &str| subjects(&stack, email);
+    assert!(
+        got(complete).iter().any(|s| s.starts_with("Thank you")),
+        "{:?}",
+        got(complete)
+    );
+    let clarification = stack
+        .inbox(partial)
+        .into_iter()
+        .find(|raw| {
+            parse(raw)
+                .subject()
+                .unwrap_or_default()
+                .starts_with("One more thing")
+        })
+        .expect("a clarification");
+    let clarification = parse(&clarification);
+    assert_eq!(
+        clarification.header_raw("Auto-Submitted").map(str::trim),
+        Some("auto-replied")
+    );
+    let text = clarification.body_text(0).unwrap();
+    assert!(text.contains("4. no answer yet"), "{text}");
+    assert!(
+        text.contains("4. How confident are you in prescribing ketamine?"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("1. Have you used ketamine to control"),
+        "only what is missing is asked again"
+    );
+    assert!(
+        got(stop)
+            .iter()
+            .any(|s| s.starts_with("You will get no more mail"))
+    );
+    assert_eq!(got(ooo).len(), 1, "an auto-reply is never answered");
+
+    // The partial doctor answers the clarification: now complete, receipt.
+    let raw = stack
+        .inbox(partial)
+        .into_iter()
+        .find(|raw| {
+            parse(raw)
+                .subject()
+                .unwrap_or_default()
+                .starts_with("One more thing")
+        })
+        .unwrap();
+    stack.deliver(partial, &fixture.sender, &reply(&raw, partial, "4. 8"));
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "a receipt for the completed reply",
+        || fixture.outbox_states("receipt").get("sent") == Some(&2),
+    );
+    let answers = store.all_current_answers(&sid).unwrap();
+    assert_eq!(
+        answers[&person(partial).id]["confidence"].value,
+        Some(mailsurvey::answer::Value::Integer(8))
+    );
+    assert_eq!(
+        answers[&person(partial).id]["end_of_life"].value,
+        Some(mailsurvey::answer::Value::Bool(true))
+    );
+    daemon.terminate();
+}

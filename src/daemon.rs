@@ -128,7 +128,7 @@ impl<O: Outbox> Daemon<O> {
 
     async fn run_loop(&mut self, shutdown: &mut Shutdown) -> Result<()> {
         while !shutdown.is_triggered() {
-            if let Err(err) = self.turn(&shutdown).await {
+            if let Err(err) = self.turn(shutdown).await {
                 if err.is_transient() {
                     warn!(error = %err, "this turn failed; trying again");
                 } else {

@@ -18,7 +18,7 @@ use crate::{Error, Result};
 
 mod replies;
 pub use replies::{
-    Flag, FollowUp, MessageSummary, Outcome, Stored, StoredMessage, Unfiled, content_hash,
+    Flag, FollowUp, MessageSummary, OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
 };
 
 /// The schema, one numbered SQL file per step, applied at open.

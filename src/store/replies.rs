@@ -100,6 +100,21 @@ pub struct Unfiled {
     pub file_to: String,
 }
 
+/// A flag the lead has not dealt with yet.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OpenFlag {
+    /// Flag id.
+    pub id: i64,
+    /// The person's address, if known.
+    pub recipient: Option<String>,
+    /// The message row it is about.
+    pub message: Option<i64>,
+    /// withdraw_request, different_sender, ...
+    pub kind: String,
+    /// Details.
+    pub note: String,
+}
+
 /// A message's row as the lead reviews it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct MessageSummary {
@@ -537,10 +552,7 @@ impl Store {
     }
 
     /// Open flags, with the recipient's address.
-    pub fn open_flags(
-        &self,
-        survey_id: &str,
-    ) -> Result<Vec<(i64, Option<String>, Option<i64>, String, String)>> {
+    pub fn open_flags(&self, survey_id: &str) -> Result<Vec<OpenFlag>> {
         let conn = self.lock();
         let mut stmt = conn.prepare(
             "SELECT f.id, r.email, f.message_row, f.kind, COALESCE(f.note, '') FROM flags f
@@ -549,7 +561,13 @@ impl Store {
         )?;
         let rows = stmt
             .query_map([survey_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok(OpenFlag {
+                    id: r.get(0)?,
+                    recipient: r.get(1)?,
+                    message: r.get(2)?,
+                    kind: r.get(3)?,
+                    note: r.get(4)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)

@@ -91,6 +91,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show held replies, unclear answers and flags; decide on them.
+    Review {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// Accept the held reply with this id: its answers count.
+        #[arg(long, conflicts_with_all = ["reject", "settle"])]
+        accept: Option<i64>,
+        /// Reject the held reply with this id: its answers do not count.
+        #[arg(long, conflicts_with = "settle")]
+        reject: Option<i64>,
+        /// Settle an answer by hand: EMAIL QUESTION VALUE.
+        #[arg(long, num_args = 3, value_names = ["EMAIL", "QUESTION", "VALUE"])]
+        settle: Option<Vec<String>>,
+        /// Who decides (recorded with the decision).
+        #[arg(long, env = "USER", default_value = "lead")]
+        by: String,
+    },
+    /// Delete a person's answers at their request, and record that it was done.
+    Withdraw {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// The person's address.
+        #[arg(long)]
+        recipient: String,
+        /// Who does it (recorded).
+        #[arg(long, env = "USER", default_value = "lead")]
+        by: String,
+    },
     /// Print per-state counts and failures.
     Status {
         /// The survey file.
@@ -126,6 +156,16 @@ pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
         Command::Preview { survey, recipient } => preview(&survey, &recipient),
         Command::Run { survey } => run(&survey, shutdown).await,
         Command::Status { survey, json } => status(&survey, json),
+        Command::Review {
+            survey,
+            accept,
+            reject,
+            settle,
+            by,
+        } => review(&survey, accept, reject, settle, &by),
+        Command::Withdraw { survey, recipient, by } => lead_action(&survey, |store, survey, now| {
+            crate::review::withdraw(store, survey, &recipient, &by, now)
+        }),
         Command::Inspect {
             survey,
             message,
@@ -329,6 +369,32 @@ fn inspect(path: &std::path::Path, message: &std::path::Path, json: bool) -> Res
     Ok(Exit::Success)
 }
 
+fn review(
+    path: &std::path::Path,
+    accept: Option<i64>,
+    reject: Option<i64>,
+    settle: Option<Vec<String>>,
+    by: &str,
+) -> Result<Exit> {
+    lead_action(path, |store, survey, now| match (accept, reject, &settle) {
+        (Some(id), _, _) => crate::review::decide(store, survey, id, true, by, now),
+        (_, Some(id), _) => crate::review::decide(store, survey, id, false, by, now),
+        (_, _, Some(args)) => crate::review::settle(store, survey, &args[0], &args[1], &args[2], by, now),
+        _ => crate::review::pending(store, survey),
+    })
+}
+
+/// Runs one of the lead's commands against the store and prints its result.
+fn lead_action(
+    path: &std::path::Path,
+    action: impl FnOnce(&Store, &crate::survey::Survey, jiff::Timestamp) -> Result<String>,
+) -> Result<Exit> {
+    let (survey, _) = daemon::load(path)?;
+    let store = Store::open(&survey.database)?;
+    println!("{}", action(&store, &survey, SystemClock.now())?);
+    Ok(Exit::Success)
+}
+
 fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
     let (survey, _) = daemon::load(path)?;
     let store = Store::open(&survey.database)?;
@@ -352,6 +418,12 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         let parts: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
         println!("{kind}: {}", parts.join(", "));
     }
+    let received: Vec<String> = status.received.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!("received: {}", if received.is_empty() { "nothing yet".into() } else { received.join(", ") });
+    println!(
+        "respondents: {}; unclear answers: {}; held replies: {}; counted from another address: {}",
+        status.respondents, status.unclear_answers, status.held, status.different_sender
+    );
     if !status.failures.is_empty() {
         println!("failures:");
         for failure in &status.failures {

@@ -54,6 +54,7 @@ pub mod problems;
 pub mod questionnaire;
 pub mod recipients;
 pub mod report;
+pub mod review;
 pub mod shutdown;
 pub mod store;
 pub mod survey;

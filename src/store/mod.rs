@@ -122,6 +122,16 @@ pub struct Status {
     pub outbox: BTreeMap<String, BTreeMap<String, usize>>,
     /// Messages given up, with the server's last reply.
     pub failures: Vec<Failure>,
+    /// Messages received, by kind.
+    pub received: BTreeMap<String, usize>,
+    /// Replies held for the lead's decision.
+    pub held: usize,
+    /// Replies counted although sent from another address than invited.
+    pub different_sender: usize,
+    /// People with at least one valid answer.
+    pub respondents: usize,
+    /// Current answers that are unclear or invalid.
+    pub unclear_answers: usize,
 }
 
 /// A message that could not be delivered.
@@ -427,8 +437,11 @@ impl Store {
 
     /// Counts for `mailsurvey status`.
     pub fn status(&self, survey_id: &str) -> Result<Status> {
+        let mut status = Status {
+            received: self.message_counts(survey_id)?,
+            ..Status::default()
+        };
         let conn = self.lock();
-        let mut status = Status::default();
         let mut stmt = conn.prepare("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
         for row in stmt.query_map([survey_id], |r| {
             Ok((
@@ -473,6 +486,18 @@ impl Store {
         })? {
             status.failures.push(row?);
         }
+        let count = |sql: &str| -> Result<usize> {
+            Ok(conn.query_row(sql, [survey_id], |r| r.get::<_, i64>(0))? as usize)
+        };
+        status.held = count("SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND decision = 'held'")?;
+        status.different_sender = count(
+            "SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
+        )?;
+        status.respondents = count(
+            "SELECT COUNT(DISTINCT recipient_id) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok'",
+        )?;
+        status.unclear_answers =
+            count("SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status != 'ok'")?;
         Ok(status)
     }
 }

@@ -1,0 +1,123 @@
+//! What the lead decides by hand: replies held because they came from
+//! another address than the invited one, answers that stayed unclear, and
+//! requests to have one's answers deleted. Every decision is recorded with
+//! who made it and when.
+
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+
+use crate::answer::Status;
+use crate::parse::read_value;
+use crate::store::Store;
+use crate::survey::Survey;
+use crate::{Error, Result, ingest};
+
+/// Everything waiting for the lead, as readable text.
+pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
+    let mut out = String::new();
+    let held = store.held(&survey.id)?;
+    writeln!(out, "Held replies ({}): accept or reject with --accept ID / --reject ID", held.len()).ok();
+    for message in &held {
+        writeln!(
+            out,
+            "  [{}] from {} with the token of {}",
+            message.id,
+            message.sender.as_deref().unwrap_or("?"),
+            message.recipient.as_deref().unwrap_or("?")
+        )
+        .ok();
+        let answers = ingest::answers_of(&store.raw_message(message.id)?, survey);
+        for (question, answer) in &answers {
+            writeln!(out, "      {question}: {}", answer.source.trim()).ok();
+        }
+    }
+    let unsettled = store.unsettled_answers(&survey.id)?;
+    writeln!(
+        out,
+        "\nUnclear answers ({}): settle with --settle EMAIL QUESTION VALUE",
+        unsettled.len()
+    )
+    .ok();
+    for (_, email, question, answer) in &unsettled {
+        writeln!(
+            out,
+            "  {email} {question}: \"{}\" ({})",
+            answer.source.trim(),
+            answer.reason.as_deref().unwrap_or("unclear")
+        )
+        .ok();
+    }
+    let flags = store.open_flags(&survey.id)?;
+    writeln!(out, "\nFlags ({}):", flags.len()).ok();
+    for flag in &flags {
+        writeln!(
+            out,
+            "  {} {}: {}",
+            flag.recipient.as_deref().unwrap_or("(no recipient)"),
+            flag.kind,
+            flag.note
+        )
+        .ok();
+    }
+    Ok(out)
+}
+
+/// Accepts or rejects a held reply.
+pub fn decide(store: &Store, survey: &Survey, message: i64, accept: bool, by: &str, now: Timestamp) -> Result<String> {
+    let answers = if accept {
+        ingest::answers_of(&store.raw_message(message)?, survey)
+    } else {
+        Default::default()
+    };
+    if store.decide_held(&survey.id, message, accept, &answers, by, now)? {
+        Ok(format!(
+            "reply {message} {} by {by}{}",
+            if accept { "accepted" } else { "rejected" },
+            if accept { format!(": {} answers recorded", answers.len()) } else { String::new() }
+        ))
+    } else {
+        Err(Error::Other(format!("message {message} is not a held reply; see `mailsurvey review`")))
+    }
+}
+
+/// Settles one person's answer to one question by hand.
+pub fn settle(
+    store: &Store,
+    survey: &Survey,
+    email: &str,
+    question_id: &str,
+    value: &str,
+    by: &str,
+    now: Timestamp,
+) -> Result<String> {
+    let person = store
+        .recipient_by_email(&survey.id, email)?
+        .ok_or_else(|| Error::Other(format!("{email} is not a recipient of this survey")))?;
+    let question = survey
+        .questions
+        .iter()
+        .find(|q| q.id == question_id)
+        .ok_or_else(|| Error::Other(format!("no question '{question_id}'")))?;
+    let mut answer = read_value(question, value);
+    if answer.status != Status::Ok {
+        return Err(Error::Other(format!(
+            "'{value}' is not a clear answer to {question_id}: {}",
+            answer.reason.unwrap_or_default()
+        )));
+    }
+    answer.source = format!("settled by {by}: {value}");
+    store.settle_answer(&survey.id, person.id, question_id, &answer, by, now)?;
+    Ok(format!("{email} {question_id} settled as \"{value}\" by {by}"))
+}
+
+/// Deletes a person's answers at their request.
+pub fn withdraw(store: &Store, survey: &Survey, email: &str, by: &str, now: Timestamp) -> Result<String> {
+    let person = store
+        .recipient_by_email(&survey.id, email)?
+        .ok_or_else(|| Error::Other(format!("{email} is not a recipient of this survey")))?;
+    let deleted = store.withdraw(&survey.id, person.id, by, now)?;
+    Ok(format!(
+        "{deleted} answers of {email} deleted and the text of their messages erased; recorded as done by {by}"
+    ))
+}

@@ -109,6 +109,24 @@ pub enum Command {
         #[arg(long, env = "USER", default_value = "lead")]
         by: String,
     },
+    /// Close the survey now: no more invitations or reminders; the report goes to the lead.
+    Close {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+    },
+    /// Write the report (interim before the close) and optionally email it.
+    Report {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// Directory for report.txt, report.html, responses.csv, report.json.
+        #[arg(long, default_value = "report")]
+        out: PathBuf,
+        /// Also email it to the lead(s).
+        #[arg(long)]
+        send: bool,
+    },
     /// Delete a person's answers at their request, and record that it was done.
     Withdraw {
         /// The survey file.
@@ -163,7 +181,13 @@ pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
             settle,
             by,
         } => review(&survey, accept, reject, settle, &by),
-        Command::Withdraw { survey, recipient, by } => lead_action(&survey, |store, survey, now| {
+        Command::Close { survey } => close(&survey).await,
+        Command::Report { survey, out, send } => report(&survey, &out, send).await,
+        Command::Withdraw {
+            survey,
+            recipient,
+            by,
+        } => lead_action(&survey, |store, survey, now| {
             crate::review::withdraw(store, survey, &recipient, &by, now)
         }),
         Command::Inspect {
@@ -369,6 +393,60 @@ fn inspect(path: &std::path::Path, message: &std::path::Path, json: bool) -> Res
     Ok(Exit::Success)
 }
 
+async fn close(path: &std::path::Path) -> Result<Exit> {
+    let (survey, templates) = daemon::load(path)?;
+    let store = Store::open(&survey.database)?;
+    let now = SystemClock.now();
+    let by = std::env::var("USER").unwrap_or_else(|_| "the lead".into());
+    if !store.close(&survey.id, now, &format!("mailsurvey close by {by}"))? {
+        println!("the survey was already closed");
+    }
+    crate::timeline::advance(&store, &survey, now)?;
+    let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
+    let survey = Arc::new(survey);
+    let dispatcher = Dispatcher::new(
+        store,
+        survey.clone(),
+        Arc::new(templates),
+        smtp,
+        Arc::new(SystemClock),
+    );
+    let round = dispatcher.send_due(&Shutdown::never(), |_| {}).await?;
+    println!(
+        "closed; {} message(s) sent now, the report among them unless it had gone already",
+        round.sent
+    );
+    Ok(Exit::Success)
+}
+
+async fn report(path: &std::path::Path, out: &std::path::Path, send: bool) -> Result<Exit> {
+    let (survey, _) = daemon::load(path)?;
+    let store = Store::open(&survey.database)?;
+    let now = SystemClock.now();
+    let interim = store.closed_at(&survey.id)?.is_none();
+    let report = crate::timeline::build(&store, &survey, now, interim)?;
+    report.write_to(out)?;
+    println!(
+        "{} report written to {} (report.txt, report.html, responses.csv, report.json)",
+        if interim { "interim" } else { "final" },
+        out.display()
+    );
+    if send {
+        let mail = compose::compose(crate::report::draft(&survey, &report)?, now)?;
+        SmtpOutbox::new(&survey.smtp, 1)?.send(&mail).await?;
+        println!(
+            "sent to {}",
+            survey
+                .leads
+                .iter()
+                .map(|l| l.email.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(Exit::Success)
+}
+
 fn review(
     path: &std::path::Path,
     accept: Option<i64>,
@@ -379,7 +457,9 @@ fn review(
     lead_action(path, |store, survey, now| match (accept, reject, &settle) {
         (Some(id), _, _) => crate::review::decide(store, survey, id, true, by, now),
         (_, Some(id), _) => crate::review::decide(store, survey, id, false, by, now),
-        (_, _, Some(args)) => crate::review::settle(store, survey, &args[0], &args[1], &args[2], by, now),
+        (_, _, Some(args)) => {
+            crate::review::settle(store, survey, &args[0], &args[1], &args[2], by, now)
+        }
         _ => crate::review::pending(store, survey),
     })
 }
@@ -418,8 +498,19 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         let parts: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
         println!("{kind}: {}", parts.join(", "));
     }
-    let received: Vec<String> = status.received.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    println!("received: {}", if received.is_empty() { "nothing yet".into() } else { received.join(", ") });
+    let received: Vec<String> = status
+        .received
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    println!(
+        "received: {}",
+        if received.is_empty() {
+            "nothing yet".into()
+        } else {
+            received.join(", ")
+        }
+    );
     println!(
         "respondents: {}; unclear answers: {}; held replies: {}; counted from another address: {}",
         status.respondents, status.unclear_answers, status.held, status.different_sender

@@ -156,7 +156,9 @@ impl<O: Outbox> Daemon<O> {
             self.file_now
                 .store(true, std::sync::atomic::Ordering::SeqCst);
         }
-        if self.survey.period.is_open_at(now) {
+        crate::timeline::advance(&self.store, &self.survey, now)?;
+        let closed = self.store.closed_at(&self.survey.id)?.is_some();
+        if self.survey.period.is_open_at(now) && !closed {
             let queued = self.store.queue_invitations(
                 &self.survey.id,
                 self.survey.sender.address.domain(),
@@ -190,9 +192,13 @@ impl<O: Outbox> Daemon<O> {
         if let Some(due) = self.store.next_due(&self.survey.id)? {
             next = next.min(due);
         }
-        let open = self.survey.period.open.timestamp();
-        if open > now {
-            next = next.min(open);
+        for event in [
+            self.survey.period.open.timestamp(),
+            self.survey.period.close.timestamp(),
+        ] {
+            if event > now {
+                next = next.min(event);
+            }
         }
         let wait = next.duration_since(now);
         Ok(Duration::try_from(wait)

@@ -323,14 +323,23 @@ impl Watcher {
                 .collect::<Vec<_>>()
                 .join(",");
             let fetched = session
-                .uid_fetch(&set, "(UID BODY.PEEK[])")
+                .uid_fetch(&set, "(UID INTERNALDATE BODY.PEEK[])")
                 .map_err(imap_error)?;
-            let mut messages: Vec<(u32, Vec<u8>)> = fetched
+            let mut messages: Vec<(u32, Vec<u8>, jiff::Timestamp)> = fetched
                 .iter()
-                .filter_map(|f| Some((f.uid?, f.body()?.to_vec())))
+                .filter_map(|f| {
+                    // When the server received it, not when we read it: a
+                    // reply that came in before the close while the daemon
+                    // was down is not late.
+                    let arrived = f
+                        .internal_date()
+                        .and_then(|d| jiff::Timestamp::from_second(d.timestamp()).ok())
+                        .unwrap_or_else(jiff::Timestamp::now);
+                    Some((f.uid?, f.body()?.to_vec(), arrived))
+                })
                 .collect();
-            messages.sort_by_key(|(uid, _)| *uid);
-            for (uid, raw) in messages {
+            messages.sort_by_key(|(uid, _, _)| *uid);
+            for (uid, raw, arrived) in messages {
                 let message_id = mail_parser::MessageParser::default()
                     .parse_headers(&raw)
                     .and_then(|m| m.message_id().map(str::to_owned));
@@ -341,7 +350,7 @@ impl Watcher {
                     uid,
                     message_id.as_deref(),
                     &raw,
-                    jiff::Timestamp::now(),
+                    arrived,
                 )?;
                 if matches!(outcome, crate::store::Stored::New(_)) {
                     stored += 1;

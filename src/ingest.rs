@@ -93,7 +93,10 @@ fn decide(
         kind: kind_name(classification.kind).into(),
         reason: classification.reason.clone(),
         sender: sender.clone(),
-        late: stored.received_at >= survey.period.close.timestamp(),
+        late: stored.received_at
+            >= store
+                .closed_at(&survey.id)?
+                .unwrap_or(survey.period.close.timestamp()),
         ..Outcome::default()
     };
     let found = find_recipient(store, survey, &classification, sender.as_deref())?;

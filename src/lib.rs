@@ -59,6 +59,7 @@ pub mod shutdown;
 pub mod store;
 pub mod survey;
 pub mod templates;
+pub mod timeline;
 pub mod tls;
 pub mod token;
 

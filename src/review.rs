@@ -17,7 +17,12 @@ use crate::{Error, Result, ingest};
 pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
     let mut out = String::new();
     let held = store.held(&survey.id)?;
-    writeln!(out, "Held replies ({}): accept or reject with --accept ID / --reject ID", held.len()).ok();
+    writeln!(
+        out,
+        "Held replies ({}): accept or reject with --accept ID / --reject ID",
+        held.len()
+    )
+    .ok();
     for message in &held {
         writeln!(
             out,
@@ -64,7 +69,14 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
 }
 
 /// Accepts or rejects a held reply.
-pub fn decide(store: &Store, survey: &Survey, message: i64, accept: bool, by: &str, now: Timestamp) -> Result<String> {
+pub fn decide(
+    store: &Store,
+    survey: &Survey,
+    message: i64,
+    accept: bool,
+    by: &str,
+    now: Timestamp,
+) -> Result<String> {
     let answers = if accept {
         ingest::answers_of(&store.raw_message(message)?, survey)
     } else {
@@ -74,10 +86,16 @@ pub fn decide(store: &Store, survey: &Survey, message: i64, accept: bool, by: &s
         Ok(format!(
             "reply {message} {} by {by}{}",
             if accept { "accepted" } else { "rejected" },
-            if accept { format!(": {} answers recorded", answers.len()) } else { String::new() }
+            if accept {
+                format!(": {} answers recorded", answers.len())
+            } else {
+                String::new()
+            }
         ))
     } else {
-        Err(Error::Other(format!("message {message} is not a held reply; see `mailsurvey review`")))
+        Err(Error::Other(format!(
+            "message {message} is not a held reply; see `mailsurvey review`"
+        )))
     }
 }
 
@@ -108,11 +126,19 @@ pub fn settle(
     }
     answer.source = format!("settled by {by}: {value}");
     store.settle_answer(&survey.id, person.id, question_id, &answer, by, now)?;
-    Ok(format!("{email} {question_id} settled as \"{value}\" by {by}"))
+    Ok(format!(
+        "{email} {question_id} settled as \"{value}\" by {by}"
+    ))
 }
 
 /// Deletes a person's answers at their request.
-pub fn withdraw(store: &Store, survey: &Survey, email: &str, by: &str, now: Timestamp) -> Result<String> {
+pub fn withdraw(
+    store: &Store,
+    survey: &Survey,
+    email: &str,
+    by: &str,
+    now: Timestamp,
+) -> Result<String> {
     let person = store
         .recipient_by_email(&survey.id, email)?
         .ok_or_else(|| Error::Other(format!("{email} is not a recipient of this survey")))?;

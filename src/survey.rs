@@ -205,6 +205,50 @@ pub struct Period {
     pub open: Zoned,
     /// When collection closes.
     pub close: Zoned,
+    /// Reminders to people who have not replied, in the order written.
+    pub reminders: Vec<Reminder>,
+    /// Close as soon as everyone still reachable has answered every
+    /// required question.
+    pub early_close: bool,
+}
+
+/// When a reminder goes out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reminder {
+    /// This long before the close, for everyone at once.
+    BeforeClose(SignedDuration),
+    /// This long after each person's invitation went out.
+    AfterInvitation(SignedDuration),
+}
+
+impl Reminder {
+    /// Reads `7 days before close`, `2 days after invitation`, `30s after
+    /// open` (the same as after invitation).
+    pub fn parse(text: &str) -> Option<Reminder> {
+        let text = text.trim();
+        let (amount, anchor) = text
+            .strip_suffix("before close")
+            .map(|a| (a, true))
+            .or_else(|| text.strip_suffix("after invitation").map(|a| (a, false)))
+            .or_else(|| text.strip_suffix("after open").map(|a| (a, false)))?;
+        let duration = parse_duration(amount)?;
+        if duration.is_negative() {
+            return None;
+        }
+        Some(if anchor {
+            Reminder::BeforeClose(duration)
+        } else {
+            Reminder::AfterInvitation(duration)
+        })
+    }
+
+    /// When the reminder is due for someone invited at `invited_at`.
+    pub fn due(&self, period: &Period, invited_at: Timestamp) -> Timestamp {
+        match self {
+            Reminder::BeforeClose(d) => period.close.timestamp() - *d,
+            Reminder::AfterInvitation(d) => invited_at + *d,
+        }
+    }
 }
 
 impl Period {
@@ -528,6 +572,10 @@ struct RawPeriod {
     time_zone: Spanned<String>,
     open: Spanned<String>,
     close: Spanned<String>,
+    #[serde(default)]
+    reminders: Vec<Spanned<String>>,
+    #[serde(default)]
+    early_close: bool,
 }
 
 #[derive(Deserialize)]
@@ -949,10 +997,28 @@ impl Checker<'_> {
             );
             return None;
         }
+        let mut reminders = Vec::new();
+        for spec in &raw.reminders {
+            match Reminder::parse(spec.get_ref()) {
+                Some(Reminder::BeforeClose(d)) if open.timestamp() + d > close.timestamp() => self.problem(
+                    spec,
+                    format!("reminder '{}' falls before the survey opens", spec.get_ref()),
+                    "use a shorter time before close",
+                ),
+                Some(reminder) => reminders.push(reminder),
+                None => self.problem(
+                    spec,
+                    format!("'{}' is not a reminder time", spec.get_ref()),
+                    "write e.g. \"7 days before close\" or \"3 days after invitation\" (durations in days, hours, minutes or seconds)",
+                ),
+            }
+        }
         Some(Period {
             time_zone: time_zone?,
             open,
             close,
+            reminders,
+            early_close: raw.early_close,
         })
     }
 

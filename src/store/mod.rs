@@ -17,15 +17,18 @@ use crate::token::{SELECTOR_LEN, Token};
 use crate::{Error, Result};
 
 mod replies;
+mod timeline;
 pub use replies::{
     Flag, FollowUp, MessageSummary, OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
 };
+pub use timeline::{ReportData, Silent};
 
 /// The schema, one numbered SQL file per step, applied at open.
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("0001_foundation.sql")),
         M::up(include_str!("0002_replies.sql")),
+        M::up(include_str!("0003_timeline.sql")),
     ])
 }
 
@@ -324,6 +327,20 @@ impl Store {
             // person still gets.
             let allowed = status.as_deref() == Some("active")
                 || (kind == "opt_out_confirmation" && status.as_deref() == Some("opted_out"));
+            let replied = kind == "reminder"
+                && tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM messages WHERE recipient_id = ?1 AND kind IN ('reply', 'unsubscribe'))
+                         OR EXISTS (SELECT 1 FROM answers WHERE recipient_id = ?1)",
+                    [recipient_id],
+                    |r| r.get::<_, bool>(0),
+                )?;
+            if replied {
+                tx.execute(
+                    "UPDATE outbox SET state = 'cancelled', last_error = 'replied before the reminder went' WHERE id = ?1",
+                    [id],
+                )?;
+                continue;
+            }
             if recipient_id.is_some() && (listed != Some(true) || !allowed) {
                 tx.execute(
                     "UPDATE outbox SET state = 'cancelled', last_error = ?2 WHERE id = ?1",
@@ -489,15 +506,17 @@ impl Store {
         let count = |sql: &str| -> Result<usize> {
             Ok(conn.query_row(sql, [survey_id], |r| r.get::<_, i64>(0))? as usize)
         };
-        status.held = count("SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND decision = 'held'")?;
+        status.held =
+            count("SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND decision = 'held'")?;
         status.different_sender = count(
             "SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
         )?;
         status.respondents = count(
             "SELECT COUNT(DISTINCT recipient_id) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok'",
         )?;
-        status.unclear_answers =
-            count("SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status != 'ok'")?;
+        status.unclear_answers = count(
+            "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status != 'ok'",
+        )?;
         Ok(status)
     }
 }

@@ -5,3 +5,4 @@ mod invitations;
 mod replies;
 mod setup;
 mod support;
+mod timeline;

@@ -246,15 +246,8 @@ impl Fixture {
         let list =
             std::fs::read_to_string(format!("{ROOT}/config/example-recipients.csv")).unwrap();
         std::fs::write(&recipients, tagged(&list, &tag)).unwrap();
-        let tz = jiff::tz::TimeZone::get("Europe/London").unwrap();
-        let local = |at: jiff::Timestamp| {
-            at.to_zoned_datetime(tz.clone())
-                .strftime("%Y-%m-%dT%H:%M:%S")
-                .to_string()
-        };
-        let now = jiff::Timestamp::now();
-        let open = local(now - jiff::SignedDuration::from_mins(1));
-        let close = local(now + jiff::SignedDuration::from_hours(24));
+        let open = local_time(-60);
+        let close = local_time(24 * 3600);
         let mut defaults: Vec<Setting<'_>> = vec![
             ("survey", "id", toml_string(&format!("it-{tag}"))),
             (
@@ -444,6 +437,16 @@ pub fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bo
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// The local time (Europe/London) `seconds` from now, as a survey file
+/// writes it.
+pub fn local_time(seconds: i64) -> String {
+    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap();
+    (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(seconds))
+        .to_zoned_datetime(tz)
+        .strftime("%Y-%m-%dT%H:%M:%S")
+        .to_string()
 }
 
 pub fn toml_string(value: &str) -> String {

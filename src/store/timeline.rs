@@ -1,0 +1,243 @@
+//! The timeline's part of the store: the close, reminders and the report.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoredRecipient, recipient_by_id};
+use crate::Result;
+use crate::answer::Answer;
+
+/// Someone who has not replied at all, with when their invitation went out.
+#[derive(Debug, Clone)]
+pub struct Silent {
+    /// The person.
+    pub recipient: StoredRecipient,
+    /// When they were added to the list.
+    pub added_at: Timestamp,
+    /// When their invitation was accepted by the server.
+    pub invited_at: Timestamp,
+    /// Reminder numbers they already have (queued or sent).
+    pub reminded: Vec<u32>,
+}
+
+/// What the report is made of, read from the store.
+#[derive(Debug, Clone, Default)]
+pub struct ReportData {
+    /// Everyone whose invitation went out (or was refused).
+    pub invited: Vec<StoredRecipient>,
+    /// Invitations accepted and not bounced.
+    pub delivered: usize,
+    /// Bounced or refused.
+    pub bounced: usize,
+    /// Asked for no more mail.
+    pub opted_out: usize,
+    /// People with current answers, in order of first answer, with the
+    /// answers and whether a reply came from another address.
+    pub respondents: Vec<(StoredRecipient, BTreeMap<String, Answer>, bool)>,
+    /// Replies after the close: who, when.
+    pub late: Vec<(StoredRecipient, Timestamp)>,
+    /// Clarification emails sent.
+    pub clarifications_sent: usize,
+}
+
+fn ts(seconds: i64) -> Timestamp {
+    Timestamp::from_second(seconds).unwrap_or_default()
+}
+
+impl Store {
+    /// When the survey closed, if it has.
+    pub fn closed_at(&self, survey_id: &str) -> Result<Option<Timestamp>> {
+        let at: Option<i64> = self
+            .lock()
+            .query_row(
+                "SELECT closed_at FROM surveys WHERE id = ?1",
+                [survey_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        Ok(at.map(ts))
+    }
+
+    /// Closes the survey at `at` (once; later calls change nothing) and
+    /// cancels invitations and reminders not yet sent. Returns whether this
+    /// call closed it.
+    pub fn close(&self, survey_id: &str, at: Timestamp, reason: &str) -> Result<bool> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE surveys SET closed_at = ?2, close_reason = ?3 WHERE id = ?1 AND closed_at IS NULL",
+            params![survey_id, at.as_second(), reason],
+        )?;
+        if changed > 0 {
+            tx.execute(
+                "UPDATE outbox SET state = 'cancelled', last_error = 'the survey closed'
+                 WHERE survey_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder')",
+                [survey_id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(changed > 0)
+    }
+
+    /// Listed, active people whose invitation went out and who have sent
+    /// no reply at all (a partial reply is followed up by clarification).
+    pub fn silent(&self, survey_id: &str) -> Result<Vec<Silent>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT r.id, r.added_at, o.sent_at,
+                    (SELECT group_concat(m.seq) FROM outbox m WHERE m.recipient_id = r.id AND m.kind = 'reminder')
+             FROM recipients r JOIN outbox o ON o.recipient_id = r.id AND o.kind = 'invitation' AND o.state = 'sent'
+             WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
+               AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.recipient_id = r.id AND m.kind IN ('reply', 'unsubscribe'))
+               AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.recipient_id = r.id)
+             ORDER BY r.id",
+        )?;
+        let rows: Vec<(i64, i64, i64, Option<String>)> = stmt
+            .query_map([survey_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|(id, added, sent, reminded)| {
+                Ok(Silent {
+                    recipient: recipient_by_id(&conn, id)?,
+                    added_at: ts(added),
+                    invited_at: ts(sent),
+                    reminded: reminded
+                        .unwrap_or_default()
+                        .split(',')
+                        .filter_map(|n| n.parse().ok())
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// Queues reminder `number` for a person (once: a second call changes
+    /// nothing).
+    pub fn queue_reminder(
+        &self,
+        survey_id: &str,
+        recipient_id: i64,
+        number: u32,
+        message_id: &str,
+        now: Timestamp,
+    ) -> Result<bool> {
+        Ok(self.lock().execute(
+            "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
+             VALUES (?1, ?2, 'reminder', ?3, ?4, ?5, ?5)",
+            params![survey_id, recipient_id, number, message_id, now.as_second()],
+        )? > 0)
+    }
+
+    /// Has this person sent any reply (so a reminder must not go)?
+    pub fn has_replied(&self, recipient_id: i64) -> Result<bool> {
+        Ok(self.lock().query_row(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE recipient_id = ?1 AND kind IN ('reply', 'unsubscribe'))
+                 OR EXISTS (SELECT 1 FROM answers WHERE recipient_id = ?1)",
+            [recipient_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Everyone still reachable (listed, active, invited), for the early
+    /// close: their current answers.
+    pub fn reachable_answers(&self, survey_id: &str) -> Result<Vec<BTreeMap<String, Answer>>> {
+        let ids: Vec<i64> = {
+            let conn = self.lock();
+            let mut stmt = conn.prepare(
+                "SELECT r.id FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'",
+            )?;
+            stmt.query_map([survey_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        ids.into_iter().map(|id| self.current_answers(id)).collect()
+    }
+
+    /// Queues the report (once: its Message-ID is fixed).
+    pub fn queue_report(
+        &self,
+        survey_id: &str,
+        message_id: &str,
+        body: &[u8],
+        now: Timestamp,
+    ) -> Result<bool> {
+        Ok(self.lock().execute(
+            "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, next_attempt_at, created_at)
+             VALUES (?1, NULL, 'report', 1, ?2, ?3, ?4, ?4)",
+            params![survey_id, message_id, body, now.as_second()],
+        )? > 0)
+    }
+
+    /// Has the report been queued?
+    pub fn report_queued(&self, survey_id: &str) -> Result<bool> {
+        Ok(self.lock().query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE survey_id = ?1 AND kind = 'report')",
+            [survey_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// What the report is made of.
+    pub fn report_data(&self, survey_id: &str) -> Result<ReportData> {
+        let answers = self.all_current_answers(survey_id)?;
+        let conn = self.lock();
+        let mut data = ReportData::default();
+        let ids = |sql: &str| -> Result<Vec<i64>> {
+            let mut stmt = conn.prepare(sql)?;
+            Ok(stmt
+                .query_map([survey_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        for id in ids(
+            "SELECT DISTINCT r.id FROM recipients r JOIN outbox o ON o.recipient_id = r.id AND o.kind = 'invitation'
+             WHERE r.survey_id = ?1 AND o.state IN ('sent', 'failed') ORDER BY r.id",
+        )? {
+            data.invited.push(recipient_by_id(&conn, id)?);
+        }
+        let failed = ids(
+            "SELECT recipient_id FROM outbox WHERE survey_id = ?1 AND kind = 'invitation' AND state = 'failed'",
+        )?;
+        data.bounced = data
+            .invited
+            .iter()
+            .filter(|r| r.status == "bounced" || failed.contains(&r.id))
+            .count();
+        data.delivered = data.invited.len() - data.bounced;
+        data.opted_out = data
+            .invited
+            .iter()
+            .filter(|r| r.status == "opted_out")
+            .count();
+        let different: Vec<i64> = ids(
+            "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
+        )?;
+        for id in ids(
+            "SELECT recipient_id FROM answers WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id ORDER BY MIN(created_at), MIN(id)",
+        )? {
+            let person = recipient_by_id(&conn, id)?;
+            let mine = answers.get(&id).cloned().unwrap_or_default();
+            data.respondents
+                .push((person, mine, different.contains(&id)));
+        }
+        let mut stmt = conn.prepare(
+            "SELECT recipient_id, MIN(received_at) FROM messages
+             WHERE survey_id = ?1 AND late = 1 AND kind = 'reply' AND recipient_id IS NOT NULL GROUP BY recipient_id ORDER BY 2",
+        )?;
+        let late: Vec<(i64, i64)> = stmt
+            .query_map([survey_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, at) in late {
+            data.late.push((recipient_by_id(&conn, id)?, ts(at)));
+        }
+        data.clarifications_sent = conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND kind = 'clarification' AND state = 'sent'",
+            [survey_id],
+            |r| r.get::<_, i64>(0),
+        )? as usize;
+        Ok(data)
+    }
+}

@@ -1,0 +1,88 @@
+//! The collection period on the real clock: reminders to the silent only,
+//! the close, the report in the lead's mailbox, a late reply.
+
+use std::time::Duration;
+
+use crate::replies::reply;
+use crate::support::*;
+
+const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes";
+
+#[test]
+fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("period", "close", toml_string(&local_time(25))),
+            ("period", "reminders", "[\"15s before close\"]".into()),
+            ("replies", "poll_interval", toml_string("2s")),
+        ],
+    );
+    let rows = fixture.recipients()[..3].to_vec();
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(30), "3 invitations sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&3)
+    });
+    let (answered, _) = (&rows[0].1, &rows[1].1);
+    let invitation = stack.inbox(answered).remove(0);
+    stack.deliver(
+        answered,
+        &fixture.sender,
+        &reply(&invitation, answered, COMPLETE),
+    );
+    fixture.wait_until(Duration::from_secs(40), "the report sent", || {
+        fixture.outbox_states("report").get("sent") == Some(&1)
+    });
+    // Reminders: only the two who did not answer, once each.
+    assert_eq!(
+        fixture.outbox_states("reminder").get("sent"),
+        Some(&2),
+        "{}",
+        fixture.log()
+    );
+    let reminders = |email: &str| {
+        stack
+            .inbox(email)
+            .iter()
+            .filter(|raw| {
+                parse(raw)
+                    .message_id()
+                    .unwrap_or_default()
+                    .starts_with("reminder.1.")
+            })
+            .count()
+    };
+    assert_eq!(reminders(answered), 0);
+    assert_eq!(reminders(&rows[1].1), 1);
+    assert_eq!(reminders(&rows[2].1), 1);
+
+    // A late reply is kept, answered once with a note, and not counted.
+    let invitation = stack.inbox(&rows[1].1).remove(0);
+    stack.deliver(
+        &rows[1].1,
+        &fixture.sender,
+        &reply(&invitation, &rows[1].1, COMPLETE),
+    );
+    fixture.wait_until(Duration::from_secs(30), "the closed notice", || {
+        fixture.outbox_states("closed_notice").get("sent") == Some(&1)
+    });
+    daemon.terminate();
+    // Restarting after the close sends nothing again.
+    let mut again = fixture.start_daemon();
+    std::thread::sleep(Duration::from_secs(3));
+    again.terminate();
+    let lead = format!("lead-{}@survey.test", fixture.tag);
+    let inbox = stack.inbox(&lead);
+    assert_eq!(inbox.len(), 1, "exactly one report");
+    let report = parse(&inbox[0]);
+    let text = report.body_text(0).unwrap();
+    assert!(
+        text.contains("1 (1 complete, 0 partial)") || text.contains("33.3%"),
+        "{text}"
+    );
+    assert_eq!(report.attachments().count(), 2);
+    let status = fixture.store().status(&fixture.survey_id()).unwrap();
+    assert_eq!(status.respondents, 1, "the late reply is not counted");
+}

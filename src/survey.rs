@@ -212,13 +212,15 @@ pub struct Period {
     pub early_close: bool,
 }
 
-/// When a reminder goes out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// When a reminder goes out. Days are calendar days in the survey's time
+/// zone: "2 days before close" at a 12:00 close is 12:00 two days earlier,
+/// whatever daylight saving did in between.
+#[derive(Debug, Clone, Copy)]
 pub enum Reminder {
     /// This long before the close, for everyone at once.
-    BeforeClose(SignedDuration),
+    BeforeClose(jiff::Span),
     /// This long after each person's invitation went out.
-    AfterInvitation(SignedDuration),
+    AfterInvitation(jiff::Span),
 }
 
 impl Reminder {
@@ -226,28 +228,32 @@ impl Reminder {
     /// open` (the same as after invitation).
     pub fn parse(text: &str) -> Option<Reminder> {
         let text = text.trim();
-        let (amount, anchor) = text
+        let (amount, before) = text
             .strip_suffix("before close")
             .map(|a| (a, true))
             .or_else(|| text.strip_suffix("after invitation").map(|a| (a, false)))
             .or_else(|| text.strip_suffix("after open").map(|a| (a, false)))?;
-        let duration = parse_duration(amount)?;
-        if duration.is_negative() {
+        let span: jiff::Span = amount.trim().parse().ok()?;
+        if span.is_negative() || span.is_zero() && !before {
             return None;
         }
-        Some(if anchor {
-            Reminder::BeforeClose(duration)
+        Some(if before {
+            Reminder::BeforeClose(span)
         } else {
-            Reminder::AfterInvitation(duration)
+            Reminder::AfterInvitation(span)
         })
     }
 
     /// When the reminder is due for someone invited at `invited_at`.
     pub fn due(&self, period: &Period, invited_at: Timestamp) -> Timestamp {
-        match self {
-            Reminder::BeforeClose(d) => period.close.timestamp() - *d,
-            Reminder::AfterInvitation(d) => invited_at + *d,
-        }
+        let at = match self {
+            Reminder::BeforeClose(span) => period.close.checked_sub(*span),
+            Reminder::AfterInvitation(span) => invited_at
+                .to_zoned_datetime(period.time_zone.clone())
+                .checked_add(*span),
+        };
+        at.map(|z| z.timestamp())
+            .unwrap_or(period.close.timestamp())
     }
 }
 
@@ -1000,7 +1006,7 @@ impl Checker<'_> {
         let mut reminders = Vec::new();
         for spec in &raw.reminders {
             match Reminder::parse(spec.get_ref()) {
-                Some(Reminder::BeforeClose(d)) if open.timestamp() + d > close.timestamp() => self.problem(
+                Some(Reminder::BeforeClose(d)) if close.checked_sub(d).is_ok_and(|at| at < open) => self.problem(
                     spec,
                     format!("reminder '{}' falls before the survey opens", spec.get_ref()),
                     "use a shorter time before close",

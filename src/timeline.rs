@@ -170,3 +170,211 @@ fn typed(survey: &Survey, answers: &BTreeMap<String, Answer>) -> BTreeMap<String
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, ManualClock};
+    use crate::survey::Reminder;
+    use jiff::SignedDuration;
+
+    fn survey_in(dir: &std::path::Path, open: &str, close: &str, reminders: &[&str]) -> Survey {
+        let mut survey = Survey::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/config/example.toml"
+        )))
+        .unwrap();
+        survey.database = dir.join("state.db");
+        let tz = survey.period.time_zone.clone();
+        let at = |s: &str| {
+            s.parse::<jiff::civil::DateTime>()
+                .unwrap()
+                .to_zoned_datetime(tz.clone())
+                .unwrap()
+        };
+        survey.period.open = at(open);
+        survey.period.close = at(close);
+        survey.period.reminders = reminders
+            .iter()
+            .map(|r| Reminder::parse(r).unwrap())
+            .collect();
+        survey
+    }
+
+    fn people(n: usize) -> Vec<Recipient> {
+        (0..n)
+            .map(|i| Recipient {
+                name: format!("Dr {i}"),
+                email: format!("dr{i}@x.test"),
+                attributes: BTreeMap::from([("centre".into(), "North".into())]),
+            })
+            .collect()
+    }
+
+    /// Invites everyone listed, as if the server accepted each at `now`.
+    fn invite(store: &Store, survey: &Survey, now: Timestamp) {
+        store
+            .queue_invitations(&survey.id, "survey.test", now)
+            .unwrap();
+        while let Some(claimed) = store.claim_due(&survey.id, now).unwrap() {
+            store.mark_sent(claimed.id, now).unwrap();
+        }
+    }
+
+    fn ts(s: &str, survey: &Survey) -> Timestamp {
+        s.parse::<jiff::civil::DateTime>()
+            .unwrap()
+            .to_zoned_datetime(survey.period.time_zone.clone())
+            .unwrap()
+            .timestamp()
+    }
+
+    #[test]
+    fn days_before_close_are_calendar_days_across_daylight_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        // British Summer Time ends on 25 October 2026.
+        let survey = survey_in(
+            dir.path(),
+            "2026-10-01T09:00",
+            "2026-10-26T12:00",
+            &["2 days before close", "1 day after invitation"],
+        );
+        let due = survey.period.reminders[0].due(&survey.period, Timestamp::UNIX_EPOCH);
+        assert_eq!(
+            due,
+            ts("2026-10-24T12:00", &survey),
+            "12:00 BST two days before a 12:00 GMT close"
+        );
+        assert_eq!(
+            due.as_second(),
+            ts("2026-10-26T12:00", &survey).as_second() - 49 * 3600
+        );
+        let invited = ts("2026-10-24T18:00", &survey);
+        let next_day = survey.period.reminders[1].due(&survey.period, invited);
+        assert_eq!(
+            next_day,
+            ts("2026-10-25T18:00", &survey),
+            "the same local time the next day: 25 hours later"
+        );
+    }
+
+    #[test]
+    fn reminders_once_to_the_silent_and_a_close_missed_while_down_is_acted_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let survey = survey_in(
+            dir.path(),
+            "2026-10-01T09:00",
+            "2026-10-26T12:00",
+            &["2 days before close"],
+        );
+        let clock = ManualClock::new(ts("2026-10-01T09:00", &survey));
+        let store = Store::open(&survey.database).unwrap();
+        store.ensure_survey(&survey, clock.now()).unwrap();
+        store
+            .sync_recipients(&survey.id, &people(3), clock.now())
+            .unwrap();
+        invite(&store, &survey, clock.now());
+
+        // Before the reminder's time: nothing.
+        clock.set(ts("2026-10-24T11:59", &survey));
+        assert_eq!(advance(&store, &survey, clock.now()).unwrap().reminders, 0);
+        // One person answers; a fourth is added after the reminder's time.
+        let answered = store
+            .recipient_by_email(&survey.id, "dr0@x.test")
+            .unwrap()
+            .unwrap();
+        store
+            .settle_answer(
+                &survey.id,
+                answered.id,
+                "end_of_life",
+                &Answer::ok(Value::Bool(true), "yes"),
+                "test",
+                clock.now(),
+            )
+            .unwrap();
+        clock.set(ts("2026-10-24T12:00", &survey));
+        assert_eq!(
+            advance(&store, &survey, clock.now()).unwrap().reminders,
+            2,
+            "only the two who did not answer"
+        );
+        let mut late_comer = people(4);
+        late_comer.truncate(4);
+        clock.advance(SignedDuration::from_hours(1));
+        store
+            .sync_recipients(&survey.id, &late_comer, clock.now())
+            .unwrap();
+        invite(&store, &survey, clock.now());
+        // Again, and after a "restart": no second reminder, none for the late comer.
+        assert_eq!(advance(&store, &survey, clock.now()).unwrap().reminders, 0);
+        let reminders = |store: &Store| {
+            store.status(&survey.id).unwrap().outbox["reminder"]
+                .values()
+                .sum::<usize>()
+        };
+        assert_eq!(reminders(&store), 2);
+
+        // The daemon is down across the close; it starts two hours later.
+        clock.set(ts("2026-10-26T14:00", &survey));
+        let step = advance(&store, &survey, clock.now()).unwrap();
+        assert!(step.closed && step.report);
+        assert_eq!(
+            store.closed_at(&survey.id).unwrap(),
+            Some(survey.period.close.timestamp()),
+            "closed at the close time, not at start-up"
+        );
+        assert_eq!(reminders(&store), 2);
+        // Once only.
+        let again = advance(&store, &survey, clock.now()).unwrap();
+        assert_eq!(again, Step::default());
+        assert_eq!(
+            store.status(&survey.id).unwrap().outbox["report"]["pending"],
+            1
+        );
+    }
+
+    #[test]
+    fn early_close_when_everyone_reachable_has_answered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut survey = survey_in(dir.path(), "2026-03-01T09:00", "2026-03-31T17:00", &[]);
+        survey.period.early_close = true;
+        let clock = ManualClock::new(ts("2026-03-02T09:00", &survey));
+        let store = Store::open(&survey.database).unwrap();
+        store.ensure_survey(&survey, clock.now()).unwrap();
+        store
+            .sync_recipients(&survey.id, &people(2), clock.now())
+            .unwrap();
+        invite(&store, &survey, clock.now());
+        let complete = |email: &str| {
+            let person = store
+                .recipient_by_email(&survey.id, email)
+                .unwrap()
+                .unwrap();
+            for question in survey.questions.iter().filter(|q| q.required) {
+                let value = match question.kind {
+                    QuestionKind::YesNo => Value::Bool(true),
+                    QuestionKind::Scale { .. } => Value::Integer(5),
+                    _ => Value::Choices(vec!["none".into()]),
+                };
+                store
+                    .settle_answer(
+                        &survey.id,
+                        person.id,
+                        &question.id,
+                        &Answer::ok(value, "x"),
+                        "test",
+                        clock.now(),
+                    )
+                    .unwrap();
+            }
+        };
+        complete("dr0@x.test");
+        assert!(!advance(&store, &survey, clock.now()).unwrap().closed);
+        complete("dr1@x.test");
+        let step = advance(&store, &survey, clock.now()).unwrap();
+        assert!(step.closed && step.report, "closed early");
+        let report = build(&store, &survey, clock.now(), false).unwrap();
+        assert_eq!(report.figures.participation.respondents, 2);
+    }
+}

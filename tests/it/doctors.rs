@@ -627,7 +627,7 @@ pub fn auto_reply(invitation: &[u8], doctor: &Doctor, kind: AutoReply) -> Result
     let invitation = Invitation::parse(invitation)?;
     let date = Timestamp::now();
     let back = (date + jiff::SignedDuration::from_hours(24 * 10))
-        .to_zoned(london())
+        .to_zoned_datetime(london())
         .strftime("%A %-d %B %Y")
         .to_string();
     let mut headers = Headers::default();
@@ -662,10 +662,14 @@ pub fn auto_reply(invitation: &[u8], doctor: &Doctor, kind: AutoReply) -> Result
             );
             message(
                 &headers,
-                &alternative(vec![
-                    Part::text("plain", &text, Cte::QuotedPrintable),
-                    Part::text("html", &html, Cte::QuotedPrintable),
-                ]),
+                &Part::Multi {
+                    subtype: "alternative",
+                    boundary: format!("_000_{}_", hex(12)),
+                    parts: vec![
+                        Part::text("plain", &text, Cte::QuotedPrintable),
+                        Part::text("html", &html, Cte::QuotedPrintable),
+                    ],
+                },
             )
         }
         AutoReply::Vacation => {
@@ -891,7 +895,7 @@ impl Writer<'_> {
     fn gmail(&self) -> Vec<u8> {
         let inv = self.invitation;
         let doctor = self.doctor;
-        let when = inv.date.to_zoned(london());
+        let when = inv.date.to_zoned_datetime(london());
         let attribution = format!(
             "On {}, {} <{}> wrote:",
             when.strftime("%a, %-d %b %Y at %H:%M"),
@@ -1003,7 +1007,7 @@ impl Writer<'_> {
 
     fn outlook_desktop(&self) -> Vec<u8> {
         let inv = self.invitation;
-        let sent = inv.date.to_zoned(london()).strftime("%d %B %Y %H:%M");
+        let sent = inv.date.to_zoned_datetime(london()).strftime("%d %B %Y %H:%M");
         let answers = self.list(|n, a| format!("{n}. {a}"));
         let text = format!(
             "{}{}\n\nKind regards\n\n{}\n\n{}\n\n{}\n\nFrom: {} <{}> \nSent: {sent}\nTo: {} <{}>\nSubject: {}\n\n{}",
@@ -1087,7 +1091,7 @@ impl Writer<'_> {
         let inv = self.invitation;
         let sent = inv
             .date
-            .to_zoned(london())
+            .to_zoned_datetime(london())
             .strftime("%A, %-d %B %Y %H:%M");
         let original = self.walk_text(
             |line, typed| match typed {
@@ -1163,7 +1167,7 @@ impl Writer<'_> {
         format!(
             "On {}, {} <{}> wrote:",
             inv.date
-                .to_zoned(london())
+                .to_zoned_datetime(london())
                 .strftime("%-d %b %Y, at %H:%M"),
             inv.from_name,
             inv.from_address
@@ -1171,7 +1175,6 @@ impl Writer<'_> {
     }
 
     fn apple_mail(&self) -> Vec<u8> {
-        let inv = self.invitation;
         let quoted = self.walk_text(
             |line, typed| match typed {
                 Some(answer) => format!("> {line} {answer}"),
@@ -1251,7 +1254,7 @@ impl Writer<'_> {
 
     fn thunderbird(&self) -> Vec<u8> {
         let inv = self.invitation;
-        let when = inv.date.to_zoned(london()).strftime("%d/%m/%Y %H:%M");
+        let when = inv.date.to_zoned_datetime(london()).strftime("%d/%m/%Y %H:%M");
         let attribution = format!("On {when}, {} wrote:", inv.from_name);
         let quoted = self.walk_text(
             |line, _| {
@@ -1333,7 +1336,7 @@ impl Writer<'_> {
         let answers = self.list(|n, a| format!("Q{n}: {a}"));
         let when = inv
             .date
-            .to_zoned(london())
+            .to_zoned_datetime(london())
             .strftime("%-d %B %Y %H:%M:%S %Z");
         let quoted = self.walk_text(
             |line, _| {
@@ -1368,7 +1371,7 @@ impl Writer<'_> {
     fn notes(&self) -> Vec<u8> {
         let inv = self.invitation;
         let answers = self.list(|n, a| format!("{n} - {a}"));
-        let when = inv.date.to_zoned(london()).strftime("%d/%m/%Y %H:%M");
+        let when = inv.date.to_zoned_datetime(london()).strftime("%d/%m/%Y %H:%M");
         let text = format!(
             "{}Apologies for the delay \u{2013} it\u{2019}s been a busy week. My answers:\n\n{}\n\nRegards\n{}\n{}\n\n\n\nFrom:\t\"{}\" <{}>\nTo:\t\"{}\" <{}>\nDate:\t{when}\nSubject:\t{}\n\n\n\n{}\n",
             self.note_line(),
@@ -1621,7 +1624,7 @@ fn london() -> TimeZone {
 }
 
 fn rfc2822(at: Timestamp) -> String {
-    at.to_zoned(london())
+    at.to_zoned_datetime(london())
         .strftime("%a, %d %b %Y %H:%M:%S %z")
         .to_string()
 }
@@ -1691,4 +1694,309 @@ fn text_to_html(text: &str) -> String {
 
 fn escape(text: &str) -> String {
     mailsurvey::questionnaire::escape(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use mailsurvey::invitation::{Invitee, Kind};
+    use mailsurvey::survey::Survey;
+    use mailsurvey::templates::Templates;
+    use mailsurvey::token::Token;
+
+    use super::*;
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    fn cohort() -> Vec<Answers> {
+        Answers::load_cohort(&root().join("tests/fixtures/cohort.csv")).unwrap()
+    }
+
+    fn doctors() -> Vec<Doctor> {
+        Doctor::load_recipients(&root().join("config/example-recipients.csv")).unwrap()
+    }
+
+    /// A real questionnaire for `doctor`, rendered by mailsurvey itself.
+    fn questionnaire(doctor: &Doctor, kind: Kind) -> (Vec<u8>, Token) {
+        let survey = Survey::load(&root().join("config/example.toml")).unwrap();
+        let templates = Templates::load(None).unwrap();
+        let token = Token::generate();
+        let attributes = BTreeMap::from([("centre".to_owned(), doctor.centre.clone())]);
+        let invitee = Invitee {
+            name: &doctor.name,
+            email: &doctor.email,
+            attributes: &attributes,
+            token: &token,
+        };
+        let now = Timestamp::now();
+        let draft = mailsurvey::invitation::draft(&survey, &templates, &invitee, kind, now).unwrap();
+        (mailsurvey::compose::compose(draft, now).unwrap().bytes, token)
+    }
+
+    fn header_text(message: &mail_parser::Message<'_>, name: &str) -> String {
+        message.header_raw(name).unwrap_or_default().trim().to_owned()
+    }
+
+    /// The text of question `n`'s stretch of `text`: from its heading to the
+    /// next question's (quote markers allowed).
+    fn region(text: &str, n: usize) -> Option<String> {
+        let starts = |line: &str, k: usize| {
+            let bare = line.trim_start_matches(['>', ' ', '\u{feff}']);
+            question_number(bare) == Some(k) && !line.starts_with("   ")
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let start = lines.iter().rposition(|l| starts(l, n))?;
+        let end = lines[start + 1..]
+            .iter()
+            .position(|l| starts(l, n + 1))
+            .map(|p| start + 1 + p)
+            .unwrap_or(lines.len());
+        Some(lines[start..end].join("\n"))
+    }
+
+    /// Asserts that `raw` is a well-formed reply to `invitation` carrying
+    /// every one of `answers` where `style` puts them.
+    fn check(raw: &[u8], invitation: &[u8], token: &Token, answers: &Answers, style: Style) {
+        let inv = Invitation::parse(invitation).unwrap();
+        let message = MessageParser::default().parse(raw).expect("parseable");
+        let to = message.to().and_then(|a| a.first()).and_then(|a| a.address());
+        assert_eq!(
+            to,
+            Some(format!("survey+{}@survey.test", token.as_str()).as_str()),
+            "{style:?}"
+        );
+        let from = message.from().and_then(|a| a.first()).and_then(|a| a.address());
+        assert_eq!(from, Some(answers.email.as_str()), "{style:?}");
+        assert_eq!(message.in_reply_to().as_text(), Some(inv.message_id.as_str()));
+        assert_eq!(message.references().as_text(), Some(inv.message_id.as_str()));
+        let subject = message.subject().unwrap();
+        assert!(
+            subject.to_ascii_lowercase().starts_with("re: ") && subject.ends_with(&inv.subject),
+            "{style:?}: {subject}"
+        );
+        let id = message.message_id().unwrap();
+        assert_ne!(id, inv.message_id);
+        assert!(message.date().is_some(), "{style:?}: no Date");
+        assert!(header_text(&message, "Auto-Submitted").is_empty());
+
+        let text = message.body_text(0).unwrap().replace("\r\n", "\n");
+        let html = message.body_html(0).map(|h| h.into_owned());
+        let forms = style.forms();
+        for (q, v) in paired(&inv, answers).unwrap() {
+            if is_blank(v) {
+                continue;
+            }
+            let answer = phrase(v, q, forms);
+            let n = q.number;
+            match style {
+                Style::OutlookDesktop | Style::IPhone | Style::Terse | Style::Notes => {
+                    let line = match style {
+                        Style::OutlookDesktop => format!("{n}. {answer}"),
+                        Style::IPhone => format!("{n} {answer}"),
+                        Style::Terse => format!("Q{n}: {answer}"),
+                        _ => format!("{n} - {answer}"),
+                    };
+                    assert!(
+                        text.lines().take(15).any(|l| l == line),
+                        "{style:?}: no line {line:?} at the top of\n{text}"
+                    );
+                }
+                Style::Gmail | Style::Thunderbird | Style::AppleMail | Style::OutlookWeb => {
+                    let region = region(&text, n).unwrap_or_else(|| panic!("{style:?}: no question {n}"));
+                    let expected = match style {
+                        Style::Gmail | Style::Thunderbird => format!("\n{answer}\n"),
+                        Style::AppleMail => format!("\n> Answer: {answer}"),
+                        _ => format!("\nAnswer: {answer}"),
+                    };
+                    assert!(
+                        region.contains(&expected),
+                        "{style:?}: {expected:?} not under question {n}:\n{region}"
+                    );
+                }
+            }
+            if let Some(html) = &html {
+                assert!(
+                    html.contains(&escape(&answer)),
+                    "{style:?}: HTML lacks {answer:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_cohort_loads_with_the_seed_totals() {
+        let cohort = cohort();
+        assert_eq!(cohort.len(), 43);
+        let yes = |id: &str| {
+            cohort
+                .iter()
+                .filter(|a| a.get(id) == Some(&Value::YesNo(true)))
+                .count()
+        };
+        assert_eq!(yes("end_of_life"), 35);
+        assert_eq!(yes("training"), 34);
+        let sum: u32 = cohort
+            .iter()
+            .map(|a| match a.get("confidence") {
+                Some(Value::Scale(n)) => *n,
+                other => panic!("{other:?}"),
+            })
+            .sum();
+        assert_eq!(sum, 292);
+        let chose = |letter: char| {
+            cohort
+                .iter()
+                .filter(|a| matches!(a.get("barriers"), Some(Value::Choices { letters, .. }) if letters.contains(&letter)))
+                .count()
+        };
+        assert_eq!((chose('a'), chose('b'), chose('c'), chose('e')), (24, 19, 11, 2));
+        assert!(cohort.iter().all(|a| a.items.len() == 10));
+    }
+
+    #[test]
+    fn the_questionnaire_is_read_from_a_real_invitation() {
+        let doctor = &doctors()[0];
+        let (raw, token) = questionnaire(doctor, Kind::Invitation);
+        let inv = Invitation::parse(&raw).unwrap();
+        assert_eq!(inv.reply_to, format!("survey+{}@survey.test", token.as_str()));
+        assert_eq!(inv.questions.len(), 10);
+        assert_eq!(inv.questions[3].scale_max, Some(10));
+        assert_eq!(inv.questions[4].options.len(), 5);
+        assert_eq!(inv.questions[4].options[1], ('b', "Lack of evidence".to_owned()));
+        assert!(inv.questions[0].heading.ends_with("in addition to strong opioids?"));
+        assert!(is_questionnaire(&raw));
+    }
+
+    #[test]
+    fn every_style_answers_every_cohort_doctor_in_full() {
+        let doctors = doctors();
+        let cohort = cohort();
+        for (i, answers) in cohort.iter().enumerate() {
+            let doctor = doctors.iter().find(|d| d.email == answers.email).unwrap();
+            let kind = if i % 3 == 0 { Kind::Reminder(1) } else { Kind::Invitation };
+            let (raw, token) = questionnaire(doctor, kind);
+            for style in Style::ALL {
+                let mail = reply(&raw, doctor, answers, style).unwrap();
+                assert_eq!(mail.envelope_to, format!("survey+{}@survey.test", token.as_str()));
+                assert_eq!(mail.envelope_from, doctor.email);
+                assert!(mail.bytes.is_ascii(), "{style:?}: 8-bit bytes");
+                check(&mail.bytes, &raw, &token, answers, style);
+            }
+        }
+    }
+
+    #[test]
+    fn answers_written_in_each_form() {
+        let doctor = &doctors()[0];
+        let (raw, _) = questionnaire(doctor, Kind::Invitation);
+        let inv = Invitation::parse(&raw).unwrap();
+        let barriers = &inv.questions[4];
+        let confidence = &inv.questions[3];
+        let choices = Value::Choices {
+            letters: vec!['a', 'c', 'e'],
+            other: "cost of the drug".into(),
+        };
+        let text = |style: Style, v: &Value, q: &Question| phrase(v, q, style.forms());
+        assert_eq!(text(Style::Gmail, &choices, barriers), "a, c, e - cost of the drug");
+        assert_eq!(
+            text(Style::AppleMail, &choices, barriers),
+            "Lack of expertise and familiarity; side effects; other - cost of the drug"
+        );
+        assert_eq!(text(Style::Gmail, &Value::Scale(7), confidence), "7");
+        assert_eq!(text(Style::OutlookDesktop, &Value::Scale(7), confidence), "7/10");
+        assert_eq!(text(Style::IPhone, &Value::Scale(7), confidence), "7 out of 10");
+    }
+
+    #[test]
+    fn the_windows_1252_reply_decodes() {
+        let doctor = &doctors()[0];
+        let answers = &cohort()[0];
+        let (raw, _) = questionnaire(doctor, Kind::Invitation);
+        let mail = reply(&raw, doctor, answers, Style::Notes).unwrap();
+        let text = String::from_utf8_lossy(&mail.bytes);
+        assert!(text.contains("charset=\"windows-1252\"") && text.contains("base64"));
+        let message = MessageParser::default().parse(&mail.bytes).unwrap();
+        assert!(message.body_text(0).unwrap().contains("it\u{2019}s been a busy week"));
+    }
+
+    #[test]
+    fn late_replies_apologise_and_still_answer() {
+        let doctor = &doctors()[1];
+        let answers = &cohort()[1];
+        let (raw, token) = questionnaire(doctor, Kind::Reminder(2));
+        for style in Style::ALL {
+            let mail = late_reply(&raw, doctor, answers, style, Timestamp::now()).unwrap();
+            check(&mail.bytes, &raw, &token, answers, style);
+            let message = MessageParser::default().parse(&mail.bytes).unwrap();
+            assert!(message.body_text(0).unwrap().contains("Sorry this is so late"));
+        }
+    }
+
+    #[test]
+    fn auto_replies_look_automatic() {
+        let doctor = &doctors()[50];
+        let (raw, _) = questionnaire(doctor, Kind::Invitation);
+        let inv = Invitation::parse(&raw).unwrap();
+
+        let ooo = auto_reply(&raw, doctor, AutoReply::OutOfOffice).unwrap();
+        assert_eq!(ooo.envelope_to, "survey@survey.test");
+        let message = MessageParser::default().parse(&ooo.bytes).unwrap();
+        assert!(message.subject().unwrap().starts_with("Automatic reply: "));
+        assert_eq!(header_text(&message, "Auto-Submitted"), "auto-replied");
+        assert_eq!(message.in_reply_to().as_text(), Some(inv.message_id.as_str()));
+        assert!(message.body_text(0).unwrap().contains("annual leave"));
+
+        let vacation = auto_reply(&raw, doctor, AutoReply::Vacation).unwrap();
+        assert_eq!(vacation.envelope_from, "");
+        let message = MessageParser::default().parse(&vacation.bytes).unwrap();
+        assert_eq!(header_text(&message, "X-Autoreply"), "yes");
+        assert_eq!(header_text(&message, "Precedence"), "bulk");
+        assert!(header_text(&message, "Auto-Submitted").is_empty());
+    }
+
+    #[test]
+    fn newest_questionnaire_prefers_the_latest_reminder() {
+        let doctor = &doctors()[2];
+        let (first, _) = questionnaire(doctor, Kind::Invitation);
+        std::thread::sleep(Duration::from_millis(1100));
+        let (second, _) = questionnaire(doctor, Kind::Reminder(1));
+        let messages = vec![second.clone(), first.clone(), b"Subject: hi\r\n\r\nhello\r\n".to_vec()];
+        assert_eq!(newest_questionnaire(&messages), Some(second.as_slice()));
+    }
+
+    /// Writes one cohort doctor's reply in every style to
+    /// `tests/fixtures/simulated/STYLE.eml`, for people to look at. Run with
+    /// `MAILSURVEY_WRITE_SIMULATED=1 cargo test --test it doctors::`.
+    #[test]
+    fn simulated_replies_for_people_to_read() {
+        if std::env::var_os("MAILSURVEY_WRITE_SIMULATED").is_none() {
+            return;
+        }
+        let cohort = cohort();
+        // A doctor with an "other" barrier and a comment.
+        let answers = cohort
+            .iter()
+            .find(|a| a.email.starts_with("yusuf.edwards@"))
+            .unwrap();
+        let doctor = doctors().into_iter().find(|d| d.email == answers.email).unwrap();
+        let (raw, _) = questionnaire(&doctor, Kind::Invitation);
+        let dir = root().join("tests/fixtures/simulated");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("invitation.eml"), &raw).unwrap();
+        for style in Style::ALL {
+            let mail = reply(&raw, &doctor, answers, style).unwrap();
+            std::fs::write(dir.join(format!("{}.eml", style.name())), &mail.bytes).unwrap();
+        }
+        for (kind, name) in [
+            (AutoReply::OutOfOffice, "auto-reply-outlook"),
+            (AutoReply::Vacation, "auto-reply-vacation"),
+        ] {
+            let mail = auto_reply(&raw, &doctor, kind).unwrap();
+            std::fs::write(dir.join(format!("{name}.eml")), &mail.bytes).unwrap();
+        }
+    }
 }

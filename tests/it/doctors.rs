@@ -1784,7 +1784,11 @@ mod tests {
         assert!(header_text(&message, "Auto-Submitted").is_empty());
 
         let text = message.body_text(0).unwrap().replace("\r\n", "\n");
-        let html = message.body_html(0).map(|h| h.into_owned());
+        let has_html = String::from_utf8_lossy(raw).contains("Content-Type: text/html");
+        let html = message
+            .body_html(0)
+            .filter(|_| has_html)
+            .map(|h| h.into_owned());
         let forms = style.forms();
         for (q, v) in paired(&inv, answers).unwrap() {
             if is_blank(v) {

@@ -70,10 +70,12 @@ fn parse_args() -> Result<Args, String> {
                 args.only = Some((number(first.to_owned())?, number(last.to_owned())?));
             }
             "-h" | "--help" => {
-                return Err("usage: doctors --cohort CSV --recipients CSV --survey-address ADDR \
+                return Err(
+                    "usage: doctors --cohort CSV --recipients CSV --survey-address ADDR \
                      [--imap-port N] [--smtp-port N] [--password P] [--ca PEM] \
                      [--only FIRST..LAST] [--auto-replies N]"
-                    .into());
+                        .into(),
+                );
             }
             other => return Err(format!("unknown argument {other}")),
         }

@@ -243,7 +243,11 @@ impl Style {
             capital,
             scale,
             labels,
-            dash: if self == Style::Notes { "\u{2013}" } else { "-" },
+            dash: if self == Style::Notes {
+                "\u{2013}"
+            } else {
+                "-"
+            },
         }
     }
 }
@@ -468,10 +472,7 @@ fn phrase(value: &Value, question: &Question, forms: Forms) -> String {
                     .unwrap_or_else(|| letter.to_string())
             };
             let is_other = |letter: char| {
-                !other.is_empty()
-                    && label(letter)
-                        .to_ascii_lowercase()
-                        .starts_with("other")
+                !other.is_empty() && label(letter).to_ascii_lowercase().starts_with("other")
             };
             let mut parts = Vec::new();
             for (i, &letter) in letters.iter().enumerate() {
@@ -484,11 +485,7 @@ fn phrase(value: &Value, question: &Question, forms: Forms) -> String {
                     }
                     (true, false) => {
                         let text = label(letter);
-                        if i == 0 {
-                            text
-                        } else {
-                            lower_first(&text)
-                        }
+                        if i == 0 { text } else { lower_first(&text) }
                     }
                 };
                 parts.push(part);
@@ -638,7 +635,10 @@ pub fn auto_reply(invitation: &[u8], doctor: &Doctor, kind: AutoReply) -> Result
                 "To",
                 mailbox(&invitation.from_name, &invitation.from_address),
             );
-            headers.add("Subject", format!("Automatic reply: {}", invitation.subject));
+            headers.add(
+                "Subject",
+                format!("Automatic reply: {}", invitation.subject),
+            );
             headers.add("Thread-Topic", invitation.subject.clone());
             headers.add("Date", rfc2822(date));
             headers.add("Message-ID", outlook_message_id());
@@ -658,7 +658,9 @@ pub fn auto_reply(invitation: &[u8], doctor: &Doctor, kind: AutoReply) -> Result
                 "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head>\
                  <body><div id=\"divtagdefaultwrapper\" dir=\"ltr\" style=\"font-size:11pt;font-family:Calibri,sans-serif;\">\
                  <p>{}</p></div></body></html>",
-                escape(&text).replace("\n\n", "</p><p>").replace('\n', "<br>")
+                escape(&text)
+                    .replace("\n\n", "</p><p>")
+                    .replace('\n', "<br>")
             );
             message(
                 &headers,
@@ -942,10 +944,9 @@ impl Writer<'_> {
                 pending.push_str(&after);
                 quote_html.push_str(&format!("{QUOTE}{pending}</blockquote>"));
             }
-            None => quote_html.push_str(&format!(
-                "{QUOTE}{}</blockquote>",
-                text_to_html(&inv.text)
-            )),
+            None => {
+                quote_html.push_str(&format!("{QUOTE}{}</blockquote>", text_to_html(&inv.text)))
+            }
         }
         let top_html: String = top
             .trim_end()
@@ -1007,7 +1008,10 @@ impl Writer<'_> {
 
     fn outlook_desktop(&self) -> Vec<u8> {
         let inv = self.invitation;
-        let sent = inv.date.to_zoned_datetime(london()).strftime("%d %B %Y %H:%M");
+        let sent = inv
+            .date
+            .to_zoned_datetime(london())
+            .strftime("%d %B %Y %H:%M");
         let answers = self.list(|n, a| format!("{n}. {a}"));
         let text = format!(
             "{}{}\n\nKind regards\n\n{}\n\n{}\n\n{}\n\nFrom: {} <{}> \nSent: {sent}\nTo: {} <{}>\nSubject: {}\n\n{}",
@@ -1031,8 +1035,7 @@ impl Writer<'_> {
             body.push_str(&p(&escape(note)));
             body.push_str(&empty);
         }
-        for (i, (q, v)) in self.pairs.iter().filter(|(_, v)| !is_blank(v)).enumerate() {
-            let _ = i;
+        for (q, v) in self.pairs.iter().filter(|(_, v)| !is_blank(v)) {
             body.push_str(&format!(
                 "<p class=\"MsoListParagraph\" style=\"text-indent:-18.0pt;mso-list:l0 level1 lfo1\"><![if !supportLists]><span style=\"mso-list:Ignore\">{}.<span style=\"font:7.0pt &quot;Times New Roman&quot;\">&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>{}<o:p></o:p></p>\n",
                 q.number,
@@ -1254,7 +1257,10 @@ impl Writer<'_> {
 
     fn thunderbird(&self) -> Vec<u8> {
         let inv = self.invitation;
-        let when = inv.date.to_zoned_datetime(london()).strftime("%d/%m/%Y %H:%M");
+        let when = inv
+            .date
+            .to_zoned_datetime(london())
+            .strftime("%d/%m/%Y %H:%M");
         let attribution = format!("On {when}, {} wrote:", inv.from_name);
         let quoted = self.walk_text(
             |line, _| {
@@ -1271,10 +1277,7 @@ impl Writer<'_> {
             self.note_line(),
             self.doctor.name,
         );
-        let cite = format!(
-            "<blockquote type=\"cite\" cite=\"mid:{}\">",
-            inv.message_id
-        );
+        let cite = format!("<blockquote type=\"cite\" cite=\"mid:{}\">", inv.message_id);
         let mut quote_html = String::new();
         match self.html_blocks() {
             Some((before, blocks, after)) => {
@@ -1290,10 +1293,9 @@ impl Writer<'_> {
                 pending.push_str(&after);
                 quote_html.push_str(&format!("{cite}{pending}</blockquote>\n"));
             }
-            None => quote_html.push_str(&format!(
-                "{cite}{}</blockquote>\n",
-                text_to_html(&inv.text)
-            )),
+            None => {
+                quote_html.push_str(&format!("{cite}{}</blockquote>\n", text_to_html(&inv.text)))
+            }
         }
         let note = self
             .note
@@ -1362,16 +1364,16 @@ impl Writer<'_> {
             format!("<{}@{}>", uuid().to_uppercase(), self.doctor.domain()),
         );
         headers.add("User-Agent", "K-9 Mail for Android".into());
-        message(
-            &headers,
-            &Part::text("plain", &text, Cte::QuotedPrintable),
-        )
+        message(&headers, &Part::text("plain", &text, Cte::QuotedPrintable))
     }
 
     fn notes(&self) -> Vec<u8> {
         let inv = self.invitation;
         let answers = self.list(|n, a| format!("{n} - {a}"));
-        let when = inv.date.to_zoned_datetime(london()).strftime("%d/%m/%Y %H:%M");
+        let when = inv
+            .date
+            .to_zoned_datetime(london())
+            .strftime("%d/%m/%Y %H:%M");
         let text = format!(
             "{}Apologies for the delay \u{2013} it\u{2019}s been a busy week. My answers:\n\n{}\n\nRegards\n{}\n{}\n\n\n\nFrom:\t\"{}\" <{}>\nTo:\t\"{}\" <{}>\nDate:\t{when}\nSubject:\t{}\n\n\n\n{}\n",
             self.note_line(),
@@ -1396,7 +1398,10 @@ impl Writer<'_> {
                 self.doctor.domain()
             ),
         );
-        headers.add("X-Mailer", "HCL Notes Release 12.0.2 November 03, 2022".into());
+        headers.add(
+            "X-Mailer",
+            "HCL Notes Release 12.0.2 November 03, 2022".into(),
+        );
         message(
             &headers,
             &Part::Leaf {
@@ -1675,12 +1680,13 @@ fn body_inner(html: &str) -> String {
         .unwrap_or(0);
     let end = html.rfind("</body>").unwrap_or(html.len());
     let mut inner = html[start..end].trim().to_owned();
-    if inner.starts_with("<div") && inner.ends_with("</div>") {
-        if let Some(open_end) = inner.find('>') {
-            inner = inner[open_end + 1..inner.len() - "</div>".len()]
-                .trim()
-                .to_owned();
-        }
+    if inner.starts_with("<div")
+        && inner.ends_with("</div>")
+        && let Some(open_end) = inner.find('>')
+    {
+        inner = inner[open_end + 1..inner.len() - "</div>".len()]
+            .trim()
+            .to_owned();
     }
     inner
 }
@@ -1733,12 +1739,20 @@ mod tests {
             token: &token,
         };
         let now = Timestamp::now();
-        let draft = mailsurvey::invitation::draft(&survey, &templates, &invitee, kind, now).unwrap();
-        (mailsurvey::compose::compose(draft, now).unwrap().bytes, token)
+        let draft =
+            mailsurvey::invitation::draft(&survey, &templates, &invitee, kind, now).unwrap();
+        (
+            mailsurvey::compose::compose(draft, now).unwrap().bytes,
+            token,
+        )
     }
 
     fn header_text(message: &mail_parser::Message<'_>, name: &str) -> String {
-        message.header_raw(name).unwrap_or_default().trim().to_owned()
+        message
+            .header_raw(name)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
     }
 
     /// The text of question `n`'s stretch of `text`: from its heading to the
@@ -1763,16 +1777,28 @@ mod tests {
     fn check(raw: &[u8], invitation: &[u8], token: &Token, answers: &Answers, style: Style) {
         let inv = Invitation::parse(invitation).unwrap();
         let message = MessageParser::default().parse(raw).expect("parseable");
-        let to = message.to().and_then(|a| a.first()).and_then(|a| a.address());
+        let to = message
+            .to()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address());
         assert_eq!(
             to,
             Some(format!("survey+{}@survey.test", token.as_str()).as_str()),
             "{style:?}"
         );
-        let from = message.from().and_then(|a| a.first()).and_then(|a| a.address());
+        let from = message
+            .from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address());
         assert_eq!(from, Some(answers.email.as_str()), "{style:?}");
-        assert_eq!(message.in_reply_to().as_text(), Some(inv.message_id.as_str()));
-        assert_eq!(message.references().as_text(), Some(inv.message_id.as_str()));
+        assert_eq!(
+            message.in_reply_to().as_text(),
+            Some(inv.message_id.as_str())
+        );
+        assert_eq!(
+            message.references().as_text(),
+            Some(inv.message_id.as_str())
+        );
         let subject = message.subject().unwrap();
         assert!(
             subject.to_ascii_lowercase().starts_with("re: ") && subject.ends_with(&inv.subject),
@@ -1810,7 +1836,8 @@ mod tests {
                     );
                 }
                 Style::Gmail | Style::Thunderbird | Style::AppleMail | Style::OutlookWeb => {
-                    let region = region(&text, n).unwrap_or_else(|| panic!("{style:?}: no question {n}"));
+                    let region =
+                        region(&text, n).unwrap_or_else(|| panic!("{style:?}: no question {n}"));
                     let expected = match style {
                         Style::Gmail | Style::Thunderbird => format!("\n{answer}\n"),
                         Style::AppleMail => format!("\n> Answer: {answer}"),
@@ -1857,7 +1884,10 @@ mod tests {
                 .filter(|a| matches!(a.get("barriers"), Some(Value::Choices { letters, .. }) if letters.contains(&letter)))
                 .count()
         };
-        assert_eq!((chose('a'), chose('b'), chose('c'), chose('e')), (24, 19, 11, 2));
+        assert_eq!(
+            (chose('a'), chose('b'), chose('c'), chose('e')),
+            (24, 19, 11, 2)
+        );
         assert!(cohort.iter().all(|a| a.items.len() == 10));
     }
 
@@ -1866,12 +1896,22 @@ mod tests {
         let doctor = &doctors()[0];
         let (raw, token) = questionnaire(doctor, Kind::Invitation);
         let inv = Invitation::parse(&raw).unwrap();
-        assert_eq!(inv.reply_to, format!("survey+{}@survey.test", token.as_str()));
+        assert_eq!(
+            inv.reply_to,
+            format!("survey+{}@survey.test", token.as_str())
+        );
         assert_eq!(inv.questions.len(), 10);
         assert_eq!(inv.questions[3].scale_max, Some(10));
         assert_eq!(inv.questions[4].options.len(), 5);
-        assert_eq!(inv.questions[4].options[1], ('b', "Lack of evidence".to_owned()));
-        assert!(inv.questions[0].heading.ends_with("in addition to strong opioids?"));
+        assert_eq!(
+            inv.questions[4].options[1],
+            ('b', "Lack of evidence".to_owned())
+        );
+        assert!(
+            inv.questions[0]
+                .heading
+                .ends_with("in addition to strong opioids?")
+        );
         assert!(is_questionnaire(&raw));
     }
 
@@ -1881,11 +1921,18 @@ mod tests {
         let cohort = cohort();
         for (i, answers) in cohort.iter().enumerate() {
             let doctor = doctors.iter().find(|d| d.email == answers.email).unwrap();
-            let kind = if i % 3 == 0 { Kind::Reminder(1) } else { Kind::Invitation };
+            let kind = if i % 3 == 0 {
+                Kind::Reminder(1)
+            } else {
+                Kind::Invitation
+            };
             let (raw, token) = questionnaire(doctor, kind);
             for style in Style::ALL {
                 let mail = reply(&raw, doctor, answers, style).unwrap();
-                assert_eq!(mail.envelope_to, format!("survey+{}@survey.test", token.as_str()));
+                assert_eq!(
+                    mail.envelope_to,
+                    format!("survey+{}@survey.test", token.as_str())
+                );
                 assert_eq!(mail.envelope_from, doctor.email);
                 assert!(mail.bytes.is_ascii(), "{style:?}: 8-bit bytes");
                 check(&mail.bytes, &raw, &token, answers, style);
@@ -1905,14 +1952,23 @@ mod tests {
             other: "cost of the drug".into(),
         };
         let text = |style: Style, v: &Value, q: &Question| phrase(v, q, style.forms());
-        assert_eq!(text(Style::Gmail, &choices, barriers), "a, c, e - cost of the drug");
+        assert_eq!(
+            text(Style::Gmail, &choices, barriers),
+            "a, c, e - cost of the drug"
+        );
         assert_eq!(
             text(Style::AppleMail, &choices, barriers),
             "Lack of expertise and familiarity; side effects; other - cost of the drug"
         );
         assert_eq!(text(Style::Gmail, &Value::Scale(7), confidence), "7");
-        assert_eq!(text(Style::OutlookDesktop, &Value::Scale(7), confidence), "7/10");
-        assert_eq!(text(Style::IPhone, &Value::Scale(7), confidence), "7 out of 10");
+        assert_eq!(
+            text(Style::OutlookDesktop, &Value::Scale(7), confidence),
+            "7/10"
+        );
+        assert_eq!(
+            text(Style::IPhone, &Value::Scale(7), confidence),
+            "7 out of 10"
+        );
     }
 
     #[test]
@@ -1924,7 +1980,12 @@ mod tests {
         let text = String::from_utf8_lossy(&mail.bytes);
         assert!(text.contains("charset=\"windows-1252\"") && text.contains("base64"));
         let message = MessageParser::default().parse(&mail.bytes).unwrap();
-        assert!(message.body_text(0).unwrap().contains("it\u{2019}s been a busy week"));
+        assert!(
+            message
+                .body_text(0)
+                .unwrap()
+                .contains("it\u{2019}s been a busy week")
+        );
     }
 
     #[test]
@@ -1936,7 +1997,12 @@ mod tests {
             let mail = late_reply(&raw, doctor, answers, style, Timestamp::now()).unwrap();
             check(&mail.bytes, &raw, &token, answers, style);
             let message = MessageParser::default().parse(&mail.bytes).unwrap();
-            assert!(message.body_text(0).unwrap().contains("Sorry this is so late"));
+            assert!(
+                message
+                    .body_text(0)
+                    .unwrap()
+                    .contains("Sorry this is so late")
+            );
         }
     }
 
@@ -1951,7 +2017,10 @@ mod tests {
         let message = MessageParser::default().parse(&ooo.bytes).unwrap();
         assert!(message.subject().unwrap().starts_with("Automatic reply: "));
         assert_eq!(header_text(&message, "Auto-Submitted"), "auto-replied");
-        assert_eq!(message.in_reply_to().as_text(), Some(inv.message_id.as_str()));
+        assert_eq!(
+            message.in_reply_to().as_text(),
+            Some(inv.message_id.as_str())
+        );
         assert!(message.body_text(0).unwrap().contains("annual leave"));
 
         let vacation = auto_reply(&raw, doctor, AutoReply::Vacation).unwrap();
@@ -1968,7 +2037,11 @@ mod tests {
         let (first, _) = questionnaire(doctor, Kind::Invitation);
         std::thread::sleep(Duration::from_millis(1100));
         let (second, _) = questionnaire(doctor, Kind::Reminder(1));
-        let messages = vec![second.clone(), first.clone(), b"Subject: hi\r\n\r\nhello\r\n".to_vec()];
+        let messages = vec![
+            second.clone(),
+            first.clone(),
+            b"Subject: hi\r\n\r\nhello\r\n".to_vec(),
+        ];
         assert_eq!(newest_questionnaire(&messages), Some(second.as_slice()));
     }
 
@@ -1986,7 +2059,10 @@ mod tests {
             .iter()
             .find(|a| a.email.starts_with("yusuf.edwards@"))
             .unwrap();
-        let doctor = doctors().into_iter().find(|d| d.email == answers.email).unwrap();
+        let doctor = doctors()
+            .into_iter()
+            .find(|d| d.email == answers.email)
+            .unwrap();
         let (raw, _) = questionnaire(&doctor, Kind::Invitation);
         let dir = root().join("tests/fixtures/simulated");
         std::fs::create_dir_all(&dir).unwrap();

@@ -320,7 +320,12 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
     fixture.wait_until(Duration::from_secs(30), "the first reply", || store.status(&sid).unwrap().respondents == 1);
     // Stop Dovecot under the daemon's feet, wait, start it again.
     let pid = std::fs::read_to_string(stack.dir.join("dovecot/run/master.pid")).unwrap();
-    let stopped = std::process::Command::new("kill").arg(pid.trim()).status().unwrap();
+    // The master and every process it started (the IMAP session too).
+    let stopped = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("pkill -KILL -P {0}; kill -KILL {0}", pid.trim()))
+        .status()
+        .unwrap();
     assert!(stopped.success());
     std::thread::sleep(Duration::from_secs(3));
     let invitation_two = {

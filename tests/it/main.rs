@@ -1,6 +1,7 @@
 //! The integration tests: the real `mailsurvey` binary against the real
 //! Postfix and Dovecot of `scripts/mailstack`, which must be up.
 
+mod acceptance;
 mod doctors;
 mod invitations;
 mod replies;

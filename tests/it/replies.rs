@@ -219,10 +219,18 @@ fn a_reply_from_another_address_is_held_until_the_lead_decides() {
     });
     let colleague = format!("colleague-{}@elsewhere.test", fixture.tag);
     let invitation = stack.inbox(&rows[0].1).remove(0);
-    stack.deliver(&colleague, &fixture.sender, &reply(&invitation, &colleague, COMPLETE));
+    stack.deliver(
+        &colleague,
+        &fixture.sender,
+        &reply(&invitation, &colleague, COMPLETE),
+    );
     let invitation = stack.inbox(&rows[1].1).remove(0);
     let body = format!("{COMPLETE}\n\nPlease delete my answers after all, I have changed my mind.");
-    stack.deliver(&rows[1].1, &fixture.sender, &reply(&invitation, &rows[1].1, &body));
+    stack.deliver(
+        &rows[1].1,
+        &fixture.sender,
+        &reply(&invitation, &rows[1].1, &body),
+    );
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "both processed", || {
@@ -232,23 +240,39 @@ fn a_reply_from_another_address_is_held_until_the_lead_decides() {
 
     let review = fixture.mailsurvey(&["review"]);
     let listing = String::from_utf8_lossy(&review.stdout).into_owned();
-    assert!(listing.contains("Held replies (1)") && listing.contains(&colleague), "{listing}");
+    assert!(
+        listing.contains("Held replies (1)") && listing.contains(&colleague),
+        "{listing}"
+    );
     assert!(listing.contains("withdraw_request"), "{listing}");
     let person = store.recipient_by_email(&sid, &rows[0].1).unwrap().unwrap();
-    assert!(store.current_answers(person.id).unwrap().is_empty(), "nothing counts before the decision");
+    assert!(
+        store.current_answers(person.id).unwrap().is_empty(),
+        "nothing counts before the decision"
+    );
     let id = store.held(&sid).unwrap()[0].id.to_string();
     let accept = fixture.mailsurvey(&["review", "--accept", &id, "--by", "Dr Lead"]);
-    assert!(accept.status.success(), "{}", String::from_utf8_lossy(&accept.stderr));
+    assert!(
+        accept.status.success(),
+        "{}",
+        String::from_utf8_lossy(&accept.stderr)
+    );
     assert_eq!(store.current_answers(person.id).unwrap().len(), 10);
     assert_eq!(store.status(&sid).unwrap().different_sender, 1);
 
     let other = store.recipient_by_email(&sid, &rows[1].1).unwrap().unwrap();
     assert_eq!(store.current_answers(other.id).unwrap().len(), 10);
     let withdraw = fixture.mailsurvey(&["withdraw", "--recipient", &rows[1].1, "--by", "Dr Lead"]);
-    assert!(String::from_utf8_lossy(&withdraw.stdout).contains("10 answers"), "{withdraw:?}");
+    assert!(
+        String::from_utf8_lossy(&withdraw.stdout).contains("10 answers"),
+        "{withdraw:?}"
+    );
     assert!(store.current_answers(other.id).unwrap().is_empty());
     let after = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
-    assert!(!after.contains("withdraw_request") && after.contains("Held replies (0)"), "{after}");
+    assert!(
+        !after.contains("withdraw_request") && after.contains("Held replies (0)"),
+        "{after}"
+    );
 }
 
 #[test]
@@ -277,18 +301,26 @@ fn sigkill_during_ingestion_loses_nothing_and_counts_nothing_twice() {
     }
     let mut daemon = fixture.start_daemon();
     let store = fixture.store();
-    fixture.wait_until(Duration::from_secs(90), "all replies processed, filed and receipted", || {
-        store.message_counts(&sid).unwrap().get("reply") == Some(&20)
-            && messages_in(&stack, &fixture.sender, "INBOX") == 0
-            && fixture.outbox_states("receipt").get("sent") == Some(&20)
-    });
+    fixture.wait_until(
+        Duration::from_secs(90),
+        "all replies processed, filed and receipted",
+        || {
+            store.message_counts(&sid).unwrap().get("reply") == Some(&20)
+                && messages_in(&stack, &fixture.sender, "INBOX") == 0
+                && fixture.outbox_states("receipt").get("sent") == Some(&20)
+        },
+    );
     daemon.terminate();
     assert_eq!(store.status(&sid).unwrap().respondents, 20);
     assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Processed"), 20);
     let mut duplicates = 0;
     for (_, email) in &rows {
         let person = store.recipient_by_email(&sid, email).unwrap().unwrap();
-        assert_eq!(store.current_answers(person.id).unwrap().len(), 10, "{email}");
+        assert_eq!(
+            store.current_answers(person.id).unwrap().len(),
+            10,
+            "{email}"
+        );
         let receipts: Vec<String> = stack
             .inbox(email)
             .iter()
@@ -299,7 +331,10 @@ fn sigkill_during_ingestion_loses_nothing_and_counts_nothing_twice() {
         assert_eq!(distinct.len(), 1, "{email} has receipts {receipts:?}");
         duplicates += receipts.len() - 1;
     }
-    assert!(duplicates <= kills as usize * 4, "{duplicates} duplicate receipts");
+    assert!(
+        duplicates <= kills as usize * 4,
+        "{duplicates} duplicate receipts"
+    );
 }
 
 #[test]
@@ -314,10 +349,16 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
         fixture.outbox_states("invitation").get("sent") == Some(&2)
     });
     let invitation = stack.inbox(&rows[0].1).remove(0);
-    stack.deliver(&rows[0].1, &fixture.sender, &reply(&invitation, &rows[0].1, COMPLETE));
+    stack.deliver(
+        &rows[0].1,
+        &fixture.sender,
+        &reply(&invitation, &rows[0].1, COMPLETE),
+    );
     let store = fixture.store();
     let sid = fixture.survey_id();
-    fixture.wait_until(Duration::from_secs(30), "the first reply", || store.status(&sid).unwrap().respondents == 1);
+    fixture.wait_until(Duration::from_secs(30), "the first reply", || {
+        store.status(&sid).unwrap().respondents == 1
+    });
     // Stop Dovecot under the daemon's feet, wait, start it again.
     let pid = std::fs::read_to_string(stack.dir.join("dovecot/run/master.pid")).unwrap();
     // The master and every process it started (the IMAP session too).
@@ -333,7 +374,12 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
         let dir = stack.dir.join("mail");
         let (user, domain) = rows[1].1.split_once('@').unwrap();
         let new = dir.join(domain).join(user).join("new");
-        let file = std::fs::read_dir(&new).unwrap().next().unwrap().unwrap().path();
+        let file = std::fs::read_dir(&new)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
         std::fs::read(file).unwrap()
     };
     let up = std::process::Command::new(format!("{ROOT}/scripts/mailstack"))
@@ -343,10 +389,20 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
         .status()
         .unwrap();
     assert!(up.success());
-    stack.deliver(&rows[1].1, &fixture.sender, &reply(&invitation_two, &rows[1].1, COMPLETE));
-    fixture.wait_until(Duration::from_secs(90), "the second reply, after the restart", || {
-        store.status(&sid).unwrap().respondents == 2
-    });
+    stack.deliver(
+        &rows[1].1,
+        &fixture.sender,
+        &reply(&invitation_two, &rows[1].1, COMPLETE),
+    );
+    fixture.wait_until(
+        Duration::from_secs(90),
+        "the second reply, after the restart",
+        || store.status(&sid).unwrap().respondents == 2,
+    );
     daemon.terminate();
-    assert!(fixture.log().contains("inbox: connection lost or refused"), "{}", fixture.log());
+    assert!(
+        fixture.log().contains("inbox: connection lost or refused"),
+        "{}",
+        fixture.log()
+    );
 }

@@ -108,11 +108,16 @@ static DELAY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(delivery status notification \(delay\)|delayed mail|delivery delayed|message delayed|still being retried|warning: message .* delayed)")
         .expect("valid regex")
 });
-static STATUS_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([245]\.\d{1,3}\.\d{1,3})\b").expect("valid regex"));
-static ADDRESS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+=\-]{1,64}@[A-Za-z0-9\-]{1,63}(\.[A-Za-z0-9\-]{1,63}){1,8}").expect("valid regex"));
-static REPLY_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*((re|aw|sv|vs|antw|fwd?|tr|wg)\s*(\[\d+\])?\s*:\s*)+").expect("valid regex"));
+static STATUS_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([245]\.\d{1,3}\.\d{1,3})\b").expect("valid regex"));
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+=\-]{1,64}@[A-Za-z0-9\-]{1,63}(\.[A-Za-z0-9\-]{1,63}){1,8}")
+        .expect("valid regex")
+});
+static REPLY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*((re|aw|sv|vs|antw|fwd?|tr|wg)\s*(\[\d+\])?\s*:\s*)+")
+        .expect("valid regex")
+});
 
 /// Classifies `message`, sent to the survey's mailbox.
 pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
@@ -130,7 +135,10 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
             let reason = format!(
                 "delivery report (RFC 3464): {} for {}",
                 report.action.as_deref().unwrap_or("failed"),
-                report.final_recipient.as_deref().unwrap_or("an unnamed recipient")
+                report
+                    .final_recipient
+                    .as_deref()
+                    .unwrap_or("an unnamed recipient")
             );
             verdict(Kind::Bounce, reason, Some(report), None)
         } else {
@@ -143,15 +151,25 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
     }
     let subject = message.subject().unwrap_or("");
     let sender = sender_local_part(message);
-    let from_daemon = sender.as_deref().is_some_and(|s| s == "mailer-daemon" || s == "postmaster");
+    let from_daemon = sender
+        .as_deref()
+        .is_some_and(|s| s == "mailer-daemon" || s == "postmaster");
     if DELAY_SUBJECT.is_match(subject) {
-        return verdict(Kind::AutoReply, format!("delay notice (\"{subject}\"): not a failure"), None, None);
+        return verdict(
+            Kind::AutoReply,
+            format!("delay notice (\"{subject}\"): not a failure"),
+            None,
+            None,
+        );
     }
     if BOUNCE_SUBJECT.is_match(subject) && (from_daemon || !looks_personal(message)) {
         let report = nonstandard_bounce(message, survey);
         let reason = format!(
             "non-standard delivery failure (\"{subject}\") for {}",
-            report.final_recipient.as_deref().unwrap_or("an unnamed recipient")
+            report
+                .final_recipient
+                .as_deref()
+                .unwrap_or("an unnamed recipient")
         );
         return verdict(Kind::Bounce, reason, Some(report), None);
     }
@@ -166,8 +184,12 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
 
     let mut reply = parse::parse_reply(&parse::reply_text(message), survey);
     let own_subject = REPLY_PREFIX.replace(subject, "");
-    let about_survey = own_subject.trim().eq_ignore_ascii_case(survey.subject.trim())
-        || subject.to_lowercase().contains(&survey.subject.to_lowercase());
+    let about_survey = own_subject
+        .trim()
+        .eq_ignore_ascii_case(survey.subject.trim())
+        || subject
+            .to_lowercase()
+            .contains(&survey.subject.to_lowercase());
     if !about_survey {
         // A subject the doctor wrote is their own words too.
         reply.opt_out |= parse::asks_to_opt_out(&own_subject);
@@ -184,12 +206,22 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
         }
         (Kind::Reply, reason)
     } else if reply.opt_out || reply.withdraw {
-        let what = if reply.withdraw { "asks for the answers to be deleted" } else { "asks to stop mail" };
+        let what = if reply.withdraw {
+            "asks for the answers to be deleted"
+        } else {
+            "asks to stop mail"
+        };
         (Kind::Unsubscribe, format!("no answers; the sender {what}"))
     } else if !candidates.is_empty() || reply.quotes_questionnaire || about_survey {
-        (Kind::Reply, "reply to the survey without answers".to_owned())
+        (
+            Kind::Reply,
+            "reply to the survey without answers".to_owned(),
+        )
     } else {
-        (Kind::Unrelated, "no answers, no token and no sign of the survey".to_owned())
+        (
+            Kind::Unrelated,
+            "no answers, no token and no sign of the survey".to_owned(),
+        )
     };
     verdict(kind, reason, None, Some(reply))
 }
@@ -200,7 +232,12 @@ fn automatic(message: &Message<'_>, subject: &str, from_daemon: bool) -> Option<
     for (name, value) in message.headers_raw() {
         let name_lower = name.to_ascii_lowercase();
         let value = value.trim();
-        let first = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let first = value
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         match name_lower.as_str() {
             "auto-submitted" if first != "no" && !first.is_empty() => {
                 return Some(format!("Auto-Submitted: {value}"));
@@ -208,7 +245,9 @@ fn automatic(message: &Message<'_>, subject: &str, from_daemon: bool) -> Option<
             "precedence" if ["auto_reply", "bulk", "junk", "list"].contains(&first.as_str()) => {
                 return Some(format!("Precedence: {value}"));
             }
-            _ if AUTO_HEADER.is_match(&name_lower) && !["no", "false", "0"].contains(&first.as_str()) => {
+            _ if AUTO_HEADER.is_match(&name_lower)
+                && !["no", "false", "0"].contains(&first.as_str()) =>
+            {
                 return Some(format!("{name}: {value}"));
             }
             _ => {}
@@ -237,8 +276,12 @@ fn looks_personal(message: &Message<'_>) -> bool {
 /// a `message/delivery-status` part.
 fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<(bool, Bounce)> {
     let part = message.parts.iter().find(|p| {
-        p.content_type()
-            .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("message") && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("delivery-status")))
+        p.content_type().is_some_and(|ct| {
+            ct.ctype().eq_ignore_ascii_case("message")
+                && ct
+                    .subtype()
+                    .is_some_and(|s| s.eq_ignore_ascii_case("delivery-status"))
+        })
     })?;
     let text = String::from_utf8_lossy(part.contents()).into_owned();
     let fields = unfold(&text);
@@ -247,7 +290,14 @@ fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<(bool, Boun
         let value = value.trim().to_owned();
         match name.to_ascii_lowercase().as_str() {
             "final-recipient" => recipients.push(Bounce {
-                final_recipient: Some(value.split_once(';').map_or(value.as_str(), |(_, a)| a).trim().trim_matches(['<', '>']).to_owned()),
+                final_recipient: Some(
+                    value
+                        .split_once(';')
+                        .map_or(value.as_str(), |(_, a)| a)
+                        .trim()
+                        .trim_matches(['<', '>'])
+                        .to_owned(),
+                ),
                 standard: true,
                 ..Bounce::default()
             }),
@@ -263,7 +313,13 @@ fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<(bool, Boun
             }
             "diagnostic-code" => {
                 if let Some(r) = recipients.last_mut() {
-                    r.diagnostic = Some(value.split_once(';').map_or(value.as_str(), |(_, d)| d).trim().to_owned());
+                    r.diagnostic = Some(
+                        value
+                            .split_once(';')
+                            .map_or(value.as_str(), |(_, d)| d)
+                            .trim()
+                            .to_owned(),
+                    );
                 }
             }
             _ => {}
@@ -277,7 +333,10 @@ fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<(bool, Boun
     let is_failure = chosen.is_some();
     let mut report = match chosen {
         Some(i) => recipients.swap_remove(i),
-        None => recipients.into_iter().next().unwrap_or(Bounce { standard: true, ..Bounce::default() }),
+        None => recipients.into_iter().next().unwrap_or(Bounce {
+            standard: true,
+            ..Bounce::default()
+        }),
     };
     report.returned = returned_candidates(message, survey);
     Some((is_failure, report))
@@ -289,7 +348,9 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
     let mut found = Vec::new();
     for part in &message.parts {
         match &part.body {
-            PartType::Message(original) => found.extend(matching::returned_candidates(original, survey)),
+            PartType::Message(original) => {
+                found.extend(matching::returned_candidates(original, survey))
+            }
             PartType::Text(text)
                 if part
                     .content_type()
@@ -307,7 +368,10 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
     }
     if found.is_empty() {
         for part in &message.parts {
-            if let Some(text) = part.text_contents().filter(|_| !matches!(part.body, PartType::Multipart(_))) {
+            if let Some(text) = part
+                .text_contents()
+                .filter(|_| !matches!(part.body, PartType::Multipart(_)))
+            {
                 found.extend(matching::text_candidates(text, survey));
             }
         }
@@ -332,7 +396,10 @@ fn nonstandard_bounce(message: &Message<'_>, survey: &Survey) -> Bounce {
         })
         .next()
         .unwrap_or_default();
-    let ours = [survey.sender.address.user().to_ascii_lowercase(), survey.sender.reply_to.user().to_ascii_lowercase()];
+    let ours = [
+        survey.sender.address.user().to_ascii_lowercase(),
+        survey.sender.reply_to.user().to_ascii_lowercase(),
+    ];
     let final_recipient = ADDRESS
         .find_iter(&text)
         .map(|m| m.as_str().trim_end_matches('.').to_owned())

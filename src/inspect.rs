@@ -59,7 +59,10 @@ pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
         schema_version: SCHEMA_VERSION,
         kind: verdict.kind,
         token: verdict.token().map(|t| t.as_str().to_owned()),
-        bounced_recipient: verdict.bounce.as_ref().and_then(|b| b.final_recipient.clone()),
+        bounced_recipient: verdict
+            .bounce
+            .as_ref()
+            .and_then(|b| b.final_recipient.clone()),
         answers,
         missing,
         classification: Some(verdict),
@@ -76,20 +79,32 @@ impl Inspection {
     /// source.
     pub fn summary(&self, survey: &Survey) -> String {
         let mut out = String::new();
-        let kind = serde_json::to_value(self.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let kind = serde_json::to_value(self.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         out.push_str(&format!("kind:   {kind}\n"));
         if let Some(c) = &self.classification {
             out.push_str(&format!("why:    {}\n", c.reason));
         }
-        out.push_str(&format!("token:  {}\n", self.token.as_deref().unwrap_or("none")));
+        out.push_str(&format!(
+            "token:  {}\n",
+            self.token.as_deref().unwrap_or("none")
+        ));
         if let Some(c) = &self.classification {
             for candidate in &c.candidates {
-                out.push_str(&format!("        found in {:?}: {}\n", candidate.place, candidate.found_in));
+                out.push_str(&format!(
+                    "        found in {:?}: {}\n",
+                    candidate.place, candidate.found_in
+                ));
             }
             if let Some(bounce) = &c.bounce {
                 out.push_str(&format!(
                     "bounce: {} (action {}, status {})\n",
-                    bounce.final_recipient.as_deref().unwrap_or("recipient not named"),
+                    bounce
+                        .final_recipient
+                        .as_deref()
+                        .unwrap_or("recipient not named"),
                     bounce.action.as_deref().unwrap_or("-"),
                     bounce.status.as_deref().unwrap_or("-")
                 ));
@@ -113,17 +128,25 @@ impl Inspection {
             }
         }
         for (number, question) in survey.questions.iter().enumerate() {
-            let Some(answer) = self.answers.get(&question.id) else { continue };
+            let Some(answer) = self.answers.get(&question.id) else {
+                continue;
+            };
             let shown = match (&answer.value, &answer.reason) {
                 (Some(value), _) => serde_json::to_string(value).unwrap_or_default(),
-                (None, Some(reason)) => format!("{:?}: {reason}", answer.status).to_lowercase(),
+                (None, Some(reason)) => format!(
+                    "{}: {reason}",
+                    format!("{:?}", answer.status).to_lowercase()
+                ),
                 (None, None) => format!("{:?}", answer.status).to_lowercase(),
             };
             out.push_str(&format!("{:>2}. {:<18} {shown}", number + 1, question.id));
             if let Some(other) = &answer.other {
                 out.push_str(&format!(" (+ \"{other}\")"));
             }
-            out.push_str(&format!("\n      from: {}\n", answer.source.replace('\n', " / ")));
+            out.push_str(&format!(
+                "\n      from: {}\n",
+                answer.source.replace('\n', " / ")
+            ));
         }
         if !self.missing.is_empty() {
             out.push_str(&format!("missing: {}\n", self.missing.join(", ")));

@@ -56,10 +56,12 @@ pub struct Candidate {
     pub found_in: String,
 }
 
-static ADDRESS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+=\-]{1,128}@[A-Za-z0-9.\-]{1,253}").expect("valid regex"));
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+=\-]{1,128}@[A-Za-z0-9.\-]{1,253}").expect("valid regex")
+});
 static MESSAGE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z][a-z_\-]{0,30}\.[0-9]{1,9}\.([a-z2-7]{32})@[a-z0-9.\-]{1,253}").expect("valid regex")
+    Regex::new(r"(?i)\b[a-z][a-z_\-]{0,30}\.[0-9]{1,9}\.([a-z2-7]{32})@[a-z0-9.\-]{1,253}")
+        .expect("valid regex")
 });
 
 /// The tokens a reply carries in its own headers, in priority order:
@@ -101,12 +103,16 @@ pub fn returned_candidates(original: &Message<'_>, survey: &Survey) -> Vec<Candi
         match name.to_ascii_lowercase().as_str() {
             "message-id" => found.extend(in_message_ids(value, Place::ReturnedMessageId)),
             "reply-to" | "list-unsubscribe" | "to" => {
-                found.extend(in_addresses(value, Place::ReturnedAddress, survey).into_iter().map(|mut c| {
-                    // Our own unsubscribe address in a returned header says
-                    // who the mail was for, not that they asked to stop.
-                    c.unsubscribe = false;
-                    c
-                }))
+                found.extend(
+                    in_addresses(value, Place::ReturnedAddress, survey)
+                        .into_iter()
+                        .map(|mut c| {
+                            // Our own unsubscribe address in a returned header says
+                            // who the mail was for, not that they asked to stop.
+                            c.unsubscribe = false;
+                            c
+                        }),
+                )
             }
             _ => {}
         }
@@ -118,10 +124,14 @@ pub fn returned_candidates(original: &Message<'_>, survey: &Survey) -> Vec<Candi
 /// pastes our headers instead of attaching them).
 pub fn text_candidates(text: &str, survey: &Survey) -> Vec<Candidate> {
     let mut found = in_message_ids(text, Place::ReturnedText);
-    found.extend(in_addresses(text, Place::ReturnedText, survey).into_iter().map(|mut c| {
-        c.unsubscribe = false;
-        c
-    }));
+    found.extend(
+        in_addresses(text, Place::ReturnedText, survey)
+            .into_iter()
+            .map(|mut c| {
+                c.unsubscribe = false;
+                c
+            }),
+    );
     sort_and_dedup(found)
 }
 
@@ -192,11 +202,17 @@ mod tests {
     const TOKEN: &str = "kv2h4aqxmvoeav4e7oxmo74mkeafjul6";
 
     fn survey() -> Survey {
-        Survey::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/config/example.toml"))).expect("example survey loads")
+        Survey::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/config/example.toml"
+        )))
+        .expect("example survey loads")
     }
 
     fn parse(raw: &str) -> Message<'_> {
-        mail_parser::MessageParser::default().parse(raw.as_bytes()).expect("parses")
+        mail_parser::MessageParser::default()
+            .parse(raw.as_bytes())
+            .expect("parses")
     }
 
     #[test]
@@ -208,7 +224,11 @@ mod tests {
         let found = candidates(&parse(&raw), &survey());
         let places: Vec<_> = found.iter().map(|c| c.place).collect();
         assert_eq!(places, [Place::To, Place::InReplyTo, Place::References]);
-        assert!(found.iter().all(|c| c.token.as_str() == TOKEN && !c.unsubscribe));
+        assert!(
+            found
+                .iter()
+                .all(|c| c.token.as_str() == TOKEN && !c.unsubscribe)
+        );
         assert_eq!(found[2].found_in, format!("reminder.2.{TOKEN}@survey.test"));
     }
 
@@ -219,14 +239,23 @@ mod tests {
         );
         let found = candidates(&parse(&raw), &survey());
         assert_eq!(found.len(), 2);
-        assert_eq!((found[0].place, found[0].unsubscribe), (Place::DeliveredTo, false));
-        assert_eq!((found[1].place, found[1].unsubscribe), (Place::XForwardedTo, true));
+        assert_eq!(
+            (found[0].place, found[0].unsubscribe),
+            (Place::DeliveredTo, false)
+        );
+        assert_eq!(
+            (found[1].place, found[1].unsubscribe),
+            (Place::XForwardedTo, true)
+        );
     }
 
     #[test]
     fn other_peoples_plus_addresses_and_malformed_tokens_are_ignored() {
         let survey = survey();
-        assert_eq!(token_in_address(&format!("someone+{TOKEN}@survey.test"), &survey), None);
+        assert_eq!(
+            token_in_address(&format!("someone+{TOKEN}@survey.test"), &survey),
+            None
+        );
         assert_eq!(token_in_address("survey+short@survey.test", &survey), None);
         assert_eq!(token_in_message_id("<20261126.1234@mail.test>"), None);
         assert!(token_in_message_id(&format!("<clarification.1.{TOKEN}@survey.test>")).is_some());

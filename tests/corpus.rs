@@ -13,7 +13,8 @@ use mailsurvey::survey::Survey;
 use serde_json::Value;
 
 fn survey() -> Survey {
-    Survey::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/example.toml")).expect("example survey loads")
+    Survey::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/example.toml"))
+        .expect("example survey loads")
 }
 
 fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
@@ -43,16 +44,26 @@ fn reply_corpus() {
     let mut case_errors = Vec::new();
     for eml in files("tests/fixtures/replies", "eml") {
         cases += 1;
-        let name = eml.file_stem().expect("file name").to_string_lossy().into_owned();
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(eml.with_extension("json")).expect("NAME.json beside NAME.eml"))
-            .expect("expected JSON parses");
+        let name = eml
+            .file_stem()
+            .expect("file name")
+            .to_string_lossy()
+            .into_owned();
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(eml.with_extension("json"))
+                .expect("NAME.json beside NAME.eml"),
+        )
+        .expect("expected JSON parses");
         let raw = std::fs::read(&eml).expect("read eml");
         let found = inspect(&raw, &survey);
         let actual = serde_json::to_value(&found).expect("serialises");
         let mut problems = Vec::new();
         for field in ["kind", "token", "bounced_recipient", "missing"] {
             if expected[field] != actual[field] {
-                problems.push(format!("{field}: expected {}, found {}", expected[field], actual[field]));
+                problems.push(format!(
+                    "{field}: expected {}, found {}",
+                    expected[field], actual[field]
+                ));
             }
         }
         let no_answers = serde_json::Map::new();
@@ -98,7 +109,11 @@ fn reply_corpus() {
         } else {
             let report = format!("{}\n\nfound:\n{}\n", problems.join("\n"), found.to_json());
             std::fs::write(&failed, report).expect("write NAME.failed");
-            if problems.iter().any(|p| !p.contains(": missed") && !p.contains("(expected")) || problems.iter().any(|p| p.contains("WRONG")) {
+            if problems
+                .iter()
+                .any(|p| !p.contains(": missed") && !p.contains("(expected"))
+                || problems.iter().any(|p| p.contains("WRONG"))
+            {
                 case_errors.push(format!("{name}: {}", problems.join("; ")));
             } else {
                 eprintln!("{name}: {}", problems.join("; "));
@@ -115,16 +130,27 @@ fn reply_corpus() {
     }
     assert!(cases > 40, "only {cases} cases ran");
     assert_eq!(score.wrong, 0, "wrong answers: see the .failed files");
-    assert!(case_errors.is_empty(), "{} case(s) with a wrong kind, token, recipient or value", case_errors.len());
+    assert!(
+        case_errors.is_empty(),
+        "{} case(s) with a wrong kind, token, recipient or value",
+        case_errors.len()
+    );
 }
 
 #[test]
 fn fuzz_corpus_replays_without_panics() {
     let survey = survey();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/inspect");
-    let mut inputs: Vec<Vec<u8>> = files("tests/fixtures/replies", "eml").iter().map(|p| std::fs::read(p).expect("read")).collect();
+    let mut inputs: Vec<Vec<u8>> = files("tests/fixtures/replies", "eml")
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
     if dir.is_dir() {
-        inputs.extend(files("fuzz/corpus/inspect", "").iter().map(|p| std::fs::read(p).expect("read")));
+        inputs.extend(
+            files("fuzz/corpus/inspect", "")
+                .iter()
+                .map(|p| std::fs::read(p).expect("read")),
+        );
     }
     // Truncations and damage of real messages, as a fuzzer would try.
     let seeds = inputs.clone();
@@ -132,7 +158,11 @@ fn fuzz_corpus_replays_without_panics() {
         for cut in [1, 7, raw.len() / 3, raw.len() / 2] {
             inputs.push(raw[..cut.min(raw.len())].to_vec());
         }
-        inputs.push(raw.iter().map(|b| if *b == b'\n' { b'>' } else { *b }).collect());
+        inputs.push(
+            raw.iter()
+                .map(|b| if *b == b'\n' { b'>' } else { *b })
+                .collect(),
+        );
     }
     for raw in &inputs {
         let inspection = inspect(raw, &survey);

@@ -11,8 +11,30 @@
 const HIDDEN: &[&str] = &["head", "style", "script", "title", "xml"];
 /// Elements that start and end a line.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "blockquote",
-    "section", "article", "header", "footer", "dt", "dd", "address",
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "pre",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dt",
+    "dd",
+    "address",
 ];
 
 /// The text of `html`, one line per block, quoted lines prefixed with `>`.
@@ -24,7 +46,9 @@ pub fn to_text(html: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'<' {
             if html[i..].starts_with("<!--") {
-                i = html[i + 4..].find("-->").map_or(bytes.len(), |end| i + 4 + end + 3);
+                i = html[i + 4..]
+                    .find("-->")
+                    .map_or(bytes.len(), |end| i + 4 + end + 3);
                 continue;
             }
             let end = match html[i..].find('>') {
@@ -118,7 +142,11 @@ impl Output {
             self.blank_line();
         } else {
             let prefix = ">".repeat(self.line_depth);
-            let line = if prefix.is_empty() { text.to_owned() } else { format!("{prefix} {text}") };
+            let line = if prefix.is_empty() {
+                text.to_owned()
+            } else {
+                format!("{prefix} {text}")
+            };
             self.lines.push(line);
         }
         self.line.clear();
@@ -201,7 +229,10 @@ mod tests {
     fn blockquotes_become_quoted_lines() {
         let html = "<div dir=\"ltr\">Yes<br></div><div class=\"gmail_quote\"><div>On Mon wrote:<br></div>\
                     <blockquote class=\"gmail_quote\"><p>1. Have you?</p><p>Answer:</p><blockquote>deep</blockquote></blockquote></div>";
-        assert_eq!(to_text(html), "Yes\n\nOn Mon wrote:\n\n> 1. Have you?\n\n> Answer:\n\n>> deep\n");
+        assert_eq!(
+            to_text(html),
+            "Yes\n\nOn Mon wrote:\n\n> 1. Have you?\n\n> Answer:\n\n>> deep\n"
+        );
     }
 
     #[test]
@@ -213,7 +244,14 @@ mod tests {
 
     #[test]
     fn unterminated_markup_does_not_panic() {
-        for html in ["<", "<p", "&", "&#xffffffff;", "<blockquote></blockquote></blockquote>x", "<style>never closed"] {
+        for html in [
+            "<",
+            "<p",
+            "&",
+            "&#xffffffff;",
+            "<blockquote></blockquote></blockquote>x",
+            "<style>never closed",
+        ] {
             let _ = to_text(html);
         }
     }

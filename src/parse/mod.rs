@@ -73,7 +73,9 @@ pub fn reply_text(message: &Message<'_>) -> String {
         ids.clone_from(&message.html_body);
     }
     for id in ids {
-        let Some(part) = message.parts.get(id as usize) else { continue };
+        let Some(part) = message.parts.get(id as usize) else {
+            continue;
+        };
         let piece = match &part.body {
             PartType::Text(t) => t.to_string(),
             PartType::Html(h) => html::to_text(h),
@@ -156,7 +158,8 @@ static OPT_OUT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static STOP_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(please\s+)?stop[.!]*\s*$").expect("valid regex"));
+static STOP_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(please\s+)?stop[.!]*\s*$").expect("valid regex"));
 static WITHDRAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(withdraw (my|me|from)|(wish|want|would like|'d like) to withdraw|withdrawal of (my )?consent|(delete|remove|erase|destroy|discard) (all )?(of )?my (answers|responses|reply|replies|data|details|survey)|do not use my (answers|responses|data))",
@@ -164,7 +167,8 @@ static WITHDRAW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(q(?:uestion)?\s*\.?\s*)?(\d{1,2})(\s*[.):=\-–—]\s*|\s+)(\S.*)$").expect("valid regex")
+    Regex::new(r"(?i)^(q(?:uestion)?\s*\.?\s*)?(\d{1,2})(\s*[.):=\-–—]\s*|\s+)(\S.*)$")
+        .expect("valid regex")
 });
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -172,19 +176,23 @@ static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static NOT_THAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)[\s,;(]*\b(not|instead of|rather than)\b.*$").expect("valid regex"));
+static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\s,;(]*\b(not|instead of|rather than)\b.*$").expect("valid regex")
+});
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:?\s*$").expect("valid regex")
+    Regex::new(r"(?i)(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:?\s*$")
+        .expect("valid regex")
 });
 static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(-{2,}\s*(original message|forwarded message|message d'origine|ursprüngliche nachricht)\s*-{2,}|begin forwarded message:)")
         .expect("valid regex")
 });
 static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\*?(sent|date|to|subject|cc|gesendet|envoyé|an|betreff|objet)\s*\*?\s*:").expect("valid regex")
+    Regex::new(r"(?i)^\*?(sent|date|to|subject|cc|gesendet|envoyé|an|betreff|objet)\s*\*?\s*:")
+        .expect("valid regex")
 });
-static FROM_FIELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\*?(from|von|de)\s*\*?\s*:\s*\S").expect("valid regex"));
+static FROM_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\*?(from|von|de)\s*\*?\s*:\s*\S").expect("valid regex"));
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^((kind|best|warm|warmest|many|with (best|kind|many)|all the best|yours)\s+(regards|wishes|thanks)|regards|thanks|thank you|thanks again|many thanks|best|cheers|yours sincerely|yours faithfully|yours truly|sincerely|best regards|kind regards|with thanks)\s*[,.!]*$",
@@ -225,7 +233,10 @@ impl<'a> Line<'a> {
                 _ => break,
             }
         }
-        Line { depth, text: rest.trim() }
+        Line {
+            depth,
+            text: rest.trim(),
+        }
     }
 }
 
@@ -337,7 +348,14 @@ impl Reader {
         }
     }
 
-    fn line(&mut self, i: usize, line: &Line<'_>, lines: &[Line<'_>], headings: &Headings, reply: &mut ParsedReply) {
+    fn line(
+        &mut self,
+        i: usize,
+        line: &Line<'_>,
+        lines: &[Line<'_>],
+        headings: &Headings,
+        reply: &mut ParsedReply,
+    ) {
         let text = line.text;
         if self.in_instructions {
             if text.is_empty() {
@@ -447,7 +465,8 @@ impl Reader {
                 let number: usize = c[2].parse().unwrap_or(0);
                 if (1..=self.found.len()).contains(&number) {
                     let explicit = c.get(1).is_some() || !c[3].trim().is_empty();
-                    self.listed.push((number - 1, c[4].trim().to_owned(), explicit));
+                    self.listed
+                        .push((number - 1, c[4].trim().to_owned(), explicit));
                     self.listing_open = true;
                     return;
                 }
@@ -480,7 +499,9 @@ impl Reader {
     fn starts_attribution(&self, i: usize, lines: &[Line<'_>]) -> bool {
         let text = lines[i].text;
         text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("on "))
-            && lines.get(i + 1).is_some_and(|next| next.depth == 0 && ATTRIBUTION.is_match(next.text))
+            && lines
+                .get(i + 1)
+                .is_some_and(|next| next.depth == 0 && ATTRIBUTION.is_match(next.text))
     }
 
     /// The top of the reply, where answers may be listed, has ended: keep
@@ -495,7 +516,10 @@ impl Reader {
         let several = self.listed.len() >= 2;
         for (index, text, explicit) in std::mem::take(&mut self.listed) {
             if explicit || several {
-                self.found[index].push(Found { text, origin: Origin::Listed });
+                self.found[index].push(Found {
+                    text,
+                    origin: Origin::Listed,
+                });
             }
         }
     }
@@ -514,7 +538,6 @@ impl Reader {
     }
 }
 
-
 /// One answer from everything found for a question: a correction wins;
 /// otherwise several answers must agree, or the answer is unclear.
 fn settle(question: &Question, found: Vec<Found>) -> Option<Answer> {
@@ -526,12 +549,20 @@ fn settle(question: &Question, found: Vec<Found>) -> Option<Answer> {
         .iter()
         .map(|t| match question.kind {
             QuestionKind::Text => t.clone(),
-            _ => t.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"),
+            _ => t
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
         .collect();
     let answers: Vec<Answer> = prepared.iter().map(|t| value::read(question, t)).collect();
     let first = answers.first()?.clone();
-    if answers.iter().all(|a| a.status == first.status && a.value == first.value && a.other == first.other) {
+    if answers
+        .iter()
+        .all(|a| a.status == first.status && a.value == first.value && a.other == first.other)
+    {
         return Some(first);
     }
     let quoted: Vec<String> = prepared.iter().map(|t| format!("\"{t}\"")).collect();

@@ -14,7 +14,9 @@ pub fn read(question: &Question, text: &str) -> Answer {
     let text = text.trim();
     match &question.kind {
         QuestionKind::YesNo => yes_no(text),
-        QuestionKind::Scale { min, max, .. } => number(text, Some(*min as f64), Some(*max as f64), true),
+        QuestionKind::Scale { min, max, .. } => {
+            number(text, Some(*min as f64), Some(*max as f64), true)
+        }
         QuestionKind::Number { min, max } => number(text, *min, *max, false),
         QuestionKind::SingleChoice(options) => choice(text, options, false),
         QuestionKind::MultipleChoice(options) => choice(text, options, true),
@@ -45,11 +47,9 @@ fn yes_no(text: &str) -> Answer {
         return Answer::unclear("no yes or no found", text);
     };
     let opposite = if value { NO } else { YES };
-    let hedged = words
-        .iter()
-        .skip(1)
-        .take(3)
-        .any(|w| opposite.contains(&w.as_str()) || ["or", "maybe", "unsure", "perhaps"].contains(&w.as_str()));
+    let hedged = words.iter().skip(1).take(3).any(|w| {
+        opposite.contains(&w.as_str()) || ["or", "maybe", "unsure", "perhaps"].contains(&w.as_str())
+    });
     if hedged {
         return Answer::unclear("both yes and no, or not sure", text);
     }
@@ -63,8 +63,12 @@ fn yes_no(text: &str) -> Answer {
 fn explanation_after_first_word(text: &str) -> Option<String> {
     let start = text.find(|c: char| c.is_alphanumeric())?;
     let after = &text[start..];
-    let end = after.find(|c: char| !(c.is_alphanumeric() || c == '\'')).unwrap_or(after.len());
-    let rest = after[end..].trim_start_matches(|c: char| c.is_whitespace() || ",.;:-–—!)".contains(c)).trim();
+    let end = after
+        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .unwrap_or(after.len());
+    let rest = after[end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || ",.;:-–—!)".contains(c))
+        .trim();
     (!rest.is_empty() && !rest.eq_ignore_ascii_case("please")).then(|| rest.to_owned())
 }
 
@@ -92,24 +96,37 @@ fn numbers(text: &str) -> Vec<Found> {
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        if i + 1 < bytes.len() && (bytes[i] == b'.' || bytes[i] == b',') && bytes[i + 1].is_ascii_digit() {
+        if i + 1 < bytes.len()
+            && (bytes[i] == b'.' || bytes[i] == b',')
+            && bytes[i + 1].is_ascii_digit()
+        {
             i += 1;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
         }
         let digits = text[start..i].replace(',', ".");
-        let Ok(mut value) = digits.parse::<f64>() else { continue };
+        let Ok(mut value) = digits.parse::<f64>() else {
+            continue;
+        };
         let before = text[..start].trim_end();
-        if start > 0 && bytes[start - 1] == b'-' && (start == 1 || bytes[start - 2].is_ascii_whitespace()) {
+        if start > 0
+            && bytes[start - 1] == b'-'
+            && (start == 1 || bytes[start - 2].is_ascii_whitespace())
+        {
             value = -value;
         }
         let lower = before.to_ascii_lowercase();
-        let denominator = lower.ends_with('/') || lower.ends_with("out of") || lower.ends_with(" of");
+        let denominator =
+            lower.ends_with('/') || lower.ends_with("out of") || lower.ends_with(" of");
         // A letter glued to the digits ("Q4", "5.1.1") is not an answer.
         let glued = start > 0 && bytes[start - 1].is_ascii_alphabetic();
         if !glued {
-            found.push(Found { value, end: i, denominator });
+            found.push(Found {
+                value,
+                end: i,
+                denominator,
+            });
         }
     }
     found
@@ -119,14 +136,18 @@ fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer
     let lower = text.to_lowercase();
     let words = words(&lower);
     let mut found = numbers(text);
-    if found.is_empty() {
-        if let Some(n) = words.first().and_then(|w| NUMBER_WORDS.iter().position(|x| x == w)) {
-            found.push(Found {
-                value: n as f64,
-                end: lower.find(NUMBER_WORDS[n]).map_or(0, |at| at + NUMBER_WORDS[n].len()),
-                denominator: false,
-            });
-        }
+    if found.is_empty()
+        && let Some(n) = words
+            .first()
+            .and_then(|w| NUMBER_WORDS.iter().position(|x| x == w))
+    {
+        found.push(Found {
+            value: n as f64,
+            end: lower
+                .find(NUMBER_WORDS[n])
+                .map_or(0, |at| at + NUMBER_WORDS[n].len()),
+            denominator: false,
+        });
     }
     let (denominators, values): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.denominator);
     let Some(first) = values.first() else {
@@ -136,8 +157,19 @@ fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer
         let list: Vec<String> = values.iter().map(|f| format_number(f.value)).collect();
         return Answer::unclear(format!("more than one number: {}", list.join(", ")), text);
     }
-    if words.iter().any(|w| ["or", "maybe", "perhaps", "between", "about", "around", "approximately", "roughly"].contains(&w.as_str()))
-        || text.contains('?')
+    if words.iter().any(|w| {
+        [
+            "or",
+            "maybe",
+            "perhaps",
+            "between",
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+        ]
+        .contains(&w.as_str())
+    }) || text.contains('?')
     {
         return Answer::unclear("the number is hedged", text);
     }
@@ -145,11 +177,21 @@ fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer
         && whole
         && d.value != max
     {
-        return Answer::unclear(format!("given out of {}, but the scale goes to {}", format_number(d.value), format_number(max)), text);
+        return Answer::unclear(
+            format!(
+                "given out of {}, but the scale goes to {}",
+                format_number(d.value),
+                format_number(max)
+            ),
+            text,
+        );
     }
     let value = first.value;
     if whole && value.fract() != 0.0 {
-        return Answer::invalid(format!("{} is not a whole number", format_number(value)), text);
+        return Answer::invalid(
+            format!("{} is not a whole number", format_number(value)),
+            text,
+        );
     }
     if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
         let range = match (min, max) {
@@ -165,7 +207,12 @@ fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer
     } else {
         Answer::ok(Value::Number(value), text)
     };
-    let last_end = denominators.iter().map(|d| d.end).chain([first.end]).max().unwrap_or(0);
+    let last_end = denominators
+        .iter()
+        .map(|d| d.end)
+        .chain([first.end])
+        .max()
+        .unwrap_or(0);
     let rest = text
         .get(last_end..)
         .unwrap_or("")
@@ -191,11 +238,18 @@ struct Picked {
 }
 
 fn choice(text: &str, options: &[ChoiceOption], multiple: bool) -> Answer {
-    let flat = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", ");
+    let flat = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let picked = match letters(&flat, options) {
         Letters::Picked(picked) => picked,
-        Letters::NoSuchOption(letter) => return Answer::invalid(format!("there is no option {letter}"), text),
-        Letters::NotLetters => match labels(&flat, options) {
+        Letters::NoSuchOption(letter) => {
+            return Answer::invalid(format!("there is no option {letter}"), text);
+        }
+        Letters::Words => match labels(&flat, options) {
             Ok(picked) => picked,
             Err(reason) => return Answer::unclear(reason, text),
         },
@@ -209,7 +263,13 @@ fn choice(text: &str, options: &[ChoiceOption], multiple: bool) -> Answer {
     if let Some(exclusive) = indexes.iter().find(|&&i| options[i].exclusive)
         && indexes.len() > 1
     {
-        return Answer::unclear(format!("\"{}\" cannot be combined with other options", options[*exclusive].label), text);
+        return Answer::unclear(
+            format!(
+                "\"{}\" cannot be combined with other options",
+                options[*exclusive].label
+            ),
+            text,
+        );
     }
     let ids: Vec<String> = indexes.iter().map(|&i| options[i].id.clone()).collect();
     let mut answer = if multiple {
@@ -226,7 +286,7 @@ fn choice(text: &str, options: &[ChoiceOption], multiple: bool) -> Answer {
 enum Letters {
     Picked(Picked),
     NoSuchOption(char),
-    NotLetters,
+    Words,
 }
 
 /// `a, c`, `a and c`, `A C`, `(a) & (c)`, `e - cost of the drug`.
@@ -241,7 +301,10 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         while i < chars.len() && (chars[i].is_whitespace() || ",;&/+".contains(chars[i])) {
             i += 1;
         }
-        let word: String = chars[i..].iter().take_while(|c| c.is_alphabetic()).collect();
+        let word: String = chars[i..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         let lower = word.to_lowercase();
         if lower == "and" || lower == "or" {
             picked.alternatives |= lower == "or";
@@ -255,7 +318,9 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         }
         let is_letter = i < chars.len()
             && chars[i].is_ascii_alphabetic()
-            && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric() || *c == '\'');
+            && !chars
+                .get(i + 1)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '\'');
         if !is_letter {
             rest_from = start;
             break;
@@ -271,17 +336,20 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         }
     }
     if letters.is_empty() {
-        return Letters::NotLetters;
+        return Letters::Words;
     }
     let rest: String = chars[rest_from.min(chars.len())..].iter().collect();
-    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c)).trim().to_owned();
+    let rest = rest
+        .trim_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c))
+        .trim()
+        .to_owned();
     let mut indexes = Vec::new();
     for letter in &letters {
         let index = (*letter as usize).wrapping_sub('a' as usize);
         if index >= options.len() {
             if !rest.is_empty() {
                 // "I think a lack of …": words, not letters.
-                return Letters::NotLetters;
+                return Letters::Words;
             }
             return Letters::NoSuchOption(*letter);
         }
@@ -293,7 +361,7 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         // option a.
         let last = indexes[indexes.len() - 1];
         if !options[last].other {
-            return Letters::NotLetters;
+            return Letters::Words;
         }
         picked.other_text = Some(rest);
     }
@@ -335,7 +403,10 @@ fn labels(text: &str, options: &[ChoiceOption]) -> Result<Picked, String> {
             picked.indexes.push(other);
             // The words after "other" are its text, as the doctor wrote them.
             let lower = text.to_ascii_lowercase();
-            let after = lower.find("other").and_then(|at| text.get(at + 5..)).unwrap_or("");
+            let after = lower
+                .find("other")
+                .and_then(|at| text.get(at + 5..))
+                .unwrap_or("");
             let after = after.trim_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c));
             let after = after
                 .strip_prefix("(please specify)")
@@ -358,7 +429,9 @@ fn labels(text: &str, options: &[ChoiceOption]) -> Result<Picked, String> {
         let mut prefix = None;
         for k in (2..=(words.len() - i).min(longest)).rev() {
             let run = &words[i..i + k];
-            let matching: Vec<usize> = (0..labels.len()).filter(|&l| labels[l].starts_with(run)).collect();
+            let matching: Vec<usize> = (0..labels.len())
+                .filter(|&l| labels[l].starts_with(run))
+                .collect();
             if matching.len() == 1 {
                 prefix = Some((matching[0], k));
                 break;
@@ -387,7 +460,12 @@ mod tests {
     use crate::answer::Status;
 
     fn yes_no_q() -> Question {
-        Question { id: "q".into(), text: "?".into(), required: true, kind: QuestionKind::YesNo }
+        Question {
+            id: "q".into(),
+            text: "?".into(),
+            required: true,
+            kind: QuestionKind::YesNo,
+        }
     }
 
     fn scale_q() -> Question {
@@ -395,18 +473,33 @@ mod tests {
             id: "q".into(),
             text: "?".into(),
             required: true,
-            kind: QuestionKind::Scale { min: 0, max: 10, min_label: None, max_label: None },
+            kind: QuestionKind::Scale {
+                min: 0,
+                max: 10,
+                min_label: None,
+                max_label: None,
+            },
         }
     }
 
     fn barriers() -> Question {
-        let option = |id: &str, label: &str, exclusive, other| ChoiceOption { id: id.into(), label: label.into(), exclusive, other };
+        let option = |id: &str, label: &str, exclusive, other| ChoiceOption {
+            id: id.into(),
+            label: label.into(),
+            exclusive,
+            other,
+        };
         Question {
             id: "barriers".into(),
             text: "?".into(),
             required: true,
             kind: QuestionKind::MultipleChoice(vec![
-                option("expertise", "Lack of expertise and familiarity", false, false),
+                option(
+                    "expertise",
+                    "Lack of expertise and familiarity",
+                    false,
+                    false,
+                ),
                 option("evidence", "Lack of evidence", false, false),
                 option("side_effects", "Side effects", false, false),
                 option("none", "No barriers", true, false),
@@ -435,12 +528,29 @@ mod tests {
         for yes in ["y", "Yes", "YES please", "yeah", "Yes, frequently"] {
             assert_eq!(value(&q, yes), Some(Value::Bool(true)), "{yes}");
         }
-        for no in ["n", "No", "never", "No - we stopped using it in 2024", "no, no protocol yet"] {
+        for no in [
+            "n",
+            "No",
+            "never",
+            "No - we stopped using it in 2024",
+            "no, no protocol yet",
+        ] {
             assert_eq!(value(&q, no), Some(Value::Bool(false)), "{no}");
         }
-        assert_eq!(read(&q, "Yes, frequently").other.as_deref(), Some("frequently"));
+        assert_eq!(
+            read(&q, "Yes, frequently").other.as_deref(),
+            Some("frequently")
+        );
         assert_eq!(read(&q, "yes please").other, None);
-        for unclear in ["yes and no", "Yes/No", "no or yes", "maybe", "we stopped using it", "sometimes", "7"] {
+        for unclear in [
+            "yes and no",
+            "Yes/No",
+            "no or yes",
+            "maybe",
+            "we stopped using it",
+            "sometimes",
+            "7",
+        ] {
             assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
         }
     }
@@ -448,12 +558,22 @@ mod tests {
     #[test]
     fn scales() {
         let q = scale_q();
-        for seven in ["7", "7/10", "7 / 10", "7 out of 10", "seven", "7 - fairly confident"] {
+        for seven in [
+            "7",
+            "7/10",
+            "7 / 10",
+            "7 out of 10",
+            "seven",
+            "7 - fairly confident",
+        ] {
             assert_eq!(value(&q, seven), Some(Value::Integer(7)), "{seven}");
         }
         assert_eq!(value(&q, "10/10"), Some(Value::Integer(10)));
         assert_eq!(value(&q, "0"), Some(Value::Integer(0)));
-        assert_eq!(read(&q, "7 - fairly confident").other.as_deref(), Some("fairly confident"));
+        assert_eq!(
+            read(&q, "7 - fairly confident").other.as_deref(),
+            Some("fairly confident")
+        );
         for unclear in ["6 or 7", "6-7", "about 7", "7?", "fully confident", "7/9"] {
             assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
         }
@@ -465,8 +585,14 @@ mod tests {
     #[test]
     fn choices_by_letter() {
         let q = barriers();
-        for text in ["a, c", "a and c", "a & c", "A C", "(a) (c)", "a) c)", "a,c", "c, a"] {
-            assert_eq!(value(&q, text), ids(&["expertise", "side_effects"]), "{text}");
+        for text in [
+            "a, c", "a and c", "a & c", "A C", "(a) (c)", "a) c)", "a,c", "c, a",
+        ] {
+            assert_eq!(
+                value(&q, text),
+                ids(&["expertise", "side_effects"]),
+                "{text}"
+            );
         }
         let answer = read(&q, "e - cost of the drug");
         assert_eq!(answer.value, ids(&["other"]));
@@ -482,9 +608,18 @@ mod tests {
     #[test]
     fn choices_by_label() {
         let q = barriers();
-        assert_eq!(value(&q, "Lack of evidence; side effects"), ids(&["evidence", "side_effects"]));
-        assert_eq!(value(&q, "LACK OF EXPERTISE AND FAMILIARITY"), ids(&["expertise"]));
-        assert_eq!(value(&q, "lack of expertise, side-effects"), ids(&["expertise", "side_effects"]));
+        assert_eq!(
+            value(&q, "Lack of evidence; side effects"),
+            ids(&["evidence", "side_effects"])
+        );
+        assert_eq!(
+            value(&q, "LACK OF EXPERTISE AND FAMILIARITY"),
+            ids(&["expertise"])
+        );
+        assert_eq!(
+            value(&q, "lack of expertise, side-effects"),
+            ids(&["expertise", "side_effects"])
+        );
         assert_eq!(value(&q, "No barriers"), ids(&["none"]));
         let answer = read(&q, "Side effects, other: cost of the drug");
         assert_eq!(answer.value, ids(&["side_effects", "other"]));

@@ -425,6 +425,38 @@ case("reply_without_answers", message("reply_without_answers", text="I will answ
 text = "Yes\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
 case("single_yes_at_top", message("single_yes_at_top", text=text), answers={}, note="a bare 'Yes' on top names no question: nothing guessed")
 
+# ---- more clients ----
+yahoo_wrote = "On Monday, 5 January 2026 at 09:00:00 GMT, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+text = "1. yes\n2. yes\n3. yes\n4. 9\n5. d\n6. yes\n7. yes\n8. no\n9. no\n\n" + yahoo_wrote + "\n\n" + INV_TEXT + "\n"
+html = ('<html><body><div class="ydp1"><div>1. yes<br>2. yes<br>3. yes<br>4. 9<br>5. d<br>6. yes<br>7. yes<br>8. no<br>9. no</div></div>'
+        '<div id="yahoo_quoted_1" class="yahoo_quoted"><div style="font-family:Helvetica;font-size:13px;color:#26282a"><div>'
+        + yahoo_wrote.replace("<", "&lt;").replace(">", "&gt;") + '</div><div><br></div>' + INV_HTML_BODY + '</div></div></body></html>')
+case("yahoo_unquoted_original", message("yahoo_unquoted_original", text=text, html=html, mailer="YahooMailAndroid"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(True), "confidence": ok(9), "barriers": ok(["none"]),
+    "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(False), "research": ok(False)},
+    note="Yahoo: the original follows 'wrote:' without '>' quoting; its unsubscribe text is not an opt-out")
+html = ('<html><body><div dir="ltr">1 no<br>2 no<br>3 no<br>4 1<br>5 a, b<br>6 no<br>7 no<br>8 yes<br>9 yes</div>'
+        '<div id="ms-outlook-mobile-signature"><div dir="ltr">Get <a href="https://aka.ms/o0ukef">Outlook for iOS</a></div></div>'
+        '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt">'
+        f'<b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt;<br><b>Sent:</b> Monday, January 5, 2026 9:00:00 AM<br><b>To:</b> Clarke Jack<br><b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>'
+        + INV_HTML_BODY + '</body></html>')
+case("outlook_ios_top_list", message("outlook_ios_top_list", html=html), answers={
+    "end_of_life": ok(False), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(1), "barriers": ok(["expertise", "evidence"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="Outlook for iOS leaves the original after divRplyFwdMsg (talon #153)")
+html = ('<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto"><div>See below</div><div><br></div>'
+        '<div dir="ltr"><br><blockquote type="cite">' + apple_wrote.replace("<", "&lt;").replace(">", "&gt;") + '<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">'
+        + html_inline_split({1: "N/A", 2: "No idea", 3: "Yes", 4: "5", 5: "c", 6: "Yes", 7: "No", 8: "Yes", 9: "Yes"}, '<blockquote type="cite">', "</blockquote>") + '</div></blockquote></body></html>')
+case("apple_html_only_na", message("apple_html_only_na", html=html, mailer="iPad Mail (21F90)"), answers={
+    "end_of_life": UNCLEAR, "early_adjuvant": UNCLEAR, "opioid_sparing": ok(True), "confidence": ok(5), "barriers": ok(["side_effects"]),
+    "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="iPad, HTML only; 'N/A' and 'No idea' are not yes/no")
+text = "Answers:\n\n1. Yes\n2. No\n3. Yes\n4. 7\n5. a, e - cost of the drug and lack of staff\n6. Yes\n7. No\n8. Yes\n9. Yes\n10. We would welcome a regional\nprotocol and a study day.\nThis e-mail and any attachments are confidential. Registered office: 1 Hill Road. Company No. 123.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("top_list_multiline_comment_and_footer", message("top_list_multiline_comment_and_footer", text=text), answers={
+    **{k: v for k, v in FULL_EXPECT.items() if k not in ("opioid_sparing", "barriers", "comments")}, "opioid_sparing": ok(True),
+    "barriers": ok(["expertise", "other"], "cost of the drug and lack of staff"), "comments": ok("We would welcome a regional\nprotocol and a study day.")},
+    note="a listed free-text answer spanning lines, then a legal footer with numbers, no blank line between")
+
 if __name__ == "__main__":
     for f in os.listdir(OUT):
         if f.endswith((".eml", ".json", ".failed")):

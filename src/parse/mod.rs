@@ -422,6 +422,12 @@ impl Reader {
         if ATTRIBUTION.is_match(text) || self.starts_attribution(i, lines) {
             self.end_top();
             self.close();
+            // "… wrote:" above an original that is not `>`-quoted (Yahoo,
+            // some webmail): as unsafe to read as Outlook's.
+            let next = lines[i + 1..].iter().find(|l| !l.text.is_empty());
+            if next.is_some_and(|l| l.depth == 0 && !ATTRIBUTION.is_match(l.text)) {
+                self.in_original = true;
+            }
             return;
         }
         if self.in_original {

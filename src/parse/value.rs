@@ -39,6 +39,27 @@ fn yes_no(text: &str) -> Answer {
     let Some(first) = words.first() else {
         return Answer::unclear("no yes or no found", text);
     };
+    let lower = text.to_lowercase();
+    if lower.starts_with("n/a") || lower.starts_with("n.a") || first == "na" {
+        return Answer::unclear("not applicable is not a yes or no", text);
+    }
+    if NO.contains(&first.as_str())
+        && words.get(1).is_some_and(|w| {
+            [
+                "idea",
+                "comment",
+                "comments",
+                "answer",
+                "opinion",
+                "clue",
+                "experience",
+                "matter",
+            ]
+            .contains(&w.as_str())
+        })
+    {
+        return Answer::unclear("\"no\" here is not an answer to the question", text);
+    }
     let value = if YES.contains(&first.as_str()) {
         true
     } else if NO.contains(&first.as_str()) {
@@ -543,6 +564,10 @@ mod tests {
         );
         assert_eq!(read(&q, "yes please").other, None);
         for unclear in [
+            "N/A",
+            "n/a - retired",
+            "no idea",
+            "Y/N",
             "yes and no",
             "Yes/No",
             "no or yes",

@@ -457,6 +457,10 @@ case("top_list_multiline_comment_and_footer", message("top_list_multiline_commen
     "barriers": ok(["expertise", "other"], "cost of the drug and lack of staff"), "comments": ok("We would welcome a regional\nprotocol and a study day.")},
     note="a listed free-text answer spanning lines, then a legal footer with numbers, no blank line between")
 
+text = WROTE + "\n" + text_inline({**NINE, 10: "Good luck with the audit.\n\nJack"}) + "\n"
+e = dict(NINE_EXPECT); e["comments"] = ok("Good luck with the audit.")
+case("name_below_last_answer", message("name_below_last_answer", text=text), answers=e, note="a bare name after the last inline answer signs the reply")
+
 if __name__ == "__main__":
     for f in os.listdir(OUT):
         if f.endswith((".eml", ".json", ".failed")):

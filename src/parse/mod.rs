@@ -535,7 +535,19 @@ impl Reader {
     }
 
     fn close(&mut self) {
-        if let Some(g) = self.gathering.take() {
+        if let Some(mut g) = self.gathering.take() {
+            // A last paragraph that is only a name ("Jack", "Dr Jack
+            // Clarke") signs the reply; it is not part of the answer.
+            while g.lines.last().is_some_and(|l| l.is_empty()) {
+                g.lines.pop();
+            }
+            if let Some(blank) = g.lines.iter().rposition(|l| l.is_empty())
+                && g.lines.len() == blank + 2
+                && g.lines[..blank].iter().any(|l| !l.is_empty())
+                && looks_like_a_name(&g.lines[blank + 1])
+            {
+                g.lines.truncate(blank);
+            }
             let text = g.lines.join("\n");
             let text = text.trim();
             if !text.is_empty() {
@@ -546,6 +558,20 @@ impl Reader {
             }
         }
     }
+}
+
+/// "Jack", "Dr Jack Clarke", "J. Clarke": up to four capitalised words.
+fn looks_like_a_name(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .trim()
+        .trim_end_matches(',')
+        .split_whitespace()
+        .collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
+        })
 }
 
 /// One answer from everything found for a question: a correction wins;
@@ -755,6 +781,30 @@ mod tests {
             Some(Value::Text("Good luck with it.\nHappy to help.".into()))
         );
         assert_eq!(reply.answers.len(), 1);
+    }
+
+    #[test]
+    fn a_name_below_the_last_answer_is_a_signature() {
+        let text = questionnaire(
+            &[(10, "Good luck with the audit.\n\nDr Jack Clarke\n")],
+            |a| format!("> Answer:\n{a}"),
+            "> ",
+        );
+        let reply = parse_reply(&text, &survey());
+        assert_eq!(
+            value(&reply, "comments"),
+            Some(Value::Text("Good luck with the audit.".into()))
+        );
+        let text = questionnaire(
+            &[(10, "Fine.\n\nWe need a protocol.\n")],
+            |a| format!("> Answer:\n{a}"),
+            "> ",
+        );
+        let reply = parse_reply(&text, &survey());
+        assert_eq!(
+            value(&reply, "comments"),
+            Some(Value::Text("Fine.\n\nWe need a protocol.".into()))
+        );
     }
 
     #[test]

@@ -117,6 +117,9 @@ def message(name, *, frm=DOCTOR, to=f'"Regional Palliative Care Audit Group" <{R
         m.set_content(html, subtype="html", charset=charset, cte=cte)
     for data, maintype, subtype, filename in attachments:
         m.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    # Fixed boundaries, so regenerating changes only what changed.
+    for i, part in enumerate(p for p in m.walk() if p.is_multipart()):
+        part.set_boundary(f"=_{name}_{i}")
     return m.as_bytes()
 
 CASES = []

@@ -35,6 +35,7 @@ struct Args {
     ca: PathBuf,
     only: Option<(usize, usize)>,
     auto_replies: usize,
+    late: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -48,6 +49,7 @@ fn parse_args() -> Result<Args, String> {
         ca: "/var/lib/mailsurvey-mailstack/tls/ca.pem".into(),
         only: None,
         auto_replies: 0,
+        late: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -62,6 +64,7 @@ fn parse_args() -> Result<Args, String> {
             "--password" => args.password = value()?,
             "--ca" => args.ca = value()?.into(),
             "--auto-replies" => args.auto_replies = number(value()?)?,
+            "--late" => args.late = Some(number(value()?)?),
             "--only" => {
                 let v = value()?;
                 let (first, last) = v
@@ -128,6 +131,32 @@ fn run(args: &Args) -> Result<bool, String> {
     let recipients = Doctor::load_recipients(&args.recipients)?;
     let (first, last) = args.only.unwrap_or((1, cohort.len()));
     let mut all_ok = true;
+    if let Some(row) = args.late {
+        // Recipient row `row` (1-based) answers after the close, with the
+        // first cohort doctor's answers.
+        let doctor = recipients
+            .get(row - 1)
+            .ok_or(format!("--late {row}: no such row"))?;
+        let outcome = questionnaire(args, &doctor.email)
+            .and_then(|raw| {
+                doctors::late_reply(
+                    &raw,
+                    doctor,
+                    &cohort[0],
+                    Style::Gmail,
+                    jiff::Timestamp::now(),
+                )
+            })
+            .and_then(|mail| send(args, &mail));
+        match outcome {
+            Ok(()) => println!("{} late", doctor.email),
+            Err(e) => {
+                all_ok = false;
+                println!("{} late FAILED: {e}", doctor.email);
+            }
+        }
+        return Ok(all_ok);
+    }
     for (index, answers) in cohort.iter().enumerate() {
         if index + 1 < first || index + 1 > last {
             continue;

@@ -133,7 +133,10 @@ impl Inspection {
             };
             let shown = match (&answer.value, &answer.reason) {
                 (Some(value), _) => serde_json::to_string(value).unwrap_or_default(),
-                (None, Some(reason)) => format!("{:?}: {reason}", answer.status).to_lowercase(),
+                (None, Some(reason)) => format!(
+                    "{}: {reason}",
+                    format!("{:?}", answer.status).to_lowercase()
+                ),
                 (None, None) => format!("{:?}", answer.status).to_lowercase(),
             };
             out.push_str(&format!("{:>2}. {:<18} {shown}", number + 1, question.id));

@@ -422,6 +422,12 @@ impl Reader {
         if ATTRIBUTION.is_match(text) || self.starts_attribution(i, lines) {
             self.end_top();
             self.close();
+            // "… wrote:" above an original that is not `>`-quoted (Yahoo,
+            // some webmail): as unsafe to read as Outlook's.
+            let next = lines[i + 1..].iter().find(|l| !l.text.is_empty());
+            if next.is_some_and(|l| l.depth == 0 && !ATTRIBUTION.is_match(l.text)) {
+                self.in_original = true;
+            }
             return;
         }
         if self.in_original {
@@ -470,6 +476,10 @@ impl Reader {
                     self.listing_open = true;
                     return;
                 }
+                // A numbered line for no question: not an answer, and not
+                // the continuation of the one before.
+                self.listing_open = false;
+                return;
             }
             if self.listing_open
                 && let Some(last) = self.listed.last_mut()
@@ -525,7 +535,19 @@ impl Reader {
     }
 
     fn close(&mut self) {
-        if let Some(g) = self.gathering.take() {
+        if let Some(mut g) = self.gathering.take() {
+            // A last paragraph that is only a name ("Jack", "Dr Jack
+            // Clarke") signs the reply; it is not part of the answer.
+            while g.lines.last().is_some_and(|l| l.is_empty()) {
+                g.lines.pop();
+            }
+            if let Some(blank) = g.lines.iter().rposition(|l| l.is_empty())
+                && g.lines.len() == blank + 2
+                && g.lines[..blank].iter().any(|l| !l.is_empty())
+                && looks_like_a_name(&g.lines[blank + 1])
+            {
+                g.lines.truncate(blank);
+            }
             let text = g.lines.join("\n");
             let text = text.trim();
             if !text.is_empty() {
@@ -536,6 +558,20 @@ impl Reader {
             }
         }
     }
+}
+
+/// "Jack", "Dr Jack Clarke", "J. Clarke": up to four capitalised words.
+fn looks_like_a_name(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .trim()
+        .trim_end_matches(',')
+        .split_whitespace()
+        .collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
+        })
 }
 
 /// One answer from everything found for a question: a correction wins;
@@ -570,4 +606,240 @@ fn settle(question: &Question, found: Vec<Found>) -> Option<Answer> {
         format!("conflicting answers: {}", quoted.join(" and ")),
         prepared.join("\n---\n"),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{Status, Value};
+
+    fn survey() -> Survey {
+        Survey::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/config/example.toml"
+        )))
+        .expect("example survey loads")
+    }
+
+    /// The questionnaire block as sent, with `answers` (question number,
+    /// text) placed by `place`.
+    fn questionnaire(
+        answers: &[(usize, &str)],
+        place: impl Fn(&str) -> String,
+        prefix: &str,
+    ) -> String {
+        let survey = survey();
+        let block = crate::questionnaire::render_text(
+            survey.questions.iter().enumerate().map(|(i, q)| (i + 1, q)),
+        );
+        let mut out = format!(
+            "{prefix}{}\n{prefix}\n",
+            crate::questionnaire::instructions_text().replace('\n', &format!("\n{prefix}"))
+        );
+        let mut number = 0;
+        for line in block.lines() {
+            if let Some((n, _)) = line.split_once(". ")
+                && let Ok(n) = n.parse::<usize>()
+            {
+                number = n;
+            }
+            if line == "Answer:"
+                && let Some((_, text)) = answers.iter().find(|(n, _)| *n == number)
+            {
+                out.push_str(&place(text));
+                continue;
+            }
+            out.push_str(prefix);
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{prefix}To stop receiving these emails, reply with the word \"unsubscribe\".\n"
+        ));
+        out
+    }
+
+    fn value(reply: &ParsedReply, id: &str) -> Option<Value> {
+        reply.answers.get(id).and_then(|a| a.value.clone())
+    }
+
+    fn status(reply: &ParsedReply, id: &str) -> Option<Status> {
+        reply.answers.get(id).map(|a| a.status)
+    }
+
+    #[test]
+    fn below_and_on_the_quoted_answer_line() {
+        let below = questionnaire(
+            &[(1, "Yes, frequently"), (4, "7/10")],
+            |a| format!("> Answer:\n{a}\n\n"),
+            "> ",
+        );
+        let reply = parse_reply(&below, &survey());
+        assert_eq!(value(&reply, "end_of_life"), Some(Value::Bool(true)));
+        assert_eq!(
+            reply.answers["end_of_life"].other.as_deref(),
+            Some("frequently")
+        );
+        assert_eq!(value(&reply, "confidence"), Some(Value::Integer(7)));
+        assert!(reply.missing.contains(&"early_adjuvant".to_owned()));
+        assert!(
+            !reply.missing.contains(&"comments".to_owned()),
+            "optional questions are never missing"
+        );
+        assert!(
+            !reply.opt_out,
+            "the quoted footer is not the doctor's words"
+        );
+
+        let on = questionnaire(&[(2, "no")], |a| format!("> Answer: {a}\n"), "> ");
+        assert_eq!(
+            value(&parse_reply(&on, &survey()), "early_adjuvant"),
+            Some(Value::Bool(false))
+        );
+    }
+
+    #[test]
+    fn unquoted_original_counts_only_answer_lines_with_text() {
+        let original = questionnaire(&[(1, "yes"), (9, "no")], |a| format!("Answer: {a}\n\n"), "");
+        let text = format!(
+            "See below.\n\n-----Original Message-----\nFrom: Survey <survey@survey.test>\nSent: 05 January 2026 09:00\nSubject: x\n\n{original}\nWithdrawing: reply 'please delete my answers'\n"
+        );
+        let reply = parse_reply(&text, &survey());
+        assert_eq!(value(&reply, "end_of_life"), Some(Value::Bool(true)));
+        assert_eq!(value(&reply, "research"), Some(Value::Bool(false)));
+        assert_eq!(reply.answers.len(), 2, "{:?}", reply.answers);
+        assert!(!reply.opt_out && !reply.withdraw);
+    }
+
+    #[test]
+    fn listed_answers_need_a_question_number_in_range() {
+        let survey = survey();
+        let reply = parse_reply(
+            "1. yes\n2) no\n3 - yes\nQ4: 7 out of 10\nQuestion 5: a & c\n11. yes\n",
+            &survey,
+        );
+        assert_eq!(value(&reply, "opioid_sparing"), Some(Value::Bool(true)));
+        assert_eq!(value(&reply, "confidence"), Some(Value::Integer(7)));
+        assert_eq!(
+            value(&reply, "barriers"),
+            Some(Value::Choices(vec![
+                "expertise".into(),
+                "side_effects".into()
+            ]))
+        );
+        assert_eq!(reply.answers.len(), 5);
+        // One sentence that starts with a number is not a list.
+        let reply = parse_reply("2 of my colleagues will answer too.\n", &survey);
+        assert!(reply.answers.is_empty(), "{:?}", reply.answers);
+    }
+
+    #[test]
+    fn corrections_win_and_conflicts_are_unclear() {
+        let survey = survey();
+        let reply = parse_reply("4. 7\nSorry, for question 4 I meant 8, not 7.\n", &survey);
+        assert_eq!(value(&reply, "confidence"), Some(Value::Integer(8)));
+        assert_eq!(reply.corrections, ["confidence"]);
+        let text = format!(
+            "4. 7\n\n{}",
+            questionnaire(&[(4, "5")], |a| format!("> Answer:\n{a}\n"), "> ")
+        );
+        let reply = parse_reply(&text, &survey);
+        assert_eq!(status(&reply, "confidence"), Some(Status::Unclear));
+        assert!(
+            reply.answers["confidence"]
+                .reason
+                .as_deref()
+                .unwrap_or("")
+                .contains("conflicting")
+        );
+        let same = format!(
+            "4. 7\n\n{}",
+            questionnaire(&[(4, "7")], |a| format!("> Answer:\n{a}\n"), "> ")
+        );
+        assert_eq!(
+            value(&parse_reply(&same, &survey), "confidence"),
+            Some(Value::Integer(7))
+        );
+    }
+
+    #[test]
+    fn signatures_sign_offs_and_footers_are_not_answers() {
+        let survey = survey();
+        let reply = parse_reply("1. yes\n\nSent from my iPhone\n2. no\n", &survey);
+        assert_eq!(reply.answers.len(), 1);
+        let text = questionnaire(
+            &[(
+                10,
+                "Good luck with it.\nHappy to help.\n\nKind regards,\nJack\n-- \n1. North Road\nThis email is confidential. yes 12\n",
+            )],
+            |a| format!("> Answer:\n{a}"),
+            "> ",
+        );
+        let reply = parse_reply(&text, &survey);
+        assert_eq!(
+            value(&reply, "comments"),
+            Some(Value::Text("Good luck with it.\nHappy to help.".into()))
+        );
+        assert_eq!(reply.answers.len(), 1);
+    }
+
+    #[test]
+    fn a_name_below_the_last_answer_is_a_signature() {
+        let text = questionnaire(
+            &[(10, "Good luck with the audit.\n\nDr Jack Clarke\n")],
+            |a| format!("> Answer:\n{a}"),
+            "> ",
+        );
+        let reply = parse_reply(&text, &survey());
+        assert_eq!(
+            value(&reply, "comments"),
+            Some(Value::Text("Good luck with the audit.".into()))
+        );
+        let text = questionnaire(
+            &[(10, "Fine.\n\nWe need a protocol.\n")],
+            |a| format!("> Answer:\n{a}"),
+            "> ",
+        );
+        let reply = parse_reply(&text, &survey());
+        assert_eq!(
+            value(&reply, "comments"),
+            Some(Value::Text("Fine.\n\nWe need a protocol.".into()))
+        );
+    }
+
+    #[test]
+    fn opt_out_and_withdrawal_in_the_doctors_own_words() {
+        let survey = survey();
+        let quoted = questionnaire(&[], |_| String::new(), "> ");
+        assert!(
+            parse_reply(
+                &format!("Please remove me from this list.\n\n{quoted}"),
+                &survey
+            )
+            .opt_out
+        );
+        assert!(parse_reply("STOP\n", &survey).opt_out);
+        let reply = parse_reply(&format!("Please delete my answers.\n\n{quoted}"), &survey);
+        assert!(reply.withdraw && !reply.opt_out);
+        let reply = parse_reply(
+            &format!("1. We stopped using it in 2024\n2. no\n\n{quoted}"),
+            &survey,
+        );
+        assert!(!reply.opt_out);
+        assert_eq!(status(&reply, "end_of_life"), Some(Status::Unclear));
+        assert!(!parse_reply(&quoted, &survey).opt_out);
+    }
+
+    #[test]
+    fn input_is_bounded() {
+        let survey = survey();
+        let huge =
+            "> 1. Have you used ketamine\n> Answer:\nyes and no and 1. 2. 3\n".repeat(20_000);
+        let started = std::time::Instant::now();
+        let reply = parse_reply(&huge, &survey);
+        assert!(reply.truncated);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        let long_line = "a, ".repeat(200_000);
+        assert!(parse_reply(&format!("5. {long_line}"), &survey).truncated);
+    }
 }

@@ -39,6 +39,27 @@ fn yes_no(text: &str) -> Answer {
     let Some(first) = words.first() else {
         return Answer::unclear("no yes or no found", text);
     };
+    let lower = text.to_lowercase();
+    if lower.starts_with("n/a") || lower.starts_with("n.a") || first == "na" {
+        return Answer::unclear("not applicable is not a yes or no", text);
+    }
+    if NO.contains(&first.as_str())
+        && words.get(1).is_some_and(|w| {
+            [
+                "idea",
+                "comment",
+                "comments",
+                "answer",
+                "opinion",
+                "clue",
+                "experience",
+                "matter",
+            ]
+            .contains(&w.as_str())
+        })
+    {
+        return Answer::unclear("\"no\" here is not an answer to the question", text);
+    }
     let value = if YES.contains(&first.as_str()) {
         true
     } else if NO.contains(&first.as_str()) {
@@ -136,19 +157,18 @@ fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer
     let lower = text.to_lowercase();
     let words = words(&lower);
     let mut found = numbers(text);
-    if found.is_empty() {
-        if let Some(n) = words
+    if found.is_empty()
+        && let Some(n) = words
             .first()
             .and_then(|w| NUMBER_WORDS.iter().position(|x| x == w))
-        {
-            found.push(Found {
-                value: n as f64,
-                end: lower
-                    .find(NUMBER_WORDS[n])
-                    .map_or(0, |at| at + NUMBER_WORDS[n].len()),
-                denominator: false,
-            });
-        }
+    {
+        found.push(Found {
+            value: n as f64,
+            end: lower
+                .find(NUMBER_WORDS[n])
+                .map_or(0, |at| at + NUMBER_WORDS[n].len()),
+            denominator: false,
+        });
     }
     let (denominators, values): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.denominator);
     let Some(first) = values.first() else {
@@ -250,7 +270,7 @@ fn choice(text: &str, options: &[ChoiceOption], multiple: bool) -> Answer {
         Letters::NoSuchOption(letter) => {
             return Answer::invalid(format!("there is no option {letter}"), text);
         }
-        Letters::NotLetters => match labels(&flat, options) {
+        Letters::Words => match labels(&flat, options) {
             Ok(picked) => picked,
             Err(reason) => return Answer::unclear(reason, text),
         },
@@ -287,7 +307,7 @@ fn choice(text: &str, options: &[ChoiceOption], multiple: bool) -> Answer {
 enum Letters {
     Picked(Picked),
     NoSuchOption(char),
-    NotLetters,
+    Words,
 }
 
 /// `a, c`, `a and c`, `A C`, `(a) & (c)`, `e - cost of the drug`.
@@ -337,7 +357,7 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         }
     }
     if letters.is_empty() {
-        return Letters::NotLetters;
+        return Letters::Words;
     }
     let rest: String = chars[rest_from.min(chars.len())..].iter().collect();
     let rest = rest
@@ -350,7 +370,7 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         if index >= options.len() {
             if !rest.is_empty() {
                 // "I think a lack of …": words, not letters.
-                return Letters::NotLetters;
+                return Letters::Words;
             }
             return Letters::NoSuchOption(*letter);
         }
@@ -362,7 +382,7 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         // option a.
         let last = indexes[indexes.len() - 1];
         if !options[last].other {
-            return Letters::NotLetters;
+            return Letters::Words;
         }
         picked.other_text = Some(rest);
     }
@@ -544,6 +564,10 @@ mod tests {
         );
         assert_eq!(read(&q, "yes please").other, None);
         for unclear in [
+            "N/A",
+            "n/a - retired",
+            "no idea",
+            "Y/N",
             "yes and no",
             "Yes/No",
             "no or yes",

@@ -1,0 +1,477 @@
+#!/usr/bin/env python3
+"""Writes tests/fixtures/replies/NAME.eml + NAME.json: replies to a REAL
+invitation (tests/fixtures/sources/invitation-jack.eml, from `mailsurvey
+preview --survey config/example.toml --recipient jack.clarke@north-hospice.test`)
+quoted the way each mail client quotes, plus auto-replies and bounces (one
+a real Postfix DSN from the local mail stack, sources/postfix-dsn.eml).
+
+The generated files are committed; rerun only to change the corpus:
+    python3 scripts/make-reply-fixtures.py
+"""
+import email, email.policy, json, os, re, shutil
+from email.message import EmailMessage
+from email.utils import format_datetime
+import datetime
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SRC = os.path.join(ROOT, "tests/fixtures/sources")
+OUT = os.path.join(ROOT, "tests/fixtures/replies")
+TOKEN = "kv2h4aqxmvoeav4e7oxmo74mkeafjul6"
+REPLY_TO = f"survey+{TOKEN}@survey.test"
+INV_ID = f"<invitation.1.{TOKEN}@survey.test>"
+SUBJECT = "Survey: ketamine use in specialist palliative care (5 minutes)"
+DOCTOR = '"Dr Jack Clarke" <jack.clarke@north-hospice.test>'
+SURVEY = '"Regional Palliative Care Audit Group" <survey@survey.test>'
+IDS = ["end_of_life", "early_adjuvant", "opioid_sparing", "confidence", "barriers",
+       "written_protocol", "shared_guidance", "training", "research", "comments"]
+REQUIRED = IDS[:9]
+
+inv = email.message_from_bytes(open(os.path.join(SRC, "invitation-jack.eml"), "rb").read(), policy=email.policy.default)
+INV_TEXT = inv.get_body(("plain",)).get_content().replace("\r\n", "\n")
+INV_HTML = inv.get_body(("html",)).get_content().replace("\r\n", "\n")
+INV_HTML_BODY = re.search(r"<body[^>]*>(.*)</body>", INV_HTML, re.S).group(1)
+DATE = "Mon, 5 Jan 2026 09:00:00 +0000"
+WROTE = "On Mon, 5 Jan 2026 at 09:00, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+
+def quote(text, prefix="> "):
+    return "\n".join((prefix + l).rstrip() if l else prefix.rstrip() for l in text.split("\n"))
+
+def text_inline(answers, on_line=False, prefix="> "):
+    """The invitation's text, quoted, with the doctor's answers typed below
+    (or on) each `Answer:` line."""
+    out, q = [], 0
+    for line in INV_TEXT.split("\n"):
+        m = re.match(r"^(\d+)\. ", line)
+        if m:
+            q = int(m.group(1))
+        if line == "Answer:" and q in answers:
+            if on_line:
+                out.append(prefix + "Answer: " + answers[q])
+            else:
+                out.append(prefix.rstrip() + " Answer:" if prefix.strip() else "Answer:")
+                out.extend(answers[q].split("\n"))
+                out.append("")
+            continue
+        out.append((prefix + line).rstrip() if line else prefix.rstrip())
+    return "\n".join(out)
+
+def html_inline_split(answers, open_tag, close_tag):
+    """The invitation's HTML with the quote split after each answered
+    `Answer:` paragraph, the answer unquoted between (Gmail, Thunderbird)."""
+    body, q, out = INV_HTML_BODY, 0, []
+    parts = re.split(r"(<p[^>]*>(?:\d+\. [^<]*|Answer:)</p>)", body)
+    for p in parts:
+        m = re.match(r"<p[^>]*>(\d+)\. ", p)
+        if m:
+            q = int(m.group(1))
+        out.append(p)
+        if p.endswith(">Answer:</p>") and q in answers:
+            out.append(close_tag + "<div>" + answers[q].replace("\n", "<br>") + "</div>" + open_tag)
+    return "".join(out)
+
+def html_inline_same_paragraph(answers, style="color:#C00000"):
+    body, q, out = INV_HTML_BODY, 0, []
+    for p in re.split(r"(<p[^>]*>(?:\d+\. [^<]*|Answer:)</p>)", body):
+        m = re.match(r"<p[^>]*>(\d+)\. ", p)
+        if m:
+            q = int(m.group(1))
+        if p.endswith(">Answer:</p>") and q in answers:
+            p = p[:-4] + f' <span style="{style}">{answers[q]}</span></p>'
+        out.append(p)
+    return "".join(out)
+
+def text_top(lines):
+    return "\n".join(lines)
+
+OUTLOOK_HEADER_TEXT = f"""From: Regional Palliative Care Audit Group <survey@survey.test>
+Sent: 05 January 2026 09:00
+To: Clarke Jack <jack.clarke@north-hospice.test>
+Subject: {SUBJECT}
+"""
+OUTLOOK_HEADER_HTML = f"""<div id="divRplyFwdMsg" dir="ltr"><hr style="display:inline-block;width:98%">
+<font face="Calibri, sans-serif" style="font-size:11pt" color="#000000"><b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt;<br>
+<b>Sent:</b> Monday, January 5, 2026 9:00 AM<br><b>To:</b> Clarke Jack &lt;jack.clarke@north-hospice.test&gt;<br>
+<b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>"""
+
+def message(name, *, frm=DOCTOR, to=f'"Regional Palliative Care Audit Group" <{REPLY_TO}>', subject="Re: " + SUBJECT,
+            in_reply_to=INV_ID, text=None, html=None, charset="utf-8", cte="quoted-printable", headers=(),
+            attachments=(), mailer=None):
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"] = frm
+    m["To"] = to
+    m["Subject"] = subject
+    m["Date"] = "Tue, 6 Jan 2026 10:12:00 +0000"
+    m["Message-ID"] = f"<{name}.fixture@north-hospice.test>"
+    if in_reply_to:
+        m["In-Reply-To"] = in_reply_to
+        m["References"] = in_reply_to
+    if mailer:
+        m["X-Mailer"] = mailer
+    for k, v in headers:
+        m[k] = v
+    if text is not None:
+        m.set_content(text, charset=charset, cte=cte)
+        if html is not None:
+            m.add_alternative(html, subtype="html", charset=charset, cte=cte)
+    elif html is not None:
+        m.set_content(html, subtype="html", charset=charset, cte=cte)
+    for data, maintype, subtype, filename in attachments:
+        m.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    # Fixed boundaries, so regenerating changes only what changed.
+    for i, part in enumerate(p for p in m.walk() if p.is_multipart()):
+        part.set_boundary(f"=_{name}_{i}")
+    return m.as_bytes()
+
+CASES = []
+
+def case(name, raw, kind="reply", token=TOKEN, answers=None, missing=None, bounced=None, note=""):
+    answers = answers or {}
+    if missing is None:
+        missing = [i for i in REQUIRED if i not in answers] if kind == "reply" else []
+    CASES.append((name, raw, {"note": note, "kind": kind, "token": token, "bounced_recipient": bounced,
+                              "answers": answers, "missing": missing}))
+
+def ok(value, other=None):
+    a = {"status": "ok", "value": value}
+    if other is not None:
+        a["other"] = other
+    return a
+
+UNCLEAR = {"status": "unclear", "value": None}
+INVALID = {"status": "invalid", "value": None}
+
+FULL = {1: "Yes", 2: "No", 3: "Yes, frequently", 4: "7", 5: "a, c", 6: "yes", 7: "no", 8: "Yes", 9: "yes",
+        10: "Useful survey, thanks."}
+FULL_EXPECT = {"end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True, "frequently"),
+               "confidence": ok(7), "barriers": ok(["expertise", "side_effects"]), "written_protocol": ok(True),
+               "shared_guidance": ok(False), "training": ok(True), "research": ok(True),
+               "comments": ok("Useful survey, thanks.")}
+NINE = {k: v for k, v in FULL.items() if k < 10}
+NINE_EXPECT = {k: v for k, v in FULL_EXPECT.items() if k != "comments"}
+
+def gmail_html(top_html, quoted_html):
+    return (f'<div dir="ltr">{top_html}</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+            f'{WROTE.replace("<", "&lt;").replace(">", "&gt;")}<br></div><blockquote class="gmail_quote" '
+            f'style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">{quoted_html}</blockquote></div>')
+
+# ---- Gmail ----
+text = "Answers below.\n\n" + WROTE + "\n\n" + text_inline(FULL) + "\n"
+html = gmail_html("Answers below.", html_inline_split(FULL, '<blockquote class="gmail_quote">', "</blockquote>"))
+case("gmail_inline", message("gmail_inline", text=text, html=html), answers=FULL_EXPECT, note="Gmail: answers typed below each quoted Answer: line")
+
+top = ["1. yes", "2. no", "3. Yes, frequently", "4. 7/10", "5. a and c", "6. yes", "7. no", "8. yes", "9. yes", "10. Useful survey, thanks."]
+text = "\n".join(top) + "\n\nBest wishes,\nJack\n\n" + WROTE + "\n\n" + quote(INV_TEXT) + "\n"
+html = gmail_html("<br>".join(top) + "<br><br>Best wishes,<br>Jack", INV_HTML_BODY)
+case("gmail_top_list", message("gmail_top_list", text=text, html=html), answers=FULL_EXPECT, note="answers listed at the top, quoted original below")
+
+top = ["1 yes", "2 no", "3 yes, frequently", "4 7", "5 a c", "6 yes", "7 no", "8 yes", "9 yes"]
+text = "Hi,\n\n" + "\n".join(top) + "\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("gmail_top_bare_numbers", message("gmail_top_bare_numbers", text=text, html=gmail_html("<br>".join(top), INV_HTML_BODY)),
+     answers=NINE_EXPECT, note="`1 yes` form without punctuation")
+
+top = ["Q1: yes", "Q2: no", "Q3: yes, frequently", "Q4: 7 out of 10", "Q5: A C", "Q6: Yes", "Q7: No", "Q8: Yes", "Q9: Yes", "Q10: Useful survey, thanks."]
+text = "\n".join(top) + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("gmail_q_prefix", message("gmail_q_prefix", text=text, html=gmail_html("<br>".join(top), INV_HTML_BODY)), answers=FULL_EXPECT)
+
+top = ["1) y", "2 - n", "3) yes - frequently", "4 - 7", "5) a & c", "6) Y", "7 - N", "8) yes", "9 - yes"]
+e = dict(NINE_EXPECT); e["opioid_sparing"] = ok(True, "frequently")
+text = "\n".join(top) + "\n\nThanks\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("gmail_top_mixed_punctuation", message("gmail_top_mixed_punctuation", text=text, html=gmail_html("<br>".join(top), INV_HTML_BODY)), answers=e)
+
+text = WROTE + "\n" + text_inline(FULL, on_line=True) + "\n"
+case("answer_on_quoted_line", message("answer_on_quoted_line", text=text, mailer="Mutt/2.2.12"), answers=FULL_EXPECT,
+     note="answers typed onto the quoted `> Answer:` line")
+
+lines = WROTE.split(" <")
+text = "Here you go.\n\n" + lines[0] + " <\n" + lines[1] + "\n\n" + text_inline(NINE) + "\n"
+case("gmail_wrote_two_lines", message("gmail_wrote_two_lines", text=text), answers=NINE_EXPECT, note="attribution broken over two lines")
+
+yn = {1: "y", 2: "N", 3: "never", 4: "10/10", 5: "d", 6: "YES please", 7: "Nope", 8: "no thanks", 9: "Yes - definitely"}
+text = WROTE + "\n" + text_inline(yn) + "\n"
+case("yes_no_variants", message("yes_no_variants", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(10),
+    "barriers": ok(["none"]), "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(False, "thanks"),
+    "research": ok(True, "definitely")})
+
+# ---- Outlook ----
+html = ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0cm}</style></head>'
+        '<body lang="EN-GB"><div class="WordSection1"><p class="MsoNormal">Please see my answers below in red.<o:p></o:p></p>'
+        '<p class="MsoNormal"><o:p>&nbsp;</o:p></p><p class="MsoNormal">Kind regards<o:p></o:p></p><p class="MsoNormal">Jack Clarke<o:p></o:p></p>'
+        '<p class="MsoNormal">Consultant in Palliative Medicine<o:p></o:p></p>'
+        '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal"><b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt; <br>'
+        f'<b>Sent:</b> 05 January 2026 09:00<br><b>To:</b> Clarke Jack &lt;jack.clarke@north-hospice.test&gt;<br><b>Subject:</b> {SUBJECT}<o:p></o:p></p></div>'
+        + html_inline_same_paragraph(FULL) + '</div></body></html>')
+case("outlook_desktop_html_inline", message("outlook_desktop_html_inline", html=html, mailer="Microsoft Outlook 16.0",
+     headers=[("X-Auto-Response-Suppress", "All"), ("Thread-Index", "AdqAbCdEfGh==")]), answers=FULL_EXPECT,
+     note="Outlook desktop, HTML only (.WordSection1), unquoted original, answers typed after Answer: in red; the original's unsubscribe instructions are not an opt-out")
+
+orig = INV_TEXT
+for q, a in FULL.items():
+    pass
+def unquoted_with_answers(answers):
+    return text_inline(answers, on_line=True, prefix="")
+text = ("Answers in the questionnaire below.\n\nJack\n\n-----Original Message-----\n" + OUTLOOK_HEADER_TEXT + "\n" + unquoted_with_answers(NINE) + "\n")
+case("outlook_original_message_text", message("outlook_original_message_text", text=text, mailer="Microsoft Outlook 14.0"), answers=NINE_EXPECT,
+     note="-----Original Message----- with answers on the Answer: lines; empty Answer: line for 10 and the footer are not answers")
+
+html = ('<html><head><style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style></head><body dir="ltr">'
+        '<div style="font-family: Aptos, sans-serif; font-size: 12pt;">1. yes<br>2. no<br>3. yes, frequently<br>4. 7<br>5. a, c<br>6. yes<br>7. no<br>8. yes<br>9. yes<br>10. Useful survey, thanks.</div>'
+        '<div id="Signature"><p>Dr Jack Clarke<br>North Hospice<br>Tel 01234 567890</p></div>'
+        + OUTLOOK_HEADER_HTML + INV_HTML_BODY + '</body></html>')
+case("outlook_web_top_list", message("outlook_web_top_list", html=html), answers=FULL_EXPECT,
+     note="Outlook on the web: answers at the top, #Signature with a phone number, divRplyFwdMsg original")
+
+part = {1: "No", 2: "No", 4: "3", 6: "No"}
+html = ('<html><body><div>Some answers, will finish the rest later.</div>' + OUTLOOK_HEADER_HTML + html_inline_same_paragraph(part, "color:blue") + '</body></html>')
+case("outlook_web_partial", message("outlook_web_partial", html=html), answers={
+    "end_of_life": ok(False), "early_adjuvant": ok(False), "confidence": ok(3), "written_protocol": ok(False)},
+    note="only some questions answered: the rest are missing")
+
+text = "Answers below\r\n\r\n" + "-----Original Message-----\r\n" + OUTLOOK_HEADER_TEXT + "\n" + unquoted_with_answers({1: "Yes", 2: "No", 3: "No", 4: "5", 5: "b – cost is also an issue", 6: "No", 7: "No", 8: "Yes", 9: "Yes", 10: "Côte d’Ivoire colleagues use it “off label”."})
+case("outlook_windows1252_qp", message("outlook_windows1252_qp", text=text, charset="windows-1252", cte="quoted-printable"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(5),
+    "barriers": UNCLEAR, "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True),
+    "comments": ok("Côte d’Ivoire colleagues use it “off label”.")}, note="windows-1252, quoted-printable; a letter with a non-other explanation is unclear")
+
+text = "Hello,\n\n" + WROTE + "\n" + text_inline(FULL) + "\n"
+case("reply_with_x_auto_response_suppress", message("reply_with_x_auto_response_suppress", text=text, headers=[("X-Auto-Response-Suppress", "All")]),
+     answers=FULL_EXPECT, note="X-Auto-Response-Suppress alone is not automatic")
+
+# ---- Apple ----
+apple_wrote = "On 5 Jan 2026, at 09:00, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+text = "Answers inline.\n\nJack\n\n> " + apple_wrote + "\n> \n" + text_inline(FULL, prefix="> ") + "\n"
+html = ('<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto"><div>Answers inline.</div><div><br></div><div>Jack</div>'
+        '<div><br><blockquote type="cite">' + apple_wrote.replace("<", "&lt;").replace(">", "&gt;") + '<br><br></blockquote></div><blockquote type="cite"><div>'
+        + html_inline_split(FULL, '<blockquote type="cite">', "</blockquote>") + '</div></blockquote></body></html>')
+case("apple_mail_inline", message("apple_mail_inline", text=text, html=html, mailer="Apple Mail (2.3774.600.62)"), answers=FULL_EXPECT)
+
+top = ["1 Yes", "2 Yes", "3 No", "4 8", "5 b", "6 Yes", "7 Yes", "8 No", "9 Yes"]
+text = "\n".join(top) + "\n\nSent from my iPhone\n\n> " + apple_wrote + "\n> \n" + quote(INV_TEXT) + "\n"
+case("iphone_top_list", message("iphone_top_list", text=text, mailer="iPhone Mail (21F90)"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(False), "confidence": ok(8),
+    "barriers": ok(["evidence"]), "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(False), "research": ok(True)},
+    note="iPhone: short answers on top, 'Sent from my iPhone', quoted original")
+
+html = ('<html><body dir="auto">Yes to all except 2 and 7<br><br><div dir="ltr">Sent from my iPhone</div><div dir="ltr"><br><blockquote type="cite">'
+        + apple_wrote.replace("<", "&lt;").replace(">", "&gt;") + '</blockquote></div><blockquote type="cite"><div dir="ltr">' + INV_HTML_BODY + '</div></blockquote></body></html>')
+case("iphone_vague_summary", message("iphone_vague_summary", html=html, mailer="iPhone Mail (21F90)"), answers={},
+     note="'Yes to all except 2 and 7' is not read as answers: nothing guessed")
+
+# ---- Thunderbird ----
+tb_prefix = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
+text = tb_prefix + "\n" + text_inline({**FULL, 10: "We use it mostly in the\nhospice, rarely in the\ncommunity."}) + "\n"
+html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body>'
+        f'<div class="moz-cite-prefix">{tb_prefix}<br></div><blockquote type="cite" cite="mid:invitation.1.{TOKEN}@survey.test">'
+        + html_inline_split({**FULL, 10: "We use it mostly in the\nhospice, rarely in the\ncommunity."}, '<blockquote type="cite">', "</blockquote>")
+        + '</blockquote></body></html>')
+e = dict(FULL_EXPECT); e["comments"] = ok("We use it mostly in the\nhospice, rarely in the\ncommunity.")
+case("thunderbird_inline", message("thunderbird_inline", text=text, html=html, mailer="Mozilla Thunderbird"), answers=e,
+     note="Thunderbird, multi-line free text")
+case("thunderbird_html_only", message("thunderbird_html_only", html=html, mailer="Mozilla Thunderbird"), answers=e,
+     note="HTML only: blockquote type=cite, moz-cite-prefix")
+
+# ---- encodings and attachments ----
+text = "Réponses ci-dessous.\n\n" + WROTE + "\n" + text_inline({**NINE, 10: "Très utile — merci ✓"}) + "\n"
+e = dict(NINE_EXPECT); e["comments"] = ok("Très utile — merci ✓")
+case("base64_utf8", message("base64_utf8", text=text, cte="base64"), answers=e)
+
+text = "Answers below, and our protocol attached.\n\n" + WROTE + "\n" + text_inline(FULL) + "\n"
+pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% 1. no 2. no 4. 12\n%%EOF\n"
+case("attachment_pdf", message("attachment_pdf", text=text, attachments=[(pdf, "application", "pdf", "ketamine-protocol.pdf")]), answers=FULL_EXPECT)
+case("attachment_text_ignored", message("attachment_text_ignored", text="1. yes\n2. no\n\nThe rest in the attached notes.\n", in_reply_to=INV_ID,
+     attachments=[(b"1. no\n2. yes\n4. 12\n", "text", "plain", "notes.txt")]), answers={"end_of_life": ok(True), "early_adjuvant": ok(False)},
+     note="a text attachment is not read")
+
+# ---- auto-replies ----
+ooo = "I am out of the office until 12 January with no access to email. For urgent matters call 01234 567890.\n\n1. Patients: contact the ward."
+case("auto_outlook_ooo", message("auto_outlook_ooo", subject="Automatic reply: " + SUBJECT, text=ooo, in_reply_to=None,
+     headers=[("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "All"), ("X-MS-Exchange-Inbox-Rules-Loop", "jack.clarke@north-hospice.test")]),
+     kind="auto_reply")
+case("auto_x_autoreply", message("auto_x_autoreply", subject="Re: " + SUBJECT, text="Thank you for your email. I will reply on my return.\n", headers=[("X-Autoreply", "yes")]), kind="auto_reply")
+case("auto_precedence_bulk", message("auto_precedence_bulk", subject="Away: " + SUBJECT, text="Away until Monday.\n", headers=[("Precedence", "bulk")]), kind="auto_reply")
+case("auto_german_subject", message("auto_german_subject", subject="Abwesenheitsnotiz: " + SUBJECT, text="Ich bin bis 12.01. nicht im Büro.\n", in_reply_to=None), kind="auto_reply")
+case("auto_french_subject", message("auto_french_subject", subject="Réponse automatique : " + SUBJECT, text="Je suis absent jusqu'au 12 janvier.\n", in_reply_to=None), kind="auto_reply")
+case("auto_x_autorespond", message("auto_x_autorespond", subject="Re: " + SUBJECT, text="Yes, I received your message.\n", headers=[("X-Autorespond", "Auto Reply")]), kind="auto_reply",
+     note="an auto-responder whose text says yes: headers win")
+
+# ---- bounces ----
+real = open(os.path.join(SRC, "postfix-dsn.eml"), "rb").read()
+case("bounce_postfix_real", real, kind="bounce", bounced="bounce-jack.clarke@north-hospice.test",
+     note="a real DSN from the local Postfix; Final-Recipient is not the listed address, the token comes from the returned Message-ID")
+
+headers_only = real.decode()
+headers_only = re.sub(r"Content-Description: Undelivered Message\nContent-Type: message/rfc822\n\n(.*?)\n\n.*?(\n--[^\n]*--)",
+                      lambda m: "Content-Description: Undelivered Message Headers\nContent-Type: text/rfc822-headers\n\n" + m.group(1) + "\n" + m.group(2), headers_only, flags=re.S)
+case("bounce_postfix_headers_only", headers_only.encode(), kind="bounce", bounced="bounce-jack.clarke@north-hospice.test",
+     note="as the real DSN, with only the returned headers (text/rfc822-headers)")
+
+delayed = real.decode().replace("Action: failed", "Action: delayed").replace("Status: 5.1.1", "Status: 4.2.0").replace(
+    "Subject: Undelivered Mail Returned to Sender", "Subject: Delayed Mail (still being retried)").replace("550 5.1.1", "450 4.2.0")
+case("dsn_delayed", delayed.encode(), kind="auto_reply", token=None, note="Action: delayed is not a failure: auto_reply")
+
+inv_bytes = open(os.path.join(SRC, "invitation-jack.eml"), "rb").read()
+exch = EmailMessage(policy=email.policy.SMTP)
+exch["From"] = "postmaster@north-hospice.test"
+exch["To"] = "survey@survey.test"
+exch["Subject"] = "Undeliverable: " + SUBJECT
+exch["Date"] = "Mon, 5 Jan 2026 09:01:00 +0000"
+exch["Message-ID"] = "<exch-ndr-1@north-hospice.test>"
+exch.set_content("Your message to jack.clarke@north-hospice.test couldn't be delivered.\n\njack.clarke wasn't found at north-hospice.test.\n\n"
+                 "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\n")
+exch.add_alternative("<html><body><p>Your message to <b>jack.clarke@north-hospice.test</b> couldn't be delivered.</p></body></html>", subtype="html")
+exch.add_attachment(inv_bytes, maintype="message", subtype="rfc822") if False else None
+raw = exch.as_bytes()
+# Attach the original as message/rfc822 by hand (EmailMessage re-encodes it otherwise).
+b = "ndr-boundary-1"
+raw = (f"From: postmaster@north-hospice.test\r\nTo: survey@survey.test\r\nSubject: Undeliverable: {SUBJECT}\r\nDate: Mon, 5 Jan 2026 09:01:00 +0000\r\n"
+       f"Message-ID: <exch-ndr-1@north-hospice.test>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"{b}\"\r\n\r\n--{b}\r\n"
+       "Content-Type: text/plain; charset=us-ascii\r\n\r\nYour message to jack.clarke@north-hospice.test couldn't be delivered.\r\n\r\n"
+       "jack.clarke wasn't found at north-hospice.test.\r\n\r\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\r\n"
+       f"\r\n--{b}\r\nContent-Type: message/rfc822\r\n\r\n").encode() + inv_bytes.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n") + f"\r\n--{b}--\r\n".encode()
+case("bounce_exchange_undeliverable", raw, kind="bounce", bounced="jack.clarke@north-hospice.test", note="Exchange-style NDR, not RFC 3464, original attached")
+
+gm = (f"From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\r\nTo: survey@survey.test\r\nSubject: Delivery Status Notification (Failure)\r\n"
+      "Date: Mon, 5 Jan 2026 09:02:00 +0000\r\nMessage-ID: <gm-dsn-1@mx.google.com>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+      "** Address not found **\r\n\r\nYour message wasn't delivered to aisha.lewis@riverside-pcu.test because the address couldn't be found, or is unable to receive mail.\r\n\r\n"
+      "The response from the remote server was:\r\n550 5.1.1 The email account that you tried to reach does not exist.\r\n\r\n"
+      "----- Original message -----\r\n\r\nFrom: Regional Palliative Care Audit Group <survey@survey.test>\r\nTo: Dr Aisha Lewis <aisha.lewis@riverside-pcu.test>\r\n"
+      f"Subject: {SUBJECT}\r\nMessage-ID: <invitation.1.{TOKEN}@survey.test>\r\nReply-To: survey+{TOKEN}@survey.test\r\n\r\nDear Dr Aisha Lewis,\r\n").encode()
+case("bounce_gmail_text_only", gm, kind="bounce", bounced="aisha.lewis@riverside-pcu.test", note="non-standard text DSN; token quoted in the text")
+
+qmail = ("From: MAILER-DAEMON@mx.valley-sps.test\r\nTo: survey@survey.test\r\nSubject: failure notice\r\nDate: Mon, 5 Jan 2026 09:03:00 +0000\r\n\r\n"
+         "Hi. This is the qmail-send program at mx.valley-sps.test.\r\nI'm afraid I wasn't able to deliver your message to the following addresses.\r\n"
+         "This is a permanent error; I've given up. Sorry it didn't work out.\r\n\r\n<nobody@valley-sps.test>:\r\nSorry, no mailbox here by that name. (#5.1.1)\r\n\r\n"
+         "--- Below this line is a copy of the message.\r\n\r\n" f"Message-ID: <reminder.2.{TOKEN}@survey.test>\r\nSubject: Reminder: {SUBJECT}\r\n").encode()
+case("bounce_qmail_failure_notice", qmail, kind="bounce", bounced="nobody@valley-sps.test", note="qmail failure notice")
+
+# ---- opt-outs and withdrawals ----
+text = "Unsubscribe\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("optout_unsubscribe_word", message("optout_unsubscribe_word", text=text), kind="unsubscribe")
+text = "Please remove me from your mailing list, I retired last month.\n\nJack\n\n________________________________\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT
+case("optout_remove_me_outlook", message("optout_remove_me_outlook", text=text), kind="unsubscribe", note="the unquoted original's own unsubscribe text is not counted; the doctor's is")
+case("optout_list_unsubscribe_address", message("optout_list_unsubscribe_address", to=f"survey+unsubscribe.{TOKEN}@survey.test", subject="unsubscribe",
+     text="This message was automatically generated by Gmail.\n", in_reply_to=None), kind="unsubscribe", note="mail to the List-Unsubscribe address (Gmail's unsubscribe button)")
+text = "STOP\n"
+case("optout_stop_alone", message("optout_stop_alone", text=text), kind="unsubscribe")
+text = "\n".join(top) + "\n\nAnd please don't email me again about this.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("answers_plus_stop_request", message("answers_plus_stop_request", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(False), "confidence": ok(8),
+    "barriers": ok(["evidence"]), "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(False), "research": ok(True)},
+    note="answers and a stop request: a reply (flagged), answers kept")
+text = "Please delete my answers, I no longer wish to take part.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("withdraw_delete_answers", message("withdraw_delete_answers", text=text), kind="unsubscribe", note="withdrawal without answers: unsubscribe kind, withdraw flag")
+text = WROTE + "\n" + text_inline({1: "We stopped using it last year", 2: "No", 3: "No", 4: "4", 5: "b, c", 6: "No", 7: "No", 8: "Yes", 9: "Yes"}) + "\n"
+case("stopped_using_it", message("stopped_using_it", text=text), answers={
+    "end_of_life": UNCLEAR, "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(4),
+    "barriers": ok(["evidence", "side_effects"]), "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="'we stopped using it' is an answer (unclear for yes/no), not an opt-out")
+
+# ---- forwards and corrections ----
+fwd = ("---------- Forwarded message ---------\nFrom: Regional Palliative Care Audit Group <survey@survey.test>\nDate: Mon, 5 Jan 2026 at 09:00\n"
+       f"Subject: {SUBJECT}\nTo: Dr Jack Clarke <jack.clarke@north-hospice.test>\n\n" + INV_TEXT)
+text = "Jack asked me to answer for our team:\n\n1. yes\n2. yes\n3. no\n4. 6\n5. b\n6. yes\n7. no\n8. yes\n9. yes\n\nDr Priya Nair\n\n" + WROTE.replace("Regional Palliative Care Audit Group <survey@survey.test>", "Jack Clarke <jack.clarke@north-hospice.test>") + "\n" + quote(fwd) + "\n"
+case("forward_colleague_answers", message("forward_colleague_answers", frm='"Dr Priya Nair" <priya.nair@north-hospice.test>', text=text, in_reply_to=None), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(False), "confidence": ok(6),
+    "barriers": ok(["evidence"]), "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="a colleague answers a forwarded invitation; the token is in To (flagging the sender is the store's job)")
+text = "Jack asked me to answer for our team:\n\nFwd below.\n\n" + fwd.replace("\nAnswer:\n", "\nAnswer: \n")
+case("forward_unanswered", message("forward_unanswered", frm='"Dr Priya Nair" <priya.nair@north-hospice.test>', subject="Fwd: " + SUBJECT, to="priya.nair@gmail.com", text=text, in_reply_to=None),
+     token=None, answers={}, note="a plain forward to someone else: no answers, nothing counted; still about the survey")
+text = "Sorry, for question 4 I meant 8, not 7.\n\nJack\n"
+case("correction_question_4", message("correction_question_4", subject="Re: Your answers to the ketamine survey", in_reply_to=f"<receipt.1.{TOKEN}@survey.test>", text=text),
+     answers={"confidence": ok(8)}, note="a short correction in a later reply, matched by the receipt's Message-ID")
+text = "Q5 should be a, b\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("correction_q5_should_be", message("correction_q5_should_be", text=text), answers={"barriers": ok(["expertise", "evidence"])})
+text = "Thanks. Actually for question 2 I meant yes, and question 9: no.\n"
+case("correction_inline_sentence", message("correction_inline_sentence", text=text, in_reply_to=f"<clarification.1.{TOKEN}@survey.test>"),
+     answers={"early_adjuvant": ok(True)}, note="the first correction in a sentence; the second after 'and' is not read")
+
+# ---- ambiguity and validity ----
+text = WROTE + "\n" + text_inline({1: "yes and no", 2: "No", 3: "Yes", 4: "6 or 7", 5: "a, d", 6: "Yes", 7: "maybe", 8: "Yes", 9: "Yes"}) + "\n"
+case("ambiguous_answers", message("ambiguous_answers", text=text), answers={
+    "end_of_life": UNCLEAR, "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": UNCLEAR, "barriers": UNCLEAR,
+    "written_protocol": ok(True), "shared_guidance": UNCLEAR, "training": ok(True), "research": ok(True)})
+text = WROTE + "\n" + text_inline({1: "Yes", 2: "Yes", 3: "Yes", 4: "12", 5: "f", 6: "Yes", 7: "Yes", 8: "Yes", 9: "Yes"}) + "\n"
+case("out_of_range", message("out_of_range", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(True), "confidence": INVALID, "barriers": INVALID,
+    "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(True), "research": ok(True)})
+text = "4. 7\n\n" + WROTE + "\n" + text_inline({4: "5"}) + "\n"
+case("conflicting_top_and_inline", message("conflicting_top_and_inline", text=text), answers={"confidence": UNCLEAR})
+text = WROTE + "\n" + text_inline({**NINE, 5: "Lack of evidence; side effects, other: cost of the drug"}) + "\n"
+e = dict(NINE_EXPECT); e["barriers"] = ok(["evidence", "side_effects", "other"], "cost of the drug")
+case("choices_by_label", message("choices_by_label", text=text), answers=e)
+text = WROTE + "\n" + text_inline({**NINE, 5: "e - cost of the drug"}) + "\n"
+e = dict(NINE_EXPECT); e["barriers"] = ok(["other"], "cost of the drug")
+case("other_option_with_text", message("other_option_with_text", text=text), answers=e)
+text = WROTE + "\n" + text_inline({**NINE, 4: "7 out of 10", 5: "LACK OF EXPERTISE AND FAMILIARITY"}) + "\n"
+e = dict(NINE_EXPECT); e["barriers"] = ok(["expertise"])
+case("scale_out_of_and_label_caps", message("scale_out_of_and_label_caps", text=text), answers=e)
+
+# ---- signatures and footers ----
+text = (WROTE + "\n" + text_inline({**NINE, 10: "Ketamine is useful but we need a regional protocol.\nHappy to help draft one."}) +
+        "\n\nKind regards,\nJack\n\n--\nDr Jack Clarke | Consultant | North Hospice\nTel: 01234 567890 | Bleep 1234\n\n"
+        "This email is confidential and intended for the named recipient only. If you are not the intended recipient, say yes to deleting it. Registered in England No. 1234567.\n")
+e = dict(NINE_EXPECT); e["comments"] = ok("Ketamine is useful but we need a regional protocol.\nHappy to help draft one.")
+case("signature_and_legal_footer", message("signature_and_legal_footer", text=text), answers=e, note="signature and legal footer with numbers and 'yes' are not answers")
+top = ["1. No", "2. No", "3. No", "4. 2", "5. a", "6. No", "7. No", "8. Yes", "9. Yes"]
+text = ("\n".join(top) + "\n\n-- \nDr Jack Clarke\n1. North Hospice, 2 Hill Road\n\nDISCLAIMER: 1. yes 2. yes. This message may contain confidential information.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("top_list_then_numbered_signature", message("top_list_then_numbered_signature", text=text), answers={
+    "end_of_life": ok(False), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(2), "barriers": ok(["expertise"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="numbered lines after the '-- ' signature marker are not answers")
+
+# ---- unrelated and empty ----
+case("unrelated_colleague_mail", message("unrelated_colleague_mail", frm='"Tom Baker" <tom.baker@citygeneral.test>', to="survey@survey.test", subject="Lunch on Friday?",
+     text="Are you free for lunch on Friday? 1 pm at the usual place.\n", in_reply_to=None), kind="unrelated", token=None)
+case("reply_without_answers", message("reply_without_answers", text="I will answer next week, busy on call.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"), answers={},
+     note="a reply with no answers: all required questions missing")
+text = "Yes\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("single_yes_at_top", message("single_yes_at_top", text=text), answers={}, note="a bare 'Yes' on top names no question: nothing guessed")
+
+# ---- more clients ----
+yahoo_wrote = "On Monday, 5 January 2026 at 09:00:00 GMT, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+text = "1. yes\n2. yes\n3. yes\n4. 9\n5. d\n6. yes\n7. yes\n8. no\n9. no\n\n" + yahoo_wrote + "\n\n" + INV_TEXT + "\n"
+html = ('<html><body><div class="ydp1"><div>1. yes<br>2. yes<br>3. yes<br>4. 9<br>5. d<br>6. yes<br>7. yes<br>8. no<br>9. no</div></div>'
+        '<div id="yahoo_quoted_1" class="yahoo_quoted"><div style="font-family:Helvetica;font-size:13px;color:#26282a"><div>'
+        + yahoo_wrote.replace("<", "&lt;").replace(">", "&gt;") + '</div><div><br></div>' + INV_HTML_BODY + '</div></div></body></html>')
+case("yahoo_unquoted_original", message("yahoo_unquoted_original", text=text, html=html, mailer="YahooMailAndroid"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(True), "confidence": ok(9), "barriers": ok(["none"]),
+    "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(False), "research": ok(False)},
+    note="Yahoo: the original follows 'wrote:' without '>' quoting; its unsubscribe text is not an opt-out")
+html = ('<html><body><div dir="ltr">1 no<br>2 no<br>3 no<br>4 1<br>5 a, b<br>6 no<br>7 no<br>8 yes<br>9 yes</div>'
+        '<div id="ms-outlook-mobile-signature"><div dir="ltr">Get <a href="https://aka.ms/o0ukef">Outlook for iOS</a></div></div>'
+        '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt">'
+        f'<b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt;<br><b>Sent:</b> Monday, January 5, 2026 9:00:00 AM<br><b>To:</b> Clarke Jack<br><b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>'
+        + INV_HTML_BODY + '</body></html>')
+case("outlook_ios_top_list", message("outlook_ios_top_list", html=html), answers={
+    "end_of_life": ok(False), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(1), "barriers": ok(["expertise", "evidence"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="Outlook for iOS leaves the original after divRplyFwdMsg (talon #153)")
+html = ('<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto"><div>See below</div><div><br></div>'
+        '<div dir="ltr"><br><blockquote type="cite">' + apple_wrote.replace("<", "&lt;").replace(">", "&gt;") + '<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">'
+        + html_inline_split({1: "N/A", 2: "No idea", 3: "Yes", 4: "5", 5: "c", 6: "Yes", 7: "No", 8: "Yes", 9: "Yes"}, '<blockquote type="cite">', "</blockquote>") + '</div></blockquote></body></html>')
+case("apple_html_only_na", message("apple_html_only_na", html=html, mailer="iPad Mail (21F90)"), answers={
+    "end_of_life": UNCLEAR, "early_adjuvant": UNCLEAR, "opioid_sparing": ok(True), "confidence": ok(5), "barriers": ok(["side_effects"]),
+    "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="iPad, HTML only; 'N/A' and 'No idea' are not yes/no")
+text = "Answers:\n\n1. Yes\n2. No\n3. Yes\n4. 7\n5. a, e - cost of the drug and lack of staff\n6. Yes\n7. No\n8. Yes\n9. Yes\n10. We would welcome a regional\nprotocol and a study day.\nThis e-mail and any attachments are confidential. Registered office: 1 Hill Road. Company No. 123.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("top_list_multiline_comment_and_footer", message("top_list_multiline_comment_and_footer", text=text), answers={
+    **{k: v for k, v in FULL_EXPECT.items() if k not in ("opioid_sparing", "barriers", "comments")}, "opioid_sparing": ok(True),
+    "barriers": ok(["expertise", "other"], "cost of the drug and lack of staff"), "comments": ok("We would welcome a regional\nprotocol and a study day.")},
+    note="a listed free-text answer spanning lines, then a legal footer with numbers, no blank line between")
+
+text = WROTE + "\n" + text_inline({**NINE, 10: "Good luck with the audit.\n\nJack"}) + "\n"
+e = dict(NINE_EXPECT); e["comments"] = ok("Good luck with the audit.")
+case("name_below_last_answer", message("name_below_last_answer", text=text), answers=e, note="a bare name after the last inline answer signs the reply")
+
+if __name__ == "__main__":
+    for f in os.listdir(OUT):
+        if f.endswith((".eml", ".json", ".failed")):
+            os.remove(os.path.join(OUT, f))
+    for name, raw, expected in CASES:
+        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
+            f.write(raw)
+        with open(os.path.join(OUT, name + ".json"), "w") as f:
+            json.dump(expected, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+    print(f"{len(CASES)} cases written to {OUT}")

@@ -1,0 +1,173 @@
+//! The reply corpus: every `tests/fixtures/replies/NAME.eml` beside the
+//! expected `NAME.json`, run through `inspect`. Prints per-answer counts of
+//! correct, unclear, wrong and missed; writes `NAME.failed` (what was found)
+//! beside any case that does not match; fails on any wrong value, any wrong
+//! kind, token or bounced recipient, or too few cases.
+//!
+//! Also replays the fuzz corpus (`fuzz/corpus/inspect/*`): no input panics.
+
+use std::path::{Path, PathBuf};
+
+use mailsurvey::inspect::inspect;
+use mailsurvey::survey::Survey;
+use serde_json::Value;
+
+fn survey() -> Survey {
+    Survey::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/example.toml"))
+        .expect("example survey loads")
+}
+
+fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| ext.is_empty() || p.extension().is_some_and(|e| e == ext))
+        .collect();
+    found.sort();
+    found
+}
+
+#[derive(Default)]
+struct Score {
+    correct: usize,
+    unclear: usize,
+    wrong: usize,
+    missed: usize,
+}
+
+#[test]
+fn reply_corpus() {
+    let survey = survey();
+    let mut score = Score::default();
+    let mut cases = 0;
+    let mut case_errors = Vec::new();
+    for eml in files("tests/fixtures/replies", "eml") {
+        cases += 1;
+        let name = eml
+            .file_stem()
+            .expect("file name")
+            .to_string_lossy()
+            .into_owned();
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(eml.with_extension("json"))
+                .expect("NAME.json beside NAME.eml"),
+        )
+        .expect("expected JSON parses");
+        let raw = std::fs::read(&eml).expect("read eml");
+        let found = inspect(&raw, &survey);
+        let actual = serde_json::to_value(&found).expect("serialises");
+        let mut problems = Vec::new();
+        for field in ["kind", "token", "bounced_recipient", "missing"] {
+            if expected[field] != actual[field] {
+                problems.push(format!(
+                    "{field}: expected {}, found {}",
+                    expected[field], actual[field]
+                ));
+            }
+        }
+        let no_answers = serde_json::Map::new();
+        let want = expected["answers"].as_object().unwrap_or(&no_answers);
+        let got = actual["answers"].as_object().unwrap_or(&no_answers);
+        for (id, w) in want {
+            let wanted_ok = w["status"] == "ok";
+            match got.get(id) {
+                None => {
+                    score.missed += 1;
+                    problems.push(format!("{id}: missed (expected {w})"));
+                }
+                Some(g) => {
+                    let same_status = g["status"] == w["status"];
+                    let same_value = g["value"] == w["value"];
+                    let same_other = w.get("other").is_none_or(|o| *o == g["other"]);
+                    if g["status"] == "ok" && !(wanted_ok && same_value && same_other) {
+                        score.wrong += 1;
+                        problems.push(format!("{id}: WRONG {g} (expected {w})"));
+                    } else if same_status && same_value && same_other {
+                        score.correct += 1;
+                    } else {
+                        score.unclear += 1;
+                        problems.push(format!("{id}: {} (expected {w})", g));
+                    }
+                }
+            }
+        }
+        for (id, g) in got {
+            if !want.contains_key(id) {
+                if g["status"] == "ok" {
+                    score.wrong += 1;
+                    problems.push(format!("{id}: WRONG, not expected at all: {g}"));
+                } else {
+                    score.unclear += 1;
+                    problems.push(format!("{id}: not expected: {g}"));
+                }
+            }
+        }
+        let failed = eml.with_extension("failed");
+        if problems.is_empty() {
+            let _ = std::fs::remove_file(&failed);
+        } else {
+            let report = format!("{}\n\nfound:\n{}\n", problems.join("\n"), found.to_json());
+            std::fs::write(&failed, report).expect("write NAME.failed");
+            if problems
+                .iter()
+                .any(|p| !p.contains(": missed") && !p.contains("(expected"))
+                || problems.iter().any(|p| p.contains("WRONG"))
+            {
+                case_errors.push(format!("{name}: {}", problems.join("; ")));
+            } else {
+                eprintln!("{name}: {}", problems.join("; "));
+            }
+        }
+    }
+    let total = score.correct + score.unclear + score.wrong + score.missed;
+    println!(
+        "reply corpus: {cases} cases, {total} answers: {} correct, {} unclear, {} wrong, {} missed",
+        score.correct, score.unclear, score.wrong, score.missed
+    );
+    for error in &case_errors {
+        println!("  {error}");
+    }
+    assert!(cases > 40, "only {cases} cases ran");
+    assert_eq!(score.wrong, 0, "wrong answers: see the .failed files");
+    assert!(
+        case_errors.is_empty(),
+        "{} case(s) with a wrong kind, token, recipient or value",
+        case_errors.len()
+    );
+}
+
+#[test]
+fn fuzz_corpus_replays_without_panics() {
+    let survey = survey();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/inspect");
+    let mut inputs: Vec<Vec<u8>> = files("tests/fixtures/replies", "eml")
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    if dir.is_dir() {
+        inputs.extend(
+            files("fuzz/corpus/inspect", "")
+                .iter()
+                .map(|p| std::fs::read(p).expect("read")),
+        );
+    }
+    // Truncations and damage of real messages, as a fuzzer would try.
+    let seeds = inputs.clone();
+    for raw in seeds.iter().take(20) {
+        for cut in [1, 7, raw.len() / 3, raw.len() / 2] {
+            inputs.push(raw[..cut.min(raw.len())].to_vec());
+        }
+        inputs.push(
+            raw.iter()
+                .map(|b| if *b == b'\n' { b'>' } else { *b })
+                .collect(),
+        );
+    }
+    for raw in &inputs {
+        let inspection = inspect(raw, &survey);
+        let _ = inspection.to_json();
+        let _ = inspection.summary(&survey);
+    }
+    assert!(inputs.len() > 40);
+}

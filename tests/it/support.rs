@@ -268,6 +268,7 @@ impl Fixture {
             ("sender", "address", toml_string(&sender)),
             ("period", "open", toml_string(&open)),
             ("period", "close", toml_string(&close)),
+            ("period", "reminders", "[]".into()),
             ("smtp", "port", stack.var("MAILSTACK_SUBMISSION_PORT")),
             ("smtp", "username", toml_string(&sender)),
             ("smtp", "ca_file", toml_string(&stack.ca())),

@@ -70,11 +70,12 @@ pub fn reply_address(survey: &Survey, token: &Token) -> Result<lettre::Address> 
         .map_err(|e| Error::Message(format!("reply address: {e}")))
 }
 
-/// The List-Unsubscribe address: `reply+unsubscribe.TOKEN@domain`.
+/// The List-Unsubscribe address: `reply+u.TOKEN@domain` (short, so that
+/// the local part stays within the 64 characters RFC 5321 allows).
 pub fn unsubscribe_address(survey: &Survey, token: &Token) -> Result<lettre::Address> {
     survey
         .sender
-        .plus_address(&format!("unsubscribe.{}", token.as_str()))
+        .plus_address(&format!("u.{}", token.as_str()))
         .parse()
         .map_err(|e| Error::Message(format!("unsubscribe address: {e}")))
 }

@@ -136,7 +136,7 @@ pub fn text_candidates(text: &str, survey: &Survey) -> Vec<Candidate> {
 }
 
 /// The token in one address if it is our plus-address (`survey+TOKEN@…` or
-/// `survey+unsubscribe.TOKEN@…`), ignoring case. The domain is not compared:
+/// `survey+u.TOKEN@…`), ignoring case. The domain is not compared:
 /// aliases and forwarding rewrite it, and the token is the secret. Returns
 /// the token and whether it was the unsubscribe form.
 pub fn token_in_address(address: &str, survey: &Survey) -> Option<(Token, bool)> {
@@ -147,7 +147,9 @@ pub fn token_in_address(address: &str, survey: &Survey) -> Option<(Token, bool)>
         return None;
     }
     let lower = detail.to_ascii_lowercase();
-    match lower.strip_prefix("unsubscribe.") {
+    // `u.` is the form we send (it keeps the address within 64
+    // characters); `unsubscribe.` the older, longer one.
+    match lower.strip_prefix("u.").or_else(|| lower.strip_prefix("unsubscribe.")) {
         Some(rest) => Token::parse(rest).map(|t| (t, true)),
         None => Token::parse(&lower).map(|t| (t, false)),
     }

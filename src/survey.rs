@@ -749,6 +749,22 @@ impl Checker<'_> {
                         "give the address without '+...'",
                     );
                 }
+                if let Some(reply_to) = &reply_to
+                    && reply_to.user().len() + "+u.".len() + crate::token::TOKEN_LEN > 64
+                {
+                    self.problem(
+                        sender.reply_to.as_ref().unwrap_or(&sender.address),
+                        format!(
+                            "the reply address's local part '{}' is too long: with '+u.' and a {}-character token it would pass the 64 characters an address's local part may have",
+                            reply_to.user(),
+                            crate::token::TOKEN_LEN
+                        ),
+                        format!(
+                            "use a local part of at most {} characters (e.g. survey@...)",
+                            64 - 3 - crate::token::TOKEN_LEN
+                        ),
+                    );
+                }
                 match (address, reply_to) {
                     (Some(address), Some(reply_to)) => Some(Sender {
                         name: sender.name,

@@ -14,9 +14,9 @@ use crate::support::*;
 
 /// Seconds from the daemon's start to the close, and the reminders before
 /// it: long enough for a loaded 2-core machine, short enough for a test.
-const CLOSE: i64 = 150;
-const FIRST_REMINDER: i64 = 80;
-const SECOND_REMINDER: i64 = 40;
+const CLOSE: i64 = 200;
+const FIRST_REMINDER: i64 = 110;
+const SECOND_REMINDER: i64 = 50;
 
 fn reminders_received(stack: &Stack, email: &str) -> BTreeSet<u32> {
     stack

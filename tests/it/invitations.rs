@@ -81,7 +81,7 @@ fn every_doctor_gets_exactly_one_personal_questionnaire() {
             "Message-ID carries the same token"
         );
         let unsubscribe = message.header_raw("List-Unsubscribe").unwrap();
-        assert!(unsubscribe.contains(&format!("unsubscribe.{}", token.as_str())));
+        assert!(unsubscribe.contains(&format!("+u.{}@", token.as_str())));
         let owner = store
             .recipient_by_token(&fixture.survey_id(), &token)
             .unwrap()

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::clock::{Clock, SystemClock};
 use crate::daemon::Daemon;
-use crate::invitation::{Invitee, Kind};
+use crate::invitation::Kind;
 use crate::outbox::{Dispatcher, FileOutbox, Outbox, SmtpOutbox};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
@@ -268,16 +268,7 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
             if !person.listed || person.status != "active" {
                 continue;
             }
-            let mail = compose::compose(
-                invitation::draft(
-                    &survey,
-                    &templates,
-                    &invitee(&person),
-                    Kind::Invitation,
-                    now,
-                )?,
-                now,
-            )?;
+            let mail = invitation::mail(&survey, &templates, &person, Kind::Invitation, now)?;
             outbox.send(&mail).await?;
             written += 1;
         }
@@ -331,15 +322,6 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
     })
 }
 
-fn invitee(person: &crate::store::StoredRecipient) -> Invitee<'_> {
-    Invitee {
-        name: &person.name,
-        email: &person.email,
-        attributes: &person.attributes,
-        token: &person.token,
-    }
-}
-
 fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
     let (survey, templates, store) = prepare(path)?;
     let Some(person) = store
@@ -351,16 +333,7 @@ fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
         return Ok(Exit::Usage);
     };
     let now = SystemClock.now();
-    let mail = compose::compose(
-        invitation::draft(
-            &survey,
-            &templates,
-            &invitee(&person),
-            Kind::Invitation,
-            now,
-        )?,
-        now,
-    )?;
+    let mail = invitation::mail(&survey, &templates, &person, Kind::Invitation, now)?;
     use std::io::Write;
     std::io::stdout()
         .write_all(&mail.bytes)

@@ -209,3 +209,21 @@ pub fn draft(
         attachments: Vec::new(),
     })
 }
+
+/// The questionnaire email of `kind` for a stored recipient, encoded: what
+/// the outbox sends, `send --dry-run` writes and `preview` prints.
+pub fn mail(
+    survey: &Survey,
+    templates: &Templates,
+    person: &crate::store::StoredRecipient,
+    kind: Kind,
+    now: Timestamp,
+) -> Result<crate::compose::Outgoing> {
+    let invitee = Invitee {
+        name: &person.name,
+        email: &person.email,
+        attributes: &person.attributes,
+        token: &person.token,
+    };
+    crate::compose::compose(draft(survey, templates, &invitee, kind, now)?, now)
+}

@@ -149,7 +149,10 @@ pub fn token_in_address(address: &str, survey: &Survey) -> Option<(Token, bool)>
     let lower = detail.to_ascii_lowercase();
     // `u.` is the form we send (it keeps the address within 64
     // characters); `unsubscribe.` the older, longer one.
-    match lower.strip_prefix("u.").or_else(|| lower.strip_prefix("unsubscribe.")) {
+    match lower
+        .strip_prefix("u.")
+        .or_else(|| lower.strip_prefix("unsubscribe."))
+    {
         Some(rest) => Token::parse(rest).map(|t| (t, true)),
         None => Token::parse(&lower).map(|t| (t, false)),
     }

@@ -27,7 +27,7 @@ use tracing::{info, warn};
 use crate::clock::Clock;
 use crate::compose::Outgoing;
 use crate::credentials::Credentials;
-use crate::invitation::{self, Invitee, Kind};
+use crate::invitation::{self, Kind};
 use crate::shutdown::Shutdown;
 use crate::store::{Claimed, Store};
 use crate::survey::{Security, Server, Survey};
@@ -206,12 +206,7 @@ pub struct Round {
 
 /// Sends due messages from the store through an [`Outbox`].
 pub struct Dispatcher<O: Outbox> {
-    store: Store,
-    survey: Arc<Survey>,
-    templates: Arc<Templates>,
-    outbox: Arc<O>,
-    clock: Arc<dyn Clock>,
-    pace: Option<Arc<Mutex<tokio::time::Interval>>>,
+    worker: Arc<Worker<O>>,
 }
 
 impl<O: Outbox> Dispatcher<O> {
@@ -227,15 +222,17 @@ impl<O: Outbox> Dispatcher<O> {
             let mut interval =
                 tokio::time::interval(Duration::from_secs_f64(60.0 / f64::from(per_minute.max(1))));
             interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            Arc::new(Mutex::new(interval))
+            Mutex::new(interval)
         });
         Dispatcher {
-            store,
-            survey,
-            templates,
-            outbox: Arc::new(outbox),
-            clock,
-            pace,
+            worker: Arc::new(Worker {
+                store,
+                survey,
+                templates,
+                outbox,
+                clock,
+                pace,
+            }),
         }
     }
 
@@ -249,15 +246,8 @@ impl<O: Outbox> Dispatcher<O> {
         let round = Arc::new(std::sync::Mutex::new(Round::default()));
         let on_done = Arc::new(on_done);
         let mut workers = tokio::task::JoinSet::new();
-        for _ in 0..self.survey.sending.max_connections {
-            let worker = Worker {
-                store: self.store.clone(),
-                survey: self.survey.clone(),
-                templates: self.templates.clone(),
-                outbox: self.outbox.clone(),
-                clock: self.clock.clone(),
-                pace: self.pace.clone(),
-            };
+        for _ in 0..self.worker.survey.sending.max_connections {
+            let worker = self.worker.clone();
             let round = round.clone();
             let on_done = on_done.clone();
             let shutdown = shutdown.clone();
@@ -320,13 +310,14 @@ enum Outcome {
     Stop,
 }
 
+/// What every sending task shares.
 struct Worker<O: Outbox> {
     store: Store,
     survey: Arc<Survey>,
     templates: Arc<Templates>,
-    outbox: Arc<O>,
+    outbox: O,
     clock: Arc<dyn Clock>,
-    pace: Option<Arc<Mutex<tokio::time::Interval>>>,
+    pace: Option<Mutex<tokio::time::Interval>>,
 }
 
 impl<O: Outbox> Worker<O> {
@@ -392,16 +383,7 @@ pub fn render(
         _ => None,
     };
     match (kind, recipient, &claimed.body) {
-        (Some(kind), Some(person), _) => {
-            let invitee = Invitee {
-                name: &person.name,
-                email: &person.email,
-                attributes: &person.attributes,
-                token: &person.token,
-            };
-            let draft = invitation::draft(survey, templates, &invitee, kind, now)?;
-            crate::compose::compose(draft, now)
-        }
+        (Some(kind), Some(person), _) => invitation::mail(survey, templates, person, kind, now),
         (_, _, Some(body)) => {
             let to = match recipient {
                 Some(person) => vec![parse_address(&person.email)?],

@@ -3,6 +3,7 @@
 
 mod acceptance;
 mod doctors;
+mod golden;
 mod invitations;
 mod replies;
 mod setup;

@@ -408,10 +408,15 @@ impl Daemon {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status;
             }
-            assert!(
-                Instant::now() < deadline,
-                "daemon did not stop within 30 s of SIGTERM"
-            );
+            if Instant::now() > deadline {
+                // Say where it is stuck: every thread's stack.
+                let stacks = Command::new("gdb")
+                    .args(["-p", &self.child.id().to_string(), "-batch", "-ex", "thread apply all bt 30"])
+                    .output()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+                    .unwrap_or_default();
+                panic!("daemon did not stop within 30 s of SIGTERM; its threads:\n{stacks}");
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
     }

@@ -1,0 +1,142 @@
+//! Golden outbound mail: every kind of message we send to a doctor,
+//! rendered with a fixed clock and a fixed token and compared byte for byte
+//! (MIME boundaries aside) with `tests/golden/mail/*.eml`. A change on
+//! purpose is accepted with `MAILSURVEY_BLESS=1 cargo test --test it golden`;
+//! a mismatch writes `NAME.eml.failed` beside the golden file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use mailsurvey::answer::{Answer, Value};
+use mailsurvey::compose::compose;
+use mailsurvey::followup::{self, Context};
+use mailsurvey::invitation::{self, Invitee, Kind};
+use mailsurvey::store::StoredRecipient;
+use mailsurvey::survey::Survey;
+use mailsurvey::templates::Templates;
+use mailsurvey::token::Token;
+
+use crate::support::ROOT;
+
+const TOKEN: &str = "abcdefghijklmnopqrstuvwxyz234567";
+
+fn survey() -> Survey {
+    Survey::load(&Path::new(ROOT).join("config/example.toml")).unwrap()
+}
+
+fn now() -> Timestamp {
+    "2026-12-01T09:00:00Z".parse().unwrap()
+}
+
+fn person() -> StoredRecipient {
+    StoredRecipient {
+        id: 7,
+        email: "jack.clarke@north-hospice.test".into(),
+        name: "Dr Jack Clarke".into(),
+        attributes: BTreeMap::from([("centre".into(), "St Columba's Hospice".into())]),
+        token: Token::parse(TOKEN).unwrap(),
+        listed: true,
+        status: "active".into(),
+    }
+}
+
+/// Replaces lettre's random MIME boundaries with stable names.
+fn normalise(raw: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(raw).into_owned();
+    let mut boundaries: Vec<String> = text
+        .match_indices("boundary=\"")
+        .map(|(at, m)| {
+            let start = at + m.len();
+            text[start..start + text[start..].find('"').unwrap()].to_owned()
+        })
+        .collect();
+    boundaries.dedup();
+    for (i, boundary) in boundaries.iter().enumerate() {
+        text = text.replace(boundary, &format!("BOUNDARY-{i}"));
+    }
+    text
+}
+
+fn check(name: &str, raw: &[u8]) {
+    let path: PathBuf = Path::new(ROOT).join("tests/golden/mail").join(format!("{name}.eml"));
+    let actual = normalise(raw);
+    if std::env::var_os("MAILSURVEY_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with MAILSURVEY_BLESS=1 to create it", path.display()));
+    let failed = path.with_extension("eml.failed");
+    if actual != expected {
+        std::fs::write(&failed, &actual).unwrap();
+        let line = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .map_or("at the end".to_owned(), |i| format!("at line {}", i + 1));
+        panic!("{name} differs from {} {line}; see {}", path.display(), failed.display());
+    }
+    let _ = std::fs::remove_file(failed);
+}
+
+#[test]
+fn golden_invitation_and_reminder() {
+    let survey = survey();
+    let templates = Templates::load(None).unwrap();
+    let token = Token::parse(TOKEN).unwrap();
+    let person = person();
+    let invitee = Invitee {
+        name: &person.name,
+        email: &person.email,
+        attributes: &person.attributes,
+        token: &token,
+    };
+    for (name, kind) in [("invitation", Kind::Invitation), ("reminder-2", Kind::Reminder(2))] {
+        let draft = invitation::draft(&survey, &templates, &invitee, kind, now()).unwrap();
+        check(name, &compose(draft, now()).unwrap().bytes);
+    }
+}
+
+#[test]
+fn golden_receipt_clarification_and_notes() {
+    let survey = survey();
+    let person = person();
+    let context = Context {
+        survey: &survey,
+        recipient: &person,
+        in_reply_to: Some("reply-1@doctors.test".into()),
+        seq: 42,
+        to: person.email.clone(),
+    };
+    let mut answers: BTreeMap<String, Answer> = BTreeMap::from([
+        ("end_of_life".into(), Answer::ok(Value::Bool(true), "yes")),
+        ("early_adjuvant".into(), Answer::ok(Value::Bool(false), "no")),
+        ("opioid_sparing".into(), Answer::ok(Value::Bool(true), "yes")),
+        ("confidence".into(), Answer::unclear("two numbers: 6 and 7", "6 or 7")),
+        (
+            "barriers".into(),
+            Answer {
+                other: Some("cost of the drug".into()),
+                ..Answer::ok(Value::Choices(vec!["evidence".into(), "other".into()]), "b, e - cost of the drug")
+            },
+        ),
+        ("written_protocol".into(), Answer::ok(Value::Bool(false), "no")),
+        ("shared_guidance".into(), Answer::ok(Value::Bool(false), "no")),
+        ("training".into(), Answer::ok(Value::Bool(true), "yes please")),
+    ]);
+    let draft = followup::draft(followup::Kind::Clarification, &context, &answers, now()).unwrap();
+    check("clarification", &compose(draft, now()).unwrap().bytes);
+    answers.insert("confidence".into(), Answer::ok(Value::Integer(7), "7"));
+    answers.insert("research".into(), Answer::ok(Value::Bool(true), "yes"));
+    let draft = followup::draft(followup::Kind::Receipt, &context, &answers, now()).unwrap();
+    check("receipt", &compose(draft, now()).unwrap().bytes);
+    for (name, kind) in [
+        ("opt-out-confirmation", followup::Kind::OptOutConfirmation),
+        ("closed-notice", followup::Kind::ClosedNotice),
+    ] {
+        let draft = followup::draft(kind, &context, &BTreeMap::new(), now()).unwrap();
+        check(name, &compose(draft, now()).unwrap().bytes);
+    }
+}

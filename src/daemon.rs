@@ -104,6 +104,7 @@ impl<O: Outbox> Daemon<O> {
     /// Runs until `shutdown`. Work in flight finishes first.
     pub async fn run(mut self, mut shutdown: Shutdown) -> Result<()> {
         info!(survey = %self.survey.id, open = %self.survey.period.open, close = %self.survey.period.close, "daemon started");
+        let socket = Arc::new(std::sync::Mutex::new(None));
         let watcher = self.read_inbox.then(|| {
             let watcher = crate::inbox::Watcher {
                 survey: self.survey.clone(),
@@ -111,6 +112,7 @@ impl<O: Outbox> Daemon<O> {
                 notify: self.arrived.clone(),
                 shutdown: shutdown.clone(),
                 wake: self.file_now.clone(),
+                socket: socket.clone(),
             };
             std::thread::Builder::new()
                 .name(format!("inbox-{}", self.survey.id))
@@ -119,7 +121,9 @@ impl<O: Outbox> Daemon<O> {
         });
         let outcome = self.run_loop(&mut shutdown).await;
         if let Some(watcher) = watcher {
-            // The watcher sees the same shutdown and stops within one IDLE.
+            // The watcher sees the same shutdown; closing its socket ends an
+            // IDLE wait at once.
+            crate::inbox::interrupt(&socket);
             let _ = tokio::task::spawn_blocking(move || watcher.join()).await;
         }
         info!(survey = %self.survey.id, "daemon stopped");

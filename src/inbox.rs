@@ -155,7 +155,11 @@ fn starttls(server: &Server, socket: TcpStream) -> Result<Stream> {
 
 /// Connects and logs in.
 pub fn connect(server: &Server) -> Result<Session> {
-    let socket = tcp(server)?;
+    connect_on(server, tcp(server)?)
+}
+
+/// Connects and logs in over `socket`.
+fn connect_on(server: &Server, socket: TcpStream) -> Result<Session> {
     let client = match server.security {
         Security::StartTls => imap::Client::new(starttls(server, socket)?),
         Security::Tls => {
@@ -213,6 +217,17 @@ pub struct Watcher {
     pub shutdown: crate::shutdown::Shutdown,
     /// Woken by the daemon when there is something to file.
     pub wake: Arc<std::sync::atomic::AtomicBool>,
+    /// The current connection's socket, so that shutdown can interrupt an
+    /// IDLE wait at once.
+    pub socket: Arc<std::sync::Mutex<Option<TcpStream>>>,
+}
+
+/// Ends a watcher's wait at once: closes its socket, so a blocked IDLE
+/// returns. Call after triggering shutdown.
+pub fn interrupt(socket: &std::sync::Mutex<Option<TcpStream>>) {
+    if let Some(socket) = socket.lock().expect("socket lock").as_ref() {
+        let _ = socket.shutdown(std::net::Shutdown::Both);
+    }
 }
 
 impl Watcher {
@@ -222,6 +237,7 @@ impl Watcher {
         while !self.shutdown.is_triggered() {
             match self.session() {
                 Ok(()) => backoff = Duration::from_secs(1),
+                Err(_) if self.shutdown.is_triggered() => break,
                 Err(err) => {
                     tracing::warn!(survey = %self.survey.id, error = %err, retry_in = ?backoff, "inbox: connection lost or refused");
                     self.sleep(backoff);
@@ -247,7 +263,12 @@ impl Watcher {
     /// One connection's life: returns Ok on shutdown, Err when it broke.
     fn session(&self) -> Result<()> {
         let server = &self.survey.imap;
-        let mut session = connect(server)?;
+        let socket = tcp(server)?;
+        *self.socket.lock().expect("socket lock") = socket.try_clone().ok();
+        if self.shutdown.is_triggered() {
+            return Ok(());
+        }
+        let mut session = connect_on(server, socket)?;
         let folders = &self.survey.replies.folders;
         for folder in [
             &folders.processed,

@@ -14,7 +14,8 @@ fn main() -> ExitCode {
         EnvFilter::try_from_env("MAILSURVEY_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     match cli.log_format {
         LogFormat::Human => logs.init(),
         LogFormat::Json => logs.json().init(),

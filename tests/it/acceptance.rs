@@ -95,7 +95,9 @@ fn the_seed_study_end_to_end() {
     );
 
     // The first reminder goes to the 29 who have not replied (not the bounce).
-    fixture.wait_until(Duration::from_secs(90), "the first reminders", || {
+    let until =
+        |at: i64| Duration::from_secs((at + 60 - started.elapsed().as_secs() as i64).max(1) as u64);
+    fixture.wait_until(until(CLOSE - FIRST_REMINDER), "the first reminders", || {
         fixture
             .outbox_states("reminder")
             .get("sent")
@@ -107,18 +109,22 @@ fn the_seed_study_end_to_end() {
         answer(&stack, &people[i], answers, i);
     }
     // The second reminder goes to the 19 still silent.
-    fixture.wait_until(Duration::from_secs(60), "the second reminders", || {
-        fixture
-            .outbox_states("reminder")
-            .get("sent")
-            .copied()
-            .unwrap_or(0)
-            >= 48
-    });
+    fixture.wait_until(
+        until(CLOSE - SECOND_REMINDER),
+        "the second reminders",
+        || {
+            fixture
+                .outbox_states("reminder")
+                .get("sent")
+                .copied()
+                .unwrap_or(0)
+                >= 48
+        },
+    );
     for (i, answers) in cohort.iter().enumerate().skip(40) {
         answer(&stack, &people[i], answers, i);
     }
-    fixture.wait_until(Duration::from_secs(90), "the report sent", || {
+    fixture.wait_until(until(CLOSE), "the report sent", || {
         fixture.outbox_states("report").get("sent") == Some(&1)
     });
     // A late reply, after the close.

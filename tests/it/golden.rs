@@ -59,15 +59,21 @@ fn normalise(raw: &[u8]) -> String {
 }
 
 fn check(name: &str, raw: &[u8]) {
-    let path: PathBuf = Path::new(ROOT).join("tests/golden/mail").join(format!("{name}.eml"));
+    let path: PathBuf = Path::new(ROOT)
+        .join("tests/golden/mail")
+        .join(format!("{name}.eml"));
     let actual = normalise(raw);
     if std::env::var_os("MAILSURVEY_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with MAILSURVEY_BLESS=1 to create it", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with MAILSURVEY_BLESS=1 to create it",
+            path.display()
+        )
+    });
     let failed = path.with_extension("eml.failed");
     if actual != expected {
         std::fs::write(&failed, &actual).unwrap();
@@ -76,7 +82,11 @@ fn check(name: &str, raw: &[u8]) {
             .zip(expected.lines())
             .position(|(a, e)| a != e)
             .map_or("at the end".to_owned(), |i| format!("at line {}", i + 1));
-        panic!("{name} differs from {} {line}; see {}", path.display(), failed.display());
+        panic!(
+            "{name} differs from {} {line}; see {}",
+            path.display(),
+            failed.display()
+        );
     }
     let _ = std::fs::remove_file(failed);
 }
@@ -93,7 +103,10 @@ fn golden_invitation_and_reminder() {
         attributes: &person.attributes,
         token: &token,
     };
-    for (name, kind) in [("invitation", Kind::Invitation), ("reminder-2", Kind::Reminder(2))] {
+    for (name, kind) in [
+        ("invitation", Kind::Invitation),
+        ("reminder-2", Kind::Reminder(2)),
+    ] {
         let draft = invitation::draft(&survey, &templates, &invitee, kind, now()).unwrap();
         check(name, &compose(draft, now()).unwrap().bytes);
     }
@@ -112,19 +125,40 @@ fn golden_receipt_clarification_and_notes() {
     };
     let mut answers: BTreeMap<String, Answer> = BTreeMap::from([
         ("end_of_life".into(), Answer::ok(Value::Bool(true), "yes")),
-        ("early_adjuvant".into(), Answer::ok(Value::Bool(false), "no")),
-        ("opioid_sparing".into(), Answer::ok(Value::Bool(true), "yes")),
-        ("confidence".into(), Answer::unclear("two numbers: 6 and 7", "6 or 7")),
+        (
+            "early_adjuvant".into(),
+            Answer::ok(Value::Bool(false), "no"),
+        ),
+        (
+            "opioid_sparing".into(),
+            Answer::ok(Value::Bool(true), "yes"),
+        ),
+        (
+            "confidence".into(),
+            Answer::unclear("two numbers: 6 and 7", "6 or 7"),
+        ),
         (
             "barriers".into(),
             Answer {
                 other: Some("cost of the drug".into()),
-                ..Answer::ok(Value::Choices(vec!["evidence".into(), "other".into()]), "b, e - cost of the drug")
+                ..Answer::ok(
+                    Value::Choices(vec!["evidence".into(), "other".into()]),
+                    "b, e - cost of the drug",
+                )
             },
         ),
-        ("written_protocol".into(), Answer::ok(Value::Bool(false), "no")),
-        ("shared_guidance".into(), Answer::ok(Value::Bool(false), "no")),
-        ("training".into(), Answer::ok(Value::Bool(true), "yes please")),
+        (
+            "written_protocol".into(),
+            Answer::ok(Value::Bool(false), "no"),
+        ),
+        (
+            "shared_guidance".into(),
+            Answer::ok(Value::Bool(false), "no"),
+        ),
+        (
+            "training".into(),
+            Answer::ok(Value::Bool(true), "yes please"),
+        ),
     ]);
     let draft = followup::draft(followup::Kind::Clarification, &context, &answers, now()).unwrap();
     check("clarification", &compose(draft, now()).unwrap().bytes);

@@ -411,7 +411,13 @@ impl Daemon {
             if Instant::now() > deadline {
                 // Say where it is stuck: every thread's stack.
                 let stacks = Command::new("gdb")
-                    .args(["-p", &self.child.id().to_string(), "-batch", "-ex", "thread apply all bt 30"])
+                    .args([
+                        "-p",
+                        &self.child.id().to_string(),
+                        "-batch",
+                        "-ex",
+                        "thread apply all bt 30",
+                    ])
                     .output()
                     .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
                     .unwrap_or_default();

@@ -406,3 +406,57 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
         fixture.log()
     );
 }
+
+#[test]
+fn an_oversized_message_is_stored_and_quarantined_unread() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("replies", "max_message_mb", "1".into()),
+        ],
+    );
+    let rows = fixture.recipients()[..1].to_vec();
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(60), "the invitation sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&1)
+    });
+    let invitation = stack.inbox(&rows[0].1).remove(0);
+    let padding = "x".repeat(76);
+    let big = format!(
+        "{COMPLETE}\n\n{}",
+        vec![padding.as_str(); 20_000].join("\n")
+    );
+    stack.deliver(
+        &rows[0].1,
+        &fixture.sender,
+        &reply(&invitation, &rows[0].1, &big),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the big message filed", || {
+        messages_in(&stack, &fixture.sender, "Survey/Quarantine") == 1
+    });
+    daemon.terminate();
+    let messages = store.messages(&sid).unwrap();
+    assert_eq!(messages.len(), 1);
+    assert!(
+        messages[0]
+            .reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("over the limit"),
+        "{messages:?}"
+    );
+    assert!(
+        store.raw_message(messages[0].id).unwrap().len() > 1024 * 1024,
+        "stored whole"
+    );
+    assert_eq!(
+        store.status(&sid).unwrap().respondents,
+        0,
+        "not read, not counted"
+    );
+}

@@ -86,3 +86,41 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
     let status = fixture.store().status(&fixture.survey_id()).unwrap();
     assert_eq!(status.respondents, 1, "the late reply is not counted");
 }
+
+#[test]
+fn close_now_sends_the_report_and_stops_the_reminders() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[("period", "reminders", "[\"23 hours before close\"]".into())],
+    );
+    let rows = fixture.recipients()[..2].to_vec();
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&2)
+    });
+    daemon.terminate();
+    let interim = fixture.dir.path().join("interim");
+    let made = fixture.mailsurvey(&["report", "--out", interim.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&made.stdout).contains("interim report written"));
+    assert!(
+        std::fs::read_to_string(interim.join("report.txt"))
+            .unwrap()
+            .contains("Invited         2")
+    );
+    let closed = fixture.mailsurvey(&["close"]);
+    assert!(
+        closed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&closed.stderr)
+    );
+    assert_eq!(fixture.outbox_states("report").get("sent"), Some(&1));
+    // The daemon, started after the close, sends no reminder and no second report.
+    let mut again = fixture.start_daemon();
+    std::thread::sleep(Duration::from_secs(3));
+    again.terminate();
+    assert!(fixture.outbox_states("reminder").is_empty());
+    let lead = format!("lead-{}@survey.test", fixture.tag);
+    assert_eq!(stack.inbox(&lead).len(), 1);
+}

@@ -5,9 +5,10 @@
 //! jitter and recording permanent ones.
 //!
 //! Durability: a message is marked `sending` (committed) before it is
-//! handed to the server and `sent` after the server accepted it. A crash in
-//! between leaves it `sending`; at start-up it goes again with the same
-//! Message-ID. So at most the messages in flight at a crash, no more than
+//! handed to the server and `sent` after the server accepted it, in the
+//! commit that claims the worker's next message (one fsync per message). A
+//! crash in between leaves it `sending`; at start-up it goes again with the
+//! same Message-ID. So at most the messages in flight at a crash, no more than
 //! the number of connections, can arrive twice.
 
 use std::future::Future;
@@ -252,6 +253,8 @@ impl<O: Outbox> Dispatcher<O> {
             let on_done = on_done.clone();
             let shutdown = shutdown.clone();
             workers.spawn(async move {
+                // Accepted by the server, to be marked sent with the next claim.
+                let mut sent: Option<i64> = None;
                 loop {
                     // Wait for the pace before claiming, so rows sit in
                     // `sending` only while the server has them.
@@ -261,17 +264,23 @@ impl<O: Outbox> Dispatcher<O> {
                     if shutdown.is_triggered() {
                         break;
                     }
-                    let Some(claimed) = worker
-                        .store
-                        .claim_due(&worker.survey.id, worker.clock.now())?
+                    let Some(claimed) = worker.store.claim_due(
+                        &worker.survey.id,
+                        worker.clock.now(),
+                        sent.take(),
+                    )?
                     else {
                         break;
                     };
+                    let id = claimed.id;
                     let outcome = worker.deliver(claimed).await?;
                     let snapshot = {
                         let mut round = round.lock().expect("round lock");
                         match outcome {
-                            Outcome::Sent => round.sent += 1,
+                            Outcome::Sent => {
+                                sent = Some(id);
+                                round.sent += 1
+                            }
                             Outcome::Retry => round.retried += 1,
                             Outcome::Failed => round.failed += 1,
                             Outcome::Stop => break,
@@ -279,6 +288,9 @@ impl<O: Outbox> Dispatcher<O> {
                         *round
                     };
                     on_done(&snapshot);
+                }
+                if let Some(id) = sent {
+                    worker.store.mark_sent(id, worker.clock.now())?;
                 }
                 Ok::<(), Error>(())
             });
@@ -338,7 +350,6 @@ impl<O: Outbox> Worker<O> {
             .unwrap_or("leads");
         match self.outbox.send(&mail).await {
             Ok(()) => {
-                self.store.mark_sent(claimed.id, self.clock.now())?;
                 info!(survey = %self.survey.id, kind = %claimed.kind, recipient = to, message_id = %claimed.message_id, "sent");
                 Ok(Outcome::Sent)
             }

@@ -216,7 +216,7 @@ mod tests {
         store
             .queue_invitations(&survey.id, "survey.test", now)
             .unwrap();
-        while let Some(claimed) = store.claim_due(&survey.id, now).unwrap() {
+        while let Some(claimed) = store.claim_due(&survey.id, now, None).unwrap() {
             store.mark_sent(claimed.id, now).unwrap();
         }
     }

@@ -291,9 +291,25 @@ impl Store {
     /// Claims the next message due at `now`, marking it `sending` (committed
     /// before it is sent). Mail to someone no longer listed or no longer
     /// active is cancelled here, at the last moment.
-    pub fn claim_due(&self, survey_id: &str, now: Timestamp) -> Result<Option<Claimed>> {
+    ///
+    /// `sent` is the message this worker handed to the server last: it is
+    /// marked sent in the same commit, so each message costs one durable
+    /// commit, not two. Until then it stays `sending`, still counted in
+    /// flight.
+    pub fn claim_due(
+        &self,
+        survey_id: &str,
+        now: Timestamp,
+        sent: Option<i64>,
+    ) -> Result<Option<Claimed>> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
+        if let Some(id) = sent {
+            tx.execute(
+                "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1",
+                params![id, now.as_second()],
+            )?;
+        }
         loop {
             let row = tx
                 .query_row(

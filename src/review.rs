@@ -109,9 +109,7 @@ pub fn settle(
     by: &str,
     now: Timestamp,
 ) -> Result<String> {
-    let person = store
-        .recipient_by_email(&survey.id, email)?
-        .ok_or_else(|| Error::Other(format!("{email} is not a recipient of this survey")))?;
+    let person = recipient(store, survey, email)?;
     let question = survey
         .questions
         .iter()
@@ -139,11 +137,15 @@ pub fn withdraw(
     by: &str,
     now: Timestamp,
 ) -> Result<String> {
-    let person = store
-        .recipient_by_email(&survey.id, email)?
-        .ok_or_else(|| Error::Other(format!("{email} is not a recipient of this survey")))?;
+    let person = recipient(store, survey, email)?;
     let deleted = store.withdraw(&survey.id, person.id, by, now)?;
     Ok(format!(
         "{deleted} answers of {email} deleted and the text of their messages erased; recorded as done by {by}"
     ))
+}
+
+fn recipient(store: &Store, survey: &Survey, email: &str) -> Result<crate::store::StoredRecipient> {
+    store
+        .recipient_by_email(&survey.id, email)?
+        .ok_or_else(|| Error::Other(format!("{email} is not a recipient of this survey")))
 }

@@ -159,6 +159,28 @@ pub struct QuestionFigures {
     pub outcome: Outcome,
 }
 
+impl QuestionFigures {
+    /// `n = 41 (2 not answered, 1 unclear)`: how many answers the figures
+    /// rest on, and why the others are not counted.
+    pub fn n_line(&self) -> String {
+        let mut missing = Vec::new();
+        if self.unanswered > 0 {
+            missing.push(format!("{} not answered", self.unanswered));
+        }
+        if self.unclear > 0 {
+            missing.push(format!("{} unclear", self.unclear));
+        }
+        if self.invalid > 0 {
+            missing.push(format!("{} not possible", self.invalid));
+        }
+        if missing.is_empty() {
+            format!("n = {}", self.n)
+        } else {
+            format!("n = {} ({})", self.n, missing.join(", "))
+        }
+    }
+}
+
 /// The counts of one question, by its kind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

@@ -194,20 +194,7 @@ fn participation(out: &mut String, f: &Figures) {
 }
 
 fn question(out: &mut String, q: &QuestionFigures) {
-    let mut n_line = format!("n = {}", q.n);
-    let mut missing = Vec::new();
-    if q.unanswered > 0 {
-        missing.push(format!("{} not answered", q.unanswered));
-    }
-    if q.unclear > 0 {
-        missing.push(format!("{} unclear", q.unclear));
-    }
-    if q.invalid > 0 {
-        missing.push(format!("{} not possible", q.invalid));
-    }
-    if !missing.is_empty() {
-        let _ = write!(n_line, " ({})", missing.join(", "));
-    }
+    let mut n_line = q.n_line();
     if let Outcome::Choice { multiple: true, .. } = q.outcome {
         n_line.push_str("; more than one could be chosen");
     }

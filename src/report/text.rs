@@ -183,20 +183,7 @@ fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
 fn question(out: &mut String, q: &QuestionFigures) {
     let number = format!("{}. ", q.number);
     out.push_str(&hang(&format!("{number}{}", q.text), 0, number.len()));
-    let mut n_line = format!("n = {}", q.n);
-    let mut missing = Vec::new();
-    if q.unanswered > 0 {
-        missing.push(format!("{} not answered", q.unanswered));
-    }
-    if q.unclear > 0 {
-        missing.push(format!("{} unclear", q.unclear));
-    }
-    if q.invalid > 0 {
-        missing.push(format!("{} not possible", q.invalid));
-    }
-    if !missing.is_empty() {
-        let _ = write!(n_line, " ({})", missing.join(", "));
-    }
+    let mut n_line = q.n_line();
     match &q.outcome {
         Outcome::YesNo { yes, no } => {
             let _ = writeln!(out, "   {n_line}");

@@ -275,6 +275,10 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
         println!("{written} invitations written; nothing was sent");
         return Ok(Exit::Success);
     }
+    if store.closed_at(&survey.id)?.is_some() {
+        eprintln!("the survey has closed; nothing sent.");
+        return Ok(Exit::Failure);
+    }
     if !survey.period.is_open_at(now) {
         eprintln!(
             "the survey opens at {}; nothing sent. `mailsurvey run` sends the invitations then.",

@@ -53,6 +53,22 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
         )
         .ok();
     }
+    let decisions = store.decisions(&survey.id)?;
+    if !decisions.is_empty() {
+        writeln!(out, "\nDecisions made ({}):", decisions.len()).ok();
+        for d in &decisions {
+            writeln!(
+                out,
+                "  {} {}: {} ({}) {}",
+                d.at,
+                d.by,
+                d.action,
+                d.recipient.as_deref().unwrap_or("-"),
+                d.detail
+            )
+            .ok();
+        }
+    }
     let flags = store.open_flags(&survey.id)?;
     writeln!(out, "\nFlags ({}):", flags.len()).ok();
     for flag in &flags {

@@ -19,7 +19,8 @@ use crate::{Error, Result};
 mod replies;
 mod timeline;
 pub use replies::{
-    Flag, FollowUp, MessageSummary, OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
+    Decision, Flag, FollowUp, MessageSummary, OpenFlag, Outcome, Stored, StoredMessage, Unfiled,
+    content_hash,
 };
 pub use timeline::{ReportData, Silent};
 

@@ -100,6 +100,21 @@ pub struct Unfiled {
     pub file_to: String,
 }
 
+/// A decision made by hand, as recorded.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Decision {
+    /// When.
+    pub at: Timestamp,
+    /// Who.
+    pub by: String,
+    /// What (reply accepted, answer settled, answers deleted, ...).
+    pub action: String,
+    /// Whose, if a person's.
+    pub recipient: Option<String>,
+    /// Details.
+    pub detail: String,
+}
+
 /// A flag the lead has not dealt with yet.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct OpenFlag {
@@ -567,6 +582,27 @@ impl Store {
                     message: r.get(2)?,
                     kind: r.get(3)?,
                     note: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Every decision made by hand, oldest first.
+    pub fn decisions(&self, survey_id: &str) -> Result<Vec<Decision>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT d.decided_at, d.decided_by, d.action, r.email, COALESCE(d.detail, '') FROM decisions d
+             LEFT JOIN recipients r ON r.id = d.recipient_id WHERE d.survey_id = ?1 ORDER BY d.id",
+        )?;
+        let rows = stmt
+            .query_map([survey_id], |r| {
+                Ok(Decision {
+                    at: Timestamp::from_second(r.get(0)?).unwrap_or_default(),
+                    by: r.get(1)?,
+                    action: r.get(2)?,
+                    recipient: r.get(3)?,
+                    detail: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -273,6 +273,10 @@ fn a_reply_from_another_address_is_held_until_the_lead_decides() {
         !after.contains("withdraw_request") && after.contains("Held replies (0)"),
         "{after}"
     );
+    assert!(
+        after.contains("Dr Lead: reply accepted") && after.contains("Dr Lead: answers deleted"),
+        "decisions are listed with who made them: {after}"
+    );
 }
 
 #[test]

@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use jiff::Timestamp;
 use lettre::message::Mailbox;
 
 use crate::answer::{Answer, Status, Value};
@@ -135,7 +134,6 @@ pub fn draft(
     kind: Kind,
     context: &Context<'_>,
     answers: &BTreeMap<String, Answer>,
-    now: Timestamp,
 ) -> Result<Draft> {
     let survey = context.survey;
     let name = &context.recipient.name;
@@ -246,7 +244,6 @@ pub fn draft(
         .to
         .parse()
         .map_err(|e| Error::Message(format!("follow-up address {}: {e}", context.to)))?;
-    let _ = now;
     Ok(Draft {
         from: Mailbox::new(
             Some(survey.sender.name.clone()),

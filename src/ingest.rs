@@ -300,7 +300,7 @@ fn queue(
     answers: &BTreeMap<String, Answer>,
     now: Timestamp,
 ) -> Result<()> {
-    let draft = followup::draft(kind, context, answers, now)?;
+    let draft = followup::draft(kind, context, answers)?;
     let message_id = draft.message_id.clone();
     let mail = compose(draft, now)?;
     outcome.follow_ups.push(FollowUp {

@@ -160,17 +160,17 @@ fn golden_receipt_clarification_and_notes() {
             Answer::ok(Value::Bool(true), "yes please"),
         ),
     ]);
-    let draft = followup::draft(followup::Kind::Clarification, &context, &answers, now()).unwrap();
+    let draft = followup::draft(followup::Kind::Clarification, &context, &answers).unwrap();
     check("clarification", &compose(draft, now()).unwrap().bytes);
     answers.insert("confidence".into(), Answer::ok(Value::Integer(7), "7"));
     answers.insert("research".into(), Answer::ok(Value::Bool(true), "yes"));
-    let draft = followup::draft(followup::Kind::Receipt, &context, &answers, now()).unwrap();
+    let draft = followup::draft(followup::Kind::Receipt, &context, &answers).unwrap();
     check("receipt", &compose(draft, now()).unwrap().bytes);
     for (name, kind) in [
         ("opt-out-confirmation", followup::Kind::OptOutConfirmation),
         ("closed-notice", followup::Kind::ClosedNotice),
     ] {
-        let draft = followup::draft(kind, &context, &BTreeMap::new(), now()).unwrap();
+        let draft = followup::draft(kind, &context, &BTreeMap::new()).unwrap();
         check(name, &compose(draft, now()).unwrap().bytes);
     }
 }

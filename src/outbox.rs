@@ -18,10 +18,11 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use lettre::address::Envelope;
-use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::{Credentials as SmtpCredentials, Mechanism};
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use lettre::transport::smtp::client::{
+    AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters,
+};
+use lettre::transport::smtp::extension::ClientId;
 use tokio::sync::Mutex;
 use tracing::{info, warn};
 
@@ -42,78 +43,234 @@ pub trait Outbox: Send + Sync + 'static {
     fn send(&self, mail: &Outgoing) -> impl Future<Output = Result<()>> + Send;
 }
 
-/// Sends over SMTP with lettre: pooled connections, STARTTLS or implicit
-/// TLS (plain only to loopback), AUTH PLAIN/LOGIN.
-#[derive(Clone)]
+/// Longest wait for connecting, or for the server's answer to one message.
+/// lettre's async client bounds only the connect; a silent server must not
+/// hold a worker (and shutdown) forever.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(120);
+/// Longest wait for the NOOP that checks an idle connection still works.
+const NOOP_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Sends over SMTP with lettre's connection: STARTTLS or implicit TLS
+/// (plain only to loopback), AUTH PLAIN/LOGIN, and a small pool of idle
+/// connections of our own. Our own pool, rather than lettre's, because its
+/// sockets do not set TCP_NODELAY: lettre writes the end-of-data marker as
+/// a separate small write, which then waits on the server's delayed ACK,
+/// about 40 ms a message on every connection.
 pub struct SmtpOutbox {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
-    host: String,
-    ca_file: Option<PathBuf>,
+    server: Server,
+    credentials: Option<SmtpCredentials>,
+    starttls: Option<TlsParameters>,
+    implicit: Option<tokio_rustls::TlsConnector>,
+    hello: ClientId,
+    idle: Mutex<Vec<AsyncSmtpConnection>>,
+    max_idle: usize,
 }
 
 impl SmtpOutbox {
-    /// A transport for `server` with at most `connections` open at once.
+    /// A transport for `server` keeping at most `connections` open while
+    /// idle.
     pub fn new(server: &Server, connections: usize) -> Result<SmtpOutbox> {
-        let tls = match server.security {
-            Security::Plain => Tls::None,
-            Security::StartTls => Tls::Required(tls_parameters(server)?),
-            Security::Tls => Tls::Wrapper(tls_parameters(server)?),
+        let (starttls, implicit) = match server.security {
+            Security::Plain => (None, None),
+            Security::StartTls => (Some(tls_parameters(server)?), None),
+            Security::Tls => (
+                None,
+                Some(tokio_rustls::TlsConnector::from(crate::tls::client_config(
+                    server.ca_file.as_deref(),
+                )?)),
+            ),
         };
-        let mut builder =
-            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(server.host.clone())
-                .port(server.port)
-                .tls(tls)
-                .timeout(Some(Duration::from_secs(60)))
-                .pool_config(PoolConfig::new().max_size(connections.max(1) as u32));
-        if let Some(credentials) = Credentials::for_server(server)? {
-            builder = builder
-                .credentials(SmtpCredentials::new(
-                    credentials.username,
-                    credentials.secret.expose().to_owned(),
-                ))
-                .authentication(vec![Mechanism::Plain, Mechanism::Login]);
-        }
+        let credentials = Credentials::for_server(server)?
+            .map(|c| SmtpCredentials::new(c.username, c.secret.expose().to_owned()));
         Ok(SmtpOutbox {
-            transport: builder.build(),
-            host: server.host.clone(),
-            ca_file: server.ca_file.clone(),
+            server: server.clone(),
+            credentials,
+            starttls,
+            implicit,
+            hello: ClientId::default(),
+            idle: Mutex::new(Vec::new()),
+            max_idle: connections.max(1),
         })
     }
 
     /// Connects and logs in, to prove the settings work.
     pub async fn test_login(&self) -> Result<()> {
-        match self.transport.test_connection().await {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(Error::Smtp {
-                message: format!("{} answered but the connection did not work", self.host),
-                transient: true,
-            }),
-            Err(err) => Err(self.error(err)),
+        let connection = self.connect().await?;
+        self.park(connection).await;
+        Ok(())
+    }
+
+    fn untrusted(&self, error: &str) -> Error {
+        Error::Tls(crate::tls::explain(
+            error,
+            &self.server.host,
+            self.server.ca_file.as_deref(),
+        ))
+    }
+
+    /// A new connection: TCP with TCP_NODELAY, TLS as configured, EHLO,
+    /// login. Errors say which step failed and what to fix.
+    async fn connect(&self) -> Result<AsyncSmtpConnection> {
+        let server = &self.server;
+        let place = format!("{}:{}", server.host, server.port);
+        let tcp = tokio::time::timeout(
+            SMTP_TIMEOUT,
+            tokio::net::TcpStream::connect((server.host.as_str(), server.port)),
+        )
+        .await
+        .map_err(|_| transient(format!("connecting to {place} timed out")))?
+        .map_err(|e| transient(format!("cannot connect to {place}: {e}")))?;
+        // See the type's documentation: without this every message waits
+        // on a delayed ACK.
+        let _ = tcp.set_nodelay(true);
+        let stream: Box<dyn AsyncTokioStream> = match &self.implicit {
+            Some(connector) => {
+                let name =
+                    rustls::pki_types::ServerName::try_from(server.host.clone()).map_err(|e| {
+                        Error::Tls(format!(
+                            "{} is not a valid TLS server name: {e}",
+                            server.host
+                        ))
+                    })?;
+                let tls = tokio::time::timeout(SMTP_TIMEOUT, connector.connect(name, tcp))
+                    .await
+                    .map_err(|_| transient(format!("TLS with {place} timed out")))?
+                    .map_err(|e| self.untrusted(&e.to_string()))?;
+                Box::new(Implicit(tls))
+            }
+            None => Box::new(tcp),
+        };
+        let mut connection = tokio::time::timeout(
+            SMTP_TIMEOUT,
+            AsyncSmtpConnection::connect_with_transport(stream, &self.hello),
+        )
+        .await
+        .map_err(|_| transient(format!("no greeting from {place}")))?
+        .map_err(|e| self.error(e))?;
+        if let Some(parameters) = &self.starttls {
+            if !connection.can_starttls() {
+                connection.abort().await;
+                return Err(Error::Tls(format!(
+                    "{place} does not offer STARTTLS; use security = \"tls\" if the port expects TLS from the start, or check the port"
+                )));
+            }
+            tokio::time::timeout(
+                SMTP_TIMEOUT,
+                connection.starttls(parameters.clone(), &self.hello),
+            )
+            .await
+            .map_err(|_| transient(format!("STARTTLS with {place} timed out")))?
+            .map_err(|e| self.untrusted(&error_chain(&e)))?;
+        }
+        if let Some(credentials) = &self.credentials {
+            let login = tokio::time::timeout(
+                SMTP_TIMEOUT,
+                connection.auth(&[Mechanism::Plain, Mechanism::Login], credentials),
+            )
+            .await
+            .map_err(|_| transient(format!("login to {place} timed out")))?;
+            if let Err(err) = login {
+                connection.abort().await;
+                if err.is_permanent() || err.status().is_some() {
+                    return Err(Error::Credentials(format!(
+                        "the SMTP server {} refused the login ({}); check username and password",
+                        server.host,
+                        error_chain(&err)
+                    )));
+                }
+                return Err(self.error(err));
+            }
+        }
+        Ok(connection)
+    }
+
+    /// An idle connection that still answers, or a new one.
+    async fn connection(&self) -> Result<AsyncSmtpConnection> {
+        loop {
+            let Some(mut connection) = self.idle.lock().await.pop() else {
+                return self.connect().await;
+            };
+            if tokio::time::timeout(NOOP_TIMEOUT, connection.test_connected())
+                .await
+                .unwrap_or(false)
+            {
+                return Ok(connection);
+            }
+            connection.abort().await;
+        }
+    }
+
+    /// Keeps a healthy connection for the next message, up to the limit.
+    async fn park(&self, mut connection: AsyncSmtpConnection) {
+        let mut idle = self.idle.lock().await;
+        if !connection.has_broken() && idle.len() < self.max_idle {
+            idle.push(connection);
+        } else {
+            drop(idle);
+            connection.abort().await;
         }
     }
 
     fn error(&self, err: lettre::transport::smtp::Error) -> Error {
         let text = error_chain(&err);
-        let code = err.status().map(|c| c.to_string());
-        if let Some(code) = &code
-            && matches!(code.as_str(), "530" | "534" | "535" | "538" | "454")
-        {
-            return Error::Credentials(format!(
-                "the SMTP server {} refused the login ({text}); check username and password",
-                self.host
-            ));
-        }
-        if err.is_tls() || text.contains("certificate") || text.contains("InvalidCertificate") {
-            return Error::Tls(crate::tls::explain(
-                &text,
-                &self.host,
-                self.ca_file.as_deref(),
-            ));
+        if err.is_tls() || text.contains("certificate") {
+            return self.untrusted(&text);
         }
         Error::Smtp {
             transient: !err.is_permanent(),
             message: text,
         }
+    }
+}
+
+fn transient(message: String) -> Error {
+    Error::Smtp {
+        message,
+        transient: true,
+    }
+}
+
+/// A rustls stream lettre can speak SMTP over (implicit TLS, port 465).
+#[derive(Debug)]
+struct Implicit(tokio_rustls::client::TlsStream<tokio::net::TcpStream>);
+
+impl tokio::io::AsyncRead for Implicit {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for Implicit {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.0).poll_write(cx, buf)
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_flush(cx)
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
+
+impl AsyncTokioStream for Implicit {
+    fn peer_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+        self.0.get_ref().0.peer_addr()
     }
 }
 
@@ -149,11 +306,24 @@ impl Outbox for SmtpOutbox {
     async fn send(&self, mail: &Outgoing) -> Result<()> {
         let envelope = Envelope::new(Some(mail.envelope_from.clone()), mail.envelope_to.clone())
             .map_err(|e| Error::Message(e.to_string()))?;
-        self.transport
-            .send_raw(&envelope, &mail.bytes)
-            .await
-            .map(|_| ())
-            .map_err(|e| self.error(e))
+        let mut connection = self.connection().await?;
+        match tokio::time::timeout(SMTP_TIMEOUT, connection.send(&envelope, &mail.bytes)).await {
+            Ok(Ok(_)) => {
+                self.park(connection).await;
+                Ok(())
+            }
+            Ok(Err(err)) => {
+                // lettre has given the connection up (or will not reuse it
+                // mid-transaction); start the next message afresh.
+                connection.abort().await;
+                Err(self.error(err))
+            }
+            Err(_) => Err(transient(format!(
+                "no answer from {} within {} s",
+                self.server.host,
+                SMTP_TIMEOUT.as_secs()
+            ))),
+        }
     }
 }
 

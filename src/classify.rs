@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Message, MimeHeaders, PartType};
 use regex::Regex;
 use serde::Serialize;
 
@@ -359,7 +359,7 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
             {
                 let mut headers = text.to_string();
                 headers.push_str("\r\n\r\n");
-                if let Some(original) = MessageParser::default().parse(headers.as_bytes()) {
+                if let Some(original) = crate::mime::parse(headers.as_bytes()) {
                     found.extend(matching::returned_candidates(&original, survey));
                 }
             }

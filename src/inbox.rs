@@ -361,8 +361,7 @@ impl Watcher {
                 .collect();
             messages.sort_by_key(|(uid, _, _)| *uid);
             for (uid, raw, arrived) in messages {
-                let message_id = mail_parser::MessageParser::default()
-                    .parse_headers(&raw)
+                let message_id = crate::mime::parse_headers(&raw)
                     .and_then(|m| m.message_id().map(str::to_owned));
                 let outcome = self.store.store_message(
                     survey,

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use jiff::{SignedDuration, Timestamp};
-use mail_parser::{Message, MessageParser};
+use mail_parser::Message;
 use tracing::{info, warn};
 
 use crate::Result;
@@ -75,7 +75,7 @@ fn decide(
             ..Outcome::default()
         });
     }
-    let Some(message) = MessageParser::default().parse(&stored.raw) else {
+    let Some(message) = crate::mime::parse(&stored.raw) else {
         return Ok(Outcome {
             kind: "unrelated".into(),
             reason: "not a readable message".into(),
@@ -387,7 +387,7 @@ fn kind_name(kind: Kind) -> &'static str {
 /// Reads a stored message's answers again (for a held reply the lead
 /// accepts).
 pub fn answers_of(raw: &[u8], survey: &Survey) -> BTreeMap<String, Answer> {
-    let Some(message): Option<Message<'_>> = MessageParser::default().parse(raw) else {
+    let Some(message): Option<Message<'_>> = crate::mime::parse(raw) else {
         return BTreeMap::new();
     };
     classify::classify(&message, survey)

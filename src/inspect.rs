@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use mail_parser::MessageParser;
 use serde::Serialize;
 
 use crate::answer::Answer;
@@ -39,7 +38,7 @@ pub struct Inspection {
 /// Inspects a raw message. Never fails: bytes that are not a message at all
 /// are unrelated mail.
 pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
-    let Some(message) = MessageParser::default().parse(raw) else {
+    let Some(message) = crate::mime::parse(raw) else {
         return Inspection {
             schema_version: SCHEMA_VERSION,
             kind: Kind::Unrelated,

@@ -48,6 +48,7 @@ pub mod ingest;
 pub mod inspect;
 pub mod invitation;
 pub mod matching;
+pub mod mime;
 pub mod outbox;
 pub mod parse;
 pub mod problems;

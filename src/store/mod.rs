@@ -569,4 +569,99 @@ mod tests {
     fn migrations_are_valid() {
         migrations().validate().unwrap();
     }
+
+    fn store_with_survey() -> (tempfile::TempDir, Store, Survey) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut survey = Survey::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/config/example.toml"
+        )))
+        .unwrap();
+        survey.database = dir.path().join("state.db");
+        let store = Store::open(&survey.database).unwrap();
+        store.ensure_survey(&survey, Timestamp::UNIX_EPOCH).unwrap();
+        (dir, store, survey)
+    }
+
+    #[test]
+    fn a_rescan_after_uidvalidity_changed_stores_nothing_twice() {
+        let (_dir, store, survey) = store_with_survey();
+        let now = Timestamp::UNIX_EPOCH;
+        let one = b"Message-ID: <a@x.test>\r\nSubject: one\r\n\r\nyes\r\n";
+        let two = b"Subject: two, no Message-ID\r\n\r\nno\r\n";
+        assert!(matches!(
+            store
+                .store_message(&survey.id, "INBOX", 7, 1, Some("a@x.test"), one, now)
+                .unwrap(),
+            Stored::New(_)
+        ));
+        assert!(matches!(
+            store
+                .store_message(&survey.id, "INBOX", 7, 2, None, two, now)
+                .unwrap(),
+            Stored::New(_)
+        ));
+        assert_eq!(store.cursor(&survey.id, "INBOX").unwrap(), Some((7, 2)));
+        // The server renumbered the folder: read it again from the start.
+        store.reset_cursor(&survey.id, "INBOX", 9).unwrap();
+        assert_eq!(store.cursor(&survey.id, "INBOX").unwrap(), Some((9, 0)));
+        assert_eq!(
+            store
+                .store_message(&survey.id, "INBOX", 9, 1, None, two, now)
+                .unwrap(),
+            Stored::Duplicate,
+            "same bytes"
+        );
+        let one_rewrapped =
+            b"Message-ID: <a@x.test>\r\nSubject: one\r\nX-Added: by a filter\r\n\r\nyes\r\n";
+        assert_eq!(
+            store
+                .store_message(
+                    &survey.id,
+                    "INBOX",
+                    9,
+                    2,
+                    Some("a@x.test"),
+                    one_rewrapped,
+                    now
+                )
+                .unwrap(),
+            Stored::Duplicate,
+            "same Message-ID"
+        );
+        assert_eq!(store.unprocessed(&survey.id).unwrap().len(), 2);
+        assert_eq!(store.cursor(&survey.id, "INBOX").unwrap(), Some((9, 2)));
+    }
+
+    #[test]
+    fn a_token_is_found_by_its_selector_and_checked_by_its_verifier() {
+        let (_dir, store, survey) = store_with_survey();
+        let people = crate::recipients::load(&survey.recipients_file).unwrap();
+        store
+            .sync_recipients(&survey.id, &people, Timestamp::UNIX_EPOCH)
+            .unwrap();
+        let person = store.recipients(&survey.id).unwrap().remove(3);
+        let found = store
+            .recipient_by_token(&survey.id, &person.token)
+            .unwrap()
+            .unwrap();
+        assert_eq!(found.email, person.email);
+        // Right selector, wrong verifier: nobody.
+        let mut forged = person.token.as_str().to_owned();
+        forged.replace_range(20..21, if &forged[20..21] == "a" { "b" } else { "a" });
+        let forged = Token::parse(&forged).unwrap();
+        assert!(
+            store
+                .recipient_by_token(&survey.id, &forged)
+                .unwrap()
+                .is_none()
+        );
+        // Another survey's store does not know it either.
+        assert!(
+            store
+                .recipient_by_token("another-survey", &person.token)
+                .unwrap()
+                .is_none()
+        );
+    }
 }

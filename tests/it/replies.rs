@@ -464,3 +464,37 @@ fn an_oversized_message_is_stored_and_quarantined_unread() {
         "not read, not counted"
     );
 }
+
+#[test]
+fn without_idle_and_move_the_daemon_polls_and_files_by_copy_and_expunge() {
+    let own = Stack::own_with(15000, &["--basic-imap"]);
+    let stack = &own.stack;
+    let fixture = Fixture::new(stack, &[("replies", "poll_interval", toml_string("1s"))]);
+    let rows = fixture.recipients()[..2].to_vec();
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&2)
+    });
+    for (_, email) in &rows {
+        let invitation = stack.inbox(email).remove(0);
+        stack.deliver(email, &fixture.sender, &reply(&invitation, email, COMPLETE));
+    }
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "both replies read and filed",
+        || {
+            store.status(&sid).unwrap().respondents == 2
+                && messages_in(stack, &fixture.sender, "Survey/Processed") == 2
+                && messages_in(stack, &fixture.sender, "INBOX") == 0
+        },
+    );
+    daemon.terminate();
+    assert!(
+        fixture.log().contains("idle=false"),
+        "the server offered no IDLE:\n{}",
+        fixture.log()
+    );
+}

@@ -54,6 +54,11 @@ impl Stack {
     /// A stack of the test's own, on its own ports, for tests that stop or
     /// restart servers. Stopped when dropped.
     pub fn own(port_base: u16) -> OwnStack {
+        Stack::own_with(port_base, &[])
+    }
+
+    /// [`Stack::own`] with more `scripts/mailstack up` options.
+    pub fn own_with(port_base: u16, options: &[&str]) -> OwnStack {
         let dir = tempfile::Builder::new()
             .prefix("mailstack-")
             .tempdir_in("/var/tmp")
@@ -62,6 +67,7 @@ impl Stack {
             .args(["up", "--dir"])
             .arg(dir.path())
             .args(["--port-base", &port_base.to_string()])
+            .args(options)
             .status()
             .unwrap();
         assert!(

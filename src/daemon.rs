@@ -28,6 +28,7 @@ pub struct Daemon<O: Outbox> {
     store: Store,
     clock: Arc<dyn Clock>,
     dispatcher: Dispatcher<O>,
+    templates: Arc<Templates>,
     list: ListWatch,
     /// Woken by the inbox watcher when it stored new mail.
     arrived: Arc<tokio::sync::Notify>,
@@ -73,10 +74,11 @@ impl<O: Outbox> Daemon<O> {
             warn!(survey = %survey.id, requeued, "messages in flight at the last stop go again, with the same Message-ID");
         }
         let survey = Arc::new(survey);
+        let templates = Arc::new(templates);
         let dispatcher = Dispatcher::new(
             store.clone(),
             survey.clone(),
-            Arc::new(templates),
+            templates.clone(),
             outbox,
             clock.clone(),
         );
@@ -89,6 +91,7 @@ impl<O: Outbox> Daemon<O> {
             store,
             clock,
             dispatcher,
+            templates,
             list,
             arrived: Arc::new(tokio::sync::Notify::new()),
             file_now: Arc::new(std::sync::atomic::AtomicBool::new(false)),
@@ -156,7 +159,7 @@ impl<O: Outbox> Daemon<O> {
         if self.list.changed() {
             self.sync_recipients(now)?;
         }
-        if crate::ingest::process_new(&self.store, &self.survey, now)? > 0 {
+        if crate::ingest::process_new(&self.store, &self.survey, &self.templates, now)? > 0 {
             self.file_now
                 .store(true, std::sync::atomic::Ordering::SeqCst);
         }

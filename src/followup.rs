@@ -12,9 +12,10 @@ use lettre::message::Mailbox;
 use crate::answer::{Answer, Status, Value};
 use crate::compose::{AutoSubmitted, Draft};
 use crate::invitation::{message_id, reply_address, unsubscribe_address};
-use crate::questionnaire::{self, escape};
+use crate::questionnaire;
 use crate::store::StoredRecipient;
 use crate::survey::{Question, QuestionKind, Survey};
+use crate::templates::Templates;
 use crate::{Error, Result};
 
 /// Which follow-up.
@@ -119,6 +120,8 @@ fn need(question: &Question, answer: Option<&Answer>) -> String {
 pub struct Context<'a> {
     /// The survey.
     pub survey: &'a Survey,
+    /// Its templates (the prose of each follow-up).
+    pub templates: &'a Templates,
     /// To whom.
     pub recipient: &'a StoredRecipient,
     /// The doctor's message we answer (Message-ID without brackets).
@@ -157,88 +160,38 @@ pub fn draft(
         .filter(|(_, q)| q.required && !answers.get(&q.id).is_some_and(Answer::is_ok))
         .copied()
         .collect();
-    let mut text = format!("Dear {name},\n\n");
-    let mut blocks: Vec<Block> = Vec::new();
-    let subject;
-    match kind {
-        Kind::Receipt => {
-            subject = format!("Thank you: {}", survey.title);
-            blocks.push(Block::Para(
-                "Thank you for taking part. These are your answers as we understood them:".into(),
-            ));
-            blocks.push(Block::Lines(understood));
-            blocks.push(Block::Para(
-                "If anything is wrong, reply to this email with the question number and the right answer, for example \"4. 8\". Your latest answer to each question is the one that counts.".into(),
-            ));
+    let needed: Vec<String> = still
+        .iter()
+        .map(|(n, q)| format!("{n}. {}", need(q, answers.get(&q.id))))
+        .collect();
+    let subject = match kind {
+        Kind::Receipt => format!("Thank you: {}", survey.title),
+        Kind::Clarification => format!("One more thing: {}", survey.title),
+        Kind::OptOutConfirmation => format!("You will get no more mail about: {}", survey.title),
+        Kind::ClosedNotice => format!("The survey has closed: {}", survey.title),
+    };
+    let context_for = |questionnaire: minijinja::Value| {
+        minijinja::context! {
+            survey => crate::invitation::survey_context(survey),
+            sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
+            recipient => crate::invitation::recipient_context(context.recipient),
+            understood => understood.clone(),
+            needed => needed.clone(),
+            questionnaire => questionnaire,
         }
-        Kind::Clarification => {
-            subject = format!("One more thing: {}", survey.title);
-            blocks.push(Block::Para("Thank you for your reply.".into()));
-            if !understood.is_empty() {
-                blocks.push(Block::Para("This is what we understood:".into()));
-                blocks.push(Block::Lines(understood));
-            }
-            blocks.push(Block::Para("To complete the survey we still need:".into()));
-            blocks.push(Block::Lines(
-                still
-                    .iter()
-                    .map(|(n, q)| format!("{n}. {}", need(q, answers.get(&q.id))))
-                    .collect(),
-            ));
-            blocks.push(Block::Para(
-                "Please reply to this email with your answer after each \"Answer:\" line below, or list them as \"4. 7\". Everything else you sent is kept.".into(),
-            ));
-            blocks.push(Block::Questions(still.clone()));
-        }
-        Kind::OptOutConfirmation => {
-            subject = format!("You will get no more mail about: {}", survey.title);
-            blocks.push(Block::Para(
-                "As you asked, you will receive no more emails about this survey. Any answers you already sent are kept; if you want them deleted too, reply \"please delete my answers\".".into(),
-            ));
-        }
-        Kind::ClosedNotice => {
-            subject = format!("The survey has closed: {}", survey.title);
-            blocks.push(Block::Para(
-                "Thank you for your reply. The survey closed before it arrived, so your answers are not part of the results. We are grateful for your time.".into(),
-            ));
-        }
-    }
-    let mut html = format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
-         <body style=\"margin:0;padding:0;\"><div style=\"max-width:640px;margin:0 auto;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.45;color:#222222;\">\n<p style=\"margin:0 0 12px 0;\">Dear {},</p>\n",
-        escape(name)
-    );
-    for block in &blocks {
-        match block {
-            Block::Para(p) => {
-                text.push_str(&format!("{p}\n\n"));
-                html.push_str(&format!(
-                    "<p style=\"margin:0 0 12px 0;\">{}</p>\n",
-                    escape(p)
-                ));
-            }
-            Block::Lines(lines) => {
-                for line in lines {
-                    text.push_str(&format!("  {line}\n"));
-                    html.push_str(&format!(
-                        "<p style=\"margin:0 0 4px 16px;\">{}</p>\n",
-                        escape(line)
-                    ));
-                }
-                text.push('\n');
-                html.push_str("<div style=\"height:8px;\"></div>\n");
-            }
-            Block::Questions(questions) => {
-                text.push_str(&questionnaire::render_text(questions.iter().copied()));
-                html.push_str(&questionnaire::render_html(questions.iter().copied()));
-            }
-        }
-    }
-    text.push_str(&format!("With thanks,\n{}\n", survey.sender.name));
-    html.push_str(&format!(
-        "<p style=\"margin:16px 0 0 0;\">With thanks,<br>{}</p>\n</div></body></html>\n",
-        escape(&survey.sender.name)
-    ));
+    };
+    let text = context.templates.render(
+        &format!("{}.txt", kind.name()),
+        context_for(minijinja::Value::from(questionnaire::render_text(
+            still.iter().copied(),
+        ))),
+    )?;
+    let html = context.templates.render(
+        &format!("{}.html", kind.name()),
+        context_for(minijinja::Value::from_safe_string(
+            questionnaire::render_html(still.iter().copied()),
+        )),
+    )?;
     let token = &context.recipient.token;
     let to = context
         .to
@@ -266,10 +219,4 @@ pub fn draft(
         html,
         attachments: Vec::new(),
     })
-}
-
-enum Block<'a> {
-    Para(String),
-    Lines(Vec<String>),
-    Questions(Vec<(usize, &'a Question)>),
 }

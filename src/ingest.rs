@@ -19,6 +19,7 @@ use crate::followup::{self, Context};
 use crate::matching::Place;
 use crate::store::{Flag, FollowUp, Outcome, Store, StoredMessage, StoredRecipient};
 use crate::survey::Survey;
+use crate::templates::Templates;
 
 /// Automatic mail kinds counted against the daily cap.
 const AUTOMATIC: &[&str] = &[
@@ -29,11 +30,16 @@ const AUTOMATIC: &[&str] = &[
 ];
 
 /// Processes every stored message not yet processed. Returns how many.
-pub fn process_new(store: &Store, survey: &Survey, now: Timestamp) -> Result<usize> {
+pub fn process_new(
+    store: &Store,
+    survey: &Survey,
+    templates: &Templates,
+    now: Timestamp,
+) -> Result<usize> {
     let pending = store.unprocessed(&survey.id)?;
     let count = pending.len();
     for message in pending {
-        let outcome = decide(store, survey, &message, now)?;
+        let outcome = decide(store, survey, templates, &message, now)?;
         info!(
             survey = %survey.id,
             message = message.id,
@@ -54,6 +60,7 @@ pub fn process_new(store: &Store, survey: &Survey, now: Timestamp) -> Result<usi
 fn decide(
     store: &Store,
     survey: &Survey,
+    templates: &Templates,
     stored: &StoredMessage,
     now: Timestamp,
 ) -> Result<Outcome> {
@@ -128,6 +135,7 @@ fn decide(
     let parent = message.message_id().map(str::to_owned);
     let context = Context {
         survey,
+        templates,
         recipient: &person,
         in_reply_to: parent,
         seq: stored.id,

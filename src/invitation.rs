@@ -117,7 +117,9 @@ pub fn survey_context(survey: &Survey) -> Value {
     })
 }
 
-fn recipient_context(invitee: &Invitee<'_>) -> Value {
+/// The template context of a recipient: name, email and the list's columns.
+pub fn recipient_context(invitee: &impl AsInvitee) -> Value {
+    let invitee = invitee.as_invitee();
     let mut fields: BTreeMap<&str, &str> = invitee
         .attributes
         .iter()
@@ -219,11 +221,31 @@ pub fn mail(
     kind: Kind,
     now: Timestamp,
 ) -> Result<crate::compose::Outgoing> {
-    let invitee = Invitee {
-        name: &person.name,
-        email: &person.email,
-        attributes: &person.attributes,
-        token: &person.token,
-    };
-    crate::compose::compose(draft(survey, templates, &invitee, kind, now)?, now)
+    crate::compose::compose(
+        draft(survey, templates, &person.as_invitee(), kind, now)?,
+        now,
+    )
+}
+
+/// Anything that can be addressed as an invitee in templates.
+pub trait AsInvitee {
+    /// The invitee's view of it.
+    fn as_invitee(&self) -> Invitee<'_>;
+}
+
+impl AsInvitee for Invitee<'_> {
+    fn as_invitee(&self) -> Invitee<'_> {
+        self.clone()
+    }
+}
+
+impl AsInvitee for crate::store::StoredRecipient {
+    fn as_invitee(&self) -> Invitee<'_> {
+        Invitee {
+            name: &self.name,
+            email: &self.email,
+            attributes: &self.attributes,
+            token: &self.token,
+        }
+    }
 }

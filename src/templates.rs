@@ -20,6 +20,32 @@ const BUILTIN: &[(&str, &str)] = &[
         "invitation.html",
         include_str!("../templates/invitation.html"),
     ),
+    ("receipt.txt", include_str!("../templates/receipt.txt")),
+    ("receipt.html", include_str!("../templates/receipt.html")),
+    (
+        "clarification.txt",
+        include_str!("../templates/clarification.txt"),
+    ),
+    (
+        "clarification.html",
+        include_str!("../templates/clarification.html"),
+    ),
+    (
+        "opt_out_confirmation.txt",
+        include_str!("../templates/opt_out_confirmation.txt"),
+    ),
+    (
+        "opt_out_confirmation.html",
+        include_str!("../templates/opt_out_confirmation.html"),
+    ),
+    (
+        "closed_notice.txt",
+        include_str!("../templates/closed_notice.txt"),
+    ),
+    (
+        "closed_notice.html",
+        include_str!("../templates/closed_notice.html"),
+    ),
 ];
 
 /// Top-level names a template may use, and the fields of each that are
@@ -45,6 +71,8 @@ const VARIABLES: &[(&str, &[&str])] = &[
     ("questionnaire", &[]),
     ("instructions", &[]),
     ("reminder", &["number", "days_left"]),
+    ("understood", &[]),
+    ("needed", &[]),
 ];
 
 /// The loaded templates.

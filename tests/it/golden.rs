@@ -116,8 +116,10 @@ fn golden_invitation_and_reminder() {
 fn golden_receipt_clarification_and_notes() {
     let survey = survey();
     let person = person();
+    let templates = Templates::load(None).unwrap();
     let context = Context {
         survey: &survey,
+        templates: &templates,
         recipient: &person,
         in_reply_to: Some("reply-1@doctors.test".into()),
         seq: 42,

@@ -22,11 +22,22 @@
 //! - [`store`]: durable state in SQLite. Only this module writes SQL.
 //! - [`daemon`]: the long-running loop; shutdown is a parameter.
 //! - [`check`]: proves a setup works before anyone is invited.
+//! - [`inbox`]: the IMAP mailbox: every message stored before anything else
+//!   happens to it, then filed on the server.
+//! - [`mime`]: reading a raw message, surviving the parser's own panics.
 //! - [`classify`]: reply, auto-reply, bounce, unsubscribe or unrelated.
 //! - [`matching`]: the tokens a message carries, and where (the store looks
 //!   them up).
 //! - [`parse`]: answers from a reply's text, whatever client wrote it.
 //! - [`inspect`]: one message through all three, as a stable JSON contract.
+//! - [`ingest`]: a stored message through all three into the store, with
+//!   the follow-up it calls for, in one transaction.
+//! - [`followup`]: receipts, clarifications, opt-out confirmations and the
+//!   closed notice.
+//! - [`timeline`]: reminders, the close, and the report at the close.
+//! - [`review`]: what the lead decides by hand (held replies, unclear
+//!   answers, withdrawals).
+//! - [`shutdown`]: the value that stops the daemon.
 //! - [`answer`]: answers as read from replies.
 //! - [`credentials`]: passwords from the environment, a file or a command.
 //! - [`clock`]: the one place time comes from.

@@ -417,7 +417,7 @@ impl Question {
 impl Survey {
     /// Reads and checks a survey file. Every problem in it is reported at
     /// once; the recipient list and templates are checked by
-    /// [`crate::validate`].
+    /// [`crate::check::validate`].
     pub fn load(path: &Path) -> Result<Survey, Problems> {
         let mut problems = Problems::default();
         let text = match std::fs::read_to_string(path) {

@@ -20,6 +20,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "invitation.html",
         include_str!("../templates/invitation.html"),
     ),
+    (
+        "followup_layout.html",
+        include_str!("../templates/followup_layout.html"),
+    ),
     ("receipt.txt", include_str!("../templates/receipt.txt")),
     ("receipt.html", include_str!("../templates/receipt.html")),
     (

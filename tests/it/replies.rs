@@ -211,12 +211,7 @@ fn replies_are_read_recorded_filed_and_answered() {
 fn a_reply_from_another_address_is_held_until_the_lead_decides() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
-    let rows = fixture.recipients()[..2].to_vec();
-    fixture.write_recipients(&rows);
-    let mut daemon = fixture.start_daemon();
-    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&2)
-    });
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
     let colleague = format!("colleague-{}@elsewhere.test", fixture.tag);
     let invitation = stack.inbox(&rows[0].1).remove(0);
     stack.deliver(
@@ -283,12 +278,7 @@ fn a_reply_from_another_address_is_held_until_the_lead_decides() {
 fn sigkill_during_ingestion_loses_nothing_and_counts_nothing_twice() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("1s"))]);
-    let rows = fixture.recipients()[..20].to_vec();
-    fixture.write_recipients(&rows);
-    let mut daemon = fixture.start_daemon();
-    fixture.wait_until(Duration::from_secs(60), "20 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&20)
-    });
+    let (rows, mut daemon) = fixture.invite_first(20, Duration::from_secs(60));
     daemon.kill();
     // The replies arrive while the daemon is down.
     for (_, email) in &rows {
@@ -346,12 +336,7 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
     let own = Stack::own(14000);
     let stack = &own.stack;
     let fixture = Fixture::new(stack, &[("replies", "poll_interval", toml_string("2s"))]);
-    let rows = fixture.recipients()[..2].to_vec();
-    fixture.write_recipients(&rows);
-    let mut daemon = fixture.start_daemon();
-    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&2)
-    });
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
     let invitation = stack.inbox(&rows[0].1).remove(0);
     stack.deliver(
         &rows[0].1,
@@ -421,12 +406,7 @@ fn an_oversized_message_is_stored_and_quarantined_unread() {
             ("replies", "max_message_mb", "1".into()),
         ],
     );
-    let rows = fixture.recipients()[..1].to_vec();
-    fixture.write_recipients(&rows);
-    let mut daemon = fixture.start_daemon();
-    fixture.wait_until(Duration::from_secs(60), "the invitation sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&1)
-    });
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
     let invitation = stack.inbox(&rows[0].1).remove(0);
     let padding = "x".repeat(76);
     let big = format!(
@@ -470,12 +450,7 @@ fn without_idle_and_move_the_daemon_polls_and_files_by_copy_and_expunge() {
     let own = Stack::own_with(15000, &["--basic-imap"]);
     let stack = &own.stack;
     let fixture = Fixture::new(stack, &[("replies", "poll_interval", toml_string("1s"))]);
-    let rows = fixture.recipients()[..2].to_vec();
-    fixture.write_recipients(&rows);
-    let mut daemon = fixture.start_daemon();
-    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&2)
-    });
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
     for (_, email) in &rows {
         let invitation = stack.inbox(email).remove(0);
         stack.deliver(email, &fixture.sender, &reply(&invitation, email, COMPLETE));

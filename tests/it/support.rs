@@ -339,6 +339,18 @@ impl Fixture {
         command
     }
 
+    /// Keeps only the first `n` doctors of the list, starts the daemon and
+    /// waits (at most `limit`) until each has been sent the invitation.
+    pub fn invite_first(&self, n: usize, limit: Duration) -> (Vec<(String, String)>, Daemon) {
+        let rows = self.recipients()[..n].to_vec();
+        self.write_recipients(&rows);
+        let daemon = self.start_daemon();
+        self.wait_until(limit, &format!("{n} invitations sent"), || {
+            self.outbox_states("invitation").get("sent") == Some(&n)
+        });
+        (rows, daemon)
+    }
+
     /// Starts the daemon; its log goes to `daemon.log` in the fixture's
     /// directory.
     pub fn start_daemon(&self) -> Daemon {

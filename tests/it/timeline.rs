@@ -19,12 +19,7 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
             ("replies", "poll_interval", toml_string("2s")),
         ],
     );
-    let rows = fixture.recipients()[..3].to_vec();
-    fixture.write_recipients(&rows);
-    let mut daemon = fixture.start_daemon();
-    fixture.wait_until(Duration::from_secs(30), "3 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&3)
-    });
+    let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(30));
     let (answered, _) = (&rows[0].1, &rows[1].1);
     let invitation = stack.inbox(answered).remove(0);
     stack.deliver(
@@ -94,12 +89,7 @@ fn close_now_sends_the_report_and_stops_the_reminders() {
         &stack,
         &[("period", "reminders", "[\"23 hours before close\"]".into())],
     );
-    let rows = fixture.recipients()[..2].to_vec();
-    fixture.write_recipients(&rows);
-    let mut daemon = fixture.start_daemon();
-    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&2)
-    });
+    let (_, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
     daemon.terminate();
     let interim = fixture.dir.path().join("interim");
     let made = fixture.mailsurvey(&["report", "--out", interim.to_str().unwrap()]);

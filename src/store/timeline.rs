@@ -133,16 +133,6 @@ impl Store {
         )? > 0)
     }
 
-    /// Has this person sent any reply (so a reminder must not go)?
-    pub fn has_replied(&self, recipient_id: i64) -> Result<bool> {
-        Ok(self.lock().query_row(
-            "SELECT EXISTS (SELECT 1 FROM messages WHERE recipient_id = ?1 AND kind IN ('reply', 'unsubscribe'))
-                 OR EXISTS (SELECT 1 FROM answers WHERE recipient_id = ?1)",
-            [recipient_id],
-            |r| r.get(0),
-        )?)
-    }
-
     /// Everyone still reachable (listed, active, invited), for the early
     /// close: their current answers.
     pub fn reachable_answers(&self, survey_id: &str) -> Result<Vec<BTreeMap<String, Answer>>> {

@@ -74,6 +74,7 @@ fn the_seed_study_end_to_end() {
     fixture.wait_until(Duration::from_secs(40), "60 invitations sent", || {
         fixture.outbox_states("invitation").get("sent") == Some(&60)
     });
+    fixture.wait_delivered(people.iter().take(59).map(|d| d.email.as_str()));
     // Before the first reminder: 30 doctors answer, 2 are away.
     for (i, answers) in cohort.iter().enumerate().take(30) {
         answer(&stack, &people[i], answers, i);

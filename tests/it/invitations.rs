@@ -44,6 +44,8 @@ fn every_doctor_gets_exactly_one_personal_questionnaire() {
     let fixture = Fixture::new(&stack, &[]);
     let mut daemon = fixture.start_daemon();
     wait_for_sent(&fixture, 60, Duration::from_secs(120));
+    let everyone = fixture.recipients();
+    fixture.wait_delivered(everyone.iter().map(|(_, e)| e.as_str()));
     let status = daemon.terminate();
     assert!(
         status.success(),
@@ -147,6 +149,7 @@ fn sigkill_mid_send_loses_nobody_and_duplicates_only_what_was_in_flight() {
     daemon.terminate();
     assert!(fixture.log().contains("go again, with the same Message-ID") || in_flight_total == 0);
 
+    fixture.wait_delivered(recipients.iter().map(|(_, e)| e.as_str()));
     let mut copies: BTreeMap<String, usize> = BTreeMap::new();
     for (_, email) in &recipients {
         let inbox = stack.inbox(email);
@@ -186,6 +189,7 @@ fn a_refused_recipient_is_recorded_and_the_rest_delivered() {
         "status shows the failure: {out}"
     );
     assert!(out.contains("1 attempts"), "a 5xx is not retried: {out}");
+    fixture.wait_delivered(rows[..5].iter().map(|(_, e)| e.as_str()));
     for (_, email) in &rows[..5] {
         assert_eq!(stack.inbox(email).len(), 1);
     }
@@ -205,6 +209,7 @@ fn a_temporary_failure_is_retried_until_it_succeeds() {
         fixture.outbox_states("invitation").get("sent") == Some(&2)
     });
     daemon.terminate();
+    fixture.wait_delivered([deferred.as_str()]);
     assert_eq!(stack.inbox(&deferred).len(), 1);
     let log = fixture.log();
     assert!(
@@ -228,6 +233,7 @@ fn adding_a_row_invites_and_removing_one_stops_mail() {
     fixture.write_recipients(&rows);
     wait_for_sent(&fixture, 4, Duration::from_secs(60));
     daemon.terminate();
+    fixture.wait_delivered([all[3].1.as_str()]);
     assert_eq!(
         stack.inbox(&all[3].1).len(),
         1,

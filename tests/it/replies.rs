@@ -60,6 +60,7 @@ fn replies_are_read_recorded_filed_and_answered() {
     fixture.wait_until(Duration::from_secs(60), "5 invitations sent", || {
         fixture.outbox_states("invitation").get("sent") == Some(&5)
     });
+    fixture.wait_delivered(rows[..4].iter().map(|(_, email)| email.as_str()));
     let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
     let (complete, partial, stop, ooo) = (&rows[0].1, &rows[1].1, &rows[2].1, &rows[3].1);
     stack.deliver(

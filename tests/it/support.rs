@@ -348,7 +348,19 @@ impl Fixture {
         self.wait_until(limit, &format!("{n} invitations sent"), || {
             self.outbox_states("invitation").get("sent") == Some(&n)
         });
+        self.wait_delivered(rows.iter().map(|(_, email)| email.as_str()));
         (rows, daemon)
+    }
+
+    /// Waits until each address's mailbox holds at least one message: the
+    /// server accepting a message (`sent`) comes before its delivery.
+    pub fn wait_delivered<'a>(&self, emails: impl IntoIterator<Item = &'a str>) {
+        let emails: Vec<&str> = emails.into_iter().collect();
+        self.wait_until(Duration::from_secs(60), "the invitations delivered", || {
+            emails
+                .iter()
+                .all(|email| self.stack.maildir_count(email) > 0)
+        });
     }
 
     /// Starts the daemon; its log goes to `daemon.log` in the fixture's

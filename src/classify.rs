@@ -177,7 +177,10 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
         return verdict(Kind::AutoReply, reason, None, None);
     }
     if let Some(c) = candidates.iter().find(|c| c.unsubscribe) {
-        let reason = format!("sent to the unsubscribe address {}", c.found_in);
+        let reason = format!(
+            "sent to the unsubscribe address {}",
+            crate::token::redact(&c.found_in)
+        );
         let reply = parse::parse_reply(&parse::reply_text(message), survey);
         return verdict(Kind::Unsubscribe, reason, None, Some(reply));
     }

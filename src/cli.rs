@@ -231,6 +231,7 @@ fn validate(path: &std::path::Path) -> Exit {
 
 async fn check(path: &std::path::Path) -> Result<Exit> {
     let (survey, _) = daemon::load(path)?;
+    crate::credentials::warn_if_exposed(&survey);
     let steps = check::check(&survey).await;
     let mut ok = true;
     for step in &steps {
@@ -286,6 +287,7 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
         );
         return Ok(Exit::Failure);
     }
+    crate::credentials::warn_if_exposed(&survey);
     store.requeue_in_flight(&survey.id)?;
     let queued = store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
     let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
@@ -347,6 +349,7 @@ fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
 
 async fn run(path: &std::path::Path, shutdown: Shutdown) -> Result<Exit> {
     let (survey, templates) = daemon::load(path)?;
+    crate::credentials::warn_if_exposed(&survey);
     let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
     match smtp.test_login().await {
         Ok(()) => {}

@@ -47,6 +47,29 @@ impl Credentials {
     }
 }
 
+/// Warns, at start, about every password or token file of `survey`'s
+/// servers that others than its owner may read or write: whoever reads it
+/// can read every doctor's replies. Returns the warnings given.
+pub fn warn_if_exposed(survey: &crate::survey::Survey) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (what, server) in [("smtp", &survey.smtp), ("imap", &survey.imap)] {
+        let Some(SecretSource::File(path)) = &server.password else {
+            continue;
+        };
+        if let Some(mode) = crate::privacy::exposed(path) {
+            let warning = format!(
+                "[{what}] password file {} can be read by others (mode {mode:o}): run `chmod 600 {}`",
+                path.display(),
+                path.display()
+            );
+            tracing::warn!("{warning}");
+            warnings.push(warning);
+        }
+    }
+    warnings.dedup();
+    warnings
+}
+
 /// Reads a secret from its source: an environment variable's value, a
 /// file's first line, or a command's first line of output.
 pub fn resolve(source: &SecretSource) -> Result<Secret> {

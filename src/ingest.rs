@@ -247,7 +247,10 @@ fn decide(
                 return Ok(outcome);
             }
             if !under_cap(store, survey, &person, now)? {
-                warn!(recipient = %person.email, "daily cap on automatic mail reached; no follow-up");
+                warn!(
+                    recipient = person.id,
+                    "daily cap on automatic mail reached; no follow-up"
+                );
                 return Ok(outcome);
             }
             if complete {

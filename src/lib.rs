@@ -39,6 +39,8 @@
 //!   answers, withdrawals).
 //! - [`shutdown`]: the value that stops the daemon.
 //! - [`answer`]: answers as read from replies.
+//! - [`privacy`]: files of personal data 0600 in 0700 directories; tokens
+//!   out of logs.
 //! - [`credentials`]: passwords from the environment, a file or a command.
 //! - [`clock`]: the one place time comes from.
 //! - [`report`]: the summary report to the leads, with the data behind it.
@@ -62,6 +64,7 @@ pub mod matching;
 pub mod mime;
 pub mod outbox;
 pub mod parse;
+pub mod privacy;
 pub mod problems;
 pub mod questionnaire;
 pub mod recipients;

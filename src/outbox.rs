@@ -336,7 +336,9 @@ pub struct FileOutbox {
 impl FileOutbox {
     /// Writes into `dir`, creating it.
     pub fn new(dir: PathBuf) -> Result<FileOutbox> {
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        // Each file carries a doctor's token and address: 0600 in a 0700
+        // directory of our making.
+        crate::privacy::create_dir_all(&dir)?;
         Ok(FileOutbox { dir })
     }
 
@@ -360,7 +362,7 @@ impl FileOutbox {
 impl Outbox for FileOutbox {
     async fn send(&self, mail: &Outgoing) -> Result<()> {
         let path = self.path_for(mail);
-        std::fs::write(&path, &mail.bytes).map_err(|e| Error::io(path, e))
+        crate::privacy::write(&path, &mail.bytes)
     }
 }
 
@@ -509,18 +511,20 @@ impl<O: Outbox> Worker<O> {
             Ok(mail) => mail,
             Err(err) => {
                 self.store.mark_failed(claimed.id, &err.to_string())?;
-                warn!(message_id = %claimed.message_id, error = %err, "cannot build message");
+                warn!(message_id = %crate::token::redact(&claimed.message_id), error = %err, "cannot build message");
                 return Ok(Outcome::Failed);
             }
         };
+        // Logs name the recipient by internal id and the Message-ID by its
+        // token's selector only: never the secret part of a token.
         let to = claimed
             .recipient
             .as_ref()
-            .map(|r| r.email.as_str())
-            .unwrap_or("leads");
+            .map_or_else(|| "leads".to_owned(), |r| r.id.to_string());
+        let message_id = crate::token::redact(&claimed.message_id);
         match self.outbox.send(&mail).await {
             Ok(()) => {
-                info!(survey = %self.survey.id, kind = %claimed.kind, recipient = to, message_id = %claimed.message_id, "sent");
+                info!(survey = %self.survey.id, kind = %claimed.kind, recipient = %to, message_id = %message_id, "sent");
                 Ok(Outcome::Sent)
             }
             Err(err @ (Error::Credentials(_) | Error::Tls(_))) => {
@@ -538,12 +542,12 @@ impl<O: Outbox> Worker<O> {
                 let retry_at = now + backoff(&self.survey, claimed.attempts);
                 self.store
                     .mark_retry(claimed.id, &err.to_string(), retry_at)?;
-                warn!(recipient = to, message_id = %claimed.message_id, attempts = claimed.attempts, error = %err, retry_at = %retry_at, "deferred");
+                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, retry_at = %retry_at, "deferred");
                 Ok(Outcome::Retry)
             }
             Err(err) => {
                 self.store.mark_failed(claimed.id, &err.to_string())?;
-                warn!(recipient = to, message_id = %claimed.message_id, attempts = claimed.attempts, error = %err, "failed permanently");
+                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, "failed permanently");
                 Ok(Outcome::Failed)
             }
         }

@@ -161,13 +161,11 @@ impl Report {
     /// Writes the four files into `dir` (created if missing), for
     /// `mailsurvey report --out DIR` and the demo.
     pub fn write_to(&self, dir: &Path) -> Result<()> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
+        // Answers and exports are personal data: 0600 files, and a
+        // directory of our making 0700 (crate::privacy).
+        crate::privacy::create_dir_all(dir)?;
         for (name, bytes) in self.files() {
-            let path = dir.join(name);
-            std::fs::write(&path, bytes).map_err(|source| Error::Io { path, source })?;
+            crate::privacy::write(&dir.join(name), bytes)?;
         }
         Ok(())
     }

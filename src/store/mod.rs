@@ -11,10 +11,10 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};
 
+use crate::Result;
 use crate::recipients::Recipient;
 use crate::survey::Survey;
 use crate::token::{SELECTOR_LEN, Token};
-use crate::{Error, Result};
 
 mod replies;
 mod timeline;
@@ -153,10 +153,16 @@ pub struct Failure {
 
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema
-    /// up to date.
+    /// up to date. The file holds raw replies, answers and tokens: it is
+    /// created 0600 (a 0700 directory if we make one), and an existing file
+    /// others could read is tightened, with a warning.
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        if let Some(mode) = crate::privacy::prepare_database(path)? {
+            tracing::warn!(
+                database = %path.display(),
+                mode = format!("{mode:o}"),
+                "the store was readable by others; its mode is now 600"
+            );
         }
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -409,7 +415,7 @@ impl Store {
     pub fn mark_retry(&self, id: i64, error: &str, retry_at: Timestamp) -> Result<()> {
         self.lock().execute(
             "UPDATE outbox SET state = 'pending', last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
-            params![id, error, retry_at.as_second()],
+            params![id, crate::token::redact(error), retry_at.as_second()],
         )?;
         Ok(())
     }
@@ -418,7 +424,7 @@ impl Store {
     pub fn mark_failed(&self, id: i64, error: &str) -> Result<()> {
         self.lock().execute(
             "UPDATE outbox SET state = 'failed', last_error = ?2 WHERE id = ?1",
-            params![id, error],
+            params![id, crate::token::redact(error)],
         )?;
         Ok(())
     }

@@ -270,7 +270,8 @@ impl Store {
                 id,
                 if outcome.quarantined { "quarantined" } else { "processed" },
                 outcome.kind,
-                outcome.reason,
+                // Stored reasons are printed by `review`: never a whole token.
+                crate::token::redact(&outcome.reason),
                 outcome.sender,
                 outcome.recipient_id,
                 outcome.matched_by,
@@ -314,7 +315,7 @@ impl Store {
             tx.execute(
                 "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![survey_id, outcome.recipient_id, id, flag.kind, flag.note, now.as_second()],
+                params![survey_id, outcome.recipient_id, id, flag.kind, crate::token::redact(&flag.note), now.as_second()],
             )?;
         }
         tx.commit()?;

@@ -5,6 +5,7 @@ mod acceptance;
 mod doctors;
 mod golden;
 mod invitations;
+mod privacy;
 mod replies;
 mod setup;
 mod support;

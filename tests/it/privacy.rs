@@ -1,0 +1,278 @@
+//! Personal data stays private: the store, reports, exports and dry-run
+//! emails are 0600 in 0700 directories whatever the umask; a password file
+//! others can read draws a warning; no log line and no stored reason ever
+//! carries a whole token.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::replies::reply;
+use crate::support::*;
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// Runs the binary under `umask 000`, the worst a lead's shell could have.
+fn under_open_umask(fixture: &Fixture, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("umask 000; exec \"$@\"")
+        .arg("sh")
+        .arg(BIN)
+        .args(args)
+        .arg("--survey")
+        .arg(&fixture.survey)
+        .env("MAILSURVEY_PASSWORD", fixture.stack.password())
+        .env("MAILSURVEY_LOG", "info,rusqlite_migration=warn");
+    command.output().unwrap()
+}
+
+#[test]
+fn files_of_personal_data_are_0600_in_0700_directories_whatever_the_umask() {
+    let stack = Stack::shared();
+    let root = tempfile::tempdir().unwrap();
+    let db = root.path().join("data/store/state.db");
+    let fixture = Fixture::new(
+        &stack,
+        &[("survey", "database", toml_string(db.to_str().unwrap()))],
+    );
+    let dry = root.path().join("dry/run");
+    let out = under_open_umask(
+        &fixture,
+        &["send", "--dry-run", "--out", dry.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let emails: Vec<_> = std::fs::read_dir(&dry)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(emails.len(), 60);
+    for email in &emails {
+        assert_eq!(mode(email), 0o600, "{}", email.display());
+    }
+    for dir in [root.path().join("dry"), dry.clone()] {
+        assert_eq!(mode(&dir), 0o700, "{}", dir.display());
+    }
+    for dir in [root.path().join("data"), root.path().join("data/store")] {
+        assert_eq!(mode(&dir), 0o700, "{}", dir.display());
+    }
+    assert_eq!(mode(&db), 0o600);
+
+    let report = root.path().join("reports/interim");
+    let out = under_open_umask(&fixture, &["report", "--out", report.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&report), 0o700);
+    assert_eq!(mode(&root.path().join("reports")), 0o700);
+    for name in ["report.txt", "report.html", "responses.csv", "report.json"] {
+        assert_eq!(mode(&report.join(name)), 0o600, "{name}");
+    }
+    // SQLite's write-ahead log and shared memory take the store's mode.
+    for suffix in ["-wal", "-shm"] {
+        let file = db.with_file_name(format!("state.db{suffix}"));
+        if file.exists() {
+            assert_eq!(mode(&file), 0o600, "{}", file.display());
+        }
+    }
+
+    // A store someone made world-readable is tightened, with a warning.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = under_open_umask(&fixture, &["status"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&db), 0o600);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("readable by others"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_password_file_others_can_read_draws_a_warning_at_start() {
+    let stack = Stack::shared();
+    let root = tempfile::tempdir().unwrap();
+    let password = root.path().join("password");
+    std::fs::write(&password, format!("{}\n", stack.password())).unwrap();
+    std::fs::set_permissions(&password, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let source = format!("{{ file = {} }}", toml_string(password.to_str().unwrap()));
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("smtp", "password", source.clone()),
+            ("imap", "password", source),
+        ],
+    );
+    let out = fixture.mailsurvey(&["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "the check itself passes: {out:?}");
+    assert!(
+        stderr.contains("can be read by others (mode 644)")
+            && stderr.contains(&format!("chmod 600 {}", password.display())),
+        "{stderr}"
+    );
+    std::fs::set_permissions(&password, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = fixture.mailsurvey(&["check"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("read by others"),
+        "{out:?}"
+    );
+}
+
+/// Every secret part of every token, and every whole token, in any case.
+fn assert_no_token_in(what: &str, text: &str, tokens: &[mailsurvey::token::Token]) {
+    let lower = text.to_lowercase();
+    for token in tokens {
+        assert!(
+            !lower.contains(token.verifier()),
+            "{what} carries the secret part of token {}…:\n{text}",
+            token.selector()
+        );
+    }
+}
+
+#[test]
+fn no_log_line_or_stored_reason_carries_a_token() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let rows = fixture.recipients()[..4].to_vec();
+    let mut listed = rows.clone();
+    let bounced = format!("bounce-{}@nhs.test", fixture.tag);
+    listed.push(("Dr Gone".into(), bounced.clone()));
+    fixture.write_recipients(&listed);
+    // Debug level for our own crate: what an operator chasing a problem
+    // would switch on.
+    let log = std::fs::File::create(fixture.dir.path().join("daemon.log")).unwrap();
+    let mut daemon = Daemon {
+        child: fixture
+            .command(&["--log-format", "json", "run"])
+            .env(
+                "MAILSURVEY_LOG",
+                "info,mailsurvey=debug,rusqlite_migration=warn",
+            )
+            .stdout(std::process::Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap(),
+    };
+    fixture.wait_until(Duration::from_secs(60), "5 invitations sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&5)
+    });
+    fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
+    let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
+    // A complete reply (receipt), a partial one (clarification), an opt-out
+    // to the unsubscribe address (whose reason names the address), and a
+    // reply from a colleague (held, flagged with the token's owner).
+    stack.deliver(
+        &rows[0].1,
+        &fixture.sender,
+        &reply(
+            &invitation(0),
+            &rows[0].1,
+            "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
+        ),
+    );
+    stack.deliver(
+        &rows[1].1,
+        &fixture.sender,
+        &reply(&invitation(1), &rows[1].1, "1. yes\n4. 12"),
+    );
+    let parsed = invitation(2);
+    let unsubscribe = parse(&parsed)
+        .header_raw("List-Unsubscribe")
+        .unwrap()
+        .trim()
+        .trim_start_matches("<mailto:")
+        .split(['?', '>'])
+        .next()
+        .unwrap()
+        .to_owned();
+    stack.deliver(
+        &rows[2].1,
+        &fixture.sender,
+        format!(
+            "From: {}\r\nTo: {unsubscribe}\r\nSubject: unsubscribe\r\nMessage-ID: <u1.{}@doctors.test>\r\n\r\nunsubscribe\r\n",
+            rows[2].1, fixture.tag
+        )
+        .as_bytes(),
+    );
+    let colleague = format!("colleague-{}@elsewhere.test", fixture.tag);
+    stack.deliver(
+        &colleague,
+        &fixture.sender,
+        &reply(&invitation(3), &colleague, "1. yes"),
+    );
+
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "every message processed", || {
+        let counts = store.message_counts(&sid).unwrap();
+        counts.get("bounce") == Some(&1)
+            && counts.get("unsubscribe") == Some(&1)
+            && counts.get("reply") == Some(&3)
+    });
+    fixture.wait_until(Duration::from_secs(60), "follow-ups sent", || {
+        ["receipt", "clarification", "opt_out_confirmation"]
+            .iter()
+            .all(|k| fixture.outbox_states(k).get("sent") == Some(&1))
+    });
+    let close = fixture.mailsurvey(&["close"]);
+    assert!(close.status.success(), "{close:?}");
+    daemon.terminate();
+
+    let tokens: Vec<_> = store
+        .recipients(&sid)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.token)
+        .collect();
+    let log = fixture.log();
+    assert!(
+        log.contains("\"message processed\"") && log.contains("\"sent\""),
+        "the log is the whole run's: {log}"
+    );
+    assert_no_token_in("the daemon's log", &log, &tokens);
+    for args in [&["review"][..], &["status"][..], &["status", "--json"][..]] {
+        let out = fixture.mailsurvey(args);
+        assert!(out.status.success(), "{out:?}");
+        assert_no_token_in(
+            &format!("{args:?}"),
+            &String::from_utf8_lossy(&out.stdout),
+            &tokens,
+        );
+        assert_no_token_in(
+            &format!("{args:?}"),
+            &String::from_utf8_lossy(&out.stderr),
+            &tokens,
+        );
+    }
+    assert_no_token_in("`close`", &String::from_utf8_lossy(&close.stderr), &tokens);
+    // The stored reasons themselves: what any later tool would print.
+    for message in store.messages(&sid).unwrap() {
+        assert_no_token_in(
+            "a stored reason",
+            message.reason.as_deref().unwrap_or(""),
+            &tokens,
+        );
+    }
+    for flag in store.open_flags(&sid).unwrap() {
+        assert_no_token_in("a flag's note", &flag.note, &tokens);
+    }
+    let unsubscribed = store
+        .messages(&sid)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind.as_deref() == Some("unsubscribe"))
+        .unwrap();
+    assert!(
+        unsubscribed.reason.as_deref().unwrap_or("").contains("…@"),
+        "the reason still says which address, by selector: {unsubscribed:?}"
+    );
+}

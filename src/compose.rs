@@ -80,12 +80,27 @@ fn header(name: &'static str, value: String) -> HeaderValue {
     HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
 }
 
+/// `text` with every control character (line breaks above all) made a
+/// space: display names come from the recipient list and subjects from the
+/// survey file, and a line break in a header would start a new header (or,
+/// inside lettre, panic while formatting it).
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// A mailbox whose display name cannot break out of its header.
+fn inert(mailbox: &Mailbox) -> Mailbox {
+    Mailbox::new(mailbox.name.as_deref().map(one_line), mailbox.email.clone())
+}
+
 /// Encodes a draft, dated `date`.
 pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
     let mut builder = Message::builder()
-        .from(draft.from.clone())
-        .to(draft.to.clone())
-        .subject(draft.subject)
+        .from(inert(&draft.from))
+        .to(inert(&draft.to))
+        .subject(one_line(&draft.subject))
         .message_id(Some(format!("<{}>", draft.message_id)))
         .date(SystemTime::try_from(date).map_err(|e| Error::Message(format!("date: {e}")))?)
         .raw_header(header(
@@ -102,12 +117,14 @@ pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
             "OOF, AutoReply".to_owned(),
         ));
     for cc in &draft.cc {
-        builder = builder.cc(cc.clone());
+        builder = builder.cc(inert(cc));
     }
     if let Some(reply_to) = draft.reply_to {
         builder = builder.reply_to(Mailbox::new(None, reply_to));
     }
     if let Some(parent) = &draft.in_reply_to {
+        // The parent's Message-ID is the doctor's to choose.
+        let parent = one_line(parent);
         builder = builder
             .in_reply_to(format!("<{parent}>"))
             .references(format!("<{parent}>"));
@@ -151,4 +168,47 @@ pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
             .collect(),
         bytes: message.formatted(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(name: &str, parent: &str) -> Draft {
+        Draft {
+            from: Mailbox::new(Some("Survey".into()), "survey@survey.test".parse().unwrap()),
+            to: Mailbox::new(Some(name.into()), "dr@nhs.test".parse().unwrap()),
+            cc: Vec::new(),
+            reply_to: None,
+            subject: "Thank you\r\nBcc: victim@nhs.test".into(),
+            message_id: "receipt.1.x@survey.test".into(),
+            in_reply_to: Some(parent.into()),
+            auto_submitted: AutoSubmitted::Replied,
+            unsubscribe: None,
+            text: "text".into(),
+            html: "<p>html</p>".into(),
+            attachments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn line_breaks_in_names_subjects_and_parents_start_no_header() {
+        let mail = compose(
+            draft(
+                "Dr Evil\r\nBcc: victim@nhs.test",
+                "x\"\r\n\tBcc: victim@nhs.test\"@doctors.test",
+            ),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+        let text = String::from_utf8(mail.bytes).unwrap();
+        let head = text.split("\r\n\r\n").next().unwrap();
+        assert!(
+            !head
+                .lines()
+                .any(|l| l.to_ascii_lowercase().starts_with("bcc:")),
+            "{head}"
+        );
+        assert_eq!(mail.envelope_to.len(), 1);
+    }
 }

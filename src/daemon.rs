@@ -108,12 +108,24 @@ impl<O: Outbox> Daemon<O> {
     pub async fn run(mut self, mut shutdown: Shutdown) -> Result<()> {
         info!(survey = %self.survey.id, open = %self.survey.period.open, close = %self.survey.period.close, "daemon started");
         let socket = Arc::new(std::sync::Mutex::new(None));
+        // The watcher stops on shutdown, and also when the loop below stops
+        // on an error: otherwise the process would live on, reading mail
+        // that nothing processes.
+        let (stop_watcher, watcher_shutdown) = crate::shutdown::channel();
+        {
+            let mut outer = shutdown.clone();
+            let stop = stop_watcher.clone();
+            tokio::spawn(async move {
+                outer.wait().await;
+                stop.trigger();
+            });
+        }
         let watcher = self.read_inbox.then(|| {
             let watcher = crate::inbox::Watcher {
                 survey: self.survey.clone(),
                 store: self.store.clone(),
                 notify: self.arrived.clone(),
-                shutdown: shutdown.clone(),
+                shutdown: watcher_shutdown.clone(),
                 wake: self.file_now.clone(),
                 socket: socket.clone(),
             };
@@ -123,6 +135,7 @@ impl<O: Outbox> Daemon<O> {
                 .expect("a thread starts")
         });
         let outcome = self.run_loop(&mut shutdown).await;
+        stop_watcher.trigger();
         if let Some(watcher) = watcher {
             // The watcher sees the same shutdown; closing its socket ends an
             // IDLE wait at once.

@@ -507,7 +507,22 @@ struct Worker<O: Outbox> {
 impl<O: Outbox> Worker<O> {
     async fn deliver(&self, claimed: Claimed) -> Result<Outcome> {
         let now = self.clock.now();
-        let mail = match render(&self.survey, &self.templates, &claimed, now) {
+        // One message that cannot be built (or that makes a library panic
+        // while encoding it) is set aside; the rest go on.
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            render(&self.survey, &self.templates, &claimed, now)
+        }))
+        .unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::Message(format!(
+                "encoding the message failed unexpectedly: {why}"
+            )))
+        });
+        let mail = match rendered {
             Ok(mail) => mail,
             Err(err) => {
                 self.store.mark_failed(claimed.id, &err.to_string())?;

@@ -97,18 +97,20 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
     header.extend(survey.questions.iter().flat_map(columns));
     writer.write_record(&header).map_err(fail)?;
     for Labelled { label, respondent } in respondents {
-        let mut row = vec![label.clone()];
+        // Names, addresses and list columns are text too, from a list
+        // that may have come from anywhere.
+        let mut row = vec![defused(label)];
         if names {
-            row.push(respondent.email.clone());
+            row.push(defused(&respondent.email));
         }
         if let Some(attribute) = breakdown {
-            row.push(
+            row.push(defused(
                 respondent
                     .attributes
                     .get(attribute)
-                    .cloned()
+                    .map(String::as_str)
                     .unwrap_or_default(),
-            );
+            ));
         }
         for q in &survey.questions {
             let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());

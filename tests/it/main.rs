@@ -3,6 +3,7 @@
 
 mod acceptance;
 mod doctors;
+mod faults;
 mod golden;
 mod invitations;
 mod privacy;

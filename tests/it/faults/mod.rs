@@ -1,0 +1,163 @@
+//! The fault-injection suite (`tests/faults.md` lists every class): faults
+//! of real servers, networks and disks injected while the real binary runs
+//! against the real Postfix and Dovecot, and what survived counted. Each
+//! class prints one line,
+//! `fault CLASS: injected N, survived N, lost 0, duplicated D (bound B)`,
+//! and every random choice comes from a printed seed, so a failure replays
+//! with `MAILSURVEY_FAULT_SEED=SEED`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::support::Stack;
+
+mod hostile;
+mod sending;
+mod smtp_proxy;
+
+/// Writes a line straight to the test process's stderr, past libtest's
+/// capture, so CI shows it for passing tests too.
+pub fn say(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
+/// The random source of one test: seeded from `MAILSURVEY_FAULT_SEED` when
+/// set (to replay a failure), else at random; the seed is printed first.
+pub fn seeded(test: &str) -> (u64, StdRng) {
+    let seed = std::env::var("MAILSURVEY_FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(rand::random::<u64>);
+    say(&format!(
+        "fault seed {test}: {seed} (replay: MAILSURVEY_FAULT_SEED={seed} cargo test --test it {test})"
+    ));
+    (seed, StdRng::seed_from_u64(seed))
+}
+
+/// What one fault class did, printed as the suite's one line per class.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Faults injected.
+    pub injected: usize,
+    /// Faults after which the work came out right by itself.
+    pub survived: usize,
+    /// Items (invitations, replies) that never arrived or were never counted.
+    pub lost: usize,
+    /// Extra copies delivered.
+    pub duplicated: usize,
+    /// The most extra copies the design allows (what was in flight).
+    pub bound: usize,
+}
+
+impl Tally {
+    /// Prints the class's line and fails the test unless every fault was
+    /// survived, nothing was lost and duplicates stayed within the bound.
+    pub fn report(&self, class: &str) {
+        say(&format!(
+            "fault {class}: injected {}, survived {}, lost {}, duplicated {} (bound {})",
+            self.injected, self.survived, self.lost, self.duplicated, self.bound
+        ));
+        assert!(self.injected > 0, "fault {class}: nothing was injected");
+        assert_eq!(self.lost, 0, "fault {class}: {} lost", self.lost);
+        assert_eq!(
+            self.survived, self.injected,
+            "fault {class}: not every fault survived"
+        );
+        assert!(
+            self.duplicated <= self.bound,
+            "fault {class}: {} duplicates, more than the {} in flight",
+            self.duplicated,
+            self.bound
+        );
+    }
+}
+
+/// Every message delivered to `address`'s mailbox (all folders' `new` and
+/// `cur`), read from the maildir without IMAP: cheap for hundreds of
+/// mailboxes.
+pub fn maildir_messages(stack: &Stack, address: &str) -> Vec<Vec<u8>> {
+    let (user, domain) = address.split_once('@').unwrap();
+    let user = user.split('+').next().unwrap().to_lowercase();
+    let base = stack
+        .dir
+        .join("mail")
+        .join(domain.to_lowercase())
+        .join(user);
+    let mut out = Vec::new();
+    collect_maildir(&base, &mut out);
+    out
+}
+
+fn collect_maildir(dir: &Path, out: &mut Vec<Vec<u8>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == "new" || name == "cur" {
+            for file in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+                if let Ok(bytes) = std::fs::read(file.path()) {
+                    out.push(bytes);
+                }
+            }
+        } else if path.is_dir() && name != "tmp" {
+            collect_maildir(&path, out);
+        }
+    }
+}
+
+/// The Message-ID of a raw message (without brackets), read from its
+/// headers only.
+pub fn message_id(raw: &[u8]) -> Option<String> {
+    mail_parser::MessageParser::new()
+        .parse_headers(raw)
+        .and_then(|m| m.message_id().map(str::to_owned))
+}
+
+/// Message-IDs delivered to each address: how many copies of each.
+pub fn copies(stack: &Stack, addresses: &[String]) -> BTreeMap<String, BTreeMap<String, usize>> {
+    addresses
+        .iter()
+        .map(|address| {
+            let mut ids = BTreeMap::new();
+            for raw in maildir_messages(stack, address) {
+                if let Some(id) = message_id(&raw) {
+                    *ids.entry(id).or_default() += 1;
+                }
+            }
+            (address.clone(), ids)
+        })
+        .collect()
+}
+
+/// The outbox rows of one kind: (Message-ID, state, last error), read
+/// straight from the database (read-only) for checks the store's API does
+/// not answer.
+pub fn outbox_rows(
+    db: &Path,
+    survey_id: &str,
+    kind: &str,
+) -> Vec<(String, String, Option<String>)> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT message_id, state, last_error FROM outbox WHERE survey_id = ?1 AND kind = ?2",
+        )
+        .unwrap();
+    stmt.query_map(rusqlite::params![survey_id, kind], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}

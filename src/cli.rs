@@ -9,7 +9,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::clock::{Clock, SystemClock};
-use crate::daemon::Daemon;
 use crate::invitation::Kind;
 use crate::outbox::{Dispatcher, FileOutbox, Outbox, SmtpOutbox};
 use crate::shutdown::Shutdown;
@@ -73,11 +72,24 @@ pub enum Command {
         #[arg(long)]
         recipient: String,
     },
-    /// Run the daemon: invite, collect, remind, report.
+    /// Run the daemon: invite, collect, remind, report. SIGTERM or Ctrl-C
+    /// stops it after the work in flight; SIGHUP re-reads the survey files
+    /// and recipient lists.
     Run {
-        /// The survey file.
+        /// The survey file, or a directory of survey files (*.toml), each
+        /// run side by side.
         #[arg(long)]
         survey: PathBuf,
+    },
+    /// Copy the state (the SQLite database) to FILE while the daemon runs,
+    /// with SQLite's online backup.
+    Backup {
+        /// The survey file (its `database` is copied).
+        #[arg(long)]
+        survey: PathBuf,
+        /// Where the copy goes (replaced if it exists).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Run one message through classification, matching and parsing, and
     /// print what was found; touches neither the store nor the servers.
@@ -150,6 +162,25 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Is this the long-running daemon (which takes SIGHUP as a reload)?
+    pub fn is_daemon(&self) -> bool {
+        matches!(self, Command::Run { .. })
+    }
+}
+
+/// What `main` wires to the process: shutdown (SIGTERM, SIGINT), reloads
+/// (SIGHUP) and the service manager.
+#[derive(Debug)]
+pub struct Signals {
+    /// Stops the daemon.
+    pub shutdown: Shutdown,
+    /// Each message asks the daemon to re-read its files.
+    pub reloads: crate::service::Reloads,
+    /// systemd's notification socket, if any.
+    pub notifier: crate::notify::Notifier,
+}
+
 /// The result of a command, as an exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -161,8 +192,8 @@ pub enum Exit {
     Usage = 2,
 }
 
-/// Runs a parsed command line. `shutdown` stops the daemon.
-pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
+/// Runs a parsed command line; `signals` stop and reload the daemon.
+pub async fn execute(cli: Cli, signals: Signals) -> Exit {
     let outcome = match cli.command {
         Command::Validate { survey } => return validate(&survey),
         Command::Check { survey } => check(&survey).await,
@@ -172,7 +203,8 @@ pub async fn execute(cli: Cli, shutdown: Shutdown) -> Exit {
             out,
         } => send(&survey, dry_run, out).await,
         Command::Preview { survey, recipient } => preview(&survey, &recipient),
-        Command::Run { survey } => run(&survey, shutdown).await,
+        Command::Run { survey } => run(&survey, signals).await,
+        Command::Backup { survey, out } => backup(&survey, &out),
         Command::Status { survey, json } => status(&survey, json),
         Command::Review {
             survey,
@@ -347,17 +379,22 @@ fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-async fn run(path: &std::path::Path, shutdown: Shutdown) -> Result<Exit> {
-    let (survey, templates) = daemon::load(path)?;
-    crate::credentials::warn_if_exposed(&survey);
-    let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
-    match smtp.test_login().await {
-        Ok(()) => {}
-        Err(err @ (Error::Credentials(_) | Error::Tls(_))) => return Err(err),
-        Err(err) => tracing::warn!(error = %err, "SMTP server not reachable yet; will keep trying"),
-    }
-    let daemon = Daemon::new(survey, templates, smtp, Arc::new(SystemClock))?;
-    daemon.run(shutdown).await?;
+async fn run(path: &std::path::Path, signals: Signals) -> Result<Exit> {
+    crate::service::run(path, signals.notifier, signals.shutdown, signals.reloads).await?;
+    Ok(Exit::Success)
+}
+
+fn backup(path: &std::path::Path, out: &std::path::Path) -> Result<Exit> {
+    let survey = crate::survey::Survey::load(path).map_err(Error::Invalid)?;
+    let store = Store::open(&survey.database)?;
+    let started = std::time::Instant::now();
+    let pages = store.backup_to(out)?;
+    println!(
+        "{} copied to {} ({pages} pages, {:.1} s); restore it by stopping the service and putting it in place of the database (README, \"Backup and restore\")",
+        survey.database.display(),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(Exit::Success)
 }
 

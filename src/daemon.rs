@@ -36,6 +36,29 @@ pub struct Daemon<O: Outbox> {
     file_now: Arc<std::sync::atomic::AtomicBool>,
     /// Whether to read the inbox (off for `send`-only uses).
     read_inbox: bool,
+    /// What the service shows about this survey's servers.
+    health: Arc<Health>,
+    /// Set by a reload (SIGHUP): read the recipient list now.
+    reread: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// What a survey's daemon knows of its servers that the store does not,
+/// for the service's STATUS line and logs.
+#[derive(Debug, Default)]
+pub struct Health {
+    imap: std::sync::Mutex<Option<String>>,
+}
+
+impl Health {
+    /// Why the inbox cannot be read now, if it cannot.
+    pub fn imap_problem(&self) -> Option<String> {
+        self.imap.lock().expect("health lock").clone()
+    }
+
+    /// Records the inbox's state: `None` once connected.
+    pub fn set_imap(&self, problem: Option<String>) {
+        *self.imap.lock().expect("health lock") = problem;
+    }
 }
 
 /// Notices when the recipient list changes on disk.
@@ -96,7 +119,21 @@ impl<O: Outbox> Daemon<O> {
             arrived: Arc::new(tokio::sync::Notify::new()),
             file_now: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             read_inbox: true,
+            health: Arc::new(Health::default()),
+            reread: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         })
+    }
+
+    /// Reports server problems into `health` (the service shows them).
+    pub fn with_health(mut self, health: Arc<Health>) -> Self {
+        self.health = health;
+        self
+    }
+
+    /// Re-reads the recipient list whenever `reread` is set (a reload).
+    pub fn with_reread(mut self, reread: Arc<std::sync::atomic::AtomicBool>) -> Self {
+        self.reread = reread;
+        self
     }
 
     /// The store this daemon writes.
@@ -128,6 +165,7 @@ impl<O: Outbox> Daemon<O> {
                 shutdown: watcher_shutdown.clone(),
                 wake: self.file_now.clone(),
                 socket: socket.clone(),
+                health: self.health.clone(),
             };
             std::thread::Builder::new()
                 .name(format!("inbox-{}", self.survey.id))
@@ -169,7 +207,8 @@ impl<O: Outbox> Daemon<O> {
     /// One turn: recipients, new mail, invitations, sending.
     pub async fn turn(&mut self, shutdown: &Shutdown) -> Result<()> {
         let now = self.clock.now();
-        if self.list.changed() {
+        let reread = self.reread.swap(false, std::sync::atomic::Ordering::SeqCst);
+        if self.list.changed() || reread {
             self.sync_recipients(now)?;
         }
         if crate::ingest::process_new(&self.store, &self.survey, &self.templates, now)? > 0 {

@@ -220,13 +220,17 @@ pub struct Watcher {
     /// The current connection's socket, so that shutdown can interrupt an
     /// IDLE wait at once.
     pub socket: Arc<std::sync::Mutex<Option<TcpStream>>>,
+    /// Where the watcher says whether it can read the mailbox.
+    pub health: Arc<crate::daemon::Health>,
 }
 
-/// Ends a watcher's wait at once: closes its socket, so a blocked IDLE
-/// returns. Call after triggering shutdown.
+/// Ends a watcher's wait at once: closes the reading half of its socket,
+/// so a blocked IDLE returns, while the writing half stays open for DONE
+/// and LOGOUT (the watcher logs out on its way out). Call after triggering
+/// shutdown.
 pub fn interrupt(socket: &std::sync::Mutex<Option<TcpStream>>) {
     if let Some(socket) = socket.lock().expect("socket lock").as_ref() {
-        let _ = socket.shutdown(std::net::Shutdown::Both);
+        let _ = socket.shutdown(std::net::Shutdown::Read);
     }
 }
 
@@ -239,6 +243,7 @@ impl Watcher {
                 Ok(()) => backoff = Duration::from_secs(1),
                 Err(_) if self.shutdown.is_triggered() => break,
                 Err(err) => {
+                    self.health.set_imap(Some(err.to_string()));
                     tracing::warn!(survey = %self.survey.id, error = %err, retry_in = ?backoff, "inbox: connection lost or refused");
                     self.sleep(backoff);
                     backoff = (backoff * 2).min(Duration::from_secs(60));
@@ -289,11 +294,34 @@ impl Watcher {
             .unwrap_or(MAX_IDLE)
             .min(MAX_IDLE);
         tracing::info!(survey = %self.survey.id, folder = %inbox, idle = has_idle, "inbox: connected");
+        self.health.set_imap(None);
+        let outcome = self.serve(&mut session, &inbox, wait, has_idle, has_move);
+        if self.shutdown.is_triggered() {
+            // Interrupted or not, say goodbye: an IDLE in progress was ended
+            // with DONE when its handle dropped; the server reads LOGOUT even
+            // though our reading half may be closed already.
+            let _ = session.logout();
+            tracing::info!(survey = %self.survey.id, "inbox: logged out");
+            return Ok(());
+        }
+        outcome
+    }
+
+    /// Files, fetches and waits, until shutdown or an error.
+    fn serve(
+        &self,
+        session: &mut Session,
+        inbox: &str,
+        wait: Duration,
+        has_idle: bool,
+        has_move: bool,
+    ) -> Result<()> {
+        let inbox = inbox.to_owned();
         while !self.shutdown.is_triggered() {
             let mailbox = session.select(&inbox).map_err(imap_error)?;
             let uidvalidity = mailbox.uid_validity.unwrap_or(0);
-            self.file(&mut session, &inbox, uidvalidity, has_move)?;
-            let stored = self.fetch_new(&mut session, &inbox, uidvalidity)?;
+            self.file(session, &inbox, uidvalidity, has_move)?;
+            let stored = self.fetch_new(session, &inbox, uidvalidity)?;
             if stored > 0 {
                 self.notify.notify_one();
             }
@@ -313,7 +341,6 @@ impl Watcher {
                 self.sleep(wait);
             }
         }
-        let _ = session.logout();
         Ok(())
     }
 

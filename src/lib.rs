@@ -20,7 +20,9 @@
 //! - [`outbox`]: sending over SMTP (or to `.eml` files), with retries, rate
 //!   limit and bounded parallel connections.
 //! - [`store`]: durable state in SQLite. Only this module writes SQL.
-//! - [`daemon`]: the long-running loop; shutdown is a parameter.
+//! - [`daemon`]: one survey's long-running loop; shutdown is a parameter.
+//! - [`service`]: `mailsurvey run` over one survey file or a directory of
+//!   them, with signals, reloads and the watchdog; [`notify`] tells systemd.
 //! - [`check`]: proves a setup works before anyone is invited.
 //! - [`inbox`]: the IMAP mailbox: every message stored before anything else
 //!   happens to it, then filed on the server.
@@ -62,6 +64,7 @@ pub mod inspect;
 pub mod invitation;
 pub mod matching;
 pub mod mime;
+pub mod notify;
 pub mod outbox;
 pub mod parse;
 pub mod privacy;
@@ -70,6 +73,7 @@ pub mod questionnaire;
 pub mod recipients;
 pub mod report;
 pub mod review;
+pub mod service;
 pub mod shutdown;
 pub mod store;
 pub mod survey;

@@ -1,14 +1,19 @@
 //! The `mailsurvey` binary: parse the command line, start logging, wire
-//! signals to shutdown, run the command, exit with its code. Everything else
-//! lives in the library; see `src/lib.rs` for the map.
+//! signals (SIGTERM and SIGINT to shutdown, SIGHUP to a reload), run the
+//! command, exit with its code. Everything else lives in the library; see
+//! `src/lib.rs` for the map.
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use mailsurvey::cli::{self, Cli, LogFormat};
+use mailsurvey::cli::{self, Cli, LogFormat, Signals};
+use mailsurvey::notify::Notifier;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
+    // Before any thread starts: it takes NOTIFY_SOCKET out of the
+    // environment.
+    let notifier = Notifier::from_env();
     let cli = Cli::parse();
     let filter =
         EnvFilter::try_from_env("MAILSURVEY_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
@@ -25,22 +30,37 @@ fn main() -> ExitCode {
         .build()
         .expect("the async runtime starts");
     let code = runtime.block_on(async {
+        use tokio::signal::unix::{SignalKind, signal};
         let (trigger, shutdown) = mailsurvey::shutdown::channel();
+        let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
+        let mut int = signal(SignalKind::interrupt()).expect("SIGINT handler");
         tokio::spawn(async move {
-            wait_for_signal().await;
+            tokio::select! {
+                _ = int.recv() => {}
+                _ = term.recv() => {}
+            }
             tracing::info!("shutdown requested; finishing work in flight");
             trigger.trigger();
         });
-        cli::execute(cli, shutdown).await
+        let (reload, reloads) = tokio::sync::mpsc::unbounded_channel();
+        if cli.command.is_daemon() {
+            // Only the daemon reloads; SIGHUP still ends a one-shot command.
+            let mut hup = signal(SignalKind::hangup()).expect("SIGHUP handler");
+            tokio::spawn(async move {
+                while hup.recv().await.is_some() {
+                    tracing::info!("reload requested (SIGHUP)");
+                    if reload.send(()).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let signals = Signals {
+            shutdown,
+            reloads,
+            notifier,
+        };
+        cli::execute(cli, signals).await
     });
     ExitCode::from(code as u8)
-}
-
-async fn wait_for_signal() {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = term.recv() => {}
-    }
 }

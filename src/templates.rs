@@ -79,7 +79,8 @@ const VARIABLES: &[(&str, &[&str])] = &[
     ("needed", &[]),
 ];
 
-/// The loaded templates.
+/// The loaded templates (cloned when a failed survey is started again).
+#[derive(Clone)]
 pub struct Templates {
     env: Environment<'static>,
     /// Where each template came from, for error messages.

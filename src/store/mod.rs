@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};
 
-use crate::Result;
+use crate::{Error, Result};
 use crate::recipients::Recipient;
 use crate::survey::Survey;
 use crate::token::{SELECTOR_LEN, Token};
@@ -156,7 +156,13 @@ impl Store {
     /// up to date. The file holds raw replies, answers and tokens: it is
     /// created 0600 (a 0700 directory if we make one), and an existing file
     /// others could read is tightened, with a warning.
+    ///
+    /// Refuses (before touching anything) to open a database that belongs
+    /// to another user when SQLite would create its `-wal` or `-shm` file:
+    /// created as root by `sudo mailsurvey review`, they would lock the
+    /// service's own user out of its database.
     pub fn open(path: &Path) -> Result<Store> {
+        refuse_foreign_sidecars(path, effective_uid())?;
         if let Some(mode) = crate::privacy::prepare_database(path)? {
             tracing::warn!(
                 database = %path.display(),
@@ -475,6 +481,91 @@ impl Store {
         }
     }
 
+    /// Messages waiting for another attempt after a transient failure, and
+    /// the most recent error among them (the service's STATUS shows it).
+    pub fn deferred(&self, survey_id: &str) -> Result<Option<(usize, String)>> {
+        let conn = self.lock();
+        let n: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending' AND last_error IS NOT NULL AND attempts > 0",
+            [survey_id],
+            |r| r.get(0),
+        )?;
+        if n == 0 {
+            return Ok(None);
+        }
+        let last: String = conn.query_row(
+            "SELECT last_error FROM outbox WHERE survey_id = ?1 AND state = 'pending' AND last_error IS NOT NULL AND attempts > 0
+             ORDER BY next_attempt_at DESC LIMIT 1",
+            [survey_id],
+            |r| r.get(0),
+        )?;
+        Ok(Some((n as usize, last)))
+    }
+
+    /// Copies the whole database to `out` with SQLite's online backup,
+    /// while the daemon goes on writing: a consistent snapshot, written to
+    /// a temporary file beside `out` (mode 0600), checked with
+    /// `PRAGMA integrity_check`, synced, then renamed into place. Returns
+    /// the number of pages copied.
+    pub fn backup_to(&self, out: &Path) -> Result<i32> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let dir = out
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = out
+            .file_name()
+            .ok_or_else(|| Error::Other(format!("{} is not a file name", out.display())))?;
+        let mut partial_name = std::ffi::OsString::from(".");
+        partial_name.push(name);
+        partial_name.push(".partial");
+        let partial = dir.join(partial_name);
+        let _ = std::fs::remove_file(&partial);
+        // Created 0600 before SQLite writes into it.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&partial)
+            .map_err(|e| Error::io(&partial, e))?;
+        let outcome = (|| -> Result<i32> {
+            let mut copy = Connection::open(&partial)?;
+            {
+                let source = self.lock();
+                let backup = rusqlite::backup::Backup::new(&source, &mut copy)?;
+                // All pages in one step, so one read transaction: in WAL
+                // mode the daemon goes on writing meanwhile, and the copy
+                // is the state at its start. (In several steps, every write
+                // by the daemon would restart the copy.)
+                backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+            }
+            let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if check != "ok" {
+                return Err(Error::Other(format!(
+                    "the backup failed its integrity check: {check}"
+                )));
+            }
+            let pages: i32 = copy.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+            copy.close().map_err(|(_, e)| e)?;
+            Ok(pages)
+        })();
+        let pages = match outcome {
+            Ok(pages) => pages,
+            Err(err) => {
+                let _ = std::fs::remove_file(&partial);
+                return Err(err);
+            }
+        };
+        std::fs::File::open(&partial)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(&partial, e))?;
+        std::fs::rename(&partial, out).map_err(|e| Error::io(out, e))?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(pages)
+    }
+
     /// Counts for `mailsurvey status`.
     pub fn status(&self, survey_id: &str) -> Result<Status> {
         let mut status = Status {
@@ -542,6 +633,59 @@ impl Store {
         )?;
         Ok(status)
     }
+}
+
+/// This process's effective user id.
+fn effective_uid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// See [`Store::open`]: `uid` may open a database it does not own only
+/// while the owner's `-wal` and `-shm` files exist (the daemon has it open).
+fn refuse_foreign_sidecars(path: &Path, uid: u32) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        // A new database is created by, and owned by, this user.
+        return Ok(());
+    };
+    if meta.uid() == uid {
+        return Ok(());
+    }
+    let sidecar = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    let missing: Vec<String> = ["-wal", "-shm"]
+        .iter()
+        .map(|s| sidecar(s))
+        .filter(|p| !p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let owner = user_name(meta.uid()).unwrap_or_else(|| format!("uid {}", meta.uid()));
+    let me = user_name(uid).unwrap_or_else(|| format!("uid {uid}"));
+    Err(Error::Other(format!(
+        "{} belongs to {owner}, but this command runs as {me}: opening it would create {} owned by {me}, \
+         and the service (running as {owner}) could then no longer write its database. \
+         Run the command as its owner: sudo -u {owner} mailsurvey ...",
+        path.display(),
+        missing.join(" and ")
+    )))
+}
+
+/// The login name of `uid`, from /etc/passwd.
+fn user_name(uid: u32) -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id = fields.nth(1)?.parse::<u32>().ok()?;
+        (id == uid).then(|| name.to_owned())
+    })
 }
 
 fn recipient_by_id(conn: &Connection, id: i64) -> Result<StoredRecipient> {

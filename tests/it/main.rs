@@ -8,6 +8,7 @@ mod golden;
 mod invitations;
 mod privacy;
 mod replies;
+mod service;
 mod setup;
 mod support;
 mod timeline;

@@ -1,0 +1,809 @@
+//! `mailsurvey run` as a service: the surveys named by `--survey` (a file,
+//! or a directory of `*.toml` files), each run by its own [`Daemon`], under
+//! one supervisor that speaks to systemd ([`crate::notify`]).
+//!
+//! The supervisor never waits on a mail server: it loads the survey files,
+//! opens their stores, says READY, then starts each survey's daemon as a
+//! task of its own, which logs in and works. One survey's broken file,
+//! refused login or dead server never stops the others; it is reported in
+//! STATUS and the logs, and retried.
+//!
+//! Liveness, for the watchdog: a store thread looks at every open store in
+//! turn (which also yields the counts STATUS shows); the supervisor's loop
+//! pings systemd only while that thread is keeping up. So a wedged runtime
+//! or a wedged store stops the pings and systemd restarts the service;
+//! a server that does not answer does not.
+//!
+//! Signals: shutdown (SIGTERM, SIGINT) stops every daemon after its work in
+//! flight; a reload (SIGHUP) re-reads the survey files and recipient lists:
+//! a changed survey's daemon is replaced once its work in flight is done, a
+//! new file is started, a removed one stopped, and a file that no longer
+//! loads is reported while its running configuration is kept.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tracing::{error, info, warn};
+
+use crate::clock::{Clock, SystemClock};
+use crate::daemon::{self, Daemon, Health};
+use crate::notify::Notifier;
+use crate::outbox::SmtpOutbox;
+use crate::shutdown::{self, Shutdown, Trigger};
+use crate::store::Store;
+use crate::survey::Survey;
+use crate::templates::Templates;
+use crate::{Error, Result};
+
+/// Requests to re-read the configuration (SIGHUP), wired by `main`.
+pub type Reloads = mpsc::UnboundedReceiver<()>;
+
+/// How often the supervisor looks at its surveys and updates STATUS.
+const TICK: Duration = Duration::from_secs(1);
+/// How often the store thread looks at every store.
+const STORE_LOOK: Duration = Duration::from_secs(2);
+/// First delay before a survey whose daemon failed is started again.
+const RESTART_FIRST: Duration = Duration::from_secs(30);
+/// Longest delay between restarts of a failing survey.
+const RESTART_MAX: Duration = Duration::from_secs(30 * 60);
+
+/// The survey files `path` names: itself, or the `*.toml` files in it
+/// (sorted, so logs and STATUS keep one order).
+pub fn survey_files(path: &Path) -> Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let entry = entry.map_err(|e| Error::io(path, e))?;
+        let file = entry.path();
+        if file.extension().is_some_and(|e| e == "toml") && file.is_file() {
+            files.push(file);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A loaded survey and what tells whether its files changed since.
+struct Loaded {
+    survey: Survey,
+    templates: Templates,
+    fingerprint: Vec<u8>,
+}
+
+/// The survey file's bytes and the templates' names and bytes: a reload
+/// replaces the daemon only when one of them changed.
+fn fingerprint(path: &Path, survey: Option<&Survey>) -> Vec<u8> {
+    use sha2::Digest;
+    let mut hash = sha2::Sha256::new();
+    hash.update(std::fs::read(path).unwrap_or_default());
+    if let Some(dir) = survey.and_then(|s| s.templates_dir.as_ref())
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        files.sort();
+        for file in files {
+            hash.update(file.as_os_str().as_encoded_bytes());
+            hash.update(std::fs::read(&file).unwrap_or_default());
+        }
+    }
+    hash.finalize().to_vec()
+}
+
+fn load(path: &Path) -> Result<Loaded> {
+    let (survey, templates) = daemon::load(path)?;
+    crate::credentials::warn_if_exposed(&survey);
+    let fingerprint = fingerprint(path, Some(&survey));
+    Ok(Loaded {
+        survey,
+        templates,
+        fingerprint,
+    })
+}
+
+/// What the store thread last saw of one survey.
+#[derive(Debug, Clone, Default)]
+struct Seen {
+    listed: usize,
+    respondents: usize,
+    /// (handed to the server, all not cancelled), while some are due.
+    sending: Option<(usize, usize)>,
+    /// Messages waiting for another attempt, and the last error.
+    deferred: Option<(usize, String)>,
+    next: String,
+}
+
+/// One survey file and what runs it.
+struct Slot {
+    path: PathBuf,
+    /// The survey id, once the file has loaded.
+    id: Option<String>,
+    /// Why the file does not run, or why its new version was not taken.
+    problem: Arc<Mutex<Option<String>>>,
+    health: Arc<Health>,
+    seen: Arc<Mutex<Option<Seen>>>,
+    running: Option<Running>,
+}
+
+struct Running {
+    fingerprint: Vec<u8>,
+    survey: Arc<Survey>,
+    trigger: Trigger,
+    /// Set by a reload: re-read the recipient list now.
+    reread: Arc<AtomicBool>,
+    task: JoinHandle<Result<()>>,
+}
+
+/// What the store thread looks at.
+#[derive(Clone)]
+struct Watched {
+    survey: Arc<Survey>,
+    store: Store,
+    seen: Arc<Mutex<Option<Seen>>>,
+}
+
+/// The supervisor.
+pub struct Service {
+    root: PathBuf,
+    /// Several files (a directory): one failing survey is retried, not fatal.
+    many: bool,
+    slots: BTreeMap<PathBuf, Slot>,
+    notifier: Notifier,
+    clock: Arc<dyn Clock>,
+    watched: Arc<Mutex<Vec<Watched>>>,
+    /// Milliseconds since `started` at the store thread's last full look.
+    store_beat: Arc<AtomicU64>,
+    started: Instant,
+    last_status: String,
+}
+
+/// Runs the surveys named by `path` until `shutdown`; `reloads` re-reads
+/// them. With a single file, a survey that cannot run (refused login,
+/// broken store) ends the service with its error, as before; with a
+/// directory, it is reported and retried while the others go on.
+pub async fn run(
+    path: &Path,
+    notifier: Notifier,
+    shutdown: Shutdown,
+    mut reloads: Reloads,
+) -> Result<()> {
+    let many = path.is_dir();
+    let mut service = Service {
+        root: path.to_owned(),
+        many,
+        slots: BTreeMap::new(),
+        notifier,
+        clock: Arc::new(SystemClock),
+        watched: Arc::new(Mutex::new(Vec::new())),
+        store_beat: Arc::new(AtomicU64::new(0)),
+        started: Instant::now(),
+        last_status: String::new(),
+    };
+    let files = survey_files(path)?;
+    if files.is_empty() {
+        return Err(Error::Other(format!(
+            "{} holds no survey files (*.toml)",
+            path.display()
+        )));
+    }
+    for file in &files {
+        let outcome = load(file);
+        if !many && let Err(err) = outcome {
+            // One file that does not load: nothing to run.
+            return Err(err);
+        }
+        service.start_slot(file, outcome)?;
+    }
+    let store_thread = service.spawn_store_thread(shutdown.clone());
+    // Every store has been opened and looked at once (start_slot did);
+    // servers are not waited for.
+    service.store_beat.store(1, Ordering::SeqCst);
+    let status = service.compose_status();
+    service.notifier.ready(&status);
+    service.last_status = status;
+    info!(surveys = service.slots.len(), "service ready");
+
+    let mut tick = tokio::time::interval(service.ping_every());
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut shutdown_wait = shutdown.clone();
+    let mut fatal = None;
+    loop {
+        tokio::select! {
+            _ = shutdown_wait.wait() => break,
+            Some(()) = reloads.recv() => service.reload(),
+            _ = tick.tick() => {
+                if let Some(err) = service.look_after() {
+                    fatal = Some(err);
+                    break;
+                }
+            }
+        }
+    }
+    service.notifier.stopping();
+    info!("stopping every survey after its work in flight");
+    for slot in service.slots.values_mut() {
+        if let Some(running) = slot.running.take() {
+            running.trigger.trigger();
+            match running.task.await {
+                Ok(Ok(())) => {}
+                Ok(Err(err)) => {
+                    if !many {
+                        fatal = fatal.or(Some(err));
+                    } else {
+                        warn!(survey = %running.survey.id, error = %err, "survey stopped with an error");
+                    }
+                }
+                Err(err) => warn!(error = %err, "a survey's task failed"),
+            }
+        }
+    }
+    drop(store_thread);
+    match fatal {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+impl Service {
+    /// Pings at half the watchdog interval (or every second without one).
+    fn ping_every(&self) -> Duration {
+        self.notifier
+            .watchdog()
+            .map(|w| (w / 2).clamp(Duration::from_millis(100), TICK))
+            .unwrap_or(TICK)
+    }
+
+    /// Opens the store of a loaded survey and starts its daemon; a survey
+    /// that does not load is recorded with its problem.
+    /// Its daemon has a shutdown of its own, triggered by `run` at the
+    /// process's shutdown and by a reload that replaces it.
+    fn start_slot(&mut self, path: &Path, outcome: Result<Loaded>) -> Result<()> {
+        let slot = self.slots.entry(path.to_owned()).or_insert_with(|| Slot {
+            path: path.to_owned(),
+            id: None,
+            problem: Arc::new(Mutex::new(None)),
+            health: Arc::new(Health::default()),
+            seen: Arc::new(Mutex::new(None)),
+            running: None,
+        });
+        let loaded = match outcome {
+            Ok(loaded) => loaded,
+            Err(err) => {
+                let text = err.to_string();
+                error!(file = %path.display(), "survey file not loaded: {text}");
+                *slot.problem.lock().expect("lock") =
+                    Some(format!("not loaded: {}", first_line(&text)));
+                return Ok(());
+            }
+        };
+        let id = loaded.survey.id.clone();
+        if let Some(other) = self
+            .slots
+            .values()
+            .find(|s| s.path != path && s.id.as_deref() == Some(id.as_str()))
+        {
+            let text = format!(
+                "survey id {id} is already run from {}; give each survey its own id",
+                other.path.display()
+            );
+            error!(file = %path.display(), "{text}");
+            let slot = self.slots.get_mut(path).expect("inserted above");
+            *slot.problem.lock().expect("lock") = Some(text);
+            return Ok(());
+        }
+        // Two surveys reading one mailbox would each file the other's
+        // replies as unmatched: refused until the mailbox is read once for
+        // both.
+        let mailbox = mailbox_of(&loaded.survey);
+        if let Some(other) = self.slots.values().find(|s| {
+            s.path != path
+                && s.running
+                    .as_ref()
+                    .is_some_and(|r| mailbox_of(&r.survey) == mailbox)
+        }) {
+            let text = format!(
+                "reads the same mailbox ({}) as {}, which runs already; give each survey its own mailbox",
+                mailbox,
+                other.path.display()
+            );
+            error!(file = %path.display(), "{text}");
+            let slot = self.slots.get_mut(path).expect("inserted above");
+            *slot.problem.lock().expect("lock") = Some(text);
+            return Ok(());
+        }
+        let slot = self.slots.get_mut(path).expect("inserted above");
+        // Open the store now, before READY; a store that cannot open is this
+        // survey's problem (fatal for a single file).
+        let store = match open_store(&loaded.survey, self.clock.now()) {
+            Ok(store) => store,
+            Err(err) if self.many => {
+                error!(file = %path.display(), error = %err, "store not opened");
+                *slot.problem.lock().expect("lock") = Some(format!("store: {err}"));
+                return Ok(());
+            }
+            Err(err) => return Err(err),
+        };
+        slot.id = Some(id);
+        *slot.problem.lock().expect("lock") = None;
+        let survey = Arc::new(loaded.survey.clone());
+        let seen = slot.seen.clone();
+        if let Ok(first) = look(&survey, &store, self.clock.now()) {
+            *seen.lock().expect("lock") = Some(first);
+        }
+        let mut watched = self.watched.lock().expect("lock");
+        watched.retain(|w| w.survey.id != survey.id);
+        watched.push(Watched {
+            survey: survey.clone(),
+            store,
+            seen,
+        });
+        drop(watched);
+        let (trigger, own) = shutdown::channel();
+        let reread = Arc::new(AtomicBool::new(false));
+        let task = tokio::spawn(keep_running(
+            loaded,
+            self.clock.clone(),
+            slot.health.clone(),
+            slot.problem.clone(),
+            reread.clone(),
+            own,
+            self.many,
+            None,
+        ));
+        slot.running = Some(Running {
+            fingerprint: fingerprint(path, Some(&survey)),
+            survey,
+            trigger,
+            reread,
+            task,
+        });
+        Ok(())
+    }
+
+    /// SIGHUP: re-read every survey file and recipient list.
+    fn reload(&mut self) {
+        self.notifier.reloading();
+        info!(path = %self.root.display(), "reloading the survey files");
+        let files = match survey_files(&self.root) {
+            Ok(files) => files,
+            Err(err) => {
+                error!(error = %err, "cannot list the survey files; keeping what runs");
+                self.notifier.ready(&self.last_status);
+                return;
+            }
+        };
+        // Removed files: stop their daemons.
+        let gone: Vec<PathBuf> = self
+            .slots
+            .keys()
+            .filter(|p| !files.contains(p))
+            .cloned()
+            .collect();
+        for path in gone {
+            if let Some(mut slot) = self.slots.remove(&path) {
+                info!(file = %path.display(), "survey file removed; stopping its daemon");
+                if let Some(running) = slot.running.take() {
+                    running.trigger.trigger();
+                    self.watched
+                        .lock()
+                        .expect("lock")
+                        .retain(|w| w.survey.id != running.survey.id);
+                }
+            }
+        }
+        for file in files {
+            let running = self.slots.get(&file).and_then(|s| s.running.as_ref());
+            match running {
+                None => {
+                    // New, or broken before: try it (again).
+                    if let Some(slot) = self.slots.get_mut(&file) {
+                        slot.id = None;
+                    }
+                    let outcome = load(&file);
+                    if let Err(err) = self.start_slot(&file, outcome) {
+                        error!(file = %file.display(), error = %err, "survey not started");
+                    }
+                }
+                Some(running) => {
+                    let unchanged =
+                        fingerprint(&file, Some(&running.survey)) == running.fingerprint;
+                    if unchanged {
+                        running.reread.store(true, Ordering::SeqCst);
+                        continue;
+                    }
+                    self.replace(&file);
+                }
+            }
+        }
+        let status = self.compose_status();
+        self.notifier.ready(&status);
+        self.last_status = status;
+    }
+
+    /// A running survey whose files changed: load the new version; if it
+    /// loads, the old daemon stops after its work in flight and the new one
+    /// starts; if not, the old one keeps running and the problem is shown.
+    fn replace(&mut self, file: &Path) {
+        let many = self.many;
+        let clock = self.clock.clone();
+        let slot = self.slots.get_mut(file).expect("a running slot");
+        let running = slot.running.as_mut().expect("running");
+        match load(file) {
+            Err(err) => {
+                let text = err.to_string();
+                error!(file = %file.display(), survey = %running.survey.id, "the changed survey file does not load; the running configuration is kept: {text}");
+                *slot.problem.lock().expect("lock") = Some(format!(
+                    "changed file not loaded (still running the previous version): {}",
+                    first_line(&text)
+                ));
+                // Still re-read the recipient list of what runs.
+                running.reread.store(true, Ordering::SeqCst);
+            }
+            Ok(loaded) if loaded.survey.id != running.survey.id => {
+                error!(file = %file.display(), "the survey id changed from {} to {}; the running configuration is kept (a new survey needs a new file)", running.survey.id, loaded.survey.id);
+                *slot.problem.lock().expect("lock") = Some(format!(
+                    "survey id changed to {} (still running {}); a new survey needs a new file",
+                    loaded.survey.id, running.survey.id
+                ));
+            }
+            Ok(loaded) => {
+                info!(file = %file.display(), survey = %running.survey.id, "survey file changed; its daemon restarts after the work in flight");
+                *slot.problem.lock().expect("lock") = None;
+                let (trigger, own) = shutdown::channel();
+                let old_trigger = std::mem::replace(&mut running.trigger, trigger);
+                old_trigger.trigger();
+                let survey = Arc::new(loaded.survey.clone());
+                let previous = std::mem::replace(&mut running.task, tokio::spawn(async { Ok(()) }));
+                let reread = Arc::new(AtomicBool::new(false));
+                running.fingerprint = loaded.fingerprint.clone();
+                running.survey = survey.clone();
+                running.reread = reread.clone();
+                running.task = tokio::spawn(keep_running(
+                    loaded,
+                    clock,
+                    slot.health.clone(),
+                    slot.problem.clone(),
+                    reread,
+                    own,
+                    many,
+                    Some(previous),
+                ));
+                let mut watched = self.watched.lock().expect("lock");
+                if let Some(w) = watched.iter_mut().find(|w| w.survey.id == survey.id) {
+                    w.survey = survey;
+                }
+            }
+        }
+    }
+
+    /// One tick: notice finished daemons, ping the watchdog, update STATUS.
+    /// Returns the error that ends the service (a single survey failed).
+    fn look_after(&mut self) -> Option<Error> {
+        for slot in self.slots.values_mut() {
+            let finished = slot
+                .running
+                .as_ref()
+                .is_some_and(|running| running.task.is_finished());
+            if finished {
+                let running = slot.running.take().expect("finished");
+                // A finished task outside shutdown only happens for a single
+                // file (a directory's daemons retry by themselves).
+                let outcome = futures_ready(running.task);
+                match outcome {
+                    Some(Err(err)) if !self.many => return Some(err),
+                    Some(Err(err)) => {
+                        *slot.problem.lock().expect("lock") = Some(err.to_string());
+                    }
+                    _ if !self.many => {
+                        return Some(Error::Other("the survey's daemon ended".into()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let beat = self.store_beat.load(Ordering::SeqCst);
+        let now = self.started.elapsed().as_millis() as u64;
+        let limit = self
+            .notifier
+            .watchdog()
+            .unwrap_or(Duration::from_secs(60))
+            .as_millis() as u64;
+        if now.saturating_sub(beat) < limit {
+            self.notifier.ping();
+        } else {
+            warn!(
+                behind_ms = now.saturating_sub(beat),
+                "the store thread is not keeping up; not pinging the watchdog"
+            );
+        }
+        let status = self.compose_status();
+        if status != self.last_status {
+            self.notifier.status(&status);
+            self.last_status = status;
+        }
+        None
+    }
+
+    /// The STATUS= line: how many surveys, then each one's state.
+    fn compose_status(&self) -> String {
+        let mut parts = Vec::new();
+        for slot in self.slots.values() {
+            let name = slot.id.clone().unwrap_or_else(|| {
+                slot.path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+            let problem = slot.problem.lock().expect("lock").clone();
+            let seen = slot.seen.lock().expect("lock").clone();
+            let mut words = Vec::new();
+            if let Some(seen) = &seen
+                && slot.running.is_some()
+            {
+                match seen.sending {
+                    Some((done, all)) => words.push(format!("sending {done}/{all}")),
+                    None => words.push(format!("{}/{} answered", seen.respondents, seen.listed)),
+                }
+                if !seen.next.is_empty() {
+                    words.push(seen.next.clone());
+                }
+                if let Some((n, last)) = &seen.deferred {
+                    words.push(format!("SMTP: {n} deferred ({})", shorten(last)));
+                }
+            }
+            if let Some(imap) = slot.health.imap_problem() {
+                words.push(format!("IMAP: {}", shorten(&imap)));
+            }
+            if let Some(problem) = problem {
+                words.push(format!("PROBLEM: {}", shorten(&problem)));
+            }
+            parts.push(format!("{name}: {}", words.join(", ")));
+        }
+        let count = self.slots.len();
+        format!(
+            "{count} survey{}; {}",
+            if count == 1 { "" } else { "s" },
+            parts.join("; ")
+        )
+    }
+
+    /// The store thread: looks at every store in turn, recording what it
+    /// saw and when it finished a round.
+    fn spawn_store_thread(&self, shutdown: Shutdown) -> StoreThread {
+        let watched = self.watched.clone();
+        let beat = self.store_beat.clone();
+        let started = self.started;
+        let clock = self.clock.clone();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop_thread = stop.clone();
+        let handle = std::thread::Builder::new()
+            .name("store-watch".into())
+            .spawn(move || {
+                while !shutdown.is_triggered() && !stop_thread.load(Ordering::SeqCst) {
+                    let round: Vec<Watched> = watched.lock().expect("lock").clone();
+                    let now = clock.now();
+                    for w in &round {
+                        match look(&w.survey, &w.store, now) {
+                            Ok(seen) => *w.seen.lock().expect("lock") = Some(seen),
+                            Err(err) => {
+                                warn!(survey = %w.survey.id, error = %err, "store not readable")
+                            }
+                        }
+                    }
+                    beat.store(started.elapsed().as_millis() as u64, Ordering::SeqCst);
+                    let until = Instant::now() + STORE_LOOK;
+                    while Instant::now() < until
+                        && !shutdown.is_triggered()
+                        && !stop_thread.load(Ordering::SeqCst)
+                    {
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
+                }
+            })
+            .expect("a thread starts");
+        StoreThread {
+            stop,
+            handle: Some(handle),
+        }
+    }
+}
+
+/// Stops the store thread when dropped.
+struct StoreThread {
+    stop: Arc<AtomicBool>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for StoreThread {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+/// The result of a task known to be finished.
+fn futures_ready(task: JoinHandle<Result<()>>) -> Option<Result<()>> {
+    let waker = std::task::Waker::noop();
+    let mut cx = std::task::Context::from_waker(waker);
+    let mut task = std::pin::pin!(task);
+    match task.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(Ok(outcome)) => Some(outcome),
+        std::task::Poll::Ready(Err(err)) => Some(Err(Error::Other(format!(
+            "the survey's task failed: {err}"
+        )))),
+        std::task::Poll::Pending => None,
+    }
+}
+
+use std::future::Future;
+
+fn open_store(survey: &Survey, now: Timestamp) -> Result<Store> {
+    let store = Store::open(&survey.database)?;
+    store.ensure_survey(survey, now)?;
+    Ok(store)
+}
+
+/// Counts and the next scheduled action of one survey, from its store.
+fn look(survey: &Survey, store: &Store, now: Timestamp) -> Result<Seen> {
+    let status = store.status(&survey.id)?;
+    let (mut done, mut all, mut due) = (0, 0, 0);
+    for states in status.outbox.values() {
+        for (state, n) in states {
+            match state.as_str() {
+                "sent" | "failed" => {
+                    done += n;
+                    all += n;
+                }
+                "pending" | "sending" => {
+                    due += n;
+                    all += n;
+                }
+                _ => {}
+            }
+        }
+    }
+    let closed = store.closed_at(&survey.id)?;
+    Ok(Seen {
+        listed: status.listed,
+        respondents: status.respondents,
+        sending: (due > 0 && store.next_due(&survey.id)?.is_some_and(|at| at <= now))
+            .then_some((done, all)),
+        deferred: store.deferred(&survey.id)?,
+        next: next_action(survey, closed.is_some(), now),
+    })
+}
+
+/// The next thing the survey will do by itself, in its own time zone.
+pub fn next_action(survey: &Survey, closed: bool, now: Timestamp) -> String {
+    let period = &survey.period;
+    let show = |at: Timestamp| {
+        at.to_zoned_datetime(period.time_zone.clone())
+            .strftime("%-d %b %H:%M")
+            .to_string()
+    };
+    if closed {
+        return "closed".into();
+    }
+    if !period.is_open_at(now) {
+        return format!("opens {}", show(period.open.timestamp()));
+    }
+    let next_reminder = period
+        .reminders
+        .iter()
+        .map(|r| r.due(period, period.open.timestamp().max(now)))
+        .filter(|at| *at > now && *at < period.close.timestamp())
+        .min();
+    match next_reminder {
+        Some(at) => format!("next reminder {}", show(at)),
+        None => format!("closes {}", show(period.close.timestamp())),
+    }
+}
+
+/// The mailbox a survey reads: server, user and folder.
+fn mailbox_of(survey: &Survey) -> String {
+    format!(
+        "{}@{}:{}/{}",
+        survey.imap.username, survey.imap.host, survey.imap.port, survey.replies.inbox
+    )
+}
+
+fn first_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn shorten(text: &str) -> String {
+    let line = first_line(text);
+    if line.chars().count() > 160 {
+        let cut: String = line.chars().take(157).collect();
+        format!("{cut}...")
+    } else {
+        line
+    }
+}
+
+/// Runs one survey's daemon until its shutdown. It first waits for the
+/// daemon it replaces (a reload) to finish its work in flight. With
+/// several surveys, a daemon that fails is started again after a delay
+/// that doubles (the problem shown meanwhile); with one, its error ends
+/// the service.
+#[allow(clippy::too_many_arguments)]
+async fn keep_running(
+    loaded: Loaded,
+    clock: Arc<dyn Clock>,
+    health: Arc<Health>,
+    problem: Arc<Mutex<Option<String>>>,
+    reread: Arc<AtomicBool>,
+    mut shutdown: Shutdown,
+    many: bool,
+    previous: Option<JoinHandle<Result<()>>>,
+) -> Result<()> {
+    if let Some(previous) = previous {
+        let _ = previous.await;
+    }
+    let Loaded {
+        survey, templates, ..
+    } = loaded;
+    let mut delay = RESTART_FIRST;
+    loop {
+        let outcome = run_once(
+            survey.clone(),
+            templates.clone(),
+            clock.clone(),
+            health.clone(),
+            reread.clone(),
+            shutdown.clone(),
+        )
+        .await;
+        match outcome {
+            Ok(()) => return Ok(()),
+            Err(err) if !many => return Err(err),
+            Err(err) => {
+                if shutdown.is_triggered() {
+                    return Ok(());
+                }
+                error!(survey = %survey.id, error = %err, retry_in = ?delay, "this survey stopped; the others go on");
+                *problem.lock().expect("lock") = Some(err.to_string());
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => {}
+                    _ = shutdown.wait() => return Ok(()),
+                }
+                delay = (delay * 2).min(RESTART_MAX);
+            }
+        }
+    }
+}
+
+async fn run_once(
+    survey: Survey,
+    templates: Templates,
+    clock: Arc<dyn Clock>,
+    health: Arc<Health>,
+    reread: Arc<AtomicBool>,
+    shutdown: Shutdown,
+) -> Result<()> {
+    let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
+    match smtp.test_login().await {
+        Ok(()) => {}
+        Err(err @ (Error::Credentials(_) | Error::Tls(_))) => return Err(err),
+        Err(err) => {
+            warn!(survey = %survey.id, error = %err, "SMTP server not reachable yet; will keep trying")
+        }
+    }
+    let daemon = Daemon::new(survey, templates, smtp, clock)?
+        .with_health(health)
+        .with_reread(reread);
+    daemon.run(shutdown).await
+}

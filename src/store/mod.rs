@@ -11,10 +11,10 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};
 
-use crate::{Error, Result};
 use crate::recipients::Recipient;
 use crate::survey::Survey;
 use crate::token::{SELECTOR_LEN, Token};
+use crate::{Error, Result};
 
 mod replies;
 mod timeline;

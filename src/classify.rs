@@ -43,9 +43,17 @@ pub enum Kind {
 /// The delivery failure a bounce reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bounce {
-    /// The address that failed (Final-Recipient, or the address a
-    /// non-standard report names). May differ from the listed address.
+    /// The first address that failed (Original-Recipient or
+    /// Final-Recipient, or the address a plain-text report names). May
+    /// differ from the listed address.
     pub final_recipient: Option<String>,
+    /// Every address that failed, in the report's order.
+    pub recipients: Vec<String>,
+    /// Hard (permanent) or soft (a delay: nobody is bounced).
+    pub severity: crate::bounce::Severity,
+    /// The refusal concerns our own account (a sending limit or quota),
+    /// not the recipients it names: sending pauses, nobody is bounced.
+    pub sender_side: bool,
     /// RFC 3464 Action (`failed`), if the report had one.
     pub action: Option<String>,
     /// Enhanced status code (`5.1.1`).
@@ -67,7 +75,7 @@ pub struct Classification {
     pub kind: Kind,
     /// Why, in words, for the log and `inspect`.
     pub reason: String,
-    /// For a bounce: what failed.
+    /// For a bounce, a delay notice or a sender-side refusal: what failed.
     pub bounce: Option<Bounce>,
     /// Tokens in the message's own headers, in priority order (see
     /// [`matching::candidates`]).
@@ -80,11 +88,12 @@ pub struct Classification {
 
 impl Classification {
     /// The token that ties the message to a person, if any: the returned
-    /// original's for a bounce, else the best of the message's own.
+    /// original's for a bounce, else the best of the message's own (a delay
+    /// notice's returned original ties it to nobody: it changes nothing).
     pub fn token(&self) -> Option<&crate::token::Token> {
         match &self.bounce {
-            Some(bounce) => bounce.returned.first().map(|c| &c.token),
-            None => self.candidates.first().map(|c| &c.token),
+            Some(bounce) if self.kind == Kind::Bounce => bounce.returned.first().map(|c| &c.token),
+            _ => self.candidates.first().map(|c| &c.token),
         }
     }
 }
@@ -100,18 +109,12 @@ static AUTO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BOUNCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(undeliverable|undelivered mail|delivery status notification \(failure\)|mail delivery failed|delivery failure|failure notice|returned mail|message not delivered|delivery has failed|could not be delivered|non[- ]?delivery|unzustellbar|non remis)",
+        r"(?i)(undeliverable|undelivered mail|delivery status notification|mail delivery failed|delivery failure|failure notice|returned mail|message not delivered|delivery has failed|could not be delivered|non[- ]?delivery|nondeliverable|unzustellbar|non remis|mail failure|mail failed|returning to sender|error sending your (mail|message)|failed delivery|delivery notification|mail system error|delivery problem|message delivery failed|メールエラー|配信エラー|送信エラー|不達|未達|退信|退回|投递失败|发送失败|發送失敗|投遞失敗|无法投递|無法投遞|Недоставленное|не доставлено|не может быть доставлено)",
     )
     .expect("valid regex")
 });
 static DELAY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(delivery status notification \(delay\)|delayed mail|delivery delayed|message delayed|still being retried|warning: message .* delayed)")
-        .expect("valid regex")
-});
-static STATUS_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([245]\.\d{1,3}\.\d{1,3})\b").expect("valid regex"));
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9._%+=\-]{1,64}@[A-Za-z0-9\-]{1,63}(\.[A-Za-z0-9\-]{1,63}){1,8}")
+    Regex::new(r"(?i)(delivery status notification \(delay\)|delayed mail|delivery delayed|message delayed|still being retried|warning: message .* delayed|delivery status notification: (warning|delayed)|\bdelayed\b.{0,30}\bhours?\b|warning: could not send message|not yet delivered|delivery delay notification)")
         .expect("valid regex")
 });
 static REPLY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,46 +133,59 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
         reply,
     };
 
-    if let Some((failed, report)) = delivery_status(message, survey) {
-        return if failed {
-            let reason = format!(
-                "delivery report (RFC 3464): {} for {}",
-                report.action.as_deref().unwrap_or("failed"),
-                report
-                    .final_recipient
-                    .as_deref()
-                    .unwrap_or("an unnamed recipient")
-            );
-            verdict(Kind::Bounce, reason, Some(report), None)
-        } else {
-            let reason = format!(
-                "delivery report (RFC 3464) without a failure (Action: {}): not a bounce",
-                report.action.as_deref().unwrap_or("none")
-            );
-            verdict(Kind::AutoReply, reason, None, None)
-        };
-    }
     let subject = message.subject().unwrap_or("");
     let sender = sender_local_part(message);
-    let from_daemon = sender
-        .as_deref()
-        .is_some_and(|s| s == "mailer-daemon" || s == "postmaster");
-    if DELAY_SUBJECT.is_match(subject) {
-        return verdict(
-            Kind::AutoReply,
-            format!("delay notice (\"{subject}\"): not a failure"),
-            None,
-            None,
-        );
-    }
-    if BOUNCE_SUBJECT.is_match(subject) && (from_daemon || !looks_personal(message)) {
-        let report = nonstandard_bounce(message, survey);
+    let from_daemon = sender.as_deref().is_some_and(is_daemon);
+    let report = match delivery_status(message, survey) {
+        Some(report) => Some(report),
+        None if DELAY_SUBJECT.is_match(subject)
+            || (BOUNCE_SUBJECT.is_match(subject) && (from_daemon || !looks_personal(message)))
+            || (from_daemon && bounce_text(message)) =>
+        {
+            Some(nonstandard_bounce(message, survey))
+        }
+        None => None,
+    };
+    if let Some(report) = report {
+        let form = if report.standard {
+            "delivery report (RFC 3464)"
+        } else {
+            "non-standard delivery report"
+        };
+        let named = if report.recipients.is_empty() {
+            "an unnamed recipient".to_owned()
+        } else {
+            report.recipients.join(", ")
+        };
+        if report.sender_side {
+            let reason = format!(
+                "{form}: a refusal about our own sending account ({}), not about {named}: sending pauses, nobody is bounced",
+                report
+                    .diagnostic
+                    .as_deref()
+                    .or(report.status.as_deref())
+                    .unwrap_or("limit reached")
+            );
+            return verdict(Kind::AutoReply, reason, Some(report), None);
+        }
+        let delayed = report.severity == crate::bounce::Severity::Soft
+            || (!report.standard && DELAY_SUBJECT.is_match(subject));
+        if delayed
+            || (report.standard
+                && report.action.as_deref().is_some_and(|a| a != "failed")
+                && report.recipients.is_empty())
+        {
+            let reason = format!(
+                "{form} without a failure (Action: {}): a delay or a notice, not a bounce",
+                report.action.as_deref().unwrap_or("none")
+            );
+            let mut report = report;
+            report.severity = crate::bounce::Severity::Soft;
+            return verdict(Kind::AutoReply, reason, Some(report), None);
+        }
         let reason = format!(
-            "non-standard delivery failure (\"{subject}\") for {}",
-            report
-                .final_recipient
-                .as_deref()
-                .unwrap_or("an unnamed recipient")
+            "{form}: {} for {named}",
+            report.action.as_deref().unwrap_or("failed"),
         );
         return verdict(Kind::Bounce, reason, Some(report), None);
     }
@@ -275,74 +291,97 @@ fn looks_personal(message: &Message<'_>) -> bool {
     !message.in_reply_to().is_empty() && message.attachment_count() == 0
 }
 
-/// Reads an RFC 3464 report: `Some((failed, report))` when the message has
-/// a `message/delivery-status` part.
-fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<(bool, Bounce)> {
+/// Reads an RFC 3464 report, whatever the case of its MIME types: the
+/// `message/delivery-status` (or `message/global-delivery-status`) part,
+/// read by [`crate::bounce::from_report`]. `None` without such a part, or
+/// when it names no recipient at all (the text is read instead).
+fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<Bounce> {
     let part = message.parts.iter().find(|p| {
         p.content_type().is_some_and(|ct| {
             ct.ctype().eq_ignore_ascii_case("message")
-                && ct
-                    .subtype()
-                    .is_some_and(|s| s.eq_ignore_ascii_case("delivery-status"))
+                && ct.subtype().is_some_and(|s| {
+                    s.eq_ignore_ascii_case("delivery-status")
+                        || s.eq_ignore_ascii_case("global-delivery-status")
+                })
         })
     })?;
     let text = String::from_utf8_lossy(part.contents()).into_owned();
-    let fields = unfold(&text);
-    let mut recipients: Vec<Bounce> = Vec::new();
-    for (name, value) in fields {
-        let value = value.trim().to_owned();
-        match name.to_ascii_lowercase().as_str() {
-            "final-recipient" => recipients.push(Bounce {
-                final_recipient: Some(
-                    value
-                        .split_once(';')
-                        .map_or(value.as_str(), |(_, a)| a)
-                        .trim()
-                        .trim_matches(['<', '>'])
-                        .to_owned(),
-                ),
-                standard: true,
-                ..Bounce::default()
-            }),
-            "action" => {
-                if let Some(r) = recipients.last_mut() {
-                    r.action = Some(value.to_ascii_lowercase());
-                }
-            }
-            "status" => {
-                if let Some(r) = recipients.last_mut() {
-                    r.status = Some(value);
-                }
-            }
-            "diagnostic-code" => {
-                if let Some(r) = recipients.last_mut() {
-                    r.diagnostic = Some(
-                        value
-                            .split_once(';')
-                            .map_or(value.as_str(), |(_, d)| d)
-                            .trim()
-                            .to_owned(),
-                    );
-                }
-            }
-            _ => {}
-        }
+    let failure = crate::bounce::from_report(&text)?;
+    if failure.recipients.is_empty() && failure.action.as_deref() == Some("failed") {
+        // A report that names nobody we can read: the text may.
+        return None;
     }
-    let failed = |r: &Bounce| match r.action.as_deref() {
-        Some(action) => action == "failed",
-        None => r.status.as_deref().is_some_and(|s| s.starts_with('5')),
+    Some(bounce_of(
+        failure,
+        true,
+        returned_candidates(message, survey),
+    ))
+}
+
+fn bounce_of(failure: crate::bounce::Failure, standard: bool, returned: Vec<Candidate>) -> Bounce {
+    Bounce {
+        final_recipient: failure.recipients.first().cloned(),
+        recipients: failure.recipients,
+        severity: failure.severity,
+        sender_side: failure.sender_side,
+        action: failure.action,
+        status: failure.status,
+        diagnostic: failure.diagnostic,
+        returned,
+        standard,
+    }
+}
+
+fn is_daemon(local: &str) -> bool {
+    let local = local.replace(['-', '_', '.'], "");
+    matches!(
+        local.as_str(),
+        "mailerdaemon"
+            | "postmaster"
+            | "maildaemon"
+            | "mailadmin"
+            | "doublebounce"
+            | "mailersystem"
+    ) || local.starts_with("mailerdaemon")
+}
+
+/// Does the text read like a delivery report (for mail from a mail system
+/// whose subject is not one we know)?
+fn bounce_text(message: &Message<'_>) -> bool {
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(could not be delivered|couldn't be delivered|wasn't delivered|not delivered|undeliverable|permanent (fatal )?error|delivery (has )?failed|failed to deliver|unable to deliver|wasn't able to deliver|delivery to the following|user unknown|no such user|mailbox unavailable|returned mail|will be retried|has been delayed|not yet been delivered)").expect("valid regex")
+    });
+    body_text(message).is_some_and(|t| WORDS.is_match(&t))
+}
+
+/// The report's own text: its first text part outside any attached message
+/// (HTML turned into text when there is no plain part).
+fn body_text(message: &Message<'_>) -> Option<String> {
+    let parts = || {
+        message
+            .parts
+            .iter()
+            .filter(|p| !matches!(p.body, PartType::Multipart(_) | PartType::Message(_)))
+            .filter(|p| {
+                !p.content_type().is_some_and(|ct| {
+                    ct.subtype().is_some_and(|s| {
+                        s.eq_ignore_ascii_case("rfc822-headers")
+                            || s.eq_ignore_ascii_case("delivery-status")
+                    })
+                })
+            })
     };
-    let chosen = recipients.iter().position(failed);
-    let is_failure = chosen.is_some();
-    let mut report = match chosen {
-        Some(i) => recipients.swap_remove(i),
-        None => recipients.into_iter().next().unwrap_or(Bounce {
-            standard: true,
-            ..Bounce::default()
-        }),
-    };
-    report.returned = returned_candidates(message, survey);
-    Some((is_failure, report))
+    parts()
+        .find_map(|p| match &p.body {
+            PartType::Text(text) => Some(text.to_string()),
+            _ => None,
+        })
+        .or_else(|| {
+            parts().find_map(|p| match &p.body {
+                PartType::Html(html) => Some(parse::html::to_text(html)),
+                _ => None,
+            })
+        })
 }
 
 /// Tokens in the returned original: an attached `message/rfc822`, a
@@ -385,60 +424,55 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
     found
 }
 
-/// A non-standard failure report (Exchange "Undeliverable", Gmail
-/// "Delivery Status Notification (Failure)", qmail "failure notice"):
-/// the first address in its text that is neither ours nor a mail system's.
+/// A non-standard failure report (Sendmail, Exim, qmail, Exchange, Gmail,
+/// Domino, ...): the addresses its diagnostic text names
+/// ([`crate::bounce::from_text`]), never the returned original's `To:`.
 fn nonstandard_bounce(message: &Message<'_>, survey: &Survey) -> Bounce {
-    let text = message
-        .parts
-        .iter()
-        .filter(|p| !matches!(p.body, PartType::Multipart(_) | PartType::Message(_)))
-        .filter_map(|p| match &p.body {
-            PartType::Html(html) => Some(parse::html::to_text(html)),
-            _ => p.text_contents().map(str::to_owned),
-        })
-        .next()
-        .unwrap_or_default();
-    let ours = [
-        survey.sender.address.user().to_ascii_lowercase(),
-        survey.sender.reply_to.user().to_ascii_lowercase(),
+    let text = body_text(message).unwrap_or_default();
+    let mut excluded: Vec<String> = vec![
+        survey.sender.address.to_string().to_ascii_lowercase(),
+        survey.sender.reply_to.to_string().to_ascii_lowercase(),
     ];
-    let final_recipient = ADDRESS
-        .find_iter(&text)
-        .map(|m| m.as_str().trim_end_matches('.').to_owned())
-        .find(|a| {
-            let local = a.split('@').next().unwrap_or("").to_ascii_lowercase();
-            let base = local.split('+').next().unwrap_or("");
-            !ours.iter().any(|o| o == base) && local != "mailer-daemon" && local != "postmaster"
-        });
-    let status = STATUS_CODE.captures(&text).map(|c| c[1].to_owned());
-    let diagnostic = text
-        .lines()
-        .find(|l| STATUS_CODE.is_match(l) || l.contains(" 550 ") || l.starts_with("550 "))
-        .map(|l| l.trim().to_owned());
-    Bounce {
-        final_recipient,
-        action: None,
-        status,
-        diagnostic,
-        returned: returned_candidates(message, survey),
-        standard: false,
-    }
-}
-
-/// `Name: value` fields of a delivery-status body, continuation lines
-/// joined.
-fn unfold(text: &str) -> Vec<(String, String)> {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    for line in text.lines().take(2_000) {
-        if line.starts_with([' ', '\t']) {
-            if let Some(last) = fields.last_mut() {
-                last.1.push(' ');
-                last.1.push_str(line.trim());
+    excluded.extend(survey.leads.iter().map(|l| l.email.to_ascii_lowercase()));
+    let own = |m: &Message<'_>, excluded: &mut Vec<String>| {
+        for list in [m.to(), m.from(), m.sender(), m.reply_to()]
+            .into_iter()
+            .flatten()
+        {
+            for addr in list.iter() {
+                if let Some(a) = addr.address() {
+                    excluded.push(a.to_ascii_lowercase());
+                }
             }
-        } else if let Some((name, value)) = line.split_once(':') {
-            fields.push((name.trim().to_owned(), value.trim().to_owned()));
+        }
+    };
+    // The report's own sender and the person it went back to.
+    for list in [message.to(), message.from()].into_iter().flatten() {
+        for addr in list.iter() {
+            if let Some(a) = addr.address() {
+                excluded.push(a.to_ascii_lowercase());
+            }
         }
     }
-    fields
+    // The returned original's sender.
+    for part in &message.parts {
+        if let PartType::Message(original) = &part.body {
+            let mut from_original = Vec::new();
+            own(original, &mut from_original);
+            let to_original: Vec<String> = original
+                .to()
+                .into_iter()
+                .flat_map(|l| l.iter())
+                .filter_map(|a| a.address().map(str::to_ascii_lowercase))
+                .collect();
+            excluded.extend(
+                from_original
+                    .into_iter()
+                    .filter(|a| !to_original.contains(a)),
+            );
+        }
+    }
+    let delay_subject = DELAY_SUBJECT.is_match(message.subject().unwrap_or(""));
+    let failure = crate::bounce::from_text(&text, delay_subject, &excluded);
+    bounce_of(failure, false, returned_candidates(message, survey))
 }

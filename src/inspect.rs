@@ -12,7 +12,7 @@ use crate::classify::{self, Classification, Kind};
 use crate::survey::Survey;
 
 /// The version of the JSON contract; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What `inspect --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,8 +23,16 @@ pub struct Inspection {
     pub kind: Kind,
     /// The token matching found (the returned original's for a bounce).
     pub token: Option<String>,
-    /// For a bounce: the address that failed.
+    /// For a bounce: the address that failed (the first, when several did).
     pub bounced_recipient: Option<String>,
+    /// For a bounce: every address that failed, in the report's order;
+    /// empty otherwise. Added in schema version 2.
+    pub bounced_recipients: Vec<String>,
+    /// For a delivery report: `hard` (a bounce), `soft` (a delay, which
+    /// bounces nobody) or `sender` (a refusal about our own account's
+    /// sending limits, which pauses sending and bounces nobody); null for
+    /// anything else. Added in schema version 2.
+    pub bounce_kind: Option<BounceKind>,
     /// Answers by question id; empty for anything but a reply.
     pub answers: BTreeMap<String, Answer>,
     /// Required questions with no answer at all; empty for anything but a
@@ -33,6 +41,18 @@ pub struct Inspection {
     /// The full verdict, for the readable summary; not part of the JSON.
     #[serde(skip)]
     pub classification: Option<Classification>,
+}
+
+/// What kind of delivery report a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BounceKind {
+    /// Permanent: the recipient did not get the mail.
+    Hard,
+    /// A delay: the server will retry; nobody is bounced.
+    Soft,
+    /// Our own account hit a limit: sending pauses, nobody is bounced.
+    Sender,
 }
 
 /// Inspects a raw message. Never fails: bytes that are not a message at all
@@ -44,6 +64,8 @@ pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
             kind: Kind::Unrelated,
             token: None,
             bounced_recipient: None,
+            bounced_recipients: Vec::new(),
+            bounce_kind: None,
             answers: BTreeMap::new(),
             missing: Vec::new(),
             classification: None,
@@ -61,7 +83,23 @@ pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
         bounced_recipient: verdict
             .bounce
             .as_ref()
+            .filter(|_| verdict.kind == Kind::Bounce)
             .and_then(|b| b.final_recipient.clone()),
+        bounced_recipients: verdict
+            .bounce
+            .as_ref()
+            .filter(|_| verdict.kind == Kind::Bounce)
+            .map(|b| b.recipients.clone())
+            .unwrap_or_default(),
+        bounce_kind: verdict.bounce.as_ref().map(|b| {
+            if b.sender_side {
+                BounceKind::Sender
+            } else if verdict.kind == Kind::Bounce {
+                BounceKind::Hard
+            } else {
+                BounceKind::Soft
+            }
+        }),
         answers,
         missing,
         classification: Some(verdict),
@@ -98,12 +136,13 @@ impl Inspection {
                 ));
             }
             if let Some(bounce) = &c.bounce {
+                let named = if bounce.recipients.is_empty() {
+                    "recipient not named".to_owned()
+                } else {
+                    bounce.recipients.join(", ")
+                };
                 out.push_str(&format!(
-                    "bounce: {} (action {}, status {})\n",
-                    bounce
-                        .final_recipient
-                        .as_deref()
-                        .unwrap_or("recipient not named"),
+                    "bounce: {named} (action {}, status {})\n",
                     bounce.action.as_deref().unwrap_or("-"),
                     bounce.status.as_deref().unwrap_or("-")
                 ));

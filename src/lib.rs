@@ -49,6 +49,7 @@
 #![deny(missing_docs)]
 
 pub mod answer;
+pub mod bounce;
 pub mod check;
 pub mod classify;
 pub mod cli;

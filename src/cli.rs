@@ -114,6 +114,9 @@ pub enum Command {
         /// Reject the held reply with this id: its answers do not count.
         #[arg(long, conflicts_with = "settle")]
         reject: Option<i64>,
+        /// Run a message whose handling failed again (after fixing the cause).
+        #[arg(long, conflicts_with_all = ["accept", "reject", "settle"])]
+        retry: Option<i64>,
         /// Settle an answer by hand: EMAIL QUESTION VALUE.
         #[arg(long, num_args = 3, value_names = ["EMAIL", "QUESTION", "VALUE"])]
         settle: Option<Vec<String>>,
@@ -210,9 +213,10 @@ pub async fn execute(cli: Cli, signals: Signals) -> Exit {
             survey,
             accept,
             reject,
+            retry,
             settle,
             by,
-        } => review(&survey, accept, reject, settle, &by),
+        } => review(&survey, accept, reject, retry, settle, &by),
         Command::Close { survey } => close(&survey).await,
         Command::Report { survey, out, send } => report(&survey, &out, send).await,
         Command::Withdraw {
@@ -298,7 +302,7 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
         let outbox = FileOutbox::new(out.expect("clap requires --out"))?;
         let mut written = 0;
         for person in store.recipients(&survey.id)? {
-            if !person.listed || person.status != "active" {
+            if !person.listed || person.status != crate::store::RecipientStatus::Active {
                 continue;
             }
             let mail = invitation::mail(&survey, &templates, &person, Kind::Invitation, now)?;
@@ -468,9 +472,15 @@ fn review(
     path: &std::path::Path,
     accept: Option<i64>,
     reject: Option<i64>,
+    retry: Option<i64>,
     settle: Option<Vec<String>>,
     by: &str,
 ) -> Result<Exit> {
+    if let Some(id) = retry {
+        return lead_action(path, |store, survey, now| {
+            crate::review::retry(store, survey, id, by, now)
+        });
+    }
     lead_action(path, |store, survey, now| match (accept, reject, &settle) {
         (Some(id), _, _) => crate::review::decide(store, survey, id, true, by, now),
         (_, Some(id), _) => crate::review::decide(store, survey, id, false, by, now),
@@ -532,6 +542,21 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         "respondents: {}; unclear answers: {}; held replies: {}; counted from another address: {}",
         status.respondents, status.unclear_answers, status.held, status.different_sender
     );
+    if !status.failed_messages.is_empty() {
+        println!(
+            "set aside, handling failed ({}): see `mailsurvey review`; after a fix, `review --retry ID`",
+            status.failed_messages.len()
+        );
+        for failed in &status.failed_messages {
+            println!("  [{}] {}", failed.id, failed.reason);
+        }
+    }
+    if status.follow_ups_not_written > 0 {
+        println!(
+            "follow-ups that could not be written: {} (see `mailsurvey review`)",
+            status.follow_ups_not_written
+        );
+    }
     if !status.failures.is_empty() {
         println!("failures:");
         for failure in &status.failures {

@@ -141,55 +141,88 @@ impl<O: Outbox> Daemon<O> {
         &self.store
     }
 
-    /// Runs until `shutdown`. Work in flight finishes first.
+    /// Runs until `shutdown`. Work in flight finishes first. When the
+    /// daemon stops for a fatal reason instead, every thread is told and
+    /// the error is returned within seconds, so `main` exits non-zero and
+    /// a supervisor can restart it.
     pub async fn run(mut self, mut shutdown: Shutdown) -> Result<()> {
         info!(survey = %self.survey.id, open = %self.survey.period.open, close = %self.survey.period.close, "daemon started");
-        let socket = Arc::new(std::sync::Mutex::new(None));
-        // The watcher stops on shutdown, and also when the loop below stops
-        // on an error: otherwise the process would live on, reading mail
-        // that nothing processes.
-        let (stop_watcher, watcher_shutdown) = crate::shutdown::channel();
-        {
+        // The threads this daemon starts stop on this one: triggered by the
+        // caller's shutdown or by the daemon's own fatal error.
+        let (stop, threads) = crate::shutdown::channel();
+        let forward = {
             let mut outer = shutdown.clone();
-            let stop = stop_watcher.clone();
+            let stop = stop.clone();
             tokio::spawn(async move {
                 outer.wait().await;
                 stop.trigger();
-            });
-        }
-        let watcher = self.read_inbox.then(|| {
-            let watcher = crate::inbox::Watcher {
+            })
+        };
+        let socket = Arc::new(std::sync::Mutex::new(None));
+        let mut watcher = self.read_inbox.then(|| {
+            crate::inbox::Watcher {
                 survey: self.survey.clone(),
                 store: self.store.clone(),
                 notify: self.arrived.clone(),
-                shutdown: watcher_shutdown.clone(),
+                shutdown: threads.clone(),
                 wake: self.file_now.clone(),
                 socket: socket.clone(),
                 health: self.health.clone(),
-            };
-            std::thread::Builder::new()
-                .name(format!("inbox-{}", self.survey.id))
-                .spawn(move || watcher.run())
-                .expect("a thread starts")
+            }
+            .spawn()
         });
-        let outcome = self.run_loop(&mut shutdown).await;
-        stop_watcher.trigger();
+        let outcome = self
+            .run_loop(&mut shutdown, watcher.as_mut(), &threads)
+            .await;
+        stop.trigger();
+        forward.abort();
         if let Some(watcher) = watcher {
-            // The watcher sees the same shutdown; closing its socket ends an
-            // IDLE wait at once.
+            // Closing its socket ends an IDLE wait at once.
             crate::inbox::interrupt(&socket);
-            let _ = tokio::task::spawn_blocking(move || watcher.join()).await;
+            let joined = tokio::time::timeout(
+                Duration::from_secs(10),
+                tokio::task::spawn_blocking(move || watcher.join()),
+            )
+            .await;
+            if joined.is_err() {
+                warn!(survey = %self.survey.id, "the inbox thread did not stop within 10 s; leaving it");
+            }
         }
-        info!(survey = %self.survey.id, "daemon stopped");
+        match &outcome {
+            Ok(()) => info!(survey = %self.survey.id, "daemon stopped"),
+            Err(err) => {
+                error!(survey = %self.survey.id, error = %err, "daemon stopped by an error")
+            }
+        }
         outcome
     }
 
-    async fn run_loop(&mut self, shutdown: &mut Shutdown) -> Result<()> {
+    async fn run_loop(
+        &mut self,
+        shutdown: &mut Shutdown,
+        mut watcher: Option<&mut crate::inbox::Running>,
+        threads: &Shutdown,
+    ) -> Result<()> {
+        let mut backoff = Duration::from_secs(1);
         while !shutdown.is_triggered() {
-            if let Err(err) = self.turn(shutdown).await {
-                if err.is_transient() {
+            if let Some(watcher) = watcher.as_deref_mut() {
+                watcher.restart_if_dead(threads);
+            }
+            match self.turn(shutdown).await {
+                Ok(()) => backoff = Duration::from_secs(1),
+                Err(err) if err.needs_operator() => {
+                    error!(error = %err, retry_in = ?backoff, "this needs the operator (disk full, permissions, read-only store?); trying again");
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = shutdown.wait() => {}
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(60));
+                    continue;
+                }
+                Err(err) if err.is_transient() => {
                     warn!(error = %err, "this turn failed; trying again");
-                } else {
+                }
+                Err(err) => {
                     error!(error = %err, "stopping");
                     return Err(err);
                 }
@@ -211,7 +244,18 @@ impl<O: Outbox> Daemon<O> {
         if self.list.changed() || reread {
             self.sync_recipients(now)?;
         }
-        if crate::ingest::process_new(&self.store, &self.survey, &self.templates, now)? > 0 {
+        // SQLite work (fsyncs, the write lock) off the async workers.
+        let (store, survey, templates) = (
+            self.store.clone(),
+            self.survey.clone(),
+            self.templates.clone(),
+        );
+        let ingested = tokio::task::spawn_blocking(move || {
+            crate::ingest::process_new(&store, &survey, &templates, now)
+        })
+        .await
+        .map_err(|e| Error::Other(format!("ingest stopped: {e}")))??;
+        if ingested.processed + ingested.failed > 0 {
             self.file_now
                 .store(true, std::sync::atomic::Ordering::SeqCst);
         }

@@ -25,6 +25,19 @@ pub enum Error {
     #[error("store: {0}")]
     Store(#[from] rusqlite::Error),
 
+    /// A stored row could not be read back as what it must be (a word the
+    /// program does not know, a value that does not decode): never read
+    /// as a default, because a wrong answer counted is worse than none.
+    #[error("store: {table} row {row}: {detail}")]
+    Decode {
+        /// The table.
+        table: &'static str,
+        /// The row id.
+        row: i64,
+        /// What was wrong.
+        detail: String,
+    },
+
     /// The store's schema could not be brought up to date.
     #[error("store migration: {0}")]
     Migration(#[from] rusqlite_migration::Error),
@@ -64,7 +77,9 @@ impl Error {
     pub fn is_transient(&self) -> bool {
         match self {
             Error::Smtp { transient, .. } => *transient,
-            Error::Imap(_) | Error::Io { .. } => true,
+            Error::Imap(_) => true,
+            Error::Io { source, .. } => io_is_transient(source),
+            Error::Store(err) => store_is_busy(err),
             _ => false,
         }
     }
@@ -79,6 +94,58 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+}
+
+/// Whether an IO error may go away by itself. A full disk, a read-only
+/// file system or a permission problem needs the operator; retrying it
+/// silently would hide it.
+fn io_is_transient(err: &std::io::Error) -> bool {
+    use std::io::ErrorKind as K;
+    !matches!(
+        err.kind(),
+        K::PermissionDenied
+            | K::NotFound
+            | K::StorageFull
+            | K::ReadOnlyFilesystem
+            | K::QuotaExceeded
+            | K::FileTooLarge
+            | K::InvalidInput
+            | K::InvalidData
+            | K::Unsupported
+            | K::IsADirectory
+            | K::NotADirectory
+    )
+}
+
+/// SQLite's busy and locked: another process (a CLI command) holds the
+/// write lock longer than the busy timeout. It will let go.
+fn store_is_busy(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+impl Error {
+    /// Needs the operator: a full disk, a read-only file system, a
+    /// permission denied, in a file or in the store. Retried with a bounded
+    /// backoff, and said loudly each time.
+    pub fn needs_operator(&self) -> bool {
+        match self {
+            Error::Io { source, .. } => !io_is_transient(source),
+            Error::Store(err) => matches!(
+                err.sqlite_error_code(),
+                Some(
+                    rusqlite::ErrorCode::DiskFull
+                        | rusqlite::ErrorCode::ReadOnly
+                        | rusqlite::ErrorCode::CannotOpen
+                        | rusqlite::ErrorCode::PermissionDenied
+                        | rusqlite::ErrorCode::SystemIoFailure
+                )
+            ),
+            _ => false,
         }
     }
 }

@@ -206,6 +206,7 @@ const MAX_IDLE: Duration = Duration::from_secs(20);
 /// processed, stores what is new (committing before anything else happens
 /// to it), tells the daemon, then waits in IDLE (or sleeps, when the server
 /// has no IDLE). Reconnects with backoff when the server goes away.
+#[derive(Clone)]
 pub struct Watcher {
     /// The survey whose mailbox this is.
     pub survey: Arc<crate::survey::Survey>,
@@ -234,7 +235,53 @@ pub fn interrupt(socket: &std::sync::Mutex<Option<TcpStream>>) {
     }
 }
 
+/// A watcher's thread, which the daemon checks on each turn: a thread that
+/// died (a panic) is reported and started again.
+pub struct Running {
+    watcher: Watcher,
+    handle: std::thread::JoinHandle<()>,
+}
+
+impl Running {
+    /// If the thread has died while it should run, says why and starts
+    /// another.
+    pub fn restart_if_dead(&mut self, shutdown: &crate::shutdown::Shutdown) {
+        if !self.handle.is_finished() || shutdown.is_triggered() {
+            return;
+        }
+        let fresh = self.watcher.clone().spawn();
+        let dead = std::mem::replace(self, fresh);
+        let why = match dead.handle.join() {
+            Ok(()) => "it returned".to_owned(),
+            Err(panic) => panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "it panicked".into()),
+        };
+        tracing::error!(survey = %self.watcher.survey.id, cause = %why, "inbox: the reading thread died; started it again");
+    }
+
+    /// Waits for the thread to end (after shutdown).
+    pub fn join(self) {
+        let _ = self.handle.join();
+    }
+}
+
 impl Watcher {
+    /// Starts the watcher in a thread of its own.
+    pub fn spawn(self) -> Running {
+        let watcher = self.clone();
+        let handle = std::thread::Builder::new()
+            .name(format!("inbox-{}", self.survey.id))
+            .spawn(move || watcher.run())
+            .expect("a thread starts");
+        Running {
+            watcher: self,
+            handle,
+        }
+    }
+
     /// Runs until shutdown.
     pub fn run(self) {
         let mut backoff = Duration::from_secs(1);
@@ -282,8 +329,15 @@ impl Watcher {
             &folders.bounces,
             &folders.quarantine,
         ] {
-            // Already there is fine.
-            let _ = session.create(folder);
+            match session.create(folder) {
+                Ok(()) => tracing::info!(survey = %self.survey.id, folder, "inbox: folder created"),
+                // Already there is fine.
+                Err(imap::Error::No(no))
+                    if no.information.to_ascii_lowercase().contains("exists") => {}
+                Err(err) => {
+                    tracing::warn!(survey = %self.survey.id, folder, error = %err, "inbox: cannot create the folder; messages for it stay in the inbox until it exists")
+                }
+            }
         }
         let capabilities = session.capabilities().map_err(imap_error)?;
         let has_idle = capabilities.has_str("IDLE");
@@ -320,11 +374,12 @@ impl Watcher {
         while !self.shutdown.is_triggered() {
             let mailbox = session.select(&inbox).map_err(imap_error)?;
             let uidvalidity = mailbox.uid_validity.unwrap_or(0);
-            self.file(session, &inbox, uidvalidity, has_move)?;
+            // New mail first: filing never holds up reading.
             let stored = self.fetch_new(session, &inbox, uidvalidity)?;
             if stored > 0 {
                 self.notify.notify_one();
             }
+            self.file(session, &inbox, uidvalidity, has_move)?;
             if self.shutdown.is_triggered()
                 || self.wake.swap(false, std::sync::atomic::Ordering::SeqCst)
             {
@@ -411,7 +466,9 @@ impl Watcher {
     }
 
     /// Moves processed messages to their folders (MOVE where the server has
-    /// it, else COPY, flag and UID EXPUNGE).
+    /// it, else COPY, flag and UID EXPUNGE). A move the server refuses is
+    /// reported with its cause and tried again on the next round; only a
+    /// broken connection ends the session.
     fn file(
         &self,
         session: &mut Session,
@@ -426,16 +483,30 @@ impl Watcher {
                 continue;
             }
             let uid = item.uid.to_string();
-            if has_move {
-                session.uid_mv(&uid, &item.file_to).map_err(imap_error)?;
+            let moved = if has_move {
+                session.uid_mv(&uid, &item.file_to)
             } else {
-                session.uid_copy(&uid, &item.file_to).map_err(imap_error)?;
                 session
-                    .uid_store(&uid, "+FLAGS.SILENT (\\Deleted)")
-                    .map_err(imap_error)?;
-                session.uid_expunge(&uid).map_err(imap_error)?;
+                    .uid_copy(&uid, &item.file_to)
+                    .and_then(|()| {
+                        session
+                            .uid_store(&uid, "+FLAGS.SILENT (\\Deleted)")
+                            .map(drop)
+                    })
+                    .and_then(|()| session.uid_expunge(&uid).map(drop))
+            };
+            match moved {
+                Ok(()) => self.store.mark_filed(item.id)?,
+                Err(err @ (imap::Error::Io(_) | imap::Error::ConnectionLost)) => {
+                    return Err(Error::Imap(format!(
+                        "filing message {} to {}: {err}",
+                        item.id, item.file_to
+                    )));
+                }
+                Err(err) => {
+                    tracing::warn!(survey = %self.survey.id, message = item.id, uid = item.uid, folder = %item.file_to, error = %err, "inbox: the server refused to file a message; trying again next round");
+                }
             }
-            self.store.mark_filed(item.id)?;
         }
         Ok(())
     }

@@ -1,9 +1,22 @@
 //! A stored message through classification, matching and parsing into the
-//! store, with the follow-up mail it calls for. Each message is decided in
-//! memory and written in one transaction ([`Store::record`]); a crash
-//! before that commit leaves it to be processed again, after it nothing is
-//! done twice. Classification and parsing are the same pure functions
-//! `mailsurvey inspect` uses.
+//! store, with the follow-up mail it calls for, in three steps:
+//!
+//! 1. **facts**: read the message (pure: [`read`]), then load what a
+//!    decision needs from the store ([`Facts::load`]): the person it
+//!    belongs to, their answers so far, the mail they were sent, the close;
+//! 2. **decide**: a pure function of the message, the survey and the facts
+//!    ([`decide`]) returns the outcome and the follow-up mail it calls for;
+//! 3. **record**: the follow-ups are composed (one that cannot be written,
+//!    for an address lettre refuses or a failing template, is recorded as
+//!    a failed mail against the message) and everything is written.
+//!
+//! Messages are processed in batches, one transaction each, every message
+//! in a savepoint of its own ([`Store::process_batch`]): a message whose
+//! handling fails or panics is set aside with the reason (quarantined,
+//! shown by `status` and `review`, run again by `review --retry`) and the
+//! rest goes on. A crash before a batch commits leaves its messages to be
+//! processed again; after it, nothing is done twice. Classification and
+//! parsing are the same pure functions `mailsurvey inspect` uses.
 
 use std::collections::BTreeMap;
 
@@ -17,78 +30,109 @@ use crate::classify::{self, Classification, Kind};
 use crate::compose::compose;
 use crate::followup::{self, Context};
 use crate::matching::Place;
-use crate::store::{Flag, FollowUp, Outcome, Store, StoredMessage, StoredRecipient};
+use crate::store::{
+    Batch, BatchReport, Flag, FlagKind, FollowUp, HeldDecision, MailKind, MatchedBy, MessageKind,
+    Outcome, RecipientStatus, Store, StoredMessage, StoredRecipient,
+};
 use crate::survey::Survey;
 use crate::templates::Templates;
 
 /// Automatic mail kinds counted against the daily cap.
-const AUTOMATIC: &[&str] = &[
-    "receipt",
-    "clarification",
-    "opt_out_confirmation",
-    "closed_notice",
+const AUTOMATIC: &[MailKind] = &[
+    MailKind::Receipt,
+    MailKind::Clarification,
+    MailKind::OptOutConfirmation,
+    MailKind::ClosedNotice,
 ];
 
-/// Processes every stored message not yet processed. Returns how many.
+/// Messages per transaction: one fsync for this many, and the store's lock
+/// released between batches so the inbox can go on storing.
+pub const BATCH: usize = 200;
+
+/// Processes every stored message not yet processed, in batches. A message
+/// whose handling fails is set aside and counted in `failed`; only an error
+/// that is not any one message's fault (the store) is returned.
 pub fn process_new(
     store: &Store,
     survey: &Survey,
     templates: &Templates,
     now: Timestamp,
-) -> Result<usize> {
-    let pending = store.unprocessed(&survey.id)?;
-    let count = pending.len();
-    for message in pending {
-        let outcome = decide(store, survey, templates, &message, now)?;
-        info!(
-            survey = %survey.id,
-            message = message.id,
-            kind = %outcome.kind,
-            recipient = ?outcome.recipient_id,
-            matched_by = ?outcome.matched_by,
-            answers = outcome.answers.len(),
-            follow_ups = outcome.follow_ups.len(),
-            reason = %outcome.reason,
-            "message processed"
-        );
-        store.record(&survey.id, message.id, &outcome, now)?;
+) -> Result<BatchReport> {
+    let mut total = BatchReport::default();
+    loop {
+        let report = store.process_batch(
+            &survey.id,
+            BATCH,
+            &survey.replies.folders.quarantine,
+            now,
+            |batch, message| handle(batch, survey, templates, message, now),
+        )?;
+        total.processed += report.processed;
+        total.failed += report.failed;
+        if report.failed > 0 {
+            warn!(survey = %survey.id, failed = report.failed, "messages set aside: their handling failed; see `mailsurvey review`");
+        }
+        if report.processed + report.failed < BATCH {
+            return Ok(total);
+        }
     }
-    Ok(count)
 }
 
-/// Decides what one message means; writes nothing.
-fn decide(
-    store: &Store,
+/// One message: facts, decision, follow-ups composed. Writes nothing.
+pub fn handle(
+    batch: &Batch<'_>,
     survey: &Survey,
     templates: &Templates,
     stored: &StoredMessage,
     now: Timestamp,
 ) -> Result<Outcome> {
-    let folders = &survey.replies.folders;
+    let read = read(stored, survey);
+    let facts = Facts::load(batch, &read, now)?;
+    let decision = decide(stored, &read, survey, &facts);
+    let outcome = compose_follow_ups(decision, stored, &read, survey, templates, &facts, now);
+    info!(
+        survey = %survey.id,
+        message = stored.id,
+        kind = %outcome.kind,
+        recipient = ?outcome.recipient_id,
+        matched_by = ?outcome.matched_by,
+        answers = outcome.answers.len(),
+        follow_ups = outcome.follow_ups.len(),
+        reason = %outcome.reason,
+        "message processed"
+    );
+    Ok(outcome)
+}
+
+/// A stored message as read: pure, no store.
+#[derive(Debug, Clone)]
+pub enum Read {
+    /// Over the survey's size limit: stored, not read.
+    TooLarge,
+    /// Not a message the parser can read.
+    Unreadable,
+    /// Classified.
+    Message(Box<ReadMessage>),
+}
+
+/// What reading found in a message.
+#[derive(Debug, Clone)]
+pub struct ReadMessage {
+    /// The classifier's verdict, with the tokens and the parsed reply.
+    pub classification: Classification,
+    /// The From address, lowercased.
+    pub sender: Option<String>,
+    /// Its Message-ID (answered by In-Reply-To).
+    pub message_id: Option<String>,
+}
+
+/// Reads and classifies a stored message.
+pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
     if stored.raw.len() > survey.replies.max_message_bytes {
-        return Ok(Outcome {
-            kind: "unrelated".into(),
-            reason: format!(
-                "{} bytes, over the limit of {}: stored, not read",
-                stored.raw.len(),
-                survey.replies.max_message_bytes
-            ),
-            file_to: folders.quarantine.clone(),
-            quarantined: true,
-            flags: vec![Flag {
-                kind: "quarantined".into(),
-                note: "message too large to read".into(),
-            }],
-            ..Outcome::default()
-        });
+        return Read::TooLarge;
     }
     let Some(message) = crate::mime::parse(&stored.raw) else {
-        return Ok(Outcome {
-            kind: "unrelated".into(),
-            reason: "not a readable message".into(),
-            file_to: folders.unmatched.clone(),
-            ..Outcome::default()
-        });
+        return Read::Unreadable;
     };
     let classification = classify::classify(&message, survey);
     let sender = message
@@ -96,18 +140,153 @@ fn decide(
         .and_then(|f| f.first())
         .and_then(|a| a.address())
         .map(str::to_lowercase);
-    let mut outcome = Outcome {
-        kind: kind_name(classification.kind).into(),
+    Read::Message(Box::new(ReadMessage {
+        classification,
+        sender,
+        message_id: message.message_id().map(str::to_owned),
+    }))
+}
+
+/// The person a message belongs to, and how that was found.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The person.
+    pub person: StoredRecipient,
+    /// By what.
+    pub matched_by: MatchedBy,
+    /// The token came in the unsubscribe form of the plus-address.
+    pub unsubscribe: bool,
+}
+
+/// Mail a person was sent, as counted for the caps.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MailCounts {
+    /// Closed notices, ever.
+    pub closed_notices: usize,
+    /// Opt-out confirmations, ever.
+    pub opt_out_confirmations: usize,
+    /// Clarifications, ever.
+    pub clarifications: usize,
+    /// Automatic mail in the last 24 hours.
+    pub automatic_today: usize,
+}
+
+/// What the store knows that a decision needs, loaded before deciding.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// When the survey closed, if it has.
+    pub closed_at: Option<Timestamp>,
+    /// The person the message belongs to.
+    pub found: Option<Found>,
+    /// Their current answers.
+    pub answers: BTreeMap<String, Answer>,
+    /// Mail they were sent.
+    pub sent: MailCounts,
+}
+
+impl Facts {
+    /// Loads the facts for one read message.
+    pub fn load(batch: &Batch<'_>, read: &Read, now: Timestamp) -> Result<Facts> {
+        let mut facts = Facts {
+            closed_at: batch.closed_at()?,
+            ..Facts::default()
+        };
+        let Read::Message(message) = read else {
+            return Ok(facts);
+        };
+        facts.found = find_recipient(batch, &message.classification, message.sender.as_deref())?;
+        if let Some(found) = &facts.found {
+            let id = found.person.id;
+            let ever = Timestamp::UNIX_EPOCH;
+            facts.answers = batch.current_answers(id)?;
+            facts.sent = MailCounts {
+                closed_notices: batch.mail_count(id, &[MailKind::ClosedNotice], ever)?,
+                opt_out_confirmations: batch.mail_count(
+                    id,
+                    &[MailKind::OptOutConfirmation],
+                    ever,
+                )?,
+                clarifications: batch.mail_count(id, &[MailKind::Clarification], ever)?,
+                automatic_today: batch.mail_count(
+                    id,
+                    AUTOMATIC,
+                    now - SignedDuration::from_hours(24),
+                )?,
+            };
+        }
+        Ok(facts)
+    }
+}
+
+/// A follow-up the decision calls for, before it is written.
+#[derive(Debug, Clone)]
+pub struct Intent {
+    /// Which.
+    pub kind: followup::Kind,
+    /// The answers it speaks of (the person's, this message's included).
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// What a message means and the mail it calls for.
+#[derive(Debug, Clone, Default)]
+pub struct Decided {
+    /// What to record (its follow-ups still empty).
+    pub outcome: Outcome,
+    /// The follow-ups to write.
+    pub intents: Vec<Intent>,
+}
+
+/// Decides what one message means: a pure function of the message, the
+/// survey and the facts.
+pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Facts) -> Decided {
+    let folders = &survey.replies.folders;
+    let mut decided = Decided::default();
+    let message = match read {
+        Read::TooLarge => {
+            decided.outcome = Outcome {
+                kind: MessageKind::Unrelated,
+                reason: format!(
+                    "{} bytes, over the limit of {}: stored, not read",
+                    stored.raw.len(),
+                    survey.replies.max_message_bytes
+                ),
+                file_to: folders.quarantine.clone(),
+                quarantined: true,
+                flags: vec![Flag {
+                    kind: FlagKind::Quarantined,
+                    note: "message too large to read".into(),
+                }],
+                ..Outcome::default()
+            };
+            return decided;
+        }
+        Read::Unreadable => {
+            decided.outcome = Outcome {
+                kind: MessageKind::Unrelated,
+                reason: "not a readable message".into(),
+                file_to: folders.unmatched.clone(),
+                ..Outcome::default()
+            };
+            return decided;
+        }
+        Read::Message(message) => message,
+    };
+    let classification = &message.classification;
+    let sender = message.sender.clone();
+    let outcome = &mut decided.outcome;
+    *outcome = Outcome {
+        kind: classification.kind.into(),
         reason: classification.reason.clone(),
         sender: sender.clone(),
-        late: stored.received_at
-            >= store
-                .closed_at(&survey.id)?
-                .unwrap_or(survey.period.close.timestamp()),
+        late: stored.received_at >= facts.closed_at.unwrap_or(survey.period.close.timestamp()),
         ..Outcome::default()
     };
-    let found = find_recipient(store, survey, &classification, sender.as_deref())?;
-    let Some((person, matched_by, unsubscribe_address)) = found else {
+    let Some(Found {
+        person,
+        matched_by,
+        unsubscribe: unsubscribe_address,
+    }) = &facts.found
+    else {
         outcome.file_to = match classification.kind {
             Kind::Bounce => folders.bounces.clone(),
             Kind::AutoReply => folders.auto_replies.clone(),
@@ -119,28 +298,23 @@ fn decide(
                 outcome.reason
             );
         }
-        return Ok(outcome);
+        return decided;
     };
+    let matched_by = *matched_by;
     outcome.recipient_id = Some(person.id);
-    outcome.matched_by = Some(matched_by.into());
-    if matched_by == "sender" {
+    outcome.matched_by = Some(matched_by);
+    if matched_by == MatchedBy::Sender {
         outcome.flags.push(Flag {
-            kind: "matched_by_sender".into(),
+            kind: FlagKind::MatchedBySender,
             note: "no token: matched only because it came from an invited address".into(),
         });
     }
     let from_invited = sender.as_deref() == Some(person.email.to_lowercase().as_str());
-    let may_answer =
-        sender.is_some() && !is_ours(survey, sender.as_deref()) && person.status == "active";
-    let parent = message.message_id().map(str::to_owned);
-    let context = Context {
-        survey,
-        templates,
-        recipient: &person,
-        in_reply_to: parent,
-        seq: stored.id,
-        to: sender.clone().unwrap_or_default(),
-    };
+    let may_answer = sender.is_some()
+        && !is_ours(survey, sender.as_deref())
+        && person.status == RecipientStatus::Active;
+    let under_cap = (facts.sent.automatic_today as u32) < survey.replies.daily_auto_limit;
+    let mut intents = Vec::new();
 
     match classification.kind {
         Kind::Bounce => {
@@ -151,22 +325,22 @@ fn decide(
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" ");
-            outcome.recipient_status = Some(("bounced".into(), note));
+            outcome.recipient_status = Some((RecipientStatus::Bounced, note));
         }
         Kind::AutoReply => outcome.file_to = folders.auto_replies.clone(),
         Kind::Unrelated if !unsubscribe_address => outcome.file_to = folders.unmatched.clone(),
         Kind::Unsubscribe | Kind::Unrelated => {
-            outcome.kind = "unsubscribe".into();
+            outcome.kind = MessageKind::Unsubscribe;
             outcome.file_to = folders.processed.clone();
-            opt_out(store, &mut outcome, &context, may_answer, now)?;
+            opt_out(outcome, &mut intents, facts, may_answer);
         }
-        Kind::Reply => {
+        Kind::Reply => 'reply: {
             outcome.file_to = folders.processed.clone();
             let reply = classification.reply.clone().unwrap_or_default();
-            outcome.different_sender = matched_by != "sender" && !from_invited;
+            outcome.different_sender = matched_by != MatchedBy::Sender && !from_invited;
             if outcome.different_sender {
                 outcome.flags.push(Flag {
-                    kind: "different_sender".into(),
+                    kind: FlagKind::DifferentSender,
                     note: format!(
                         "sent from {} with the token of {}",
                         sender.as_deref().unwrap_or("no address"),
@@ -174,25 +348,25 @@ fn decide(
                     ),
                 });
                 if !survey.replies.accept_different_sender {
-                    outcome.decision = Some("held".into());
+                    outcome.decision = Some(HeldDecision::Held);
                     outcome.reason = format!(
                         "{}; held for the lead: not from the invited address",
                         outcome.reason
                     );
-                    return Ok(outcome);
+                    break 'reply;
                 }
-                outcome.decision = Some("accepted".into());
+                outcome.decision = Some(HeldDecision::Accepted);
             }
             if reply.truncated {
                 outcome.flags.push(Flag {
-                    kind: "truncated".into(),
+                    kind: FlagKind::Truncated,
                     note: "the reply was longer than the parser reads; only its start was read"
                         .into(),
                 });
             }
             if reply.withdraw {
                 outcome.flags.push(Flag {
-                    kind: "withdraw_request".into(),
+                    kind: FlagKind::WithdrawRequest,
                     note: "asked for their answers to be deleted: run `mailsurvey withdraw`".into(),
                 });
             }
@@ -201,36 +375,31 @@ fn decide(
                     "{}; arrived after the close: kept, not counted",
                     outcome.reason
                 );
-                let closed_before =
-                    store.mail_count(person.id, &["closed_notice"], Timestamp::UNIX_EPOCH)? > 0;
                 if survey.replies.closed_notice
                     && may_answer
-                    && !closed_before
-                    && under_cap(store, survey, &person, now)?
+                    && facts.sent.closed_notices == 0
+                    && under_cap
                 {
-                    queue(
-                        &mut outcome,
-                        followup::Kind::ClosedNotice,
-                        &context,
-                        &BTreeMap::new(),
-                        now,
-                    )?;
+                    intents.push(Intent {
+                        kind: followup::Kind::ClosedNotice,
+                        answers: BTreeMap::new(),
+                    });
                 }
-                return Ok(outcome);
+                break 'reply;
             }
             outcome.answers = reply.answers.clone();
             if reply.opt_out {
                 outcome.flags.push(Flag {
-                    kind: "opt_out_with_answers".into(),
+                    kind: FlagKind::OptOutWithAnswers,
                     note: "answered and asked for no more mail: answers kept, mail stopped".into(),
                 });
-                opt_out(store, &mut outcome, &context, may_answer, now)?;
-                return Ok(outcome);
+                opt_out(outcome, &mut intents, facts, may_answer);
+                break 'reply;
             }
             if !may_answer {
-                return Ok(outcome);
+                break 'reply;
             }
-            let mut current = store.current_answers(person.id)?;
+            let mut current = facts.answers.clone();
             current.extend(reply.answers.clone());
             let complete = survey
                 .questions
@@ -241,95 +410,96 @@ fn decide(
                 // Nothing we can read as an answer and nothing about the
                 // questionnaire: a question to the lead, not for us.
                 outcome.flags.push(Flag {
-                    kind: "no_answers".into(),
+                    kind: FlagKind::NoAnswers,
                     note: "a reply with no answers in it".into(),
                 });
-                return Ok(outcome);
+                break 'reply;
             }
-            if !under_cap(store, survey, &person, now)? {
+            if !under_cap {
                 warn!(
                     recipient = person.id,
                     "daily cap on automatic mail reached; no follow-up"
                 );
-                return Ok(outcome);
+                break 'reply;
             }
             if complete {
                 if survey.replies.receipts {
-                    queue(
-                        &mut outcome,
-                        followup::Kind::Receipt,
-                        &context,
-                        &current,
-                        now,
-                    )?;
+                    intents.push(Intent {
+                        kind: followup::Kind::Receipt,
+                        answers: current,
+                    });
                 }
-            } else {
-                let asked =
-                    store.mail_count(person.id, &["clarification"], Timestamp::UNIX_EPOCH)?;
-                if (asked as u32) < survey.replies.max_clarifications {
-                    queue(
-                        &mut outcome,
-                        followup::Kind::Clarification,
-                        &context,
-                        &current,
-                        now,
-                    )?;
-                }
+            } else if (facts.sent.clarifications as u32) < survey.replies.max_clarifications {
+                intents.push(Intent {
+                    kind: followup::Kind::Clarification,
+                    answers: current,
+                });
             }
         }
     }
-    Ok(outcome)
+    decided.intents = intents;
+    decided
 }
 
-fn opt_out(
-    store: &Store,
-    outcome: &mut Outcome,
-    context: &Context<'_>,
-    may_answer: bool,
-    now: Timestamp,
-) -> Result<()> {
-    let person = context.recipient;
-    outcome.recipient_status = Some(("opted_out".into(), "asked to receive no more mail".into()));
-    let confirmed =
-        store.mail_count(person.id, &["opt_out_confirmation"], Timestamp::UNIX_EPOCH)? > 0;
-    if may_answer && !confirmed {
-        queue(
-            outcome,
-            followup::Kind::OptOutConfirmation,
-            context,
-            &BTreeMap::new(),
-            now,
-        )?;
+fn opt_out(outcome: &mut Outcome, intents: &mut Vec<Intent>, facts: &Facts, may_answer: bool) {
+    outcome.recipient_status = Some((
+        RecipientStatus::OptedOut,
+        "asked to receive no more mail".into(),
+    ));
+    if may_answer && facts.sent.opt_out_confirmations == 0 {
+        intents.push(Intent {
+            kind: followup::Kind::OptOutConfirmation,
+            answers: BTreeMap::new(),
+        });
     }
-    Ok(())
 }
 
-fn queue(
-    outcome: &mut Outcome,
-    kind: followup::Kind,
-    context: &Context<'_>,
-    answers: &BTreeMap<String, Answer>,
-    now: Timestamp,
-) -> Result<()> {
-    let draft = followup::draft(kind, context, answers)?;
-    let message_id = draft.message_id.clone();
-    let mail = compose(draft, now)?;
-    outcome.follow_ups.push(FollowUp {
-        kind: kind.name().into(),
-        message_id,
-        body: mail.bytes,
-    });
-    Ok(())
-}
-
-fn under_cap(
-    store: &Store,
+/// Writes the follow-ups a decision calls for. One that cannot be written
+/// (an address lettre refuses, a template that fails) keeps its reason,
+/// to be recorded as a failed mail against the message; the message
+/// itself still counts.
+fn compose_follow_ups(
+    decided: Decided,
+    stored: &StoredMessage,
+    read: &Read,
     survey: &Survey,
-    person: &StoredRecipient,
+    templates: &Templates,
+    facts: &Facts,
     now: Timestamp,
-) -> Result<bool> {
-    let since = now - SignedDuration::from_hours(24);
-    Ok((store.mail_count(person.id, AUTOMATIC, since)? as u32) < survey.replies.daily_auto_limit)
+) -> Outcome {
+    let mut outcome = decided.outcome;
+    let (Some(found), Read::Message(message)) = (&facts.found, read) else {
+        return outcome;
+    };
+    let context = Context {
+        survey,
+        templates,
+        recipient: &found.person,
+        in_reply_to: message.message_id.clone(),
+        seq: stored.id,
+        to: message.sender.clone().unwrap_or_default(),
+    };
+    for intent in decided.intents {
+        let message_id = crate::invitation::message_id(
+            intent.kind.name(),
+            stored.id as u32,
+            &found.person.token,
+            survey.sender.address.domain(),
+        );
+        let body = followup::draft(intent.kind, &context, &intent.answers)
+            .and_then(|draft| compose(draft, now))
+            .map(|mail| mail.bytes)
+            .map_err(|err| {
+                warn!(survey = %survey.id, message = stored.id, kind = intent.kind.name(), error = %err, "follow-up could not be written; recorded against the message");
+                err.to_string()
+            });
+        outcome.follow_ups.push(FollowUp {
+            kind: intent.kind.into(),
+            message_id,
+            body,
+        });
+    }
+    outcome
 }
 
 fn is_ours(survey: &Survey, sender: Option<&str>) -> bool {
@@ -350,49 +520,52 @@ fn is_ours(survey: &Survey, sender: Option<&str>) -> bool {
 /// sender being an invited address. Returns how it was matched and whether
 /// the token came in the unsubscribe form.
 fn find_recipient(
-    store: &Store,
-    survey: &Survey,
+    batch: &Batch<'_>,
     classification: &Classification,
     sender: Option<&str>,
-) -> Result<Option<(StoredRecipient, &'static str, bool)>> {
+) -> Result<Option<Found>> {
     let candidates = match &classification.bounce {
         Some(bounce) => &bounce.returned,
         None => &classification.candidates,
     };
     for candidate in candidates {
-        if let Some(person) = store.recipient_by_token(&survey.id, &candidate.token)? {
-            let how = match candidate.place {
-                Place::To | Place::Cc | Place::DeliveredTo | Place::XForwardedTo => "address",
-                _ => "reference",
+        if let Some(person) = batch.recipient_by_token(&candidate.token)? {
+            let matched_by = match candidate.place {
+                Place::To | Place::Cc | Place::DeliveredTo | Place::XForwardedTo => {
+                    MatchedBy::Address
+                }
+                _ => MatchedBy::Reference,
             };
-            return Ok(Some((person, how, candidate.unsubscribe)));
+            return Ok(Some(Found {
+                person,
+                matched_by,
+                unsubscribe: candidate.unsubscribe,
+            }));
         }
     }
     if let Some(failed) = classification
         .bounce
         .as_ref()
         .and_then(|b| b.final_recipient.as_deref())
-        && let Some(person) = store.recipient_by_email(&survey.id, failed)?
+        && let Some(person) = batch.recipient_by_email(failed)?
     {
-        return Ok(Some((person, "address", false)));
+        return Ok(Some(Found {
+            person,
+            matched_by: MatchedBy::Address,
+            unsubscribe: false,
+        }));
     }
     if matches!(classification.kind, Kind::Reply | Kind::Unsubscribe)
         && let Some(sender) = sender
-        && let Some(person) = store.recipient_by_email(&survey.id, sender)?
+        && let Some(person) = batch.recipient_by_email(sender)?
     {
-        return Ok(Some((person, "sender", false)));
+        return Ok(Some(Found {
+            person,
+            matched_by: MatchedBy::Sender,
+            unsubscribe: false,
+        }));
     }
     Ok(None)
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Reply => "reply",
-        Kind::AutoReply => "auto_reply",
-        Kind::Bounce => "bounce",
-        Kind::Unsubscribe => "unsubscribe",
-        Kind::Unrelated => "unrelated",
-    }
 }
 
 /// Reads a stored message's answers again (for a held reply the lead

@@ -62,5 +62,8 @@ fn main() -> ExitCode {
         };
         cli::execute(cli, signals).await
     });
+    // Blocking work still running (an IMAP read, a password command) must
+    // not hold up the exit, or a supervisor would wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
     ExitCode::from(code as u8)
 }

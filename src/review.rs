@@ -16,6 +16,39 @@ use crate::{Error, Result, ingest};
 /// Everything waiting for the lead, as readable text.
 pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
     let mut out = String::new();
+    let failed = store.failed_messages(&survey.id)?;
+    if !failed.is_empty() {
+        writeln!(
+            out,
+            "Set aside, handling failed ({}): in the {} folder; after a fix, run again with --retry ID",
+            failed.len(),
+            survey.replies.folders.quarantine
+        )
+        .ok();
+        for message in &failed {
+            let raw = store.raw_message(message.id)?;
+            let headers = crate::mime::parse_headers(&raw);
+            let from = headers
+                .as_ref()
+                .and_then(|m| m.from())
+                .and_then(|f| f.first())
+                .and_then(|a| a.address())
+                .unwrap_or("?")
+                .to_owned();
+            let subject = headers
+                .as_ref()
+                .and_then(|m| m.subject())
+                .unwrap_or("")
+                .to_owned();
+            writeln!(
+                out,
+                "  [{}] from {from}, \"{subject}\", received {}, failed {} time(s): {}",
+                message.id, message.received_at, message.failures, message.reason
+            )
+            .ok();
+        }
+        writeln!(out).ok();
+    }
     let held = store.held(&survey.id)?;
     writeln!(
         out,
@@ -111,6 +144,26 @@ pub fn decide(
     } else {
         Err(Error::Other(format!(
             "message {message} is not a held reply; see `mailsurvey review`"
+        )))
+    }
+}
+
+/// Runs a message whose handling failed again: the daemon picks it up on
+/// its next turn.
+pub fn retry(
+    store: &Store,
+    survey: &Survey,
+    message: i64,
+    by: &str,
+    now: Timestamp,
+) -> Result<String> {
+    if store.retry(&survey.id, message, by, now)? {
+        Ok(format!(
+            "message {message} set back to new by {by}: the daemon handles it again on its next turn"
+        ))
+    } else {
+        Err(Error::Other(format!(
+            "message {message} is not a message whose handling failed; see `mailsurvey review`"
         )))
     }
 }

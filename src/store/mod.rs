@@ -16,11 +16,16 @@ use crate::survey::Survey;
 use crate::token::{SELECTOR_LEN, Token};
 use crate::{Error, Result};
 
+mod kinds;
 mod replies;
 mod timeline;
+pub use kinds::{
+    FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind, MessageState,
+    RecipientStatus,
+};
 pub use replies::{
-    Decision, Flag, FollowUp, MessageSummary, OpenFlag, Outcome, Stored, StoredMessage, Unfiled,
-    content_hash,
+    Batch, BatchReport, Decision, FailedMessage, Flag, FollowUp, MessageSummary, OpenFlag, Outcome,
+    Stored, StoredMessage, Unfiled, content_hash,
 };
 pub use timeline::{ReportData, Silent};
 
@@ -30,6 +35,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0001_foundation.sql")),
         M::up(include_str!("0002_replies.sql")),
         M::up(include_str!("0003_timeline.sql")),
+        M::up(include_str!("0004_failures.sql")),
     ])
 }
 
@@ -79,8 +85,8 @@ pub struct StoredRecipient {
     pub token: Token,
     /// Still in the recipient list?
     pub listed: bool,
-    /// active, bounced or opted_out.
-    pub status: String,
+    /// Whether they still get mail.
+    pub status: RecipientStatus,
 }
 
 /// What a re-read of the recipient list changed.
@@ -136,6 +142,10 @@ pub struct Status {
     pub respondents: usize,
     /// Current answers that are unclear or invalid.
     pub unclear_answers: usize,
+    /// Messages whose handling failed, set aside for `review --retry`.
+    pub failed_messages: Vec<FailedMessage>,
+    /// Follow-up mail that could not be written (open flags).
+    pub follow_ups_not_written: usize,
 }
 
 /// A message that could not be delivered.
@@ -175,6 +185,11 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Every transaction here may write: take the write lock when it
+        // begins, so it waits (up to the busy timeout) for a CLI command's
+        // commit instead of failing at once with "database is locked" when
+        // a read must upgrade.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         migrate(&mut conn)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
@@ -182,7 +197,11 @@ impl Store {
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
-        self.conn.lock().expect("store lock poisoned")
+        // A panic while the lock was held rolled its transaction back (a
+        // Transaction rolls back when dropped); the connection is sound.
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Records the survey (idempotent).
@@ -465,20 +484,7 @@ impl Store {
         survey_id: &str,
         token: &Token,
     ) -> Result<Option<StoredRecipient>> {
-        let conn = self.lock();
-        let found: Option<(i64, String)> = conn
-            .query_row(
-                "SELECT id, verifier FROM recipients WHERE survey_id = ?1 AND selector = ?2",
-                params![survey_id, token.selector()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        match found {
-            Some((id, verifier)) if token.verifies(&verifier) => {
-                Ok(Some(recipient_by_id(&conn, id)?))
-            }
-            _ => Ok(None),
-        }
+        recipient_by_token(&self.lock(), survey_id, token)
     }
 
     /// Messages waiting for another attempt after a transient failure, and
@@ -570,6 +576,7 @@ impl Store {
     pub fn status(&self, survey_id: &str) -> Result<Status> {
         let mut status = Status {
             received: self.message_counts(survey_id)?,
+            failed_messages: self.failed_messages(survey_id)?,
             ..Status::default()
         };
         let conn = self.lock();
@@ -631,6 +638,10 @@ impl Store {
         status.unclear_answers = count(
             "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status != 'ok'",
         )?;
+        status.follow_ups_not_written = count(
+            "SELECT COUNT(*) FROM flags WHERE survey_id = ?1 AND kind = 'follow_up_failed' AND resolved_at IS NULL",
+        )?;
+
         Ok(status)
     }
 }
@@ -688,25 +699,57 @@ fn user_name(uid: u32) -> Option<String> {
     })
 }
 
+fn recipient_by_token(
+    conn: &Connection,
+    survey_id: &str,
+    token: &Token,
+) -> Result<Option<StoredRecipient>> {
+    let found: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, verifier FROM recipients WHERE survey_id = ?1 AND selector = ?2",
+            params![survey_id, token.selector()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        Some((id, verifier)) if token.verifies(&verifier) => Ok(Some(recipient_by_id(conn, id)?)),
+        _ => Ok(None),
+    }
+}
+
+/// A recipient's row, every column checked: a value that does not decode
+/// is an error naming the row, never a default.
 fn recipient_by_id(conn: &Connection, id: i64) -> Result<StoredRecipient> {
-    Ok(conn.query_row(
-        "SELECT id, email, name, attributes, selector, verifier, listed, status FROM recipients WHERE id = ?1",
+    let (email, name, attributes, selector, verifier, listed, status): (
+        String,
+        String,
+        String,
+        String,
+        String,
+        bool,
+        String,
+    ) = conn.query_row(
+        "SELECT email, name, attributes, selector, verifier, listed, status FROM recipients WHERE id = ?1",
         [id],
-        |r| {
-            let attributes: String = r.get(3)?;
-            let selector: String = r.get(4)?;
-            let verifier: String = r.get(5)?;
-            Ok(StoredRecipient {
-                id: r.get(0)?,
-                email: r.get(1)?,
-                name: r.get(2)?,
-                attributes: serde_json::from_str(&attributes).unwrap_or_default(),
-                token: Token::parse(&format!("{selector}{verifier}")).expect("stored tokens are well formed"),
-                listed: r.get(6)?,
-                status: r.get(7)?,
-            })
-        },
-    )?)
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+    )?;
+    let bad = |detail: String| Error::Decode {
+        table: "recipients",
+        row: id,
+        detail,
+    };
+    Ok(StoredRecipient {
+        id,
+        email,
+        name,
+        attributes: serde_json::from_str(&attributes)
+            .map_err(|e| bad(format!("attributes are not a JSON object of text: {e}")))?,
+        token: Token::parse(&format!("{selector}{verifier}"))
+            .ok_or_else(|| bad("the token is not well formed".into()))?,
+        listed,
+        status: RecipientStatus::from_name(&status)
+            .ok_or_else(|| bad(format!("unknown status '{status}'")))?,
+    })
 }
 
 const _: () = assert!(SELECTOR_LEN < crate::token::TOKEN_LEN);
@@ -812,6 +855,85 @@ mod tests {
                 .recipient_by_token("another-survey", &person.token)
                 .unwrap()
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn a_message_that_fails_or_panics_is_set_aside_and_the_batch_goes_on() {
+        let (_dir, store, survey) = store_with_survey();
+        let now = Timestamp::UNIX_EPOCH;
+        for (uid, body) in [(1, "fine"), (2, "error"), (3, "panic"), (4, "fine too")] {
+            let raw = format!("Subject: {body}\r\n\r\n{body}\r\n");
+            store
+                .store_message(&survey.id, "INBOX", 1, uid, None, raw.as_bytes(), now)
+                .unwrap();
+        }
+        let report = store
+            .process_batch(&survey.id, 10, "Q", now, |_, message| {
+                let text = String::from_utf8_lossy(&message.raw).into_owned();
+                if text.ends_with("error\r\n") {
+                    return Err(Error::Message("this one cannot be written".into()));
+                }
+                if text.ends_with("panic\r\n") {
+                    panic!("a bug met this one");
+                }
+                Ok(Outcome {
+                    file_to: "Done".into(),
+                    ..Outcome::default()
+                })
+            })
+            .unwrap();
+        assert_eq!(
+            report,
+            BatchReport {
+                processed: 2,
+                failed: 2
+            }
+        );
+        let failed = store.failed_messages(&survey.id).unwrap();
+        assert_eq!(failed.len(), 2);
+        assert!(failed[0].reason.contains("cannot be written"), "{failed:?}");
+        assert!(
+            failed[1].reason.contains("panicked: a bug met this one"),
+            "{failed:?}"
+        );
+        let folders: Vec<String> = store
+            .unfiled(&survey.id)
+            .unwrap()
+            .into_iter()
+            .map(|u| u.file_to)
+            .collect();
+        assert_eq!(folders, ["Done", "Q", "Q", "Done"]);
+        assert!(store.unprocessed(&survey.id).unwrap().is_empty());
+        assert_eq!(
+            store.message_counts(&survey.id).unwrap().get("failed"),
+            Some(&2)
+        );
+        // The lock is usable after the panic, and a retry runs it again.
+        assert!(store.retry(&survey.id, failed[1].id, "lead", now).unwrap());
+        assert!(!store.retry(&survey.id, failed[1].id, "lead", now).unwrap());
+        assert_eq!(store.unprocessed(&survey.id).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_unknown_stored_word_is_an_error_naming_the_row() {
+        let (_dir, store, survey) = store_with_survey();
+        let people = crate::recipients::load(&survey.recipients_file).unwrap();
+        store
+            .sync_recipients(&survey.id, &people, Timestamp::UNIX_EPOCH)
+            .unwrap();
+        let id = store.recipients(&survey.id).unwrap()[0].id;
+        store
+            .lock()
+            .execute(
+                "UPDATE recipients SET status = 'on_holiday' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        let err = store.recipient(id).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            format!("store: recipients row {id}: unknown status 'on_holiday'")
         );
     }
 }

@@ -5,12 +5,15 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use super::{Store, StoredRecipient, recipient_by_id};
-use crate::Result;
+use super::{
+    FlagKind, HeldDecision, MailKind, MatchedBy, MessageKind, RecipientStatus, Store,
+    StoredRecipient, recipient_by_id,
+};
 use crate::answer::{Answer, Status};
+use crate::{Error, Result};
 
 /// A message as stored, waiting to be processed.
 #[derive(Debug, Clone)]
@@ -35,54 +38,99 @@ pub enum Stored {
 /// A follow-up mail to queue with a processed message.
 #[derive(Debug, Clone)]
 pub struct FollowUp {
-    /// receipt, clarification, opt_out_confirmation, closed_notice.
-    pub kind: String,
+    /// Which follow-up.
+    pub kind: MailKind,
     /// Its Message-ID (derived from the triggering message).
     pub message_id: String,
-    /// The encoded message.
-    pub body: Vec<u8>,
+    /// The encoded message, or why it could not be written (an address
+    /// lettre refuses, a template that fails): then it is recorded as a
+    /// failed mail against this message, and the message itself counts.
+    pub body: std::result::Result<Vec<u8>, String>,
 }
 
 /// A flag for the lead.
 #[derive(Debug, Clone)]
 pub struct Flag {
-    /// withdraw_request, opt_out_with_answers, different_sender, ...
-    pub kind: String,
+    /// What it is about.
+    pub kind: FlagKind,
     /// Details in words.
     pub note: String,
 }
 
 /// Everything processing decided about one message, written at once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
-    /// reply, auto_reply, bounce, unsubscribe, unrelated.
-    pub kind: String,
+    /// What the message is.
+    pub kind: MessageKind,
     /// Why, for the log and review.
     pub reason: String,
     /// The From address.
     pub sender: Option<String>,
     /// The person it belongs to.
     pub recipient_id: Option<i64>,
-    /// address, reference or sender.
-    pub matched_by: Option<String>,
+    /// How it was tied to them.
+    pub matched_by: Option<MatchedBy>,
     /// Sent from another address than the invited one.
     pub different_sender: bool,
-    /// held, accepted, rejected (for a different sender).
-    pub decision: Option<String>,
+    /// For a different sender: held, accepted or rejected.
+    pub decision: Option<HeldDecision>,
     /// Arrived after the close.
     pub late: bool,
     /// Server folder to file it in.
     pub file_to: String,
     /// Answers to record as the person's current ones.
     pub answers: BTreeMap<String, Answer>,
-    /// New recipient status (bounced, opted_out) and why.
-    pub recipient_status: Option<(String, String)>,
+    /// New recipient status (bounced, opted out) and why.
+    pub recipient_status: Option<(RecipientStatus, String)>,
     /// Flags for the lead.
     pub flags: Vec<Flag>,
     /// Mail to queue.
     pub follow_ups: Vec<FollowUp>,
     /// Quarantined rather than processed.
     pub quarantined: bool,
+}
+
+impl Default for Outcome {
+    fn default() -> Outcome {
+        Outcome {
+            kind: MessageKind::Unrelated,
+            reason: String::new(),
+            sender: None,
+            recipient_id: None,
+            matched_by: None,
+            different_sender: false,
+            decision: None,
+            late: false,
+            file_to: String::new(),
+            answers: BTreeMap::new(),
+            recipient_status: None,
+            flags: Vec::new(),
+            follow_ups: Vec::new(),
+            quarantined: false,
+        }
+    }
+}
+
+/// A message whose handling failed, set aside until `review --retry`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FailedMessage {
+    /// Row id (what `review --retry` takes).
+    pub id: i64,
+    /// Why its handling failed.
+    pub reason: String,
+    /// How many times it failed.
+    pub failures: u32,
+    /// When it arrived.
+    pub received_at: Timestamp,
+}
+
+/// What one batch of processing did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchReport {
+    /// Messages recorded as processed (or quarantined unread).
+    pub processed: usize,
+    /// Messages whose handling failed, set aside with the reason.
+    pub failed: usize,
 }
 
 /// A message awaiting filing on the server.
@@ -124,8 +172,8 @@ pub struct OpenFlag {
     pub recipient: Option<String>,
     /// The message row it is about.
     pub message: Option<i64>,
-    /// withdraw_request, different_sender, ...
-    pub kind: String,
+    /// What it is about.
+    pub kind: FlagKind,
     /// Details.
     pub note: String,
 }
@@ -136,15 +184,15 @@ pub struct MessageSummary {
     /// Row id (what `review` commands take).
     pub id: i64,
     /// Kind.
-    pub kind: Option<String>,
+    pub kind: Option<MessageKind>,
     /// Sender.
     pub sender: Option<String>,
     /// Recipient's address, if matched.
     pub recipient: Option<String>,
     /// How it was matched.
-    pub matched_by: Option<String>,
+    pub matched_by: Option<MatchedBy>,
     /// held / accepted / rejected.
-    pub decision: Option<String>,
+    pub decision: Option<HeldDecision>,
     /// Late?
     pub late: bool,
     /// Reason.
@@ -227,99 +275,126 @@ impl Store {
 
     /// Messages stored but not yet processed, oldest first.
     pub fn unprocessed(&self, survey_id: &str) -> Result<Vec<StoredMessage>> {
+        unprocessed(&self.lock(), survey_id, None)
+    }
+
+    /// Processes up to `limit` unprocessed messages, oldest first, in one
+    /// IMMEDIATE transaction committed once (one fsync for the batch, not
+    /// one per message). Each message runs in a savepoint of its own:
+    /// `handle` loads what it needs through the [`Batch`] and returns the
+    /// outcome, which is recorded in the same savepoint. If `handle` fails
+    /// or panics, or recording fails, that message's savepoint is rolled
+    /// back and the message is set aside (quarantined, to be filed to
+    /// `quarantine`) with the reason; the rest of the batch goes on.
+    ///
+    /// An error that is not the message's fault (the disk is full, the
+    /// store is busy or read-only) rolls back the whole batch instead:
+    /// every message stays new and is tried again on the next turn.
+    pub fn process_batch(
+        &self,
+        survey_id: &str,
+        limit: usize,
+        quarantine: &str,
+        now: Timestamp,
+        mut handle: impl FnMut(&Batch<'_>, &StoredMessage) -> Result<Outcome>,
+    ) -> Result<BatchReport> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let pending = unprocessed(&tx, survey_id, Some(limit))?;
+        let mut report = BatchReport::default();
+        let batch = Batch {
+            conn: &tx,
+            survey_id,
+        };
+        for message in &pending {
+            tx.execute_batch("SAVEPOINT message")?;
+            let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let outcome = handle(&batch, message)?;
+                record(&tx, survey_id, message.id, &outcome, now)
+            }))
+            .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
+            match handled {
+                Ok(()) => {
+                    tx.execute_batch("RELEASE message")?;
+                    report.processed += 1;
+                }
+                Err(err) if err.is_transient() || err.needs_operator() => {
+                    // Not this message's fault: nothing of the batch is kept.
+                    return Err(err);
+                }
+                Err(err) => {
+                    tx.execute_batch("ROLLBACK TO message; RELEASE message")?;
+                    record_failure(
+                        &tx,
+                        survey_id,
+                        message.id,
+                        &err.to_string(),
+                        quarantine,
+                        now,
+                    )?;
+                    report.failed += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Sets a failed message back to new, so the daemon handles it again
+    /// (after the cause was fixed). Returns false if `id` is not a failed
+    /// message of this survey. A message already filed to the quarantine
+    /// folder stays there on the server; the store holds the outcome.
+    pub fn retry(&self, survey_id: &str, id: i64, by: &str, now: Timestamp) -> Result<bool> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE messages SET state = 'new', kind = NULL, reason = NULL, failure = NULL
+             WHERE id = ?1 AND survey_id = ?2 AND failure IS NOT NULL",
+            params![id, survey_id],
+        )?;
+        if changed == 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "UPDATE flags SET resolved_by = ?2, resolved_at = ?3 WHERE message_row = ?1 AND kind = 'failed' AND resolved_at IS NULL",
+            params![id, by, now.as_second()],
+        )?;
+        tx.execute(
+            "INSERT INTO decisions (survey_id, message_row, action, detail, decided_by, decided_at)
+             VALUES (?1, ?2, 'message retried', 'set back to new after its handling failed', ?3, ?4)",
+            params![survey_id, id, by, now.as_second()],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Messages whose handling failed and that wait for `review --retry`.
+    pub fn failed_messages(&self, survey_id: &str) -> Result<Vec<FailedMessage>> {
         let conn = self.lock();
         let mut stmt = conn.prepare(
-            "SELECT id, raw, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id",
+            "SELECT id, failure, failures, received_at FROM messages
+             WHERE survey_id = ?1 AND failure IS NOT NULL ORDER BY id",
         )?;
         let rows = stmt
             .query_map([survey_id], |r| {
-                Ok(StoredMessage {
-                    id: r.get(0)?,
-                    raw: r.get(1)?,
-                    received_at: Timestamp::from_second(r.get(2)?).unwrap_or_default(),
-                })
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
             })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
-    }
-
-    /// Writes everything processing decided about message `id`, in one
-    /// transaction: a crash before it leaves the message `new`, to be
-    /// processed again; after it, nothing is done twice.
-    pub fn record(
-        &self,
-        survey_id: &str,
-        id: i64,
-        outcome: &Outcome,
-        now: Timestamp,
-    ) -> Result<()> {
-        let mut conn = self.lock();
-        let tx = conn.transaction()?;
-        let state: String =
-            tx.query_row("SELECT state FROM messages WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
-        if state != "new" {
-            return Ok(());
-        }
-        tx.execute(
-            "UPDATE messages SET state = ?2, kind = ?3, reason = ?4, sender = ?5, recipient_id = ?6, matched_by = ?7,
-                different_sender = ?8, decision = ?9, late = ?10, file_to = ?11, processed_at = ?12
-             WHERE id = ?1",
-            params![
-                id,
-                if outcome.quarantined { "quarantined" } else { "processed" },
-                outcome.kind,
-                // Stored reasons are printed by `review`: never a whole token.
-                crate::token::redact(&outcome.reason),
-                outcome.sender,
-                outcome.recipient_id,
-                outcome.matched_by,
-                outcome.different_sender,
-                outcome.decision,
-                outcome.late,
-                outcome.file_to,
-                now.as_second()
-            ],
-        )?;
-        if let Some(recipient) = outcome.recipient_id {
-            insert_answers(
-                &tx,
-                survey_id,
-                recipient,
-                Some(id),
-                &outcome.answers,
-                None,
-                now,
-            )?;
-            if let Some((status, note)) = &outcome.recipient_status {
-                tx.execute(
-                    "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
-                    params![recipient, status, note],
-                )?;
-                tx.execute(
-                    "UPDATE outbox SET state = 'cancelled', last_error = ?2
-                     WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
-                    params![recipient, format!("recipient {status}")],
-                )?;
-            }
-            for follow_up in &outcome.follow_ups {
-                tx.execute(
-                    "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, next_attempt_at, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                    params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, follow_up.body, now.as_second()],
-                )?;
-            }
-        }
-        for flag in &outcome.flags {
-            tx.execute(
-                "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![survey_id, outcome.recipient_id, id, flag.kind, crate::token::redact(&flag.note), now.as_second()],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, reason, failures, at)| {
+                Ok(FailedMessage {
+                    id,
+                    reason,
+                    failures,
+                    received_at: timestamp("messages", id, at)?,
+                })
+            })
+            .collect()
     }
 
     /// Messages processed but not yet moved to their folder on the server.
@@ -357,22 +432,13 @@ impl Store {
 
     /// Mail of `kinds` queued for a person since `since` (for the daily
     /// cap) or ever (`since` = 0).
-    pub fn mail_count(&self, recipient_id: i64, kinds: &[&str], since: Timestamp) -> Result<usize> {
-        let conn = self.lock();
-        let placeholders = kinds
-            .iter()
-            .map(|k| format!("'{}'", k.replace('\'', "")))
-            .collect::<Vec<_>>()
-            .join(",");
-        let n: i64 = conn.query_row(
-            &format!(
-                "SELECT COUNT(*) FROM outbox WHERE recipient_id = ?1 AND kind IN ({placeholders})
-                 AND created_at >= ?2 AND state != 'cancelled'"
-            ),
-            params![recipient_id, since.as_second()],
-            |r| r.get(0),
-        )?;
-        Ok(n as usize)
+    pub fn mail_count(
+        &self,
+        recipient_id: i64,
+        kinds: &[MailKind],
+        since: Timestamp,
+    ) -> Result<usize> {
+        mail_count(&self.lock(), recipient_id, kinds, since)
     }
 
     /// The listed recipient with this address (case-insensitive).
@@ -381,15 +447,7 @@ impl Store {
         survey_id: &str,
         email: &str,
     ) -> Result<Option<StoredRecipient>> {
-        let conn = self.lock();
-        let id: Option<i64> = conn
-            .query_row(
-                "SELECT id FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
-                params![survey_id, email.to_lowercase()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        id.map(|id| recipient_by_id(&conn, id)).transpose()
+        recipient_by_email(&self.lock(), survey_id, email)
     }
 
     /// The recipient with this row id.
@@ -401,7 +459,8 @@ impl Store {
     pub fn message_counts(&self, survey_id: &str) -> Result<BTreeMap<String, usize>> {
         let conn = self.lock();
         let mut stmt = conn.prepare(
-            "SELECT COALESCE(kind, state), COUNT(*) FROM messages WHERE survey_id = ?1 GROUP BY 1",
+            "SELECT CASE WHEN failure IS NOT NULL THEN 'failed' ELSE COALESCE(kind, state) END, COUNT(*)
+             FROM messages WHERE survey_id = ?1 GROUP BY 1",
         )?;
         let rows = stmt
             .query_map([survey_id], |r| {
@@ -653,7 +712,7 @@ impl Store {
 }
 
 fn insert_answers(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     survey_id: &str,
     recipient_id: i64,
     message_row: Option<i64>,
@@ -725,4 +784,241 @@ fn current_answers(
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// What processing one message may read, inside its batch's transaction
+/// (so it sees what earlier messages of the batch recorded).
+pub struct Batch<'a> {
+    conn: &'a Connection,
+    survey_id: &'a str,
+}
+
+impl Batch<'_> {
+    /// The recipient whose token this is (see [`Store::recipient_by_token`]).
+    pub fn recipient_by_token(
+        &self,
+        token: &crate::token::Token,
+    ) -> Result<Option<StoredRecipient>> {
+        super::recipient_by_token(self.conn, self.survey_id, token)
+    }
+
+    /// The recipient with this address (case-insensitive).
+    pub fn recipient_by_email(&self, email: &str) -> Result<Option<StoredRecipient>> {
+        recipient_by_email(self.conn, self.survey_id, email)
+    }
+
+    /// A person's current answers.
+    pub fn current_answers(&self, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
+        current_answers(self.conn, recipient_id)
+    }
+
+    /// Mail of `kinds` queued for a person since `since`.
+    pub fn mail_count(
+        &self,
+        recipient_id: i64,
+        kinds: &[MailKind],
+        since: Timestamp,
+    ) -> Result<usize> {
+        mail_count(self.conn, recipient_id, kinds, since)
+    }
+
+    /// When the survey closed, if it has.
+    pub fn closed_at(&self) -> Result<Option<Timestamp>> {
+        super::timeline::closed_at(self.conn, self.survey_id)
+    }
+}
+
+/// A stored time, or an error naming the row: never 1970 in silence.
+pub(super) fn timestamp(table: &'static str, row: i64, seconds: i64) -> Result<Timestamp> {
+    Timestamp::from_second(seconds).map_err(|e| Error::Decode {
+        table,
+        row,
+        detail: format!("time {seconds} out of range: {e}"),
+    })
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into())
+}
+
+fn unprocessed(
+    conn: &Connection,
+    survey_id: &str,
+    limit: Option<usize>,
+) -> Result<Vec<StoredMessage>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, raw, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![survey_id, limit.map_or(-1, |l| l as i64)], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Vec<u8>>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(id, raw, at)| {
+            Ok(StoredMessage {
+                id,
+                raw,
+                received_at: timestamp("messages", id, at)?,
+            })
+        })
+        .collect()
+}
+
+/// Writes everything processing decided about message `id`: a crash
+/// before the batch commits leaves it `new`, to be processed again; after
+/// it, nothing is done twice.
+fn record(
+    tx: &Connection,
+    survey_id: &str,
+    id: i64,
+    outcome: &Outcome,
+    now: Timestamp,
+) -> Result<()> {
+    let state: String = tx.query_row("SELECT state FROM messages WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    if state != "new" {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE messages SET state = ?2, kind = ?3, reason = ?4, sender = ?5, recipient_id = ?6, matched_by = ?7,
+            different_sender = ?8, decision = ?9, late = ?10, file_to = ?11, processed_at = ?12, failure = NULL
+         WHERE id = ?1",
+        params![
+            id,
+            if outcome.quarantined { "quarantined" } else { "processed" },
+            outcome.kind,
+            // Stored reasons are printed by `review`: never a whole token.
+            crate::token::redact(&outcome.reason),
+            outcome.sender,
+            outcome.recipient_id,
+            outcome.matched_by,
+            outcome.different_sender,
+            outcome.decision,
+            outcome.late,
+            outcome.file_to,
+            now.as_second()
+        ],
+    )?;
+    let mut flags = outcome.flags.clone();
+    if let Some(recipient) = outcome.recipient_id {
+        insert_answers(
+            tx,
+            survey_id,
+            recipient,
+            Some(id),
+            &outcome.answers,
+            None,
+            now,
+        )?;
+        if let Some((status, note)) = &outcome.recipient_status {
+            tx.execute(
+                "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
+                params![recipient, status, note],
+            )?;
+            tx.execute(
+                "UPDATE outbox SET state = 'cancelled', last_error = ?2
+                 WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
+                params![recipient, format!("recipient {status}")],
+            )?;
+        }
+        for follow_up in &outcome.follow_ups {
+            let (state, body, error) = match &follow_up.body {
+                Ok(body) => ("pending", Some(body.as_slice()), None),
+                Err(why) => {
+                    let why = crate::token::redact(why);
+                    flags.push(Flag {
+                        kind: FlagKind::FollowUpFailed,
+                        note: format!("the {} could not be written: {why}", follow_up.kind),
+                    });
+                    ("failed", None, Some(why))
+                }
+            };
+            tx.execute(
+                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, state, last_error, next_attempt_at, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second()],
+            )?;
+        }
+    }
+    for flag in &flags {
+        tx.execute(
+            "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![survey_id, outcome.recipient_id, id, flag.kind, crate::token::redact(&flag.note), now.as_second()],
+        )?;
+    }
+    Ok(())
+}
+
+/// Sets a message aside whose handling failed: quarantined, to be filed
+/// to the quarantine folder, with the reason and a flag for the lead.
+fn record_failure(
+    tx: &Connection,
+    survey_id: &str,
+    id: i64,
+    reason: &str,
+    quarantine: &str,
+    now: Timestamp,
+) -> Result<()> {
+    // Printed by `status` and `review`: never a whole token.
+    let reason = crate::token::redact(reason);
+    tx.execute(
+        "UPDATE messages SET state = 'quarantined', failure = ?2, failures = failures + 1,
+            reason = ?2, file_to = COALESCE(file_to, ?3), processed_at = ?4
+         WHERE id = ?1",
+        params![id, reason, quarantine, now.as_second()],
+    )?;
+    tx.execute(
+        "INSERT INTO flags (survey_id, message_row, kind, note, created_at) VALUES (?1, ?2, 'failed', ?3, ?4)
+         ON CONFLICT (message_row, kind) DO UPDATE SET note = excluded.note, resolved_at = NULL, resolved_by = NULL",
+        params![survey_id, id, format!("handling failed, set aside: {reason}; after a fix: review --retry {id}"), now.as_second()],
+    )?;
+    Ok(())
+}
+
+fn mail_count(
+    conn: &Connection,
+    recipient_id: i64,
+    kinds: &[MailKind],
+    since: Timestamp,
+) -> Result<usize> {
+    let placeholders = kinds
+        .iter()
+        .map(|k| format!("'{}'", k.name()))
+        .collect::<Vec<_>>()
+        .join(",");
+    let n: i64 = conn.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM outbox WHERE recipient_id = ?1 AND kind IN ({placeholders})
+             AND created_at >= ?2 AND state != 'cancelled'"
+        ),
+        params![recipient_id, since.as_second()],
+        |r| r.get(0),
+    )?;
+    Ok(n as usize)
+}
+
+fn recipient_by_email(
+    conn: &Connection,
+    survey_id: &str,
+    email: &str,
+) -> Result<Option<StoredRecipient>> {
+    let id: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
+            params![survey_id, email.to_lowercase()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    id.map(|id| recipient_by_id(conn, id)).transpose()
 }

@@ -49,16 +49,7 @@ fn ts(seconds: i64) -> Timestamp {
 impl Store {
     /// When the survey closed, if it has.
     pub fn closed_at(&self, survey_id: &str) -> Result<Option<Timestamp>> {
-        let at: Option<i64> = self
-            .lock()
-            .query_row(
-                "SELECT closed_at FROM surveys WHERE id = ?1",
-                [survey_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        Ok(at.map(ts))
+        closed_at(&self.lock(), survey_id)
     }
 
     /// Closes the survey at `at` (once; later calls change nothing) and
@@ -230,4 +221,18 @@ impl Store {
         )? as usize;
         Ok(data)
     }
+}
+
+/// When the survey closed, if it has.
+pub(super) fn closed_at(conn: &rusqlite::Connection, survey_id: &str) -> Result<Option<Timestamp>> {
+    let at: Option<i64> = conn
+        .query_row(
+            "SELECT closed_at FROM surveys WHERE id = ?1",
+            [survey_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    at.map(|at| super::replies::timestamp("surveys", 0, at))
+        .transpose()
 }

@@ -37,7 +37,7 @@ fn person() -> StoredRecipient {
         attributes: BTreeMap::from([("centre".into(), "St Columba's Hospice".into())]),
         token: Token::parse(TOKEN).unwrap(),
         listed: true,
-        status: "active".into(),
+        status: mailsurvey::store::RecipientStatus::Active,
     }
 }
 

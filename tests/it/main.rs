@@ -6,6 +6,7 @@ mod doctors;
 mod faults;
 mod golden;
 mod invitations;
+mod isolation;
 mod privacy;
 mod replies;
 mod service;

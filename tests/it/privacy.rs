@@ -269,7 +269,7 @@ fn no_log_line_or_stored_reason_carries_a_token() {
         .messages(&sid)
         .unwrap()
         .into_iter()
-        .find(|m| m.kind.as_deref() == Some("unsubscribe"))
+        .find(|m| m.kind == Some(mailsurvey::store::MessageKind::Unsubscribe))
         .unwrap();
     assert!(
         unsubscribed.reason.as_deref().unwrap_or("").contains("…@"),

@@ -1,0 +1,224 @@
+//! One bad item never stops the rest (issue 7): a message whose follow-up
+//! cannot be written, a message whose handling fails, a CLI command that
+//! writes while the daemon ingests. Each test runs the real binary against
+//! the real stack and checks that the daemon goes on.
+
+use std::time::Duration;
+
+use crate::replies::reply;
+use crate::support::*;
+
+const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
+
+/// The invitation's reply address with the token in its unsubscribe form.
+fn unsubscribe_address(invitation: &[u8]) -> String {
+    let reply_to = parse(invitation)
+        .header_raw("Reply-To")
+        .unwrap()
+        .trim()
+        .trim_matches(['<', '>'])
+        .to_owned();
+    let (local, domain) = reply_to.split_once('@').unwrap();
+    let (base, token) = local.split_once('+').unwrap();
+    format!("{base}+u.{token}@{domain}")
+}
+
+fn assert_running(fixture: &Fixture, daemon: &mut Daemon) {
+    assert!(
+        daemon.child.try_wait().unwrap().is_none(),
+        "the daemon stopped; its log:\n{}",
+        fixture.log()
+    );
+}
+
+fn receipts_sent(fixture: &Fixture) -> usize {
+    fixture
+        .outbox_states("receipt")
+        .get("sent")
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Finding 1: an opt-out from `foo..bar@example.com` and a reply with a
+/// valid token from `"a b"@example.test` (addresses mail-parser reads and
+/// lettre refuses) used to stop the daemon for good. Now the opt-out and
+/// the answers count, the mail that could not be written is recorded
+/// against them, and the next genuine reply is answered, before and after
+/// a SIGKILL.
+#[test]
+fn addresses_lettre_refuses_never_stop_the_daemon() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("replies", "different_sender", toml_string("accept")),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(4, Duration::from_secs(90));
+    let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
+    let sid = fixture.survey_id();
+
+    let opt_out = format!(
+        "From: foo..bar@example.com\r\nTo: {to}\r\nSubject: stop\r\nMessage-ID: <optout.{tag}@example.com>\r\n\r\nPlease stop.\r\n",
+        to = unsubscribe_address(&invitation(0)),
+        tag = fixture.tag
+    );
+    stack.deliver("foo..bar@example.com", &fixture.sender, opt_out.as_bytes());
+    let quoted_sender = reply(&invitation(1), "\"a b\"@example.test", COMPLETE);
+    stack.deliver("ab@example.test", &fixture.sender, &quoted_sender);
+    stack.deliver(
+        &rows[2].1,
+        &fixture.sender,
+        &reply(&invitation(2), &rows[2].1, COMPLETE),
+    );
+
+    let store = fixture.store();
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the genuine reply behind the bad ones answered",
+        || receipts_sent(&fixture) == 1,
+    );
+    assert_running(&fixture, &mut daemon);
+    let person = |i: usize| store.recipient_by_email(&sid, &rows[i].1).unwrap().unwrap();
+    assert_eq!(person(0).status, "opted_out", "the opt-out itself counts");
+    assert_eq!(
+        store.current_answers(person(1).id).unwrap().len(),
+        10,
+        "the answers from \"a b\"@ count (different senders are accepted here)"
+    );
+    let status = store.status(&sid).unwrap();
+    assert_eq!(
+        status.follow_ups_not_written, 2,
+        "both follow-ups recorded as not written"
+    );
+    assert!(status.failed_messages.is_empty());
+    assert_eq!(
+        fixture.outbox_states("opt_out_confirmation").get("failed"),
+        Some(&1)
+    );
+
+    // What the lead sees.
+    let shown = fixture.mailsurvey(&["status"]);
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("follow-ups that could not be written: 2"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("foo..bar@example.com") || shown.contains(&rows[0].1),
+        "{shown}"
+    );
+    let review = fixture.mailsurvey(&["review"]);
+    let review = String::from_utf8_lossy(&review.stdout);
+    assert!(review.contains("follow_up_failed"), "{review}");
+    assert!(review.contains("Invalid email user"), "{review}");
+
+    // SIGKILL and restart: it comes back up and goes on answering.
+    daemon.kill();
+    let mut daemon = fixture.start_daemon();
+    stack.deliver(
+        &rows[3].1,
+        &fixture.sender,
+        &reply(&invitation(3), &rows[3].1, COMPLETE),
+    );
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the reply after the restart answered",
+        || receipts_sent(&fixture) == 2,
+    );
+    assert_running(&fixture, &mut daemon);
+    let status = daemon.terminate();
+    assert!(status.success(), "a clean stop exits 0: {status:?}");
+}
+
+/// A message whose handling fails (here: the store refuses to record it,
+/// through a trigger the test installs) is set aside with the reason,
+/// filed to the quarantine folder and shown by `status` and `review`; the
+/// next reply is answered; after the fix, `review --retry ID` runs it again.
+#[test]
+fn a_message_whose_handling_fails_is_set_aside_and_can_be_retried() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(90));
+    let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
+    let sid = fixture.survey_id();
+    let db = fixture.dir.path().join("state.db");
+    let fault = rusqlite::Connection::open(&db).unwrap();
+    fault
+        .execute_batch(&format!(
+            "CREATE TRIGGER injected_fault BEFORE UPDATE OF state ON messages
+             WHEN NEW.state = 'processed' AND NEW.sender = '{}'
+             BEGIN SELECT RAISE(ABORT, 'injected fault: the disk said no'); END;",
+            rows[0].1.to_lowercase()
+        ))
+        .unwrap();
+
+    stack.deliver(
+        &rows[0].1,
+        &fixture.sender,
+        &reply(&invitation(0), &rows[0].1, COMPLETE),
+    );
+    let store = fixture.store();
+    fixture.wait_until(Duration::from_secs(60), "the failure recorded", || {
+        !store.failed_messages(&sid).unwrap().is_empty()
+    });
+    stack.deliver(
+        &rows[1].1,
+        &fixture.sender,
+        &reply(&invitation(1), &rows[1].1, COMPLETE),
+    );
+    fixture.wait_until(Duration::from_secs(60), "the next reply answered", || {
+        receipts_sent(&fixture) == 1
+    });
+    assert_running(&fixture, &mut daemon);
+    let failed = store.failed_messages(&sid).unwrap();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0].reason.contains("injected fault"), "{failed:?}");
+    let id = failed[0].id;
+    fixture.wait_until(Duration::from_secs(60), "filed to quarantine", || {
+        messages_in(&stack, &fixture.sender, "Survey/Quarantine") == 1
+    });
+
+    let status = fixture.mailsurvey(&["status"]);
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(status.contains("handling failed (1)"), "{status}");
+    assert!(status.contains("injected fault"), "{status}");
+    let review = fixture.mailsurvey(&["review"]);
+    let review = String::from_utf8_lossy(&review.stdout);
+    assert!(
+        review.contains(&format!("[{id}] from {}", rows[0].1.to_lowercase())),
+        "{review}"
+    );
+
+    // The fix, then the retry.
+    fault.execute_batch("DROP TRIGGER injected_fault").unwrap();
+    let retried = fixture.mailsurvey(&["review", "--retry", &id.to_string()]);
+    assert!(
+        retried.status.success(),
+        "{}",
+        String::from_utf8_lossy(&retried.stderr)
+    );
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the retried reply answered",
+        || receipts_sent(&fixture) == 2,
+    );
+    assert!(store.failed_messages(&sid).unwrap().is_empty());
+    let person = store.recipient_by_email(&sid, &rows[0].1).unwrap().unwrap();
+    assert_eq!(store.current_answers(person.id).unwrap().len(), 10);
+    let again = fixture.mailsurvey(&["review", "--retry", &id.to_string()]);
+    assert!(!again.status.success(), "a handled message is not retried");
+    assert_running(&fixture, &mut daemon);
+}
+
+fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
+    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
+    let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
+    let n = session
+        .examine(folder)
+        .map(|m| m.exists as usize)
+        .unwrap_or(0);
+    let _ = session.logout();
+    n
+}

@@ -30,6 +30,8 @@
 //! - [`classify`]: reply, auto-reply, bounce, unsubscribe or unrelated.
 //! - [`matching`]: the tokens a message carries, and where (the store looks
 //!   them up).
+//! - [`authres`]: the trusted mail server's DMARC verdict
+//!   (Authentication-Results), read purely from the headers.
 //! - [`parse`]: answers from a reply's text, whatever client wrote it.
 //! - [`inspect`]: one message through all three, as a stable JSON contract.
 //! - [`ingest`]: a stored message through all three into the store, with
@@ -49,6 +51,7 @@
 #![deny(missing_docs)]
 
 pub mod answer;
+pub mod authres;
 pub mod bounce;
 pub mod check;
 pub mod classify;

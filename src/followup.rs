@@ -29,6 +29,10 @@ pub enum Kind {
     OptOutConfirmation,
     /// "The survey has closed."
     ClosedNotice,
+    /// "Was this you?": what a message without a token (or with inferred
+    /// answers) asked for, held until the person confirms it
+    /// ([`crate::confirmation`]). Built by [`confirmation`], not [`draft`].
+    Confirmation,
 }
 
 impl Kind {
@@ -39,6 +43,7 @@ impl Kind {
             Kind::Clarification => "clarification",
             Kind::OptOutConfirmation => "opt_out_confirmation",
             Kind::ClosedNotice => "closed_notice",
+            Kind::Confirmation => crate::confirmation::KIND,
         }
     }
 }
@@ -139,7 +144,6 @@ pub fn draft(
     answers: &BTreeMap<String, Answer>,
 ) -> Result<Draft> {
     let survey = context.survey;
-    let name = &context.recipient.name;
     let numbered: Vec<(usize, &Question)> = survey
         .questions
         .iter()
@@ -169,6 +173,11 @@ pub fn draft(
         Kind::Clarification => format!("One more thing: {}", survey.title),
         Kind::OptOutConfirmation => format!("You will get no more mail about: {}", survey.title),
         Kind::ClosedNotice => format!("The survey has closed: {}", survey.title),
+        Kind::Confirmation => {
+            return Err(Error::Message(
+                "a confirmation is drafted by followup::confirmation".into(),
+            ));
+        }
     };
     let context_for = |questionnaire: minijinja::Value| {
         minijinja::context! {
@@ -192,11 +201,81 @@ pub fn draft(
             questionnaire::render_html(still.iter().copied()),
         )),
     )?;
+    finish(kind, context, &context.to, subject, text, html)
+}
+
+/// Builds the confirmation email for `request`: to the listed address only
+/// (never From, Reply-To or Sender of the message that asked), listing the
+/// coded answers understood and what was stopped or asked, and how to
+/// answer ("confirm" or "not me"). Not threaded to the message that asked,
+/// whose sender may be a stranger.
+pub fn confirmation(
+    context: &Context<'_>,
+    request: &crate::confirmation::Request,
+) -> Result<Draft> {
+    let survey = context.survey;
+    let understood = crate::confirmation::lines(survey, &request.answers);
+    let why = request
+        .why
+        .unwrap_or(crate::confirmation::Why::NoToken)
+        .name();
+    let values = minijinja::context! {
+        survey => crate::invitation::survey_context(survey),
+        sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
+        recipient => crate::invitation::recipient_context(context.recipient),
+        understood => understood,
+        needed => Vec::<String>::new(),
+        questionnaire => "",
+        confirmation => minijinja::context! {
+            why => why,
+            opt_out => request.opt_out,
+            withdrawal => request.withdrawal,
+            answers => !request.answers.is_empty(),
+        },
+    };
+    let text = context
+        .templates
+        .render("confirmation.txt", values.clone())?;
+    let html = context.templates.render("confirmation.html", values)?;
+    let subject = if request.opt_out && request.answers.is_empty() && !request.withdrawal {
+        format!("We have stopped your mail about: {}", survey.title)
+    } else {
+        format!("Please confirm: {}", survey.title)
+    };
+    let unthreaded = Context {
+        survey: context.survey,
+        templates: context.templates,
+        recipient: context.recipient,
+        in_reply_to: None,
+        seq: context.seq,
+        to: context.recipient.email.clone(),
+    };
+    finish(
+        Kind::Confirmation,
+        &unthreaded,
+        &context.recipient.email,
+        subject,
+        text,
+        html,
+    )
+}
+
+/// The envelope of every follow-up: from the survey, to `to`, answering by
+/// the person's own Reply-To and List-Unsubscribe.
+fn finish(
+    kind: Kind,
+    context: &Context<'_>,
+    to: &str,
+    subject: String,
+    text: String,
+    html: String,
+) -> Result<Draft> {
+    let survey = context.survey;
+    let name = &context.recipient.name;
     let token = &context.recipient.token;
-    let to = context
-        .to
+    let to = to
         .parse()
-        .map_err(|e| Error::Message(format!("follow-up address {}: {e}", context.to)))?;
+        .map_err(|e| Error::Message(format!("follow-up address {to}: {e}")))?;
     Ok(Draft {
         from: Mailbox::new(
             Some(survey.sender.name.clone()),

@@ -36,6 +36,8 @@
 //! - [`inspect`]: one message through all three, as a stable JSON contract.
 //! - [`ingest`]: a stored message through all three into the store, with
 //!   the follow-up it calls for, in one transaction.
+//! - [`confirmation`]: "was this you?" before what an unverified message
+//!   asked for counts; one rule for what confirms.
 //! - [`followup`]: receipts, clarifications, opt-out confirmations and the
 //!   closed notice.
 //! - [`timeline`]: reminders, the close, and the report at the close.
@@ -58,6 +60,7 @@ pub mod classify;
 pub mod cli;
 pub mod clock;
 pub mod compose;
+pub mod confirmation;
 pub mod credentials;
 pub mod daemon;
 pub mod error;

@@ -43,6 +43,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/opt_out_confirmation.html"),
     ),
     (
+        "confirmation.txt",
+        include_str!("../templates/confirmation.txt"),
+    ),
+    (
+        "confirmation.html",
+        include_str!("../templates/confirmation.html"),
+    ),
+    (
         "closed_notice.txt",
         include_str!("../templates/closed_notice.txt"),
     ),
@@ -77,6 +85,7 @@ const VARIABLES: &[(&str, &[&str])] = &[
     ("reminder", &["number", "days_left"]),
     ("understood", &[]),
     ("needed", &[]),
+    ("confirmation", &["why", "answers", "opt_out", "withdrawal"]),
 ];
 
 /// The loaded templates (cloned when a failed survey is started again).

@@ -176,3 +176,50 @@ fn golden_receipt_clarification_and_notes() {
         check(name, &compose(draft, now()).unwrap().bytes);
     }
 }
+
+#[test]
+fn golden_confirmations() {
+    use mailsurvey::confirmation::{Request, Why};
+    let survey = survey();
+    let person = person();
+    let templates = Templates::load(None).unwrap();
+    // The message that asked came from somewhere else: the confirmation
+    // still goes to the listed address, unthreaded.
+    let context = Context {
+        survey: &survey,
+        templates: &templates,
+        recipient: &person,
+        in_reply_to: Some("forged-1@elsewhere.test".into()),
+        seq: 43,
+        to: "someone@elsewhere.test".into(),
+    };
+    let mut answers = Request::new(Why::NoToken);
+    answers.answers = BTreeMap::from([
+        ("end_of_life".into(), Answer::ok(Value::Bool(true), "yes")),
+        ("confidence".into(), Answer::ok(Value::Integer(3), "3")),
+        (
+            "comments".into(),
+            Answer::ok(
+                Value::Text("See <a href=\"http://evil.test\">here</a>".into()),
+                "x",
+            ),
+        ),
+    ]);
+    let mut opt_out = Request::new(Why::NoToken);
+    opt_out.opt_out = true;
+    let mut inferred = Request::new(Why::Inferred);
+    inferred.answers = answers.answers.clone();
+    for (name, request) in [
+        ("confirmation-answers", &answers),
+        ("confirmation-opt-out", &opt_out),
+        ("confirmation-inferred", &inferred),
+    ] {
+        let draft = followup::confirmation(&context, request).unwrap();
+        assert_eq!(draft.to.email.to_string(), person.email);
+        assert_eq!(draft.in_reply_to, None);
+        let bytes = compose(draft, now()).unwrap().bytes;
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("evil.test"), "{name}: {text}");
+        check(name, &bytes);
+    }
+}

@@ -15,6 +15,10 @@ pub enum Status {
     Unclear,
     /// Not a possible value (out of range, no such option).
     Invalid,
+    /// Plausible but not certain: read from prose, from bare lines in
+    /// order, or from a mark that is only formatting. `value` holds it, but
+    /// it does not count until the doctor confirms it.
+    Inferred,
 }
 
 /// A value of the question's kind.
@@ -40,9 +44,9 @@ pub enum Value {
 /// One answer to one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
-    /// Ok, unclear or invalid.
+    /// Ok, unclear, invalid or inferred.
     pub status: Status,
-    /// The value; `None` unless `status` is ok.
+    /// The value; `None` unless `status` is ok or inferred.
     pub value: Option<Value>,
     /// Text of an "other, please specify" option, or an explanation that
     /// followed a yes/no ("Yes, frequently").
@@ -87,8 +91,24 @@ impl Answer {
         }
     }
 
+    /// A plausible answer that the doctor has to confirm before it counts.
+    pub fn inferred(value: Value, source: impl Into<String>) -> Answer {
+        Answer {
+            status: Status::Inferred,
+            value: Some(value),
+            other: None,
+            reason: Some("inferred: to be confirmed by the doctor".to_owned()),
+            source: source.into(),
+        }
+    }
+
     /// Does it count as a valid answer?
     pub fn is_ok(&self) -> bool {
         self.status == Status::Ok
+    }
+
+    /// Is it an inferred value awaiting the doctor's confirmation?
+    pub fn is_inferred(&self) -> bool {
+        self.status == Status::Inferred && self.value.is_some()
     }
 }

@@ -751,6 +751,7 @@ fn status_name(status: Status) -> &'static str {
         Status::Ok => "ok",
         Status::Unclear => "unclear",
         Status::Invalid => "invalid",
+        Status::Inferred => "inferred",
     }
 }
 
@@ -761,6 +762,7 @@ fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answ
         status: match status.as_str() {
             "ok" => Status::Ok,
             "unclear" => Status::Unclear,
+            "inferred" => Status::Inferred,
             _ => Status::Invalid,
         },
         value: value.and_then(|v| serde_json::from_str(&v).ok()),

@@ -464,6 +464,217 @@ text = WROTE + "\n" + text_inline({**NINE, 10: "Good luck with the audit.\n\nJac
 e = dict(NINE_EXPECT); e["comments"] = ok("Good luck with the audit.")
 case("name_below_last_answer", message("name_below_last_answer", text=text), answers=e, note="a bare name after the last inline answer signs the reply")
 
+# ==== Issue 12: what a careful human reads (development half) ====
+# Written before the rules were tuned; the held-back half below was
+# written and scored only once at the end (see docs/replies.md).
+
+def INF(value):
+    """An inferred answer: read from prose, bare lines in order or
+    formatting; stored, not counted until the doctor confirms it."""
+    return {"status": "inferred", "value": value}
+
+def unquoted_below(answers):
+    """The invitation's text unquoted (Outlook plain text), each answer
+    typed on the line below its empty `Answer:`."""
+    out, q = [], 0
+    for line in INV_TEXT.split("\n"):
+        m = re.match(r"^(\d+)\. ", line)
+        if m:
+            q = int(m.group(1))
+        out.append(line)
+        if line == "Answer:" and q in answers:
+            out.extend(answers[q].split("\n"))
+    return "\n".join(out)
+
+def html_below_paragraph(answers, style="color:#C00000"):
+    """The invitation's HTML with each answer in its own coloured
+    paragraph after the `Answer:` paragraph (Outlook desktop)."""
+    body, q, out = INV_HTML_BODY, 0, []
+    for p in re.split(r"(<p[^>]*>(?:\d+\. [^<]*|Answer:)</p>)", body):
+        m = re.match(r"<p[^>]*>(\d+)\. ", p)
+        if m:
+            q = int(m.group(1))
+        out.append(p)
+        if p.endswith(">Answer:</p>") and q in answers:
+            out.append(f'<p class="MsoNormal"><span style="{style}">{answers[q]}</span></p>')
+    return "".join(out)
+
+def ticked_text(ticks, form, prefix="> "):
+    """The invitation's text quoted, with options of question 5 marked
+    (`form` takes the option line and gives the marked line)."""
+    out = []
+    for line in INV_TEXT.split("\n"):
+        m = re.match(r"^([a-e])\) ", line)
+        if m and m.group(1) in ticks:
+            line = form(line)
+        out.append((prefix + line).rstrip() if line else prefix.rstrip())
+    return "\n".join(out)
+
+def outlook_html(top_html, original_html):
+    return ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0cm}</style></head>'
+            f'<body lang="EN-GB"><div class="WordSection1">{top_html}'
+            '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm"><p class="MsoNormal"><b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt; <br>'
+            f'<b>Sent:</b> 05 January 2026 09:00<br><b>To:</b> Clarke Jack &lt;jack.clarke@north-hospice.test&gt;<br><b>Subject:</b> {SUBJECT}<o:p></o:p></p></div>'
+            + original_html + '</div></body></html>')
+
+SIG = "\n\nBest wishes,\nJack\n\n--\nDr Jack Clarke, Consultant in Palliative Medicine\nNorth Hospice | Tel 01234 567890 | Bleep 4471\n"
+
+# -- labels: a word or phrase of the question instead of its number --
+top = ["End of life - yes", "Early adjuvant - no", "Dose reduction: yes", "Confidence = 6",
+       "Barriers: expertise mainly, not evidence", "Protocol - yes", "Community guidance: none",
+       "Training? yes please", "More research? Yes"]
+text = "Hi,\n\n" + "\n".join(top) + SIG + "\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("labels_gmail_top", message("labels_gmail_top", text=text, html=gmail_html("<br>".join(top), INV_HTML_BODY)), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(6),
+    "barriers": ok(["expertise"]), "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="answers labelled by words of each question; a phone number in the signature is not an answer")
+
+top = ["Intractable pain at end of life: Yes", "Adjuvant early on: Yes", "Opioid dose reduction - No",
+       "How confident: 8/10", "Written protocol? No, we're drafting one", "Shared community guidance - not yet",
+       "Further training and education: absolutely", "Research needed - yes"]
+html = ('<html><head><style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style></head><body dir="ltr">'
+        '<div style="font-family: Aptos, sans-serif; font-size: 12pt;">' + "<br>".join(top) + '</div>'
+        '<div id="Signature"><p>Dr Jack Clarke<br>North Hospice</p></div>' + OUTLOOK_HEADER_HTML + INV_HTML_BODY + '</body></html>')
+case("labels_outlook_web", message("labels_outlook_web", html=html), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(False), "confidence": ok(8),
+    "written_protocol": ok(False, "we're drafting one"), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="Outlook on the web, labels in the HTML top; question 5 skipped")
+
+top = ["Ketamine use: yes", "Side effects: yes", "Confidence: 7", "Training and research: yes"]
+text = "\n".join(top) + "\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("labels_trap_two_questions", message("labels_trap_two_questions", text=text), answers={"confidence": ok(7)},
+     note="trap: labels that fit several questions (or none) are not read; only the confidence label is")
+
+# -- answers on the line below an unquoted Answer: --
+ans = {1: "Yes", 2: "No", 3: "Yes, occasionally", 4: "7", 5: "a, c", 6: "No", 7: "No", 8: "Yes", 9: "Yes"}
+text = "See my answers below.\n\nJack\n\n-----Original Message-----\n" + OUTLOOK_HEADER_TEXT + "\n" + unquoted_below(ans) + "\n"
+e = dict(NINE_EXPECT); e.update({"opioid_sparing": ok(True, "occasionally"), "written_protocol": ok(False)})
+case("below_answer_outlook_text", message("below_answer_outlook_text", text=text, mailer="Microsoft Outlook 16.0"), answers=e,
+     note="Outlook plain text, original not quoted, each answer on the line below Answer:")
+
+ans = {1: "Yes", 2: "Yes", 3: "No", 4: "5", 5: "b", 6: "Yes", 7: "No", 8: "No", 9: "Yes", 10: "We audit its use yearly."}
+html = outlook_html('<p class="MsoNormal">Please see my answers below in red.<o:p></o:p></p><p class="MsoNormal">Jack<o:p></o:p></p>',
+                    html_below_paragraph(ans))
+case("below_answer_outlook_html", message("below_answer_outlook_html", html=html, mailer="Microsoft Outlook 16.0"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(False), "confidence": ok(5), "barriers": ok(["evidence"]),
+    "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(False), "research": ok(True), "comments": ok("We audit its use yearly.")},
+    note="Outlook desktop HTML, unquoted original, answers in red paragraphs below each Answer:")
+
+ans = {1: "No", 2: "No", 4: "2"}
+text = "Only the first few for now.\n\n-----Original Message-----\n" + OUTLOOK_HEADER_TEXT + "\n" + unquoted_below(ans) + "\n"
+case("below_answer_trap_unanswered", message("below_answer_trap_unanswered", text=text), answers={
+    "end_of_life": ok(False), "early_adjuvant": ok(False), "confidence": ok(2)},
+    note="trap: below the unanswered Answer: lines of an unquoted original come our own lines, never answers")
+
+# -- everyday yes and no --
+yn = {1: "Yep", 2: "Nah", 3: "Absolutely", 4: "six", 5: "a", 6: "Not that I'm aware of", 7: "I don't believe so", 8: "Of course", 9: "Definitely"}
+text = WROTE + "\n" + text_inline(yn) + "\n"
+case("everyday_yes_no_gmail", message("everyday_yes_no_gmail", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(6), "barriers": ok(["expertise"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+yn = {1: "Yes, though rarely", 2: "Occasionally", 3: "Not really", 4: "7", 5: "b, c", 6: "No, we're drafting one", 7: "Not yet", 8: "Sure", 9: "Sometimes"}
+tb = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
+text = tb + "\n" + text_inline(yn) + "\n"
+case("everyday_qualifiers_thunderbird", message("everyday_qualifiers_thunderbird", text=text, mailer="Mozilla Thunderbird"), answers={
+    "end_of_life": ok(True, "though rarely"), "early_adjuvant": ok(True, "Occasionally"), "opioid_sparing": ok(False), "confidence": ok(7),
+    "barriers": ok(["evidence", "side_effects"]), "written_protocol": ok(False, "we're drafting one"), "shared_guidance": ok(False),
+    "training": ok(True), "research": UNCLEAR},
+    note="qualifiers after yes/no; 'occasionally' is yes to 'Have you ...'; 'sometimes' to 'Do you feel ...' is unclear")
+
+top = ["1. yes", "2. no", "3. no"]
+text = ("\n".join(top) + "\n\nMore later.\n\n-- \nJack Clarke\nYes, we are a smoke-free site.\n\n"
+        "DISCLAIMER: No liability is accepted for viruses. Confidence in this email cannot be guaranteed: 0 out of 10.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("trap_yes_no_in_signature", message("trap_yes_no_in_signature", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(False)},
+    note="trap: yes/no words and a 'confidence' number in the signature and disclaimer are not answers")
+
+# -- numbers in words, fractions, ranges, self-corrections --
+num = {**NINE, 4: "roughly eight out of ten"}
+text = WROTE + "\n" + text_inline(num) + "\n"
+e = dict(NINE_EXPECT); e["confidence"] = ok(8)
+case("number_words_fraction", message("number_words_fraction", text=text), answers=e)
+
+num = {**NINE, 4: "8 - no, make that 9"}
+text = "Answers below.\n\n" + WROTE + "\n" + text_inline(num) + "\n"
+e = dict(NINE_EXPECT); e["confidence"] = ok(9)
+case("number_self_correction", message("number_self_correction", text=text), answers=e, note="the corrected number, never the first")
+
+num = {**NINE, 4: "5 to 6"}
+text = WROTE + "\n" + text_inline(num) + "\n"
+e = dict(NINE_EXPECT); e["confidence"] = UNCLEAR
+case("number_range_unclear", message("number_range_unclear", text=text), answers=e, note="a range is unclear")
+
+num = {**NINE, 4: "7 (as of 06/01/2026)"}
+text = WROTE + "\n" + text_inline(num) + "\n"
+e = dict(NINE_EXPECT); e["confidence"] = ok(7, "(as of 06/01/2026)")
+case("trap_number_beside_date", message("trap_number_beside_date", text=text), answers=e, note="trap: a date beside the answer is not a second number")
+
+# -- choices ticked or in words --
+text = WROTE + "\n" + ticked_text("ac", lambda l: "[x] " + l) + "\n"
+case("ticked_brackets_gmail", message("ticked_brackets_gmail", text=text), answers={"barriers": ok(["expertise", "side_effects"])},
+     note="[x] typed before options in the quoted questionnaire; nothing else answered")
+
+text = "Done, see below.\n\n-----Original Message-----\n" + OUTLOOK_HEADER_TEXT + "\n" + "\n".join(
+    (l + "   X") if l.startswith("b) ") else l for l in unquoted_below({1: "Yes", 2: "No", 3: "No", 4: "4", 6: "No", 7: "No", 8: "Yes", 9: "Yes"}).split("\n")) + "\n"
+case("ticked_x_outlook_text", message("ticked_x_outlook_text", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(4), "barriers": ok(["evidence"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="an X after an option line of an unquoted original, answers below Answer:")
+
+ch = {**NINE, 5: "everything except evidence"}
+text = WROTE + "\n" + text_inline(ch) + "\n"
+e = dict(NINE_EXPECT); e["barriers"] = ok(["expertise", "side_effects"])
+case("choices_everything_except", message("choices_everything_except", text=text), answers=e)
+
+top = ["1. yes", "2. yes", "3. yes", "4. 9", "5 - none", "6. yes", "7. yes", "8. no", "9. yes"]
+text = "\n".join(top) + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("choices_none_separator", message("choices_none_separator", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(True), "confidence": ok(9), "barriers": ok(["none"]),
+    "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(False), "research": ok(True)})
+
+ch = {**NINE, 5: "not side effects, mostly lack of evidence"}
+text = WROTE + "\n" + text_inline(ch) + "\n"
+e = dict(NINE_EXPECT); e["barriers"] = ok(["evidence"])
+case("trap_not_before_option", message("trap_not_before_option", text=text), answers=e, note="trap: a negated option is never chosen")
+
+# -- prose --
+prose = ("Hi Asha,\n\nI've used it for terminal agitation-related pain alongside a syringe driver of opioids, but never as an early adjuvant. "
+         "My confidence is about 5. We have no written protocol and I'm not aware of any shared community guidance. "
+         "I would certainly benefit from more training, and more research is definitely needed.\n\nJack")
+text = prose + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("prose_gmail", message("prose_gmail", text=text), answers={
+    "early_adjuvant": INF(False), "confidence": INF(5), "written_protocol": INF(False), "shared_guidance": INF(False),
+    "training": INF(True), "research": INF(True)},
+    missing=["end_of_life", "opioid_sparing", "barriers"],
+    note="prose: sentences tied by distinctive words, negation read; all inferred")
+
+html = outlook_html('<p class="MsoNormal">Dear Asha,</p><p class="MsoNormal">We have used ketamine to reduce the opioid dose when side effects were a problem, '
+                    'and my confidence prescribing it is 7 out of 10. The main barrier for us is lack of evidence, not expertise. '
+                    'Our service has a written protocol.</p><p class="MsoNormal">Kind regards</p><p class="MsoNormal">Jack</p>', INV_HTML_BODY)
+case("prose_outlook_html", message("prose_outlook_html", html=html, mailer="Microsoft Outlook 16.0"), answers={
+    "opioid_sparing": INF(True), "confidence": INF(7), "barriers": INF(["evidence"]), "written_protocol": INF(True)},
+    missing=["end_of_life", "early_adjuvant", "shared_guidance", "training", "research"])
+
+prose = ("Thanks for the survey, good luck with the research.\n\nI don't use ketamine early as an adjuvant. "
+         "Confidence would be 3.\n\nJack")
+text = prose + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("trap_prose_good_luck", message("trap_prose_good_luck", text=text), answers={"early_adjuvant": INF(False), "confidence": INF(3)},
+     missing=["end_of_life", "opioid_sparing", "barriers", "written_protocol", "shared_guidance", "training", "research"],
+     note="trap: 'good luck with the research' says nothing about whether research is needed")
+
+# -- bare answers in order --
+lines = ["yes", "no", "yes", "7", "a, c", "yes", "no", "yes", "yes"]
+text = "Hi,\n\n" + "\n".join(lines) + "\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("bare_in_order_gmail", message("bare_in_order_gmail", text=text, html=gmail_html("<br>".join(lines), INV_HTML_BODY)),
+     answers={k: INF(v["value"]) for k, v in NINE_EXPECT.items()}, missing=[],
+     note="nine bare lines, as many as required questions (the optional one is last): inferred in order")
+
+lines = ["Yes", "Yes", "No", "8", "b", "Yes", "Yes", "No"]
+text = "\n".join(lines) + "\n\nSent from my iPhone\n\n> " + "On 5 Jan 2026, at 09:00, Regional Palliative Care Audit Group <survey@survey.test> wrote:" + "\n> \n" + quote(INV_TEXT) + "\n"
+case("trap_bare_lines_count", message("trap_bare_lines_count", text=text, mailer="iPhone Mail (21F90)"), answers={},
+     note="trap: eight bare lines for nine required questions: not read in order")
+
 if __name__ == "__main__":
     for f in os.listdir(OUT):
         if f.endswith((".eml", ".json", ".failed")):

@@ -1,8 +1,11 @@
 //! The reply corpus: every `tests/fixtures/replies/NAME.eml` beside the
 //! expected `NAME.json`, run through `inspect`. Prints per-answer counts of
-//! correct, unclear, wrong and missed; writes `NAME.failed` (what was found)
-//! beside any case that does not match; fails on any wrong value, any wrong
-//! kind, token or bounced recipient, or too few cases.
+//! correct, unclear, wrong and missed, and the answers read, certain and
+//! inferred apart; writes `NAME.failed` (what was found) beside any case
+//! that does not match; fails on any wrong value (an inferred value that
+//! differs from the expected one is wrong too), any wrong kind, token or
+//! bounced recipient, too few cases, inferred answers over a quarter of
+//! those read, or a share of answers read below [`RATCHET`].
 //!
 //! Also replays the fuzz corpus (`fuzz/corpus/inspect/*`): no input panics.
 
@@ -28,12 +31,28 @@ fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
     found
 }
 
+/// The share of expected answers read correctly (certain or inferred) that
+/// this corpus reached; the test fails below it, so the parser cannot
+/// silently regress. Raise it when the parser improves.
+const RATCHET: f64 = 0.95;
+
+/// Inferred answers may be at most this share of the answers read: the
+/// parser must mostly be certain, not ask for confirmations.
+const MAX_INFERRED_SHARE: f64 = 0.25;
+
 #[derive(Default)]
 struct Score {
     correct: usize,
     unclear: usize,
     wrong: usize,
     missed: usize,
+    /// Answers read with a value, by how sure the parser was.
+    certain: usize,
+    inferred: usize,
+    /// Expected answers with a value (ok or inferred), and how many of
+    /// them were read with that value.
+    with_value: usize,
+    read: usize,
 }
 
 #[test]
@@ -69,8 +88,12 @@ fn reply_corpus() {
         let no_answers = serde_json::Map::new();
         let want = expected["answers"].as_object().unwrap_or(&no_answers);
         let got = actual["answers"].as_object().unwrap_or(&no_answers);
+        let has_value = |a: &Value| a["status"] == "ok" || a["status"] == "inferred";
         for (id, w) in want {
-            let wanted_ok = w["status"] == "ok";
+            let wanted_value = has_value(w);
+            if wanted_value {
+                score.with_value += 1;
+            }
             match got.get(id) {
                 None => {
                     score.missed += 1;
@@ -80,12 +103,25 @@ fn reply_corpus() {
                     let same_status = g["status"] == w["status"];
                     let same_value = g["value"] == w["value"];
                     let same_other = w.get("other").is_none_or(|o| *o == g["other"]);
-                    if g["status"] == "ok" && !(wanted_ok && same_value && same_other) {
+                    if g["status"] == "ok" {
+                        score.certain += 1;
+                    } else if g["status"] == "inferred" {
+                        score.inferred += 1;
+                    }
+                    if has_value(g) && !(wanted_value && same_value && same_other) {
                         score.wrong += 1;
                         problems.push(format!("{id}: WRONG {g} (expected {w})"));
                     } else if same_status && same_value && same_other {
                         score.correct += 1;
+                        if wanted_value {
+                            score.read += 1;
+                        }
                     } else {
+                        if has_value(g) {
+                            // The right value, but certain where inferred was
+                            // expected or the other way round.
+                            score.read += 1;
+                        }
                         score.unclear += 1;
                         problems.push(format!("{id}: {} (expected {w})", g));
                     }
@@ -94,7 +130,7 @@ fn reply_corpus() {
         }
         for (id, g) in got {
             if !want.contains_key(id) {
-                if g["status"] == "ok" {
+                if has_value(g) {
                     score.wrong += 1;
                     problems.push(format!("{id}: WRONG, not expected at all: {g}"));
                 } else {
@@ -125,10 +161,36 @@ fn reply_corpus() {
         "reply corpus: {cases} cases, {total} answers: {} correct, {} unclear, {} wrong, {} missed",
         score.correct, score.unclear, score.wrong, score.missed
     );
+    let read_share = score.read as f64 / score.with_value.max(1) as f64;
+    let inferred_share = score.inferred as f64 / (score.certain + score.inferred).max(1) as f64;
+    println!(
+        "answers read: {} certain, {} inferred ({:.1}% inferred, at most {:.0}%); \
+         {} of {} expected values read = {:.1}% (ratchet {:.1}%)",
+        score.certain,
+        score.inferred,
+        inferred_share * 100.0,
+        MAX_INFERRED_SHARE * 100.0,
+        score.read,
+        score.with_value,
+        read_share * 100.0,
+        RATCHET * 100.0
+    );
     for error in &case_errors {
         println!("  {error}");
     }
     assert!(cases > 40, "only {cases} cases ran");
+    assert!(
+        inferred_share <= MAX_INFERRED_SHARE,
+        "inferred answers are {:.1}% of those read, over {:.0}%",
+        inferred_share * 100.0,
+        MAX_INFERRED_SHARE * 100.0
+    );
+    assert!(
+        read_share >= RATCHET,
+        "answers read fell to {:.1}%, below the ratchet of {:.1}%",
+        read_share * 100.0,
+        RATCHET * 100.0
+    );
     assert_eq!(score.wrong, 0, "wrong answers: see the .failed files");
     assert!(
         case_errors.is_empty(),

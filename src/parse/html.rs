@@ -7,6 +7,12 @@
 //! does in a text part. No wrapping (a wrapped answer line would move), a
 //! single pass over the input, output bounded by the input.
 
+/// Put before text the sender emphasised by bold, underline, highlight or
+/// colour, so the parser can see an option marked only by formatting. A
+/// private-use character: it never occurs in mail, and the parser removes
+/// it from everything else it reads.
+pub const MARK: char = '\u{e000}';
+
 /// Elements whose content is never shown.
 const HIDDEN: &[&str] = &["head", "style", "script", "title", "xml"];
 /// Elements that start and end a line.

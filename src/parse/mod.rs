@@ -23,15 +23,16 @@
 //! recorded as truncated), and only linear-time matching is used.
 
 pub mod html;
+mod prose;
 mod value;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use mail_parser::{Message, PartType};
 use regex::Regex;
 
-use crate::answer::Answer;
+use crate::answer::{Answer, Status};
 use crate::survey::{Question, QuestionKind, Survey};
 
 pub use value::read as read_value;
@@ -94,6 +95,14 @@ pub fn reply_text(message: &Message<'_>) -> String {
 
 /// Reads the answers to `survey`'s questions from `text`, a reply's text.
 pub fn parse_reply(text: &str, survey: &Survey) -> ParsedReply {
+    parse_reply_to(text, survey, None)
+}
+
+/// Reads the answers to `survey`'s questions from `text`, a reply to
+/// `sent`, the text of the mail as we sent it (the invitation, when the
+/// store has it): a line below an `Answer:` in an unquoted original counts
+/// only when it is not a line of `sent` nor of the questionnaire.
+pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> ParsedReply {
     let mut reply = ParsedReply::default();
     let mut text = text;
     if text.len() > MAX_BYTES {
@@ -116,7 +125,7 @@ pub fn parse_reply(text: &str, survey: &Survey) -> ParsedReply {
     }
 
     let headings = Headings::new(&survey.questions);
-    let mut reader = Reader::new(survey.questions.len());
+    let mut reader = Reader::new(&survey.questions, ours(survey, sent));
     for (i, line) in lines.iter().enumerate() {
         reader.line(i, line, &lines, &headings, &mut reply);
     }
@@ -139,6 +148,72 @@ pub fn parse_reply(text: &str, survey: &Survey) -> ParsedReply {
     reply.opt_out = OPT_OUT.is_match(&own) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&own);
     reply
+}
+
+/// The lines we wrote ourselves, normalised: the questionnaire, its
+/// instructions, the survey's own paragraphs and `sent` (the mail as sent).
+fn ours(survey: &Survey, sent: Option<&str>) -> Ours {
+    let mut text = crate::questionnaire::render_text(
+        survey.questions.iter().enumerate().map(|(i, q)| (i + 1, q)),
+    );
+    text.push('\n');
+    text.push_str(&crate::questionnaire::instructions_text());
+    for q in &survey.questions {
+        text.push('\n');
+        text.push_str(&crate::questionnaire::heading(0, q));
+    }
+    for paragraph in [
+        &survey.title,
+        &survey.subject,
+        &survey.description,
+        &survey.study.purpose,
+        &survey.study.run_by,
+        &survey.study.ethics_reference,
+        &survey.study.data_use,
+        &survey.study.withdrawal,
+        &survey.sender.name,
+    ] {
+        text.push('\n');
+        text.push_str(paragraph);
+    }
+    if let Some(sent) = sent {
+        text.push('\n');
+        text.push_str(sent);
+    }
+    let lines: HashSet<String> = text
+        .lines()
+        .map(normalise_line)
+        .filter(|l| !l.is_empty())
+        .collect();
+    Ours {
+        all: normalise_line(&text.replace('\n', " ")),
+        lines,
+    }
+}
+
+/// What we wrote, to tell it from the doctor's words in an unquoted
+/// original.
+struct Ours {
+    lines: HashSet<String>,
+    /// Everything, on one line: a line wrapped differently by the doctor's
+    /// client is still found in it.
+    all: String,
+}
+
+impl Ours {
+    fn contains(&self, line: &str) -> bool {
+        let line = normalise_line(line);
+        self.lines.contains(&line) || (line.len() >= 20 && self.all.contains(&line))
+    }
+}
+
+/// A line as compared with ours: lowercase, single spaces, no `>`.
+fn normalise_line(line: &str) -> String {
+    line.trim_start_matches(['>', ' '])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Is this, the doctor's own text (a subject line without the survey's
@@ -296,11 +371,40 @@ enum Origin {
     Listed,
     /// "For question 4 I meant 8."
     Correction,
+    /// "Protocol - yes": labelled by words of the question.
+    Labelled,
+    /// `[x]` or a tick beside an option of the questionnaire.
+    Ticked,
+    /// An option marked only by formatting (bold, colour): inferred.
+    Marked,
+    /// Bare lines in order, one per question: inferred.
+    Ordered,
+    /// A sentence about the question: inferred.
+    Prose,
+}
+
+impl Origin {
+    /// Read with certainty, or only plausibly (the doctor confirms it)?
+    fn inferred(self) -> bool {
+        matches!(self, Origin::Marked | Origin::Ordered | Origin::Prose)
+    }
 }
 
 struct Found {
     text: String,
     origin: Origin,
+    /// Already read (a sentence), rather than to be read from `text`.
+    answer: Option<Answer>,
+}
+
+impl Found {
+    fn new(text: String, origin: Origin) -> Found {
+        Found {
+            text,
+            origin,
+            answer: None,
+        }
+    }
 }
 
 /// Text being gathered below an `Answer:` line.
@@ -310,10 +414,25 @@ struct Gathering {
     /// Do the unquoted lines below belong to the doctor? Not inside an
     /// unquoted original, where they are ours.
     follow: bool,
+    /// Inside an unquoted original, below an empty `Answer:`: the first
+    /// paragraph below is the doctor's if it is not ours.
+    below: bool,
 }
 
-struct Reader {
+struct Reader<'q> {
+    questions: &'q [Question],
+    index: prose::Index,
+    ours: Ours,
     found: Vec<Vec<Found>>,
+    /// The doctor's own lines at the top that are not numbered or labelled
+    /// answers ("" between paragraphs): bare answers in order, or prose.
+    top_lines: Vec<String>,
+    /// Answer lines at the top labelled by a question's words (placed or
+    /// not): then bare lines are not answers in order.
+    labelled: usize,
+    /// Options ticked under the current heading: letter, and whether only
+    /// by formatting.
+    ticks: Vec<(char, bool)>,
     /// The doctor's own lines, for opt-out and withdrawal requests.
     own: Vec<String>,
     gathering: Option<Gathering>,
@@ -332,10 +451,16 @@ struct Reader {
     listing_open: bool,
 }
 
-impl Reader {
-    fn new(questions: usize) -> Reader {
+impl<'q> Reader<'q> {
+    fn new(questions: &'q [Question], ours: Ours) -> Reader<'q> {
         Reader {
-            found: (0..questions).map(|_| Vec::new()).collect(),
+            questions,
+            index: prose::Index::new(questions),
+            ours,
+            top_lines: Vec::new(),
+            labelled: 0,
+            ticks: Vec::new(),
+            found: (0..questions.len()).map(|_| Vec::new()).collect(),
             own: Vec::new(),
             gathering: None,
             heading: None,
@@ -373,6 +498,7 @@ impl Reader {
         if let Some(index) = headings.find(text) {
             self.end_top();
             self.close();
+            self.flush_ticks();
             self.heading = Some(index);
             self.after_signature = false;
             reply.quotes_questionnaire = true;
@@ -381,6 +507,7 @@ impl Reader {
         if let Some(rest) = answer_line(text) {
             self.end_top();
             self.close();
+            self.flush_ticks();
             self.after_signature = false;
             reply.quotes_questionnaire = true;
             if let Some(question) = self.heading.take() {
@@ -393,9 +520,19 @@ impl Reader {
                 }
                 self.gathering = Some(Gathering {
                     question,
+                    below: line.depth == 0 && self.in_original && lines.is_empty(),
                     lines,
                     follow: line.depth > 0 || !self.in_original,
                 });
+            }
+            return;
+        }
+        if let Some(q) = self.heading
+            && let Some((letter, marked)) = option_line(text, &self.questions[q])
+        {
+            // An option line of ours, ticked or not.
+            if let Some(how) = marked {
+                self.ticks.push((letter, how == Mark::Formatting));
             }
             return;
         }
@@ -408,7 +545,17 @@ impl Reader {
         }
         if text.is_empty() {
             if let Some(g) = &mut self.gathering {
-                g.lines.push(String::new());
+                if g.below {
+                    // One paragraph below an unquoted `Answer:`, no more.
+                    if !g.lines.is_empty() {
+                        self.close();
+                    }
+                } else {
+                    g.lines.push(String::new());
+                }
+            }
+            if self.at_top && self.top_lines.last().is_some_and(|l| !l.is_empty()) {
+                self.top_lines.push(String::new());
             }
             self.listing_open = false;
             return;
@@ -431,6 +578,20 @@ impl Reader {
             return;
         }
         if self.in_original {
+            if let Some(g) = &mut self.gathering
+                && g.below
+            {
+                if self.ours.contains(text)
+                    || SIGNATURE.is_match(text)
+                    || SIGN_OFF.is_match(text)
+                    || FOOTER.is_match(text)
+                    || HEADER_FIELD.is_match(text)
+                {
+                    self.close();
+                } else {
+                    g.lines.push(text.to_owned());
+                }
+            }
             return;
         }
         if SIGNATURE.is_match(text) || SIGN_OFF.is_match(text) || FOOTER.is_match(text) {
@@ -450,10 +611,7 @@ impl Reader {
                 let wanted = NOT_THAT.replace(&c[2], "");
                 let wanted = wanted.trim().trim_end_matches(['.', '!', ',']).trim();
                 if !wanted.is_empty() {
-                    self.found[index].push(Found {
-                        text: wanted.to_owned(),
-                        origin: Origin::Correction,
-                    });
+                    self.found[index].push(Found::new(wanted.to_owned(), Origin::Correction));
                 }
                 self.listing_open = false;
                 return;
@@ -486,8 +644,58 @@ impl Reader {
             {
                 last.1.push('\n');
                 last.1.push_str(text);
+                return;
             }
+            if let Some((label, rest)) = prose::split_label(text) {
+                match self.index.label(label) {
+                    prose::Tie::One(q) => {
+                        self.labelled += 1;
+                        self.found[q].push(Found::new(rest.to_owned(), Origin::Labelled));
+                        return;
+                    }
+                    prose::Tie::Several => {
+                        // "Further: yes": fits two questions, so it is
+                        // unclear which; not read, and not prose either.
+                        self.labelled += 1;
+                        return;
+                    }
+                    prose::Tie::None => {}
+                }
+            }
+            self.top_lines.push(text.to_owned());
         }
+    }
+
+    /// Options ticked under the heading just left become one answer.
+    fn flush_ticks(&mut self) {
+        let Some(q) = self.heading else {
+            self.ticks.clear();
+            return;
+        };
+        if self.ticks.is_empty() {
+            return;
+        }
+        let ticks = std::mem::take(&mut self.ticks);
+        let plain: Vec<char> = ticks.iter().filter(|t| !t.1).map(|t| t.0).collect();
+        let (letters, origin) = if plain.is_empty() {
+            // Marked only by formatting: inferred, and only when not every
+            // option is marked (then the formatting is the client's).
+            if ticks.len() >= self.questions[q].options().len() {
+                return;
+            }
+            (
+                ticks.iter().map(|t| t.0).collect::<Vec<_>>(),
+                Origin::Marked,
+            )
+        } else {
+            (plain, Origin::Ticked)
+        };
+        let text = letters
+            .iter()
+            .map(char::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.found[q].push(Found::new(text, origin));
     }
 
     /// An unquoted original starts: "-----Original Message-----", or a
@@ -524,14 +732,56 @@ impl Reader {
         self.at_top = false;
         self.listing_open = false;
         let several = self.listed.len() >= 2;
+        let listed = !self.listed.is_empty();
         for (index, text, explicit) in std::mem::take(&mut self.listed) {
             if explicit || several {
-                self.found[index].push(Found {
-                    text,
-                    origin: Origin::Listed,
-                });
+                self.found[index].push(Found::new(text, Origin::Listed));
             }
         }
+        let top = std::mem::take(&mut self.top_lines);
+        if !listed && self.labelled == 0 && self.in_order(&top) {
+            return;
+        }
+        let text = top.join("\n");
+        for (q, answer) in prose::read(&text, self.questions, &self.index) {
+            self.found[q].push(Found {
+                text: answer.source.clone(),
+                origin: Origin::Prose,
+                answer: Some(answer),
+            });
+        }
+    }
+
+    /// Bare answers in order, without numbers: a paragraph of exactly as
+    /// many lines as there are questions (or required questions, when all
+    /// optional ones come last), each a possible answer to its question.
+    /// Anything else is not read this way.
+    fn in_order(&mut self, top: &[String]) -> bool {
+        let all = self.questions.len();
+        let required = self.questions.iter().filter(|q| q.required).count();
+        let optional_last = self.questions[..required].iter().all(|q| q.required);
+        for paragraph in top.split(|l| l.is_empty()) {
+            // "Hi," or "My answers:" above the lines is not one of them.
+            let start = paragraph
+                .iter()
+                .take_while(|l| l.ends_with(':') || l.ends_with(','))
+                .count();
+            let lines = &paragraph[start..];
+            if lines.len() != all && !(optional_last && lines.len() == required) {
+                continue;
+            }
+            let fits = lines.iter().zip(self.questions).all(|(line, q)| {
+                matches!(q.kind, crate::survey::QuestionKind::Text) || value::read(q, line).is_ok()
+            });
+            if !fits {
+                continue;
+            }
+            for (q, line) in lines.iter().enumerate() {
+                self.found[q].push(Found::new(line.clone(), Origin::Ordered));
+            }
+            return true;
+        }
+        false
     }
 
     fn close(&mut self) {
@@ -551,10 +801,7 @@ impl Reader {
             let text = g.lines.join("\n");
             let text = text.trim();
             if !text.is_empty() {
-                self.found[g.question].push(Found {
-                    text: text.to_owned(),
-                    origin: Origin::Inline,
-                });
+                self.found[g.question].push(Found::new(text.to_owned(), Origin::Inline));
             }
         }
     }
@@ -577,35 +824,153 @@ fn looks_like_a_name(line: &str) -> bool {
 /// One answer from everything found for a question: a correction wins;
 /// otherwise several answers must agree, or the answer is unclear.
 fn settle(question: &Question, found: Vec<Found>) -> Option<Answer> {
-    let texts: Vec<String> = match found.iter().rposition(|f| f.origin == Origin::Correction) {
-        Some(last) => vec![found[last].text.clone()],
-        None => found.into_iter().map(|f| f.text).collect(),
+    let found: Vec<Found> = match found.iter().rposition(|f| f.origin == Origin::Correction) {
+        Some(last) => found.into_iter().skip(last).take(1).collect(),
+        None => found,
     };
-    let prepared: Vec<String> = texts
-        .iter()
-        .map(|t| match question.kind {
-            QuestionKind::Text => t.clone(),
-            _ => t
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        })
-        .collect();
-    let answers: Vec<Answer> = prepared.iter().map(|t| value::read(question, t)).collect();
-    let first = answers.first()?.clone();
+    let prepare = |t: &str| match question.kind {
+        QuestionKind::Text => t.to_owned(),
+        _ => t
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let (inferred, certain): (Vec<Found>, Vec<Found>) =
+        found.into_iter().partition(|f| f.origin.inferred());
+    if !certain.is_empty() {
+        // Certain readings win over inferred ones; several must agree.
+        let prepared: Vec<String> = certain.iter().map(|f| prepare(&f.text)).collect();
+        let answers: Vec<Answer> = prepared.iter().map(|t| value::read(question, t)).collect();
+        return Some(agree(answers, &prepared));
+    }
+    // Only inferred readings: those that give a value, all the same one.
+    let mut prepared = Vec::new();
+    let mut answers = Vec::new();
+    for f in inferred {
+        let text = prepare(&f.text);
+        let mut answer = f.answer.unwrap_or_else(|| value::read(question, &text));
+        if answer.value.is_none() {
+            continue;
+        }
+        if answer.status == Status::Ok {
+            answer.status = Status::Inferred;
+            answer.reason = Some(match f.origin {
+                Origin::Ordered => "read from bare lines in order: to be confirmed".to_owned(),
+                Origin::Marked => "an option marked only by formatting: to be confirmed".to_owned(),
+                _ => "inferred: to be confirmed".to_owned(),
+            });
+        }
+        prepared.push(text);
+        answers.push(answer);
+    }
+    if answers.is_empty() {
+        return None;
+    }
+    Some(agree(answers, &prepared))
+}
+
+/// One answer when every reading agrees; otherwise unclear.
+fn agree(answers: Vec<Answer>, prepared: &[String]) -> Answer {
+    let first = answers[0].clone();
     if answers
         .iter()
         .all(|a| a.status == first.status && a.value == first.value && a.other == first.other)
     {
-        return Some(first);
+        return first;
     }
     let quoted: Vec<String> = prepared.iter().map(|t| format!("\"{t}\"")).collect();
-    Some(Answer::unclear(
+    Answer::unclear(
         format!("conflicting answers: {}", quoted.join(" and ")),
         prepared.join("\n---\n"),
-    ))
+    )
+}
+
+/// How an option of the questionnaire was marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `[x]`, `(x)`, `X`, a tick: the doctor's choice.
+    Typed,
+    /// Only bold or colour (`*a) ...*` in a text part, the converter's
+    /// marker in HTML): plausible, never certain.
+    Formatting,
+}
+
+/// Marks a doctor puts beside an option line, longest first.
+const TICKS: &[&str] = &[
+    "[x]", "[X]", "(x)", "(X)", "[✓]", "[✔]", "<--", "<==", "<-", "←", "✓", "✔", "☑", "☒", "✗",
+    "x", "X",
+];
+
+/// Is `text` an option line of `question` (`a) Lack of evidence`), and if
+/// so, was it marked? Returns the letter and the mark, if any.
+fn option_line(text: &str, question: &Question) -> Option<(char, Option<Mark>)> {
+    let options = question.options();
+    if options.is_empty() {
+        return None;
+    }
+    let mut rest = text.trim();
+    let mut mark = None;
+    let formatting = html::MARK;
+    if rest.contains(formatting) {
+        mark = Some(Mark::Formatting);
+    }
+    let owned;
+    if mark.is_some() {
+        owned = rest.replace(formatting, "");
+        rest = owned.trim();
+    }
+    // Bold in a text part: `*a) Lack of evidence*`.
+    if rest.len() > 2 && rest.starts_with('*') && rest.ends_with('*') {
+        rest = rest.trim_matches('*').trim();
+        mark = mark.or(Some(Mark::Formatting));
+    }
+    let strip_tick = |s: &str, at_start: bool| -> Option<String> {
+        for t in TICKS {
+            let cut = if at_start {
+                s.strip_prefix(t)
+                    .filter(|r| r.starts_with(' ') || t.chars().count() > 1)
+            } else {
+                s.strip_suffix(t)
+                    .filter(|r| r.ends_with(' ') || t.chars().count() > 1)
+            };
+            if let Some(r) = cut {
+                return Some(r.trim().to_owned());
+            }
+        }
+        None
+    };
+    let mut line = rest.to_owned();
+    let mut typed = false;
+    if let Some(r) = strip_tick(&line, true) {
+        line = r;
+        typed = true;
+    }
+    let letter = line.chars().next()?.to_ascii_lowercase();
+    let after = line[line.chars().next()?.len_utf8()..].strip_prefix(')')?;
+    let mut label = after.trim().to_owned();
+    if !typed && let Some(r) = strip_tick(&label, true) {
+        label = r;
+        typed = true;
+    }
+    if !typed && let Some(r) = strip_tick(&label, false) {
+        label = r;
+        typed = true;
+    }
+    let index = (letter as usize).checked_sub('a' as usize)?;
+    let option = options.get(index)?;
+    let wanted = normalise_line(&option.label);
+    let got = normalise_line(&label);
+    // A long label wraps: its first line is enough.
+    let same = got == wanted || (got.len() >= 16 && wanted.starts_with(&got));
+    if !same {
+        return None;
+    }
+    if typed {
+        mark = Some(Mark::Typed);
+    }
+    Some((letter, mark))
 }
 
 #[cfg(test)]

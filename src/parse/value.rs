@@ -215,7 +215,7 @@ fn leading(words: &[String], list: &[&str]) -> usize {
 
 /// Does a yes/no question ask whether something was ever done ("Have you
 /// ...", "Do you ever ...")? Then "rarely" or "occasionally" is a yes.
-fn asks_ever(question: &Question) -> bool {
+pub(crate) fn asks_ever(question: &Question) -> bool {
     let words = plain_words(&question.text);
     words.starts_with(&["have".to_owned(), "you".to_owned()])
         || words.starts_with(&["do".to_owned(), "you".to_owned(), "ever".to_owned()])
@@ -601,7 +601,7 @@ fn choice(text: &str, options: &[ChoiceOption], multiple: bool, question_text: &
         Letters::NoSuchOption(letter) => {
             return Answer::invalid(format!("there is no option {letter}"), text);
         }
-        Letters::Words => match labels(&flat, options, question_text) {
+        Letters::Words => match labels(&flat, options, question_text, false) {
             Ok(picked) => picked,
             Err(reason) => return Answer::unclear(reason, text),
         },
@@ -821,7 +821,12 @@ const NOTHING: &[&str] = &["none", "nothing", "nil", "nope"];
 /// that only one label has ("expertise", "evidence"). "Not" and "except"
 /// take options back; "all" or "everything" chooses every ordinary option;
 /// "none" the exclusive one.
-fn labels(text: &str, options: &[ChoiceOption], question_text: &str) -> Result<Picked, String> {
+fn labels(
+    text: &str,
+    options: &[ChoiceOption],
+    question_text: &str,
+    loose: bool,
+) -> Result<Picked, String> {
     let words = plain_words(text);
     let labels: Vec<Vec<String>> = options.iter().map(|o| plain_words(&o.label)).collect();
     let longest = labels.iter().map(Vec::len).max().unwrap_or(0);
@@ -950,7 +955,7 @@ fn labels(text: &str, options: &[ChoiceOption], question_text: &str) -> Result<P
             i += 1;
             continue;
         }
-        if EVERYTHING.contains(&word) {
+        if EVERYTHING.contains(&word) && !loose {
             everything = true;
             i += 1;
             continue;
@@ -998,10 +1003,18 @@ fn labels(text: &str, options: &[ChoiceOption], question_text: &str) -> Result<P
             "only options that were not chosen".to_owned()
         });
     }
-    if !unread.is_empty() {
+    if !unread.is_empty() && !loose {
         return Err(format!("could not read \"{}\"", unread.join(" ")));
     }
     Ok(picked)
+}
+
+/// The options a piece of a sentence names ("the main barrier for us is
+/// lack of evidence"), other words ignored; `None` when it names none, or
+/// only takes options back ("not expertise"), or offers alternatives.
+pub(crate) fn options_named(text: &str, question: &Question) -> Option<Vec<usize>> {
+    let picked = labels(text, question.options(), &question.text, true).ok()?;
+    (!picked.alternatives && picked.other_text.is_none()).then_some(picked.indexes)
 }
 
 #[cfg(test)]

@@ -1,0 +1,405 @@
+//! Answers a careful reader finds without our numbers: a line labelled by
+//! words of a question ("Protocol - yes", "Confidence = 6") and sentences
+//! about a question ("My confidence is about 5", "we have no written
+//! protocol").
+//!
+//! Both rest on the *distinctive words* of each question: the stems of its
+//! text that no other question has ("protocol" only in the protocol
+//! question, "confiden…" only in the confidence one). Words every question
+//! shares ("ketamine", "opioids") tie a line to none of them. A label is
+//! certain; a sentence is only inferred, and the doctor confirms it.
+//!
+//! Linear: every function makes one pass over the words it is given, with
+//! per-question lists of a few words.
+
+use crate::answer::{Answer, Status, Value};
+use crate::survey::{Question, QuestionKind};
+
+use super::value::{self, plain_words};
+
+/// Words that never make a question distinctive: grammar, and the verbs
+/// every question is phrased with.
+const STOP: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "with", "as", "at", "by", "is",
+    "are", "be", "been", "was", "were", "do", "does", "did", "have", "has", "had", "you", "your",
+    "yours", "i", "we", "our", "my", "me", "us", "it", "its", "this", "that", "any", "if", "which",
+    "what", "how", "who", "whom", "whose", "would", "could", "should", "will", "can", "may",
+    "might", "more", "most", "some", "other", "use", "used", "using", "feel", "think", "enable",
+    "because", "about", "into", "from", "than", "there", "their", "yes", "no", "not", "ever",
+    "please", "specify", "optional", "answer", "question", "need", "needed", "further", "also",
+    "all", "each",
+];
+
+/// How a few words tie to the questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    /// No question's words.
+    None,
+    /// One question's (0-based index).
+    One(usize),
+    /// Words of two or more questions: unclear which.
+    Several,
+}
+
+/// The distinctive and shared stems of each question.
+pub struct Index {
+    /// Per question: stems of its text that no other question has.
+    distinctive: Vec<Vec<String>>,
+    /// Stems found in two or more questions' texts (not stop words).
+    shared: Vec<String>,
+    /// Per question: every stem of its text (not stop words).
+    all: Vec<Vec<String>>,
+}
+
+/// A crude stem: enough to tie "confidence" to "confident", "protocols" to
+/// "protocol", "trained" to "training". At most six letters.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+        w.pop();
+    }
+    if w.len() >= 7 && w.ends_with("ing") {
+        w.truncate(w.len() - 3);
+    } else if w.len() >= 6 && w.ends_with("ed") {
+        w.truncate(w.len() - 2);
+    }
+    w.chars().take(6).collect()
+}
+
+fn content_stems(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = plain_words(text)
+        .iter()
+        .filter(|w| !STOP.contains(&w.as_str()) && w.chars().any(char::is_alphabetic))
+        .map(|w| stem(w))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Index {
+    /// The index of `questions`' words.
+    pub fn new(questions: &[Question]) -> Index {
+        let all: Vec<Vec<String>> = questions.iter().map(|q| content_stems(&q.text)).collect();
+        // Option labels only block: "side effects" is an option of one
+        // question and words of another.
+        let options: Vec<Vec<String>> = questions
+            .iter()
+            .map(|q| {
+                let labels: Vec<&str> = q.options().iter().map(|o| o.label.as_str()).collect();
+                content_stems(&labels.join(" "))
+            })
+            .collect();
+        let count = |stem: &String| {
+            all.iter()
+                .zip(&options)
+                .filter(|(a, o)| a.contains(stem) || o.contains(stem))
+                .count()
+        };
+        let distinctive = all
+            .iter()
+            .map(|stems| stems.iter().filter(|s| count(s) == 1).cloned().collect())
+            .collect();
+        let mut shared: Vec<String> = all
+            .iter()
+            .flatten()
+            .filter(|s| all.iter().filter(|a| a.contains(s)).count() >= 2)
+            .cloned()
+            .collect();
+        shared.sort();
+        shared.dedup();
+        Index {
+            distinctive,
+            shared,
+            all,
+        }
+    }
+
+    /// The questions whose distinctive stems `stems` carry.
+    fn tied(&self, stems: &[String]) -> Vec<usize> {
+        (0..self.distinctive.len())
+            .filter(|&q| self.distinctive[q].iter().any(|d| stems.contains(d)))
+            .collect()
+    }
+
+    /// Which question a label names ("Protocol", "More research",
+    /// "Community guidance"). A label that carries only words several
+    /// questions share ("Further", "Ketamine") fits several.
+    pub fn label(&self, label: &str) -> Tie {
+        let stems = content_stems(label);
+        if stems.is_empty() || stems.len() > 5 {
+            return Tie::None;
+        }
+        let tied = self.tied(&stems);
+        match tied.as_slice() {
+            [one] => Tie::One(*one),
+            [] if stems.iter().any(|s| self.shared.contains(s)) => Tie::Several,
+            [] => Tie::None,
+            _ => Tie::Several,
+        }
+    }
+}
+
+/// "Protocol - yes", "Confidence = 6", "Community guidance: none", "More
+/// research? Yes": the label and the answer after it.
+pub fn split_label(line: &str) -> Option<(&str, &str)> {
+    let at = line.find([':', '=', '?', '-', '–', '—'])?;
+    let label = line[..at]
+        .trim()
+        .trim_start_matches(['*', '_'])
+        .trim_end_matches(['*', '_']);
+    let sep = line[at..].chars().next()?;
+    let rest = line[at + sep.len_utf8()..]
+        .trim_start_matches([':', '=', '?', '-', '–', '—', '>', ' ', '*', '_'])
+        .trim();
+    // A hyphen inside a word ("end-of-life", "side-effects") is not a
+    // separator: look for a spaced one.
+    if sep == '-' && !line[at..].starts_with("- ") && !line[..at].ends_with(' ') {
+        let spaced = line.find(" - ").or_else(|| line.find(" – "))?;
+        let label = line[..spaced].trim();
+        let rest = line[spaced + 3..]
+            .trim_start_matches([' ', '-', '–'])
+            .trim();
+        return (!label.is_empty() && !rest.is_empty() && label.split_whitespace().count() <= 6)
+            .then_some((label, rest));
+    }
+    (!label.is_empty() && !rest.is_empty() && label.split_whitespace().count() <= 6)
+        .then_some((label, rest))
+}
+
+/// The doctor's sentences, each cut at "but", "although" and the like, as
+/// clauses of words.
+fn clauses(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for paragraph in text.split("\n\n") {
+        let flat = paragraph.replace('\n', " ");
+        let bytes = flat.as_bytes();
+        let mut start = 0;
+        for (i, c) in flat.char_indices() {
+            let ends = match c {
+                '!' | '?' | ';' => true,
+                // Not the point in "7.5" or "e.g.".
+                '.' => {
+                    !(i > 0
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                }
+                _ => false,
+            };
+            if ends {
+                // A question the doctor asks is not an answer.
+                if c != '?' {
+                    out.extend(cut(&flat[start..i]));
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        out.extend(cut(&flat[start..]));
+    }
+    out
+}
+
+/// A sentence cut at its contrasts.
+fn cut(sentence: &str) -> Vec<String> {
+    let mut pieces = vec![sentence.to_owned()];
+    for marker in [
+        " but ",
+        ", but",
+        " although ",
+        " though ",
+        " however ",
+        " whereas ",
+        " while ",
+    ] {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| {
+                let lower = p.to_lowercase();
+                match lower.find(marker) {
+                    Some(at) if p.is_char_boundary(at) => {
+                        vec![p[..at].to_owned(), p[at + marker.len()..].to_owned()]
+                    }
+                    _ => vec![p],
+                }
+            })
+            .collect();
+    }
+    pieces
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Words that make a sentence no statement about practice at all.
+const NOT_A_STATEMENT: &[&str] = &[
+    "hope",
+    "luck",
+    "wish",
+    "thanks",
+    "thank",
+    "results",
+    "forward",
+    "if",
+    "whether",
+    "wonder",
+    "unsure",
+    "sure",
+    "maybe",
+    "perhaps",
+    "might",
+    "possibly",
+    "depends",
+    "stopped",
+    "longer",
+    "know",
+    "remember",
+    "survey",
+    "questionnaire",
+    "email",
+];
+const FIRST_PERSON: &[&str] = &["i", "we", "my", "our", "me", "us", "myself", "ourselves"];
+const NEGATION: &[&str] = &["not", "never", "no", "none", "nor", "neither", "without"];
+const AFFIRM: &[&str] = &[
+    "yes",
+    "definitely",
+    "certainly",
+    "absolutely",
+    "indeed",
+    "sure",
+    "always",
+    "very",
+    "welcome",
+    "useful",
+    "would",
+];
+const FREQUENCY: &[&str] = &[
+    "occasionally",
+    "sometimes",
+    "rarely",
+    "seldom",
+    "infrequently",
+    "once",
+    "twice",
+    "often",
+    "frequently",
+    "regularly",
+];
+
+/// Reads each clause of `text` that ties to exactly one question as an
+/// inferred answer to it: (question index, answer), in text order.
+pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, Answer)> {
+    let mut out = Vec::new();
+    let mut pending: Vec<(String, bool)> = clauses(text).into_iter().map(|c| (c, true)).collect();
+    pending.reverse();
+    while let Some((clause, may_split)) = pending.pop() {
+        let words = plain_words(&clause);
+        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        let tied = index.tied(&stems);
+        if tied.len() >= 2 && may_split {
+            // "We have no written protocol and no community guidance":
+            // each part on its own, once.
+            let parts = split_and(&clause);
+            if parts.len() >= 2 {
+                pending.extend(parts.into_iter().rev().map(|p| (p, false)));
+            }
+            continue;
+        }
+        let [q] = tied.as_slice() else {
+            continue;
+        };
+        let question = &questions[*q];
+        if let Some(mut answer) = read_clause(question, &clause, &words, &stems, &index.all[*q]) {
+            answer.status = Status::Inferred;
+            answer.reason = Some(format!(
+                "read from the sentence \"{}\": to be confirmed",
+                clause.trim()
+            ));
+            out.push((*q, answer));
+        }
+    }
+    out
+}
+
+/// A clause cut at ", and", " and " and commas.
+fn split_and(clause: &str) -> Vec<String> {
+    clause
+        .split(", and ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(", "))
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn read_clause(
+    question: &Question,
+    clause: &str,
+    words: &[String],
+    stems: &[String],
+    own: &[String],
+) -> Option<Answer> {
+    if words.iter().any(|w| NOT_A_STATEMENT.contains(&w.as_str())) {
+        return None;
+    }
+    match &question.kind {
+        QuestionKind::YesNo => {
+            let personal = words.iter().any(|w| FIRST_PERSON.contains(&w.as_str()));
+            let negations = words
+                .iter()
+                .filter(|w| NEGATION.contains(&w.as_str()))
+                .count();
+            let affirm = words.iter().any(|w| AFFIRM.contains(&w.as_str()));
+            let about = stems.iter().filter(|s| own.contains(s)).count();
+            if !(personal || negations > 0 || affirm || about >= 2) {
+                return None;
+            }
+            let often = words.iter().any(|w| FREQUENCY.contains(&w.as_str()));
+            let value = match negations {
+                0 if often && !value::asks_ever(question) => return None,
+                0 => true,
+                1 => false,
+                _ => return None,
+            };
+            Some(Answer::ok(Value::Bool(value), clause.trim()))
+        }
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. } => {
+            let answer = value::read(question, clause);
+            answer.is_ok().then_some(answer).map(|mut a| {
+                a.other = None;
+                a
+            })
+        }
+        QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_) => {
+            choices(question, clause)
+        }
+        QuestionKind::Text => None,
+    }
+}
+
+/// Options named in a clause, each piece between commas and "and" read on
+/// its own so "lack of evidence, not expertise" chooses only evidence.
+fn choices(question: &Question, clause: &str) -> Option<Answer> {
+    let options = question.options();
+    let mut chosen: Vec<usize> = Vec::new();
+    let lower = clause.to_lowercase();
+    for piece in lower.split([',', ';']).flat_map(|p| p.split(" and ")) {
+        if let Some(named) = value::options_named(piece.trim(), question) {
+            chosen.extend(named);
+        }
+    }
+    chosen.sort_unstable();
+    chosen.dedup();
+    if chosen.is_empty()
+        || (chosen.len() > 1 && chosen.iter().any(|&i| options[i].exclusive))
+        || chosen.iter().any(|&i| options[i].other)
+    {
+        return None;
+    }
+    let ids: Vec<String> = chosen.iter().map(|&i| options[i].id.clone()).collect();
+    match &question.kind {
+        QuestionKind::MultipleChoice(_) => Some(Answer::ok(Value::Choices(ids), clause.trim())),
+        _ if ids.len() == 1 => Some(Answer::ok(Value::Choice(ids[0].clone()), clause.trim())),
+        _ => None,
+    }
+}

@@ -11,7 +11,8 @@ use crate::answer::Answer;
 use crate::classify::{self, Classification, Kind};
 use crate::survey::Survey;
 
-/// The version of the JSON contract; raised on any incompatible change.
+/// The version of the JSON contract; raised on any incompatible change
+/// (2: bounced_recipients, bounce_kind and the answer status `inferred`).
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// What `inspect --json` prints.
@@ -170,6 +171,10 @@ impl Inspection {
                 continue;
             };
             let shown = match (&answer.value, &answer.reason) {
+                (Some(value), _) if answer.is_inferred() => format!(
+                    "{} (inferred: counts once the doctor confirms it)",
+                    serde_json::to_string(value).unwrap_or_default()
+                ),
                 (Some(value), _) => serde_json::to_string(value).unwrap_or_default(),
                 (None, Some(reason)) => format!(
                     "{}: {reason}",

@@ -99,6 +99,7 @@ fn input(survey: &Survey) -> ReportInput<'_> {
         respondents,
         late: Vec::new(),
         clarifications_sent: 0,
+        inferred_confirmed: 0,
     }
 }
 

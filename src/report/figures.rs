@@ -155,6 +155,9 @@ pub struct QuestionFigures {
     pub unclear: usize,
     /// Respondents whose answer was not a possible value.
     pub invalid: usize,
+    /// Respondents whose answer was inferred (from prose, bare lines in
+    /// order or formatting) and never confirmed: not counted.
+    pub inferred: usize,
     /// The counts, by kind of question.
     pub outcome: Outcome,
 }
@@ -172,6 +175,9 @@ impl QuestionFigures {
         }
         if self.invalid > 0 {
             missing.push(format!("{} not possible", self.invalid));
+        }
+        if self.inferred > 0 {
+            missing.push(format!("{} inferred, unconfirmed", self.inferred));
         }
         if missing.is_empty() {
             format!("n = {}", self.n)
@@ -294,6 +300,11 @@ pub struct Quality {
     pub invalid: Vec<Issue>,
     /// Clarification emails sent.
     pub clarifications_sent: usize,
+    /// Answers inferred (from prose, bare lines in order or formatting)
+    /// that the doctor never confirmed: excluded from every percentage.
+    pub inferred_unconfirmed: Vec<Issue>,
+    /// Inferred answers the doctor confirmed, which count.
+    pub inferred_confirmed: usize,
 }
 
 /// One answer the report could not count.
@@ -528,6 +539,7 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
             .count(),
         unclear: statuses(Status::Unclear),
         invalid: statuses(Status::Invalid),
+        inferred: statuses(Status::Inferred),
         outcome,
     }
 }
@@ -702,5 +714,7 @@ fn quality(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Quality {
         unclear: issues(Status::Unclear),
         invalid: issues(Status::Invalid),
         clarifications_sent: input.clarifications_sent,
+        inferred_unconfirmed: issues(Status::Inferred),
+        inferred_confirmed: input.inferred_confirmed,
     }
 }

@@ -419,7 +419,7 @@ fn quality(out: &mut String, f: &Figures) {
             })
             .collect::<String>()
     };
-    let rows = [
+    let mut rows = vec![
         (
             "Replies from another address than the one invited",
             q.different_sender.to_string(),
@@ -441,6 +441,34 @@ fn quality(out: &mut String, f: &Figures) {
             q.replied_without_valid_answer.to_string(),
         ),
     ];
+    if !q.inferred_unconfirmed.is_empty() || q.inferred_confirmed > 0 {
+        let listed: String = q
+            .inferred_unconfirmed
+            .iter()
+            .map(|i| {
+                format!(
+                    "<br>&bull; {}, question {} ({})",
+                    escape(&i.respondent),
+                    i.number,
+                    escape(&i.question)
+                )
+            })
+            .collect();
+        rows.insert(
+            3,
+            (
+                "Answers inferred, unconfirmed (not counted)",
+                format!("{}{listed}", q.inferred_unconfirmed.len()),
+            ),
+        );
+        rows.insert(
+            4,
+            (
+                "Inferred answers confirmed by the doctor (counted)",
+                q.inferred_confirmed.to_string(),
+            ),
+        );
+    }
     out.push_str(r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">"#);
     for (label, value) in rows {
         let _ = write!(

@@ -80,6 +80,8 @@ pub struct ReportInput<'a> {
     pub late: Vec<LateReply>,
     /// Clarification emails sent over the whole period.
     pub clarifications_sent: usize,
+    /// Inferred answers that the doctors confirmed (they count).
+    pub inferred_confirmed: usize,
 }
 
 /// One person who replied, and their answers by question id (the latest

@@ -376,6 +376,27 @@ fn quality(out: &mut String, f: &Figures) {
             3,
         ));
     }
+    if !q.inferred_unconfirmed.is_empty() || q.inferred_confirmed > 0 {
+        let _ = writeln!(
+            out,
+            "Answers inferred, unconfirmed (not counted): {}",
+            q.inferred_unconfirmed.len()
+        );
+        for issue in &q.inferred_unconfirmed {
+            out.push_str(&wrap(
+                &format!(
+                    "- {}, question {} ({})",
+                    issue.respondent, issue.number, issue.question
+                ),
+                3,
+            ));
+        }
+        let _ = writeln!(
+            out,
+            "Inferred answers confirmed by the doctor (counted): {}",
+            q.inferred_confirmed
+        );
+    }
     let _ = writeln!(out, "Clarification emails sent: {}", q.clarifications_sent);
     let _ = writeln!(
         out,

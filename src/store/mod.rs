@@ -29,6 +29,10 @@ pub use replies::{
 };
 pub use timeline::{ReportData, Silent};
 
+/// `decided_by` of an inferred answer the doctor confirmed by replying
+/// "confirm": it then counts, and the report says how many did.
+pub const CONFIRMED_BY: &str = "doctor's confirmation";
+
 /// The schema, one numbered SQL file per step, applied at open.
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![

@@ -40,6 +40,8 @@ pub struct ReportData {
     pub late: Vec<(StoredRecipient, Timestamp)>,
     /// Clarification emails sent.
     pub clarifications_sent: usize,
+    /// Inferred answers the doctor confirmed (current, now ok).
+    pub inferred_confirmed: usize,
 }
 
 fn ts(seconds: i64) -> Timestamp {
@@ -217,6 +219,11 @@ impl Store {
         data.clarifications_sent = conn.query_row(
             "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND kind = 'clarification' AND state = 'sent'",
             [survey_id],
+            |r| r.get::<_, i64>(0),
+        )? as usize;
+        data.inferred_confirmed = conn.query_row(
+            "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok' AND decided_by = ?2",
+            rusqlite::params![survey_id, crate::store::CONFIRMED_BY],
             |r| r.get::<_, i64>(0),
         )? as usize;
         Ok(data)

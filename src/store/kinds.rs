@@ -180,6 +180,8 @@ stored_words! {
         OptOutConfirmation => "opt_out_confirmation",
         /// "The survey has closed."
         ClosedNotice => "closed_notice",
+        /// "Was this you?" (crate::confirmation).
+        Confirmation => "confirmation",
         /// The report to the leads.
         Report => "report",
     }
@@ -193,6 +195,7 @@ impl From<crate::followup::Kind> for MailKind {
             F::Clarification => MailKind::Clarification,
             F::OptOutConfirmation => MailKind::OptOutConfirmation,
             F::ClosedNotice => MailKind::ClosedNotice,
+            F::Confirmation => MailKind::Confirmation,
         }
     }
 }

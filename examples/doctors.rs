@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use doctors::{Answers, AutoReply, Doctor, Mail, Style};
-use mailsurvey::survey::{SecretSource, Security, Server};
+use mailsurvey::survey::{Auth, SecretSource, Security, Server};
 
 const PASSWORD_VAR: &str = "MAILSURVEY_DOCTORS_PASSWORD";
 
@@ -93,6 +93,7 @@ fn questionnaire(args: &Args, email: &str) -> Result<Vec<u8>, String> {
         port: args.imap_port,
         security: Security::StartTls,
         username: email.into(),
+        auth: Auth::Password,
         password: Some(SecretSource::Env(PASSWORD_VAR.into())),
         ca_file: Some(args.ca.clone()),
     };

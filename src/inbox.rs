@@ -11,8 +11,9 @@ use std::time::Duration;
 use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 
-use crate::credentials::Credentials;
-use crate::survey::{Security, Server};
+use crate::credentials::{Credentials, Secret};
+use crate::oauth::{self, Refusal, Service};
+use crate::survey::{Auth, Security, Server};
 use crate::{Error, Result};
 
 /// How long a connection attempt or a read may take.
@@ -177,6 +178,9 @@ fn connect_on(server: &Server, socket: TcpStream) -> Result<Session> {
             client
         }
     };
+    if server.auth.is_token() {
+        return token_login(server, client);
+    }
     let credentials = Credentials::for_server(server)?
         .ok_or_else(|| Error::Credentials("[imap] needs a password to log in".into()))?;
     client
@@ -187,6 +191,121 @@ fn connect_on(server: &Server, socket: TcpStream) -> Result<Session> {
                 server.host, credentials.username
             ))
         })
+}
+
+/// Signs in with an OAuth2 token (AUTHENTICATE XOAUTH2 or OAUTHBEARER):
+/// runs the token command for this connection and, when the server refuses
+/// the token, runs it again and retries once. A second refusal is a setup
+/// problem, explained by [`oauth::diagnose`].
+fn token_login(server: &Server, mut client: imap::Client<Stream>) -> Result<Session> {
+    let mechanism = server.auth.mechanism();
+    let mut refused: Option<(Secret, Refusal)> = None;
+    for attempt in 1..=2 {
+        let token = crate::credentials::token(server)?;
+        let authenticator = TokenAuthenticator::new(server.auth, &server.username, &token);
+        match client.authenticate(mechanism, &authenticator) {
+            Ok(session) => {
+                if attempt > 1 {
+                    tracing::info!(host = %server.host, user = %server.username, "imap: a fresh token from the token command was accepted");
+                }
+                return Ok(session);
+            }
+            Err((imap::Error::No(no), back)) if authenticator.answered() => {
+                client = back;
+                let refusal = Refusal::from_challenge(
+                    &authenticator.error_challenge().unwrap_or_default(),
+                    format!("NO {}", no.information),
+                );
+                tracing::warn!(host = %server.host, user = %server.username, status = ?refusal.status, attempt, "imap: the server refused the token; running the token command again");
+                refused = Some((token, refusal));
+            }
+            Err((
+                imap::Error::No(imap::error::No {
+                    information: no, ..
+                })
+                | imap::Error::Bad(imap::error::Bad {
+                    information: no, ..
+                }),
+                _,
+            )) => {
+                return Err(Error::Credentials(format!(
+                    "the IMAP server {}:{} does not accept AUTHENTICATE {mechanism} ({no}); check host and port (Microsoft 365: outlook.office365.com:993, Gmail: imap.gmail.com:993){}",
+                    server.host,
+                    server.port,
+                    if server.auth == Auth::OAuthBearer {
+                        ", or use auth = \"xoauth2\""
+                    } else {
+                        ""
+                    }
+                )));
+            }
+            Err((err, _)) => {
+                return Err(Error::Imap(format!(
+                    "signing in to {} with {mechanism}: {err}",
+                    server.host
+                )));
+            }
+        }
+    }
+    let (token, refusal) = refused.expect("two refusals");
+    let diagnosis = oauth::diagnose(
+        &server.host,
+        Service::Imap,
+        &server.username,
+        &token,
+        &refusal,
+        jiff::Timestamp::now(),
+    );
+    Err(Error::Credentials(format!(
+        "the IMAP server {} refused the {mechanism} token for {} twice ({}); {diagnosis}",
+        server.host, server.username, refusal.reply
+    )))
+}
+
+/// Answers the server's SASL continuations for a token: the initial
+/// response first; then, if the server sends an error challenge, keeps it
+/// (to explain the refusal) and acknowledges it, so that the server ends
+/// the exchange with its NO.
+struct TokenAuthenticator<'a> {
+    auth: Auth,
+    user: &'a str,
+    token: &'a Secret,
+    answered: std::cell::Cell<bool>,
+    error: std::cell::RefCell<Option<Vec<u8>>>,
+}
+
+impl<'a> TokenAuthenticator<'a> {
+    fn new(auth: Auth, user: &'a str, token: &'a Secret) -> Self {
+        TokenAuthenticator {
+            auth,
+            user,
+            token,
+            answered: std::cell::Cell::new(false),
+            error: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// Did the server take the mechanism far enough to ask for the token?
+    fn answered(&self) -> bool {
+        self.answered.get()
+    }
+
+    fn error_challenge(&self) -> Option<Vec<u8>> {
+        self.error.borrow().clone()
+    }
+}
+
+impl imap::Authenticator for TokenAuthenticator<'_> {
+    type Response = Vec<u8>;
+
+    fn process(&self, challenge: &[u8]) -> Vec<u8> {
+        if self.answered.replace(true) {
+            *self.error.borrow_mut() = Some(challenge.to_vec());
+            oauth::error_acknowledgement(self.auth).to_vec()
+        } else {
+            oauth::initial_response(self.auth, self.user, self.token)
+        }
+    }
 }
 
 impl imap::extensions::idle::SetReadTimeout for Stream {

@@ -47,7 +47,9 @@
 //! - [`answer`]: answers as read from replies.
 //! - [`privacy`]: files of personal data 0600 in 0700 directories; tokens
 //!   out of logs.
-//! - [`credentials`]: passwords from the environment, a file or a command.
+//! - [`credentials`]: passwords and OAuth2 tokens from the environment, a
+//!   file, a command or a systemd credential; [`oauth`]: signing in with a
+//!   token (XOAUTH2, OAUTHBEARER) and explaining a refused one.
 //! - [`clock`]: the one place time comes from.
 //! - [`report`]: the summary report to the leads, with the data behind it.
 #![deny(missing_docs)]
@@ -72,6 +74,7 @@ pub mod invitation;
 pub mod matching;
 pub mod mime;
 pub mod notify;
+pub mod oauth;
 pub mod outbox;
 pub mod parse;
 pub mod privacy;

@@ -28,11 +28,12 @@ use tracing::{info, warn};
 
 use crate::clock::Clock;
 use crate::compose::Outgoing;
-use crate::credentials::Credentials;
+use crate::credentials::{Credentials, Secret};
 use crate::invitation::{self, Kind};
+use crate::oauth::{self, Refusal, Service};
 use crate::shutdown::Shutdown;
 use crate::store::{Claimed, Store};
-use crate::survey::{Security, Server, Survey};
+use crate::survey::{Auth, Security, Server, Survey};
 use crate::templates::Templates;
 use crate::{Error, Result};
 
@@ -51,7 +52,9 @@ const SMTP_TIMEOUT: Duration = Duration::from_secs(120);
 const NOOP_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Sends over SMTP with lettre's connection: STARTTLS or implicit TLS
-/// (plain only to loopback), AUTH PLAIN/LOGIN, and a small pool of idle
+/// (plain only to loopback), AUTH PLAIN/LOGIN or, with a token from a
+/// command run for each new connection, XOAUTH2/OAUTHBEARER (driven here,
+/// not by lettre: see [`SmtpOutbox::token_login`]), and a small pool of idle
 /// connections of our own. Our own pool, rather than lettre's, because its
 /// sockets do not set TCP_NODELAY: lettre writes the end-of-data marker as
 /// a separate small write, which then waits on the server's delayed ACK,
@@ -80,8 +83,12 @@ impl SmtpOutbox {
                 )?)),
             ),
         };
-        let credentials = Credentials::for_server(server)?
-            .map(|c| SmtpCredentials::new(c.username, c.secret.expose().to_owned()));
+        // A token is read for each new connection, never kept here.
+        let credentials = match server.auth {
+            Auth::Password => Credentials::for_server(server)?
+                .map(|c| SmtpCredentials::new(c.username, c.secret.expose().to_owned())),
+            Auth::XOAuth2 | Auth::OAuthBearer => None,
+        };
         Ok(SmtpOutbox {
             server: server.clone(),
             credentials,
@@ -162,7 +169,12 @@ impl SmtpOutbox {
             .map_err(|_| transient(format!("STARTTLS with {place} timed out")))?
             .map_err(|e| self.untrusted(&error_chain(&e)))?;
         }
-        if let Some(credentials) = &self.credentials {
+        if self.server.auth.is_token() && self.server.password.is_some() {
+            if let Err(err) = self.token_login(&mut connection).await {
+                connection.abort().await;
+                return Err(err);
+            }
+        } else if let Some(credentials) = &self.credentials {
             let login = tokio::time::timeout(
                 SMTP_TIMEOUT,
                 connection.auth(&[Mechanism::Plain, Mechanism::Login], credentials),
@@ -182,6 +194,128 @@ impl SmtpOutbox {
             }
         }
         Ok(connection)
+    }
+
+    /// Signs in with an OAuth2 token: runs the token command, and when the
+    /// server refuses the token, runs it again and retries once (the first
+    /// token may have expired since the helper cached it). A second refusal
+    /// is a setup problem, explained by [`oauth::diagnose`].
+    ///
+    /// lettre 0.11 speaks XOAUTH2 but takes the server's error challenge
+    /// (a 334 carrying JSON, as Gmail and Dovecot send) for a client error
+    /// and leaves the exchange half done; so the exchange goes through the
+    /// connection's command API here, answering the challenge so that the
+    /// server's 535 comes back. No OAUTHBEARER in lettre at all.
+    async fn token_login(&self, connection: &mut AsyncSmtpConnection) -> Result<()> {
+        let server = &self.server;
+        if server.auth == Auth::XOAuth2
+            && !connection
+                .server_info()
+                .supports_auth_mechanism(Mechanism::Xoauth2)
+        {
+            return Err(Error::Credentials(format!(
+                "the SMTP server {}:{} does not offer XOAUTH2 (it offers: {}); check host and port (Microsoft 365: smtp.office365.com:587, Gmail: smtp.gmail.com:587), or use auth = \"oauthbearer\"",
+                server.host,
+                server.port,
+                connection.server_info()
+            )));
+        }
+        let mut refused: Option<(Secret, Refusal)> = None;
+        for attempt in 1..=2 {
+            let for_token = server.clone();
+            let token = tokio::task::spawn_blocking(move || crate::credentials::token(&for_token))
+                .await
+                .map_err(|e| Error::Other(format!("token command: {e}")))??;
+            match self.sasl(connection, &token).await? {
+                None => {
+                    if attempt > 1 {
+                        info!(host = %server.host, user = %server.username, "smtp: a fresh token from the token command was accepted");
+                    }
+                    return Ok(());
+                }
+                Some(refusal) => {
+                    warn!(host = %server.host, user = %server.username, status = ?refusal.status, attempt, "smtp: the server refused the token; running the token command again");
+                    refused = Some((token, refusal));
+                }
+            }
+        }
+        let (token, refusal) = refused.expect("two refusals");
+        let diagnosis = oauth::diagnose(
+            &server.host,
+            Service::Smtp,
+            &server.username,
+            &token,
+            &refusal,
+            Timestamp::now(),
+        );
+        Err(Error::Credentials(format!(
+            "the SMTP server {} refused the {} token for {} twice ({}); {diagnosis}",
+            server.host,
+            server.auth.mechanism(),
+            server.username,
+            refusal.reply
+        )))
+    }
+
+    /// One SASL exchange with `token`: `None` when the server accepted it,
+    /// the refusal when it did not, `Err` for anything else (network, the
+    /// mechanism unknown).
+    async fn sasl(
+        &self,
+        connection: &mut AsyncSmtpConnection,
+        token: &Secret,
+    ) -> Result<Option<Refusal>> {
+        let server = &self.server;
+        let place = format!("{}:{}", server.host, server.port);
+        let auth = server.auth;
+        let first = oauth::base64(&oauth::initial_response(auth, &server.username, token));
+        let reply = tokio::time::timeout(
+            SMTP_TIMEOUT,
+            connection.command(Line(format!("AUTH {} {first}", auth.mechanism()))),
+        )
+        .await
+        .map_err(|_| transient(format!("login to {place} timed out")))?;
+        match reply {
+            Ok(response) if response.has_code(334) => {
+                // The error challenge; answer it, and the server refuses.
+                let challenge = response.first_line().unwrap_or_default().to_owned();
+                let ack = oauth::base64(oauth::error_acknowledgement(auth));
+                let last = tokio::time::timeout(SMTP_TIMEOUT, connection.command(Line(ack)))
+                    .await
+                    .map_err(|_| transient(format!("login to {place} timed out")))?;
+                match last {
+                    Err(err) if err.is_permanent() => Ok(Some(Refusal::from_base64_challenge(
+                        &challenge,
+                        error_chain(&err),
+                    ))),
+                    Err(err) => Err(self.error(err)),
+                    Ok(response) => Err(Error::Credentials(format!(
+                        "the SMTP server {place} answered {} to the end of a refused {} exchange; it does not follow RFC 7628",
+                        response.code(),
+                        auth.mechanism()
+                    ))),
+                }
+            }
+            Ok(response) if response.has_code(235) => Ok(None),
+            Ok(response) => Err(Error::Credentials(format!(
+                "the SMTP server {place} answered {} to AUTH {}",
+                response.code(),
+                auth.mechanism()
+            ))),
+            Err(err) if err.status().is_some_and(|c| c.to_string() == "504") => {
+                Err(Error::Credentials(format!(
+                    "the SMTP server {place} does not know {} ({}); use auth = \"xoauth2\"",
+                    auth.mechanism(),
+                    error_chain(&err)
+                )))
+            }
+            // A refusal without a challenge (535 straight away).
+            Err(err) if err.is_permanent() => Ok(Some(Refusal {
+                reply: error_chain(&err),
+                ..Refusal::default()
+            })),
+            Err(err) => Err(self.error(err)),
+        }
     }
 
     /// An idle connection that still answers, or a new one.
@@ -220,6 +354,17 @@ impl SmtpOutbox {
             transient: !err.is_permanent(),
             message: text,
         }
+    }
+}
+
+/// One SMTP command line, sent as it is. It may hold a token: no `Debug`,
+/// and lettre's own logging of commands (its `tracing` feature) stays off.
+struct Line(String);
+
+impl std::fmt::Display for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)?;
+        f.write_str("\r\n")
     }
 }
 

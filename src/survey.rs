@@ -283,7 +283,41 @@ pub enum SecretSource {
     /// A file's first line.
     File(PathBuf),
     /// A shell command's first line of output (as mbsync and himalaya do).
+    /// For OAuth2 it runs for every new connection, so that a token helper
+    /// (oama, mutt_oauth2.py) can hand out a fresh token.
     Command(String),
+    /// A systemd credential: the first line of
+    /// `$CREDENTIALS_DIRECTORY/NAME` (`LoadCredential=` in the unit).
+    Credential(String),
+}
+
+/// How a client proves who it is to a mail server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// A password (SASL PLAIN or LOGIN; IMAP LOGIN).
+    Password,
+    /// An OAuth2 access token with SASL XOAUTH2, which Microsoft 365 and
+    /// Google accept; a helper outside mailsurvey does the browser sign-in.
+    XOAuth2,
+    /// An OAuth2 access token with SASL OAUTHBEARER (RFC 7628), the
+    /// standard form of the same.
+    OAuthBearer,
+}
+
+impl Auth {
+    /// The SASL mechanism's name, for messages and the AUTH command.
+    pub fn mechanism(self) -> &'static str {
+        match self {
+            Auth::Password => "PLAIN",
+            Auth::XOAuth2 => "XOAUTH2",
+            Auth::OAuthBearer => "OAUTHBEARER",
+        }
+    }
+
+    /// Is the secret a bearer token rather than a password?
+    pub fn is_token(self) -> bool {
+        !matches!(self, Auth::Password)
+    }
 }
 
 impl std::fmt::Debug for SecretSource {
@@ -293,6 +327,7 @@ impl std::fmt::Debug for SecretSource {
             SecretSource::Env(name) => write!(f, "env:{name}"),
             SecretSource::File(path) => write!(f, "file:{}", path.display()),
             SecretSource::Command(_) => write!(f, "command:<hidden>"),
+            SecretSource::Credential(name) => write!(f, "credential:{name}"),
         }
     }
 }
@@ -308,7 +343,10 @@ pub struct Server {
     pub security: Security,
     /// Login name.
     pub username: String,
-    /// Where the password comes from; `None` means no login.
+    /// Password or OAuth2 token.
+    pub auth: Auth,
+    /// Where the password (or, with OAuth2, the token) comes from; `None`
+    /// means no login.
     pub password: Option<SecretSource>,
     /// Extra CA certificates (PEM) to trust, for private CAs.
     pub ca_file: Option<PathBuf>,
@@ -591,7 +629,9 @@ struct RawServer {
     port: Option<u16>,
     security: Option<Spanned<String>>,
     username: Option<String>,
+    auth: Option<Spanned<String>>,
     password: Option<Spanned<toml::Value>>,
+    token: Option<Spanned<toml::Value>>,
     ca_file: Option<String>,
 }
 
@@ -1085,9 +1125,56 @@ impl Checker<'_> {
                 "use starttls or tls; plain is allowed only to 127.0.0.1, ::1 or localhost",
             );
         }
-        let password = match &raw.password {
-            None => None,
-            Some(value) => self.secret(value, what),
+        let auth = match raw.auth.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("password") => Auth::Password,
+            Some("xoauth2") => Auth::XOAuth2,
+            Some("oauthbearer") => Auth::OAuthBearer,
+            Some(other) => {
+                let other = other.to_owned();
+                self.problem(
+                    raw.auth.as_ref().expect("matched Some"),
+                    format!("unknown auth '{other}'"),
+                    "use password, xoauth2 (Microsoft 365, Gmail) or oauthbearer",
+                );
+                Auth::Password
+            }
+        };
+        let password = match (auth, &raw.password, &raw.token) {
+            (_, None, None) => {
+                if auth.is_token() {
+                    self.problem(
+                        raw.auth.as_ref().expect("token auth was written"),
+                        format!("auth = \"{}\" needs a token", auth.mechanism().to_lowercase()),
+                        format!("add token = {{ command = \"...\" }} to [{what}]: a command that prints a fresh access token (oama, mutt_oauth2.py)"),
+                    );
+                }
+                None
+            }
+            (Auth::Password, Some(value), None) => self.secret(value, what, "password"),
+            (Auth::Password, _, Some(value)) => {
+                self.problem(
+                    value,
+                    "a token is for OAuth2",
+                    format!(
+                        "add auth = \"xoauth2\" to [{what}], or write password = ... for a password"
+                    ),
+                );
+                None
+            }
+            (_, Some(value), _) => {
+                self.problem(
+                    value,
+                    format!(
+                        "auth = \"{}\" signs in with a token, not a password",
+                        auth.mechanism().to_lowercase()
+                    ),
+                    format!(
+                        "write token = {{ command = \"...\" }} in [{what}] instead of password"
+                    ),
+                );
+                None
+            }
+            (_, None, Some(value)) => self.secret(value, what, "token"),
         };
         let port = raw.port.unwrap_or(match (what, security) {
             ("smtp", Security::Tls) => 465,
@@ -1099,20 +1186,26 @@ impl Checker<'_> {
             port,
             security,
             username: raw.username.unwrap_or_else(|| default_user.to_owned()),
+            auth,
             password,
             ca_file: raw.ca_file.map(|f| self.relative(&f)),
         })
     }
 
-    fn secret(&mut self, value: &Spanned<toml::Value>, what: &str) -> Option<SecretSource> {
+    fn secret(
+        &mut self,
+        value: &Spanned<toml::Value>,
+        what: &str,
+        name: &str,
+    ) -> Option<SecretSource> {
         let fix = format!(
-            "write password = {{ env = \"VAR\" }}, {{ file = \"PATH\" }} or {{ command = \"CMD\" }} in [{what}]"
+            "write {name} = {{ env = \"VAR\" }}, {{ file = \"PATH\" }}, {{ command = \"CMD\" }} or {{ credential = \"NAME\" }} (systemd) in [{what}]"
         );
         match value.get_ref() {
             toml::Value::String(_) => {
                 self.problem(
                     value,
-                    "the password itself must not be in the survey file",
+                    format!("the {name} itself must not be in the survey file"),
                     fix,
                 );
                 None
@@ -1120,21 +1213,32 @@ impl Checker<'_> {
             toml::Value::Table(table) if table.len() == 1 => {
                 let (key, inner) = table.iter().next().expect("one entry");
                 let Some(inner) = inner.as_str() else {
-                    self.problem(value, format!("password.{key} must be a string"), fix);
+                    self.problem(value, format!("{name}.{key} must be a string"), fix);
                     return None;
                 };
                 match key.as_str() {
                     "env" => Some(SecretSource::Env(inner.to_owned())),
                     "file" => Some(SecretSource::File(self.relative(inner))),
                     "command" => Some(SecretSource::Command(inner.to_owned())),
+                    "credential" if !inner.is_empty() && !inner.contains('/') => {
+                        Some(SecretSource::Credential(inner.to_owned()))
+                    }
+                    "credential" => {
+                        self.problem(
+                            value,
+                            format!("{name}.credential must be a credential's name, not a path"),
+                            "write the NAME of LoadCredential=NAME:PATH in the systemd unit",
+                        );
+                        None
+                    }
                     _ => {
-                        self.problem(value, format!("unknown password source '{key}'"), fix);
+                        self.problem(value, format!("unknown {name} source '{key}'"), fix);
                         None
                     }
                 }
             }
             _ => {
-                self.problem(value, "password must name exactly one source", fix);
+                self.problem(value, format!("{name} must name exactly one source"), fix);
                 None
             }
         }
@@ -1458,6 +1562,40 @@ mod tests {
             example_with("min_cell = 5", "min_cells = 5").is_err(),
             "unknown keys are refused"
         );
+    }
+
+    #[test]
+    fn oauth2_sign_in_is_read_and_checked() {
+        let password = "password = { env = \"MAILSURVEY_PASSWORD\" }";
+        let survey = example_with(
+            password,
+            "auth = \"xoauth2\"\ntoken = { command = \"oama access x\" }",
+        )
+        .unwrap();
+        assert_eq!(survey.smtp.auth, Auth::XOAuth2);
+        assert_eq!(
+            survey.imap.password,
+            Some(SecretSource::Command("oama access x".into()))
+        );
+        let survey = example_with(
+            password,
+            "auth = \"oauthbearer\"\ntoken = { credential = \"imap-token\" }",
+        )
+        .unwrap();
+        assert_eq!(survey.imap.auth, Auth::OAuthBearer);
+        assert_eq!(
+            survey.imap.password,
+            Some(SecretSource::Credential("imap-token".into()))
+        );
+        let wrong = |to: &str| example_with(password, to).unwrap_err().to_string();
+        assert!(
+            wrong("auth = \"xoauth2\"\npassword = { env = \"X\" }")
+                .contains("signs in with a token, not a password")
+        );
+        assert!(wrong("token = { env = \"X\" }").contains("add auth = \"xoauth2\""));
+        assert!(wrong("auth = \"xoauth2\"").contains("needs a token"));
+        assert!(wrong("auth = \"kerberos\"\npassword = { env = \"X\" }").contains("unknown auth"));
+        assert!(wrong("password = { credential = \"/etc/pw\" }").contains("not a path"));
     }
 
     #[test]

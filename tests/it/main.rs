@@ -7,6 +7,7 @@ mod faults;
 mod golden;
 mod invitations;
 mod isolation;
+mod oauth;
 mod privacy;
 mod replies;
 mod service;

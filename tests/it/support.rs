@@ -11,7 +11,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use mailsurvey::store::Store;
-use mailsurvey::survey::{SecretSource, Security, Server};
+use mailsurvey::survey::{Auth, SecretSource, Security, Server};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_mailsurvey");
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -120,6 +120,7 @@ impl Stack {
             port: self.port("MAILSTACK_IMAP_PORT"),
             security: Security::StartTls,
             username: user.into(),
+            auth: Auth::Password,
             password: Some(SecretSource::Env("MAILSTACK_TEST_PASSWORD".into())),
             ca_file: Some(self.ca().into()),
         }

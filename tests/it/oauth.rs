@@ -1,0 +1,352 @@
+//! Signing in with OAuth2 tokens (XOAUTH2 for SMTP, OAUTHBEARER for IMAP)
+//! against the real Dovecot, whose oauth2 passdb validates JSON Web Tokens
+//! locally with a key each test makes, and the real Postfix submission,
+//! which asks the same Dovecot. The token command is a script that prints
+//! the tokens the test minted, counting its runs.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use sha2::{Digest, Sha256};
+
+use crate::replies::reply;
+use crate::support::*;
+
+/// A signing key Dovecot trusts (HS256, under its own key id).
+struct Issuer {
+    kid: String,
+    secret: [u8; 32],
+}
+
+impl Issuer {
+    /// A new key, installed in the stack's key directory.
+    fn install(stack: &Stack) -> Issuer {
+        let issuer = Issuer::untrusted();
+        let dir = Path::new(&stack.var("MAILSTACK_OAUTH2_KEYS")).join("default/HS256");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join(&issuer.kid);
+        std::fs::write(&file, STANDARD.encode(issuer.secret)).unwrap();
+        // Dovecot's auth process reads it as the dovecot user.
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let mut up = dir.as_path();
+        while up != Path::new(&stack.var("MAILSTACK_OAUTH2_KEYS")) {
+            std::fs::set_permissions(up, std::fs::Permissions::from_mode(0o755)).unwrap();
+            up = up.parent().unwrap();
+        }
+        issuer
+    }
+
+    /// A key nobody installed: its tokens carry a trusted key id but a
+    /// signature from another key.
+    fn untrusted() -> Issuer {
+        Issuer {
+            kid: format!("k{:08x}", rand::random::<u32>()),
+            secret: rand::random(),
+        }
+    }
+
+    /// A token for `sub` that expires `expires_in` seconds from now.
+    fn token(&self, sub: &str, expires_in: i64) -> String {
+        self.token_as(&self.kid, sub, expires_in)
+    }
+
+    fn token_as(&self, kid: &str, sub: &str, expires_in: i64) -> String {
+        let now = jiff::Timestamp::now().as_second();
+        let header = serde_json::json!({"alg": "HS256", "typ": "JWT", "kid": kid});
+        let claims = serde_json::json!({
+            "sub": sub, "iat": now, "nbf": now - 60, "exp": now + expires_in,
+            "scope": "mail",
+        });
+        let signed = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header.to_string()),
+            URL_SAFE_NO_PAD.encode(claims.to_string())
+        );
+        let signature = hmac_sha256(&self.secret, signed.as_bytes());
+        format!("{signed}.{}", URL_SAFE_NO_PAD.encode(signature))
+    }
+}
+
+/// HMAC-SHA256 (RFC 2104), enough to sign test tokens.
+fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut block = [0u8; 64];
+    if key.len() > 64 {
+        block[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        block[..key.len()].copy_from_slice(key);
+    }
+    let mut inner = Sha256::new();
+    inner.update(block.map(|b| b ^ 0x36));
+    inner.update(message);
+    let mut outer = Sha256::new();
+    outer.update(block.map(|b| b ^ 0x5c));
+    outer.update(inner.finalize());
+    outer.finalize().into()
+}
+
+/// A token command: `token.sh NAME` prints `NAME.1` on its first run,
+/// then `NAME.2` on every later one, and counts its runs in `NAME.runs`.
+struct Helper {
+    dir: PathBuf,
+}
+
+impl Helper {
+    fn new(dir: &Path) -> Helper {
+        let dir = dir.join("helper");
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = dir.join("token.sh");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\n# Prints an OAuth2 access token, as oama would.\ncd '{}' || exit 1\nn=$(cat \"$1.runs\" 2>/dev/null || echo 0)\necho $((n + 1)) >\"$1.runs\"\nif [ \"$n\" = 0 ]; then cat \"$1.1\"; else cat \"$1.2\"; fi\n",
+                dir.display()
+            ),
+        )
+        .unwrap();
+        Helper { dir }
+    }
+
+    /// The survey file's `token = { command = ... }` for `name`.
+    fn source(&self, name: &str) -> String {
+        format!(
+            "{{ command = {} }}",
+            toml_string(&format!("sh {}/token.sh {name}", self.dir.display()))
+        )
+    }
+
+    /// What `name` prints: `first` once, then `next`.
+    fn prints(&self, name: &str, first: &str, next: &str) {
+        std::fs::write(self.dir.join(format!("{name}.1")), format!("{first}\n")).unwrap();
+        std::fs::write(self.dir.join(format!("{name}.2")), format!("{next}\n")).unwrap();
+        let _ = std::fs::remove_file(self.dir.join(format!("{name}.runs")));
+    }
+
+    fn runs(&self, name: &str) -> usize {
+        std::fs::read_to_string(self.dir.join(format!("{name}.runs")))
+            .ok()
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+/// A fixture whose SMTP signs in with XOAUTH2 and IMAP with OAUTHBEARER,
+/// each with its own token command (`smtp`, `imap`).
+fn oauth_fixture(stack: &Stack, extra: &[Setting<'_>]) -> (Fixture, Helper) {
+    let fixture = Fixture::new(stack, extra);
+    let helper = Helper::new(fixture.dir.path());
+    let text = std::fs::read_to_string(&fixture.survey).unwrap();
+    let mut out = String::new();
+    let mut section = "";
+    for line in text.lines() {
+        if line.starts_with('[') {
+            section = if line == "[smtp]" {
+                "smtp"
+            } else if line == "[imap]" {
+                "imap"
+            } else {
+                ""
+            };
+        }
+        if !section.is_empty() && line.starts_with("password") {
+            let auth = if section == "smtp" {
+                "xoauth2"
+            } else {
+                "oauthbearer"
+            };
+            out.push_str(&format!(
+                "auth = \"{auth}\"\ntoken = {}\n",
+                helper.source(section)
+            ));
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    std::fs::write(&fixture.survey, out).unwrap();
+    (fixture, helper)
+}
+
+#[test]
+fn a_survey_signed_in_with_tokens_runs_end_to_end_and_an_expired_token_is_replaced() {
+    let own = Stack::own_with(18200, &["--oauth2"]);
+    let stack = &own.stack;
+    let issuer = Issuer::install(stack);
+    let (fixture, helper) =
+        oauth_fixture(stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let expired = issuer.token(&fixture.sender, -120);
+    let valid = issuer.token(&fixture.sender, 3600);
+    helper.prints("smtp", &expired, &valid);
+    helper.prints("imap", &expired, &valid);
+
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    // Each protocol's first token was refused, the command ran again, and
+    // the fresh token was accepted.
+    fixture.wait_until(Duration::from_secs(30), "the inbox connected", || {
+        fixture.log().contains("inbox: connected")
+    });
+    assert!(
+        helper.runs("smtp") >= 2,
+        "smtp token runs: {}",
+        helper.runs("smtp")
+    );
+    assert!(
+        helper.runs("imap") >= 2,
+        "imap token runs: {}",
+        helper.runs("imap")
+    );
+    let log = fixture.log();
+    assert!(
+        log.contains("smtp: the server refused the token; running the token command again"),
+        "{log}"
+    );
+    assert!(
+        log.contains("imap: the server refused the token; running the token command again"),
+        "{log}"
+    );
+
+    // A doctor replies; the daemon reads it over IMAP (OAUTHBEARER) and
+    // answers over SMTP (XOAUTH2).
+    let (_, doctor) = &rows[0];
+    let invitation = stack.inbox(doctor).remove(0);
+    stack.deliver(
+        doctor,
+        &fixture.sender,
+        &reply(
+            &invitation,
+            doctor,
+            "1. yes\n2. no\n3. yes\n4. 7\n5. a\n6. no\n7. no\n8. yes\n9. yes\n10. none",
+        ),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the reply recorded", || {
+        let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+        store
+            .all_current_answers(&sid)
+            .unwrap()
+            .get(&person.id)
+            .is_some_and(|a| a.len() == 10)
+    });
+    fixture.wait_until(Duration::from_secs(60), "the receipt sent", || {
+        fixture.outbox_states("receipt").get("sent") == Some(&1)
+    });
+    daemon.terminate();
+
+    // Dovecot saw both mechanisms succeed for this user.
+    let dovecot = std::fs::read_to_string(stack.dir.join("log/dovecot.log")).unwrap();
+    let user = format!("user=<{}>", fixture.sender.to_lowercase());
+    assert!(
+        dovecot
+            .lines()
+            .any(|l| l.contains("Login:") && l.contains(&user) && l.contains("method=OAUTHBEARER")),
+        "no OAUTHBEARER login in dovecot.log"
+    );
+    let postfix = std::fs::read_to_string(stack.dir.join("log/postfix.log")).unwrap();
+    assert!(
+        postfix
+            .lines()
+            .any(|l| l.contains("sasl_method=XOAUTH2") && l.contains(&fixture.sender)),
+        "no XOAUTH2 submission in postfix.log"
+    );
+    // The tokens never reach the log, whole or in part.
+    let log = fixture.log();
+    for token in [&expired, &valid] {
+        let signature = token.rsplit('.').next().unwrap();
+        assert!(
+            !log.contains(signature),
+            "a token's signature is in the log"
+        );
+        assert!(!log.contains(token.as_str()), "a token is in the log");
+    }
+}
+
+#[test]
+fn check_says_whether_the_command_the_token_or_the_user_is_wrong() {
+    let own = Stack::own_with(18400, &["--oauth2"]);
+    let stack = &own.stack;
+    let issuer = Issuer::install(stack);
+    let (fixture, helper) = oauth_fixture(stack, &[]);
+    let check = || {
+        let output = fixture.mailsurvey(&["check"]);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status.success(), text)
+    };
+
+    // Everything right: both logins and the plus-address round trip.
+    let valid = issuer.token(&fixture.sender, 3600);
+    helper.prints("smtp", &valid, &valid);
+    helper.prints("imap", &valid, &valid);
+    let (ok, text) = check();
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("ok    SMTP login") && text.contains("ok    IMAP login"),
+        "{text}"
+    );
+    assert!(text.contains("ok    plus-addressing"), "{text}");
+
+    // A token for another user.
+    let other = issuer.token(&format!("someone-else-{}@survey.test", fixture.tag), 3600);
+    helper.prints("smtp", &other, &other);
+    helper.prints("imap", &other, &other);
+    let (ok, text) = check();
+    assert!(!ok, "{text}");
+    assert!(text.contains("FAIL  SMTP login"), "{text}");
+    assert!(text.contains("FAIL  IMAP login"), "{text}");
+    assert_eq!(
+        text.matches("wrong user: the token is for someone-else-")
+            .count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("sign the helper in as {}", fixture.sender)),
+        "{text}"
+    );
+    assert_eq!(
+        helper.runs("smtp"),
+        2,
+        "the command runs again once, no more"
+    );
+
+    // A token signed by another key, under the trusted key id.
+    let forged = Issuer::untrusted().token_as(&issuer.kid, &fixture.sender, 3600);
+    helper.prints("smtp", &forged, &forged);
+    helper.prints("imap", &forged, &forged);
+    let (ok, text) = check();
+    assert!(!ok, "{text}");
+    assert_eq!(text.matches("wrong token: ").count(), 2, "{text}");
+    assert!(text.contains("signed by another key"), "{text}");
+
+    // Expired twice: the helper does not refresh.
+    let expired = issuer.token(&fixture.sender, -60);
+    helper.prints("smtp", &expired, &expired);
+    helper.prints("imap", &expired, &expired);
+    let (ok, text) = check();
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains("wrong token: the token command printed a token that expired"),
+        "{text}"
+    );
+
+    // The command prints no token (a helper's error message).
+    helper.prints("smtp", "error: no refresh token", "error: no refresh token");
+    helper.prints("imap", "error: no refresh token", "error: no refresh token");
+    let (ok, text) = check();
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains("FAIL  SMTP login") && text.contains("token command: "),
+        "{text}"
+    );
+    assert!(text.contains("not an access token"), "{text}");
+
+    for token in [&valid, &other, &forged, &expired] {
+        assert!(!text.contains(token.as_str()));
+    }
+}

@@ -71,6 +71,22 @@ pub fn validate(path: &std::path::Path) -> Result<(Survey, Vec<Recipient>), Prob
     problems.into_result((survey, list))
 }
 
+/// Settings that are valid but will not work well with the provider at
+/// hand, each with what to change. `validate` and `check` print them.
+pub fn warnings(survey: &Survey) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let host = survey.smtp.host.to_ascii_lowercase();
+    // Exchange Online allows 3 concurrent SMTP connections per mailbox and
+    // refuses more with a 4xx reply, which would only turn into retries.
+    if host == "smtp.office365.com" && survey.sending.max_connections > 3 {
+        warnings.push(format!(
+            "[sending] max_connections = {} but Exchange Online ({host}) allows 3 concurrent SMTP connections per mailbox (and 30 messages a minute): set max_connections = 3 and rate_per_minute = 30",
+            survey.sending.max_connections
+        ));
+    }
+    warnings
+}
+
 /// One step of `check` and how it went.
 #[derive(Debug, Clone)]
 pub struct Step {

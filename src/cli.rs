@@ -256,6 +256,9 @@ fn validate(path: &std::path::Path) -> Exit {
                 survey.period.open,
                 survey.period.close
             );
+            for warning in check::warnings(&survey) {
+                eprintln!("warning: {warning}");
+            }
             Exit::Success
         }
         Err(problems) => {
@@ -268,6 +271,9 @@ fn validate(path: &std::path::Path) -> Exit {
 async fn check(path: &std::path::Path) -> Result<Exit> {
     let (survey, _) = daemon::load(path)?;
     crate::credentials::warn_if_exposed(&survey);
+    for warning in check::warnings(&survey) {
+        eprintln!("warning: {warning}");
+    }
     let steps = check::check(&survey).await;
     let mut ok = true;
     for step in &steps {

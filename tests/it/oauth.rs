@@ -350,3 +350,33 @@ fn check_says_whether_the_command_the_token_or_the_user_is_wrong() {
         assert!(!text.contains(token.as_str()));
     }
 }
+
+#[test]
+fn validate_warns_about_more_than_three_connections_to_exchange_online() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("smtp", "host", toml_string("smtp.office365.com")),
+            ("sending", "max_connections", "4".into()),
+        ],
+    );
+    let output = fixture.mailsurvey(&["validate"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: [sending] max_connections = 4 but Exchange Online")
+            && stderr.contains("set max_connections = 3"),
+        "{stderr}"
+    );
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("smtp", "host", toml_string("smtp.office365.com")),
+            ("sending", "max_connections", "3".into()),
+        ],
+    );
+    let output = fixture.mailsurvey(&["validate"]);
+    assert!(output.status.success());
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
+}

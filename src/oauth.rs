@@ -283,7 +283,8 @@ pub fn diagnose(
     if let Some(scopes) = &claims.scopes {
         let wanted: Vec<&str> = match (needed, &refusal.scope) {
             (Some((any, _)), _) => any.to_vec(),
-            (None, Some(scope)) if refusal.says_scope() => vec![scope.as_str()],
+            // The server names the scope it wants (Gmail, Dovecot do).
+            (None, Some(scope)) => vec![scope.as_str()],
             _ => Vec::new(),
         };
         let has = |w: &str| {
@@ -317,10 +318,21 @@ pub fn diagnose(
     } else {
         format!("names {user}, ")
     };
+    // The server named no scope, so a missing one cannot be ruled out.
+    let scopes = claims
+        .scopes
+        .as_ref()
+        .map(|s| {
+            format!(
+                ", or it lacks a scope the server wants (the token's scopes: {})",
+                s.join(" ")
+            )
+        })
+        .unwrap_or_default();
     Diagnosis {
         fault: Fault::Token,
         explanation: format!(
-            "{host} refused the token{status} although it {named}has not expired: the server does not trust it (signed by another key, issued for another tenant or app registration, or revoked); sign the helper in again with the right account and app"
+            "{host} refused the token{status} although it {named}has not expired: the server does not trust it (signed by another key, issued for another tenant or app registration, or revoked){scopes}; sign the helper in again with the right account and app"
         ),
     }
 }
@@ -426,6 +438,23 @@ mod tests {
             &refused(),
             now(),
         );
+        assert_eq!(d.fault, Fault::Token, "{d}");
+    }
+
+    #[test]
+    fn a_token_without_the_scope_the_server_names_is_the_scopes_fault() {
+        let token =
+            jwt(serde_json::json!({"sub": "a@x.test", "exp": 1_800_003_600, "scope": "calendar"}));
+        let d = diagnose("h", Service::Imap, "a@x.test", &token, &refused(), now());
+        assert_eq!(d.fault, Fault::Scope, "{d}");
+        assert!(
+            d.explanation.contains("(calendar) do not include mail"),
+            "{d}"
+        );
+        let token = jwt(
+            serde_json::json!({"sub": "a@x.test", "exp": 1_800_003_600, "scope": "openid mail"}),
+        );
+        let d = diagnose("h", Service::Imap, "a@x.test", &token, &refused(), now());
         assert_eq!(d.fault, Fault::Token, "{d}");
     }
 

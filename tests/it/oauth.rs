@@ -54,11 +54,15 @@ impl Issuer {
     }
 
     fn token_as(&self, kid: &str, sub: &str, expires_in: i64) -> String {
+        self.token_with(kid, sub, expires_in, "openid mail")
+    }
+
+    fn token_with(&self, kid: &str, sub: &str, expires_in: i64, scope: &str) -> String {
         let now = jiff::Timestamp::now().as_second();
         let header = serde_json::json!({"alg": "HS256", "typ": "JWT", "kid": kid});
         let claims = serde_json::json!({
             "sub": sub, "iat": now, "nbf": now - 60, "exp": now + expires_in,
-            "scope": "mail",
+            "scope": scope,
         });
         let signed = format!(
             "{}.{}",
@@ -264,7 +268,7 @@ fn a_survey_signed_in_with_tokens_runs_end_to_end_and_an_expired_token_is_replac
 }
 
 #[test]
-fn check_says_whether_the_command_the_token_or_the_user_is_wrong() {
+fn check_says_whether_the_command_the_token_the_user_or_the_scope_is_wrong() {
     let own = Stack::own_with(18400, &["--oauth2"]);
     let stack = &own.stack;
     let issuer = Issuer::install(stack);
@@ -323,6 +327,28 @@ fn check_says_whether_the_command_the_token_or_the_user_is_wrong() {
     assert!(!ok, "{text}");
     assert_eq!(text.matches("wrong token: ").count(), 2, "{text}");
     assert!(text.contains("signed by another key"), "{text}");
+
+    // A token without the scope the server wants ("mail").
+    let narrow = issuer.token_with(&issuer.kid, &fixture.sender, 3600, "openid calendar");
+    helper.prints("smtp", &narrow, &narrow);
+    helper.prints("imap", &narrow, &narrow);
+    let (ok, text) = check();
+    assert!(!ok, "{text}");
+    // XOAUTH2's refusal names the scope the server wants; Dovecot's
+    // OAUTHBEARER refusal says only invalid_token, so there the scope is
+    // one suspect among others.
+    assert!(
+        text.contains("FAIL  SMTP login")
+            && text
+                .contains("wrong scope: the token's scopes (openid calendar) do not include mail"),
+        "{text}"
+    );
+    assert!(
+        text.contains("FAIL  IMAP login")
+            && text
+                .contains("lacks a scope the server wants (the token's scopes: openid calendar)"),
+        "{text}"
+    );
 
     // Expired twice: the helper does not refresh.
     let expired = issuer.token(&fixture.sender, -60);

@@ -154,9 +154,10 @@ pub enum Command {
         #[arg(long, env = "USER", default_value = "lead")]
         by: String,
     },
-    /// Print per-state counts and failures.
+    /// Print per-state counts and failures; for a directory, every survey
+    /// in it with its counts, next action and problems.
     Status {
-        /// The survey file.
+        /// The survey file, or a directory of survey files.
         #[arg(long)]
         survey: PathBuf,
         /// Print JSON instead of text.
@@ -509,6 +510,19 @@ fn lead_action(
 }
 
 fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
+    if path.is_dir() {
+        let overviews = crate::overview::survey_overviews(path, SystemClock.now())?;
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({ "surveys": overviews }))
+                    .expect("status serialises")
+            );
+        } else {
+            print!("{}", crate::overview::render(&overviews));
+        }
+        return Ok(Exit::Success);
+    }
     let (survey, _) = daemon::load(path)?;
     let store = Store::open(&survey.database)?;
     let status = store.status(&survey.id)?;

@@ -91,6 +91,19 @@ impl<O: Outbox> Daemon<O> {
         clock: Arc<dyn Clock>,
     ) -> Result<Self> {
         let store = Store::open(&survey.database)?;
+        Daemon::on_store(store, survey, templates, outbox, clock)
+    }
+
+    /// [`Daemon::new`] on a store already open: surveys that share a
+    /// database share one handle, so their writes queue on its lock rather
+    /// than fail on SQLite's.
+    pub fn on_store(
+        store: Store,
+        survey: Survey,
+        templates: Templates,
+        outbox: O,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
         store.ensure_survey(&survey, clock.now())?;
         let requeued = store.requeue_in_flight(&survey.id)?;
         if requeued > 0 {
@@ -122,6 +135,12 @@ impl<O: Outbox> Daemon<O> {
             health: Arc::new(Health::default()),
             reread: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         })
+    }
+
+    /// Sends within the limits of an SMTP account shared with other surveys.
+    pub fn with_limits(mut self, limits: Arc<crate::outbox::Limits>) -> Self {
+        self.dispatcher = self.dispatcher.with_limits(limits);
+        self
     }
 
     /// Reports server problems into `health` (the service shows them).

@@ -22,7 +22,8 @@
 //! - [`store`]: durable state in SQLite. Only this module writes SQL.
 //! - [`daemon`]: one survey's long-running loop; shutdown is a parameter.
 //! - [`service`]: `mailsurvey run` over one survey file or a directory of
-//!   them, with signals, reloads and the watchdog; [`notify`] tells systemd.
+//!   them, with signals, reloads and the watchdog; [`notify`] tells systemd;
+//!   [`overview`] is `status` over several surveys.
 //! - [`check`]: proves a setup works before anyone is invited.
 //! - [`inbox`]: the IMAP mailbox: every message stored before anything else
 //!   happens to it, then filed on the server.
@@ -76,6 +77,7 @@ pub mod mime;
 pub mod notify;
 pub mod oauth;
 pub mod outbox;
+pub mod overview;
 pub mod parse;
 pub mod privacy;
 pub mod problems;

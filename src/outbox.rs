@@ -536,12 +536,10 @@ impl<O: Outbox> Dispatcher<O> {
         outbox: O,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let pace = survey.sending.rate_per_minute.map(|per_minute| {
-            let mut interval =
-                tokio::time::interval(Duration::from_secs_f64(60.0 / f64::from(per_minute.max(1))));
-            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            Mutex::new(interval)
-        });
+        let limits = Limits::new(
+            survey.sending.rate_per_minute,
+            survey.sending.max_connections,
+        );
         Dispatcher {
             worker: Arc::new(Worker {
                 store,
@@ -549,9 +547,18 @@ impl<O: Outbox> Dispatcher<O> {
                 templates,
                 outbox,
                 clock,
-                pace,
+                limits,
             }),
         }
+    }
+
+    /// Sends within `limits` instead of the survey's own: the limits of an
+    /// SMTP account that other surveys send through too.
+    pub fn with_limits(mut self, limits: Arc<Limits>) -> Self {
+        Arc::get_mut(&mut self.worker)
+            .expect("limits are set before the dispatcher is used")
+            .limits = limits;
+        self
     }
 
     /// Sends everything due now over at most `max_connections` parallel
@@ -573,11 +580,16 @@ impl<O: Outbox> Dispatcher<O> {
                 // Accepted by the server, to be marked sent with the next claim.
                 let mut sent: Option<i64> = None;
                 loop {
-                    // Wait for the pace before claiming, so rows sit in
-                    // `sending` only while the server has them.
-                    if let Some(pace) = &worker.pace {
+                    // Wait for the pace and a connection of the account
+                    // before claiming, so rows sit in `sending` only while
+                    // the server has them.
+                    if let Some(pace) = &worker.limits.pace {
                         pace.lock().await.tick().await;
                     }
+                    let Ok(_connection) = worker.limits.connections.clone().acquire_owned().await
+                    else {
+                        break;
+                    };
                     if shutdown.is_triggered() {
                         break;
                     }
@@ -646,7 +658,41 @@ struct Worker<O: Outbox> {
     templates: Arc<Templates>,
     outbox: O,
     clock: Arc<dyn Clock>,
+    limits: Arc<Limits>,
+}
+
+/// The sending limits of one SMTP account (`rate_per_minute`,
+/// `max_connections`), shared by every survey that sends through it: a
+/// provider counts messages and connections per account, not per survey.
+#[derive(Debug)]
+pub struct Limits {
     pace: Option<Mutex<tokio::time::Interval>>,
+    connections: Arc<tokio::sync::Semaphore>,
+}
+
+impl Limits {
+    /// At most `rate_per_minute` messages a minute (if set) over at most
+    /// `max_connections` at once. Call within the async runtime.
+    pub fn new(rate_per_minute: Option<u32>, max_connections: usize) -> Arc<Limits> {
+        let pace = rate_per_minute.map(|per_minute| {
+            let mut interval =
+                tokio::time::interval(Duration::from_secs_f64(60.0 / f64::from(per_minute.max(1))));
+            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            Mutex::new(interval)
+        });
+        Arc::new(Limits {
+            pace,
+            connections: Arc::new(tokio::sync::Semaphore::new(max_connections.max(1))),
+        })
+    }
+}
+
+/// Several surveys on one SMTP account share one [`SmtpOutbox`], so its
+/// pool of idle connections counts against the account once.
+impl Outbox for Arc<SmtpOutbox> {
+    async fn send(&self, mail: &Outgoing) -> Result<()> {
+        SmtpOutbox::send(self, mail).await
+    }
 }
 
 impl<O: Outbox> Worker<O> {

@@ -34,9 +34,9 @@ use tracing::{error, info, warn};
 use crate::clock::{Clock, SystemClock};
 use crate::daemon::{self, Daemon, Health};
 use crate::notify::Notifier;
-use crate::outbox::SmtpOutbox;
+use crate::outbox::{Limits, SmtpOutbox};
 use crate::shutdown::{self, Shutdown, Trigger};
-use crate::store::Store;
+use crate::store::{HealthPart, Store};
 use crate::survey::Survey;
 use crate::templates::Templates;
 use crate::{Error, Result};
@@ -141,12 +141,14 @@ struct Running {
     task: JoinHandle<Result<()>>,
 }
 
-/// What the store thread looks at.
+/// What the store thread looks at, and what it records for `status`.
 #[derive(Clone)]
 struct Watched {
     survey: Arc<Survey>,
     store: Store,
     seen: Arc<Mutex<Option<Seen>>>,
+    health: Arc<Health>,
+    problem: Arc<Mutex<Option<String>>>,
 }
 
 /// The supervisor.
@@ -158,10 +160,32 @@ pub struct Service {
     notifier: Notifier,
     clock: Arc<dyn Clock>,
     watched: Arc<Mutex<Vec<Watched>>>,
+    /// One outbox and one set of limits per SMTP account.
+    accounts: BTreeMap<String, Account>,
+    /// One handle per database file, shared by the surveys in it, their
+    /// daemons and the store thread: their writes queue on its lock.
+    stores: BTreeMap<PathBuf, Store>,
     /// Milliseconds since `started` at the store thread's last full look.
     store_beat: Arc<AtomicU64>,
     started: Instant,
     last_status: String,
+    /// Per account, the limits the surveys found at start-up ask for.
+    strictest: BTreeMap<String, (Option<u32>, usize)>,
+}
+
+/// An SMTP account's outbox (its pool of connections) and limits.
+#[derive(Clone)]
+struct Account {
+    outbox: Arc<SmtpOutbox>,
+    limits: Arc<Limits>,
+}
+
+/// The SMTP account a survey sends through: user, server and port.
+fn account_of(survey: &Survey) -> String {
+    format!(
+        "{}@{}:{}",
+        survey.smtp.username, survey.smtp.host, survey.smtp.port
+    )
 }
 
 /// Runs the surveys named by `path` until `shutdown`; `reloads` re-reads
@@ -182,9 +206,12 @@ pub async fn run(
         notifier,
         clock: Arc::new(SystemClock),
         watched: Arc::new(Mutex::new(Vec::new())),
+        accounts: BTreeMap::new(),
+        stores: BTreeMap::new(),
         store_beat: Arc::new(AtomicU64::new(0)),
         started: Instant::now(),
         last_status: String::new(),
+        strictest: BTreeMap::new(),
     };
     let files = survey_files(path)?;
     if files.is_empty() {
@@ -193,12 +220,34 @@ pub async fn run(
             path.display()
         )));
     }
+    let mut loaded = Vec::new();
     for file in &files {
         let outcome = load(file);
         if !many && let Err(err) = outcome {
             // One file that does not load: nothing to run.
             return Err(err);
         }
+        loaded.push((file, outcome));
+    }
+    // Surveys sending through one account share its limits: the strictest
+    // any of them asks for.
+    let mut strictest: BTreeMap<String, (Option<u32>, usize)> = BTreeMap::new();
+    for survey in loaded.iter().filter_map(|(_, l)| l.as_ref().ok()) {
+        let sending = &survey.survey.sending;
+        let entry = strictest
+            .entry(account_of(&survey.survey))
+            .or_insert((sending.rate_per_minute, sending.max_connections));
+        entry.0 = match (entry.0, sending.rate_per_minute) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        entry.1 = entry.1.min(sending.max_connections);
+    }
+    for (key, (rate, connections)) in &strictest {
+        info!(account = %key, rate_per_minute = ?rate, max_connections = connections, "SMTP account limits");
+    }
+    service.strictest = strictest;
+    for (file, outcome) in loaded {
         service.start_slot(file, outcome)?;
     }
     let store_thread = service.spawn_store_thread(shutdown.clone());
@@ -318,10 +367,20 @@ impl Service {
             *slot.problem.lock().expect("lock") = Some(text);
             return Ok(());
         }
+        let account = match self.account(&loaded.survey) {
+            Ok(account) => account,
+            Err(err) if self.many => {
+                error!(file = %path.display(), error = %err, "SMTP settings not usable");
+                let slot = self.slots.get_mut(path).expect("inserted above");
+                *slot.problem.lock().expect("lock") = Some(format!("SMTP: {err}"));
+                return Ok(());
+            }
+            Err(err) => return Err(err),
+        };
         let slot = self.slots.get_mut(path).expect("inserted above");
         // Open the store now, before READY; a store that cannot open is this
         // survey's problem (fatal for a single file).
-        let store = match open_store(&loaded.survey, self.clock.now()) {
+        let store = match open_store(&mut self.stores, &loaded.survey, self.clock.now()) {
             Ok(store) => store,
             Err(err) if self.many => {
                 error!(file = %path.display(), error = %err, "store not opened");
@@ -341,14 +400,18 @@ impl Service {
         watched.retain(|w| w.survey.id != survey.id);
         watched.push(Watched {
             survey: survey.clone(),
-            store,
+            store: store.clone(),
             seen,
+            health: slot.health.clone(),
+            problem: slot.problem.clone(),
         });
         drop(watched);
         let (trigger, own) = shutdown::channel();
         let reread = Arc::new(AtomicBool::new(false));
         let task = tokio::spawn(keep_running(
             loaded,
+            store,
+            account,
             self.clock.clone(),
             slot.health.clone(),
             slot.problem.clone(),
@@ -365,6 +428,12 @@ impl Service {
             task,
         });
         Ok(())
+    }
+
+    /// The outbox and limits of the survey's SMTP account, shared with the
+    /// other surveys on it.
+    fn account(&mut self, survey: &Survey) -> Result<Account> {
+        accounts_entry(&mut self.accounts, &self.strictest, survey)
     }
 
     /// SIGHUP: re-read every survey file and recipient list.
@@ -454,6 +523,30 @@ impl Service {
                 ));
             }
             Ok(loaded) => {
+                let account = match accounts_entry(
+                    &mut self.accounts,
+                    &self.strictest,
+                    &loaded.survey,
+                ) {
+                    Ok(account) => account,
+                    Err(err) => {
+                        error!(file = %file.display(), error = %err, "the changed survey's SMTP settings are not usable; the running configuration is kept");
+                        *slot.problem.lock().expect("lock") = Some(format!(
+                            "changed file not taken (still running the previous version): SMTP: {err}"
+                        ));
+                        return;
+                    }
+                };
+                let store = match open_store(&mut self.stores, &loaded.survey, clock.now()) {
+                    Ok(store) => store,
+                    Err(err) => {
+                        error!(file = %file.display(), error = %err, "the changed survey's store does not open; the running configuration is kept");
+                        *slot.problem.lock().expect("lock") = Some(format!(
+                            "changed file not taken (still running the previous version): store: {err}"
+                        ));
+                        return;
+                    }
+                };
                 info!(file = %file.display(), survey = %running.survey.id, "survey file changed; its daemon restarts after the work in flight");
                 *slot.problem.lock().expect("lock") = None;
                 let (trigger, own) = shutdown::channel();
@@ -467,6 +560,8 @@ impl Service {
                 running.reread = reread.clone();
                 running.task = tokio::spawn(keep_running(
                     loaded,
+                    store.clone(),
+                    account,
                     clock,
                     slot.health.clone(),
                     slot.problem.clone(),
@@ -478,6 +573,7 @@ impl Service {
                 let mut watched = self.watched.lock().expect("lock");
                 if let Some(w) = watched.iter_mut().find(|w| w.survey.id == survey.id) {
                     w.survey = survey;
+                    w.store = store;
                 }
             }
         }
@@ -583,9 +679,21 @@ impl Service {
         let clock = self.clock.clone();
         let stop = Arc::new(AtomicBool::new(false));
         let stop_thread = stop.clone();
+        // Look at least four times per watchdog interval, so that one slow
+        // look does not miss a ping.
+        let every = self
+            .notifier
+            .watchdog()
+            .map(|w| (w / 4).clamp(Duration::from_millis(100), STORE_LOOK))
+            .unwrap_or(STORE_LOOK);
         let handle = std::thread::Builder::new()
             .name("store-watch".into())
             .spawn(move || {
+                // What was last written to each store's health table: it is
+                // written only on a change, so the looks stay reads, which
+                // in WAL mode never wait for the daemon's writes.
+                let mut written: std::collections::HashMap<(String, HealthPart), Option<String>> =
+                    std::collections::HashMap::new();
                 while !shutdown.is_triggered() && !stop_thread.load(Ordering::SeqCst) {
                     let round: Vec<Watched> = watched.lock().expect("lock").clone();
                     let now = clock.now();
@@ -598,12 +706,34 @@ impl Service {
                         }
                     }
                     beat.store(started.elapsed().as_millis() as u64, Ordering::SeqCst);
-                    let until = Instant::now() + STORE_LOOK;
+                    for w in &round {
+                        // For `mailsurvey status`, which reads the store.
+                        let imap = w.health.imap_problem();
+                        let problem = w.problem.lock().expect("lock").clone();
+                        for (part, problem) in [
+                            (HealthPart::Imap, imap),
+                            (HealthPart::Survey, problem),
+                        ] {
+                            let key = (w.survey.id.clone(), part);
+                            if written.get(&key) == Some(&problem) {
+                                continue;
+                            }
+                            match w.store.set_health(&w.survey.id, part, problem.as_deref(), now) {
+                                Ok(()) => {
+                                    written.insert(key, problem);
+                                }
+                                Err(err) => {
+                                    warn!(survey = %w.survey.id, error = %err, "health not recorded")
+                                }
+                            }
+                        }
+                    }
+                    let until = Instant::now() + every;
                     while Instant::now() < until
                         && !shutdown.is_triggered()
                         && !stop_thread.load(Ordering::SeqCst)
                     {
-                        std::thread::sleep(Duration::from_millis(100));
+                        std::thread::sleep(Duration::from_millis(20));
                     }
                 }
             })
@@ -646,8 +776,20 @@ fn futures_ready(task: JoinHandle<Result<()>>) -> Option<Result<()>> {
 
 use std::future::Future;
 
-fn open_store(survey: &Survey, now: Timestamp) -> Result<Store> {
-    let store = Store::open(&survey.database)?;
+/// The survey's store: the handle already open on its database, or a new one.
+fn open_store(
+    stores: &mut BTreeMap<PathBuf, Store>,
+    survey: &Survey,
+    now: Timestamp,
+) -> Result<Store> {
+    let store = match stores.get(&survey.database) {
+        Some(store) => store.clone(),
+        None => {
+            let store = Store::open(&survey.database)?;
+            stores.insert(survey.database.clone(), store.clone());
+            store
+        }
+    };
     store.ensure_survey(survey, now)?;
     Ok(store)
 }
@@ -708,6 +850,29 @@ pub fn next_action(survey: &Survey, closed: bool, now: Timestamp) -> String {
     }
 }
 
+/// The account's entry, made on first use: limits as computed at start-up
+/// (or the survey's own, for an account first seen in a reload).
+fn accounts_entry(
+    accounts: &mut BTreeMap<String, Account>,
+    strictest: &BTreeMap<String, (Option<u32>, usize)>,
+    survey: &Survey,
+) -> Result<Account> {
+    let key = account_of(survey);
+    if let Some(account) = accounts.get(&key) {
+        return Ok(account.clone());
+    }
+    let (rate, connections) = strictest.get(&key).copied().unwrap_or((
+        survey.sending.rate_per_minute,
+        survey.sending.max_connections,
+    ));
+    let account = Account {
+        outbox: Arc::new(SmtpOutbox::new(&survey.smtp, connections)?),
+        limits: Limits::new(rate, connections),
+    };
+    accounts.insert(key, account.clone());
+    Ok(account)
+}
+
 /// The mailbox a survey reads: server, user and folder.
 fn mailbox_of(survey: &Survey) -> String {
     format!(
@@ -742,6 +907,8 @@ fn shorten(text: &str) -> String {
 #[allow(clippy::too_many_arguments)]
 async fn keep_running(
     loaded: Loaded,
+    store: Store,
+    account: Account,
     clock: Arc<dyn Clock>,
     health: Arc<Health>,
     problem: Arc<Mutex<Option<String>>>,
@@ -760,6 +927,8 @@ async fn keep_running(
     loop {
         let outcome = run_once(
             survey.clone(),
+            store.clone(),
+            account.clone(),
             templates.clone(),
             clock.clone(),
             health.clone(),
@@ -786,15 +955,18 @@ async fn keep_running(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn run_once(
     survey: Survey,
+    store: Store,
+    account: Account,
     templates: Templates,
     clock: Arc<dyn Clock>,
     health: Arc<Health>,
     reread: Arc<AtomicBool>,
     shutdown: Shutdown,
 ) -> Result<()> {
-    let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
+    let smtp = account.outbox;
     match smtp.test_login().await {
         Ok(()) => {}
         Err(err @ (Error::Credentials(_) | Error::Tls(_))) => return Err(err),
@@ -802,7 +974,8 @@ async fn run_once(
             warn!(survey = %survey.id, error = %err, "SMTP server not reachable yet; will keep trying")
         }
     }
-    let daemon = Daemon::new(survey, templates, smtp, clock)?
+    let daemon = Daemon::on_store(store, survey, templates, smtp, clock)?
+        .with_limits(account.limits)
         .with_health(health)
         .with_reread(reread);
     daemon.run(shutdown).await

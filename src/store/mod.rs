@@ -40,6 +40,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0002_replies.sql")),
         M::up(include_str!("0003_timeline.sql")),
         M::up(include_str!("0004_failures.sql")),
+        M::up(include_str!("0005_health.sql")),
     ])
 }
 
@@ -150,6 +151,37 @@ pub struct Status {
     pub failed_messages: Vec<FailedMessage>,
     /// Follow-up mail that could not be written (open flags).
     pub follow_ups_not_written: usize,
+}
+
+/// The parts of a survey whose health the daemon records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HealthPart {
+    /// Sending.
+    Smtp,
+    /// Reading the mailbox.
+    Imap,
+    /// The survey's daemon as a whole (refused login, store failure).
+    Survey,
+}
+
+impl HealthPart {
+    fn as_str(self) -> &'static str {
+        match self {
+            HealthPart::Smtp => "smtp",
+            HealthPart::Imap => "imap",
+            HealthPart::Survey => "survey",
+        }
+    }
+
+    fn parse(text: &str) -> Option<HealthPart> {
+        match text {
+            "smtp" => Some(HealthPart::Smtp),
+            "imap" => Some(HealthPart::Imap),
+            "survey" => Some(HealthPart::Survey),
+            _ => None,
+        }
+    }
 }
 
 /// A message that could not be delivered.
@@ -489,6 +521,52 @@ impl Store {
         token: &Token,
     ) -> Result<Option<StoredRecipient>> {
         recipient_by_token(&self.lock(), survey_id, token)
+    }
+
+    /// Records what the daemon knows of one part of a survey (`None`: well).
+    /// Writes only on a change, so `since` is when the problem began.
+    pub fn set_health(
+        &self,
+        survey_id: &str,
+        part: HealthPart,
+        problem: Option<&str>,
+        now: Timestamp,
+    ) -> Result<()> {
+        self.lock().execute(
+            "INSERT INTO health (survey_id, part, problem, since) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (survey_id, part) DO UPDATE SET problem = excluded.problem, since = excluded.since
+             WHERE health.problem IS NOT excluded.problem",
+            params![survey_id, part.as_str(), problem, now.as_second()],
+        )?;
+        Ok(())
+    }
+
+    /// The problems the daemon last recorded for a survey, with since when.
+    pub fn health(&self, survey_id: &str) -> Result<Vec<(HealthPart, String, Timestamp)>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT part, problem, since FROM health WHERE survey_id = ?1 AND problem IS NOT NULL ORDER BY part",
+        )?;
+        let rows = stmt.query_map([survey_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (part, problem, since) = row?;
+            let Some(part) = HealthPart::parse(&part) else {
+                continue;
+            };
+            out.push((
+                part,
+                problem,
+                Timestamp::from_second(since).expect("stored times are in range"),
+            ));
+        }
+        Ok(out)
     }
 
     /// Messages waiting for another attempt after a transient failure, and

@@ -13,4 +13,5 @@ mod replies;
 mod service;
 mod setup;
 mod support;
+mod surveys;
 mod timeline;

@@ -1,0 +1,237 @@
+//! `mailsurvey status` over a directory of surveys: one summary per survey
+//! file, read from its store beside the running daemon: the counts a study
+//! lead asks about, the next thing the daemon will do, and what is wrong
+//! (a file that does not load, a server problem the daemon recorded, mail
+//! given up or waiting for another attempt).
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::store::Store;
+use crate::{Result, daemon, timeline};
+
+/// One survey file, as `status` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    /// The survey file.
+    pub file: PathBuf,
+    /// The survey id (absent when the file does not load).
+    pub id: Option<String>,
+    /// Its title.
+    pub title: Option<String>,
+    /// `ok`, `unwell` (it runs, with problems) or `broken` (it cannot run).
+    pub health: Health,
+    /// The counts; absent when the file or the store cannot be read.
+    pub counts: Option<Counts>,
+    /// The next thing the daemon does by itself ("next reminder 2 Dec
+    /// 09:00", "closes ...", "closed").
+    pub next: Option<String>,
+    /// What is wrong, most important first.
+    pub problems: Vec<String>,
+}
+
+/// Whether a survey is well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Health {
+    /// Nothing to report.
+    Ok,
+    /// It runs, but something needs looking at.
+    Unwell,
+    /// It cannot run: the file, its recipient list or its store.
+    Broken,
+}
+
+/// The counts of one survey.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    /// Invitations sent.
+    pub invited: usize,
+    /// Invitations not bounced.
+    pub delivered: usize,
+    /// Invitations bounced.
+    pub bounced: usize,
+    /// People who opted out.
+    pub opted_out: usize,
+    /// Respondents who answered every required question.
+    pub replied_complete: usize,
+    /// Respondents who did not.
+    pub replied_partial: usize,
+    /// Current answers that are unclear or invalid.
+    pub unclear: usize,
+    /// Replies held for the lead's decision.
+    pub held: usize,
+    /// Reminders sent.
+    pub reminders_sent: usize,
+}
+
+/// Summarises every survey `path` names (a file or a directory).
+pub fn survey_overviews(path: &Path, now: Timestamp) -> Result<Vec<Overview>> {
+    Ok(crate::service::survey_files(path)?
+        .iter()
+        .map(|file| overview(file, now))
+        .collect())
+}
+
+/// Summarises one survey file; never fails: what cannot be read is a
+/// problem in the summary.
+pub fn overview(file: &Path, now: Timestamp) -> Overview {
+    let mut out = Overview {
+        file: file.to_owned(),
+        id: None,
+        title: None,
+        health: Health::Broken,
+        counts: None,
+        next: None,
+        problems: Vec::new(),
+    };
+    let survey = match daemon::load(file) {
+        Ok((survey, _)) => survey,
+        Err(err) => {
+            out.problems
+                .push(format!("does not load: {}", one_line(&err.to_string())));
+            return out;
+        }
+    };
+    out.id = Some(survey.id.clone());
+    out.title = Some(survey.title.clone());
+    if let Err(problems) = crate::recipients::load(&survey.recipients_file) {
+        out.problems.push(format!(
+            "recipient list not applied: {}",
+            one_line(&problems.to_string())
+        ));
+    }
+    let store = match Store::open(&survey.database) {
+        Ok(store) => store,
+        Err(err) => {
+            out.problems.push(format!("store: {err}"));
+            return out;
+        }
+    };
+    match summarise(&store, &survey, now, &mut out) {
+        Ok(()) => {
+            out.health = if out.problems.is_empty() {
+                Health::Ok
+            } else {
+                Health::Unwell
+            };
+        }
+        Err(err) => out.problems.push(format!("store: {err}")),
+    }
+    out
+}
+
+fn summarise(
+    store: &Store,
+    survey: &crate::survey::Survey,
+    now: Timestamp,
+    out: &mut Overview,
+) -> Result<()> {
+    // Nothing stored yet (never run): nothing to count, nothing wrong.
+    let status = store.status(&survey.id)?;
+    let participation = timeline::build(store, survey, now, true)?
+        .figures
+        .participation;
+    out.counts = Some(Counts {
+        invited: participation.invited,
+        delivered: participation.delivered,
+        bounced: participation.bounced,
+        opted_out: participation.opted_out,
+        replied_complete: participation.complete,
+        replied_partial: participation.partial,
+        unclear: status.unclear_answers,
+        held: status.held,
+        reminders_sent: status
+            .outbox
+            .get("reminder")
+            .and_then(|s| s.get("sent"))
+            .copied()
+            .unwrap_or(0),
+    });
+    let closed = store.closed_at(&survey.id)?.is_some();
+    out.next = Some(crate::service::next_action(survey, closed, now));
+    for (part, problem, since) in store.health(&survey.id)? {
+        let part = match part {
+            crate::store::HealthPart::Smtp => "SMTP",
+            crate::store::HealthPart::Imap => "IMAP",
+            crate::store::HealthPart::Survey => "survey",
+        };
+        out.problems.push(format!(
+            "{part} (since {}): {}",
+            since.strftime("%Y-%m-%d %H:%M UTC"),
+            one_line(&problem)
+        ));
+    }
+    if let Some((n, last)) = store.deferred(&survey.id)? {
+        out.problems.push(format!(
+            "{n} message(s) waiting for another attempt; last error: {}",
+            one_line(&last)
+        ));
+    }
+    let failures = &status.failures;
+    if !failures.is_empty() {
+        let recent: Vec<String> = failures
+            .iter()
+            .take(3)
+            .map(|f| format!("{} ({}): {}", f.email, f.kind, one_line(&f.error)))
+            .collect();
+        out.problems.push(format!(
+            "{} message(s) given up: {}{}",
+            failures.len(),
+            recent.join("; "),
+            if failures.len() > 3 { "; ..." } else { "" }
+        ));
+    }
+    Ok(())
+}
+
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// The text `status` prints for several surveys.
+pub fn render(overviews: &[Overview]) -> String {
+    let mut out = String::new();
+    let unwell = overviews.iter().filter(|o| o.health != Health::Ok).count();
+    out.push_str(&format!(
+        "{} survey{}, {} with problems\n",
+        overviews.len(),
+        if overviews.len() == 1 { "" } else { "s" },
+        unwell
+    ));
+    for o in overviews {
+        out.push('\n');
+        let health = match o.health {
+            Health::Ok => "ok",
+            Health::Unwell => "UNWELL",
+            Health::Broken => "BROKEN",
+        };
+        out.push_str(&format!(
+            "{} [{health}] {}\n",
+            o.id.as_deref().unwrap_or("?"),
+            o.file.display()
+        ));
+        if let Some(title) = &o.title {
+            out.push_str(&format!("  {title}\n"));
+        }
+        if let Some(c) = &o.counts {
+            out.push_str(&format!(
+                "  invited {}, delivered {}, bounced {}, opted out {}; replied {} complete, {} partial; unclear {}, held {}; reminders sent {}\n",
+                c.invited, c.delivered, c.bounced, c.opted_out, c.replied_complete, c.replied_partial, c.unclear, c.held, c.reminders_sent
+            ));
+        }
+        if let Some(next) = &o.next {
+            out.push_str(&format!("  next: {next}\n"));
+        }
+        for problem in &o.problems {
+            out.push_str(&format!("  problem: {problem}\n"));
+        }
+    }
+    out
+}

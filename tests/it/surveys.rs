@@ -1,0 +1,161 @@
+//! Several surveys in one daemon (`run --survey DIR`): each with its own
+//! recipients, tokens, period and report; a broken file never stops the
+//! others; `status` over the directory says which one is unwell and why.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use crate::replies::reply;
+use crate::support::*;
+
+const COMPLETE: &str =
+    "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. A regional protocol.";
+
+fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
+    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
+    let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
+    let n = session
+        .examine(folder)
+        .map(|m| m.exists as usize)
+        .unwrap_or(0);
+    let _ = session.logout();
+    n
+}
+
+/// Starts `mailsurvey run --survey DIR`, logging to `log`.
+fn run_directory(stack: &Stack, dir: &Path, log: &Path) -> Daemon {
+    let log = std::fs::File::create(log).unwrap();
+    let child = std::process::Command::new(BIN)
+        .args(["run", "--survey"])
+        .arg(dir)
+        .env("MAILSURVEY_PASSWORD", stack.password())
+        .env("MAILSURVEY_LOG", "info,rusqlite_migration=warn")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    Daemon { child }
+}
+
+#[test]
+fn three_surveys_in_one_daemon_two_finish_and_a_broken_one_is_reported() {
+    let stack = Stack::shared();
+    // Both close 40 s from now, so that their reports go out in the test.
+    let close = local_time(40);
+    let settings = [
+        ("period", "close", toml_string(&close)),
+        ("replies", "poll_interval", toml_string("2s")),
+    ];
+    let a = Fixture::new(&stack, &settings);
+    let b = Fixture::new(&stack, &settings);
+    let a_rows = a.recipients()[..2].to_vec();
+    let b_rows = b.recipients()[2..4].to_vec();
+    a.write_recipients(&a_rows);
+    b.write_recipients(&b_rows);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&a.survey, dir.path().join("a.toml")).unwrap();
+    std::fs::copy(&b.survey, dir.path().join("b.toml")).unwrap();
+    let broken = std::fs::read_to_string(&a.survey)
+        .unwrap()
+        .replace(&a.survey_id(), "broken-survey")
+        .replace("[period]", "[period");
+    std::fs::write(dir.path().join("c.toml"), broken).unwrap();
+    let log = dir.path().join("daemon.log");
+    let mut daemon = run_directory(&stack, dir.path(), &log);
+    let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
+
+    for (fixture, rows) in [(&a, &a_rows), (&b, &b_rows)] {
+        fixture.wait_until(Duration::from_secs(60), "the invitations sent", || {
+            fixture.outbox_states("invitation").get("sent") == Some(&2)
+        });
+        fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
+    }
+    assert!(
+        log_text().contains("c.toml") && log_text().contains("survey file not loaded"),
+        "{}",
+        log_text()
+    );
+
+    // Every doctor answers their own survey.
+    for (fixture, rows) in [(&a, &a_rows), (&b, &b_rows)] {
+        for (_, email) in rows {
+            let invitation = stack.inbox(email).remove(0);
+            stack.deliver(email, &fixture.sender, &reply(&invitation, email, COMPLETE));
+        }
+    }
+    for fixture in [&a, &b] {
+        let store = fixture.store();
+        let id = fixture.survey_id();
+        wait_until(Duration::from_secs(60), "both replies counted", || {
+            store.status(&id).unwrap().respondents == 2
+        });
+    }
+
+    // `status` over the directory: two well, one broken, with why.
+    let output = std::process::Command::new(BIN)
+        .args(["status", "--json", "--survey"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let surveys = json["surveys"].as_array().unwrap();
+    assert_eq!(surveys.len(), 3, "{json:#}");
+    for (i, fixture) in [&a, &b].iter().enumerate() {
+        let s = &surveys[i];
+        assert_eq!(s["id"], fixture.survey_id(), "{s:#}");
+        assert_eq!(s["health"], "ok", "{s:#}");
+        assert_eq!(s["counts"]["invited"], 2, "{s:#}");
+        assert_eq!(s["counts"]["replied_complete"], 2, "{s:#}");
+        assert!(s["next"].as_str().unwrap().starts_with("closes "), "{s:#}");
+    }
+    let c = &surveys[2];
+    assert_eq!(c["health"], "broken", "{c:#}");
+    assert!(
+        c["problems"][0].as_str().unwrap().contains("does not load"),
+        "{c:#}"
+    );
+    let text = std::process::Command::new(BIN)
+        .args(["status", "--survey"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("3 surveys, 1 with problems") && text.contains("[BROKEN]"),
+        "{text}"
+    );
+
+    // Both close and send their reports, each to its own lead, each
+    // counting only its own doctors.
+    for fixture in [&a, &b] {
+        let lead = format!("lead-{}@survey.test", fixture.tag);
+        fixture.wait_until(Duration::from_secs(90), "the report delivered", || {
+            stack.maildir_count(&lead) > 0
+        });
+        let report = stack.inbox(&lead).remove(0);
+        let text = String::from_utf8_lossy(&report);
+        assert!(
+            text.contains(&format!("<report.{}@", fixture.survey_id())),
+            "the report of this survey"
+        );
+        let store = fixture.store();
+        let id = fixture.survey_id();
+        assert_eq!(store.status(&id).unwrap().respondents, 2);
+        assert_eq!(
+            store.messages(&id).unwrap().len(),
+            2,
+            "only its own replies"
+        );
+        fixture.wait_until(Duration::from_secs(30), "both replies filed", || {
+            messages_in(&stack, &fixture.sender, "Survey/Processed") == 2
+        });
+    }
+    assert_eq!(daemon.terminate().code(), Some(0), "{}", log_text());
+}

@@ -16,6 +16,7 @@ use rand::rngs::StdRng;
 use crate::support::Stack;
 
 mod hostile;
+mod ingesting;
 mod sending;
 mod smtp_proxy;
 

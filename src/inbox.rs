@@ -405,11 +405,17 @@ impl Watcher {
     pub fn run(self) {
         let mut backoff = Duration::from_secs(1);
         while !self.shutdown.is_triggered() {
-            match self.session() {
+            let mut logged_in = false;
+            match self.session(&mut logged_in) {
                 Ok(()) => backoff = Duration::from_secs(1),
                 Err(_) if self.shutdown.is_triggered() => break,
                 Err(err) => {
                     self.health.set_imap(Some(err.to_string()));
+                    // A connection that worked and then broke starts the
+                    // backoff afresh; only failures to get back in grow it.
+                    if logged_in {
+                        backoff = Duration::from_secs(1);
+                    }
                     tracing::warn!(survey = %self.survey.id, error = %err, retry_in = ?backoff, "inbox: connection lost or refused");
                     self.sleep(backoff);
                     backoff = (backoff * 2).min(Duration::from_secs(60));
@@ -431,8 +437,9 @@ impl Watcher {
         }
     }
 
-    /// One connection's life: returns Ok on shutdown, Err when it broke.
-    fn session(&self) -> Result<()> {
+    /// One connection's life: returns Ok on shutdown, Err when it broke;
+    /// sets `logged_in` once the server has let it in.
+    fn session(&self, logged_in: &mut bool) -> Result<()> {
         let server = &self.survey.imap;
         let socket = tcp(server)?;
         *self.socket.lock().expect("socket lock") = socket.try_clone().ok();
@@ -440,6 +447,7 @@ impl Watcher {
             return Ok(());
         }
         let mut session = connect_on(server, socket)?;
+        *logged_in = true;
         let folders = &self.survey.replies.folders;
         for folder in [
             &folders.processed,

@@ -16,7 +16,9 @@ use rand::rngs::StdRng;
 use crate::support::Stack;
 
 mod hostile;
+mod imap_proxy;
 mod ingesting;
+mod reading;
 mod sending;
 mod smtp_proxy;
 

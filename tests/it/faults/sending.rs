@@ -392,11 +392,17 @@ fn fault_smtp_server_refuses_defers_and_drops() {
         }
         duplicated += extra;
     }
+    // A message cut after the dot twice (its retry too) may arrive three
+    // times: one extra copy per cut.
+    let cuts = |address: &String| dot_recipients.iter().filter(|r| *r == address).count();
     Tally {
         injected: dot.len(),
         survived: dot
             .iter()
-            .filter(|r| r.iter().all(|a| (1..=2).contains(&copies_of(a))))
+            .filter(|r| {
+                r.iter()
+                    .all(|a| copies_of(a) >= 1 && copies_of(a) - 1 <= cuts(a))
+            })
             .count(),
         lost: lost_among(&dot_recipients),
         duplicated,

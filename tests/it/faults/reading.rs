@@ -245,13 +245,37 @@ fn fault_imap_server_restarted_and_uidvalidity_changed() {
     assert!(killed.success());
     deliver_all(stack, &mail[4..8]);
     std::thread::sleep(Duration::from_secs(2));
-    let up = std::process::Command::new(format!("{ROOT}/scripts/mailstack"))
-        .args(["up", "--dir"])
-        .arg(&stack.dir)
-        .args(["--port-base", "22100"])
-        .status()
-        .unwrap();
-    assert!(up.success());
+    // Dovecot's killed processes may take a moment to let go of their
+    // ports: a few tries, bounded.
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let up = std::process::Command::new(format!("{ROOT}/scripts/mailstack"))
+            .args(["up", "--dir"])
+            .arg(&stack.dir)
+            .args(["--port-base", "22100"])
+            .output()
+            .unwrap();
+        if up.status.success() {
+            break;
+        }
+        tries.push(format!(
+            "{}{}",
+            String::from_utf8_lossy(&up.stdout),
+            String::from_utf8_lossy(&up.stderr)
+        ));
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    assert!(
+        tries.len() < 3,
+        "mailstack up failed:\n{}",
+        tries.join("\n")
+    );
+    if !tries.is_empty() {
+        say(&format!(
+            "fault imap-restart: mailstack up needed another try: {}",
+            tries.join("\n")
+        ));
+    }
     fixture.wait_until(Duration::from_secs(90), "8 replies processed", || {
         count(&db, PROCESSED, &sid) >= 8
     });

@@ -249,20 +249,21 @@ fn fault_imap_server_restarted_and_uidvalidity_changed() {
     // ports: a few tries, bounded.
     let mut tries = Vec::new();
     for _ in 0..3 {
+        // Into a file, not a pipe: Dovecot inherits it and never closes it.
+        let log = fixture.dir.path().join("mailstack-up.log");
+        let out = std::fs::File::create(&log).unwrap();
         let up = std::process::Command::new(format!("{ROOT}/scripts/mailstack"))
             .args(["up", "--dir"])
             .arg(&stack.dir)
             .args(["--port-base", "22100"])
-            .output()
+            .stdout(out.try_clone().unwrap())
+            .stderr(out)
+            .status()
             .unwrap();
-        if up.status.success() {
+        if up.success() {
             break;
         }
-        tries.push(format!(
-            "{}{}",
-            String::from_utf8_lossy(&up.stdout),
-            String::from_utf8_lossy(&up.stderr)
-        ));
+        tries.push(std::fs::read_to_string(&log).unwrap_or_default());
         std::thread::sleep(Duration::from_secs(1));
     }
     assert!(

@@ -638,6 +638,22 @@ text = WROTE + "\n" + text_inline(ch) + "\n"
 e = dict(NINE_EXPECT); e["barriers"] = ok(["evidence"])
 case("trap_not_before_option", message("trap_not_before_option", text=text), answers=e, note="trap: a negated option is never chosen")
 
+def html_bold_options(letters, body, tag=("<b>", "</b>")):
+    """The invitation's HTML with option paragraphs of `letters` wrapped in
+    `tag` (bold, or a coloured span)."""
+    def mark(m):
+        return m.group(1) + tag[0] + m.group(2) + tag[1] + m.group(3)
+    return re.sub(r"(<p[^>]*padding-left[^>]*>)(([%s])\) [^<]*)(</p>)" % letters,
+                  lambda m: m.group(1) + tag[0] + m.group(2) + tag[1] + m.group(4), body)
+
+ans = {1: "Yes", 2: "No", 3: "Yes", 4: "6", 6: "Yes", 7: "No", 8: "Yes", 9: "Yes"}
+html = outlook_html('<p class="MsoNormal">Answers below, I have put the barriers in bold.<o:p></o:p></p>',
+                    html_bold_options("bc", html_below_paragraph(ans)))
+case("marked_bold_outlook_html", message("marked_bold_outlook_html", html=html, mailer="Microsoft Outlook 16.0"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(6), "barriers": INF(["evidence", "side_effects"]),
+    "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)},
+    note="options marked only by bold in HTML: inferred, never certain")
+
 # -- prose --
 prose = ("Hi Asha,\n\nI've used it for terminal agitation-related pain alongside a syringe driver of opioids, but never as an early adjuvant. "
          "My confidence is about 5. We have no written protocol and I'm not aware of any shared community guidance. "

@@ -80,6 +80,22 @@ pub fn to_text(html: &str) -> String {
                 hidden = Some(name);
                 continue;
             }
+            if EMPHASIS.contains(&name.as_str()) && !tag.ends_with('/') {
+                if closing {
+                    out.bold = out.bold.saturating_sub(1);
+                } else {
+                    out.bold += 1;
+                }
+                continue;
+            }
+            if (name == "span" || name == "font") && !tag.ends_with('/') {
+                if closing {
+                    out.coloured.pop();
+                } else if out.coloured.len() < 64 {
+                    out.coloured.push(colours(tag));
+                }
+                continue;
+            }
             if name == "blockquote" {
                 out.line_break();
                 if closing {
@@ -117,6 +133,56 @@ struct Output {
     line_depth: usize,
     depth: usize,
     pre: bool,
+    /// Inside this many `<b>`, `<strong>`, `<mark>`, `<u>`.
+    bold: usize,
+    /// Open `<span>`/`<font>` elements: does each set a colour?
+    coloured: Vec<bool>,
+    /// [`MARK`] already written on this line.
+    marked: bool,
+}
+
+/// Elements that emphasise what they hold.
+const EMPHASIS: &[&str] = &["b", "strong", "mark", "u"];
+
+/// Does this `<span …>` or `<font …>` tag set a colour or a highlight
+/// (other than black, which clients set everywhere)?
+fn colours(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    let value_after = |key: &str| -> Option<String> {
+        let at = lower.find(key)? + key.len();
+        let rest = lower[at..].trim_start_matches([' ', ':', '=', '"', '\'']);
+        Some(
+            rest.chars()
+                .take_while(|c| !matches!(c, ';' | '"' | '\'' | '>'))
+                .collect::<String>()
+                .trim()
+                .to_owned(),
+        )
+    };
+    let plain = |v: &str| {
+        v.is_empty()
+            || [
+                "black",
+                "#000",
+                "#000000",
+                "windowtext",
+                "inherit",
+                "auto",
+                "initial",
+                "currentcolor",
+                "rgb(0,0,0)",
+                "rgb(0, 0, 0)",
+                "transparent",
+                "white",
+                "#fff",
+                "#ffffff",
+            ]
+            .contains(&v)
+    };
+    ["background-color", "background", "color"]
+        .iter()
+        .filter_map(|k| value_after(k))
+        .any(|v| !plain(&v))
 }
 
 impl Output {
@@ -135,6 +201,10 @@ impl Output {
             }
             if self.line.is_empty() {
                 self.line_depth = self.depth;
+            }
+            if !self.marked && (self.bold > 0 || self.coloured.iter().any(|c| *c)) {
+                self.line.push(MARK);
+                self.marked = true;
             }
             self.line.push(c);
         }
@@ -156,6 +226,7 @@ impl Output {
             self.lines.push(line);
         }
         self.line.clear();
+        self.marked = false;
     }
 
     fn blank_line(&mut self) {
@@ -246,6 +317,16 @@ mod tests {
         let html = "<html><head><style>p{}</style><title>T</title></head><body><!--[if mso]>x<![endif]-->\
                     <p class=MsoNormal>a &amp; c&nbsp;&#8211; &#x41;&bogus; &<o:p></o:p></p></body></html>";
         assert_eq!(to_text(html), "a & c – A&bogus; &\n");
+    }
+
+    #[test]
+    fn emphasis_and_colour_are_marked() {
+        let html = "<p>a) Cost</p><p><b>b) Time</b></p><p><span style=\"color:#C00000\">c) Staff</span></p>\
+                    <p><span style=\"color:black\">d) Space</span></p>";
+        assert_eq!(
+            to_text(html),
+            format!("a) Cost\n\n{MARK}b) Time\n\n{MARK}c) Staff\n\nd) Space\n")
+        );
     }
 
     #[test]

@@ -118,7 +118,18 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
         .filter(|c| !matches!(c, '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}'))
         .map(|c| if c == '\u{a0}' || c == '\t' { ' ' } else { c })
         .collect();
-    let mut lines: Vec<Line<'_>> = clean.split('\n').map(Line::new).collect();
+    // Emphasis marks from HTML (see [`html::MARK`]): kept as a flag per
+    // line, for options marked only by formatting, and taken out of the text.
+    let marked: Vec<bool> = clean.split('\n').map(|l| l.contains(html::MARK)).collect();
+    let clean: String = clean.chars().filter(|c| *c != html::MARK).collect();
+    let mut lines: Vec<Line<'_>> = clean
+        .split('\n')
+        .zip(marked)
+        .map(|(raw, marked)| Line {
+            marked,
+            ..Line::new(raw)
+        })
+        .collect();
     if lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);
         reply.truncated = true;
@@ -291,6 +302,8 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 struct Line<'a> {
     depth: usize,
     text: &'a str,
+    /// Some of it was bold or coloured in the HTML.
+    marked: bool,
 }
 
 impl<'a> Line<'a> {
@@ -311,6 +324,7 @@ impl<'a> Line<'a> {
         Line {
             depth,
             text: rest.trim(),
+            marked: false,
         }
     }
 }
@@ -528,7 +542,7 @@ impl<'q> Reader<'q> {
             return;
         }
         if let Some(q) = self.heading
-            && let Some((letter, marked)) = option_line(text, &self.questions[q])
+            && let Some((letter, marked)) = option_line(text, line.marked, &self.questions[q])
         {
             // An option line of ours, ticked or not.
             if let Some(how) = marked {
@@ -905,22 +919,13 @@ const TICKS: &[&str] = &[
 
 /// Is `text` an option line of `question` (`a) Lack of evidence`), and if
 /// so, was it marked? Returns the letter and the mark, if any.
-fn option_line(text: &str, question: &Question) -> Option<(char, Option<Mark>)> {
+fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, Option<Mark>)> {
     let options = question.options();
     if options.is_empty() {
         return None;
     }
     let mut rest = text.trim();
-    let mut mark = None;
-    let formatting = html::MARK;
-    if rest.contains(formatting) {
-        mark = Some(Mark::Formatting);
-    }
-    let owned;
-    if mark.is_some() {
-        owned = rest.replace(formatting, "");
-        rest = owned.trim();
-    }
+    let mut mark = marked.then_some(Mark::Formatting);
     // Bold in a text part: `*a) Lack of evidence*`.
     if rest.len() > 2 && rest.starts_with('*') && rest.ends_with('*') {
         rest = rest.trim_matches('*').trim();

@@ -691,6 +691,166 @@ text = "\n".join(lines) + "\n\nSent from my iPhone\n\n> " + "On 5 Jan 2026, at 0
 case("trap_bare_lines_count", message("trap_bare_lines_count", text=text, mailer="iPhone Mail (21F90)"), answers={},
      note="trap: eight bare lines for nine required questions: not read in order")
 
+# ==== Issue 12: the held-back half ====
+# Written after the rules above were final and scored once, unchanged, as
+# the estimate of performance on replies not seen while building them
+# (docs/replies.md gives the score). Expected values are what a careful
+# human reads, whether or not the parser manages.
+APPLE_WROTE = "On 5 Jan 2026, at 09:00, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+
+top = ["End-of-life use: yes", "Early/adjuvant: no", "Reducing opioid dose: yes", "Confidence - 7/10", "Barriers - lack of evidence",
+       "Written protocol: yes", "Community guidance - no", "More training - yes please", "Further research - yes"]
+text = "\n".join(top) + "\n\nSent from my iPhone\n\n> " + APPLE_WROTE + "\n> \n" + quote(INV_TEXT) + "\n"
+case("heldout_labels_iphone", message("heldout_labels_iphone", text=text, mailer="iPhone Mail (21F90)"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(7), "barriers": ok(["evidence"]),
+    "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+top = ["Intractable pain / end of life = Yes", "Adjuvant in early pain = No", "Opioid-sparing = Yes", "Confidence = 4",
+       "Barriers = expertise and side effects", "Protocol = No", "Shared guidance = No", "Training = Yes", "Research = Yes"]
+text = "\n".join(top) + "\n\nJ Clarke\n\n-----Original Message-----\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
+case("heldout_labels_outlook_text", message("heldout_labels_outlook_text", text=text, mailer="Microsoft Outlook 16.0"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(4), "barriers": ok(["expertise", "side_effects"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+top = ["Use: yes", "Pain: yes", "Opioids and side effects: yes", "Confidence: 8"]
+text = "Quick answers:\n" + "\n".join(top) + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("heldout_labels_trap", message("heldout_labels_trap", text=text), answers={"confidence": ok(8)},
+     note="trap: labels of words several questions share say nothing a careful reader can place")
+
+sep = "________________________________\n"
+ans = {1: "Yes - mostly in the hospice", 2: "No", 3: "Yes", 4: "8", 5: "c", 6: "Yes", 7: "Yes", 8: "No", 9: "Yes",
+       10: "Our protocol is being revised this year.\nHappy to share it."}
+text = "My answers are below.\n\nRegards\nJack\n\n" + sep + OUTLOOK_HEADER_TEXT + "\n" + unquoted_below(ans) + "\n"
+case("heldout_below_answer_outlook_separator", message("heldout_below_answer_outlook_separator", text=text, mailer="Microsoft Outlook 16.0"), answers={
+    "end_of_life": ok(True, "mostly in the hospice"), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(8), "barriers": ok(["side_effects"]),
+    "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(False), "research": ok(True),
+    "comments": ok("Our protocol is being revised this year.\nHappy to share it.")})
+
+ans = {1: "YES", 2: "NO", 3: "NO", 4: "3", 5: "A", 6: "NO", 7: "NO", 8: "YES", 9: "YES"}
+html = outlook_html('<p class="MsoNormal">Hi Asha, answers in blue below.<o:p></o:p></p>',
+                    html_below_paragraph({k: "<b>" + v + "</b>" for k, v in ans.items()}, "color:#2F5597"))
+case("heldout_below_answer_outlook_blue", message("heldout_below_answer_outlook_blue", html=html, mailer="Microsoft Outlook 16.0"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(3), "barriers": ok(["expertise"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+ans = {1: "Yes", 2: "Yes", 3: "No"}
+html = outlook_html('<p class="MsoNormal">First three done, rest to follow.<o:p></o:p></p>', html_below_paragraph(ans))
+case("heldout_below_answer_trap_partial", message("heldout_below_answer_trap_partial", html=html), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(False)},
+    note="trap: the unanswered Answer: lines of an HTML original are followed by our own text")
+
+yn = {1: "Yup", 2: "No, never early on", 3: "Yes indeed", 4: "about 6", 5: "a and b", 6: "Nope - drafting one now", 7: "No", 8: "Yes, definitely", 9: "Certainly"}
+text = "Answers inline.\n\n> " + APPLE_WROTE + "\n> \n" + text_inline(yn) + "\n"
+case("heldout_everyday_apple", message("heldout_everyday_apple", text=text, mailer="Apple Mail (2.3774.600.62)"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False, "never early on"), "opioid_sparing": ok(True), "confidence": ok(6),
+    "barriers": ok(["expertise", "evidence"]), "written_protocol": ok(False, "drafting one now"), "shared_guidance": ok(False),
+    "training": ok(True, "definitely"), "research": ok(True)})
+
+yn = {1: "Yes - occasionally", 2: "Not really", 3: "Rarely", 4: "7", 5: "c", 6: "We do", 7: "Not as far as I know", 8: "Yes please!", 9: "I think so"}
+html = '<html><body><div>Answers in the text below.</div>' + OUTLOOK_HEADER_HTML + html_inline_same_paragraph(yn, "color:#0078D4") + '</body></html>'
+case("heldout_everyday_outlook_web", message("heldout_everyday_outlook_web", html=html), answers={
+    "end_of_life": ok(True, "occasionally"), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(7),
+    "barriers": ok(["side_effects"]), "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+top = ["1. no", "2. no", "3. yes", "4. 5", "5. b", "6. no", "7. no", "8. yes", "9. yes"]
+text = ("\n".join(top) + "\n\nJack\n--\nDr Jack Clarke | Yes Team award 2024\nNo-reply: please use 01632 960123\n"
+        "CONFIDENTIAL: if you received this in error reply 'no' and delete it.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("heldout_trap_signature_words", message("heldout_trap_signature_words", text=text), answers={
+    "end_of_life": ok(False), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(5), "barriers": ok(["evidence"]),
+    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+ans = {**NINE, 4: "Seven out of ten"}
+text = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:\n" + text_inline(ans) + "\n"
+case("heldout_number_words_thunderbird", message("heldout_number_words_thunderbird", text=text, mailer="Mozilla Thunderbird"), answers={**NINE_EXPECT, "confidence": ok(7)})
+
+top = ["1. yes", "2. no", "3. yes", "4. 6 (sorry, I mean 7)", "5. a, c", "6. yes", "7. no", "8. yes", "9. yes"]
+text = "\n".join(top) + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+# (The expected "other" of question 3 was written wrong at first, copied
+# from NINE_EXPECT: the doctor wrote a bare "yes". Corrected after scoring;
+# the value itself was read right.)
+case("heldout_number_correction", message("heldout_number_correction", text=text),
+     answers={**NINE_EXPECT, "opioid_sparing": ok(True), "confidence": ok(7)})
+
+ans = {**NINE, 4: "6, 7 on a good day"}
+text = WROTE + "\n" + text_inline(ans) + "\n"
+case("heldout_number_two_numbers", message("heldout_number_two_numbers", text=text), answers={**NINE_EXPECT, "confidence": UNCLEAR},
+     note="two numbers: unclear, never the first")
+
+ans = {**NINE, 4: "5 - call me on 01632 960123 to discuss"}
+text = WROTE + "\n" + text_inline(ans) + "\n"
+case("heldout_number_phone_trap", message("heldout_number_phone_trap", text=text), answers={**NINE_EXPECT, "confidence": ok(5)},
+     note="trap: a telephone number beside the answer")
+
+orig = html_below_paragraph({1: "Yes", 2: "No", 3: "Yes", 4: "7", 6: "Yes", 7: "No", 8: "Yes", 9: "Yes"})
+orig = re.sub(r"(<p[^>]*padding-left[^>]*>)(b\) )", r"\1(x) \2", orig)
+html = '<html><body><div>Done - see below.</div>' + OUTLOOK_HEADER_HTML + orig + '</body></html>'
+case("heldout_ticked_outlook_web", message("heldout_ticked_outlook_web", html=html), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(7), "barriers": ok(["evidence"]),
+    "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+text = WROTE + "\n" + ticked_text("ae", lambda l: l + "  ✓") + "\n"
+case("heldout_ticked_gmail_check", message("heldout_ticked_gmail_check", text=text), answers={"barriers": ok(["expertise", "other"])},
+     note="ticks after options; 'other' ticked without its text")
+
+top = ["1. yes", "2. yes", "3. no", "4. 6", "5. all of the above except side effects", "6. no", "7. no", "8. yes", "9. yes"]
+yahoo_wrote = "On Monday, 5 January 2026 at 09:00:00 GMT, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+text = "\n".join(top) + "\n\n" + yahoo_wrote + "\n\n" + INV_TEXT + "\n"
+case("heldout_choices_all_except_yahoo", message("heldout_choices_all_except_yahoo", text=text, mailer="YahooMailAndroid"), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(True), "opioid_sparing": ok(False), "confidence": ok(6),
+    "barriers": ok(["expertise", "evidence"]), "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+
+top = ["Q1: Yes", "Q2: No", "Q3: No", "Q4: 9", "Q5: None", "Q6: Yes", "Q7: Yes", "Q8: No", "Q9: No"]
+text = "\n".join(top) + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("heldout_choices_none_q_prefix", message("heldout_choices_none_q_prefix", text=text), answers={
+    "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(False), "confidence": ok(9), "barriers": ok(["none"]),
+    "written_protocol": ok(True), "shared_guidance": ok(True), "training": ok(False), "research": ok(False)})
+
+ans = {**NINE, 5: "evidence, but not expertise"}
+text = WROTE + "\n" + text_inline(ans) + "\n"
+case("heldout_trap_not_option", message("heldout_trap_not_option", text=text), answers={**NINE_EXPECT, "barriers": ok(["evidence"])})
+
+body = html_bold_options("a", INV_HTML_BODY, ('<span style="background-color:yellow">', "</span>"))
+html = gmail_html("I've highlighted my answer to 5, will do the rest tomorrow.", body)
+case("heldout_highlight_gmail_html", message("heldout_highlight_gmail_html", html=html), answers={"barriers": INF(["expertise"])},
+     note="an option highlighted in the quoted HTML: inferred")
+
+prose = ("I have used ketamine at the end of life for intractable pain, but not early as an adjuvant. "
+         "Yes to using it to cut the opioid dose when side effects are bad. Confidence 6/10. Main barrier is evidence. "
+         "We don't have a written protocol or community guidance. I would like more training and yes, more research is needed.")
+text = prose + "\n\nSent from my iPhone\n\n> " + APPLE_WROTE + "\n> \n" + quote(INV_TEXT) + "\n"
+case("heldout_prose_iphone", message("heldout_prose_iphone", text=text, mailer="iPhone Mail (21F90)"), answers={
+    "end_of_life": INF(True), "early_adjuvant": INF(False), "opioid_sparing": INF(True), "confidence": INF(6), "barriers": INF(["evidence"]),
+    "written_protocol": INF(False), "shared_guidance": INF(False), "training": INF(True), "research": INF(True)}, missing=[])
+
+html = outlook_html('<p class="MsoNormal">Dear Asha,</p><p class="MsoNormal">To be honest I have never used ketamine outside end-of-life care. '
+                    'At the end of life I use it fairly often alongside strong opioids. I\'d rate my confidence at 4. '
+                    'Barriers are lack of expertise and familiarity. We don\'t have any shared guidance with the community teams. '
+                    'Training would be very welcome.</p><p class="MsoNormal">Best wishes, Jack</p>', INV_HTML_BODY)
+case("heldout_prose_outlook", message("heldout_prose_outlook", html=html, mailer="Microsoft Outlook 16.0"), answers={
+    "end_of_life": INF(True), "confidence": INF(4), "barriers": INF(["expertise"]), "shared_guidance": INF(False), "training": INF(True)},
+    missing=["early_adjuvant", "opioid_sparing", "written_protocol", "research"])
+
+prose = "Hope the research goes well. I'm not sure about a protocol, I'd have to check with pharmacy.\n\nJack"
+text = prose + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("heldout_prose_trap", message("heldout_prose_trap", text=text), answers={},
+     note="trap: well-wishing and uncertainty are not answers")
+
+lines = ["no", "no", "no", "2", "a", "no", "no", "yes", "yes", "Would welcome a study day"]
+html = ('<html><body><div dir="ltr">' + "<br>".join(lines) + '</div>'
+        '<div id="ms-outlook-mobile-signature"><div dir="ltr">Get <a href="https://aka.ms/o0ukef">Outlook for iOS</a></div></div>'
+        '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt">'
+        f'<b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt;<br><b>Sent:</b> Monday, January 5, 2026 9:00:00 AM<br><b>To:</b> Clarke Jack<br><b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>'
+        + INV_HTML_BODY + '</body></html>')
+case("heldout_bare_in_order_outlook_ios", message("heldout_bare_in_order_outlook_ios", html=html), answers={
+    "end_of_life": INF(False), "early_adjuvant": INF(False), "opioid_sparing": INF(False), "confidence": INF(2), "barriers": INF(["expertise"]),
+    "written_protocol": INF(False), "shared_guidance": INF(False), "training": INF(True), "research": INF(True), "comments": INF("Would welcome a study day")},
+    missing=[])
+
+lines = ["yes", "no", "yes", "no"]
+text = "\n".join(lines) + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("heldout_trap_bare_partial", message("heldout_trap_bare_partial", text=text), answers={},
+     note="trap: four bare lines for nine questions cannot be placed")
+
 if __name__ == "__main__":
     for f in os.listdir(OUT):
         if f.endswith((".eml", ".json", ".failed")):

@@ -34,7 +34,7 @@ fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
 /// The share of expected answers read correctly (certain or inferred) that
 /// this corpus reached; the test fails below it, so the parser cannot
 /// silently regress. Raise it when the parser improves.
-const RATCHET: f64 = 0.95;
+const RATCHET: f64 = 0.998;
 
 /// Inferred answers may be at most this share of the answers read: the
 /// parser must mostly be certain, not ask for confirmations.
@@ -79,9 +79,26 @@ fn reply_corpus() {
         let mut problems = Vec::new();
         for field in ["kind", "token", "bounced_recipient", "missing"] {
             if expected[field] != actual[field] {
+                // A question missing only because its expected answer was
+                // missed is counted as a miss below, not a wrong case.
+                let explained = field == "missing"
+                    && expected[field].as_array().is_some_and(|want| {
+                        actual[field].as_array().is_some_and(|got| {
+                            want.iter().all(|q| got.contains(q))
+                                && got.iter().all(|q| {
+                                    want.contains(q)
+                                        || q.as_str().is_some_and(|q| {
+                                            expected["answers"].get(q).is_some()
+                                                && actual["answers"].get(q).is_none()
+                                        })
+                                })
+                        })
+                    });
                 problems.push(format!(
-                    "{field}: expected {}, found {}",
-                    expected[field], actual[field]
+                    "{field}: {}expected {}, found {}",
+                    if explained { "(missed answers) " } else { "" },
+                    expected[field],
+                    actual[field]
                 ));
             }
         }
@@ -145,10 +162,11 @@ fn reply_corpus() {
         } else {
             let report = format!("{}\n\nfound:\n{}\n", problems.join("\n"), found.to_json());
             std::fs::write(&failed, report).expect("write NAME.failed");
-            if problems
-                .iter()
-                .any(|p| !p.contains(": missed") && !p.contains("(expected"))
-                || problems.iter().any(|p| p.contains("WRONG"))
+            if problems.iter().any(|p| {
+                !p.contains(": missed")
+                    && !p.contains("(expected")
+                    && !p.contains("(missed answers)")
+            }) || problems.iter().any(|p| p.contains("WRONG"))
             {
                 case_errors.push(format!("{name}: {}", problems.join("; ")));
             } else {

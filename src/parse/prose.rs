@@ -143,7 +143,16 @@ impl Index {
 /// "Protocol - yes", "Confidence = 6", "Community guidance: none", "More
 /// research? Yes": the label and the answer after it.
 pub fn split_label(line: &str) -> Option<(&str, &str)> {
-    let at = line.find([':', '=', '?', '-', '–', '—'])?;
+    // The first separator that is not a hyphen inside a word
+    // ("End-of-life use: yes").
+    let bytes = line.as_bytes();
+    let at = line.char_indices().find_map(|(i, c)| {
+        let inside = c == '-'
+            && i > 0
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        ([':', '=', '?', '-', '–', '—'].contains(&c) && !inside).then_some(i)
+    })?;
     let label = line[..at]
         .trim()
         .trim_start_matches(['*', '_'])
@@ -299,7 +308,7 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
         if tied.len() >= 2 && may_split {
             // "We have no written protocol and no community guidance":
             // each part on its own, once.
-            let parts = split_and(&clause);
+            let parts = split_and(&clause, index);
             if parts.len() >= 2 {
                 pending.extend(parts.into_iter().rev().map(|p| (p, false)));
             }
@@ -321,12 +330,40 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
     out
 }
 
-/// A clause cut at ", and", " and " and commas.
-fn split_and(clause: &str) -> Vec<String> {
-    clause
-        .split(", and ")
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(", "))
+/// A clause cut at "and", "or" and "nor" (a negation before "or" or
+/// "nor" carries over: "we don't have a protocol or guidance" is two
+/// noes); commas only when that does not separate the questions.
+fn split_and(clause: &str, index: &Index) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for piece in clause.split(" and ") {
+        let negated = plain_words(piece)
+            .iter()
+            .any(|w| NEGATION.contains(&w.as_str()));
+        for (k, alternative) in piece
+            .split(" or ")
+            .flat_map(|p| p.split(" nor "))
+            .enumerate()
+        {
+            let mut part = alternative.trim().to_owned();
+            if k > 0 && negated {
+                part = format!("not {part}");
+            }
+            parts.push(part);
+        }
+    }
+    let ties = |p: &str| {
+        let stems: Vec<String> = plain_words(p).iter().map(|w| stem(w)).collect();
+        index.tied(&stems).len()
+    };
+    parts
+        .into_iter()
+        .flat_map(|p| {
+            if ties(&p) >= 2 {
+                p.split(", ").map(str::to_owned).collect()
+            } else {
+                vec![p]
+            }
+        })
         .map(|p| p.trim().to_owned())
         .filter(|p| !p.is_empty())
         .collect()
@@ -352,6 +389,15 @@ fn read_clause(
             let affirm = words.iter().any(|w| AFFIRM.contains(&w.as_str()));
             let about = stems.iter().filter(|s| own.contains(s)).count();
             if !(personal || negations > 0 || affirm || about >= 2) {
+                return None;
+            }
+            // "Never outside end-of-life care": the negation is about
+            // everything else, which a careful reader does not guess at.
+            if negations > 0
+                && words.iter().any(|w| {
+                    ["outside", "except", "apart", "only", "other", "besides"].contains(&w.as_str())
+                })
+            {
                 return None;
             }
             let often = words.iter().any(|w| FREQUENCY.contains(&w.as_str()));

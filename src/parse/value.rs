@@ -94,6 +94,9 @@ const NO: &[&str] = &[
     "i never",
     "we never",
     "not as such",
+    "not as far as i know",
+    "not as far as i am aware",
+    "not that i know of",
 ];
 /// Leading phrases that say the doctor does not know, or that "no" is not
 /// an answer to the question: unclear, never yes or no.

@@ -568,3 +568,163 @@ mod tests {
         assert!(!sender_side("550 5.1.1 user unknown"));
     }
 }
+
+/// A message we sent that a bounce returns, with the person it was for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Returned {
+    /// Outbox row id.
+    pub outbox_id: i64,
+    /// The person it was for, and their listed address now; `None` for
+    /// mail to the leads.
+    pub person: Option<(i64, String)>,
+    /// The address it was handed to the server for, if recorded.
+    pub sent_to: Option<String>,
+}
+
+/// How a bounce was tied to us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Delivered to the VERP address of one message.
+    Verp,
+    /// Our Message-ID in the returned headers.
+    MessageId,
+    /// A recipient token in the returned original (Reply-To,
+    /// List-Unsubscribe, quoted text).
+    Token,
+}
+
+impl Evidence {
+    /// For the record (`matched_by`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Verp => "verp",
+            Evidence::MessageId => "message_id",
+            Evidence::Token => "token",
+        }
+    }
+}
+
+/// Whose state a bounce changes (issue 8's rule): only a bounce carrying
+/// our token, and only for mail that went to the person's listed address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribution {
+    /// It returns mail sent to this person's listed address: they are
+    /// bounced (if the failure is hard).
+    Person {
+        /// The person.
+        recipient_id: i64,
+        /// The message it returns, when known (VERP or Message-ID).
+        outbox_id: Option<i64>,
+        /// How it was tied to us.
+        evidence: Evidence,
+    },
+    /// It returns one of our messages that went to another address than
+    /// the person's listed one (or to the leads): recorded against that
+    /// message only.
+    MessageOnly {
+        /// The message.
+        outbox_id: i64,
+        /// The address it went to.
+        sent_to: Option<String>,
+        /// How it was tied to us.
+        evidence: Evidence,
+    },
+    /// Nothing of ours in it: anyone can write such a report, so it is
+    /// recorded as unverified and stops nothing.
+    Unverified,
+}
+
+/// Decides whose state a bounce changes from what the store found for its
+/// VERP key, its returned Message-ID and its returned token (best evidence
+/// first). Pure.
+pub fn attribute(
+    by_key: Option<Returned>,
+    by_message_id: Option<Returned>,
+    by_token: Option<i64>,
+) -> Attribution {
+    let sent = by_key
+        .map(|r| (r, Evidence::Verp))
+        .or_else(|| by_message_id.map(|r| (r, Evidence::MessageId)));
+    if let Some((returned, evidence)) = sent {
+        return match &returned.person {
+            // Rows sent before `sent_to` was recorded always went to the
+            // listed address.
+            Some((id, listed))
+                if returned
+                    .sent_to
+                    .as_deref()
+                    .is_none_or(|to| to.eq_ignore_ascii_case(listed)) =>
+            {
+                Attribution::Person {
+                    recipient_id: *id,
+                    outbox_id: Some(returned.outbox_id),
+                    evidence,
+                }
+            }
+            _ => Attribution::MessageOnly {
+                outbox_id: returned.outbox_id,
+                sent_to: returned.sent_to,
+                evidence,
+            },
+        };
+    }
+    match by_token {
+        Some(recipient_id) => Attribution::Person {
+            recipient_id,
+            outbox_id: None,
+            evidence: Evidence::Token,
+        },
+        None => Attribution::Unverified,
+    }
+}
+
+#[cfg(test)]
+mod attribution_tests {
+    use super::*;
+
+    fn returned(person: Option<(i64, &str)>, sent_to: Option<&str>) -> Returned {
+        Returned {
+            outbox_id: 7,
+            person: person.map(|(id, e)| (id, e.to_owned())),
+            sent_to: sent_to.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn only_mail_to_the_listed_address_bounces_a_person() {
+        let listed = returned(Some((1, "a@x.test")), Some("A@x.test"));
+        assert_eq!(
+            attribute(Some(listed), None, None),
+            Attribution::Person {
+                recipient_id: 1,
+                outbox_id: Some(7),
+                evidence: Evidence::Verp
+            }
+        );
+        let colleague = returned(Some((1, "a@x.test")), Some("colleague@x.test"));
+        assert!(matches!(
+            attribute(None, Some(colleague), Some(1)),
+            Attribution::MessageOnly {
+                evidence: Evidence::MessageId,
+                ..
+            }
+        ));
+        let leads = returned(None, None);
+        assert!(matches!(
+            attribute(Some(leads), None, None),
+            Attribution::MessageOnly { .. }
+        ));
+    }
+
+    #[test]
+    fn without_anything_of_ours_a_bounce_is_unverified() {
+        assert_eq!(attribute(None, None, None), Attribution::Unverified);
+        assert!(matches!(
+            attribute(None, None, Some(3)),
+            Attribution::Person {
+                evidence: Evidence::Token,
+                ..
+            }
+        ));
+    }
+}

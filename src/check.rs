@@ -97,7 +97,9 @@ pub struct Step {
 }
 
 /// Runs every check; the steps say what passed and what to fix.
-pub async fn check(survey: &Survey) -> Vec<Step> {
+/// `bounce_probe`: an address that bounces (on the local stack,
+/// `bounce-check@…`), to prove VERP through a real bounce.
+pub async fn check(survey: &Survey, bounce_probe: Option<&str>) -> Vec<Step> {
     let mut steps = Vec::new();
     let smtp = match SmtpOutbox::new(&survey.smtp, 1) {
         Ok(smtp) => smtp,
@@ -138,18 +140,184 @@ pub async fn check(survey: &Survey) -> Vec<Step> {
     if smtp_ok.is_err() || imap_ok.is_err() {
         return steps;
     }
+    let trip = round_trip(survey, &smtp).await;
+    let return_path = trip.as_ref().ok().and_then(|t| t.return_path.clone());
+    let key = trip
+        .as_ref()
+        .ok()
+        .map(|t| t.key.clone())
+        .unwrap_or_default();
     steps.push(Step {
         what: format!(
             "plus-addressing ({})",
             survey.sender.plus_address("check...")
         ),
-        outcome: round_trip(survey, &smtp).await.map_err(|e| e.to_string()),
+        outcome: trip.map(|t| t.detail).map_err(|e| e.to_string()),
     });
+    steps.push(Step {
+        what: "VERP (a bounce key in the envelope sender)".into(),
+        outcome: Ok(verp_verdict(survey, &key, return_path.as_deref())),
+    });
+    if let Some(address) = bounce_probe {
+        steps.push(Step {
+            what: format!("VERP through a real bounce from {address}"),
+            outcome: probe(survey, &smtp, address)
+                .await
+                .map_err(|e| e.to_string()),
+        });
+    }
     steps
 }
 
-/// Sends a mail to `reply+checkNNN@domain` and waits for it in the INBOX.
-async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<String> {
+/// Whether the envelope sender we set survived the provider: the
+/// `Return-Path` the receiving server wrote from it says. Not a failure
+/// when it did not: bounces are then tied to us by the returned
+/// Message-ID and the report's text instead.
+fn verp_verdict(survey: &Survey, key: &str, return_path: Option<&str>) -> String {
+    if !survey.sending.verp {
+        return "off ([sending] verp = false): bounces are tied to their message by the returned Message-ID and the report's text".into();
+    }
+    let Some(sent) = crate::verp::address(&survey.sender.address, key) else {
+        return format!(
+            "not used: {}+b.KEY would be longer than the 64 characters a local part may have; bounces are tied to their message by the returned Message-ID and the report's text",
+            survey.sender.address.user()
+        );
+    };
+    match return_path {
+        Some(path) if path.to_ascii_lowercase().contains(&format!("+b.{key}")) => {
+            format!(
+                "kept: the test message arrived with Return-Path {path}, so bounces come back to the address of the message they return"
+            )
+        }
+        Some(path) => format!(
+            "NOT kept: sent as {sent}, the test message arrived with Return-Path {path} (the provider rewrites the envelope sender); bounces are tied to their message by the returned Message-ID and the report's text instead"
+        ),
+        None => format!(
+            "unknown: the test message (sent as {sent}) arrived without a Return-Path; bounces are tied to their message by the returned Message-ID and the report's text if VERP is lost"
+        ),
+    }
+}
+
+/// Sends a message with a VERP envelope sender to `address`, which must
+/// bounce (on the local stack, a reserved `bounce*@` address), and waits
+/// for the bounce to come back to that VERP address.
+async fn probe(survey: &Survey, smtp: &SmtpOutbox, address: &str) -> Result<String> {
+    let key = crate::verp::new_key();
+    let Some(verp) = crate::verp::address(&survey.sender.address, &key) else {
+        return Err(Error::Other(format!(
+            "{}+b.KEY is longer than the 64 characters a local part may have",
+            survey.sender.address.user()
+        )));
+    };
+    let to: lettre::Address = address
+        .parse()
+        .map_err(|e| Error::Message(format!("--bounce-probe {address}: {e}")))?;
+    let tag = format!("probe{}", rand::random::<u64>() % 1_000_000_000);
+    let draft = Draft {
+        from: Mailbox::new(
+            Some(survey.sender.name.clone()),
+            survey.sender.address.clone(),
+        ),
+        to: Mailbox::new(None, to),
+        cc: Vec::new(),
+        reply_to: None,
+        subject: format!("mailsurvey check {tag}"),
+        message_id: format!("{tag}.{}@{}", survey.id, survey.sender.address.domain()),
+        in_reply_to: None,
+        auto_submitted: AutoSubmitted::Generated,
+        unsubscribe: None,
+        text: "This message checks that a bounce comes back to the address it was sent from.\n"
+            .into(),
+        html:
+            "<p>This message checks that a bounce comes back to the address it was sent from.</p>"
+                .into(),
+        attachments: Vec::new(),
+    };
+    let started = Instant::now();
+    let mut mail = compose(draft, Timestamp::now())?;
+    mail.envelope_from = verp.clone();
+    smtp.send(&mail).await?;
+    let server = survey.imap.clone();
+    let needle = format!("+b.{key}");
+    let found =
+        tokio::task::spawn_blocking(move || find_and_delete(&server, "Delivered-To", &needle, 60))
+            .await
+            .map_err(|e| Error::Other(e.to_string()))??;
+    if found.is_some() {
+        Ok(format!(
+            "the bounce came back to {verp} after {:.1} s: VERP survives",
+            started.elapsed().as_secs_f64()
+        ))
+    } else {
+        Err(Error::Other(format!(
+            "no bounce came back to {verp} within 60 s: either {address} did not bounce, or the provider rewrote the envelope sender (bounces are then tied to their message by the returned Message-ID and the report's text)"
+        )))
+    }
+}
+
+/// Waits up to `seconds` for a message in INBOX whose `header` contains
+/// `needle`, deletes it, and returns its Return-Path (empty if it had none).
+fn find_and_delete(
+    server: &crate::survey::Server,
+    header: &str,
+    needle: &str,
+    seconds: u64,
+) -> Result<Option<String>> {
+    let mut session = inbox::connect(server)?;
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    while Instant::now() < deadline {
+        session
+            .select("INBOX")
+            .map_err(|e| Error::Imap(e.to_string()))?;
+        let uids = session
+            .uid_search(format!("HEADER {header} \"{needle}\""))
+            .map_err(|e| Error::Imap(e.to_string()))?;
+        if !uids.is_empty() {
+            let set = uids
+                .iter()
+                .map(|u| u.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            let fetched = session
+                .uid_fetch(&set, "BODY.PEEK[HEADER.FIELDS (RETURN-PATH)]")
+                .map_err(|e| Error::Imap(e.to_string()))?;
+            let return_path = fetched
+                .iter()
+                .filter_map(|f| f.header())
+                .map(|h| String::from_utf8_lossy(h).into_owned())
+                .find_map(|h| {
+                    h.lines().find_map(|l| {
+                        l.split_once(':')
+                            .filter(|(n, _)| n.eq_ignore_ascii_case("return-path"))
+                            .map(|(_, v)| v.trim().to_owned())
+                    })
+                })
+                .unwrap_or_default();
+            session
+                .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
+                .map_err(|e| Error::Imap(e.to_string()))?;
+            session
+                .uid_expunge(&set)
+                .map_err(|e| Error::Imap(e.to_string()))?;
+            let _ = session.logout();
+            return Ok(Some(return_path));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let _ = session.logout();
+    Ok(None)
+}
+
+/// What the plus-address round trip found.
+struct Trip {
+    detail: String,
+    key: String,
+    return_path: Option<String>,
+}
+
+/// Sends a mail to `reply+checkNNN@domain`, from a VERP envelope sender
+/// when VERP is on, and waits for it in the INBOX.
+async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<Trip> {
     let tag = format!("check{}", rand::random::<u64>() % 1_000_000_000);
     let to: lettre::Address = survey
         .sender
@@ -172,50 +340,32 @@ async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<String> {
         attachments: Vec::new(),
     };
     let started = Instant::now();
-    smtp.send(&compose(draft, Timestamp::now())?).await?;
+    let key = crate::verp::new_key();
+    let mut mail = compose(draft, Timestamp::now())?;
+    if survey.sending.verp
+        && let Some(verp) = crate::verp::address(&survey.sender.address, &key)
+    {
+        mail.envelope_from = verp;
+    }
+    smtp.send(&mail).await?;
     let server = survey.imap.clone();
     let wanted = format!("<{message_id}>");
-    let found = tokio::task::spawn_blocking(move || -> Result<bool> {
-        let mut session = inbox::connect(&server)?;
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            session
-                .select("INBOX")
-                .map_err(|e| Error::Imap(e.to_string()))?;
-            let uids = session
-                .uid_search(format!("HEADER Message-ID \"{wanted}\""))
-                .map_err(|e| Error::Imap(e.to_string()))?;
-            if !uids.is_empty() {
-                let set = uids
-                    .iter()
-                    .map(|u| u.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",");
-                session
-                    .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
-                    .map_err(|e| Error::Imap(e.to_string()))?;
-                session
-                    .uid_expunge(&set)
-                    .map_err(|e| Error::Imap(e.to_string()))?;
-                let _ = session.logout();
-                return Ok(true);
-            }
-            std::thread::sleep(Duration::from_millis(300));
-        }
-        let _ = session.logout();
-        Ok(false)
-    })
-    .await
-    .map_err(|e| Error::Other(e.to_string()))??;
-    if found {
-        Ok(format!(
-            "a mail to {to} arrived in INBOX after {:.1} s",
-            started.elapsed().as_secs_f64()
-        ))
-    } else {
-        Err(Error::Other(format!(
+    let found =
+        tokio::task::spawn_blocking(move || find_and_delete(&server, "Message-ID", &wanted, 30))
+            .await
+            .map_err(|e| Error::Other(e.to_string()))??;
+    match found {
+        Some(return_path) => Ok(Trip {
+            detail: format!(
+                "a mail to {to} arrived in INBOX after {:.1} s",
+                started.elapsed().as_secs_f64()
+            ),
+            key,
+            return_path: Some(return_path).filter(|p| !p.is_empty()),
+        }),
+        None => Err(Error::Other(format!(
             "a mail to {to} did not arrive in INBOX of {} within 30 s: the server may not deliver +addresses to the base mailbox (recipient_delimiter = + in Postfix and Dovecot), or it files them elsewhere",
             survey.imap.username
-        )))
+        ))),
     }
 }

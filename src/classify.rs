@@ -80,6 +80,10 @@ pub struct Classification {
     /// Tokens in the message's own headers, in priority order (see
     /// [`matching::candidates`]).
     pub candidates: Vec<Candidate>,
+    /// Our VERP bounce keys in the addresses the message was delivered to
+    /// (`survey+b.KEY@…`), best first: they name the exact message a
+    /// bounce returns.
+    pub bounce_keys: Vec<crate::verp::Found>,
     /// The parsed reply, for every message that is neither a bounce nor an
     /// automatic reply. Its answers count only when `kind` is
     /// [`Kind::Reply`].
@@ -125,17 +129,42 @@ static REPLY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// Classifies `message`, sent to the survey's mailbox.
 pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
     let candidates = matching::candidates(message, survey);
+    let bounce_keys = crate::verp::keys(message, survey);
     let verdict = |kind, reason: String, bounce, reply| Classification {
         kind,
         reason,
         bounce,
         candidates: candidates.clone(),
+        bounce_keys: bounce_keys.clone(),
         reply,
     };
 
     let subject = message.subject().unwrap_or("");
     let sender = sender_local_part(message);
     let from_daemon = sender.as_deref().is_some_and(is_daemon);
+    if !survey.sending.read_bounce_reports {
+        // Report bodies are not read: a report is known by its headers
+        // alone (from a mail system, or a multipart/report), and only its
+        // VERP address says whose it is.
+        let is_report = from_daemon
+            || message.content_type().is_some_and(|ct| {
+                ct.ctype().eq_ignore_ascii_case("multipart")
+                    && ct
+                        .subtype()
+                        .is_some_and(|s| s.eq_ignore_ascii_case("report"))
+            });
+        if is_report {
+            let reason = format!(
+                "delivery report (read by its headers only: read_bounce_reports = false){}",
+                if bounce_keys.is_empty() {
+                    ", to no VERP address"
+                } else {
+                    ", to a VERP address"
+                }
+            );
+            return verdict(Kind::Bounce, reason, Some(Bounce::default()), None);
+        }
+    }
     let report = match delivery_status(message, survey) {
         Some(report) => Some(report),
         None if DELAY_SUBJECT.is_match(subject)

@@ -45,11 +45,16 @@ pub enum Command {
         #[arg(long)]
         survey: PathBuf,
     },
-    /// Log in to SMTP and IMAP and prove that plus-addressed mail arrives.
+    /// Log in to SMTP and IMAP, prove that plus-addressed mail arrives, and
+    /// say whether VERP (the bounce key in the envelope sender) survives.
     Check {
         /// The survey file.
         #[arg(long)]
         survey: PathBuf,
+        /// An address that bounces (on the local stack `bounce-check@…`):
+        /// send it one mail and wait for the bounce at its VERP address.
+        #[arg(long, value_name = "ADDRESS")]
+        bounce_probe: Option<String>,
     },
     /// Send pending invitations now (the daemon does this by itself).
     Send {
@@ -200,7 +205,10 @@ pub enum Exit {
 pub async fn execute(cli: Cli, signals: Signals) -> Exit {
     let outcome = match cli.command {
         Command::Validate { survey } => return validate(&survey),
-        Command::Check { survey } => check(&survey).await,
+        Command::Check {
+            survey,
+            bounce_probe,
+        } => check(&survey, bounce_probe.as_deref()).await,
         Command::Send {
             survey,
             dry_run,
@@ -269,13 +277,13 @@ fn validate(path: &std::path::Path) -> Exit {
     }
 }
 
-async fn check(path: &std::path::Path) -> Result<Exit> {
+async fn check(path: &std::path::Path, bounce_probe: Option<&str>) -> Result<Exit> {
     let (survey, _) = daemon::load(path)?;
     crate::credentials::warn_if_exposed(&survey);
     for warning in check::warnings(&survey) {
         eprintln!("warning: {warning}");
     }
-    let steps = check::check(&survey).await;
+    let steps = check::check(&survey, bounce_probe).await;
     let mut ok = true;
     for step in &steps {
         match &step.outcome {

@@ -93,5 +93,6 @@ pub mod templates;
 pub mod timeline;
 pub mod tls;
 pub mod token;
+pub mod verp;
 
 pub use error::{Error, Result};

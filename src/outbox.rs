@@ -773,8 +773,8 @@ pub fn render(
         "reminder" => Some(Kind::Reminder(claimed.seq)),
         _ => None,
     };
-    match (kind, recipient, &claimed.body) {
-        (Some(kind), Some(person), _) => invitation::mail(survey, templates, person, kind, now),
+    let mut mail = match (kind, recipient, &claimed.body) {
+        (Some(kind), Some(person), _) => invitation::mail(survey, templates, person, kind, now)?,
         (_, _, Some(body)) => {
             let to = match recipient {
                 Some(person) => vec![parse_address(&person.email)?],
@@ -784,18 +784,26 @@ pub fn render(
                     .map(|l| parse_address(&l.email))
                     .collect::<Result<_>>()?,
             };
-            Ok(Outgoing {
+            Outgoing {
                 message_id: claimed.message_id.clone(),
                 envelope_from: survey.sender.address.clone(),
                 envelope_to: to,
                 bytes: body.clone(),
-            })
+            }
         }
-        _ => Err(Error::Message(format!(
-            "outbox row {} ({}) has nothing to send",
-            claimed.id, claimed.kind
-        ))),
+        _ => {
+            return Err(Error::Message(format!(
+                "outbox row {} ({}) has nothing to send",
+                claimed.id, claimed.kind
+            )));
+        }
+    };
+    if survey.sending.verp
+        && let Some(verp) = crate::verp::address(&survey.sender.address, &claimed.bounce_key)
+    {
+        mail.envelope_from = verp;
     }
+    Ok(mail)
 }
 
 fn parse_address(text: &str) -> Result<lettre::Address> {

@@ -365,6 +365,15 @@ pub struct Sending {
     pub retry_max: SignedDuration,
     /// After this many transient failures a message is given up.
     pub max_attempts: u32,
+    /// VERP: every message goes out with its own bounce key in the envelope
+    /// sender (`survey+b.KEY@domain`), so a bounce is tied to the exact
+    /// message it returns by the address it comes back to.
+    pub verp: bool,
+    /// Read the bodies of delivery reports (RFC 3464 fields, the failed
+    /// addresses in plain-text reports, the returned original's headers).
+    /// Off, a bounce is recognised by its headers alone and attributed only
+    /// by its VERP address: for proving that VERP works on its own.
+    pub read_bounce_reports: bool,
 }
 
 /// One question.
@@ -643,6 +652,8 @@ struct RawSending {
     retry_base: Option<Spanned<String>>,
     retry_max: Option<Spanned<String>>,
     max_attempts: Option<Spanned<i64>>,
+    verp: Option<bool>,
+    read_bounce_reports: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -1251,6 +1262,8 @@ impl Checker<'_> {
             retry_base: None,
             retry_max: None,
             max_attempts: None,
+            verp: None,
+            read_bounce_reports: None,
         });
         let mut positive = |value: &Option<Spanned<i64>>, default: i64, what: &str| -> i64 {
             match value {
@@ -1280,6 +1293,8 @@ impl Checker<'_> {
             retry_base,
             retry_max,
             max_attempts,
+            verp: raw.verp.unwrap_or(true),
+            read_bounce_reports: raw.read_bounce_reports.unwrap_or(true),
         })
     }
 

@@ -41,6 +41,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0003_timeline.sql")),
         M::up(include_str!("0004_failures.sql")),
         M::up(include_str!("0005_health.sql")),
+        M::up(include_str!("0006_verp.sql")),
     ])
 }
 
@@ -122,6 +123,23 @@ pub struct Claimed {
     pub recipient: Option<StoredRecipient>,
     /// Stored content, for mail fixed when queued.
     pub body: Option<Vec<u8>>,
+    /// The message's own bounce key, for its VERP envelope sender
+    /// ([`crate::verp`]); the same on every attempt.
+    pub bounce_key: String,
+}
+
+/// A message we sent, as a bounce names it (by its VERP key or its
+/// Message-ID).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentMail {
+    /// Outbox row id.
+    pub id: i64,
+    /// invitation, reminder, receipt, ...
+    pub kind: String,
+    /// The person it was for; `None` for mail to the leads.
+    pub recipient_id: Option<i64>,
+    /// The address it was handed to the server for.
+    pub sent_to: Option<String>,
 }
 
 /// Per-state counts and the failures, for `mailsurvey status`.
@@ -442,14 +460,21 @@ impl Store {
                 )?;
                 continue;
             }
-            tx.execute(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1",
-                [id],
-            )?;
             let recipient = match recipient_id {
                 Some(rid) => Some(recipient_by_id(&tx, rid)?),
                 None => None,
             };
+            let bounce_key: String = tx.query_row(
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1,
+                        bounce_key = COALESCE(bounce_key, ?2), sent_to = ?3
+                 WHERE id = ?1 RETURNING bounce_key",
+                params![
+                    id,
+                    crate::verp::new_key(),
+                    recipient.as_ref().map(|r| r.email.clone())
+                ],
+                |r| r.get(0),
+            )?;
             tx.commit()?;
             return Ok(Some(Claimed {
                 id,
@@ -459,8 +484,40 @@ impl Store {
                 attempts: attempts + 1,
                 recipient,
                 body,
+                bounce_key,
             }));
         }
+    }
+
+    /// The message a VERP bounce key names.
+    pub fn sent_mail_by_key(&self, survey_id: &str, key: &str) -> Result<Option<SentMail>> {
+        self.sent_mail("bounce_key", survey_id, key)
+    }
+
+    /// The message with this Message-ID (without angle brackets).
+    pub fn sent_mail_by_message_id(
+        &self,
+        survey_id: &str,
+        message_id: &str,
+    ) -> Result<Option<SentMail>> {
+        self.sent_mail("message_id", survey_id, message_id)
+    }
+
+    fn sent_mail(&self, column: &str, survey_id: &str, value: &str) -> Result<Option<SentMail>> {
+        let sql = format!(
+            "SELECT id, kind, recipient_id, sent_to FROM outbox WHERE survey_id = ?1 AND {column} = ?2"
+        );
+        Ok(self
+            .lock()
+            .query_row(&sql, params![survey_id, value], |r| {
+                Ok(SentMail {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    recipient_id: r.get(2)?,
+                    sent_to: r.get(3)?,
+                })
+            })
+            .optional()?)
     }
 
     /// The message went out.

@@ -570,6 +570,21 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         "respondents: {}; unclear answers: {}; held replies: {}; counted from another address: {}",
         status.respondents, status.unclear_answers, status.held, status.different_sender
     );
+    if !status.unverified_bounces.is_empty() {
+        println!(
+            "unverified bounces ({}): delivery reports with nothing of ours in them; nobody was bounced by them",
+            status.unverified_bounces.len()
+        );
+        for note in &status.unverified_bounces {
+            println!("  {note}");
+        }
+    }
+    if status.sending_limits > 0 {
+        println!(
+            "sending paused {} time(s): the provider refused our mail for a sending limit (see `mailsurvey review`)",
+            status.sending_limits
+        );
+    }
     if !status.failed_messages.is_empty() {
         println!(
             "set aside, handling failed ({}): see `mailsurvey review`; after a fix, `review --retry ID`",

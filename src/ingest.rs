@@ -26,13 +26,14 @@ use tracing::{info, warn};
 
 use crate::Result;
 use crate::answer::Answer;
+use crate::bounce::{Attribution, Evidence, Returned};
 use crate::classify::{self, Classification, Kind};
 use crate::compose::compose;
 use crate::followup::{self, Context};
 use crate::matching::Place;
 use crate::store::{
     Batch, BatchReport, Flag, FlagKind, FollowUp, HeldDecision, MailKind, MatchedBy, MessageKind,
-    Outcome, RecipientStatus, Store, StoredMessage, StoredRecipient,
+    Outcome, RecipientStatus, SentMail, Store, StoredMessage, StoredRecipient,
 };
 use crate::survey::Survey;
 use crate::templates::Templates;
@@ -182,6 +183,22 @@ pub struct Facts {
     pub answers: BTreeMap<String, Answer>,
     /// Mail they were sent.
     pub sent: MailCounts,
+    /// For a delivery report: the messages of ours it names.
+    pub bounce: BounceFacts,
+}
+
+/// What the store knows about the messages a delivery report names: by
+/// its VERP address, by the returned Message-ID, by a returned token.
+#[derive(Debug, Clone, Default)]
+pub struct BounceFacts {
+    /// The message whose VERP key the report was delivered to.
+    pub by_key: Option<Returned>,
+    /// The message whose Message-ID the report returns.
+    pub by_message_id: Option<Returned>,
+    /// The person whose token is in the returned original.
+    pub by_token: Option<StoredRecipient>,
+    /// People by id, for the messages above.
+    pub people: BTreeMap<i64, StoredRecipient>,
 }
 
 impl Facts {
@@ -194,6 +211,9 @@ impl Facts {
         let Read::Message(message) = read else {
             return Ok(facts);
         };
+        if message.classification.bounce.is_some() {
+            facts.bounce = bounce_facts(batch, &message.classification)?;
+        }
         facts.found = find_recipient(batch, &message.classification, message.sender.as_deref())?;
         if let Some(found) = &facts.found {
             let id = found.person.id;
@@ -281,6 +301,28 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         late: stored.received_at >= facts.closed_at.unwrap_or(survey.period.close.timestamp()),
         ..Outcome::default()
     };
+    if classification.kind == Kind::Bounce {
+        decide_bounce(outcome, classification, survey, facts);
+        return decided;
+    }
+    if let Some(bounce) = classification.bounce.as_ref().filter(|b| b.sender_side) {
+        // Our account hit a provider's limit: pause, bounce nobody, and send
+        // the refused message again when the pause ends.
+        let refused = facts
+            .bounce
+            .by_key
+            .as_ref()
+            .or(facts.bounce.by_message_id.as_ref());
+        let until = stored.received_at + SENDING_PAUSE;
+        outcome.pause_sending = Some((until, refused.map(|r| r.outbox_id)));
+        outcome.flags.push(Flag {
+            kind: FlagKind::SendingLimit,
+            note: format!(
+                "the provider refused our mail for a sending limit ({}): sending paused until {until}, nobody bounced",
+                bounce.diagnostic.as_deref().or(bounce.status.as_deref()).unwrap_or("no detail")
+            ),
+        });
+    }
     let Some(Found {
         person,
         matched_by,
@@ -317,16 +359,7 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
     let mut intents = Vec::new();
 
     match classification.kind {
-        Kind::Bounce => {
-            outcome.file_to = folders.bounces.clone();
-            let bounce = classification.bounce.clone().unwrap_or_default();
-            let note = [bounce.status.clone(), bounce.diagnostic.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            outcome.recipient_status = Some((RecipientStatus::Bounced, note));
-        }
+        Kind::Bounce => unreachable!("bounces are decided by decide_bounce"),
         Kind::AutoReply => outcome.file_to = folders.auto_replies.clone(),
         Kind::Unrelated if !unsubscribe_address => outcome.file_to = folders.unmatched.clone(),
         Kind::Unsubscribe | Kind::Unrelated => {
@@ -519,11 +552,150 @@ fn is_ours(survey: &Survey, sender: Option<&str>) -> bool {
 /// references), then, for a bounce, by the failed address, then by the
 /// sender being an invited address. Returns how it was matched and whether
 /// the token came in the unsubscribe form.
+/// How long sending pauses after a provider refuses our mail for a
+/// sending limit (Gmail's daily limit, Microsoft 365's submission quota).
+pub const SENDING_PAUSE: SignedDuration = SignedDuration::from_hours(1);
+
+/// Loads what the store knows about the messages a delivery report names.
+fn bounce_facts(batch: &Batch<'_>, classification: &Classification) -> Result<BounceFacts> {
+    let mut facts = BounceFacts::default();
+    let returned = |sent: Option<SentMail>,
+                    people: &mut BTreeMap<i64, StoredRecipient>|
+     -> Result<Option<Returned>> {
+        let Some(sent) = sent else { return Ok(None) };
+        let person = match sent.recipient_id {
+            Some(id) => {
+                let person = batch.recipient(id)?;
+                let listed = (id, person.email.clone());
+                people.insert(id, person);
+                Some(listed)
+            }
+            None => None,
+        };
+        Ok(Some(Returned {
+            outbox_id: sent.id,
+            person,
+            sent_to: sent.sent_to,
+        }))
+    };
+    for found in &classification.bounce_keys {
+        if let Some(sent) = batch.sent_mail_by_key(&found.key)? {
+            facts.by_key = returned(Some(sent), &mut facts.people)?;
+            break;
+        }
+    }
+    let Some(bounce) = &classification.bounce else {
+        return Ok(facts);
+    };
+    for candidate in &bounce.returned {
+        match candidate.place {
+            Place::ReturnedMessageId if facts.by_message_id.is_none() => {
+                let id = candidate.found_in.trim().trim_matches(['<', '>']);
+                let sent = batch.sent_mail_by_message_id(id)?;
+                facts.by_message_id = returned(sent, &mut facts.people)?;
+            }
+            _ if facts.by_token.is_none() => {
+                facts.by_token = batch.recipient_by_token(&candidate.token)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(facts)
+}
+
+/// A delivery failure: only a report carrying something of ours (its VERP
+/// address, our Message-ID, a token) changes anyone's state, and only for
+/// mail that went to the person's listed address (issue 8); a report with
+/// nothing of ours is recorded as unverified and stops nothing.
+fn decide_bounce(
+    outcome: &mut Outcome,
+    classification: &Classification,
+    survey: &Survey,
+    facts: &Facts,
+) {
+    outcome.file_to = survey.replies.folders.bounces.clone();
+    let bounce = classification.bounce.clone().unwrap_or_default();
+    let named = if bounce.recipients.is_empty() {
+        "no address named".to_owned()
+    } else {
+        bounce.recipients.join(", ")
+    };
+    let note = [bounce.status.clone(), bounce.diagnostic.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let b = &facts.bounce;
+    let attribution = crate::bounce::attribute(
+        b.by_key.clone(),
+        b.by_message_id.clone(),
+        b.by_token.as_ref().map(|p| p.id),
+    );
+    match attribution {
+        Attribution::Person {
+            recipient_id,
+            outbox_id,
+            evidence,
+        } => {
+            outcome.recipient_id = Some(recipient_id);
+            outcome.matched_by = Some(match evidence {
+                Evidence::Verp => MatchedBy::Verp,
+                Evidence::MessageId | Evidence::Token => MatchedBy::Reference,
+            });
+            outcome.reason = format!(
+                "{}; tied to our mail by its {}",
+                outcome.reason,
+                match evidence {
+                    Evidence::Verp => "VERP address",
+                    Evidence::MessageId => "returned Message-ID",
+                    Evidence::Token => "returned token",
+                }
+            );
+            let note = if note.is_empty() { named.clone() } else { note };
+            if let Some(outbox) = outbox_id {
+                outcome.bounced_mail = Some((outbox, note.clone()));
+            }
+            outcome.recipient_status = Some((RecipientStatus::Bounced, note));
+        }
+        Attribution::MessageOnly {
+            outbox_id,
+            sent_to,
+            evidence,
+        } => {
+            outcome.bounced_mail = Some((outbox_id, note));
+            outcome.matched_by = (evidence == Evidence::Verp).then_some(MatchedBy::Verp);
+            outcome.flags.push(Flag {
+                kind: FlagKind::BounceOfOtherAddress,
+                note: format!(
+                    "a bounce of our message to {}, not to a listed address: recorded against that message only",
+                    sent_to.as_deref().unwrap_or("the leads")
+                ),
+            });
+        }
+        Attribution::Unverified => {
+            outcome.reason = format!(
+                "{}; nothing of ours in it (no VERP address, Message-ID or token): unverified, stops nothing",
+                outcome.reason
+            );
+            outcome.flags.push(Flag {
+                kind: FlagKind::UnverifiedBounce,
+                note: format!(
+                    "a delivery report with nothing of ours in it names {named}: not verified, nobody bounced"
+                ),
+            });
+        }
+    }
+}
+
 fn find_recipient(
     batch: &Batch<'_>,
     classification: &Classification,
     sender: Option<&str>,
 ) -> Result<Option<Found>> {
+    if classification.kind == Kind::Bounce {
+        // Bounces are attributed by decide_bounce from their BounceFacts.
+        return Ok(None);
+    }
     let candidates = match &classification.bounce {
         Some(bounce) => &bounce.returned,
         None => &classification.candidates,
@@ -542,18 +714,6 @@ fn find_recipient(
                 unsubscribe: candidate.unsubscribe,
             }));
         }
-    }
-    if let Some(failed) = classification
-        .bounce
-        .as_ref()
-        .and_then(|b| b.final_recipient.as_deref())
-        && let Some(person) = batch.recipient_by_email(failed)?
-    {
-        return Ok(Some(Found {
-            person,
-            matched_by: MatchedBy::Address,
-            unsubscribe: false,
-        }));
     }
     if matches!(classification.kind, Kind::Reply | Kind::Unsubscribe)
         && let Some(sender) = sender

@@ -125,6 +125,8 @@ stored_words! {
         Reference => "reference",
         /// No token: it came from an invited address.
         Sender => "sender",
+        /// A bounce delivered to the VERP address of one of our messages.
+        Verp => "verp",
     }
 }
 
@@ -162,6 +164,14 @@ stored_words! {
         FollowUpFailed => "follow_up_failed",
         /// Handling it failed; it was set aside (see `review --retry`).
         Failed => "failed",
+        /// A delivery report with nothing of ours in it (no VERP key, no
+        /// Message-ID, no token): anyone can write one, so it stops nothing.
+        UnverifiedBounce => "unverified_bounce",
+        /// A bounce of one of our messages that went to another address than
+        /// the person's listed one: recorded against that message only.
+        BounceOfOtherAddress => "bounce_of_other_address",
+        /// Our sending account hit a provider's limit: sending paused.
+        SendingLimit => "sending_limit",
     }
 }
 

@@ -134,12 +134,34 @@ pub struct Claimed {
 pub struct SentMail {
     /// Outbox row id.
     pub id: i64,
-    /// invitation, reminder, receipt, ...
-    pub kind: String,
+    /// Invitation, reminder, receipt, ...
+    pub kind: MailKind,
     /// The person it was for; `None` for mail to the leads.
     pub recipient_id: Option<i64>,
     /// The address it was handed to the server for.
     pub sent_to: Option<String>,
+}
+
+/// Our message whose `column` (bounce_key or message_id) is `value`.
+fn sent_mail(
+    conn: &Connection,
+    column: &str,
+    survey_id: &str,
+    value: &str,
+) -> Result<Option<SentMail>> {
+    let sql = format!(
+        "SELECT id, kind, recipient_id, sent_to FROM outbox WHERE survey_id = ?1 AND {column} = ?2"
+    );
+    Ok(conn
+        .query_row(&sql, params![survey_id, value], |r| {
+            Ok(SentMail {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                recipient_id: r.get(2)?,
+                sent_to: r.get(3)?,
+            })
+        })
+        .optional()?)
 }
 
 /// Per-state counts and the failures, for `mailsurvey status`.
@@ -165,6 +187,12 @@ pub struct Status {
     pub respondents: usize,
     /// Current answers that are unclear or invalid.
     pub unclear_answers: usize,
+    /// Delivery reports with nothing of ours in them (no VERP address,
+    /// Message-ID or token), with the addresses they name: recorded, and
+    /// nobody bounced by them.
+    pub unverified_bounces: Vec<String>,
+    /// Refusals of our own mail for a provider's sending limit.
+    pub sending_limits: usize,
     /// Messages whose handling failed, set aside for `review --retry`.
     pub failed_messages: Vec<FailedMessage>,
     /// Follow-up mail that could not be written (open flags).
@@ -491,33 +519,7 @@ impl Store {
 
     /// The message a VERP bounce key names.
     pub fn sent_mail_by_key(&self, survey_id: &str, key: &str) -> Result<Option<SentMail>> {
-        self.sent_mail("bounce_key", survey_id, key)
-    }
-
-    /// The message with this Message-ID (without angle brackets).
-    pub fn sent_mail_by_message_id(
-        &self,
-        survey_id: &str,
-        message_id: &str,
-    ) -> Result<Option<SentMail>> {
-        self.sent_mail("message_id", survey_id, message_id)
-    }
-
-    fn sent_mail(&self, column: &str, survey_id: &str, value: &str) -> Result<Option<SentMail>> {
-        let sql = format!(
-            "SELECT id, kind, recipient_id, sent_to FROM outbox WHERE survey_id = ?1 AND {column} = ?2"
-        );
-        Ok(self
-            .lock()
-            .query_row(&sql, params![survey_id, value], |r| {
-                Ok(SentMail {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    recipient_id: r.get(2)?,
-                    sent_to: r.get(3)?,
-                })
-            })
-            .optional()?)
+        sent_mail(&self.lock(), "bounce_key", survey_id, key)
     }
 
     /// The message went out.
@@ -768,6 +770,16 @@ impl Store {
         };
         status.held =
             count("SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND decision = 'held'")?;
+        status.unverified_bounces = {
+            let mut statement = conn.prepare(
+                "SELECT note FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce' ORDER BY id",
+            )?;
+            statement
+                .query_map([survey_id], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        status.sending_limits =
+            count("SELECT COUNT(*) FROM flags WHERE survey_id = ?1 AND kind = 'sending_limit'")?;
         status.different_sender = count(
             "SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
         )?;

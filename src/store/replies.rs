@@ -88,6 +88,12 @@ pub struct Outcome {
     pub follow_ups: Vec<FollowUp>,
     /// Quarantined rather than processed.
     pub quarantined: bool,
+    /// A message of ours a hard bounce returned (outbox row), and what the
+    /// bounce said: recorded against that message.
+    pub bounced_mail: Option<(i64, String)>,
+    /// Our sending account hit a provider's limit: no mail goes out before
+    /// this time, and the refused message (if known) goes again then.
+    pub pause_sending: Option<(Timestamp, Option<i64>)>,
 }
 
 impl Default for Outcome {
@@ -107,6 +113,8 @@ impl Default for Outcome {
             flags: Vec::new(),
             follow_ups: Vec::new(),
             quarantined: false,
+            bounced_mail: None,
+            pause_sending: None,
         }
     }
 }
@@ -828,6 +836,21 @@ impl Batch<'_> {
     pub fn closed_at(&self) -> Result<Option<Timestamp>> {
         super::timeline::closed_at(self.conn, self.survey_id)
     }
+
+    /// The message a VERP bounce key names.
+    pub fn sent_mail_by_key(&self, key: &str) -> Result<Option<super::SentMail>> {
+        super::sent_mail(self.conn, "bounce_key", self.survey_id, key)
+    }
+
+    /// Our message with this Message-ID (without angle brackets).
+    pub fn sent_mail_by_message_id(&self, message_id: &str) -> Result<Option<super::SentMail>> {
+        super::sent_mail(self.conn, "message_id", self.survey_id, message_id)
+    }
+
+    /// A recipient by row id.
+    pub fn recipient(&self, id: i64) -> Result<StoredRecipient> {
+        super::recipient_by_id(self.conn, id)
+    }
 }
 
 /// A stored time, or an error naming the row: never 1970 in silence.
@@ -951,6 +974,26 @@ fn record(
                 params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second()],
             )?;
         }
+    }
+    if let Some((outbox, note)) = &outcome.bounced_mail {
+        tx.execute(
+            "UPDATE outbox SET bounced_at = COALESCE(bounced_at, ?3), bounce_note = COALESCE(bounce_note, ?2)
+             WHERE id = ?1 AND survey_id = ?4",
+            params![outbox, crate::token::redact(note), now.as_second(), survey_id],
+        )?;
+    }
+    if let Some((until, refused)) = &outcome.pause_sending {
+        if let Some(refused) = refused {
+            tx.execute(
+                "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = 'refused by the provider: sending limit'
+                 WHERE id = ?1 AND survey_id = ?3 AND state = 'sent'",
+                params![refused, until.as_second(), survey_id],
+            )?;
+        }
+        tx.execute(
+            "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
+            params![survey_id, until.as_second()],
+        )?;
     }
     for flag in &flags {
         tx.execute(

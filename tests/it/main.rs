@@ -15,3 +15,4 @@ mod setup;
 mod support;
 mod surveys;
 mod timeline;
+mod verp;

@@ -1,0 +1,170 @@
+//! VERP and bounce attribution through the real binary and the real
+//! Postfix: a bounce is tied to the exact message it returns by the address
+//! it comes back to; a report with nothing of ours in it bounces nobody.
+
+use std::time::Duration;
+
+use mailsurvey::store::{MatchedBy, MessageKind};
+
+use crate::support::*;
+
+/// A delivery report naming `failed`, with nothing of ours in it: what
+/// anyone can send to cut a doctor off.
+fn forged_report(sender: &str, failed: &str) -> Vec<u8> {
+    format!(
+        "From: Mail Delivery System <MAILER-DAEMON@mx.forger.test>\r\n\
+         To: {sender}\r\n\
+         Subject: Undelivered Mail Returned to Sender\r\n\
+         Message-ID: <forged.1@mx.forger.test>\r\n\
+         Auto-Submitted: auto-replied\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\
+         \r\n\
+         --b1\r\n\
+         Content-Type: text/plain\r\n\
+         \r\n\
+         Your message could not be delivered to {failed}.\r\n\
+         --b1\r\n\
+         Content-Type: message/delivery-status\r\n\
+         \r\n\
+         Reporting-MTA: dns; mx.forger.test\r\n\
+         \r\n\
+         Final-Recipient: rfc822; {failed}\r\n\
+         Action: failed\r\n\
+         Status: 5.1.1\r\n\
+         --b1--\r\n"
+    )
+    .into_bytes()
+}
+
+/// The acceptance test of VERP: with the report parser switched off
+/// (`read_bounce_reports = false`: no Final-Recipient, no returned
+/// headers, no text), the real bounce Postfix sends for a `bounce*@`
+/// address is attributed by the address it came back to alone. A forged
+/// report to the plain sender address bounces nobody and is shown as
+/// unverified.
+#[test]
+fn a_real_bounce_is_attributed_by_its_verp_address_alone() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("sending", "read_bounce_reports", "false".into()),
+        ],
+    );
+    let mut rows = fixture.recipients()[..2].to_vec();
+    let gone = format!("bounce-{}@nhs.test", fixture.tag);
+    rows.push(("Dr Gone".into(), gone.clone()));
+    fixture.write_recipients(&rows);
+    let _daemon = fixture.start_daemon();
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(90), "the bounce processed", || {
+        store.message_counts(&sid).unwrap().get("bounce") == Some(&1)
+    });
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+    assert_eq!(person(&gone).status, "bounced");
+    assert_eq!(person(&rows[0].1).status, "active");
+    let bounce = store
+        .messages(&sid)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == Some(MessageKind::Bounce))
+        .unwrap();
+    assert_eq!(bounce.matched_by, Some(MatchedBy::Verp), "{bounce:?}");
+    assert_eq!(bounce.recipient.as_deref(), Some(gone.as_str()));
+    // It really came back to the message's own address.
+    let raw = String::from_utf8_lossy(&store.raw_message(bounce.id).unwrap()).into_owned();
+    let base = fixture.sender.split('@').next().unwrap();
+    assert!(
+        raw.lines()
+            .any(|l| l.starts_with("Delivered-To:") && l.contains(&format!("{base}+b."))),
+        "the bounce was not delivered to a VERP address:\n{raw}"
+    );
+
+    // A forged report naming a doctor, sent to the plain address.
+    let victim = rows[0].1.clone();
+    stack.deliver(
+        "",
+        &fixture.sender,
+        &forged_report(&fixture.sender, &victim),
+    );
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the forged report processed",
+        || store.message_counts(&sid).unwrap().get("bounce") == Some(&2),
+    );
+    assert_eq!(
+        person(&victim).status,
+        "active",
+        "a forged report bounces nobody"
+    );
+    let status = fixture.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&status.stdout);
+    assert!(out.contains("unverified bounces (1)"), "{out}");
+}
+
+/// With the parser on and VERP lost (the report comes to the plain
+/// address, as when a provider rewrites the envelope sender), a real
+/// Postfix report is still tied to its message by the returned Message-ID;
+/// a forged one naming another doctor bounces nobody.
+#[test]
+fn without_verp_a_bounce_is_tied_by_its_returned_message_id_and_a_forgery_by_nothing() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("sending", "verp", "false".into()),
+        ],
+    );
+    let mut rows = fixture.recipients()[..2].to_vec();
+    let gone = format!("bounce-{}@nhs.test", fixture.tag);
+    rows.push(("Dr Gone".into(), gone.clone()));
+    fixture.write_recipients(&rows);
+    let _daemon = fixture.start_daemon();
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    stack.deliver(
+        "",
+        &fixture.sender,
+        &forged_report(&fixture.sender, &rows[1].1),
+    );
+    fixture.wait_until(Duration::from_secs(90), "both reports processed", || {
+        store.message_counts(&sid).unwrap().get("bounce") == Some(&2)
+    });
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+    assert_eq!(person(&gone).status, "bounced");
+    assert_eq!(person(&rows[1].1).status, "active");
+    let messages = store.messages(&sid).unwrap();
+    let real = messages
+        .iter()
+        .find(|m| m.recipient.as_deref() == Some(gone.as_str()))
+        .unwrap();
+    assert_eq!(real.matched_by, Some(MatchedBy::Reference), "{real:?}");
+    let status = store.status(&sid).unwrap();
+    assert_eq!(status.unverified_bounces.len(), 1, "{status:?}");
+    assert!(status.unverified_bounces[0].contains(&rows[1].1));
+}
+
+/// `check` says whether VERP survives: the Return-Path of its own test
+/// message, and a real bounce from a reserved address.
+#[test]
+fn check_reports_that_verp_survives_a_real_bounce() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[]);
+    let probe = format!("bounce-check-{}@nhs.test", fixture.tag);
+    let output = fixture.mailsurvey(&["check", "--bounce-probe", &probe]);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        out.contains("ok    VERP (a bounce key in the envelope sender): kept"),
+        "{out}"
+    );
+    assert!(out.contains("VERP survives"), "{out}");
+}

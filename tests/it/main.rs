@@ -9,6 +9,7 @@ mod invitations;
 mod isolation;
 mod oauth;
 mod privacy;
+mod reading;
 mod replies;
 mod service;
 mod setup;

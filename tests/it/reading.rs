@@ -1,0 +1,170 @@
+//! Replies written the way doctors write, through the daemon: answers
+//! labelled by words of the question, answers typed below an unquoted
+//! `Answer:` in an Outlook original, and prose, whose answers are only
+//! inferred: stored, not counted, reported apart.
+
+use std::time::Duration;
+
+use mailsurvey::answer::{Status, Value};
+
+use crate::replies::reply;
+use crate::support::*;
+
+const LABELS: &str = "End of life - yes\nEarly adjuvant - no\nDose reduction: yes\nConfidence = 6\n\
+Barriers: expertise mainly, not evidence\nProtocol - yes\nCommunity guidance: none\n\
+Training? yes please\nMore research? Yes";
+
+const PROSE: &str = "Hi,\n\nI've used it for terminal agitation-related pain alongside a syringe \
+driver of opioids, but never as an early adjuvant. My confidence is about 5. We have no written \
+protocol and I'm not aware of any shared community guidance. I would certainly benefit from more \
+training, and more research is definitely needed.\n\nJack";
+
+/// An Outlook reply in plain text: the original not `>`-quoted, below a
+/// "-----Original Message-----" block, each answer on the line below its
+/// empty `Answer:`.
+fn outlook_below(invitation: &[u8], from: &str, answers: &[&str]) -> Vec<u8> {
+    let original = parse(invitation);
+    let reply_to = original.header_raw("Reply-To").unwrap().trim().to_owned();
+    let message_id = original.message_id().unwrap();
+    let mut body = String::new();
+    let mut next = answers.iter();
+    for line in original.body_text(0).unwrap().lines() {
+        body.push_str(line);
+        body.push_str("\r\n");
+        if line == "Answer:"
+            && let Some(answer) = next.next()
+        {
+            body.push_str(answer);
+            body.push_str("\r\n");
+        }
+    }
+    format!(
+        "From: {from}\r\nTo: {reply_to}\r\nSubject: RE: {}\r\nMessage-ID: <{}.outlook@doctors.test>\r\nIn-Reply-To: <{message_id}>\r\nReferences: <{message_id}>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee my answers below.\r\n\r\nJack\r\n\r\n-----Original Message-----\r\nFrom: Survey <{}>\r\nSent: 26 November 2026 09:00\r\nTo: {from}\r\nSubject: {}\r\n\r\n{body}",
+        original.subject().unwrap_or_default(),
+        rand::random::<u64>(),
+        original
+            .from()
+            .and_then(|f| f.first())
+            .and_then(|a| a.address())
+            .unwrap_or_default(),
+        original.subject().unwrap_or_default(),
+    )
+    .into_bytes()
+}
+
+#[test]
+fn labels_answers_below_an_unquoted_answer_line_and_prose_through_the_daemon() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let (labels, below, prose) = (&rows[0].1, &rows[1].1, &rows[2].1);
+    let invitation = |email: &str| stack.inbox(email).remove(0);
+    stack.deliver(
+        labels,
+        &fixture.sender,
+        &reply(&invitation(labels), labels, LABELS),
+    );
+    stack.deliver(
+        below,
+        &fixture.sender,
+        &outlook_below(
+            &invitation(below),
+            below,
+            &[
+                "Yes",
+                "No",
+                "Yes, occasionally",
+                "7",
+                "a, c",
+                "No",
+                "No",
+                "Yes",
+                "Yes",
+            ],
+        ),
+    );
+    stack.deliver(
+        prose,
+        &fixture.sender,
+        &reply(&invitation(prose), prose, PROSE),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "three replies processed", || {
+        store.message_counts(&sid).unwrap().get("reply") == Some(&3)
+    });
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "receipts for the two complete replies",
+        || fixture.outbox_states("receipt").get("sent") == Some(&2),
+    );
+    daemon.terminate();
+
+    let answers = |email: &str| {
+        let person = store.recipient_by_email(&sid, email).unwrap().unwrap();
+        store.current_answers(person.id).unwrap()
+    };
+    // Labels: certain, all nine.
+    let got = answers(labels);
+    assert!(
+        got.values().filter(|a| a.status == Status::Ok).count() == 9,
+        "{got:?}"
+    );
+    assert_eq!(got["confidence"].value, Some(Value::Integer(6)));
+    assert_eq!(
+        got["barriers"].value,
+        Some(Value::Choices(vec!["expertise".into()]))
+    );
+    assert_eq!(got["shared_guidance"].value, Some(Value::Bool(false)));
+    // Below an unquoted Answer:: certain, all nine.
+    let got = answers(below);
+    assert!(
+        got.values().filter(|a| a.status == Status::Ok).count() == 9,
+        "{got:?}"
+    );
+    assert_eq!(got["opioid_sparing"].value, Some(Value::Bool(true)));
+    assert_eq!(got["confidence"].value, Some(Value::Integer(7)));
+    // Prose: six answers inferred, none counted.
+    let got = answers(prose);
+    let inferred: Vec<&str> = got
+        .iter()
+        .filter(|(_, a)| a.status == Status::Inferred)
+        .map(|(q, _)| q.as_str())
+        .collect();
+    assert_eq!(
+        inferred,
+        [
+            "confidence",
+            "early_adjuvant",
+            "research",
+            "shared_guidance",
+            "training",
+            "written_protocol"
+        ],
+        "{got:?}"
+    );
+    assert_eq!(got["confidence"].value, Some(Value::Integer(5)));
+    assert!(got.values().all(|a| a.status != Status::Ok));
+
+    // The report counts the certain answers only and lists the inferred.
+    let out = fixture.dir.path().join("report");
+    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let report = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    assert!(
+        report.contains("Answers inferred, unconfirmed (not counted): 6"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Inferred answers confirmed by the doctor (counted): 0"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Replies without any valid answer (not counted): 1"),
+        "a reply with only inferred answers counts nothing yet: {report}"
+    );
+}

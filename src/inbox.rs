@@ -513,12 +513,7 @@ impl Watcher {
                 continue;
             }
             if has_idle {
-                session
-                    .idle()
-                    .timeout(wait)
-                    .keepalive(false)
-                    .wait_while(imap::extensions::idle::stop_on_any)
-                    .map_err(imap_error)?;
+                idle(session, wait)?;
             } else {
                 self.sleep(wait);
             }
@@ -636,6 +631,40 @@ impl Watcher {
             }
         }
         Ok(())
+    }
+}
+
+/// Waits in IDLE for at most `wait`, until the server reports anything.
+/// A server that ends the session says why in an untagged BYE (Exchange
+/// Online: `Session invalidated - AccessTokenExpired` when the token the
+/// session began with expires); that reason becomes the error, so the log
+/// says why the watcher signs in again, with a fresh token.
+pub fn idle(session: &mut Session, wait: Duration) -> Result<()> {
+    let mut bye: Option<String> = None;
+    let waited = session
+        .idle()
+        .timeout(wait)
+        .keepalive(false)
+        .wait_while(|response| {
+            if let imap::types::UnsolicitedResponse::Bye { information, .. } = &response {
+                bye = Some(information.clone().unwrap_or_default());
+            }
+            false
+        });
+    match (bye, waited) {
+        (Some(reason), _) => Err(Error::Imap(ended(&reason))),
+        (None, result) => result.map(drop).map_err(imap_error),
+    }
+}
+
+/// Why the server ended a session, and what happens next.
+fn ended(reason: &str) -> String {
+    if reason.contains("AccessTokenExpired") {
+        format!(
+            "the server ended the session because its access token expired ({reason}); signing in again with a fresh token"
+        )
+    } else {
+        format!("the server ended the session ({reason})")
     }
 }
 

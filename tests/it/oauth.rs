@@ -406,3 +406,151 @@ fn validate_warns_about_more_than_three_connections_to_exchange_online() {
     assert!(output.status.success());
     assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
 }
+
+/// A plain-IMAP relay to Dovecot that ends the client's session, when told
+/// to, as Exchange Online does when the token a session began with expires:
+/// `* BYE Session invalidated - AccessTokenExpired`, then the connection
+/// closes.
+struct ExpiringRelay {
+    port: u16,
+    expire: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ended: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl ExpiringRelay {
+    fn start(port: u16, upstream: u16) -> ExpiringRelay {
+        use std::io::{Read, Write};
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+        let expire = Arc::new(AtomicBool::new(false));
+        let ended = Arc::new(AtomicUsize::new(0));
+        let (flag, count) = (expire.clone(), ended.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let Ok(client) = client else { return };
+                let Ok(server) = std::net::TcpStream::connect(("127.0.0.1", upstream)) else {
+                    continue;
+                };
+                let (mut from_client, mut to_server) =
+                    (client.try_clone().unwrap(), server.try_clone().unwrap());
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 16384];
+                    while let Ok(n @ 1..) = from_client.read(&mut buf) {
+                        if to_server.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                    let _ = to_server.shutdown(std::net::Shutdown::Both);
+                });
+                let (flag, count) = (flag.clone(), count.clone());
+                std::thread::spawn(move || {
+                    let (mut server, mut client) = (server, client);
+                    server
+                        .set_read_timeout(Some(Duration::from_millis(100)))
+                        .unwrap();
+                    let mut buf = [0u8; 16384];
+                    loop {
+                        if flag.swap(false, Ordering::SeqCst) {
+                            let _ = client
+                                .write_all(b"* BYE Session invalidated - AccessTokenExpired\r\n");
+                            count.fetch_add(1, Ordering::SeqCst);
+                            break;
+                        }
+                        match server.read(&mut buf) {
+                            Ok(0) => break,
+                            Ok(n) => {
+                                if client.write_all(&buf[..n]).is_err() {
+                                    break;
+                                }
+                            }
+                            Err(e)
+                                if matches!(
+                                    e.kind(),
+                                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                                ) => {}
+                            Err(_) => break,
+                        }
+                    }
+                    let _ = client.shutdown(std::net::Shutdown::Both);
+                    let _ = server.shutdown(std::net::Shutdown::Both);
+                });
+            }
+        });
+        ExpiringRelay {
+            port,
+            expire,
+            ended,
+        }
+    }
+
+    /// Ends the current session (the relay's newest, waiting in IDLE).
+    fn expire_session(&self) {
+        self.expire.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    fn sessions_ended(&self) -> usize {
+        self.ended.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn a_session_ended_for_an_expired_token_reconnects_with_a_fresh_one() {
+    let own = Stack::own_with(18600, &["--oauth2"]);
+    let stack = &own.stack;
+    let issuer = Issuer::install(stack);
+    let relay = ExpiringRelay::start(18690, stack.port("MAILSTACK_IMAP_PORT"));
+    let (fixture, helper) = oauth_fixture(
+        stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("imap", "security", toml_string("plain")),
+            ("imap", "port", relay.port.to_string()),
+        ],
+    );
+    let valid = issuer.token(&fixture.sender, 3600);
+    helper.prints("smtp", &valid, &valid);
+    helper.prints("imap", &valid, &valid);
+    let (rows, _daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    fixture.wait_until(Duration::from_secs(30), "the inbox connected", || {
+        fixture.log().matches("inbox: connected").count() == 1
+    });
+    let runs = helper.runs("imap");
+
+    // The server ends the session; the daemon signs in again with a token
+    // it asks the command for anew.
+    relay.expire_session();
+    fixture.wait_until(Duration::from_secs(30), "the inbox reconnected", || {
+        fixture.log().matches("inbox: connected").count() == 2
+    });
+    assert_eq!(relay.sessions_ended(), 1);
+    assert!(
+        fixture.log().contains("the server ended the session because its access token expired (Session invalidated - AccessTokenExpired); signing in again with a fresh token"),
+        "{}",
+        fixture.log()
+    );
+    assert!(helper.runs("imap") > runs, "no fresh token was asked for");
+
+    // And reads what comes in afterwards.
+    let (_, doctor) = &rows[1];
+    let invitation = stack.inbox(doctor).remove(0);
+    stack.deliver(
+        doctor,
+        &fixture.sender,
+        &reply(
+            &invitation,
+            doctor,
+            "1. yes\n2. yes\n3. no\n4. 5\n5. b\n6. yes\n7. no\n8. no\n9. yes",
+        ),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the reply recorded", || {
+        let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+        store
+            .all_current_answers(&sid)
+            .unwrap()
+            .contains_key(&person.id)
+    });
+    assert!(!fixture.log().contains(valid.rsplit('.').next().unwrap()));
+}

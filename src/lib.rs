@@ -29,6 +29,9 @@
 //!   happens to it, then filed on the server.
 //! - [`mime`]: reading a raw message, surviving the parser's own panics.
 //! - [`classify`]: reply, auto-reply, bounce, unsubscribe or unrelated.
+//! - [`bounce`]: delivery reports as real mail systems write them (what
+//!   failed, for whom, hard or soft), and whose state a bounce changes.
+//! - [`verp`]: the bounce key of each message in its envelope sender.
 //! - [`matching`]: the tokens a message carries, and where (the store looks
 //!   them up).
 //! - [`authres`]: the trusted mail server's DMARC verdict

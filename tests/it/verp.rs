@@ -168,3 +168,57 @@ fn check_reports_that_verp_survives_a_real_bounce() {
     );
     assert!(out.contains("VERP survives"), "{out}");
 }
+
+/// Gmail's refusal of our own account (`550 5.4.5 Daily user sending limit
+/// exceeded`) names a doctor but is about us: nobody is bounced, the
+/// refused invitation goes back to the queue, sending pauses, and `status`
+/// says so.
+#[test]
+fn a_sending_limit_refusal_pauses_sending_and_bounces_nobody() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, _daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let invitation = String::from_utf8_lossy(&stack.inbox(doctor).remove(0)).into_owned();
+    let refusal = format!(
+        "From: Mail Delivery Subsystem <mailer-daemon@googlemail.test>\r\n\
+         To: {sender}\r\n\
+         Subject: Delivery Status Notification (Failure)\r\n\
+         Message-ID: <limit.1@googlemail.test>\r\n\
+         Auto-Submitted: auto-replied\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
+         \r\n\
+         --b1\r\n\
+         Content-Type: text/plain\r\n\
+         \r\n\
+         ** Message not delivered **\r\n\
+         You have reached a limit for sending mail. Your message was not sent to {doctor}.\r\n\
+         550 5.4.5 Daily user sending limit exceeded.\r\n\
+         --b1\r\n\
+         Content-Type: message/rfc822\r\n\
+         \r\n\
+         {invitation}\r\n\
+         --b1--\r\n",
+        sender = fixture.sender
+    );
+    stack.deliver("", &fixture.sender, refusal.as_bytes());
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the refusal processed", || {
+        store.status(&sid).unwrap().sending_limits == 1
+    });
+    let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+    assert_eq!(person.status, "active", "a sending limit bounces nobody");
+    assert_eq!(
+        fixture.outbox_states("invitation").get("pending"),
+        Some(&1),
+        "the refused invitation waits for the pause to end"
+    );
+    let out = fixture.mailsurvey(&["status"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("sending paused 1 time(s)"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -142,6 +142,7 @@ pub fn build(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> R
             .collect(),
         clarifications_sent: data.clarifications_sent,
         inferred_confirmed: data.inferred_confirmed,
+        unverified_bounces: data.unverified_bounces,
     };
     report::build(&input)
 }

@@ -100,6 +100,7 @@ fn input(survey: &Survey) -> ReportInput<'_> {
         late: Vec::new(),
         clarifications_sent: 0,
         inferred_confirmed: 0,
+        unverified_bounces: 0,
     }
 }
 
@@ -400,6 +401,7 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
         received_at: "2027-01-02T10:00:00Z".parse::<Timestamp>().unwrap(),
     });
     input.clarifications_sent = 3;
+    input.unverified_bounces = 2;
     let report = build(&input).unwrap();
     let f = &report.figures;
     assert_eq!(
@@ -432,6 +434,16 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
         (1, 3, 1)
     );
     assert!(report.text.contains("n = 42 (1 unclear)"));
+    assert!(
+        report
+            .text
+            .contains("Unverified bounces (nothing of ours in them; nobody bounced): 2")
+    );
+    assert!(
+        report
+            .html
+            .contains("Unverified bounces (nothing of ours in them; nobody bounced)")
+    );
     assert!(
         report
             .text

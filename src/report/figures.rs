@@ -305,6 +305,9 @@ pub struct Quality {
     pub inferred_unconfirmed: Vec<Issue>,
     /// Inferred answers the doctor confirmed, which count.
     pub inferred_confirmed: usize,
+    /// Delivery reports with nothing of ours in them: nobody was bounced
+    /// by them, so the lead may want to check those addresses by hand.
+    pub unverified_bounces: usize,
 }
 
 /// One answer the report could not count.
@@ -716,5 +719,6 @@ fn quality(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Quality {
         clarifications_sent: input.clarifications_sent,
         inferred_unconfirmed: issues(Status::Inferred),
         inferred_confirmed: input.inferred_confirmed,
+        unverified_bounces: input.unverified_bounces,
     }
 }

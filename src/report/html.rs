@@ -469,6 +469,12 @@ fn quality(out: &mut String, f: &Figures) {
             ),
         );
     }
+    if q.unverified_bounces > 0 {
+        rows.push((
+            "Unverified bounces (nothing of ours in them; nobody bounced)",
+            q.unverified_bounces.to_string(),
+        ));
+    }
     out.push_str(r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">"#);
     for (label, value) in rows {
         let _ = write!(

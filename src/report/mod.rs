@@ -82,6 +82,9 @@ pub struct ReportInput<'a> {
     pub clarifications_sent: usize,
     /// Inferred answers that the doctors confirmed (they count).
     pub inferred_confirmed: usize,
+    /// Delivery reports with nothing of ours in them (no VERP address,
+    /// Message-ID or token): nobody was bounced by them.
+    pub unverified_bounces: usize,
 }
 
 /// One person who replied, and their answers by question id (the latest

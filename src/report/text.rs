@@ -397,6 +397,13 @@ fn quality(out: &mut String, f: &Figures) {
             q.inferred_confirmed
         );
     }
+    if q.unverified_bounces > 0 {
+        let _ = writeln!(
+            out,
+            "Unverified bounces (nothing of ours in them; nobody bounced): {}",
+            q.unverified_bounces
+        );
+    }
     let _ = writeln!(out, "Clarification emails sent: {}", q.clarifications_sent);
     let _ = writeln!(
         out,

@@ -42,6 +42,9 @@ pub struct ReportData {
     pub clarifications_sent: usize,
     /// Inferred answers the doctor confirmed (current, now ok).
     pub inferred_confirmed: usize,
+    /// Delivery reports with nothing of ours in them: recorded, nobody
+    /// bounced by them.
+    pub unverified_bounces: usize,
 }
 
 fn ts(seconds: i64) -> Timestamp {
@@ -224,6 +227,11 @@ impl Store {
         data.inferred_confirmed = conn.query_row(
             "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok' AND decided_by = ?2",
             rusqlite::params![survey_id, crate::store::CONFIRMED_BY],
+            |r| r.get::<_, i64>(0),
+        )? as usize;
+        data.unverified_bounces = conn.query_row(
+            "SELECT COUNT(*) FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce'",
+            [survey_id],
             |r| r.get::<_, i64>(0),
         )? as usize;
         Ok(data)

@@ -143,6 +143,20 @@ impl<O: Outbox> Daemon<O> {
         self
     }
 
+    /// Leaves reading the mailbox to a watcher shared with other surveys
+    /// (the service's): it wakes `arrived` when it stored mail for this
+    /// survey, and this daemon sets `file_now` when there is mail to file.
+    pub fn with_shared_inbox(
+        mut self,
+        arrived: Arc<tokio::sync::Notify>,
+        file_now: Arc<std::sync::atomic::AtomicBool>,
+    ) -> Self {
+        self.read_inbox = false;
+        self.arrived = arrived;
+        self.file_now = file_now;
+        self
+    }
+
     /// Reports server problems into `health` (the service shows them).
     pub fn with_health(mut self, health: Arc<Health>) -> Self {
         self.health = health;
@@ -187,6 +201,7 @@ impl<O: Outbox> Daemon<O> {
                 wake: self.file_now.clone(),
                 socket: socket.clone(),
                 health: self.health.clone(),
+                members: None,
             }
             .spawn()
         });

@@ -342,6 +342,80 @@ pub struct Watcher {
     pub socket: Arc<std::sync::Mutex<Option<TcpStream>>>,
     /// Where the watcher says whether it can read the mailbox.
     pub health: Arc<crate::daemon::Health>,
+    /// Every survey reading this mailbox, when several do (the service
+    /// keeps the list up to date across reloads); `None`: only `survey`.
+    pub members: Option<Arc<std::sync::Mutex<Vec<Member>>>>,
+}
+
+/// A survey reading a mailbox that other surveys read too. One watcher
+/// reads it for all of them: it stores each message once per survey that
+/// can claim it, and files it only when every one of them has decided.
+#[derive(Clone)]
+pub struct Member {
+    /// The survey.
+    pub survey: Arc<crate::survey::Survey>,
+    /// Its store.
+    pub store: crate::store::Store,
+    /// Woken when a message is stored for it.
+    pub notify: Arc<tokio::sync::Notify>,
+}
+
+/// Which of `members` a message goes to: those whose store knows a token it
+/// carries (its plus-address, the Message-ID it answers, the headers a
+/// bounce returns); without a token, the one survey that lists its sender,
+/// if exactly one does (its attribution rules apply: held, confirmation);
+/// otherwise every one of them, where it is unmatched (or, if several list
+/// the sender, each applies its own rules).
+pub fn route(raw: &[u8], members: &[Member]) -> Result<Vec<usize>> {
+    if members.len() < 2 {
+        return Ok((0..members.len()).collect());
+    }
+    let mut claimed = Vec::new();
+    if let Some(message) = crate::mime::parse(raw) {
+        for (i, member) in members.iter().enumerate() {
+            let classification = crate::classify::classify(&message, &member.survey);
+            let candidates = match &classification.bounce {
+                Some(bounce) => &bounce.returned,
+                None => &classification.candidates,
+            };
+            for candidate in candidates {
+                if member
+                    .store
+                    .recipient_by_token(&member.survey.id, &candidate.token)?
+                    .is_some()
+                {
+                    claimed.push(i);
+                    break;
+                }
+            }
+        }
+        let sender = message
+            .from()
+            .and_then(|f| f.first())
+            .and_then(|a| a.address())
+            .map(str::to_owned);
+        if claimed.is_empty()
+            && let Some(sender) = sender
+        {
+            let mut listing = Vec::new();
+            for (i, member) in members.iter().enumerate() {
+                if member
+                    .store
+                    .recipient_by_email(&member.survey.id, &sender)?
+                    .is_some()
+                {
+                    listing.push(i);
+                }
+            }
+            if listing.len() == 1 {
+                claimed = listing;
+            }
+        }
+    }
+    if claimed.is_empty() {
+        claimed = (0..members.len()).collect();
+    }
+    Ok(claimed)
 }
 
 /// Ends a watcher's wait at once: closes the reading half of its socket,
@@ -502,10 +576,7 @@ impl Watcher {
             let mailbox = session.select(&inbox).map_err(imap_error)?;
             let uidvalidity = mailbox.uid_validity.unwrap_or(0);
             // New mail first: filing never holds up reading.
-            let stored = self.fetch_new(session, &inbox, uidvalidity)?;
-            if stored > 0 {
-                self.notify.notify_one();
-            }
+            self.fetch_new(session, &inbox, uidvalidity)?;
             self.file(session, &inbox, uidvalidity, has_move)?;
             if self.shutdown.is_triggered()
                 || self.wake.swap(false, std::sync::atomic::Ordering::SeqCst)
@@ -521,18 +592,41 @@ impl Watcher {
         Ok(())
     }
 
-    /// Stores every message past the cursor, in UID order, in batches.
+    /// The surveys this watcher reads for.
+    fn members(&self) -> Vec<Member> {
+        match &self.members {
+            Some(members) => members.lock().expect("members lock").clone(),
+            None => vec![Member {
+                survey: self.survey.clone(),
+                store: self.store.clone(),
+                notify: self.notify.clone(),
+            }],
+        }
+    }
+
+    /// Stores every message past the cursor, in UID order, in batches, for
+    /// the surveys it goes to ([`route`]), and wakes them. With several
+    /// surveys, reading starts at the lowest of their cursors; a message
+    /// one of them has already is recognised as a duplicate.
     fn fetch_new(&self, session: &mut Session, folder: &str, uidvalidity: u32) -> Result<usize> {
-        let survey = &self.survey.id;
-        let last = match self.store.cursor(survey, folder)? {
-            Some((validity, last)) if validity == uidvalidity => last,
-            Some((validity, _)) => {
-                tracing::warn!(survey = %survey, folder, old = validity, new = uidvalidity, "inbox: UIDVALIDITY changed; reading the folder again");
-                self.store.reset_cursor(survey, folder, uidvalidity)?;
-                0
-            }
-            None => 0,
-        };
+        let members = self.members();
+        if members.is_empty() {
+            return Ok(0);
+        }
+        let mut last = u32::MAX;
+        for member in &members {
+            let survey = &member.survey.id;
+            let theirs = match member.store.cursor(survey, folder)? {
+                Some((validity, last)) if validity == uidvalidity => last,
+                Some((validity, _)) => {
+                    tracing::warn!(survey = %survey, folder, old = validity, new = uidvalidity, "inbox: UIDVALIDITY changed; reading the folder again");
+                    member.store.reset_cursor(survey, folder, uidvalidity)?;
+                    0
+                }
+                None => 0,
+            };
+            last = last.min(theirs);
+        }
         let mut uids: Vec<u32> = session
             .uid_search(format!("UID {}:*", last + 1))
             .map_err(imap_error)?
@@ -540,7 +634,7 @@ impl Watcher {
             .filter(|&u| u > last)
             .collect();
         uids.sort_unstable();
-        let mut stored = 0;
+        let mut stored = vec![0usize; members.len()];
         for batch in uids.chunks(BATCH) {
             let set = batch
                 .iter()
@@ -567,30 +661,44 @@ impl Watcher {
             for (uid, raw, arrived) in messages {
                 let message_id = crate::mime::parse_headers(&raw)
                     .and_then(|m| m.message_id().map(str::to_owned));
-                let outcome = self.store.store_message(
-                    survey,
-                    folder,
-                    uidvalidity,
-                    uid,
-                    message_id.as_deref(),
-                    &raw,
-                    arrived,
-                )?;
-                if matches!(outcome, crate::store::Stored::New(_)) {
-                    stored += 1;
+                let targets = route(&raw, &members)?;
+                for (i, member) in members.iter().enumerate() {
+                    if !targets.contains(&i) {
+                        member
+                            .store
+                            .advance_cursor(&member.survey.id, folder, uidvalidity, uid)?;
+                        continue;
+                    }
+                    let outcome = member.store.store_message(
+                        &member.survey.id,
+                        folder,
+                        uidvalidity,
+                        uid,
+                        message_id.as_deref(),
+                        &raw,
+                        arrived,
+                    )?;
+                    if matches!(outcome, crate::store::Stored::New(_)) {
+                        stored[i] += 1;
+                    }
                 }
             }
         }
-        if stored > 0 {
-            tracing::info!(survey = %survey, stored, "inbox: new messages stored");
+        for (member, stored) in members.iter().zip(&stored) {
+            if *stored > 0 {
+                tracing::info!(survey = %member.survey.id, stored, "inbox: new messages stored");
+                member.notify.notify_one();
+            }
         }
-        Ok(stored)
+        Ok(stored.iter().sum())
     }
 
     /// Moves processed messages to their folders (MOVE where the server has
     /// it, else COPY, flag and UID EXPUNGE). A move the server refuses is
     /// reported with its cause and tried again on the next round; only a
-    /// broken connection ends the session.
+    /// broken connection ends the session. A message several surveys got
+    /// waits until each has decided, and goes where the survey that claimed
+    /// it put it (unmatched only if all left it unmatched).
     fn file(
         &self,
         session: &mut Session,
@@ -598,35 +706,65 @@ impl Watcher {
         uidvalidity: u32,
         has_move: bool,
     ) -> Result<()> {
-        for item in self.store.unfiled(&self.survey.id)? {
-            if item.folder != folder || item.uidvalidity != uidvalidity {
-                // Its UID means nothing any more; it stays where it is.
-                self.store.mark_filed(item.id)?;
+        let members = self.members();
+        let mut by_uid: std::collections::BTreeMap<u32, Vec<(usize, crate::store::Unfiled)>> =
+            std::collections::BTreeMap::new();
+        let mut undecided = std::collections::HashSet::new();
+        for (i, member) in members.iter().enumerate() {
+            for item in member.store.unfiled(&member.survey.id)? {
+                if item.folder != folder || item.uidvalidity != uidvalidity {
+                    // Its UID means nothing any more; it stays where it is.
+                    member.store.mark_filed(item.id)?;
+                    continue;
+                }
+                by_uid.entry(item.uid).or_default().push((i, item));
+            }
+            if members.len() > 1 {
+                undecided.extend(member.store.undecided_uids(
+                    &member.survey.id,
+                    folder,
+                    uidvalidity,
+                )?);
+            }
+        }
+        for (uid, rows) in by_uid {
+            if undecided.contains(&uid) {
                 continue;
             }
-            let uid = item.uid.to_string();
+            let file_to = rows
+                .iter()
+                .find(|(i, item)| item.file_to != members[*i].survey.replies.folders.unmatched)
+                .unwrap_or(&rows[0])
+                .1
+                .file_to
+                .clone();
+            let uid_text = uid.to_string();
             let moved = if has_move {
-                session.uid_mv(&uid, &item.file_to)
+                session.uid_mv(&uid_text, &file_to)
             } else {
                 session
-                    .uid_copy(&uid, &item.file_to)
+                    .uid_copy(&uid_text, &file_to)
                     .and_then(|()| {
                         session
-                            .uid_store(&uid, "+FLAGS.SILENT (\\Deleted)")
+                            .uid_store(&uid_text, "+FLAGS.SILENT (\\Deleted)")
                             .map(drop)
                     })
-                    .and_then(|()| session.uid_expunge(&uid).map(drop))
+                    .and_then(|()| session.uid_expunge(&uid_text).map(drop))
             };
             match moved {
-                Ok(()) => self.store.mark_filed(item.id)?,
+                Ok(()) => {
+                    for (i, item) in &rows {
+                        members[*i].store.mark_filed(item.id)?;
+                    }
+                }
                 Err(err @ (imap::Error::Io(_) | imap::Error::ConnectionLost)) => {
                     return Err(Error::Imap(format!(
-                        "filing message {} to {}: {err}",
-                        item.id, item.file_to
+                        "filing message {} to {file_to}: {err}",
+                        rows[0].1.id
                     )));
                 }
                 Err(err) => {
-                    tracing::warn!(survey = %self.survey.id, message = item.id, uid = item.uid, folder = %item.file_to, error = %err, "inbox: the server refused to file a message; trying again next round");
+                    tracing::warn!(survey = %members[rows[0].0].survey.id, message = rows[0].1.id, uid, folder = %file_to, error = %err, "inbox: the server refused to file a message; trying again next round");
                 }
             }
         }

@@ -130,6 +130,113 @@ struct Slot {
     health: Arc<Health>,
     seen: Arc<Mutex<Option<Seen>>>,
     running: Option<Running>,
+    /// Woken by the mailbox's reader when it stored mail for this survey;
+    /// the same across reloads, since the reader holds it.
+    arrived: Arc<tokio::sync::Notify>,
+    /// The mailbox it is a member of ([`mailbox_of`]).
+    mailbox: Option<String>,
+}
+
+/// One mailbox (server, user, folder) and the one reader that reads it for
+/// every survey that uses it.
+struct Group {
+    members: Arc<Mutex<Vec<crate::inbox::Member>>>,
+    /// Set by any member's daemon when it has mail to file.
+    wake: Arc<AtomicBool>,
+    health: Arc<Health>,
+    socket: Arc<Mutex<Option<std::net::TcpStream>>>,
+    trigger: Trigger,
+    shutdown: Shutdown,
+    reader: Option<crate::inbox::Running>,
+}
+
+/// What a survey's daemon is wired to besides its own files.
+#[derive(Clone)]
+struct Wiring {
+    store: Store,
+    account: Account,
+    health: Arc<Health>,
+    problem: Arc<Mutex<Option<String>>>,
+    reread: Arc<AtomicBool>,
+    arrived: Arc<tokio::sync::Notify>,
+    wake: Arc<AtomicBool>,
+}
+
+/// Makes `survey` a member of its mailbox's group, starting the group's
+/// reader if it is the first. Returns the group's health and wake flag.
+fn join_group(
+    groups: &mut BTreeMap<String, Group>,
+    survey: &Arc<Survey>,
+    store: &Store,
+    arrived: &Arc<tokio::sync::Notify>,
+) -> (String, Arc<Health>, Arc<AtomicBool>) {
+    let key = mailbox_of(survey);
+    let group = groups.entry(key.clone()).or_insert_with(|| {
+        let (trigger, shutdown) = shutdown::channel();
+        Group {
+            members: Arc::new(Mutex::new(Vec::new())),
+            wake: Arc::new(AtomicBool::new(false)),
+            health: Arc::new(Health::default()),
+            socket: Arc::new(Mutex::new(None)),
+            trigger,
+            shutdown,
+            reader: None,
+        }
+    });
+    {
+        let mut members = group.members.lock().expect("lock");
+        members.retain(|m| m.survey.id != survey.id);
+        members.push(crate::inbox::Member {
+            survey: survey.clone(),
+            store: store.clone(),
+            notify: arrived.clone(),
+        });
+        if members.len() > 1 {
+            let ids: Vec<&str> = members.iter().map(|m| m.survey.id.as_str()).collect();
+            info!(mailbox = %key, surveys = ?ids, "one reader for a shared mailbox");
+        }
+    }
+    if group.reader.is_none() {
+        group.reader = Some(
+            crate::inbox::Watcher {
+                survey: survey.clone(),
+                store: store.clone(),
+                notify: arrived.clone(),
+                shutdown: group.shutdown.clone(),
+                wake: group.wake.clone(),
+                socket: group.socket.clone(),
+                health: group.health.clone(),
+                members: Some(group.members.clone()),
+            }
+            .spawn(),
+        );
+    }
+    (key, group.health.clone(), group.wake.clone())
+}
+
+/// Takes `survey_id` out of the group of `key`; the last one out stops the
+/// reader (it logs out).
+fn leave_group(groups: &mut BTreeMap<String, Group>, key: &str, survey_id: &str) {
+    let Some(group) = groups.get_mut(key) else {
+        return;
+    };
+    let empty = {
+        let mut members = group.members.lock().expect("lock");
+        members.retain(|m| m.survey.id != survey_id);
+        members.is_empty()
+    };
+    if empty && let Some(group) = groups.remove(key) {
+        stop_group(group);
+    }
+}
+
+/// Stops a group's reader without waiting for it (it logs out by itself).
+fn stop_group(group: Group) {
+    group.trigger.trigger();
+    crate::inbox::interrupt(&group.socket);
+    if let Some(reader) = group.reader {
+        std::thread::spawn(move || reader.join());
+    }
 }
 
 struct Running {
@@ -162,6 +269,8 @@ pub struct Service {
     watched: Arc<Mutex<Vec<Watched>>>,
     /// One outbox and one set of limits per SMTP account.
     accounts: BTreeMap<String, Account>,
+    /// One reader per mailbox, shared by the surveys that read it.
+    groups: BTreeMap<String, Group>,
     /// One handle per database file, shared by the surveys in it, their
     /// daemons and the store thread: their writes queue on its lock.
     stores: BTreeMap<PathBuf, Store>,
@@ -208,6 +317,7 @@ pub async fn run(
         watched: Arc::new(Mutex::new(Vec::new())),
         accounts: BTreeMap::new(),
         stores: BTreeMap::new(),
+        groups: BTreeMap::new(),
         store_beat: Arc::new(AtomicU64::new(0)),
         started: Instant::now(),
         last_status: String::new(),
@@ -293,6 +403,24 @@ pub async fn run(
             }
         }
     }
+    // The daemons have finished; now the readers log out.
+    let groups = std::mem::take(&mut service.groups);
+    let mut readers = Vec::new();
+    for (_, group) in groups {
+        group.trigger.trigger();
+        crate::inbox::interrupt(&group.socket);
+        if let Some(reader) = group.reader {
+            readers.push(tokio::task::spawn_blocking(move || reader.join()));
+        }
+    }
+    for reader in readers {
+        if tokio::time::timeout(Duration::from_secs(10), reader)
+            .await
+            .is_err()
+        {
+            warn!("a mailbox reader did not stop within 10 s; leaving it");
+        }
+    }
     drop(store_thread);
     match fatal {
         Some(err) => Err(err),
@@ -321,6 +449,8 @@ impl Service {
             health: Arc::new(Health::default()),
             seen: Arc::new(Mutex::new(None)),
             running: None,
+            arrived: Arc::new(tokio::sync::Notify::new()),
+            mailbox: None,
         });
         let loaded = match outcome {
             Ok(loaded) => loaded,
@@ -340,26 +470,6 @@ impl Service {
         {
             let text = format!(
                 "survey id {id} is already run from {}; give each survey its own id",
-                other.path.display()
-            );
-            error!(file = %path.display(), "{text}");
-            let slot = self.slots.get_mut(path).expect("inserted above");
-            *slot.problem.lock().expect("lock") = Some(text);
-            return Ok(());
-        }
-        // Two surveys reading one mailbox would each file the other's
-        // replies as unmatched: refused until the mailbox is read once for
-        // both.
-        let mailbox = mailbox_of(&loaded.survey);
-        if let Some(other) = self.slots.values().find(|s| {
-            s.path != path
-                && s.running
-                    .as_ref()
-                    .is_some_and(|r| mailbox_of(&r.survey) == mailbox)
-        }) {
-            let text = format!(
-                "reads the same mailbox ({}) as {}, which runs already; give each survey its own mailbox",
-                mailbox,
                 other.path.display()
             );
             error!(file = %path.display(), "{text}");
@@ -392,6 +502,9 @@ impl Service {
         slot.id = Some(id);
         *slot.problem.lock().expect("lock") = None;
         let survey = Arc::new(loaded.survey.clone());
+        let (mailbox, health, wake) = join_group(&mut self.groups, &survey, &store, &slot.arrived);
+        slot.mailbox = Some(mailbox);
+        slot.health = health;
         let seen = slot.seen.clone();
         if let Ok(first) = look(&survey, &store, self.clock.now()) {
             *seen.lock().expect("lock") = Some(first);
@@ -408,14 +521,19 @@ impl Service {
         drop(watched);
         let (trigger, own) = shutdown::channel();
         let reread = Arc::new(AtomicBool::new(false));
-        let task = tokio::spawn(keep_running(
-            loaded,
+        let wiring = Wiring {
             store,
             account,
+            health: slot.health.clone(),
+            problem: slot.problem.clone(),
+            reread: reread.clone(),
+            arrived: slot.arrived.clone(),
+            wake,
+        };
+        let task = tokio::spawn(keep_running(
+            loaded,
+            wiring,
             self.clock.clone(),
-            slot.health.clone(),
-            slot.problem.clone(),
-            reread.clone(),
             own,
             self.many,
             None,
@@ -464,6 +582,9 @@ impl Service {
                         .lock()
                         .expect("lock")
                         .retain(|w| w.survey.id != running.survey.id);
+                    if let Some(key) = &slot.mailbox {
+                        leave_group(&mut self.groups, key, &running.survey.id);
+                    }
                 }
             }
         }
@@ -548,6 +669,16 @@ impl Service {
                     }
                 };
                 info!(file = %file.display(), survey = %running.survey.id, "survey file changed; its daemon restarts after the work in flight");
+                let new_survey = Arc::new(loaded.survey.clone());
+                if let Some(old) = slot.mailbox.take()
+                    && old != mailbox_of(&new_survey)
+                {
+                    leave_group(&mut self.groups, &old, &new_survey.id);
+                }
+                let (mailbox, health, wake) =
+                    join_group(&mut self.groups, &new_survey, &store, &slot.arrived);
+                slot.mailbox = Some(mailbox);
+                slot.health = health;
                 *slot.problem.lock().expect("lock") = None;
                 let (trigger, own) = shutdown::channel();
                 let old_trigger = std::mem::replace(&mut running.trigger, trigger);
@@ -558,14 +689,19 @@ impl Service {
                 running.fingerprint = loaded.fingerprint.clone();
                 running.survey = survey.clone();
                 running.reread = reread.clone();
+                let wiring = Wiring {
+                    store: store.clone(),
+                    account,
+                    health: slot.health.clone(),
+                    problem: slot.problem.clone(),
+                    reread,
+                    arrived: slot.arrived.clone(),
+                    wake,
+                };
                 running.task = tokio::spawn(keep_running(
                     loaded,
-                    store.clone(),
-                    account,
+                    wiring,
                     clock,
-                    slot.health.clone(),
-                    slot.problem.clone(),
-                    reread,
                     own,
                     many,
                     Some(previous),
@@ -582,6 +718,11 @@ impl Service {
     /// One tick: notice finished daemons, ping the watchdog, update STATUS.
     /// Returns the error that ends the service (a single survey failed).
     fn look_after(&mut self) -> Option<Error> {
+        for group in self.groups.values_mut() {
+            if let Some(reader) = group.reader.as_mut() {
+                reader.restart_if_dead(&group.shutdown);
+            }
+        }
         for slot in self.slots.values_mut() {
             let finished = slot
                 .running
@@ -904,15 +1045,10 @@ fn shorten(text: &str) -> String {
 /// several surveys, a daemon that fails is started again after a delay
 /// that doubles (the problem shown meanwhile); with one, its error ends
 /// the service.
-#[allow(clippy::too_many_arguments)]
 async fn keep_running(
     loaded: Loaded,
-    store: Store,
-    account: Account,
+    wiring: Wiring,
     clock: Arc<dyn Clock>,
-    health: Arc<Health>,
-    problem: Arc<Mutex<Option<String>>>,
-    reread: Arc<AtomicBool>,
     mut shutdown: Shutdown,
     many: bool,
     previous: Option<JoinHandle<Result<()>>>,
@@ -927,12 +1063,9 @@ async fn keep_running(
     loop {
         let outcome = run_once(
             survey.clone(),
-            store.clone(),
-            account.clone(),
             templates.clone(),
+            wiring.clone(),
             clock.clone(),
-            health.clone(),
-            reread.clone(),
             shutdown.clone(),
         )
         .await;
@@ -944,7 +1077,7 @@ async fn keep_running(
                     return Ok(());
                 }
                 error!(survey = %survey.id, error = %err, retry_in = ?delay, "this survey stopped; the others go on");
-                *problem.lock().expect("lock") = Some(err.to_string());
+                *wiring.problem.lock().expect("lock") = Some(err.to_string());
                 tokio::select! {
                     _ = tokio::time::sleep(delay) => {}
                     _ = shutdown.wait() => return Ok(()),
@@ -955,18 +1088,14 @@ async fn keep_running(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn run_once(
     survey: Survey,
-    store: Store,
-    account: Account,
     templates: Templates,
+    wiring: Wiring,
     clock: Arc<dyn Clock>,
-    health: Arc<Health>,
-    reread: Arc<AtomicBool>,
     shutdown: Shutdown,
 ) -> Result<()> {
-    let smtp = account.outbox;
+    let smtp = wiring.account.outbox;
     match smtp.test_login().await {
         Ok(()) => {}
         Err(err @ (Error::Credentials(_) | Error::Tls(_))) => return Err(err),
@@ -974,9 +1103,10 @@ async fn run_once(
             warn!(survey = %survey.id, error = %err, "SMTP server not reachable yet; will keep trying")
         }
     }
-    let daemon = Daemon::on_store(store, survey, templates, smtp, clock)?
-        .with_limits(account.limits)
-        .with_health(health)
-        .with_reread(reread);
+    let daemon = Daemon::on_store(wiring.store, survey, templates, smtp, clock)?
+        .with_limits(wiring.account.limits)
+        .with_health(wiring.health)
+        .with_reread(wiring.reread)
+        .with_shared_inbox(wiring.arrived, wiring.wake);
     daemon.run(shutdown).await
 }

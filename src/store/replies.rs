@@ -426,6 +426,47 @@ impl Store {
         Ok(rows)
     }
 
+    /// Moves the cursor past `uid` without storing anything: the message
+    /// went to another survey reading the same mailbox.
+    pub fn advance_cursor(
+        &self,
+        survey_id: &str,
+        folder: &str,
+        uidvalidity: u32,
+        uid: u32,
+    ) -> Result<()> {
+        self.lock().execute(
+            "INSERT INTO mailbox_cursor (survey_id, folder, uidvalidity, last_uid) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (survey_id, folder) DO UPDATE SET uidvalidity = excluded.uidvalidity,
+                last_uid = MAX(last_uid, excluded.last_uid)",
+            params![survey_id, folder, uidvalidity, uid],
+        )?;
+        Ok(())
+    }
+
+    /// UIDs in `folder` this survey has stored but not decided on yet (not
+    /// processed, or processed without a place to file it): a mailbox
+    /// shared with other surveys files a message only once every survey
+    /// that got it has decided.
+    pub fn undecided_uids(
+        &self,
+        survey_id: &str,
+        folder: &str,
+        uidvalidity: u32,
+    ) -> Result<std::collections::HashSet<u32>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT uid FROM messages WHERE survey_id = ?1 AND folder = ?2 AND uidvalidity = ?3
+             AND filed = 0 AND (state = 'new' OR file_to IS NULL)",
+        )?;
+        let uids = stmt
+            .query_map(params![survey_id, folder, uidvalidity], |r| {
+                r.get::<_, u32>(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(uids)
+    }
+
     /// The message was moved to its folder (or is gone from the server).
     pub fn mark_filed(&self, id: i64) -> Result<()> {
         self.lock()

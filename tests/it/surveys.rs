@@ -1,6 +1,7 @@
 //! Several surveys in one daemon (`run --survey DIR`): each with its own
-//! recipients, tokens, period and report; a broken file never stops the
-//! others; `status` over the directory says which one is unwell and why.
+//! recipients, tokens, period and report; two of them sharing one mailbox,
+//! read once and routed by token; a broken file never stops the others;
+//! `status` over the directory says which one is unwell and why.
 
 use std::path::Path;
 use std::process::Stdio;
@@ -39,7 +40,7 @@ fn run_directory(stack: &Stack, dir: &Path, log: &Path) -> Daemon {
 }
 
 #[test]
-fn three_surveys_in_one_daemon_two_finish_and_a_broken_one_is_reported() {
+fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
     let stack = Stack::shared();
     // Both close 40 s from now, so that their reports go out in the test.
     let close = local_time(40);
@@ -48,7 +49,15 @@ fn three_surveys_in_one_daemon_two_finish_and_a_broken_one_is_reported() {
         ("replies", "poll_interval", toml_string("2s")),
     ];
     let a = Fixture::new(&stack, &settings);
-    let b = Fixture::new(&stack, &settings);
+    // B reads and sends through A's mailbox and account.
+    let mailbox = toml_string(&a.sender);
+    let mut shared = settings.to_vec();
+    shared.extend([
+        ("sender", "address", mailbox.clone()),
+        ("smtp", "username", mailbox.clone()),
+        ("imap", "username", mailbox.clone()),
+    ]);
+    let b = Fixture::new(&stack, &shared);
     let a_rows = a.recipients()[..2].to_vec();
     let b_rows = b.recipients()[2..4].to_vec();
     a.write_recipients(&a_rows);
@@ -78,13 +87,29 @@ fn three_surveys_in_one_daemon_two_finish_and_a_broken_one_is_reported() {
         log_text()
     );
 
-    // Every doctor answers their own survey.
-    for (fixture, rows) in [(&a, &a_rows), (&b, &b_rows)] {
+    assert!(
+        log_text().contains("one reader for a shared mailbox"),
+        "{}",
+        log_text()
+    );
+
+    // Every doctor answers their own survey, into the one mailbox; and a
+    // stranger writes to it without a token.
+    for rows in [&a_rows, &b_rows] {
         for (_, email) in rows {
             let invitation = stack.inbox(email).remove(0);
-            stack.deliver(email, &fixture.sender, &reply(&invitation, email, COMPLETE));
+            stack.deliver(email, &a.sender, &reply(&invitation, email, COMPLETE));
         }
     }
+    stack.deliver(
+        "stranger@elsewhere.test",
+        &a.sender,
+        format!(
+            "From: stranger@elsewhere.test\r\nTo: {}\r\nSubject: audit?\r\nMessage-ID: <s1.{}@elsewhere.test>\r\n\r\n1. yes\r\n",
+            a.sender, a.tag
+        )
+        .as_bytes(),
+    );
     for fixture in [&a, &b] {
         let store = fixture.store();
         let id = fixture.survey_id();
@@ -134,7 +159,7 @@ fn three_surveys_in_one_daemon_two_finish_and_a_broken_one_is_reported() {
 
     // Both close and send their reports, each to its own lead, each
     // counting only its own doctors.
-    for fixture in [&a, &b] {
+    for (fixture, rows) in [(&a, &a_rows), (&b, &b_rows)] {
         let lead = format!("lead-{}@survey.test", fixture.tag);
         fixture.wait_until(Duration::from_secs(90), "the report delivered", || {
             stack.maildir_count(&lead) > 0
@@ -148,14 +173,34 @@ fn three_surveys_in_one_daemon_two_finish_and_a_broken_one_is_reported() {
         let store = fixture.store();
         let id = fixture.survey_id();
         assert_eq!(store.status(&id).unwrap().respondents, 2);
+        // Its own two replies, and the stranger's message (offered to both,
+        // counted by neither); never the other survey's replies.
+        let messages = store.messages(&id).unwrap();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        let own: Vec<&str> = rows.iter().map(|(_, e)| e.as_str()).collect();
+        for message in &messages {
+            let sender = message.sender.clone().unwrap_or_default();
+            match &message.recipient {
+                // Matched: one of its own doctors, by the token.
+                Some(recipient) => {
+                    assert!(own.contains(&recipient.as_str()), "{message:#?}");
+                    assert_eq!(recipient, &sender, "{message:#?}");
+                }
+                None => assert_eq!(sender, "stranger@elsewhere.test", "{message:#?}"),
+            }
+        }
         assert_eq!(
-            store.messages(&id).unwrap().len(),
+            messages.iter().filter(|m| m.recipient.is_some()).count(),
             2,
-            "only its own replies"
+            "{messages:#?}"
         );
-        fixture.wait_until(Duration::from_secs(30), "both replies filed", || {
-            messages_in(&stack, &fixture.sender, "Survey/Processed") == 2
-        });
     }
+    // One mailbox: four replies filed as processed, the stranger's once as
+    // unmatched, nothing left behind.
+    a.wait_until(Duration::from_secs(30), "every message filed", || {
+        messages_in(&stack, &a.sender, "Survey/Processed") == 4
+            && messages_in(&stack, &a.sender, "Survey/Unmatched") == 1
+            && messages_in(&stack, &a.sender, "INBOX") == 0
+    });
     assert_eq!(daemon.terminate().code(), Some(0), "{}", log_text());
 }

@@ -26,9 +26,11 @@ use tracing::{info, warn};
 
 use crate::Result;
 use crate::answer::Answer;
+use crate::authres::Verdict;
 use crate::bounce::{Attribution, Evidence, Returned};
 use crate::classify::{self, Classification, Kind};
 use crate::compose::compose;
+use crate::confirmation::{self, Change, Request, Why, Word};
 use crate::followup::{self, Context};
 use crate::matching::Place;
 use crate::store::{
@@ -44,6 +46,7 @@ const AUTOMATIC: &[MailKind] = &[
     MailKind::Clarification,
     MailKind::OptOutConfirmation,
     MailKind::ClosedNotice,
+    MailKind::Confirmation,
 ];
 
 /// Messages per transaction: one fsync for this many, and the store's lock
@@ -125,6 +128,14 @@ pub struct ReadMessage {
     pub sender: Option<String>,
     /// Its Message-ID (answered by In-Reply-To).
     pub message_id: Option<String>,
+    /// The trusted server's DMARC verdict on the From domain, when the
+    /// survey names one (`replies.trusted_authserv_id`).
+    pub verdict: Option<Verdict>,
+    /// The message read as an answer to a confirmation (its first line of
+    /// the sender's own words).
+    pub word: Word,
+    /// It answers one of our confirmation emails (In-Reply-To/References).
+    pub answers_confirmation: bool,
 }
 
 /// Reads and classifies a stored message.
@@ -141,10 +152,22 @@ pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
         .and_then(|f| f.first())
         .and_then(|a| a.address())
         .map(str::to_lowercase);
+    let verdict = survey
+        .replies
+        .trusted_authserv_id
+        .as_deref()
+        .zip(sender.as_deref().and_then(|s| s.rsplit_once('@')))
+        .map(|(trusted, (_, domain))| {
+            crate::authres::verdict(message.headers_raw(), trusted, domain)
+        });
+    let answers_confirmation = confirmation::answers_a_confirmation(&classification.candidates);
     Read::Message(Box::new(ReadMessage {
+        word: confirmation::read_word(&crate::parse::reply_text(&message)),
+        answers_confirmation,
         classification,
         sender,
         message_id: message.message_id().map(str::to_owned),
+        verdict,
     }))
 }
 
@@ -185,6 +208,8 @@ pub struct Facts {
     pub sent: MailCounts,
     /// For a delivery report: the messages of ours it names.
     pub bounce: BounceFacts,
+    /// Their pending confirmation by email, if any.
+    pub pending: Option<crate::store::Pending>,
 }
 
 /// What the store knows about the messages a delivery report names: by
@@ -219,6 +244,7 @@ impl Facts {
             let id = found.person.id;
             let ever = Timestamp::UNIX_EPOCH;
             facts.answers = batch.current_answers(id)?;
+            facts.pending = batch.pending_confirmation(id)?;
             facts.sent = MailCounts {
                 closed_notices: batch.mail_count(id, &[MailKind::ClosedNotice], ever)?,
                 opt_out_confirmations: batch.mail_count(
@@ -245,6 +271,8 @@ pub struct Intent {
     pub kind: followup::Kind,
     /// The answers it speaks of (the person's, this message's included).
     pub answers: BTreeMap<String, Answer>,
+    /// For a confirmation: everything it asks about.
+    pub confirmation: Option<Request>,
 }
 
 /// What a message means and the mail it calls for.
@@ -345,10 +373,34 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
     let matched_by = *matched_by;
     outcome.recipient_id = Some(person.id);
     outcome.matched_by = Some(matched_by);
-    if matched_by == MatchedBy::Sender {
+    // Without a token, a From header proves nothing: the message counts
+    // only if the organisation's own server vouches for its domain
+    // (crate::authres), else what it asks is held until the person
+    // confirms it by email (crate::confirmation).
+    let mut unverified = matched_by == MatchedBy::Sender;
+    if unverified {
+        let note = match &message.verdict {
+            Some(Verdict::Pass) => {
+                unverified = false;
+                format!(
+                    "no token: counted because {} recorded dmarc=pass for the sender's domain",
+                    survey
+                        .replies
+                        .trusted_authserv_id
+                        .as_deref()
+                        .unwrap_or_default()
+                )
+            }
+            Some(Verdict::Unverified(why)) => format!(
+                "no token, from the invited address ({why}): held until the person confirms by email"
+            ),
+            None => {
+                "no token, from the invited address: held until the person confirms by email".into()
+            }
+        };
         outcome.flags.push(Flag {
             kind: FlagKind::MatchedBySender,
-            note: "no token: matched only because it came from an invited address".into(),
+            note,
         });
     }
     let from_invited = sender.as_deref() == Some(person.email.to_lowercase().as_str());
@@ -356,7 +408,59 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         && !is_ours(survey, sender.as_deref())
         && person.status == RecipientStatus::Active;
     let under_cap = (facts.sent.automatic_today as u32) < survey.replies.daily_auto_limit;
+    // A confirmation may go to someone whose mail was just stopped (the
+    // note that says so): never to our own or an empty address.
+    let may_confirm = sender.is_some() && !is_ours(survey, sender.as_deref());
     let mut intents = Vec::new();
+
+    // The person's answer to their pending confirmation: only with their
+    // token, from their listed address.
+    if let Some(pending) = &facts.pending
+        && !unverified
+        && from_invited
+        && matches!(
+            classification.kind,
+            Kind::Reply | Kind::Unsubscribe | Kind::Unrelated
+        )
+        && (message.word != Word::Other || message.answers_confirmation)
+    {
+        outcome.kind = MessageKind::Reply;
+        outcome.file_to = folders.processed.clone();
+        if message.word == Word::Other {
+            outcome.decision = Some(HeldDecision::Held);
+            outcome.reason = "a reply to the confirmation with neither \"confirm\" nor \"not me\": held for the lead".into();
+            outcome.flags.push(Flag {
+                kind: FlagKind::ConfirmationUnclear,
+                note: "answered the confirmation email with something else: read it (`mailsurvey review`) and decide".into(),
+            });
+        } else {
+            outcome.reason = format!(
+                "\"{}\" to the confirmation of {} answer(s){}{}",
+                if message.word == Word::Confirm {
+                    "confirm"
+                } else {
+                    "not me"
+                },
+                pending.request.answers.len(),
+                if pending.request.opt_out {
+                    ", a stop of mail"
+                } else {
+                    ""
+                },
+                if pending.request.withdrawal {
+                    ", a deletion request"
+                } else {
+                    ""
+                },
+            );
+            outcome.confirmation = Some(Change::Settle {
+                id: pending.id,
+                word: message.word,
+                by: "the person, by email".into(),
+            });
+        }
+        return decided;
+    }
 
     match classification.kind {
         Kind::Bounce => unreachable!("bounces are decided by decide_bounce"),
@@ -365,7 +469,19 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         Kind::Unsubscribe | Kind::Unrelated => {
             outcome.kind = MessageKind::Unsubscribe;
             outcome.file_to = folders.processed.clone();
-            opt_out(outcome, &mut intents, facts, may_answer);
+            if unverified {
+                let mut request = Request::new(Why::NoToken);
+                request.opt_out = true;
+                hold(
+                    outcome,
+                    &mut intents,
+                    facts,
+                    request,
+                    may_confirm && under_cap,
+                );
+            } else {
+                opt_out(outcome, &mut intents, facts, may_answer);
+            }
         }
         Kind::Reply => 'reply: {
             outcome.file_to = folders.processed.clone();
@@ -397,7 +513,7 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
                         .into(),
                 });
             }
-            if reply.withdraw {
+            if reply.withdraw && !unverified {
                 outcome.flags.push(Flag {
                     kind: FlagKind::WithdrawRequest,
                     note: "asked for their answers to be deleted: run `mailsurvey withdraw`".into(),
@@ -416,7 +532,29 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
                     intents.push(Intent {
                         kind: followup::Kind::ClosedNotice,
                         answers: BTreeMap::new(),
+                        confirmation: None,
                     });
+                }
+                break 'reply;
+            }
+            if unverified {
+                let mut request = Request::new(Why::NoToken);
+                request.answers = reply.answers.clone();
+                request.opt_out = reply.opt_out;
+                request.withdrawal = reply.withdraw;
+                if request.is_empty() {
+                    outcome.flags.push(Flag {
+                        kind: FlagKind::NoAnswers,
+                        note: "a reply with no answers in it".into(),
+                    });
+                } else {
+                    hold(
+                        outcome,
+                        &mut intents,
+                        facts,
+                        request,
+                        may_confirm && under_cap,
+                    );
                 }
                 break 'reply;
             }
@@ -460,12 +598,14 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
                     intents.push(Intent {
                         kind: followup::Kind::Receipt,
                         answers: current,
+                        confirmation: None,
                     });
                 }
             } else if (facts.sent.clarifications as u32) < survey.replies.max_clarifications {
                 intents.push(Intent {
                     kind: followup::Kind::Clarification,
                     answers: current,
+                    confirmation: None,
                 });
             }
         }
@@ -483,8 +623,59 @@ fn opt_out(outcome: &mut Outcome, intents: &mut Vec<Intent>, facts: &Facts, may_
         intents.push(Intent {
             kind: followup::Kind::OptOutConfirmation,
             answers: BTreeMap::new(),
+            confirmation: None,
         });
     }
+}
+
+/// Holds what a message without a token asked for until the person
+/// confirms it: answers and deletion requests wait; a stop of mail takes
+/// effect at once (stopping mail is what it asks for), and "not me" undoes
+/// it. One email asks, to the listed address, unless one is pending and
+/// this message adds nothing the person has not been told (a newly stopped
+/// mail is always told); within the daily cap.
+fn hold(
+    outcome: &mut Outcome,
+    intents: &mut Vec<Intent>,
+    facts: &Facts,
+    request: Request,
+    may_mail: bool,
+) {
+    if !request.answers.is_empty() || request.withdrawal {
+        outcome.decision = Some(HeldDecision::Held);
+    }
+    if request.opt_out {
+        outcome.recipient_status = Some((
+            RecipientStatus::OptedOut,
+            "asked without a token to receive no more mail; \"not me\" to the confirmation undoes it"
+                .into(),
+        ));
+    }
+    outcome.reason = format!(
+        "{}; no token: held until the person confirms by email",
+        outcome.reason
+    );
+    let pending = facts.pending.as_ref();
+    let tell = match pending {
+        None => true,
+        Some(p) => !p.mailed || p.request.news_in(&request),
+    };
+    let mailed = tell && may_mail;
+    if mailed {
+        let mut all = pending.map(|p| p.request.clone()).unwrap_or_default();
+        all.merge(&request);
+        intents.push(Intent {
+            kind: followup::Kind::Confirmation,
+            answers: BTreeMap::new(),
+            confirmation: Some(all),
+        });
+    } else if tell {
+        warn!(
+            recipient = outcome.recipient_id,
+            "a confirmation is due but not sent (daily cap or no address)"
+        );
+    }
+    outcome.confirmation = Some(Change::Hold { request, mailed });
 }
 
 /// Writes the follow-ups a decision calls for. One that cannot be written
@@ -519,7 +710,11 @@ fn compose_follow_ups(
             &found.person.token,
             survey.sender.address.domain(),
         );
-        let body = followup::draft(intent.kind, &context, &intent.answers)
+        let draft = match &intent.confirmation {
+            Some(request) => followup::confirmation(&context, request),
+            None => followup::draft(intent.kind, &context, &intent.answers),
+        };
+        let body = draft
             .and_then(|draft| compose(draft, now))
             .map(|mail| mail.bytes)
             .map_err(|err| {
@@ -549,8 +744,9 @@ fn is_ours(survey: &Survey, sender: Option<&str>) -> bool {
 }
 
 /// Finds the person a message belongs to: by token (address, then
-/// references), then, for a bounce, by the failed address, then by the
-/// sender being an invited address. Returns how it was matched and whether
+/// references; for a bounce, only the returned original's), then, for a
+/// reply or an opt-out, by the sender being an invited address (which
+/// proves nothing by itself: see [`decide`]). Returns how it was matched and whether
 /// the token came in the unsubscribe form.
 /// How long sending pauses after a provider refuses our mail for a
 /// sending limit (Gmail's daily limit, Microsoft 365's submission quota).

@@ -57,9 +57,14 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
     )
     .ok();
     for message in &held {
+        let whose = if message.matched_by == Some(crate::store::MatchedBy::Sender) {
+            "without a token, from the address of"
+        } else {
+            "with the token of"
+        };
         writeln!(
             out,
-            "  [{}] from {} with the token of {}",
+            "  [{}] from {} {whose} {}",
             message.id,
             message.sender.as_deref().unwrap_or("?"),
             message.recipient.as_deref().unwrap_or("?")

@@ -79,6 +79,10 @@ pub struct ReplySettings {
     pub accept_different_sender: bool,
     /// Answer a reply that comes after the close with a polite note.
     pub closed_notice: bool,
+    /// The authserv-id of the organisation's own mail server, whose
+    /// `Authentication-Results` verdict (`dmarc=pass` for the From domain)
+    /// lets a reply without a token count at once ([`crate::authres`]).
+    pub trusted_authserv_id: Option<String>,
 }
 
 /// Server folders for filed messages.
@@ -114,6 +118,7 @@ impl Default for ReplySettings {
             daily_auto_limit: 3,
             accept_different_sender: false,
             closed_notice: true,
+            trusted_authserv_id: None,
         }
     }
 }
@@ -560,6 +565,7 @@ struct RawReplies {
     daily_auto_limit: Option<Spanned<i64>>,
     different_sender: Option<Spanned<String>>,
     closed_notice: Option<bool>,
+    trusted_authserv_id: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -954,6 +960,20 @@ impl Checker<'_> {
         }
         if let Some(notice) = raw.closed_notice {
             settings.closed_notice = notice;
+        }
+        if let Some(id) = &raw.trusted_authserv_id {
+            let value = id.get_ref().trim();
+            if value.is_empty()
+                || value.contains(|c: char| c.is_whitespace() || c == ';' || c == '=')
+            {
+                self.problem(
+                    id,
+                    format!("replies.trusted_authserv_id '{value}' is not an authserv-id"),
+                    "give the host name your mail server writes first in its Authentication-Results header (e.g. \"mail.example.org\"), or remove the line",
+                );
+            } else {
+                settings.trusted_authserv_id = Some(value.to_ascii_lowercase());
+            }
         }
         if let Some(policy) = &raw.different_sender {
             match policy.get_ref().as_str() {

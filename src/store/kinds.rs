@@ -172,6 +172,9 @@ stored_words! {
         BounceOfOtherAddress => "bounce_of_other_address",
         /// Our sending account hit a provider's limit: sending paused.
         SendingLimit => "sending_limit",
+        /// The answer to a confirmation email was neither "confirm" nor
+        /// "not me": the lead reads it.
+        ConfirmationUnclear => "confirmation_unclear",
     }
 }
 

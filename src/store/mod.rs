@@ -16,9 +16,11 @@ use crate::survey::Survey;
 use crate::token::{SELECTOR_LEN, Token};
 use crate::{Error, Result};
 
+mod confirmations;
 mod kinds;
 mod replies;
 mod timeline;
+pub use confirmations::Pending;
 pub use kinds::{
     FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind, MessageState,
     RecipientStatus,
@@ -42,6 +44,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0004_failures.sql")),
         M::up(include_str!("0005_health.sql")),
         M::up(include_str!("0006_verp.sql")),
+        M::up(include_str!("0007_confirmations.sql")),
     ])
 }
 
@@ -455,11 +458,18 @@ impl Store {
             };
             // The confirmation of an opt-out is the one mail an opted-out
             // person still gets.
+            // So is the confirmation that says mail was stopped on a request
+            // without a token, which "not me" undoes.
             let allowed = status.as_deref() == Some("active")
-                || (kind == "opt_out_confirmation" && status.as_deref() == Some("opted_out"));
+                || ((kind == "opt_out_confirmation" || kind == "confirmation")
+                    && status.as_deref() == Some("opted_out"));
             let replied = kind == "reminder"
                 && tx.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM messages WHERE recipient_id = ?1 AND kind IN ('reply', 'unsubscribe'))
+                    // A held message (no token, another sender) is not the
+                    // person's until confirmed: a stranger's mail must not
+                    // stop their reminders.
+                    "SELECT EXISTS (SELECT 1 FROM messages WHERE recipient_id = ?1 AND kind IN ('reply', 'unsubscribe')
+                                    AND (decision IS NULL OR decision = 'accepted'))
                          OR EXISTS (SELECT 1 FROM answers WHERE recipient_id = ?1)",
                     [recipient_id],
                     |r| r.get::<_, bool>(0),

@@ -94,6 +94,8 @@ pub struct Outcome {
     /// Our sending account hit a provider's limit: no mail goes out before
     /// this time, and the refused message (if known) goes again then.
     pub pause_sending: Option<(Timestamp, Option<i64>)>,
+    /// What this message does to the person's confirmation by email.
+    pub confirmation: Option<crate::confirmation::Change>,
 }
 
 impl Default for Outcome {
@@ -115,6 +117,7 @@ impl Default for Outcome {
             quarantined: false,
             bounced_mail: None,
             pause_sending: None,
+            confirmation: None,
         }
     }
 }
@@ -596,6 +599,13 @@ impl Store {
         if accept {
             insert_answers(&tx, survey_id, recipient, Some(id), answers, Some(by), now)?;
         }
+        // The lead decided for the person: a confirmation waiting on this
+        // message is settled too.
+        tx.execute(
+            "UPDATE confirmations SET state = ?2, resolved_at = ?3, resolved_by = ?4, updated_at = ?3
+             WHERE id = (SELECT confirmation_id FROM messages WHERE id = ?1) AND state = 'pending'",
+            params![id, if accept { "confirmed" } else { "discarded" }, now.as_second(), by],
+        )?;
         tx.execute(
             "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -760,7 +770,7 @@ impl Store {
     }
 }
 
-fn insert_answers(
+pub(super) fn insert_answers(
     tx: &Connection,
     survey_id: &str,
     recipient_id: i64,
@@ -856,6 +866,11 @@ impl Batch<'_> {
     /// The recipient with this address (case-insensitive).
     pub fn recipient_by_email(&self, email: &str) -> Result<Option<StoredRecipient>> {
         recipient_by_email(self.conn, self.survey_id, email)
+    }
+
+    /// The person's pending confirmation by email, if any.
+    pub fn pending_confirmation(&self, recipient_id: i64) -> Result<Option<super::Pending>> {
+        super::confirmations::pending(self.conn, recipient_id)
     }
 
     /// A person's current answers.
@@ -996,6 +1011,9 @@ fn record(
                  WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
                 params![recipient, format!("recipient {status}")],
             )?;
+        }
+        if let Some(change) = &outcome.confirmation {
+            super::confirmations::apply(tx, survey_id, recipient, id, change, now)?;
         }
         for follow_up in &outcome.follow_ups {
             let (state, body, error) = match &follow_up.body {

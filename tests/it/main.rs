@@ -2,6 +2,7 @@
 //! Postfix and Dovecot of `scripts/mailstack`, which must be up.
 
 mod acceptance;
+mod attribution;
 mod doctors;
 mod faults;
 mod golden;

@@ -1,0 +1,214 @@
+//! The store side of confirmation by email ([`crate::confirmation`]): the
+//! one pending confirmation per person, what it holds, and what the
+//! person's "confirm" or "not me" does, written in the transaction of the
+//! message that caused it.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Store;
+use super::replies::insert_answers;
+use crate::Result;
+use crate::answer::{Answer, Status};
+use crate::confirmation::{Change, Request, Word};
+
+/// A person's pending confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// Its row id.
+    pub id: i64,
+    /// What it holds.
+    pub request: Request,
+    /// An email asking was queued for it.
+    pub mailed: bool,
+}
+
+impl Store {
+    /// The person's pending confirmation, if any.
+    pub fn pending_confirmation(&self, recipient_id: i64) -> Result<Option<Pending>> {
+        pending(&self.lock(), recipient_id)
+    }
+}
+
+/// The person's pending confirmation, if any.
+pub(super) fn pending(conn: &Connection, recipient_id: i64) -> Result<Option<Pending>> {
+    let row: Option<(i64, String, bool)> = conn
+        .query_row(
+            "SELECT id, request, mailed FROM confirmations WHERE recipient_id = ?1 AND state = 'pending'",
+            [recipient_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(row.map(|(id, request, mailed)| Pending {
+        id,
+        request: serde_json::from_str(&request).unwrap_or_default(),
+        mailed,
+    }))
+}
+
+/// Records what message `message_row` does to the person's confirmation.
+pub(super) fn apply(
+    tx: &Connection,
+    survey_id: &str,
+    recipient_id: i64,
+    message_row: i64,
+    change: &Change,
+    now: Timestamp,
+) -> Result<()> {
+    match change {
+        Change::Hold { request, mailed } => {
+            let id = match pending(tx, recipient_id)? {
+                Some(mut held) => {
+                    held.request.merge(request);
+                    tx.execute(
+                        "UPDATE confirmations SET request = ?2, mailed = mailed OR ?3, updated_at = ?4 WHERE id = ?1",
+                        params![held.id, to_json(&held.request), mailed, now.as_second()],
+                    )?;
+                    held.id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO confirmations (survey_id, recipient_id, request, mailed, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                        params![survey_id, recipient_id, to_json(request), mailed, now.as_second()],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            tx.execute(
+                "UPDATE messages SET confirmation_id = ?2 WHERE id = ?1",
+                params![message_row, id],
+            )?;
+        }
+        Change::Settle { id, word, by } => settle(tx, survey_id, *id, *word, by, message_row, now)?,
+    }
+    Ok(())
+}
+
+fn settle(
+    tx: &Connection,
+    survey_id: &str,
+    id: i64,
+    word: Word,
+    by: &str,
+    message_row: i64,
+    now: Timestamp,
+) -> Result<()> {
+    let row: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT recipient_id, request FROM confirmations WHERE id = ?1 AND state = 'pending'",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    // Settled already (the same answer twice): nothing more to do.
+    let Some((recipient_id, request)) = row else {
+        return Ok(());
+    };
+    let request: Request = serde_json::from_str(&request).unwrap_or_default();
+    let (state, decision, action) = match word {
+        Word::Confirm => ("confirmed", "accepted", "confirmed by email"),
+        Word::NotMe => ("discarded", "rejected", "disowned by email (not me)"),
+        // Anything else goes to the lead; the confirmation stays pending.
+        Word::Other => return Ok(()),
+    };
+    if word == Word::Confirm {
+        // An inferred answer the person confirmed is read with certainty
+        // now; the report counts those apart (crate::store::CONFIRMED_BY).
+        let (inferred, read): (BTreeMap<_, _>, BTreeMap<_, _>) = request
+            .answers
+            .clone()
+            .into_iter()
+            .partition(|(_, a)| a.status == Status::Inferred);
+        let inferred: BTreeMap<String, Answer> = inferred
+            .into_iter()
+            .map(|(q, a)| {
+                (
+                    q,
+                    Answer {
+                        status: Status::Ok,
+                        ..a
+                    },
+                )
+            })
+            .collect();
+        insert_answers(
+            tx,
+            survey_id,
+            recipient_id,
+            Some(message_row),
+            &read,
+            Some(by),
+            now,
+        )?;
+        insert_answers(
+            tx,
+            survey_id,
+            recipient_id,
+            Some(message_row),
+            &inferred,
+            Some(super::CONFIRMED_BY),
+            now,
+        )?;
+        if request.withdrawal {
+            tx.execute(
+                "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
+                 VALUES (?1, ?2, ?3, 'withdraw_request', ?4, ?5)",
+                params![
+                    survey_id,
+                    recipient_id,
+                    message_row,
+                    "asked, and confirmed by email, for their answers to be deleted: run `mailsurvey withdraw`",
+                    now.as_second()
+                ],
+            )?;
+        }
+    } else if request.opt_out {
+        // The stop was asked in their name by someone else: mail starts
+        // again, an invitation cancelled by it included.
+        let restarted = tx.execute(
+            "UPDATE recipients SET status = 'active', status_note = NULL WHERE id = ?1 AND status = 'opted_out'",
+            [recipient_id],
+        )?;
+        if restarted > 0 {
+            tx.execute(
+                "UPDATE outbox SET state = 'pending', last_error = NULL
+                 WHERE recipient_id = ?1 AND kind = 'invitation' AND state = 'cancelled' AND last_error = 'recipient opted_out'",
+                [recipient_id],
+            )?;
+        }
+    }
+    tx.execute(
+        "UPDATE messages SET decision = ?2 WHERE confirmation_id = ?1 AND decision = 'held'",
+        params![id, decision],
+    )?;
+    tx.execute(
+        "UPDATE confirmations SET state = ?2, resolved_at = ?3, resolved_by = ?4, updated_at = ?3 WHERE id = ?1",
+        params![id, state, now.as_second(), by],
+    )?;
+    tx.execute(
+        "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            survey_id,
+            recipient_id,
+            message_row,
+            action,
+            format!(
+                "{} answers{}{}",
+                request.answers.len(),
+                if request.opt_out { ", a stop of mail" } else { "" },
+                if request.withdrawal { ", a deletion request" } else { "" }
+            ),
+            by,
+            now.as_second()
+        ],
+    )?;
+    Ok(())
+}
+
+fn to_json(request: &Request) -> String {
+    serde_json::to_string(request).expect("a request serialises")
+}

@@ -1,0 +1,373 @@
+//! Nobody can answer, opt out or close the survey in another doctor's
+//! name: a message without a token, whose From anyone can write, is held
+//! and confirmed by email to the listed address; only the trusted server's
+//! DMARC verdict lets it count at once.
+
+use std::time::Duration;
+
+use mailsurvey::answer::Value;
+
+use crate::replies::reply;
+use crate::support::*;
+
+const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
+
+/// A message with the doctor's From and no token anywhere: what anyone
+/// who knows the address can send.
+fn forged(from: &str, to: &str, subject: &str, body: &str) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{}.forged@elsewhere.test>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n",
+        rand::random::<u64>(),
+        body.replace('\n', "\r\n")
+    )
+    .into_bytes()
+}
+
+/// The messages in `email`'s mailbox with `subject` in their subject.
+fn mail_with_subject(stack: &Stack, email: &str, subject: &str) -> Vec<Vec<u8>> {
+    stack
+        .inbox(email)
+        .into_iter()
+        .filter(|raw| parse(raw).subject().unwrap_or_default().contains(subject))
+        .collect()
+}
+
+fn text_of(raw: &[u8]) -> String {
+    parse(raw).body_text(0).unwrap_or_default().into_owned()
+}
+
+#[test]
+fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_email() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let (answered, disowned, stopped) = (&rows[0].1, &rows[1].1, &rows[2].1);
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+
+    // A complete reply and an opt-out, each from a listed address with no
+    // token: answers held, mail stopped at once; one email to each listed
+    // address.
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(answered, &fixture.sender, "Survey", COMPLETE),
+    );
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(disowned, &fixture.sender, "Survey", COMPLETE),
+    );
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(
+            stopped,
+            &fixture.sender,
+            "unsubscribe",
+            "Please remove me from this list.",
+        ),
+    );
+    fixture.wait_until(Duration::from_secs(60), "three confirmations sent", || {
+        fixture.outbox_states("confirmation").get("sent") == Some(&3)
+    });
+    fixture.wait_until(Duration::from_secs(60), "confirmations delivered", || {
+        [answered, disowned, stopped]
+            .iter()
+            .all(|e| stack.maildir_count(e) == 2)
+    });
+    for email in [answered, disowned] {
+        assert!(
+            store.current_answers(person(email).id).unwrap().is_empty(),
+            "nothing counts before the confirmation"
+        );
+    }
+    assert_eq!(store.status(&sid).unwrap().held, 2);
+    assert_eq!(
+        person(stopped).status,
+        "opted_out",
+        "stopping mail is at once"
+    );
+    assert!(
+        fixture.outbox_states("receipt").is_empty(),
+        "no receipt for answers that do not count"
+    );
+    let asking = mail_with_subject(&stack, answered, "Please confirm").remove(0);
+    let message = parse(&asking);
+    assert_eq!(
+        message.to().unwrap().first().unwrap().address().unwrap(),
+        answered.as_str()
+    );
+    let text = text_of(&asking);
+    assert!(
+        text.contains("(a text answer of 28 characters)") && !text.contains("regional protocol"),
+        "free text only by its length: {text}"
+    );
+    assert!(text.contains("4. 7"), "{text}");
+    let note = mail_with_subject(&stack, stopped, "We have stopped your mail").remove(0);
+    assert!(text_of(&note).contains("not me"), "{}", text_of(&note));
+
+    // A second message without a token updates what is held; no second
+    // email.
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(answered, &fixture.sender, "Survey", "4. 9"),
+    );
+    fixture.wait_until(Duration::from_secs(60), "the update processed", || {
+        store.message_counts(&sid).unwrap().get("reply") == Some(&3)
+    });
+    fixture.wait_until(Duration::from_secs(30), "the update held", || {
+        store
+            .pending_confirmation(person(answered).id)
+            .unwrap()
+            .is_some_and(|p| p.request.answers["confidence"].value == Some(Value::Integer(9)))
+    });
+
+    // The doctors answer their confirmation emails, with the token the
+    // confirmation carries.
+    stack.deliver(
+        answered,
+        &fixture.sender,
+        &reply(&asking, answered, "Confirm"),
+    );
+    let asking_disowned = mail_with_subject(&stack, disowned, "Please confirm").remove(0);
+    stack.deliver(
+        disowned,
+        &fixture.sender,
+        &reply(&asking_disowned, disowned, "Not me!"),
+    );
+    stack.deliver(stopped, &fixture.sender, &reply(&note, stopped, "not me"));
+    fixture.wait_until(Duration::from_secs(60), "the answers settled", || {
+        store
+            .pending_confirmation(person(answered).id)
+            .unwrap()
+            .is_none()
+            && store
+                .pending_confirmation(person(disowned).id)
+                .unwrap()
+                .is_none()
+            && store
+                .pending_confirmation(person(stopped).id)
+                .unwrap()
+                .is_none()
+    });
+    let counted = store.current_answers(person(answered).id).unwrap();
+    assert_eq!(counted.len(), 10, "confirmed: the held answers count");
+    assert_eq!(
+        counted["confidence"].value,
+        Some(Value::Integer(9)),
+        "the latest held answer"
+    );
+    assert!(
+        store
+            .current_answers(person(disowned).id)
+            .unwrap()
+            .is_empty(),
+        "not me: discarded"
+    );
+    assert_eq!(
+        person(stopped).status,
+        "active",
+        "not me: mail starts again"
+    );
+    assert_eq!(store.status(&sid).unwrap().held, 0);
+    assert_eq!(
+        fixture.outbox_states("confirmation").get("sent"),
+        Some(&3),
+        "one email per pending confirmation"
+    );
+    daemon.terminate();
+    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    assert!(
+        review.contains("the person, by email: confirmed by email")
+            && review.contains("the person, by email: disowned by email (not me)"),
+        "{review}"
+    );
+}
+
+#[test]
+fn early_close_comes_only_from_counted_answers() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("period", "early_close", "true".into()),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(doctor, &fixture.sender, "Survey", COMPLETE),
+    );
+    // The confirmation goes out in the same turn that would have closed.
+    fixture.wait_until(Duration::from_secs(60), "the confirmation sent", || {
+        fixture.outbox_states("confirmation").get("sent") == Some(&1)
+    });
+    assert_eq!(
+        store.closed_at(&sid).unwrap(),
+        None,
+        "a held reply closes nothing"
+    );
+    fixture.wait_delivered([doctor.as_str()]);
+    fixture.wait_until(
+        Duration::from_secs(30),
+        "the confirmation delivered",
+        || stack.maildir_count(doctor) == 2,
+    );
+    let asking = mail_with_subject(&stack, doctor, "Please confirm").remove(0);
+    stack.deliver(doctor, &fixture.sender, &reply(&asking, doctor, "confirm"));
+    fixture.wait_until(Duration::from_secs(60), "the survey closed", || {
+        store.closed_at(&sid).unwrap().is_some()
+    });
+    daemon.terminate();
+}
+
+/// Puts `raw` straight into `user`'s INBOX, as the organisation's mail
+/// server would deliver it (with the headers it wrote on top).
+fn append(stack: &Stack, user: &str, raw: &[u8]) {
+    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
+    let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
+    session.append("INBOX", raw).finish().unwrap();
+    let _ = session.logout();
+}
+
+#[test]
+fn a_trusted_dmarc_pass_counts_at_once_and_nothing_else_does() {
+    let stack = Stack::shared();
+    // The shared stack's plain-SMTP Postfix calls itself mx.doctors.test:
+    // here it plays the organisation's own mail server.
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            (
+                "replies",
+                "trusted_authserv_id",
+                toml_string("mx.doctors.test"),
+            ),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let (trusted, other_id, below) = (&rows[0].1, &rows[1].1, &rows[2].1);
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+    let domain = |email: &str| email.rsplit_once('@').unwrap().1.to_owned();
+    // As Postfix with OpenDMARC delivers it: the verdict above the
+    // Received header with which the server took the message in.
+    let delivered = |email: &str, authserv_id: &str| {
+        let mut raw = format!(
+            "Authentication-Results: {authserv_id}; dmarc=pass (p=none dis=none) header.from={}\r\nReceived: from mail.{} (mail.{} [192.0.2.25])\r\n\tby mx.doctors.test (Postfix) with ESMTPS id 4Y2Qp83mKcz9sSK\r\n\tfor <{}>; Thu, 26 Nov 2026 10:00:01 +0000 (UTC)\r\n",
+            domain(email),
+            domain(email),
+            domain(email),
+            fixture.sender
+        )
+        .into_bytes();
+        raw.extend(forged(email, &fixture.sender, "Survey", COMPLETE));
+        raw
+    };
+    append(
+        &stack,
+        &fixture.sender,
+        &delivered(trusted, "mx.doctors.test"),
+    );
+    append(
+        &stack,
+        &fixture.sender,
+        &delivered(other_id, "mx.other.test"),
+    );
+    // Sent through the real Postfix: the same header, written by the
+    // sender, ends up below the server's Received line.
+    let mut forged_header = format!(
+        "Authentication-Results: mx.doctors.test; dmarc=pass header.from={}\r\n",
+        domain(below)
+    )
+    .into_bytes();
+    forged_header.extend(forged(below, &fixture.sender, "Survey", COMPLETE));
+    stack.deliver("anyone@elsewhere.test", &fixture.sender, &forged_header);
+
+    fixture.wait_until(Duration::from_secs(60), "all three processed", || {
+        store.message_counts(&sid).unwrap().get("reply") == Some(&3)
+    });
+    fixture.wait_until(Duration::from_secs(60), "the follow-ups sent", || {
+        fixture.outbox_states("receipt").get("sent") == Some(&1)
+            && fixture.outbox_states("confirmation").get("sent") == Some(&2)
+    });
+    assert_eq!(
+        store.current_answers(person(trusted).id).unwrap().len(),
+        10,
+        "a trusted dmarc=pass counts at once"
+    );
+    for email in [other_id, below] {
+        assert!(
+            store.current_answers(person(email).id).unwrap().is_empty(),
+            "{email}: held"
+        );
+        assert!(
+            store
+                .pending_confirmation(person(email).id)
+                .unwrap()
+                .is_some()
+        );
+    }
+    let status = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    assert!(
+        status.contains("counted because mx.doctors.test recorded dmarc=pass"),
+        "{status}"
+    );
+    daemon.terminate();
+}
+
+#[test]
+fn a_forged_bounce_without_our_token_bounces_nobody() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let (standard, text) = (&rows[0].1, &rows[1].1);
+    // An RFC 3464 report naming the doctor, returning headers that carry
+    // none of our tokens.
+    let dsn = format!(
+        "From: MAILER-DAEMON@mx.elsewhere.test\r\nTo: {sender}\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn.{r}@mx.elsewhere.test>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could not be delivered.\r\n\r\n--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.elsewhere.test\r\n\r\nFinal-Recipient: rfc822; {standard}\r\nOriginal-Recipient: rfc822; {standard}\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\r\n\r\n--b1\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: {sender}\r\nTo: {standard}\r\nSubject: Ketamine survey\r\nMessage-ID: <20261126.1@survey.test>\r\n\r\n--b1--\r\n",
+        sender = fixture.sender,
+        r = rand::random::<u64>(),
+    );
+    stack.deliver("", &fixture.sender, dsn.as_bytes());
+    // A plain-text "undeliverable" from a mailer daemon naming the other.
+    let plain = format!(
+        "From: Mail Delivery System <mailer-daemon@mx.elsewhere.test>\r\nTo: {}\r\nSubject: Undeliverable: Ketamine survey\r\nMessage-ID: <ndr.{}@mx.elsewhere.test>\r\n\r\nDelivery has failed to these recipients:\r\n\r\n{text}\r\n550 5.1.1 RESOLVER.ADR.RecipNotFound; not found\r\n",
+        fixture.sender,
+        rand::random::<u64>()
+    );
+    stack.deliver("", &fixture.sender, plain.as_bytes());
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "both reports processed", || {
+        store.message_counts(&sid).unwrap().get("bounce") == Some(&2)
+    });
+    daemon.terminate();
+    for email in [standard, text] {
+        let person = store.recipient_by_email(&sid, email).unwrap().unwrap();
+        assert_eq!(
+            person.status, "active",
+            "{email} is not bounced by a forged report"
+        );
+    }
+    let bounces: Vec<_> = store
+        .messages(&sid)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == Some(mailsurvey::store::MessageKind::Bounce))
+        .collect();
+    assert!(
+        bounces.iter().all(|m| m.recipient.is_none()),
+        "recorded, tied to nobody: {bounces:?}"
+    );
+}

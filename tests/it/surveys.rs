@@ -5,6 +5,7 @@
 
 use std::path::Path;
 use std::process::Stdio;
+use std::str::FromStr;
 use std::time::Duration;
 
 use crate::replies::reply;
@@ -44,9 +45,12 @@ fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
     let stack = Stack::shared();
     // Both close 40 s from now, so that their reports go out in the test.
     let close = local_time(40);
+    // Two a second: both send through one SMTP account, whose limit they
+    // share.
     let settings = [
         ("period", "close", toml_string(&close)),
         ("replies", "poll_interval", toml_string("2s")),
+        ("sending", "rate_per_minute", "120".into()),
     ];
     let a = Fixture::new(&stack, &settings);
     // B reads and sends through A's mailbox and account.
@@ -87,6 +91,25 @@ fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
         log_text()
     );
 
+    // The account's pace is shared: the four invitations of both surveys
+    // went out one after another, about half a second apart, not two at
+    // a time.
+    let mut sent_at: Vec<f64> = log_text()
+        .lines()
+        .filter(|l| l.contains(" sent ") && l.contains("kind=invitation"))
+        .filter_map(|l| {
+            let time = jiff::Timestamp::from_str(l.split_whitespace().next()?).ok()?;
+            Some(time.as_millisecond() as f64 / 1000.0)
+        })
+        .collect();
+    sent_at.sort_by(f64::total_cmp);
+    assert_eq!(sent_at.len(), 4, "{}", log_text());
+    let gaps: Vec<f64> = sent_at.windows(2).map(|w| w[1] - w[0]).collect();
+    eprintln!("gaps between invitations through the shared account: {gaps:?}");
+    assert!(
+        gaps.iter().all(|g| *g > 0.3),
+        "invitations through one account closer than its pace allows: {gaps:?}"
+    );
     assert!(
         log_text().contains("one reader for a shared mailbox"),
         "{}",

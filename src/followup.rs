@@ -213,30 +213,71 @@ pub fn confirmation(
     context: &Context<'_>,
     request: &crate::confirmation::Request,
 ) -> Result<Draft> {
+    confirmation_asking(context, request, None)
+}
+
+/// The confirmation email for inferred answers, which also asks for what
+/// is still missing (one message, not a confirmation and a
+/// clarification): `current` are the person's answers, this message's
+/// included; every required question without a certain answer there nor
+/// an inferred one in `request` is asked for, with its question block.
+pub fn confirmation_asking(
+    context: &Context<'_>,
+    request: &crate::confirmation::Request,
+    current: Option<&BTreeMap<String, Answer>>,
+) -> Result<Draft> {
     let survey = context.survey;
     let understood = crate::confirmation::lines(survey, &request.answers);
+    let still: Vec<(usize, &Question)> = match current {
+        None => Vec::new(),
+        Some(current) => survey
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i + 1, q))
+            .filter(|(_, q)| {
+                q.required
+                    && !current.get(&q.id).is_some_and(Answer::is_ok)
+                    && !request.answers.contains_key(&q.id)
+            })
+            .collect(),
+    };
+    let needed: Vec<String> = still
+        .iter()
+        .map(|(n, q)| format!("{n}. {}", need(q, current.and_then(|c| c.get(&q.id)))))
+        .collect();
     let why = request
         .why
         .unwrap_or(crate::confirmation::Why::NoToken)
         .name();
-    let values = minijinja::context! {
-        survey => crate::invitation::survey_context(survey),
-        sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
-        recipient => crate::invitation::recipient_context(context.recipient),
-        understood => understood,
-        needed => Vec::<String>::new(),
-        questionnaire => "",
-        confirmation => minijinja::context! {
-            why => why,
-            opt_out => request.opt_out,
-            withdrawal => request.withdrawal,
-            answers => !request.answers.is_empty(),
-        },
+    let values = |questionnaire: minijinja::Value| {
+        minijinja::context! {
+            survey => crate::invitation::survey_context(survey),
+            sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
+            recipient => crate::invitation::recipient_context(context.recipient),
+            understood => understood.clone(),
+            needed => needed.clone(),
+            questionnaire => questionnaire,
+            confirmation => minijinja::context! {
+                why => why,
+                opt_out => request.opt_out,
+                withdrawal => request.withdrawal,
+                answers => !request.answers.is_empty(),
+            },
+        }
     };
-    let text = context
-        .templates
-        .render("confirmation.txt", values.clone())?;
-    let html = context.templates.render("confirmation.html", values)?;
+    let text = context.templates.render(
+        "confirmation.txt",
+        values(minijinja::Value::from(questionnaire::render_text(
+            still.iter().copied(),
+        ))),
+    )?;
+    let html = context.templates.render(
+        "confirmation.html",
+        values(minijinja::Value::from_safe_string(
+            questionnaire::render_html(still.iter().copied()),
+        )),
+    )?;
     let subject = if request.opt_out && request.answers.is_empty() && !request.withdrawal {
         format!("We have stopped your mail about: {}", survey.title)
     } else {

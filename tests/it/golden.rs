@@ -209,6 +209,22 @@ fn golden_confirmations() {
     opt_out.opt_out = true;
     let mut inferred = Request::new(Why::Inferred);
     inferred.answers = answers.answers.clone();
+    // Inferred answers with something also missing: one message asks for
+    // both, with the missing questions' blocks.
+    let mut current = inferred.answers.clone();
+    current.insert(
+        "early_adjuvant".into(),
+        Answer::ok(Value::Bool(false), "no"),
+    );
+    let draft = followup::confirmation_asking(&context, &inferred, Some(&current)).unwrap();
+    let bytes = compose(draft, now()).unwrap().bytes;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    assert!(text.contains("We still need"), "{text}");
+    assert!(
+        text.contains("3. Have you used ketamine to enable a reduction"),
+        "{text}"
+    );
+    check("confirmation-inferred-missing", &bytes);
     for (name, request) in [
         ("confirmation-answers", &answers),
         ("confirmation-opt-out", &opt_out),

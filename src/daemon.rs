@@ -275,51 +275,34 @@ impl<O: Outbox> Daemon<O> {
     pub async fn turn(&mut self, shutdown: &Shutdown) -> Result<()> {
         let now = self.clock.now();
         let reread = self.reread.swap(false, std::sync::atomic::Ordering::SeqCst);
-        if self.list.changed() || reread {
-            self.sync_recipients(now)?;
-        }
-        // SQLite work (fsyncs, the write lock) off the async workers.
-        let (store, survey, templates) = (
-            self.store.clone(),
-            self.survey.clone(),
-            self.templates.clone(),
-        );
-        let ingested = tokio::task::spawn_blocking(move || {
-            crate::ingest::process_new(&store, &survey, &templates, now)
-        })
-        .await
-        .map_err(|e| Error::Other(format!("ingest stopped: {e}")))??;
+        let list_changed = self.list.changed() || reread;
+        // The store's work of the turn runs off the async workers: SQLite
+        // waits for fsyncs and for the write lock a CLI command may hold.
+        let (survey, templates) = (self.survey.clone(), self.templates.clone());
+        let ingested = self
+            .store
+            .blocking(move |store| {
+                if list_changed {
+                    sync_recipients(store, &survey, now)?;
+                }
+                let ingested = crate::ingest::process_new(store, &survey, &templates, now)?;
+                crate::timeline::advance(store, &survey, now)?;
+                let closed = store.closed_at(&survey.id)?.is_some();
+                if survey.period.is_open_at(now) && !closed {
+                    let queued =
+                        store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
+                    if queued > 0 {
+                        info!(survey = %survey.id, queued, "invitations queued");
+                    }
+                }
+                Ok(ingested)
+            })
+            .await?;
         if ingested.processed + ingested.failed > 0 {
             self.file_now
                 .store(true, std::sync::atomic::Ordering::SeqCst);
         }
-        crate::timeline::advance(&self.store, &self.survey, now)?;
-        let closed = self.store.closed_at(&self.survey.id)?.is_some();
-        if self.survey.period.is_open_at(now) && !closed {
-            let queued = self.store.queue_invitations(
-                &self.survey.id,
-                self.survey.sender.address.domain(),
-                now,
-            )?;
-            if queued > 0 {
-                info!(survey = %self.survey.id, queued, "invitations queued");
-            }
-        }
         self.dispatcher.send_due(shutdown, |_| {}).await?;
-        Ok(())
-    }
-
-    fn sync_recipients(&mut self, now: Timestamp) -> Result<()> {
-        match recipients::load(&self.survey.recipients_file) {
-            Ok(list) => {
-                let changes = self.store.sync_recipients(&self.survey.id, &list, now)?;
-                info!(survey = %self.survey.id, listed = list.len(), added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
-            }
-            // A half-edited list must not remove anybody: keep the last good one.
-            Err(problems) => {
-                warn!(survey = %self.survey.id, "recipient list not applied: {problems}")
-            }
-        }
         Ok(())
     }
 
@@ -350,4 +333,19 @@ pub fn load(path: &Path) -> Result<(Survey, Templates)> {
     let survey = Survey::load(path).map_err(Error::Invalid)?;
     let templates = crate::check::validate_templates(&survey).map_err(Error::Invalid)?;
     Ok((survey, templates))
+}
+
+/// Brings the store in line with the recipient list on disk.
+fn sync_recipients(store: &Store, survey: &Survey, now: Timestamp) -> Result<()> {
+    match recipients::load(&survey.recipients_file) {
+        Ok(list) => {
+            let changes = store.sync_recipients(&survey.id, &list, now)?;
+            info!(survey = %survey.id, listed = list.len(), added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
+        }
+        // A half-edited list must not remove anybody: keep the last good one.
+        Err(problems) => {
+            warn!(survey = %survey.id, "recipient list not applied: {problems}")
+        }
+    }
+    Ok(())
 }

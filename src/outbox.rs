@@ -593,11 +593,12 @@ impl<O: Outbox> Dispatcher<O> {
                     if shutdown.is_triggered() {
                         break;
                     }
-                    let Some(claimed) = worker.store.claim_due(
-                        &worker.survey.id,
-                        worker.clock.now(),
-                        sent.take(),
-                    )?
+                    let (survey_id, now, done) =
+                        (worker.survey.id.clone(), worker.clock.now(), sent.take());
+                    let Some(claimed) = worker
+                        .store
+                        .blocking(move |store| store.claim_due(&survey_id, now, done))
+                        .await?
                     else {
                         break;
                     };
@@ -619,7 +620,11 @@ impl<O: Outbox> Dispatcher<O> {
                     on_done(&snapshot);
                 }
                 if let Some(id) = sent {
-                    worker.store.mark_sent(id, worker.clock.now())?;
+                    let now = worker.clock.now();
+                    worker
+                        .store
+                        .blocking(move |store| store.mark_sent(id, now))
+                        .await?;
                 }
                 Ok::<(), Error>(())
             });
@@ -696,6 +701,20 @@ impl Outbox for Arc<SmtpOutbox> {
 }
 
 impl<O: Outbox> Worker<O> {
+    async fn mark_failed(&self, id: i64, err: &Error) -> Result<()> {
+        let why = err.to_string();
+        self.store
+            .blocking(move |store| store.mark_failed(id, &why))
+            .await
+    }
+
+    async fn mark_retry(&self, id: i64, err: &Error, at: Timestamp) -> Result<()> {
+        let why = err.to_string();
+        self.store
+            .blocking(move |store| store.mark_retry(id, &why, at))
+            .await
+    }
+
     async fn deliver(&self, claimed: Claimed) -> Result<Outcome> {
         let now = self.clock.now();
         // One message that cannot be built (or that makes a library panic
@@ -716,7 +735,7 @@ impl<O: Outbox> Worker<O> {
         let mail = match rendered {
             Ok(mail) => mail,
             Err(err) => {
-                self.store.mark_failed(claimed.id, &err.to_string())?;
+                self.mark_failed(claimed.id, &err).await?;
                 warn!(message_id = %crate::token::redact(&claimed.message_id), error = %err, "cannot build message");
                 return Ok(Outcome::Failed);
             }
@@ -737,8 +756,7 @@ impl<O: Outbox> Worker<O> {
                 // Our setup is wrong, not this recipient: try again later,
                 // without counting it against the message.
                 let retry_at = now + self.survey.sending.retry_base;
-                self.store
-                    .mark_retry(claimed.id, &err.to_string(), retry_at)?;
+                self.mark_retry(claimed.id, &err, retry_at).await?;
                 tracing::error!(error = %err, "sending stopped");
                 Ok(Outcome::Stop)
             }
@@ -746,13 +764,12 @@ impl<O: Outbox> Worker<O> {
                 if err.is_transient() && claimed.attempts < self.survey.sending.max_attempts =>
             {
                 let retry_at = now + backoff(&self.survey, claimed.attempts);
-                self.store
-                    .mark_retry(claimed.id, &err.to_string(), retry_at)?;
+                self.mark_retry(claimed.id, &err, retry_at).await?;
                 warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, retry_at = %retry_at, "deferred");
                 Ok(Outcome::Retry)
             }
             Err(err) => {
-                self.store.mark_failed(claimed.id, &err.to_string())?;
+                self.mark_failed(claimed.id, &err).await?;
                 warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, "failed permanently");
                 Ok(Outcome::Failed)
             }

@@ -281,6 +281,19 @@ impl Store {
         })
     }
 
+    /// Runs `work` on the store off the async workers (SQLite waits for
+    /// fsyncs and for the write lock): what async code calls instead of a
+    /// store method directly.
+    pub async fn blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || work(&store))
+            .await
+            .map_err(|e| Error::Other(format!("store work stopped: {e}")))?
+    }
+
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while the lock was held rolled its transaction back (a
         // Transaction rolls back when dropped); the connection is sound.
@@ -566,7 +579,7 @@ impl Store {
             [survey_id],
             |r| r.get(0),
         )?;
-        Ok(at.map(|s| Timestamp::from_second(s).expect("stored times are in range")))
+        at.map(|s| replies::timestamp("outbox", 0, s)).transpose()
     }
 
     /// All stored recipients of a survey, listed or not.

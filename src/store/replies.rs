@@ -717,7 +717,13 @@ impl Store {
         let rows = stmt
             .query_map([survey_id], |r| {
                 Ok(Decision {
-                    at: Timestamp::from_second(r.get(0)?).unwrap_or_default(),
+                    at: Timestamp::from_second(r.get(0)?).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            0,
+                            rusqlite::types::Type::Integer,
+                            Box::new(e),
+                        )
+                    })?,
                     by: r.get(1)?,
                     action: r.get(2)?,
                     recipient: r.get(3)?,
@@ -733,7 +739,7 @@ impl Store {
     pub fn unsettled_answers(&self, survey_id: &str) -> Result<Vec<(i64, String, String, Answer)>> {
         let conn = self.lock();
         let mut stmt = conn.prepare(
-            "SELECT a.recipient_id, r.email, a.question_id, a.status, a.value, a.other, a.reason, a.source
+            "SELECT a.recipient_id, r.email, a.question_id, a.status, a.value, a.other, a.reason, a.source, a.id
              FROM answers a JOIN recipients r ON r.id = a.recipient_id
              WHERE a.survey_id = ?1 AND a.current = 1 AND a.status != 'ok' ORDER BY r.email, a.question_id",
         )?;
@@ -752,7 +758,7 @@ impl Store {
     ) -> Result<BTreeMap<i64, BTreeMap<String, Answer>>> {
         let conn = self.lock();
         let mut stmt = conn.prepare(
-            "SELECT recipient_id, question_id, status, value, other, reason, source FROM answers
+            "SELECT recipient_id, question_id, status, value, other, reason, source, id FROM answers
              WHERE survey_id = ?1 AND current = 1 ORDER BY id",
         )?;
         let mut out: BTreeMap<i64, BTreeMap<String, Answer>> = BTreeMap::new();
@@ -814,17 +820,43 @@ fn status_name(status: Status) -> &'static str {
     }
 }
 
+/// An answer's columns, from `first` on, followed by its row id. A status
+/// or value that does not decode is an error naming the row: an answer
+/// read back wrong must never count.
 fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
     let status: String = r.get(first)?;
     let value: Option<String> = r.get(first + 1)?;
+    let row: i64 = r.get(first + 5)?;
+    let bad = |column: usize, detail: String| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            Box::new(Error::Decode {
+                table: "answers",
+                row,
+                detail,
+            }),
+        )
+    };
+    let status = match status.as_str() {
+        "ok" => Status::Ok,
+        "unclear" => Status::Unclear,
+        "invalid" => Status::Invalid,
+        "inferred" => Status::Inferred,
+        other => return Err(bad(first, format!("unknown status '{other}'"))),
+    };
+    let value = value
+        .map(|v| {
+            serde_json::from_str(&v)
+                .map_err(|e| bad(first + 1, format!("value {v:?} does not decode: {e}")))
+        })
+        .transpose()?;
+    if status == Status::Ok && value.is_none() {
+        return Err(bad(first + 1, "an ok answer without a value".into()));
+    }
     Ok(Answer {
-        status: match status.as_str() {
-            "ok" => Status::Ok,
-            "unclear" => Status::Unclear,
-            "inferred" => Status::Inferred,
-            _ => Status::Invalid,
-        },
-        value: value.and_then(|v| serde_json::from_str(&v).ok()),
+        status,
+        value,
         other: r.get(first + 2)?,
         reason: r.get(first + 3)?,
         source: r.get(first + 4)?,
@@ -836,7 +868,7 @@ fn current_answers(
     recipient_id: i64,
 ) -> Result<BTreeMap<String, Answer>> {
     let mut stmt = conn.prepare(
-        "SELECT question_id, status, value, other, reason, source FROM answers
+        "SELECT question_id, status, value, other, reason, source, id FROM answers
          WHERE recipient_id = ?1 AND current = 1 ORDER BY id",
     )?;
     let rows = stmt

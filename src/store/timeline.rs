@@ -47,8 +47,9 @@ pub struct ReportData {
     pub unverified_bounces: usize,
 }
 
-fn ts(seconds: i64) -> Timestamp {
-    Timestamp::from_second(seconds).unwrap_or_default()
+/// A stored time of recipient `id`'s, or an error naming the row.
+fn ts(id: i64, seconds: i64) -> Result<Timestamp> {
+    super::replies::timestamp("recipients", id, seconds)
 }
 
 impl Store {
@@ -100,8 +101,8 @@ impl Store {
             .map(|(id, added, sent, reminded)| {
                 Ok(Silent {
                     recipient: recipient_by_id(&conn, id)?,
-                    added_at: ts(added),
-                    invited_at: ts(sent),
+                    added_at: ts(id, added)?,
+                    invited_at: ts(id, sent)?,
                     reminded: reminded
                         .unwrap_or_default()
                         .split(',')
@@ -217,7 +218,7 @@ impl Store {
             .query_map([survey_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (id, at) in late {
-            data.late.push((recipient_by_id(&conn, id)?, ts(at)));
+            data.late.push((recipient_by_id(&conn, id)?, ts(id, at)?));
         }
         data.clarifications_sent = conn.query_row(
             "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND kind = 'clarification' AND state = 'sent'",

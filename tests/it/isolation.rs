@@ -222,3 +222,70 @@ fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
     let _ = session.logout();
     n
 }
+
+/// Finding 3: the lead's commands write while the daemon ingests. With
+/// transactions that read and then write, the daemon used to get
+/// "database is locked" at once and stop. Now `status`, `review`, `report`
+/// and `close` run in a loop while replies come in, every command
+/// succeeds, the daemon keeps running and every reply is processed.
+#[test]
+fn cli_commands_in_a_loop_never_stop_an_ingesting_daemon() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let n = 12;
+    let (rows, mut daemon) = fixture.invite_first(n, Duration::from_secs(120));
+    let replies: Vec<Vec<u8>> = rows
+        .iter()
+        .map(|(_, email)| reply(&stack.inbox(email).remove(0), email, COMPLETE))
+        .collect();
+    let sid = fixture.survey_id();
+    let store = fixture.store();
+    let out = fixture.dir.path().join("report");
+    let out = out.to_str().unwrap().to_owned();
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    let mut rounds = 0;
+    std::thread::scope(|scope| {
+        let delivering = scope.spawn(|| {
+            for (raw, (_, email)) in replies.iter().zip(&rows) {
+                stack.deliver(email, &fixture.sender, raw);
+            }
+        });
+        loop {
+            for args in [
+                vec!["status"],
+                vec!["review"],
+                vec!["report", "--out", &out],
+                vec!["close"],
+            ] {
+                let run = fixture.mailsurvey(&args);
+                assert!(
+                    run.status.success(),
+                    "`mailsurvey {}` failed: {}",
+                    args.join(" "),
+                    String::from_utf8_lossy(&run.stderr)
+                );
+            }
+            rounds += 1;
+            assert_running(&fixture, &mut daemon);
+            let processed: usize = store.message_counts(&sid).unwrap().values().sum();
+            if rounds >= 5 && delivering.is_finished() && processed >= n {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{processed} of {n} replies processed after 120 s; daemon log:\n{}",
+                fixture.log()
+            );
+        }
+    });
+    assert!(rounds >= 1);
+    let counts = store.message_counts(&sid).unwrap();
+    assert_eq!(counts.values().sum::<usize>(), n, "{counts:?}");
+    assert!(!counts.contains_key("failed"), "{counts:?}");
+    assert_running(&fixture, &mut daemon);
+    assert!(
+        !fixture.log().contains("database is locked"),
+        "{}",
+        fixture.log()
+    );
+}

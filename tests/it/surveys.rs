@@ -25,6 +25,11 @@ fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
     n
 }
 
+/// `{ env = "VAR" }`, a password read from the environment.
+fn toml_string_inline(var: &str) -> String {
+    format!("{{ env = {} }}", toml_string(var))
+}
+
 /// Starts `mailsurvey run --survey DIR`, logging to `log`.
 fn run_directory(stack: &Stack, dir: &Path, log: &Path) -> Daemon {
     let log = std::fs::File::create(log).unwrap();
@@ -32,6 +37,7 @@ fn run_directory(stack: &Stack, dir: &Path, log: &Path) -> Daemon {
         .args(["run", "--survey"])
         .arg(dir)
         .env("MAILSURVEY_PASSWORD", stack.password())
+        .env("MAILSURVEY_WRONG_PASSWORD", "not-the-password")
         .env("MAILSURVEY_LOG", "info,rusqlite_migration=warn")
         .stdout(Stdio::null())
         .stderr(log)
@@ -41,7 +47,7 @@ fn run_directory(stack: &Stack, dir: &Path, log: &Path) -> Daemon {
 }
 
 #[test]
-fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
+fn surveys_in_one_daemon_two_sharing_a_mailbox_one_broken_one_refused() {
     let stack = Stack::shared();
     // Both close 40 s from now, so that their reports go out in the test.
     let close = local_time(40);
@@ -75,6 +81,16 @@ fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
         .replace(&a.survey_id(), "broken-survey")
         .replace("[period]", "[period");
     std::fs::write(dir.path().join("c.toml"), broken).unwrap();
+    // A fourth whose logins are refused: reported, retried, harmless.
+    let wrong = toml_string_inline("MAILSURVEY_WRONG_PASSWORD");
+    let d = Fixture::new(
+        &stack,
+        &[
+            ("smtp", "password", wrong.clone()),
+            ("imap", "password", wrong),
+        ],
+    );
+    std::fs::copy(&d.survey, dir.path().join("d.toml")).unwrap();
     let log = dir.path().join("daemon.log");
     let mut daemon = run_directory(&stack, dir.path(), &log);
     let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
@@ -154,7 +170,7 @@ fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let surveys = json["surveys"].as_array().unwrap();
-    assert_eq!(surveys.len(), 3, "{json:#}");
+    assert_eq!(surveys.len(), 4, "{json:#}");
     for (i, fixture) in [&a, &b].iter().enumerate() {
         let s = &surveys[i];
         assert_eq!(s["id"], fixture.survey_id(), "{s:#}");
@@ -169,6 +185,22 @@ fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
         c["problems"][0].as_str().unwrap().contains("does not load"),
         "{c:#}"
     );
+    let d_status = &surveys[3];
+    assert_eq!(d_status["id"], d.survey_id(), "{d_status:#}");
+    assert_eq!(d_status["health"], "unwell", "{d_status:#}");
+    let problems = d_status["problems"].to_string();
+    assert!(
+        problems.contains("IMAP") && problems.contains("refused the login"),
+        "{d_status:#}"
+    );
+    assert!(
+        problems.contains("survey") && problems.contains("SMTP server"),
+        "{d_status:#}"
+    );
+    assert!(
+        !problems.contains("not-the-password"),
+        "no secret in status"
+    );
     let text = std::process::Command::new(BIN)
         .args(["status", "--survey"])
         .arg(dir.path())
@@ -176,7 +208,9 @@ fn three_surveys_in_one_daemon_two_sharing_a_mailbox_and_a_broken_one() {
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
-        text.contains("3 surveys, 1 with problems") && text.contains("[BROKEN]"),
+        text.contains("4 surveys, 2 with problems")
+            && text.contains("[BROKEN]")
+            && text.contains("[UNWELL]"),
         "{text}"
     );
 

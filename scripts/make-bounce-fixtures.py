@@ -374,6 +374,9 @@ auto("challenge_response", "Challenge-response", "Please confirm your message",
      "Hello. I protect my inbox from spam. To have your message delivered, please click the link below to prove you are a human:\n"
      "https://challenge.example.test/verify?id=8472\nYour message will be delivered once you verify.\n",
      "Auto-Submitted: auto-replied\nX-Challenge: yes\n", frm="Spam Arrest <confirm@challenge.test>")
+auto("challenge_boxbe_no_header", "Challenge-response (no Auto-Submitted)", "Action required: please verify your email",
+     "Hi, Dr Clarke uses Boxbe to keep the inbox clean.\nTo have your message delivered, please click the link below to confirm you are a human:\n"
+     "https://www.boxbe.test/approve?tc=123\n", "", frm="Dr Jack Clarke via Boxbe <notifications@boxbe.test>")
 auto("x_auto_response_suppress_only", "Human reply (Outlook)", f"RE: {SUBJECT}",
      "1. Yes\n2. No\n3. Yes\n4. 4\n5. cost, evidence\n6. Yes\n7. No\n8. Yes\n9. Yes\n",
      f"In-Reply-To: <invitation.1.{TOKEN}@survey.test>\nX-Auto-Response-Suppress: All\n", kind="reply")

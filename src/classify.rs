@@ -80,6 +80,10 @@ pub struct Classification {
     /// Tokens in the message's own headers, in priority order (see
     /// [`matching::candidates`]).
     pub candidates: Vec<Candidate>,
+    /// An automatic message from a challenge-response system that asks us
+    /// to prove we are human: never answered, shown to the lead as
+    /// needing a person.
+    pub challenge: bool,
     /// Our VERP bounce keys in the addresses the message was delivered to
     /// (`survey+b.KEY@…`), best first: they name the exact message a
     /// bounce returns.
@@ -136,6 +140,7 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
         bounce,
         candidates: candidates.clone(),
         bounce_keys: bounce_keys.clone(),
+        challenge: false,
         reply,
     };
 
@@ -218,8 +223,14 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
         );
         return verdict(Kind::Bounce, reason, Some(report), None);
     }
-    if let Some(reason) = automatic(message, subject, from_daemon) {
-        return verdict(Kind::AutoReply, reason, None, None);
+    let challenge = challenge_response(message, subject);
+    if let Some(reason) = automatic(message, subject, from_daemon).or_else(|| {
+        challenge
+            .then(|| "a challenge-response system asks the sender to prove they are human".into())
+    }) {
+        let mut automatic = verdict(Kind::AutoReply, reason, None, None);
+        automatic.challenge = challenge;
+        return automatic;
     }
     if let Some(c) = candidates.iter().find(|c| c.unsubscribe) {
         let reason = format!(
@@ -272,6 +283,32 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
         )
     };
     verdict(kind, reason, None, Some(reply))
+}
+
+/// Is this a challenge-response system's request that the sender prove
+/// they are human (Spam Arrest, Boxbe, TMDA, ChoiceMail, Mailblocks and
+/// their kin)? Nobody answers those automatically: a person must.
+fn challenge_response(message: &Message<'_>, subject: &str) -> bool {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(x-spamarrest|x-boxtrapper|x-challenge|x-boxbe|x-tmda|x-choicemail|x-mailblocks|x-delivery-agent)").expect("valid regex")
+    });
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(prove (that )?you are (a )?(human|real person|not a (robot|spammer))|verify (that )?you are (a )?(human|real person)|confirm (that )?you are (a )?(human|real person)|(to have|for) your (message|e-?mail) (to be )?delivered,? (please )?(click|reply|visit|verify|confirm)|challenge[- ]response|sender verification (request|required)|please (verify|confirm) your (message|e-?mail|address) (by|to)|my spam (filter|protection) (requires|asks))").expect("valid regex")
+    });
+    if message.headers_raw().any(|(name, value)| {
+        HEADER.is_match(name)
+            && (!name.eq_ignore_ascii_case("x-delivery-agent")
+                || value.to_ascii_lowercase().contains("tmda"))
+    }) {
+        return true;
+    }
+    if WORDS.is_match(subject) {
+        return true;
+    }
+    body_text(message).is_some_and(|text| {
+        let head: String = text.chars().take(4_000).collect();
+        WORDS.is_match(&head)
+    })
 }
 
 /// Why the message is automatic, if it is. `X-Auto-Response-Suppress`

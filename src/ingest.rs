@@ -333,6 +333,15 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         decide_bounce(outcome, classification, survey, facts);
         return decided;
     }
+    if classification.challenge {
+        outcome.flags.push(Flag {
+            kind: FlagKind::Challenge,
+            note: format!(
+                "{} uses a challenge-response system that asks us to prove we are human: never answered automatically; a person must answer it for the survey's mail to reach them",
+                sender.as_deref().unwrap_or("a sender")
+            ),
+        });
+    }
     if let Some(bounce) = classification.bounce.as_ref().filter(|b| b.sender_side) {
         // Our account hit a provider's limit: pause, bounce nobody, and send
         // the refused message again when the pause ends.

@@ -175,6 +175,9 @@ stored_words! {
         /// The answer to a confirmation email was neither "confirm" nor
         /// "not me": the lead reads it.
         ConfirmationUnclear => "confirmation_unclear",
+        /// A challenge-response system asks us to prove we are human: a
+        /// person must answer it (or add the survey's address to the list).
+        Challenge => "challenge",
     }
 }
 

@@ -329,7 +329,7 @@ static NOT_RECIPIENT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Strong forms: an address named by the diagnostic as the one that failed.
 static STRONG: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let address = r"<?([A-Za-z0-9._%+=\-/!#$&'*?^`{|}~]{1,64}@[A-Za-z0-9\-.]{3,255})>?";
+    let address = r"<?([A-Za-z0-9._%+=\-!#$&'*?^`{|}~]{1,64}@[A-Za-z0-9\-.]{3,255})>?";
     [
         // qmail, older Postfix, Exim "<user@host>:" or "user@host:" at the start of a line.
         format!(r"(?m)^\s*<{address}>?\s*:"),

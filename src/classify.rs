@@ -539,6 +539,63 @@ fn nonstandard_bounce(message: &Message<'_>, survey: &Survey) -> Bounce {
         }
     }
     let delay_subject = DELAY_SUBJECT.is_match(message.subject().unwrap_or(""));
-    let failure = crate::bounce::from_text(&text, delay_subject, &excluded);
+    let mut failure = crate::bounce::from_text(&text, delay_subject, &excluded);
+    if failure.recipients.is_empty() {
+        failure.recipients = fallback_recipients(message, &text, &excluded);
+    }
     bounce_of(failure, false, returned_candidates(message, survey))
+}
+
+/// When the diagnostic names no address: Exim's `X-Failed-Recipients`
+/// header, then the envelope recipient a `Received: ... for <a@b>` line of
+/// the returned original records, then that original's `To:` when it holds
+/// a single address. Weaker evidence than the diagnostic, and never what
+/// ties a bounce to a person (the token and the VERP address do that).
+fn fallback_recipients(message: &Message<'_>, text: &str, excluded: &[String]) -> Vec<String> {
+    static FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bfor\s+<([A-Za-z0-9._%+=\-]{1,64}@[A-Za-z0-9\-.]{3,255})>")
+            .expect("valid regex")
+    });
+    let usable = |a: &str| {
+        let a = a.trim().trim_matches(['<', '>']).to_ascii_lowercase();
+        (a.contains('@') && !excluded.contains(&a)).then_some(a)
+    };
+    let header: Vec<String> = message
+        .headers_raw()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("x-failed-recipients"))
+        .flat_map(|(_, v)| v.split(',').filter_map(usable).collect::<Vec<_>>())
+        .collect();
+    if !header.is_empty() {
+        return header;
+    }
+    let mut originals: Vec<String> = vec![text.to_owned()];
+    for part in &message.parts {
+        if let PartType::Message(original) = &part.body {
+            let headers: String = original
+                .headers_raw()
+                .map(|(n, v)| format!("{n}:{v}\n"))
+                .collect();
+            originals.push(headers);
+            let to: Vec<String> = original
+                .to()
+                .into_iter()
+                .flat_map(|l| l.iter())
+                .filter_map(|a| a.address().and_then(usable))
+                .collect();
+            if let Some(found) = originals
+                .iter()
+                .find_map(|t| FOR.captures(t).and_then(|c| usable(&c[1])))
+            {
+                return vec![found];
+            }
+            if to.len() == 1 {
+                return to;
+            }
+        }
+    }
+    originals
+        .iter()
+        .find_map(|t| FOR.captures(t).and_then(|c| usable(&c[1])))
+        .into_iter()
+        .collect()
 }

@@ -159,6 +159,13 @@ pub enum Command {
         #[arg(long, env = "USER", default_value = "lead")]
         by: String,
     },
+    /// Delete the personal data once the report is sent and `[retention]
+    /// days` have passed; answers stay under pseudonyms.
+    Purge {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+    },
     /// Print per-state counts and failures; for a directory, every survey
     /// in it with its counts, next action and problems.
     Status {
@@ -234,6 +241,9 @@ pub async fn execute(cli: Cli, signals: Signals) -> Exit {
             by,
         } => lead_action(&survey, |store, survey, now| {
             crate::review::withdraw(store, survey, &recipient, &by, now)
+        }),
+        Command::Purge { survey } => lead_action(&survey, |store, survey, now| {
+            crate::retention::purge(store, survey, now).map(|(_, said)| said)
         }),
         Command::Inspect {
             survey,

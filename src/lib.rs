@@ -45,6 +45,9 @@
 //! - [`followup`]: receipts, clarifications, opt-out confirmations and the
 //!   closed notice.
 //! - [`timeline`]: reminders, the close, and the report at the close.
+//! - [`retention`]: `mailsurvey purge`: personal data deleted once the
+//!   report is sent and `[retention] days` pass; answers kept under
+//!   pseudonyms.
 //! - [`review`]: what the lead decides by hand (held replies, unclear
 //!   answers, withdrawals).
 //! - [`shutdown`]: the value that stops the daemon.
@@ -87,6 +90,7 @@ pub mod problems;
 pub mod questionnaire;
 pub mod recipients;
 pub mod report;
+pub mod retention;
 pub mod review;
 pub mod service;
 pub mod shutdown;

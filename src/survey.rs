@@ -53,6 +53,10 @@ pub struct Survey {
     pub report: ReportSettings,
     /// How replies are read and answered.
     pub replies: ReplySettings,
+    /// Days after the report was sent before `mailsurvey purge` deletes
+    /// the personal data (`[retention] days`); `None`: kept until the lead
+    /// decides.
+    pub retention_days: Option<u32>,
 }
 
 /// How replies are read and answered (the optional `[replies]` table).
@@ -551,6 +555,13 @@ struct RawSurvey {
     question: Vec<Spanned<RawQuestion>>,
     report: Option<RawReport>,
     replies: Option<RawReplies>,
+    retention: Option<RawRetention>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRetention {
+    days: Spanned<i64>,
 }
 
 #[derive(Deserialize)]
@@ -855,6 +866,19 @@ impl Checker<'_> {
         let sending = self.sending(raw.sending);
         let report = self.report(raw.report);
         let replies = self.replies(raw.replies);
+        let retention_days = raw.retention.and_then(|r| {
+            let days = *r.days.get_ref();
+            if (0..=36_500).contains(&days) {
+                Some(days as u32)
+            } else {
+                self.problem(
+                    &r.days,
+                    format!("retention.days must be from 0 to 36500, not {days}"),
+                    "give the number of days after the report is sent before `mailsurvey purge` may delete the personal data",
+                );
+                None
+            }
+        });
 
         let mut questions = Vec::new();
         let mut seen = HashSet::new();
@@ -898,6 +922,7 @@ impl Checker<'_> {
             database: self.relative(meta.database.as_deref().unwrap_or("mailsurvey.db")),
             report,
             replies,
+            retention_days,
             id,
         })
     }

@@ -19,6 +19,7 @@ use crate::{Error, Result};
 mod confirmations;
 mod kinds;
 mod replies;
+mod retention;
 mod timeline;
 pub use confirmations::Pending;
 pub use kinds::{
@@ -29,6 +30,7 @@ pub use replies::{
     Batch, BatchReport, Decision, FailedMessage, Flag, FollowUp, MessageSummary, OpenFlag, Outcome,
     Stored, StoredMessage, Unfiled, content_hash,
 };
+pub use retention::Purged;
 pub use timeline::{ReportData, Silent};
 
 /// `decided_by` of an inferred answer the doctor confirmed by replying
@@ -45,6 +47,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0005_health.sql")),
         M::up(include_str!("0006_verp.sql")),
         M::up(include_str!("0007_confirmations.sql")),
+        M::up(include_str!("0008_retention.sql")),
     ])
 }
 
@@ -322,6 +325,11 @@ impl Store {
         now: Timestamp,
     ) -> Result<ListChanges> {
         let mut conn = self.lock();
+        // After a purge the list is not read again: it would bring back
+        // the names and addresses the purge deleted.
+        if retention::purged_at(&conn, survey_id)?.is_some() {
+            return Ok(ListChanges::default());
+        }
         let tx = conn.transaction()?;
         let mut changes = ListChanges::default();
         let existing: HashMap<String, (i64, bool)> = {

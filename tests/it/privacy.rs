@@ -276,3 +276,116 @@ fn no_log_line_or_stored_reason_carries_a_token() {
         "the reason still says which address, by selector: {unsubscribed:?}"
     );
 }
+
+#[test]
+fn purge_deletes_names_addresses_and_messages_once_the_report_is_sent_and_keeps_the_answers() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("retention", "days", "0".into()),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let invitation = stack.inbox(&rows[0].1).remove(0);
+    stack.deliver(
+        &rows[0].1,
+        &fixture.sender,
+        &reply(
+            &invitation,
+            &rows[0].1,
+            "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
+        ),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the reply counted", || {
+        store.all_current_answers(&sid).unwrap().len() == 1
+    });
+    daemon.terminate();
+
+    // Before the report has gone, the data is still needed.
+    let early = fixture.mailsurvey(&["purge"]);
+    assert_eq!(early.status.code(), Some(1), "{early:?}");
+    assert!(
+        String::from_utf8_lossy(&early.stderr).contains("the report has not been sent yet"),
+        "{early:?}"
+    );
+    let close = fixture.mailsurvey(&["close"]);
+    assert!(close.status.success(), "{close:?}");
+    let before = fixture.mailsurvey(&[
+        "report",
+        "--out",
+        fixture.dir.path().join("before").to_str().unwrap(),
+    ]);
+    assert!(before.status.success(), "{before:?}");
+
+    let purge = fixture.mailsurvey(&["purge"]);
+    assert!(purge.status.success(), "{purge:?}");
+    assert!(
+        String::from_utf8_lossy(&purge.stdout).contains("purged: 2 people"),
+        "{purge:?}"
+    );
+
+    // Nothing personal is left in the file, not even in free pages.
+    let db = std::fs::read(fixture.dir.path().join("state.db")).unwrap();
+    let wal = std::fs::read(fixture.dir.path().join("state.db-wal")).unwrap_or_default();
+    let bytes = String::from_utf8_lossy(&[db, wal].concat()).to_lowercase();
+    for (name, email) in &rows {
+        assert!(
+            !bytes.contains(&email.to_lowercase()),
+            "{email} is still in the store"
+        );
+        assert!(
+            !bytes.contains(&name.to_lowercase()),
+            "{name} is still in the store"
+        );
+    }
+    assert!(
+        !bytes.contains("on thu, 26 nov 2026"),
+        "a raw message is still in the store"
+    );
+
+    // The answers stay, under the report's pseudonyms, with the breakdown
+    // column only.
+    let people = store.recipients(&sid).unwrap();
+    let respondent = people.iter().find(|p| p.name == "R001").unwrap();
+    assert_eq!(respondent.email, "r001@purged.invalid");
+    assert!(people.iter().any(|p| p.name == "N001"));
+    assert_eq!(store.current_answers(respondent.id).unwrap().len(), 10);
+    let after_dir = fixture.dir.path().join("after");
+    let after = fixture.mailsurvey(&["report", "--out", after_dir.to_str().unwrap()]);
+    assert!(after.status.success(), "{after:?}");
+    let figures = |dir: &str| {
+        let json: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(fixture.dir.path().join(dir).join("report.json")).unwrap(),
+        )
+        .unwrap();
+        assert!(json["questions"].is_array(), "{json}");
+        json["questions"].clone()
+    };
+    assert_eq!(
+        figures("before"),
+        figures("after"),
+        "the same figures from the kept answers"
+    );
+    let csv = std::fs::read_to_string(after_dir.join("responses.csv")).unwrap();
+    assert!(csv.contains("R001"), "{csv}");
+
+    // The recipient list is not read again: it cannot bring names back.
+    // (`preview` reads the list, as `send` and the daemon do.)
+    let _ = fixture.mailsurvey(&["preview", "--recipient", &rows[0].1]);
+    assert!(
+        store
+            .recipients(&sid)
+            .unwrap()
+            .iter()
+            .all(|p| p.email.ends_with("@purged.invalid"))
+    );
+    let again = fixture.mailsurvey(&["purge"]);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("already purged"),
+        "{again:?}"
+    );
+}

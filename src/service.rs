@@ -1110,3 +1110,71 @@ async fn run_once(
         .with_shared_inbox(wiring.arrived, wiring.wake);
     daemon.run(shutdown).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Survey {
+        Survey::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/config/example.toml"
+        )))
+        .unwrap()
+    }
+
+    fn at(survey: &Survey, local: &str) -> Timestamp {
+        local
+            .parse::<jiff::civil::DateTime>()
+            .unwrap()
+            .to_zoned_datetime(survey.period.time_zone.clone())
+            .unwrap()
+            .timestamp()
+    }
+
+    #[test]
+    fn next_action_follows_the_period() {
+        let mut survey = example();
+        survey.period.open = "2026-12-01T09:00"
+            .parse::<jiff::civil::DateTime>()
+            .unwrap()
+            .to_zoned_datetime(survey.period.time_zone.clone())
+            .unwrap();
+        survey.period.close = "2026-12-15T17:00"
+            .parse::<jiff::civil::DateTime>()
+            .unwrap()
+            .to_zoned_datetime(survey.period.time_zone.clone())
+            .unwrap();
+        survey.period.reminders = vec![
+            crate::survey::Reminder::parse("7 days before close").unwrap(),
+            crate::survey::Reminder::parse("2 days before close").unwrap(),
+        ];
+        let before = at(&survey, "2026-11-30T12:00");
+        assert_eq!(next_action(&survey, false, before), "opens 1 Dec 09:00");
+        let open = at(&survey, "2026-12-02T12:00");
+        assert_eq!(
+            next_action(&survey, false, open),
+            "next reminder 8 Dec 17:00"
+        );
+        let late = at(&survey, "2026-12-14T12:00");
+        assert_eq!(next_action(&survey, false, late), "closes 15 Dec 17:00");
+        assert_eq!(next_action(&survey, true, late), "closed");
+    }
+
+    #[test]
+    fn a_directory_lists_its_survey_files_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.toml", "a.toml", "notes.txt"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("credentials")).unwrap();
+        let files = survey_files(dir.path()).unwrap();
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_str().unwrap())
+            .collect();
+        assert_eq!(names, ["a.toml", "b.toml"]);
+        let one = dir.path().join("a.toml");
+        assert_eq!(survey_files(&one).unwrap(), vec![one]);
+    }
+}

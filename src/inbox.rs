@@ -315,8 +315,68 @@ impl imap::extensions::idle::SetReadTimeout for Stream {
     }
 }
 
-/// Messages fetched per UID FETCH.
+/// At most this many messages per UID FETCH of whole messages...
 const BATCH: usize = 50;
+/// ...and at most this many bytes (a larger message goes alone): what one
+/// FETCH holds in memory stays bounded whatever the mailbox holds.
+const BATCH_BYTES: usize = 4 * 1024 * 1024;
+/// UIDs per FETCH of sizes, to keep command lines short.
+const SIZES_PER_FETCH: usize = 500;
+
+/// One FETCH's worth of new messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Batch {
+    /// These messages whole.
+    Whole(Vec<u32>),
+    /// Only the headers of this message, over the size limit.
+    HeadersOnly(u32, usize),
+}
+
+/// Groups new messages (UID, size), in UID order, into FETCHes: at most
+/// [`BATCH`] messages and [`BATCH_BYTES`] bytes each (a larger message
+/// alone), and every message over `limit` on its own, headers only.
+fn batches(sized: &[(u32, usize)], limit: usize) -> Vec<Batch> {
+    let mut out = Vec::new();
+    let mut current: Vec<u32> = Vec::new();
+    let mut bytes = 0;
+    for &(uid, size) in sized {
+        if size > limit {
+            if !current.is_empty() {
+                out.push(Batch::Whole(std::mem::take(&mut current)));
+                bytes = 0;
+            }
+            out.push(Batch::HeadersOnly(uid, size));
+            continue;
+        }
+        if !current.is_empty() && (current.len() >= BATCH || bytes + size > BATCH_BYTES) {
+            out.push(Batch::Whole(std::mem::take(&mut current)));
+            bytes = 0;
+        }
+        current.push(uid);
+        bytes += size;
+    }
+    if !current.is_empty() {
+        out.push(Batch::Whole(current));
+    }
+    out
+}
+
+/// A UID set: `1,2,5`.
+fn uid_set(uids: &[u32]) -> String {
+    uids.iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// When the server received it, not when we read it: a reply that came in
+/// before the close while the daemon was down is not late.
+fn arrived(fetch: &imap::types::Fetch<'_>) -> jiff::Timestamp {
+    fetch
+        .internal_date()
+        .and_then(|d| jiff::Timestamp::from_second(d.timestamp()).ok())
+        .unwrap_or_else(jiff::Timestamp::now)
+}
 /// The longest one IDLE lasts, so that shutdown stays bounded (far below
 /// the 29 minutes of RFC 2177).
 const MAX_IDLE: Duration = Duration::from_secs(20);
@@ -634,53 +694,73 @@ impl Watcher {
             .filter(|&u| u > last)
             .collect();
         uids.sort_unstable();
-        let mut stored = vec![0usize; members.len()];
-        for batch in uids.chunks(BATCH) {
-            let set = batch
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(",");
+        // Sizes first, so nothing larger than the limit is ever fetched
+        // whole and no FETCH holds more than BATCH_BYTES.
+        let mut sized: Vec<(u32, usize)> = Vec::with_capacity(uids.len());
+        for chunk in uids.chunks(SIZES_PER_FETCH) {
             let fetched = session
-                .uid_fetch(&set, "(UID INTERNALDATE BODY.PEEK[])")
+                .uid_fetch(uid_set(chunk), "(UID RFC822.SIZE)")
                 .map_err(imap_error)?;
-            let mut messages: Vec<(u32, Vec<u8>, jiff::Timestamp)> = fetched
-                .iter()
-                .filter_map(|f| {
-                    // When the server received it, not when we read it: a
-                    // reply that came in before the close while the daemon
-                    // was down is not late.
-                    let arrived = f
-                        .internal_date()
-                        .and_then(|d| jiff::Timestamp::from_second(d.timestamp()).ok())
-                        .unwrap_or_else(jiff::Timestamp::now);
-                    Some((f.uid?, f.body()?.to_vec(), arrived))
-                })
-                .collect();
-            messages.sort_by_key(|(uid, _, _)| *uid);
-            for (uid, raw, arrived) in messages {
-                let message_id = crate::mime::parse_headers(&raw)
-                    .and_then(|m| m.message_id().map(str::to_owned));
-                let targets = route(&raw, &members)?;
-                for (i, member) in members.iter().enumerate() {
-                    if !targets.contains(&i) {
-                        member
-                            .store
-                            .advance_cursor(&member.survey.id, folder, uidvalidity, uid)?;
-                        continue;
+            sized.extend(
+                fetched
+                    .iter()
+                    .filter_map(|f| Some((f.uid?, f.size.map_or(0, |s| s as usize)))),
+            );
+        }
+        sized.sort_unstable();
+        // Surveys sharing the mailbox may set different limits: fetch whole
+        // what any of them would read; each quarantines what is over its own.
+        let limit = members
+            .iter()
+            .map(|m| m.survey.replies.max_message_bytes)
+            .max()
+            .unwrap_or(0);
+        let mut stored = vec![0usize; members.len()];
+        for batch in batches(&sized, limit) {
+            match batch {
+                Batch::Whole(uids) => {
+                    let fetched = session
+                        .uid_fetch(uid_set(&uids), "(UID INTERNALDATE BODY.PEEK[])")
+                        .map_err(imap_error)?;
+                    let mut messages: Vec<_> =
+                        fetched.iter().filter_map(|f| Some((f.uid?, f))).collect();
+                    messages.sort_by_key(|(uid, _)| *uid);
+                    for (uid, fetch) in messages {
+                        let Some(raw) = fetch.body() else { continue };
+                        let fetched = Fetched {
+                            folder,
+                            uidvalidity,
+                            uid,
+                            bytes: raw,
+                            size: None,
+                            arrived: arrived(fetch),
+                        };
+                        store_for(&members, &fetched, &mut stored)?;
                     }
-                    let outcome = member.store.store_message(
-                        &member.survey.id,
+                }
+                Batch::HeadersOnly(uid, size) => {
+                    let fetched = session
+                        .uid_fetch(uid.to_string(), "(UID INTERNALDATE BODY.PEEK[HEADER])")
+                        .map_err(imap_error)?;
+                    let Some(fetch) = fetched.iter().find(|f| f.uid == Some(uid)) else {
+                        continue;
+                    };
+                    tracing::warn!(
+                        folder,
+                        uid,
+                        size,
+                        limit,
+                        "inbox: message over the size limit; storing its headers only"
+                    );
+                    let fetched = Fetched {
                         folder,
                         uidvalidity,
                         uid,
-                        message_id.as_deref(),
-                        &raw,
-                        arrived,
-                    )?;
-                    if matches!(outcome, crate::store::Stored::New(_)) {
-                        stored[i] += 1;
-                    }
+                        bytes: fetch.header().unwrap_or_default(),
+                        size: Some(size),
+                        arrived: arrived(fetch),
+                    };
+                    store_for(&members, &fetched, &mut stored)?;
                 }
             }
         }
@@ -806,6 +886,104 @@ fn ended(reason: &str) -> String {
     }
 }
 
+/// One fetched message (or, for one over the size limit, its headers).
+struct Fetched<'a> {
+    folder: &'a str,
+    uidvalidity: u32,
+    uid: u32,
+    /// The message, or its headers only.
+    bytes: &'a [u8],
+    /// The server's size when `bytes` are the headers only.
+    size: Option<usize>,
+    arrived: jiff::Timestamp,
+}
+
+/// Stores a fetched message for the surveys it goes to ([`route`]),
+/// straight from the server's response (no copy), and moves the others'
+/// cursors past it; counts what was new per survey in `stored`.
+fn store_for(members: &[Member], fetched: &Fetched<'_>, stored: &mut [usize]) -> Result<()> {
+    let message_id =
+        crate::mime::parse_headers(fetched.bytes).and_then(|m| m.message_id().map(str::to_owned));
+    let targets = route(fetched.bytes, members)?;
+    for (i, member) in members.iter().enumerate() {
+        let survey = &member.survey.id;
+        if !targets.contains(&i) {
+            member.store.advance_cursor(
+                survey,
+                fetched.folder,
+                fetched.uidvalidity,
+                fetched.uid,
+            )?;
+            continue;
+        }
+        let outcome = match fetched.size {
+            None => member.store.store_message(
+                survey,
+                fetched.folder,
+                fetched.uidvalidity,
+                fetched.uid,
+                message_id.as_deref(),
+                fetched.bytes,
+                fetched.arrived,
+            )?,
+            Some(size) => member.store.store_headers_only(
+                survey,
+                fetched.folder,
+                fetched.uidvalidity,
+                fetched.uid,
+                message_id.as_deref(),
+                fetched.bytes,
+                size,
+                fetched.arrived,
+            )?,
+        };
+        if matches!(outcome, crate::store::Stored::New(_)) {
+            stored[i] += 1;
+        }
+    }
+    Ok(())
+}
+
 fn imap_error(err: imap::Error) -> Error {
     Error::Imap(err.to_string())
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[test]
+    fn batches_are_bounded_in_count_and_bytes_and_oversized_go_alone() {
+        const MB: usize = 1024 * 1024;
+        let limit = 25 * MB;
+        // 120 small ones: 50, 50, 20.
+        let small: Vec<(u32, usize)> = (1..=120).map(|u| (u, 1000)).collect();
+        let counts: Vec<usize> = batches(&small, limit)
+            .iter()
+            .map(|b| match b {
+                Batch::Whole(u) => u.len(),
+                Batch::HeadersOnly(..) => 0,
+            })
+            .collect();
+        assert_eq!(counts, [50, 50, 20]);
+        // Bytes: 3 MB + 3 MB do not share a FETCH; a 10 MB one goes alone;
+        // a 30 MB one is over the limit: headers only, in its place.
+        let mixed = [
+            (1, 3 * MB),
+            (2, 3 * MB),
+            (3, 10 * MB),
+            (4, 30 * MB),
+            (5, 100),
+        ];
+        assert_eq!(
+            batches(&mixed, limit),
+            [
+                Batch::Whole(vec![1]),
+                Batch::Whole(vec![2]),
+                Batch::Whole(vec![3]),
+                Batch::HeadersOnly(4, 30 * MB),
+                Batch::Whole(vec![5]),
+            ]
+        );
+    }
 }

@@ -140,7 +140,9 @@ pub struct ReadMessage {
 
 /// Reads and classifies a stored message.
 pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
-    if stored.raw.len() > survey.replies.max_message_bytes {
+    // `size` is the server's: a message kept as its headers only is as
+    // large as the server says, not as what was stored.
+    if stored.size > survey.replies.max_message_bytes {
         return Read::TooLarge;
     }
     let Some(message) = crate::mime::parse(&stored.raw) else {
@@ -293,11 +295,17 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         Read::TooLarge => {
             decided.outcome = Outcome {
                 kind: MessageKind::Unrelated,
-                reason: format!(
-                    "{} bytes, over the limit of {}: stored, not read",
-                    stored.raw.len(),
-                    survey.replies.max_message_bytes
-                ),
+                reason: if stored.size > stored.raw.len() {
+                    format!(
+                        "{} bytes, over the limit of {}: its headers stored, not read; the message stays on the server",
+                        stored.size, survey.replies.max_message_bytes
+                    )
+                } else {
+                    format!(
+                        "{} bytes, over the limit of {}: stored, not read",
+                        stored.size, survey.replies.max_message_bytes
+                    )
+                },
                 file_to: folders.quarantine.clone(),
                 quarantined: true,
                 flags: vec![Flag {

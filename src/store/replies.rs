@@ -20,8 +20,12 @@ use crate::{Error, Result};
 pub struct StoredMessage {
     /// Row id.
     pub id: i64,
-    /// The bytes as received.
+    /// The bytes as received; only the headers for a message too large to
+    /// store whole (see `size`).
     pub raw: Vec<u8>,
+    /// Its size on the server, as the server gave it: larger than `raw`
+    /// when only the headers were kept.
+    pub size: usize,
     /// When it was stored.
     pub received_at: Timestamp,
 }
@@ -255,6 +259,58 @@ impl Store {
         raw: &[u8],
         now: Timestamp,
     ) -> Result<Stored> {
+        self.store_fetched(
+            survey_id,
+            folder,
+            uidvalidity,
+            uid,
+            message_id,
+            raw,
+            raw.len(),
+            now,
+        )
+    }
+
+    /// Stores only the headers of a message too large to fetch whole, with
+    /// its size on the server, and advances the cursor past it: processing
+    /// then quarantines it unread, and the message itself stays on the
+    /// server, to be filed to the quarantine folder.
+    #[allow(clippy::too_many_arguments)]
+    pub fn store_headers_only(
+        &self,
+        survey_id: &str,
+        folder: &str,
+        uidvalidity: u32,
+        uid: u32,
+        message_id: Option<&str>,
+        headers: &[u8],
+        size: usize,
+        now: Timestamp,
+    ) -> Result<Stored> {
+        self.store_fetched(
+            survey_id,
+            folder,
+            uidvalidity,
+            uid,
+            message_id,
+            headers,
+            size.max(headers.len()),
+            now,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn store_fetched(
+        &self,
+        survey_id: &str,
+        folder: &str,
+        uidvalidity: u32,
+        uid: u32,
+        message_id: Option<&str>,
+        raw: &[u8],
+        size: usize,
+        now: Timestamp,
+    ) -> Result<Stored> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let hash = content_hash(raw);
@@ -270,7 +326,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![survey_id, folder, uidvalidity, uid, message_id, hash, raw.len() as i64, raw, now.as_second()],
+                params![survey_id, folder, uidvalidity, uid, message_id, hash, size as i64, raw, now.as_second()],
             )?;
             Stored::New(tx.last_insert_rowid())
         };
@@ -311,13 +367,17 @@ impl Store {
     ) -> Result<BatchReport> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        let pending = unprocessed(&tx, survey_id, Some(limit))?;
+        // Which messages, then each one's bytes as its turn comes: one
+        // message in memory at a time, however many wait and however large.
+        let pending = pending(&tx, survey_id, Some(limit))?;
         let mut report = BatchReport::default();
         let batch = Batch {
             conn: &tx,
             survey_id,
         };
-        for message in &pending {
+        for entry in pending {
+            let message = entry.load(&tx)?;
+            let message = &message;
             tx.execute_batch("SAVEPOINT message")?;
             let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let outcome = handle(&batch, message)?;
@@ -958,31 +1018,62 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "no message".into())
 }
 
-fn unprocessed(
-    conn: &Connection,
-    survey_id: &str,
-    limit: Option<usize>,
-) -> Result<Vec<StoredMessage>> {
+/// A message waiting to be processed, before its bytes are read.
+struct Pending {
+    id: i64,
+    size: usize,
+    received_at: Timestamp,
+}
+
+impl Pending {
+    /// Reads its bytes.
+    fn load(self, conn: &Connection) -> Result<StoredMessage> {
+        let raw: Vec<u8> =
+            conn.query_row("SELECT raw FROM messages WHERE id = ?1", [self.id], |r| {
+                r.get(0)
+            })?;
+        Ok(StoredMessage {
+            id: self.id,
+            size: self.size.max(raw.len()),
+            raw,
+            received_at: self.received_at,
+        })
+    }
+}
+
+/// The messages waiting to be processed, oldest first, without their bytes.
+fn pending(conn: &Connection, survey_id: &str, limit: Option<usize>) -> Result<Vec<Pending>> {
     let mut stmt = conn.prepare(
-        "SELECT id, raw, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id LIMIT ?2",
+        "SELECT id, size, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id LIMIT ?2",
     )?;
     let rows = stmt
         .query_map(params![survey_id, limit.map_or(-1, |l| l as i64)], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                r.get::<_, Vec<u8>>(1)?,
+                r.get::<_, i64>(1)?,
                 r.get::<_, i64>(2)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
-        .map(|(id, raw, at)| {
-            Ok(StoredMessage {
+        .map(|(id, size, at)| {
+            Ok(Pending {
                 id,
-                raw,
+                size: usize::try_from(size).unwrap_or(0),
                 received_at: timestamp("messages", id, at)?,
             })
         })
+        .collect()
+}
+
+fn unprocessed(
+    conn: &Connection,
+    survey_id: &str,
+    limit: Option<usize>,
+) -> Result<Vec<StoredMessage>> {
+    pending(conn, survey_id, limit)?
+        .into_iter()
+        .map(|p| p.load(conn))
         .collect()
 }
 

@@ -435,9 +435,20 @@ fn an_oversized_message_is_stored_and_quarantined_unread() {
             .contains("over the limit"),
         "{messages:?}"
     );
+    // Never fetched whole: its headers and its size are what is kept.
+    let kept = store.raw_message(messages[0].id).unwrap();
     assert!(
-        store.raw_message(messages[0].id).unwrap().len() > 1024 * 1024,
-        "stored whole"
+        kept.len() < 16 * 1024 && String::from_utf8_lossy(&kept).contains("Subject:"),
+        "headers only, {} bytes",
+        kept.len()
+    );
+    assert!(
+        messages[0]
+            .reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("headers stored"),
+        "{messages:?}"
     );
     assert_eq!(
         store.status(&sid).unwrap().respondents,

@@ -19,6 +19,7 @@ mod hostile;
 mod imap_proxy;
 mod ingesting;
 mod reading;
+mod resources;
 mod sending;
 mod smtp_proxy;
 

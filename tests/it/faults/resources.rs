@@ -1,0 +1,153 @@
+//! Bounded resources: a 25 MB message and a MIME bomb go through the daemon
+//! with its peak memory under 100 MB, and the replies behind them are still
+//! read.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::ingesting::deliver_all;
+use super::{Tally, maildir_messages, message_id, say};
+use crate::support::*;
+
+/// The peak resident set of a process (VmHWM), in bytes.
+pub fn peak_rss(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<usize>().ok())
+        .expect("VmHWM in /proc/PID/status")
+        * 1024
+}
+
+fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    conn.query_row(sql, [survey_id], |r| r.get::<_, Option<i64>>(0))
+        .ok()
+        .flatten()
+        .unwrap_or(0) as usize
+}
+
+/// A reply of about `size` bytes: the answers, then a base64 attachment.
+fn big_reply(from: &str, to: &str, size: usize) -> Vec<u8> {
+    let mut out = format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: Re: survey (scan attached)\r\nMessage-ID: <big.{}@doctors.test>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n1. yes\r\n2. no\r\n\r\n--b\r\nContent-Type: application/octet-stream; name=\"scan.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+        rand::random::<u64>()
+    )
+    .into_bytes();
+    let line = b"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAx\r\n";
+    while out.len() < size {
+        out.extend_from_slice(line);
+    }
+    out.extend_from_slice(b"--b--\r\n");
+    out
+}
+
+/// A MIME bomb: `depth` multiparts nested in one another, and `parts` small
+/// parts in the innermost one.
+fn mime_bomb(from: &str, to: &str, depth: usize, parts: usize) -> Vec<u8> {
+    let mut body = String::new();
+    let inner = format!("d{depth}");
+    body.push_str(&format!(
+        "Content-Type: multipart/mixed; boundary=\"{inner}\"\r\n\r\n"
+    ));
+    for i in 0..parts {
+        body.push_str(&format!(
+            "--{inner}\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{inner}--\r\n"));
+    for level in (0..depth).rev() {
+        let b = format!("d{level}");
+        body = format!(
+            "Content-Type: multipart/mixed; boundary=\"{b}\"\r\n\r\n--{b}\r\n{body}--{b}--\r\n"
+        );
+    }
+    format!(
+        "From: {from}\r\nTo: {to}\r\nSubject: Re: survey\r\nMessage-ID: <bomb.{}@doctors.test>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n{body}",
+        rand::random::<u64>()
+    )
+    .into_bytes()
+}
+
+#[test]
+fn fault_big_message_and_mime_bomb_in_bounded_memory() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("1s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let sid = fixture.survey_id();
+    let db = fixture.dir.path().join("state.db");
+    let doctor = &rows[0].1;
+    let big = big_reply(doctor, &fixture.sender, 25 * 1024 * 1024 + 4096);
+    let bomb = mime_bomb(doctor, &fixture.sender, 100, 10_000);
+    say(&format!(
+        "fault resources: a {} byte message (over the 25 MB limit), a MIME bomb of {} bytes (100 deep, 10,000 parts)",
+        big.len(),
+        bomb.len()
+    ));
+    let invitation = maildir_messages(&stack, &rows[1].1)
+        .into_iter()
+        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
+        .unwrap();
+    let after = crate::replies::reply(
+        &invitation,
+        &rows[1].1,
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
+    );
+    deliver_all(
+        &stack,
+        &[
+            (doctor.clone(), fixture.sender.clone(), big),
+            (doctor.clone(), fixture.sender.clone(), bomb),
+            (rows[1].1.clone(), fixture.sender.clone(), after),
+        ],
+    );
+    fixture.wait_until(
+        Duration::from_secs(120),
+        "all three processed and the reply behind them receipted",
+        || {
+            count(
+                &db,
+                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
+                &sid,
+            ) == 3
+                && fixture.outbox_states("receipt").get("sent") == Some(&1)
+        },
+    );
+    let peak = peak_rss(daemon.child.id());
+    daemon.terminate();
+    let quarantined = count(
+        &db,
+        "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state = 'quarantined'",
+        &sid,
+    );
+    let stored_big = count(
+        &db,
+        "SELECT max(length(raw)) FROM messages WHERE survey_id = ?1 AND state = 'quarantined'",
+        &sid,
+    );
+    say(&format!(
+        "fault resources: daemon peak RSS {:.1} MB; the quarantined message stored in {stored_big} bytes",
+        peak as f64 / 1e6
+    ));
+    let bound = 100 * 1000 * 1000;
+    for (class, survived) in [
+        (
+            "oversized",
+            quarantined == 1 && stored_big < 64 * 1024 && peak < bound,
+        ),
+        ("mime-bomb", peak < bound),
+    ] {
+        Tally {
+            injected: 1,
+            survived: usize::from(survived),
+            lost: 1 - fixture.store().status(&sid).unwrap().respondents.min(1),
+            duplicated: 0,
+            bound: 0,
+        }
+        .report(class);
+    }
+}

@@ -487,8 +487,12 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
             outcome.kind = MessageKind::Unsubscribe;
             outcome.file_to = folders.processed.clone();
             if unverified {
+                // A stop of mail, a deletion request, or both: the stop at
+                // once, the deletion only once confirmed.
+                let reply = classification.reply.clone().unwrap_or_default();
                 let mut request = Request::new(Why::NoToken);
-                request.opt_out = true;
+                request.withdrawal = reply.withdraw;
+                request.opt_out = reply.opt_out || !reply.withdraw;
                 hold(
                     outcome,
                     &mut intents,

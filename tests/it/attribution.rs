@@ -40,8 +40,8 @@ fn text_of(raw: &[u8]) -> String {
 fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_email() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
-    let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
-    let (answered, disowned, stopped) = (&rows[0].1, &rows[1].1, &rows[2].1);
+    let (rows, mut daemon) = fixture.invite_first(4, Duration::from_secs(60));
+    let (answered, disowned, stopped, deleting) = (&rows[0].1, &rows[1].1, &rows[2].1, &rows[3].1);
     let store = fixture.store();
     let sid = fixture.survey_id();
     let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
@@ -69,11 +69,22 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
             "Please remove me from this list.",
         ),
     );
-    fixture.wait_until(Duration::from_secs(60), "three confirmations sent", || {
-        fixture.outbox_states("confirmation").get("sent") == Some(&3)
+    // A request to delete answers, without a token: held too.
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(
+            deleting,
+            &fixture.sender,
+            "Survey",
+            "Please delete my answers, I withdraw my consent.",
+        ),
+    );
+    fixture.wait_until(Duration::from_secs(60), "four confirmations sent", || {
+        fixture.outbox_states("confirmation").get("sent") == Some(&4)
     });
     fixture.wait_until(Duration::from_secs(60), "confirmations delivered", || {
-        [answered, disowned, stopped]
+        [answered, disowned, stopped, deleting]
             .iter()
             .all(|e| stack.maildir_count(e) == 2)
     });
@@ -83,7 +94,11 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
             "nothing counts before the confirmation"
         );
     }
-    assert_eq!(store.status(&sid).unwrap().held, 2);
+    assert_eq!(
+        store.status(&sid).unwrap().held,
+        3,
+        "two replies and a deletion request"
+    );
     assert_eq!(
         person(stopped).status,
         "opted_out",
@@ -105,6 +120,12 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         "free text only by its length: {text}"
     );
     assert!(text.contains("4. 7"), "{text}");
+    let asking_deletion = mail_with_subject(&stack, deleting, "Please confirm").remove(0);
+    assert!(
+        text_of(&asking_deletion).contains("It asked us to delete your answers"),
+        "{}",
+        text_of(&asking_deletion)
+    );
     let note = mail_with_subject(&stack, stopped, "We have stopped your mail").remove(0);
     assert!(text_of(&note).contains("not me"), "{}", text_of(&note));
 
@@ -139,6 +160,42 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         &reply(&asking_disowned, disowned, "Not me!"),
     );
     stack.deliver(stopped, &fixture.sender, &reply(&note, stopped, "not me"));
+    // An answer that is neither word goes to the lead; the deletion waits.
+    stack.deliver(
+        deleting,
+        &fixture.sender,
+        &reply(
+            &asking_deletion,
+            deleting,
+            "What is this about? I never wrote to you.",
+        ),
+    );
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the unclear answer flagged",
+        || {
+            store
+                .open_flags(&sid)
+                .unwrap()
+                .iter()
+                .any(|f| f.kind == mailsurvey::store::FlagKind::ConfirmationUnclear)
+        },
+    );
+    assert!(
+        store
+            .pending_confirmation(person(deleting).id)
+            .unwrap()
+            .is_some(),
+        "still pending: the lead reads it"
+    );
+    assert!(
+        !store
+            .open_flags(&sid)
+            .unwrap()
+            .iter()
+            .any(|f| f.kind == mailsurvey::store::FlagKind::WithdrawRequest),
+        "no deletion is asked of the lead on an unconfirmed request"
+    );
     fixture.wait_until(Duration::from_secs(60), "the answers settled", || {
         store
             .pending_confirmation(person(answered).id)
@@ -172,10 +229,14 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         "active",
         "not me: mail starts again"
     );
-    assert_eq!(store.status(&sid).unwrap().held, 0);
+    assert_eq!(
+        store.status(&sid).unwrap().held,
+        2,
+        "the deletion request and the unclear answer wait for the lead"
+    );
     assert_eq!(
         fixture.outbox_states("confirmation").get("sent"),
-        Some(&3),
+        Some(&4),
         "one email per pending confirmation"
     );
     daemon.terminate();

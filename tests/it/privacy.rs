@@ -210,18 +210,34 @@ fn no_log_line_or_stored_reason_carries_a_token() {
         &reply(&invitation(3), &colleague, "1. yes"),
     );
 
+    // And a message with no token from a listed address: held, and a
+    // confirmation (with its own token) goes out.
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        format!(
+            "From: {}\r\nTo: {}\r\nSubject: Survey\r\nMessage-ID: <nt.{}@elsewhere.test>\r\n\r\n1. yes\r\n4. 5\r\n",
+            rows[3].1, fixture.sender, fixture.tag
+        )
+        .as_bytes(),
+    );
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "every message processed", || {
         let counts = store.message_counts(&sid).unwrap();
         counts.get("bounce") == Some(&1)
             && counts.get("unsubscribe") == Some(&1)
-            && counts.get("reply") == Some(&3)
+            && counts.get("reply") == Some(&4)
     });
     fixture.wait_until(Duration::from_secs(60), "follow-ups sent", || {
-        ["receipt", "clarification", "opt_out_confirmation"]
-            .iter()
-            .all(|k| fixture.outbox_states(k).get("sent") == Some(&1))
+        [
+            "receipt",
+            "clarification",
+            "opt_out_confirmation",
+            "confirmation",
+        ]
+        .iter()
+        .all(|k| fixture.outbox_states(k).get("sent") == Some(&1))
     });
     let close = fixture.mailsurvey(&["close"]);
     assert!(close.status.success(), "{close:?}");

@@ -151,3 +151,70 @@ fn fault_big_message_and_mime_bomb_in_bounded_memory() {
         .report(class);
     }
 }
+
+#[test]
+fn fault_database_locked_for_30_seconds() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("1s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let sid = fixture.survey_id();
+    let db = fixture.dir.path().join("state.db");
+    let invitation = maildir_messages(&stack, &rows[0].1)
+        .into_iter()
+        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
+        .unwrap();
+    let reply = crate::replies::reply(
+        &invitation,
+        &rows[0].1,
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
+    );
+    // Another process holds the database with an exclusive lock for 30 s
+    // while a reply arrives.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.busy_timeout(Duration::from_secs(30)).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let locked_at = std::time::Instant::now();
+    deliver_all(
+        &stack,
+        &[(rows[0].1.clone(), fixture.sender.clone(), reply)],
+    );
+    fixture.wait_until(
+        Duration::from_secs(30),
+        "the daemon saying why it waits",
+        || fixture.log().contains("database is locked"),
+    );
+    let hold = Duration::from_secs(30).saturating_sub(locked_at.elapsed());
+    std::thread::sleep(hold);
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    say(&format!(
+        "fault db-lock: held {:.0} s",
+        locked_at.elapsed().as_secs_f64()
+    ));
+    fixture.wait_until(
+        Duration::from_secs(90),
+        "the reply processed and receipted",
+        || {
+            count(
+                &db,
+                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
+                &sid,
+            ) == 1
+                && fixture.outbox_states("receipt").get("sent") == Some(&1)
+        },
+    );
+    assert!(
+        daemon.child.try_wait().unwrap().is_none(),
+        "the daemon waited instead of exiting"
+    );
+    daemon.terminate();
+    let lost = 1 - fixture.store().status(&sid).unwrap().respondents.min(1);
+    Tally {
+        injected: 1,
+        survived: usize::from(lost == 0),
+        lost,
+        duplicated: 0,
+        bound: 0,
+    }
+    .report("db-lock");
+}

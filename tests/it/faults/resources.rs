@@ -218,3 +218,132 @@ fn fault_database_locked_for_30_seconds() {
     }
     .report("db-lock");
 }
+
+/// A small tmpfs of the test's own, unmounted when dropped.
+struct SmallDisk {
+    path: std::path::PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(path: std::path::PathBuf, megabytes: usize) -> SmallDisk {
+        std::fs::create_dir_all(&path).unwrap();
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m"), "tmpfs"])
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(status.success(), "mount a tmpfs (the test runs as root)");
+        SmallDisk { path }
+    }
+
+    /// Writes a file until the disk is full.
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write;
+        let filler = self.path.join("filler");
+        let mut file = std::fs::File::create(&filler).unwrap();
+        let chunk = vec![0u8; 64 * 1024];
+        for _ in 0..10_000 {
+            if file.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+        let _ = file.sync_all();
+        filler
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.path)
+            .status();
+    }
+}
+
+#[test]
+fn fault_disk_full_under_the_database() {
+    let stack = Stack::shared();
+    let tmp = tempfile::tempdir().unwrap();
+    let disk = SmallDisk::mount(tmp.path().join("disk"), 16);
+    let db = disk.path.join("state.db");
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("1s")),
+            ("survey", "database", toml_string(db.to_str().unwrap())),
+        ],
+    );
+    let sid = fixture.survey_id();
+    let rows = fixture.recipients()[..2].to_vec();
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    let sent = "SELECT count(*) FROM outbox WHERE survey_id = ?1 AND kind = 'invitation' AND state = 'sent'";
+    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
+        db.exists() && count(&db, sent, &sid) == 2
+    });
+    fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
+    let filler = disk.fill();
+    let invitation = maildir_messages(&stack, &rows[0].1)
+        .into_iter()
+        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
+        .unwrap();
+    let reply = crate::replies::reply(
+        &invitation,
+        &rows[0].1,
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
+    );
+    deliver_all(
+        &stack,
+        &[(rows[0].1.clone(), fixture.sender.clone(), reply)],
+    );
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the daemon saying the disk is full",
+        || fixture.log().contains("disk is full"),
+    );
+    let said: Vec<String> = fixture
+        .log()
+        .lines()
+        .filter(|l| l.contains("disk is full"))
+        .take(2)
+        .map(str::to_owned)
+        .collect();
+    say(&format!("fault disk-full: the daemon said: {said:?}"));
+    std::fs::remove_file(&filler).unwrap();
+    let receipts =
+        "SELECT count(*) FROM outbox WHERE survey_id = ?1 AND kind = 'receipt' AND state = 'sent'";
+    fixture.wait_until(
+        Duration::from_secs(120),
+        "the reply processed and receipted",
+        || {
+            count(
+                &db,
+                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
+                &sid,
+            ) == 1
+                && count(&db, receipts, &sid) == 1
+        },
+    );
+    let running = daemon.child.try_wait().unwrap().is_none();
+    daemon.terminate();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    assert_eq!(integrity, "ok");
+    let respondents = mailsurvey::store::Store::open(&db)
+        .unwrap()
+        .status(&sid)
+        .unwrap()
+        .respondents;
+    Tally {
+        injected: 1,
+        survived: usize::from(running && respondents == 1),
+        lost: 1 - respondents.min(1),
+        duplicated: 0,
+        bound: 0,
+    }
+    .report("disk-full");
+}

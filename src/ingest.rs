@@ -430,6 +430,82 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
     let may_confirm = sender.is_some() && !is_ours(survey, sender.as_deref());
     let mut intents = Vec::new();
 
+    // The answer to a confirmation of inferred answers: "confirm", or
+    // corrections to some lines in a reply to it (the lines not corrected
+    // are then confirmed); its own answers are recorded as any reply's.
+    if let Some(pending) = &facts.pending
+        && pending.request.why == Some(Why::Inferred)
+        && !unverified
+        && from_invited
+        && classification.kind == Kind::Reply
+        && let Some(reply) = &classification.reply
+    {
+        let certain: BTreeMap<String, Answer> = reply
+            .answers
+            .iter()
+            .filter(|(_, a)| !a.is_inferred())
+            .map(|(q, a)| (q.clone(), a.clone()))
+            .collect();
+        let corrects = message.answers_confirmation && !certain.is_empty();
+        if message.word == Word::Confirm || corrects {
+            outcome.kind = MessageKind::Reply;
+            outcome.file_to = folders.processed.clone();
+            outcome.reason = format!(
+                "{} to the confirmation of {} inferred answer(s){}",
+                if message.word == Word::Confirm {
+                    "\"confirm\""
+                } else {
+                    "corrections"
+                },
+                pending.request.answers.len(),
+                if certain.is_empty() {
+                    String::new()
+                } else {
+                    format!(", with {} answer(s) of its own", certain.len())
+                }
+            );
+            outcome.answers = certain.clone();
+            outcome.confirmation = Some(Change::Settle {
+                id: pending.id,
+                word: Word::Confirm,
+                by: "the person, by email".into(),
+            });
+            let mut current = facts.answers.clone();
+            for (q, a) in &pending.request.answers {
+                if current.get(q).is_some_and(Answer::is_inferred) {
+                    let mut a = a.clone();
+                    a.status = crate::answer::Status::Ok;
+                    current.insert(q.clone(), a);
+                }
+            }
+            current.extend(certain);
+            let complete = survey
+                .questions
+                .iter()
+                .filter(|q| q.required)
+                .all(|q| current.get(&q.id).is_some_and(Answer::is_ok));
+            if may_answer && under_cap {
+                if complete && survey.replies.receipts {
+                    intents.push(Intent {
+                        kind: followup::Kind::Receipt,
+                        answers: current,
+                        confirmation: None,
+                    });
+                } else if !complete
+                    && (facts.sent.clarifications as u32) < survey.replies.max_clarifications
+                {
+                    intents.push(Intent {
+                        kind: followup::Kind::Clarification,
+                        answers: current,
+                        confirmation: None,
+                    });
+                }
+            }
+            decided.intents = intents;
+            return decided;
+        }
+    }
+
     // The person's answer to their pending confirmation: only with their
     // token, from their listed address.
     if let Some(pending) = &facts.pending
@@ -614,6 +690,40 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
                 );
                 break 'reply;
             }
+            // Inferred answers are stored but count only once the person
+            // confirms them: one email lists them and asks for anything
+            // still missing (instead of a receipt or a clarification).
+            let inferred: BTreeMap<String, Answer> = reply
+                .answers
+                .iter()
+                .filter(|(_, a)| a.is_inferred())
+                .map(|(q, a)| (q.clone(), a.clone()))
+                .collect();
+            if !inferred.is_empty() {
+                let mut request = Request::new(Why::Inferred);
+                request.answers = inferred;
+                outcome.reason = format!(
+                    "{}; {} answer(s) inferred: held until the person confirms by email",
+                    outcome.reason,
+                    request.answers.len()
+                );
+                let mut all = facts
+                    .pending
+                    .as_ref()
+                    .map(|p| p.request.clone())
+                    .unwrap_or_default();
+                all.merge(&request);
+                intents.push(Intent {
+                    kind: followup::Kind::Confirmation,
+                    answers: current,
+                    confirmation: Some(all),
+                });
+                outcome.confirmation = Some(Change::Hold {
+                    request,
+                    mailed: true,
+                });
+                break 'reply;
+            }
             if complete {
                 if survey.replies.receipts {
                     intents.push(Intent {
@@ -732,6 +842,9 @@ fn compose_follow_ups(
             survey.sender.address.domain(),
         );
         let draft = match &intent.confirmation {
+            Some(request) if request.why == Some(Why::Inferred) => {
+                followup::confirmation_asking(&context, request, Some(&intent.answers))
+            }
             Some(request) => followup::confirmation(&context, request),
             None => followup::draft(intent.kind, &context, &intent.answers),
         };

@@ -122,8 +122,22 @@ fn settle(
             .clone()
             .into_iter()
             .partition(|(_, a)| a.status == Status::Inferred);
+        // Only those still inferred: a line the person corrected (in this
+        // message or since) keeps the correction.
+        let still_inferred = |question: &str| -> bool {
+            tx.query_row(
+                "SELECT status FROM answers WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
+                params![recipient_id, question],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()
+            .ok()
+            .flatten()
+            .is_none_or(|status| status == "inferred")
+        };
         let inferred: BTreeMap<String, Answer> = inferred
             .into_iter()
+            .filter(|(q, _)| still_inferred(q))
             .map(|(q, a)| {
                 (
                     q,

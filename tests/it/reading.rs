@@ -95,10 +95,12 @@ fn labels_answers_below_an_unquoted_answer_line_and_prose_through_the_daemon() {
     });
     fixture.wait_until(
         Duration::from_secs(60),
-        "receipts for the two complete replies",
-        || fixture.outbox_states("receipt").get("sent") == Some(&2),
+        "receipts for the two complete replies and a confirmation for the prose",
+        || {
+            fixture.outbox_states("receipt").get("sent") == Some(&2)
+                && fixture.outbox_states("confirmation").get("sent") == Some(&1)
+        },
     );
-    daemon.terminate();
 
     let answers = |email: &str| {
         let person = store.recipient_by_email(&sid, email).unwrap().unwrap();
@@ -146,25 +148,94 @@ fn labels_answers_below_an_unquoted_answer_line_and_prose_through_the_daemon() {
     assert_eq!(got["confidence"].value, Some(Value::Integer(5)));
     assert!(got.values().all(|a| a.status != Status::Ok));
 
-    // The report counts the certain answers only and lists the inferred.
-    let out = fixture.dir.path().join("report");
+    // The report before the confirmation: nothing of the prose counts.
+    let before = report(&fixture, "before");
+    assert!(
+        before.contains("Answers inferred, unconfirmed (not counted): 6"),
+        "{before}"
+    );
+    assert!(
+        before.contains("Replies without any valid answer (not counted): 1"),
+        "a reply with only inferred answers counts nothing yet: {before}"
+    );
+
+    // One email lists what was understood and asks for what is missing.
+    let mails = stack.inbox(prose);
+    let confirmation = mails
+        .iter()
+        .find(|raw| {
+            parse(raw)
+                .subject()
+                .unwrap_or_default()
+                .starts_with("Please confirm")
+        })
+        .expect("a confirmation email");
+    assert_eq!(mails.len(), 2, "the invitation and one follow-up, no more");
+    let text = parse(confirmation).body_text(0).unwrap().into_owned();
+    assert!(text.contains("4. 5") && text.contains("6. no"), "{text}");
+    assert!(
+        text.contains("We still need") && text.contains("1. no answer yet"),
+        "{text}"
+    );
+    assert_eq!(
+        parse(confirmation)
+            .header_raw("Auto-Submitted")
+            .map(str::trim),
+        Some("auto-replied")
+    );
+    // The doctor confirms, and answers the three missing questions.
+    stack.deliver(
+        prose,
+        &fixture.sender,
+        &reply(
+            confirmation,
+            prose,
+            "confirm
+
+1. yes
+3. no
+5. b",
+        ),
+    );
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "a receipt for the confirmed reply",
+        || fixture.outbox_states("receipt").get("sent") == Some(&3),
+    );
+    daemon.terminate();
+    let got = answers(prose);
+    assert_eq!(
+        got.values().filter(|a| a.status == Status::Ok).count(),
+        9,
+        "{got:?}"
+    );
+    assert_eq!(got["confidence"].value, Some(Value::Integer(5)));
+    assert_eq!(
+        got["barriers"].value,
+        Some(Value::Choices(vec!["evidence".into()]))
+    );
+
+    // The report now counts them, and says how many were confirmed.
+    let after = report(&fixture, "after");
+    assert!(
+        !after.contains("Answers inferred, unconfirmed (not counted): 6"),
+        "{after}"
+    );
+    assert!(
+        after.contains("Inferred answers confirmed by the doctor (counted): 6"),
+        "{after}"
+    );
+    assert!(after.contains("Replies without any valid answer (not counted): 0"));
+}
+
+/// `mailsurvey report` into a directory of the fixture; its text.
+fn report(fixture: &Fixture, name: &str) -> String {
+    let out = fixture.dir.path().join(name);
     let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
     assert!(
         made.status.success(),
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
-    let report = std::fs::read_to_string(out.join("report.txt")).unwrap();
-    assert!(
-        report.contains("Answers inferred, unconfirmed (not counted): 6"),
-        "{report}"
-    );
-    assert!(
-        report.contains("Inferred answers confirmed by the doctor (counted): 0"),
-        "{report}"
-    );
-    assert!(
-        report.contains("Replies without any valid answer (not counted): 1"),
-        "a reply with only inferred answers counts nothing yet: {report}"
-    );
+    std::fs::read_to_string(out.join("report.txt")).unwrap()
 }

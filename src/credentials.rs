@@ -70,7 +70,12 @@ pub fn warn_if_exposed(survey: &crate::survey::Survey) -> Vec<String> {
         };
         if let Some(mode) = crate::privacy::exposed(path) {
             let warning = format!(
-                "[{what}] password file {} can be read by others (mode {mode:o}): run `chmod 600 {}`",
+                "[{what}] {} file {} can be read by others (mode {mode:o}): run `chmod 600 {}`",
+                if server.auth.is_token() {
+                    "token"
+                } else {
+                    "password"
+                },
                 path.display(),
                 path.display()
             );

@@ -375,6 +375,40 @@ fn check_says_whether_the_command_the_token_the_user_or_the_scope_is_wrong() {
     for token in [&valid, &other, &forged, &expired] {
         assert!(!text.contains(token.as_str()));
     }
+
+    // The token from a systemd credential ($CREDENTIALS_DIRECTORY/NAME).
+    let survey = std::fs::read_to_string(&fixture.survey).unwrap();
+    let imap_source = helper.source("imap");
+    assert!(survey.contains(&imap_source));
+    std::fs::write(
+        &fixture.survey,
+        survey.replace(&imap_source, "{ credential = \"imap-token\" }"),
+    )
+    .unwrap();
+    helper.prints("smtp", &valid, &valid);
+    let credentials = fixture.dir.path().join("credentials");
+    std::fs::create_dir_all(&credentials).unwrap();
+    std::fs::write(credentials.join("imap-token"), format!("{valid}\n")).unwrap();
+    let output = fixture
+        .command(&["check"])
+        .env("CREDENTIALS_DIRECTORY", &credentials)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("ok    IMAP login"), "{text}");
+    let output = fixture
+        .command(&["check"])
+        .env_remove("CREDENTIALS_DIRECTORY")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success());
+    assert!(
+        text.contains("FAIL  IMAP login")
+            && text.contains("needs systemd's $CREDENTIALS_DIRECTORY"),
+        "{text}"
+    );
 }
 
 #[test]

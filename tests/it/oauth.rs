@@ -295,6 +295,23 @@ fn check_says_whether_the_command_the_token_the_user_or_the_scope_is_wrong() {
     );
     assert!(text.contains("ok    plus-addressing"), "{text}");
 
+    // The other mechanism on each side: OAUTHBEARER for SMTP, XOAUTH2 for
+    // IMAP.
+    let survey = std::fs::read_to_string(&fixture.survey).unwrap();
+    let swapped = survey
+        .replace("auth = \"xoauth2\"", "auth = \"swap\"")
+        .replace("auth = \"oauthbearer\"", "auth = \"xoauth2\"")
+        .replace("auth = \"swap\"", "auth = \"oauthbearer\"");
+    std::fs::write(&fixture.survey, swapped).unwrap();
+    let (ok, text) = check();
+    assert!(ok, "{text}");
+    std::fs::write(&fixture.survey, survey).unwrap();
+    let postfix = std::fs::read_to_string(stack.dir.join("log/postfix.log")).unwrap();
+    assert!(
+        postfix.contains("sasl_method=OAUTHBEARER"),
+        "no OAUTHBEARER submission"
+    );
+
     // A token for another user.
     let other = issuer.token(&format!("someone-else-{}@survey.test", fixture.tag), 3600);
     helper.prints("smtp", &other, &other);

@@ -604,6 +604,10 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
             println!("  [{}] {}", failed.id, failed.reason);
         }
     }
+    if let Err(problems) = recipients::load(&survey.recipients_file) {
+        println!("recipient list: rows not applied (those people keep their last good state):");
+        print!("{problems}");
+    }
     if status.follow_ups_not_written > 0 {
         println!(
             "follow-ups that could not be written: {} (see `mailsurvey review`)",

@@ -335,14 +335,19 @@ pub fn load(path: &Path) -> Result<(Survey, Templates)> {
     Ok((survey, templates))
 }
 
-/// Brings the store in line with the recipient list on disk.
+/// Brings the store in line with the recipient list on disk. A row that
+/// fails validation keeps that person's last good state; every other row
+/// applies.
 fn sync_recipients(store: &Store, survey: &Survey, now: Timestamp) -> Result<()> {
-    match recipients::load(&survey.recipients_file) {
-        Ok(list) => {
-            let changes = store.sync_recipients(&survey.id, &list, now)?;
-            info!(survey = %survey.id, listed = list.len(), added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
+    match recipients::load_rows(&survey.recipients_file) {
+        Ok(rows) => {
+            let changes = store.sync_recipients_holding(&survey.id, &rows.good, &rows.held, now)?;
+            info!(survey = %survey.id, listed = rows.good.len(), added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
+            if !rows.problems.is_empty() {
+                warn!(survey = %survey.id, "recipient list: rows not applied (those people keep their last good state):\n{}", rows.problems);
+            }
         }
-        // A half-edited list must not remove anybody: keep the last good one.
+        // An unreadable list must not remove anybody: keep the last good one.
         Err(problems) => {
             warn!(survey = %survey.id, "recipient list not applied: {problems}")
         }

@@ -30,7 +30,29 @@ impl Recipient {
 /// Reads and checks a recipient list; every bad row is reported with its
 /// line.
 pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
+    let list = load_rows(path)?;
+    list.problems.into_result(list.good)
+}
+
+/// A recipient list read row by row: the rows that passed, and those that
+/// did not, so that a bad row keeps that person's last good state while
+/// every other row applies.
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// The rows that passed every check.
+    pub good: Vec<Recipient>,
+    /// The addresses (compared without regard to case) of rows that failed
+    /// a check but could still be told apart: they keep what they had.
+    pub held: Vec<String>,
+    /// What was wrong, with file, line and fix.
+    pub problems: Problems,
+}
+
+/// Reads a recipient list row by row (see [`Rows`]). Only a list that
+/// cannot be read at all (no file, no header) is an error.
+pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
     let mut problems = Problems::default();
+    let mut held = Vec::new();
     let mut reader = match csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_path(path)
@@ -90,6 +112,31 @@ pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
         let line = record.position().map_or(0, |p| p.line());
         let email = record.get(email_col).unwrap_or_default().to_owned();
         let name = record.get(name_col).unwrap_or_default().to_owned();
+        // A line break or other control character would end up in a mail
+        // header (lettre panics on one in a name); never let it through.
+        if let Some((column, c)) = headers
+            .iter()
+            .zip(record.iter())
+            .find_map(|(header, field)| {
+                field
+                    .chars()
+                    .find(|c| c.is_control())
+                    .map(|c| (header.to_owned(), c))
+            })
+        {
+            problems.at(
+                path,
+                Some((line as usize, None)),
+                format!(
+                    "the '{column}' field of '{}' holds a line break or control character (U+{:04X}); this row is not applied, the person keeps what they had",
+                    email.escape_debug(),
+                    c as u32
+                ),
+                "remove the line break or control character from the field",
+            );
+            held.push(email.trim().to_lowercase());
+            continue;
+        }
         if email.parse::<Address>().is_err() {
             problems.at(
                 path,
@@ -134,7 +181,11 @@ pub fn load(path: &Path) -> Result<Vec<Recipient>, Problems> {
             attributes,
         });
     }
-    problems.into_result(recipients)
+    Ok(Rows {
+        good: recipients,
+        held,
+        problems,
+    })
 }
 
 /// The extra column names of a list (for template checks).
@@ -167,6 +218,25 @@ mod tests {
                 .message
                 .contains("listed twice (first on line 2)")
         );
+    }
+
+    #[test]
+    fn a_control_character_in_any_field_holds_that_row_only() {
+        let csv = write(
+            "name,email,centre\n\"Dr A\r\nBcc: x@evil.test\",a@x.test,North\nDr B,b@x.test,\"So\tuth\"\nDr C,c@x.test,West\n",
+        );
+        let rows = load_rows(csv.path()).unwrap();
+        assert_eq!(rows.good.len(), 1);
+        assert_eq!(rows.good[0].email, "c@x.test");
+        assert_eq!(rows.held, ["a@x.test", "b@x.test"]);
+        let lines: Vec<_> = rows.problems.0.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![Some(2), Some(4)]);
+        assert!(
+            rows.problems.0[0].message.contains("'name' field"),
+            "{}",
+            rows.problems
+        );
+        assert!(load(csv.path()).is_err());
     }
 
     #[test]

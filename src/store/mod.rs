@@ -324,6 +324,19 @@ impl Store {
         list: &[Recipient],
         now: Timestamp,
     ) -> Result<ListChanges> {
+        self.sync_recipients_holding(survey_id, list, &[], now)
+    }
+
+    /// [`Store::sync_recipients`], except that the people whose addresses
+    /// are in `held` (their rows failed validation) keep their last good
+    /// state: they are neither changed nor removed.
+    pub fn sync_recipients_holding(
+        &self,
+        survey_id: &str,
+        list: &[Recipient],
+        held: &[String],
+        now: Timestamp,
+    ) -> Result<ListChanges> {
         let mut conn = self.lock();
         // After a purge the list is not read again: it would bring back
         // the names and addresses the purge deleted.
@@ -367,7 +380,7 @@ impl Store {
             }
         }
         for (key, (id, listed)) in &existing {
-            if *listed && !keys.contains(key) {
+            if *listed && !keys.contains(key) && !held.contains(key) {
                 tx.execute(
                     "UPDATE recipients SET listed = 0, removed_at = ?2 WHERE id = ?1",
                     params![id, now.as_second()],

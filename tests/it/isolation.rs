@@ -289,3 +289,72 @@ fn cli_commands_in_a_loop_never_stop_an_ingesting_daemon() {
         fixture.log()
     );
 }
+
+/// Finding 2: a line break in a recipient's name (a quoted CSV field) used
+/// to reach lettre, which panics on it, and the send restart-looped. Now
+/// such a row is not applied (a new person is not added, a known one
+/// keeps their last good state), every other row applies, and `status`
+/// and `validate` name the line and the fix.
+#[test]
+fn a_recipient_row_with_a_line_break_is_held_and_the_rest_applies() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[]);
+    let all = fixture.recipients();
+    let write = |rows: &[(String, String)]| {
+        let mut text = String::from("name,email,centre\n");
+        for (name, email) in rows {
+            text.push_str(&format!("\"{name}\",{email},Test Centre\n"));
+        }
+        std::fs::write(&fixture.recipients, text).unwrap();
+    };
+    let bad_new = (
+        "Dr E\r\nBcc: evil@elsewhere.test".to_string(),
+        all[4].1.clone(),
+    );
+    let mut rows = all[..3].to_vec();
+    rows.push(bad_new.clone());
+    write(&rows);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(90), "3 invitations sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&3)
+    });
+    let sid = fixture.survey_id();
+    let store = fixture.store();
+    assert!(
+        store
+            .recipient_by_email(&sid, &bad_new.1)
+            .unwrap()
+            .is_none()
+    );
+
+    // A known person's row goes bad, another is removed, one is added.
+    let a = all[0].clone();
+    let rows = vec![
+        (format!("{}\nagain", a.0), a.1.clone()),
+        all[2].clone(),
+        all[3].clone(),
+        bad_new,
+    ];
+    write(&rows);
+    fixture.wait_until(Duration::from_secs(90), "the new doctor invited", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&4)
+    });
+    assert_running(&fixture, &mut daemon);
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+    assert!(person(&a.1).listed, "a bad row keeps its last good state");
+    assert_eq!(person(&a.1).name, a.0);
+    assert!(!person(&all[1].1).listed, "a removed row applies");
+    assert!(person(&all[3].1).listed, "an added row applies");
+
+    let status = fixture.mailsurvey(&["status"]);
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        status.contains("recipient list: rows not applied"),
+        "{status}"
+    );
+    assert!(status.contains(":2:"), "the line is named: {status}");
+    assert!(status.contains("remove the line break"), "{status}");
+    let validate = fixture.mailsurvey(&["validate"]);
+    assert_eq!(validate.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&validate.stderr).contains("control character"));
+}

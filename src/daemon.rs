@@ -242,7 +242,8 @@ impl<O: Outbox> Daemon<O> {
             if let Some(watcher) = watcher.as_deref_mut() {
                 watcher.restart_if_dead(threads);
             }
-            match self.turn(shutdown).await {
+            let turned = self.turn(shutdown).await;
+            match turned.map_err(|err| err.at_database(&self.survey.database)) {
                 Ok(()) => backoff = Duration::from_secs(1),
                 Err(err) if err.needs_operator() => {
                     error!(error = %err, retry_in = ?backoff, "this needs the operator (disk full, permissions, read-only store?); trying again");

@@ -25,6 +25,18 @@ pub enum Error {
     #[error("store: {0}")]
     Store(#[from] rusqlite::Error),
 
+    /// The store's database file needs the operator: its disk is full, it
+    /// is read-only, or it cannot be opened or written. Named with the
+    /// file so that the operator knows what to fix; the daemon retries by
+    /// itself, so work resumes once it is fixed.
+    #[error("{}", database_message(path, source))]
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+
     /// A stored row could not be read back as what it must be (a word the
     /// program does not know, a value that does not decode): never read
     /// as a default, because a wrong answer counted is worse than none.
@@ -89,6 +101,29 @@ impl Error {
         !self.is_transient()
     }
 
+    /// Names the database file in a store error that needs the operator
+    /// (disk full, read-only, permission denied, I/O failure): SQLite's own
+    /// words ("database or disk is full") say neither which file nor what
+    /// to do. Any other error is returned as it was.
+    pub fn at_database(self, path: &std::path::Path) -> Self {
+        match self {
+            Error::Store(source) if store_needs_operator(&source) => Error::Database {
+                path: path.to_owned(),
+                source,
+            },
+            other => other,
+        }
+    }
+
+    /// Did the durable store (not the network, not a file of the survey's)
+    /// fail? The inbox says so rather than blaming its connection.
+    pub fn is_store(&self) -> bool {
+        matches!(
+            self,
+            Error::Store(_) | Error::Database { .. } | Error::Decode { .. } | Error::Migration(_)
+        )
+    }
+
     /// An [`Error::Io`] for `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
@@ -135,20 +170,95 @@ impl Error {
     pub fn needs_operator(&self) -> bool {
         match self {
             Error::Io { source, .. } => !io_is_transient(source),
-            Error::Store(err) => matches!(
-                err.sqlite_error_code(),
-                Some(
-                    rusqlite::ErrorCode::DiskFull
-                        | rusqlite::ErrorCode::ReadOnly
-                        | rusqlite::ErrorCode::CannotOpen
-                        | rusqlite::ErrorCode::PermissionDenied
-                        | rusqlite::ErrorCode::SystemIoFailure
-                )
-            ),
+            Error::Store(err) => store_needs_operator(err),
+            Error::Database { .. } => true,
             _ => false,
         }
     }
 }
 
+/// SQLite errors that only the operator can mend: the disk, the file
+/// system or the file's permissions.
+fn store_needs_operator(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(
+            rusqlite::ErrorCode::DiskFull
+                | rusqlite::ErrorCode::ReadOnly
+                | rusqlite::ErrorCode::CannotOpen
+                | rusqlite::ErrorCode::PermissionDenied
+                | rusqlite::ErrorCode::SystemIoFailure
+        )
+    )
+}
+
+/// What [`Error::Database`] says: the file, what is wrong with it, what to
+/// do, and SQLite's own words last.
+fn database_message(path: &std::path::Path, source: &rusqlite::Error) -> String {
+    let path = path.display();
+    let what = match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            format!("the disk holding the database {path} is full: free space on it")
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => format!(
+            "the database {path} is read-only: mount its disk writable and let the daemon's user write the file and its folder"
+        ),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied) => format!(
+            "the database {path} cannot be opened or written: check that its folder exists and that the daemon's user may write the file and the folder"
+        ),
+        _ => format!(
+            "the disk holding the database {path} failed to read or write: check it (full, unmounted, read-only, failing?)"
+        ),
+    };
+    format!("store: {what}; work resumes by itself once fixed (sqlite: {source})")
+}
+
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn sqlite(code: std::ffi::c_int) -> Error {
+        Error::Store(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
+    }
+
+    #[test]
+    fn a_full_disk_names_the_database_and_what_to_do() {
+        let err = sqlite(rusqlite::ffi::SQLITE_FULL).at_database(Path::new("/srv/x/state.db"));
+        let said = err.to_string();
+        assert!(said.contains("/srv/x/state.db"), "{said}");
+        assert!(said.contains("disk holding the database"), "{said}");
+        assert!(said.contains("is full: free space"), "{said}");
+        assert!(said.contains("resumes by itself"), "{said}");
+        assert!(err.needs_operator() && err.is_store() && !err.is_transient());
+    }
+
+    #[test]
+    fn a_read_only_or_forbidden_database_is_named_too() {
+        for code in [
+            rusqlite::ffi::SQLITE_READONLY,
+            rusqlite::ffi::SQLITE_CANTOPEN,
+            rusqlite::ffi::SQLITE_PERM,
+            rusqlite::ffi::SQLITE_IOERR,
+        ] {
+            let err = sqlite(code).at_database(Path::new("/srv/x/state.db"));
+            assert!(matches!(err, Error::Database { .. }), "{code}: {err}");
+            assert!(err.to_string().contains("/srv/x/state.db"), "{err}");
+            assert!(err.needs_operator());
+        }
+    }
+
+    #[test]
+    fn other_store_errors_stay_as_they_were() {
+        let busy = sqlite(rusqlite::ffi::SQLITE_BUSY).at_database(Path::new("/x.db"));
+        assert!(matches!(busy, Error::Store(_)) && busy.is_transient());
+        let imap = Error::Imap("gone".into()).at_database(Path::new("/x.db"));
+        assert!(matches!(imap, Error::Imap(_)) && !imap.is_store());
+    }
+}

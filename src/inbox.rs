@@ -543,6 +543,19 @@ impl Watcher {
             match self.session(&mut logged_in) {
                 Ok(()) => backoff = Duration::from_secs(1),
                 Err(_) if self.shutdown.is_triggered() => break,
+                Err(err) if err.is_store() => {
+                    // The store failed, not the server: say the store's
+                    // own words (which name the database file when the
+                    // operator must act), not "connection lost".
+                    let err = err.at_database(&self.survey.database);
+                    if err.needs_operator() {
+                        tracing::error!(survey = %self.survey.id, error = %err, retry_in = ?backoff, "inbox: cannot store new mail; it stays on the server and is read again");
+                    } else {
+                        tracing::warn!(survey = %self.survey.id, error = %err, retry_in = ?backoff, "inbox: cannot store new mail; it stays on the server and is read again");
+                    }
+                    self.sleep(backoff);
+                    backoff = (backoff * 2).min(Duration::from_secs(60));
+                }
                 Err(err) => {
                     self.health.set_imap(Some(err.to_string()));
                     // A connection that worked and then broke starts the

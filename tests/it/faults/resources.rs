@@ -310,6 +310,34 @@ fn fault_disk_full_under_the_database() {
         .map(str::to_owned)
         .collect();
     say(&format!("fault disk-full: the daemon said: {said:?}"));
+    // The operator is told which file's disk is full and that work resumes,
+    // and the inbox does not blame its connection for the store's failure.
+    let db_named = format!("the disk holding the database {} is full", db.display());
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the inbox naming the database and its full disk",
+        || {
+            fixture
+                .log()
+                .lines()
+                .any(|l| l.contains("inbox: cannot store new mail") && l.contains(&db_named))
+        },
+    );
+    let log = fixture.log();
+    assert!(
+        log.lines().any(|l| l.contains(&db_named)
+            && l.contains("free space")
+            && l.contains("resumes by itself")),
+        "the daemon names the database and what to do: {said:?}"
+    );
+    let blamed: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("connection lost or refused"))
+        .collect();
+    assert!(
+        blamed.is_empty(),
+        "a full disk is not a lost connection: {blamed:?}"
+    );
     std::fs::remove_file(&filler).unwrap();
     let receipts =
         "SELECT count(*) FROM outbox WHERE survey_id = ?1 AND kind = 'receipt' AND state = 'sent'";

@@ -136,6 +136,9 @@ pub struct ReadMessage {
     pub word: Word,
     /// It answers one of our confirmation emails (In-Reply-To/References).
     pub answers_confirmation: bool,
+    /// The text the reply was read from, to read it again against the
+    /// questionnaire as sent to the person once they are known.
+    pub text: String,
 }
 
 /// Reads and classifies a stored message.
@@ -163,8 +166,10 @@ pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
             crate::authres::verdict(message.headers_raw(), trusted, domain)
         });
     let answers_confirmation = confirmation::answers_a_confirmation(&classification.candidates);
+    let text = crate::parse::reply_text(&message);
     Read::Message(Box::new(ReadMessage {
-        word: confirmation::read_word(&crate::parse::reply_text(&message)),
+        word: confirmation::read_word(&text),
+        text,
         answers_confirmation,
         classification,
         sender,
@@ -212,6 +217,10 @@ pub struct Facts {
     pub bounce: BounceFacts,
     /// Their pending confirmation by email, if any.
     pub pending: Option<crate::store::Pending>,
+    /// The text of the latest invitation or reminder that went to them,
+    /// as sent (its custom template's words included): a line of it below
+    /// an unquoted `Answer:` is ours, not an answer.
+    pub sent_text: Option<String>,
 }
 
 /// What the store knows about the messages a delivery report names: by
@@ -247,6 +256,9 @@ impl Facts {
             let ever = Timestamp::UNIX_EPOCH;
             facts.answers = batch.current_answers(id)?;
             facts.pending = batch.pending_confirmation(id)?;
+            facts.sent_text = batch
+                .sent_questionnaire(id)?
+                .and_then(|raw| crate::mime::parse(&raw).map(|m| crate::parse::reply_text(&m)));
             facts.sent = MailCounts {
                 closed_notices: batch.mail_count(id, &[MailKind::ClosedNotice], ever)?,
                 opt_out_confirmations: batch.mail_count(
@@ -327,7 +339,14 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         }
         Read::Message(message) => message,
     };
-    let classification = &message.classification;
+    let reread;
+    let classification = match (&facts.sent_text, &message.classification.reply) {
+        (Some(sent), Some(first)) => {
+            reread = reread_reply(&message.classification, first, &message.text, survey, sent);
+            &reread
+        }
+        _ => &message.classification,
+    };
     let sender = message.sender.clone();
     let outcome = &mut decided.outcome;
     *outcome = Outcome {
@@ -1015,6 +1034,27 @@ fn decide_bounce(
             });
         }
     }
+}
+
+/// The classification with its reply read again against `sent`, the
+/// questionnaire as the person was sent it: the answers are those of the
+/// second reading; what the first reading found in the subject (opt-out,
+/// withdrawal) stays.
+fn reread_reply(
+    classification: &Classification,
+    first: &crate::parse::ParsedReply,
+    text: &str,
+    survey: &Survey,
+    sent: &str,
+) -> Classification {
+    let again = crate::parse::parse_reply_to(text, survey, Some(sent));
+    let mut classification = classification.clone();
+    classification.reply = Some(crate::parse::ParsedReply {
+        opt_out: first.opt_out || again.opt_out,
+        withdraw: first.withdraw || again.withdraw,
+        ..again
+    });
+    classification
 }
 
 fn find_recipient(

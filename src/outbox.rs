@@ -750,6 +750,19 @@ impl<O: Outbox> Worker<O> {
         match self.outbox.send(&mail).await {
             Ok(()) => {
                 info!(survey = %self.survey.id, kind = %claimed.kind, recipient = %to, message_id = %message_id, "sent");
+                if matches!(claimed.kind.as_str(), "invitation" | "reminder") {
+                    // Losing the copy only makes replies read against the
+                    // survey file's questionnaire instead: not worth
+                    // stopping the sending for.
+                    let (id, bytes) = (claimed.id, mail.bytes);
+                    if let Err(err) = self
+                        .store
+                        .blocking(move |store| store.keep_sent_questionnaire(id, &bytes))
+                        .await
+                    {
+                        warn!(error = %err, "could not keep the invitation as sent");
+                    }
+                }
                 Ok(Outcome::Sent)
             }
             Err(err @ (Error::Credentials(_) | Error::Tls(_))) => {

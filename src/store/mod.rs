@@ -566,6 +566,17 @@ impl Store {
         sent_mail(&self.lock(), "bounce_key", survey_id, key)
     }
 
+    /// Keeps an invitation or reminder as it went out: they are rendered
+    /// at send time, and a reply is read against the text the person got
+    /// (a custom template's line below an `Answer:` is ours, not theirs).
+    pub fn keep_sent_questionnaire(&self, id: i64, bytes: &[u8]) -> Result<()> {
+        self.lock().execute(
+            "UPDATE outbox SET body = ?2 WHERE id = ?1 AND kind IN ('invitation', 'reminder')",
+            params![id, bytes],
+        )?;
+        Ok(())
+    }
+
     /// The message went out.
     pub fn mark_sent(&self, id: i64, now: Timestamp) -> Result<()> {
         self.lock().execute(

@@ -965,6 +965,20 @@ impl Batch<'_> {
         super::confirmations::pending(self.conn, recipient_id)
     }
 
+    /// The latest invitation or reminder that went to the person, as sent
+    /// (kept by [`Store::keep_sent_questionnaire`]), unless purged.
+    pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT body FROM outbox WHERE recipient_id = ?1 AND kind IN ('invitation', 'reminder')
+                 AND body IS NOT NULL ORDER BY sent_at IS NULL, sent_at DESC, id DESC LIMIT 1",
+                [recipient_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// A person's current answers.
     pub fn current_answers(&self, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
         current_answers(self.conn, recipient_id)

@@ -239,3 +239,77 @@ fn report(fixture: &Fixture, name: &str) -> String {
     );
     std::fs::read_to_string(out.join("report.txt")).unwrap()
 }
+
+/// Issue 12: a line below an unquoted `Answer:` counts only when it is not
+/// ours, compared with the invitation as sent. A custom template puts its
+/// own line right after the questionnaire, below the last (optional)
+/// `Answer:`, which the doctor leaves empty: that line is ours, not their
+/// comment, though the survey file alone does not know it.
+#[test]
+fn a_custom_template_line_below_the_last_empty_answer_is_not_an_answer() {
+    const OURS: &str = "We look forward to reading your thoughts on ketamine in palliative care.";
+    let stack = Stack::shared();
+    let templates = tempfile::tempdir().unwrap();
+    let builtin = std::fs::read_to_string(format!("{ROOT}/templates/invitation.txt")).unwrap();
+    assert!(builtin.contains("{{ questionnaire }}\n"));
+    let custom = builtin.replace(
+        "{{ questionnaire }}\n",
+        &format!("{{{{ questionnaire }}}}\n{OURS}\n\n"),
+    );
+    std::fs::write(templates.path().join("invitation.txt"), custom).unwrap();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            (
+                "survey",
+                "templates",
+                toml_string(templates.path().to_str().unwrap()),
+            ),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let invitation = stack.inbox(doctor).remove(0);
+    let text = parse(&invitation).body_text(0).unwrap().into_owned();
+    assert!(
+        text.lines()
+            .rev()
+            .take_while(|l| l.trim() != "Answer:")
+            .filter(|l| !l.trim().is_empty())
+            .last()
+            == Some(OURS),
+        "the custom line is right below the last Answer:\n{text}"
+    );
+    // Nine answers below their `Answer:`, the tenth (comments) left empty.
+    stack.deliver(
+        doctor,
+        &fixture.sender,
+        &outlook_below(
+            &invitation,
+            doctor,
+            &["Yes", "No", "Yes", "7", "a, c", "No", "No", "Yes", "Yes"],
+        ),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the reply processed", || {
+        store.message_counts(&sid).unwrap().get("reply") == Some(&1)
+    });
+    fixture.wait_until(Duration::from_secs(60), "a receipt sent", || {
+        fixture.outbox_states("receipt").get("sent") == Some(&1)
+    });
+    let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+    let got = store.current_answers(person.id).unwrap();
+    assert_eq!(
+        got.values().filter(|a| a.status == Status::Ok).count(),
+        9,
+        "{got:?}"
+    );
+    assert_eq!(got["confidence"].value, Some(Value::Integer(7)));
+    assert!(
+        !got.contains_key("comments"),
+        "our template's line read as the doctor's comment: {got:?}"
+    );
+    daemon.terminate();
+}

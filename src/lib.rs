@@ -74,6 +74,8 @@ pub mod credentials;
 pub mod daemon;
 pub mod error;
 pub mod followup;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod inbox;
 pub mod ingest;
 pub mod inspect;

@@ -7,7 +7,9 @@
 //! bounced recipient, too few cases, inferred answers over a quarter of
 //! those read, or a share of answers read below [`RATCHET`].
 //!
-//! Also replays the fuzz corpus (`fuzz/corpus/inspect/*`): no input panics.
+//! Also replays the fuzz corpus (`fuzz/corpus/inspect/*`): no input panics;
+//! and the `reply_path` seeds (`fuzz/corpus/reply_path/*`) through the
+//! whole reply path (`mailsurvey::fuzzing`).
 
 use std::path::{Path, PathBuf};
 
@@ -250,4 +252,31 @@ fn fuzz_corpus_replays_without_panics() {
         let _ = inspection.summary(&survey);
     }
     assert!(inputs.len() > 40);
+}
+
+/// The seeds of the `reply_path` fuzz target through its harness: each
+/// message from its sender to its plus-address is stored and processed
+/// through the real ingest path, ends processed or set aside with a reason,
+/// and a genuine reply after it is still processed.
+#[test]
+fn reply_path_seeds_replay_through_the_whole_reply_path() {
+    let seeds: Vec<Vec<u8>> = files("fuzz/corpus/reply_path", "")
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    assert!(seeds.len() >= 5, "the reply_path seeds are there");
+    let mut inputs = seeds.clone();
+    // Cut short and with no input at all, as a fuzzer would try.
+    inputs.push(Vec::new());
+    for raw in &seeds {
+        inputs.push(raw[..raw.len() / 2].to_vec());
+    }
+    for (i, raw) in inputs.iter().enumerate() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let mut harness = mailsurvey::fuzzing::ReplyPath::new(survey(), dir.path())
+            .expect("the harness's store opens");
+        harness
+            .run(raw)
+            .unwrap_or_else(|e| panic!("input {i}: {e}"));
+    }
 }

@@ -420,62 +420,101 @@ pub struct Member {
     pub notify: Arc<tokio::sync::Notify>,
 }
 
-/// Which of `members` a message goes to: those whose store knows a token it
-/// carries (its plus-address, the Message-ID it answers, the headers a
-/// bounce returns); without a token, the one survey that lists its sender,
-/// if exactly one does (its attribution rules apply: held, confirmation);
-/// otherwise every one of them, where it is unmatched (or, if several list
-/// the sender, each applies its own rules).
-pub fn route(raw: &[u8], members: &[Member]) -> Result<Vec<usize>> {
+/// Where the reader of a shared mailbox sends one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routed {
+    /// The indices of the members it goes to.
+    pub targets: Vec<usize>,
+    /// It carries no token and its sender is listed in more than one of the
+    /// surveys: each records it as unmatched (the fact travels with the
+    /// stored message, so each survey's decision stays pure).
+    pub shared_sender: bool,
+}
+
+/// Which of `members` a message goes to: the survey owning the VERP key a
+/// delivery report was delivered to (a report that carries only our key
+/// would otherwise be noise in every other survey); else those whose store
+/// knows a token it carries (its plus-address, the Message-ID it answers,
+/// the headers a bounce returns); without a token, the one survey that
+/// lists its sender, if exactly one does (its attribution rules apply:
+/// held, confirmation); otherwise every one of them, where it is unmatched
+/// (with `shared_sender` when several list the sender).
+pub fn route(raw: &[u8], members: &[Member]) -> Result<Routed> {
+    let everyone = |shared_sender| Routed {
+        targets: (0..members.len()).collect(),
+        shared_sender,
+    };
     if members.len() < 2 {
-        return Ok((0..members.len()).collect());
+        return Ok(everyone(false));
     }
+    let Some(message) = crate::mime::parse(raw) else {
+        return Ok(everyone(false));
+    };
+    let mut by_key = Vec::new();
     let mut claimed = Vec::new();
-    if let Some(message) = crate::mime::parse(raw) {
+    for (i, member) in members.iter().enumerate() {
+        let classification = crate::classify::classify(&message, &member.survey);
+        for found in &classification.bounce_keys {
+            if member
+                .store
+                .sent_mail_by_key(&member.survey.id, &found.key)?
+                .is_some()
+            {
+                by_key.push(i);
+                break;
+            }
+        }
+        let candidates = match &classification.bounce {
+            Some(bounce) => &bounce.returned,
+            None => &classification.candidates,
+        };
+        for candidate in candidates {
+            if member
+                .store
+                .recipient_by_token(&member.survey.id, &candidate.token)?
+                .is_some()
+            {
+                claimed.push(i);
+                break;
+            }
+        }
+    }
+    if !by_key.is_empty() {
+        return Ok(Routed {
+            targets: by_key,
+            shared_sender: false,
+        });
+    }
+    if !claimed.is_empty() {
+        return Ok(Routed {
+            targets: claimed,
+            shared_sender: false,
+        });
+    }
+    let sender = message
+        .from()
+        .and_then(|f| f.first())
+        .and_then(|a| a.address())
+        .map(str::to_owned);
+    let mut listing = Vec::new();
+    if let Some(sender) = sender {
         for (i, member) in members.iter().enumerate() {
-            let classification = crate::classify::classify(&message, &member.survey);
-            let candidates = match &classification.bounce {
-                Some(bounce) => &bounce.returned,
-                None => &classification.candidates,
-            };
-            for candidate in candidates {
-                if member
-                    .store
-                    .recipient_by_token(&member.survey.id, &candidate.token)?
-                    .is_some()
-                {
-                    claimed.push(i);
-                    break;
-                }
-            }
-        }
-        let sender = message
-            .from()
-            .and_then(|f| f.first())
-            .and_then(|a| a.address())
-            .map(str::to_owned);
-        if claimed.is_empty()
-            && let Some(sender) = sender
-        {
-            let mut listing = Vec::new();
-            for (i, member) in members.iter().enumerate() {
-                if member
-                    .store
-                    .recipient_by_email(&member.survey.id, &sender)?
-                    .is_some()
-                {
-                    listing.push(i);
-                }
-            }
-            if listing.len() == 1 {
-                claimed = listing;
+            if member
+                .store
+                .recipient_by_email(&member.survey.id, &sender)?
+                .is_some()
+            {
+                listing.push(i);
             }
         }
     }
-    if claimed.is_empty() {
-        claimed = (0..members.len()).collect();
+    if listing.len() == 1 {
+        return Ok(Routed {
+            targets: listing,
+            shared_sender: false,
+        });
     }
-    Ok(claimed)
+    Ok(everyone(listing.len() > 1))
 }
 
 /// Ends a watcher's wait at once: closes the reading half of its socket,
@@ -917,10 +956,10 @@ struct Fetched<'a> {
 fn store_for(members: &[Member], fetched: &Fetched<'_>, stored: &mut [usize]) -> Result<()> {
     let message_id =
         crate::mime::parse_headers(fetched.bytes).and_then(|m| m.message_id().map(str::to_owned));
-    let targets = route(fetched.bytes, members)?;
+    let routed = route(fetched.bytes, members)?;
     for (i, member) in members.iter().enumerate() {
         let survey = &member.survey.id;
-        if !targets.contains(&i) {
+        if !routed.targets.contains(&i) {
             member.store.advance_cursor(
                 survey,
                 fetched.folder,
@@ -929,27 +968,17 @@ fn store_for(members: &[Member], fetched: &Fetched<'_>, stored: &mut [usize]) ->
             )?;
             continue;
         }
-        let outcome = match fetched.size {
-            None => member.store.store_message(
-                survey,
-                fetched.folder,
-                fetched.uidvalidity,
-                fetched.uid,
-                message_id.as_deref(),
-                fetched.bytes,
-                fetched.arrived,
-            )?,
-            Some(size) => member.store.store_headers_only(
-                survey,
-                fetched.folder,
-                fetched.uidvalidity,
-                fetched.uid,
-                message_id.as_deref(),
-                fetched.bytes,
-                size,
-                fetched.arrived,
-            )?,
-        };
+        let outcome = member.store.store_routed(
+            survey,
+            fetched.folder,
+            fetched.uidvalidity,
+            fetched.uid,
+            message_id.as_deref(),
+            fetched.bytes,
+            fetched.size,
+            fetched.arrived,
+            routed.shared_sender,
+        )?;
         if matches!(outcome, crate::store::Stored::New(_)) {
             stored[i] += 1;
         }

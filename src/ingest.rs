@@ -387,18 +387,31 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
             ),
         });
     }
+    // The reader of a shared mailbox found the sender listed in several of
+    // its surveys: without a token the message is nobody's (issue 10), so
+    // no survey holds it or sends a confirmation.
+    let shared_sender = stored.shared_sender
+        && facts
+            .found
+            .as_ref()
+            .is_some_and(|f| f.matched_by == MatchedBy::Sender);
     let Some(Found {
         person,
         matched_by,
         unsubscribe: unsubscribe_address,
-    }) = &facts.found
+    }) = facts.found.as_ref().filter(|_| !shared_sender)
     else {
         outcome.file_to = match classification.kind {
             Kind::Bounce => folders.bounces.clone(),
             Kind::AutoReply => folders.auto_replies.clone(),
             _ => folders.unmatched.clone(),
         };
-        if classification.kind == Kind::Reply {
+        if shared_sender {
+            outcome.reason = format!(
+                "{}; no valid token, and the sender is listed in several surveys sharing the mailbox: not counted in any",
+                outcome.reason
+            );
+        } else if classification.kind == Kind::Reply {
             outcome.reason = format!(
                 "{}; no valid token and not from an invited address: not counted",
                 outcome.reason

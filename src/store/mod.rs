@@ -48,6 +48,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0006_verp.sql")),
         M::up(include_str!("0007_confirmations.sql")),
         M::up(include_str!("0008_retention.sql")),
+        M::up(include_str!("0009_routing.sql")),
     ])
 }
 

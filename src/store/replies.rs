@@ -28,6 +28,9 @@ pub struct StoredMessage {
     pub size: usize,
     /// When it was stored.
     pub received_at: Timestamp,
+    /// Its sender is listed in several surveys sharing the mailbox (the
+    /// reader's routing verdict): without a token it is nobody's.
+    pub shared_sender: bool,
 }
 
 /// Whether a fetched message was new.
@@ -268,6 +271,7 @@ impl Store {
             raw,
             raw.len(),
             now,
+            false,
         )
     }
 
@@ -296,6 +300,38 @@ impl Store {
             headers,
             size.max(headers.len()),
             now,
+            false,
+        )
+    }
+
+    /// Stores a message the reader of a shared mailbox routed to this
+    /// survey (whole, or its headers only when `size` is the server's size
+    /// of a message too large to fetch), with the routing verdict
+    /// `shared_sender`, in the same transaction as the message itself, so
+    /// no decision ever sees the message without it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn store_routed(
+        &self,
+        survey_id: &str,
+        folder: &str,
+        uidvalidity: u32,
+        uid: u32,
+        message_id: Option<&str>,
+        bytes: &[u8],
+        size: Option<usize>,
+        now: Timestamp,
+        shared_sender: bool,
+    ) -> Result<Stored> {
+        self.store_fetched(
+            survey_id,
+            folder,
+            uidvalidity,
+            uid,
+            message_id,
+            bytes,
+            size.map_or(bytes.len(), |s| s.max(bytes.len())),
+            now,
+            shared_sender,
         )
     }
 
@@ -310,6 +346,7 @@ impl Store {
         raw: &[u8],
         size: usize,
         now: Timestamp,
+        shared_sender: bool,
     ) -> Result<Stored> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
@@ -324,9 +361,9 @@ impl Store {
             Stored::Duplicate
         } else {
             tx.execute(
-                "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![survey_id, folder, uidvalidity, uid, message_id, hash, size as i64, raw, now.as_second()],
+                "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![survey_id, folder, uidvalidity, uid, message_id, hash, size as i64, raw, now.as_second(), shared_sender],
             )?;
             Stored::New(tx.last_insert_rowid())
         };
@@ -1042,15 +1079,17 @@ struct Pending {
 impl Pending {
     /// Reads its bytes.
     fn load(self, conn: &Connection) -> Result<StoredMessage> {
-        let raw: Vec<u8> =
-            conn.query_row("SELECT raw FROM messages WHERE id = ?1", [self.id], |r| {
-                r.get(0)
-            })?;
+        let (raw, shared_sender): (Vec<u8>, bool) = conn.query_row(
+            "SELECT raw, shared_sender FROM messages WHERE id = ?1",
+            [self.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         Ok(StoredMessage {
             id: self.id,
             size: self.size.max(raw.len()),
             raw,
             received_at: self.received_at,
+            shared_sender,
         })
     }
 }

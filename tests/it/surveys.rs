@@ -261,3 +261,126 @@ fn surveys_in_one_daemon_two_sharing_a_mailbox_one_broken_one_refused() {
     });
     assert_eq!(daemon.terminate().code(), Some(0), "{}", log_text());
 }
+
+/// Two surveys sharing a mailbox (issue 10's routing): a reply without a
+/// token from a doctor listed in both belongs to neither (unmatched in
+/// each, no confirmation email to the doctor); a real Postfix bounce that
+/// carries only one survey's VERP key (the report parser is off) goes to
+/// that survey alone, attributed there, and is nowhere in the other.
+#[test]
+fn shared_mailbox_routes_a_doubly_listed_sender_to_neither_and_a_bounce_by_its_key() {
+    let stack = Stack::shared();
+    let settings = [
+        ("replies", "poll_interval", toml_string("2s")),
+        ("sending", "read_bounce_reports", "false".into()),
+    ];
+    let a = Fixture::new(&stack, &settings);
+    let mailbox = toml_string(&a.sender);
+    let mut shared = settings.to_vec();
+    shared.extend([
+        ("sender", "address", mailbox.clone()),
+        ("smtp", "username", mailbox.clone()),
+        ("imap", "username", mailbox),
+    ]);
+    let b = Fixture::new(&stack, &shared);
+    let both = a.recipients()[0].clone();
+    let gone = format!("bounce-{}@nhs.test", a.tag);
+    a.write_recipients(&[both.clone(), ("Dr Gone".into(), gone.clone())]);
+    b.write_recipients(std::slice::from_ref(&both));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&a.survey, dir.path().join("a.toml")).unwrap();
+    std::fs::copy(&b.survey, dir.path().join("b.toml")).unwrap();
+    let log = dir.path().join("daemon.log");
+    let mut daemon = run_directory(&stack, dir.path(), &log);
+    let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
+    let (a_store, a_id) = (a.store(), a.survey_id());
+    let (b_store, b_id) = (b.store(), b.survey_id());
+
+    // A's invitation to the bouncing address comes back to its VERP
+    // address: A's bounce, attributed to that person by the key alone.
+    wait_until(Duration::from_secs(90), "A's bounce processed", || {
+        a_store.message_counts(&a_id).unwrap().get("bounce") == Some(&1)
+    });
+    let bounce = a_store
+        .messages(&a_id)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == Some(mailsurvey::store::MessageKind::Bounce))
+        .unwrap();
+    assert_eq!(
+        bounce.matched_by,
+        Some(mailsurvey::store::MatchedBy::Verp),
+        "{bounce:?}"
+    );
+    assert_eq!(bounce.recipient.as_deref(), Some(gone.as_str()));
+    assert_eq!(
+        a_store
+            .recipient_by_email(&a_id, &gone)
+            .unwrap()
+            .unwrap()
+            .status,
+        "bounced"
+    );
+
+    // The doctor listed in both has both invitations, and answers without
+    // a token.
+    wait_until(
+        Duration::from_secs(60),
+        "both invitations delivered",
+        || stack.maildir_count(&both.1) == 2,
+    );
+    stack.deliver(
+        &both.1,
+        &a.sender,
+        format!(
+            "From: {0}\r\nTo: {1}\r\nSubject: my answers\r\nMessage-ID: <nt.{2}@nhs.test>\r\n\r\n{COMPLETE}\r\n",
+            both.1, a.sender, a.tag
+        )
+        .as_bytes(),
+    );
+    for (store, id) in [(&a_store, &a_id), (&b_store, &b_id)] {
+        wait_until(Duration::from_secs(60), "the reply processed", || {
+            store
+                .messages(id)
+                .unwrap()
+                .iter()
+                .any(|m| m.sender.as_deref() == Some(both.1.as_str()) && m.kind.is_some())
+        });
+        let reply = store
+            .messages(id)
+            .unwrap()
+            .into_iter()
+            .find(|m| m.sender.as_deref() == Some(both.1.as_str()))
+            .unwrap();
+        assert_eq!(reply.recipient, None, "unmatched in {id}: {reply:?}");
+        assert_eq!(reply.decision, None, "not held in {id}: {reply:?}");
+        assert!(
+            reply
+                .reason
+                .as_deref()
+                .unwrap_or_default()
+                .contains("listed in several surveys"),
+            "{reply:?}"
+        );
+        assert_eq!(store.status(id).unwrap().respondents, 0);
+        let confirmations = store
+            .status(id)
+            .unwrap()
+            .outbox
+            .get("confirmation")
+            .cloned()
+            .unwrap_or_default();
+        assert!(confirmations.is_empty(), "{id}: {confirmations:?}");
+    }
+    // Shown once, as unmatched; the doctor got nothing but the invitations.
+    wait_until(Duration::from_secs(30), "the reply filed", || {
+        messages_in(&stack, &a.sender, "Survey/Unmatched") == 1
+    });
+    assert_eq!(stack.maildir_count(&both.1), 2, "no confirmation mailed");
+    // The bounce is in A's store only; B has the reply and nothing else.
+    let b_messages = b_store.messages(&b_id).unwrap();
+    assert_eq!(b_messages.len(), 1, "{b_messages:#?}");
+    assert_eq!(a_store.messages(&a_id).unwrap().len(), 2);
+    assert_eq!(daemon.terminate().code(), Some(0), "{}", log_text());
+}

@@ -241,17 +241,7 @@ fn line(question: &Question, answer: &Answer) -> String {
 /// An option by its letter and our own label; an id we do not know is
 /// not echoed.
 fn label(question: &Question, id: &str) -> String {
-    question
-        .options()
-        .iter()
-        .position(|o| o.id == id)
-        .map(|i| {
-            format!(
-                "{}) {}",
-                crate::questionnaire::option_letter(i),
-                question.options()[i].label
-            )
-        })
+    crate::questionnaire::option_label(question, id)
         .unwrap_or_else(|| "(an option we do not know)".to_owned())
 }
 

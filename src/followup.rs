@@ -77,18 +77,7 @@ pub fn describe(question: &Question, answer: &Answer) -> String {
 }
 
 fn label(question: &Question, id: &str) -> String {
-    question
-        .options()
-        .iter()
-        .position(|o| o.id == id)
-        .map(|i| {
-            format!(
-                "{}) {}",
-                questionnaire::option_letter(i),
-                question.options()[i].label
-            )
-        })
-        .unwrap_or_else(|| id.to_owned())
+    questionnaire::option_label(question, id).unwrap_or_else(|| id.to_owned())
 }
 
 /// What a clarification asks about one question.

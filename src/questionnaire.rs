@@ -20,6 +20,19 @@ pub fn option_letter(index: usize) -> char {
     (b'a' + index as u8) as char
 }
 
+/// An option as the questionnaire shows it, `b) Lack of evidence`, or
+/// `None` for an id the question does not have (each caller decides what
+/// to echo then).
+pub fn option_label(question: &Question, id: &str) -> Option<String> {
+    let options = question.options();
+    let index = options.iter().position(|o| o.id == id)?;
+    Some(format!(
+        "{}) {}",
+        option_letter(index),
+        options[index].label
+    ))
+}
+
 /// How to answer, shown above the questions.
 pub fn instructions_text() -> String {
     "How to answer: reply to this email and write your answer after each \

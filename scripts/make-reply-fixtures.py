@@ -403,6 +403,16 @@ case("choices_by_label", message("choices_by_label", text=text), answers=e)
 text = WROTE + "\n" + text_inline({**NINE, 5: "e - cost of the drug"}) + "\n"
 e = dict(NINE_EXPECT); e["barriers"] = ok(["other"], "cost of the drug")
 case("other_option_with_text", message("other_option_with_text", text=text), answers=e)
+# A closing parenthesis the doctor's own text opened is kept (it was dropped).
+text = "1. yes\n2. no\n3. yes\n4. 7\n5. a, e - @SUM(A1:A9)\n6. no\n7. no\n8. yes\n9. yes\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+e = dict(NINE_EXPECT); e.update({"opioid_sparing": ok(True), "barriers": ok(["expertise", "other"], "@SUM(A1:A9)"),
+                                 "written_protocol": ok(False)})
+case("other_text_closing_parenthesis", message("other_text_closing_parenthesis", text=text), answers=e,
+     note="other text ending in its own ')' (a spreadsheet formula) is kept whole")
+text = WROTE + "\n" + text_inline({**NINE, 5: "Side effects, other (please specify): cost (of the drug)"}) + "\n"
+e = dict(NINE_EXPECT); e["barriers"] = ok(["side_effects", "other"], "cost (of the drug)")
+case("other_text_by_label_parenthesis", message("other_text_by_label_parenthesis", text=text), answers=e,
+     note="other text by label, ending in a parenthesis it opened")
 text = WROTE + "\n" + text_inline({**NINE, 4: "7 out of 10", 5: "LACK OF EXPERTISE AND FAMILIARITY"}) + "\n"
 e = dict(NINE_EXPECT); e["barriers"] = ok(["expertise"])
 case("scale_out_of_and_label_caps", message("scale_out_of_and_label_caps", text=text), answers=e)

@@ -719,10 +719,7 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
         return Letters::Words;
     }
     let rest: String = chars[rest_from.min(chars.len())..].iter().collect();
-    let rest = rest
-        .trim_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c))
-        .trim()
-        .to_owned();
+    let rest = other_text(&rest).to_owned();
     let mut indexes = Vec::new();
     for letter in &letters {
         let index = (*letter as usize).wrapping_sub('a' as usize);
@@ -747,6 +744,39 @@ fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
     }
     picked.indexes = indexes;
     Letters::Picked(picked)
+}
+
+/// The "other, please specify" text as the doctor wrote it, without the
+/// separators around it: `e - cost` and `e (cost)` give "cost". A closing
+/// parenthesis at the end is kept when the text opened it, so a formula
+/// or an aside stays whole: `e - @SUM(A1:A9)` gives "@SUM(A1:A9)", while
+/// the wrapping `)` of `e (cost)` goes. Two passes: linear.
+fn other_text(text: &str) -> &str {
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c));
+    // Where each `)` that nothing before it opened stands.
+    let mut depth = 0usize;
+    let mut stray = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            ')' => stray.push(at),
+            _ => {}
+        }
+    }
+    let mut end = text.len();
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            '(' => {}
+            ')' if stray.last() == Some(&at) => {
+                stray.pop();
+            }
+            c if c.is_whitespace() || "-–—:=.,;".contains(c) => {}
+            _ => break,
+        }
+        end = at;
+    }
+    &text[..end]
 }
 
 /// Words around option names that carry no choice of their own:
@@ -895,12 +925,13 @@ fn labels(
                 .find("other")
                 .and_then(|at| text.get(at + 5..))
                 .unwrap_or("");
-            let after = after.trim_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c));
-            let after = after
-                .strip_prefix("(please specify)")
-                .or_else(|| after.strip_prefix("please specify"))
-                .unwrap_or(after)
-                .trim_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c));
+            let after = other_text(after);
+            let after = other_text(
+                after
+                    .strip_prefix("(please specify)")
+                    .or_else(|| after.strip_prefix("please specify"))
+                    .unwrap_or(after),
+            );
             picked.other_text = (!after.is_empty()).then(|| after.to_owned());
             break;
         }
@@ -1230,6 +1261,19 @@ mod tests {
         assert_eq!(answer.value, ids(&["other"]));
         assert_eq!(answer.other.as_deref(), Some("cost of the drug"));
         assert_eq!(read(&q, "b, e (cost)").other.as_deref(), Some("cost"));
+        // A closing parenthesis the text itself opened is part of it.
+        for (text, want) in [
+            ("e - @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("a, e - @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("e - @SUM(A1:A9).", "@SUM(A1:A9)"),
+            ("e (@SUM(A1:A9))", "@SUM(A1:A9)"),
+            ("e - cost (of the drug)", "cost (of the drug)"),
+            ("e - cost (", "cost"),
+            ("e: cost)", "cost"),
+        ] {
+            let answer = read(&q, text);
+            assert_eq!(answer.other.as_deref(), Some(want), "{text}");
+        }
         assert_eq!(value(&q, "d"), ids(&["none"]));
         assert_eq!(status(&q, "a, d"), Status::Unclear);
         assert_eq!(status(&q, "a or c"), Status::Unclear);
@@ -1256,6 +1300,16 @@ mod tests {
         let answer = read(&q, "Side effects, other: cost of the drug");
         assert_eq!(answer.value, ids(&["side_effects", "other"]));
         assert_eq!(answer.other.as_deref(), Some("cost of the drug"));
+        for (text, want) in [
+            ("Other: @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("Other (please specify): @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("Side effects, other (@SUM(A1:A9))", "@SUM(A1:A9)"),
+            ("Other (cost)", "cost"),
+        ] {
+            let answer = read(&q, text);
+            assert_eq!(answer.other.as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(read(&q, "Other (please specify)").other, None);
         assert_eq!(status(&q, "cost"), Status::Unclear);
         assert_eq!(status(&q, "lack of"), Status::Unclear);
         assert_eq!(value(&q, "side effects, mainly"), ids(&["side_effects"]));

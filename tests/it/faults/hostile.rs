@@ -115,7 +115,7 @@ fn fault_hostile_content_is_inert() {
     // and whose Message-ID tries to fold a Bcc into our In-Reply-To.
     header_attempts += 1;
     let body = format!(
-        "1. yes\n2. no\n3. yes\n4. 7\n5. a, e - @SUM(A1:A9) cost\n6. no\n7. no\n8. yes\n9. yes\n10. {COMMENT}"
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, e - @SUM(A1:A9)\n6. no\n7. no\n8. yes\n9. yes\n10. {COMMENT}"
     );
     let original = parse(&invitation);
     let reply_to = original.header_raw("Reply-To").unwrap().trim().to_owned();
@@ -145,6 +145,11 @@ fn fault_hostile_content_is_inert() {
     let receipt = parse(&receipt);
     let receipt_text = receipt.body_text(0).unwrap().into_owned();
     let receipt_html = receipt.body_html(0).unwrap().into_owned();
+    // The receipt echoes the "other" text as the doctor wrote it.
+    assert!(
+        receipt_text.contains("(@SUM(A1:A9))"),
+        "the receipt should echo the other text whole: {receipt_text}"
+    );
     template_injected += 1;
     if receipt_text.contains("{{ 7*7 }}") && receipt_text.contains("{% if true %}IF{% endif %}") {
         template_survived += 1;
@@ -204,7 +209,8 @@ fn fault_hostile_content_is_inert() {
     let mut csv_survived = 0;
     for (column, expected) in [
         ("comments", format!("'{COMMENT}")),
-        ("barriers.other_text", "'@SUM(A1:A9) cost".to_owned()),
+        // The formula whole, its closing parenthesis too, and defused.
+        ("barriers.other_text", "'@SUM(A1:A9)".to_owned()),
         ("respondent", format!("'{html_name}")),
         ("centre", "'=cmd|' /C calc'!A0".to_owned()),
     ] {

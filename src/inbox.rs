@@ -447,7 +447,8 @@ pub fn route(raw: &[u8], members: &[Member]) -> Result<Routed> {
     if members.len() < 2 {
         return Ok(everyone(false));
     }
-    let Some(message) = crate::mime::parse(raw) else {
+    let raw = crate::mime::lighten(raw);
+    let Some(message) = crate::mime::parse(&raw) else {
         return Ok(everyone(false));
     };
     let mut by_key = Vec::new();

@@ -148,7 +148,10 @@ pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
     if stored.size > survey.replies.max_message_bytes {
         return Read::TooLarge;
     }
-    let Some(message) = crate::mime::parse(&stored.raw) else {
+    // A large message without its attachments' bodies: nothing read
+    // lives in them, and decoding them cost tens of megabytes.
+    let raw = crate::mime::lighten(&stored.raw);
+    let Some(message) = crate::mime::parse(&raw) else {
         return Read::Unreadable;
     };
     let classification = classify::classify(&message, survey);
@@ -1114,7 +1117,8 @@ fn find_recipient(
 /// Reads a stored message's answers again (for a held reply the lead
 /// accepts).
 pub fn answers_of(raw: &[u8], survey: &Survey) -> BTreeMap<String, Answer> {
-    let Some(message): Option<Message<'_>> = crate::mime::parse(raw) else {
+    let raw = crate::mime::lighten(raw);
+    let Some(message): Option<Message<'_>> = crate::mime::parse(&raw) else {
         return BTreeMap::new();
     };
     classify::classify(&message, survey)

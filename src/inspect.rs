@@ -59,7 +59,8 @@ pub enum BounceKind {
 /// Inspects a raw message. Never fails: bytes that are not a message at all
 /// are unrelated mail.
 pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
-    let Some(message) = crate::mime::parse(raw) else {
+    let raw = crate::mime::lighten(raw);
+    let Some(message) = crate::mime::parse(&raw) else {
         return Inspection {
             schema_version: SCHEMA_VERSION,
             kind: Kind::Unrelated,

@@ -1077,13 +1077,20 @@ struct Pending {
 }
 
 impl Pending {
-    /// Reads its bytes.
+    /// Reads its bytes, through SQLite's incremental blob I/O straight into
+    /// a buffer of their exact size: a plain `SELECT raw` first makes a
+    /// whole copy in SQLite's own memory and then copies it again, two
+    /// copies of a message that may be 25 MB at once.
     fn load(self, conn: &Connection) -> Result<StoredMessage> {
-        let (raw, shared_sender): (Vec<u8>, bool) = conn.query_row(
-            "SELECT raw, shared_sender FROM messages WHERE id = ?1",
+        let shared_sender: bool = conn.query_row(
+            "SELECT shared_sender FROM messages WHERE id = ?1",
             [self.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?;
+        let blob = conn.blob_open(rusqlite::MAIN_DB, c"messages", c"raw", self.id, true)?;
+        let mut raw = vec![0; blob.len()];
+        blob.read_at_exact(&mut raw, 0)?;
+        drop(blob);
         Ok(StoredMessage {
             id: self.id,
             size: self.size.max(raw.len()),

@@ -11,6 +11,16 @@ use mailsurvey::notify::Notifier;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
+    // Buffers of 1 MB or more (a message of up to 25 MB, SQLite's copies of
+    // it) are mapped on their own and given back when freed. glibc's
+    // default raises this threshold after the first such free, and memory
+    // freed below it stays in the heap of the thread that used it: every
+    // thread that handled a large message kept its size.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: sets one allocator parameter, before any other thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
     // Before any thread starts: it takes NOTIFY_SOCKET out of the
     // environment.
     let notifier = Notifier::from_env();

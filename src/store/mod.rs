@@ -49,6 +49,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0007_confirmations.sql")),
         M::up(include_str!("0008_retention.sql")),
         M::up(include_str!("0009_routing.sql")),
+        M::up(include_str!("0010_message_bytes.sql")),
     ])
 }
 
@@ -968,6 +969,40 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    /// Migration 0010 moves the bytes of messages stored before it into
+    /// `message_bytes`, where they are read from; later UPDATEs of the
+    /// message no longer carry them.
+    #[test]
+    fn messages_stored_before_0010_keep_their_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 9).unwrap();
+        conn.execute(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO messages (survey_id, folder, uidvalidity, uid, content_hash, size, raw, received_at)
+             VALUES ('s', 'INBOX', 1, 1, 'h', 2, X'6869', 0)",
+            [],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
+        migrations().to_latest(&mut conn).unwrap();
+        let left: Vec<u8> = conn
+            .query_row("SELECT raw FROM messages WHERE id = ?1", [id], |r| r.get(0))
+            .unwrap();
+        assert!(left.is_empty());
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.raw_message(id).unwrap(), b"hi");
+        let pending = store.unprocessed("s").unwrap();
+        assert_eq!(pending[0].raw, b"hi");
+        assert_eq!(pending[0].size, 2);
     }
 
     fn store_with_survey() -> (tempfile::TempDir, Store, Survey) {

@@ -107,6 +107,10 @@ impl Store {
             )?;
             purged.people += 1;
         }
+        tx.execute(
+            "DELETE FROM message_bytes WHERE message_id IN (SELECT id FROM messages WHERE survey_id = ?1)",
+            [survey_id],
+        )?;
         purged.messages = tx.execute(
             "UPDATE messages SET raw = X'', sender = NULL, message_id = NULL, reason = NULL, failure = NULL
              WHERE survey_id = ?1",

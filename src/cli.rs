@@ -552,6 +552,18 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     println!("survey {} ({})", survey.id, survey.title);
+    for note in &status.health {
+        let part = match note.part {
+            crate::store::HealthPart::Smtp => "SMTP",
+            crate::store::HealthPart::Imap => "IMAP",
+            crate::store::HealthPart::Survey => "survey",
+            crate::store::HealthPart::Filing => "filing",
+        };
+        let since = note.since.strftime("%Y-%m-%d %H:%M UTC");
+        for line in note.problem.lines() {
+            println!("PROBLEM {part} (since {since}): {line}");
+        }
+    }
     println!(
         "recipients: {} listed, {} removed from the list",
         status.listed, status.removed

@@ -47,6 +47,7 @@ pub struct Daemon<O: Outbox> {
 #[derive(Debug, Default)]
 pub struct Health {
     imap: std::sync::Mutex<Option<String>>,
+    filing: std::sync::Mutex<Option<String>>,
 }
 
 impl Health {
@@ -58,6 +59,18 @@ impl Health {
     /// Records the inbox's state: `None` once connected.
     pub fn set_imap(&self, problem: Option<String>) {
         *self.imap.lock().expect("health lock") = problem;
+    }
+
+    /// What keeps processed messages from their folders (moves the server
+    /// refuses, folders it cannot create), one line each, if anything.
+    pub fn filing_problem(&self) -> Option<String> {
+        self.filing.lock().expect("health lock").clone()
+    }
+
+    /// Records the outcome of the last filing round: `None` once every
+    /// message could go where it belongs.
+    pub fn set_filing(&self, problem: Option<String>) {
+        *self.filing.lock().expect("health lock") = problem;
     }
 }
 

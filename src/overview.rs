@@ -157,6 +157,7 @@ fn summarise(
             crate::store::HealthPart::Smtp => "SMTP",
             crate::store::HealthPart::Imap => "IMAP",
             crate::store::HealthPart::Survey => "survey",
+            crate::store::HealthPart::Filing => "filing",
         };
         out.problems.push(format!(
             "{part} (since {}): {}",

@@ -798,6 +798,9 @@ impl Service {
             if let Some(imap) = slot.health.imap_problem() {
                 words.push(format!("IMAP: {}", shorten(&imap)));
             }
+            if let Some(filing) = slot.health.filing_problem() {
+                words.push(format!("filing: {}", shorten(&filing)));
+            }
             if let Some(problem) = problem {
                 words.push(format!("PROBLEM: {}", shorten(&problem)));
             }
@@ -850,9 +853,11 @@ impl Service {
                     for w in &round {
                         // For `mailsurvey status`, which reads the store.
                         let imap = w.health.imap_problem();
+                        let filing = w.health.filing_problem();
                         let problem = w.problem.lock().expect("lock").clone();
                         for (part, problem) in [
                             (HealthPart::Imap, imap),
+                            (HealthPart::Filing, filing),
                             (HealthPart::Survey, problem),
                         ] {
                             let key = (w.survey.id.clone(), part);

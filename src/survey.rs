@@ -104,6 +104,21 @@ pub struct Folders {
     pub quarantine: String,
 }
 
+impl Folders {
+    /// Every folder, in the order the daemon creates them.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [
+            &self.processed,
+            &self.unmatched,
+            &self.auto_replies,
+            &self.bounces,
+            &self.quarantine,
+        ]
+        .into_iter()
+        .map(String::as_str)
+    }
+}
+
 impl Default for ReplySettings {
     fn default() -> ReplySettings {
         ReplySettings {

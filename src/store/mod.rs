@@ -27,8 +27,8 @@ pub use kinds::{
     RecipientStatus,
 };
 pub use replies::{
-    Batch, BatchReport, Decision, FailedMessage, Flag, FollowUp, MessageSummary, OpenFlag, Outcome,
-    Stored, StoredMessage, Unfiled, content_hash,
+    Batch, BatchReport, Decision, FailedMessage, FirstCopy, Flag, FollowUp, MessageSummary,
+    OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
 };
 pub use retention::Purged;
 pub use timeline::{ReportData, Silent};
@@ -205,6 +205,21 @@ pub struct Status {
     pub failed_messages: Vec<FailedMessage>,
     /// Follow-up mail that could not be written (open flags).
     pub follow_ups_not_written: usize,
+    /// What the running daemon last recorded as wrong with its servers
+    /// or its mailbox (a refused login, a move the server refuses, a
+    /// folder it cannot create), with since when; empty when all is well.
+    pub health: Vec<HealthNote>,
+}
+
+/// One problem the daemon recorded, as `status` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HealthNote {
+    /// Which part of the survey.
+    pub part: HealthPart,
+    /// Since when (the problem's first sighting).
+    pub since: Timestamp,
+    /// What is wrong, in the server's words, and the fix: one line each.
+    pub problem: String,
 }
 
 /// The parts of a survey whose health the daemon records.
@@ -217,6 +232,9 @@ pub enum HealthPart {
     Imap,
     /// The survey's daemon as a whole (refused login, store failure).
     Survey,
+    /// Moving processed messages to their folders on the server (a move
+    /// the server refuses, a folder it cannot create).
+    Filing,
 }
 
 impl HealthPart {
@@ -225,6 +243,7 @@ impl HealthPart {
             HealthPart::Smtp => "smtp",
             HealthPart::Imap => "imap",
             HealthPart::Survey => "survey",
+            HealthPart::Filing => "filing",
         }
     }
 
@@ -233,6 +252,7 @@ impl HealthPart {
             "smtp" => Some(HealthPart::Smtp),
             "imap" => Some(HealthPart::Imap),
             "survey" => Some(HealthPart::Survey),
+            "filing" => Some(HealthPart::Filing),
             _ => None,
         }
     }
@@ -775,6 +795,15 @@ impl Store {
         let mut status = Status {
             received: self.message_counts(survey_id)?,
             failed_messages: self.failed_messages(survey_id)?,
+            health: self
+                .health(survey_id)?
+                .into_iter()
+                .map(|(part, problem, since)| HealthNote {
+                    part,
+                    since,
+                    problem,
+                })
+                .collect(),
             ..Status::default()
         };
         let conn = self.lock();

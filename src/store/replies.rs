@@ -166,6 +166,16 @@ pub struct Unfiled {
     pub file_to: String,
 }
 
+/// Where the first copy of a message went, for filing a later copy of it
+/// (one read again after a UIDVALIDITY change) beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstCopy {
+    /// Processed (or set aside): its folder is known.
+    pub decided: bool,
+    /// The folder it belongs in.
+    pub file_to: Option<String>,
+}
+
 /// A decision made by hand, as recorded.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Decision {
@@ -594,6 +604,71 @@ impl Store {
         self.lock()
             .execute("UPDATE messages SET filed = 1 WHERE id = ?1", [id])?;
         Ok(())
+    }
+
+    /// Many messages were moved to their folders by one command: marked
+    /// in one transaction (one commit for the batch, not one per message).
+    pub fn mark_filed_all(&self, ids: &[i64]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        {
+            let mut stmt = tx.prepare("UPDATE messages SET filed = 1 WHERE id = ?1")?;
+            for id in ids {
+                stmt.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The UIDs of `folder` under `uidvalidity` that this survey stored
+    /// (filed or not): a UID the reader has passed that is not among them
+    /// was recognised as a copy of a message stored before.
+    pub fn stored_uids(
+        &self,
+        survey_id: &str,
+        folder: &str,
+        uidvalidity: u32,
+    ) -> Result<std::collections::HashSet<u32>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT uid FROM messages WHERE survey_id = ?1 AND folder = ?2 AND uidvalidity = ?3",
+        )?;
+        let uids = stmt
+            .query_map(params![survey_id, folder, uidvalidity], |r| {
+                r.get::<_, u32>(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(uids)
+    }
+
+    /// The first stored copy of a message, found by its Message-ID or, for
+    /// a message without one, by its content hash (the same test that made
+    /// the reader take a second copy for a duplicate).
+    pub fn first_copy(
+        &self,
+        survey_id: &str,
+        message_id: Option<&str>,
+        hash: Option<&str>,
+    ) -> Result<Option<FirstCopy>> {
+        let conn = self.lock();
+        Ok(conn
+            .query_row(
+                "SELECT state != 'new', file_to FROM messages WHERE survey_id = ?1
+                   AND ((?2 IS NOT NULL AND message_id = ?2) OR (?3 IS NOT NULL AND content_hash = ?3))
+                 ORDER BY id LIMIT 1",
+                params![survey_id, message_id, hash],
+                |r| {
+                    Ok(FirstCopy {
+                        decided: r.get(0)?,
+                        file_to: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
     }
 
     /// A person's current answers.

@@ -5,6 +5,7 @@ mod acceptance;
 mod attribution;
 mod doctors;
 mod faults;
+mod filing;
 mod golden;
 mod invitations;
 mod isolation;

@@ -3,8 +3,12 @@
 //! TLS). It passes bytes both ways, reading the server's side line by line
 //! with its literals, and where a fault is planned it cuts the connection
 //! in the middle of a FETCH response's message literal, cuts it when new
-//! mail is announced during IDLE, or answers a command with `* BYE`.
+//! mail is announced during IDLE, answers a command with `* BYE`, or
+//! answers chosen commands (UID MOVE, UID COPY, CREATE) with the server's
+//! kind of `NO` for as long as a test wants. It counts the commands it
+//! sees by name.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -23,6 +27,21 @@ pub struct Plan {
     /// Client commands (counted over all connections from 1) answered with
     /// `* BYE` and a closed connection instead of reaching the server.
     pub bye_at_commands: Vec<usize>,
+    /// Commands answered `NO` in the server's place while listed.
+    pub refuse: Vec<Refuse>,
+}
+
+/// A command to answer with `NO` instead of passing it on.
+#[derive(Debug, Clone)]
+pub struct Refuse {
+    /// The command's name, as [`command_name`] gives it (`UID MOVE`,
+    /// `UID COPY`, `CREATE`).
+    pub command: &'static str,
+    /// Only when the rest of the line contains this (a folder name, a
+    /// comma of a UID set of several messages).
+    pub containing: Option<String>,
+    /// What follows `NO` in the answer.
+    pub answer: String,
 }
 
 /// A running proxy; stops accepting when dropped.
@@ -32,7 +51,21 @@ pub struct ImapProxy {
     plan: Arc<Mutex<Plan>>,
     log: Arc<Mutex<Vec<&'static str>>>,
     commands: Arc<AtomicUsize>,
+    by_name: Arc<Mutex<BTreeMap<String, usize>>>,
     stop: Arc<AtomicBool>,
+}
+
+/// The name of the command on a client's line: `UID MOVE`, `CREATE`,
+/// `IDLE` (upper case; `DONE` for the end of an IDLE).
+pub fn command_name(line: &str) -> String {
+    let mut words = line.split_whitespace().skip(1);
+    match words.next().map(str::to_ascii_uppercase) {
+        Some(uid) if uid == "UID" => {
+            format!("UID {}", words.next().unwrap_or("").to_ascii_uppercase())
+        }
+        Some(name) => name,
+        None => String::new(),
+    }
 }
 
 impl ImapProxy {
@@ -46,12 +79,14 @@ impl ImapProxy {
             plan: Arc::new(Mutex::new(plan)),
             log: Arc::new(Mutex::new(Vec::new())),
             commands: Arc::new(AtomicUsize::new(0)),
+            by_name: Arc::new(Mutex::new(BTreeMap::new())),
             stop: Arc::new(AtomicBool::new(false)),
         };
-        let (plan, log, commands, stop) = (
+        let (plan, log, commands, by_name, stop) = (
             proxy.plan.clone(),
             proxy.log.clone(),
             proxy.commands.clone(),
+            proxy.by_name.clone(),
             proxy.stop.clone(),
         );
         std::thread::spawn(move || {
@@ -59,9 +94,10 @@ impl ImapProxy {
                 match listener.accept() {
                     Ok((client, _)) => {
                         client.set_nonblocking(false).unwrap();
-                        let (plan, log, commands) = (plan.clone(), log.clone(), commands.clone());
+                        let (plan, log, commands, by_name) =
+                            (plan.clone(), log.clone(), commands.clone(), by_name.clone());
                         std::thread::spawn(move || {
-                            let _ = relay(client, upstream, plan, log, commands);
+                            let _ = relay(client, upstream, plan, log, commands, by_name);
                         });
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(20)),
@@ -91,6 +127,17 @@ impl ImapProxy {
     pub fn commands(&self) -> usize {
         self.commands.load(Ordering::SeqCst)
     }
+
+    /// Client commands seen so far, by name ([`command_name`]), refused
+    /// ones included.
+    pub fn commands_by_name(&self) -> BTreeMap<String, usize> {
+        self.by_name.lock().unwrap().clone()
+    }
+
+    /// From now on, refuse these commands (an empty list: refuse none).
+    pub fn refuse(&self, refuse: Vec<Refuse>) {
+        self.plan.lock().unwrap().refuse = refuse;
+    }
 }
 
 impl Drop for ImapProxy {
@@ -118,6 +165,7 @@ fn relay(
     plan: Arc<Mutex<Plan>>,
     log: Arc<Mutex<Vec<&'static str>>>,
     commands: Arc<AtomicUsize>,
+    by_name: Arc<Mutex<BTreeMap<String, usize>>>,
 ) -> std::io::Result<()> {
     let server = TcpStream::connect(("127.0.0.1", upstream))?;
     let idle = Arc::new(AtomicBool::new(false));
@@ -142,6 +190,33 @@ fn relay(
                 let text = String::from_utf8_lossy(&line).to_ascii_uppercase();
                 let is_done = text.trim() == "DONE";
                 if !is_done {
+                    let original = String::from_utf8_lossy(&line).into_owned();
+                    let name = command_name(&original);
+                    *by_name.lock().unwrap().entry(name.clone()).or_default() += 1;
+                    let refusal = plan
+                        .lock()
+                        .unwrap()
+                        .refuse
+                        .iter()
+                        .find(|r| {
+                            r.command == name
+                                && r.containing.as_ref().is_none_or(|c| original.contains(c))
+                        })
+                        .map(|r| r.answer.clone());
+                    if let Some(answer) = refusal {
+                        log.lock().unwrap().push("imap-refused");
+                        let tag = original.split_whitespace().next().unwrap_or("*");
+                        commands.fetch_add(1, Ordering::SeqCst);
+                        if to_client
+                            .lock()
+                            .unwrap()
+                            .write_all(format!("{tag} NO {answer}\r\n").as_bytes())
+                            .is_err()
+                        {
+                            break;
+                        }
+                        continue;
+                    }
                     let n = commands.fetch_add(1, Ordering::SeqCst) + 1;
                     if plan.lock().unwrap().bye_at_commands.contains(&n) {
                         log.lock().unwrap().push("imap-bye");

@@ -16,9 +16,9 @@ use rand::rngs::StdRng;
 use crate::support::Stack;
 
 mod hostile;
-mod imap_proxy;
-mod ingesting;
-mod reading;
+pub mod imap_proxy;
+pub mod ingesting;
+pub mod reading;
 mod resources;
 mod sending;
 mod smtp_proxy;

@@ -12,9 +12,9 @@ use super::ingesting::deliver_all;
 use super::{Tally, maildir_messages, message_id, say, seeded};
 use crate::support::*;
 
-const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
+pub const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 
-fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
+pub fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
     let conn =
         rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();
@@ -23,10 +23,10 @@ fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
         .unwrap_or(0) as usize
 }
 
-const PROCESSED: &str = "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'";
+pub const PROCESSED: &str = "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'";
 
 /// The survey reads its mailbox through `port` on loopback, in plain IMAP.
-fn read_through(fixture: &Fixture, port: u16) {
+pub fn read_through(fixture: &Fixture, port: u16) {
     let text = std::fs::read_to_string(&fixture.survey).unwrap();
     let mut out = Vec::new();
     let mut section = String::new();
@@ -55,7 +55,7 @@ fn read_through(fixture: &Fixture, port: u16) {
 }
 
 /// The replies of `rows` to their invitations, ready to deliver.
-fn replies(fixture: &Fixture, rows: &[(String, String)]) -> Vec<(String, String, Vec<u8>)> {
+pub fn replies(fixture: &Fixture, rows: &[(String, String)]) -> Vec<(String, String, Vec<u8>)> {
     rows.iter()
         .map(|(_, email)| {
             let invitation = maildir_messages(&fixture.stack, email)
@@ -139,6 +139,7 @@ fn fault_imap_connection_cut_and_bye() {
             cut_mid_fetch: 2,
             cut_mid_idle: 2,
             bye_at_commands: byes,
+            ..Plan::default()
         },
     );
     read_through(&fixture, proxy.port);
@@ -329,9 +330,11 @@ fn fault_imap_server_restarted_and_uidvalidity_changed() {
         stack.maildir_count(&fixture.sender) >= 12
     });
     let mut daemon = fixture.start_daemon();
+    // The 8 copies are filed beside their first copies, the 4 new ones
+    // after processing: the INBOX empties.
     fixture.wait_until(
         Duration::from_secs(90),
-        "the INBOX read again under the new UIDVALIDITY, 12 receipts",
+        "the INBOX read again under the new UIDVALIDITY, 12 receipts, the INBOX empty",
         || {
             count(
                 &db,
@@ -340,12 +343,20 @@ fn fault_imap_server_restarted_and_uidvalidity_changed() {
             ) == 1
                 && count(&db, PROCESSED, &sid) >= 12
                 && fixture.outbox_states("receipt").get("sent") == Some(&12)
+                && stack.maildir_count(&fixture.sender) == 0
         },
     );
     daemon.terminate();
     assert!(
         fixture.log().contains("UIDVALIDITY changed"),
         "the daemon noticed:\n{}",
+        fixture.log()
+    );
+    assert!(
+        fixture
+            .log()
+            .contains("copies of messages stored before filed beside their first copy"),
+        "the copies were filed:\n{}",
         fixture.log()
     );
     let (lost, duplicated) = outcome(&fixture, &rows);

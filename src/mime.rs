@@ -86,7 +86,7 @@ fn attachment_bodies(raw: &[u8]) -> Vec<Range<usize>> {
     let mut cuts = Vec::new();
     // The boundaries of the multiparts we are in, innermost last, each
     // with whether it is a digest (whose parts are messages by default).
-    let mut open: Vec<(&[u8], bool)> = Vec::new();
+    let mut open: Vec<(Vec<u8>, bool)> = Vec::new();
     let mut place = Place::Headers {
         start: 0,
         digest: false,
@@ -99,11 +99,12 @@ fn attachment_bodies(raw: &[u8]) -> Vec<Range<usize>> {
             .map_or(raw.len(), |i| line_start + i + 1);
         let line = &raw[line_start..line_end];
         // mail-parser looks for the innermost boundary only.
-        if let Some(&(boundary, digest)) = open.last()
+        if let Some((boundary, digest)) = open.last()
             && let Some(rest) = line
                 .strip_prefix(b"--")
-                .and_then(|l| l.strip_prefix(boundary))
+                .and_then(|l| l.strip_prefix(boundary.as_slice()))
         {
+            let digest = *digest;
             if let Place::Body { start, cut: true } = place {
                 let end = line_start
                     - if raw[..line_start].ends_with(b"\r\n") {
@@ -152,11 +153,11 @@ fn attachment_bodies(raw: &[u8]) -> Vec<Range<usize>> {
 /// Where the body after a header block goes: into a multipart (its
 /// boundary opened), into an attached message's headers, or a body, to be
 /// cut when it is a base64 body of a part that is not text.
-fn after_headers<'a>(
-    headers: &'a [u8],
+fn after_headers(
+    headers: &[u8],
     digest: bool,
     body: usize,
-    open: &mut Vec<(&'a [u8], bool)>,
+    open: &mut Vec<(Vec<u8>, bool)>,
 ) -> Place {
     let Some(parsed) = parse_headers(headers) else {
         return Place::Body {
@@ -183,15 +184,13 @@ fn after_headers<'a>(
         .map(|e| e.trim().to_ascii_lowercase());
     if ctype.eq_ignore_ascii_case("multipart") {
         if let Some(boundary) = content_type.attribute("boundary")
+            && !boundary.is_empty()
             && open.len() < MAX_DEPTH
-            && let Some(at) = find(headers, boundary.as_bytes())
         {
-            // The boundary as written in the headers, so that it borrows
-            // from the message.
             let digest = content_type
                 .subtype()
                 .is_some_and(|s| s.eq_ignore_ascii_case("digest"));
-            open.push((&headers[at..at + boundary.len()], digest));
+            open.push((boundary.as_bytes().to_vec(), digest));
         }
         return Place::Body {
             start: body,
@@ -214,14 +213,6 @@ fn after_headers<'a>(
             && !ctype.eq_ignore_ascii_case("text")
             && encoding.as_deref() == Some("base64"),
     }
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A byte of a base64 body as mail-parser decodes it without error.
@@ -273,6 +264,35 @@ mod tests {
             whole.parts[scan].content_type(),
             light.parts[scan].content_type()
         );
+    }
+
+    /// A delivery report returning the original with its scan: the
+    /// returned message is read as before, without the scan's body.
+    #[test]
+    fn an_attachment_inside_a_returned_message_is_left_out() {
+        let original = with_scan("image/png", "\r\n--out--\r\n");
+        let mut raw = b"From: MAILER-DAEMON@mx.test\r\nSubject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"rep\"\r\n\r\n--rep\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n--rep\r\nContent-Type: message/delivery-status\r\n\r\nFinal-Recipient: rfc822; a@doctors.test\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--rep\r\nContent-Type: message/rfc822\r\n\r\n".to_vec();
+        raw.extend_from_slice(&original);
+        raw.extend_from_slice(b"\r\n--rep--\r\n");
+        let light = lighten(&raw);
+        assert!(light.len() < 2048, "{} bytes kept", light.len());
+        let (whole, light) = (parse(&raw).unwrap(), parse(&light).unwrap());
+        assert_eq!(whole.parts.len(), light.parts.len());
+        assert_eq!(whole.body_text(0), light.body_text(0));
+        fn returned<'a>(m: &Message<'a>) -> Message<'a> {
+            m.parts
+                .iter()
+                .find_map(|p| match &p.body {
+                    mail_parser::PartType::Message(m) => Some(m.clone()),
+                    _ => None,
+                })
+                .unwrap()
+        }
+        let (whole, light) = (returned(&whole), returned(&light));
+        assert_eq!(whole.parts.len(), light.parts.len());
+        assert_eq!(whole.body_text(0), light.body_text(0));
+        assert_eq!(whole.attachments, light.attachments);
+        assert!(light.attachment(0).unwrap().contents().is_empty());
     }
 
     #[test]

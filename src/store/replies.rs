@@ -1185,8 +1185,9 @@ impl Pending {
     /// Reads its bytes, through SQLite's incremental blob I/O straight into
     /// a buffer of their exact size: a plain `SELECT raw` first makes a
     /// whole copy in SQLite's own memory and then copies it again, two
-    /// copies of a message that may be 25 MB at once. A message without a
-    /// row in `message_bytes` (its bytes deleted) reads as empty.
+    /// copies of a message that may be 25 MB at once. The bytes are in
+    /// `message_bytes`; a message without a row there is read from
+    /// `messages.raw` (empty once its bytes were deleted).
     fn load(self, conn: &Connection) -> Result<StoredMessage> {
         let (shared_sender, stored): (bool, bool) = conn.query_row(
             "SELECT shared_sender, EXISTS (SELECT 1 FROM message_bytes WHERE message_id = ?1)
@@ -1194,13 +1195,15 @@ impl Pending {
             [self.id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let mut raw = Vec::new();
-        if stored {
-            let blob =
-                conn.blob_open(rusqlite::MAIN_DB, c"message_bytes", c"raw", self.id, true)?;
-            raw = vec![0; blob.len()];
-            blob.read_at_exact(&mut raw, 0)?;
-        }
+        let (table, column) = if stored {
+            (c"message_bytes", c"raw")
+        } else {
+            (c"messages", c"raw")
+        };
+        let blob = conn.blob_open(rusqlite::MAIN_DB, table, column, self.id, true)?;
+        let mut raw = vec![0; blob.len()];
+        blob.read_at_exact(&mut raw, 0)?;
+        drop(blob);
         Ok(StoredMessage {
             id: self.id,
             size: self.size.max(raw.len()),

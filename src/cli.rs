@@ -415,9 +415,10 @@ async fn run(path: &std::path::Path, signals: Signals) -> Result<Exit> {
 
 fn backup(path: &std::path::Path, out: &std::path::Path) -> Result<Exit> {
     let survey = crate::survey::Survey::load(path).map_err(Error::Invalid)?;
-    let store = Store::open(&survey.database)?;
     let started = std::time::Instant::now();
-    let pages = store.backup_to(out)?;
+    let pages = on_database(&survey.database, || {
+        Store::open(&survey.database)?.backup_to(out)
+    })?;
     println!(
         "{} copied to {} ({pages} pages, {:.1} s); restore it by stopping the service and putting it in place of the database (README, \"Backup and restore\")",
         survey.database.display(),
@@ -441,6 +442,16 @@ fn inspect(path: &std::path::Path, message: &std::path::Path, json: bool) -> Res
 
 async fn close(path: &std::path::Path) -> Result<Exit> {
     let (survey, templates) = daemon::load(path)?;
+    let database = survey.database.clone();
+    close_survey(survey, templates)
+        .await
+        .map_err(|err| err.at_database(&database))
+}
+
+async fn close_survey(
+    survey: crate::survey::Survey,
+    templates: crate::templates::Templates,
+) -> Result<Exit> {
     let store = Store::open(&survey.database)?;
     let now = SystemClock.now();
     let by = std::env::var("USER").unwrap_or_else(|_| "the lead".into());
@@ -467,10 +478,15 @@ async fn close(path: &std::path::Path) -> Result<Exit> {
 
 async fn report(path: &std::path::Path, out: &std::path::Path, send: bool) -> Result<Exit> {
     let (survey, _) = daemon::load(path)?;
-    let store = Store::open(&survey.database)?;
     let now = SystemClock.now();
-    let interim = store.closed_at(&survey.id)?.is_none();
-    let report = crate::timeline::build(&store, &survey, now, interim)?;
+    let (interim, report) = on_database(&survey.database, || {
+        let store = Store::open(&survey.database)?;
+        let interim = store.closed_at(&survey.id)?.is_none();
+        Ok((
+            interim,
+            crate::timeline::build(&store, &survey, now, interim)?,
+        ))
+    })?;
     report.write_to(out)?;
     println!(
         "{} report written to {} (report.txt, report.html, responses.csv, report.json)",
@@ -522,9 +538,20 @@ fn lead_action(
     action: impl FnOnce(&Store, &crate::survey::Survey, jiff::Timestamp) -> Result<String>,
 ) -> Result<Exit> {
     let (survey, _) = daemon::load(path)?;
-    let store = Store::open(&survey.database)?;
-    println!("{}", action(&store, &survey, SystemClock.now())?);
+    let said = on_database(&survey.database, || {
+        let store = Store::open(&survey.database)?;
+        action(&store, &survey, SystemClock.now())
+    })?;
+    println!("{said}");
     Ok(Exit::Success)
+}
+
+/// Runs `work` on the database at `database`, naming the file (and the
+/// process holding it, for a lock that outlasted the wait) in a store
+/// error that needs the operator: never SQLite's bare "database is
+/// locked".
+fn on_database<T>(database: &std::path::Path, work: impl FnOnce() -> Result<T>) -> Result<T> {
+    work().map_err(|err| err.at_database(database))
 }
 
 fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
@@ -542,16 +569,54 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         return Ok(Exit::Success);
     }
     let (survey, _) = daemon::load(path)?;
-    let store = Store::open(&survey.database)?;
-    let status = store.status(&survey.id)?;
+    let read = on_database(&survey.database, || {
+        Store::open(&survey.database)?.status(&survey.id)
+    });
+    let status = match read {
+        Ok(status) => status,
+        Err(err @ Error::Locked { .. }) => {
+            // Not a hard failure: what is known, and why the rest is not.
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "survey": survey.id,
+                        "database_locked": err.to_string(),
+                    }))
+                    .expect("status serialises")
+                );
+            } else {
+                println!("survey {} ({})", survey.id, survey.title);
+                println!("counts cannot be read now: {err}");
+            }
+            return Ok(Exit::Failure);
+        }
+        Err(err) => return Err(err),
+    };
+    // Read, but perhaps not writable: another process holding the write
+    // lock stops the daemon from recording anything while it lasts.
+    let locked = crate::store::lock::lasting_holder(&survey.database);
+    let locked_words = locked.as_ref().map(|holder| {
+        format!(
+            "{} is locked for writing by another process: {holder}; nothing can be recorded until it lets go (the daemon waits and goes on by itself)",
+            survey.database.display()
+        )
+    });
     if json {
+        let mut value = serde_json::to_value(&status).expect("status serialises");
+        if let Some(words) = &locked_words {
+            value["database_locked"] = serde_json::Value::String(words.clone());
+        }
         println!(
             "{}",
-            serde_json::to_string_pretty(&status).expect("status serialises")
+            serde_json::to_string_pretty(&value).expect("status serialises")
         );
         return Ok(Exit::Success);
     }
     println!("survey {} ({})", survey.id, survey.title);
+    if let Some(words) = &locked_words {
+        println!("database: {words}");
+    }
     for note in &status.health {
         let part = match note.part {
             crate::store::HealthPart::Smtp => "SMTP",

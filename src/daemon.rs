@@ -255,9 +255,26 @@ impl<O: Outbox> Daemon<O> {
             if let Some(watcher) = watcher.as_deref_mut() {
                 watcher.restart_if_dead(threads);
             }
+            let began = std::time::Instant::now();
             let turned = self.turn(shutdown).await;
             match turned.map_err(|err| err.at_database(&self.survey.database)) {
-                Ok(()) => backoff = Duration::from_secs(1),
+                Ok(()) => {
+                    backoff = Duration::from_secs(1);
+                    // Every turn takes the write lock (ingest's batch
+                    // transaction), so a turn that went through means
+                    // another process's lock is gone.
+                    self.store.lock_watch().resumed();
+                }
+                Err(err) if err.is_locked() => {
+                    // Another process holds the database: said once per
+                    // wait; each try waits BUSY_TIMEOUT for the lock.
+                    self.store.lock_watch().waiting(&err, "daemon", began);
+                    tokio::select! {
+                        _ = tokio::time::sleep(crate::store::lock::RETRY_PAUSE) => {}
+                        _ = shutdown.wait() => {}
+                    }
+                    continue;
+                }
                 Err(err) if err.needs_operator() => {
                     error!(error = %err, retry_in = ?backoff, "this needs the operator (disk full, permissions, read-only store?); trying again");
                     tokio::select! {
@@ -275,7 +292,19 @@ impl<O: Outbox> Daemon<O> {
                     return Err(err);
                 }
             }
-            let sleep = self.until_next()?;
+            let sleep = match self.until_next() {
+                Ok(sleep) => sleep,
+                // A lock that blocks even reading (another process in
+                // exclusive locking mode) is waited out like any other.
+                Err(err) if err.is_locked() => {
+                    let err = err.at_database(&self.survey.database);
+                    self.store
+                        .lock_watch()
+                        .waiting(&err, "daemon", std::time::Instant::now());
+                    crate::store::lock::RETRY_PAUSE
+                }
+                Err(err) => return Err(err),
+            };
             tokio::select! {
                 _ = tokio::time::sleep(sleep) => {}
                 _ = self.arrived.notified() => {}

@@ -37,6 +37,20 @@ pub enum Error {
         source: rusqlite::Error,
     },
 
+    /// Another process holds the database's lock longer than one store
+    /// operation waits for it ([`crate::store::BUSY_TIMEOUT`]): named with
+    /// the file and, when the system says, the process holding it. It
+    /// goes away when that process lets go; the daemon waits and retries.
+    #[error("{}", locked_message(path, holder.as_ref(), source))]
+    Locked {
+        /// The database file.
+        path: PathBuf,
+        /// Who holds the lock, when the system's lock table says.
+        holder: Option<crate::store::LockHolder>,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+
     /// A stored row could not be read back as what it must be (a word the
     /// program does not know, a value that does not decode): never read
     /// as a default, because a wrong answer counted is worse than none.
@@ -92,6 +106,7 @@ impl Error {
             Error::Imap(_) => true,
             Error::Io { source, .. } => io_is_transient(source),
             Error::Store(err) => store_is_busy(err),
+            Error::Locked { .. } => true,
             _ => false,
         }
     }
@@ -102,16 +117,32 @@ impl Error {
     }
 
     /// Names the database file in a store error that needs the operator
-    /// (disk full, read-only, permission denied, I/O failure): SQLite's own
-    /// words ("database or disk is full") say neither which file nor what
-    /// to do. Any other error is returned as it was.
+    /// (disk full, read-only, permission denied, I/O failure), and the file
+    /// and the process holding it in a lock that outlasted the wait:
+    /// SQLite's own words ("database or disk is full", "database is
+    /// locked") say neither which file nor what to do. Any other error is
+    /// returned as it was.
     pub fn at_database(self, path: &std::path::Path) -> Self {
         match self {
             Error::Store(source) if store_needs_operator(&source) => Error::Database {
                 path: path.to_owned(),
                 source,
             },
+            Error::Store(source) if store_is_busy(&source) => Error::Locked {
+                path: path.to_owned(),
+                holder: crate::store::lock::holder(path),
+                source,
+            },
             other => other,
+        }
+    }
+
+    /// Did the work give up on another process's lock on the database?
+    pub fn is_locked(&self) -> bool {
+        match self {
+            Error::Store(err) => store_is_busy(err),
+            Error::Locked { .. } => true,
+            _ => false,
         }
     }
 
@@ -120,7 +151,11 @@ impl Error {
     pub fn is_store(&self) -> bool {
         matches!(
             self,
-            Error::Store(_) | Error::Database { .. } | Error::Decode { .. } | Error::Migration(_)
+            Error::Store(_)
+                | Error::Database { .. }
+                | Error::Locked { .. }
+                | Error::Decode { .. }
+                | Error::Migration(_)
         )
     }
 
@@ -213,6 +248,21 @@ fn database_message(path: &std::path::Path, source: &rusqlite::Error) -> String 
     format!("store: {what}; work resumes by itself once fixed (sqlite: {source})")
 }
 
+/// What [`Error::Locked`] says: the file, who holds it, that we gave up
+/// waiting, what to do, and SQLite's own words last.
+fn locked_message(
+    path: &std::path::Path,
+    holder: Option<&crate::store::LockHolder>,
+    source: &rusqlite::Error,
+) -> String {
+    format!(
+        "store: the database {} is locked by another process: {}; gave up after waiting {} s for it. Try again once it lets go (end that transaction, or let the backup finish); a running daemon waits and goes on by itself (sqlite: {source})",
+        path.display(),
+        crate::store::lock::describe(holder),
+        crate::store::BUSY_TIMEOUT.as_secs()
+    )
+}
+
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -255,9 +305,24 @@ mod tests {
     }
 
     #[test]
+    fn a_locked_database_is_named_with_its_holder_and_stays_transient() {
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            let err = sqlite(code).at_database(Path::new("/srv/x/state.db"));
+            assert!(matches!(err, Error::Locked { .. }), "{code}: {err}");
+            assert!(err.is_transient() && err.is_locked() && err.is_store());
+            assert!(!err.needs_operator());
+            let said = err.to_string();
+            assert!(
+                said.contains("/srv/x/state.db is locked by another process"),
+                "{said}"
+            );
+            assert!(said.contains("gave up after waiting 10 s"), "{said}");
+            assert!(said.contains("Try again once it lets go"), "{said}");
+        }
+    }
+
+    #[test]
     fn other_store_errors_stay_as_they_were() {
-        let busy = sqlite(rusqlite::ffi::SQLITE_BUSY).at_database(Path::new("/x.db"));
-        assert!(matches!(busy, Error::Store(_)) && busy.is_transient());
         let imap = Error::Imap("gone".into()).at_database(Path::new("/x.db"));
         assert!(matches!(imap, Error::Imap(_)) && !imap.is_store());
     }

@@ -583,9 +583,18 @@ impl Watcher {
         let mut filing = Filing::default();
         while !self.shutdown.is_triggered() {
             let mut logged_in = false;
+            let began = std::time::Instant::now();
             match self.session(&mut logged_in, &mut filing) {
                 Ok(()) => backoff = Duration::from_secs(1),
                 Err(_) if self.shutdown.is_triggered() => break,
+                Err(err) if err.is_locked() => {
+                    // Another process holds the database: said once per
+                    // wait (shared with the daemon's turns); each try
+                    // waits for the lock, so no growing backoff.
+                    let err = err.at_database(&self.survey.database);
+                    self.store.lock_watch().waiting(&err, "inbox", began);
+                    self.sleep(crate::store::lock::RETRY_PAUSE);
+                }
                 Err(err) if err.is_store() => {
                     // The store failed, not the server: say the store's
                     // own words (which name the database file when the

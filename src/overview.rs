@@ -105,6 +105,11 @@ pub fn overview(file: &Path, now: Timestamp) -> Overview {
     }
     let store = match Store::open(&survey.database) {
         Ok(store) => store,
+        Err(err) if err.is_locked() => {
+            out.problems
+                .push(err.at_database(&survey.database).to_string());
+            return out;
+        }
         Err(err) => {
             out.problems.push(format!("store: {err}"));
             return out;
@@ -118,6 +123,9 @@ pub fn overview(file: &Path, now: Timestamp) -> Overview {
                 Health::Unwell
             };
         }
+        Err(err) if err.is_locked() => out
+            .problems
+            .push(err.at_database(&survey.database).to_string()),
         Err(err) => out.problems.push(format!("store: {err}")),
     }
     out

@@ -806,6 +806,15 @@ impl Service {
             }
             parts.push(format!("{name}: {}", words.join(", ")));
         }
+        for (path, store) in &self.stores {
+            if let Some(waited) = store.lock_watch().waiting_for() {
+                parts.push(format!(
+                    "DATABASE {} locked by another process for {} s: waiting",
+                    path.display(),
+                    waited.as_secs()
+                ));
+            }
+        }
         let count = self.slots.len();
         format!(
             "{count} survey{}; {}",

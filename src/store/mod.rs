@@ -18,6 +18,7 @@ use crate::{Error, Result};
 
 mod confirmations;
 mod kinds;
+pub mod lock;
 mod replies;
 mod retention;
 mod timeline;
@@ -26,6 +27,7 @@ pub use kinds::{
     FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind, MessageState,
     RecipientStatus,
 };
+pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use replies::{
     Batch, BatchReport, Decision, FailedMessage, FirstCopy, Flag, FollowUp, MessageSummary,
     OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
@@ -76,6 +78,8 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    /// A wait on another process's lock on this database, said once.
+    lock_watch: Arc<LockWatch>,
 }
 
 impl std::fmt::Debug for Store {
@@ -291,10 +295,11 @@ impl Store {
             );
         }
         let mut conn = Connection::open(path)?;
+        // First, so that opening too waits for another process's lock.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // Every transaction here may write: take the write lock when it
         // begins, so it waits (up to the busy timeout) for a CLI command's
         // commit instead of failing at once with "database is locked" when
@@ -303,7 +308,14 @@ impl Store {
         migrate(&mut conn)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            lock_watch: Arc::new(LockWatch::new(path)),
         })
+    }
+
+    /// The wait on another process's lock on this database, shared by
+    /// every clone of this handle.
+    pub fn lock_watch(&self) -> &LockWatch {
+        &self.lock_watch
     }
 
     /// Runs `work` on the store off the async workers (SQLite waits for

@@ -18,6 +18,7 @@ use crate::support::Stack;
 mod hostile;
 pub mod imap_proxy;
 pub mod ingesting;
+mod lock;
 pub mod reading;
 mod resources;
 mod sending;

@@ -1,0 +1,238 @@
+//! The database held by another process: the daemon waits, says once why
+//! (naming the file and the process holding it), shows it in `status`
+//! while it lasts, says how long it waited, and goes on; the lead's
+//! commands, when their bounded wait runs out, say the same instead of
+//! SQLite's bare "database is locked".
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use super::ingesting::deliver_all;
+use super::{Tally, maildir_messages, message_id, say};
+use crate::support::*;
+
+fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    conn.query_row(sql, [survey_id], |r| r.get::<_, Option<i64>>(0))
+        .ok()
+        .flatten()
+        .unwrap_or(0) as usize
+}
+
+/// What the daemon and the commands say of a lock held by this test
+/// process: the file, and this process by its id.
+fn locked_by_us(db: &Path) -> String {
+    format!(
+        "{} is locked by another process: process {}",
+        db.display(),
+        std::process::id()
+    )
+}
+
+#[test]
+fn fault_database_locked_for_30_seconds() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("1s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let sid = fixture.survey_id();
+    let db = fixture.dir.path().join("state.db");
+    let invitation = maildir_messages(&stack, &rows[0].1)
+        .into_iter()
+        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
+        .unwrap();
+    let reply = crate::replies::reply(
+        &invitation,
+        &rows[0].1,
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
+    );
+    // Another process holds the database with an exclusive lock for 30 s
+    // while a reply arrives (in WAL mode readers still read).
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.busy_timeout(Duration::from_secs(30)).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let locked_at = Instant::now();
+    deliver_all(
+        &stack,
+        &[(rows[0].1.clone(), fixture.sender.clone(), reply)],
+    );
+    let said = locked_by_us(&db);
+    fixture.wait_until(
+        Duration::from_secs(30),
+        "the daemon saying why it waits",
+        || fixture.log().contains(&said),
+    );
+    // `status` shows the lock while it lasts, naming the holder.
+    let status = fixture.mailsurvey(&["status"]);
+    let shown = String::from_utf8_lossy(&status.stdout).into_owned();
+    assert!(status.status.success(), "{shown}");
+    assert!(
+        shown.contains(&format!(
+            "database: {} is locked for writing by another process: process {}",
+            db.display(),
+            std::process::id()
+        )),
+        "status should show the lock: {shown}"
+    );
+    let hold = Duration::from_secs(30).saturating_sub(locked_at.elapsed());
+    std::thread::sleep(hold);
+    // Said once for the whole wait, though the daemon's turns and the
+    // inbox retried all along.
+    let log = fixture.log();
+    assert_eq!(
+        log.matches("is locked by another process").count(),
+        1,
+        "the wait should be said once: {log}"
+    );
+    assert!(
+        log.contains("Waiting, retrying every 11 s"),
+        "the log should say the daemon waits: {log}"
+    );
+    assert!(
+        !log.contains("database is locked"),
+        "SQLite's bare words should not be what the operator reads: {log}"
+    );
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    say(&format!(
+        "fault db-lock: held {:.0} s",
+        locked_at.elapsed().as_secs_f64()
+    ));
+    fixture.wait_until(
+        Duration::from_secs(90),
+        "the reply processed and receipted",
+        || {
+            count(
+                &db,
+                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
+                &sid,
+            ) == 1
+                && fixture.outbox_states("receipt").get("sent") == Some(&1)
+        },
+    );
+    // The end of the wait is said, with how long it lasted: from the
+    // first try that met the lock (within a turn of it being taken) to
+    // the first that got through.
+    let log = fixture.log();
+    let waited: u64 = log
+        .split("is free again after a wait of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("the end of the wait should be said: {log}"));
+    say(&format!(
+        "fault db-lock: the daemon said it waited {waited} s"
+    ));
+    assert!(
+        (20..=60).contains(&waited),
+        "waited {waited} s for a 30 s lock"
+    );
+    let status = fixture.mailsurvey(&["status"]);
+    let shown = String::from_utf8_lossy(&status.stdout).into_owned();
+    assert!(!shown.contains("locked"), "status after the lock: {shown}");
+    assert!(
+        daemon.child.try_wait().unwrap().is_none(),
+        "the daemon waited instead of exiting"
+    );
+    daemon.terminate();
+    let lost = 1 - fixture.store().status(&sid).unwrap().respondents.min(1);
+    Tally {
+        injected: 1,
+        survived: usize::from(lost == 0),
+        lost,
+        duplicated: 0,
+        bound: 0,
+    }
+    .report("db-lock");
+}
+
+/// A holder in exclusive locking mode blocks readers too: `status`,
+/// `review`, `report` and `close` each wait their bounded time, then name
+/// the file and the holder; `status` still says which survey it is.
+#[test]
+fn fault_database_locked_commands_say_why() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[]);
+    let db = fixture.dir.path().join("state.db");
+    let first = fixture.mailsurvey(&["status"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder
+        .execute_batch(
+            "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE lock_probe (a)",
+        )
+        .unwrap();
+    let out = fixture.dir.path().join("report");
+    let commands: Vec<(&str, Vec<&str>)> = vec![
+        ("status", vec!["status"]),
+        ("review", vec!["review"]),
+        ("report", vec!["report", "--out", out.to_str().unwrap()]),
+        ("close", vec!["close"]),
+    ];
+    // At once: each waits out the same bounded wait.
+    let started = Instant::now();
+    let children: Vec<_> = commands
+        .iter()
+        .map(|(name, args)| {
+            let child = fixture
+                .command(args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            (*name, child)
+        })
+        .collect();
+    let said = locked_by_us(&db);
+    let mut injected = 0;
+    let mut survived = 0;
+    for (name, child) in children {
+        let output = child.wait_with_output().unwrap();
+        let took = started.elapsed();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        injected += 1;
+        let explained = !output.status.success()
+            && text.contains(&said)
+            && text.contains("gave up after waiting 10 s")
+            && !text.contains("error: store: database is locked");
+        if explained && took < Duration::from_secs(40) {
+            survived += 1;
+        } else {
+            say(&format!("db-lock {name} after {took:?}: {text}"));
+        }
+        if name == "status" {
+            assert!(
+                text.contains(&format!("survey {}", fixture.survey_id())),
+                "status still names the survey: {text}"
+            );
+        }
+    }
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    // Once it lets go, status reads again.
+    let after = fixture.mailsurvey(&["status"]);
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+    Tally {
+        injected,
+        survived,
+        lost: 0,
+        duplicated: 0,
+        bound: 0,
+    }
+    .report("db-lock-commands");
+}

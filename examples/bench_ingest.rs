@@ -81,7 +81,12 @@ fn main() {
     let mut daemon = Command::new(bin)
         .args(["run", "--survey", survey])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        // BENCH_INGEST_LOG=FILE keeps the daemon's log, to see where the
+        // time goes.
+        .stderr(match std::env::var_os("BENCH_INGEST_LOG") {
+            Some(path) => Stdio::from(std::fs::File::create(path).expect("the log file")),
+            None => Stdio::null(),
+        })
         .spawn()
         .expect("the daemon starts");
     let conn = rusqlite::Connection::open(db).expect("the store opens");

@@ -53,7 +53,20 @@ fn main() {
     raw.extend_from_slice(b"\r\n--scan--\r\n");
     step(&format!("a {} byte message", raw.len()));
     store
-        .store_message(&survey.id, "INBOX", 1, 1, None, &raw, Timestamp::now())
+        .store_message(
+            &survey.id,
+            &mailsurvey::store::Fetched {
+                folder: "INBOX",
+                uidvalidity: 1,
+                uid: 1,
+                message_id: None,
+                bytes: &raw,
+                size: None,
+                arrived: Timestamp::now(),
+                shared_sender: false,
+            },
+            &survey.replies.folders.quarantine,
+        )
         .expect("stored");
     step("stored");
     drop(raw);

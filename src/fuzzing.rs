@@ -132,12 +132,17 @@ impl ReplyPath {
             crate::mime::parse_headers(raw).and_then(|m| m.message_id().map(str::to_owned));
         let stored = self.store.store_message(
             &self.survey.id,
-            "INBOX",
-            1,
-            self.uid,
-            message_id.as_deref(),
-            raw,
-            self.now,
+            &crate::store::Fetched {
+                folder: "INBOX",
+                uidvalidity: 1,
+                uid: self.uid,
+                message_id: message_id.as_deref(),
+                bytes: raw,
+                size: None,
+                arrived: self.now,
+                shared_sender: false,
+            },
+            &self.survey.replies.folders.quarantine,
         )?;
         crate::ingest::process_new(&self.store, &self.survey, &self.templates, self.now)?;
         Ok(match stored {

@@ -812,27 +812,26 @@ impl Watcher {
             .max()
             .unwrap_or(0);
         let mut stored = vec![0usize; members.len()];
+        let mut total = 0;
         for batch in batches(&sized, limit) {
             match batch {
                 Batch::Whole(uids) => {
                     let fetched = session
                         .uid_fetch(uid_set(&uids), "(UID INTERNALDATE BODY.PEEK[])")
                         .map_err(imap_error)?;
-                    let mut messages: Vec<_> =
-                        fetched.iter().filter_map(|f| Some((f.uid?, f))).collect();
-                    messages.sort_by_key(|(uid, _)| *uid);
-                    for (uid, fetch) in messages {
-                        let Some(raw) = fetch.body() else { continue };
-                        let fetched = Fetched {
-                            folder,
-                            uidvalidity,
-                            uid,
-                            bytes: raw,
-                            size: None,
-                            arrived: arrived(fetch),
-                        };
-                        store_for(&members, &fetched, &mut stored)?;
-                    }
+                    let mut messages: Vec<Fetched<'_>> = fetched
+                        .iter()
+                        .filter_map(|fetch| {
+                            Some(Fetched {
+                                uid: fetch.uid?,
+                                bytes: fetch.body()?,
+                                size: None,
+                                arrived: arrived(fetch),
+                            })
+                        })
+                        .collect();
+                    messages.sort_by_key(|m| m.uid);
+                    store_for(&members, folder, uidvalidity, &messages, &mut stored)?;
                 }
                 Batch::HeadersOnly(uid, size) => {
                     let fetched = session
@@ -849,24 +848,24 @@ impl Watcher {
                         "inbox: message over the size limit; storing its headers only"
                     );
                     let fetched = Fetched {
-                        folder,
-                        uidvalidity,
                         uid,
                         bytes: fetch.header().unwrap_or_default(),
                         size: Some(size),
                         arrived: arrived(fetch),
                     };
-                    store_for(&members, &fetched, &mut stored)?;
+                    store_for(&members, folder, uidvalidity, &[fetched], &mut stored)?;
+                }
+            }
+            // Processing starts on what is stored while the rest is read.
+            for (member, stored) in members.iter().zip(&mut stored) {
+                if *stored > 0 {
+                    tracing::info!(survey = %member.survey.id, stored = *stored, "inbox: new messages stored");
+                    member.notify.notify_one();
+                    total += std::mem::take(stored);
                 }
             }
         }
-        for (member, stored) in members.iter().zip(&stored) {
-            if *stored > 0 {
-                tracing::info!(survey = %member.survey.id, stored, "inbox: new messages stored");
-                member.notify.notify_one();
-            }
-        }
-        Ok(stored.iter().sum())
+        Ok(total)
     }
 
     /// Moves processed messages to their folders, in batches: the decided
@@ -1480,8 +1479,6 @@ fn ended(reason: &str) -> String {
 
 /// One fetched message (or, for one over the size limit, its headers).
 struct Fetched<'a> {
-    folder: &'a str,
-    uidvalidity: u32,
     uid: u32,
     /// The message, or its headers only.
     bytes: &'a [u8],
@@ -1490,37 +1487,65 @@ struct Fetched<'a> {
     arrived: jiff::Timestamp,
 }
 
-/// Stores a fetched message for the surveys it goes to ([`route`]),
-/// straight from the server's response (no copy), and moves the others'
-/// cursors past it; counts what was new per survey in `stored`.
-fn store_for(members: &[Member], fetched: &Fetched<'_>, stored: &mut [usize]) -> Result<()> {
-    let message_id =
-        crate::mime::parse_headers(fetched.bytes).and_then(|m| m.message_id().map(str::to_owned));
-    let routed = route(fetched.bytes, members)?;
+/// Stores one FETCH's messages, in UID order, for the surveys each goes
+/// to ([`route`]), straight from the server's response (no copy): one
+/// transaction per survey for the whole FETCH, which also moves that
+/// survey's cursor past every message of it (those routed elsewhere
+/// included). Counts what was new per survey in `stored`.
+fn store_for(
+    members: &[Member],
+    folder: &str,
+    uidvalidity: u32,
+    messages: &[Fetched<'_>],
+    stored: &mut [usize],
+) -> Result<()> {
+    let Some(last) = messages.iter().map(|m| m.uid).max() else {
+        return Ok(());
+    };
+    let message_ids: Vec<Option<String>> = messages
+        .iter()
+        .map(|m| {
+            crate::mime::parse_headers(m.bytes).and_then(|h| h.message_id().map(str::to_owned))
+        })
+        .collect();
+    let routes = messages
+        .iter()
+        .map(|m| route(m.bytes, members))
+        .collect::<Result<Vec<_>>>()?;
     for (i, member) in members.iter().enumerate() {
         let survey = &member.survey.id;
-        if !routed.targets.contains(&i) {
-            member.store.advance_cursor(
+        let mine: Vec<crate::store::Fetched<'_>> = messages
+            .iter()
+            .zip(&message_ids)
+            .zip(&routes)
+            .filter(|(_, routed)| routed.targets.contains(&i))
+            .map(|((message, message_id), routed)| crate::store::Fetched {
+                folder,
+                uidvalidity,
+                uid: message.uid,
+                message_id: message_id.as_deref(),
+                bytes: message.bytes,
+                size: message.size,
+                arrived: message.arrived,
+                shared_sender: routed.shared_sender,
+            })
+            .collect();
+        if !mine.is_empty() {
+            let outcomes = member.store.store_fetched(
                 survey,
-                fetched.folder,
-                fetched.uidvalidity,
-                fetched.uid,
+                &mine,
+                &member.survey.replies.folders.quarantine,
             )?;
-            continue;
+            stored[i] += outcomes
+                .iter()
+                .filter(|o| matches!(o, crate::store::Stored::New(_)))
+                .count();
         }
-        let outcome = member.store.store_routed(
-            survey,
-            fetched.folder,
-            fetched.uidvalidity,
-            fetched.uid,
-            message_id.as_deref(),
-            fetched.bytes,
-            fetched.size,
-            fetched.arrived,
-            routed.shared_sender,
-        )?;
-        if matches!(outcome, crate::store::Stored::New(_)) {
-            stored[i] += 1;
+        // Past the messages of this FETCH that went to other surveys only.
+        if mine.last().map(|m| m.uid) != Some(last) {
+            member
+                .store
+                .advance_cursor(survey, folder, uidvalidity, last)?;
         }
     }
     Ok(())

@@ -29,8 +29,8 @@ pub use kinds::{
 };
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use replies::{
-    Batch, BatchReport, Decision, FailedMessage, FirstCopy, Flag, FollowUp, MessageSummary,
-    OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
+    Batch, BatchReport, Decision, FailedMessage, Fetched, FirstCopy, Flag, FollowUp,
+    MessageSummary, OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
 };
 pub use retention::Purged;
 pub use timeline::{ReportData, Silent};
@@ -52,6 +52,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0008_retention.sql")),
         M::up(include_str!("0009_routing.sql")),
         M::up(include_str!("0010_message_bytes.sql")),
+        M::up(include_str!("0011_lookups.sql")),
     ])
 }
 
@@ -1074,6 +1075,25 @@ mod tests {
         assert_eq!(pending[0].size, 2);
     }
 
+    /// A whole message fetched from INBOX.
+    fn fetched<'a>(
+        uidvalidity: u32,
+        uid: u32,
+        message_id: Option<&'a str>,
+        bytes: &'a [u8],
+    ) -> Fetched<'a> {
+        Fetched {
+            folder: "INBOX",
+            uidvalidity,
+            uid,
+            message_id,
+            bytes,
+            size: None,
+            arrived: Timestamp::UNIX_EPOCH,
+            shared_sender: false,
+        }
+    }
+
     fn store_with_survey() -> (tempfile::TempDir, Store, Survey) {
         let dir = tempfile::tempdir().unwrap();
         let mut survey = Survey::load(std::path::Path::new(concat!(
@@ -1090,18 +1110,17 @@ mod tests {
     #[test]
     fn a_rescan_after_uidvalidity_changed_stores_nothing_twice() {
         let (_dir, store, survey) = store_with_survey();
-        let now = Timestamp::UNIX_EPOCH;
         let one = b"Message-ID: <a@x.test>\r\nSubject: one\r\n\r\nyes\r\n";
         let two = b"Subject: two, no Message-ID\r\n\r\nno\r\n";
         assert!(matches!(
             store
-                .store_message(&survey.id, "INBOX", 7, 1, Some("a@x.test"), one, now)
+                .store_message(&survey.id, &fetched(7, 1, Some("a@x.test"), one), "Q")
                 .unwrap(),
             Stored::New(_)
         ));
         assert!(matches!(
             store
-                .store_message(&survey.id, "INBOX", 7, 2, None, two, now)
+                .store_message(&survey.id, &fetched(7, 2, None, two), "Q")
                 .unwrap(),
             Stored::New(_)
         ));
@@ -1111,7 +1130,7 @@ mod tests {
         assert_eq!(store.cursor(&survey.id, "INBOX").unwrap(), Some((9, 0)));
         assert_eq!(
             store
-                .store_message(&survey.id, "INBOX", 9, 1, None, two, now)
+                .store_message(&survey.id, &fetched(9, 1, None, two), "Q")
                 .unwrap(),
             Stored::Duplicate,
             "same bytes"
@@ -1122,12 +1141,8 @@ mod tests {
             store
                 .store_message(
                     &survey.id,
-                    "INBOX",
-                    9,
-                    2,
-                    Some("a@x.test"),
-                    one_rewrapped,
-                    now
+                    &fetched(9, 2, Some("a@x.test"), one_rewrapped),
+                    "Q"
                 )
                 .unwrap(),
             Stored::Duplicate,
@@ -1135,6 +1150,89 @@ mod tests {
         );
         assert_eq!(store.unprocessed(&survey.id).unwrap().len(), 2);
         assert_eq!(store.cursor(&survey.id, "INBOX").unwrap(), Some((9, 2)));
+    }
+
+    #[test]
+    fn a_fetch_is_stored_in_one_transaction_and_a_refused_message_is_set_aside_alone() {
+        let (_dir, store, survey) = store_with_survey();
+        // The store refuses message 2 of the FETCH (as it would a message
+        // it cannot take for a reason of its own).
+        store
+            .lock()
+            .execute_batch(
+                "CREATE TEMP TRIGGER refuse BEFORE INSERT ON messages
+                 WHEN NEW.uid = 2 AND NEW.state = 'new'
+                 BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
+            )
+            .unwrap();
+        let raws: Vec<String> = (1..=4)
+            .map(|uid| format!("Message-ID: <m{uid}@x.test>\r\nSubject: {uid}\r\n\r\nyes\r\n"))
+            .collect();
+        let ids: Vec<String> = (1..=4).map(|uid| format!("m{uid}@x.test")).collect();
+        let batch: Vec<Fetched<'_>> = (0..4)
+            .map(|i| fetched(7, i as u32 + 1, Some(&ids[i]), raws[i].as_bytes()))
+            .collect();
+        let outcomes = store.store_fetched(&survey.id, &batch, "Q").unwrap();
+        assert_eq!(outcomes.len(), 4);
+        assert!(
+            outcomes.iter().all(|o| matches!(o, Stored::New(_))),
+            "{outcomes:?}"
+        );
+        assert_eq!(store.cursor(&survey.id, "INBOX").unwrap(), Some((7, 4)));
+        // 1, 3 and 4 wait to be processed; 2 is set aside with the reason,
+        // to be filed to the quarantine folder.
+        let waiting: Vec<Vec<u8>> = store
+            .unprocessed(&survey.id)
+            .unwrap()
+            .into_iter()
+            .map(|m| m.raw)
+            .collect();
+        assert_eq!(
+            waiting,
+            [&raws[0], &raws[2], &raws[3]].map(|r| r.as_bytes().to_vec())
+        );
+        let failed = store.failed_messages(&survey.id).unwrap();
+        assert_eq!(failed.len(), 1);
+        assert!(
+            failed[0].reason.contains("refused for the test") && failed[0].reason.contains("Q"),
+            "{failed:?}"
+        );
+        let filing: Vec<(u32, String)> = store
+            .unfiled(&survey.id)
+            .unwrap()
+            .into_iter()
+            .map(|u| (u.uid, u.file_to))
+            .collect();
+        assert_eq!(filing, [(2, "Q".to_owned())]);
+        // The same FETCH again (a crash before filing, a rescan): nothing
+        // is stored twice.
+        let again = store.store_fetched(&survey.id, &batch, "Q").unwrap();
+        assert!(again.iter().all(|o| *o == Stored::Duplicate), "{again:?}");
+    }
+
+    #[test]
+    fn a_failing_store_keeps_nothing_of_the_fetch_and_leaves_the_cursor() {
+        let (_dir, store, survey) = store_with_survey();
+        let one = b"Subject: one\r\n\r\nyes\r\n";
+        store
+            .store_message(&survey.id, &fetched(7, 1, None, one), "Q")
+            .unwrap();
+        // A store that cannot write at all (here: read-only) is not one
+        // message's fault: the whole FETCH stays on the server.
+        store
+            .lock()
+            .pragma_update(None, "query_only", true)
+            .unwrap();
+        let two = b"Subject: two\r\n\r\nno\r\n";
+        let three = b"Subject: three\r\n\r\nno\r\n";
+        let batch = [fetched(7, 2, None, two), fetched(7, 3, None, three)];
+        assert!(store.store_fetched(&survey.id, &batch, "Q").is_err());
+        store
+            .lock()
+            .pragma_update(None, "query_only", false)
+            .unwrap();
+        assert_eq!(store.cursor(&survey.id, "INBOX").unwrap(), Some((7, 1)));
+        assert_eq!(store.unprocessed(&survey.id).unwrap().len(), 1);
     }
 
     #[test]
@@ -1176,7 +1274,7 @@ mod tests {
         for (uid, body) in [(1, "fine"), (2, "error"), (3, "panic"), (4, "fine too")] {
             let raw = format!("Subject: {body}\r\n\r\n{body}\r\n");
             store
-                .store_message(&survey.id, "INBOX", 1, uid, None, raw.as_bytes(), now)
+                .store_message(&survey.id, &fetched(1, uid, None, raw.as_bytes()), "Q")
                 .unwrap();
         }
         let report = store

@@ -247,6 +247,31 @@ fn insert_bytes(tx: &Connection, id: i64, raw: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// A message fetched from the server, to be stored ([`Store::store_fetched`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Fetched<'a> {
+    /// The folder it was read from.
+    pub folder: &'a str,
+    /// The folder's UIDVALIDITY.
+    pub uidvalidity: u32,
+    /// Its UID there.
+    pub uid: u32,
+    /// Its Message-ID header, if it has one (a rescan after UIDVALIDITY
+    /// changed knows it by this, or by its bytes).
+    pub message_id: Option<&'a str>,
+    /// The message, or its headers only when it is over the size limit.
+    pub bytes: &'a [u8],
+    /// The server's size when `bytes` are the headers only; `None` when
+    /// `bytes` are the whole message.
+    pub size: Option<usize>,
+    /// When the server received it.
+    pub arrived: Timestamp,
+    /// The reader of a shared mailbox found its sender listed in several
+    /// surveys (see [`StoredMessage::shared_sender`]): stored with the
+    /// message, so no decision ever sees the message without it.
+    pub shared_sender: bool,
+}
+
 /// Content hash of a raw message.
 pub fn content_hash(raw: &[u8]) -> String {
     Sha256::digest(raw)
@@ -279,134 +304,70 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a fetched message and advances the cursor past it, in one
+    /// Stores one fetched message and advances the cursor past it, in one
     /// transaction: this commit comes before anything else is done with it.
-    #[allow(clippy::too_many_arguments)]
+    /// See [`Store::store_fetched`].
     pub fn store_message(
         &self,
         survey_id: &str,
-        folder: &str,
-        uidvalidity: u32,
-        uid: u32,
-        message_id: Option<&str>,
-        raw: &[u8],
-        now: Timestamp,
+        message: &Fetched<'_>,
+        quarantine: &str,
     ) -> Result<Stored> {
-        self.store_fetched(
-            survey_id,
-            folder,
-            uidvalidity,
-            uid,
-            message_id,
-            raw,
-            raw.len(),
-            now,
-            false,
-        )
+        let mut stored =
+            self.store_fetched(survey_id, std::slice::from_ref(message), quarantine)?;
+        Ok(stored.pop().expect("one outcome per message"))
     }
 
-    /// Stores only the headers of a message too large to fetch whole, with
-    /// its size on the server, and advances the cursor past it: processing
-    /// then quarantines it unread, and the message itself stays on the
-    /// server, to be filed to the quarantine folder.
-    #[allow(clippy::too_many_arguments)]
-    pub fn store_headers_only(
+    /// Stores a FETCH's worth of messages for this survey, in UID order, in
+    /// one IMMEDIATE transaction (one fsync for the batch, not one per
+    /// message), and advances the cursor past each in the same transaction:
+    /// the commit comes before anything else is done with any of them, and
+    /// a crash before it leaves them all on the server, to be read again.
+    ///
+    /// Each message is stored in a savepoint of its own. One that the store
+    /// refuses for a reason of its own (not the disk, not a busy store) is
+    /// rolled back alone and kept as a failed message holding only the
+    /// reason, to be filed to `quarantine` on the server, where the lead
+    /// finds it (`status`, `review`); the rest of the batch is stored. An
+    /// error that is not one message's fault (disk full, read-only, busy)
+    /// rolls the whole batch back and is returned.
+    ///
+    /// Returns one [`Stored`] per message, in order.
+    pub fn store_fetched(
         &self,
         survey_id: &str,
-        folder: &str,
-        uidvalidity: u32,
-        uid: u32,
-        message_id: Option<&str>,
-        headers: &[u8],
-        size: usize,
-        now: Timestamp,
-    ) -> Result<Stored> {
-        self.store_fetched(
-            survey_id,
-            folder,
-            uidvalidity,
-            uid,
-            message_id,
-            headers,
-            size.max(headers.len()),
-            now,
-            false,
-        )
-    }
-
-    /// Stores a message the reader of a shared mailbox routed to this
-    /// survey (whole, or its headers only when `size` is the server's size
-    /// of a message too large to fetch), with the routing verdict
-    /// `shared_sender`, in the same transaction as the message itself, so
-    /// no decision ever sees the message without it.
-    #[allow(clippy::too_many_arguments)]
-    pub fn store_routed(
-        &self,
-        survey_id: &str,
-        folder: &str,
-        uidvalidity: u32,
-        uid: u32,
-        message_id: Option<&str>,
-        bytes: &[u8],
-        size: Option<usize>,
-        now: Timestamp,
-        shared_sender: bool,
-    ) -> Result<Stored> {
-        self.store_fetched(
-            survey_id,
-            folder,
-            uidvalidity,
-            uid,
-            message_id,
-            bytes,
-            size.map_or(bytes.len(), |s| s.max(bytes.len())),
-            now,
-            shared_sender,
-        )
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn store_fetched(
-        &self,
-        survey_id: &str,
-        folder: &str,
-        uidvalidity: u32,
-        uid: u32,
-        message_id: Option<&str>,
-        raw: &[u8],
-        size: usize,
-        now: Timestamp,
-        shared_sender: bool,
-    ) -> Result<Stored> {
+        messages: &[Fetched<'_>],
+        quarantine: &str,
+    ) -> Result<Vec<Stored>> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        let hash = content_hash(raw);
-        let seen: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1
-                AND (content_hash = ?2 OR (?3 IS NOT NULL AND message_id = ?3)))",
-            params![survey_id, hash, message_id],
-            |r| r.get(0),
-        )?;
-        let outcome = if seen {
-            Stored::Duplicate
-        } else {
+        let mut outcomes = Vec::with_capacity(messages.len());
+        for message in messages {
+            tx.execute_batch("SAVEPOINT fetched")?;
+            let hash = content_hash(message.bytes);
+            match insert_fetched(&tx, survey_id, message, &hash) {
+                Ok(outcome) => {
+                    tx.execute_batch("RELEASE fetched")?;
+                    outcomes.push(outcome);
+                }
+                Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
+                Err(err) => {
+                    tx.execute_batch("ROLLBACK TO fetched; RELEASE fetched")?;
+                    tracing::error!(survey = %survey_id, uid = message.uid, error = %err, "inbox: the store refused a message; kept as a failed message, to be filed to the quarantine folder");
+                    outcomes.push(insert_unstorable(
+                        &tx, survey_id, message, &hash, &err, quarantine,
+                    )?);
+                }
+            }
             tx.execute(
-                "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![survey_id, folder, uidvalidity, uid, message_id, hash, size as i64, &[] as &[u8], now.as_second(), shared_sender],
+                "INSERT INTO mailbox_cursor (survey_id, folder, uidvalidity, last_uid) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (survey_id, folder) DO UPDATE SET uidvalidity = excluded.uidvalidity,
+                    last_uid = MAX(last_uid, excluded.last_uid)",
+                params![survey_id, message.folder, message.uidvalidity, message.uid],
             )?;
-            let id = tx.last_insert_rowid();
-            insert_bytes(&tx, id, raw)?;
-            Stored::New(id)
-        };
-        tx.execute(
-            "INSERT INTO mailbox_cursor (survey_id, folder, uidvalidity, last_uid) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (survey_id, folder) DO UPDATE SET uidvalidity = excluded.uidvalidity,
-                last_uid = MAX(last_uid, excluded.last_uid)",
-            params![survey_id, folder, uidvalidity, uid],
-        )?;
+        }
         tx.commit()?;
-        Ok(outcome)
+        Ok(outcomes)
     }
 
     /// Messages stored but not yet processed, oldest first.
@@ -1362,6 +1323,79 @@ fn record(
 
 /// Sets a message aside whose handling failed: quarantined, to be filed
 /// to the quarantine folder, with the reason and a flag for the lead.
+/// Inserts a fetched message unless it was seen before (same content or
+/// Message-ID).
+fn insert_fetched(
+    tx: &Connection,
+    survey_id: &str,
+    message: &Fetched<'_>,
+    hash: &str,
+) -> Result<Stored> {
+    let seen: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1
+            AND (content_hash = ?2 OR (?3 IS NOT NULL AND message_id = ?3)))",
+        params![survey_id, hash, message.message_id],
+        |r| r.get(0),
+    )?;
+    if seen {
+        return Ok(Stored::Duplicate);
+    }
+    let size = message
+        .size
+        .map_or(message.bytes.len(), |s| s.max(message.bytes.len()));
+    tx.execute(
+        "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, X'', ?8, ?9)",
+        params![
+            survey_id,
+            message.folder,
+            message.uidvalidity,
+            message.uid,
+            message.message_id,
+            hash,
+            size as i64,
+            message.arrived.as_second(),
+            message.shared_sender
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    insert_bytes(tx, id, message.bytes)?;
+    Ok(Stored::New(id))
+}
+
+/// Keeps a message the store refused as a failed message holding only why
+/// (its bytes stay on the server, filed to `quarantine`): the cursor can
+/// pass it, and the lead sees it in `status` and `review`.
+fn insert_unstorable(
+    tx: &Connection,
+    survey_id: &str,
+    message: &Fetched<'_>,
+    hash: &str,
+    err: &Error,
+    quarantine: &str,
+) -> Result<Stored> {
+    let reason = format!(
+        "the store refused this message ({err}); only this note was kept: the message itself is on the server, in {quarantine}"
+    );
+    tx.execute(
+        "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender, state)
+         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, X'', ?7, ?8, 'quarantined')",
+        params![
+            survey_id,
+            message.folder,
+            message.uidvalidity,
+            message.uid,
+            hash,
+            message.size.unwrap_or(message.bytes.len()) as i64,
+            message.arrived.as_second(),
+            message.shared_sender
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    record_failure(tx, survey_id, id, &reason, quarantine, message.arrived)?;
+    Ok(Stored::New(id))
+}
+
 fn record_failure(
     tx: &Connection,
     survey_id: &str,

@@ -1021,7 +1021,7 @@ mod tests {
         let (_dir, store, survey) = store_with_survey();
         let raw = b"Subject: hi\r\n\r\nhello\r\n";
         let Stored::New(id) = store
-            .store_message(&survey.id, "INBOX", 1, 1, None, raw, Timestamp::UNIX_EPOCH)
+            .store_message(&survey.id, &fetched(1, 1, None, raw), "Q")
             .unwrap()
         else {
             panic!("stored");

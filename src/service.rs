@@ -945,7 +945,11 @@ fn open_store(
             store
         }
     };
-    store.ensure_survey(survey, now)?;
+    // A lock held through the wait is named (file and holder); for a
+    // single file the service then exits and its unit restarts it.
+    store
+        .ensure_survey(survey, now)
+        .map_err(|err| err.at_database(&survey.database))?;
     Ok(store)
 }
 

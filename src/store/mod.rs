@@ -64,6 +64,17 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     loop {
         match migrations.to_latest(conn) {
             Ok(()) => return Ok(()),
+            // Another process held the lock through the whole busy
+            // timeout: said as a lock (the file and its holder), not
+            // waited on silently twenty times over.
+            Err(rusqlite_migration::Error::RusqliteError { err, .. })
+                if matches!(
+                    err.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                return Err(Error::Store(err));
+            }
             Err(err) => {
                 attempts += 1;
                 if attempts >= 20 {
@@ -287,6 +298,10 @@ impl Store {
     /// created as root by `sudo mailsurvey review`, they would lock the
     /// service's own user out of its database.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_here(path).map_err(|err| err.at_database(path))
+    }
+
+    fn open_here(path: &Path) -> Result<Store> {
         refuse_foreign_sidecars(path, effective_uid())?;
         if let Some(mode) = crate::privacy::prepare_database(path)? {
             tracing::warn!(

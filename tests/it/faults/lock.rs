@@ -150,8 +150,9 @@ fn fault_database_locked_for_30_seconds() {
 }
 
 /// A holder in exclusive locking mode blocks readers too: `status`,
-/// `review`, `report` and `close` each wait their bounded time, then name
-/// the file and the holder; `status` still says which survey it is.
+/// `review`, `report`, `close` and a starting daemon each wait their
+/// bounded time, then name the file and the holder; `status` still says
+/// which survey it is.
 #[test]
 fn fault_database_locked_commands_say_why() {
     let stack = Stack::shared();
@@ -175,6 +176,9 @@ fn fault_database_locked_commands_say_why() {
         ("review", vec!["review"]),
         ("report", vec!["report", "--out", out.to_str().unwrap()]),
         ("close", vec!["close"]),
+        // The daemon starting meanwhile exits with the same words (its
+        // unit restarts it 10 s later).
+        ("run", vec!["run"]),
     ];
     // At once: each waits out the same bounded wait.
     let started = Instant::now();

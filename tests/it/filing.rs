@@ -551,6 +551,14 @@ fn filing_measured() {
     });
     let elapsed = started.elapsed();
     let after = proxy.commands_by_name();
+    if bin == BIN {
+        // The daemon logs its round once the rows are marked filed too.
+        fixture.wait_until(
+            Duration::from_secs(60),
+            "the daemon's log of the filing",
+            || filed_figures(&fixture.log()).0 >= n,
+        );
+    }
     let sent = |name: &str| after.get(name).unwrap_or(&0) - before.get(name).unwrap_or(&0);
     let (filed, commands, ms) = filed_figures(&fixture.log());
     crate::faults::say(&format!(

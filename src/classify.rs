@@ -421,8 +421,10 @@ fn bounce_text(message: &Message<'_>) -> bool {
 }
 
 /// The report's own text: its first text part outside any attached message
-/// (HTML turned into text when there is no plain part).
-fn body_text(message: &Message<'_>) -> Option<String> {
+/// (HTML turned into text when there is no plain part). Borrowed, not
+/// copied: every message is looked at this way (challenge-response), and a
+/// text part may be 24 MB.
+fn body_text<'a>(message: &'a Message<'_>) -> Option<std::borrow::Cow<'a, str>> {
     let parts = || {
         message
             .parts
@@ -439,12 +441,12 @@ fn body_text(message: &Message<'_>) -> Option<String> {
     };
     parts()
         .find_map(|p| match &p.body {
-            PartType::Text(text) => Some(text.to_string()),
+            PartType::Text(text) => Some(std::borrow::Cow::Borrowed(text.as_ref())),
             _ => None,
         })
         .or_else(|| {
             parts().find_map(|p| match &p.body {
-                PartType::Html(html) => Some(parse::html::to_text(html)),
+                PartType::Html(html) => Some(std::borrow::Cow::Owned(parse::html::to_text(html))),
                 _ => None,
             })
         })

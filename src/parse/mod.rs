@@ -26,6 +26,7 @@ pub mod html;
 mod prose;
 mod value;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
@@ -77,20 +78,33 @@ pub fn reply_text(message: &Message<'_>) -> String {
         let Some(part) = message.parts.get(id as usize) else {
             continue;
         };
+        // Only the first MAX_BYTES are read (see `parse_reply_to`); a
+        // little more is kept, to know that the text is longer. A text part
+        // of 24 MB is no longer copied whole.
+        let room = (MAX_BYTES * 2 + 1).saturating_sub(text.len());
         let piece = match &part.body {
-            PartType::Text(t) => t.to_string(),
-            PartType::Html(h) => html::to_text(h),
+            PartType::Text(t) => Cow::Borrowed(head(t, room)),
+            PartType::Html(h) => Cow::Owned(html::to_text(h)),
             _ => continue,
         };
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(&piece);
+        text.push_str(head(&piece, room));
         if text.len() > MAX_BYTES * 2 {
             break;
         }
     }
     text
+}
+
+/// The first `bytes` of `text`, or a little less, at a character boundary.
+fn head(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Reads the answers to `survey`'s questions from `text`, a reply's text.
@@ -982,6 +996,23 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
 mod tests {
     use super::*;
     use crate::answer::{Status, Value};
+
+    /// A text part of megabytes is read as its first [`MAX_BYTES`], as
+    /// before, without being copied whole.
+    #[test]
+    fn a_huge_text_part_is_kept_only_as_far_as_it_is_read() {
+        let mut body = String::from("1. yes\r\n");
+        while body.len() < MAX_BYTES * 8 {
+            body.push_str("lorem ipsum dolor sit amet \u{e9}t\u{e9}\r\n");
+        }
+        let raw =
+            format!("Subject: Re: survey\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}");
+        let message = crate::mime::parse(raw.as_bytes()).unwrap();
+        let text = reply_text(&message);
+        assert!(text.len() > MAX_BYTES && text.len() <= MAX_BYTES * 2 + 1);
+        let whole = message.body_text(0).unwrap();
+        assert!(whole.starts_with(&text));
+    }
 
     fn survey() -> Survey {
         Survey::load(std::path::Path::new(concat!(

@@ -180,10 +180,41 @@ fn big_genuine_reply(invitation: &[u8], from: &str, answers: &str, size: usize) 
     out
 }
 
+/// What fills a reply up to just under the size limit.
+#[derive(Debug, Clone, Copy)]
+enum Filling {
+    /// A 24 MB base64 PDF attached to the answers.
+    Attachment,
+    /// 24 MB of text pasted below the answers, in the reply's one text part.
+    Text,
+}
+
+/// A genuine reply just under the size limit in one text part: the
+/// answers, then a pasted log of about `size` bytes, then the quoted
+/// invitation.
+fn big_text_reply(invitation: &[u8], from: &str, answers: &str, size: usize) -> Vec<u8> {
+    let line = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n";
+    let mut text = format!("{answers}\n\nThe log you asked about:\n");
+    while text.len() + line.len() < size - 4096 {
+        text.push_str(line);
+    }
+    crate::replies::reply(invitation, from, &text)
+}
+
 /// A reply just under the 25 MB limit is read whole: its answers count and
 /// its receipt goes out, with the daemon's peak memory under 100 MB.
 #[test]
 fn fault_reply_just_under_the_size_limit_in_bounded_memory() {
+    reply_just_under_the_size_limit(Filling::Attachment);
+}
+
+/// The same with the 24 MB in the reply's own text.
+#[test]
+fn fault_text_reply_just_under_the_size_limit_in_bounded_memory() {
+    reply_just_under_the_size_limit(Filling::Text);
+}
+
+fn reply_just_under_the_size_limit(filling: Filling) {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("1s"))]);
     let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
@@ -195,16 +226,16 @@ fn fault_reply_just_under_the_size_limit_in_bounded_memory() {
         .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
         .unwrap();
     let limit = 25 * 1024 * 1024;
-    let big = big_genuine_reply(
-        &invitation,
-        doctor,
-        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Scan attached.",
-        24 * 1024 * 1024,
-    );
+    let answers =
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Scan attached.";
+    let big = match filling {
+        Filling::Attachment => big_genuine_reply(&invitation, doctor, answers, 24 * 1024 * 1024),
+        Filling::Text => big_text_reply(&invitation, doctor, answers, 24 * 1024 * 1024),
+    };
     assert!(big.len() < limit);
     let before = peak_rss(daemon.child.id());
     say(&format!(
-        "fault resources: a genuine reply of {} bytes (limit {limit}) with a base64 attachment; daemon peak RSS before it {:.1} MB",
+        "fault resources: a genuine reply of {} bytes (limit {limit}), filled by {filling:?}; daemon peak RSS before it {:.1} MB",
         big.len(),
         before as f64 / 1e6
     ));
@@ -260,7 +291,10 @@ fn fault_reply_just_under_the_size_limit_in_bounded_memory() {
         duplicated: 0,
         bound: 0,
     }
-    .report("under-limit");
+    .report(match filling {
+        Filling::Attachment => "under-limit",
+        Filling::Text => "under-limit-text",
+    });
 }
 
 /// A small tmpfs of the test's own, unmounted when dropped.

@@ -9,7 +9,7 @@
 //! Ports: the proxies listen on 16010-16039 (this engineer's range).
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::faults::Tally;
@@ -290,6 +290,21 @@ fn a_folder_that_cannot_be_created_holds_its_mail_until_it_can() {
         stack.maildir_count(&fixture.sender),
         2,
         "the replies wait in the INBOX"
+    );
+    // `status` over a directory of surveys says it too: the survey is
+    // unwell, and why.
+    let dir = Command::new(BIN)
+        .args(["status", "--survey"])
+        .arg(fixture.dir.path())
+        .env("MAILSURVEY_PASSWORD", stack.password())
+        .output()
+        .unwrap();
+    let dir = String::from_utf8_lossy(&dir.stdout);
+    assert!(
+        dir.contains("[UNWELL]")
+            && dir.contains("filing (since")
+            && dir.contains(&format!("cannot create folder {folder}")),
+        "status over the directory:\n{dir}"
     );
 
     // The server lets the folder be created: the daemon creates it on a

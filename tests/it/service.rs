@@ -74,14 +74,14 @@ fn unit_is_hardened_and_verifies() {
 }
 
 /// A NOTIFY_SOCKET of the test's own: every datagram the daemon sends.
-struct NotifySocket {
+pub(crate) struct NotifySocket {
     socket: UnixDatagram,
     path: std::path::PathBuf,
-    seen: Vec<String>,
+    pub(crate) seen: Vec<String>,
 }
 
 impl NotifySocket {
-    fn bind(dir: &Path) -> NotifySocket {
+    pub(crate) fn bind(dir: &Path) -> NotifySocket {
         let path = dir.join("notify.sock");
         let socket = UnixDatagram::bind(&path).unwrap();
         socket
@@ -94,9 +94,29 @@ impl NotifySocket {
         }
     }
 
+    /// Reads whatever waits on the socket (the queue holds only a few
+    /// datagrams and the daemon drops what does not fit), so that what
+    /// comes next is read as it comes.
+    pub(crate) fn drain(&mut self) {
+        let mut buf = vec![0u8; 64 * 1024];
+        // The queue holds a few; a bound all the same.
+        for _ in 0..1000 {
+            let Ok(n) = self.socket.recv(&mut buf) else {
+                return;
+            };
+            self.seen
+                .push(String::from_utf8_lossy(&buf[..n]).into_owned());
+        }
+    }
+
     /// Reads datagrams until `condition` holds for what was seen so far,
     /// for at most `limit`.
-    fn until(&mut self, limit: Duration, what: &str, condition: impl Fn(&[String]) -> bool) {
+    pub(crate) fn until(
+        &mut self,
+        limit: Duration,
+        what: &str,
+        condition: impl Fn(&[String]) -> bool,
+    ) {
         let deadline = Instant::now() + limit;
         let mut buf = vec![0u8; 64 * 1024];
         while !condition(&self.seen) {
@@ -117,7 +137,7 @@ fn count(seen: &[String], line: &str) -> usize {
     seen.iter().filter(|m| m.lines().any(|l| l == line)).count()
 }
 
-fn statuses(seen: &[String]) -> Vec<String> {
+pub(crate) fn statuses(seen: &[String]) -> Vec<String> {
     seen.iter()
         .flat_map(|m| m.lines())
         .filter_map(|l| l.strip_prefix("STATUS="))
@@ -147,7 +167,7 @@ fn wait_exit(daemon: &mut Daemon) -> (std::process::ExitStatus, Duration) {
     }
 }
 
-fn start_with_notify(fixture: &Fixture, notify: &NotifySocket) -> Daemon {
+pub(crate) fn start_with_notify(fixture: &Fixture, notify: &NotifySocket) -> Daemon {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::ingesting::deliver_all;
 use super::{Tally, maildir_messages, message_id, say};
+use crate::service::{NotifySocket, start_with_notify, statuses};
 use crate::support::*;
 
 fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
@@ -37,7 +38,15 @@ fn locked_by_us(db: &Path) -> String {
 fn fault_database_locked_for_30_seconds() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("1s"))]);
-    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let rows = fixture.recipients()[..2].to_vec();
+    fixture.write_recipients(&rows);
+    // With a NOTIFY_SOCKET of the test's own: the service's STATUS line
+    // shows the wait while it lasts.
+    let mut notify = NotifySocket::bind(fixture.dir.path());
+    let mut daemon = start_with_notify(&fixture, &notify);
+    fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
+        fixture.outbox_states("invitation").get("sent") == Some(&2)
+    });
     let sid = fixture.survey_id();
     let db = fixture.dir.path().join("state.db");
     let invitation = maildir_messages(&stack, &rows[0].1)
@@ -77,6 +86,12 @@ fn fault_database_locked_for_30_seconds() {
         )),
         "status should show the lock: {shown}"
     );
+    let database_locked = format!("DATABASE {} locked by another process for ", db.display());
+    notify.until(
+        Duration::from_secs(20),
+        "a STATUS line showing the wait",
+        |seen| statuses(seen).iter().any(|s| s.contains(&database_locked)),
+    );
     let hold = Duration::from_secs(30).saturating_sub(locked_at.elapsed());
     std::thread::sleep(hold);
     // Said once for the whole wait, though the daemon's turns and the
@@ -95,8 +110,18 @@ fn fault_database_locked_for_30_seconds() {
         !log.contains("database is locked"),
         "SQLite's bare words should not be what the operator reads: {log}"
     );
+    notify.drain();
     holder.execute_batch("COMMIT").unwrap();
     drop(holder);
+    notify.until(
+        Duration::from_secs(30),
+        "a STATUS line without the wait",
+        |seen| {
+            statuses(seen)
+                .last()
+                .is_some_and(|s| !s.contains(&database_locked))
+        },
+    );
     say(&format!(
         "fault db-lock: held {:.0} s",
         locked_at.elapsed().as_secs_f64()
@@ -133,6 +158,7 @@ fn fault_database_locked_for_30_seconds() {
     let status = fixture.mailsurvey(&["status"]);
     let shown = String::from_utf8_lossy(&status.stdout).into_owned();
     assert!(!shown.contains("locked"), "status after the lock: {shown}");
+
     assert!(
         daemon.child.try_wait().unwrap().is_none(),
         "the daemon waited instead of exiting"

@@ -688,7 +688,9 @@ impl Store {
     }
 
     /// Records what the daemon knows of one part of a survey (`None`: well).
-    /// Writes only on a change, so `since` is when the problem began.
+    /// Writes only on a change, and keeps `since` while the part stays
+    /// unwell (its words may change: a count of waiting messages grows), so
+    /// `since` is when the problem began.
     pub fn set_health(
         &self,
         survey_id: &str,
@@ -698,7 +700,9 @@ impl Store {
     ) -> Result<()> {
         self.lock().execute(
             "INSERT INTO health (survey_id, part, problem, since) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (survey_id, part) DO UPDATE SET problem = excluded.problem, since = excluded.since
+             ON CONFLICT (survey_id, part) DO UPDATE SET problem = excluded.problem,
+                since = CASE WHEN health.problem IS NULL OR excluded.problem IS NULL
+                        THEN excluded.since ELSE health.since END
              WHERE health.problem IS NOT excluded.problem",
             params![survey_id, part.as_str(), problem, now.as_second()],
         )?;
@@ -1031,6 +1035,35 @@ mod tests {
     /// A message's bytes go to `message_bytes`, never into the `messages`
     /// row that every change of its state rewrites whole (a 24 MB message
     /// cost 48 MB more per UPDATE there).
+    #[test]
+    fn a_problem_keeps_its_since_while_its_words_change() {
+        let (_dir, store, survey) = store_with_survey();
+        let at = |s: i64| Timestamp::from_second(s).unwrap();
+        let filing = |store: &Store| {
+            store
+                .health(&survey.id)
+                .unwrap()
+                .into_iter()
+                .find(|(part, ..)| *part == HealthPart::Filing)
+                .map(|(_, problem, since)| (problem, since))
+        };
+        store
+            .set_health(&survey.id, HealthPart::Filing, Some("2 wait"), at(100))
+            .unwrap();
+        store
+            .set_health(&survey.id, HealthPart::Filing, Some("3 wait"), at(200))
+            .unwrap();
+        assert_eq!(filing(&store), Some(("3 wait".into(), at(100))));
+        store
+            .set_health(&survey.id, HealthPart::Filing, None, at(300))
+            .unwrap();
+        assert_eq!(filing(&store), None);
+        store
+            .set_health(&survey.id, HealthPart::Filing, Some("1 waits"), at(400))
+            .unwrap();
+        assert_eq!(filing(&store), Some(("1 waits".into(), at(400))));
+    }
+
     #[test]
     fn a_stored_message_keeps_its_bytes_out_of_its_row() {
         let (_dir, store, survey) = store_with_survey();

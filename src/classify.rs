@@ -305,7 +305,8 @@ fn challenge_response(message: &Message<'_>, subject: &str) -> bool {
     if WORDS.is_match(subject) {
         return true;
     }
-    body_text(message).is_some_and(|text| {
+    // 4,000 characters are at most 16,000 bytes.
+    body_text(message, 16_000).is_some_and(|text| {
         let head: String = text.chars().take(4_000).collect();
         WORDS.is_match(&head)
     })
@@ -417,14 +418,15 @@ fn bounce_text(message: &Message<'_>) -> bool {
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(could not be delivered|couldn't be delivered|wasn't delivered|not delivered|undeliverable|permanent (fatal )?error|delivery (has )?failed|failed to deliver|unable to deliver|wasn't able to deliver|delivery to the following|user unknown|no such user|mailbox unavailable|returned mail|will be retried|has been delayed|not yet been delivered)").expect("valid regex")
     });
-    body_text(message).is_some_and(|t| WORDS.is_match(&t))
+    body_text(message, usize::MAX).is_some_and(|t| WORDS.is_match(&t))
 }
 
 /// The report's own text: its first text part outside any attached message
-/// (HTML turned into text when there is no plain part). Borrowed, not
-/// copied: every message is looked at this way (challenge-response), and a
-/// text part may be 24 MB.
-fn body_text<'a>(message: &'a Message<'_>) -> Option<std::borrow::Cow<'a, str>> {
+/// (HTML turned into text when there is no plain part, as far as the first
+/// `html_limit` bytes of its text at least). Borrowed, not copied: every
+/// message is looked at this way (challenge-response), and a text part may
+/// be 24 MB.
+fn body_text<'a>(message: &'a Message<'_>, html_limit: usize) -> Option<std::borrow::Cow<'a, str>> {
     let parts = || {
         message
             .parts
@@ -446,7 +448,9 @@ fn body_text<'a>(message: &'a Message<'_>) -> Option<std::borrow::Cow<'a, str>> 
         })
         .or_else(|| {
             parts().find_map(|p| match &p.body {
-                PartType::Html(html) => Some(std::borrow::Cow::Owned(parse::html::to_text(html))),
+                PartType::Html(html) => Some(std::borrow::Cow::Owned(parse::html::to_text_within(
+                    html, html_limit,
+                ))),
                 _ => None,
             })
         })
@@ -496,7 +500,7 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
 /// Domino, ...): the addresses its diagnostic text names
 /// ([`crate::bounce::from_text`]), never the returned original's `To:`.
 fn nonstandard_bounce(message: &Message<'_>, survey: &Survey) -> Bounce {
-    let text = body_text(message).unwrap_or_default();
+    let text = body_text(message, usize::MAX).unwrap_or_default();
     let mut excluded: Vec<String> = vec![
         survey.sender.address.to_string().to_ascii_lowercase(),
         survey.sender.reply_to.to_string().to_ascii_lowercase(),

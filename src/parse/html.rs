@@ -45,11 +45,21 @@ const BLOCK: &[&str] = &[
 
 /// The text of `html`, one line per block, quoted lines prefixed with `>`.
 pub fn to_text(html: &str) -> String {
+    to_text_within(html, usize::MAX)
+}
+
+/// The text of `html` as [`to_text`] gives it, converted only until more
+/// than `limit` bytes of it are written: the result begins exactly as
+/// [`to_text`]'s does, for at least `limit` bytes. A reader that looks at
+/// no more than that need not hold the text of a 24 MB HTML part (one
+/// string per line, then all of them joined: over 100 MB).
+pub fn to_text_within(html: &str, limit: usize) -> String {
     let mut out = Output::default();
     let bytes = html.as_bytes();
     let mut hidden: Option<String> = None;
     let mut i = 0;
-    while i < bytes.len() {
+    // One more byte: the trailing line break `finish` trims.
+    while i < bytes.len() && out.written <= limit.saturating_add(1) {
         if bytes[i] == b'<' {
             if html[i..].starts_with("<!--") {
                 i = html[i + 4..]
@@ -129,6 +139,8 @@ pub fn to_text(html: &str) -> String {
 #[derive(Default)]
 struct Output {
     lines: Vec<String>,
+    /// Bytes in `lines`, each with its line break.
+    written: usize,
     line: String,
     line_depth: usize,
     depth: usize,
@@ -223,6 +235,7 @@ impl Output {
             } else {
                 format!("{prefix} {text}")
             };
+            self.written += line.len() + 1;
             self.lines.push(line);
         }
         self.line.clear();
@@ -231,6 +244,7 @@ impl Output {
 
     fn blank_line(&mut self) {
         if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.written += 1;
             self.lines.push(String::new());
         }
     }
@@ -300,6 +314,37 @@ fn entity(name: &str) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+    /// Stopped early, the text begins exactly as the whole text does, for
+    /// at least the bytes asked for.
+    #[test]
+    fn text_within_a_limit_begins_as_the_whole_text() {
+        let html = "<html><head><style>p {}</style></head><body><p>1. <b>yes</b> &amp; more</p><blockquote><p>Quoted \u{e9}t\u{e9}</p><pre>a\nb</pre></blockquote><p>&nbsp;</p><div>x</div>"
+            .repeat(50);
+        let whole = to_text(&html);
+        for limit in [
+            0,
+            1,
+            7,
+            40,
+            99,
+            100,
+            101,
+            500,
+            1_000,
+            whole.len() - 1,
+            whole.len(),
+        ] {
+            let within = to_text_within(&html, limit);
+            assert!(within.len() >= limit, "{limit}: {}", within.len());
+            let mut end = limit;
+            while !within.is_char_boundary(end) {
+                end -= 1;
+            }
+            assert!(whole.starts_with(&within[..end]), "{limit}");
+        }
+        assert_eq!(to_text_within(&html, whole.len() * 2), whole);
+    }
+
     use super::*;
 
     #[test]

@@ -84,7 +84,7 @@ pub fn reply_text(message: &Message<'_>) -> String {
         let room = (MAX_BYTES * 2 + 1).saturating_sub(text.len());
         let piece = match &part.body {
             PartType::Text(t) => Cow::Borrowed(head(t, room)),
-            PartType::Html(h) => Cow::Owned(html::to_text(h)),
+            PartType::Html(h) => Cow::Owned(html::to_text_within(h, room)),
             _ => continue,
         };
         if !text.is_empty() {

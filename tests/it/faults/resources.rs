@@ -187,6 +187,8 @@ enum Filling {
     Attachment,
     /// 24 MB of text pasted below the answers, in the reply's one text part.
     Text,
+    /// The same as the reply's one HTML part (no text part).
+    Html,
 }
 
 /// A genuine reply just under the size limit in one text part: the
@@ -201,6 +203,36 @@ fn big_text_reply(invitation: &[u8], from: &str, answers: &str, size: usize) -> 
     crate::replies::reply(invitation, from, &text)
 }
 
+/// A genuine reply just under the size limit as one HTML part, as some
+/// clients send: the answers, then about `size` bytes of pasted paragraphs,
+/// then the invitation in a blockquote.
+fn big_html_reply(invitation: &[u8], from: &str, answers: &str, size: usize) -> Vec<u8> {
+    let plain = crate::replies::reply(invitation, from, "");
+    let split = plain
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a header");
+    let head = String::from_utf8_lossy(&plain[..split]).replace(
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Type: text/html; charset=utf-8",
+    );
+    let mut html = format!("{head}\r\n\r\n<html><body>");
+    for line in answers.lines() {
+        html.push_str(&format!("<div>{line}</div>\r\n"));
+    }
+    html.push_str("<p>The log you asked about:</p>\r\n");
+    let line = "<p>lorem ipsum <b>dolor</b> sit amet consectetur adipiscing elit sed do</p>\r\n";
+    while html.len() + line.len() < size - 8192 {
+        html.push_str(line);
+    }
+    html.push_str("<blockquote>");
+    for line in String::from_utf8_lossy(&plain[split + 4..]).lines() {
+        html.push_str(&format!("<div>{}</div>\r\n", line.trim_start_matches("> ")));
+    }
+    html.push_str("</blockquote></body></html>\r\n");
+    html.into_bytes()
+}
+
 /// A reply just under the 25 MB limit is read whole: its answers count and
 /// its receipt goes out, with the daemon's peak memory under 100 MB.
 #[test]
@@ -212,6 +244,12 @@ fn fault_reply_just_under_the_size_limit_in_bounded_memory() {
 #[test]
 fn fault_text_reply_just_under_the_size_limit_in_bounded_memory() {
     reply_just_under_the_size_limit(Filling::Text);
+}
+
+/// The same with the 24 MB in the reply's one HTML part.
+#[test]
+fn fault_html_reply_just_under_the_size_limit_in_bounded_memory() {
+    reply_just_under_the_size_limit(Filling::Html);
 }
 
 fn reply_just_under_the_size_limit(filling: Filling) {
@@ -231,6 +269,7 @@ fn reply_just_under_the_size_limit(filling: Filling) {
     let big = match filling {
         Filling::Attachment => big_genuine_reply(&invitation, doctor, answers, 24 * 1024 * 1024),
         Filling::Text => big_text_reply(&invitation, doctor, answers, 24 * 1024 * 1024),
+        Filling::Html => big_html_reply(&invitation, doctor, answers, 24 * 1024 * 1024),
     };
     assert!(big.len() < limit);
     let before = peak_rss(daemon.child.id());
@@ -294,6 +333,7 @@ fn reply_just_under_the_size_limit(filling: Filling) {
     .report(match filling {
         Filling::Attachment => "under-limit",
         Filling::Text => "under-limit-text",
+        Filling::Html => "under-limit-html",
     });
 }
 

@@ -266,3 +266,49 @@ fn fault_database_locked_commands_say_why() {
     }
     .report("db-lock-commands");
 }
+
+/// A store that needs a migration (a new version started) while another
+/// process holds the write lock: opening it gives up after its one bounded
+/// wait and says why, instead of retrying the migration twenty times over
+/// (200 s) in silence.
+#[test]
+fn fault_database_locked_during_an_upgrade() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[]);
+    let db = fixture.dir.path().join("state.db");
+    let first = fixture.mailsurvey(&["status"]);
+    assert!(first.status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    // As if the last migration had not run yet.
+    conn.execute_batch(&format!("PRAGMA user_version = {}", version - 1))
+        .unwrap();
+    conn.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let started = Instant::now();
+    let status = fixture.mailsurvey(&["status"]);
+    let took = started.elapsed();
+    conn.execute_batch("ROLLBACK").unwrap();
+    conn.execute_batch(&format!("PRAGMA user_version = {version}"))
+        .unwrap();
+    let text = String::from_utf8_lossy(&status.stdout);
+    say(&format!(
+        "fault db-lock-upgrade: status gave up after {:.1} s",
+        took.as_secs_f64()
+    ));
+    let explained = !status.status.success()
+        && text.contains(&locked_by_us(&db))
+        && took < Duration::from_secs(30);
+    if !explained {
+        say(&format!("db-lock-upgrade: {text}"));
+    }
+    Tally {
+        injected: 1,
+        survived: usize::from(explained),
+        lost: 0,
+        duplicated: 0,
+        bound: 0,
+    }
+    .report("db-lock-upgrade");
+}

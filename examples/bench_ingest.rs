@@ -105,6 +105,23 @@ fn main() {
         assert!(Instant::now() < deadline, "not done in 10 minutes");
         std::thread::sleep(Duration::from_millis(20));
     };
+    // And until every receipt has gone to the sink: what the doctors see.
+    let receipts = loop {
+        let sent: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM outbox WHERE kind = 'receipt' AND state = 'sent'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or(0);
+        if sent as usize >= n {
+            break Some(start.elapsed());
+        }
+        if Instant::now() >= deadline {
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     let _ = daemon.kill();
     let _ = daemon.wait();
     let answers: i64 = conn
@@ -118,6 +135,13 @@ fn main() {
         rate(done),
         done.as_secs_f64()
     );
+    match receipts {
+        Some(all) => println!(
+            "  receipts         all {n} sent {:.2} s from start",
+            all.as_secs_f64()
+        ),
+        None => println!("  receipts         not all sent in 10 minutes"),
+    }
     println!(
         "  IMAP fetch       {:8.0} messages/s (baseline: the same {n} fetched in batches of 500, nothing stored)",
         rate(fetch)

@@ -132,6 +132,14 @@ static REPLY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Classifies `message`, sent to the survey's mailbox.
 pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
+    classify_to(message, survey, None)
+}
+
+/// [`classify`], the reply read as an answer to `sent`, the text of the
+/// questionnaire as the person was sent it, when the store has it (see
+/// [`parse::parse_reply_to`]): ingest loads it before reading, so each
+/// reply is parsed once.
+pub fn classify_to(message: &Message<'_>, survey: &Survey, sent: Option<&str>) -> Classification {
     let candidates = matching::candidates(message, survey);
     let bounce_keys = crate::verp::keys(message, survey);
     let verdict = |kind, reason: String, bounce, reply| Classification {
@@ -237,11 +245,11 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
             "sent to the unsubscribe address {}",
             crate::token::redact(&c.found_in)
         );
-        let reply = parse::parse_reply(&parse::reply_text(message), survey);
+        let reply = parse::parse_reply_to(&parse::reply_text(message), survey, sent);
         return verdict(Kind::Unsubscribe, reason, None, Some(reply));
     }
 
-    let mut reply = parse::parse_reply(&parse::reply_text(message), survey);
+    let mut reply = parse::parse_reply_to(&parse::reply_text(message), survey, sent);
     let own_subject = REPLY_PREFIX.replace(subject, "");
     let about_survey = own_subject
         .trim()

@@ -314,13 +314,41 @@ impl<O: Outbox> Daemon<O> {
         Ok(())
     }
 
-    /// One turn: recipients, new mail, invitations, sending.
+    /// One turn: recipients, new mail, invitations, then sending what is
+    /// due. While the turn sends (receipts for a backlog of replies take
+    /// the SMTP server's time), mail the inbox stores meanwhile goes on
+    /// being processed, in batches, without waiting for the sending to end;
+    /// the receipts it queues go out in the same round.
     pub async fn turn(&mut self, shutdown: &Shutdown) -> Result<()> {
-        let now = self.clock.now();
         let reread = self.reread.swap(false, std::sync::atomic::Ordering::SeqCst);
         let list_changed = self.list.changed() || reread;
-        // The store's work of the turn runs off the async workers: SQLite
-        // waits for fsyncs and for the write lock a CLI command may hold.
+        self.store_work(list_changed).await?;
+        let sending = self.dispatcher.send_due(shutdown, |_| {});
+        tokio::pin!(sending);
+        // Sending is never cut short (a message the server has taken must
+        // be marked sent): an error of the store work waits for it.
+        let mut failed = None;
+        loop {
+            tokio::select! {
+                sent = &mut sending => {
+                    sent?;
+                    return failed.map_or(Ok(()), Err);
+                }
+                _ = self.arrived.notified(), if failed.is_none() && !shutdown.is_triggered() => {
+                    if let Err(err) = self.store_work(false).await {
+                        failed = Some(err);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The store's work of a turn: the recipient list when it changed, new
+    /// mail, the timeline, invitations. It runs off the async workers:
+    /// SQLite waits for fsyncs and for the write lock a CLI command may
+    /// hold.
+    async fn store_work(&self, list_changed: bool) -> Result<()> {
+        let now = self.clock.now();
         let (survey, templates) = (self.survey.clone(), self.templates.clone());
         let ingested = self
             .store
@@ -345,7 +373,6 @@ impl<O: Outbox> Daemon<O> {
             self.file_now
                 .store(true, std::sync::atomic::Ordering::SeqCst);
         }
-        self.dispatcher.send_due(shutdown, |_| {}).await?;
         Ok(())
     }
 

@@ -90,7 +90,20 @@ pub fn handle(
     stored: &StoredMessage,
     now: Timestamp,
 ) -> Result<Outcome> {
-    let read = read(stored, survey);
+    // A large message without its attachments' bodies: nothing read
+    // lives in them, and decoding them cost tens of megabytes.
+    let raw = crate::mime::lighten(&stored.raw);
+    let message = (stored.size <= survey.replies.max_message_bytes)
+        .then(|| crate::mime::parse(&raw))
+        .flatten();
+    // The questionnaire as sent to the person the message names is a fact
+    // the reading itself needs (a line of it below an unquoted `Answer:`
+    // is ours, not an answer): loaded first, so the reply is parsed once.
+    let sent = match &message {
+        Some(message) => sent_text(batch, message, survey)?,
+        None => None,
+    };
+    let read = read_parsed(stored, message.as_ref(), survey, sent.as_deref());
     let facts = Facts::load(batch, &read, now)?;
     let decision = decide(stored, &read, survey, &facts);
     let outcome = compose_follow_ups(decision, stored, &read, survey, templates, &facts, now);
@@ -136,25 +149,35 @@ pub struct ReadMessage {
     pub word: Word,
     /// It answers one of our confirmation emails (In-Reply-To/References).
     pub answers_confirmation: bool,
-    /// The text the reply was read from, to read it again against the
-    /// questionnaire as sent to the person once they are known.
-    pub text: String,
 }
 
 /// Reads and classifies a stored message.
 pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
+    let raw = crate::mime::lighten(&stored.raw);
+    let message = (stored.size <= survey.replies.max_message_bytes)
+        .then(|| crate::mime::parse(&raw))
+        .flatten();
+    read_parsed(stored, message.as_ref(), survey, None)
+}
+
+/// Reads and classifies a stored message, parsed as `message` (`None`:
+/// not readable, or over the size limit and so not parsed), its reply read
+/// as an answer to `sent`, the questionnaire as the person was sent it.
+pub fn read_parsed(
+    stored: &StoredMessage,
+    message: Option<&Message<'_>>,
+    survey: &Survey,
+    sent: Option<&str>,
+) -> Read {
     // `size` is the server's: a message kept as its headers only is as
     // large as the server says, not as what was stored.
     if stored.size > survey.replies.max_message_bytes {
         return Read::TooLarge;
     }
-    // A large message without its attachments' bodies: nothing read
-    // lives in them, and decoding them cost tens of megabytes.
-    let raw = crate::mime::lighten(&stored.raw);
-    let Some(message) = crate::mime::parse(&raw) else {
+    let Some(message) = message else {
         return Read::Unreadable;
     };
-    let classification = classify::classify(&message, survey);
+    let classification = classify::classify_to(message, survey, sent);
     let sender = message
         .from()
         .and_then(|f| f.first())
@@ -169,10 +192,9 @@ pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
             crate::authres::verdict(message.headers_raw(), trusted, domain)
         });
     let answers_confirmation = confirmation::answers_a_confirmation(&classification.candidates);
-    let text = crate::parse::reply_text(&message);
+    let text = crate::parse::reply_text(message);
     Read::Message(Box::new(ReadMessage {
         word: confirmation::read_word(&text),
-        text,
         answers_confirmation,
         classification,
         sender,
@@ -220,10 +242,6 @@ pub struct Facts {
     pub bounce: BounceFacts,
     /// Their pending confirmation by email, if any.
     pub pending: Option<crate::store::Pending>,
-    /// The text of the latest invitation or reminder that went to them,
-    /// as sent (its custom template's words included): a line of it below
-    /// an unquoted `Answer:` is ours, not an answer.
-    pub sent_text: Option<String>,
 }
 
 /// What the store knows about the messages a delivery report names: by
@@ -259,9 +277,6 @@ impl Facts {
             let ever = Timestamp::UNIX_EPOCH;
             facts.answers = batch.current_answers(id)?;
             facts.pending = batch.pending_confirmation(id)?;
-            facts.sent_text = batch
-                .sent_questionnaire(id)?
-                .and_then(|raw| crate::mime::parse(&raw).map(|m| crate::parse::reply_text(&m)));
             facts.sent = MailCounts {
                 closed_notices: batch.mail_count(id, &[MailKind::ClosedNotice], ever)?,
                 opt_out_confirmations: batch.mail_count(
@@ -342,14 +357,7 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         }
         Read::Message(message) => message,
     };
-    let reread;
-    let classification = match (&facts.sent_text, &message.classification.reply) {
-        (Some(sent), Some(first)) => {
-            reread = reread_reply(&message.classification, first, &message.text, survey, sent);
-            &reread
-        }
-        _ => &message.classification,
-    };
+    let classification = &message.classification;
     let sender = message.sender.clone();
     let outcome = &mut decided.outcome;
     *outcome = Outcome {
@@ -1052,25 +1060,35 @@ fn decide_bounce(
     }
 }
 
-/// The classification with its reply read again against `sent`, the
-/// questionnaire as the person was sent it: the answers are those of the
-/// second reading; what the first reading found in the subject (opt-out,
-/// withdrawal) stays.
-fn reread_reply(
-    classification: &Classification,
-    first: &crate::parse::ParsedReply,
-    text: &str,
-    survey: &Survey,
-    sent: &str,
-) -> Classification {
-    let again = crate::parse::parse_reply_to(text, survey, Some(sent));
-    let mut classification = classification.clone();
-    classification.reply = Some(crate::parse::ParsedReply {
-        opt_out: first.opt_out || again.opt_out,
-        withdraw: first.withdraw || again.withdraw,
-        ..again
-    });
-    classification
+/// The text of the latest invitation or reminder that went to the person
+/// `message` names (by a token it carries, else by its sender), as sent
+/// (its custom template's words included): a line of it below an unquoted
+/// `Answer:` is ours, not an answer. `None` when the message names nobody
+/// or nothing was kept of what they were sent.
+fn sent_text(batch: &Batch<'_>, message: &Message<'_>, survey: &Survey) -> Result<Option<String>> {
+    let mut person = None;
+    for candidate in crate::matching::candidates(message, survey) {
+        if let Some(found) = batch.recipient_by_token(&candidate.token)? {
+            person = Some(found.id);
+            break;
+        }
+    }
+    if person.is_none()
+        && let Some(sender) = message
+            .from()
+            .and_then(|f| f.first())
+            .and_then(|a| a.address())
+    {
+        person = batch
+            .recipient_by_email(&sender.to_lowercase())?
+            .map(|p| p.id);
+    }
+    let Some(id) = person else {
+        return Ok(None);
+    };
+    Ok(batch
+        .sent_questionnaire(id)?
+        .and_then(|raw| crate::mime::parse(&raw).map(|m| crate::parse::reply_text(&m))))
 }
 
 fn find_recipient(

@@ -485,3 +485,89 @@ fn without_idle_and_move_the_daemon_polls_and_files_by_copy_and_expunge() {
         fixture.log()
     );
 }
+
+/// Processing never waits for sending: with the account paced at 2 mails
+/// a minute, replies that arrive while the daemon is still sending the
+/// receipts of earlier ones are processed (answers recorded, receipts
+/// queued) within seconds, and the receipts go at the account's pace, one
+/// per doctor. Before, each turn sent every due receipt before it read
+/// more mail, so these replies waited a minute for the pace.
+#[test]
+fn replies_are_processed_while_receipts_wait_for_the_sending_pace() {
+    let stack = Stack::shared();
+    // The survey opens in an hour: no invitations, so the receipts are the
+    // only mail and the pace alone decides when they go.
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("sending", "rate_per_minute", "2".into()),
+            ("period", "open", toml_string(&local_time(3600))),
+            ("replies", "poll_interval", toml_string("2s")),
+        ],
+    );
+    let rows = fixture.recipients()[..8].to_vec();
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(30), "the list read", || {
+        store.recipients(&sid).is_ok_and(|r| r.len() == 8)
+    });
+    let survey = mailsurvey::survey::Survey::load(&fixture.survey).unwrap();
+    let people = store.recipients(&sid).unwrap();
+    let answer = |i: usize| {
+        let person = &people[i];
+        let message = format!(
+            "From: {from}\r\nTo: {to}\r\nSubject: Re: survey\r\nMessage-ID: <{tag}.{i}@doctors.test>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{COMPLETE}\r\n",
+            from = person.email,
+            to = survey.sender.plus_address(person.token.as_str()),
+            tag = fixture.tag,
+        );
+        stack.deliver(&person.email, &fixture.sender, message.as_bytes());
+    };
+    let processed = || store.message_counts(&sid).unwrap().values().sum::<usize>();
+    let respondents = || store.status(&sid).unwrap().respondents;
+    let receipts = |state: &str| {
+        fixture
+            .outbox_states("receipt")
+            .get(state)
+            .copied()
+            .unwrap_or(0)
+    };
+
+    for i in 0..3 {
+        answer(i);
+    }
+    fixture.wait_until(Duration::from_secs(60), "3 replies processed", || {
+        respondents() == 3
+    });
+    // One receipt every 30 s: the first within 30 s of the daemon's first
+    // round of sending, the next two 30 and 60 s after it.
+    // (A receipt the server took is marked sent with the next claim, after
+    // the next tick of the pace: until then it shows as sending.)
+    let handed_over = || receipts("sent") + receipts("sending");
+    fixture.wait_until(Duration::from_secs(60), "the first receipt sent", || {
+        handed_over() >= 1
+    });
+    let start = std::time::Instant::now();
+    for i in 3..8 {
+        answer(i);
+    }
+    fixture.wait_until(
+        Duration::from_secs(20),
+        "5 more replies processed while receipts wait for the pace",
+        || processed() == 8 && respondents() == 8,
+    );
+    let took = start.elapsed();
+    let sent = handed_over();
+    assert!(
+        sent < 8,
+        "all 8 receipts sent within {took:?}: the pace did not hold"
+    );
+    // One receipt per doctor, queued, none failed.
+    let states = fixture.outbox_states("receipt");
+    assert_eq!(states.values().sum::<usize>(), 8, "{states:?}");
+    assert_eq!(receipts("failed"), 0, "{states:?}");
+    eprintln!("8 processed {took:?} after the last 5 arrived, with {sent} receipt(s) sent");
+    daemon.kill();
+}

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 
 use crate::answer::Status;
 use crate::parse::read_value;
-use crate::store::Store;
+use crate::store::{Retried, Store};
 use crate::survey::Survey;
 use crate::{Error, Result, ingest};
 
@@ -162,14 +162,17 @@ pub fn retry(
     by: &str,
     now: Timestamp,
 ) -> Result<String> {
-    if store.retry(&survey.id, message, by, now)? {
-        Ok(format!(
+    match store.retry(&survey.id, message, by, now)? {
+        Retried::Again => Ok(format!(
             "message {message} set back to new by {by}: the daemon handles it again on its next turn"
-        ))
-    } else {
-        Err(Error::Other(format!(
+        )),
+        Retried::NotFailed => Err(Error::Other(format!(
             "message {message} is not a message whose handling failed; see `mailsurvey review`"
-        )))
+        ))),
+        Retried::NotStored => Err(Error::Other(format!(
+            "message {message} was never stored (the store refused it; `mailsurvey review` says why), so there is nothing to run again: after a fix, move it from the {} folder on the server back to {}, and the daemon reads it again",
+            survey.replies.folders.quarantine, survey.replies.inbox
+        ))),
     }
 }
 

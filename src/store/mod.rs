@@ -30,7 +30,7 @@ pub use kinds::{
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use replies::{
     Batch, BatchReport, Decision, FailedMessage, Fetched, FirstCopy, Flag, FollowUp,
-    MessageSummary, OpenFlag, Outcome, Stored, StoredMessage, Unfiled, content_hash,
+    MessageSummary, OpenFlag, Outcome, Retried, Stored, StoredMessage, Unfiled, content_hash,
 };
 pub use retention::Purged;
 pub use timeline::{ReportData, Silent};
@@ -53,6 +53,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("0009_routing.sql")),
         M::up(include_str!("0010_message_bytes.sql")),
         M::up(include_str!("0011_lookups.sql")),
+        M::up(include_str!("0012_unstored.sql")),
     ])
 }
 
@@ -1208,8 +1209,8 @@ mod tests {
         store
             .lock()
             .execute_batch(
-                "CREATE TEMP TRIGGER refuse BEFORE INSERT ON messages
-                 WHEN NEW.uid = 2 AND NEW.state = 'new'
+                "CREATE TEMP TRIGGER refuse BEFORE INSERT ON message_bytes
+                 WHEN (SELECT uid FROM messages WHERE id = NEW.message_id) = 2
                  BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
             )
             .unwrap();
@@ -1256,6 +1257,47 @@ mod tests {
         // is stored twice.
         let again = store.store_fetched(&survey.id, &batch, "Q").unwrap();
         assert!(again.iter().all(|o| *o == Stored::Duplicate), "{again:?}");
+        // Refused again, it is still one note, which says what to do: there
+        // is nothing for `review --retry` to run.
+        let note = failed[0].id;
+        assert_eq!(store.failed_messages(&survey.id).unwrap().len(), 1);
+        assert_eq!(
+            store
+                .retry(&survey.id, note, "lead", jiff::Timestamp::UNIX_EPOCH)
+                .unwrap(),
+            Retried::NotStored
+        );
+        let flags = store.open_flags(&survey.id).unwrap();
+        assert!(
+            flags
+                .iter()
+                .any(|f| f.message == Some(note)
+                    && f.note.contains("move it from Q back to the inbox")),
+            "{flags:?}"
+        );
+        // After a fix the lead moves it back to the inbox, where it has a
+        // new UID (the test's refusal is for UID 2 only): it is stored at
+        // last, as the note's row, and the note is settled.
+        let back = [fetched(7, 5, Some(&ids[1]), raws[1].as_bytes())];
+        let stored = store.store_fetched(&survey.id, &back, "Q").unwrap();
+        assert_eq!(stored, [Stored::New(note)]);
+        assert!(store.failed_messages(&survey.id).unwrap().is_empty());
+        assert!(
+            store
+                .open_flags(&survey.id)
+                .unwrap()
+                .iter()
+                .all(|f| f.message != Some(note)),
+            "the note's flag is resolved"
+        );
+        assert!(
+            store
+                .unprocessed(&survey.id)
+                .unwrap()
+                .iter()
+                .any(|m| m.raw == raws[1].as_bytes()),
+            "it waits to be processed"
+        );
     }
 
     #[test]
@@ -1367,8 +1409,14 @@ mod tests {
             Some(&2)
         );
         // The lock is usable after the panic, and a retry runs it again.
-        assert!(store.retry(&survey.id, failed[1].id, "lead", now).unwrap());
-        assert!(!store.retry(&survey.id, failed[1].id, "lead", now).unwrap());
+        assert_eq!(
+            store.retry(&survey.id, failed[1].id, "lead", now).unwrap(),
+            Retried::Again
+        );
+        assert_eq!(
+            store.retry(&survey.id, failed[1].id, "lead", now).unwrap(),
+            Retried::NotFailed
+        );
         assert_eq!(store.unprocessed(&survey.id).unwrap().len(), 1);
     }
 

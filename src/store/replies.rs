@@ -33,6 +33,19 @@ pub struct StoredMessage {
     pub shared_sender: bool,
 }
 
+/// What `review --retry` did with a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retried {
+    /// Set back to new: the daemon handles it again.
+    Again,
+    /// Not a message whose handling failed.
+    NotFailed,
+    /// The store refused it, so only a note of why was kept: the message
+    /// is on the server, in the quarantine folder, and is read again once
+    /// moved back to the inbox.
+    NotStored,
+}
+
 /// Whether a fetched message was new.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stored {
@@ -345,7 +358,14 @@ impl Store {
         for message in messages {
             tx.execute_batch("SAVEPOINT fetched")?;
             let hash = content_hash(message.bytes);
-            match insert_fetched(&tx, survey_id, message, &hash) {
+            // A copy refused before and kept only as a note: this one is
+            // tried again (the lead moved it back after a fix, or a rescan).
+            let note = unstored_note(&tx, survey_id, &hash)?;
+            let stored = match note {
+                Some(note) => revive_unstored(&tx, note, message),
+                None => insert_fetched(&tx, survey_id, message, &hash),
+            };
+            match stored {
                 Ok(outcome) => {
                     tx.execute_batch("RELEASE fetched")?;
                     outcomes.push(outcome);
@@ -354,9 +374,26 @@ impl Store {
                 Err(err) => {
                     tx.execute_batch("ROLLBACK TO fetched; RELEASE fetched")?;
                     tracing::error!(survey = %survey_id, uid = message.uid, error = %err, "inbox: the store refused a message; kept as a failed message, to be filed to the quarantine folder");
-                    outcomes.push(insert_unstorable(
-                        &tx, survey_id, message, &hash, &err, quarantine,
-                    )?);
+                    outcomes.push(match note {
+                        // Refused again: the note says so, and this copy
+                        // is filed beside the first.
+                        Some(note) => {
+                            let reason = unstored_reason(&err, quarantine);
+                            record_failure(
+                                &tx,
+                                survey_id,
+                                note,
+                                &reason,
+                                &unstored_next(quarantine),
+                                quarantine,
+                                message.arrived,
+                            )?;
+                            Stored::Duplicate
+                        }
+                        None => {
+                            insert_unstorable(&tx, survey_id, message, &hash, &err, quarantine)?
+                        }
+                    });
                 }
             }
             tx.execute(
@@ -430,6 +467,7 @@ impl Store {
                         survey_id,
                         message.id,
                         &err.to_string(),
+                        &format!("after a fix: review --retry {}", message.id),
                         quarantine,
                         now,
                     )?;
@@ -442,20 +480,30 @@ impl Store {
     }
 
     /// Sets a failed message back to new, so the daemon handles it again
-    /// (after the cause was fixed). Returns false if `id` is not a failed
-    /// message of this survey. A message already filed to the quarantine
-    /// folder stays there on the server; the store holds the outcome.
-    pub fn retry(&self, survey_id: &str, id: i64, by: &str, now: Timestamp) -> Result<bool> {
+    /// (after the cause was fixed). A message already filed to the
+    /// quarantine folder stays there on the server; the store holds the
+    /// outcome. A message the store refused has nothing to run again: it is
+    /// left as it is ([`Retried::NotStored`]).
+    pub fn retry(&self, survey_id: &str, id: i64, by: &str, now: Timestamp) -> Result<Retried> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        let changed = tx.execute(
+        let unstored: Option<bool> = tx
+            .query_row(
+                "SELECT unstored FROM messages WHERE id = ?1 AND survey_id = ?2 AND failure IS NOT NULL",
+                params![id, survey_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match unstored {
+            None => return Ok(Retried::NotFailed),
+            Some(true) => return Ok(Retried::NotStored),
+            Some(false) => {}
+        }
+        tx.execute(
             "UPDATE messages SET state = 'new', kind = NULL, reason = NULL, failure = NULL
-             WHERE id = ?1 AND survey_id = ?2 AND failure IS NOT NULL",
+             WHERE id = ?1 AND survey_id = ?2",
             params![id, survey_id],
         )?;
-        if changed == 0 {
-            return Ok(false);
-        }
         tx.execute(
             "UPDATE flags SET resolved_by = ?2, resolved_at = ?3 WHERE message_row = ?1 AND kind = 'failed' AND resolved_at IS NULL",
             params![id, by, now.as_second()],
@@ -466,7 +514,7 @@ impl Store {
             params![survey_id, id, by, now.as_second()],
         )?;
         tx.commit()?;
-        Ok(true)
+        Ok(Retried::Again)
     }
 
     /// Messages whose handling failed and that wait for `review --retry`.
@@ -1332,7 +1380,7 @@ fn insert_fetched(
     hash: &str,
 ) -> Result<Stored> {
     let seen: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1
+        "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1 AND unstored = 0
             AND (content_hash = ?2 OR (?3 IS NOT NULL AND message_id = ?3)))",
         params![survey_id, hash, message.message_id],
         |r| r.get(0),
@@ -1374,12 +1422,10 @@ fn insert_unstorable(
     err: &Error,
     quarantine: &str,
 ) -> Result<Stored> {
-    let reason = format!(
-        "the store refused this message ({err}); only this note was kept: the message itself is on the server, in {quarantine}"
-    );
+    let reason = unstored_reason(err, quarantine);
     tx.execute(
-        "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender, state)
-         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, X'', ?7, ?8, 'quarantined')",
+        "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender, state, unstored)
+         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, X'', ?7, ?8, 'quarantined', 1)",
         params![
             survey_id,
             message.folder,
@@ -1392,8 +1438,77 @@ fn insert_unstorable(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    record_failure(tx, survey_id, id, &reason, quarantine, message.arrived)?;
+    record_failure(
+        tx,
+        survey_id,
+        id,
+        &reason,
+        &unstored_next(quarantine),
+        quarantine,
+        message.arrived,
+    )?;
     Ok(Stored::New(id))
+}
+
+/// Why a message was kept as a note only.
+fn unstored_reason(err: &Error, quarantine: &str) -> String {
+    format!(
+        "the store refused this message ({err}); only this note was kept: the message itself is on the server, in {quarantine}"
+    )
+}
+
+/// What the lead does about a message kept as a note only: `review
+/// --retry` has nothing to run again, so the message itself goes back.
+fn unstored_next(quarantine: &str) -> String {
+    format!("after a fix, move it from {quarantine} back to the inbox: it is read again")
+}
+
+/// The note of an earlier refused copy of a message (the same bytes: a
+/// move keeps them), if there is one still unsettled. The note keeps no
+/// Message-ID, which a stored message must have alone.
+fn unstored_note(tx: &Connection, survey_id: &str, hash: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM messages WHERE survey_id = ?1 AND unstored = 1 AND failure IS NOT NULL
+                AND content_hash = ?2
+             ORDER BY id LIMIT 1",
+            params![survey_id, hash],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A message refused before and kept as a note (`note`) stored at last:
+/// the note becomes the message, new and waiting to be processed, at the
+/// place on the server where this copy is; its failure is settled, so it
+/// leaves `status` and `review`.
+fn revive_unstored(tx: &Connection, note: i64, message: &Fetched<'_>) -> Result<Stored> {
+    let size = message
+        .size
+        .map_or(message.bytes.len(), |s| s.max(message.bytes.len()));
+    tx.execute(
+        "UPDATE messages SET folder = ?2, uidvalidity = ?3, uid = ?4, message_id = ?5, size = ?6,
+            received_at = ?7, shared_sender = ?8, state = 'new', unstored = 0, failure = NULL,
+            reason = NULL, kind = NULL, file_to = NULL, filed = 0, processed_at = NULL
+         WHERE id = ?1",
+        params![
+            note,
+            message.folder,
+            message.uidvalidity,
+            message.uid,
+            message.message_id,
+            size as i64,
+            message.arrived.as_second(),
+            message.shared_sender
+        ],
+    )?;
+    insert_bytes(tx, note, message.bytes)?;
+    tx.execute(
+        "UPDATE flags SET resolved_by = 'daemon', resolved_at = ?2
+         WHERE message_row = ?1 AND kind = 'failed' AND resolved_at IS NULL",
+        params![note, message.arrived.as_second()],
+    )?;
+    Ok(Stored::New(note))
 }
 
 fn record_failure(
@@ -1401,6 +1516,7 @@ fn record_failure(
     survey_id: &str,
     id: i64,
     reason: &str,
+    next: &str,
     quarantine: &str,
     now: Timestamp,
 ) -> Result<()> {
@@ -1415,7 +1531,7 @@ fn record_failure(
     tx.execute(
         "INSERT INTO flags (survey_id, message_row, kind, note, created_at) VALUES (?1, ?2, 'failed', ?3, ?4)
          ON CONFLICT (message_row, kind) DO UPDATE SET note = excluded.note, resolved_at = NULL, resolved_by = NULL",
-        params![survey_id, id, format!("handling failed, set aside: {reason}; after a fix: review --retry {id}"), now.as_second()],
+        params![survey_id, id, format!("handling failed, set aside: {reason}; {next}"), now.as_second()],
     )?;
     Ok(())
 }

@@ -6,7 +6,8 @@
 //! and answered throughout; `status` says what waits and why, in the
 //! server's words, and the problem clears once filing works again.
 //!
-//! Ports: the proxies listen on 16010-16039 (this engineer's range).
+//! Ports: the proxies listen on 16010-16039; the test without MOVE runs a
+//! stack of its own on 21000-21099 and its proxy on 21100.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -215,6 +216,131 @@ fn refused_moves_are_reported_with_the_servers_words_retried_and_cleared() {
         ..Tally::default()
     }
     .report("imap-move-refused");
+}
+
+/// A server without MOVE (`scripts/mailstack up --basic-imap`, a stack of
+/// the test's own): batches go as UID COPY, flag `\Deleted`, UID EXPUNGE.
+/// When the server refuses a batch COPY, its messages are moved one by
+/// one, so the one message it refuses alone holds back no other; `status`
+/// names that refusal in the server's words; once the refusal ends the
+/// INBOX empties and the problem clears.
+///
+/// Ports: the stack 21000-21099, the proxy 21100 (this engineer's range).
+#[test]
+fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
+    let own = Stack::own_with(21000, &["--basic-imap"]);
+    let stack = &own.stack;
+    let fixture = Fixture::new(stack, &[("replies", "poll_interval", toml_string("1s"))]);
+    let (rows, mut daemon) = fixture.invite_first(4, Duration::from_secs(60));
+    daemon.kill();
+    let words = "[SERVERBUG] Copying mail is switched off for maintenance (fault injected)";
+    let refuse_copy = |containing: Option<String>, answer: &str| Refuse {
+        command: "UID COPY",
+        containing,
+        answer: answer.into(),
+    };
+    // 1. Every COPY refused while the replies are read: they wait, read,
+    // processed and answered, in the INBOX.
+    let proxy = ImapProxy::start(
+        21100,
+        stack.port("MAILSTACK_IMAP_PORT"),
+        Plan {
+            refuse: vec![refuse_copy(None, words)],
+            ..Plan::default()
+        },
+    );
+    read_through(&fixture, proxy.port);
+    let sid = fixture.survey_id();
+    let mail = replies(&fixture, &rows);
+    let _daemon = fixture.start_daemon();
+    deliver_all(stack, &mail);
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "4 replies processed and answered while copies are refused",
+        || count(&db(&fixture), PROCESSED, &sid) >= 4 && receipts_sent(&fixture) >= 4,
+    );
+    fixture.wait_until(
+        Duration::from_secs(30),
+        "status shows the folder's refusal in the server's words",
+        || {
+            filing_problem(&status(&fixture).1).is_some_and(|p| {
+                p.contains("Survey/Processed") && p.contains("Copying mail is switched off")
+            })
+        },
+    );
+    let uids = inbox_uids(stack, &fixture.sender);
+    assert_eq!(uids.len(), 4, "the 4 wait in the INBOX");
+
+    // 2. Batches refused (a UID set with `:` or `,`), and one message
+    // refused whatever: the other three go one by one, that one waits.
+    let bad = uids[1];
+    let one_words = "[LIMIT] This message cannot be copied (fault injected)";
+    proxy.refuse(vec![
+        refuse_copy(Some(format!("COPY {bad} ")), one_words),
+        refuse_copy(Some(":".into()), words),
+        refuse_copy(Some(",".into()), words),
+    ]);
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "all but the refused message filed",
+        || {
+            stack.maildir_count(&fixture.sender) == 1
+                && folder_count(stack, &fixture.sender, "Survey/Processed") == 3
+        },
+    );
+    fixture.wait_until(
+        Duration::from_secs(30),
+        "status names the one refused message in the server's words",
+        || {
+            let (text, json) = status(&fixture);
+            text.contains("refused to move 1 message(s) to Survey/Processed")
+                && text.contains("This message cannot be copied")
+                && filing_problem(&json)
+                    .is_some_and(|p| p.contains("This message cannot be copied"))
+        },
+    );
+    assert_eq!(inbox_uids(stack, &fixture.sender), [bad]);
+    let log = fixture.log();
+    assert!(
+        log.contains("idle=false"),
+        "the server offered no IDLE:\n{log}"
+    );
+    assert!(
+        log.contains("filing its messages one by one"),
+        "a refused batch fell back to single moves:\n{log}"
+    );
+
+    // 3. The refusal ends: the INBOX empties and the problem clears.
+    proxy.refuse(Vec::new());
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the INBOX empty and the problem cleared",
+        || {
+            stack.maildir_count(&fixture.sender) == 0
+                && folder_count(stack, &fixture.sender, "Survey/Processed") == 4
+                && {
+                    let (text, json) = status(&fixture);
+                    !text.contains("PROBLEM filing") && filing_problem(&json).is_none()
+                }
+        },
+    );
+    // Without MOVE, every filing went as COPY + flag + UID EXPUNGE.
+    let sent = proxy.commands_by_name();
+    let n = |name: &str| sent.get(name).copied().unwrap_or(0);
+    assert_eq!(n("UID MOVE"), 0, "no MOVE on a server without it: {sent:?}");
+    assert!(
+        n("UID COPY") >= 4 && n("UID STORE") >= 4 && n("UID EXPUNGE") >= 4,
+        "each message filed by COPY, flag and EXPUNGE: {sent:?}"
+    );
+    assert_eq!(fixture.store().status(&sid).unwrap().respondents, 4);
+    assert_eq!(receipts_sent(&fixture), 4, "each reply answered once");
+    let refused = proxy.count("imap-refused");
+    Tally {
+        injected: refused,
+        survived: refused,
+        ..Tally::default()
+    }
+    .report("imap-copy-refused");
 }
 
 /// Replaces `processed = "Survey/Processed"` in the survey file.

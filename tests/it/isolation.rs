@@ -177,7 +177,7 @@ fn a_message_whose_handling_fails_is_set_aside_and_can_be_retried() {
     assert!(failed[0].reason.contains("injected fault"), "{failed:?}");
     let id = failed[0].id;
     fixture.wait_until(Duration::from_secs(60), "filed to quarantine", || {
-        messages_in(&stack, &fixture.sender, "Survey/Quarantine") == 1
+        stack.messages_in(&fixture.sender, "Survey/Quarantine") == 1
     });
 
     let status = fixture.mailsurvey(&["status"]);
@@ -210,17 +210,6 @@ fn a_message_whose_handling_fails_is_set_aside_and_can_be_retried() {
     let again = fixture.mailsurvey(&["review", "--retry", &id.to_string()]);
     assert!(!again.status.success(), "a handled message is not retried");
     assert_running(&fixture, &mut daemon);
-}
-
-fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
-    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
-    let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
-    let n = session
-        .examine(folder)
-        .map(|m| m.exists as usize)
-        .unwrap_or(0);
-    let _ = session.logout();
-    n
 }
 
 /// Finding 3: the lead's commands write while the daemon ingests. With

@@ -11,7 +11,6 @@ use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
 
-use crate::replies::reply;
 use crate::support::*;
 
 /// A signing key Dovecot trusts (HS256, under its own key id).
@@ -213,27 +212,11 @@ fn a_survey_signed_in_with_tokens_runs_end_to_end_and_an_expired_token_is_replac
 
     // A doctor replies; the daemon reads it over IMAP (OAUTHBEARER) and
     // answers over SMTP (XOAUTH2).
-    let (_, doctor) = &rows[0];
-    let invitation = stack.inbox(doctor).remove(0);
-    stack.deliver(
-        doctor,
-        &fixture.sender,
-        &reply(
-            &invitation,
-            doctor,
-            "1. yes\n2. no\n3. yes\n4. 7\n5. a\n6. no\n7. no\n8. yes\n9. yes\n10. none",
-        ),
+    fixture.reply_and_wait_recorded(
+        &rows[0].1,
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a\n6. no\n7. no\n8. yes\n9. yes\n10. none",
+        10,
     );
-    let store = fixture.store();
-    let sid = fixture.survey_id();
-    fixture.wait_until(Duration::from_secs(60), "the reply recorded", || {
-        let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
-        store
-            .all_current_answers(&sid)
-            .unwrap()
-            .get(&person.id)
-            .is_some_and(|a| a.len() == 10)
-    });
     fixture.wait_until(Duration::from_secs(60), "the receipt sent", || {
         fixture.outbox_states("receipt").get("sent") == Some(&1)
     });
@@ -583,25 +566,10 @@ fn a_session_ended_for_an_expired_token_reconnects_with_a_fresh_one() {
     assert!(helper.runs("imap") > runs, "no fresh token was asked for");
 
     // And reads what comes in afterwards.
-    let (_, doctor) = &rows[1];
-    let invitation = stack.inbox(doctor).remove(0);
-    stack.deliver(
-        doctor,
-        &fixture.sender,
-        &reply(
-            &invitation,
-            doctor,
-            "1. yes\n2. yes\n3. no\n4. 5\n5. b\n6. yes\n7. no\n8. no\n9. yes",
-        ),
+    fixture.reply_and_wait_recorded(
+        &rows[1].1,
+        "1. yes\n2. yes\n3. no\n4. 5\n5. b\n6. yes\n7. no\n8. no\n9. yes",
+        9,
     );
-    let store = fixture.store();
-    let sid = fixture.survey_id();
-    fixture.wait_until(Duration::from_secs(60), "the reply recorded", || {
-        let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
-        store
-            .all_current_answers(&sid)
-            .unwrap()
-            .contains_key(&person.id)
-    });
     assert!(!fixture.log().contains(valid.rsplit('.').next().unwrap()));
 }

@@ -28,17 +28,6 @@ pub fn reply(invitation: &[u8], from: &str, body: &str) -> Vec<u8> {
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 const PARTIAL: &str = "1. yes\n2. yes\n3. no\n5. b\n6. yes\n7. no\n8. no\n9. yes";
 
-fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
-    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
-    let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
-    let n = session
-        .examine(folder)
-        .map(|m| m.exists as usize)
-        .unwrap_or(0);
-    let _ = session.logout();
-    n
-}
-
 fn subjects(stack: &Stack, user: &str) -> Vec<String> {
     stack
         .inbox(user)
@@ -96,7 +85,7 @@ fn replies_are_read_recorded_filed_and_answered() {
             let counts = store.message_counts(&sid).unwrap();
             counts.values().sum::<usize>() >= 6
                 && counts.get("bounce") == Some(&1)
-                && messages_in(&stack, &fixture.sender, "INBOX") == 0
+                && stack.messages_in(&fixture.sender, "INBOX") == 0
         },
     );
     fixture.wait_until(Duration::from_secs(60), "follow-ups sent", || {
@@ -132,13 +121,10 @@ fn replies_are_read_recorded_filed_and_answered() {
     assert_eq!(person(&bounced).status, "bounced");
 
     // Folders on the server.
-    assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Processed"), 3);
-    assert_eq!(
-        messages_in(&stack, &fixture.sender, "Survey/Auto-replies"),
-        1
-    );
-    assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Bounces"), 1);
-    assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Unmatched"), 1);
+    assert_eq!(stack.messages_in(&fixture.sender, "Survey/Processed"), 3);
+    assert_eq!(stack.messages_in(&fixture.sender, "Survey/Auto-replies"), 1);
+    assert_eq!(stack.messages_in(&fixture.sender, "Survey/Bounces"), 1);
+    assert_eq!(stack.messages_in(&fixture.sender, "Survey/Unmatched"), 1);
 
     // What the doctors got back.
     let got = |email: &str| subjects(&stack, email);
@@ -220,13 +206,8 @@ fn a_reply_from_another_address_is_held_until_the_lead_decides() {
         &fixture.sender,
         &reply(&invitation, &colleague, COMPLETE),
     );
-    let invitation = stack.inbox(&rows[1].1).remove(0);
     let body = format!("{COMPLETE}\n\nPlease delete my answers after all, I have changed my mind.");
-    stack.deliver(
-        &rows[1].1,
-        &fixture.sender,
-        &reply(&invitation, &rows[1].1, &body),
-    );
+    fixture.reply_as(&rows[1].1, &body);
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "both processed", || {
@@ -283,8 +264,7 @@ fn sigkill_during_ingestion_loses_nothing_and_counts_nothing_twice() {
     daemon.kill();
     // The replies arrive while the daemon is down.
     for (_, email) in &rows {
-        let invitation = stack.inbox(email).remove(0);
-        stack.deliver(email, &fixture.sender, &reply(&invitation, email, COMPLETE));
+        fixture.reply_as(email, COMPLETE);
     }
     let sid = fixture.survey_id();
     // Kill it again and again, at different points of its work.
@@ -301,13 +281,13 @@ fn sigkill_during_ingestion_loses_nothing_and_counts_nothing_twice() {
         "all replies processed, filed and receipted",
         || {
             store.message_counts(&sid).unwrap().get("reply") == Some(&20)
-                && messages_in(&stack, &fixture.sender, "INBOX") == 0
+                && stack.messages_in(&fixture.sender, "INBOX") == 0
                 && fixture.outbox_states("receipt").get("sent") == Some(&20)
         },
     );
     daemon.terminate();
     assert_eq!(store.status(&sid).unwrap().respondents, 20);
-    assert_eq!(messages_in(&stack, &fixture.sender, "Survey/Processed"), 20);
+    assert_eq!(stack.messages_in(&fixture.sender, "Survey/Processed"), 20);
     let mut duplicates = 0;
     for (_, email) in &rows {
         let person = store.recipient_by_email(&sid, email).unwrap().unwrap();
@@ -338,12 +318,7 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
     let stack = &own.stack;
     let fixture = Fixture::new(stack, &[("replies", "poll_interval", toml_string("2s"))]);
     let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
-    let invitation = stack.inbox(&rows[0].1).remove(0);
-    stack.deliver(
-        &rows[0].1,
-        &fixture.sender,
-        &reply(&invitation, &rows[0].1, COMPLETE),
-    );
+    fixture.reply_as(&rows[0].1, COMPLETE);
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(30), "the first reply", || {
@@ -422,7 +397,7 @@ fn an_oversized_message_is_stored_and_quarantined_unread() {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "the big message filed", || {
-        messages_in(&stack, &fixture.sender, "Survey/Quarantine") == 1
+        stack.messages_in(&fixture.sender, "Survey/Quarantine") == 1
     });
     daemon.terminate();
     let messages = store.messages(&sid).unwrap();
@@ -464,8 +439,7 @@ fn without_idle_and_move_the_daemon_polls_and_files_by_copy_and_expunge() {
     let fixture = Fixture::new(stack, &[("replies", "poll_interval", toml_string("1s"))]);
     let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
     for (_, email) in &rows {
-        let invitation = stack.inbox(email).remove(0);
-        stack.deliver(email, &fixture.sender, &reply(&invitation, email, COMPLETE));
+        fixture.reply_as(email, COMPLETE);
     }
     let store = fixture.store();
     let sid = fixture.survey_id();
@@ -474,8 +448,8 @@ fn without_idle_and_move_the_daemon_polls_and_files_by_copy_and_expunge() {
         "both replies read and filed",
         || {
             store.status(&sid).unwrap().respondents == 2
-                && messages_in(stack, &fixture.sender, "Survey/Processed") == 2
-                && messages_in(stack, &fixture.sender, "INBOX") == 0
+                && stack.messages_in(&fixture.sender, "Survey/Processed") == 2
+                && stack.messages_in(&fixture.sender, "INBOX") == 0
         },
     );
     daemon.terminate();

@@ -143,6 +143,19 @@ impl Stack {
         out
     }
 
+    /// How many messages are in `folder` of `user`'s mailbox, over IMAP
+    /// (EXAMINE, so nothing is changed); 0 when the folder does not exist.
+    pub fn messages_in(&self, user: &str, folder: &str) -> usize {
+        unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", self.password()) };
+        let mut session = mailsurvey::inbox::connect(&self.imap(user)).unwrap();
+        let n = session
+            .examine(folder)
+            .map(|m| m.exists as usize)
+            .unwrap_or(0);
+        let _ = session.logout();
+        n
+    }
+
     /// How many messages are in `user`'s maildir (new + cur), without IMAP;
     /// cheap enough to poll.
     pub fn maildir_count(&self, address: &str) -> usize {
@@ -362,6 +375,39 @@ impl Fixture {
                 .iter()
                 .all(|email| self.stack.maildir_count(email) > 0)
         });
+    }
+
+    /// The doctor `email` replies with `body` to their first invitation,
+    /// as their mail server would deliver it to this survey's mailbox.
+    pub fn reply_as(&self, email: &str, body: &str) {
+        let invitation = self.stack.inbox(email).remove(0);
+        self.stack.deliver(
+            email,
+            &self.sender,
+            &crate::replies::reply(&invitation, email, body),
+        );
+    }
+
+    /// Waits (at most `limit`) until exactly `answers` answers of the
+    /// doctor `email` are recorded.
+    pub fn wait_recorded(&self, email: &str, answers: usize, limit: Duration) {
+        let store = self.store();
+        let sid = self.survey_id();
+        self.wait_until(
+            limit,
+            &format!("{answers} answers of {email} recorded"),
+            || {
+                let person = store.recipient_by_email(&sid, email).unwrap().unwrap();
+                store.current_answers(person.id).unwrap().len() == answers
+            },
+        );
+    }
+
+    /// A doctor replies ([`Fixture::reply_as`]) and the test waits until
+    /// the daemon has recorded their `answers` answers.
+    pub fn reply_and_wait_recorded(&self, email: &str, body: &str, answers: usize) {
+        self.reply_as(email, body);
+        self.wait_recorded(email, answers, Duration::from_secs(60));
     }
 
     /// Starts the daemon; its log goes to `daemon.log` in the fixture's

@@ -8,22 +8,10 @@ use std::process::Stdio;
 use std::str::FromStr;
 use std::time::Duration;
 
-use crate::replies::reply;
 use crate::support::*;
 
 const COMPLETE: &str =
     "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. A regional protocol.";
-
-fn messages_in(stack: &Stack, user: &str, folder: &str) -> usize {
-    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
-    let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
-    let n = session
-        .examine(folder)
-        .map(|m| m.exists as usize)
-        .unwrap_or(0);
-    let _ = session.logout();
-    n
-}
 
 /// `{ env = "VAR" }`, a password read from the environment.
 fn toml_string_inline(var: &str) -> String {
@@ -136,8 +124,7 @@ fn surveys_in_one_daemon_two_sharing_a_mailbox_one_broken_one_refused() {
     // stranger writes to it without a token.
     for rows in [&a_rows, &b_rows] {
         for (_, email) in rows {
-            let invitation = stack.inbox(email).remove(0);
-            stack.deliver(email, &a.sender, &reply(&invitation, email, COMPLETE));
+            a.reply_as(email, COMPLETE);
         }
     }
     stack.deliver(
@@ -255,9 +242,9 @@ fn surveys_in_one_daemon_two_sharing_a_mailbox_one_broken_one_refused() {
     // One mailbox: four replies filed as processed, the stranger's once as
     // unmatched, nothing left behind.
     a.wait_until(Duration::from_secs(30), "every message filed", || {
-        messages_in(&stack, &a.sender, "Survey/Processed") == 4
-            && messages_in(&stack, &a.sender, "Survey/Unmatched") == 1
-            && messages_in(&stack, &a.sender, "INBOX") == 0
+        stack.messages_in(&a.sender, "Survey/Processed") == 4
+            && stack.messages_in(&a.sender, "Survey/Unmatched") == 1
+            && stack.messages_in(&a.sender, "INBOX") == 0
     });
     assert_eq!(daemon.terminate().code(), Some(0), "{}", log_text());
 }
@@ -375,7 +362,7 @@ fn shared_mailbox_routes_a_doubly_listed_sender_to_neither_and_a_bounce_by_its_k
     }
     // Shown once, as unmatched; the doctor got nothing but the invitations.
     wait_until(Duration::from_secs(30), "the reply filed", || {
-        messages_in(&stack, &a.sender, "Survey/Unmatched") == 1
+        stack.messages_in(&a.sender, "Survey/Unmatched") == 1
     });
     assert_eq!(stack.maildir_count(&both.1), 2, "no confirmation mailed");
     // The bounce is in A's store only; B has the reply and nothing else.

@@ -26,7 +26,9 @@
 //!   [`overview`] is `status` over several surveys.
 //! - [`check`]: proves a setup works before anyone is invited.
 //! - [`inbox`]: the IMAP mailbox: every message stored before anything else
-//!   happens to it, then filed on the server.
+//!   happens to it, then filed on the server. A folder, one file per job:
+//!   the watcher's loop (`mod.rs`), `connection`, `routing` among surveys
+//!   sharing a mailbox, `fetching` and `filing`.
 //! - [`mime`]: reading a raw message, surviving the parser's own panics.
 //! - [`classify`]: reply, auto-reply, bounce, unsubscribe or unrelated.
 //! - [`bounce`]: delivery reports as real mail systems write them (what

@@ -595,13 +595,7 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
     };
     // Read, but perhaps not writable: another process holding the write
     // lock stops the daemon from recording anything while it lasts.
-    let locked = crate::store::lock::lasting_holder(&survey.database);
-    let locked_words = locked.as_ref().map(|holder| {
-        format!(
-            "{} is locked for writing by another process: {holder}; nothing can be recorded until it lets go (the daemon waits and goes on by itself)",
-            survey.database.display()
-        )
-    });
+    let locked_words = crate::overview::write_locked(&survey.database);
     if json {
         let mut value = serde_json::to_value(&status).expect("status serialises");
         if let Some(words) = &locked_words {

@@ -1,8 +1,9 @@
 //! `mailsurvey status` over a directory of surveys: one summary per survey
 //! file, read from its store beside the running daemon: the counts a study
 //! lead asks about, the next thing the daemon will do, and what is wrong
-//! (a file that does not load, a server problem the daemon recorded, mail
-//! given up or waiting for another attempt).
+//! (a file that does not load, another process holding its database's
+//! write lock, a server problem the daemon recorded, mail given up or
+//! waiting for another attempt).
 
 use std::path::{Path, PathBuf};
 
@@ -117,6 +118,10 @@ pub fn overview(file: &Path, now: Timestamp) -> Overview {
     };
     match summarise(&store, &survey, now, &mut out) {
         Ok(()) => {
+            // Read, but perhaps not writable: first, as it stops all work.
+            if let Some(words) = write_locked(&survey.database) {
+                out.problems.insert(0, words);
+            }
             out.health = if out.problems.is_empty() {
                 Health::Ok
             } else {
@@ -129,6 +134,19 @@ pub fn overview(file: &Path, now: Timestamp) -> Overview {
         Err(err) => out.problems.push(format!("store: {err}")),
     }
     out
+}
+
+/// Another process holding `database`'s write lock for a while, in the
+/// words `status` shows: in WAL mode the counts still read, but nothing
+/// can be recorded while it lasts, so the file and the holder are named.
+/// `None` when no other process holds it (the daemon's own work aside).
+pub fn write_locked(database: &Path) -> Option<String> {
+    crate::store::lock::lasting_holder(database).map(|holder| {
+        format!(
+            "{} is locked for writing by another process: {holder}; nothing can be recorded until it lets go (the daemon waits and goes on by itself)",
+            database.display()
+        )
+    })
 }
 
 fn summarise(

@@ -312,3 +312,131 @@ fn fault_database_locked_during_an_upgrade() {
     }
     .report("db-lock-upgrade");
 }
+
+/// `status` over a directory of surveys while another process holds the
+/// write lock on one survey's database (in WAL mode its counts still
+/// read): that survey's summary names the file and the holder and is
+/// unwell; the other survey's lines are as before; once the lock is
+/// released the problem goes.
+#[test]
+fn fault_database_locked_shown_in_status_over_a_directory() {
+    let stack = Stack::shared();
+    let a = Fixture::new(&stack, &[]);
+    let b = Fixture::new(&stack, &[]);
+    for fixture in [&a, &b] {
+        // The store made, as by a first run.
+        let first = fixture.mailsurvey(&["status"]);
+        assert!(
+            first.status.success(),
+            "{}",
+            String::from_utf8_lossy(&first.stderr)
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&a.survey, dir.path().join("a.toml")).unwrap();
+    std::fs::copy(&b.survey, dir.path().join("b.toml")).unwrap();
+    let over_dir = |json: bool| {
+        let mut command = std::process::Command::new(BIN);
+        command.arg("status");
+        if json {
+            command.arg("--json");
+        }
+        let out = command
+            .arg("--survey")
+            .arg(dir.path())
+            .env("MAILSURVEY_PASSWORD", stack.password())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "status over the directory: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // One survey's block of the text: from its `ID [HEALTH]` line to the
+    // next blank line.
+    let block = |text: &str, id: &str| -> String {
+        text.split("\n\n")
+            .find(|b| b.starts_with(&format!("{id} [")))
+            .unwrap_or_else(|| panic!("no block for {id} in:\n{text}"))
+            .to_owned()
+    };
+    let json_survey = |text: &str, id: &str| -> serde_json::Value {
+        let value: serde_json::Value = serde_json::from_str(text).expect("status --json is JSON");
+        value["surveys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("no survey {id} in:\n{text}"))
+            .clone()
+    };
+    let (a_id, b_id) = (a.survey_id(), b.survey_id());
+    let before = over_dir(false);
+    assert!(before.starts_with("2 surveys, 0 with problems"), "{before}");
+    let b_before = block(&before, &b_id);
+
+    let db = a.dir.path().join("state.db");
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let started = Instant::now();
+    let during = over_dir(false);
+    let took = started.elapsed();
+    let during_json = over_dir(true);
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+
+    let said = format!(
+        "problem: {} is locked for writing by another process: process {}",
+        db.display(),
+        std::process::id()
+    );
+    let a_during = block(&during, &a_id);
+    let mut survived = 0;
+    assert!(during.starts_with("2 surveys, 1 with problems"), "{during}");
+    assert!(
+        a_during.starts_with(&format!("{a_id} [UNWELL]")),
+        "{a_during}"
+    );
+    assert!(a_during.contains(&said), "the lock named:\n{a_during}");
+    assert!(
+        a_during.contains("invited 0, delivered 0"),
+        "its counts still read:\n{a_during}"
+    );
+    assert_eq!(
+        block(&during, &b_id),
+        b_before,
+        "the other survey unaffected"
+    );
+    let a_json = json_survey(&during_json, &a_id);
+    assert_eq!(a_json["health"], "unwell", "{a_json}");
+    assert!(
+        a_json["problems"].as_array().unwrap().iter().any(|p| p
+            .as_str()
+            .is_some_and(|p| p.contains(&db.display().to_string())
+                && p.contains("locked for writing by another process"))),
+        "{a_json}"
+    );
+    assert_eq!(json_survey(&during_json, &b_id)["health"], "ok");
+    survived += 1;
+
+    // Released: the problem goes.
+    let after = over_dir(false);
+    assert!(after.starts_with("2 surveys, 0 with problems"), "{after}");
+    assert!(!after.contains("locked"), "{after}");
+    assert!(block(&after, &a_id).starts_with(&format!("{a_id} [ok]")));
+    assert_eq!(block(&after, &b_id), b_before);
+    say(&format!(
+        "fault db-lock-directory: status over 2 surveys, one locked, took {:.1} s",
+        took.as_secs_f64()
+    ));
+    Tally {
+        injected: 1,
+        survived,
+        lost: 0,
+        duplicated: 0,
+        bound: 0,
+    }
+    .report("db-lock-directory");
+}

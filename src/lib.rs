@@ -23,7 +23,9 @@
 //! - [`daemon`]: one survey's long-running loop; shutdown is a parameter.
 //! - [`service`]: `mailsurvey run` over one survey file or a directory of
 //!   them, with signals, reloads and the watchdog; [`notify`] tells systemd;
-//!   [`overview`] is `status` over several surveys.
+//!   [`overview`] is `status` over several surveys. A folder, one file per
+//!   job: the supervisor (`mod.rs`), `files`, `daemons`, `readers` (one per
+//!   mailbox), `accounts` (limits per SMTP account) and `watchdog`.
 //! - [`check`]: proves a setup works before anyone is invited.
 //! - [`inbox`]: the IMAP mailbox: every message stored before anything else
 //!   happens to it, then filed on the server. A folder, one file per job:

@@ -19,6 +19,13 @@
 //! a changed survey's daemon is replaced once its work in flight is done, a
 //! new file is started, a removed one stopped, and a file that no longer
 //! loads is reported while its running configuration is kept.
+//!
+//! Each job has a file of its own, so each can be read alone: this file is
+//! the supervisor (start, reload, replace, stop, one tick); `files` loads
+//! survey files and opens their stores; `daemons` runs each survey's daemon
+//! as a task and restarts it; `readers` keeps one mailbox reader per
+//! mailbox; `accounts` shares an SMTP account's outbox and limits;
+//! `watchdog` is the store thread behind the watchdog pings and STATUS.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,99 +33,38 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use jiff::Timestamp;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tracing::{error, info, warn};
 
 use crate::clock::{Clock, SystemClock};
-use crate::daemon::{self, Daemon, Health};
+use crate::daemon::Health;
 use crate::notify::Notifier;
-use crate::outbox::{Limits, SmtpOutbox};
 use crate::shutdown::{self, Shutdown, Trigger};
-use crate::store::{HealthPart, Store};
+use crate::store::Store;
 use crate::survey::Survey;
-use crate::templates::Templates;
 use crate::{Error, Result};
+
+mod accounts;
+mod daemons;
+mod files;
+mod readers;
+mod watchdog;
+
+pub use files::survey_files;
+pub use watchdog::next_action;
+
+use accounts::{Account, account_of, accounts_entry};
+use daemons::{Wiring, keep_running};
+use files::{Loaded, fingerprint, load, open_store};
+use readers::{Group, join_group, leave_group, mailbox_of};
+use watchdog::{Seen, look};
 
 /// Requests to re-read the configuration (SIGHUP), wired by `main`.
 pub type Reloads = mpsc::UnboundedReceiver<()>;
 
 /// How often the supervisor looks at its surveys and updates STATUS.
 const TICK: Duration = Duration::from_secs(1);
-/// How often the store thread looks at every store.
-const STORE_LOOK: Duration = Duration::from_secs(2);
-/// First delay before a survey whose daemon failed is started again.
-const RESTART_FIRST: Duration = Duration::from_secs(30);
-/// Longest delay between restarts of a failing survey.
-const RESTART_MAX: Duration = Duration::from_secs(30 * 60);
-
-/// The survey files `path` names: itself, or the `*.toml` files in it
-/// (sorted, so logs and STATUS keep one order).
-pub fn survey_files(path: &Path) -> Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        return Ok(vec![path.to_owned()]);
-    }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
-        let entry = entry.map_err(|e| Error::io(path, e))?;
-        let file = entry.path();
-        if file.extension().is_some_and(|e| e == "toml") && file.is_file() {
-            files.push(file);
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
-/// A loaded survey and what tells whether its files changed since.
-struct Loaded {
-    survey: Survey,
-    templates: Templates,
-    fingerprint: Vec<u8>,
-}
-
-/// The survey file's bytes and the templates' names and bytes: a reload
-/// replaces the daemon only when one of them changed.
-fn fingerprint(path: &Path, survey: Option<&Survey>) -> Vec<u8> {
-    use sha2::Digest;
-    let mut hash = sha2::Sha256::new();
-    hash.update(std::fs::read(path).unwrap_or_default());
-    if let Some(dir) = survey.and_then(|s| s.templates_dir.as_ref())
-        && let Ok(entries) = std::fs::read_dir(dir)
-    {
-        let mut files: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
-        files.sort();
-        for file in files {
-            hash.update(file.as_os_str().as_encoded_bytes());
-            hash.update(std::fs::read(&file).unwrap_or_default());
-        }
-    }
-    hash.finalize().to_vec()
-}
-
-fn load(path: &Path) -> Result<Loaded> {
-    let (survey, templates) = daemon::load(path)?;
-    crate::credentials::warn_if_exposed(&survey);
-    let fingerprint = fingerprint(path, Some(&survey));
-    Ok(Loaded {
-        survey,
-        templates,
-        fingerprint,
-    })
-}
-
-/// What the store thread last saw of one survey.
-#[derive(Debug, Clone, Default)]
-struct Seen {
-    listed: usize,
-    respondents: usize,
-    /// (handed to the server, all not cancelled), while some are due.
-    sending: Option<(usize, usize)>,
-    /// Messages waiting for another attempt, and the last error.
-    deferred: Option<(usize, String)>,
-    next: String,
-}
 
 /// One survey file and what runs it.
 struct Slot {
@@ -135,108 +81,6 @@ struct Slot {
     arrived: Arc<tokio::sync::Notify>,
     /// The mailbox it is a member of ([`mailbox_of`]).
     mailbox: Option<String>,
-}
-
-/// One mailbox (server, user, folder) and the one reader that reads it for
-/// every survey that uses it.
-struct Group {
-    members: Arc<Mutex<Vec<crate::inbox::Member>>>,
-    /// Set by any member's daemon when it has mail to file.
-    wake: Arc<AtomicBool>,
-    health: Arc<Health>,
-    socket: Arc<Mutex<Option<std::net::TcpStream>>>,
-    trigger: Trigger,
-    shutdown: Shutdown,
-    reader: Option<crate::inbox::Running>,
-}
-
-/// What a survey's daemon is wired to besides its own files.
-#[derive(Clone)]
-struct Wiring {
-    store: Store,
-    account: Account,
-    health: Arc<Health>,
-    problem: Arc<Mutex<Option<String>>>,
-    reread: Arc<AtomicBool>,
-    arrived: Arc<tokio::sync::Notify>,
-    wake: Arc<AtomicBool>,
-}
-
-/// Makes `survey` a member of its mailbox's group, starting the group's
-/// reader if it is the first. Returns the group's health and wake flag.
-fn join_group(
-    groups: &mut BTreeMap<String, Group>,
-    survey: &Arc<Survey>,
-    store: &Store,
-    arrived: &Arc<tokio::sync::Notify>,
-) -> (String, Arc<Health>, Arc<AtomicBool>) {
-    let key = mailbox_of(survey);
-    let group = groups.entry(key.clone()).or_insert_with(|| {
-        let (trigger, shutdown) = shutdown::channel();
-        Group {
-            members: Arc::new(Mutex::new(Vec::new())),
-            wake: Arc::new(AtomicBool::new(false)),
-            health: Arc::new(Health::default()),
-            socket: Arc::new(Mutex::new(None)),
-            trigger,
-            shutdown,
-            reader: None,
-        }
-    });
-    {
-        let mut members = group.members.lock().expect("lock");
-        members.retain(|m| m.survey.id != survey.id);
-        members.push(crate::inbox::Member {
-            survey: survey.clone(),
-            store: store.clone(),
-            notify: arrived.clone(),
-        });
-        if members.len() > 1 {
-            let ids: Vec<&str> = members.iter().map(|m| m.survey.id.as_str()).collect();
-            info!(mailbox = %key, surveys = ?ids, "one reader for a shared mailbox");
-        }
-    }
-    if group.reader.is_none() {
-        group.reader = Some(
-            crate::inbox::Watcher {
-                survey: survey.clone(),
-                store: store.clone(),
-                notify: arrived.clone(),
-                shutdown: group.shutdown.clone(),
-                wake: group.wake.clone(),
-                socket: group.socket.clone(),
-                health: group.health.clone(),
-                members: Some(group.members.clone()),
-            }
-            .spawn(),
-        );
-    }
-    (key, group.health.clone(), group.wake.clone())
-}
-
-/// Takes `survey_id` out of the group of `key`; the last one out stops the
-/// reader (it logs out).
-fn leave_group(groups: &mut BTreeMap<String, Group>, key: &str, survey_id: &str) {
-    let Some(group) = groups.get_mut(key) else {
-        return;
-    };
-    let empty = {
-        let mut members = group.members.lock().expect("lock");
-        members.retain(|m| m.survey.id != survey_id);
-        members.is_empty()
-    };
-    if empty && let Some(group) = groups.remove(key) {
-        stop_group(group);
-    }
-}
-
-/// Stops a group's reader without waiting for it (it logs out by itself).
-fn stop_group(group: Group) {
-    group.trigger.trigger();
-    crate::inbox::interrupt(&group.socket);
-    if let Some(reader) = group.reader {
-        std::thread::spawn(move || reader.join());
-    }
 }
 
 struct Running {
@@ -280,21 +124,6 @@ pub struct Service {
     last_status: String,
     /// Per account, the limits the surveys found at start-up ask for.
     strictest: BTreeMap<String, (Option<u32>, usize)>,
-}
-
-/// An SMTP account's outbox (its pool of connections) and limits.
-#[derive(Clone)]
-struct Account {
-    outbox: Arc<SmtpOutbox>,
-    limits: Arc<Limits>,
-}
-
-/// The SMTP account a survey sends through: user, server and port.
-fn account_of(survey: &Survey) -> String {
-    format!(
-        "{}@{}:{}",
-        survey.smtp.username, survey.smtp.host, survey.smtp.port
-    )
 }
 
 /// Runs the surveys named by `path` until `shutdown`; `reloads` re-reads
@@ -548,12 +377,6 @@ impl Service {
         Ok(())
     }
 
-    /// The outbox and limits of the survey's SMTP account, shared with the
-    /// other surveys on it.
-    fn account(&mut self, survey: &Survey) -> Result<Account> {
-        accounts_entry(&mut self.accounts, &self.strictest, survey)
-    }
-
     /// SIGHUP: re-read every survey file and recipient list.
     fn reload(&mut self) {
         self.notifier.reloading();
@@ -767,152 +590,6 @@ impl Service {
         }
         None
     }
-
-    /// The STATUS= line: how many surveys, then each one's state.
-    fn compose_status(&self) -> String {
-        let mut parts = Vec::new();
-        for slot in self.slots.values() {
-            let name = slot.id.clone().unwrap_or_else(|| {
-                slot.path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            });
-            let problem = slot.problem.lock().expect("lock").clone();
-            let seen = slot.seen.lock().expect("lock").clone();
-            let mut words = Vec::new();
-            if let Some(seen) = &seen
-                && slot.running.is_some()
-            {
-                match seen.sending {
-                    Some((done, all)) => words.push(format!("sending {done}/{all}")),
-                    None => words.push(format!("{}/{} answered", seen.respondents, seen.listed)),
-                }
-                if !seen.next.is_empty() {
-                    words.push(seen.next.clone());
-                }
-                if let Some((n, last)) = &seen.deferred {
-                    words.push(format!("SMTP: {n} deferred ({})", shorten(last)));
-                }
-            }
-            if let Some(imap) = slot.health.imap_problem() {
-                words.push(format!("IMAP: {}", shorten(&imap)));
-            }
-            if let Some(filing) = slot.health.filing_problem() {
-                words.push(format!("filing: {}", shorten(&filing)));
-            }
-            if let Some(problem) = problem {
-                words.push(format!("PROBLEM: {}", shorten(&problem)));
-            }
-            parts.push(format!("{name}: {}", words.join(", ")));
-        }
-        for (path, store) in &self.stores {
-            if let Some(waited) = store.lock_watch().waiting_for() {
-                parts.push(format!(
-                    "DATABASE {} locked by another process for {} s: waiting",
-                    path.display(),
-                    waited.as_secs()
-                ));
-            }
-        }
-        let count = self.slots.len();
-        format!(
-            "{count} survey{}; {}",
-            if count == 1 { "" } else { "s" },
-            parts.join("; ")
-        )
-    }
-
-    /// The store thread: looks at every store in turn, recording what it
-    /// saw and when it finished a round.
-    fn spawn_store_thread(&self, shutdown: Shutdown) -> StoreThread {
-        let watched = self.watched.clone();
-        let beat = self.store_beat.clone();
-        let started = self.started;
-        let clock = self.clock.clone();
-        let stop = Arc::new(AtomicBool::new(false));
-        let stop_thread = stop.clone();
-        // Look at least four times per watchdog interval, so that one slow
-        // look does not miss a ping.
-        let every = self
-            .notifier
-            .watchdog()
-            .map(|w| (w / 4).clamp(Duration::from_millis(100), STORE_LOOK))
-            .unwrap_or(STORE_LOOK);
-        let handle = std::thread::Builder::new()
-            .name("store-watch".into())
-            .spawn(move || {
-                // What was last written to each store's health table: it is
-                // written only on a change, so the looks stay reads, which
-                // in WAL mode never wait for the daemon's writes.
-                let mut written: std::collections::HashMap<(String, HealthPart), Option<String>> =
-                    std::collections::HashMap::new();
-                while !shutdown.is_triggered() && !stop_thread.load(Ordering::SeqCst) {
-                    let round: Vec<Watched> = watched.lock().expect("lock").clone();
-                    let now = clock.now();
-                    for w in &round {
-                        match look(&w.survey, &w.store, now) {
-                            Ok(seen) => *w.seen.lock().expect("lock") = Some(seen),
-                            Err(err) => {
-                                warn!(survey = %w.survey.id, error = %err, "store not readable")
-                            }
-                        }
-                    }
-                    beat.store(started.elapsed().as_millis() as u64, Ordering::SeqCst);
-                    for w in &round {
-                        // For `mailsurvey status`, which reads the store.
-                        let imap = w.health.imap_problem();
-                        let filing = w.health.filing_problem();
-                        let problem = w.problem.lock().expect("lock").clone();
-                        for (part, problem) in [
-                            (HealthPart::Imap, imap),
-                            (HealthPart::Filing, filing),
-                            (HealthPart::Survey, problem),
-                        ] {
-                            let key = (w.survey.id.clone(), part);
-                            if written.get(&key) == Some(&problem) {
-                                continue;
-                            }
-                            match w.store.set_health(&w.survey.id, part, problem.as_deref(), now) {
-                                Ok(()) => {
-                                    written.insert(key, problem);
-                                }
-                                Err(err) => {
-                                    warn!(survey = %w.survey.id, error = %err, "health not recorded")
-                                }
-                            }
-                        }
-                    }
-                    let until = Instant::now() + every;
-                    while Instant::now() < until
-                        && !shutdown.is_triggered()
-                        && !stop_thread.load(Ordering::SeqCst)
-                    {
-                        std::thread::sleep(Duration::from_millis(20));
-                    }
-                }
-            })
-            .expect("a thread starts");
-        StoreThread {
-            stop,
-            handle: Some(handle),
-        }
-    }
-}
-
-/// Stops the store thread when dropped.
-struct StoreThread {
-    stop: Arc<AtomicBool>,
-    handle: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Drop for StoreThread {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        if let Some(handle) = self.handle.take() {
-            let _ = handle.join();
-        }
-    }
 }
 
 /// The result of a task known to be finished.
@@ -931,268 +608,10 @@ fn futures_ready(task: JoinHandle<Result<()>>) -> Option<Result<()>> {
 
 use std::future::Future;
 
-/// The survey's store: the handle already open on its database, or a new one.
-fn open_store(
-    stores: &mut BTreeMap<PathBuf, Store>,
-    survey: &Survey,
-    now: Timestamp,
-) -> Result<Store> {
-    let store = match stores.get(&survey.database) {
-        Some(store) => store.clone(),
-        None => {
-            let store = Store::open(&survey.database)?;
-            stores.insert(survey.database.clone(), store.clone());
-            store
-        }
-    };
-    // A lock held through the wait is named (file and holder); for a
-    // single file the service then exits and its unit restarts it.
-    store
-        .ensure_survey(survey, now)
-        .map_err(|err| err.at_database(&survey.database))?;
-    Ok(store)
-}
-
-/// Counts and the next scheduled action of one survey, from its store.
-fn look(survey: &Survey, store: &Store, now: Timestamp) -> Result<Seen> {
-    let status = store.status(&survey.id)?;
-    let (mut done, mut all, mut due) = (0, 0, 0);
-    for states in status.outbox.values() {
-        for (state, n) in states {
-            match state.as_str() {
-                "sent" | "failed" => {
-                    done += n;
-                    all += n;
-                }
-                "pending" | "sending" => {
-                    due += n;
-                    all += n;
-                }
-                _ => {}
-            }
-        }
-    }
-    let closed = store.closed_at(&survey.id)?;
-    Ok(Seen {
-        listed: status.listed,
-        respondents: status.respondents,
-        sending: (due > 0 && store.next_due(&survey.id)?.is_some_and(|at| at <= now))
-            .then_some((done, all)),
-        deferred: store.deferred(&survey.id)?,
-        next: next_action(survey, closed.is_some(), now),
-    })
-}
-
-/// The next thing the survey will do by itself, in its own time zone.
-pub fn next_action(survey: &Survey, closed: bool, now: Timestamp) -> String {
-    let period = &survey.period;
-    let show = |at: Timestamp| {
-        at.to_zoned_datetime(period.time_zone.clone())
-            .strftime("%-d %b %H:%M")
-            .to_string()
-    };
-    if closed {
-        return "closed".into();
-    }
-    if !period.is_open_at(now) {
-        return format!("opens {}", show(period.open.timestamp()));
-    }
-    let next_reminder = period
-        .reminders
-        .iter()
-        .map(|r| r.due(period, period.open.timestamp().max(now)))
-        .filter(|at| *at > now && *at < period.close.timestamp())
-        .min();
-    match next_reminder {
-        Some(at) => format!("next reminder {}", show(at)),
-        None => format!("closes {}", show(period.close.timestamp())),
-    }
-}
-
-/// The account's entry, made on first use: limits as computed at start-up
-/// (or the survey's own, for an account first seen in a reload).
-fn accounts_entry(
-    accounts: &mut BTreeMap<String, Account>,
-    strictest: &BTreeMap<String, (Option<u32>, usize)>,
-    survey: &Survey,
-) -> Result<Account> {
-    let key = account_of(survey);
-    if let Some(account) = accounts.get(&key) {
-        return Ok(account.clone());
-    }
-    let (rate, connections) = strictest.get(&key).copied().unwrap_or((
-        survey.sending.rate_per_minute,
-        survey.sending.max_connections,
-    ));
-    let account = Account {
-        outbox: Arc::new(SmtpOutbox::new(&survey.smtp, connections)?),
-        limits: Limits::new(rate, connections),
-    };
-    accounts.insert(key, account.clone());
-    Ok(account)
-}
-
-/// The mailbox a survey reads: server, user and folder.
-fn mailbox_of(survey: &Survey) -> String {
-    format!(
-        "{}@{}:{}/{}",
-        survey.imap.username, survey.imap.host, survey.imap.port, survey.replies.inbox
-    )
-}
-
 fn first_line(text: &str) -> String {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" / ")
-}
-
-fn shorten(text: &str) -> String {
-    let line = first_line(text);
-    if line.chars().count() > 160 {
-        let cut: String = line.chars().take(157).collect();
-        format!("{cut}...")
-    } else {
-        line
-    }
-}
-
-/// Runs one survey's daemon until its shutdown. It first waits for the
-/// daemon it replaces (a reload) to finish its work in flight. With
-/// several surveys, a daemon that fails is started again after a delay
-/// that doubles (the problem shown meanwhile); with one, its error ends
-/// the service.
-async fn keep_running(
-    loaded: Loaded,
-    wiring: Wiring,
-    clock: Arc<dyn Clock>,
-    mut shutdown: Shutdown,
-    many: bool,
-    previous: Option<JoinHandle<Result<()>>>,
-) -> Result<()> {
-    if let Some(previous) = previous {
-        let _ = previous.await;
-    }
-    let Loaded {
-        survey, templates, ..
-    } = loaded;
-    let mut delay = RESTART_FIRST;
-    loop {
-        let outcome = run_once(
-            survey.clone(),
-            templates.clone(),
-            wiring.clone(),
-            clock.clone(),
-            shutdown.clone(),
-        )
-        .await;
-        match outcome {
-            Ok(()) => return Ok(()),
-            Err(err) if !many => return Err(err),
-            Err(err) => {
-                if shutdown.is_triggered() {
-                    return Ok(());
-                }
-                error!(survey = %survey.id, error = %err, retry_in = ?delay, "this survey stopped; the others go on");
-                *wiring.problem.lock().expect("lock") = Some(err.to_string());
-                tokio::select! {
-                    _ = tokio::time::sleep(delay) => {}
-                    _ = shutdown.wait() => return Ok(()),
-                }
-                delay = (delay * 2).min(RESTART_MAX);
-            }
-        }
-    }
-}
-
-async fn run_once(
-    survey: Survey,
-    templates: Templates,
-    wiring: Wiring,
-    clock: Arc<dyn Clock>,
-    shutdown: Shutdown,
-) -> Result<()> {
-    let smtp = wiring.account.outbox;
-    match smtp.test_login().await {
-        Ok(()) => {}
-        Err(err @ (Error::Credentials(_) | Error::Tls(_))) => return Err(err),
-        Err(err) => {
-            warn!(survey = %survey.id, error = %err, "SMTP server not reachable yet; will keep trying")
-        }
-    }
-    let daemon = Daemon::on_store(wiring.store, survey, templates, smtp, clock)?
-        .with_limits(wiring.account.limits)
-        .with_health(wiring.health)
-        .with_reread(wiring.reread)
-        .with_shared_inbox(wiring.arrived, wiring.wake);
-    daemon.run(shutdown).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn example() -> Survey {
-        Survey::load(Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/config/example.toml"
-        )))
-        .unwrap()
-    }
-
-    fn at(survey: &Survey, local: &str) -> Timestamp {
-        local
-            .parse::<jiff::civil::DateTime>()
-            .unwrap()
-            .to_zoned_datetime(survey.period.time_zone.clone())
-            .unwrap()
-            .timestamp()
-    }
-
-    #[test]
-    fn next_action_follows_the_period() {
-        let mut survey = example();
-        survey.period.open = "2026-12-01T09:00"
-            .parse::<jiff::civil::DateTime>()
-            .unwrap()
-            .to_zoned_datetime(survey.period.time_zone.clone())
-            .unwrap();
-        survey.period.close = "2026-12-15T17:00"
-            .parse::<jiff::civil::DateTime>()
-            .unwrap()
-            .to_zoned_datetime(survey.period.time_zone.clone())
-            .unwrap();
-        survey.period.reminders = vec![
-            crate::survey::Reminder::parse("7 days before close").unwrap(),
-            crate::survey::Reminder::parse("2 days before close").unwrap(),
-        ];
-        let before = at(&survey, "2026-11-30T12:00");
-        assert_eq!(next_action(&survey, false, before), "opens 1 Dec 09:00");
-        let open = at(&survey, "2026-12-02T12:00");
-        assert_eq!(
-            next_action(&survey, false, open),
-            "next reminder 8 Dec 17:00"
-        );
-        let late = at(&survey, "2026-12-14T12:00");
-        assert_eq!(next_action(&survey, false, late), "closes 15 Dec 17:00");
-        assert_eq!(next_action(&survey, true, late), "closed");
-    }
-
-    #[test]
-    fn a_directory_lists_its_survey_files_in_order() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in ["b.toml", "a.toml", "notes.txt"] {
-            std::fs::write(dir.path().join(name), "").unwrap();
-        }
-        std::fs::create_dir(dir.path().join("credentials")).unwrap();
-        let files = survey_files(dir.path()).unwrap();
-        let names: Vec<_> = files
-            .iter()
-            .map(|f| f.file_name().unwrap().to_str().unwrap())
-            .collect();
-        assert_eq!(names, ["a.toml", "b.toml"]);
-        let one = dir.path().join("a.toml");
-        assert_eq!(survey_files(&one).unwrap(), vec![one]);
-    }
 }

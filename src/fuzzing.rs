@@ -127,7 +127,7 @@ impl ReplyPath {
     /// id if it was stored (not a duplicate).
     fn deliver(&mut self, raw: &[u8]) -> Result<Option<i64>> {
         self.uid += 1;
-        // As the inbox does (`inbox::store_for`).
+        // As the inbox does (`store_for` in `src/inbox/fetching.rs`).
         let message_id =
             crate::mime::parse_headers(raw).and_then(|m| m.message_id().map(str::to_owned));
         let stored = self.store.store_message(

@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rand::Rng;
 
-use super::{Tally, maildir_messages, message_id, say, seeded};
+use super::{
+    ANSWERED_TWICE, PROCESSED, Tally, count_in, maildir_messages, message_id, read_only, say,
+    seeded,
+};
 use crate::support::*;
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
@@ -64,20 +66,6 @@ pub fn deliver_all(stack: &Stack, mail: &[(String, String, Vec<u8>)]) {
     writer.write_all(b"QUIT\r\n").unwrap();
 }
 
-fn count(conn: &rusqlite::Connection, sql: &str, survey_id: &str) -> usize {
-    conn.query_row(sql, [survey_id], |r| r.get::<_, i64>(0))
-        .unwrap_or(0) as usize
-}
-
-fn read_only(db: &Path) -> rusqlite::Connection {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    conn.busy_timeout(Duration::from_secs(10)).unwrap();
-    conn
-}
-
-const PROCESSED: &str = "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'";
 const RECEIPTS_SENT: &str =
     "SELECT count(*) FROM outbox WHERE survey_id = ?1 AND kind = 'receipt' AND state = 'sent'";
 
@@ -125,7 +113,7 @@ fn fault_sigkill_while_ingesting() {
     // Kill points by progress: replies processed plus receipts sent, so
     // kills land while fetching, counting and answering.
     let progress = |conn: &rusqlite::Connection| {
-        count(conn, PROCESSED, &sid) + count(conn, RECEIPTS_SENT, &sid)
+        count_in(conn, PROCESSED, &sid) + count_in(conn, RECEIPTS_SENT, &sid)
     };
     let mut targets: Vec<usize> = rand::seq::index::sample(&mut rng, 2 * total - 20, 20)
         .into_iter()
@@ -174,8 +162,8 @@ fn fault_sigkill_while_ingesting() {
         Duration::from_secs(300),
         "500 replies processed, receipted and filed out of the INBOX",
         || {
-            count(&conn, PROCESSED, &sid) == total
-                && count(&conn, RECEIPTS_SENT, &sid) == total
+            count_in(&conn, PROCESSED, &sid) == total
+                && count_in(&conn, RECEIPTS_SENT, &sid) == total
                 && stack.maildir_count(&fixture.sender) == 0
         },
     );
@@ -184,12 +172,12 @@ fn fault_sigkill_while_ingesting() {
     let elapsed = started.elapsed();
 
     // Stored once: one row per reply, 500 distinct Message-IDs.
-    let stored = count(
+    let stored = count_in(
         &conn,
         "SELECT count(*) FROM messages WHERE survey_id = ?1",
         &sid,
     );
-    let distinct = count(
+    let distinct = count_in(
         &conn,
         "SELECT count(DISTINCT message_id) FROM messages WHERE survey_id = ?1",
         &sid,
@@ -200,12 +188,7 @@ fn fault_sigkill_while_ingesting() {
     let store = fixture.store();
     let status = store.status(&sid).unwrap();
     let mut lost = total - status.respondents.min(total);
-    let twice = count(
-        &conn,
-        "SELECT count(*) FROM (SELECT recipient_id, question_id FROM answers
-            WHERE survey_id = ?1 GROUP BY recipient_id, question_id HAVING count(*) > 1)",
-        &sid,
-    );
+    let twice = count_in(&conn, ANSWERED_TWICE, &sid);
     assert_eq!(twice, 0, "an answer recorded twice");
     // Answered once: receipts by Message-ID in each doctor's mailbox.
     fixture.wait_until(Duration::from_secs(120), "500 receipts delivered", || {

@@ -9,11 +9,12 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-use crate::support::Stack;
+use crate::support::{Fixture, Stack};
 
 mod hostile;
 pub mod imap_proxy;
@@ -149,11 +150,7 @@ pub fn outbox_rows(
     survey_id: &str,
     kind: &str,
 ) -> Vec<(String, String, Option<String>)> {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    conn.busy_timeout(std::time::Duration::from_secs(10))
-        .unwrap();
+    let conn = read_only(db);
     let mut stmt = conn
         .prepare(
             "SELECT message_id, state, last_error FROM outbox WHERE survey_id = ?1 AND kind = ?2",
@@ -165,4 +162,103 @@ pub fn outbox_rows(
     .unwrap()
     .map(Result::unwrap)
     .collect()
+}
+
+/// The survey's database, opened read-only beside the running daemon (a
+/// busy timeout, so a commit of the daemon's waits rather than fails).
+pub fn read_only(db: &Path) -> rusqlite::Connection {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    conn
+}
+
+/// The one number `sql` (with `?1` the survey id) gives on `conn`; 0 when
+/// it gives NULL or fails (the database not yet created, say).
+pub fn count_in(conn: &rusqlite::Connection, sql: &str, survey_id: &str) -> usize {
+    conn.query_row(sql, [survey_id], |r| r.get::<_, Option<i64>>(0))
+        .ok()
+        .flatten()
+        .unwrap_or(0) as usize
+}
+
+/// [`count_in`] on a read-only connection of its own to `db`.
+pub fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
+    count_in(&read_only(db), sql, survey_id)
+}
+
+/// Messages the daemon has stored and handled (any state but `new`).
+pub const PROCESSED: &str = "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'";
+
+/// Questions answered twice by one doctor: an answer recorded twice.
+pub const ANSWERED_TWICE: &str =
+    "SELECT count(*) FROM (SELECT recipient_id, question_id FROM answers
+            WHERE survey_id = ?1 GROUP BY recipient_id, question_id HAVING count(*) > 1)";
+
+/// The invitation delivered to `email`, read from its maildir.
+pub fn invitation_of(stack: &Stack, email: &str) -> Vec<u8> {
+    maildir_messages(stack, email)
+        .into_iter()
+        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
+        .expect("an invitation")
+}
+
+/// Waits (at most `limit`) until the daemon has handled `messages`
+/// messages of the survey and sent exactly one receipt.
+pub fn wait_processed_and_one_receipt(
+    fixture: &Fixture,
+    messages: usize,
+    limit: Duration,
+    what: &str,
+) {
+    let db = fixture.dir.path().join("state.db");
+    let sid = fixture.survey_id();
+    fixture.wait_until(limit, what, || {
+        count(&db, PROCESSED, &sid) == messages
+            && fixture.outbox_states("receipt").get("sent") == Some(&1)
+    });
+}
+
+/// Which of the survey's servers a fault proxy stands in front of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proxied {
+    /// Sending: plain SMTP without a login, as the SMTP proxy offers.
+    Smtp,
+    /// Reading: plain IMAP, still with the login.
+    Imap,
+}
+
+/// Points the survey's `[smtp]` or `[imap]` at `port` on loopback in plain
+/// text (no CA file; for SMTP no password either), what the proxies offer.
+pub fn through_proxy(fixture: &Fixture, proxied: Proxied, port: u16) {
+    let (header, dropped): (&str, &[&str]) = match proxied {
+        Proxied::Smtp => ("[smtp]", &["password", "ca_file"]),
+        Proxied::Imap => ("[imap]", &["ca_file"]),
+    };
+    let text = std::fs::read_to_string(&fixture.survey).unwrap();
+    let mut out = Vec::new();
+    let mut section = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            section = trimmed.to_owned();
+        }
+        if section == header {
+            match trimmed.split('=').next().unwrap_or("").trim() {
+                key if dropped.contains(&key) => continue,
+                "port" => {
+                    out.push(format!("port = {port}"));
+                    continue;
+                }
+                "security" => {
+                    out.push("security = \"plain\"".to_owned());
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(line.to_owned());
+    }
+    std::fs::write(&fixture.survey, out.join("\n") + "\n").unwrap();
 }

@@ -4,64 +4,30 @@
 //! changed under the daemon.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::Duration;
 
 use super::imap_proxy::{ImapProxy, Plan};
 use super::ingesting::deliver_all;
-use super::{Tally, maildir_messages, message_id, say, seeded};
+use super::{
+    ANSWERED_TWICE, Proxied, Tally, invitation_of, maildir_messages, message_id, say, seeded,
+    through_proxy,
+};
 use crate::support::*;
 
 pub const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 
-pub fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    conn.busy_timeout(Duration::from_secs(10)).unwrap();
-    conn.query_row(sql, [survey_id], |r| r.get::<_, i64>(0))
-        .unwrap_or(0) as usize
-}
-
-pub const PROCESSED: &str = "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'";
+pub use super::{PROCESSED, count};
 
 /// The survey reads its mailbox through `port` on loopback, in plain IMAP.
 pub fn read_through(fixture: &Fixture, port: u16) {
-    let text = std::fs::read_to_string(&fixture.survey).unwrap();
-    let mut out = Vec::new();
-    let mut section = String::new();
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            section = trimmed.to_owned();
-        }
-        if section == "[imap]" {
-            match trimmed.split('=').next().unwrap_or("").trim() {
-                "ca_file" => continue,
-                "port" => {
-                    out.push(format!("port = {port}"));
-                    continue;
-                }
-                "security" => {
-                    out.push("security = \"plain\"".to_owned());
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        out.push(line.to_owned());
-    }
-    std::fs::write(&fixture.survey, out.join("\n") + "\n").unwrap();
+    through_proxy(fixture, Proxied::Imap, port);
 }
 
 /// The replies of `rows` to their invitations, ready to deliver.
 pub fn replies(fixture: &Fixture, rows: &[(String, String)]) -> Vec<(String, String, Vec<u8>)> {
     rows.iter()
         .map(|(_, email)| {
-            let invitation = maildir_messages(&fixture.stack, email)
-                .into_iter()
-                .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
-                .expect("an invitation");
+            let invitation = invitation_of(&fixture.stack, email);
             (
                 email.clone(),
                 fixture.sender.clone(),
@@ -88,12 +54,7 @@ fn outcome(fixture: &Fixture, rows: &[(String, String)]) -> (usize, usize) {
         &sid,
     );
     assert_eq!(stored, distinct, "a reply stored twice");
-    let twice = count(
-        &db,
-        "SELECT count(*) FROM (SELECT recipient_id, question_id FROM answers
-            WHERE survey_id = ?1 GROUP BY recipient_id, question_id HAVING count(*) > 1)",
-        &sid,
-    );
+    let twice = count(&db, ANSWERED_TWICE, &sid);
     assert_eq!(twice, 0, "an answer recorded twice");
     let respondents = fixture.store().status(&sid).unwrap().respondents;
     let mut lost = rows.len() - respondents.min(rows.len());

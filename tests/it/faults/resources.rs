@@ -2,11 +2,10 @@
 //! with its peak memory under 100 MB, and the replies behind them are still
 //! read.
 
-use std::path::Path;
 use std::time::Duration;
 
 use super::ingesting::deliver_all;
-use super::{Tally, maildir_messages, message_id, say};
+use super::{Tally, count, invitation_of, say, wait_processed_and_one_receipt};
 use crate::support::*;
 
 /// The peak resident set of a process (VmHWM), in bytes.
@@ -18,17 +17,6 @@ pub fn peak_rss(pid: u32) -> usize {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<usize>().ok())
         .expect("VmHWM in /proc/PID/status")
         * 1024
-}
-
-fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    conn.busy_timeout(Duration::from_secs(10)).unwrap();
-    conn.query_row(sql, [survey_id], |r| r.get::<_, Option<i64>>(0))
-        .ok()
-        .flatten()
-        .unwrap_or(0) as usize
 }
 
 /// A reply of about `size` bytes: the answers, then a base64 attachment.
@@ -88,10 +76,7 @@ fn fault_big_message_and_mime_bomb_in_bounded_memory() {
         big.len(),
         bomb.len()
     ));
-    let invitation = maildir_messages(&stack, &rows[1].1)
-        .into_iter()
-        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
-        .unwrap();
+    let invitation = invitation_of(&stack, &rows[1].1);
     let after = crate::replies::reply(
         &invitation,
         &rows[1].1,
@@ -105,17 +90,11 @@ fn fault_big_message_and_mime_bomb_in_bounded_memory() {
             (rows[1].1.clone(), fixture.sender.clone(), after),
         ],
     );
-    fixture.wait_until(
+    wait_processed_and_one_receipt(
+        &fixture,
+        3,
         Duration::from_secs(120),
         "all three processed and the reply behind them receipted",
-        || {
-            count(
-                &db,
-                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
-                &sid,
-            ) == 3
-                && fixture.outbox_states("receipt").get("sent") == Some(&1)
-        },
     );
     let peak = peak_rss(daemon.child.id());
     daemon.terminate();
@@ -259,10 +238,7 @@ fn reply_just_under_the_size_limit(filling: Filling) {
     let sid = fixture.survey_id();
     let db = fixture.dir.path().join("state.db");
     let doctor = &rows[0].1;
-    let invitation = maildir_messages(&stack, doctor)
-        .into_iter()
-        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
-        .unwrap();
+    let invitation = invitation_of(&stack, doctor);
     let limit = 25 * 1024 * 1024;
     let answers =
         "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Scan attached.";
@@ -280,17 +256,11 @@ fn reply_just_under_the_size_limit(filling: Filling) {
     ));
     let started = std::time::Instant::now();
     deliver_all(&stack, &[(doctor.clone(), fixture.sender.clone(), big)]);
-    fixture.wait_until(
+    wait_processed_and_one_receipt(
+        &fixture,
+        1,
         Duration::from_secs(180),
         "the big reply processed and receipted",
-        || {
-            count(
-                &db,
-                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
-                &sid,
-            ) == 1
-                && fixture.outbox_states("receipt").get("sent") == Some(&1)
-        },
     );
     let took = started.elapsed();
     let peak = peak_rss(daemon.child.id());
@@ -402,10 +372,7 @@ fn fault_disk_full_under_the_database() {
     });
     fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
     let filler = disk.fill();
-    let invitation = maildir_messages(&stack, &rows[0].1)
-        .into_iter()
-        .find(|raw| message_id(raw).is_some_and(|id| id.starts_with("invitation.")))
-        .unwrap();
+    let invitation = invitation_of(&stack, &rows[0].1);
     let reply = crate::replies::reply(
         &invitation,
         &rows[0].1,

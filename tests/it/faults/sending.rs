@@ -3,13 +3,12 @@
 //! the fault-injecting SMTP proxy in front of Postfix).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rand::Rng;
 
 use super::smtp_proxy::{Plan, SmtpProxy};
-use super::{Tally, copies, outbox_rows, say, seeded};
+use super::{Proxied, Tally, copies, outbox_rows, read_only, say, seeded, through_proxy};
 use crate::support::*;
 
 /// How many invitations of `survey_id` are in `state`, read straight from
@@ -34,14 +33,6 @@ fn in_flight(conn: &rusqlite::Connection, survey_id: &str) -> Vec<String> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
-}
-
-fn read_only(db: &Path) -> rusqlite::Connection {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
-    conn.busy_timeout(Duration::from_secs(10)).unwrap();
-    conn
 }
 
 /// `n` doctors at addresses of this fixture's own.
@@ -176,37 +167,6 @@ fn fault_sigkill_while_sending() {
     .report("sigkill-send");
 }
 
-/// The survey sends through `port` on loopback, in plain SMTP without a
-/// login (what the proxy offers).
-fn through_proxy(fixture: &Fixture, port: u16) {
-    let text = std::fs::read_to_string(&fixture.survey).unwrap();
-    let mut out = Vec::new();
-    let mut section = String::new();
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            section = trimmed.to_owned();
-        }
-        if section == "[smtp]" {
-            let key = trimmed.split('=').next().unwrap_or("").trim();
-            match key {
-                "password" | "ca_file" => continue,
-                "port" => {
-                    out.push(format!("port = {port}"));
-                    continue;
-                }
-                "security" => {
-                    out.push("security = \"plain\"".to_owned());
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        out.push(line.to_owned());
-    }
-    std::fs::write(&fixture.survey, out.join("\n") + "\n").unwrap();
-}
-
 #[test]
 fn fault_smtp_server_refuses_defers_and_drops() {
     let stack = Stack::shared();
@@ -236,7 +196,7 @@ fn fault_smtp_server_refuses_defers_and_drops() {
             drop_after_dot: 2,
         },
     );
-    through_proxy(&fixture, proxy.port);
+    through_proxy(&fixture, Proxied::Smtp, proxy.port);
     let good = doctors(&fixture, "d", 16);
     let gone = doctors(&fixture, "gone", 2);
     let full = doctors(&fixture, "full", 2);

@@ -42,7 +42,7 @@ fn replies_are_read_recorded_filed_and_answered() {
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
     let all = fixture.recipients();
     let mut rows = all[..4].to_vec();
-    let bounced = format!("bounce-{}@nhs.test", fixture.tag);
+    let bounced = fixture.bouncing_address();
     rows.push(("Dr Gone".into(), bounced.clone()));
     fixture.write_recipients(&rows);
     let mut daemon = fixture.start_daemon();

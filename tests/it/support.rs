@@ -327,6 +327,12 @@ impl Fixture {
             .collect()
     }
 
+    /// An address of this test's own that the stack's Postfix refuses
+    /// (`bounce*@`), so that mail to it comes back as a real bounce.
+    pub fn bouncing_address(&self) -> String {
+        format!("bounce-{}@nhs.test", self.tag)
+    }
+
     /// Replaces the recipient list.
     pub fn write_recipients(&self, rows: &[(String, String)]) {
         let mut text = String::from("name,email,centre\n");

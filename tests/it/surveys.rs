@@ -34,6 +34,28 @@ fn run_directory(stack: &Stack, dir: &Path, log: &Path) -> Daemon {
     Daemon { child }
 }
 
+/// A second survey with `settings` that reads and sends through `a`'s
+/// mailbox and SMTP account.
+fn sharing_mailbox_of(a: &Fixture, settings: &[Setting<'_>]) -> Fixture {
+    let mailbox = toml_string(&a.sender);
+    let mut shared = settings.to_vec();
+    shared.extend([
+        ("sender", "address", mailbox.clone()),
+        ("smtp", "username", mailbox.clone()),
+        ("imap", "username", mailbox),
+    ]);
+    Fixture::new(&a.stack, &shared)
+}
+
+/// A survey directory holding `a`'s and `b`'s survey files, for
+/// `run --survey DIR`.
+fn directory_of(a: &Fixture, b: &Fixture) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&a.survey, dir.path().join("a.toml")).unwrap();
+    std::fs::copy(&b.survey, dir.path().join("b.toml")).unwrap();
+    dir
+}
+
 #[test]
 fn surveys_in_one_daemon_two_sharing_a_mailbox_one_broken_one_refused() {
     let stack = Stack::shared();
@@ -48,22 +70,13 @@ fn surveys_in_one_daemon_two_sharing_a_mailbox_one_broken_one_refused() {
     ];
     let a = Fixture::new(&stack, &settings);
     // B reads and sends through A's mailbox and account.
-    let mailbox = toml_string(&a.sender);
-    let mut shared = settings.to_vec();
-    shared.extend([
-        ("sender", "address", mailbox.clone()),
-        ("smtp", "username", mailbox.clone()),
-        ("imap", "username", mailbox.clone()),
-    ]);
-    let b = Fixture::new(&stack, &shared);
+    let b = sharing_mailbox_of(&a, &settings);
     let a_rows = a.recipients()[..2].to_vec();
     let b_rows = b.recipients()[2..4].to_vec();
     a.write_recipients(&a_rows);
     b.write_recipients(&b_rows);
 
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(&a.survey, dir.path().join("a.toml")).unwrap();
-    std::fs::copy(&b.survey, dir.path().join("b.toml")).unwrap();
+    let dir = directory_of(&a, &b);
     let broken = std::fs::read_to_string(&a.survey)
         .unwrap()
         .replace(&a.survey_id(), "broken-survey")
@@ -262,22 +275,13 @@ fn shared_mailbox_routes_a_doubly_listed_sender_to_neither_and_a_bounce_by_its_k
         ("sending", "read_bounce_reports", "false".into()),
     ];
     let a = Fixture::new(&stack, &settings);
-    let mailbox = toml_string(&a.sender);
-    let mut shared = settings.to_vec();
-    shared.extend([
-        ("sender", "address", mailbox.clone()),
-        ("smtp", "username", mailbox.clone()),
-        ("imap", "username", mailbox),
-    ]);
-    let b = Fixture::new(&stack, &shared);
+    let b = sharing_mailbox_of(&a, &settings);
     let both = a.recipients()[0].clone();
-    let gone = format!("bounce-{}@nhs.test", a.tag);
+    let gone = a.bouncing_address();
     a.write_recipients(&[both.clone(), ("Dr Gone".into(), gone.clone())]);
     b.write_recipients(std::slice::from_ref(&both));
 
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(&a.survey, dir.path().join("a.toml")).unwrap();
-    std::fs::copy(&b.survey, dir.path().join("b.toml")).unwrap();
+    let dir = directory_of(&a, &b);
     let log = dir.path().join("daemon.log");
     let mut daemon = run_directory(&stack, dir.path(), &log);
     let log_text = || std::fs::read_to_string(&log).unwrap_or_default();

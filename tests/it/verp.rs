@@ -37,6 +37,25 @@ fn forged_report(sender: &str, failed: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// A survey polling every 2 s with `setting`, sending to two doctors and
+/// to one whose address bounces (`gone`, the last row), its daemon
+/// started.
+fn with_one_who_bounces(
+    stack: &Stack,
+    setting: Setting<'_>,
+) -> (Fixture, Vec<(String, String)>, String, Daemon) {
+    let fixture = Fixture::new(
+        stack,
+        &[("replies", "poll_interval", toml_string("2s")), setting],
+    );
+    let mut rows = fixture.recipients()[..2].to_vec();
+    let gone = fixture.bouncing_address();
+    rows.push(("Dr Gone".into(), gone.clone()));
+    fixture.write_recipients(&rows);
+    let daemon = fixture.start_daemon();
+    (fixture, rows, gone, daemon)
+}
+
 /// The acceptance test of VERP: with the report parser switched off
 /// (`read_bounce_reports = false`: no Final-Recipient, no returned
 /// headers, no text), the real bounce Postfix sends for a `bounce*@`
@@ -46,18 +65,8 @@ fn forged_report(sender: &str, failed: &str) -> Vec<u8> {
 #[test]
 fn a_real_bounce_is_attributed_by_its_verp_address_alone() {
     let stack = Stack::shared();
-    let fixture = Fixture::new(
-        &stack,
-        &[
-            ("replies", "poll_interval", toml_string("2s")),
-            ("sending", "read_bounce_reports", "false".into()),
-        ],
-    );
-    let mut rows = fixture.recipients()[..2].to_vec();
-    let gone = format!("bounce-{}@nhs.test", fixture.tag);
-    rows.push(("Dr Gone".into(), gone.clone()));
-    fixture.write_recipients(&rows);
-    let _daemon = fixture.start_daemon();
+    let (fixture, rows, gone, _daemon) =
+        with_one_who_bounces(&stack, ("sending", "read_bounce_reports", "false".into()));
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(90), "the bounce processed", || {
@@ -112,18 +121,8 @@ fn a_real_bounce_is_attributed_by_its_verp_address_alone() {
 #[test]
 fn without_verp_a_bounce_is_tied_by_its_returned_message_id_and_a_forgery_by_nothing() {
     let stack = Stack::shared();
-    let fixture = Fixture::new(
-        &stack,
-        &[
-            ("replies", "poll_interval", toml_string("2s")),
-            ("sending", "verp", "false".into()),
-        ],
-    );
-    let mut rows = fixture.recipients()[..2].to_vec();
-    let gone = format!("bounce-{}@nhs.test", fixture.tag);
-    rows.push(("Dr Gone".into(), gone.clone()));
-    fixture.write_recipients(&rows);
-    let _daemon = fixture.start_daemon();
+    let (fixture, rows, gone, _daemon) =
+        with_one_who_bounces(&stack, ("sending", "verp", "false".into()));
     let store = fixture.store();
     let sid = fixture.survey_id();
     stack.deliver(

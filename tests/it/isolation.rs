@@ -67,11 +67,7 @@ fn addresses_lettre_refuses_never_stop_the_daemon() {
     stack.deliver("foo..bar@example.com", &fixture.sender, opt_out.as_bytes());
     let quoted_sender = reply(&invitation(1), "\"a b\"@example.test", COMPLETE);
     stack.deliver("ab@example.test", &fixture.sender, &quoted_sender);
-    stack.deliver(
-        &rows[2].1,
-        &fixture.sender,
-        &reply(&invitation(2), &rows[2].1, COMPLETE),
-    );
+    fixture.reply_as(&rows[2].1, COMPLETE);
 
     let store = fixture.store();
     fixture.wait_until(
@@ -117,11 +113,7 @@ fn addresses_lettre_refuses_never_stop_the_daemon() {
     // SIGKILL and restart: it comes back up and goes on answering.
     daemon.kill();
     let mut daemon = fixture.start_daemon();
-    stack.deliver(
-        &rows[3].1,
-        &fixture.sender,
-        &reply(&invitation(3), &rows[3].1, COMPLETE),
-    );
+    fixture.reply_as(&rows[3].1, COMPLETE);
     fixture.wait_until(
         Duration::from_secs(60),
         "the reply after the restart answered",
@@ -141,7 +133,6 @@ fn a_message_whose_handling_fails_is_set_aside_and_can_be_retried() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
     let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(90));
-    let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
     let sid = fixture.survey_id();
     let db = fixture.dir.path().join("state.db");
     let fault = rusqlite::Connection::open(&db).unwrap();
@@ -154,20 +145,12 @@ fn a_message_whose_handling_fails_is_set_aside_and_can_be_retried() {
         ))
         .unwrap();
 
-    stack.deliver(
-        &rows[0].1,
-        &fixture.sender,
-        &reply(&invitation(0), &rows[0].1, COMPLETE),
-    );
+    fixture.reply_as(&rows[0].1, COMPLETE);
     let store = fixture.store();
     fixture.wait_until(Duration::from_secs(60), "the failure recorded", || {
         !store.failed_messages(&sid).unwrap().is_empty()
     });
-    stack.deliver(
-        &rows[1].1,
-        &fixture.sender,
-        &reply(&invitation(1), &rows[1].1, COMPLETE),
-    );
+    fixture.reply_as(&rows[1].1, COMPLETE);
     fixture.wait_until(Duration::from_secs(60), "the next reply answered", || {
         receipts_sent(&fixture) == 1
     });

@@ -170,20 +170,11 @@ fn no_log_line_or_stored_reason_carries_a_token() {
     // A complete reply (receipt), a partial one (clarification), an opt-out
     // to the unsubscribe address (whose reason names the address), and a
     // reply from a colleague (held, flagged with the token's owner).
-    stack.deliver(
+    fixture.reply_as(
         &rows[0].1,
-        &fixture.sender,
-        &reply(
-            &invitation(0),
-            &rows[0].1,
-            "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
-        ),
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. Fine.",
     );
-    stack.deliver(
-        &rows[1].1,
-        &fixture.sender,
-        &reply(&invitation(1), &rows[1].1, "1. yes\n4. 12"),
-    );
+    fixture.reply_as(&rows[1].1, "1. yes\n4. 12");
     let parsed = invitation(2);
     let unsubscribe = parse(&parsed)
         .header_raw("List-Unsubscribe")

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use crate::replies::reply;
 use crate::support::*;
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes";
@@ -21,12 +20,7 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
     );
     let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(30));
     let (answered, _) = (&rows[0].1, &rows[1].1);
-    let invitation = stack.inbox(answered).remove(0);
-    stack.deliver(
-        answered,
-        &fixture.sender,
-        &reply(&invitation, answered, COMPLETE),
-    );
+    fixture.reply_as(answered, COMPLETE);
     fixture.wait_until(Duration::from_secs(40), "the report sent", || {
         fixture.outbox_states("report").get("sent") == Some(&1)
     });
@@ -54,12 +48,7 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
     assert_eq!(reminders(&rows[2].1), 1);
 
     // A late reply is kept, answered once with a note, and not counted.
-    let invitation = stack.inbox(&rows[1].1).remove(0);
-    stack.deliver(
-        &rows[1].1,
-        &fixture.sender,
-        &reply(&invitation, &rows[1].1, COMPLETE),
-    );
+    fixture.reply_as(&rows[1].1, COMPLETE);
     fixture.wait_until(Duration::from_secs(30), "the closed notice", || {
         fixture.outbox_states("closed_notice").get("sent") == Some(&1)
     });

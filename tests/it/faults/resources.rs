@@ -2,6 +2,7 @@
 //! with its peak memory under 100 MB, and the replies behind them are still
 //! read.
 
+use std::path::Path;
 use std::time::Duration;
 
 use super::ingesting::deliver_all;
@@ -17,6 +18,19 @@ pub fn peak_rss(pid: u32) -> usize {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<usize>().ok())
         .expect("VmHWM in /proc/PID/status")
         * 1024
+}
+
+/// The size in bytes of the largest message of the survey the daemon
+/// stored and left in `state` (as the store spells it), 0 when none.
+fn largest_stored(db: &Path, survey_id: &str, state: &str) -> usize {
+    count(
+        db,
+        &format!(
+            "SELECT max(length(b.raw)) FROM messages m JOIN message_bytes b ON b.message_id = m.id
+             WHERE m.survey_id = ?1 AND m.state = '{state}'"
+        ),
+        survey_id,
+    )
 }
 
 /// A reply of about `size` bytes: the answers, then a base64 attachment.
@@ -103,12 +117,7 @@ fn fault_big_message_and_mime_bomb_in_bounded_memory() {
         "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state = 'quarantined'",
         &sid,
     );
-    let stored_big = count(
-        &db,
-        "SELECT max(length(b.raw)) FROM messages m JOIN message_bytes b ON b.message_id = m.id
-         WHERE m.survey_id = ?1 AND m.state = 'quarantined'",
-        &sid,
-    );
+    let stored_big = largest_stored(&db, &sid, "quarantined");
     say(&format!(
         "fault resources: daemon peak RSS {:.1} MB; the quarantined message stored in {stored_big} bytes",
         peak as f64 / 1e6
@@ -271,12 +280,7 @@ fn reply_just_under_the_size_limit(filling: Filling) {
         "SELECT count(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok'",
         &sid,
     );
-    let stored = count(
-        &db,
-        "SELECT max(length(b.raw)) FROM messages m JOIN message_bytes b ON b.message_id = m.id
-         WHERE m.survey_id = ?1 AND m.state = 'processed'",
-        &sid,
-    );
+    let stored = largest_stored(&db, &sid, "processed");
     say(&format!(
         "fault resources: daemon peak RSS {:.1} MB after the {stored} byte reply (read whole: {answers} answers counted, receipt sent, {:.1} s)",
         peak as f64 / 1e6,

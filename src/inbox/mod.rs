@@ -264,15 +264,33 @@ impl Watcher {
     ) -> Result<()> {
         let inbox = inbox.to_owned();
         while !self.shutdown.is_triggered() {
+            let began = std::time::Instant::now();
             let mailbox = session.select(&inbox).map_err(imap_error)?;
             let uidvalidity = mailbox.uid_validity.unwrap_or(0);
             // New mail first: filing never holds up reading.
-            let stored = self.fetch_new(session, &inbox, uidvalidity)?;
-            if stored > 0 {
-                injected_panic();
+            let round = self
+                .fetch_new(session, &inbox, uidvalidity)
+                .and_then(|stored| {
+                    if stored > 0 {
+                        injected_panic();
+                    }
+                    self.file(session, &inbox, uidvalidity, has_move, filing)?;
+                    self.file_copies(session, &inbox, uidvalidity, has_move, filing)
+                });
+            match round {
+                Err(err) if err.is_locked() => {
+                    // Another process holds the database: wait for it on
+                    // this connection (said once per wait, shared with the
+                    // daemon's turns), rather than logging in again after
+                    // each bounded wait. What was not stored stays on the
+                    // server and is read again from the stored cursor.
+                    let err = err.at_database(&self.survey.database);
+                    self.store.lock_watch().waiting(&err, "inbox", began);
+                    self.sleep(crate::store::lock::RETRY_PAUSE);
+                    continue;
+                }
+                round => round?,
             }
-            self.file(session, &inbox, uidvalidity, has_move, filing)?;
-            self.file_copies(session, &inbox, uidvalidity, has_move, filing)?;
             // What the server announced meanwhile: new mail is read at
             // once rather than after the next wait; the rest is dropped, so
             // the queue of announcements stays bounded.

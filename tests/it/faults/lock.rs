@@ -60,6 +60,8 @@ fn fault_database_locked_for_30_seconds() {
     );
     // Another process holds the database with an exclusive lock for 30 s
     // while a reply arrives (in WAL mode readers still read).
+    let logins = || fixture.log().matches("inbox: connected").count();
+    let logins_before = logins();
     let holder = rusqlite::Connection::open(&db).unwrap();
     holder.busy_timeout(Duration::from_secs(30)).unwrap();
     holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
@@ -109,6 +111,17 @@ fn fault_database_locked_for_30_seconds() {
     assert!(
         !log.contains("database is locked"),
         "SQLite's bare words should not be what the operator reads: {log}"
+    );
+    // The inbox waits for the lock on its connection: it does not log in
+    // again after each of its 10 s waits (before, it dropped the
+    // connection and logged in again after each, once or twice in 30 s).
+    let logins_during = logins() - logins_before;
+    say(&format!(
+        "fault db-lock: the inbox logged in {logins_during} time(s) during the lock"
+    ));
+    assert!(
+        logins_during == 0,
+        "the inbox logged in {logins_during} times during a 30 s lock: {log}"
     );
     notify.drain();
     holder.execute_batch("COMMIT").unwrap();

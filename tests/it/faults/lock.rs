@@ -47,6 +47,8 @@ fn fault_database_locked_for_30_seconds() {
     fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
         fixture.outbox_states("invitation").get("sent") == Some(&2)
     });
+    // Accepted is not yet delivered: wait for it before reading the box.
+    fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
     let sid = fixture.survey_id();
     let db = fixture.dir.path().join("state.db");
     let invitation = maildir_messages(&stack, &rows[0].1)

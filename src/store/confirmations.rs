@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::Cached;
 use super::Store;
 use super::replies::insert_answers;
 use crate::Result;
@@ -35,7 +36,7 @@ impl Store {
 /// The person's pending confirmation, if any.
 pub(super) fn pending(conn: &Connection, recipient_id: i64) -> Result<Option<Pending>> {
     let row: Option<(i64, String, bool)> = conn
-        .query_row(
+        .query_row_cached(
             "SELECT id, request, mailed FROM confirmations WHERE recipient_id = ?1 AND state = 'pending'",
             [recipient_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
@@ -62,14 +63,14 @@ pub(super) fn apply(
             let id = match pending(tx, recipient_id)? {
                 Some(mut held) => {
                     held.request.merge(request);
-                    tx.execute(
+                    tx.execute_cached(
                         "UPDATE confirmations SET request = ?2, mailed = mailed OR ?3, updated_at = ?4 WHERE id = ?1",
                         params![held.id, to_json(&held.request), mailed, now.as_second()],
                     )?;
                     held.id
                 }
                 None => {
-                    tx.execute(
+                    tx.execute_cached(
                         "INSERT INTO confirmations (survey_id, recipient_id, request, mailed, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                         params![survey_id, recipient_id, to_json(request), mailed, now.as_second()],
@@ -77,7 +78,7 @@ pub(super) fn apply(
                     tx.last_insert_rowid()
                 }
             };
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE messages SET confirmation_id = ?2 WHERE id = ?1",
                 params![message_row, id],
             )?;
@@ -97,7 +98,7 @@ fn settle(
     now: Timestamp,
 ) -> Result<()> {
     let row: Option<(i64, String)> = tx
-        .query_row(
+        .query_row_cached(
             "SELECT recipient_id, request FROM confirmations WHERE id = ?1 AND state = 'pending'",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -125,7 +126,7 @@ fn settle(
         // Only those still inferred: a line the person corrected (in this
         // message or since) keeps the correction.
         let still_inferred = |question: &str| -> bool {
-            tx.query_row(
+            tx.query_row_cached(
                 "SELECT status FROM answers WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
                 params![recipient_id, question],
                 |r| r.get::<_, String>(0),
@@ -167,7 +168,7 @@ fn settle(
             now,
         )?;
         if request.withdrawal {
-            tx.execute(
+            tx.execute_cached(
                 "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
                  VALUES (?1, ?2, ?3, 'withdraw_request', ?4, ?5)",
                 params![
@@ -182,27 +183,27 @@ fn settle(
     } else if request.opt_out {
         // The stop was asked in their name by someone else: mail starts
         // again, an invitation cancelled by it included.
-        let restarted = tx.execute(
+        let restarted = tx.execute_cached(
             "UPDATE recipients SET status = 'active', status_note = NULL WHERE id = ?1 AND status = 'opted_out'",
             [recipient_id],
         )?;
         if restarted > 0 {
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE outbox SET state = 'pending', last_error = NULL
                  WHERE recipient_id = ?1 AND kind = 'invitation' AND state = 'cancelled' AND last_error = 'recipient opted_out'",
                 [recipient_id],
             )?;
         }
     }
-    tx.execute(
+    tx.execute_cached(
         "UPDATE messages SET decision = ?2 WHERE confirmation_id = ?1 AND decision = 'held'",
         params![id, decision],
     )?;
-    tx.execute(
+    tx.execute_cached(
         "UPDATE confirmations SET state = ?2, resolved_at = ?3, resolved_by = ?4, updated_at = ?3 WHERE id = ?1",
         params![id, state, now.as_second(), by],
     )?;
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![

@@ -22,6 +22,51 @@ pub mod lock;
 mod replies;
 mod retention;
 mod timeline;
+
+use cached::Cached;
+
+/// Statements run through the connection's statement cache.
+mod cached {
+    use rusqlite::{CachedStatement, Connection, Params, Row};
+
+    /// How many compiled statements each connection keeps. The store has
+    /// about 150 distinct statements, a few dozen of them on the ingest
+    /// path (store, load facts, record, outbox claims, filing marks); the
+    /// cache is LRU, so it is sized for them all: a statement evicted
+    /// while ingest runs would be compiled again for every message.
+    pub(super) const CAPACITY: usize = 256;
+
+    /// `execute` and `query_row` as `Connection` has them, with the same
+    /// SQL and semantics, but compiled once per connection and kept
+    /// (`prepare_cached`): compiling each statement on every call was a
+    /// large part of the daemon's CPU while ingesting.
+    pub(super) trait Cached {
+        /// [`Connection::execute`] through the statement cache.
+        fn execute_cached<P: Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
+
+        /// [`Connection::query_row`] through the statement cache.
+        fn query_row_cached<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+        where
+            P: Params,
+            F: FnOnce(&Row<'_>) -> rusqlite::Result<T>;
+    }
+
+    impl Cached for Connection {
+        fn execute_cached<P: Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+            let mut statement: CachedStatement<'_> = self.prepare_cached(sql)?;
+            statement.execute(params)
+        }
+
+        fn query_row_cached<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+        where
+            P: Params,
+            F: FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+        {
+            let mut statement = self.prepare_cached(sql)?;
+            statement.query_row(params, f)
+        }
+    }
+}
 pub use confirmations::Pending;
 pub use kinds::{
     FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind, MessageState,
@@ -178,7 +223,7 @@ fn sent_mail(
         "SELECT id, kind, recipient_id, sent_to FROM outbox WHERE survey_id = ?1 AND {column} = ?2"
     );
     Ok(conn
-        .query_row(&sql, params![survey_id, value], |r| {
+        .query_row_cached(&sql, params![survey_id, value], |r| {
             Ok(SentMail {
                 id: r.get(0)?,
                 kind: r.get(1)?,
@@ -314,6 +359,7 @@ impl Store {
         let mut conn = Connection::open(path)?;
         // First, so that opening too waits for another process's lock.
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_prepared_statement_cache_capacity(cached::CAPACITY);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -397,8 +443,9 @@ impl Store {
         let tx = conn.transaction()?;
         let mut changes = ListChanges::default();
         let existing: HashMap<String, (i64, bool)> = {
-            let mut stmt =
-                tx.prepare("SELECT email_key, id, listed FROM recipients WHERE survey_id = ?1")?;
+            let mut stmt = tx.prepare_cached(
+                "SELECT email_key, id, listed FROM recipients WHERE survey_id = ?1",
+            )?;
             stmt.query_map([survey_id], |r| {
                 Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get::<_, bool>(2)?)))
             })?
@@ -412,7 +459,7 @@ impl Store {
             match existing.get(&key) {
                 None => {
                     let token = Token::generate();
-                    tx.execute(
+                    tx.execute_cached(
                         "INSERT INTO recipients (survey_id, email, email_key, name, attributes, selector, verifier, added_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         params![survey_id, person.email, key, person.name, attributes, token.selector(), token.verifier(), now.as_second()],
@@ -420,7 +467,7 @@ impl Store {
                     changes.added += 1;
                 }
                 Some((id, listed)) => {
-                    tx.execute(
+                    tx.execute_cached(
                         "UPDATE recipients SET email = ?2, name = ?3, attributes = ?4, listed = 1, removed_at = NULL WHERE id = ?1",
                         params![id, person.email, person.name, attributes],
                     )?;
@@ -432,11 +479,11 @@ impl Store {
         }
         for (key, (id, listed)) in &existing {
             if *listed && !keys.contains(key) && !held.contains(key) {
-                tx.execute(
+                tx.execute_cached(
                     "UPDATE recipients SET listed = 0, removed_at = ?2 WHERE id = ?1",
                     params![id, now.as_second()],
                 )?;
-                tx.execute(
+                tx.execute_cached(
                     "UPDATE outbox SET state = 'cancelled', last_error = 'removed from the recipient list'
                      WHERE recipient_id = ?1 AND state = 'pending'",
                     [id],
@@ -459,7 +506,7 @@ impl Store {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let people: Vec<(i64, String, String)> = {
-            let mut stmt = tx.prepare(
+            let mut stmt = tx.prepare_cached(
                 "SELECT r.id, r.selector, r.verifier FROM recipients r
                  WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation')",
@@ -471,7 +518,7 @@ impl Store {
             let token = Token::parse(&format!("{selector}{verifier}"))
                 .expect("stored tokens are well formed");
             let message_id = crate::invitation::message_id("invitation", 1, &token, domain);
-            tx.execute(
+            tx.execute_cached(
                 "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
                  VALUES (?1, ?2, 'invitation', 1, ?3, ?4, ?4)",
                 params![survey_id, id, message_id, now.as_second()],
@@ -507,14 +554,14 @@ impl Store {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         if let Some(id) = sent {
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1",
                 params![id, now.as_second()],
             )?;
         }
         loop {
             let row = tx
-                .query_row(
+                .query_row_cached(
                     "SELECT o.id, o.kind, o.seq, o.message_id, o.attempts, o.body, o.recipient_id, r.listed, r.status
                      FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
                      WHERE o.survey_id = ?1 AND o.state = 'pending' AND o.next_attempt_at <= ?2
@@ -549,7 +596,7 @@ impl Store {
                 || ((kind == "opt_out_confirmation" || kind == "confirmation")
                     && status.as_deref() == Some("opted_out"));
             let replied = kind == "reminder"
-                && tx.query_row(
+                && tx.query_row_cached(
                     // A held message (no token, another sender) is not the
                     // person's until confirmed: a stranger's mail must not
                     // stop their reminders.
@@ -560,14 +607,14 @@ impl Store {
                     |r| r.get::<_, bool>(0),
                 )?;
             if replied {
-                tx.execute(
+                tx.execute_cached(
                     "UPDATE outbox SET state = 'cancelled', last_error = 'replied before the reminder went' WHERE id = ?1",
                     [id],
                 )?;
                 continue;
             }
             if recipient_id.is_some() && (listed != Some(true) || !allowed) {
-                tx.execute(
+                tx.execute_cached(
                     "UPDATE outbox SET state = 'cancelled', last_error = ?2 WHERE id = ?1",
                     params![
                         id,
@@ -587,7 +634,7 @@ impl Store {
                 Some(rid) => Some(recipient_by_id(&tx, rid)?),
                 None => None,
             };
-            let bounce_key: String = tx.query_row(
+            let bounce_key: String = tx.query_row_cached(
                 "UPDATE outbox SET state = 'sending', attempts = attempts + 1,
                         bounce_key = COALESCE(bounce_key, ?2), sent_to = ?3
                  WHERE id = ?1 RETURNING bounce_key",
@@ -669,7 +716,7 @@ impl Store {
     pub fn recipients(&self, survey_id: &str) -> Result<Vec<StoredRecipient>> {
         let conn = self.lock();
         let mut stmt =
-            conn.prepare("SELECT id FROM recipients WHERE survey_id = ?1 ORDER BY id")?;
+            conn.prepare_cached("SELECT id FROM recipients WHERE survey_id = ?1 ORDER BY id")?;
         let ids: Vec<i64> = stmt
             .query_map([survey_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -713,7 +760,7 @@ impl Store {
     /// The problems the daemon last recorded for a survey, with since when.
     pub fn health(&self, survey_id: &str) -> Result<Vec<(HealthPart, String, Timestamp)>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT part, problem, since FROM health WHERE survey_id = ?1 AND problem IS NOT NULL ORDER BY part",
         )?;
         let rows = stmt.query_map([survey_id], |r| {
@@ -742,7 +789,7 @@ impl Store {
     /// the most recent error among them (the service's STATUS shows it).
     pub fn deferred(&self, survey_id: &str) -> Result<Option<(usize, String)>> {
         let conn = self.lock();
-        let n: i64 = conn.query_row(
+        let n: i64 = conn.query_row_cached(
             "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending' AND last_error IS NOT NULL AND attempts > 0",
             [survey_id],
             |r| r.get(0),
@@ -750,7 +797,7 @@ impl Store {
         if n == 0 {
             return Ok(None);
         }
-        let last: String = conn.query_row(
+        let last: String = conn.query_row_cached(
             "SELECT last_error FROM outbox WHERE survey_id = ?1 AND state = 'pending' AND last_error IS NOT NULL AND attempts > 0
              ORDER BY next_attempt_at DESC LIMIT 1",
             [survey_id],
@@ -840,7 +887,7 @@ impl Store {
             ..Status::default()
         };
         let conn = self.lock();
-        let mut stmt = conn.prepare("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
+        let mut stmt = conn.prepare_cached("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
         for row in stmt.query_map([survey_id], |r| {
             Ok((
                 r.get::<_, bool>(0)?,
@@ -856,7 +903,7 @@ impl Store {
                 status.removed += n;
             }
         }
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
         )?;
         for row in stmt.query_map([survey_id], |r| {
@@ -869,7 +916,7 @@ impl Store {
             let (kind, state, n) = row?;
             status.outbox.entry(kind).or_default().insert(state, n);
         }
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT COALESCE(r.email, ''), o.kind, o.attempts, COALESCE(o.last_error, '')
              FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
              WHERE o.survey_id = ?1 AND o.state = 'failed' ORDER BY r.email",
@@ -885,12 +932,12 @@ impl Store {
             status.failures.push(row?);
         }
         let count = |sql: &str| -> Result<usize> {
-            Ok(conn.query_row(sql, [survey_id], |r| r.get::<_, i64>(0))? as usize)
+            Ok(conn.query_row_cached(sql, [survey_id], |r| r.get::<_, i64>(0))? as usize)
         };
         status.held =
             count("SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND decision = 'held'")?;
         status.unverified_bounces = {
-            let mut statement = conn.prepare(
+            let mut statement = conn.prepare_cached(
                 "SELECT note FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce' ORDER BY id",
             )?;
             statement
@@ -975,7 +1022,7 @@ fn recipient_by_token(
     token: &Token,
 ) -> Result<Option<StoredRecipient>> {
     let found: Option<(i64, String)> = conn
-        .query_row(
+        .query_row_cached(
             "SELECT id, verifier FROM recipients WHERE survey_id = ?1 AND selector = ?2",
             params![survey_id, token.selector()],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -998,7 +1045,7 @@ fn recipient_by_id(conn: &Connection, id: i64) -> Result<StoredRecipient> {
         String,
         bool,
         String,
-    ) = conn.query_row(
+    ) = conn.query_row_cached(
         "SELECT email, name, attributes, selector, verifier, listed, status FROM recipients WHERE id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),

@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
+use super::Cached;
 use super::{
     FlagKind, HeldDecision, MailKind, MatchedBy, MessageKind, RecipientStatus, Store,
     StoredRecipient, recipient_by_id,
@@ -251,7 +252,7 @@ fn insert_bytes(tx: &Connection, id: i64, raw: &[u8]) -> Result<()> {
         return Ok(());
     }
     let len = i64::try_from(raw.len()).unwrap_or(i64::MAX);
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO message_bytes (message_id, raw) VALUES (?1, zeroblob(?2))",
         params![id, len],
     )?;
@@ -298,7 +299,7 @@ impl Store {
     pub fn cursor(&self, survey_id: &str, folder: &str) -> Result<Option<(u32, u32)>> {
         Ok(self
             .lock()
-            .query_row(
+            .query_row_cached(
                 "SELECT uidvalidity, last_uid FROM mailbox_cursor WHERE survey_id = ?1 AND folder = ?2",
                 params![survey_id, folder],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -356,7 +357,7 @@ impl Store {
         let tx = conn.transaction()?;
         let mut outcomes = Vec::with_capacity(messages.len());
         for message in messages {
-            tx.execute_batch("SAVEPOINT fetched")?;
+            tx.execute_cached("SAVEPOINT fetched", [])?;
             let hash = content_hash(message.bytes);
             // A copy refused before and kept only as a note: this one is
             // tried again (the lead moved it back after a fix, or a rescan).
@@ -367,7 +368,7 @@ impl Store {
             };
             match stored {
                 Ok(outcome) => {
-                    tx.execute_batch("RELEASE fetched")?;
+                    tx.execute_cached("RELEASE fetched", [])?;
                     outcomes.push(outcome);
                 }
                 Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
@@ -396,7 +397,7 @@ impl Store {
                     });
                 }
             }
-            tx.execute(
+            tx.execute_cached(
                 "INSERT INTO mailbox_cursor (survey_id, folder, uidvalidity, last_uid) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (survey_id, folder) DO UPDATE SET uidvalidity = excluded.uidvalidity,
                     last_uid = MAX(last_uid, excluded.last_uid)",
@@ -445,7 +446,7 @@ impl Store {
         for entry in pending {
             let message = entry.load(&tx)?;
             let message = &message;
-            tx.execute_batch("SAVEPOINT message")?;
+            tx.execute_cached("SAVEPOINT message", [])?;
             let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let outcome = handle(&batch, message)?;
                 record(&tx, survey_id, message.id, &outcome, now)
@@ -453,7 +454,7 @@ impl Store {
             .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
             match handled {
                 Ok(()) => {
-                    tx.execute_batch("RELEASE message")?;
+                    tx.execute_cached("RELEASE message", [])?;
                     report.processed += 1;
                 }
                 Err(err) if err.is_transient() || err.needs_operator() => {
@@ -488,7 +489,7 @@ impl Store {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let unstored: Option<bool> = tx
-            .query_row(
+            .query_row_cached(
                 "SELECT unstored FROM messages WHERE id = ?1 AND survey_id = ?2 AND failure IS NOT NULL",
                 params![id, survey_id],
                 |r| r.get(0),
@@ -499,16 +500,16 @@ impl Store {
             Some(true) => return Ok(Retried::NotStored),
             Some(false) => {}
         }
-        tx.execute(
+        tx.execute_cached(
             "UPDATE messages SET state = 'new', kind = NULL, reason = NULL, failure = NULL
              WHERE id = ?1 AND survey_id = ?2",
             params![id, survey_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE flags SET resolved_by = ?2, resolved_at = ?3 WHERE message_row = ?1 AND kind = 'failed' AND resolved_at IS NULL",
             params![id, by, now.as_second()],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "INSERT INTO decisions (survey_id, message_row, action, detail, decided_by, decided_at)
              VALUES (?1, ?2, 'message retried', 'set back to new after its handling failed', ?3, ?4)",
             params![survey_id, id, by, now.as_second()],
@@ -520,7 +521,7 @@ impl Store {
     /// Messages whose handling failed and that wait for `review --retry`.
     pub fn failed_messages(&self, survey_id: &str) -> Result<Vec<FailedMessage>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT id, failure, failures, received_at FROM messages
              WHERE survey_id = ?1 AND failure IS NOT NULL ORDER BY id",
         )?;
@@ -549,7 +550,7 @@ impl Store {
     /// Messages processed but not yet moved to their folder on the server.
     pub fn unfiled(&self, survey_id: &str) -> Result<Vec<Unfiled>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT id, folder, uidvalidity, uid, file_to FROM messages
              WHERE survey_id = ?1 AND state != 'new' AND filed = 0 AND file_to IS NOT NULL ORDER BY id",
         )?;
@@ -596,7 +597,7 @@ impl Store {
         uidvalidity: u32,
     ) -> Result<std::collections::HashSet<u32>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT uid FROM messages WHERE survey_id = ?1 AND folder = ?2 AND uidvalidity = ?3
              AND filed = 0 AND (state = 'new' OR file_to IS NULL)",
         )?;
@@ -611,7 +612,7 @@ impl Store {
     /// The message was moved to its folder (or is gone from the server).
     pub fn mark_filed(&self, id: i64) -> Result<()> {
         self.lock()
-            .execute("UPDATE messages SET filed = 1 WHERE id = ?1", [id])?;
+            .execute_cached("UPDATE messages SET filed = 1 WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -624,7 +625,7 @@ impl Store {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         {
-            let mut stmt = tx.prepare("UPDATE messages SET filed = 1 WHERE id = ?1")?;
+            let mut stmt = tx.prepare_cached("UPDATE messages SET filed = 1 WHERE id = ?1")?;
             for id in ids {
                 stmt.execute([id])?;
             }
@@ -643,7 +644,7 @@ impl Store {
         uidvalidity: u32,
     ) -> Result<std::collections::HashSet<u32>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT uid FROM messages WHERE survey_id = ?1 AND folder = ?2 AND uidvalidity = ?3",
         )?;
         let uids = stmt
@@ -665,7 +666,7 @@ impl Store {
     ) -> Result<Option<FirstCopy>> {
         let conn = self.lock();
         Ok(conn
-            .query_row(
+            .query_row_cached(
                 "SELECT state != 'new', file_to FROM messages WHERE survey_id = ?1
                    AND ((?2 IS NOT NULL AND message_id = ?2) OR (?3 IS NOT NULL AND content_hash = ?3))
                  ORDER BY id LIMIT 1",
@@ -713,7 +714,7 @@ impl Store {
     /// Messages by kind and by decision, for status.
     pub fn message_counts(&self, survey_id: &str) -> Result<BTreeMap<String, usize>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT CASE WHEN failure IS NOT NULL THEN 'failed' ELSE COALESCE(kind, state) END, COUNT(*)
              FROM messages WHERE survey_id = ?1 GROUP BY 1",
         )?;
@@ -729,7 +730,7 @@ impl Store {
     /// `messages m`, written by this crate only).
     fn messages_where(&self, survey_id: &str, filter: &str) -> Result<Vec<MessageSummary>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT m.id, m.kind, m.sender, r.email, m.matched_by, m.decision, m.late, m.reason
              FROM messages m LEFT JOIN recipients r ON r.id = m.recipient_id
              WHERE m.survey_id = ?1 AND ({filter}) ORDER BY m.id"
@@ -785,7 +786,7 @@ impl Store {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let row: Option<(Option<i64>, Option<String>)> = tx
-            .query_row(
+            .query_row_cached(
                 "SELECT recipient_id, decision FROM messages WHERE id = ?1 AND survey_id = ?2",
                 params![id, survey_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -798,7 +799,7 @@ impl Store {
             return Ok(false);
         }
         let action = if accept { "accepted" } else { "rejected" };
-        tx.execute(
+        tx.execute_cached(
             "UPDATE messages SET decision = ?2 WHERE id = ?1",
             params![id, action],
         )?;
@@ -807,12 +808,12 @@ impl Store {
         }
         // The lead decided for the person: a confirmation waiting on this
         // message is settled too.
-        tx.execute(
+        tx.execute_cached(
             "UPDATE confirmations SET state = ?2, resolved_at = ?3, resolved_by = ?4, updated_at = ?3
              WHERE id = (SELECT confirmation_id FROM messages WHERE id = ?1) AND state = 'pending'",
             params![id, if accept { "confirmed" } else { "discarded" }, now.as_second(), by],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![survey_id, recipient, id, format!("reply {action}"), format!("{} answers", answers.len()), by, now.as_second()],
@@ -835,7 +836,7 @@ impl Store {
         let tx = conn.transaction()?;
         let one = BTreeMap::from([(question_id.to_owned(), answer.clone())]);
         insert_answers(&tx, survey_id, recipient_id, None, &one, Some(by), now)?;
-        tx.execute(
+        tx.execute_cached(
             "INSERT INTO decisions (survey_id, recipient_id, action, detail, decided_by, decided_at)
              VALUES (?1, ?2, 'answer settled', ?3, ?4, ?5)",
             params![
@@ -861,33 +862,33 @@ impl Store {
     ) -> Result<usize> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        let deleted = tx.execute(
+        let deleted = tx.execute_cached(
             "DELETE FROM answers WHERE survey_id = ?1 AND recipient_id = ?2",
             params![survey_id, recipient_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "DELETE FROM message_bytes WHERE message_id IN
                 (SELECT id FROM messages WHERE survey_id = ?1 AND recipient_id = ?2)",
             params![survey_id, recipient_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE messages SET raw = X'', reason = COALESCE(reason, '') || ' (content deleted on withdrawal)'
              WHERE survey_id = ?1 AND recipient_id = ?2",
             params![survey_id, recipient_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE recipients SET status = 'withdrawn', status_note = 'answers deleted at their request' WHERE id = ?1",
             [recipient_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE outbox SET state = 'cancelled', last_error = 'withdrawn' WHERE recipient_id = ?1 AND state = 'pending'",
             [recipient_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE flags SET resolved_by = ?2, resolved_at = ?3 WHERE recipient_id = ?1 AND kind = 'withdraw_request' AND resolved_at IS NULL",
             params![recipient_id, by, now.as_second()],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "INSERT INTO decisions (survey_id, recipient_id, action, detail, decided_by, decided_at)
              VALUES (?1, ?2, 'answers deleted', ?3, ?4, ?5)",
             params![survey_id, recipient_id, format!("{deleted} answers deleted on withdrawal"), by, now.as_second()],
@@ -899,7 +900,7 @@ impl Store {
     /// Open flags, with the recipient's address.
     pub fn open_flags(&self, survey_id: &str) -> Result<Vec<OpenFlag>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT f.id, r.email, f.message_row, f.kind, COALESCE(f.note, '') FROM flags f
              LEFT JOIN recipients r ON r.id = f.recipient_id
              WHERE f.survey_id = ?1 AND f.resolved_at IS NULL ORDER BY f.id",
@@ -921,7 +922,7 @@ impl Store {
     /// Every decision made by hand, oldest first.
     pub fn decisions(&self, survey_id: &str) -> Result<Vec<Decision>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT d.decided_at, d.decided_by, d.action, r.email, COALESCE(d.detail, '') FROM decisions d
              LEFT JOIN recipients r ON r.id = d.recipient_id WHERE d.survey_id = ?1 ORDER BY d.id",
         )?;
@@ -949,7 +950,7 @@ impl Store {
     /// question, answer).
     pub fn unsettled_answers(&self, survey_id: &str) -> Result<Vec<(i64, String, String, Answer)>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT a.recipient_id, r.email, a.question_id, a.status, a.value, a.other, a.reason, a.source, a.id
              FROM answers a JOIN recipients r ON r.id = a.recipient_id
              WHERE a.survey_id = ?1 AND a.current = 1 AND a.status != 'ok' ORDER BY r.email, a.question_id",
@@ -968,7 +969,7 @@ impl Store {
         survey_id: &str,
     ) -> Result<BTreeMap<i64, BTreeMap<String, Answer>>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT recipient_id, question_id, status, value, other, reason, source, id FROM answers
              WHERE survey_id = ?1 AND current = 1 ORDER BY id",
         )?;
@@ -997,11 +998,11 @@ pub(super) fn insert_answers(
     now: Timestamp,
 ) -> Result<()> {
     for (question, answer) in answers {
-        tx.execute(
+        tx.execute_cached(
             "UPDATE answers SET current = 0 WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
             params![recipient_id, question],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "INSERT INTO answers (survey_id, recipient_id, question_id, message_row, status, value, other, reason, source, decided_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
@@ -1078,7 +1079,7 @@ fn current_answers(
     conn: &rusqlite::Connection,
     recipient_id: i64,
 ) -> Result<BTreeMap<String, Answer>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT question_id, status, value, other, reason, source, id FROM answers
          WHERE recipient_id = ?1 AND current = 1 ORDER BY id",
     )?;
@@ -1121,7 +1122,7 @@ impl Batch<'_> {
     pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
         Ok(self
             .conn
-            .query_row(
+            .query_row_cached(
                 "SELECT body FROM outbox WHERE recipient_id = ?1 AND kind IN ('invitation', 'reminder')
                  AND body IS NOT NULL ORDER BY sent_at IS NULL, sent_at DESC, id DESC LIMIT 1",
                 [recipient_id],
@@ -1198,7 +1199,7 @@ impl Pending {
     /// `message_bytes`; a message without a row there is read from
     /// `messages.raw` (empty once its bytes were deleted).
     fn load(self, conn: &Connection) -> Result<StoredMessage> {
-        let (shared_sender, stored): (bool, bool) = conn.query_row(
+        let (shared_sender, stored): (bool, bool) = conn.query_row_cached(
             "SELECT shared_sender, EXISTS (SELECT 1 FROM message_bytes WHERE message_id = ?1)
              FROM messages WHERE id = ?1",
             [self.id],
@@ -1225,7 +1226,7 @@ impl Pending {
 
 /// The messages waiting to be processed, oldest first, without their bytes.
 fn pending(conn: &Connection, survey_id: &str, limit: Option<usize>) -> Result<Vec<Pending>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, size, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id LIMIT ?2",
     )?;
     let rows = stmt
@@ -1269,13 +1270,14 @@ fn record(
     outcome: &Outcome,
     now: Timestamp,
 ) -> Result<()> {
-    let state: String = tx.query_row("SELECT state FROM messages WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?;
+    let state: String =
+        tx.query_row_cached("SELECT state FROM messages WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
     if state != "new" {
         return Ok(());
     }
-    tx.execute(
+    tx.execute_cached(
         "UPDATE messages SET state = ?2, kind = ?3, reason = ?4, sender = ?5, recipient_id = ?6, matched_by = ?7,
             different_sender = ?8, decision = ?9, late = ?10, file_to = ?11, processed_at = ?12, failure = NULL
          WHERE id = ?1",
@@ -1307,11 +1309,11 @@ fn record(
             now,
         )?;
         if let Some((status, note)) = &outcome.recipient_status {
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
                 params![recipient, status, note],
             )?;
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE outbox SET state = 'cancelled', last_error = ?2
                  WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
                 params![recipient, format!("recipient {status}")],
@@ -1332,7 +1334,7 @@ fn record(
                     ("failed", None, Some(why))
                 }
             };
-            tx.execute(
+            tx.execute_cached(
                 "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, state, last_error, next_attempt_at, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
                 params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second()],
@@ -1340,7 +1342,7 @@ fn record(
         }
     }
     if let Some((outbox, note)) = &outcome.bounced_mail {
-        tx.execute(
+        tx.execute_cached(
             "UPDATE outbox SET bounced_at = COALESCE(bounced_at, ?3), bounce_note = COALESCE(bounce_note, ?2)
              WHERE id = ?1 AND survey_id = ?4",
             params![outbox, crate::token::redact(note), now.as_second(), survey_id],
@@ -1348,19 +1350,19 @@ fn record(
     }
     if let Some((until, refused)) = &outcome.pause_sending {
         if let Some(refused) = refused {
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = 'refused by the provider: sending limit'
                  WHERE id = ?1 AND survey_id = ?3 AND state = 'sent'",
                 params![refused, until.as_second(), survey_id],
             )?;
         }
-        tx.execute(
+        tx.execute_cached(
             "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
             params![survey_id, until.as_second()],
         )?;
     }
     for flag in &flags {
-        tx.execute(
+        tx.execute_cached(
             "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![survey_id, outcome.recipient_id, id, flag.kind, crate::token::redact(&flag.note), now.as_second()],
@@ -1379,7 +1381,7 @@ fn insert_fetched(
     message: &Fetched<'_>,
     hash: &str,
 ) -> Result<Stored> {
-    let seen: bool = tx.query_row(
+    let seen: bool = tx.query_row_cached(
         "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1 AND unstored = 0
             AND (content_hash = ?2 OR (?3 IS NOT NULL AND message_id = ?3)))",
         params![survey_id, hash, message.message_id],
@@ -1391,7 +1393,7 @@ fn insert_fetched(
     let size = message
         .size
         .map_or(message.bytes.len(), |s| s.max(message.bytes.len()));
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, X'', ?8, ?9)",
         params![
@@ -1423,7 +1425,7 @@ fn insert_unstorable(
     quarantine: &str,
 ) -> Result<Stored> {
     let reason = unstored_reason(err, quarantine);
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO messages (survey_id, folder, uidvalidity, uid, message_id, content_hash, size, raw, received_at, shared_sender, state, unstored)
          VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, X'', ?7, ?8, 'quarantined', 1)",
         params![
@@ -1468,7 +1470,7 @@ fn unstored_next(quarantine: &str) -> String {
 /// Message-ID, which a stored message must have alone.
 fn unstored_note(tx: &Connection, survey_id: &str, hash: &str) -> Result<Option<i64>> {
     Ok(tx
-        .query_row(
+        .query_row_cached(
             "SELECT id FROM messages WHERE survey_id = ?1 AND unstored = 1 AND failure IS NOT NULL
                 AND content_hash = ?2
              ORDER BY id LIMIT 1",
@@ -1486,7 +1488,7 @@ fn revive_unstored(tx: &Connection, note: i64, message: &Fetched<'_>) -> Result<
     let size = message
         .size
         .map_or(message.bytes.len(), |s| s.max(message.bytes.len()));
-    tx.execute(
+    tx.execute_cached(
         "UPDATE messages SET folder = ?2, uidvalidity = ?3, uid = ?4, message_id = ?5, size = ?6,
             received_at = ?7, shared_sender = ?8, state = 'new', unstored = 0, failure = NULL,
             reason = NULL, kind = NULL, file_to = NULL, filed = 0, processed_at = NULL
@@ -1503,7 +1505,7 @@ fn revive_unstored(tx: &Connection, note: i64, message: &Fetched<'_>) -> Result<
         ],
     )?;
     insert_bytes(tx, note, message.bytes)?;
-    tx.execute(
+    tx.execute_cached(
         "UPDATE flags SET resolved_by = 'daemon', resolved_at = ?2
          WHERE message_row = ?1 AND kind = 'failed' AND resolved_at IS NULL",
         params![note, message.arrived.as_second()],
@@ -1522,13 +1524,13 @@ fn record_failure(
 ) -> Result<()> {
     // Printed by `status` and `review`: never a whole token.
     let reason = crate::token::redact(reason);
-    tx.execute(
+    tx.execute_cached(
         "UPDATE messages SET state = 'quarantined', failure = ?2, failures = failures + 1,
             reason = ?2, file_to = COALESCE(file_to, ?3), processed_at = ?4
          WHERE id = ?1",
         params![id, reason, quarantine, now.as_second()],
     )?;
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO flags (survey_id, message_row, kind, note, created_at) VALUES (?1, ?2, 'failed', ?3, ?4)
          ON CONFLICT (message_row, kind) DO UPDATE SET note = excluded.note, resolved_at = NULL, resolved_by = NULL",
         params![survey_id, id, format!("handling failed, set aside: {reason}; {next}"), now.as_second()],
@@ -1547,7 +1549,7 @@ fn mail_count(
         .map(|k| format!("'{}'", k.name()))
         .collect::<Vec<_>>()
         .join(",");
-    let n: i64 = conn.query_row(
+    let n: i64 = conn.query_row_cached(
         &format!(
             "SELECT COUNT(*) FROM outbox WHERE recipient_id = ?1 AND kind IN ({placeholders})
              AND created_at >= ?2 AND state != 'cancelled'"
@@ -1564,7 +1566,7 @@ fn recipient_by_email(
     email: &str,
 ) -> Result<Option<StoredRecipient>> {
     let id: Option<i64> = conn
-        .query_row(
+        .query_row_cached(
             "SELECT id FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
             params![survey_id, email.to_lowercase()],
             |r| r.get(0),

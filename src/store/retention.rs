@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
+use super::Cached;
 use super::Store;
 use crate::Result;
 
@@ -24,7 +25,7 @@ impl Store {
     pub fn report_sent_at(&self, survey_id: &str) -> Result<Option<Timestamp>> {
         let at: Option<i64> = self
             .lock()
-            .query_row(
+            .query_row_cached(
                 "SELECT MAX(sent_at) FROM outbox WHERE survey_id = ?1 AND kind = 'report' AND state = 'sent'",
                 [survey_id],
                 |r| r.get(0),
@@ -66,7 +67,7 @@ impl Store {
         // Respondents in the report's order: by their first current answer,
         // those with at least one valid answer.
         let respondents: Vec<i64> = {
-            let mut stmt = tx.prepare(
+            let mut stmt = tx.prepare_cached(
                 "SELECT recipient_id FROM answers WHERE survey_id = ?1 AND current = 1
                  GROUP BY recipient_id HAVING SUM(status = 'ok') > 0 ORDER BY MIN(created_at), MIN(id)",
             )?;
@@ -74,7 +75,7 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?
         };
         let everyone: Vec<(i64, String)> = {
-            let mut stmt = tx.prepare(
+            let mut stmt = tx.prepare_cached(
                 "SELECT id, attributes FROM recipients WHERE survey_id = ?1 ORDER BY id",
             )?;
             stmt.query_map([survey_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -96,7 +97,7 @@ impl Store {
                 .filter(|(k, _)| Some(k.as_str()) == keep_attribute)
                 .collect();
             let placeholder = format!("{}@purged.invalid", pseudonym.to_lowercase());
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE recipients SET name = ?2, email = ?3, email_key = ?3, attributes = ?4, status_note = NULL WHERE id = ?1",
                 params![
                     id,
@@ -107,41 +108,41 @@ impl Store {
             )?;
             purged.people += 1;
         }
-        tx.execute(
+        tx.execute_cached(
             "DELETE FROM message_bytes WHERE message_id IN (SELECT id FROM messages WHERE survey_id = ?1)",
             [survey_id],
         )?;
-        purged.messages = tx.execute(
+        purged.messages = tx.execute_cached(
             "UPDATE messages SET raw = X'', sender = NULL, message_id = NULL, reason = NULL, failure = NULL
              WHERE survey_id = ?1",
             [survey_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE answers SET source = '' WHERE survey_id = ?1",
             [survey_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE flags SET note = NULL WHERE survey_id = ?1",
             [survey_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE outbox SET body = NULL, last_error = NULL, sent_to = NULL, bounce_note = NULL WHERE survey_id = ?1",
             [survey_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE health SET problem = NULL WHERE survey_id = ?1",
             [survey_id],
         )?;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE confirmations SET request = '{}' WHERE survey_id = ?1",
             [survey_id],
         )?;
-        purged.answers_kept = tx.query_row(
+        purged.answers_kept = tx.query_row_cached(
             "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1",
             [survey_id],
             |r| r.get::<_, i64>(0),
         )? as usize;
-        tx.execute(
+        tx.execute_cached(
             "UPDATE surveys SET purged_at = ?2 WHERE id = ?1",
             params![survey_id, now.as_second()],
         )?;
@@ -156,7 +157,7 @@ impl Store {
 
 pub(super) fn purged_at(conn: &rusqlite::Connection, survey_id: &str) -> Result<Option<Timestamp>> {
     let at: Option<i64> = conn
-        .query_row(
+        .query_row_cached(
             "SELECT purged_at FROM surveys WHERE id = ?1",
             [survey_id],
             |r| r.get(0),

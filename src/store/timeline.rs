@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
+use super::Cached;
 use super::{Store, StoredRecipient, recipient_by_id};
 use crate::Result;
 use crate::answer::Answer;
@@ -64,12 +65,12 @@ impl Store {
     pub fn close(&self, survey_id: &str, at: Timestamp, reason: &str) -> Result<bool> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        let changed = tx.execute(
+        let changed = tx.execute_cached(
             "UPDATE surveys SET closed_at = ?2, close_reason = ?3 WHERE id = ?1 AND closed_at IS NULL",
             params![survey_id, at.as_second(), reason],
         )?;
         if changed > 0 {
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE outbox SET state = 'cancelled', last_error = 'the survey closed'
                  WHERE survey_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder')",
                 [survey_id],
@@ -83,7 +84,7 @@ impl Store {
     /// no reply at all (a partial reply is followed up by clarification).
     pub fn silent(&self, survey_id: &str) -> Result<Vec<Silent>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT r.id, r.added_at, o.sent_at,
                     (SELECT group_concat(m.seq) FROM outbox m WHERE m.recipient_id = r.id AND m.kind = 'reminder')
              FROM recipients r JOIN outbox o ON o.recipient_id = r.id AND o.kind = 'invitation' AND o.state = 'sent'
@@ -135,7 +136,7 @@ impl Store {
     pub fn reachable_answers(&self, survey_id: &str) -> Result<Vec<BTreeMap<String, Answer>>> {
         let ids: Vec<i64> = {
             let conn = self.lock();
-            let mut stmt = conn.prepare(
+            let mut stmt = conn.prepare_cached(
                 "SELECT r.id FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'",
             )?;
             stmt.query_map([survey_id], |r| r.get(0))?
@@ -174,7 +175,7 @@ impl Store {
         let conn = self.lock();
         let mut data = ReportData::default();
         let ids = |sql: &str| -> Result<Vec<i64>> {
-            let mut stmt = conn.prepare(sql)?;
+            let mut stmt = conn.prepare_cached(sql)?;
             Ok(stmt
                 .query_map([survey_id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?)
@@ -210,7 +211,7 @@ impl Store {
             data.respondents
                 .push((person, mine, different.contains(&id)));
         }
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT recipient_id, MIN(received_at) FROM messages
              WHERE survey_id = ?1 AND late = 1 AND kind = 'reply' AND recipient_id IS NOT NULL GROUP BY recipient_id ORDER BY 2",
         )?;
@@ -220,17 +221,17 @@ impl Store {
         for (id, at) in late {
             data.late.push((recipient_by_id(&conn, id)?, ts(id, at)?));
         }
-        data.clarifications_sent = conn.query_row(
+        data.clarifications_sent = conn.query_row_cached(
             "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND kind = 'clarification' AND state = 'sent'",
             [survey_id],
             |r| r.get::<_, i64>(0),
         )? as usize;
-        data.inferred_confirmed = conn.query_row(
+        data.inferred_confirmed = conn.query_row_cached(
             "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok' AND decided_by = ?2",
             rusqlite::params![survey_id, crate::store::CONFIRMED_BY],
             |r| r.get::<_, i64>(0),
         )? as usize;
-        data.unverified_bounces = conn.query_row(
+        data.unverified_bounces = conn.query_row_cached(
             "SELECT COUNT(*) FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce'",
             [survey_id],
             |r| r.get::<_, i64>(0),
@@ -242,7 +243,7 @@ impl Store {
 /// When the survey closed, if it has.
 pub(super) fn closed_at(conn: &rusqlite::Connection, survey_id: &str) -> Result<Option<Timestamp>> {
     let at: Option<i64> = conn
-        .query_row(
+        .query_row_cached(
             "SELECT closed_at FROM surveys WHERE id = ?1",
             [survey_id],
             |r| r.get(0),

@@ -172,6 +172,43 @@ impl Stack {
             .sum()
     }
 
+    /// Waits (bounded by `limit`) until this stack's Postfix queue holds
+    /// no message whose sender or recipient contains `needle` (a test's
+    /// tag): every message Postfix accepted for the test has been delivered
+    /// (or bounced), so counting the mailboxes afterwards is final. Reads
+    /// `postqueue -p` (incoming, active, deferred and hold queues) with the
+    /// stack's own Postfix config dir; other tests' mail on the shared
+    /// stack does not matter.
+    pub fn wait_queue_clear_of(&self, needle: &str, limit: Duration) {
+        let config = self.dir.join("postfix");
+        let deadline = Instant::now() + limit;
+        loop {
+            let out = Command::new("postqueue")
+                .arg("-c")
+                .arg(&config)
+                .arg("-p")
+                .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+                .output()
+                .expect("postqueue (Postfix) runs: install postfix or run scripts/mailstack up");
+            assert!(
+                out.status.success(),
+                "postqueue -c {} -p failed: {}",
+                config.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let last = String::from_utf8_lossy(&out.stdout).into_owned();
+            if !last.to_lowercase().contains(&needle.to_lowercase()) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out after {limit:?} waiting for Postfix's queue to hold no mail for {needle}; \
+                 the queue:\n{last}"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
     /// Sends a message as a doctor's mail server would: plain SMTP, no
     /// login.
     pub fn deliver(&self, from: &str, to: &str, message: &[u8]) {

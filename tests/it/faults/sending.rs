@@ -123,8 +123,11 @@ fn fault_sigkill_while_sending() {
         "500 invitations delivered",
         || addresses.iter().all(|a| stack.maildir_count(a) > 0),
     );
-    // Postfix may still be delivering a duplicate that it accepted.
-    std::thread::sleep(Duration::from_secs(2));
+    // Postfix may still be delivering a duplicate that it accepted: the
+    // daemon is stopped with every invitation sent (nothing more can be
+    // handed over), so the count is final once Postfix's queue holds
+    // nothing of this test's.
+    stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(120));
     let delivered = copies(&stack, &addresses);
     let mut lost = 0;
     let mut duplicated = 0;
@@ -222,7 +225,10 @@ fn fault_smtp_server_refuses_defers_and_drops() {
     let log = fixture.log();
     let good_addresses: Vec<String> = good.iter().map(|(_, e)| e.clone()).collect();
     fixture.wait_delivered(good_addresses.iter().map(String::as_str));
-    std::thread::sleep(Duration::from_secs(2));
+    // A duplicate Postfix accepted may still be queued: the daemon is
+    // stopped with every row sent or failed, so the count is final once
+    // Postfix's queue holds nothing of this test's.
+    stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(120));
     let delivered = copies(&stack, &good_addresses);
     let copies_of = |address: &str| -> usize { delivered[address].values().sum() };
     let lost_among = |recipients: &[String]| {

@@ -61,7 +61,21 @@ fn fault_hostile_content_is_inert() {
     fixture.wait_until(Duration::from_secs(60), "the plain row invited", || {
         stack.maildir_count(&plain) > 0
     });
-    std::thread::sleep(Duration::from_secs(2));
+    // The other row's outcome is final once every invitation the daemon
+    // queued (both rows' in the turn that invited the plain one) is sent or
+    // failed, and Postfix's queue holds nothing of this test's: whatever
+    // reached the evil or the victim's mailbox is there.
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "every invitation sent or failed",
+        || {
+            fixture
+                .outbox_states("invitation")
+                .keys()
+                .all(|state| state == "sent" || state == "failed")
+        },
+    );
+    stack.wait_queue_clear_of(&tag, Duration::from_secs(60));
     let mut header_attempts = 0;
     let mut header_survived = 0;
 

@@ -333,7 +333,11 @@ fn the_daemon_recovers_by_itself_when_dovecot_restarts() {
         .status()
         .unwrap();
     assert!(stopped.success());
-    std::thread::sleep(Duration::from_secs(3));
+    stack.wait_dovecot_gone(&pid, Duration::from_secs(30));
+    // The daemon noticed while Dovecot was down, not only after.
+    fixture.wait_until(Duration::from_secs(30), "the daemon to notice", || {
+        fixture.log().contains("inbox: connection lost or refused")
+    });
     let invitation_two = {
         // Read the second invitation from the maildir, since IMAP is down.
         let dir = stack.dir.join("mail");

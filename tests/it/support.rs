@@ -209,6 +209,36 @@ impl Stack {
         }
     }
 
+    /// Waits (bounded by `limit`) until a killed Dovecot has let go: its
+    /// master process `pid` is gone, reaped too (`scripts/mailstack up`
+    /// takes a zombie's pid for a running Dovecot and would not start it),
+    /// and nothing listens on the stack's IMAP, IMAPS and LMTP ports any
+    /// more, so `scripts/mailstack up` can start it and bind them again.
+    pub fn wait_dovecot_gone(&self, pid: &str, limit: Duration) {
+        let proc = PathBuf::from(format!("/proc/{}", pid.trim()));
+        let ports: Vec<u16> = [
+            "MAILSTACK_IMAP_PORT",
+            "MAILSTACK_IMAPS_PORT",
+            "MAILSTACK_LMTP_PORT",
+        ]
+        .iter()
+        .map(|name| self.port(name))
+        .collect();
+        wait_until(
+            limit,
+            &format!(
+                "Dovecot (master pid {}) gone and ports {ports:?} closed",
+                pid.trim()
+            ),
+            || {
+                !proc.exists()
+                    && ports
+                        .iter()
+                        .all(|&port| std::net::TcpStream::connect(("127.0.0.1", port)).is_err())
+            },
+        );
+    }
+
     /// Sends a message as a doctor's mail server would: plain SMTP, no
     /// login.
     pub fn deliver(&self, from: &str, to: &str, message: &[u8]) {

@@ -215,7 +215,7 @@ fn fault_imap_server_restarted_and_uidvalidity_changed() {
         .unwrap();
     assert!(killed.success());
     deliver_all(stack, &mail[4..8]);
-    std::thread::sleep(Duration::from_secs(2));
+    stack.wait_dovecot_gone(&pid, Duration::from_secs(30));
     // Dovecot's killed processes may take a moment to let go of their
     // ports: a few tries, bounded.
     let mut tries = Vec::new();

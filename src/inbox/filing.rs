@@ -121,7 +121,7 @@ impl Watcher {
             let mut folder_refused: Option<(String, usize)> = None;
             for (n, chunk) in batched.chunks(MOVE_CHUNK).enumerate() {
                 let uids: Vec<u32> = chunk.iter().map(|p| p.uid).collect();
-                match attempt(session, &uid_ranges(&uids), file_to, has_move, filing)? {
+                match attempt(session, &uids, uidvalidity, file_to, has_move, filing)? {
                     Attempt::Moved => {
                         mark_filed(&members, chunk)?;
                         filed += chunk.len();
@@ -143,8 +143,14 @@ impl Watcher {
                         let mut refused = Vec::new();
                         for k in 0..chunk.len() {
                             let one = chunk[(start + k) % chunk.len()];
-                            match attempt(session, &one.uid.to_string(), file_to, has_move, filing)?
-                            {
+                            match attempt(
+                                session,
+                                &[one.uid],
+                                uidvalidity,
+                                file_to,
+                                has_move,
+                                filing,
+                            )? {
                                 Attempt::Moved => {
                                     mark_filed(&members, &[one])?;
                                     filed += 1;
@@ -169,7 +175,7 @@ impl Watcher {
             }
             // Messages refused alone before: alone again.
             for one in alone {
-                match attempt(session, &one.uid.to_string(), file_to, has_move, filing)? {
+                match attempt(session, &[one.uid], uidvalidity, file_to, has_move, filing)? {
                     Attempt::Moved => {
                         mark_filed(&members, &[one])?;
                         filed += 1;
@@ -339,7 +345,7 @@ impl Watcher {
                 continue;
             }
             for chunk in uids.chunks(MOVE_CHUNK) {
-                match attempt(session, &uid_ranges(chunk), file_to, has_move, filing)? {
+                match attempt(session, chunk, uidvalidity, file_to, has_move, filing)? {
                     Attempt::Moved => moved += chunk.len(),
                     Attempt::Refused { words, .. } => {
                         tracing::warn!(survey = %self.survey.id, folder = %file_to, messages = chunk.len(), error = %words, "inbox: the server refused to file copies read again; trying again next round");
@@ -393,6 +399,11 @@ pub(super) struct Filing {
     /// Messages the server refused to move on their own, by (UIDVALIDITY,
     /// UID), with its words: tried alone each round, kept out of batches.
     refused: std::collections::HashMap<(u32, u32), String>,
+    /// Messages copied to a folder whose flag or expunge the server then
+    /// refused (a server without MOVE), by (UIDVALIDITY, UID), with that
+    /// folder: the next try flags and expunges them without copying
+    /// again, so the folder never gets a second copy.
+    copied: std::collections::HashMap<(u32, u32), String>,
     /// What the last round could not do, one line each.
     problems: Vec<String>,
     /// Filing rounds so far (the one-by-one fallback starts at a
@@ -463,29 +474,57 @@ enum Attempt {
     Refused { words: String, missing: bool },
 }
 
-/// Moves the UID set `set` to `folder` with one command (MOVE), or three
-/// (COPY, flag \Deleted, UID EXPUNGE) where the server has no MOVE. A
-/// refusal (NO, BAD, anything but a broken connection) is the answer; a
-/// broken connection is the error that ends the session.
+/// Moves the messages `uids` (of UIDVALIDITY `uidvalidity`) to `folder`
+/// with one command (MOVE), or three (COPY, flag \Deleted, UID EXPUNGE)
+/// where the server has no MOVE; there, messages copied on an earlier try
+/// whose flag or expunge was refused are not copied again. A refusal (NO,
+/// BAD, anything but a broken connection) is the answer; a broken
+/// connection is the error that ends the session.
 fn attempt(
     session: &mut Session,
-    set: &str,
+    uids: &[u32],
+    uidvalidity: u32,
     folder: &str,
     has_move: bool,
     filing: &mut Filing,
 ) -> Result<Attempt> {
+    let set = uid_ranges(uids);
     let moved = if has_move {
         filing.commands += 1;
-        session.uid_mv(set, folder)
+        session.uid_mv(&set, folder)
     } else {
-        filing.commands += 1;
-        session.uid_copy(set, folder).and_then(|()| {
-            filing.commands += 2;
-            session
-                .uid_store(set, "+FLAGS.SILENT (\\Deleted)")
-                .map(drop)
-                .and_then(|()| session.uid_expunge(set).map(drop))
-        })
+        let to_copy: Vec<u32> = uids
+            .iter()
+            .copied()
+            .filter(|uid| {
+                filing
+                    .copied
+                    .get(&(uidvalidity, *uid))
+                    .is_none_or(|f| f != folder)
+            })
+            .collect();
+        let copied = if to_copy.is_empty() {
+            Ok(())
+        } else {
+            filing.commands += 1;
+            session.uid_copy(uid_ranges(&to_copy), folder)
+        };
+        copied
+            .and_then(|()| {
+                for uid in &to_copy {
+                    filing.copied.insert((uidvalidity, *uid), folder.to_owned());
+                }
+                filing.commands += 2;
+                session
+                    .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
+                    .map(drop)
+                    .and_then(|()| session.uid_expunge(&set).map(drop))
+            })
+            .map(|()| {
+                for uid in uids {
+                    filing.copied.remove(&(uidvalidity, *uid));
+                }
+            })
     };
     match moved {
         Ok(()) => Ok(Attempt::Moved),

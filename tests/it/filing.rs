@@ -231,7 +231,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
     let own = Stack::own_with(21000, &["--basic-imap"]);
     let stack = &own.stack;
     let fixture = Fixture::new(stack, &[("replies", "poll_interval", toml_string("1s"))]);
-    let (rows, mut daemon) = fixture.invite_first(4, Duration::from_secs(60));
+    let (rows, mut daemon) = fixture.invite_first(6, Duration::from_secs(60));
     daemon.kill();
     let words = "[SERVERBUG] Copying mail is switched off for maintenance (fault injected)";
     let refuse_copy = |containing: Option<String>, answer: &str| Refuse {
@@ -253,7 +253,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
     let sid = fixture.survey_id();
     let mail = replies(&fixture, &rows);
     let _daemon = fixture.start_daemon();
-    deliver_all(stack, &mail);
+    deliver_all(stack, &mail[..4]);
     fixture.wait_until(
         Duration::from_secs(60),
         "4 replies processed and answered while copies are refused",
@@ -332,8 +332,54 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
         n("UID COPY") >= 4 && n("UID STORE") >= 4 && n("UID EXPUNGE") >= 4,
         "each message filed by COPY, flag and EXPUNGE: {sent:?}"
     );
-    assert_eq!(fixture.store().status(&sid).unwrap().respondents, 4);
-    assert_eq!(receipts_sent(&fixture), 4, "each reply answered once");
+
+    // 4. Copies taken but their expunge refused: the messages wait,
+    // flagged, and are not copied again on each later round; once the
+    // expunge is allowed the INBOX empties with one copy of each filed.
+    proxy.refuse(vec![Refuse {
+        command: "UID EXPUNGE",
+        containing: None,
+        answer: "[SERVERBUG] Expunging is switched off (fault injected)".into(),
+    }]);
+    let copies_before = proxy
+        .commands_by_name()
+        .get("UID COPY")
+        .copied()
+        .unwrap_or(0);
+    let refused_before = proxy.count("imap-refused");
+    let expunge_refusals = || proxy.count("imap-refused") - refused_before;
+    deliver_all(stack, &mail[4..]);
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "2 more replies processed, their copies taken and their expunge refused 3 times",
+        || {
+            count(&db(&fixture), PROCESSED, &sid) >= 6
+                && receipts_sent(&fixture) >= 6
+                && expunge_refusals() >= 3
+        },
+    );
+    assert_eq!(stack.maildir_count(&fixture.sender), 2, "the 2 wait");
+    proxy.refuse(Vec::new());
+    fixture.wait_until(Duration::from_secs(60), "the INBOX empty again", || {
+        stack.maildir_count(&fixture.sender) == 0
+    });
+    assert_eq!(
+        folder_count(stack, &fixture.sender, "Survey/Processed"),
+        6,
+        "one copy of each message filed, however often the expunge was refused"
+    );
+    let copies = proxy
+        .commands_by_name()
+        .get("UID COPY")
+        .copied()
+        .unwrap_or(0)
+        - copies_before;
+    assert!(
+        (1..=2).contains(&copies),
+        "the 2 copied once each (one batch, or one each): {copies} COPY commands"
+    );
+    assert_eq!(fixture.store().status(&sid).unwrap().respondents, 6);
+    assert_eq!(receipts_sent(&fixture), 6, "each reply answered once");
     let refused = proxy.count("imap-refused");
     Tally {
         injected: refused,

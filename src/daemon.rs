@@ -251,6 +251,11 @@ impl<O: Outbox> Daemon<O> {
         threads: &Shutdown,
     ) -> Result<()> {
         let mut backoff = Duration::from_secs(1);
+        // Said once, after the first turn that went through: everything the
+        // store, the clock and the outbox asked for at start-up has been
+        // done (what a restart after a crash or the close owed is sent, or
+        // nothing was). Tests and operators wait for it instead of a guess.
+        let mut caught_up = false;
         while !shutdown.is_triggered() {
             if let Some(watcher) = watcher.as_deref_mut() {
                 watcher.restart_if_dead(threads);
@@ -260,6 +265,10 @@ impl<O: Outbox> Daemon<O> {
             match turned.map_err(|err| err.at_database(&self.survey.database)) {
                 Ok(()) => {
                     backoff = Duration::from_secs(1);
+                    if !caught_up {
+                        caught_up = true;
+                        info!(survey = %self.survey.id, "first turn done: caught up with the store and the outbox");
+                    }
                     // Every turn takes the write lock (ingest's batch
                     // transaction), so a turn that went through means
                     // another process's lock is gone.

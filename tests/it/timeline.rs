@@ -54,9 +54,11 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
     });
     daemon.terminate();
     // Restarting after the close sends nothing again.
+    let before = turns_done(&fixture);
     let mut again = fixture.start_daemon();
-    std::thread::sleep(Duration::from_secs(3));
+    wait_caught_up(&fixture, before);
     again.terminate();
+    stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(60));
     let lead = format!("lead-{}@survey.test", fixture.tag);
     let inbox = stack.inbox(&lead);
     assert_eq!(inbox.len(), 1, "exactly one report");
@@ -96,10 +98,30 @@ fn close_now_sends_the_report_and_stops_the_reminders() {
     );
     assert_eq!(fixture.outbox_states("report").get("sent"), Some(&1));
     // The daemon, started after the close, sends no reminder and no second report.
+    let before = turns_done(&fixture);
     let mut again = fixture.start_daemon();
-    std::thread::sleep(Duration::from_secs(3));
+    wait_caught_up(&fixture, before);
     again.terminate();
     assert!(fixture.outbox_states("reminder").is_empty());
+    stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(60));
     let lead = format!("lead-{}@survey.test", fixture.tag);
     assert_eq!(stack.inbox(&lead).len(), 1);
+}
+
+/// The daemon's log line after its first turn (src/daemon.rs).
+const CAUGHT_UP: &str = "first turn done: caught up";
+
+/// How many daemons of this fixture have finished a first turn so far.
+fn turns_done(fixture: &Fixture) -> usize {
+    fixture.log().matches(CAUGHT_UP).count()
+}
+
+/// Waits (bounded) until the daemon started after `before` first turns has
+/// done its own: whatever it would send at start-up has been sent by then.
+fn wait_caught_up(fixture: &Fixture, before: usize) {
+    fixture.wait_until(
+        Duration::from_secs(30),
+        "the restarted daemon's first turn",
+        || turns_done(fixture) > before,
+    );
 }

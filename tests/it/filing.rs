@@ -563,36 +563,6 @@ fn a_dead_reading_thread_is_started_again_and_mail_is_still_read() {
     .report("inbox-panic");
 }
 
-/// Sends the survey's mail to `port` in plain SMTP without a login (an
-/// `smtp-sink` of the test's own).
-fn send_to_sink(fixture: &Fixture, port: u16) {
-    let text = std::fs::read_to_string(&fixture.survey).unwrap();
-    let mut out = Vec::new();
-    let mut section = String::new();
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            section = trimmed.to_owned();
-        }
-        if section == "[smtp]" {
-            match trimmed.split('=').next().unwrap_or("").trim() {
-                "username" | "password" | "ca_file" => continue,
-                "port" => {
-                    out.push(format!("port = {port}"));
-                    continue;
-                }
-                "security" => {
-                    out.push("security = \"plain\"".to_owned());
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        out.push(line.to_owned());
-    }
-    std::fs::write(&fixture.survey, out.join("\n") + "\n").unwrap();
-}
-
 /// A child process killed when dropped.
 struct Killed(std::process::Child);
 
@@ -669,7 +639,9 @@ fn filing_measured() {
             .spawn()
             .expect("smtp-sink (postfix) runs"),
     );
-    send_to_sink(&fixture, sink_port);
+    // The survey's mail goes to an `smtp-sink` of the test's own, in plain
+    // SMTP without a login, as to a fault proxy.
+    crate::faults::through_proxy(&fixture, crate::faults::Proxied::Smtp, sink_port);
     let refuse_all = vec![Refuse {
         command: "UID MOVE",
         containing: None,

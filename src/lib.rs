@@ -1,111 +1,87 @@
 //! `mailsurvey` runs a questionnaire survey entirely by email.
 //!
-//! The life of a message, and the module for each stage:
+//! The life of a message is the layout of this crate, one folder per stage,
+//! declared below in the order a message lives them:
 //!
 //! ```text
-//! survey file + recipients ─► invitation ─► outbox (SMTP) ─► doctor's mailbox
-//!   survey, recipients,        invitation,   outbox
-//!   templates, questionnaire   compose
+//! survey ─► compose ─► outbox ─────────────► doctor's mailbox
+//!   (file, list,  (invitation,  (SMTP, VERP;
+//!    templates)    token)        connect: TLS, secrets, OAuth2)
 //!
-//! doctor's reply ─► inbox (IMAP) ─► classify ─► match ─► parse ─► store ─► follow-up ─► report
+//! doctor's reply ─► inbox ─► understand ─► decide ─► follow_up ─► report
+//!                   (IMAP)   (classify,     (ingest,   (receipts,    (figures,
+//!                             match, parse)  confirm,   clarify,      exports,
+//!                                            review)    remind)       retention)
+//!
+//! store: durable state in SQLite, the only module that writes SQL
+//! run:   the daemon, the service, status, check, the clock, shutdown
+//! cli:   the thin command line over all of it
 //! ```
 //!
-//! - [`survey`], [`recipients`], [`templates`]: what the study lead wrote,
-//!   checked into types the rest can trust ([`problems`] collects what is
-//!   wrong, with file, line and a fix).
-//! - [`questionnaire`]: the numbered question block, a contract between the
-//!   questionnaire email and the reply parser.
-//! - [`token`]: the per-recipient secret that ties a reply to a person.
-//! - [`invitation`], [`compose`]: one personalised email per recipient.
-//! - [`outbox`]: sending over SMTP (or to `.eml` files), with retries, rate
-//!   limit and bounded parallel connections.
-//! - [`store`]: durable state in SQLite. Only this module writes SQL.
-//! - [`daemon`]: one survey's long-running loop; shutdown is a parameter.
-//! - [`service`]: `mailsurvey run` over one survey file or a directory of
-//!   them, with signals, reloads and the watchdog; [`notify`] tells systemd;
-//!   [`overview`] is `status` over several surveys. A folder, one file per
-//!   job: the supervisor (`mod.rs`), `files`, `daemons`, `readers` (one per
-//!   mailbox), `accounts` (limits per SMTP account) and `watchdog`.
-//! - [`check`]: proves a setup works before anyone is invited.
+//! - [`survey`]: what the study lead wrote (the survey file, the recipient
+//!   list, templates, the numbered question block), checked into types the
+//!   rest can trust; `problems` collects what is wrong with file, line and fix.
+//! - [`compose`]: one personalised invitation per recipient, with the token
+//!   that ties a reply to a person.
+//! - [`connect`]: TLS, secrets and OAuth2 sign-in, shared by both mail servers.
+//! - [`outbox`]: sending over SMTP (or to `.eml` files) with retries, rate
+//!   limit, bounded connections, and the VERP bounce key of each message.
 //! - [`inbox`]: the IMAP mailbox: every message stored before anything else
-//!   happens to it, then filed on the server. A folder, one file per job:
-//!   the watcher's loop (`mod.rs`), `connection`, `routing` among surveys
-//!   sharing a mailbox, `fetching` and `filing`.
-//! - [`mime`]: reading a raw message, surviving the parser's own panics.
-//! - [`classify`]: reply, auto-reply, bounce, unsubscribe or unrelated.
-//! - [`bounce`]: delivery reports as real mail systems write them (what
-//!   failed, for whom, hard or soft), and whose state a bounce changes.
-//! - [`verp`]: the bounce key of each message in its envelope sender.
-//! - [`matching`]: the tokens a message carries, and where (the store looks
-//!   them up).
-//! - [`authres`]: the trusted mail server's DMARC verdict
-//!   (Authentication-Results), read purely from the headers.
-//! - [`parse`]: answers from a reply's text, whatever client wrote it.
-//! - [`inspect`]: one message through all three, as a stable JSON contract.
-//! - [`ingest`]: a stored message through all three into the store, with
-//!   the follow-up it calls for, in one transaction.
-//! - [`confirmation`]: "was this you?" before what an unverified message
-//!   asked for counts; one rule for what confirms.
-//! - [`followup`]: receipts, clarifications, opt-out confirmations and the
-//!   closed notice.
-//! - [`timeline`]: reminders, the close, and the report at the close.
-//! - [`retention`]: `mailsurvey purge`: personal data deleted once the
-//!   report is sent and `[retention] days` pass; answers kept under
-//!   pseudonyms.
-//! - [`review`]: what the lead decides by hand (held replies, unclear
-//!   answers, withdrawals).
-//! - [`shutdown`]: the value that stops the daemon.
-//! - [`answer`]: answers as read from replies.
-//! - [`privacy`]: files of personal data 0600 in 0700 directories; tokens
-//!   out of logs.
-//! - [`credentials`]: passwords and OAuth2 tokens from the environment, a
-//!   file, a command or a systemd credential; [`oauth`]: signing in with a
-//!   token (XOAUTH2, OAUTHBEARER) and explaining a refused one.
-//! - [`clock`]: the one place time comes from.
-//! - [`report`]: the summary report to the leads, with the data behind it.
+//!   happens to it, then filed on the server.
+//! - [`understand`]: pure reading of one message: kind, bounce, whose it is,
+//!   what it answers.
+//! - [`decide`]: what a stored message changes, in one transaction, with the
+//!   follow-up it calls for; confirmations; the lead's decisions by hand.
+//! - [`follow_up`]: receipts, clarifications, confirmations, reminders and
+//!   the close.
+//! - [`report`]: the summary report to the leads, the data behind it, and
+//!   the purge of personal data after it.
+//! - [`store`]: durable state in SQLite.
+//! - [`run`]: one survey's daemon, the service over many, `status`, `check`,
+//!   the clock and shutdown.
+//! - [`cli`]: parses arguments, calls the library, prints the result.
+//! - [`error`]: the crate's one error type, which says whether to retry.
 #![deny(missing_docs)]
 
-pub mod answer;
-pub mod authres;
-pub mod bounce;
-pub mod check;
-pub mod classify;
-pub mod cli;
-pub mod clock;
-pub mod compose;
-pub mod confirmation;
-pub mod credentials;
-pub mod daemon;
-pub mod error;
-pub mod followup;
-#[doc(hidden)]
-pub mod fuzzing;
-pub mod inbox;
-pub mod ingest;
-pub mod inspect;
-pub mod invitation;
-pub mod matching;
-pub mod mime;
-pub mod notify;
-pub mod oauth;
-pub mod outbox;
-pub mod overview;
-pub mod parse;
-pub mod privacy;
-pub mod problems;
-pub mod questionnaire;
-pub mod recipients;
-pub mod report;
-pub mod retention;
-pub mod review;
-pub mod service;
-pub mod shutdown;
-pub mod store;
+// The stages, in the order a message lives them.
 pub mod survey;
-pub mod templates;
-pub mod timeline;
-pub mod tls;
-pub mod token;
-pub mod verp;
+
+pub mod compose;
+
+pub mod connect;
+
+pub mod outbox;
+
+pub mod inbox;
+
+pub mod understand;
+
+pub mod decide;
+
+pub mod follow_up;
+
+pub mod report;
+
+// What every stage stands on, and the face over them.
+pub mod store;
+
+pub mod run;
+
+pub mod cli;
+
+pub mod error;
 
 pub use error::{Error, Result};
+
+// The modules' paths before the stage folders, kept while the code that
+// names them moves over.
+pub use compose::{invitation, token};
+pub use connect::{credentials, oauth, tls};
+pub use decide::{confirmation, fuzzing, ingest, review};
+pub use follow_up as followup;
+pub use follow_up::timeline;
+pub use outbox::verp;
+pub use report::retention;
+pub use run::{check, clock, daemon, notify, overview, privacy, service, shutdown};
+pub use survey::{problems, questionnaire, recipients, templates};
+pub use understand::{answer, authres, bounce, classify, inspect, matching, mime, parse};

@@ -23,6 +23,8 @@
 //! over delivered beside it. Percentages are of those who gave a valid
 //! answer to that question (its `n`), rounded half up to one decimal.
 
+pub mod retention;
+
 mod email;
 mod figures;
 mod html;

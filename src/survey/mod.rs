@@ -2,6 +2,11 @@
 //! `Raw*`), then what the program runs on ([`Survey`]), checked field by
 //! field with every problem collected before failing once.
 
+pub mod problems;
+pub mod questionnaire;
+pub mod recipients;
+pub mod templates;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 

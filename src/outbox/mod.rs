@@ -11,6 +11,8 @@
 //! same Message-ID. So at most the messages in flight at a crash, no more than
 //! the number of connections, can arrive twice.
 
+pub mod verp;
+
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -5,6 +5,8 @@
 //! the doctor's message by In-Reply-To, and have a Message-ID derived from
 //! it, so a resend after a crash reuses it.
 
+pub mod timeline;
+
 use std::collections::BTreeMap;
 
 use lettre::message::Mailbox;

@@ -14,49 +14,49 @@ use crate::problems::Problems;
 const BUILTIN: &[(&str, &str)] = &[
     (
         "invitation.txt",
-        include_str!("../templates/invitation.txt"),
+        include_str!("../../templates/invitation.txt"),
     ),
     (
         "invitation.html",
-        include_str!("../templates/invitation.html"),
+        include_str!("../../templates/invitation.html"),
     ),
     (
         "followup_layout.html",
-        include_str!("../templates/followup_layout.html"),
+        include_str!("../../templates/followup_layout.html"),
     ),
-    ("receipt.txt", include_str!("../templates/receipt.txt")),
-    ("receipt.html", include_str!("../templates/receipt.html")),
+    ("receipt.txt", include_str!("../../templates/receipt.txt")),
+    ("receipt.html", include_str!("../../templates/receipt.html")),
     (
         "clarification.txt",
-        include_str!("../templates/clarification.txt"),
+        include_str!("../../templates/clarification.txt"),
     ),
     (
         "clarification.html",
-        include_str!("../templates/clarification.html"),
+        include_str!("../../templates/clarification.html"),
     ),
     (
         "opt_out_confirmation.txt",
-        include_str!("../templates/opt_out_confirmation.txt"),
+        include_str!("../../templates/opt_out_confirmation.txt"),
     ),
     (
         "opt_out_confirmation.html",
-        include_str!("../templates/opt_out_confirmation.html"),
+        include_str!("../../templates/opt_out_confirmation.html"),
     ),
     (
         "confirmation.txt",
-        include_str!("../templates/confirmation.txt"),
+        include_str!("../../templates/confirmation.txt"),
     ),
     (
         "confirmation.html",
-        include_str!("../templates/confirmation.html"),
+        include_str!("../../templates/confirmation.html"),
     ),
     (
         "closed_notice.txt",
-        include_str!("../templates/closed_notice.txt"),
+        include_str!("../../templates/closed_notice.txt"),
     ),
     (
         "closed_notice.html",
-        include_str!("../templates/closed_notice.html"),
+        include_str!("../../templates/closed_notice.html"),
     ),
 ];
 

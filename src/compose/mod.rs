@@ -4,6 +4,9 @@
 //! written by a person), and, where it concerns one recipient, the
 //! per-recipient Reply-To and List-Unsubscribe (RFC 2369).
 
+pub mod invitation;
+pub mod token;
+
 use std::time::SystemTime;
 
 use jiff::Timestamp;

@@ -1,0 +1,10 @@
+//! Deciding what a message changes: [`ingest`] runs a stored message through
+//! understanding into the store with the follow-up it calls for;
+//! [`confirmation`] asks "was this you?" before an unverified request counts;
+//! [`review`] is what the lead decides by hand.
+
+pub mod confirmation;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod ingest;
+pub mod review;

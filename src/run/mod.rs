@@ -1,0 +1,14 @@
+//! Running a survey: one survey's long-running loop ([`daemon`]), the
+//! service over one file or a directory ([`service`]) with systemd
+//! ([`notify`]), `status` over several surveys ([`overview`]), proving a
+//! setup works ([`check`]), the one clock ([`clock`]), the value that stops
+//! it all ([`shutdown`]) and keeping personal data private ([`privacy`]).
+
+pub mod check;
+pub mod clock;
+pub mod daemon;
+pub mod notify;
+pub mod overview;
+pub mod privacy;
+pub mod service;
+pub mod shutdown;

@@ -32,7 +32,7 @@ fn systemd_analyze() -> Command {
         .is_ok_and(|o| o.status.success());
     assert!(
         found,
-        "systemd-analyze is missing: install Debian's `systemd` package (.ci/run does)"
+        "systemd-analyze is missing: install Debian's `systemd` package (scripts/install-test-deps does)"
     );
     Command::new("systemd-analyze")
 }

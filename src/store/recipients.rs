@@ -1,0 +1,206 @@
+//! The people of a survey as stored: the list brought in line with the
+//! recipients file, and a person found by id or by token.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Cached, RecipientStatus, Store, retention};
+use crate::recipients::Recipient;
+use crate::token::{SELECTOR_LEN, Token};
+use crate::{Error, Result};
+
+/// A recipient as stored.
+#[derive(Debug, Clone)]
+pub struct StoredRecipient {
+    /// Row id.
+    pub id: i64,
+    /// Address as listed.
+    pub email: String,
+    /// Name as listed.
+    pub name: String,
+    /// Extra columns.
+    pub attributes: BTreeMap<String, String>,
+    /// Their token.
+    pub token: Token,
+    /// Still in the recipient list?
+    pub listed: bool,
+    /// Whether they still get mail.
+    pub status: RecipientStatus,
+}
+
+/// What a re-read of the recipient list changed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ListChanges {
+    /// New rows.
+    pub added: usize,
+    /// Rows no longer in the list (their mail stops; what they sent stays).
+    pub removed: usize,
+    /// Rows back in the list after a removal.
+    pub relisted: usize,
+}
+
+impl Store {
+    /// Brings the stored recipients in line with the list: new people get a
+    /// token; people no longer listed get no more mail (pending mail to them
+    /// is cancelled) but keep everything they sent.
+    pub fn sync_recipients(
+        &self,
+        survey_id: &str,
+        list: &[Recipient],
+        now: Timestamp,
+    ) -> Result<ListChanges> {
+        self.sync_recipients_holding(survey_id, list, &[], now)
+    }
+
+    /// [`Store::sync_recipients`], except that the people whose addresses
+    /// are in `held` (their rows failed validation) keep their last good
+    /// state: they are neither changed nor removed.
+    pub fn sync_recipients_holding(
+        &self,
+        survey_id: &str,
+        list: &[Recipient],
+        held: &[String],
+        now: Timestamp,
+    ) -> Result<ListChanges> {
+        let mut conn = self.lock();
+        // After a purge the list is not read again: it would bring back
+        // the names and addresses the purge deleted.
+        if retention::purged_at(&conn, survey_id)?.is_some() {
+            return Ok(ListChanges::default());
+        }
+        let tx = conn.transaction()?;
+        let mut changes = ListChanges::default();
+        let existing: HashMap<String, (i64, bool)> = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT email_key, id, listed FROM recipients WHERE survey_id = ?1",
+            )?;
+            stmt.query_map([survey_id], |r| {
+                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get::<_, bool>(2)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
+        let mut keys = std::collections::HashSet::new();
+        for person in list {
+            let key = person.key();
+            keys.insert(key.clone());
+            let attributes = serde_json::to_string(&person.attributes).expect("a map serialises");
+            match existing.get(&key) {
+                None => {
+                    let token = Token::generate();
+                    tx.execute_cached(
+                        "INSERT INTO recipients (survey_id, email, email_key, name, attributes, selector, verifier, added_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![survey_id, person.email, key, person.name, attributes, token.selector(), token.verifier(), now.as_second()],
+                    )?;
+                    changes.added += 1;
+                }
+                Some((id, listed)) => {
+                    tx.execute_cached(
+                        "UPDATE recipients SET email = ?2, name = ?3, attributes = ?4, listed = 1, removed_at = NULL WHERE id = ?1",
+                        params![id, person.email, person.name, attributes],
+                    )?;
+                    if !listed {
+                        changes.relisted += 1;
+                    }
+                }
+            }
+        }
+        for (key, (id, listed)) in &existing {
+            if *listed && !keys.contains(key) && !held.contains(key) {
+                tx.execute_cached(
+                    "UPDATE recipients SET listed = 0, removed_at = ?2 WHERE id = ?1",
+                    params![id, now.as_second()],
+                )?;
+                tx.execute_cached(
+                    "UPDATE outbox SET state = 'cancelled', last_error = 'removed from the recipient list'
+                     WHERE recipient_id = ?1 AND state = 'pending'",
+                    [id],
+                )?;
+                changes.removed += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// All stored recipients of a survey, listed or not.
+    pub fn recipients(&self, survey_id: &str) -> Result<Vec<StoredRecipient>> {
+        let conn = self.lock();
+        let mut stmt =
+            conn.prepare_cached("SELECT id FROM recipients WHERE survey_id = ?1 ORDER BY id")?;
+        let ids: Vec<i64> = stmt
+            .query_map([survey_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| recipient_by_id(&conn, id))
+            .collect()
+    }
+
+    /// The recipient whose token this is. The selector is looked up by
+    /// index; the verifier is compared in constant time.
+    pub fn recipient_by_token(
+        &self,
+        survey_id: &str,
+        token: &Token,
+    ) -> Result<Option<StoredRecipient>> {
+        recipient_by_token(&self.lock(), survey_id, token)
+    }
+}
+
+/// The recipient whose token this is (see [`Store::recipient_by_token`]).
+pub(super) fn recipient_by_token(
+    conn: &Connection,
+    survey_id: &str,
+    token: &Token,
+) -> Result<Option<StoredRecipient>> {
+    let found: Option<(i64, String)> = conn
+        .query_row_cached(
+            "SELECT id, verifier FROM recipients WHERE survey_id = ?1 AND selector = ?2",
+            params![survey_id, token.selector()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        Some((id, verifier)) if token.verifies(&verifier) => Ok(Some(recipient_by_id(conn, id)?)),
+        _ => Ok(None),
+    }
+}
+
+/// A recipient's row, every column checked: a value that does not decode
+/// is an error naming the row, never a default.
+pub(super) fn recipient_by_id(conn: &Connection, id: i64) -> Result<StoredRecipient> {
+    let (email, name, attributes, selector, verifier, listed, status): (
+        String,
+        String,
+        String,
+        String,
+        String,
+        bool,
+        String,
+    ) = conn.query_row_cached(
+        "SELECT email, name, attributes, selector, verifier, listed, status FROM recipients WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+    )?;
+    let bad = |detail: String| Error::Decode {
+        table: "recipients",
+        row: id,
+        detail,
+    };
+    Ok(StoredRecipient {
+        id,
+        email,
+        name,
+        attributes: serde_json::from_str(&attributes)
+            .map_err(|e| bad(format!("attributes are not a JSON object of text: {e}")))?,
+        token: Token::parse(&format!("{selector}{verifier}"))
+            .ok_or_else(|| bad("the token is not well formed".into()))?,
+        listed,
+        status: RecipientStatus::from_name(&status)
+            .ok_or_else(|| bad(format!("unknown status '{status}'")))?,
+    })
+}
+
+const _: () = assert!(SELECTOR_LEN < crate::token::TOKEN_LEN);

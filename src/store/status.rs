@@ -1,0 +1,166 @@
+//! Status: the counts and problems `mailsurvey status` shows, read in
+//! one place.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+
+use super::{Cached, FailedMessage, HealthPart, Store};
+use crate::Result;
+
+/// Per-state counts and the failures, for `mailsurvey status`.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Status {
+    /// Recipients in the list.
+    pub listed: usize,
+    /// Recipients removed from the list.
+    pub removed: usize,
+    /// Recipients by status (active, bounced, opted_out).
+    pub recipients: BTreeMap<String, usize>,
+    /// Outbox rows by kind, then state.
+    pub outbox: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Messages given up, with the server's last reply.
+    pub failures: Vec<Failure>,
+    /// Messages received, by kind.
+    pub received: BTreeMap<String, usize>,
+    /// Replies held for the lead's decision.
+    pub held: usize,
+    /// Replies counted although sent from another address than invited.
+    pub different_sender: usize,
+    /// People with at least one valid answer.
+    pub respondents: usize,
+    /// Current answers that are unclear or invalid.
+    pub unclear_answers: usize,
+    /// Delivery reports with nothing of ours in them (no VERP address,
+    /// Message-ID or token), with the addresses they name: recorded, and
+    /// nobody bounced by them.
+    pub unverified_bounces: Vec<String>,
+    /// Refusals of our own mail for a provider's sending limit.
+    pub sending_limits: usize,
+    /// Messages whose handling failed, set aside for `review --retry`.
+    pub failed_messages: Vec<FailedMessage>,
+    /// Follow-up mail that could not be written (open flags).
+    pub follow_ups_not_written: usize,
+    /// What the running daemon last recorded as wrong with its servers
+    /// or its mailbox (a refused login, a move the server refuses, a
+    /// folder it cannot create), with since when; empty when all is well.
+    pub health: Vec<HealthNote>,
+}
+
+/// One problem the daemon recorded, as `status` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HealthNote {
+    /// Which part of the survey.
+    pub part: HealthPart,
+    /// Since when (the problem's first sighting).
+    pub since: Timestamp,
+    /// What is wrong, in the server's words, and the fix: one line each.
+    pub problem: String,
+}
+
+/// A message that could not be delivered.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Failure {
+    /// Recipient address.
+    pub email: String,
+    /// Kind of message.
+    pub kind: String,
+    /// Attempts made.
+    pub attempts: u32,
+    /// The server's reply or the error.
+    pub error: String,
+}
+
+impl Store {
+    /// Counts for `mailsurvey status`.
+    pub fn status(&self, survey_id: &str) -> Result<Status> {
+        let mut status = Status {
+            received: self.message_counts(survey_id)?,
+            failed_messages: self.failed_messages(survey_id)?,
+            health: self
+                .health(survey_id)?
+                .into_iter()
+                .map(|(part, problem, since)| HealthNote {
+                    part,
+                    since,
+                    problem,
+                })
+                .collect(),
+            ..Status::default()
+        };
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
+        for row in stmt.query_map([survey_id], |r| {
+            Ok((
+                r.get::<_, bool>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)? as usize,
+            ))
+        })? {
+            let (listed, state, n) = row?;
+            if listed {
+                status.listed += n;
+                *status.recipients.entry(state).or_default() += n;
+            } else {
+                status.removed += n;
+            }
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
+        )?;
+        for row in stmt.query_map([survey_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)? as usize,
+            ))
+        })? {
+            let (kind, state, n) = row?;
+            status.outbox.entry(kind).or_default().insert(state, n);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT COALESCE(r.email, ''), o.kind, o.attempts, COALESCE(o.last_error, '')
+             FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
+             WHERE o.survey_id = ?1 AND o.state = 'failed' ORDER BY r.email",
+        )?;
+        for row in stmt.query_map([survey_id], |r| {
+            Ok(Failure {
+                email: r.get(0)?,
+                kind: r.get(1)?,
+                attempts: r.get(2)?,
+                error: r.get(3)?,
+            })
+        })? {
+            status.failures.push(row?);
+        }
+        let count = |sql: &str| -> Result<usize> {
+            Ok(conn.query_row_cached(sql, [survey_id], |r| r.get::<_, i64>(0))? as usize)
+        };
+        status.held =
+            count("SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND decision = 'held'")?;
+        status.unverified_bounces = {
+            let mut statement = conn.prepare_cached(
+                "SELECT note FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce' ORDER BY id",
+            )?;
+            statement
+                .query_map([survey_id], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        status.sending_limits =
+            count("SELECT COUNT(*) FROM flags WHERE survey_id = ?1 AND kind = 'sending_limit'")?;
+        status.different_sender = count(
+            "SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
+        )?;
+        status.respondents = count(
+            "SELECT COUNT(DISTINCT recipient_id) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok'",
+        )?;
+        status.unclear_answers = count(
+            "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status != 'ok'",
+        )?;
+        status.follow_ups_not_written = count(
+            "SELECT COUNT(*) FROM flags WHERE survey_id = ?1 AND kind = 'follow_up_failed' AND resolved_at IS NULL",
+        )?;
+
+        Ok(status)
+    }
+}

@@ -30,11 +30,12 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use mail_parser::{Message, PartType};
+use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use regex::Regex;
 
 use crate::answer::{Answer, Status};
 use crate::survey::{Question, QuestionKind, Survey};
+use crate::understand::flowed::{self, Wrapping};
 
 pub use value::read as read_value;
 
@@ -83,7 +84,10 @@ pub fn reply_text(message: &Message<'_>) -> String {
         // of 24 MB is no longer copied whole.
         let room = (MAX_BYTES * 2 + 1).saturating_sub(text.len());
         let piece = match &part.body {
-            PartType::Text(t) => Cow::Borrowed(head(t, room)),
+            PartType::Text(t) => match wrapping(part) {
+                Wrapping::Fixed => Cow::Borrowed(head(t, room)),
+                Wrapping::Flowed { delsp } => Cow::Owned(flowed::unflow(head(t, room), delsp)),
+            },
             PartType::Html(h) => Cow::Owned(html::to_text_within(h, room)),
             _ => continue,
         };
@@ -96,6 +100,19 @@ pub fn reply_text(message: &Message<'_>) -> String {
         }
     }
     text
+}
+
+/// How a text part was wrapped, from its content type's parameters.
+fn wrapping(part: &MessagePart<'_>) -> Wrapping {
+    let parameters = part
+        .content_type()
+        .and_then(|t| t.attributes())
+        .unwrap_or_default();
+    Wrapping::of(
+        parameters
+            .iter()
+            .map(|a| (a.name.as_ref(), a.value.as_ref())),
+    )
 }
 
 /// The first `bytes` of `text`, or a little less, at a character boundary.

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Cached;
 use super::Store;
-use super::replies::insert_answers;
+use super::answers::insert_answers;
 use crate::Result;
 use crate::answer::{Answer, Status};
 use crate::confirmation::{Change, Request, Word};

@@ -9,15 +9,19 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
+mod answers;
 mod confirmations;
+mod decisions;
 mod health;
 mod kinds;
 pub mod lock;
+mod mailbox;
 mod open;
 mod outbox;
+mod processing;
 mod recipients;
-mod replies;
 mod retention;
+mod rows;
 mod status;
 mod timeline;
 
@@ -68,18 +72,17 @@ mod cached {
     }
 }
 pub use confirmations::Pending;
+pub use decisions::{Decision, FailedMessage, MessageSummary, OpenFlag, Retried};
 pub use health::HealthPart;
 pub use kinds::{
     FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind, MessageState,
     RecipientStatus,
 };
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
+pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
 pub use outbox::{Claimed, SentMail};
+pub use processing::{Batch, BatchReport, Flag, FollowUp, Outcome, StoredMessage};
 pub use recipients::{ListChanges, StoredRecipient};
-pub use replies::{
-    Batch, BatchReport, Decision, FailedMessage, Fetched, FirstCopy, Flag, FollowUp,
-    MessageSummary, OpenFlag, Outcome, Retried, Stored, StoredMessage, Unfiled, content_hash,
-};
 pub use retention::Purged;
 pub use status::{Failure, HealthNote, Status};
 pub use timeline::{ReportData, Silent};

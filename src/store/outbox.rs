@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::recipients::recipient_by_id;
-use super::{Cached, MailKind, Store, StoredRecipient, replies};
+use super::{Cached, MailKind, Store, StoredRecipient, rows};
 use crate::Result;
 use crate::token::Token;
 
@@ -282,7 +282,7 @@ impl Store {
             [survey_id],
             |r| r.get(0),
         )?;
-        at.map(|s| replies::timestamp("outbox", 0, s)).transpose()
+        at.map(|s| rows::timestamp("outbox", 0, s)).transpose()
     }
 
     /// Messages waiting for another attempt after a transient failure, and

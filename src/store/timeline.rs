@@ -50,7 +50,7 @@ pub struct ReportData {
 
 /// A stored time of recipient `id`'s, or an error naming the row.
 fn ts(id: i64, seconds: i64) -> Result<Timestamp> {
-    super::replies::timestamp("recipients", id, seconds)
+    super::rows::timestamp("recipients", id, seconds)
 }
 
 impl Store {
@@ -250,6 +250,6 @@ pub(super) fn closed_at(conn: &rusqlite::Connection, survey_id: &str) -> Result<
         )
         .optional()?
         .flatten();
-    at.map(|at| super::replies::timestamp("surveys", 0, at))
+    at.map(|at| super::rows::timestamp("surveys", 0, at))
         .transpose()
 }

@@ -1,0 +1,565 @@
+//! Processing on the store's side: the messages waiting, what processing
+//! one message may read inside its batch's transaction ([`Batch`]), and
+//! everything processing decided about it ([`Outcome`]) written at once, or
+//! the message set aside when its handling failed.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Cached;
+use super::answers::{current_answers, insert_answers};
+use super::rows::timestamp;
+use super::{
+    FlagKind, HeldDecision, MailKind, MatchedBy, MessageKind, RecipientStatus, Store,
+    StoredRecipient, recipient_by_id,
+};
+use crate::answer::Answer;
+use crate::{Error, Result};
+
+/// A message as stored, waiting to be processed.
+#[derive(Debug, Clone)]
+pub struct StoredMessage {
+    /// Row id.
+    pub id: i64,
+    /// The bytes as received; only the headers for a message too large to
+    /// store whole (see `size`).
+    pub raw: Vec<u8>,
+    /// Its size on the server, as the server gave it: larger than `raw`
+    /// when only the headers were kept.
+    pub size: usize,
+    /// When it was stored.
+    pub received_at: Timestamp,
+    /// Its sender is listed in several surveys sharing the mailbox (the
+    /// reader's routing verdict): without a token it is nobody's.
+    pub shared_sender: bool,
+}
+
+/// A follow-up mail to queue with a processed message.
+#[derive(Debug, Clone)]
+pub struct FollowUp {
+    /// Which follow-up.
+    pub kind: MailKind,
+    /// Its Message-ID (derived from the triggering message).
+    pub message_id: String,
+    /// The encoded message, or why it could not be written (an address
+    /// lettre refuses, a template that fails): then it is recorded as a
+    /// failed mail against this message, and the message itself counts.
+    pub body: std::result::Result<Vec<u8>, String>,
+}
+
+/// A flag for the lead.
+#[derive(Debug, Clone)]
+pub struct Flag {
+    /// What it is about.
+    pub kind: FlagKind,
+    /// Details in words.
+    pub note: String,
+}
+
+/// Everything processing decided about one message, written at once.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// What the message is.
+    pub kind: MessageKind,
+    /// Why, for the log and review.
+    pub reason: String,
+    /// The From address.
+    pub sender: Option<String>,
+    /// The person it belongs to.
+    pub recipient_id: Option<i64>,
+    /// How it was tied to them.
+    pub matched_by: Option<MatchedBy>,
+    /// Sent from another address than the invited one.
+    pub different_sender: bool,
+    /// For a different sender: held, accepted or rejected.
+    pub decision: Option<HeldDecision>,
+    /// Arrived after the close.
+    pub late: bool,
+    /// Server folder to file it in.
+    pub file_to: String,
+    /// Answers to record as the person's current ones.
+    pub answers: BTreeMap<String, Answer>,
+    /// New recipient status (bounced, opted out) and why.
+    pub recipient_status: Option<(RecipientStatus, String)>,
+    /// Flags for the lead.
+    pub flags: Vec<Flag>,
+    /// Mail to queue.
+    pub follow_ups: Vec<FollowUp>,
+    /// Quarantined rather than processed.
+    pub quarantined: bool,
+    /// A message of ours a hard bounce returned (outbox row), and what the
+    /// bounce said: recorded against that message.
+    pub bounced_mail: Option<(i64, String)>,
+    /// Our sending account hit a provider's limit: no mail goes out before
+    /// this time, and the refused message (if known) goes again then.
+    pub pause_sending: Option<(Timestamp, Option<i64>)>,
+    /// What this message does to the person's confirmation by email.
+    pub confirmation: Option<crate::confirmation::Change>,
+}
+
+impl Default for Outcome {
+    fn default() -> Outcome {
+        Outcome {
+            kind: MessageKind::Unrelated,
+            reason: String::new(),
+            sender: None,
+            recipient_id: None,
+            matched_by: None,
+            different_sender: false,
+            decision: None,
+            late: false,
+            file_to: String::new(),
+            answers: BTreeMap::new(),
+            recipient_status: None,
+            flags: Vec::new(),
+            follow_ups: Vec::new(),
+            quarantined: false,
+            bounced_mail: None,
+            pause_sending: None,
+            confirmation: None,
+        }
+    }
+}
+
+/// What one batch of processing did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchReport {
+    /// Messages recorded as processed (or quarantined unread).
+    pub processed: usize,
+    /// Messages whose handling failed, set aside with the reason.
+    pub failed: usize,
+}
+
+impl Store {
+    /// Messages stored but not yet processed, oldest first.
+    pub fn unprocessed(&self, survey_id: &str) -> Result<Vec<StoredMessage>> {
+        unprocessed(&self.lock(), survey_id, None)
+    }
+
+    /// Processes up to `limit` unprocessed messages, oldest first, in one
+    /// IMMEDIATE transaction committed once (one fsync for the batch, not
+    /// one per message). Each message runs in a savepoint of its own:
+    /// `handle` loads what it needs through the [`Batch`] and returns the
+    /// outcome, which is recorded in the same savepoint. If `handle` fails
+    /// or panics, or recording fails, that message's savepoint is rolled
+    /// back and the message is set aside (quarantined, to be filed to
+    /// `quarantine`) with the reason; the rest of the batch goes on.
+    ///
+    /// An error that is not the message's fault (the disk is full, the
+    /// store is busy or read-only) rolls back the whole batch instead:
+    /// every message stays new and is tried again on the next turn.
+    pub fn process_batch(
+        &self,
+        survey_id: &str,
+        limit: usize,
+        quarantine: &str,
+        now: Timestamp,
+        mut handle: impl FnMut(&Batch<'_>, &StoredMessage) -> Result<Outcome>,
+    ) -> Result<BatchReport> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        // Which messages, then each one's bytes as its turn comes: one
+        // message in memory at a time, however many wait and however large.
+        let pending = pending(&tx, survey_id, Some(limit))?;
+        let mut report = BatchReport::default();
+        let batch = Batch {
+            conn: &tx,
+            survey_id,
+        };
+        for entry in pending {
+            let message = entry.load(&tx)?;
+            let message = &message;
+            tx.execute_cached("SAVEPOINT message", [])?;
+            let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let outcome = handle(&batch, message)?;
+                record(&tx, survey_id, message.id, &outcome, now)
+            }))
+            .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
+            match handled {
+                Ok(()) => {
+                    tx.execute_cached("RELEASE message", [])?;
+                    report.processed += 1;
+                }
+                Err(err) if err.is_transient() || err.needs_operator() => {
+                    // Not this message's fault: nothing of the batch is kept.
+                    return Err(err);
+                }
+                Err(err) => {
+                    tx.execute_batch("ROLLBACK TO message; RELEASE message")?;
+                    record_failure(
+                        &tx,
+                        survey_id,
+                        message.id,
+                        &err.to_string(),
+                        &format!("after a fix: review --retry {}", message.id),
+                        quarantine,
+                        now,
+                    )?;
+                    report.failed += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Mail of `kinds` queued for a person since `since` (for the daily
+    /// cap) or ever (`since` = 0).
+    pub fn mail_count(
+        &self,
+        recipient_id: i64,
+        kinds: &[MailKind],
+        since: Timestamp,
+    ) -> Result<usize> {
+        mail_count(&self.lock(), recipient_id, kinds, since)
+    }
+
+    /// The listed recipient with this address (case-insensitive).
+    pub fn recipient_by_email(
+        &self,
+        survey_id: &str,
+        email: &str,
+    ) -> Result<Option<StoredRecipient>> {
+        recipient_by_email(&self.lock(), survey_id, email)
+    }
+
+    /// The recipient with this row id.
+    pub fn recipient(&self, id: i64) -> Result<StoredRecipient> {
+        recipient_by_id(&self.lock(), id)
+    }
+}
+
+/// What processing one message may read, inside its batch's transaction
+/// (so it sees what earlier messages of the batch recorded).
+pub struct Batch<'a> {
+    conn: &'a Connection,
+    survey_id: &'a str,
+}
+
+impl Batch<'_> {
+    /// The recipient whose token this is (see [`Store::recipient_by_token`]).
+    pub fn recipient_by_token(
+        &self,
+        token: &crate::token::Token,
+    ) -> Result<Option<StoredRecipient>> {
+        super::recipient_by_token(self.conn, self.survey_id, token)
+    }
+
+    /// The recipient with this address (case-insensitive).
+    pub fn recipient_by_email(&self, email: &str) -> Result<Option<StoredRecipient>> {
+        recipient_by_email(self.conn, self.survey_id, email)
+    }
+
+    /// The person's pending confirmation by email, if any.
+    pub fn pending_confirmation(&self, recipient_id: i64) -> Result<Option<super::Pending>> {
+        super::confirmations::pending(self.conn, recipient_id)
+    }
+
+    /// The latest invitation or reminder that went to the person, as sent
+    /// (kept by [`Store::keep_sent_questionnaire`]), unless purged.
+    pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row_cached(
+                "SELECT body FROM outbox WHERE recipient_id = ?1 AND kind IN ('invitation', 'reminder')
+                 AND body IS NOT NULL ORDER BY sent_at IS NULL, sent_at DESC, id DESC LIMIT 1",
+                [recipient_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// A person's current answers.
+    pub fn current_answers(&self, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
+        current_answers(self.conn, recipient_id)
+    }
+
+    /// Mail of `kinds` queued for a person since `since`.
+    pub fn mail_count(
+        &self,
+        recipient_id: i64,
+        kinds: &[MailKind],
+        since: Timestamp,
+    ) -> Result<usize> {
+        mail_count(self.conn, recipient_id, kinds, since)
+    }
+
+    /// When the survey closed, if it has.
+    pub fn closed_at(&self) -> Result<Option<Timestamp>> {
+        super::timeline::closed_at(self.conn, self.survey_id)
+    }
+
+    /// The message a VERP bounce key names.
+    pub fn sent_mail_by_key(&self, key: &str) -> Result<Option<super::SentMail>> {
+        super::sent_mail(self.conn, "bounce_key", self.survey_id, key)
+    }
+
+    /// Our message with this Message-ID (without angle brackets).
+    pub fn sent_mail_by_message_id(&self, message_id: &str) -> Result<Option<super::SentMail>> {
+        super::sent_mail(self.conn, "message_id", self.survey_id, message_id)
+    }
+
+    /// A recipient by row id.
+    pub fn recipient(&self, id: i64) -> Result<StoredRecipient> {
+        super::recipient_by_id(self.conn, id)
+    }
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into())
+}
+
+/// A message waiting to be processed, before its bytes are read.
+struct Pending {
+    id: i64,
+    size: usize,
+    received_at: Timestamp,
+}
+
+impl Pending {
+    /// Reads its bytes, through SQLite's incremental blob I/O straight into
+    /// a buffer of their exact size: a plain `SELECT raw` first makes a
+    /// whole copy in SQLite's own memory and then copies it again, two
+    /// copies of a message that may be 25 MB at once. The bytes are in
+    /// `message_bytes`; a message without a row there is read from
+    /// `messages.raw` (empty once its bytes were deleted).
+    fn load(self, conn: &Connection) -> Result<StoredMessage> {
+        let (shared_sender, stored): (bool, bool) = conn.query_row_cached(
+            "SELECT shared_sender, EXISTS (SELECT 1 FROM message_bytes WHERE message_id = ?1)
+             FROM messages WHERE id = ?1",
+            [self.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let (table, column) = if stored {
+            (c"message_bytes", c"raw")
+        } else {
+            (c"messages", c"raw")
+        };
+        let blob = conn.blob_open(rusqlite::MAIN_DB, table, column, self.id, true)?;
+        let mut raw = vec![0; blob.len()];
+        blob.read_at_exact(&mut raw, 0)?;
+        drop(blob);
+        Ok(StoredMessage {
+            id: self.id,
+            size: self.size.max(raw.len()),
+            raw,
+            received_at: self.received_at,
+            shared_sender,
+        })
+    }
+}
+
+/// The messages waiting to be processed, oldest first, without their bytes.
+fn pending(conn: &Connection, survey_id: &str, limit: Option<usize>) -> Result<Vec<Pending>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, size, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![survey_id, limit.map_or(-1, |l| l as i64)], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(id, size, at)| {
+            Ok(Pending {
+                id,
+                size: usize::try_from(size).unwrap_or(0),
+                received_at: timestamp("messages", id, at)?,
+            })
+        })
+        .collect()
+}
+
+fn unprocessed(
+    conn: &Connection,
+    survey_id: &str,
+    limit: Option<usize>,
+) -> Result<Vec<StoredMessage>> {
+    pending(conn, survey_id, limit)?
+        .into_iter()
+        .map(|p| p.load(conn))
+        .collect()
+}
+
+/// Writes everything processing decided about message `id`: a crash
+/// before the batch commits leaves it `new`, to be processed again; after
+/// it, nothing is done twice.
+fn record(
+    tx: &Connection,
+    survey_id: &str,
+    id: i64,
+    outcome: &Outcome,
+    now: Timestamp,
+) -> Result<()> {
+    let state: String =
+        tx.query_row_cached("SELECT state FROM messages WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+    if state != "new" {
+        return Ok(());
+    }
+    tx.execute_cached(
+        "UPDATE messages SET state = ?2, kind = ?3, reason = ?4, sender = ?5, recipient_id = ?6, matched_by = ?7,
+            different_sender = ?8, decision = ?9, late = ?10, file_to = ?11, processed_at = ?12, failure = NULL
+         WHERE id = ?1",
+        params![
+            id,
+            if outcome.quarantined { "quarantined" } else { "processed" },
+            outcome.kind,
+            // Stored reasons are printed by `review`: never a whole token.
+            crate::token::redact(&outcome.reason),
+            outcome.sender,
+            outcome.recipient_id,
+            outcome.matched_by,
+            outcome.different_sender,
+            outcome.decision,
+            outcome.late,
+            outcome.file_to,
+            now.as_second()
+        ],
+    )?;
+    let mut flags = outcome.flags.clone();
+    if let Some(recipient) = outcome.recipient_id {
+        insert_answers(
+            tx,
+            survey_id,
+            recipient,
+            Some(id),
+            &outcome.answers,
+            None,
+            now,
+        )?;
+        if let Some((status, note)) = &outcome.recipient_status {
+            tx.execute_cached(
+                "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
+                params![recipient, status, note],
+            )?;
+            tx.execute_cached(
+                "UPDATE outbox SET state = 'cancelled', last_error = ?2
+                 WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
+                params![recipient, format!("recipient {status}")],
+            )?;
+        }
+        if let Some(change) = &outcome.confirmation {
+            super::confirmations::apply(tx, survey_id, recipient, id, change, now)?;
+        }
+        for follow_up in &outcome.follow_ups {
+            let (state, body, error) = match &follow_up.body {
+                Ok(body) => ("pending", Some(body.as_slice()), None),
+                Err(why) => {
+                    let why = crate::token::redact(why);
+                    flags.push(Flag {
+                        kind: FlagKind::FollowUpFailed,
+                        note: format!("the {} could not be written: {why}", follow_up.kind),
+                    });
+                    ("failed", None, Some(why))
+                }
+            };
+            tx.execute_cached(
+                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, state, last_error, next_attempt_at, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second()],
+            )?;
+        }
+    }
+    if let Some((outbox, note)) = &outcome.bounced_mail {
+        tx.execute_cached(
+            "UPDATE outbox SET bounced_at = COALESCE(bounced_at, ?3), bounce_note = COALESCE(bounce_note, ?2)
+             WHERE id = ?1 AND survey_id = ?4",
+            params![outbox, crate::token::redact(note), now.as_second(), survey_id],
+        )?;
+    }
+    if let Some((until, refused)) = &outcome.pause_sending {
+        if let Some(refused) = refused {
+            tx.execute_cached(
+                "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = 'refused by the provider: sending limit'
+                 WHERE id = ?1 AND survey_id = ?3 AND state = 'sent'",
+                params![refused, until.as_second(), survey_id],
+            )?;
+        }
+        tx.execute_cached(
+            "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
+            params![survey_id, until.as_second()],
+        )?;
+    }
+    for flag in &flags {
+        tx.execute_cached(
+            "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![survey_id, outcome.recipient_id, id, flag.kind, crate::token::redact(&flag.note), now.as_second()],
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn record_failure(
+    tx: &Connection,
+    survey_id: &str,
+    id: i64,
+    reason: &str,
+    next: &str,
+    quarantine: &str,
+    now: Timestamp,
+) -> Result<()> {
+    // Printed by `status` and `review`: never a whole token.
+    let reason = crate::token::redact(reason);
+    tx.execute_cached(
+        "UPDATE messages SET state = 'quarantined', failure = ?2, failures = failures + 1,
+            reason = ?2, file_to = COALESCE(file_to, ?3), processed_at = ?4
+         WHERE id = ?1",
+        params![id, reason, quarantine, now.as_second()],
+    )?;
+    tx.execute_cached(
+        "INSERT INTO flags (survey_id, message_row, kind, note, created_at) VALUES (?1, ?2, 'failed', ?3, ?4)
+         ON CONFLICT (message_row, kind) DO UPDATE SET note = excluded.note, resolved_at = NULL, resolved_by = NULL",
+        params![survey_id, id, format!("handling failed, set aside: {reason}; {next}"), now.as_second()],
+    )?;
+    Ok(())
+}
+
+fn mail_count(
+    conn: &Connection,
+    recipient_id: i64,
+    kinds: &[MailKind],
+    since: Timestamp,
+) -> Result<usize> {
+    let placeholders = kinds
+        .iter()
+        .map(|k| format!("'{}'", k.name()))
+        .collect::<Vec<_>>()
+        .join(",");
+    let n: i64 = conn.query_row_cached(
+        &format!(
+            "SELECT COUNT(*) FROM outbox WHERE recipient_id = ?1 AND kind IN ({placeholders})
+             AND created_at >= ?2 AND state != 'cancelled'"
+        ),
+        params![recipient_id, since.as_second()],
+        |r| r.get(0),
+    )?;
+    Ok(n as usize)
+}
+
+fn recipient_by_email(
+    conn: &Connection,
+    survey_id: &str,
+    email: &str,
+) -> Result<Option<StoredRecipient>> {
+    let id: Option<i64> = conn
+        .query_row_cached(
+            "SELECT id FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
+            params![survey_id, email.to_lowercase()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    id.map(|id| recipient_by_id(conn, id)).transpose()
+}

@@ -1,0 +1,281 @@
+//! The questions a survey asks, and the check of each `[[question]]` table
+//! in the survey file.
+
+use std::collections::HashSet;
+
+use toml::Spanned;
+
+use super::checker::Checker;
+use super::raw::*;
+
+/// One question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Stable id: CSV column, JSON key.
+    pub id: String,
+    /// The question as asked.
+    pub text: String,
+    /// Must it be answered for the reply to be complete?
+    pub required: bool,
+    /// What kind of answer it takes.
+    pub kind: QuestionKind,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    /// Yes or no.
+    YesNo,
+    /// Exactly one of the options.
+    SingleChoice(Vec<ChoiceOption>),
+    /// Any of the options; an exclusive option stands alone.
+    MultipleChoice(Vec<ChoiceOption>),
+    /// An integer in `min..=max` with labels for the ends.
+    Scale {
+        /// Lowest value.
+        min: i64,
+        /// Highest value.
+        max: i64,
+        /// What `min` means.
+        min_label: Option<String>,
+        /// What `max` means.
+        max_label: Option<String>,
+    },
+    /// A number within optional bounds.
+    Number {
+        /// Lowest allowed.
+        min: Option<f64>,
+        /// Highest allowed.
+        max: Option<f64>,
+    },
+    /// Free text.
+    Text,
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    /// Stable id (CSV column suffix).
+    pub id: String,
+    /// Text shown.
+    pub label: String,
+    /// Chosen alone or not at all ("No barriers").
+    pub exclusive: bool,
+    /// Takes free text ("Other, please specify").
+    pub other: bool,
+}
+
+impl Question {
+    /// The options of a choice question; empty for other kinds.
+    pub fn options(&self) -> &[ChoiceOption] {
+        match &self.kind {
+            QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => options,
+            _ => &[],
+        }
+    }
+
+    /// The question as it is printed: its text, and a scale's end labels.
+    pub fn display_text(&self) -> String {
+        match &self.kind {
+            QuestionKind::Scale {
+                min,
+                max,
+                min_label,
+                max_label,
+            } => match (min_label, max_label) {
+                (Some(lo), Some(hi)) => format!("{} ({min} = {lo}, {max} = {hi})", self.text),
+                (Some(lo), None) => format!("{} ({min} = {lo}, up to {max})", self.text),
+                (None, Some(hi)) => format!("{} (from {min}, {max} = {hi})", self.text),
+                (None, None) => format!("{} ({min} to {max})", self.text),
+            },
+            _ => self.text.clone(),
+        }
+    }
+}
+
+const QUESTION_TYPES: &str = "yes_no, single_choice, multiple_choice, scale, number, text";
+
+impl Checker<'_> {
+    pub(super) fn question(&mut self, raw: Spanned<RawQuestion>) -> Option<Question> {
+        let raw = raw.into_inner();
+        let id = raw.id.get_ref().trim().to_owned();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            self.problem(
+                &raw.id,
+                format!("question id '{id}' must be lowercase letters, digits or '_'"),
+                "ids become CSV column names: use something like end_of_life",
+            );
+        }
+        if raw.text.get_ref().trim().is_empty() {
+            self.problem(
+                &raw.text,
+                format!("question '{id}' has no text"),
+                "write the question in text",
+            );
+        }
+        let unused = |this: &mut Self, present: bool, field: &str, at: &Spanned<String>| {
+            if present {
+                this.problem(
+                    at,
+                    format!("'{field}' does not apply to a {} question", at.get_ref()),
+                    format!("remove '{field}' from question '{id}'"),
+                );
+            }
+        };
+        let kind_name = raw.kind.get_ref().as_str();
+        let kind = match kind_name {
+            "yes_no" | "text" => {
+                unused(self, raw.min.is_some(), "min", &raw.kind);
+                unused(self, raw.max.is_some(), "max", &raw.kind);
+                unused(self, raw.options.is_some(), "options", &raw.kind);
+                if kind_name == "yes_no" {
+                    QuestionKind::YesNo
+                } else {
+                    QuestionKind::Text
+                }
+            }
+            "scale" => {
+                unused(self, raw.options.is_some(), "options", &raw.kind);
+                let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
+                    self.problem(
+                        &raw.kind,
+                        format!("scale question '{id}' needs min and max"),
+                        "add min = 0 and max = 10 (for example)",
+                    );
+                    return None;
+                };
+                for bound in [min, max] {
+                    if bound.get_ref().fract() != 0.0 {
+                        self.problem(
+                            bound,
+                            "a scale's ends must be whole numbers",
+                            "use integers",
+                        );
+                    }
+                }
+                if min.get_ref() >= max.get_ref() {
+                    self.problem(
+                        max,
+                        format!(
+                            "scale question '{id}' has min {} >= max {}",
+                            min.get_ref(),
+                            max.get_ref()
+                        ),
+                        "make max greater than min",
+                    );
+                    return None;
+                }
+                QuestionKind::Scale {
+                    min: *min.get_ref() as i64,
+                    max: *max.get_ref() as i64,
+                    min_label: raw.min_label.clone(),
+                    max_label: raw.max_label.clone(),
+                }
+            }
+            "number" => {
+                unused(self, raw.options.is_some(), "options", &raw.kind);
+                if let (Some(min), Some(max)) = (&raw.min, &raw.max)
+                    && min.get_ref() >= max.get_ref()
+                {
+                    self.problem(
+                        max,
+                        format!("number question '{id}' has min >= max"),
+                        "make max greater than min",
+                    );
+                }
+                QuestionKind::Number {
+                    min: raw.min.as_ref().map(|m| *m.get_ref()),
+                    max: raw.max.as_ref().map(|m| *m.get_ref()),
+                }
+            }
+            "single_choice" | "multiple_choice" => {
+                unused(self, raw.min.is_some(), "min", &raw.kind);
+                unused(self, raw.max.is_some(), "max", &raw.kind);
+                let options = self.options(&raw, &id)?;
+                if kind_name == "single_choice" {
+                    QuestionKind::SingleChoice(options)
+                } else {
+                    QuestionKind::MultipleChoice(options)
+                }
+            }
+            other => {
+                let other = other.to_owned();
+                self.problem(
+                    &raw.kind,
+                    format!("unknown question type '{other}' in question '{id}'"),
+                    format!("use one of: {QUESTION_TYPES}"),
+                );
+                return None;
+            }
+        };
+        if raw.min_label.is_some() && !matches!(kind, QuestionKind::Scale { .. }) {
+            unused(self, true, "min_label", &raw.kind);
+        }
+        Some(Question {
+            id,
+            text: raw.text.into_inner().trim().to_owned(),
+            required: raw.required,
+            kind,
+        })
+    }
+
+    fn options(&mut self, raw: &RawQuestion, id: &str) -> Option<Vec<ChoiceOption>> {
+        let list = raw.options.as_deref().unwrap_or_default();
+        if list.is_empty() {
+            self.problem(
+                &raw.kind,
+                format!("choice question '{id}' has no options"),
+                "add options = [{ id = \"a\", label = \"...\" }, ...]",
+            );
+            return None;
+        }
+        if list.len() > 26 {
+            self.problem(
+                &raw.kind,
+                "more than 26 options cannot be lettered a) to z)",
+                "split the question",
+            );
+        }
+        let mut seen = HashSet::new();
+        let mut options = Vec::new();
+        for option in list {
+            let option = option.get_ref();
+            if !seen.insert(option.id.get_ref().clone()) {
+                self.problem(
+                    &option.id,
+                    format!(
+                        "duplicate option id '{}' in question '{id}'",
+                        option.id.get_ref()
+                    ),
+                    "give every option its own id",
+                );
+            }
+            if !option
+                .id
+                .get_ref()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                self.problem(
+                    &option.id,
+                    format!(
+                        "option id '{}' must be lowercase letters, digits or '_'",
+                        option.id.get_ref()
+                    ),
+                    "option ids become CSV column names",
+                );
+            }
+            options.push(ChoiceOption {
+                id: option.id.get_ref().clone(),
+                label: option.label.trim().to_owned(),
+                exclusive: option.exclusive,
+                other: option.other,
+            });
+        }
+        Some(options)
+    }
+}

@@ -1,0 +1,488 @@
+//! Single- and multiple-choice answers: options named by letter, by label
+//! or by a word only one label has, with "not", "all" and "none".
+
+use super::plain_words;
+use crate::answer::{Answer, Value};
+use crate::survey::{ChoiceOption, Question};
+
+/// What a choice answer named, before it is checked against the question.
+#[derive(Default)]
+pub(super) struct Picked {
+    indexes: Vec<usize>,
+    other_text: Option<String>,
+    alternatives: bool,
+}
+
+pub(super) fn choice(
+    text: &str,
+    options: &[ChoiceOption],
+    multiple: bool,
+    question_text: &str,
+) -> Answer {
+    let flat = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if let Some(index) = none_alone(&flat, options) {
+        return Answer::ok(
+            if multiple {
+                Value::Choices(vec![options[index].id.clone()])
+            } else {
+                Value::Choice(options[index].id.clone())
+            },
+            text,
+        );
+    }
+    let picked = match letters(&flat, options) {
+        Letters::Picked(picked) => picked,
+        Letters::NoSuchOption(letter) => {
+            return Answer::invalid(format!("there is no option {letter}"), text);
+        }
+        Letters::Words => match labels(&flat, options, question_text, false) {
+            Ok(picked) => picked,
+            Err(reason) => return Answer::unclear(reason, text),
+        },
+    };
+    if picked.alternatives {
+        return Answer::unclear("alternatives given (\"or\"): choose", text);
+    }
+    let mut indexes = picked.indexes;
+    indexes.sort_unstable();
+    indexes.dedup();
+    if let Some(exclusive) = indexes.iter().find(|&&i| options[i].exclusive)
+        && indexes.len() > 1
+    {
+        return Answer::unclear(
+            format!(
+                "\"{}\" cannot be combined with other options",
+                options[*exclusive].label
+            ),
+            text,
+        );
+    }
+    let ids: Vec<String> = indexes.iter().map(|&i| options[i].id.clone()).collect();
+    let mut answer = if multiple {
+        Answer::ok(Value::Choices(ids), text)
+    } else if ids.len() == 1 {
+        Answer::ok(Value::Choice(ids[0].clone()), text)
+    } else {
+        return Answer::unclear("more than one option chosen, but only one is allowed", text);
+    };
+    answer.other = picked.other_text;
+    answer
+}
+
+/// "none", "- none", "d) none", "Nothing.": the exclusive option, whatever
+/// separator precedes it (a letter before it must be that option's).
+pub(super) fn none_alone(text: &str, options: &[ChoiceOption]) -> Option<usize> {
+    let exclusive = options.iter().position(|o| o.exclusive)?;
+    let mut words = plain_words(text);
+    if words.first().is_some_and(|w| w.len() == 1) {
+        let letter = words.remove(0);
+        if letter != crate::questionnaire::option_letter(exclusive).to_string() {
+            return None;
+        }
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    matches!(
+        words.as_slice(),
+        ["none"]
+            | ["nothing"]
+            | ["none", "at", "all"]
+            | ["none", "of", "them"]
+            | ["none", "of", "the", "above"]
+            | ["none", "really"]
+            | ["nil"]
+    )
+    .then_some(exclusive)
+}
+
+pub(super) enum Letters {
+    Picked(Picked),
+    NoSuchOption(char),
+    Words,
+}
+
+/// `a, c`, `a and c`, `A C`, `(a) & (c)`, `e - cost of the drug`.
+pub(super) fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
+    let chars: Vec<char> = text.chars().collect();
+    let mut picked = Picked::default();
+    let mut letters = Vec::new();
+    let mut i = 0;
+    let rest_from;
+    loop {
+        // Separators between letters.
+        while i < chars.len() && (chars[i].is_whitespace() || ",;&/+".contains(chars[i])) {
+            i += 1;
+        }
+        let word: String = chars[i..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let lower = word.to_lowercase();
+        if lower == "and" || lower == "or" {
+            picked.alternatives |= lower == "or";
+            i += word.chars().count();
+            continue;
+        }
+        let start = i;
+        let open = i < chars.len() && chars[i] == '(';
+        if open {
+            i += 1;
+        }
+        let is_letter = i < chars.len()
+            && chars[i].is_ascii_alphabetic()
+            && !chars
+                .get(i + 1)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '\'');
+        if !is_letter {
+            rest_from = start;
+            break;
+        }
+        letters.push(chars[i].to_ascii_lowercase());
+        i += 1;
+        if i < chars.len() && (chars[i] == ')' || chars[i] == '.') {
+            i += 1;
+        }
+        if i >= chars.len() {
+            rest_from = chars.len();
+            break;
+        }
+    }
+    if letters.is_empty() {
+        return Letters::Words;
+    }
+    let rest: String = chars[rest_from.min(chars.len())..].iter().collect();
+    let rest = other_text(&rest).to_owned();
+    let mut indexes = Vec::new();
+    for letter in &letters {
+        let index = (*letter as usize).wrapping_sub('a' as usize);
+        if index >= options.len() {
+            if !rest.is_empty() {
+                // "I think a lack of …": words, not letters.
+                return Letters::Words;
+            }
+            return Letters::NoSuchOption(*letter);
+        }
+        indexes.push(index);
+    }
+    if !rest.is_empty() {
+        // Text after the letters is the "other" text, and only when the
+        // last letter is the "other" option: "a lack of evidence" is not
+        // option a.
+        let last = indexes[indexes.len() - 1];
+        if !options[last].other {
+            return Letters::Words;
+        }
+        picked.other_text = Some(rest);
+    }
+    picked.indexes = indexes;
+    Letters::Picked(picked)
+}
+
+/// The "other, please specify" text as the doctor wrote it, without the
+/// separators around it: `e - cost` and `e (cost)` give "cost". A closing
+/// parenthesis at the end is kept when the text opened it, so a formula
+/// or an aside stays whole: `e - @SUM(A1:A9)` gives "@SUM(A1:A9)", while
+/// the wrapping `)` of `e (cost)` goes. Two passes: linear.
+pub(super) fn other_text(text: &str) -> &str {
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || "-–—:()=.,;".contains(c));
+    // Where each `)` that nothing before it opened stands.
+    let mut depth = 0usize;
+    let mut stray = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            ')' => stray.push(at),
+            _ => {}
+        }
+    }
+    let mut end = text.len();
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            '(' => {}
+            ')' if stray.last() == Some(&at) => {
+                stray.pop();
+            }
+            c if c.is_whitespace() || "-–—:=.,;".contains(c) => {}
+            _ => break,
+        }
+        end = at;
+    }
+    &text[..end]
+}
+
+/// Words around option names that carry no choice of their own:
+/// "expertise mainly", "both lack of evidence and side effects".
+pub(super) const FILLERS: &[&str] = &[
+    "and",
+    "also",
+    "plus",
+    "mainly",
+    "mostly",
+    "main",
+    "primarily",
+    "chiefly",
+    "largely",
+    "particularly",
+    "especially",
+    "really",
+    "very",
+    "both",
+    "too",
+    "as",
+    "well",
+    "the",
+    "an",
+    "i",
+    "we",
+    "would",
+    "say",
+    "some",
+    "bit",
+    "of",
+    "is",
+    "are",
+    "it",
+    "its",
+    "that",
+    "those",
+    "them",
+    "above",
+    "options",
+    "option",
+    "biggest",
+    "major",
+    "with",
+    "our",
+    "my",
+    "mine",
+    "in",
+    "for",
+    "be",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "concern",
+    "concerns",
+    "one",
+    "ones",
+    "here",
+    "there",
+    "but",
+];
+/// Words that take the option after them back: "not evidence", "everything
+/// except evidence". A negation with no option after it takes back the
+/// option before it ("side effects are not an issue").
+pub(super) const NEGATIONS: &[&str] = &["not", "never", "no", "except", "excluding", "without"];
+/// Words that choose every ordinary option ("everything except evidence").
+pub(super) const EVERYTHING: &[&str] = &["all", "everything", "every", "each"];
+/// Words that choose the exclusive option ("none", "nothing").
+pub(super) const NOTHING: &[&str] = &["none", "nothing", "nil", "nope"];
+
+/// Options named by their labels, in any case: `Lack of evidence; side
+/// effects`, `Other: cost of the drug`. A run of words that starts only one
+/// label (at least two words of it) names that option, and so does a word
+/// that only one label has ("expertise", "evidence"). "Not" and "except"
+/// take options back; "all" or "everything" chooses every ordinary option;
+/// "none" the exclusive one.
+pub(super) fn labels(
+    text: &str,
+    options: &[ChoiceOption],
+    question_text: &str,
+    loose: bool,
+) -> Result<Picked, String> {
+    let words = plain_words(text);
+    let labels: Vec<Vec<String>> = options.iter().map(|o| plain_words(&o.label)).collect();
+    let longest = labels.iter().map(Vec::len).max().unwrap_or(0);
+    let asked = plain_words(question_text);
+    // A word of exactly one label, not of the question itself, names it.
+    let own_word = |word: &str| -> Option<usize> {
+        if word.len() < 4
+            || asked.iter().any(|a| a == word)
+            || FILLERS.contains(&word)
+            || ["lack", "other", "please", "specify"].contains(&word)
+        {
+            return None;
+        }
+        let mut having = (0..labels.len()).filter(|&l| labels[l].iter().any(|w| w == word));
+        let first = having.next()?;
+        having.next().is_none().then_some(first)
+    };
+    let exclusive = options.iter().position(|o| o.exclusive);
+    let mut picked = Picked::default();
+    let mut negated: Vec<usize> = Vec::new();
+    let mut everything = false;
+    // Negation waiting for its option; `list` for "except a and b".
+    let mut negating = false;
+    let mut negating_list = false;
+    let mut unread = Vec::new();
+    let mut i = 0;
+    let take = |index: usize,
+                negating: &mut bool,
+                negating_list: bool,
+                picked: &mut Picked,
+                negated: &mut Vec<usize>| {
+        if *negating || negating_list {
+            negated.push(index);
+            *negating = false;
+        } else {
+            picked.indexes.push(index);
+        }
+    };
+    while i < words.len() {
+        let word = words[i].as_str();
+        if word == "or" && words.get(i + 1).is_none_or(|w| w != "rather") {
+            picked.alternatives = true;
+            i += 1;
+            continue;
+        }
+        if word == "other" && words.get(i + 1).is_some_and(|w| w == "than") {
+            negating_list = true;
+            i += 2;
+            continue;
+        }
+        if word == "apart" && words.get(i + 1).is_some_and(|w| w == "from") {
+            negating_list = true;
+            i += 2;
+            continue;
+        }
+        if let Some(other) = options.iter().position(|o| o.other)
+            && word == "other"
+        {
+            picked.indexes.push(other);
+            // The words after "other" are its text, as the doctor wrote them.
+            let lower = text.to_ascii_lowercase();
+            let after = lower
+                .find("other")
+                .and_then(|at| text.get(at + 5..))
+                .unwrap_or("");
+            let after = other_text(after);
+            let after = other_text(
+                after
+                    .strip_prefix("(please specify)")
+                    .or_else(|| after.strip_prefix("please specify"))
+                    .unwrap_or(after),
+            );
+            picked.other_text = (!after.is_empty()).then(|| after.to_owned());
+            break;
+        }
+        let full = labels
+            .iter()
+            .enumerate()
+            .filter(|(_, label)| !label.is_empty() && words[i..].starts_with(label))
+            .max_by_key(|(_, label)| label.len());
+        if let Some((index, label)) = full {
+            take(
+                index,
+                &mut negating,
+                negating_list,
+                &mut picked,
+                &mut negated,
+            );
+            i += label.len();
+            continue;
+        }
+        let mut prefix = None;
+        for k in (2..=(words.len() - i).min(longest)).rev() {
+            let run = &words[i..i + k];
+            let matching: Vec<usize> = (0..labels.len())
+                .filter(|&l| labels[l].starts_with(run))
+                .collect();
+            if matching.len() == 1 {
+                prefix = Some((matching[0], k));
+                break;
+            }
+        }
+        if let Some((index, k)) = prefix {
+            take(
+                index,
+                &mut negating,
+                negating_list,
+                &mut picked,
+                &mut negated,
+            );
+            i += k;
+            continue;
+        }
+        if let Some(index) = own_word(word) {
+            take(
+                index,
+                &mut negating,
+                negating_list,
+                &mut picked,
+                &mut negated,
+            );
+            i += 1;
+            continue;
+        }
+        if NOTHING.contains(&word) && exclusive.is_some() && !negating {
+            picked.indexes.extend(exclusive);
+            i += 1;
+            continue;
+        }
+        if EVERYTHING.contains(&word) && !loose {
+            everything = true;
+            i += 1;
+            continue;
+        }
+        if word == "but" && everything {
+            negating_list = true;
+            i += 1;
+            continue;
+        }
+        if NEGATIONS.contains(&word) {
+            if everything && ["except", "excluding"].contains(&word) {
+                negating_list = true;
+            } else {
+                negating = true;
+            }
+            i += 1;
+            continue;
+        }
+        if FILLERS.contains(&word) || asked.iter().any(|a| a == word) {
+            i += 1;
+            continue;
+        }
+        unread.push(word.to_owned());
+        i += 1;
+    }
+    if negating
+        && !negating_list
+        && let Some(last) = picked.indexes.pop()
+    {
+        // "Side effects are not an issue": the negation came after.
+        negated.push(last);
+    }
+    if everything {
+        for (index, option) in options.iter().enumerate() {
+            if !option.exclusive && !option.other && !picked.indexes.contains(&index) {
+                picked.indexes.push(index);
+            }
+        }
+    }
+    picked.indexes.retain(|i| !negated.contains(i));
+    if picked.indexes.is_empty() {
+        return Err(if negated.is_empty() {
+            "no option recognised".to_owned()
+        } else {
+            "only options that were not chosen".to_owned()
+        });
+    }
+    if !unread.is_empty() && !loose {
+        return Err(format!("could not read \"{}\"", unread.join(" ")));
+    }
+    Ok(picked)
+}
+
+/// The options a piece of a sentence names ("the main barrier for us is
+/// lack of evidence"), other words ignored; `None` when it names none, or
+/// only takes options back ("not expertise"), or offers alternatives.
+pub(crate) fn options_named(text: &str, question: &Question) -> Option<Vec<usize>> {
+    let picked = labels(text, question.options(), &question.text, true).ok()?;
+    (!picked.alternatives && picked.other_text.is_none()).then_some(picked.indexes)
+}

@@ -1,0 +1,400 @@
+//! Reading one answer's text as a value of its question's kind.
+//!
+//! The rule throughout: take a value only when there is one reading. Two
+//! readings ("yes and no", "6 or 7", an exclusive option with others) make
+//! the answer unclear; a reading that is not a possible value (12 on 0-10,
+//! option f of five) makes it invalid. Nothing is coerced.
+//!
+//! One file per kind of value: [`yes_no`], [`number`] (numbers and scales),
+//! [`choice`] (single and multiple choice); the words they share are here.
+
+mod choice;
+mod number;
+mod yes_no;
+
+use crate::answer::{Answer, Value};
+use crate::survey::{Question, QuestionKind};
+
+use choice::choice;
+use number::number;
+use yes_no::yes_no;
+
+pub(crate) use choice::options_named;
+pub(crate) use yes_no::asks_ever;
+
+/// Reads `text`, the doctor's answer to `question`, as a value. `text` is
+/// not empty.
+pub fn read(question: &Question, text: &str) -> Answer {
+    let text = text.trim();
+    match &question.kind {
+        QuestionKind::YesNo => yes_no(question, text),
+        QuestionKind::Scale { min, max, .. } => {
+            number(text, Some(*min as f64), Some(*max as f64), true)
+        }
+        QuestionKind::Number { min, max } => number(text, *min, *max, false),
+        QuestionKind::SingleChoice(options) => choice(text, options, false, &question.text),
+        QuestionKind::MultipleChoice(options) => choice(text, options, true, &question.text),
+        QuestionKind::Text => Answer::ok(Value::Text(text.to_owned()), text),
+    }
+}
+
+/// Words of `text`, lowercase, with `’` as `'` and the common contractions
+/// spelled out, so "I haven't" and "I have not" read the same.
+pub(crate) fn plain_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+    {
+        let w = raw.replace('’', "'").to_lowercase();
+        let w = w.trim_matches('\'');
+        if w.is_empty() {
+            continue;
+        }
+        let spelled: &[&str] = match w {
+            "i've" => &["i", "have"],
+            "we've" => &["we", "have"],
+            "they've" => &["they", "have"],
+            "i'm" => &["i", "am"],
+            "i'd" => &["i", "would"],
+            "we'd" => &["we", "would"],
+            "it's" => &["it", "is"],
+            "that's" => &["that", "is"],
+            "can't" | "cannot" => &["cannot"],
+            "won't" => &["will", "not"],
+            "don't" => &["do", "not"],
+            "doesn't" => &["does", "not"],
+            "didn't" => &["did", "not"],
+            "haven't" => &["have", "not"],
+            "hasn't" => &["has", "not"],
+            "hadn't" => &["had", "not"],
+            "wouldn't" => &["would", "not"],
+            "isn't" => &["is", "not"],
+            "aren't" => &["are", "not"],
+            "wasn't" => &["was", "not"],
+            "shouldn't" => &["should", "not"],
+            "couldn't" => &["could", "not"],
+            _ => {
+                out.push(w.to_owned());
+                continue;
+            }
+        };
+        out.extend(spelled.iter().map(|s| (*s).to_owned()));
+    }
+    out
+}
+
+/// The longest phrase of `list` that `words` starts with, in words.
+pub(super) fn leading(words: &[String], list: &[&str]) -> usize {
+    list.iter()
+        .map(|p| p.split(' ').collect::<Vec<_>>())
+        .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| *a == b))
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Status;
+    use crate::survey::ChoiceOption;
+
+    fn yes_no_q() -> Question {
+        Question {
+            id: "q".into(),
+            text: "?".into(),
+            required: true,
+            kind: QuestionKind::YesNo,
+        }
+    }
+
+    fn scale_q() -> Question {
+        Question {
+            id: "q".into(),
+            text: "?".into(),
+            required: true,
+            kind: QuestionKind::Scale {
+                min: 0,
+                max: 10,
+                min_label: None,
+                max_label: None,
+            },
+        }
+    }
+
+    fn barriers() -> Question {
+        let option = |id: &str, label: &str, exclusive, other| ChoiceOption {
+            id: id.into(),
+            label: label.into(),
+            exclusive,
+            other,
+        };
+        Question {
+            id: "barriers".into(),
+            text: "?".into(),
+            required: true,
+            kind: QuestionKind::MultipleChoice(vec![
+                option(
+                    "expertise",
+                    "Lack of expertise and familiarity",
+                    false,
+                    false,
+                ),
+                option("evidence", "Lack of evidence", false, false),
+                option("side_effects", "Side effects", false, false),
+                option("none", "No barriers", true, false),
+                option("other", "Other (please specify)", false, true),
+            ]),
+        }
+    }
+
+    fn value(q: &Question, text: &str) -> Option<Value> {
+        let answer = read(q, text);
+        assert!(answer.value.is_some() == answer.is_ok());
+        answer.value
+    }
+
+    fn status(q: &Question, text: &str) -> Status {
+        read(q, text).status
+    }
+
+    fn ids(list: &[&str]) -> Option<Value> {
+        Some(Value::Choices(list.iter().map(|s| s.to_string()).collect()))
+    }
+
+    #[test]
+    fn yes_no_words_and_explanations() {
+        let q = yes_no_q();
+        for yes in [
+            "y",
+            "Yes",
+            "YES please",
+            "yeah",
+            "Yes, frequently",
+            "Yep",
+            "Absolutely",
+            "definitely!",
+            "Of course",
+            "certainly",
+            "sure",
+            "indeed",
+            "yes, though rarely",
+            "I have",
+            "We do.",
+        ] {
+            assert_eq!(value(&q, yes), Some(Value::Bool(true)), "{yes}");
+        }
+        for no in [
+            "n",
+            "No",
+            "never",
+            "No - we stopped using it in 2024",
+            "no, no protocol yet",
+            "nope",
+            "nah",
+            "Not really",
+            "not that I'm aware of",
+            "I don't believe so",
+            "Not yet",
+            "no, we're drafting one",
+            "We don't",
+            "I haven’t",
+            "We have no protocol",
+        ] {
+            assert_eq!(value(&q, no), Some(Value::Bool(false)), "{no}");
+        }
+        assert_eq!(
+            read(&q, "Yes, frequently").other.as_deref(),
+            Some("frequently")
+        );
+        assert_eq!(read(&q, "yes please").other, None);
+        for unclear in [
+            "N/A",
+            "n/a - retired",
+            "no idea",
+            "Y/N",
+            "yes and no",
+            "Yes/No",
+            "no or yes",
+            "maybe",
+            "we stopped using it",
+            "sometimes",
+            "7",
+            "not sure",
+            "I don't know",
+            "I have no idea",
+            "we stopped using it",
+        ] {
+            assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
+        }
+        let ever = Question {
+            text: "Have you used ketamine?".into(),
+            ..yes_no_q()
+        };
+        assert_eq!(value(&ever, "occasionally"), Some(Value::Bool(true)));
+        assert_eq!(
+            value(&ever, "Rarely, in the hospice"),
+            Some(Value::Bool(true))
+        );
+        let needed = Question {
+            text: "Do you feel further research is needed?".into(),
+            ..yes_no_q()
+        };
+        assert_eq!(status(&needed, "occasionally"), Status::Unclear);
+    }
+
+    #[test]
+    fn scales() {
+        let q = scale_q();
+        for seven in [
+            "7",
+            "7/10",
+            "7 / 10",
+            "7 out of 10",
+            "seven",
+            "7 - fairly confident",
+        ] {
+            assert_eq!(value(&q, seven), Some(Value::Integer(7)), "{seven}");
+        }
+        assert_eq!(value(&q, "10/10"), Some(Value::Integer(10)));
+        assert_eq!(value(&q, "0"), Some(Value::Integer(0)));
+        assert_eq!(
+            read(&q, "7 - fairly confident").other.as_deref(),
+            Some("fairly confident")
+        );
+        for seven in [
+            "about 7",
+            "roughly seven out of ten",
+            "8 - no, make that 7",
+            "6, sorry, 7",
+            "7 (as of 05/01/2026)",
+            "7\nTel 01234 567890",
+        ] {
+            assert_eq!(value(&q, seven), Some(Value::Integer(7)), "{seven}");
+        }
+        for unclear in [
+            "6 or 7",
+            "6-7",
+            "5 to 6",
+            "7?",
+            "fully confident",
+            "7/9",
+            "six, seven",
+        ] {
+            assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
+        }
+        for invalid in ["12", "-1", "7.5", "11/10"] {
+            assert_eq!(status(&q, invalid), Status::Invalid, "{invalid}");
+        }
+    }
+
+    #[test]
+    fn choices_by_letter() {
+        let q = barriers();
+        for text in [
+            "a, c", "a and c", "a & c", "A C", "(a) (c)", "a) c)", "a,c", "c, a",
+        ] {
+            assert_eq!(
+                value(&q, text),
+                ids(&["expertise", "side_effects"]),
+                "{text}"
+            );
+        }
+        let answer = read(&q, "e - cost of the drug");
+        assert_eq!(answer.value, ids(&["other"]));
+        assert_eq!(answer.other.as_deref(), Some("cost of the drug"));
+        assert_eq!(read(&q, "b, e (cost)").other.as_deref(), Some("cost"));
+        // A closing parenthesis the text itself opened is part of it.
+        for (text, want) in [
+            ("e - @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("a, e - @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("e - @SUM(A1:A9).", "@SUM(A1:A9)"),
+            ("e (@SUM(A1:A9))", "@SUM(A1:A9)"),
+            ("e - cost (of the drug)", "cost (of the drug)"),
+            ("e - cost (", "cost"),
+            ("e: cost)", "cost"),
+        ] {
+            let answer = read(&q, text);
+            assert_eq!(answer.other.as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(value(&q, "d"), ids(&["none"]));
+        assert_eq!(status(&q, "a, d"), Status::Unclear);
+        assert_eq!(status(&q, "a or c"), Status::Unclear);
+        assert_eq!(status(&q, "f"), Status::Invalid);
+        assert_eq!(status(&q, "a lack of evidence"), Status::Unclear);
+    }
+
+    #[test]
+    fn choices_by_label() {
+        let q = barriers();
+        assert_eq!(
+            value(&q, "Lack of evidence; side effects"),
+            ids(&["evidence", "side_effects"])
+        );
+        assert_eq!(
+            value(&q, "LACK OF EXPERTISE AND FAMILIARITY"),
+            ids(&["expertise"])
+        );
+        assert_eq!(
+            value(&q, "lack of expertise, side-effects"),
+            ids(&["expertise", "side_effects"])
+        );
+        assert_eq!(value(&q, "No barriers"), ids(&["none"]));
+        let answer = read(&q, "Side effects, other: cost of the drug");
+        assert_eq!(answer.value, ids(&["side_effects", "other"]));
+        assert_eq!(answer.other.as_deref(), Some("cost of the drug"));
+        for (text, want) in [
+            ("Other: @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("Other (please specify): @SUM(A1:A9)", "@SUM(A1:A9)"),
+            ("Side effects, other (@SUM(A1:A9))", "@SUM(A1:A9)"),
+            ("Other (cost)", "cost"),
+        ] {
+            let answer = read(&q, text);
+            assert_eq!(answer.other.as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(read(&q, "Other (please specify)").other, None);
+        assert_eq!(status(&q, "cost"), Status::Unclear);
+        assert_eq!(status(&q, "lack of"), Status::Unclear);
+        assert_eq!(value(&q, "side effects, mainly"), ids(&["side_effects"]));
+    }
+
+    #[test]
+    fn choices_in_everyday_words() {
+        let q = barriers();
+        for (text, want) in [
+            ("expertise mainly, not evidence", ids(&["expertise"])),
+            (
+                "everything except evidence",
+                ids(&["expertise", "side_effects"]),
+            ),
+            (
+                "all of them apart from side effects",
+                ids(&["expertise", "evidence"]),
+            ),
+            (
+                "evidence; side effects are not an issue",
+                ids(&["evidence"]),
+            ),
+            ("none", ids(&["none"])),
+            ("- none", ids(&["none"])),
+            ("d) none", ids(&["none"])),
+            ("Nothing.", ids(&["none"])),
+            (
+                "familiarity and the evidence",
+                ids(&["expertise", "evidence"]),
+            ),
+        ] {
+            assert_eq!(value(&q, text), want, "{text}");
+        }
+        for unclear in [
+            "not evidence",
+            "a) none",
+            "expertise or evidence",
+            "none, but evidence",
+            "probably evidence",
+        ] {
+            assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
+        }
+    }
+}

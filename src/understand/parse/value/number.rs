@@ -1,0 +1,252 @@
+//! Numbers and scales: digits and number words, with dates, times,
+//! denominators ("7/10") and corrections ("8, no, 9") told apart.
+
+use super::plain_words;
+use crate::answer::{Answer, Value};
+
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// A number found in an answer, with where its text starts and ends.
+pub(super) struct Found {
+    value: f64,
+    start: usize,
+    end: usize,
+    denominator: bool,
+}
+
+/// A date (`5/1/2026`, `05.01.26`, `2026-01-05`) or a time (`9:30`)
+/// starting at `start`: its end, so its numbers are not taken as answers.
+pub(super) fn date_or_time_at(bytes: &[u8], start: usize) -> Option<usize> {
+    let run = |mut i: usize| {
+        let from = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i > from).then_some(i)
+    };
+    let first = run(start)?;
+    let sep = *bytes.get(first)?;
+    if sep == b':' {
+        return run(first + 1).filter(|e| e - first == 3);
+    }
+    if !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let second = run(first + 1)?;
+    if bytes.get(second) != Some(&sep) {
+        return None;
+    }
+    run(second + 1)
+}
+
+pub(super) fn numbers(text: &str) -> Vec<Found> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && found.len() < 64 {
+        if bytes[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let word = text[start..i].to_ascii_lowercase();
+            let glued = (start > 0 && bytes[start - 1].is_ascii_digit())
+                || bytes.get(i).is_some_and(u8::is_ascii_digit);
+            if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == word)
+                && !glued
+            {
+                found.push(Found {
+                    value: n as f64,
+                    start,
+                    end: i,
+                    denominator: is_denominator(&text[..start]),
+                });
+            }
+            continue;
+        }
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if let Some(end) = date_or_time_at(bytes, start) {
+            i = end;
+            continue;
+        }
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        // A long digit run, or one with a leading zero, is a telephone
+        // number, an extension or a reference, never an answer.
+        let run = i - start;
+        let phone = run >= 5 || (run >= 3 && bytes[start] == b'0');
+        if i + 1 < bytes.len()
+            && (bytes[i] == b'.' || bytes[i] == b',')
+            && bytes[i + 1].is_ascii_digit()
+        {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        if phone {
+            continue;
+        }
+        let digits = text[start..i].replace(',', ".");
+        let Ok(mut value) = digits.parse::<f64>() else {
+            continue;
+        };
+        if start > 0
+            && bytes[start - 1] == b'-'
+            && (start == 1 || bytes[start - 2].is_ascii_whitespace())
+        {
+            value = -value;
+        }
+        // A letter glued to the digits ("Q4", "5.1.1") is not an answer.
+        let glued = start > 0 && bytes[start - 1].is_ascii_alphabetic();
+        if !glued {
+            found.push(Found {
+                value,
+                start,
+                end: i,
+                denominator: is_denominator(&text[..start]),
+            });
+        }
+    }
+    found
+}
+
+/// Does the text before a number make it the denominator ("7/10", "eight
+/// out of ten")?
+pub(super) fn is_denominator(before: &str) -> bool {
+    let lower = before.trim_end().to_ascii_lowercase();
+    lower.ends_with('/') || lower.ends_with("out of") || lower.ends_with(" of")
+}
+
+/// Words between two numbers that take back the first ("8 - no, make that
+/// 9", "7, sorry, 8", "6 (I mean 7)"): the second one is the answer.
+pub(super) fn corrects(between: &str) -> bool {
+    let words = plain_words(between);
+    let has = |phrase: &[&str]| {
+        words
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+    };
+    has(&["make", "that"])
+        || has(&["make", "it"])
+        || has(&["i", "mean"])
+        || has(&["i", "meant"])
+        || has(&["sorry"])
+        || has(&["actually"])
+        || has(&["correction"])
+        || has(&["scratch", "that"])
+        || has(&["or", "rather"])
+        || (words.first().is_some_and(|w| w == "no") && words.len() <= 4)
+}
+
+pub(super) fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer {
+    let mut found = numbers(text);
+    // "8 - no, make that 9": the correction, never the first.
+    let values_at: Vec<usize> = (0..found.len())
+        .filter(|&i| !found[i].denominator)
+        .collect();
+    let mut hedge_from = 0;
+    if values_at.len() == 2 {
+        let (a, b) = (values_at[0], values_at[1]);
+        if corrects(&text[found[a].end..found[b].start]) {
+            hedge_from = found[b].start;
+            found.drain(..b);
+        }
+    }
+    let (denominators, values): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.denominator);
+    let Some(first) = values.first() else {
+        return Answer::unclear("no number found", text);
+    };
+    if values.iter().any(|f| f.value != first.value) {
+        let list: Vec<String> = values.iter().map(|f| format_number(f.value)).collect();
+        return Answer::unclear(format!("more than one number: {}", list.join(", ")), text);
+    }
+    if plain_words(&text[hedge_from..])
+        .iter()
+        .any(|w| ["or", "maybe", "perhaps", "between"].contains(&w.as_str()))
+        || text.contains('?')
+    {
+        return Answer::unclear("the number is hedged", text);
+    }
+    if let (Some(max), Some(d)) = (max, denominators.first())
+        && whole
+        && d.value != max
+    {
+        return Answer::unclear(
+            format!(
+                "given out of {}, but the scale goes to {}",
+                format_number(d.value),
+                format_number(max)
+            ),
+            text,
+        );
+    }
+    let value = first.value;
+    if whole && value.fract() != 0.0 {
+        return Answer::invalid(
+            format!("{} is not a whole number", format_number(value)),
+            text,
+        );
+    }
+    if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
+        let range = match (min, max) {
+            (Some(lo), Some(hi)) => format!("{} to {}", format_number(lo), format_number(hi)),
+            (Some(lo), None) => format!("at least {}", format_number(lo)),
+            (None, Some(hi)) => format!("at most {}", format_number(hi)),
+            (None, None) => unreachable!("a bound was broken"),
+        };
+        return Answer::invalid(format!("{} is outside {range}", format_number(value)), text);
+    }
+    let mut answer = if value.fract() == 0.0 && value.abs() < 1e15 {
+        Answer::ok(Value::Integer(value as i64), text)
+    } else {
+        Answer::ok(Value::Number(value), text)
+    };
+    let last_end = denominators
+        .iter()
+        .map(|d| d.end)
+        .chain([first.end])
+        .max()
+        .unwrap_or(0);
+    let rest = text
+        .get(last_end..)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| c.is_whitespace() || ",.;:-–—!)".contains(c));
+    answer.other = (!rest.is_empty()).then(|| rest.trim().to_owned());
+    answer
+}
+
+pub(super) fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}

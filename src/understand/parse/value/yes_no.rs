@@ -1,0 +1,253 @@
+//! Yes/no answers: the phrases that say yes, no or "not sure", and the
+//! explanation kept with them.
+
+use super::{leading, plain_words};
+use crate::answer::{Answer, Value};
+use crate::survey::Question;
+
+/// Leading phrases that answer yes, as written or after contractions are
+/// spelled out (`I've` → `i have`). Longest match wins.
+pub(super) const YES: &[&str] = &[
+    "yes please",
+    "yes",
+    "y",
+    "yeah",
+    "yep",
+    "yup",
+    "yea",
+    "aye",
+    "absolutely",
+    "definitely",
+    "certainly",
+    "sure",
+    "indeed",
+    "of course",
+    "correct",
+    "affirmative",
+    "very much so",
+    "i do",
+    "we do",
+    "i have",
+    "we have",
+    "i would",
+    "we would",
+    "it is",
+    "i did",
+    "we did",
+    "i think so",
+    "i believe so",
+    "it does",
+    "they do",
+    "we certainly do",
+    "i certainly would",
+];
+/// Leading phrases that answer no.
+pub(super) const NO: &[&str] = &[
+    "no",
+    "n",
+    "nope",
+    "nah",
+    "never",
+    "not really",
+    "not that i am aware of",
+    "not that i am aware",
+    "not to my knowledge",
+    "i do not believe so",
+    "i do not think so",
+    "not yet",
+    "not at all",
+    "not currently",
+    "not as yet",
+    "none",
+    "no way",
+    "i do not",
+    "we do not",
+    "i have not",
+    "we have not",
+    "i would not",
+    "we would not",
+    "it is not",
+    "i did not",
+    "we did not",
+    "it does not",
+    "i have never",
+    "we have never",
+    "i never",
+    "we never",
+    "not as such",
+    "not as far as i know",
+    "not as far as i am aware",
+    "not that i know of",
+];
+/// Leading phrases that say the doctor does not know, or that "no" is not
+/// an answer to the question: unclear, never yes or no.
+pub(super) const UNSURE: &[&str] = &[
+    "not sure",
+    "unsure",
+    "i am not sure",
+    "i do not know",
+    "do not know",
+    "no idea",
+    "not certain",
+    "cannot say",
+    "hard to say",
+    "it depends",
+    "depends",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "i do not remember",
+    "cannot remember",
+    "i cannot remember",
+    "not applicable",
+    "n a",
+    "na",
+    "no comment",
+    "no comments",
+    "no answer",
+    "no opinion",
+    "no clue",
+    "no experience",
+    "no matter",
+    "no preference",
+    "i cannot",
+    "not relevant",
+    "unknown",
+    "we stopped",
+    "i stopped",
+    "no longer",
+    "not any more",
+    "not anymore",
+];
+/// How often: yes to "Have you ..." or "Do you ever ...", unclear to any
+/// other question (the written rule in docs/replies.md).
+pub(super) const FREQUENCY: &[&str] = &[
+    "occasionally",
+    "sometimes",
+    "rarely",
+    "seldom",
+    "infrequently",
+    "often",
+    "frequently",
+    "regularly",
+    "once",
+    "twice",
+    "a few times",
+    "a couple of times",
+    "once or twice",
+    "from time to time",
+    "on occasion",
+    "now and then",
+    "a handful of times",
+];
+
+/// Does a yes/no question ask whether something was ever done ("Have you
+/// ...", "Do you ever ...")? Then "rarely" or "occasionally" is a yes.
+pub(crate) fn asks_ever(question: &Question) -> bool {
+    let words = plain_words(&question.text);
+    words.starts_with(&["have".to_owned(), "you".to_owned()])
+        || words.starts_with(&["do".to_owned(), "you".to_owned(), "ever".to_owned()])
+}
+
+pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
+    let words = plain_words(text);
+    if words.is_empty() {
+        return Answer::unclear("no yes or no found", text);
+    }
+    let lower = text.trim().to_lowercase();
+    if lower.starts_with("n/a") || lower.starts_with("n.a") {
+        return Answer::unclear("not applicable is not a yes or no", text);
+    }
+    let unsure = leading(&words, UNSURE);
+    let yes = leading(&words, YES);
+    let no = leading(&words, NO);
+    if unsure > 0 && unsure >= yes && unsure >= no {
+        return Answer::unclear(
+            "not a yes or no: the doctor is unsure, or it does not apply",
+            text,
+        );
+    }
+    // "I have no idea" / "We have no protocol": an echo followed by "no".
+    let (value, used) = if no > yes {
+        (false, no)
+    } else if yes > 0 {
+        match words.get(yes).map(String::as_str) {
+            Some("not" | "never") if yes >= 2 => (false, yes + 1),
+            Some("no") if yes >= 2 => {
+                if leading(&words[yes..], UNSURE) > 0 {
+                    return Answer::unclear("\"no\" here is not an answer to the question", text);
+                }
+                (false, yes + 1)
+            }
+            _ => (true, yes),
+        }
+    } else {
+        let often = leading(&words, FREQUENCY);
+        if often > 0 {
+            if asks_ever(question) {
+                let mut answer = Answer::ok(Value::Bool(true), text);
+                answer.other = Some(text.trim().to_owned());
+                return answer;
+            }
+            return Answer::unclear(
+                "how often is a yes only to a question that asks \"Have you ...\" or \"Do you ever ...\"",
+                text,
+            );
+        }
+        return Answer::unclear("no yes or no found", text);
+    };
+    let opposite = if value { NO } else { YES };
+    let hedged = (used..words.len().min(used + 3)).any(|i| {
+        let w = words[i].as_str();
+        (opposite.contains(&w) && w != "sure") || ["or", "maybe", "unsure", "perhaps"].contains(&w)
+    });
+    if hedged {
+        return Answer::unclear("both yes and no, or not sure", text);
+    }
+    let mut answer = Answer::ok(Value::Bool(value), text);
+    answer.other = explanation_after(text, used);
+    answer
+}
+
+/// "Yes, frequently" → "frequently": the explanation after the first
+/// `skip` words, kept with the yes/no.
+pub(super) fn explanation_after(text: &str, skip: usize) -> Option<String> {
+    if skip <= 1 {
+        return explanation_after_first_word(text);
+    }
+    // Walk past `skip` words as plain_words counts them (a contraction
+    // counts as the words it spells).
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut counted = 0;
+    let mut at = 0;
+    let mut rest = text;
+    while counted < skip {
+        let Some(start) = rest.find(is_word) else {
+            break;
+        };
+        let len = rest[start..]
+            .find(|c: char| !is_word(c))
+            .unwrap_or(rest.len() - start);
+        counted += plain_words(&rest[start..start + len]).len();
+        at += start + len;
+        rest = &rest[start + len..];
+    }
+    let rest = text[at.min(text.len())..]
+        .trim_start_matches(|c: char| c.is_whitespace() || ",.;:-–—!)".contains(c))
+        .trim();
+    (!rest.is_empty() && !rest.eq_ignore_ascii_case("please")).then(|| rest.to_owned())
+}
+
+/// "Yes, frequently" → "frequently": the explanation that followed a
+/// yes/no, kept with it.
+pub(super) fn explanation_after_first_word(text: &str) -> Option<String> {
+    let start = text.find(|c: char| c.is_alphanumeric())?;
+    let after = &text[start..];
+    let end = after
+        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .unwrap_or(after.len());
+    let rest = after[end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || ",.;:-–—!)".contains(c))
+        .trim();
+    (!rest.is_empty() && !rest.eq_ignore_ascii_case("please")).then(|| rest.to_owned())
+}

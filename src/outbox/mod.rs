@@ -34,7 +34,7 @@ use crate::credentials::{Credentials, Secret};
 use crate::invitation::{self, Kind};
 use crate::oauth::{self, Refusal, Service};
 use crate::shutdown::Shutdown;
-use crate::store::{Claimed, Store};
+use crate::store::{Claimed, MailKind, Store};
 use crate::survey::{Auth, Security, Server, Survey};
 use crate::templates::Templates;
 use crate::{Error, Result};
@@ -752,7 +752,7 @@ impl<O: Outbox> Worker<O> {
         match self.outbox.send(&mail).await {
             Ok(()) => {
                 info!(survey = %self.survey.id, kind = %claimed.kind, recipient = %to, message_id = %message_id, "sent");
-                if matches!(claimed.kind.as_str(), "invitation" | "reminder") {
+                if matches!(claimed.kind, MailKind::Invitation | MailKind::Reminder) {
                     // Losing the copy only makes replies read against the
                     // survey file's questionnaire instead: not worth
                     // stopping the sending for.
@@ -800,9 +800,9 @@ pub fn render(
     now: Timestamp,
 ) -> Result<Outgoing> {
     let recipient = claimed.recipient.as_ref();
-    let kind = match claimed.kind.as_str() {
-        "invitation" => Some(Kind::Invitation),
-        "reminder" => Some(Kind::Reminder(claimed.seq)),
+    let kind = match claimed.kind {
+        MailKind::Invitation => Some(Kind::Invitation),
+        MailKind::Reminder => Some(Kind::Reminder(claimed.seq)),
         _ => None,
     };
     let mut mail = match (kind, recipient, &claimed.body) {

@@ -188,11 +188,7 @@ fn settle(
             [recipient_id],
         )?;
         if restarted > 0 {
-            tx.execute_cached(
-                "UPDATE outbox SET state = 'pending', last_error = NULL
-                 WHERE recipient_id = ?1 AND kind = 'invitation' AND state = 'cancelled' AND last_error = 'recipient opted_out'",
-                [recipient_id],
-            )?;
+            super::outbox::restore_cancelled(tx, recipient_id, super::CancelReason::OptedOut)?;
         }
     }
     tx.execute_cached(

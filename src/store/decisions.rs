@@ -330,7 +330,7 @@ impl Store {
             [recipient_id],
         )?;
         tx.execute_cached(
-            "UPDATE outbox SET state = 'cancelled', last_error = 'withdrawn' WHERE recipient_id = ?1 AND state = 'pending'",
+            "UPDATE outbox SET state = 'cancelled', cancel_reason = 'withdrawn' WHERE recipient_id = ?1 AND state = 'pending'",
             [recipient_id],
         )?;
         tx.execute_cached(

@@ -233,6 +233,39 @@ stored_words! {
 }
 
 stored_words! {
+    /// Why a queued email was cancelled (`outbox.cancel_reason`): read
+    /// back to restore exactly what a request cancelled when it turns out
+    /// not to be the person's ("not me").
+    CancelReason {
+        /// The person asked for no more mail (or someone did in their name).
+        OptedOut => "opted_out",
+        /// Their address failed.
+        Bounced => "bounced",
+        /// Their answers were deleted at their request.
+        Withdrawn => "withdrawn",
+        /// They are no longer in the recipient list.
+        Unlisted => "unlisted",
+        /// A reminder overtaken by their reply.
+        Replied => "replied",
+        /// The survey closed before it went.
+        Closed => "closed",
+    }
+}
+
+impl CancelReason {
+    /// Why mail to someone whose status is `status` stops; `None` for
+    /// someone still active.
+    pub fn for_status(status: RecipientStatus) -> Option<CancelReason> {
+        match status {
+            RecipientStatus::Active => None,
+            RecipientStatus::Bounced => Some(CancelReason::Bounced),
+            RecipientStatus::OptedOut => Some(CancelReason::OptedOut),
+            RecipientStatus::Withdrawn => Some(CancelReason::Withdrawn),
+        }
+    }
+}
+
+stored_words! {
     /// Where an incoming message stands. A failed message is quarantined
     /// with the reason its handling failed.
     MessageState {
@@ -256,6 +289,9 @@ mod tests {
         }
         for kind in FlagKind::ALL {
             assert_eq!(FlagKind::from_name(kind.name()), Some(*kind));
+        }
+        for reason in CancelReason::ALL {
+            assert_eq!(CancelReason::from_name(reason.name()), Some(*reason));
         }
         assert_eq!(RecipientStatus::from_name("Active"), None);
     }

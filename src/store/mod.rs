@@ -75,8 +75,8 @@ pub use confirmations::Pending;
 pub use decisions::{Decision, FailedMessage, MessageSummary, OpenFlag, Retried};
 pub use health::HealthPart;
 pub use kinds::{
-    FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind, MessageState,
-    RecipientStatus,
+    CancelReason, FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind,
+    MessageState, RecipientStatus,
 };
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
@@ -251,7 +251,7 @@ mod tests {
         }
     }
 
-    fn store_with_survey() -> (tempfile::TempDir, Store, Survey) {
+    pub(super) fn store_with_survey() -> (tempfile::TempDir, Store, Survey) {
         let dir = tempfile::tempdir().unwrap();
         let mut survey = Survey::load(std::path::Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),

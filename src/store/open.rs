@@ -28,6 +28,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0010_message_bytes.sql")),
         M::up(include_str!("0011_lookups.sql")),
         M::up(include_str!("0012_unstored.sql")),
+        M::up(include_str!("0013_cancel_reason.sql")),
     ])
 }
 

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::recipients::recipient_by_id;
-use super::{Cached, MailKind, Store, StoredRecipient, rows};
+use super::{Cached, CancelReason, MailKind, RecipientStatus, Store, StoredRecipient, rows};
 use crate::Result;
 use crate::token::Token;
 
@@ -14,8 +14,8 @@ use crate::token::Token;
 pub struct Claimed {
     /// Outbox row id.
     pub id: i64,
-    /// invitation, reminder, ...
-    pub kind: String,
+    /// Invitation, reminder, receipt, ...
+    pub kind: MailKind,
     /// Sequence number within the kind.
     pub seq: u32,
     /// The Message-ID it must go out with.
@@ -65,6 +65,64 @@ pub(super) fn sent_mail(
             })
         })
         .optional()?)
+}
+
+/// Where the person a queued email is for stands at send time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Person {
+    /// Still in the recipient list?
+    pub listed: bool,
+    /// Whether they still get mail.
+    pub status: RecipientStatus,
+}
+
+/// Whether a queued email may still go, decided at the last moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mailable {
+    /// It goes.
+    Send,
+    /// It is cancelled, for this reason.
+    Cancel(CancelReason),
+}
+
+/// Who may still be mailed: mail for the leads (`person` is `None`)
+/// always goes; a person's mail goes while they are listed and active. The
+/// confirmation of an opt-out is the one mail an opted-out person still
+/// gets, and so is the confirmation that says mail was stopped on a request
+/// without a token, which "not me" undoes. A reminder overtaken by their
+/// reply (`replied`) does not go.
+pub(super) fn mailable(kind: MailKind, person: Option<Person>, replied: bool) -> Mailable {
+    let Some(person) = person else {
+        return Mailable::Send;
+    };
+    if replied {
+        return Mailable::Cancel(CancelReason::Replied);
+    }
+    if !person.listed {
+        return Mailable::Cancel(CancelReason::Unlisted);
+    }
+    let told_of_the_stop = matches!(kind, MailKind::OptOutConfirmation | MailKind::Confirmation)
+        && person.status == RecipientStatus::OptedOut;
+    match CancelReason::for_status(person.status) {
+        Some(_) if told_of_the_stop => Mailable::Send,
+        Some(reason) => Mailable::Cancel(reason),
+        None => Mailable::Send,
+    }
+}
+
+/// Puts back in the queue every email to `recipient_id` that was cancelled
+/// for `reason` (and not sent since): what "not me" calls to undo exactly
+/// what a request in the person's name cancelled. Returns how many.
+pub(super) fn restore_cancelled(
+    conn: &Connection,
+    recipient_id: i64,
+    reason: CancelReason,
+) -> Result<usize> {
+    Ok(conn.execute_cached(
+        "UPDATE outbox SET state = 'pending', cancel_reason = NULL, last_error = NULL
+         WHERE recipient_id = ?1 AND state = 'cancelled' AND cancel_reason = ?2",
+        params![recipient_id, reason],
+    )?)
 }
 
 impl Store {
@@ -143,14 +201,14 @@ impl Store {
                     |r| {
                         Ok((
                             r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
+                            r.get::<_, MailKind>(1)?,
                             r.get::<_, u32>(2)?,
                             r.get::<_, String>(3)?,
                             r.get::<_, u32>(4)?,
                             r.get::<_, Option<Vec<u8>>>(5)?,
                             r.get::<_, Option<i64>>(6)?,
                             r.get::<_, Option<bool>>(7)?,
-                            r.get::<_, Option<String>>(8)?,
+                            r.get::<_, Option<RecipientStatus>>(8)?,
                         ))
                     },
                 )
@@ -161,14 +219,11 @@ impl Store {
                 tx.commit()?;
                 return Ok(None);
             };
-            // The confirmation of an opt-out is the one mail an opted-out
-            // person still gets.
-            // So is the confirmation that says mail was stopped on a request
-            // without a token, which "not me" undoes.
-            let allowed = status.as_deref() == Some("active")
-                || ((kind == "opt_out_confirmation" || kind == "confirmation")
-                    && status.as_deref() == Some("opted_out"));
-            let replied = kind == "reminder"
+            let person = match (recipient_id, listed, status) {
+                (Some(_), Some(listed), Some(status)) => Some(Person { listed, status }),
+                _ => None,
+            };
+            let replied = kind == MailKind::Reminder
                 && tx.query_row_cached(
                     // A held message (no token, another sender) is not the
                     // person's until confirmed: a stranger's mail must not
@@ -179,27 +234,10 @@ impl Store {
                     [recipient_id],
                     |r| r.get::<_, bool>(0),
                 )?;
-            if replied {
+            if let Mailable::Cancel(reason) = mailable(kind, person, replied) {
                 tx.execute_cached(
-                    "UPDATE outbox SET state = 'cancelled', last_error = 'replied before the reminder went' WHERE id = ?1",
-                    [id],
-                )?;
-                continue;
-            }
-            if recipient_id.is_some() && (listed != Some(true) || !allowed) {
-                tx.execute_cached(
-                    "UPDATE outbox SET state = 'cancelled', last_error = ?2 WHERE id = ?1",
-                    params![
-                        id,
-                        format!(
-                            "recipient is {}",
-                            if listed == Some(true) {
-                                status.unwrap_or_default()
-                            } else {
-                                "no longer listed".into()
-                            }
-                        )
-                    ],
+                    "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2 WHERE id = ?1",
+                    params![id, reason],
                 )?;
                 continue;
             }
@@ -230,6 +268,11 @@ impl Store {
                 bounce_key,
             }));
         }
+    }
+
+    /// [`restore_cancelled`] in a transaction of its own.
+    pub fn restore_cancelled(&self, recipient_id: i64, reason: CancelReason) -> Result<usize> {
+        restore_cancelled(&self.lock(), recipient_id, reason)
     }
 
     /// The message a VERP bounce key names.
@@ -304,5 +347,303 @@ impl Store {
             |r| r.get(0),
         )?;
         Ok(Some((n as usize, last)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::open::migrations;
+
+    /// Every branch of who may still be mailed, one row each.
+    #[test]
+    fn who_may_still_be_mailed() {
+        use CancelReason as C;
+        use MailKind as K;
+        use RecipientStatus as S;
+        let person = |listed, status| Some(Person { listed, status });
+        let cases: &[(MailKind, Option<Person>, bool, Mailable)] = &[
+            (K::Report, None, false, Mailable::Send),
+            (
+                K::Invitation,
+                person(true, S::Active),
+                false,
+                Mailable::Send,
+            ),
+            (
+                K::Reminder,
+                person(true, S::Active),
+                true,
+                Mailable::Cancel(C::Replied),
+            ),
+            (
+                K::Reminder,
+                person(false, S::Active),
+                false,
+                Mailable::Cancel(C::Unlisted),
+            ),
+            (
+                K::Invitation,
+                person(true, S::OptedOut),
+                false,
+                Mailable::Cancel(C::OptedOut),
+            ),
+            (
+                K::Reminder,
+                person(true, S::Bounced),
+                false,
+                Mailable::Cancel(C::Bounced),
+            ),
+            (
+                K::Receipt,
+                person(true, S::Withdrawn),
+                false,
+                Mailable::Cancel(C::Withdrawn),
+            ),
+            (
+                K::OptOutConfirmation,
+                person(true, S::OptedOut),
+                false,
+                Mailable::Send,
+            ),
+            (
+                K::Confirmation,
+                person(true, S::OptedOut),
+                false,
+                Mailable::Send,
+            ),
+            (
+                K::Confirmation,
+                person(true, S::Bounced),
+                false,
+                Mailable::Cancel(C::Bounced),
+            ),
+            (
+                K::OptOutConfirmation,
+                person(false, S::OptedOut),
+                false,
+                Mailable::Cancel(C::Unlisted),
+            ),
+        ];
+        for (kind, person, replied, expected) in cases {
+            assert_eq!(
+                mailable(*kind, *person, *replied),
+                *expected,
+                "{kind} to {person:?}, replied {replied}"
+            );
+        }
+    }
+
+    /// An invitation the send-time check cancelled because the person was
+    /// opted out comes back when the opt-out is undone ("not me"): before
+    /// the typed reason, only the sentence ingest wrote was restored.
+    #[test]
+    fn an_invitation_cancelled_at_send_time_is_restored_by_its_reason() {
+        let (_dir, store, survey) = crate::store::tests::store_with_survey();
+        let now = Timestamp::UNIX_EPOCH;
+        let people = crate::recipients::load(&survey.recipients_file).unwrap();
+        store.sync_recipients(&survey.id, &people, now).unwrap();
+        store
+            .queue_invitations(&survey.id, "example.org", now)
+            .unwrap();
+        let person = store.recipients(&survey.id).unwrap().remove(0);
+        store
+            .lock()
+            .execute(
+                "UPDATE recipients SET status = 'opted_out' WHERE id = ?1",
+                [person.id],
+            )
+            .unwrap();
+        while let Some(claimed) = store.claim_due(&survey.id, now, None).unwrap() {
+            assert_ne!(claimed.recipient.map(|r| r.id), Some(person.id));
+        }
+        let reason: Option<CancelReason> = store
+            .lock()
+            .query_row(
+                "SELECT cancel_reason FROM outbox WHERE recipient_id = ?1 AND kind = 'invitation'",
+                [person.id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(reason, Some(CancelReason::OptedOut));
+        assert_eq!(
+            store
+                .restore_cancelled(person.id, CancelReason::Bounced)
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            store
+                .restore_cancelled(person.id, CancelReason::OptedOut)
+                .unwrap(),
+            1
+        );
+        store
+            .lock()
+            .execute(
+                "UPDATE recipients SET status = 'active' WHERE id = ?1",
+                [person.id],
+            )
+            .unwrap();
+        let claimed = store.claim_due(&survey.id, now, None).unwrap().unwrap();
+        assert_eq!(claimed.recipient.map(|r| r.id), Some(person.id));
+        assert_eq!(claimed.kind, MailKind::Invitation);
+    }
+
+    /// An outbox row as the upgrade test reads it back: kind, state,
+    /// last_error, cancel_reason, attempts, body, next_attempt_at.
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        u32,
+        Vec<u8>,
+        i64,
+    );
+
+    /// A database written by the release before the typed reason (schema
+    /// 0012), mid-collection, with every sentence a cancelled email could
+    /// carry: opened by this code, each becomes its reason, a sentence it
+    /// does not know stays as it was, mail not cancelled is untouched, and
+    /// "not me" can restore both kinds of opt-out cancellation.
+    #[test]
+    fn cancelled_mail_of_a_database_before_0013_keeps_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 12).unwrap();
+        conn.execute(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0)",
+            [],
+        )
+        .unwrap();
+        let token = Token::generate();
+        conn.execute(
+            "INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, status, added_at)
+             VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', ?1, ?2, 'opted_out', 0)",
+            params![token.selector(), token.verifier()],
+        )
+        .unwrap();
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            ("invitation", "cancelled", Some("recipient is opted_out")),
+            ("receipt", "cancelled", Some("recipient opted_out")),
+            ("clarification", "cancelled", Some("recipient bounced")),
+            ("reminder", "cancelled", Some("recipient is bounced")),
+            (
+                "opt_out_confirmation",
+                "cancelled",
+                Some("recipient withdrawn"),
+            ),
+            ("confirmation", "cancelled", Some("recipient is withdrawn")),
+            ("closed_notice", "cancelled", Some("withdrawn")),
+            (
+                "receipt",
+                "cancelled",
+                Some("removed from the recipient list"),
+            ),
+            (
+                "clarification",
+                "cancelled",
+                Some("recipient is no longer listed"),
+            ),
+            (
+                "reminder",
+                "cancelled",
+                Some("replied before the reminder went"),
+            ),
+            ("reminder", "cancelled", Some("the survey closed")),
+            (
+                "reminder",
+                "cancelled",
+                Some("cancelled by hand, for a test"),
+            ),
+            (
+                "receipt",
+                "pending",
+                Some("refused by the provider: sending limit"),
+            ),
+            ("receipt", "sent", None),
+        ];
+        for (seq, (kind, state, error)) in rows.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, attempts, last_error, body, next_attempt_at, created_at)
+                 VALUES ('s', 1, ?1, ?2, ?3, ?4, 1, ?5, X'6869', 7, 5)",
+                params![kind, seq as i64, format!("m{seq}@x.test"), state, error],
+            )
+            .unwrap();
+        }
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        let read: Vec<Row> = {
+            let conn = store.lock();
+            let mut stmt = conn
+                .prepare(
+                    "SELECT kind, state, last_error, cancel_reason, attempts, body, next_attempt_at
+                     FROM outbox ORDER BY seq",
+                )
+                .unwrap();
+            stmt.query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+        };
+        let expected = [
+            (None, Some("opted_out")),
+            (None, Some("opted_out")),
+            (None, Some("bounced")),
+            (None, Some("bounced")),
+            (None, Some("withdrawn")),
+            (None, Some("withdrawn")),
+            (None, Some("withdrawn")),
+            (None, Some("unlisted")),
+            (None, Some("unlisted")),
+            (None, Some("replied")),
+            (None, Some("closed")),
+            (Some("cancelled by hand, for a test"), None),
+            (Some("refused by the provider: sending limit"), None),
+            (None, None),
+        ];
+        assert_eq!(read.len(), rows.len());
+        for (i, (row, (error, reason))) in read.iter().zip(expected).enumerate() {
+            assert_eq!(row.0, rows[i].0, "row {i}: kind");
+            assert_eq!(row.1, rows[i].1, "row {i}: state");
+            assert_eq!(row.2.as_deref(), error, "row {i}: last_error");
+            assert_eq!(row.3.as_deref(), reason, "row {i}: cancel_reason");
+            assert_eq!(
+                (row.4, row.5.as_slice(), row.6),
+                (1, &b"hi"[..], 7),
+                "row {i}"
+            );
+        }
+        // Every reason read back is a known word.
+        for reason in read.iter().filter_map(|r| r.3.as_deref()) {
+            assert!(CancelReason::from_name(reason).is_some(), "{reason}");
+        }
+        // The opt-out cancelled both at ingest and at send time: both back.
+        assert_eq!(
+            store.restore_cancelled(1, CancelReason::OptedOut).unwrap(),
+            2
+        );
+        let pending: i64 = store
+            .lock()
+            .query_row(
+                "SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND kind IN ('invitation', 'receipt')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(pending, 3);
     }
 }

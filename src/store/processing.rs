@@ -12,7 +12,7 @@ use super::Cached;
 use super::answers::{current_answers, insert_answers};
 use super::rows::timestamp;
 use super::{
-    FlagKind, HeldDecision, MailKind, MatchedBy, MessageKind, RecipientStatus, Store,
+    CancelReason, FlagKind, HeldDecision, MailKind, MatchedBy, MessageKind, RecipientStatus, Store,
     StoredRecipient, recipient_by_id,
 };
 use crate::answer::Answer;
@@ -444,11 +444,13 @@ fn record(
                 "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
                 params![recipient, status, note],
             )?;
-            tx.execute_cached(
-                "UPDATE outbox SET state = 'cancelled', last_error = ?2
-                 WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
-                params![recipient, format!("recipient {status}")],
-            )?;
+            if let Some(reason) = CancelReason::for_status(*status) {
+                tx.execute_cached(
+                    "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2
+                     WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
+                    params![recipient, reason],
+                )?;
+            }
         }
         if let Some(change) = &outcome.confirmation {
             super::confirmations::apply(tx, survey_id, recipient, id, change, now)?;

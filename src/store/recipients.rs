@@ -114,7 +114,7 @@ impl Store {
                     params![id, now.as_second()],
                 )?;
                 tx.execute_cached(
-                    "UPDATE outbox SET state = 'cancelled', last_error = 'removed from the recipient list'
+                    "UPDATE outbox SET state = 'cancelled', cancel_reason = 'unlisted'
                      WHERE recipient_id = ?1 AND state = 'pending'",
                     [id],
                 )?;

@@ -71,7 +71,7 @@ impl Store {
         )?;
         if changed > 0 {
             tx.execute_cached(
-                "UPDATE outbox SET state = 'cancelled', last_error = 'the survey closed'
+                "UPDATE outbox SET state = 'cancelled', cancel_reason = 'closed'
                  WHERE survey_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder')",
                 [survey_id],
             )?;

@@ -13,6 +13,8 @@ use crate::questionnaire;
 use crate::survey::Survey;
 use crate::templates::Templates;
 use crate::token::Token;
+
+pub use crate::compose::token::message_id;
 use crate::{Error, Result};
 
 /// Which questionnaire email.
@@ -53,12 +55,6 @@ pub struct Invitee<'a> {
     pub attributes: &'a BTreeMap<String, String>,
     /// Their token.
     pub token: &'a Token,
-}
-
-/// `KIND.SEQ.TOKEN@DOMAIN`: derived, so the same mail always has the same
-/// Message-ID, and a reply's In-Reply-To leads back to the person.
-pub fn message_id(kind: &str, seq: u32, token: &Token, domain: &str) -> String {
-    format!("{kind}.{seq}.{}@{domain}", token.as_str())
 }
 
 /// The address a reply goes to: `reply+TOKEN@domain`.

@@ -27,6 +27,12 @@ impl std::fmt::Debug for Token {
     }
 }
 
+/// `KIND.SEQ.TOKEN@DOMAIN`: derived, so the same mail always has the same
+/// Message-ID, and a reply's In-Reply-To leads back to the person.
+pub fn message_id(kind: &str, seq: u32, token: &Token, domain: &str) -> String {
+    format!("{kind}.{seq}.{}@{domain}", token.as_str())
+}
+
 impl Token {
     /// A fresh token from the operating system's CSPRNG.
     pub fn generate() -> Token {

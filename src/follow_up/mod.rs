@@ -37,6 +37,19 @@ pub enum Kind {
     Confirmation,
 }
 
+impl From<Kind> for crate::store::MailKind {
+    fn from(kind: Kind) -> crate::store::MailKind {
+        use crate::store::MailKind;
+        match kind {
+            Kind::Receipt => MailKind::Receipt,
+            Kind::Clarification => MailKind::Clarification,
+            Kind::OptOutConfirmation => MailKind::OptOutConfirmation,
+            Kind::ClosedNotice => MailKind::ClosedNotice,
+            Kind::Confirmation => MailKind::Confirmation,
+        }
+    }
+}
+
 impl Kind {
     /// Name in the store and in Message-IDs.
     pub fn name(self) -> &'static str {

@@ -17,9 +17,11 @@ use std::time::Duration;
 mod connection;
 mod fetching;
 mod filing;
+mod health;
 mod routing;
 
 pub use connection::{Session, Stream, connect, idle};
+pub use health::Health;
 pub use routing::{Routed, route};
 
 use crate::Result;
@@ -50,7 +52,7 @@ pub struct Watcher {
     /// IDLE wait at once.
     pub socket: Arc<std::sync::Mutex<Option<TcpStream>>>,
     /// Where the watcher says whether it can read the mailbox.
-    pub health: Arc<crate::daemon::Health>,
+    pub health: Arc<Health>,
     /// Every survey reading this mailbox, when several do (the service
     /// keeps the list up to date across reloads); `None`: only `survey`.
     pub members: Option<Arc<std::sync::Mutex<Vec<Member>>>>,

@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::stats::{self, Summary};
-use super::{Labelled, ReportInput, Respondent, results};
+use super::{Labelled, ReportInput, Respondent};
 use crate::answer::{Answer, Status, Value};
 use crate::survey::{Question, QuestionKind};
 
@@ -30,7 +30,8 @@ pub struct Figures {
     pub breakdown: Option<Breakdown>,
     /// What the lead may want to check by hand.
     pub quality: Quality,
-    /// The results paragraph, as printed.
+    /// The results paragraph, as printed; written by [`super::build`] from
+    /// the other figures.
     pub results: String,
 }
 
@@ -331,7 +332,8 @@ fn when(at: Timestamp, tz: &TimeZone) -> String {
         .to_string()
 }
 
-/// Computes every figure; `labelled` are the respondents.
+/// Computes every figure but the results paragraph, which is written from
+/// them; `labelled` are the respondents.
 pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Figures {
     let survey = input.survey;
     let tz = &survey.period.time_zone;
@@ -378,7 +380,7 @@ pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Fig
         .as_ref()
         .map(|attribute| breakdown(input, attribute, &respondents));
     let quality = quality(input, labelled);
-    let mut figures = Figures {
+    Figures {
         survey: SurveyFacts {
             id: survey.id.clone(),
             title: survey.title.clone(),
@@ -394,9 +396,7 @@ pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Fig
         breakdown,
         quality,
         results: String::new(),
-    };
-    figures.results = results::paragraph(&figures);
-    figures
+    }
 }
 
 fn kind_name(kind: &QuestionKind) -> &'static str {

@@ -137,7 +137,8 @@ pub struct Report {
 /// Computes every figure from `input` and renders the report's files.
 pub fn build(input: &ReportInput<'_>) -> Result<Report> {
     let labelled = label(input);
-    let figures = figures::compute(input, &labelled);
+    let mut figures = figures::compute(input, &labelled);
+    figures.results = results::paragraph(&figures);
     let text = text::render(&figures);
     let html = html::render(&figures);
     let responses_csv = responses::render(input.survey, &labelled)?;

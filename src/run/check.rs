@@ -16,14 +16,6 @@ use crate::survey::Survey;
 use crate::templates::Templates;
 use crate::{Error, Result, inbox};
 
-/// Loads the survey's templates and checks the variables they use against
-/// the recipient list's columns.
-pub fn validate_templates(survey: &Survey) -> Result<Templates, Problems> {
-    let templates = Templates::load(survey.templates_dir.as_deref())?;
-    let columns = recipients::columns(&survey.recipients_file);
-    templates.check_variables(&columns).into_result(templates)
-}
-
 /// Checks a survey file, its recipient list and its templates, reporting
 /// every problem in all of them at once.
 pub fn validate(path: &std::path::Path) -> Result<(Survey, Vec<Recipient>), Problems> {
@@ -50,7 +42,7 @@ pub fn validate(path: &std::path::Path) -> Result<(Survey, Vec<Recipient>), Prob
         problems.extend(p);
         Vec::new()
     });
-    if let Err(p) = validate_templates(&survey) {
+    if let Err(p) = Templates::for_survey(&survey) {
         problems.extend(p);
     }
     if let Some(column) = &survey.report.breakdown {

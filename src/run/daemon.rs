@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use tracing::{error, info, warn};
 
 use crate::clock::Clock;
+use crate::inbox::Health;
 use crate::outbox::{Dispatcher, Outbox};
 use crate::shutdown::Shutdown;
 use crate::store::Store;
@@ -40,38 +41,6 @@ pub struct Daemon<O: Outbox> {
     health: Arc<Health>,
     /// Set by a reload (SIGHUP): read the recipient list now.
     reread: Arc<std::sync::atomic::AtomicBool>,
-}
-
-/// What a survey's daemon knows of its servers that the store does not,
-/// for the service's STATUS line and logs.
-#[derive(Debug, Default)]
-pub struct Health {
-    imap: std::sync::Mutex<Option<String>>,
-    filing: std::sync::Mutex<Option<String>>,
-}
-
-impl Health {
-    /// Why the inbox cannot be read now, if it cannot.
-    pub fn imap_problem(&self) -> Option<String> {
-        self.imap.lock().expect("health lock").clone()
-    }
-
-    /// Records the inbox's state: `None` once connected.
-    pub fn set_imap(&self, problem: Option<String>) {
-        *self.imap.lock().expect("health lock") = problem;
-    }
-
-    /// What keeps processed messages from their folders (moves the server
-    /// refuses, folders it cannot create), one line each, if anything.
-    pub fn filing_problem(&self) -> Option<String> {
-        self.filing.lock().expect("health lock").clone()
-    }
-
-    /// Records the outcome of the last filing round: `None` once every
-    /// message could go where it belongs.
-    pub fn set_filing(&self, problem: Option<String>) {
-        *self.filing.lock().expect("health lock") = problem;
-    }
 }
 
 /// Notices when the recipient list changes on disk.
@@ -410,7 +379,7 @@ impl<O: Outbox> Daemon<O> {
 /// them and reporting every problem at once.
 pub fn load(path: &Path) -> Result<(Survey, Templates)> {
     let survey = Survey::load(path).map_err(Error::Invalid)?;
-    let templates = crate::check::validate_templates(&survey).map_err(Error::Invalid)?;
+    let templates = Templates::for_survey(&survey).map_err(Error::Invalid)?;
     Ok((survey, templates))
 }
 

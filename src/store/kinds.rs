@@ -203,19 +203,6 @@ stored_words! {
     }
 }
 
-impl From<crate::followup::Kind> for MailKind {
-    fn from(kind: crate::followup::Kind) -> MailKind {
-        use crate::followup::Kind as F;
-        match kind {
-            F::Receipt => MailKind::Receipt,
-            F::Clarification => MailKind::Clarification,
-            F::OptOutConfirmation => MailKind::OptOutConfirmation,
-            F::ClosedNotice => MailKind::ClosedNotice,
-            F::Confirmation => MailKind::Confirmation,
-        }
-    }
-}
-
 stored_words! {
     /// Where an outbox row stands.
     MailState {

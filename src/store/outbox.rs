@@ -148,7 +148,7 @@ impl Store {
         for (id, selector, verifier) in &people {
             let token = Token::parse(&format!("{selector}{verifier}"))
                 .expect("stored tokens are well formed");
-            let message_id = crate::invitation::message_id("invitation", 1, &token, domain);
+            let message_id = crate::compose::token::message_id("invitation", 1, &token, domain);
             tx.execute_cached(
                 "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
                  VALUES (?1, ?2, 'invitation', 1, ?3, ?4, ?4)",

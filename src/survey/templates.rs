@@ -105,6 +105,14 @@ impl std::fmt::Debug for Templates {
 }
 
 impl Templates {
+    /// Loads the survey's templates and checks the variables they use against
+    /// the recipient list's columns.
+    pub fn for_survey(survey: &crate::survey::Survey) -> Result<Templates, Problems> {
+        let templates = Templates::load(survey.templates_dir.as_deref())?;
+        let columns = super::recipients::columns(&survey.recipients_file);
+        templates.check_variables(&columns).into_result(templates)
+    }
+
     /// Loads the built-in templates, each replaced by a file of the same name
     /// in `dir` when there is one. Syntax errors are reported with file and
     /// line.

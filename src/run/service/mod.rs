@@ -38,7 +38,7 @@ use tokio::task::JoinHandle;
 use tracing::{error, info, warn};
 
 use crate::clock::{Clock, SystemClock};
-use crate::daemon::Health;
+use crate::inbox::Health;
 use crate::notify::Notifier;
 use crate::shutdown::{self, Shutdown, Trigger};
 use crate::store::Store;

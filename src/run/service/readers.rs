@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use tracing::info;
 
-use crate::daemon::Health;
+use crate::inbox::Health;
 use crate::shutdown::{self, Shutdown, Trigger};
 use crate::store::Store;
 use crate::survey::Survey;

@@ -10,7 +10,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::clock::{Clock, SystemClock};
 use crate::invitation::Kind;
-use crate::outbox::{Dispatcher, FileOutbox, Outbox, SmtpOutbox};
+use crate::outbox::{FileOutbox, Outbox, SmtpOutbox};
+use crate::run::dispatch::Dispatcher;
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::{Error, Result, check, compose, daemon, invitation, recipients};

@@ -13,7 +13,8 @@ use tracing::{error, info, warn};
 
 use crate::clock::Clock;
 use crate::inbox::Health;
-use crate::outbox::{Dispatcher, Outbox};
+use crate::outbox::Outbox;
+use crate::run::dispatch::Dispatcher;
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::survey::Survey;
@@ -120,7 +121,7 @@ impl<O: Outbox> Daemon<O> {
     }
 
     /// Sends within the limits of an SMTP account shared with other surveys.
-    pub fn with_limits(mut self, limits: Arc<crate::outbox::Limits>) -> Self {
+    pub fn with_limits(mut self, limits: Arc<crate::run::dispatch::Limits>) -> Self {
         self.dispatcher = self.dispatcher.with_limits(limits);
         self
     }

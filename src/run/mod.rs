@@ -1,4 +1,5 @@
 //! Running a survey: one survey's long-running loop ([`daemon`]), the
+//! dispatcher that drains its outbox ([`dispatch`]), the
 //! service over one file or a directory ([`service`]) with systemd
 //! ([`notify`]), `status` over several surveys ([`overview`]), proving a
 //! setup works ([`check`]), the one clock ([`clock`]), the value that stops
@@ -7,6 +8,7 @@
 pub mod check;
 pub mod clock;
 pub mod daemon;
+pub mod dispatch;
 pub mod notify;
 pub mod overview;
 pub mod privacy;

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use super::Service;
 use crate::Result;
-use crate::outbox::{Limits, SmtpOutbox};
+use crate::outbox::SmtpOutbox;
+use crate::run::dispatch::Limits;
 use crate::survey::Survey;
 
 /// An SMTP account's outbox (its pool of connections) and limits.

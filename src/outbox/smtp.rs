@@ -1,0 +1,458 @@
+//! The SMTP transport: lettre's connection with our own pool, TLS as
+//! configured, and password or OAuth2 logins.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use lettre::address::Envelope;
+use lettre::transport::smtp::authentication::{Credentials as SmtpCredentials, Mechanism};
+use lettre::transport::smtp::client::{
+    AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters,
+};
+use lettre::transport::smtp::extension::ClientId;
+use tokio::sync::Mutex;
+use tracing::{info, warn};
+
+use super::Outbox;
+use crate::compose::Outgoing;
+use crate::credentials::{Credentials, Secret};
+use crate::oauth::{self, Refusal, Service};
+use crate::survey::{Auth, Security, Server};
+use crate::{Error, Result};
+
+/// Longest wait for connecting, or for the server's answer to one message.
+/// lettre's async client bounds only the connect; a silent server must not
+/// hold a worker (and shutdown) forever.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(120);
+/// Longest wait for the NOOP that checks an idle connection still works.
+const NOOP_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Sends over SMTP with lettre's connection: STARTTLS or implicit TLS
+/// (plain only to loopback), AUTH PLAIN/LOGIN or, with a token from a
+/// command run for each new connection, XOAUTH2/OAUTHBEARER (driven here,
+/// not by lettre: see [`SmtpOutbox::token_login`]), and a small pool of idle
+/// connections of our own. Our own pool, rather than lettre's, because its
+/// sockets do not set TCP_NODELAY: lettre writes the end-of-data marker as
+/// a separate small write, which then waits on the server's delayed ACK,
+/// about 40 ms a message on every connection.
+pub struct SmtpOutbox {
+    server: Server,
+    credentials: Option<SmtpCredentials>,
+    starttls: Option<TlsParameters>,
+    implicit: Option<tokio_rustls::TlsConnector>,
+    hello: ClientId,
+    idle: Mutex<Vec<AsyncSmtpConnection>>,
+    max_idle: usize,
+}
+
+impl SmtpOutbox {
+    /// A transport for `server` keeping at most `connections` open while
+    /// idle.
+    pub fn new(server: &Server, connections: usize) -> Result<SmtpOutbox> {
+        let (starttls, implicit) = match server.security {
+            Security::Plain => (None, None),
+            Security::StartTls => (Some(tls_parameters(server)?), None),
+            Security::Tls => (
+                None,
+                Some(tokio_rustls::TlsConnector::from(crate::tls::client_config(
+                    server.ca_file.as_deref(),
+                )?)),
+            ),
+        };
+        // A token is read for each new connection, never kept here.
+        let credentials = match server.auth {
+            Auth::Password => Credentials::for_server(server)?
+                .map(|c| SmtpCredentials::new(c.username, c.secret.expose().to_owned())),
+            Auth::XOAuth2 | Auth::OAuthBearer => None,
+        };
+        Ok(SmtpOutbox {
+            server: server.clone(),
+            credentials,
+            starttls,
+            implicit,
+            hello: ClientId::default(),
+            idle: Mutex::new(Vec::new()),
+            max_idle: connections.max(1),
+        })
+    }
+
+    /// Connects and logs in, to prove the settings work.
+    pub async fn test_login(&self) -> Result<()> {
+        let connection = self.connect().await?;
+        self.park(connection).await;
+        Ok(())
+    }
+
+    fn untrusted(&self, error: &str) -> Error {
+        Error::Tls(crate::tls::explain(
+            error,
+            &self.server.host,
+            self.server.ca_file.as_deref(),
+        ))
+    }
+
+    /// A new connection: TCP with TCP_NODELAY, TLS as configured, EHLO,
+    /// login. Errors say which step failed and what to fix.
+    async fn connect(&self) -> Result<AsyncSmtpConnection> {
+        let server = &self.server;
+        let place = format!("{}:{}", server.host, server.port);
+        let tcp = tokio::time::timeout(
+            SMTP_TIMEOUT,
+            tokio::net::TcpStream::connect((server.host.as_str(), server.port)),
+        )
+        .await
+        .map_err(|_| transient(format!("connecting to {place} timed out")))?
+        .map_err(|e| transient(format!("cannot connect to {place}: {e}")))?;
+        // See the type's documentation: without this every message waits
+        // on a delayed ACK.
+        let _ = tcp.set_nodelay(true);
+        let stream: Box<dyn AsyncTokioStream> = match &self.implicit {
+            Some(connector) => {
+                let name =
+                    rustls::pki_types::ServerName::try_from(server.host.clone()).map_err(|e| {
+                        Error::Tls(format!(
+                            "{} is not a valid TLS server name: {e}",
+                            server.host
+                        ))
+                    })?;
+                let tls = tokio::time::timeout(SMTP_TIMEOUT, connector.connect(name, tcp))
+                    .await
+                    .map_err(|_| transient(format!("TLS with {place} timed out")))?
+                    .map_err(|e| self.untrusted(&e.to_string()))?;
+                Box::new(Implicit(tls))
+            }
+            None => Box::new(tcp),
+        };
+        let mut connection = tokio::time::timeout(
+            SMTP_TIMEOUT,
+            AsyncSmtpConnection::connect_with_transport(stream, &self.hello),
+        )
+        .await
+        .map_err(|_| transient(format!("no greeting from {place}")))?
+        .map_err(|e| self.error(e))?;
+        if let Some(parameters) = &self.starttls {
+            if !connection.can_starttls() {
+                connection.abort().await;
+                return Err(Error::Tls(format!(
+                    "{place} does not offer STARTTLS; use security = \"tls\" if the port expects TLS from the start, or check the port"
+                )));
+            }
+            tokio::time::timeout(
+                SMTP_TIMEOUT,
+                connection.starttls(parameters.clone(), &self.hello),
+            )
+            .await
+            .map_err(|_| transient(format!("STARTTLS with {place} timed out")))?
+            .map_err(|e| self.untrusted(&error_chain(&e)))?;
+        }
+        if self.server.auth.is_token() && self.server.password.is_some() {
+            if let Err(err) = self.token_login(&mut connection).await {
+                connection.abort().await;
+                return Err(err);
+            }
+        } else if let Some(credentials) = &self.credentials {
+            let login = tokio::time::timeout(
+                SMTP_TIMEOUT,
+                connection.auth(&[Mechanism::Plain, Mechanism::Login], credentials),
+            )
+            .await
+            .map_err(|_| transient(format!("login to {place} timed out")))?;
+            if let Err(err) = login {
+                connection.abort().await;
+                if err.is_permanent() || err.status().is_some() {
+                    return Err(Error::Credentials(format!(
+                        "the SMTP server {} refused the login ({}); check username and password",
+                        server.host,
+                        error_chain(&err)
+                    )));
+                }
+                return Err(self.error(err));
+            }
+        }
+        Ok(connection)
+    }
+
+    /// Signs in with an OAuth2 token: runs the token command, and when the
+    /// server refuses the token, runs it again and retries once (the first
+    /// token may have expired since the helper cached it). A second refusal
+    /// is a setup problem, explained by [`oauth::diagnose`].
+    ///
+    /// lettre 0.11 speaks XOAUTH2 but takes the server's error challenge
+    /// (a 334 carrying JSON, as Gmail and Dovecot send) for a client error
+    /// and leaves the exchange half done; so the exchange goes through the
+    /// connection's command API here, answering the challenge so that the
+    /// server's 535 comes back. No OAUTHBEARER in lettre at all.
+    async fn token_login(&self, connection: &mut AsyncSmtpConnection) -> Result<()> {
+        let server = &self.server;
+        if server.auth == Auth::XOAuth2
+            && !connection
+                .server_info()
+                .supports_auth_mechanism(Mechanism::Xoauth2)
+        {
+            return Err(Error::Credentials(format!(
+                "the SMTP server {}:{} does not offer XOAUTH2 (it offers: {}); check host and port (Microsoft 365: smtp.office365.com:587, Gmail: smtp.gmail.com:587), or use auth = \"oauthbearer\"",
+                server.host,
+                server.port,
+                connection.server_info()
+            )));
+        }
+        let mut refused: Option<(Secret, Refusal)> = None;
+        for attempt in 1..=2 {
+            let for_token = server.clone();
+            let token = tokio::task::spawn_blocking(move || crate::credentials::token(&for_token))
+                .await
+                .map_err(|e| Error::Other(format!("token command: {e}")))??;
+            match self.sasl(connection, &token).await? {
+                None => {
+                    if attempt > 1 {
+                        info!(host = %server.host, user = %server.username, "smtp: a fresh token from the token command was accepted");
+                    }
+                    return Ok(());
+                }
+                Some(refusal) => {
+                    warn!(host = %server.host, user = %server.username, status = ?refusal.status, attempt, "smtp: the server refused the token; running the token command again");
+                    refused = Some((token, refusal));
+                }
+            }
+        }
+        let (token, refusal) = refused.expect("two refusals");
+        let diagnosis = oauth::diagnose(
+            &server.host,
+            Service::Smtp,
+            &server.username,
+            &token,
+            &refusal,
+            Timestamp::now(),
+        );
+        Err(Error::Credentials(format!(
+            "the SMTP server {} refused the {} token for {} twice ({}); {diagnosis}",
+            server.host,
+            server.auth.mechanism(),
+            server.username,
+            refusal.reply
+        )))
+    }
+
+    /// One SASL exchange with `token`: `None` when the server accepted it,
+    /// the refusal when it did not, `Err` for anything else (network, the
+    /// mechanism unknown).
+    async fn sasl(
+        &self,
+        connection: &mut AsyncSmtpConnection,
+        token: &Secret,
+    ) -> Result<Option<Refusal>> {
+        let server = &self.server;
+        let place = format!("{}:{}", server.host, server.port);
+        let auth = server.auth;
+        let first = oauth::base64(&oauth::initial_response(auth, &server.username, token));
+        let reply = tokio::time::timeout(
+            SMTP_TIMEOUT,
+            connection.command(Line(format!("AUTH {} {first}", auth.mechanism()))),
+        )
+        .await
+        .map_err(|_| transient(format!("login to {place} timed out")))?;
+        match reply {
+            Ok(response) if response.has_code(334) => {
+                // The error challenge; answer it, and the server refuses.
+                let challenge = response.first_line().unwrap_or_default().to_owned();
+                let ack = oauth::base64(oauth::error_acknowledgement(auth));
+                let last = tokio::time::timeout(SMTP_TIMEOUT, connection.command(Line(ack)))
+                    .await
+                    .map_err(|_| transient(format!("login to {place} timed out")))?;
+                match last {
+                    Err(err) if err.is_permanent() => Ok(Some(Refusal::from_base64_challenge(
+                        &challenge,
+                        error_chain(&err),
+                    ))),
+                    Err(err) => Err(self.error(err)),
+                    Ok(response) => Err(Error::Credentials(format!(
+                        "the SMTP server {place} answered {} to the end of a refused {} exchange; it does not follow RFC 7628",
+                        response.code(),
+                        auth.mechanism()
+                    ))),
+                }
+            }
+            Ok(response) if response.has_code(235) => Ok(None),
+            Ok(response) => Err(Error::Credentials(format!(
+                "the SMTP server {place} answered {} to AUTH {}",
+                response.code(),
+                auth.mechanism()
+            ))),
+            Err(err) if err.status().is_some_and(|c| c.to_string() == "504") => {
+                Err(Error::Credentials(format!(
+                    "the SMTP server {place} does not know {} ({}); use auth = \"xoauth2\"",
+                    auth.mechanism(),
+                    error_chain(&err)
+                )))
+            }
+            // A refusal without a challenge (535 straight away).
+            Err(err) if err.is_permanent() => Ok(Some(Refusal {
+                reply: error_chain(&err),
+                ..Refusal::default()
+            })),
+            Err(err) => Err(self.error(err)),
+        }
+    }
+
+    /// An idle connection that still answers, or a new one.
+    async fn connection(&self) -> Result<AsyncSmtpConnection> {
+        loop {
+            let Some(mut connection) = self.idle.lock().await.pop() else {
+                return self.connect().await;
+            };
+            if tokio::time::timeout(NOOP_TIMEOUT, connection.test_connected())
+                .await
+                .unwrap_or(false)
+            {
+                return Ok(connection);
+            }
+            connection.abort().await;
+        }
+    }
+
+    /// Keeps a healthy connection for the next message, up to the limit.
+    async fn park(&self, mut connection: AsyncSmtpConnection) {
+        let mut idle = self.idle.lock().await;
+        if !connection.has_broken() && idle.len() < self.max_idle {
+            idle.push(connection);
+        } else {
+            drop(idle);
+            connection.abort().await;
+        }
+    }
+
+    fn error(&self, err: lettre::transport::smtp::Error) -> Error {
+        let text = error_chain(&err);
+        if err.is_tls() || text.contains("certificate") {
+            return self.untrusted(&text);
+        }
+        Error::Smtp {
+            transient: !err.is_permanent(),
+            message: text,
+        }
+    }
+}
+
+/// One SMTP command line, sent as it is. It may hold a token: no `Debug`,
+/// and lettre's own logging of commands (its `tracing` feature) stays off.
+struct Line(String);
+
+impl std::fmt::Display for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)?;
+        f.write_str("\r\n")
+    }
+}
+
+fn transient(message: String) -> Error {
+    Error::Smtp {
+        message,
+        transient: true,
+    }
+}
+
+/// A rustls stream lettre can speak SMTP over (implicit TLS, port 465).
+#[derive(Debug)]
+struct Implicit(tokio_rustls::client::TlsStream<tokio::net::TcpStream>);
+
+impl tokio::io::AsyncRead for Implicit {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for Implicit {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.0).poll_write(cx, buf)
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_flush(cx)
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
+
+impl AsyncTokioStream for Implicit {
+    fn peer_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+        self.0.get_ref().0.peer_addr()
+    }
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(inner) = source {
+        let more = inner.to_string();
+        if !text.contains(&more) {
+            text.push_str(": ");
+            text.push_str(&more);
+        }
+        source = inner.source();
+    }
+    text
+}
+
+fn tls_parameters(server: &Server) -> Result<TlsParameters> {
+    let mut builder = TlsParameters::builder(server.host.clone());
+    if let Some(path) = &server.ca_file {
+        for cert in crate::tls::read_ca_file(path)? {
+            let cert = Certificate::from_der(cert.to_vec())
+                .map_err(|e| Error::Tls(format!("ca_file {}: {e}", path.display())))?;
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    builder
+        .build_rustls()
+        .map_err(|e| Error::Tls(e.to_string()))
+}
+
+impl Outbox for SmtpOutbox {
+    async fn send(&self, mail: &Outgoing) -> Result<()> {
+        let envelope = Envelope::new(Some(mail.envelope_from.clone()), mail.envelope_to.clone())
+            .map_err(|e| Error::Message(e.to_string()))?;
+        let mut connection = self.connection().await?;
+        match tokio::time::timeout(SMTP_TIMEOUT, connection.send(&envelope, &mail.bytes)).await {
+            Ok(Ok(_)) => {
+                self.park(connection).await;
+                Ok(())
+            }
+            Ok(Err(err)) => {
+                // lettre has given the connection up (or will not reuse it
+                // mid-transaction); start the next message afresh.
+                connection.abort().await;
+                Err(self.error(err))
+            }
+            Err(_) => Err(transient(format!(
+                "no answer from {} within {} s",
+                self.server.host,
+                SMTP_TIMEOUT.as_secs()
+            ))),
+        }
+    }
+}
+
+/// Several surveys on one SMTP account share one [`SmtpOutbox`], so its
+/// pool of idle connections counts against the account once.
+impl Outbox for Arc<SmtpOutbox> {
+    async fn send(&self, mail: &Outgoing) -> Result<()> {
+        SmtpOutbox::send(self, mail).await
+    }
+}

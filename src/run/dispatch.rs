@@ -1,0 +1,307 @@
+//! The dispatcher: takes due messages from the store and sends them
+//! through an [`Outbox`] over a bounded number of parallel connections, at
+//! an optional rate, retrying transient failures with exponential backoff
+//! and jitter and recording permanent ones.
+//!
+//! Durability: a message is marked `sending` (committed) before it is
+//! handed to the server and `sent` after the server accepted it, in the
+//! commit that claims the worker's next message (one fsync per message). A
+//! crash in between leaves it `sending`; at start-up it goes again with the
+//! same Message-ID. So at most the messages in flight at a crash, no more than
+//! the number of connections, can arrive twice.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use tokio::sync::Mutex;
+use tracing::{info, warn};
+
+use crate::clock::Clock;
+use crate::outbox::{Outbox, render};
+use crate::shutdown::Shutdown;
+use crate::store::{Claimed, MailKind, Store};
+use crate::survey::Survey;
+use crate::templates::Templates;
+use crate::{Error, Result};
+
+/// What one round of sending did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    /// Accepted by the server.
+    pub sent: usize,
+    /// Deferred for a later attempt.
+    pub retried: usize,
+    /// Given up.
+    pub failed: usize,
+}
+
+/// Sends due messages from the store through an [`Outbox`].
+pub struct Dispatcher<O: Outbox> {
+    worker: Arc<Worker<O>>,
+}
+
+impl<O: Outbox> Dispatcher<O> {
+    /// A dispatcher for one survey.
+    pub fn new(
+        store: Store,
+        survey: Arc<Survey>,
+        templates: Arc<Templates>,
+        outbox: O,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let limits = Limits::new(
+            survey.sending.rate_per_minute,
+            survey.sending.max_connections,
+        );
+        Dispatcher {
+            worker: Arc::new(Worker {
+                store,
+                survey,
+                templates,
+                outbox,
+                clock,
+                limits,
+            }),
+        }
+    }
+
+    /// Sends within `limits` instead of the survey's own: the limits of an
+    /// SMTP account that other surveys send through too.
+    pub fn with_limits(mut self, limits: Arc<Limits>) -> Self {
+        Arc::get_mut(&mut self.worker)
+            .expect("limits are set before the dispatcher is used")
+            .limits = limits;
+        self
+    }
+
+    /// Sends everything due now over at most `max_connections` parallel
+    /// workers; `on_done` is called after each message (for a progress bar).
+    pub async fn send_due(
+        &self,
+        shutdown: &Shutdown,
+        on_done: impl Fn(&Round) + Send + Sync + 'static,
+    ) -> Result<Round> {
+        let round = Arc::new(std::sync::Mutex::new(Round::default()));
+        let on_done = Arc::new(on_done);
+        let mut workers = tokio::task::JoinSet::new();
+        for _ in 0..self.worker.survey.sending.max_connections {
+            let worker = self.worker.clone();
+            let round = round.clone();
+            let on_done = on_done.clone();
+            let shutdown = shutdown.clone();
+            workers.spawn(async move {
+                // Accepted by the server, to be marked sent with the next claim.
+                let mut sent: Option<i64> = None;
+                loop {
+                    // Wait for the pace and a connection of the account
+                    // before claiming, so rows sit in `sending` only while
+                    // the server has them.
+                    if let Some(pace) = &worker.limits.pace {
+                        pace.lock().await.tick().await;
+                    }
+                    let Ok(_connection) = worker.limits.connections.clone().acquire_owned().await
+                    else {
+                        break;
+                    };
+                    if shutdown.is_triggered() {
+                        break;
+                    }
+                    let (survey_id, now, done) =
+                        (worker.survey.id.clone(), worker.clock.now(), sent.take());
+                    let Some(claimed) = worker
+                        .store
+                        .blocking(move |store| store.claim_due(&survey_id, now, done))
+                        .await?
+                    else {
+                        break;
+                    };
+                    let id = claimed.id;
+                    let outcome = worker.deliver(claimed).await?;
+                    let snapshot = {
+                        let mut round = round.lock().expect("round lock");
+                        match outcome {
+                            Outcome::Sent => {
+                                sent = Some(id);
+                                round.sent += 1
+                            }
+                            Outcome::Retry => round.retried += 1,
+                            Outcome::Failed => round.failed += 1,
+                            Outcome::Stop => break,
+                        }
+                        *round
+                    };
+                    on_done(&snapshot);
+                }
+                if let Some(id) = sent {
+                    let now = worker.clock.now();
+                    worker
+                        .store
+                        .blocking(move |store| store.mark_sent(id, now))
+                        .await?;
+                }
+                Ok::<(), Error>(())
+            });
+        }
+        let mut first_error = None;
+        while let Some(joined) = workers.join_next().await {
+            match joined {
+                Ok(Ok(())) => {}
+                Ok(Err(err)) => first_error = first_error.or(Some(err)),
+                Err(panic) => {
+                    first_error =
+                        first_error.or(Some(Error::Other(format!("send worker failed: {panic}"))))
+                }
+            }
+        }
+        if let Some(err) = first_error {
+            return Err(err);
+        }
+        let round = *round.lock().expect("round lock");
+        Ok(round)
+    }
+}
+
+enum Outcome {
+    Sent,
+    Retry,
+    Failed,
+    /// A problem with our own setup (login refused): stop this round.
+    Stop,
+}
+
+/// What every sending task shares.
+struct Worker<O: Outbox> {
+    store: Store,
+    survey: Arc<Survey>,
+    templates: Arc<Templates>,
+    outbox: O,
+    clock: Arc<dyn Clock>,
+    limits: Arc<Limits>,
+}
+
+/// The sending limits of one SMTP account (`rate_per_minute`,
+/// `max_connections`), shared by every survey that sends through it: a
+/// provider counts messages and connections per account, not per survey.
+#[derive(Debug)]
+pub struct Limits {
+    pace: Option<Mutex<tokio::time::Interval>>,
+    connections: Arc<tokio::sync::Semaphore>,
+}
+
+impl Limits {
+    /// At most `rate_per_minute` messages a minute (if set) over at most
+    /// `max_connections` at once. Call within the async runtime.
+    pub fn new(rate_per_minute: Option<u32>, max_connections: usize) -> Arc<Limits> {
+        let pace = rate_per_minute.map(|per_minute| {
+            let mut interval =
+                tokio::time::interval(Duration::from_secs_f64(60.0 / f64::from(per_minute.max(1))));
+            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            Mutex::new(interval)
+        });
+        Arc::new(Limits {
+            pace,
+            connections: Arc::new(tokio::sync::Semaphore::new(max_connections.max(1))),
+        })
+    }
+}
+
+impl<O: Outbox> Worker<O> {
+    async fn mark_failed(&self, id: i64, err: &Error) -> Result<()> {
+        let why = err.to_string();
+        self.store
+            .blocking(move |store| store.mark_failed(id, &why))
+            .await
+    }
+
+    async fn mark_retry(&self, id: i64, err: &Error, at: Timestamp) -> Result<()> {
+        let why = err.to_string();
+        self.store
+            .blocking(move |store| store.mark_retry(id, &why, at))
+            .await
+    }
+
+    async fn deliver(&self, claimed: Claimed) -> Result<Outcome> {
+        let now = self.clock.now();
+        // One message that cannot be built (or that makes a library panic
+        // while encoding it) is set aside; the rest go on.
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            render(&self.survey, &self.templates, &claimed, now)
+        }))
+        .unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::Message(format!(
+                "encoding the message failed unexpectedly: {why}"
+            )))
+        });
+        let mail = match rendered {
+            Ok(mail) => mail,
+            Err(err) => {
+                self.mark_failed(claimed.id, &err).await?;
+                warn!(message_id = %crate::token::redact(&claimed.message_id), error = %err, "cannot build message");
+                return Ok(Outcome::Failed);
+            }
+        };
+        // Logs name the recipient by internal id and the Message-ID by its
+        // token's selector only: never the secret part of a token.
+        let to = claimed
+            .recipient
+            .as_ref()
+            .map_or_else(|| "leads".to_owned(), |r| r.id.to_string());
+        let message_id = crate::token::redact(&claimed.message_id);
+        match self.outbox.send(&mail).await {
+            Ok(()) => {
+                info!(survey = %self.survey.id, kind = %claimed.kind, recipient = %to, message_id = %message_id, "sent");
+                if matches!(claimed.kind, MailKind::Invitation | MailKind::Reminder) {
+                    // Losing the copy only makes replies read against the
+                    // survey file's questionnaire instead: not worth
+                    // stopping the sending for.
+                    let (id, bytes) = (claimed.id, mail.bytes);
+                    if let Err(err) = self
+                        .store
+                        .blocking(move |store| store.keep_sent_questionnaire(id, &bytes))
+                        .await
+                    {
+                        warn!(error = %err, "could not keep the invitation as sent");
+                    }
+                }
+                Ok(Outcome::Sent)
+            }
+            Err(err @ (Error::Credentials(_) | Error::Tls(_))) => {
+                // Our setup is wrong, not this recipient: try again later,
+                // without counting it against the message.
+                let retry_at = now + self.survey.sending.retry_base;
+                self.mark_retry(claimed.id, &err, retry_at).await?;
+                tracing::error!(error = %err, "sending stopped");
+                Ok(Outcome::Stop)
+            }
+            Err(err)
+                if err.is_transient() && claimed.attempts < self.survey.sending.max_attempts =>
+            {
+                let retry_at = now + backoff(&self.survey, claimed.attempts);
+                self.mark_retry(claimed.id, &err, retry_at).await?;
+                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, retry_at = %retry_at, "deferred");
+                Ok(Outcome::Retry)
+            }
+            Err(err) => {
+                self.mark_failed(claimed.id, &err).await?;
+                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, "failed permanently");
+                Ok(Outcome::Failed)
+            }
+        }
+    }
+}
+
+/// Delay before attempt `attempts + 1`: the base doubled per attempt, capped,
+/// with ±20% jitter so retries after a shared outage spread out.
+pub fn backoff(survey: &Survey, attempts: u32) -> SignedDuration {
+    let base = survey.sending.retry_base.as_secs_f64();
+    let exponential = base * 2f64.powi(attempts.saturating_sub(1).min(30) as i32);
+    let capped = exponential.min(survey.sending.retry_max.as_secs_f64());
+    let jitter = 0.8 + 0.4 * rand::random::<f64>();
+    SignedDuration::from_secs_f64((capped * jitter).max(0.001))
+}

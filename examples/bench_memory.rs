@@ -81,6 +81,10 @@ fn main() {
     step(&format!("lightened to {} bytes", light.len()));
     drop(mailsurvey::mime::parse(&light));
     step("parsed");
-    drop(mailsurvey::ingest::read(&message, &survey));
+    store
+        .batch(&survey.id, |batch| {
+            mailsurvey::ingest::read(batch, &message, &survey).map(drop)
+        })
+        .expect("read");
     step("read (ingest::read)");
 }

@@ -1,22 +1,28 @@
 //! A stored message through classification, matching and parsing into the
-//! store, with the follow-up mail it calls for, in three steps:
+//! store, with the follow-up mail it calls for. Ingest drives; the store
+//! serves (a transaction per batch, a savepoint per message, typed reads
+//! and one typed record):
 //!
-//! 1. **facts**: read the message (pure: [`read`]), then load what a
-//!    decision needs from the store ([`Facts::load`]): the person it
-//!    belongs to, their answers so far, the mail they were sent, the close;
-//! 2. **decide**: a pure function of the message, the survey and the facts
+//! 1. **batch**: up to [`BATCH`] waiting messages in one transaction, each
+//!    in a savepoint of its own ([`run_batch`]): a message whose handling
+//!    fails or panics is rolled back alone and set aside with the reason
+//!    (quarantined, shown by `status` and `review`, run again by `review
+//!    --retry`), and the rest goes on. A crash before a batch commits
+//!    leaves its messages to be processed again; after it, nothing is done
+//!    twice;
+//! 2. **facts**, loaded once per message ([`read`], [`Facts::load`]): the
+//!    message is parsed once, its tokens and text read once, the person it
+//!    names looked up once (the questionnaire they were sent is a fact the
+//!    reading itself needs), then their answers so far, the mail they were
+//!    sent, the close;
+//! 3. **decide**: a pure function of the message, the survey and the facts
 //!    ([`decide`]) returns the outcome and the follow-up mail it calls for;
-//! 3. **record**: the follow-ups are composed (one that cannot be written,
+//! 4. **record**: the follow-ups are composed (one that cannot be written,
 //!    for an address lettre refuses or a failing template, is recorded as
 //!    a failed mail against the message) and everything is written.
 //!
-//! Messages are processed in batches, one transaction each, every message
-//! in a savepoint of its own ([`Store::process_batch`]): a message whose
-//! handling fails or panics is set aside with the reason (quarantined,
-//! shown by `status` and `review`, run again by `review --retry`) and the
-//! rest goes on. A crash before a batch commits leaves its messages to be
-//! processed again; after it, nothing is done twice. Classification and
-//! parsing are the same pure functions `mailsurvey inspect` uses.
+//! Classification and parsing are the same pure functions `mailsurvey
+//! inspect` uses.
 
 use std::collections::BTreeMap;
 
@@ -24,7 +30,6 @@ use jiff::{SignedDuration, Timestamp};
 use mail_parser::Message;
 use tracing::{info, warn};
 
-use crate::Result;
 use crate::answer::Answer;
 use crate::authres::Verdict;
 use crate::bounce::{Attribution, Evidence, Returned};
@@ -32,13 +37,14 @@ use crate::classify::{self, Classification, Kind};
 use crate::compose::compose;
 use crate::confirmation::{self, Change, Request, Why, Word};
 use crate::followup::{self, Context};
-use crate::matching::Place;
+use crate::matching::{Candidate, Place};
 use crate::store::{
     Batch, BatchReport, Flag, FlagKind, FollowUp, HeldDecision, MailKind, MatchedBy, MessageKind,
     Outcome, RecipientStatus, SentMail, Store, StoredMessage, StoredRecipient,
 };
 use crate::survey::Survey;
 use crate::templates::Templates;
+use crate::{Error, Result};
 
 /// Automatic mail kinds counted against the daily cap.
 const AUTOMATIC: &[MailKind] = &[
@@ -64,7 +70,8 @@ pub fn process_new(
 ) -> Result<BatchReport> {
     let mut total = BatchReport::default();
     loop {
-        let report = store.process_batch(
+        let report = run_batch(
+            store,
             &survey.id,
             BATCH,
             &survey.replies.folders.quarantine,
@@ -82,6 +89,67 @@ pub fn process_new(
     }
 }
 
+/// Processes up to `limit` waiting messages, oldest first, in one
+/// transaction of the store's, each in a savepoint of its own: `handle`
+/// reads what it needs through the [`Batch`] and returns the outcome, which
+/// is recorded in the same savepoint. If `handle` fails or panics, or
+/// recording fails, that message's savepoint is rolled back and the
+/// message is set aside (quarantined, to be filed to `quarantine`) with
+/// the reason; the rest of the batch goes on.
+///
+/// An error that is not the message's fault (the disk is full, the store
+/// is busy or read-only) rolls back the whole batch instead: every message
+/// stays new and is tried again on the next turn.
+pub fn run_batch(
+    store: &Store,
+    survey_id: &str,
+    limit: usize,
+    quarantine: &str,
+    now: Timestamp,
+    mut handle: impl FnMut(&Batch<'_>, &StoredMessage) -> Result<Outcome>,
+) -> Result<BatchReport> {
+    store.batch(survey_id, |batch| {
+        let mut report = BatchReport::default();
+        for waiting in batch.waiting(limit)? {
+            let message = batch.load(waiting)?;
+            let savepoint = batch.savepoint()?;
+            let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let outcome = handle(batch, &message)?;
+                batch.record(message.id, &outcome, now)
+            }))
+            .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
+            match handled {
+                Ok(()) => {
+                    savepoint.release()?;
+                    report.processed += 1;
+                }
+                // Not this message's fault: nothing of the batch is kept.
+                Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
+                Err(err) => {
+                    savepoint.roll_back()?;
+                    batch.set_aside(
+                        message.id,
+                        &err.to_string(),
+                        &format!("after a fix: review --retry {}", message.id),
+                        quarantine,
+                        now,
+                    )?;
+                    report.failed += 1;
+                }
+            }
+        }
+        Ok(report)
+    })
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into())
+}
+
 /// One message: facts, decision, follow-ups composed. Writes nothing.
 pub fn handle(
     batch: &Batch<'_>,
@@ -90,21 +158,8 @@ pub fn handle(
     stored: &StoredMessage,
     now: Timestamp,
 ) -> Result<Outcome> {
-    // A large message without its attachments' bodies: nothing read
-    // lives in them, and decoding them cost tens of megabytes.
-    let raw = crate::mime::lighten(&stored.raw);
-    let message = (stored.size <= survey.replies.max_message_bytes)
-        .then(|| crate::mime::parse(&raw))
-        .flatten();
-    // The questionnaire as sent to the person the message names is a fact
-    // the reading itself needs (a line of it below an unquoted `Answer:`
-    // is ours, not an answer): loaded first, so the reply is parsed once.
-    let sent = match &message {
-        Some(message) => sent_text(batch, message, survey)?,
-        None => None,
-    };
-    let read = read_parsed(stored, message.as_ref(), survey, sent.as_deref());
-    let facts = Facts::load(batch, &read, now)?;
+    let (read, named) = read(batch, stored, survey)?;
+    let facts = Facts::load(batch, &read, named, now)?;
     let decision = decide(stored, &read, survey, &facts);
     let outcome = compose_follow_ups(decision, stored, &read, survey, templates, &facts, now);
     info!(
@@ -151,38 +206,43 @@ pub struct ReadMessage {
     pub answers_confirmation: bool,
 }
 
-/// Reads and classifies a stored message.
-pub fn read(stored: &StoredMessage, survey: &Survey) -> Read {
-    let raw = crate::mime::lighten(&stored.raw);
-    let message = (stored.size <= survey.replies.max_message_bytes)
-        .then(|| crate::mime::parse(&raw))
-        .flatten();
-    read_parsed(stored, message.as_ref(), survey, None)
-}
-
-/// Reads and classifies a stored message, parsed as `message` (`None`:
-/// not readable, or over the size limit and so not parsed), its reply read
-/// as an answer to `sent`, the questionnaire as the person was sent it.
-pub fn read_parsed(
+/// Reads a stored message, once: parsed once (a large one without its
+/// attachments' bodies: nothing read lives in them, and decoding them cost
+/// tens of megabytes), its tokens and its text read once, the person it
+/// names (by a token, else by its sender) looked up once, and classified,
+/// its reply read as an answer to the questionnaire as that person was
+/// sent it (a line of it below an unquoted `Answer:` is ours, not an
+/// answer). Returns the message as read and whom it names.
+pub fn read(
+    batch: &Batch<'_>,
     stored: &StoredMessage,
-    message: Option<&Message<'_>>,
     survey: &Survey,
-    sent: Option<&str>,
-) -> Read {
+) -> Result<(Read, Option<Named>)> {
     // `size` is the server's: a message kept as its headers only is as
     // large as the server says, not as what was stored.
     if stored.size > survey.replies.max_message_bytes {
-        return Read::TooLarge;
+        return Ok((Read::TooLarge, None));
     }
-    let Some(message) = message else {
-        return Read::Unreadable;
+    let raw = crate::mime::lighten(&stored.raw);
+    let Some(message) = crate::mime::parse(&raw) else {
+        return Ok((Read::Unreadable, None));
     };
-    let classification = classify::classify_to(message, survey, sent);
+    let candidates = crate::matching::candidates(&message, survey);
+    let text = crate::parse::reply_text(&message);
     let sender = message
         .from()
         .and_then(|f| f.first())
         .and_then(|a| a.address())
         .map(str::to_lowercase);
+    let named = named(batch, &candidates, sender.as_deref())?;
+    let sent = match &named {
+        Some(named) => batch
+            .sent_questionnaire(named.person.id)?
+            .and_then(|raw| crate::mime::parse(&raw).map(|m| crate::parse::reply_text(&m))),
+        None => None,
+    };
+    let classification =
+        classify::classify_read(&message, survey, sent.as_deref(), candidates, &text);
     let verdict = survey
         .replies
         .trusted_authserv_id
@@ -192,15 +252,49 @@ pub fn read_parsed(
             crate::authres::verdict(message.headers_raw(), trusted, domain)
         });
     let answers_confirmation = confirmation::answers_a_confirmation(&classification.candidates);
-    let text = crate::parse::reply_text(message);
-    Read::Message(Box::new(ReadMessage {
+    let read = Read::Message(Box::new(ReadMessage {
         word: confirmation::read_word(&text),
         answers_confirmation,
         classification,
         sender,
         message_id: message.message_id().map(str::to_owned),
         verdict,
-    }))
+    }));
+    Ok((read, named))
+}
+
+/// The person a message names, as found before it is classified: by the
+/// first of its tokens that is someone's, else by its sender's address.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// The person.
+    pub person: StoredRecipient,
+    /// The token that named them, where it was found; `None`: named by the
+    /// sender's address.
+    pub by: Option<Candidate>,
+}
+
+/// Looks up the person a message names: its tokens in priority order, then
+/// its sender's address.
+fn named(
+    batch: &Batch<'_>,
+    candidates: &[Candidate],
+    sender: Option<&str>,
+) -> Result<Option<Named>> {
+    for candidate in candidates {
+        if let Some(person) = batch.recipient_by_token(&candidate.token)? {
+            return Ok(Some(Named {
+                person,
+                by: Some(candidate.clone()),
+            }));
+        }
+    }
+    let Some(sender) = sender else {
+        return Ok(None);
+    };
+    Ok(batch
+        .recipient_by_email(sender)?
+        .map(|person| Named { person, by: None }))
 }
 
 /// The person a message belongs to, and how that was found.
@@ -259,8 +353,14 @@ pub struct BounceFacts {
 }
 
 impl Facts {
-    /// Loads the facts for one read message.
-    pub fn load(batch: &Batch<'_>, read: &Read, now: Timestamp) -> Result<Facts> {
+    /// Loads the facts for one read message, `named` the person it names
+    /// (found by [`read`], not looked up again).
+    pub fn load(
+        batch: &Batch<'_>,
+        read: &Read,
+        named: Option<Named>,
+        now: Timestamp,
+    ) -> Result<Facts> {
         let mut facts = Facts {
             closed_at: batch.closed_at()?,
             ..Facts::default()
@@ -271,7 +371,12 @@ impl Facts {
         if message.classification.bounce.is_some() {
             facts.bounce = bounce_facts(batch, &message.classification)?;
         }
-        facts.found = find_recipient(batch, &message.classification, message.sender.as_deref())?;
+        facts.found = found(
+            batch,
+            &message.classification,
+            named,
+            message.sender.as_deref(),
+        )?;
         if let Some(found) = &facts.found {
             let id = found.person.id;
             let ever = Timestamp::UNIX_EPOCH;
@@ -920,11 +1025,6 @@ fn is_ours(survey: &Survey, sender: Option<&str>) -> bool {
     ours.iter().any(|o| o.eq_ignore_ascii_case(&base))
 }
 
-/// Finds the person a message belongs to: by token (address, then
-/// references; for a bounce, only the returned original's), then, for a
-/// reply or an opt-out, by the sender being an invited address (which
-/// proves nothing by itself: see [`decide`]). Returns how it was matched and whether
-/// the token came in the unsubscribe form.
 /// How long sending pauses after a provider refuses our mail for a
 /// sending limit (Gmail's daily limit, Microsoft 365's submission quota).
 pub const SENDING_PAUSE: SignedDuration = SignedDuration::from_hours(1);
@@ -1060,76 +1160,60 @@ fn decide_bounce(
     }
 }
 
-/// The text of the latest invitation or reminder that went to the person
-/// `message` names (by a token it carries, else by its sender), as sent
-/// (its custom template's words included): a line of it below an unquoted
-/// `Answer:` is ours, not an answer. `None` when the message names nobody
-/// or nothing was kept of what they were sent.
-fn sent_text(batch: &Batch<'_>, message: &Message<'_>, survey: &Survey) -> Result<Option<String>> {
-    let mut person = None;
-    for candidate in crate::matching::candidates(message, survey) {
-        if let Some(found) = batch.recipient_by_token(&candidate.token)? {
-            person = Some(found.id);
-            break;
-        }
-    }
-    if person.is_none()
-        && let Some(sender) = message
-            .from()
-            .and_then(|f| f.first())
-            .and_then(|a| a.address())
-    {
-        person = batch
-            .recipient_by_email(&sender.to_lowercase())?
-            .map(|p| p.id);
-    }
-    let Some(id) = person else {
-        return Ok(None);
-    };
-    Ok(batch
-        .sent_questionnaire(id)?
-        .and_then(|raw| crate::mime::parse(&raw).map(|m| crate::parse::reply_text(&m))))
-}
-
-fn find_recipient(
+/// The person a message belongs to, and how: a bounce is nobody's here
+/// (its report is attributed from its [`BounceFacts`]); a report carrying
+/// a returned original (a delay, a refusal of our own account) is by the
+/// original's tokens; any other message is the person's it names
+/// ([`Named`]): by a token, or, for a reply or an opt-out only, by its
+/// sender being an invited address (which proves nothing by itself: see
+/// [`decide`]).
+fn found(
     batch: &Batch<'_>,
     classification: &Classification,
+    named: Option<Named>,
     sender: Option<&str>,
 ) -> Result<Option<Found>> {
     if classification.kind == Kind::Bounce {
-        // Bounces are attributed by decide_bounce from their BounceFacts.
         return Ok(None);
     }
-    let candidates = match &classification.bounce {
-        Some(bounce) => &bounce.returned,
-        None => &classification.candidates,
+    let by_sender = matches!(classification.kind, Kind::Reply | Kind::Unsubscribe);
+    let by_address = |person| Found {
+        person,
+        matched_by: MatchedBy::Sender,
+        unsubscribe: false,
     };
-    for candidate in candidates {
-        if let Some(person) = batch.recipient_by_token(&candidate.token)? {
-            let matched_by = match candidate.place {
-                Place::To | Place::Cc | Place::DeliveredTo | Place::XForwardedTo => {
-                    MatchedBy::Address
-                }
-                _ => MatchedBy::Reference,
-            };
-            return Ok(Some(Found {
-                person,
-                matched_by,
-                unsubscribe: candidate.unsubscribe,
-            }));
+    if let Some(bounce) = &classification.bounce {
+        for candidate in &bounce.returned {
+            if let Some(person) = batch.recipient_by_token(&candidate.token)? {
+                return Ok(Some(by_token(person, candidate)));
+            }
         }
+        if by_sender && let Some(sender) = sender {
+            return Ok(batch.recipient_by_email(sender)?.map(by_address));
+        }
+        return Ok(None);
     }
-    if matches!(classification.kind, Kind::Reply | Kind::Unsubscribe)
-        && let Some(sender) = sender
-        && let Some(person) = batch.recipient_by_email(sender)?
-    {
-        return Ok(Some(Found {
+    Ok(match named {
+        Some(Named {
             person,
-            matched_by: MatchedBy::Sender,
-            unsubscribe: false,
-        }));
+            by: Some(candidate),
+        }) => Some(by_token(person, &candidate)),
+        Some(Named { person, by: None }) if by_sender => Some(by_address(person)),
+        _ => None,
+    })
+}
+
+/// The person a token names, matched by where it was found.
+fn by_token(person: StoredRecipient, candidate: &Candidate) -> Found {
+    let matched_by = match candidate.place {
+        Place::To | Place::Cc | Place::DeliveredTo | Place::XForwardedTo => MatchedBy::Address,
+        _ => MatchedBy::Reference,
+    };
+    Found {
+        person,
+        matched_by,
+        unsubscribe: candidate.unsubscribe,
     }
-    Ok(None)
 }
 
 /// Reads a stored message's answers again (for a held reply the lead

@@ -9,6 +9,7 @@ use rusqlite::{Connection, params};
 
 use super::Cached;
 use super::Store;
+use super::rows::collect;
 use crate::answer::{Answer, Status};
 use crate::{Error, Result};
 
@@ -22,16 +23,16 @@ impl Store {
     /// question, answer).
     pub fn unsettled_answers(&self, survey_id: &str) -> Result<Vec<(i64, String, String, Answer)>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let rows = collect(
+            &conn,
             "SELECT a.recipient_id, r.email, a.question_id, a.status, a.value, a.other, a.reason, a.source, a.id
              FROM answers a JOIN recipients r ON r.id = a.recipient_id
              WHERE a.survey_id = ?1 AND a.current = 1 AND a.status != 'ok' ORDER BY r.email, a.question_id",
-        )?;
-        let rows = stmt
-            .query_map([survey_id], |r| {
+            [survey_id],
+            |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, answer_from_row(r, 3)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(rows)
     }
 
@@ -41,19 +42,15 @@ impl Store {
         survey_id: &str,
     ) -> Result<BTreeMap<i64, BTreeMap<String, Answer>>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let rows: Vec<(i64, String, Answer)> = collect(
+            &conn,
             "SELECT recipient_id, question_id, status, value, other, reason, source, id FROM answers
              WHERE survey_id = ?1 AND current = 1 ORDER BY id",
+            [survey_id],
+            |r| Ok((r.get(0)?, r.get(1)?, answer_from_row(r, 2)?)),
         )?;
         let mut out: BTreeMap<i64, BTreeMap<String, Answer>> = BTreeMap::new();
-        for row in stmt.query_map([survey_id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                answer_from_row(r, 2)?,
-            ))
-        })? {
-            let (recipient, question, answer) = row?;
+        for (recipient, question, answer) in rows {
             out.entry(recipient).or_default().insert(question, answer);
         }
         Ok(out)
@@ -151,14 +148,12 @@ pub(super) fn current_answers(
     conn: &rusqlite::Connection,
     recipient_id: i64,
 ) -> Result<BTreeMap<String, Answer>> {
-    let mut stmt = conn.prepare_cached(
+    let rows = collect(
+        conn,
         "SELECT question_id, status, value, other, reason, source, id FROM answers
          WHERE recipient_id = ?1 AND current = 1 ORDER BY id",
+        [recipient_id],
+        |r| Ok((r.get::<_, String>(0)?, answer_from_row(r, 1)?)),
     )?;
-    let rows = stmt
-        .query_map([recipient_id], |r| {
-            Ok((r.get::<_, String>(0)?, answer_from_row(r, 1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

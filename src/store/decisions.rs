@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Cached;
 use super::answers::insert_answers;
-use super::rows::timestamp;
+use super::rows::{collect, timestamp};
 use super::{FlagKind, HeldDecision, MatchedBy, MessageKind, Store};
 use crate::Result;
 use crate::answer::Answer;
@@ -134,20 +134,20 @@ impl Store {
     /// Messages whose handling failed and that wait for `review --retry`.
     pub fn failed_messages(&self, survey_id: &str) -> Result<Vec<FailedMessage>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let rows: Vec<_> = collect(
+            &conn,
             "SELECT id, failure, failures, received_at FROM messages
              WHERE survey_id = ?1 AND failure IS NOT NULL ORDER BY id",
-        )?;
-        let rows = stmt
-            .query_map([survey_id], |r| {
+            [survey_id],
+            |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, u32>(2)?,
                     r.get::<_, i64>(3)?,
                 ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            },
+        )?;
         rows.into_iter()
             .map(|(id, reason, failures, at)| {
                 Ok(FailedMessage {
@@ -163,15 +163,15 @@ impl Store {
     /// Messages by kind and by decision, for status.
     pub fn message_counts(&self, survey_id: &str) -> Result<BTreeMap<String, usize>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let rows = collect(
+            &conn,
             "SELECT CASE WHEN failure IS NOT NULL THEN 'failed' ELSE COALESCE(kind, state) END, COUNT(*)
              FROM messages WHERE survey_id = ?1 GROUP BY 1",
-        )?;
-        let rows = stmt
-            .query_map([survey_id], |r| {
+            [survey_id],
+            |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(rows)
     }
 
@@ -179,13 +179,15 @@ impl Store {
     /// `messages m`, written by this crate only).
     fn messages_where(&self, survey_id: &str, filter: &str) -> Result<Vec<MessageSummary>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT m.id, m.kind, m.sender, r.email, m.matched_by, m.decision, m.late, m.reason
+        let rows = collect(
+            &conn,
+            &format!(
+                "SELECT m.id, m.kind, m.sender, r.email, m.matched_by, m.decision, m.late, m.reason
              FROM messages m LEFT JOIN recipients r ON r.id = m.recipient_id
              WHERE m.survey_id = ?1 AND ({filter}) ORDER BY m.id"
-        ))?;
-        let rows = stmt
-            .query_map([survey_id], |r| {
+            ),
+            [survey_id],
+            |r| {
                 Ok(MessageSummary {
                     id: r.get(0)?,
                     kind: r.get(1)?,
@@ -196,8 +198,8 @@ impl Store {
                     late: r.get(6)?,
                     reason: r.get(7)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(rows)
     }
 
@@ -349,13 +351,13 @@ impl Store {
     /// Open flags, with the recipient's address.
     pub fn open_flags(&self, survey_id: &str) -> Result<Vec<OpenFlag>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let rows = collect(
+            &conn,
             "SELECT f.id, r.email, f.message_row, f.kind, COALESCE(f.note, '') FROM flags f
              LEFT JOIN recipients r ON r.id = f.recipient_id
              WHERE f.survey_id = ?1 AND f.resolved_at IS NULL ORDER BY f.id",
-        )?;
-        let rows = stmt
-            .query_map([survey_id], |r| {
+            [survey_id],
+            |r| {
                 Ok(OpenFlag {
                     id: r.get(0)?,
                     recipient: r.get(1)?,
@@ -363,20 +365,20 @@ impl Store {
                     kind: r.get(3)?,
                     note: r.get(4)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(rows)
     }
 
     /// Every decision made by hand, oldest first.
     pub fn decisions(&self, survey_id: &str) -> Result<Vec<Decision>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let rows = collect(
+            &conn,
             "SELECT d.decided_at, d.decided_by, d.action, r.email, COALESCE(d.detail, '') FROM decisions d
              LEFT JOIN recipients r ON r.id = d.recipient_id WHERE d.survey_id = ?1 ORDER BY d.id",
-        )?;
-        let rows = stmt
-            .query_map([survey_id], |r| {
+            [survey_id],
+            |r| {
                 Ok(Decision {
                     at: Timestamp::from_second(r.get(0)?).map_err(|e| {
                         rusqlite::Error::FromSqlConversionFailure(
@@ -390,8 +392,8 @@ impl Store {
                     recipient: r.get(3)?,
                     detail: r.get(4)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(rows)
     }
 }

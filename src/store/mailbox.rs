@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use super::Cached;
 use super::Store;
 use super::processing::record_failure;
+use super::rows::collect;
 use crate::{Error, Result};
 
 /// Whether a fetched message was new.
@@ -215,12 +216,12 @@ impl Store {
     /// Messages processed but not yet moved to their folder on the server.
     pub fn unfiled(&self, survey_id: &str) -> Result<Vec<Unfiled>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let rows = collect(
+            &conn,
             "SELECT id, folder, uidvalidity, uid, file_to FROM messages
              WHERE survey_id = ?1 AND state != 'new' AND filed = 0 AND file_to IS NOT NULL ORDER BY id",
-        )?;
-        let rows = stmt
-            .query_map([survey_id], |r| {
+            [survey_id],
+            |r| {
                 Ok(Unfiled {
                     id: r.get(0)?,
                     folder: r.get(1)?,
@@ -228,8 +229,8 @@ impl Store {
                     uid: r.get(3)?,
                     file_to: r.get(4)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(rows)
     }
 
@@ -262,15 +263,13 @@ impl Store {
         uidvalidity: u32,
     ) -> Result<std::collections::HashSet<u32>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let uids = collect(
+            &conn,
             "SELECT uid FROM messages WHERE survey_id = ?1 AND folder = ?2 AND uidvalidity = ?3
              AND filed = 0 AND (state = 'new' OR file_to IS NULL)",
+            params![survey_id, folder, uidvalidity],
+            |r| r.get::<_, u32>(0),
         )?;
-        let uids = stmt
-            .query_map(params![survey_id, folder, uidvalidity], |r| {
-                r.get::<_, u32>(0)
-            })?
-            .collect::<rusqlite::Result<_>>()?;
         Ok(uids)
     }
 
@@ -309,14 +308,12 @@ impl Store {
         uidvalidity: u32,
     ) -> Result<std::collections::HashSet<u32>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let uids = collect(
+            &conn,
             "SELECT uid FROM messages WHERE survey_id = ?1 AND folder = ?2 AND uidvalidity = ?3",
+            params![survey_id, folder, uidvalidity],
+            |r| r.get::<_, u32>(0),
         )?;
-        let uids = stmt
-            .query_map(params![survey_id, folder, uidvalidity], |r| {
-                r.get::<_, u32>(0)
-            })?
-            .collect::<rusqlite::Result<_>>()?;
         Ok(uids)
     }
 
@@ -347,8 +344,6 @@ impl Store {
     }
 }
 
-/// Sets a message aside whose handling failed: quarantined, to be filed
-/// to the quarantine folder, with the reason and a flag for the lead.
 /// Inserts a fetched message unless it was seen before (same content or
 /// Message-ID).
 fn insert_fetched(

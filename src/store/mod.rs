@@ -81,7 +81,9 @@ pub use kinds::{
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
 pub use outbox::{Claimed, SentMail};
-pub use processing::{Batch, BatchReport, Flag, FollowUp, Outcome, StoredMessage};
+pub use processing::{
+    Batch, BatchReport, Flag, FollowUp, Outcome, Savepoint, StoredMessage, Waiting,
+};
 pub use recipients::{ListChanges, StoredRecipient};
 pub use retention::Purged;
 pub use status::{Failure, HealthNote, Status};
@@ -475,8 +477,8 @@ mod tests {
                 .store_message(&survey.id, &fetched(1, uid, None, raw.as_bytes()), "Q")
                 .unwrap();
         }
-        let report = store
-            .process_batch(&survey.id, 10, "Q", now, |_, message| {
+        let report =
+            crate::decide::ingest::run_batch(&store, &survey.id, 10, "Q", now, |_, message| {
                 let text = String::from_utf8_lossy(&message.raw).into_owned();
                 if text.ends_with("error\r\n") {
                     return Err(Error::Message("this one cannot be written".into()));

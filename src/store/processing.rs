@@ -10,13 +10,13 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Cached;
 use super::answers::{current_answers, insert_answers};
-use super::rows::timestamp;
+use super::rows::{collect, timestamp};
 use super::{
     CancelReason, FlagKind, HeldDecision, MailKind, MatchedBy, MessageKind, RecipientStatus, Store,
     StoredRecipient, recipient_by_id,
 };
+use crate::Result;
 use crate::answer::Answer;
-use crate::{Error, Result};
 
 /// A message as stored, waiting to be processed.
 #[derive(Debug, Clone)]
@@ -138,82 +138,25 @@ impl Store {
         unprocessed(&self.lock(), survey_id, None)
     }
 
-    /// Processes up to `limit` unprocessed messages, oldest first, in one
-    /// IMMEDIATE transaction committed once (one fsync for the batch, not
-    /// one per message). Each message runs in a savepoint of its own:
-    /// `handle` loads what it needs through the [`Batch`] and returns the
-    /// outcome, which is recorded in the same savepoint. If `handle` fails
-    /// or panics, or recording fails, that message's savepoint is rolled
-    /// back and the message is set aside (quarantined, to be filed to
-    /// `quarantine`) with the reason; the rest of the batch goes on.
-    ///
-    /// An error that is not the message's fault (the disk is full, the
-    /// store is busy or read-only) rolls back the whole batch instead:
-    /// every message stays new and is tried again on the next turn.
-    pub fn process_batch(
+    /// Runs `work` in one IMMEDIATE transaction, committed once when it
+    /// returns (one fsync for a batch of messages, not one per message);
+    /// an error rolls back everything it did. `work` reads and records
+    /// through the [`Batch`], a message at a time in a [`Savepoint`] of its
+    /// own (the loop, and what to do when a message fails, are ingest's:
+    /// `crate::decide::ingest`).
+    pub fn batch<T>(
         &self,
         survey_id: &str,
-        limit: usize,
-        quarantine: &str,
-        now: Timestamp,
-        mut handle: impl FnMut(&Batch<'_>, &StoredMessage) -> Result<Outcome>,
-    ) -> Result<BatchReport> {
+        work: impl FnOnce(&Batch<'_>) -> Result<T>,
+    ) -> Result<T> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        // Which messages, then each one's bytes as its turn comes: one
-        // message in memory at a time, however many wait and however large.
-        let pending = pending(&tx, survey_id, Some(limit))?;
-        let mut report = BatchReport::default();
-        let batch = Batch {
+        let done = work(&Batch {
             conn: &tx,
             survey_id,
-        };
-        for entry in pending {
-            let message = entry.load(&tx)?;
-            let message = &message;
-            tx.execute_cached("SAVEPOINT message", [])?;
-            let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let outcome = handle(&batch, message)?;
-                record(&tx, survey_id, message.id, &outcome, now)
-            }))
-            .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
-            match handled {
-                Ok(()) => {
-                    tx.execute_cached("RELEASE message", [])?;
-                    report.processed += 1;
-                }
-                Err(err) if err.is_transient() || err.needs_operator() => {
-                    // Not this message's fault: nothing of the batch is kept.
-                    return Err(err);
-                }
-                Err(err) => {
-                    tx.execute_batch("ROLLBACK TO message; RELEASE message")?;
-                    record_failure(
-                        &tx,
-                        survey_id,
-                        message.id,
-                        &err.to_string(),
-                        &format!("after a fix: review --retry {}", message.id),
-                        quarantine,
-                        now,
-                    )?;
-                    report.failed += 1;
-                }
-            }
-        }
+        })?;
         tx.commit()?;
-        Ok(report)
-    }
-
-    /// Mail of `kinds` queued for a person since `since` (for the daily
-    /// cap) or ever (`since` = 0).
-    pub fn mail_count(
-        &self,
-        recipient_id: i64,
-        kinds: &[MailKind],
-        since: Timestamp,
-    ) -> Result<usize> {
-        mail_count(&self.lock(), recipient_id, kinds, since)
+        Ok(done)
     }
 
     /// The listed recipient with this address (case-insensitive).
@@ -239,6 +182,49 @@ pub struct Batch<'a> {
 }
 
 impl Batch<'_> {
+    /// Up to `limit` messages waiting to be processed, oldest first,
+    /// without their bytes: each is loaded as its turn comes, so one
+    /// message is in memory at a time, however many wait.
+    pub fn waiting(&self, limit: usize) -> Result<Vec<Waiting>> {
+        waiting(self.conn, self.survey_id, Some(limit))
+    }
+
+    /// A waiting message with its bytes.
+    pub fn load(&self, waiting: Waiting) -> Result<StoredMessage> {
+        waiting.load(self.conn)
+    }
+
+    /// Opens a savepoint for one message: what is done until it is
+    /// released can be rolled back alone, the rest of the batch kept.
+    pub fn savepoint(&self) -> Result<Savepoint<'_>> {
+        self.conn.execute_cached("SAVEPOINT message", [])?;
+        Ok(Savepoint {
+            conn: self.conn,
+            open: true,
+        })
+    }
+
+    /// Writes everything processing decided about message `id` (see
+    /// [`Outcome`]): a crash before the batch commits leaves it `new`, to
+    /// be processed again; after it, nothing is done twice.
+    pub fn record(&self, id: i64, outcome: &Outcome, now: Timestamp) -> Result<()> {
+        record(self.conn, self.survey_id, id, outcome, now)
+    }
+
+    /// Sets message `id` aside, its handling failed: quarantined, to be
+    /// filed to `quarantine`, with `reason`, and a flag for the lead saying
+    /// what to do `next`.
+    pub fn set_aside(
+        &self,
+        id: i64,
+        reason: &str,
+        next: &str,
+        quarantine: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        record_failure(self.conn, self.survey_id, id, reason, next, quarantine, now)
+    }
+
     /// The recipient whose token this is (see [`Store::recipient_by_token`]).
     pub fn recipient_by_token(
         &self,
@@ -307,22 +293,52 @@ impl Batch<'_> {
     }
 }
 
-fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".into())
+/// One message's savepoint in a [`Batch`]: [`Savepoint::release`] keeps
+/// what was done since it opened, [`Savepoint::roll_back`] undoes it alone.
+/// Dropped open, it is rolled back.
+pub struct Savepoint<'a> {
+    conn: &'a Connection,
+    open: bool,
 }
 
-/// A message waiting to be processed, before its bytes are read.
-struct Pending {
+impl Savepoint<'_> {
+    /// Keeps what was done (it commits with the batch).
+    pub fn release(mut self) -> Result<()> {
+        self.open = false;
+        self.conn.execute_cached("RELEASE message", [])?;
+        Ok(())
+    }
+
+    /// Undoes what was done since the savepoint opened.
+    pub fn roll_back(mut self) -> Result<()> {
+        self.open = false;
+        self.conn
+            .execute_batch("ROLLBACK TO message; RELEASE message")?;
+        Ok(())
+    }
+}
+
+impl Drop for Savepoint<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // An error on the way out: the batch's transaction is rolled
+            // back whole as it is dropped, this savepoint with it.
+            let _ = self
+                .conn
+                .execute_batch("ROLLBACK TO message; RELEASE message");
+        }
+    }
+}
+
+/// A message waiting to be processed, before its bytes are read
+/// ([`Batch::waiting`], then [`Batch::load`]).
+pub struct Waiting {
     id: i64,
     size: usize,
     received_at: Timestamp,
 }
 
-impl Pending {
+impl Waiting {
     /// Reads its bytes, through SQLite's incremental blob I/O straight into
     /// a buffer of their exact size: a plain `SELECT raw` first makes a
     /// whole copy in SQLite's own memory and then copies it again, two
@@ -356,22 +372,22 @@ impl Pending {
 }
 
 /// The messages waiting to be processed, oldest first, without their bytes.
-fn pending(conn: &Connection, survey_id: &str, limit: Option<usize>) -> Result<Vec<Pending>> {
-    let mut stmt = conn.prepare_cached(
+fn waiting(conn: &Connection, survey_id: &str, limit: Option<usize>) -> Result<Vec<Waiting>> {
+    let rows: Vec<_> = collect(
+        conn,
         "SELECT id, size, received_at FROM messages WHERE survey_id = ?1 AND state = 'new' ORDER BY id LIMIT ?2",
-    )?;
-    let rows = stmt
-        .query_map(params![survey_id, limit.map_or(-1, |l| l as i64)], |r| {
+        params![survey_id, limit.map_or(-1, |l| l as i64)],
+        |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, i64>(2)?,
             ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     rows.into_iter()
         .map(|(id, size, at)| {
-            Ok(Pending {
+            Ok(Waiting {
                 id,
                 size: usize::try_from(size).unwrap_or(0),
                 received_at: timestamp("messages", id, at)?,
@@ -385,7 +401,7 @@ fn unprocessed(
     survey_id: &str,
     limit: Option<usize>,
 ) -> Result<Vec<StoredMessage>> {
-    pending(conn, survey_id, limit)?
+    waiting(conn, survey_id, limit)?
         .into_iter()
         .map(|p| p.load(conn))
         .collect()
@@ -504,6 +520,8 @@ fn record(
     Ok(())
 }
 
+/// Sets a message aside whose handling failed: quarantined, to be filed
+/// to the quarantine folder, with the reason and a flag for the lead.
 pub(super) fn record_failure(
     tx: &Connection,
     survey_id: &str,

@@ -141,6 +141,26 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
 /// reply is parsed once.
 pub fn classify_to(message: &Message<'_>, survey: &Survey, sent: Option<&str>) -> Classification {
     let candidates = matching::candidates(message, survey);
+    classify_read(
+        message,
+        survey,
+        sent,
+        candidates,
+        &parse::reply_text(message),
+    )
+}
+
+/// [`classify_to`] with what the caller has already read of the message:
+/// its tokens (`candidates`, [`matching::candidates`]) and its text
+/// (`text`, [`parse::reply_text`]): ingest reads both once per message, to
+/// find the person before classifying.
+pub fn classify_read(
+    message: &Message<'_>,
+    survey: &Survey,
+    sent: Option<&str>,
+    candidates: Vec<Candidate>,
+    text: &str,
+) -> Classification {
     let bounce_keys = crate::verp::keys(message, survey);
     let verdict = |kind, reason: String, bounce, reply| Classification {
         kind,
@@ -245,11 +265,11 @@ pub fn classify_to(message: &Message<'_>, survey: &Survey, sent: Option<&str>) -
             "sent to the unsubscribe address {}",
             crate::token::redact(&c.found_in)
         );
-        let reply = parse::parse_reply_to(&parse::reply_text(message), survey, sent);
+        let reply = parse::parse_reply_to(text, survey, sent);
         return verdict(Kind::Unsubscribe, reason, None, Some(reply));
     }
 
-    let mut reply = parse::parse_reply_to(&parse::reply_text(message), survey, sent);
+    let mut reply = parse::parse_reply_to(text, survey, sent);
     let own_subject = REPLY_PREFIX.replace(subject, "");
     let about_survey = own_subject
         .trim()

@@ -1,5 +1,6 @@
 //! The integration tests: the real `mailsurvey` binary against the real
-//! Postfix and Dovecot of `scripts/mailstack`, which must be up.
+//! Postfix and Dovecot of `scripts/mailstack`, which must be up (and for
+//! `matrix`, the servers of `scripts/matrix`).
 
 mod acceptance;
 mod attribution;
@@ -9,6 +10,7 @@ mod filing;
 mod golden;
 mod invitations;
 mod isolation;
+mod matrix;
 mod oauth;
 mod privacy;
 mod reading;

@@ -78,7 +78,10 @@ impl Matrix {
         let mut vars = BTreeMap::new();
         for (to, from) in [
             ("MAILSTACK_SMTP_PORT", format!("MATRIX_{m}_SMTP_PORT")),
-            ("MAILSTACK_SUBMISSION_PORT", format!("MATRIX_{m}_SUBMISSION_PORT")),
+            (
+                "MAILSTACK_SUBMISSION_PORT",
+                format!("MATRIX_{m}_SUBMISSION_PORT"),
+            ),
             ("MAILSTACK_SMTPS_PORT", format!("MATRIX_{m}_SMTPS_PORT")),
             ("MAILSTACK_IMAP_PORT", format!("MATRIX_{i}_IMAP_PORT")),
             ("MAILSTACK_IMAPS_PORT", format!("MATRIX_{i}_IMAPS_PORT")),
@@ -120,7 +123,11 @@ struct Pair<'a> {
 
 fn end_to_end(pair: Pair<'_>) {
     let matrix = Matrix::shared();
-    let versions = format!("{}, {}", matrix.require(pair.mta), matrix.require(pair.imap));
+    let versions = format!(
+        "{}, {}",
+        matrix.require(pair.mta),
+        matrix.require(pair.imap)
+    );
     let doctors = Stack::shared();
     let stack = matrix.pair(pair.mta, pair.imap);
     let mut settings = vec![("replies", "poll_interval", toml_string("2s"))];
@@ -170,7 +177,11 @@ fn end_to_end(pair: Pair<'_>) {
         .into_iter()
         .find(|m| m.kind == Some(MessageKind::Bounce))
         .unwrap();
-    assert_eq!(bounce.matched_by, Some(MatchedBy::Verp), "{versions}: {bounce:?}");
+    assert_eq!(
+        bounce.matched_by,
+        Some(MatchedBy::Verp),
+        "{versions}: {bounce:?}"
+    );
     assert_eq!(bounce.recipient.as_deref(), Some(gone.as_str()));
     let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
     assert_eq!(person(&gone).status, "bounced");

@@ -104,6 +104,16 @@ fn input(survey: &Survey) -> ReportInput<'_> {
     }
 }
 
+/// The example survey, for the exports' tests.
+pub(in crate::report) fn cohort_survey() -> Survey {
+    survey()
+}
+
+/// The seed cohort at the close, for the exports' tests.
+pub(in crate::report) fn cohort_input(survey: &Survey) -> ReportInput<'_> {
+    input(survey)
+}
+
 fn golden(name: &str, actual: &[u8]) {
     let path = root().join("tests/golden").join(name);
     if std::env::var_os("MAILSURVEY_BLESS").is_some() {
@@ -290,8 +300,8 @@ fn responses_csv_reproduces_the_figures() {
         ("training", 34),
         ("research", 34),
     ] {
-        assert_eq!(count(id, "yes"), yes, "{id}");
-        assert_eq!(count(id, "no"), 43 - yes, "{id}");
+        assert_eq!(count(id, "1"), yes, "{id}");
+        assert_eq!(count(id, "0"), 43 - yes, "{id}");
     }
     let confidence: Vec<i64> = column("confidence").map(|v| v.parse().unwrap()).collect();
     assert_eq!(confidence.iter().sum::<i64>(), 292);
@@ -307,18 +317,18 @@ fn responses_csv_reproduces_the_figures() {
         ("other", 2),
     ] {
         assert_eq!(
-            count(&format!("barriers.{option}"), "1"),
+            count(&format!("barriers_{option}"), "1"),
             chosen,
             "{option}"
         );
         assert_eq!(
-            count(&format!("barriers.{option}"), "0"),
+            count(&format!("barriers_{option}"), "0"),
             43 - chosen,
             "{option}"
         );
     }
     assert_eq!(
-        column("barriers.other_text")
+        column("barriers_other_text")
             .filter(|t| !t.is_empty())
             .count(),
         2
@@ -328,6 +338,40 @@ fn responses_csv_reproduces_the_figures() {
     assert_eq!(count("centre", "St Columba's Hospice"), 8);
     assert_eq!(headers.len(), 1 + 1 + survey.questions.len() - 1 + 6);
     golden("cohort-responses.csv", &report.responses_csv);
+}
+
+#[test]
+fn the_exports_for_statistics_software_are_golden() {
+    let (_, report) = report();
+    let codebook = String::from_utf8(report.codebook_csv.clone()).unwrap();
+    assert_eq!(
+        codebook.lines().count(),
+        1 + String::from_utf8_lossy(&report.responses_csv)
+            .lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .count(),
+        "a codebook row per column"
+    );
+    assert!(codebook.contains("barriers_expertise,barriers.expertise,5,"));
+    // Stata is not here to run responses.do: its text is the test.
+    for expected in [
+        "import delimited using \"responses.csv\"",
+        "bindquote(strict)",
+        "label define yes_no 0 `\"no\"' 1 `\"yes\"' .a `\"not applicable\"' .b `\"prefer not to say\"'",
+        "label values end_of_life yes_no",
+        "mvdecode end_of_life",
+    ] {
+        assert!(
+            report.responses_do.contains(expected),
+            "responses.do lacks {expected}"
+        );
+    }
+    golden("cohort-codebook.csv", &report.codebook_csv);
+    golden("cohort-responses.R", report.responses_r.as_bytes());
+    golden("cohort-responses.sps", report.responses_sps.as_bytes());
+    golden("cohort-responses.do", report.responses_do.as_bytes());
 }
 
 #[test]
@@ -476,7 +520,17 @@ fn the_email_goes_to_every_lead_with_the_data_attached() {
         draft.subject
     );
     let names: Vec<&str> = draft.attachments.iter().map(|a| a.name.as_str()).collect();
-    assert_eq!(names, ["responses.csv", "report.json"]);
+    assert_eq!(
+        names,
+        [
+            "responses.csv",
+            "codebook.csv",
+            "responses.R",
+            "responses.sps",
+            "responses.do",
+            "report.json"
+        ]
+    );
     let sent = crate::compose::compose(draft, report.generated_at).unwrap();
     assert_eq!(sent.envelope_to.len(), 2);
     let raw = String::from_utf8_lossy(&sent.bytes);
@@ -487,6 +541,8 @@ fn the_email_goes_to_every_lead_with_the_data_attached() {
         "multipart/mixed",
         "filename=\"responses.csv\"",
         "filename=\"report.json\"",
+        "filename=\"codebook.csv\"",
+        "filename=\"responses.sps\"",
     ] {
         assert!(raw.contains(header), "the message lacks {header}");
     }

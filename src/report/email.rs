@@ -1,5 +1,6 @@
-//! The report email: text and HTML as alternatives, `responses.csv` and
-//! `report.json` attached, to every lead in one message.
+//! The report email: text and HTML as alternatives, `responses.csv`, its
+//! codebook and syntax files (R, SPSS, Stata) and `report.json` attached,
+//! to every lead in one message.
 
 use jiff::Timestamp;
 use lettre::message::Mailbox;
@@ -66,17 +67,14 @@ pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {
         unsubscribe: None,
         text: report.text.clone(),
         html: report.html.clone(),
-        attachments: vec![
-            Attached {
-                name: "responses.csv".to_owned(),
-                content_type: "text/csv; charset=utf-8".to_owned(),
-                bytes: report.responses_csv.clone(),
-            },
-            Attached {
-                name: "report.json".to_owned(),
-                content_type: "application/json".to_owned(),
-                bytes: report.json.as_bytes().to_vec(),
-            },
-        ],
+        attachments: report
+            .attachments()
+            .into_iter()
+            .map(|(name, content_type, bytes)| Attached {
+                name: name.to_owned(),
+                content_type: content_type.to_owned(),
+                bytes: bytes.to_vec(),
+            })
+            .collect(),
     })
 }

@@ -16,6 +16,8 @@
 //! - `results`: the plain-English results paragraph.
 //! - `text`, `html`: `report.txt` and the email-safe `report.html`.
 //! - `responses`: `responses.csv`, one row per respondent.
+//! - `exports`: `codebook.csv` and the syntax files that load
+//!   `responses.csv` into R, SPSS/PSPP and Stata, labelled.
 //! - `email`: the multipart message to the leads.
 //!
 //! Who counts: a *respondent* is a person with at least one valid (ok)
@@ -26,6 +28,7 @@
 pub mod retention;
 
 mod email;
+mod exports;
 mod figures;
 mod html;
 mod responses;
@@ -47,6 +50,7 @@ use crate::survey::Survey;
 use crate::{Error, Result};
 
 pub use email::{draft, message_id};
+pub use exports::Reserved;
 pub use figures::{
     Bin, Breakdown, BreakdownQuestion, Cell, Figures, Group, Issue, Late, OptionShare, Outcome,
     Participation, Quality, QuestionFigures, Share, SurveyFacts,
@@ -117,7 +121,7 @@ pub struct LateReply {
     pub received_at: Timestamp,
 }
 
-/// The report: its figures and the four files made from them.
+/// The report: its figures and the files made from them.
 #[derive(Debug, Clone)]
 pub struct Report {
     /// When it was made (interim reports' Message-IDs differ by it).
@@ -132,6 +136,14 @@ pub struct Report {
     pub responses_csv: Vec<u8>,
     /// `report.json`: [`Report::figures`], pretty-printed.
     pub json: String,
+    /// `codebook.csv`: one row per column of `responses.csv`.
+    pub codebook_csv: Vec<u8>,
+    /// `responses.R`: loads `responses.csv` into base R, labelled.
+    pub responses_r: String,
+    /// `responses.sps`: the same for SPSS and PSPP.
+    pub responses_sps: String,
+    /// `responses.do`: the same for Stata.
+    pub responses_do: String,
 }
 
 /// Computes every figure from `input` and renders the report's files.
@@ -142,6 +154,7 @@ pub fn build(input: &ReportInput<'_>) -> Result<Report> {
     let text = text::render(&figures);
     let html = html::render(&figures);
     let responses_csv = responses::render(input.survey, &labelled)?;
+    let exports = exports::render(input.survey, &responses_csv)?;
     let json = serde_json::to_string_pretty(&figures)
         .map_err(|e| Error::Other(format!("report.json: {e}")))?
         + "\n";
@@ -152,21 +165,46 @@ pub fn build(input: &ReportInput<'_>) -> Result<Report> {
         html,
         responses_csv,
         json,
+        codebook_csv: exports.codebook,
+        responses_r: exports.r,
+        responses_sps: exports.spss,
+        responses_do: exports.stata,
     })
 }
 
 impl Report {
     /// The files as `(name, content)`, in the order a reader wants them.
-    pub fn files(&self) -> [(&'static str, &[u8]); 4] {
+    pub fn files(&self) -> [(&'static str, &[u8]); 8] {
         [
             ("report.txt", self.text.as_bytes()),
             ("report.html", self.html.as_bytes()),
             ("responses.csv", &self.responses_csv),
+            ("codebook.csv", &self.codebook_csv),
+            ("responses.R", self.responses_r.as_bytes()),
+            ("responses.sps", self.responses_sps.as_bytes()),
+            ("responses.do", self.responses_do.as_bytes()),
             ("report.json", self.json.as_bytes()),
         ]
     }
 
-    /// Writes the four files into `dir` (created if missing), for
+    /// The files attached to the report email (all but the text and HTML,
+    /// which are its body), with their content types.
+    pub fn attachments(&self) -> Vec<(&'static str, &'static str, &[u8])> {
+        self.files()
+            .into_iter()
+            .filter(|(name, _)| !name.starts_with("report.") || *name == "report.json")
+            .map(|(name, bytes)| {
+                let content_type = match name.rsplit('.').next() {
+                    Some("csv") => "text/csv; charset=utf-8",
+                    Some("json") => "application/json",
+                    _ => "text/plain; charset=utf-8",
+                };
+                (name, content_type, bytes)
+            })
+            .collect()
+    }
+
+    /// Writes the files into `dir` (created if missing), for
     /// `mailsurvey report --out DIR` and the demo.
     pub fn write_to(&self, dir: &Path) -> Result<()> {
         // Answers and exports are personal data: 0600 files, and a

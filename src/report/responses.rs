@@ -3,34 +3,21 @@
 //!
 //! Columns: `respondent` (`R001`, ... or the name when the survey allows
 //! names, then also `email`), the breakdown attribute if any, then one
-//! column per question named by its id. Yes/no is `yes`/`no`; a choice
-//! question has one 0/1 column per option (`barriers.expertise`, ...) and,
-//! if it has an "other" option, `barriers.other_text`; scales and numbers
-//! are numbers; text is verbatim. Unanswered, unclear and impossible
-//! answers leave their cells empty, so they are missing data, not zeros.
+//! column per question named by its id. Yes/no is 1 = yes, 0 = no; a
+//! choice question has one 0/1 column per option (`barriers_expertise`,
+//! ...) and, if it has an "other" option, `barriers_other_text`; scales and
+//! numbers are numbers; text is verbatim. Unanswered, unclear and
+//! impossible answers leave their cells empty, so they are missing data,
+//! not zeros. Column names are valid in R, SPSS and Stata
+//! ([`super::exports::variables`]); `codebook.csv` maps them to the survey
+//! file and explains every code.
 
 use super::Labelled;
+use super::exports::variables;
 use super::figures::{chosen, numeric, text};
 use crate::answer::Value;
 use crate::survey::{Question, QuestionKind, Survey};
 use crate::{Error, Result};
-
-/// The header cells for `question`.
-fn columns(question: &Question) -> Vec<String> {
-    match &question.kind {
-        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
-            let mut columns: Vec<String> = options
-                .iter()
-                .map(|o| format!("{}.{}", question.id, o.id))
-                .collect();
-            if options.iter().any(|o| o.other) {
-                columns.push(format!("{}.other_text", question.id));
-            }
-            columns
-        }
-        _ => vec![question.id.clone()],
-    }
-}
 
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
 /// formula; free text gets a leading `'` so it stays text (OWASP's advice
@@ -64,8 +51,8 @@ fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec
             cells
         }
         QuestionKind::YesNo => vec![match value {
-            Some(Value::Bool(true)) => "yes".to_owned(),
-            Some(Value::Bool(false)) => "no".to_owned(),
+            Some(Value::Bool(true)) => "1".to_owned(),
+            Some(Value::Bool(false)) => "0".to_owned(),
             _ => String::new(),
         }],
         QuestionKind::Scale { .. } | QuestionKind::Number { .. } => vec![
@@ -89,12 +76,7 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
     let names = survey.report.include_names;
     let breakdown = survey.report.breakdown.as_deref();
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["respondent".to_owned()];
-    if names {
-        header.push("email".to_owned());
-    }
-    header.extend(breakdown.map(str::to_owned));
-    header.extend(survey.questions.iter().flat_map(columns));
+    let header: Vec<String> = variables(survey).into_iter().map(|v| v.name).collect();
     writer.write_record(&header).map_err(fail)?;
     for Labelled { label, respondent } in respondents {
         // Names, addresses and list columns are text too, from a list
@@ -120,6 +102,7 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
                 answer.and_then(|a| a.other.as_deref()),
             ));
         }
+        debug_assert_eq!(row.len(), header.len(), "a cell per column");
         writer.write_record(&row).map_err(fail)?;
     }
     writer
@@ -152,14 +135,6 @@ mod tests {
                 option("other", true),
             ]),
         };
-        assert_eq!(
-            columns(&q),
-            [
-                "barriers.expertise",
-                "barriers.other",
-                "barriers.other_text"
-            ]
-        );
         let value = Value::Choices(vec!["other".into()]);
         assert_eq!(cells(&q, Some(&value), Some(" Cost ")), ["0", "1", "Cost"]);
         // Unanswered or unclear: missing, not "not chosen".

@@ -58,8 +58,11 @@ pub(super) fn render(f: &Figures) -> String {
     ));
     out.push_str(&wrap(
         "Attached: responses.csv (one row per respondent, one column per \
-         question; unanswered and unclear cells empty) and report.json (every \
-         figure in this report).",
+         question; unanswered and unclear cells empty), codebook.csv (what \
+         each column and code means), responses.R, responses.sps and \
+         responses.do (load responses.csv into R, SPSS/PSPP or Stata with \
+         every variable and value labelled) and report.json (every figure in \
+         this report).",
         0,
     ));
     out

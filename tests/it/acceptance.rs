@@ -195,7 +195,8 @@ fn the_seed_study_end_to_end() {
         })
         .collect();
     assert_eq!(rows.len(), 43);
-    let yes = |column: &str| rows.iter().filter(|r| r[column] == "yes").count();
+    // Yes/no is coded 1 = yes (codebook.csv).
+    let yes = |column: &str| rows.iter().filter(|r| r[column] == "1").count();
     let ones = |column: &str| rows.iter().filter(|r| r[column] == "1").count();
     assert_eq!(
         [
@@ -211,9 +212,9 @@ fn the_seed_study_end_to_end() {
     );
     assert_eq!(
         [
-            ones("barriers.expertise"),
-            ones("barriers.evidence"),
-            ones("barriers.side_effects")
+            ones("barriers_expertise"),
+            ones("barriers_evidence"),
+            ones("barriers_side_effects")
         ],
         [24, 19, 11]
     );

@@ -31,7 +31,10 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(output.status.success(), "{program} {args:?} failed:\n{text}");
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed:\n{text}"
+    );
     assert!(
         !text.to_lowercase().contains("error"),
         "{program} {args:?} reported an error:\n{text}"
@@ -88,7 +91,11 @@ fn pspp_frequencies(dir: &Path, columns: &[String]) -> BTreeMap<(String, String)
         columns.join(" ")
     );
     std::fs::write(dir.join("check.sps"), syntax).unwrap();
-    run(dir, "pspp", &["-O", "format=csv", "-o", "out.csv", "check.sps"]);
+    run(
+        dir,
+        "pspp",
+        &["-O", "format=csv", "-o", "out.csv", "check.sps"],
+    );
     let output = std::fs::read_to_string(dir.join("out.csv")).unwrap();
     let mut counts = BTreeMap::new();
     let mut table: Option<String> = None;
@@ -217,9 +224,10 @@ fn free_text_and_reserved_codes_load_intact() {
     let mut input = cohort_input(&survey);
     let comment = "Line one,\n\"quoted\" and 'single'\n\nüñí ✓ — end";
     let first = &mut input.respondents[0];
-    first
-        .answers
-        .insert("comments".into(), Answer::ok(Value::Text(comment.into()), ""));
+    first.answers.insert(
+        "comments".into(),
+        Answer::ok(Value::Text(comment.into()), ""),
+    );
     let mut other = Answer::ok(Value::Choices(vec!["other".into()]), "");
     other.other = Some("=SUM(A1:A9)".into());
     first.answers.insert("barriers".into(), other);

@@ -359,22 +359,16 @@ const MAX_NAME: usize = 32;
 /// compared without case.
 const RESERVED_WORDS: &[&str] = &[
     "all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to", "with", "_all",
-    "_b", "_coef", "_cons", "_n", "_pi", "_pred", "_rc", "_skip", "byte", "double", "float",
-    "if", "in", "int", "long", "str", "strl", "using", "else", "repeat", "while", "function",
-    "for", "next", "break", "true", "false", "null", "inf", "nan", "na",
+    "_b", "_coef", "_cons", "_n", "_pi", "_pred", "_rc", "_skip", "byte", "double", "float", "if",
+    "in", "int", "long", "str", "strl", "using", "else", "repeat", "while", "function", "for",
+    "next", "break", "true", "false", "null", "inf", "nan", "na",
 ];
 
 impl Names {
     fn take(&mut self, path: &str) -> String {
         let mut base: String = path
             .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c
-                } else {
-                    '_'
-                }
-            })
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
         if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
             base.insert_str(0, "v_");

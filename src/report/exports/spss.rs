@@ -62,9 +62,7 @@ pub(super) fn render(survey: &Survey, variables: &[Variable], shape: &Shape) -> 
          * (or CD to it first), or run: cd FOLDER && pspp responses.sps.\n\
          * Codes: codebook.csv. Empty cells are missing (no valid answer).\n\n",
     );
-    out.push_str(
-        "* Join each record's lines (a line break inside a quoted answer) with X'1F'.\n",
-    );
+    out.push_str("* Join each record's lines (a line break inside a quoted answer) with X'1F'.\n");
     let _ = writeln!(
         out,
         "DATA LIST FILE='responses.csv' ENCODING='UTF-8' FIXED /line 1-{line} (A).\n\
@@ -98,11 +96,7 @@ pub(super) fn render(survey: &Survey, variables: &[Variable], shape: &Shape) -> 
     out.push_str("    sps_padding A1.\n");
     out.push_str("DELETE VARIABLES sps_padding.\n");
     for v in variables.iter().filter(|v| !v.numeric()) {
-        let _ = writeln!(
-            out,
-            "COMPUTE {0} = REPLACE({0}, X'1F', X'0A').",
-            v.name
-        );
+        let _ = writeln!(out, "COMPUTE {0} = REPLACE({0}, X'1F', X'0A').", v.name);
     }
     let _ = writeln!(out, "EXECUTE.\nERASE FILE='{TEMPORARY}'.\n");
 

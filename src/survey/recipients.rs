@@ -1,5 +1,8 @@
-//! The recipient list: a CSV file with `name,email` and any extra columns
-//! (`centre`, `region`, ...) that templates and the report can use.
+//! The recipient list: a CSV file, or the first sheet of an Excel workbook
+//! (`.xlsx`, read with calamine), with `name,email` and any extra columns
+//! (`centre`, `region`, ...) that templates and the report can use. Both
+//! go through the same checks; a workbook's problems name the sheet, row
+//! and column.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -48,11 +51,121 @@ pub struct Rows {
     pub problems: Problems,
 }
 
-/// Reads a recipient list row by row (see [`Rows`]). Only a list that
-/// cannot be read at all (no file, no header) is an error.
-pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
+/// Where a row or cell is: a line of a CSV file, or a row (and column) of
+/// a workbook's sheet, as Excel numbers them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Place {
+    /// 1-based line of the CSV file.
+    Line(usize),
+    /// A row of the first sheet of a workbook, 1-based as Excel shows it.
+    Sheet {
+        /// The sheet's name.
+        sheet: String,
+        /// 1-based row.
+        row: usize,
+        /// 0-based index of the sheet's first column in the used range.
+        first_column: usize,
+    },
+}
+
+impl Place {
+    /// Records a problem at this place, in `column` (index into the row)
+    /// when it concerns one cell. A sheet's place is named in the message,
+    /// since a workbook has no lines: `sheet 'Doctors', row 3, column B
+    /// (email): ...`.
+    fn problem(
+        &self,
+        problems: &mut Problems,
+        path: &Path,
+        column: Option<(usize, &str)>,
+        message: String,
+        fix: &str,
+    ) {
+        match self {
+            Place::Line(line) => problems.at(path, Some((*line, None)), message, fix),
+            Place::Sheet {
+                sheet,
+                row,
+                first_column,
+            } => {
+                let (number, named) = match column {
+                    Some((i, header)) => {
+                        let letter = column_letter(first_column + i);
+                        (
+                            Some(first_column + i + 1),
+                            format!(", column {letter} ({header})"),
+                        )
+                    }
+                    None => (None, String::new()),
+                };
+                problems.at(
+                    path,
+                    Some((*row, number)),
+                    format!("sheet '{sheet}', row {row}{named}: {message}"),
+                    fix,
+                );
+            }
+        }
+    }
+
+    /// The line or row number, for "first on line N".
+    fn number(&self) -> usize {
+        match self {
+            Place::Line(line) => *line,
+            Place::Sheet { row, .. } => *row,
+        }
+    }
+
+    fn noun(&self) -> &'static str {
+        match self {
+            Place::Line(_) => "line",
+            Place::Sheet { .. } => "row",
+        }
+    }
+}
+
+/// `A`, ..., `Z`, `AA`, ... for a 0-based column index.
+fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// A recipient list as a table of text, whatever file it came from.
+struct Table {
+    /// Where the header row is.
+    header_place: Place,
+    /// The header row.
+    headers: Vec<String>,
+    /// Each row's place and cells, or why it could not be read.
+    rows: Vec<(Place, Result<Vec<String>, String>)>,
+}
+
+/// Is `path` an Excel workbook (by its extension)?
+fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// Reads the file into a [`Table`]; only a file that cannot be read at
+/// all, or has no header row, is an error.
+fn read_table(path: &Path) -> Result<Table, Problems> {
+    if is_workbook(path) {
+        read_workbook(path)
+    } else {
+        read_csv(path)
+    }
+}
+
+fn read_csv(path: &Path) -> Result<Table, Problems> {
     let mut problems = Problems::default();
-    let mut held = Vec::new();
     let mut reader = match csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_path(path)
@@ -69,7 +182,7 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
         }
     };
     let headers = match reader.headers() {
-        Ok(headers) => headers.clone(),
+        Ok(headers) => headers.iter().map(str::to_owned).collect(),
         Err(err) => {
             problems.at(
                 path,
@@ -80,55 +193,163 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
             return Err(problems);
         }
     };
-    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let (Some(name_col), Some(email_col)) = (column("name"), column("email")) else {
+    let rows = reader
+        .records()
+        .map(|record| match record {
+            Ok(record) => (
+                Place::Line(record.position().map_or(0, |p| p.line() as usize)),
+                Ok(record.iter().map(str::to_owned).collect()),
+            ),
+            Err(err) => (
+                Place::Line(err.position().map_or(0, |p| p.line() as usize)),
+                Err(format!("unreadable row: {err}")),
+            ),
+        })
+        .collect();
+    Ok(Table {
+        header_place: Place::Line(1),
+        headers,
+        rows,
+    })
+}
+
+/// The first sheet of an `.xlsx` workbook, its first used row the header.
+/// Numbers are written as Excel shows them in General format (`12`, not
+/// `12.0`); a cell holding an Excel error (`#N/A`) makes its row unreadable.
+fn read_workbook(path: &Path) -> Result<Table, Problems> {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut problems = Problems::default();
+    let cannot = |problems: &mut Problems, err: String| {
         problems.at(
             path,
-            Some((1, None)),
-            format!(
-                "the header row must have 'name' and 'email' columns (found: {})",
-                headers.iter().collect::<Vec<_>>().join(",")
-            ),
-            "make the first row name,email followed by any extra columns",
+            None,
+            format!("cannot read the recipient list as an Excel workbook: {err}"),
+            "check 'recipients' in the survey file; save the list as .xlsx or .csv",
+        );
+    };
+    let mut workbook: Xlsx<_> = match open_workbook(path) {
+        Ok(workbook) => workbook,
+        Err(err) => {
+            cannot(&mut problems, err.to_string());
+            return Err(problems);
+        }
+    };
+    let sheet = workbook.sheet_names().first().cloned().unwrap_or_default();
+    let range = match workbook.worksheet_range_at(0) {
+        Some(Ok(range)) => range,
+        Some(Err(err)) => {
+            cannot(&mut problems, format!("sheet '{sheet}': {err}"));
+            return Err(problems);
+        }
+        None => {
+            cannot(&mut problems, "it has no sheet".to_owned());
+            return Err(problems);
+        }
+    };
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let place = |i: usize| Place::Sheet {
+        sheet: sheet.clone(),
+        row: first_row as usize + i + 1,
+        first_column: first_column as usize,
+    };
+    let text = |cell: &Data| -> Result<String, String> {
+        match cell {
+            Data::Error(e) => Err(format!("a cell holds the Excel error {e}")),
+            Data::String(s) => Ok(s.trim().to_owned()),
+            other => Ok(other.to_string()),
+        }
+    };
+    let mut rows = range.rows().enumerate();
+    let Some((_, header)) = rows.next() else {
+        problems.at(
+            path,
+            None,
+            format!("sheet '{sheet}' is empty"),
+            "the first sheet's first row must be name, email, ...",
         );
         return Err(problems);
     };
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let headers = header
+        .iter()
+        .map(|cell| text(cell).unwrap_or_default())
+        .collect();
+    let rows = rows
+        // Rows left empty inside the used range are not people.
+        .filter(|(_, cells)| cells.iter().any(|c| !matches!(c, Data::Empty)))
+        .map(|(i, cells)| {
+            let cells: Result<Vec<String>, String> = cells.iter().map(text).collect();
+            (place(i), cells)
+        })
+        .collect();
+    Ok(Table {
+        header_place: place(0),
+        headers,
+        rows,
+    })
+}
+
+/// Reads a recipient list row by row (see [`Rows`]): a CSV file, or the
+/// first sheet of an Excel workbook (`.xlsx`) with the header in its first
+/// row. Only a list that cannot be read at all (no file, no header) is an
+/// error.
+pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
+    let table = read_table(path)?;
+    let mut problems = Problems::default();
+    let mut held = Vec::new();
+    let headers = &table.headers;
+    let first_row = if is_workbook(path) {
+        "first row of the first sheet"
+    } else {
+        "first row"
+    };
+    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let (Some(name_col), Some(email_col)) = (column("name"), column("email")) else {
+        table.header_place.problem(
+            &mut problems,
+            path,
+            None,
+            format!(
+                "the header row must have 'name' and 'email' columns (found: {})",
+                headers.join(",")
+            ),
+            &format!("make the {first_row} name,email followed by any extra columns"),
+        );
+        return Err(problems);
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut recipients = Vec::new();
-    for record in reader.records() {
-        let record = match record {
+    for (place, cells) in table.rows {
+        let record = match cells {
             Ok(record) => record,
             Err(err) => {
-                let line = err.position().map(|p| (p.line() as usize, None));
-                problems.at(
+                place.problem(
+                    &mut problems,
                     path,
-                    line,
-                    format!("unreadable row: {err}"),
-                    "every row needs as many fields as the header",
+                    None,
+                    err,
+                    "every row needs as many fields as the header, and no cell an error",
                 );
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        let email = record.get(email_col).unwrap_or_default().to_owned();
-        let name = record.get(name_col).unwrap_or_default().to_owned();
+        let cell = |i: usize| record.get(i).cloned().unwrap_or_default();
+        let email = cell(email_col);
+        let name = cell(name_col);
+        let email_cell = Some((email_col, headers[email_col].as_str()));
         // A line break or other control character would end up in a mail
         // header (lettre panics on one in a name); never let it through.
-        if let Some((column, c)) = headers
+        if let Some((i, c)) = record
             .iter()
-            .zip(record.iter())
-            .find_map(|(header, field)| {
-                field
-                    .chars()
-                    .find(|c| c.is_control())
-                    .map(|c| (header.to_owned(), c))
-            })
+            .enumerate()
+            .find_map(|(i, field)| field.chars().find(|c| c.is_control()).map(|c| (i, c)))
         {
-            problems.at(
+            let header = headers.get(i).map_or("", String::as_str);
+            place.problem(
+                &mut problems,
                 path,
-                Some((line as usize, None)),
+                Some((i, header)),
                 format!(
-                    "the '{column}' field of '{}' holds a line break or control character (U+{:04X}); this row is not applied, the person keeps what they had",
+                    "the '{header}' field of '{}' holds a line break or control character (U+{:04X}); this row is not applied, the person keeps what they had",
                     email.escape_debug(),
                     c as u32
                 ),
@@ -138,28 +359,34 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
             continue;
         }
         if email.parse::<Address>().is_err() {
-            problems.at(
+            place.problem(
+                &mut problems,
                 path,
-                Some((line as usize, None)),
+                email_cell,
                 format!("'{email}' is not a valid email address"),
                 "correct the address or remove the row",
             );
             continue;
         }
-        if let Some(first) = seen.insert(email.to_lowercase(), line) {
-            problems.at(
+        if let Some(first) = seen.insert(email.to_lowercase(), place.number()) {
+            place.problem(
+                &mut problems,
                 path,
-                Some((line as usize, None)),
-                format!("'{email}' is listed twice (first on line {first}); addresses are compared without regard to case"),
+                email_cell,
+                format!(
+                    "'{email}' is listed twice (first on {} {first}); addresses are compared without regard to case",
+                    place.noun()
+                ),
                 "remove one of the rows",
             );
             seen.insert(email.to_lowercase(), first);
             continue;
         }
         if name.is_empty() {
-            problems.at(
+            place.problem(
+                &mut problems,
                 path,
-                Some((line as usize, None)),
+                Some((name_col, headers[name_col].as_str())),
                 format!("no name for '{email}'"),
                 "fill in the name column",
             );
@@ -168,12 +395,7 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
             .iter()
             .enumerate()
             .filter(|(i, _)| *i != name_col && *i != email_col)
-            .map(|(i, header)| {
-                (
-                    header.to_owned(),
-                    record.get(i).unwrap_or_default().to_owned(),
-                )
-            })
+            .map(|(i, header)| (header.to_owned(), cell(i)))
             .collect();
         recipients.push(Recipient {
             name,
@@ -190,9 +412,8 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
 
 /// The extra column names of a list (for template checks).
 pub fn columns(path: &Path) -> Vec<String> {
-    csv::Reader::from_path(path)
-        .and_then(|mut r| r.headers().cloned())
-        .map(|h| h.iter().map(str::to_owned).collect())
+    read_table(path)
+        .map(|table| table.headers)
         .unwrap_or_default()
 }
 
@@ -245,5 +466,143 @@ mod tests {
         let list = load(csv.path()).unwrap();
         assert_eq!(list[0].attributes["centre"], "North");
         assert_eq!(list[0].key(), "a@x.test");
+    }
+
+    /// Writes a workbook as Excel does (shared strings), `rows[0]` the
+    /// header, starting at `at` (0-based row, column) of a sheet named
+    /// `Doctors`, with a second sheet that must be ignored.
+    fn workbook(rows: &[&[&str]], at: (u32, u16)) -> tempfile::TempPath {
+        let path = tempfile::Builder::new()
+            .suffix(".xlsx")
+            .tempfile()
+            .unwrap()
+            .into_temp_path();
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("Doctors").unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (at.0 + r as u32, at.1 + c as u16);
+                if cell.is_empty() {
+                    continue;
+                }
+                match cell.parse::<f64>() {
+                    Ok(number) => sheet.write_number(r, c, number).unwrap(),
+                    Err(_) => sheet.write_string(r, c, *cell).unwrap(),
+                };
+            }
+        }
+        let other = book.add_worksheet();
+        other.write_string(0, 0, "not a list").unwrap();
+        book.save(&path).unwrap();
+        path
+    }
+
+    #[test]
+    fn reads_the_first_sheet_of_a_workbook() {
+        let path = workbook(
+            &[
+                &["Name", "Email", "centre", "beds"],
+                &["Dr A", " a@x.test ", "North", "12"],
+                &["", "", "", ""],
+                &["Dr B", "b@x.test", "", "7.5"],
+            ],
+            (0, 0),
+        );
+        let list = load(&path).unwrap();
+        assert_eq!(list.len(), 2, "the empty row is no one");
+        assert_eq!(
+            (list[0].name.as_str(), list[0].email.as_str()),
+            ("Dr A", "a@x.test")
+        );
+        assert_eq!(list[0].attributes["centre"], "North");
+        assert_eq!(
+            list[0].attributes["beds"], "12",
+            "a whole number as Excel shows it"
+        );
+        assert_eq!(list[1].attributes["beds"], "7.5");
+        assert_eq!(list[1].attributes["centre"], "");
+        assert_eq!(columns(&path), ["Name", "Email", "centre", "beds"]);
+    }
+
+    #[test]
+    fn a_workbooks_problems_name_sheet_row_and_column() {
+        // The table starts at B3, as a lead's sheet with a title often does.
+        let path = workbook(
+            &[
+                &["name", "email", "centre"],
+                &["Dr A", "a@x.test", "North"],
+                &["Dr B", "not-an-address", "South"],
+                &["Dr C", "A@X.test", "West"],
+                &["", "d@x.test", "East"],
+                &["Dr E", "e@x.test", "Ea\nst"],
+            ],
+            (2, 1),
+        );
+        let rows = load_rows(&path).unwrap();
+        assert_eq!(rows.good.len(), 2, "{}", rows.problems);
+        assert_eq!(rows.held, ["e@x.test"]);
+        let places: Vec<_> = rows.problems.0.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(
+            places,
+            [
+                (Some(5), Some(3)),
+                (Some(6), Some(3)),
+                (Some(7), Some(2)),
+                (Some(8), Some(4))
+            ]
+        );
+        let messages: Vec<&str> = rows.problems.0.iter().map(|p| p.message.as_str()).collect();
+        assert!(
+            messages[0].starts_with("sheet 'Doctors', row 5, column C (email): 'not-an-address'"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1]
+                .contains("row 6, column C (email): 'A@X.test' is listed twice (first on row 4)"),
+            "{}",
+            messages[1]
+        );
+        assert!(
+            messages[2].starts_with("sheet 'Doctors', row 7, column B (name): no name"),
+            "{}",
+            messages[2]
+        );
+        assert!(
+            messages[3]
+                .starts_with("sheet 'Doctors', row 8, column D (centre): the 'centre' field"),
+            "{}",
+            messages[3]
+        );
+    }
+
+    #[test]
+    fn a_workbook_without_the_columns_or_readable_bytes_is_refused() {
+        let path = workbook(&[&["who", "address"], &["Dr A", "a@x.test"]], (0, 0));
+        let problems = load(&path).unwrap_err();
+        assert!(
+            problems.0[0]
+                .message
+                .starts_with("sheet 'Doctors', row 1: the header row must have 'name' and 'email'"),
+            "{problems}"
+        );
+        let not_a_workbook = write("name,email\nDr A,a@x.test\n");
+        let renamed = not_a_workbook.path().with_extension("xlsx");
+        std::fs::copy(not_a_workbook.path(), &renamed).unwrap();
+        let problems = load(&renamed).unwrap_err();
+        std::fs::remove_file(&renamed).unwrap();
+        assert!(
+            problems.0[0]
+                .message
+                .contains("cannot read the recipient list as an Excel workbook"),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn column_letters_go_past_z() {
+        let letters: Vec<String> = [0, 25, 26, 51, 701, 702].map(column_letter).into();
+        assert_eq!(letters, ["A", "Z", "AA", "AZ", "ZZ", "AAA"]);
     }
 }

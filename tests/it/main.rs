@@ -21,3 +21,4 @@ mod support;
 mod surveys;
 mod timeline;
 mod verp;
+mod workbook;

@@ -100,6 +100,13 @@ pub(super) fn render(survey: &Survey, variables: &[Variable], shape: &Shape) -> 
     }
     let _ = writeln!(out, "EXECUTE.\nERASE FILE='{TEMPORARY}'.\n");
 
+    labels(&mut out, variables);
+    out.push_str("EXECUTE.\n");
+    out
+}
+
+/// VARIABLE LABELS, VALUE LABELS, MISSING VALUES and VARIABLE LEVEL.
+fn labels(out: &mut String, variables: &[Variable]) {
     out.push_str("VARIABLE LABELS\n  ");
     let labels: Vec<String> = variables
         .iter()
@@ -173,8 +180,6 @@ pub(super) fn render(survey: &Survey, variables: &[Variable], shape: &Shape) -> 
         out.push_str(&each.join("\n  /"));
         out.push_str(".\n");
     }
-    out.push_str("EXECUTE.\n");
-    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 * Encoding: UTF-8.
 * Ketamine in specialist palliative care: a regional survey: the responses, labelled, for SPSS or PSPP.
-* Reads responses.csv from the working directory: open this file from its folder
-* (or CD to it first), or run: cd FOLDER && pspp responses.sps.
+* Reads responses.csv from this file's folder when run with
+*   INSERT FILE='FOLDER/responses.sps' CD=YES.
+* (SPSS or PSPP), or from the working directory: cd FOLDER && pspp responses.sps.
 * Codes: codebook.csv. Empty cells are missing (no valid answer).
 
 * Join each record's lines (a line break inside a quoted answer) with X'1F'.

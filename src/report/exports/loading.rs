@@ -86,17 +86,21 @@ fn counted_columns(counts: &BTreeMap<(String, String), usize>) -> Vec<String> {
 /// PSPP's FREQUENCIES tables (CSV output, variables by name, values as
 /// codes), as (column, value) -> count; missing values under "missing:".
 fn pspp_frequencies(dir: &Path, columns: &[String]) -> BTreeMap<(String, String), usize> {
+    // From another folder, as the README says: INSERT with CD=YES reads
+    // responses.csv beside the syntax file.
+    let elsewhere = tempfile::tempdir().unwrap();
     let syntax = format!(
-        "INSERT FILE='responses.sps'.\nSET TVARS=NAMES TNUMBERS=VALUES.\nFREQUENCIES /VARIABLES={}.\n",
+        "INSERT FILE='{}' CD=YES.\nSET TVARS=NAMES TNUMBERS=VALUES.\nFREQUENCIES /VARIABLES={}.\n",
+        dir.join("responses.sps").display(),
         columns.join(" ")
     );
-    std::fs::write(dir.join("check.sps"), syntax).unwrap();
+    std::fs::write(elsewhere.path().join("check.sps"), syntax).unwrap();
     run(
-        dir,
+        elsewhere.path(),
         "pspp",
         &["-O", "format=csv", "-o", "out.csv", "check.sps"],
     );
-    let output = std::fs::read_to_string(dir.join("out.csv")).unwrap();
+    let output = std::fs::read_to_string(elsewhere.path().join("out.csv")).unwrap();
     let mut counts = BTreeMap::new();
     let mut table: Option<String> = None;
     let mut section = String::new();

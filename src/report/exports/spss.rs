@@ -1,6 +1,8 @@
 //! `responses.sps`: SPSS syntax (run by PSPP too) that reads
-//! `responses.csv` from the working directory with VARIABLE LABELS, VALUE
-//! LABELS and MISSING VALUES.
+//! `responses.csv` with VARIABLE LABELS, VALUE LABELS and MISSING VALUES,
+//! from its own folder when inserted with `INSERT FILE=... CD=YES` (SPSS
+//! syntax has no way to name its own file), else from the working
+//! directory.
 //!
 //! SPSS's and PSPP's `GET DATA /TYPE=TXT` end a case at every line break,
 //! even inside a quoted field, so a free-text answer of several lines would
@@ -58,8 +60,9 @@ pub(super) fn render(survey: &Survey, variables: &[Variable], shape: &Shape) -> 
         survey.title.replace('\n', " ")
     );
     out.push_str(
-        "* Reads responses.csv from the working directory: open this file from its folder\n\
-         * (or CD to it first), or run: cd FOLDER && pspp responses.sps.\n\
+        "* Reads responses.csv from this file's folder when run with\n\
+         *   INSERT FILE='FOLDER/responses.sps' CD=YES.\n\
+         * (SPSS or PSPP), or from the working directory: cd FOLDER && pspp responses.sps.\n\
          * Codes: codebook.csv. Empty cells are missing (no valid answer).\n\n",
     );
     out.push_str("* Join each record's lines (a line break inside a quoted answer) with X'1F'.\n");

@@ -171,49 +171,219 @@ fn resolve_as(source: &SecretSource, what: &str) -> Result<Secret> {
     Ok(Secret(value))
 }
 
-/// Runs a secret command with a bound, returning its standard output. Its
-/// standard error goes to ours, so a helper's own message is seen.
+/// Runs a secret command with a bound, returning its standard output.
+///
+/// The command runs in a process group of its own, so that on timeout the
+/// whole group is killed (a helper's children too, not only `sh`); its
+/// standard output and standard error are read here, without a thread, each
+/// up to [`OUTPUT_LIMIT`]; its standard error is summarised in the error
+/// (its last line and how many it wrote), never copied whole into the log.
 fn run(command: &str, what: &str) -> Result<String> {
+    use std::os::unix::process::CommandExt;
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(command)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
         .spawn()
         .map_err(|e| Error::Credentials(format!("cannot run the {what} command: {e}")))?;
-    let mut stdout = child.stdout.take().expect("piped");
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let _ = stdout.read_to_end(&mut out);
-        out
-    });
-    let deadline = Instant::now() + COMMAND_TIMEOUT;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
-            Ok(None) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(Error::Credentials(format!(
-                    "the {what} command did not finish within {} s; a helper must print a token without asking (sign in to it by hand once)",
-                    COMMAND_TIMEOUT.as_secs()
-                )));
+    let group = child.id() as libc::pid_t;
+    let mut pipes = [
+        Pipe::new(child.stdout.take().expect("piped"), false),
+        Pipe::new(child.stderr.take().expect("piped"), true),
+    ];
+    let deadline = Instant::now() + command_timeout();
+    let mut exited: Option<(std::process::ExitStatus, Instant)> = None;
+    let failure = loop {
+        if pipes[0].overflowed {
+            break Some(format!(
+                "the {what} command printed more than {} KB, which is not a secret",
+                OUTPUT_LIMIT / 1024
+            ));
+        }
+        let open = pipes.iter().any(|p| p.open);
+        if let Some((status, at)) = exited {
+            // Done when both pipes are at their end, or shortly after the
+            // command exited while a child it left holds them open.
+            if !open || at.elapsed() > EXIT_GRACE {
+                break (!status.success()).then(|| {
+                    format!("the {what} command exited with {status}; run it by hand to see why")
+                });
             }
-            Err(e) => {
-                return Err(Error::Credentials(format!(
-                    "cannot wait for the {what} command: {e}"
-                )));
+        } else {
+            match child.try_wait() {
+                Ok(Some(status)) => {
+                    exited = Some((status, Instant::now()));
+                    continue;
+                }
+                Ok(None) => {}
+                Err(e) => break Some(format!("cannot wait for the {what} command: {e}")),
             }
         }
+        if Instant::now() >= deadline {
+            break Some(format!(
+                "the {what} command did not finish within {} s; a helper must print a token without asking (sign in to it by hand once)",
+                command_timeout().as_secs()
+            ));
+        }
+        if open {
+            wait_readable(&mut pipes, POLL_STEP);
+        } else {
+            std::thread::sleep(POLL_STEP);
+        }
     };
-    let out = reader.join().unwrap_or_default();
-    if !status.success() {
-        return Err(Error::Credentials(format!(
-            "the {what} command exited with {status}; run it by hand to see why"
-        )));
+    // Whatever happened, nothing of the group outlives this call: a helper
+    // that exited has left nothing worth keeping in its group (a daemon it
+    // starts, like gpg-agent, detaches into a session of its own).
+    // SAFETY: kill(2) with a negative pid signals the group `group`, which
+    // is the child's own (process_group(0)); no memory is involved.
+    unsafe { libc::kill(-group, libc::SIGKILL) };
+    let _ = child.wait();
+    let [stdout, stderr] = pipes;
+    if let Some(message) = failure {
+        return Err(Error::Credentials(message + &summary(&stderr)));
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    if !stderr.data.is_empty() {
+        tracing::debug!("the {what} command wrote to stderr{}", summary(&stderr));
+    }
+    Ok(String::from_utf8_lossy(&stdout.data).into_owned())
+}
+
+/// The most of a command's standard output, and of its standard error,
+/// that is read: a secret is one line, an error message a few.
+const OUTPUT_LIMIT: usize = 64 * 1024;
+
+/// How long the output of a command that exited is still read while a
+/// child it left holds its pipes open.
+const EXIT_GRACE: Duration = Duration::from_millis(200);
+
+/// How often a running command is looked at.
+const POLL_STEP: Duration = Duration::from_millis(20);
+
+/// [`COMMAND_TIMEOUT`], or 2 s under the fault hook
+/// `MAILSURVEY_FAULT=short-command-timeout`, with which a test proves the
+/// kill without waiting a minute.
+fn command_timeout() -> Duration {
+    let short = std::env::var("MAILSURVEY_FAULT")
+        .is_ok_and(|v| v.split(',').any(|f| f.trim() == "short-command-timeout"));
+    if short {
+        Duration::from_secs(2)
+    } else {
+        COMMAND_TIMEOUT
+    }
+}
+
+/// One output pipe of a command, read without blocking, keeping at most
+/// [`OUTPUT_LIMIT`] of it: its start (standard output, where the secret is)
+/// or its end (standard error, where a helper's reason is); the rest is
+/// read and dropped, so the command is never stuck writing.
+struct Pipe {
+    file: std::fs::File,
+    data: Vec<u8>,
+    keep_end: bool,
+    lines: usize,
+    open: bool,
+    overflowed: bool,
+}
+
+impl Pipe {
+    fn new(pipe: impl Into<std::os::fd::OwnedFd>, keep_end: bool) -> Pipe {
+        use std::os::fd::AsRawFd;
+        let file = std::fs::File::from(pipe.into());
+        // SAFETY: fcntl on a descriptor this Pipe owns; O_NONBLOCK so a read
+        // never waits.
+        unsafe {
+            let fd = file.as_raw_fd();
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+        Pipe {
+            file,
+            data: Vec::new(),
+            keep_end,
+            lines: 0,
+            open: true,
+            overflowed: false,
+        }
+    }
+
+    /// Reads what is there now.
+    fn drain(&mut self) {
+        let mut buffer = [0u8; 8192];
+        while self.open {
+            match self.file.read(&mut buffer) {
+                Ok(0) => self.open = false,
+                Ok(n) => {
+                    let read = &buffer[..n];
+                    self.lines += read.iter().filter(|&&b| b == b'\n').count();
+                    if self.keep_end {
+                        self.data.extend_from_slice(read);
+                        let over = self.data.len().saturating_sub(OUTPUT_LIMIT);
+                        self.data.drain(..over);
+                        self.overflowed |= over > 0;
+                    } else {
+                        let room = OUTPUT_LIMIT - self.data.len();
+                        self.data.extend_from_slice(&read[..n.min(room)]);
+                        self.overflowed |= n > room;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return,
+                Err(_) => self.open = false,
+            }
+        }
+    }
+}
+
+/// Waits at most `step` for either open pipe to have something, then reads
+/// both.
+fn wait_readable(pipes: &mut [Pipe; 2], step: Duration) {
+    use std::os::fd::AsRawFd;
+    let mut fds: Vec<libc::pollfd> = pipes
+        .iter()
+        .filter(|p| p.open)
+        .map(|p| libc::pollfd {
+            fd: p.file.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        })
+        .collect();
+    // SAFETY: `fds` is a valid array of `fds.len()` pollfd structures that
+    // outlives the call.
+    unsafe {
+        libc::poll(
+            fds.as_mut_ptr(),
+            fds.len() as libc::nfds_t,
+            step.as_millis() as libc::c_int,
+        )
+    };
+    for pipe in pipes.iter_mut() {
+        pipe.drain();
+    }
+}
+
+/// A command's standard error in a few words for an error message: how
+/// many lines it wrote and its last one (a helper's reason is usually
+/// there), at most 200 characters, control characters made visible.
+fn summary(stderr: &Pipe) -> String {
+    let text = String::from_utf8_lossy(&stderr.data);
+    let Some(last) = text.lines().rev().find(|l| !l.trim().is_empty()) else {
+        return String::new();
+    };
+    // A last line without its newline counts too.
+    let lines = stderr.lines + usize::from(!text.ends_with('\n'));
+    let mut shown: String = last.trim().chars().take(200).collect();
+    if shown.chars().count() < last.trim().chars().count() {
+        shown.push('…');
+    }
+    format!(
+        "; it wrote {} line{} to stderr, the last: \"{}\"",
+        lines,
+        if lines == 1 { "" } else { "s" },
+        shown.escape_debug()
+    )
 }
 
 fn first_line(text: &str) -> String {
@@ -276,6 +446,33 @@ mod tests {
             "echo eyJhbGciOi.eyJzdWIi.c2ln".into(),
         ));
         assert_eq!(token(&server).unwrap().expose(), "eyJhbGciOi.eyJzdWIi.c2ln");
+    }
+
+    #[test]
+    fn a_command_output_is_bounded_and_its_stderr_summarised() {
+        let err = resolve(&SecretSource::Command(
+            "head -c 200000 /dev/zero | tr '\\0' a".into(),
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("printed more than 64 KB"), "{err}");
+        let err = resolve(&SecretSource::Command(
+            "for i in 1 2 3; do echo \"noise $i\" >&2; done; printf 'no token \\033[31m' >&2; exit 2"
+                .into(),
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("exited with exit status: 2")
+                && err.contains("it wrote 4 lines to stderr, the last: \"no token \\u{1b}[31m\""),
+            "{err}"
+        );
+        assert!(!err.contains("noise"), "{err}");
+        // A command that exits leaving a child holding its output is done.
+        let started = Instant::now();
+        let out = resolve(&SecretSource::Command("(sleep 30 &) ; echo tok".into())).unwrap();
+        assert_eq!(out.expose(), "tok");
+        assert!(started.elapsed() < Duration::from_secs(5));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! credentials and certificates, TLS in both modes.
 
 use crate::support::*;
+use std::time::Duration;
 
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -220,4 +221,113 @@ fn the_example_survey_is_valid() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("10 questions, 60 recipients"));
+}
+
+/// The process group of a live (not zombie) process, from `/proc`.
+fn live_group(pid: &str) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // pid (comm) state ppid pgrp ...: comm may hold spaces, so read after ')'.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    (fields.first() != Some(&"Z")).then(|| fields.get(2).map(|g| g.to_string()))?
+}
+
+/// Every live process of group `group`.
+fn live_in_group(group: &str) -> Vec<String> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|pid| pid.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|pid| live_group(pid).as_deref() == Some(group))
+        .collect()
+}
+
+/// Finding 10 of issue 18: a password or token command that hangs (here one
+/// that started a child and a grandchild, and talks a lot on stderr) is
+/// killed with its whole process group when its time is up, and its stderr
+/// is summarised, not copied whole. The timeout is shortened to 2 s by the
+/// fault hook `MAILSURVEY_FAULT=short-command-timeout`.
+#[test]
+fn a_hanging_secret_command_is_killed_with_every_process_it_started() {
+    let stack = Stack::shared();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display();
+    let script = dir.path().join("helper.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\n\
+             sleep 300 &\n\
+             echo $! >'{d}/child'\n\
+             (sleep 301 & echo $! >'{d}/grandchild'; wait) &\n\
+             echo $$ >'{d}/shell'\n\
+             i=0\n\
+             while [ $i -lt 4000 ]; do echo \"helper: waiting for a browser sign-in, line $i\" >&2; i=$((i+1)); done\n\
+             echo done >'{d}/talked'\n\
+             wait\n"
+        ),
+    )
+    .unwrap();
+    let fixture = Fixture::new(
+        &stack,
+        &[(
+            "smtp",
+            "password",
+            format!(
+                "{{ command = {} }}",
+                toml_string(&format!("sh {}", script.display()))
+            ),
+        )],
+    );
+    let mut child = fixture
+        .command(&["check"])
+        .env("MAILSURVEY_FAULT", "short-command-timeout")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).ok();
+    wait_until(Duration::from_secs(20), "the helper to start", || {
+        read("shell").is_some() && read("grandchild").is_some()
+    });
+    let shell = read("shell").unwrap().trim().to_owned();
+    let group = live_group(&shell).expect("the helper runs");
+    assert_ne!(
+        live_group(&child.id().to_string()).as_deref(),
+        Some(group.as_str()),
+        "the command runs in a process group of its own"
+    );
+    // check gives up on the command after 2 s (60 s without the hook).
+    let started = std::time::Instant::now();
+    wait_until(Duration::from_secs(20), "check to finish", || {
+        child.try_wait().unwrap().is_some()
+    });
+    let output = child.wait_with_output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        text.contains("did not finish within 2 s"),
+        "{text:.2000} (after {:?})",
+        started.elapsed()
+    );
+    // Its stderr is summarised: the last line and how many there were.
+    assert!(text.contains("line 3999"), "{text:.2000}");
+    assert!(
+        text.len() < 16_000,
+        "stderr copied whole: {} bytes",
+        text.len()
+    );
+    // Nothing it started is left (bounded: the kill is sent before check
+    // returns; the wait is for the kernel to tear the processes down).
+    wait_until(
+        Duration::from_secs(5),
+        "the helper's group to be gone",
+        || live_in_group(&group).is_empty(),
+    );
+    for name in ["child", "grandchild", "shell"] {
+        let pid = read(name).unwrap().trim().to_owned();
+        assert_eq!(live_group(&pid), None, "{name} ({pid}) still runs");
+    }
 }

@@ -223,17 +223,21 @@ impl Store {
                 (Some(_), Some(listed), Some(status)) => Some(Person { listed, status }),
                 _ => None,
             };
+            // The same rule as the round that queued it: a held or
+            // tokenless message is not the person's until confirmed, so a
+            // stranger's mail never stops their reminders.
             let replied = kind == MailKind::Reminder
-                && tx.query_row_cached(
-                    // A held message (no token, another sender) is not the
-                    // person's until confirmed: a stranger's mail must not
-                    // stop their reminders.
-                    "SELECT EXISTS (SELECT 1 FROM messages WHERE recipient_id = ?1 AND kind IN ('reply', 'unsubscribe')
-                                    AND (decision IS NULL OR decision = 'accepted'))
-                         OR EXISTS (SELECT 1 FROM answers WHERE recipient_id = ?1)",
-                    [recipient_id],
-                    |r| r.get::<_, bool>(0),
-                )?;
+                && tx
+                    .query_row_cached(
+                        &format!(
+                            "SELECT {} FROM recipients r WHERE r.id = ?1",
+                            super::timeline::STOPS_REMINDERS
+                        ),
+                        [recipient_id],
+                        |r| r.get::<_, bool>(0),
+                    )
+                    .optional()?
+                    .unwrap_or(false);
             if let Mailable::Cancel(reason) = mailable(kind, person, replied) {
                 tx.execute_cached(
                     "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2 WHERE id = ?1",

@@ -48,6 +48,17 @@ pub struct ReportData {
     pub unverified_bounces: usize,
 }
 
+/// The one rule for what stops a listed, active person's reminders, used
+/// both when reminders are queued ([`Store::silent`]) and when one is about
+/// to be sent (`claim_due`): answers of theirs that count (a reply with
+/// their token, a held reply once confirmed or accepted, a trusted DMARC
+/// pass). A message that is held, or has no token and nothing to hold (a
+/// forged "I'll answer later"), stops nothing; an opt-out stops all mail
+/// through the person's status instead. An SQL condition on `r`, a row of
+/// `recipients`.
+pub(super) const STOPS_REMINDERS: &str =
+    "EXISTS (SELECT 1 FROM answers a WHERE a.recipient_id = r.id)";
+
 /// A stored time of recipient `id`'s, or an error naming the row.
 fn ts(id: i64, seconds: i64) -> Result<Timestamp> {
     super::rows::timestamp("recipients", id, seconds)
@@ -80,19 +91,19 @@ impl Store {
         Ok(changed > 0)
     }
 
-    /// Listed, active people whose invitation went out and who have sent
-    /// no reply at all (a partial reply is followed up by clarification).
+    /// Listed, active people whose invitation went out and who have no
+    /// counted answer ([`STOPS_REMINDERS`]; a partial reply is followed up
+    /// by clarification).
     pub fn silent(&self, survey_id: &str) -> Result<Vec<Silent>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT r.id, r.added_at, o.sent_at,
                     (SELECT group_concat(m.seq) FROM outbox m WHERE m.recipient_id = r.id AND m.kind = 'reminder')
              FROM recipients r JOIN outbox o ON o.recipient_id = r.id AND o.kind = 'invitation' AND o.state = 'sent'
              WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
-               AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.recipient_id = r.id AND m.kind IN ('reply', 'unsubscribe'))
-               AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.recipient_id = r.id)
-             ORDER BY r.id",
-        )?;
+               AND NOT {STOPS_REMINDERS}
+             ORDER BY r.id"
+        ))?;
         let rows: Vec<(i64, i64, i64, Option<String>)> = stmt
             .query_map([survey_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -131,18 +142,33 @@ impl Store {
         )? > 0)
     }
 
-    /// Everyone still reachable (listed, active, invited), for the early
-    /// close: their current answers.
+    /// Everyone still reachable (listed, active), for the early close:
+    /// their current answers. Only verified states take a person out: an
+    /// opt-out without a token stops their mail at once, but until they
+    /// confirm it they are still counted here, so strangers' opt-outs in
+    /// the names of those who have not answered never close the survey.
     pub fn reachable_answers(&self, survey_id: &str) -> Result<Vec<BTreeMap<String, Answer>>> {
-        let ids: Vec<i64> = {
+        let rows: Vec<(i64, String)> = {
             let conn = self.lock();
             let mut stmt = conn.prepare_cached(
-                "SELECT r.id FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'",
+                "SELECT r.id, r.status FROM recipients r
+                 WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status IN ('active', 'opted_out')",
             )?;
-            stmt.query_map([survey_id], |r| r.get(0))?
+            stmt.query_map([survey_id], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?
         };
-        ids.into_iter().map(|id| self.current_answers(id)).collect()
+        let mut reachable = Vec::new();
+        for (id, status) in rows {
+            let unconfirmed_opt_out = || -> Result<bool> {
+                Ok(self
+                    .pending_confirmation(id)?
+                    .is_some_and(|pending| pending.request.opt_out))
+            };
+            if status == "active" || unconfirmed_opt_out()? {
+                reachable.push(self.current_answers(id)?);
+            }
+        }
+        Ok(reachable)
     }
 
     /// Queues the report (once: its Message-ID is fixed).

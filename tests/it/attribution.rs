@@ -432,3 +432,124 @@ fn a_forged_bounce_without_our_token_bounces_nobody() {
         "recorded, tied to nobody: {bounces:?}"
     );
 }
+
+/// Finding 3 of issue 18: only counted answers (or an opt-out, which stops
+/// all mail) stop a doctor's reminders. A forged message from the doctor's
+/// address without a token that only says "I'll answer later" (nothing to
+/// hold, so no confirmation email) and a held reply stop nothing: both
+/// doctors are reminded; the doctor whose answers counted is not.
+#[test]
+fn a_forged_or_held_reply_does_not_stop_reminders() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("period", "reminders", "[\"20s after invitation\"]".into()),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let (later, held, answered) = (&rows[0].1, &rows[1].1, &rows[2].1);
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(
+            later,
+            &fixture.sender,
+            "Re: Survey: ketamine use in specialist palliative care (5 minutes)",
+            "Sorry, very busy this week. I'll answer later.",
+        ),
+    );
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(held, &fixture.sender, "Survey", COMPLETE),
+    );
+    fixture.reply_and_wait_recorded(answered, COMPLETE, 10);
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the forged replies read", || {
+        store.messages(&sid).unwrap().len() == 3 && store.unprocessed(&sid).unwrap().is_empty()
+    });
+    let counts = store.message_counts(&sid).unwrap();
+    assert_eq!(counts.get("reply"), Some(&3), "{counts:?}");
+    // Read before the reminders fell due (20 s after the invitations).
+    assert!(
+        fixture.outbox_states("reminder").is_empty(),
+        "{:?}",
+        fixture.outbox_states("reminder")
+    );
+    fixture.wait_until(Duration::from_secs(60), "two reminders sent", || {
+        fixture.outbox_states("reminder").get("sent") == Some(&2)
+    });
+    daemon.terminate();
+    stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(60));
+    let reminded = |email: &str| {
+        stack.inbox(email).iter().any(|raw| {
+            parse(raw)
+                .message_id()
+                .unwrap_or_default()
+                .starts_with("reminder.1.")
+        })
+    };
+    assert!(reminded(later), "a forged 'later' stops nothing");
+    assert!(reminded(held), "a held reply stops nothing");
+    assert!(!reminded(answered), "counted answers stop the reminders");
+}
+
+/// Finding 5 of issue 18: with `early_close`, opt-outs without a token
+/// (mail stops at once, but nobody confirmed them) never close the survey:
+/// only verified states count. One doctor answers; a stranger opts the
+/// other out in their name; the survey stays open until that doctor
+/// answers with their token.
+#[test]
+fn forged_opt_outs_never_close_the_survey_early() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("period", "early_close", "true".into()),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let (answered, forged_out) = (&rows[0].1, &rows[1].1);
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.reply_and_wait_recorded(answered, COMPLETE, 10);
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(
+            forged_out,
+            &fixture.sender,
+            "unsubscribe",
+            "Please remove me from this list.",
+        ),
+    );
+    // The note about the stopped mail goes out in the turn that would
+    // have closed the survey.
+    fixture.wait_until(Duration::from_secs(60), "the opt-out note sent", || {
+        fixture.outbox_states("confirmation").get("sent") == Some(&1)
+    });
+    assert_eq!(
+        store
+            .recipient_by_email(&sid, forged_out)
+            .unwrap()
+            .unwrap()
+            .status,
+        "opted_out"
+    );
+    assert_eq!(
+        store.closed_at(&sid).unwrap(),
+        None,
+        "an unconfirmed opt-out closes nothing"
+    );
+    assert!(fixture.outbox_states("report").is_empty());
+    // The doctor answers with their token: now everyone reachable has.
+    fixture.reply_as(forged_out, COMPLETE);
+    fixture.wait_until(Duration::from_secs(60), "the survey closed", || {
+        store.closed_at(&sid).unwrap().is_some()
+    });
+    daemon.terminate();
+}

@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::clock::{Clock, SystemClock};
 use crate::invitation::Kind;
 use crate::outbox::{FileOutbox, Outbox, SmtpOutbox};
+use crate::report::shown::visible;
 use crate::run::dispatch::Dispatcher;
 use crate::shutdown::Shutdown;
 use crate::store::Store;
@@ -658,7 +659,7 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
             status.unverified_bounces.len()
         );
         for note in &status.unverified_bounces {
-            println!("  {note}");
+            println!("  {}", visible(note));
         }
     }
     if status.sending_limits > 0 {
@@ -666,6 +667,9 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
             "sending paused {} time(s): the provider refused our mail for a sending limit (see `mailsurvey review`)",
             status.sending_limits
         );
+        for pause in &status.sending_pauses {
+            println!("  {pause}");
+        }
     }
     if !status.failed_messages.is_empty() {
         println!(
@@ -673,7 +677,7 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
             status.failed_messages.len()
         );
         for failed in &status.failed_messages {
-            println!("  [{}] {}", failed.id, failed.reason);
+            println!("  [{}] {}", failed.id, visible(&failed.reason));
         }
     }
     if let Err(problems) = recipients::load(&survey.recipients_file) {
@@ -691,7 +695,10 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         for failure in &status.failures {
             println!(
                 "  {} ({}, {} attempts): {}",
-                failure.email, failure.kind, failure.attempts, failure.error
+                failure.email,
+                failure.kind,
+                failure.attempts,
+                visible(&failure.error)
             );
         }
     }

@@ -33,7 +33,7 @@ use tracing::{info, warn};
 use crate::answer::Answer;
 use crate::authres::Verdict;
 use crate::bounce::{Attribution, Evidence, Returned};
-use crate::classify::{self, Classification, Kind};
+use crate::classify::{self, Bounce, Classification, Kind};
 use crate::compose::compose;
 use crate::confirmation::{self, Change, Request, Why, Word};
 use crate::followup::{self, Context};
@@ -348,6 +348,8 @@ pub struct BounceFacts {
     pub by_message_id: Option<Returned>,
     /// The person whose token is in the returned original.
     pub by_token: Option<StoredRecipient>,
+    /// The message of [`BounceFacts::by_key`] already paused sending once.
+    pub key_paused: bool,
     /// People by id, for the messages above.
     pub people: BTreeMap<i64, StoredRecipient>,
 }
@@ -486,22 +488,7 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         });
     }
     if let Some(bounce) = classification.bounce.as_ref().filter(|b| b.sender_side) {
-        // Our account hit a provider's limit: pause, bounce nobody, and send
-        // the refused message again when the pause ends.
-        let refused = facts
-            .bounce
-            .by_key
-            .as_ref()
-            .or(facts.bounce.by_message_id.as_ref());
-        let until = stored.received_at + SENDING_PAUSE;
-        outcome.pause_sending = Some((until, refused.map(|r| r.outbox_id)));
-        outcome.flags.push(Flag {
-            kind: FlagKind::SendingLimit,
-            note: format!(
-                "the provider refused our mail for a sending limit ({}): sending paused until {until}, nobody bounced",
-                bounce.diagnostic.as_deref().or(bounce.status.as_deref()).unwrap_or("no detail")
-            ),
-        });
+        sending_limit(outcome, bounce, &facts.bounce, stored.received_at);
     }
     // The reader of a shared mailbox found the sender listed in several of
     // its surveys: without a token the message is nobody's (issue 10), so
@@ -1025,6 +1012,50 @@ fn is_ours(survey: &Survey, sender: Option<&str>) -> bool {
     ours.iter().any(|o| o.eq_ignore_ascii_case(&base))
 }
 
+/// A report that our own account hit a provider's sending limit. Anyone
+/// can write those words, so they pause sending only when the report came
+/// back to our VERP key for the refused message, which then goes back to
+/// the queue until the pause ends; a key pauses sending once (it is also in
+/// the Return-Path of the copy that was delivered). A report without the
+/// key (nothing of ours, or only a Message-ID, which a token reveals) is
+/// recorded as unverified: nothing pauses, nothing is sent again, nobody
+/// is bounced.
+fn sending_limit(outcome: &mut Outcome, bounce: &Bounce, facts: &BounceFacts, received: Timestamp) {
+    let said = bounce
+        .diagnostic
+        .as_deref()
+        .or(bounce.status.as_deref())
+        .unwrap_or("no detail");
+    match &facts.by_key {
+        Some(refused) if !facts.key_paused => {
+            let until = received + SENDING_PAUSE;
+            outcome.pause_sending = Some((until, Some(refused.outbox_id)));
+            outcome.flags.push(Flag {
+                kind: FlagKind::SendingLimit,
+                note: format!(
+                    "the provider refused our mail for a sending limit ({said}): sending paused until {until}, nobody bounced"
+                ),
+            });
+        }
+        Some(_) => outcome.flags.push(Flag {
+            kind: FlagKind::SendingLimit,
+            note: format!(
+                "a sending limit ({said}) reported again with the bounce key of a message that already paused sending once: nothing paused again"
+            ),
+        }),
+        None => {
+            let note = format!(
+                "a report of a sending limit ({said}) without our bounce key for the refused message: nothing paused, nothing sent again"
+            );
+            outcome.reason = note.clone();
+            outcome.flags.push(Flag {
+                kind: FlagKind::UnverifiedBounce,
+                note,
+            });
+        }
+    }
+}
+
 /// How long sending pauses after a provider refuses our mail for a
 /// sending limit (Gmail's daily limit, Microsoft 365's submission quota).
 pub const SENDING_PAUSE: SignedDuration = SignedDuration::from_hours(1);
@@ -1053,6 +1084,7 @@ fn bounce_facts(batch: &Batch<'_>, classification: &Classification) -> Result<Bo
     };
     for found in &classification.bounce_keys {
         if let Some(sent) = batch.sent_mail_by_key(&found.key)? {
+            facts.key_paused = batch.paused_sending(sent.id)?;
             facts.by_key = returned(Some(sent), &mut facts.people)?;
             break;
         }

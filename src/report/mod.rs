@@ -26,6 +26,7 @@
 //! answer to that question (its `n`), rounded half up to one decimal.
 
 pub mod retention;
+pub mod shown;
 
 mod email;
 mod exports;

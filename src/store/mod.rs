@@ -234,6 +234,58 @@ mod tests {
         assert_eq!(pending[0].size, 2);
     }
 
+    /// Migration 0014 (sending pauses, issue 18) on a database written by
+    /// the release before it: its mail is kept, `status` shows no pause,
+    /// and one message can pause sending once.
+    #[test]
+    fn a_database_from_before_0014_opens_with_no_pause_and_pauses_once_per_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 13).unwrap();
+        conn.execute(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO outbox (survey_id, kind, seq, message_id, state, next_attempt_at, created_at, bounce_key)
+             VALUES ('s', 'report', 1, 'report.1@s', 'sent', 0, 0, 'k')",
+            [],
+        )
+        .unwrap();
+        let outbox = conn.last_insert_rowid();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let status = store.status("s").unwrap();
+        assert_eq!(status.sending_limits, 0);
+        assert!(status.sending_pauses.is_empty());
+        assert_eq!(
+            status.outbox.get("report").and_then(|s| s.get("sent")),
+            Some(&1)
+        );
+        let conn = store.lock();
+        let pause = |until: i64| {
+            conn.execute(
+                "INSERT OR IGNORE INTO sending_pauses (survey_id, outbox_id, until_at, detail, created_at)
+                 VALUES ('s', ?1, ?2, '550 5.4.5 limit', 0)",
+                rusqlite::params![outbox, until],
+            )
+            .unwrap()
+        };
+        assert_eq!(pause(3600), 1);
+        assert_eq!(pause(7200), 0, "one message pauses sending once");
+        drop(conn);
+        let status = store.status("s").unwrap();
+        assert_eq!(status.sending_limits, 1);
+        assert!(
+            status.sending_pauses[0].contains("for the report")
+                && status.sending_pauses[0].contains("550 5.4.5 limit"),
+            "{:?}",
+            status.sending_pauses
+        );
+    }
+
     /// A whole message fetched from INBOX.
     fn fetched<'a>(
         uidvalidity: u32,

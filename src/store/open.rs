@@ -29,6 +29,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0011_lookups.sql")),
         M::up(include_str!("0012_unstored.sql")),
         M::up(include_str!("0013_cancel_reason.sql")),
+        M::up(include_str!("0014_sending_pauses.sql")),
     ])
 }
 

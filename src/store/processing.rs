@@ -282,6 +282,16 @@ impl Batch<'_> {
         super::sent_mail(self.conn, "bounce_key", self.survey_id, key)
     }
 
+    /// Whether outbox row `outbox_id` already paused sending (one key
+    /// pauses at most once).
+    pub fn paused_sending(&self, outbox_id: i64) -> Result<bool> {
+        Ok(self.conn.query_row_cached(
+            "SELECT EXISTS (SELECT 1 FROM sending_pauses WHERE outbox_id = ?1)",
+            [outbox_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Our message with this Message-ID (without angle brackets).
     pub fn sent_mail_by_message_id(&self, message_id: &str) -> Result<Option<super::SentMail>> {
         super::sent_mail(self.conn, "message_id", self.survey_id, message_id)
@@ -497,18 +507,31 @@ fn record(
             params![outbox, crate::token::redact(note), now.as_second(), survey_id],
         )?;
     }
-    if let Some((until, refused)) = &outcome.pause_sending {
-        if let Some(refused) = refused {
+    // A pause needs the refused message (its VERP key was on the report,
+    // see ingest) and happens once per message: the unique index on
+    // `sending_pauses.outbox_id` keeps a replayed report from pausing again.
+    if let Some((until, Some(refused))) = &outcome.pause_sending {
+        let detail = outcome
+            .flags
+            .iter()
+            .find(|f| f.kind == FlagKind::SendingLimit)
+            .map_or_else(String::new, |f| crate::token::redact(&f.note).into_owned());
+        let paused = tx.execute_cached(
+            "INSERT OR IGNORE INTO sending_pauses (survey_id, outbox_id, message_row, until_at, detail, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![survey_id, refused, id, until.as_second(), detail, now.as_second()],
+        )? > 0;
+        if paused {
             tx.execute_cached(
                 "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = 'refused by the provider: sending limit'
                  WHERE id = ?1 AND survey_id = ?3 AND state = 'sent'",
                 params![refused, until.as_second(), survey_id],
             )?;
+            tx.execute_cached(
+                "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
+                params![survey_id, until.as_second()],
+            )?;
         }
-        tx.execute_cached(
-            "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
-            params![survey_id, until.as_second()],
-        )?;
     }
     for flag in &flags {
         tx.execute_cached(

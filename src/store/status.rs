@@ -37,6 +37,9 @@ pub struct Status {
     pub unverified_bounces: Vec<String>,
     /// Refusals of our own mail for a provider's sending limit.
     pub sending_limits: usize,
+    /// Every pause of sending, with what caused it: until when, which
+    /// message was refused, what the provider said.
+    pub sending_pauses: Vec<String>,
     /// Messages whose handling failed, set aside for `review --retry`.
     pub failed_messages: Vec<FailedMessage>,
     /// Follow-up mail that could not be written (open flags).
@@ -146,8 +149,38 @@ impl Store {
                 .query_map([survey_id], |r| r.get::<_, String>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?
         };
-        status.sending_limits =
-            count("SELECT COUNT(*) FROM flags WHERE survey_id = ?1 AND kind = 'sending_limit'")?;
+        status.sending_limits = count("SELECT COUNT(*) FROM sending_pauses WHERE survey_id = ?1")?;
+        status.sending_pauses = {
+            let mut statement = conn.prepare_cached(
+                "SELECT p.id, p.until_at, o.kind, r.email, p.message_row, p.detail
+                 FROM sending_pauses p JOIN outbox o ON o.id = p.outbox_id
+                 LEFT JOIN recipients r ON r.id = o.recipient_id
+                 WHERE p.survey_id = ?1 ORDER BY p.id",
+            )?;
+            let rows = statement
+                .query_map([survey_id], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, super::MailKind>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<i64>>(4)?,
+                        r.get::<_, String>(5)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|(id, until, kind, to, report, detail)| {
+                    let until = super::rows::timestamp("sending_pauses", id, until)?;
+                    Ok(format!(
+                        "until {until}: a delivery report{} with our bounce key for the {kind}{} says the provider refused it for a sending limit ({})",
+                        report.map(|r| format!(" (message {r})")).unwrap_or_default(),
+                        to.map(|to| format!(" to {to}")).unwrap_or_default(),
+                        crate::report::shown::visible(&detail),
+                    ))
+                })
+                .collect::<Result<Vec<_>>>()?
+        };
         status.different_sender = count(
             "SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
         )?;

@@ -168,22 +168,14 @@ fn check_reports_that_verp_survives_a_real_bounce() {
     assert!(out.contains("VERP survives"), "{out}");
 }
 
-/// Gmail's refusal of our own account (`550 5.4.5 Daily user sending limit
-/// exceeded`) names a doctor but is about us: nobody is bounced, the
-/// refused invitation goes back to the queue, sending pauses, and `status`
-/// says so.
-#[test]
-fn a_sending_limit_refusal_pauses_sending_and_bounces_nobody() {
-    let stack = Stack::shared();
-    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
-    let (rows, _daemon) = fixture.invite_first(2, Duration::from_secs(60));
-    let doctor = &rows[0].1;
-    let invitation = String::from_utf8_lossy(&stack.inbox(doctor).remove(0)).into_owned();
-    let refusal = format!(
+/// Gmail's refusal of our own account (`550 5.4.5 Daily user sending
+/// limit exceeded`) for one of our messages.
+fn sending_limit_report(sender: &str, doctor: &str, returned: &str) -> String {
+    format!(
         "From: Mail Delivery Subsystem <mailer-daemon@googlemail.test>\r\n\
          To: {sender}\r\n\
          Subject: Delivery Status Notification (Failure)\r\n\
-         Message-ID: <limit.1@googlemail.test>\r\n\
+         Message-ID: <limit.{r}@googlemail.test>\r\n\
          Auto-Submitted: auto-replied\r\n\
          MIME-Version: 1.0\r\n\
          Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
@@ -197,11 +189,38 @@ fn a_sending_limit_refusal_pauses_sending_and_bounces_nobody() {
          --b1\r\n\
          Content-Type: message/rfc822\r\n\
          \r\n\
-         {invitation}\r\n\
+         {returned}\r\n\
          --b1--\r\n",
-        sender = fixture.sender
-    );
-    stack.deliver("", &fixture.sender, refusal.as_bytes());
+        r = rand::random::<u64>()
+    )
+}
+
+/// The envelope sender (VERP address) of a delivered copy.
+fn return_path(raw: &str) -> String {
+    raw.lines()
+        .find_map(|l| l.strip_prefix("Return-Path:"))
+        .expect("a Return-Path")
+        .trim()
+        .trim_matches(['<', '>'])
+        .to_owned()
+}
+
+/// The provider's refusal of our own account, delivered to the bounce key
+/// of the refused invitation (as the real provider would: it comes back to
+/// the envelope sender): nobody is bounced, the invitation goes back to the
+/// queue, sending pauses, and `status` says why. The same report again
+/// (anyone who saw the delivered copy has the key) pauses nothing more.
+#[test]
+fn a_sending_limit_refusal_pauses_sending_and_bounces_nobody() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, _daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let invitation = String::from_utf8_lossy(&stack.inbox(doctor).remove(0)).into_owned();
+    let verp = return_path(&invitation);
+    assert!(verp.contains("+b."), "{verp}");
+    let refusal = sending_limit_report(&fixture.sender, doctor, &invitation);
+    stack.deliver("", &verp, refusal.as_bytes());
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "the refusal processed", || {
@@ -214,10 +233,72 @@ fn a_sending_limit_refusal_pauses_sending_and_bounces_nobody() {
         Some(&1),
         "the refused invitation waits for the pause to end"
     );
+    // Replayed (another Message-ID, the same key): recorded, and nothing
+    // pauses again.
+    let replay = sending_limit_report(&fixture.sender, doctor, &invitation);
+    stack.deliver("", &verp, replay.as_bytes());
+    fixture.wait_until(Duration::from_secs(60), "the replay processed", || {
+        store.messages(&sid).unwrap().len() == 2 && store.unprocessed(&sid).unwrap().is_empty()
+    });
     let out = fixture.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("sending paused 1 time(s)"), "{out}");
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("sending paused 1 time(s)"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
+        out.contains("with our bounce key for the invitation to")
+            && out.contains("5.4.5 Daily user sending limit exceeded"),
+        "{out}"
     );
+}
+
+/// Finding 6 of issue 18: a stranger's sending-limit report with nothing
+/// of ours, and one returning our invitation (its Message-ID, which a
+/// token reveals) to the plain address, pause nothing and send nothing
+/// again: the invitations stay sent, and a reply read with them gets its
+/// receipt at once.
+#[test]
+fn a_forged_sending_limit_report_pauses_nothing_and_sends_nothing_twice() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, _daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let (doctor, replying) = (&rows[0].1, &rows[1].1);
+    let invitation = String::from_utf8_lossy(&stack.inbox(doctor).remove(0)).into_owned();
+    // The genuine reply first, so that its receipt waits in the outbox
+    // when the reports are read (the same batch, or the next).
+    fixture.reply_as(
+        replying,
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes",
+    );
+    let nothing_of_ours = sending_limit_report(
+        &fixture.sender,
+        doctor,
+        "From: someone@elsewhere.test\r\nSubject: hello\r\n\r\nhi",
+    );
+    stack.deliver("", &fixture.sender, nothing_of_ours.as_bytes());
+    let without_verp = invitation
+        .lines()
+        .filter(|l| !l.starts_with("Return-Path:"))
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let ours = sending_limit_report(&fixture.sender, doctor, &without_verp);
+    stack.deliver("", &fixture.sender, ours.as_bytes());
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the receipt sent", || {
+        fixture.outbox_states("receipt").get("sent") == Some(&1)
+    });
+    fixture.wait_until(Duration::from_secs(60), "both reports processed", || {
+        store.status(&sid).unwrap().unverified_bounces.len() == 2
+    });
+    let status = store.status(&sid).unwrap();
+    assert_eq!(status.sending_limits, 0, "{status:?}");
+    assert_eq!(
+        fixture.outbox_states("invitation").get("sent"),
+        Some(&2),
+        "no invitation goes back to the queue: {:?}",
+        fixture.outbox_states("invitation")
+    );
+    let out = fixture.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.contains("sending paused"), "{out}");
+    assert!(out.contains("without our bounce key"), "{out}");
 }

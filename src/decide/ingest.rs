@@ -170,7 +170,8 @@ pub fn handle(
         matched_by = ?outcome.matched_by,
         answers = outcome.answers.len(),
         follow_ups = outcome.follow_ups.len(),
-        reason = %outcome.reason,
+        // Redacted as the store keeps it, and shown, not acted on.
+        reason = %crate::report::shown::visible(&crate::token::redact(&outcome.reason)),
         "message processed"
     );
     Ok(outcome)

@@ -1,7 +1,9 @@
 //! What the lead decides by hand: replies held because they came from
 //! another address than the invited one, answers that stayed unclear, and
 //! requests to have one's answers deleted. Every decision is recorded with
-//! who made it and when.
+//! who made it and when. Text that came in a message (a subject, an
+//! answer, a provider's words) is shown with its control characters made
+//! visible ([`crate::report::shown`]).
 
 use std::fmt::Write as _;
 
@@ -9,6 +11,7 @@ use jiff::Timestamp;
 
 use crate::answer::Status;
 use crate::parse::read_value;
+use crate::report::shown::visible;
 use crate::store::{Retried, Store};
 use crate::survey::Survey;
 use crate::{Error, Result, ingest};
@@ -42,8 +45,13 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
                 .to_owned();
             writeln!(
                 out,
-                "  [{}] from {from}, \"{subject}\", received {}, failed {} time(s): {}",
-                message.id, message.received_at, message.failures, message.reason
+                "  [{}] from {}, \"{}\", received {}, failed {} time(s): {}",
+                message.id,
+                visible(&from),
+                visible(&subject),
+                message.received_at,
+                message.failures,
+                visible(&message.reason)
             )
             .ok();
         }
@@ -66,13 +74,13 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
             out,
             "  [{}] from {} {whose} {}",
             message.id,
-            message.sender.as_deref().unwrap_or("?"),
-            message.recipient.as_deref().unwrap_or("?")
+            visible(message.sender.as_deref().unwrap_or("?")),
+            visible(message.recipient.as_deref().unwrap_or("?"))
         )
         .ok();
         let answers = ingest::answers_of(&store.raw_message(message.id)?, survey);
         for (question, answer) in &answers {
-            writeln!(out, "      {question}: {}", answer.source.trim()).ok();
+            writeln!(out, "      {question}: {}", visible(answer.source.trim())).ok();
         }
     }
     let unsettled = store.unsettled_answers(&survey.id)?;
@@ -86,8 +94,8 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
         writeln!(
             out,
             "  {email} {question}: \"{}\" ({})",
-            answer.source.trim(),
-            answer.reason.as_deref().unwrap_or("unclear")
+            visible(answer.source.trim()),
+            visible(answer.reason.as_deref().unwrap_or("unclear"))
         )
         .ok();
     }
@@ -102,7 +110,7 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
                 d.by,
                 d.action,
                 d.recipient.as_deref().unwrap_or("-"),
-                d.detail
+                visible(&d.detail)
             )
             .ok();
         }
@@ -115,7 +123,7 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
             "  {} {}: {}",
             flag.recipient.as_deref().unwrap_or("(no recipient)"),
             flag.kind,
-            flag.note
+            visible(&flag.note)
         )
         .ok();
     }

@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
+use super::shown::visible_lines;
 use super::stats::{self, Summary};
 use super::{Labelled, ReportInput, Respondent};
 use crate::answer::{Answer, Status, Value};
@@ -488,7 +489,7 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
                     .iter()
                     .filter_map(|a| a.other.as_deref().map(str::trim))
                     .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
+                    .map(|t| visible_lines(t).into_owned())
                     .collect(),
             }
         }
@@ -515,12 +516,15 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
                 distribution: bins(&numbers),
             }
         }
+        // What a doctor wrote goes to the lead as they wrote it, except
+        // that control characters and escape sequences are shown, not
+        // acted on by the lead's terminal or mail reader.
         QuestionKind::Text => Outcome::Text {
             answers: values()
                 .filter_map(text)
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
-                .map(str::to_owned)
+                .map(|t| visible_lines(t).into_owned())
                 .collect(),
         },
     };

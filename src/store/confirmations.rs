@@ -42,11 +42,25 @@ pub(super) fn pending(conn: &Connection, recipient_id: i64) -> Result<Option<Pen
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    Ok(row.map(|(id, request, mailed)| Pending {
-        id,
-        request: serde_json::from_str(&request).unwrap_or_default(),
-        mailed,
-    }))
+    row.map(|(id, request, mailed)| {
+        Ok(Pending {
+            id,
+            request: request_of(id, &request)?,
+            mailed,
+        })
+    })
+    .transpose()
+}
+
+/// A stored request, or an error naming its row: a request that does not
+/// decode is never taken for an empty one (which "confirm" would count as
+/// nothing, in silence).
+fn request_of(id: i64, text: &str) -> Result<Request> {
+    serde_json::from_str(text).map_err(|e| crate::Error::Decode {
+        table: "confirmations",
+        row: id,
+        detail: format!("the stored request does not decode ({e})"),
+    })
 }
 
 /// Records what message `message_row` does to the person's confirmation.
@@ -108,7 +122,7 @@ fn settle(
     let Some((recipient_id, request)) = row else {
         return Ok(());
     };
-    let request: Request = serde_json::from_str(&request).unwrap_or_default();
+    let request = request_of(id, &request)?;
     let (state, decision, action) = match word {
         Word::Confirm => ("confirmed", "accepted", "confirmed by email"),
         Word::NotMe => ("discarded", "rejected", "disowned by email (not me)"),
@@ -222,4 +236,22 @@ fn settle(
 
 fn to_json(request: &Request) -> String {
     serde_json::to_string(request).expect("a request serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_request_that_does_not_decode_is_an_error_naming_its_row() {
+        let err = request_of(7, "{\"answers\": {\"q1\": [")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("confirmations row 7") && err.contains("does not decode"),
+            "{err}"
+        );
+        let stored = serde_json::to_string(&Request::default()).unwrap();
+        assert_eq!(request_of(1, &stored).unwrap(), Request::default());
+    }
 }

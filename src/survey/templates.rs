@@ -203,11 +203,46 @@ impl Templates {
         let template = self
             .env
             .get_template(name)
-            .map_err(|e| crate::Error::Message(format!("template {name}: {e}")))?;
+            .map_err(|e| crate::Error::Message(render_error(&self.env, name, &e)))?;
         template
             .render(context)
-            .map_err(|e| crate::Error::Message(format!("template {name}: {e:#}")))
+            .map_err(|e| crate::Error::Message(render_error(&self.env, name, &e)))
     }
+}
+
+/// A template error in words that name the template, the line and the
+/// expression that failed (the lead's own template text), never a value:
+/// minijinja's own message and its debug detail can carry the values in
+/// the context (a doctor's name, address, answers), and this text goes to
+/// the outbox's `last_error`, the lead's flags and the logs.
+fn render_error(env: &minijinja::Environment<'_>, name: &str, e: &minijinja::Error) -> String {
+    let failed = e.name().unwrap_or(name);
+    let mut text = format!("template {failed}");
+    if let Some(line) = e.line() {
+        text.push_str(&format!(", line {line}"));
+    }
+    text.push_str(&format!(": {}", e.kind()));
+    let source = env.get_template(failed).map(|t| t.source().to_owned());
+    let expression = e
+        .range()
+        .zip(source.ok())
+        .and_then(|(range, source)| {
+            // From the start of the tag the failing part is in, on its line.
+            let before = source.get(..range.start)?;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let start = ["{{", "{%"]
+                .iter()
+                .filter_map(|tag| before[line_start..].rfind(tag))
+                .max()
+                .map_or(range.start, |i| line_start + i + 2);
+            source.get(start..range.end).map(str::to_owned)
+        })
+        .map(|expression| expression.trim().to_owned())
+        .filter(|expression| !expression.is_empty() && expression.len() <= 200);
+    if let Some(expression) = expression {
+        text.push_str(&format!(" in `{}`", expression.escape_debug()));
+    }
+    text
 }
 
 fn known(variable: &str, columns: &[String]) -> bool {
@@ -229,6 +264,33 @@ fn known(variable: &str, columns: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_render_error_names_template_line_and_expression_never_a_value() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("receipt.txt"),
+            "Dear {{ recipient.name }}\n{% for line in understood %}{{ line }}\n{% endfor %}\n{{ recipient.name.first.letter }}\n",
+        )
+        .unwrap();
+        let templates = Templates::load(Some(dir.path())).unwrap();
+        let err = templates
+            .render(
+                "receipt.txt",
+                minijinja::context! {
+                    recipient => minijinja::context! { name => "Dr Secret Name", email => "secret@nhs.test" },
+                    understood => vec!["10. We need a secret protocol"],
+                },
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("template receipt.txt, line 4")
+                && err.contains("`recipient.name.first.letter`"),
+            "{err}"
+        );
+        assert!(!err.to_lowercase().contains("secret"), "{err}");
+    }
 
     #[test]
     fn builtin_templates_use_only_known_variables() {

@@ -553,3 +553,76 @@ fn forged_opt_outs_never_close_the_survey_early() {
     });
     daemon.terminate();
 }
+
+/// Finding 9 of issue 18: what a stranger wrote is shown, never acted on.
+/// A forged reply whose subject and answer carry terminal escape sequences
+/// is held; `review` and `status` show them as `\u{1b}`, and a doctor's
+/// own free-text answer with one reaches the lead's report the same way.
+#[test]
+fn escape_sequences_from_a_message_are_shown_visibly_to_the_lead() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let (forged_for, honest) = (&rows[0].1, &rows[1].1);
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let hostile = COMPLETE.replace(
+        "10. We need",
+        "10. \u{1b}[2J\u{1b}[1;1HAll answers deleted.\u{1b}]0;owned\u{7} We need",
+    );
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(
+            forged_for,
+            &fixture.sender,
+            "Survey \u{1b}[31mURGENT\u{1b}[0m",
+            &hostile,
+        ),
+    );
+    fixture.reply_and_wait_recorded(honest, &hostile, 10);
+    fixture.wait_until(Duration::from_secs(60), "the forged reply held", || {
+        store.status(&sid).unwrap().held == 1
+    });
+    daemon.terminate();
+    for command in [&["review"][..], &["status"][..]] {
+        let output = fixture.mailsurvey(command);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{command:?}: {text}");
+        assert!(
+            !text.contains('\u{1b}'),
+            "{command:?} printed an escape: {text:?}"
+        );
+        assert!(
+            !text.contains('\u{7}'),
+            "{command:?} printed a bell: {text:?}"
+        );
+    }
+    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    assert!(
+        review.contains("\\u{1b}[2J\\u{1b}[1;1HAll answers deleted."),
+        "{review}"
+    );
+    // The report to the lead: the doctor's free text, escapes shown.
+    let closed = fixture.mailsurvey(&["close"]);
+    assert!(
+        closed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&closed.stderr)
+    );
+    let lead = format!("lead-{}@survey.test", fixture.tag);
+    fixture.wait_until(Duration::from_secs(60), "the report delivered", || {
+        stack.maildir_count(&lead) == 1
+    });
+    let report = stack.inbox(&lead).remove(0);
+    let message = parse(&report);
+    let text = message.body_text(0).unwrap_or_default().into_owned();
+    let html = message.body_html(0).unwrap_or_default().into_owned();
+    for body in [&text, &html] {
+        assert!(
+            !body.contains('\u{1b}'),
+            "the report carries an escape: {body:?}"
+        );
+    }
+    assert!(text.contains("\\u{1b}[2J"), "{text}");
+}

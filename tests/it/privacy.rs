@@ -396,3 +396,62 @@ fn purge_deletes_names_addresses_and_messages_once_the_report_is_sent_and_keeps_
         "{again:?}"
     );
 }
+
+/// Finding 9 of issue 18: a template that fails is named with its line
+/// and the expression that failed, never with a value from its context
+/// (here the doctor's name and answers, which minijinja's debug detail
+/// used to carry into the outbox's error, the lead's flags and the log).
+#[test]
+fn a_failing_template_is_named_by_line_and_expression_never_by_a_value() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let templates = fixture.dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("receipt.txt"),
+        "Dear {{ recipient.name }},\n{% for line in understood %}{{ line }}\n{% endfor %}\n{{ recipient.name.first.letter }}\n",
+    )
+    .unwrap();
+    let survey = std::fs::read_to_string(&fixture.survey).unwrap();
+    std::fs::write(
+        &fixture.survey,
+        survey.replacen(
+            "[survey]\n",
+            &format!(
+                "[survey]\ntemplates = {}\n",
+                toml_string(templates.to_str().unwrap())
+            ),
+            1,
+        ),
+    )
+    .unwrap();
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
+    let (name, doctor) = (&rows[0].0, &rows[0].1);
+    fixture.reply_and_wait_recorded(doctor, "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.", 10);
+    fixture.wait_until(Duration::from_secs(60), "the receipt failed", || {
+        fixture.outbox_states("receipt").get("failed") == Some(&1)
+    });
+    daemon.terminate();
+    let status = String::from_utf8_lossy(&fixture.mailsurvey(&["status"]).stdout).into_owned();
+    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    assert!(
+        status.contains("template receipt.txt, line 4")
+            && status.contains("`recipient.name.first.letter`"),
+        "{status}"
+    );
+    assert!(review.contains("template receipt.txt, line 4"), "{review}");
+    for (what, text) in [
+        ("status", &status),
+        ("review", &review),
+        ("log", &fixture.log()),
+    ] {
+        assert!(
+            !text.contains("regional protocol"),
+            "{what} carries an answer: {text}"
+        );
+        assert!(
+            !text.contains(name.as_str()),
+            "{what} carries the name: {text}"
+        );
+    }
+}

@@ -42,66 +42,8 @@ impl Watcher {
         let commands_before = filing.commands;
         filing.round += 1;
         let members = self.members();
-        let mut by_uid: std::collections::BTreeMap<u32, Vec<(usize, crate::store::Unfiled)>> =
-            std::collections::BTreeMap::new();
-        let mut undecided = std::collections::HashSet::new();
-        for (i, member) in members.iter().enumerate() {
-            let mut stale = Vec::new();
-            for item in member.store.unfiled(&member.survey.id)? {
-                if item.folder != folder || item.uidvalidity != uidvalidity {
-                    // Its UID means nothing any more; it stays where it is
-                    // (a copy read again is filed beside it: `file_copies`).
-                    stale.push(item.id);
-                    continue;
-                }
-                by_uid.entry(item.uid).or_default().push((i, item));
-            }
-            member.store.mark_filed_all(&stale)?;
-            if members.len() > 1 {
-                undecided.extend(member.store.undecided_uids(
-                    &member.survey.id,
-                    folder,
-                    uidvalidity,
-                )?);
-            }
-        }
-        // Decided messages by destination, in UID order.
-        let mut groups: std::collections::BTreeMap<String, Vec<Pending>> =
-            std::collections::BTreeMap::new();
-        for (uid, rows) in by_uid {
-            if undecided.contains(&uid) {
-                continue;
-            }
-            let file_to = rows
-                .iter()
-                .find(|(i, item)| item.file_to != members[*i].survey.replies.folders.unmatched)
-                .unwrap_or(&rows[0])
-                .1
-                .file_to
-                .clone();
-            groups.entry(file_to).or_default().push(Pending {
-                uid,
-                rows: rows.iter().map(|(i, item)| (*i, item.id)).collect(),
-            });
-        }
-        // Folders that could not be created: try again while mail waits.
-        let waiting: Vec<String> = filing
-            .missing
-            .keys()
-            .filter(|f| groups.contains_key(*f))
-            .cloned()
-            .collect();
-        for missing in waiting {
-            match ensure_folder(session, &missing)? {
-                None => {
-                    tracing::info!(survey = %self.survey.id, folder = %missing, "inbox: the folder exists now; filing the messages that waited for it");
-                    filing.missing.remove(&missing);
-                }
-                Some(words) => {
-                    filing.missing.insert(missing, words);
-                }
-            }
-        }
+        let groups = decided_by_folder(&members, folder, uidvalidity)?;
+        self.create_waiting_folders(session, filing, &groups)?;
         let mut problems = Vec::new();
         let mut filed = 0usize;
         let mut still_refused = std::collections::HashMap::new();
@@ -114,7 +56,7 @@ impl Watcher {
                 ));
                 continue;
             }
-            let (alone, batched): (Vec<&Pending>, Vec<&Pending>) = pending
+            let (alone, batched): (Vec<&ToFile>, Vec<&ToFile>) = pending
                 .iter()
                 .partition(|p| filing.refused.contains_key(&(uidvalidity, p.uid)));
             let mut refused_here: Vec<(u32, String)> = Vec::new();
@@ -138,32 +80,16 @@ impl Watcher {
                         // One at a time, starting at a different message
                         // each round, until it is clear the folder takes
                         // none (the first three refused, none taken).
-                        let start = (filing.round * 3) % chunk.len();
-                        let mut taken = 0;
-                        let mut refused = Vec::new();
-                        for k in 0..chunk.len() {
-                            let one = chunk[(start + k) % chunk.len()];
-                            match attempt(
-                                session,
-                                &[one.uid],
-                                uidvalidity,
-                                file_to,
-                                has_move,
-                                filing,
-                            )? {
-                                Attempt::Moved => {
-                                    mark_filed(&members, &[one])?;
-                                    filed += 1;
-                                    taken += 1;
-                                }
-                                Attempt::Refused { words, .. } => {
-                                    refused.push((one.uid, words));
-                                    if taken == 0 && refused.len() >= 3 {
-                                        break;
-                                    }
-                                }
-                            }
-                        }
+                        let (taken, refused) = one_by_one(
+                            session,
+                            &members,
+                            chunk,
+                            uidvalidity,
+                            file_to,
+                            has_move,
+                            filing,
+                        )?;
+                        filed += taken;
                         if taken == 0 && refused.len() < chunk.len() {
                             let waiting = batched.len() - n * MOVE_CHUNK - taken;
                             folder_refused = Some((words, waiting));
@@ -214,6 +140,13 @@ impl Watcher {
                 "inbox: messages filed"
             );
         }
+        self.round_done(filing, problems);
+        Ok(())
+    }
+
+    /// Ends a filing round: says once that filing works again, and puts
+    /// what keeps messages from their folders where `status` sees it.
+    fn round_done(&self, filing: &mut Filing, problems: Vec<String>) {
         if problems.is_empty() && filing.missing.is_empty() {
             if !filing.problems.is_empty() {
                 tracing::info!(survey = %self.survey.id, "inbox: filing works again");
@@ -222,6 +155,34 @@ impl Watcher {
         }
         filing.problems = problems;
         self.report_filing(filing);
+    }
+
+    /// Tries again to create the folders that could not be created, where
+    /// mail waits for them.
+    fn create_waiting_folders(
+        &self,
+        session: &mut Session,
+        filing: &mut Filing,
+        groups: &std::collections::BTreeMap<String, Vec<ToFile>>,
+    ) -> Result<()> {
+        // Folders that could not be created: try again while mail waits.
+        let waiting: Vec<String> = filing
+            .missing
+            .keys()
+            .filter(|f| groups.contains_key(*f))
+            .cloned()
+            .collect();
+        for missing in waiting {
+            match ensure_folder(session, &missing)? {
+                None => {
+                    tracing::info!(survey = %self.survey.id, folder = %missing, "inbox: the folder exists now; filing the messages that waited for it");
+                    filing.missing.remove(&missing);
+                }
+                Some(words) => {
+                    filing.missing.insert(missing, words);
+                }
+            }
+        }
         Ok(())
     }
 
@@ -252,21 +213,7 @@ impl Watcher {
         filing.swept = Some((uidvalidity, std::time::Instant::now()));
         filing.sweep_again = false;
         let members = self.members();
-        // Only what every member has read past.
-        let mut last = u32::MAX;
-        let mut known = std::collections::HashSet::new();
-        for member in &members {
-            let theirs = match member.store.cursor(&member.survey.id, folder)? {
-                Some((validity, last)) if validity == uidvalidity => last,
-                _ => 0,
-            };
-            last = last.min(theirs);
-            known.extend(
-                member
-                    .store
-                    .stored_uids(&member.survey.id, folder, uidvalidity)?,
-            );
-        }
+        let (last, known) = read_past(&members, folder, uidvalidity)?;
         if last == 0 || last == u32::MAX {
             return Ok(());
         }
@@ -313,18 +260,7 @@ impl Watcher {
                 } else {
                     None
                 };
-                let mut first = None;
-                for member in &members {
-                    if let Some(copy) = member.store.first_copy(
-                        &member.survey.id,
-                        message_id.as_deref(),
-                        hash.as_deref(),
-                    )? {
-                        first = Some(copy);
-                        break;
-                    }
-                }
-                match first {
+                match first_copy(&members, message_id.as_deref(), hash.as_deref())? {
                     Some(crate::store::FirstCopy {
                         decided: true,
                         file_to: Some(file_to),
@@ -432,13 +368,143 @@ impl Filing {
 /// A decided message waiting to be filed: its UID, and its rows (member
 /// index, row id) in the members' stores.
 #[derive(Debug)]
-struct Pending {
+struct ToFile {
     uid: u32,
     rows: Vec<(usize, i64)>,
 }
 
+/// The decided messages of `folder` by destination, in UID order; rows
+/// whose UID means nothing any more (another UIDVALIDITY) are marked filed
+/// where they are. A message several surveys got waits until each has
+/// decided, and goes where the one that claimed it put it.
+fn decided_by_folder(
+    members: &[Member],
+    folder: &str,
+    uidvalidity: u32,
+) -> Result<std::collections::BTreeMap<String, Vec<ToFile>>> {
+    let mut by_uid: std::collections::BTreeMap<u32, Vec<(usize, crate::store::Unfiled)>> =
+        std::collections::BTreeMap::new();
+    let mut undecided = std::collections::HashSet::new();
+    for (i, member) in members.iter().enumerate() {
+        let mut stale = Vec::new();
+        for item in member.store.unfiled(&member.survey.id)? {
+            if item.folder != folder || item.uidvalidity != uidvalidity {
+                // Its UID means nothing any more; it stays where it is
+                // (a copy read again is filed beside it: `file_copies`).
+                stale.push(item.id);
+                continue;
+            }
+            by_uid.entry(item.uid).or_default().push((i, item));
+        }
+        member.store.mark_filed_all(&stale)?;
+        if members.len() > 1 {
+            undecided.extend(member.store.undecided_uids(
+                &member.survey.id,
+                folder,
+                uidvalidity,
+            )?);
+        }
+    }
+    // Decided messages by destination, in UID order.
+    let mut groups: std::collections::BTreeMap<String, Vec<ToFile>> =
+        std::collections::BTreeMap::new();
+    for (uid, rows) in by_uid {
+        if undecided.contains(&uid) {
+            continue;
+        }
+        let file_to = rows
+            .iter()
+            .find(|(i, item)| item.file_to != members[*i].survey.replies.folders.unmatched)
+            .unwrap_or(&rows[0])
+            .1
+            .file_to
+            .clone();
+        groups.entry(file_to).or_default().push(ToFile {
+            uid,
+            rows: rows.iter().map(|(i, item)| (*i, item.id)).collect(),
+        });
+    }
+    Ok(groups)
+}
+
+/// A batch the server refused, one message at a time, starting at a
+/// different message each round, until it is clear the folder takes none
+/// (the first three refused, none taken): how many were taken, and the
+/// refused ones with the server's words.
+fn one_by_one(
+    session: &mut Session,
+    members: &[Member],
+    chunk: &[&ToFile],
+    uidvalidity: u32,
+    file_to: &str,
+    has_move: bool,
+    filing: &mut Filing,
+) -> Result<(usize, Vec<(u32, String)>)> {
+    let start = (filing.round * 3) % chunk.len();
+    let mut taken = 0;
+    let mut refused = Vec::new();
+    for k in 0..chunk.len() {
+        let one = chunk[(start + k) % chunk.len()];
+        match attempt(session, &[one.uid], uidvalidity, file_to, has_move, filing)? {
+            Attempt::Moved => {
+                mark_filed(members, &[one])?;
+                taken += 1;
+            }
+            Attempt::Refused { words, .. } => {
+                refused.push((one.uid, words));
+                if taken == 0 && refused.len() >= 3 {
+                    break;
+                }
+            }
+        }
+    }
+    Ok((taken, refused))
+}
+
+/// Where every member has read `folder` up to (the lowest cursor; 0 when
+/// one has not read it in this UIDVALIDITY), and the UIDs stored by any.
+fn read_past(
+    members: &[Member],
+    folder: &str,
+    uidvalidity: u32,
+) -> Result<(u32, std::collections::HashSet<u32>)> {
+    let mut last = u32::MAX;
+    let mut known = std::collections::HashSet::new();
+    for member in members {
+        let theirs = match member.store.cursor(&member.survey.id, folder)? {
+            Some((validity, last)) if validity == uidvalidity => last,
+            _ => 0,
+        };
+        last = last.min(theirs);
+        known.extend(
+            member
+                .store
+                .stored_uids(&member.survey.id, folder, uidvalidity)?,
+        );
+    }
+    Ok((last, known))
+}
+
+/// The first stored copy of a message read again, in the first member
+/// that has one, by Message-ID or else by content hash.
+fn first_copy(
+    members: &[Member],
+    message_id: Option<&str>,
+    hash: Option<&str>,
+) -> Result<Option<crate::store::FirstCopy>> {
+    for member in members {
+        if let Some(copy) = member
+            .store
+            .first_copy(&member.survey.id, message_id, hash)?
+        {
+            return Ok(Some(copy));
+        }
+    }
+    Ok(None)
+}
+
 /// Marks messages filed in their stores, one commit per member.
-fn mark_filed(members: &[Member], moved: &[&Pending]) -> Result<()> {
+fn mark_filed(members: &[Member], moved: &[&ToFile]) -> Result<()> {
     for (i, member) in members.iter().enumerate() {
         let ids: Vec<i64> = moved
             .iter()

@@ -3,7 +3,6 @@
 //! and a fix. The servers' and the questions' checks are beside their types
 //! ([`super::servers`], [`super::questions`]).
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::DateTime;
@@ -64,18 +63,7 @@ impl Checker<'_> {
     pub(super) fn survey(&mut self, raw: RawSurvey) -> Option<Survey> {
         let meta_span = raw.survey.span();
         let meta = raw.survey.into_inner();
-        let id = meta.id.get_ref().trim().to_owned();
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            self.problem(
-                &meta.id,
-                format!("survey id '{id}' must be letters, digits, '-' or '_'"),
-                "choose a short stable name such as ketamine-2026",
-            );
-        }
+        let id = self.survey_id(&meta.id);
         let study = Study {
             purpose: meta.purpose,
             run_by: meta.run_by,
@@ -85,7 +73,83 @@ impl Checker<'_> {
         };
         let recipients_file = self.relative(meta.recipients.get_ref());
 
-        if raw.lead.is_empty() {
+        let leads = self.leads(raw.lead, meta_span);
+
+        let sender = self.sender(raw.sender);
+
+        let period = match raw.period {
+            None => {
+                self.problems.at(
+                    self.file,
+                    None,
+                    "no [period] table",
+                    "add [period] with time_zone, open and close",
+                );
+                None
+            }
+            Some(period) => self.period(period.into_inner()),
+        };
+
+        let default_user = sender
+            .as_ref()
+            .map(|s| s.address.to_string())
+            .unwrap_or_default();
+        let smtp = self.server(raw.smtp, "smtp", 587, &default_user);
+        let imap = self.server(raw.imap, "imap", 143, &default_user);
+        let sending = self.sending(raw.sending);
+        let report = self.report(raw.report);
+        let replies = self.replies(raw.replies);
+        let retention_days = self.retention(raw.retention);
+
+        let questions = self.questions(raw.question);
+
+        Some(Survey {
+            file: self.file.to_owned(),
+            title: meta.title.clone(),
+            subject: meta.subject.unwrap_or_else(|| meta.title.clone()),
+            description: meta.description,
+            study,
+            leads,
+            sender: sender?,
+            period: period?,
+            smtp: smtp?,
+            imap: imap?,
+            sending: sending?,
+            questions,
+            recipients_file,
+            templates_dir: meta.templates.map(|t| self.relative(&t)),
+            database: self.relative(meta.database.as_deref().unwrap_or("mailsurvey.db")),
+            report,
+            replies,
+            retention_days,
+            id,
+        })
+    }
+
+    /// The survey's id: letters, digits, '-' or '_', as it keys the store.
+    fn survey_id(&mut self, raw: &Spanned<String>) -> String {
+        let id = raw.get_ref().trim().to_owned();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            self.problem(
+                raw,
+                format!("survey id '{id}' must be letters, digits, '-' or '_'"),
+                "choose a short stable name such as ketamine-2026",
+            );
+        }
+        id
+    }
+
+    /// The `[[lead]]` tables: at least one, each with a valid address.
+    fn leads(
+        &mut self,
+        raw: Vec<Spanned<RawPerson>>,
+        meta_span: std::ops::Range<usize>,
+    ) -> Vec<Person> {
+        if raw.is_empty() {
             let (line, column) = line_column(self.text, meta_span.start);
             self.problems.at(
                 self.file,
@@ -95,7 +159,7 @@ impl Checker<'_> {
             );
         }
         let mut leads = Vec::new();
-        for lead in raw.lead {
+        for lead in raw {
             let lead = lead.into_inner();
             if let Some(address) = self.address(&lead.email, "lead email") {
                 leads.push(Person {
@@ -104,8 +168,13 @@ impl Checker<'_> {
                 });
             }
         }
+        leads
+    }
 
-        let sender = match raw.sender {
+    /// The `[sender]` table: its address, and the reply address tokens are
+    /// added to, which must leave room for them.
+    fn sender(&mut self, raw: Option<Spanned<RawSender>>) -> Option<Sender> {
+        match raw {
             None => {
                 self.problems.at(
                     self.file,
@@ -135,17 +204,17 @@ impl Checker<'_> {
                     && reply_to.user().len() + "+u.".len() + crate::token::TOKEN_LEN > 64
                 {
                     self.problem(
-                        sender.reply_to.as_ref().unwrap_or(&sender.address),
-                        format!(
-                            "the reply address's local part '{}' is too long: with '+u.' and a {}-character token it would pass the 64 characters an address's local part may have",
-                            reply_to.user(),
-                            crate::token::TOKEN_LEN
-                        ),
-                        format!(
-                            "use a local part of at most {} characters (e.g. survey@...)",
-                            64 - 3 - crate::token::TOKEN_LEN
-                        ),
-                    );
+                    sender.reply_to.as_ref().unwrap_or(&sender.address),
+                    format!(
+                        "the reply address's local part '{}' is too long: with '+u.' and a {}-character token it would pass the 64 characters an address's local part may have",
+                        reply_to.user(),
+                        crate::token::TOKEN_LEN
+                    ),
+                    format!(
+                        "use a local part of at most {} characters (e.g. survey@...)",
+                        64 - 3 - crate::token::TOKEN_LEN
+                    ),
+                );
                 }
                 match (address, reply_to) {
                     (Some(address), Some(reply_to)) => Some(Sender {
@@ -156,89 +225,24 @@ impl Checker<'_> {
                     _ => None,
                 }
             }
-        };
+        }
+    }
 
-        let period = match raw.period {
-            None => {
-                self.problems.at(
-                    self.file,
-                    None,
-                    "no [period] table",
-                    "add [period] with time_zone, open and close",
-                );
-                None
-            }
-            Some(period) => self.period(period.into_inner()),
-        };
-
-        let default_user = sender
-            .as_ref()
-            .map(|s| s.address.to_string())
-            .unwrap_or_default();
-        let smtp = self.server(raw.smtp, "smtp", 587, &default_user);
-        let imap = self.server(raw.imap, "imap", 143, &default_user);
-        let sending = self.sending(raw.sending);
-        let report = self.report(raw.report);
-        let replies = self.replies(raw.replies);
-        let retention_days = raw.retention.and_then(|r| {
-            let days = *r.days.get_ref();
-            if (0..=36_500).contains(&days) {
-                Some(days as u32)
-            } else {
-                self.problem(
-                    &r.days,
-                    format!("retention.days must be from 0 to 36500, not {days}"),
-                    "give the number of days after the report is sent before `mailsurvey purge` may delete the personal data",
-                );
-                None
-            }
-        });
-
-        let mut questions = Vec::new();
-        let mut seen = HashSet::new();
-        if raw.question.is_empty() {
-            self.problems.at(
-                self.file,
-                None,
-                "the survey has no questions",
-                "add [[question]] tables",
+    /// `[retention] days`: from 0 to 100 years.
+    fn retention(&mut self, raw: Option<RawRetention>) -> Option<u32> {
+        raw.and_then(|r| {
+        let days = *r.days.get_ref();
+        if (0..=36_500).contains(&days) {
+            Some(days as u32)
+        } else {
+            self.problem(
+                &r.days,
+                format!("retention.days must be from 0 to 36500, not {days}"),
+                "give the number of days after the report is sent before `mailsurvey purge` may delete the personal data",
             );
+            None
         }
-        for question in raw.question {
-            let id = question.get_ref().id.clone();
-            if !seen.insert(id.get_ref().clone()) {
-                self.problem(
-                    &id,
-                    format!("duplicate question id '{}'", id.get_ref()),
-                    "give every question its own id",
-                );
-            }
-            if let Some(question) = self.question(question) {
-                questions.push(question);
-            }
-        }
-
-        Some(Survey {
-            file: self.file.to_owned(),
-            title: meta.title.clone(),
-            subject: meta.subject.unwrap_or_else(|| meta.title.clone()),
-            description: meta.description,
-            study,
-            leads,
-            sender: sender?,
-            period: period?,
-            smtp: smtp?,
-            imap: imap?,
-            sending: sending?,
-            questions,
-            recipients_file,
-            templates_dir: meta.templates.map(|t| self.relative(&t)),
-            database: self.relative(meta.database.as_deref().unwrap_or("mailsurvey.db")),
-            report,
-            replies,
-            retention_days,
-            id,
-        })
+    })
     }
 
     fn replies(&mut self, raw: Option<RawReplies>) -> ReplySettings {

@@ -96,6 +96,34 @@ impl Question {
 const QUESTION_TYPES: &str = "yes_no, single_choice, multiple_choice, scale, number, text";
 
 impl Checker<'_> {
+    /// The `[[question]]` tables, at least one, each id once.
+    pub(super) fn questions(&mut self, raw: Vec<Spanned<RawQuestion>>) -> Vec<Question> {
+        let mut questions = Vec::new();
+        let mut seen = HashSet::new();
+        if raw.is_empty() {
+            self.problems.at(
+                self.file,
+                None,
+                "the survey has no questions",
+                "add [[question]] tables",
+            );
+        }
+        for question in raw {
+            let id = question.get_ref().id.clone();
+            if !seen.insert(id.get_ref().clone()) {
+                self.problem(
+                    &id,
+                    format!("duplicate question id '{}'", id.get_ref()),
+                    "give every question its own id",
+                );
+            }
+            if let Some(question) = self.question(question) {
+                questions.push(question);
+            }
+        }
+        questions
+    }
+
     pub(super) fn question(&mut self, raw: Spanned<RawQuestion>) -> Option<Question> {
         let raw = raw.into_inner();
         let id = raw.id.get_ref().trim().to_owned();
@@ -140,41 +168,7 @@ impl Checker<'_> {
             }
             "scale" => {
                 unused(self, raw.options.is_some(), "options", &raw.kind);
-                let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
-                    self.problem(
-                        &raw.kind,
-                        format!("scale question '{id}' needs min and max"),
-                        "add min = 0 and max = 10 (for example)",
-                    );
-                    return None;
-                };
-                for bound in [min, max] {
-                    if bound.get_ref().fract() != 0.0 {
-                        self.problem(
-                            bound,
-                            "a scale's ends must be whole numbers",
-                            "use integers",
-                        );
-                    }
-                }
-                if min.get_ref() >= max.get_ref() {
-                    self.problem(
-                        max,
-                        format!(
-                            "scale question '{id}' has min {} >= max {}",
-                            min.get_ref(),
-                            max.get_ref()
-                        ),
-                        "make max greater than min",
-                    );
-                    return None;
-                }
-                QuestionKind::Scale {
-                    min: *min.get_ref() as i64,
-                    max: *max.get_ref() as i64,
-                    min_label: raw.min_label.clone(),
-                    max_label: raw.max_label.clone(),
-                }
+                self.scale(&raw, &id)?
             }
             "number" => {
                 unused(self, raw.options.is_some(), "options", &raw.kind);
@@ -220,6 +214,45 @@ impl Checker<'_> {
             text: raw.text.into_inner().trim().to_owned(),
             required: raw.required,
             kind,
+        })
+    }
+
+    /// A scale: whole-number ends, min below max.
+    fn scale(&mut self, raw: &RawQuestion, id: &str) -> Option<QuestionKind> {
+        let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
+            self.problem(
+                &raw.kind,
+                format!("scale question '{id}' needs min and max"),
+                "add min = 0 and max = 10 (for example)",
+            );
+            return None;
+        };
+        for bound in [min, max] {
+            if bound.get_ref().fract() != 0.0 {
+                self.problem(
+                    bound,
+                    "a scale's ends must be whole numbers",
+                    "use integers",
+                );
+            }
+        }
+        if min.get_ref() >= max.get_ref() {
+            self.problem(
+                max,
+                format!(
+                    "scale question '{id}' has min {} >= max {}",
+                    min.get_ref(),
+                    max.get_ref()
+                ),
+                "make max greater than min",
+            );
+            return None;
+        }
+        Some(QuestionKind::Scale {
+            min: *min.get_ref() as i64,
+            max: *max.get_ref() as i64,
+            min_label: raw.min_label.clone(),
+            max_label: raw.max_label.clone(),
         })
     }
 

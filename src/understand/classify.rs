@@ -209,47 +209,8 @@ pub fn classify_read(
         None => None,
     };
     if let Some(report) = report {
-        let form = if report.standard {
-            "delivery report (RFC 3464)"
-        } else {
-            "non-standard delivery report"
-        };
-        let named = if report.recipients.is_empty() {
-            "an unnamed recipient".to_owned()
-        } else {
-            report.recipients.join(", ")
-        };
-        if report.sender_side {
-            let reason = format!(
-                "{form}: a refusal about our own sending account ({}), not about {named}: sending pauses, nobody is bounced",
-                report
-                    .diagnostic
-                    .as_deref()
-                    .or(report.status.as_deref())
-                    .unwrap_or("limit reached")
-            );
-            return verdict(Kind::AutoReply, reason, Some(report), None);
-        }
-        let delayed = report.severity == crate::bounce::Severity::Soft
-            || (!report.standard && DELAY_SUBJECT.is_match(subject));
-        if delayed
-            || (report.standard
-                && report.action.as_deref().is_some_and(|a| a != "failed")
-                && report.recipients.is_empty())
-        {
-            let reason = format!(
-                "{form} without a failure (Action: {}): a delay or a notice, not a bounce",
-                report.action.as_deref().unwrap_or("none")
-            );
-            let mut report = report;
-            report.severity = crate::bounce::Severity::Soft;
-            return verdict(Kind::AutoReply, reason, Some(report), None);
-        }
-        let reason = format!(
-            "{form}: {} for {named}",
-            report.action.as_deref().unwrap_or("failed"),
-        );
-        return verdict(Kind::Bounce, reason, Some(report), None);
+        let (kind, reason, report) = report_verdict(report, subject);
+        return verdict(kind, reason, Some(report), None);
     }
     let challenge = challenge_response(message, subject);
     if let Some(reason) = automatic(message, subject, from_daemon).or_else(|| {
@@ -282,8 +243,62 @@ pub fn classify_read(
         reply.opt_out |= parse::asks_to_opt_out(&own_subject);
         reply.withdraw |= parse::asks_to_withdraw(&own_subject);
     }
+    let (kind, reason) = reply_verdict(&reply, !candidates.is_empty(), about_survey);
+    verdict(kind, reason, None, Some(reply))
+}
+
+/// What a delivery report is: a bounce, or (a delay, a notice, a refusal
+/// about our own sending account) an automatic message; with the reason
+/// `inspect` shows.
+fn report_verdict(report: Bounce, subject: &str) -> (Kind, String, Bounce) {
+    let form = if report.standard {
+        "delivery report (RFC 3464)"
+    } else {
+        "non-standard delivery report"
+    };
+    let named = if report.recipients.is_empty() {
+        "an unnamed recipient".to_owned()
+    } else {
+        report.recipients.join(", ")
+    };
+    if report.sender_side {
+        let reason = format!(
+            "{form}: a refusal about our own sending account ({}), not about {named}: sending pauses, nobody is bounced",
+            report
+                .diagnostic
+                .as_deref()
+                .or(report.status.as_deref())
+                .unwrap_or("limit reached")
+        );
+        return (Kind::AutoReply, reason, report);
+    }
+    let delayed = report.severity == crate::bounce::Severity::Soft
+        || (!report.standard && DELAY_SUBJECT.is_match(subject));
+    if delayed
+        || (report.standard
+            && report.action.as_deref().is_some_and(|a| a != "failed")
+            && report.recipients.is_empty())
+    {
+        let reason = format!(
+            "{form} without a failure (Action: {}): a delay or a notice, not a bounce",
+            report.action.as_deref().unwrap_or("none")
+        );
+        let mut report = report;
+        report.severity = crate::bounce::Severity::Soft;
+        return (Kind::AutoReply, reason, report);
+    }
+    let reason = format!(
+        "{form}: {} for {named}",
+        report.action.as_deref().unwrap_or("failed"),
+    );
+    (Kind::Bounce, reason, report)
+}
+
+/// What a reply is, from what it says: answers, a request, a reply to the
+/// survey without answers, or nothing to do with it; with the reason.
+fn reply_verdict(reply: &ParsedReply, has_candidates: bool, about_survey: bool) -> (Kind, String) {
     let answered = !reply.answers.is_empty();
-    let (kind, reason) = if answered {
+    if answered {
         let mut reason = format!("reply with {} answer(s)", reply.answers.len());
         if reply.opt_out {
             reason.push_str(" and a request to stop mail");
@@ -299,7 +314,7 @@ pub fn classify_read(
             "asks to stop mail"
         };
         (Kind::Unsubscribe, format!("no answers; the sender {what}"))
-    } else if !candidates.is_empty() || reply.quotes_questionnaire || about_survey {
+    } else if has_candidates || reply.quotes_questionnaire || about_survey {
         (
             Kind::Reply,
             "reply to the survey without answers".to_owned(),
@@ -309,8 +324,7 @@ pub fn classify_read(
             Kind::Unrelated,
             "no answers, no token and no sign of the survey".to_owned(),
         )
-    };
-    verdict(kind, reason, None, Some(reply))
+    }
 }
 
 /// Is this a challenge-response system's request that the sender prove

@@ -168,20 +168,12 @@ pub async fn run(
         }
         loaded.push((file, outcome));
     }
-    // Surveys sending through one account share its limits: the strictest
-    // any of them asks for.
-    let mut strictest: BTreeMap<String, (Option<u32>, usize)> = BTreeMap::new();
-    for survey in loaded.iter().filter_map(|(_, l)| l.as_ref().ok()) {
-        let sending = &survey.survey.sending;
-        let entry = strictest
-            .entry(account_of(&survey.survey))
-            .or_insert((sending.rate_per_minute, sending.max_connections));
-        entry.0 = match (entry.0, sending.rate_per_minute) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        entry.1 = entry.1.min(sending.max_connections);
-    }
+    let strictest = strictest_limits(
+        loaded
+            .iter()
+            .filter_map(|(_, l)| l.as_ref().ok())
+            .map(|l| &l.survey),
+    );
     for (key, (rate, connections)) in &strictest {
         info!(account = %key, rate_per_minute = ?rate, max_connections = connections, "SMTP account limits");
     }
@@ -214,42 +206,7 @@ pub async fn run(
             }
         }
     }
-    service.notifier.stopping();
-    info!("stopping every survey after its work in flight");
-    for slot in service.slots.values_mut() {
-        if let Some(running) = slot.running.take() {
-            running.trigger.trigger();
-            match running.task.await {
-                Ok(Ok(())) => {}
-                Ok(Err(err)) => {
-                    if !many {
-                        fatal = fatal.or(Some(err));
-                    } else {
-                        warn!(survey = %running.survey.id, error = %err, "survey stopped with an error");
-                    }
-                }
-                Err(err) => warn!(error = %err, "a survey's task failed"),
-            }
-        }
-    }
-    // The daemons have finished; now the readers log out.
-    let groups = std::mem::take(&mut service.groups);
-    let mut readers = Vec::new();
-    for (_, group) in groups {
-        group.trigger.trigger();
-        crate::inbox::interrupt(&group.socket);
-        if let Some(reader) = group.reader {
-            readers.push(tokio::task::spawn_blocking(move || reader.join()));
-        }
-    }
-    for reader in readers {
-        if tokio::time::timeout(Duration::from_secs(10), reader)
-            .await
-            .is_err()
-        {
-            warn!("a mailbox reader did not stop within 10 s; leaving it");
-        }
-    }
+    let fatal = service.stop(fatal).await;
     drop(store_thread);
     match fatal {
         Some(err) => Err(err),
@@ -257,7 +214,70 @@ pub async fn run(
     }
 }
 
+/// What the surveys sending through one account may use of it: the
+/// strictest rate and number of connections any of them asks for.
+fn strictest_limits<'a>(
+    surveys: impl Iterator<Item = &'a Survey>,
+) -> BTreeMap<String, (Option<u32>, usize)> {
+    let mut strictest: BTreeMap<String, (Option<u32>, usize)> = BTreeMap::new();
+    for survey in surveys {
+        let sending = &survey.sending;
+        let entry = strictest
+            .entry(account_of(survey))
+            .or_insert((sending.rate_per_minute, sending.max_connections));
+        entry.0 = match (entry.0, sending.rate_per_minute) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        entry.1 = entry.1.min(sending.max_connections);
+    }
+    strictest
+}
+
 impl Service {
+    /// Stops every survey after its work in flight, then the mailbox
+    /// readers (which log out); the first error of a single survey's daemon
+    /// is kept in `fatal`, a directory's are logged.
+    async fn stop(&mut self, mut fatal: Option<Error>) -> Option<Error> {
+        self.notifier.stopping();
+        info!("stopping every survey after its work in flight");
+        for slot in self.slots.values_mut() {
+            if let Some(running) = slot.running.take() {
+                running.trigger.trigger();
+                match running.task.await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(err)) => {
+                        if !self.many {
+                            fatal = fatal.or(Some(err));
+                        } else {
+                            warn!(survey = %running.survey.id, error = %err, "survey stopped with an error");
+                        }
+                    }
+                    Err(err) => warn!(error = %err, "a survey's task failed"),
+                }
+            }
+        }
+        // The daemons have finished; now the readers log out.
+        let groups = std::mem::take(&mut self.groups);
+        let mut readers = Vec::new();
+        for (_, group) in groups {
+            group.trigger.trigger();
+            crate::inbox::interrupt(&group.socket);
+            if let Some(reader) = group.reader {
+                readers.push(tokio::task::spawn_blocking(move || reader.join()));
+            }
+        }
+        for reader in readers {
+            if tokio::time::timeout(Duration::from_secs(10), reader)
+                .await
+                .is_err()
+            {
+                warn!("a mailbox reader did not stop within 10 s; leaving it");
+            }
+        }
+        fatal
+    }
+
     /// Pings at half the watchdog interval (or every second without one).
     fn ping_every(&self) -> Duration {
         self.notifier

@@ -300,19 +300,6 @@ pub(super) fn labels(
     let labels: Vec<Vec<String>> = options.iter().map(|o| plain_words(&o.label)).collect();
     let longest = labels.iter().map(Vec::len).max().unwrap_or(0);
     let asked = plain_words(question_text);
-    // A word of exactly one label, not of the question itself, names it.
-    let own_word = |word: &str| -> Option<usize> {
-        if word.len() < 4
-            || asked.iter().any(|a| a == word)
-            || FILLERS.contains(&word)
-            || ["lack", "other", "please", "specify"].contains(&word)
-        {
-            return None;
-        }
-        let mut having = (0..labels.len()).filter(|&l| labels[l].iter().any(|w| w == word));
-        let first = having.next()?;
-        having.next().is_none().then_some(first)
-    };
     let exclusive = options.iter().position(|o| o.exclusive);
     let mut picked = Picked::default();
     let mut negated: Vec<usize> = Vec::new();
@@ -322,18 +309,6 @@ pub(super) fn labels(
     let mut negating_list = false;
     let mut unread = Vec::new();
     let mut i = 0;
-    let take = |index: usize,
-                negating: &mut bool,
-                negating_list: bool,
-                picked: &mut Picked,
-                negated: &mut Vec<usize>| {
-        if *negating || negating_list {
-            negated.push(index);
-            *negating = false;
-        } else {
-            picked.indexes.push(index);
-        }
-    };
     while i < words.len() {
         let word = words[i].as_str();
         if word == "or" && words.get(i + 1).is_none_or(|w| w != "rather") {
@@ -341,12 +316,11 @@ pub(super) fn labels(
             i += 1;
             continue;
         }
-        if word == "other" && words.get(i + 1).is_some_and(|w| w == "than") {
-            negating_list = true;
-            i += 2;
-            continue;
-        }
-        if word == "apart" && words.get(i + 1).is_some_and(|w| w == "from") {
+        let next = words.get(i + 1).map(String::as_str);
+        if matches!(
+            (word, next),
+            ("other", Some("than")) | ("apart", Some("from"))
+        ) {
             negating_list = true;
             i += 2;
             continue;
@@ -355,69 +329,19 @@ pub(super) fn labels(
             && word == "other"
         {
             picked.indexes.push(other);
-            // The words after "other" are its text, as the doctor wrote them.
-            let lower = text.to_ascii_lowercase();
-            let after = lower
-                .find("other")
-                .and_then(|at| text.get(at + 5..))
-                .unwrap_or("");
-            let after = other_text(after);
-            let after = other_text(
-                after
-                    .strip_prefix("(please specify)")
-                    .or_else(|| after.strip_prefix("please specify"))
-                    .unwrap_or(after),
-            );
-            picked.other_text = (!after.is_empty()).then(|| after.to_owned());
+            picked.other_text = text_after_other(text);
             break;
         }
-        let full = labels
-            .iter()
-            .enumerate()
-            .filter(|(_, label)| !label.is_empty() && words[i..].starts_with(label))
-            .max_by_key(|(_, label)| label.len());
-        if let Some((index, label)) = full {
-            take(
-                index,
-                &mut negating,
-                negating_list,
-                &mut picked,
-                &mut negated,
-            );
-            i += label.len();
-            continue;
-        }
-        let mut prefix = None;
-        for k in (2..=(words.len() - i).min(longest)).rev() {
-            let run = &words[i..i + k];
-            let matching: Vec<usize> = (0..labels.len())
-                .filter(|&l| labels[l].starts_with(run))
-                .collect();
-            if matching.len() == 1 {
-                prefix = Some((matching[0], k));
-                break;
+        let named = label_at(&labels, &words[i..], longest)
+            .or_else(|| own_word(word, &labels, &asked).map(|index| (index, 1)));
+        if let Some((index, k)) = named {
+            if negating || negating_list {
+                negated.push(index);
+                negating = false;
+            } else {
+                picked.indexes.push(index);
             }
-        }
-        if let Some((index, k)) = prefix {
-            take(
-                index,
-                &mut negating,
-                negating_list,
-                &mut picked,
-                &mut negated,
-            );
             i += k;
-            continue;
-        }
-        if let Some(index) = own_word(word) {
-            take(
-                index,
-                &mut negating,
-                negating_list,
-                &mut picked,
-                &mut negated,
-            );
-            i += 1;
             continue;
         }
         if NOTHING.contains(&word) && exclusive.is_some() && !negating {
@@ -477,6 +401,61 @@ pub(super) fn labels(
         return Err(format!("could not read \"{}\"", unread.join(" ")));
     }
     Ok(picked)
+}
+
+/// The option whose label `words` start with, whole (the longest such
+/// label) or by a run of at least two of its words that starts no other
+/// label: its index and the number of words it took.
+fn label_at(labels: &[Vec<String>], words: &[String], longest: usize) -> Option<(usize, usize)> {
+    let full = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, label)| !label.is_empty() && words.starts_with(label))
+        .max_by_key(|(_, label)| label.len());
+    if let Some((index, label)) = full {
+        return Some((index, label.len()));
+    }
+    for k in (2..=words.len().min(longest)).rev() {
+        let run = &words[..k];
+        let matching: Vec<usize> = (0..labels.len())
+            .filter(|&l| labels[l].starts_with(run))
+            .collect();
+        if matching.len() == 1 {
+            return Some((matching[0], k));
+        }
+    }
+    None
+}
+
+/// A word of exactly one label, not of the question itself, names it.
+fn own_word(word: &str, labels: &[Vec<String>], asked: &[String]) -> Option<usize> {
+    if word.len() < 4
+        || asked.iter().any(|a| a == word)
+        || FILLERS.contains(&word)
+        || ["lack", "other", "please", "specify"].contains(&word)
+    {
+        return None;
+    }
+    let mut having = (0..labels.len()).filter(|&l| labels[l].iter().any(|w| w == word));
+    let first = having.next()?;
+    having.next().is_none().then_some(first)
+}
+
+/// The words after "other" are its text, as the doctor wrote them.
+fn text_after_other(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let after = lower
+        .find("other")
+        .and_then(|at| text.get(at + 5..))
+        .unwrap_or("");
+    let after = other_text(after);
+    let after = other_text(
+        after
+            .strip_prefix("(please specify)")
+            .or_else(|| after.strip_prefix("please specify"))
+            .unwrap_or(after),
+    );
+    (!after.is_empty()).then(|| after.to_owned())
 }
 
 /// The options a piece of a sentence names ("the main barrier for us is

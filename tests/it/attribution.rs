@@ -293,7 +293,6 @@ fn early_close_comes_only_from_counted_answers() {
 /// Puts `raw` straight into `user`'s INBOX, as the organisation's mail
 /// server would deliver it (with the headers it wrote on top).
 fn append(stack: &Stack, user: &str, raw: &[u8]) {
-    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
     let mut session = mailsurvey::inbox::connect(&stack.imap(user)).unwrap();
     session.append("INBOX", raw).finish().unwrap();
     let _ = session.logout();

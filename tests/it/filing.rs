@@ -19,25 +19,6 @@ use crate::faults::ingesting::deliver_all;
 use crate::faults::reading::{PROCESSED, count, read_through, replies};
 use crate::support::*;
 
-/// Messages in `folder` of `address`'s mailbox (Maildir++ on disk).
-fn folder_count(stack: &Stack, address: &str, folder: &str) -> usize {
-    let (user, domain) = address.split_once('@').unwrap();
-    let base = stack
-        .dir
-        .join("mail")
-        .join(domain.to_lowercase())
-        .join(user.to_lowercase())
-        .join(format!(".{}", folder.replace('/', ".")));
-    ["new", "cur"]
-        .iter()
-        .map(|d| {
-            std::fs::read_dir(base.join(d))
-                .map(|r| r.count())
-                .unwrap_or(0)
-        })
-        .sum()
-}
-
 /// `mailsurvey status` (text) and `status --json`.
 fn status(fixture: &Fixture) -> (String, serde_json::Value) {
     let text = fixture.mailsurvey(&["status"]);
@@ -62,7 +43,6 @@ fn filing_problem(json: &serde_json::Value) -> Option<String> {
 
 /// The UIDs in `address`'s INBOX, straight from Dovecot.
 fn inbox_uids(stack: &Stack, address: &str) -> Vec<u32> {
-    let _ = stack.inbox(address); // sets the password variable
     let mut session = mailsurvey::inbox::connect(&stack.imap(address)).unwrap();
     session.select("INBOX").unwrap();
     let mut uids: Vec<u32> = session.uid_search("ALL").unwrap().into_iter().collect();
@@ -73,14 +53,6 @@ fn inbox_uids(stack: &Stack, address: &str) -> Vec<u32> {
 
 fn db(fixture: &Fixture) -> PathBuf {
     fixture.dir.path().join("state.db")
-}
-
-fn receipts_sent(fixture: &Fixture) -> usize {
-    fixture
-        .outbox_states("receipt")
-        .get("sent")
-        .copied()
-        .unwrap_or(0)
 }
 
 #[test]
@@ -120,7 +92,7 @@ fn refused_moves_are_reported_with_the_servers_words_retried_and_cleared() {
     fixture.wait_until(
         Duration::from_secs(60),
         "3 replies processed and answered while moves are refused",
-        || count(&db(&fixture), PROCESSED, &sid) >= 3 && receipts_sent(&fixture) >= 3,
+        || count(&db(&fixture), PROCESSED, &sid) >= 3 && fixture.receipts_sent() >= 3,
     );
     fixture.wait_until(
         Duration::from_secs(30),
@@ -170,9 +142,9 @@ fn refused_moves_are_reported_with_the_servers_words_retried_and_cleared() {
         Duration::from_secs(90),
         "6 replies answered, all but the refused one filed",
         || {
-            receipts_sent(&fixture) >= 6
+            fixture.receipts_sent() >= 6
                 && stack.maildir_count(&fixture.sender) == 1
-                && folder_count(&stack, &fixture.sender, "Survey/Processed") == 5
+                && stack.folder_count(&fixture.sender, "Survey/Processed") == 5
         },
     );
     fixture.wait_until(
@@ -199,7 +171,7 @@ fn refused_moves_are_reported_with_the_servers_words_retried_and_cleared() {
         "the INBOX empty and the problem cleared",
         || {
             stack.maildir_count(&fixture.sender) == 0
-                && folder_count(&stack, &fixture.sender, "Survey/Processed") == 6
+                && stack.folder_count(&fixture.sender, "Survey/Processed") == 6
                 && {
                     let (text, json) = status(&fixture);
                     !text.contains("PROBLEM filing") && filing_problem(&json).is_none()
@@ -207,7 +179,7 @@ fn refused_moves_are_reported_with_the_servers_words_retried_and_cleared() {
         },
     );
     assert_eq!(fixture.store().status(&sid).unwrap().respondents, 6);
-    assert_eq!(receipts_sent(&fixture), 6, "each reply answered once");
+    assert_eq!(fixture.receipts_sent(), 6, "each reply answered once");
     // Every refusal was survived: all read, answered once, filed.
     let refused = proxy.count("imap-refused");
     Tally {
@@ -257,7 +229,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
     fixture.wait_until(
         Duration::from_secs(60),
         "4 replies processed and answered while copies are refused",
-        || count(&db(&fixture), PROCESSED, &sid) >= 4 && receipts_sent(&fixture) >= 4,
+        || count(&db(&fixture), PROCESSED, &sid) >= 4 && fixture.receipts_sent() >= 4,
     );
     fixture.wait_until(
         Duration::from_secs(30),
@@ -285,7 +257,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
         "all but the refused message filed",
         || {
             stack.maildir_count(&fixture.sender) == 1
-                && folder_count(stack, &fixture.sender, "Survey/Processed") == 3
+                && stack.folder_count(&fixture.sender, "Survey/Processed") == 3
         },
     );
     fixture.wait_until(
@@ -317,7 +289,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
         "the INBOX empty and the problem cleared",
         || {
             stack.maildir_count(&fixture.sender) == 0
-                && folder_count(stack, &fixture.sender, "Survey/Processed") == 4
+                && stack.folder_count(&fixture.sender, "Survey/Processed") == 4
                 && {
                     let (text, json) = status(&fixture);
                     !text.contains("PROBLEM filing") && filing_problem(&json).is_none()
@@ -354,7 +326,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
         "2 more replies processed, their copies taken and their expunge refused 3 times",
         || {
             count(&db(&fixture), PROCESSED, &sid) >= 6
-                && receipts_sent(&fixture) >= 6
+                && fixture.receipts_sent() >= 6
                 && expunge_refusals() >= 3
         },
     );
@@ -364,7 +336,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
         stack.maildir_count(&fixture.sender) == 0
     });
     assert_eq!(
-        folder_count(stack, &fixture.sender, "Survey/Processed"),
+        stack.folder_count(&fixture.sender, "Survey/Processed"),
         6,
         "one copy of each message filed, however often the expunge was refused"
     );
@@ -379,7 +351,7 @@ fn without_move_a_refused_batch_copy_is_filed_one_by_one() {
         "the 2 copied once each (one batch, or one each): {copies} COPY commands"
     );
     assert_eq!(fixture.store().status(&sid).unwrap().respondents, 6);
-    assert_eq!(receipts_sent(&fixture), 6, "each reply answered once");
+    assert_eq!(fixture.receipts_sent(), 6, "each reply answered once");
     let refused = proxy.count("imap-refused");
     Tally {
         injected: refused,
@@ -440,8 +412,8 @@ fn a_folder_that_cannot_be_created_holds_its_mail_until_it_can() {
         "all 3 processed, the replies answered, the stranger's filed",
         || {
             count(&db(&fixture), PROCESSED, &sid) >= 3
-                && receipts_sent(&fixture) >= 2
-                && folder_count(&stack, &fixture.sender, "Survey/Unmatched") == 1
+                && fixture.receipts_sent() >= 2
+                && stack.folder_count(&fixture.sender, "Survey/Unmatched") == 1
         },
     );
     let file = fixture.survey.display().to_string();
@@ -487,7 +459,7 @@ fn a_folder_that_cannot_be_created_holds_its_mail_until_it_can() {
         "the folder created, the replies filed, the problem cleared",
         || {
             stack.maildir_count(&fixture.sender) == 0
-                && folder_count(&stack, &fixture.sender, folder) == 2
+                && stack.folder_count(&fixture.sender, folder) == 2
                 && filing_problem(&status(&fixture).1).is_none()
         },
     );
@@ -545,7 +517,7 @@ fn a_dead_reading_thread_is_started_again_and_mail_is_still_read() {
         "both replies processed, answered and filed",
         || {
             count(&db(&fixture), PROCESSED, &sid) >= 2
-                && receipts_sent(&fixture) == 2
+                && fixture.receipts_sent() == 2
                 && stack.maildir_count(&fixture.sender) == 0
         },
     );
@@ -731,7 +703,7 @@ fn filing_measured() {
         2
     ));
     assert_eq!(
-        folder_count(&stack, &fixture.sender, "Survey/Processed"),
+        stack.folder_count(&fixture.sender, "Survey/Processed"),
         n,
         "every message filed once"
     );

@@ -31,14 +31,6 @@ fn assert_running(fixture: &Fixture, daemon: &mut Daemon) {
     );
 }
 
-fn receipts_sent(fixture: &Fixture) -> usize {
-    fixture
-        .outbox_states("receipt")
-        .get("sent")
-        .copied()
-        .unwrap_or(0)
-}
-
 /// Finding 1: an opt-out from `foo..bar@example.com` and a reply with a
 /// valid token from `"a b"@example.test` (addresses mail-parser reads and
 /// lettre refuses) used to stop the daemon for good. Now the opt-out and
@@ -73,7 +65,7 @@ fn addresses_lettre_refuses_never_stop_the_daemon() {
     fixture.wait_until(
         Duration::from_secs(60),
         "the genuine reply behind the bad ones answered",
-        || receipts_sent(&fixture) == 1,
+        || fixture.receipts_sent() == 1,
     );
     assert_running(&fixture, &mut daemon);
     let person = |i: usize| store.recipient_by_email(&sid, &rows[i].1).unwrap().unwrap();
@@ -117,7 +109,7 @@ fn addresses_lettre_refuses_never_stop_the_daemon() {
     fixture.wait_until(
         Duration::from_secs(60),
         "the reply after the restart answered",
-        || receipts_sent(&fixture) == 2,
+        || fixture.receipts_sent() == 2,
     );
     assert_running(&fixture, &mut daemon);
     let status = daemon.terminate();
@@ -152,7 +144,7 @@ fn a_message_whose_handling_fails_is_set_aside_and_can_be_retried() {
     });
     fixture.reply_as(&rows[1].1, COMPLETE);
     fixture.wait_until(Duration::from_secs(60), "the next reply answered", || {
-        receipts_sent(&fixture) == 1
+        fixture.receipts_sent() == 1
     });
     assert_running(&fixture, &mut daemon);
     let failed = store.failed_messages(&sid).unwrap();
@@ -185,7 +177,7 @@ fn a_message_whose_handling_fails_is_set_aside_and_can_be_retried() {
     fixture.wait_until(
         Duration::from_secs(60),
         "the retried reply answered",
-        || receipts_sent(&fixture) == 2,
+        || fixture.receipts_sent() == 2,
     );
     assert!(store.failed_messages(&sid).unwrap().is_empty());
     let person = store.recipient_by_email(&sid, &rows[0].1).unwrap().unwrap();

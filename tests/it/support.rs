@@ -113,6 +113,32 @@ impl Stack {
         }
     }
 
+    /// A file holding the stack's password, for logging in from the test
+    /// process through the library: its environment is shared by every
+    /// test thread, so it is never changed (a child process gets the
+    /// password in its own environment instead). Written beside the stack
+    /// once per process, 0600, by rename so concurrent writers agree.
+    fn password_file(&self) -> PathBuf {
+        use std::os::unix::fs::OpenOptionsExt;
+        let path = self.dir.join("test-password");
+        if std::fs::read_to_string(&path).is_ok_and(|p| p.trim_end() == self.password()) {
+            return path;
+        }
+        let partial = self
+            .dir
+            .join(format!("test-password.{}", std::process::id()));
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&partial)
+            .unwrap();
+        std::io::Write::write_all(&mut file, format!("{}\n", self.password()).as_bytes()).unwrap();
+        std::fs::rename(&partial, &path).unwrap();
+        path
+    }
+
     /// IMAP settings to log in as `user` with STARTTLS and the stack's CA.
     pub fn imap(&self, user: &str) -> Server {
         Server {
@@ -121,15 +147,13 @@ impl Stack {
             security: Security::StartTls,
             username: user.into(),
             auth: Auth::Password,
-            password: Some(SecretSource::Env("MAILSTACK_TEST_PASSWORD".into())),
+            password: Some(SecretSource::File(self.password_file())),
             ca_file: Some(self.ca().into()),
         }
     }
 
     /// Every message in `user`'s INBOX, raw.
     pub fn inbox(&self, user: &str) -> Vec<Vec<u8>> {
-        // SAFETY-free: the test process sets this once, to the same value.
-        unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", self.password()) };
         let mut session = mailsurvey::inbox::connect(&self.imap(user)).unwrap();
         let mailbox = session.select("INBOX").unwrap();
         let mut out = Vec::new();
@@ -146,7 +170,6 @@ impl Stack {
     /// How many messages are in `folder` of `user`'s mailbox, over IMAP
     /// (EXAMINE, so nothing is changed); 0 when the folder does not exist.
     pub fn messages_in(&self, user: &str, folder: &str) -> usize {
-        unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", self.password()) };
         let mut session = mailsurvey::inbox::connect(&self.imap(user)).unwrap();
         let n = session
             .examine(folder)
@@ -159,9 +182,23 @@ impl Stack {
     /// How many messages are in `user`'s maildir (new + cur), without IMAP;
     /// cheap enough to poll.
     pub fn maildir_count(&self, address: &str) -> usize {
+        self.count_maildir(address, None)
+    }
+
+    /// How many messages are in `folder` of `address`'s mailbox (Maildir++
+    /// on disk: `Survey/Processed` is `.Survey.Processed`), without IMAP.
+    pub fn folder_count(&self, address: &str, folder: &str) -> usize {
+        self.count_maildir(address, Some(folder))
+    }
+
+    /// Messages in new + cur of `address`'s INBOX, or of `folder`.
+    fn count_maildir(&self, address: &str, folder: Option<&str>) -> usize {
         let (user, domain) = address.split_once('@').unwrap();
         let user = user.split('+').next().unwrap().to_lowercase();
-        let base = self.dir.join("mail").join(domain.to_lowercase()).join(user);
+        let mut base = self.dir.join("mail").join(domain.to_lowercase()).join(user);
+        if let Some(folder) = folder {
+            base = base.join(format!(".{}", folder.replace('/', ".")));
+        }
         ["new", "cur"]
             .iter()
             .map(|d| {
@@ -524,6 +561,14 @@ impl Fixture {
 
     pub fn survey_id(&self) -> String {
         format!("it-{}", self.tag)
+    }
+
+    /// Receipts the outbox has sent.
+    pub fn receipts_sent(&self) -> usize {
+        self.outbox_states("receipt")
+            .get("sent")
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Outbox rows of `kind` by state.

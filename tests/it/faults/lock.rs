@@ -145,11 +145,7 @@ fn fault_database_locked_for_30_seconds() {
         Duration::from_secs(90),
         "the reply processed and receipted",
         || {
-            count(
-                &db,
-                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
-                &sid,
-            ) == 1
+            count(&db, super::PROCESSED, &sid) == 1
                 && fixture.outbox_states("receipt").get("sent") == Some(&1)
         },
     );

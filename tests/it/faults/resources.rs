@@ -433,14 +433,7 @@ fn fault_disk_full_under_the_database() {
     fixture.wait_until(
         Duration::from_secs(120),
         "the reply processed and receipted",
-        || {
-            count(
-                &db,
-                "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state != 'new'",
-                &sid,
-            ) == 1
-                && count(&db, receipts, &sid) == 1
-        },
+        || count(&db, super::PROCESSED, &sid) == 1 && count(&db, receipts, &sid) == 1,
     );
     let running = daemon.child.try_wait().unwrap().is_none();
     daemon.terminate();

@@ -3,7 +3,7 @@
 //! DMARC, according to a server we trust?
 //!
 //! Anyone can write an `Authentication-Results` header into a message, so
-//! one counts only when all of these hold (ANCHORS.md, lesson 11):
+//! one counts only when all of these hold:
 //!
 //! - its authserv-id is the one the survey file names as trusted
 //!   (`[replies] trusted_authserv_id`); headers from any other id are

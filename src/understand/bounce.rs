@@ -604,7 +604,7 @@ impl Evidence {
     }
 }
 
-/// Whose state a bounce changes (issue 8's rule): only a bounce carrying
+/// Whose state a bounce changes: only a bounce carrying
 /// our token, and only for mail that went to the person's listed address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Attribution {

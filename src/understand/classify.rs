@@ -1,8 +1,7 @@
 //! Classifying an incoming message: a reply, an automatic reply, a bounce,
 //! an opt-out by mail to the unsubscribe address, or unrelated mail.
 //!
-//! Order matters and follows what the best systems learned (ANCHORS.md,
-//! lessons 1 and 3): delivery reports first (they carry `Auto-Submitted`
+//! Order matters: delivery reports first (they carry `Auto-Submitted`
 //! too), RFC 3464 `multipart/report` before the non-standard forms; then
 //! automatic replies by header, sender and localised subject; then mail to
 //! the unsubscribe plus-address; then the reply itself is parsed, and only

@@ -1,7 +1,7 @@
 //! Matching a message to a recipient, the pure half: which tokens does the
 //! message carry, and where? The store looks them up (the daemon's half).
 //!
-//! Tokens survive real mail paths in several places (ANCHORS.md, lesson 4):
+//! Tokens survive real mail paths in several places :
 //! the per-recipient Reply-To plus-address (`survey+TOKEN@domain`) in To,
 //! Cc, Delivered-To or X-Forwarded-To, the unsubscribe form
 //! (`survey+unsubscribe.TOKEN@domain`), and our Message-IDs

@@ -1,7 +1,8 @@
 //! Parsing answers out of a reply, from whatever mail client it came.
 //!
 //! Generic quote and signature strippers destroy survey answers
-//! (ANCHORS.md, lessons 5 to 7), so this parser anchors on what we wrote
+//! (they take our quoted questionnaire for the doctor's words, or cut an
+//! answer that looks like a signature), so this parser anchors on what we wrote
 //! ourselves: the numbered question headings and the `Answer:` line after
 //! each (see [`crate::questionnaire`]). It reads, in one pass over the lines:
 //!

@@ -282,18 +282,6 @@ const AFFIRM: &[&str] = &[
     "useful",
     "would",
 ];
-const FREQUENCY: &[&str] = &[
-    "occasionally",
-    "sometimes",
-    "rarely",
-    "seldom",
-    "infrequently",
-    "once",
-    "twice",
-    "often",
-    "frequently",
-    "regularly",
-];
 
 /// Reads each clause of `text` that ties to exactly one question as an
 /// inferred answer to it: (question index, answer), in text order.
@@ -400,7 +388,9 @@ fn read_clause(
             {
                 return None;
             }
-            let often = words.iter().any(|w| FREQUENCY.contains(&w.as_str()));
+            // A word of value's list of how often ("often", "rarely"); its
+            // phrases ("now and then") are never one word.
+            let often = words.iter().any(|w| value::FREQUENCY.contains(&w.as_str()));
             let value = match negations {
                 0 if often && !value::asks_ever(question) => return None,
                 0 => true,

@@ -20,7 +20,7 @@ use number::number;
 use yes_no::yes_no;
 
 pub(crate) use choice::options_named;
-pub(crate) use yes_no::asks_ever;
+pub(crate) use yes_no::{FREQUENCY, asks_ever};
 
 /// Reads `text`, the doctor's answer to `question`, as a value. `text` is
 /// not empty.

@@ -120,8 +120,9 @@ pub(super) const UNSURE: &[&str] = &[
     "not anymore",
 ];
 /// How often: yes to "Have you ..." or "Do you ever ...", unclear to any
-/// other question (the written rule in docs/replies.md).
-pub(super) const FREQUENCY: &[&str] = &[
+/// other question (the written rule in docs/replies.md). Prose reads its
+/// one-word entries too.
+pub(crate) const FREQUENCY: &[&str] = &[
     "occasionally",
     "sometimes",
     "rarely",

@@ -212,13 +212,21 @@ pub fn parse(value: &str) -> AuthResults {
     out
 }
 
-/// Whitespace-separated words, with `a = b` joined into `a=b`.
+/// Whitespace-separated words, with `a = b` joined into `a=b`: a run of
+/// spaces next to an `=` is dropped, in one pass (replacing ` =` until none
+/// was left took a pass per space).
 fn tokens(text: &str) -> Vec<String> {
-    let mut joined = text.to_owned();
-    // Each pass only shortens the text, so this ends.
-    while joined.contains(" =") || joined.contains("= ") {
-        joined = joined.replace(" =", "=").replace("= ", "=");
+    let mut joined = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(' ') {
+        joined.push_str(&rest[..at]);
+        let after = rest[at..].trim_start_matches(' ');
+        if !joined.ends_with('=') && !after.starts_with('=') {
+            joined.push(' ');
+        }
+        rest = after;
     }
+    joined.push_str(rest);
     joined.split_whitespace().map(str::to_owned).collect()
 }
 
@@ -282,6 +290,17 @@ fn split_outside_quotes(text: &str, separator: char) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Spaces around `=` are dropped in one pass (issue 18: a pass per
+    /// space before).
+    #[test]
+    fn spaces_around_equals_are_joined() {
+        assert_eq!(
+            tokens("  dmarc  =   pass header.from= x.example a =b c"),
+            ["dmarc=pass", "header.from=x.example", "a=b", "c"]
+        );
+        assert_eq!(tokens("= = ="), ["==="]);
+    }
 
     fn headers(raw: &str) -> Vec<(String, String)> {
         let message = mail_parser::MessageParser::default()

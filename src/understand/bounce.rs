@@ -27,6 +27,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::understand::head;
+
 /// How final a delivery failure is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,7 +85,7 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the body of a `message/delivery-status` part (or DSN fields
 /// written into a text part). `None` when it names no recipient at all.
 pub fn from_report(text: &str) -> Option<Failure> {
-    let blocks = blocks(text);
+    let blocks = blocks(head(text, MAX_TEXT));
     if blocks.is_empty() {
         return None;
     }
@@ -315,11 +317,25 @@ static ORIGINAL_STARTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Markers that the text ends a diagnostic and starts a pasted original's
 /// header block (`Received:`, `Return-Path:` at the start of a line after a
-/// blank line).
+/// blank line). Matched at the start of the text only.
 static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^(return-path|received|message-id|mime-version|x-[a-z\-]+):\s")
+    Regex::new(r"(?i)^(return-path|received|message-id|mime-version|x-[a-z\-]+):\s")
         .expect("valid regex")
 });
+
+/// The most of a report's text read ([`from_text`], [`from_report`]): the
+/// diagnostic comes first, and what lies beyond is the returned original.
+pub const MAX_TEXT: usize = 256 * 1024;
+
+/// Whether a header line starts `text`: [`HEADER_BLOCK`] on its first
+/// line only, so each blank line of a report costs the line after it, not
+/// the rest of the text.
+fn starts_header_block(text: &str) -> bool {
+    // A field name, a colon and a space: the longest name worth reading
+    // fits in this.
+    let line = head(text, 256).split('\n').next().unwrap_or("");
+    HEADER_BLOCK.is_match(line)
+}
 
 /// Lines that name addresses which are not the failed recipient: the
 /// pasted headers of the original, and the report's own bookkeeping.
@@ -380,7 +396,7 @@ pub fn diagnostic_section(text: &str) -> &str {
     let mut search = 0;
     while let Some(pos) = text[search..end].find("\n\n").map(|p| p + search) {
         let after = &text[pos + 2..end];
-        if HEADER_BLOCK.find(after).is_some_and(|m| m.start() == 0) && pos > 40 {
+        if pos > 40 && starts_header_block(after) {
             end = pos;
             break;
         }
@@ -394,7 +410,7 @@ pub fn diagnostic_section(text: &str) -> &str {
 /// From and To).
 /// `delay_subject`: the subject already says it is a delay notice.
 pub fn from_text(text: &str, delay_subject: bool, excluded: &[String]) -> Failure {
-    let text = text.replace("\r\n", "\n");
+    let text = head(text, MAX_TEXT).replace("\r\n", "\n");
     let section = diagnostic_section(&text);
     let is_excluded = |a: &str| {
         let local = a.split('@').next().unwrap_or("");
@@ -457,9 +473,10 @@ pub fn from_text(text: &str, delay_subject: bool, excluded: &[String]) -> Failur
             {
                 continue;
             }
+            let message_id = MessageIdMark::new(line);
             for m in ADDRESS.find_iter(line) {
                 let a = clean_address(m.as_str());
-                if !is_excluded(&a) && !looks_like_message_id(line, m.start()) {
+                if !is_excluded(&a) && !message_id.before(line, m.start()) {
                     push_unique(&mut recipients, a);
                 }
             }
@@ -508,12 +525,34 @@ fn permanent_words(text: &str) -> bool {
     PERMANENT.is_match(text)
 }
 
-fn looks_like_message_id(line: &str, start: usize) -> bool {
-    let before = line[..start].to_ascii_lowercase();
-    before.contains("message-id")
-        || before.contains("msgid")
-        || before.ends_with("id <")
-        || before.ends_with("id=<")
+/// Where a line names a Message-ID, found once per line: an address
+/// after `Message-ID`, `msgid`, `id <` or `id=<` on its line is a
+/// Message-ID, not a recipient.
+struct MessageIdMark {
+    /// Where the first `message-id` or `msgid` (any case) ends, if any.
+    named_end: Option<usize>,
+}
+
+impl MessageIdMark {
+    fn new(line: &str) -> MessageIdMark {
+        let lower = line.to_ascii_lowercase();
+        let end = |word: &str| lower.find(word).map(|at| at + word.len());
+        MessageIdMark {
+            named_end: [end("message-id"), end("msgid")]
+                .into_iter()
+                .flatten()
+                .min(),
+        }
+    }
+
+    /// Is the address at `start` of `line` a Message-ID?
+    fn before(&self, line: &str, start: usize) -> bool {
+        let close = line.as_bytes()[..start].iter().rev().take(5);
+        let close: Vec<u8> = close.map(u8::to_ascii_lowercase).rev().collect();
+        self.named_end.is_some_and(|end| end <= start)
+            || close.ends_with(b"id <")
+            || close.ends_with(b"id=<")
+    }
 }
 
 fn push_unique(list: &mut Vec<String>, address: String) {
@@ -553,6 +592,33 @@ mod tests {
         let failure = from_text(text, false, &["survey@survey.test".into()]);
         assert_eq!(failure.recipients, ["jane@example.org"]);
         assert_eq!(failure.severity, Severity::Hard);
+    }
+
+    /// Issue 18: an address after a Message-ID's name on its line is not
+    /// a recipient, wherever on the line the name is; found once a line.
+    #[test]
+    fn addresses_after_a_message_id_are_not_recipients() {
+        let line = "Message-ID was 1234@mx.example, then jane@example.org id <x@y.example>";
+        let mark = MessageIdMark::new(line);
+        assert!(!mark.before(line, line.find("Message").unwrap()));
+        assert!(mark.before(line, line.find("1234").unwrap()));
+        let plain = "failed: jane@example.org, msgid=<x@y.example>, ID <z@y.example>";
+        let mark = MessageIdMark::new(plain);
+        assert!(!mark.before(plain, plain.find("jane").unwrap()));
+        assert!(mark.before(plain, plain.find("x@").unwrap()));
+        assert!(mark.before(plain, plain.find("z@").unwrap()));
+    }
+
+    /// A pasted header block after a blank line ends the diagnostic, read
+    /// from the line after each blank line only.
+    #[test]
+    fn a_pasted_header_block_ends_the_diagnostic() {
+        let text = "Delivery to the following recipient failed permanently:\n\n     jane@example.org\n\nReceived: from mx.example\nTo: all@list.example\n";
+        assert!(diagnostic_section(text).ends_with("jane@example.org"));
+        assert_eq!(
+            diagnostic_section("short\n\nReceived: x"),
+            "short\n\nReceived: x"
+        );
     }
 
     #[test]

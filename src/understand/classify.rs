@@ -21,6 +21,7 @@ use serde::Serialize;
 use crate::matching::{self, Candidate};
 use crate::parse::{self, ParsedReply};
 use crate::survey::Survey;
+use crate::understand::head;
 
 /// What kind of message it is; the `kind` of `mailsurvey inspect --json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -459,15 +460,15 @@ fn bounce_text(message: &Message<'_>) -> bool {
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(could not be delivered|couldn't be delivered|wasn't delivered|not delivered|undeliverable|permanent (fatal )?error|delivery (has )?failed|failed to deliver|unable to deliver|wasn't able to deliver|delivery to the following|user unknown|no such user|mailbox unavailable|returned mail|will be retried|has been delayed|not yet been delivered)").expect("valid regex")
     });
-    body_text(message, usize::MAX).is_some_and(|t| WORDS.is_match(&t))
+    body_text(message, crate::bounce::MAX_TEXT).is_some_and(|t| WORDS.is_match(&t))
 }
 
 /// The report's own text: its first text part outside any attached message
-/// (HTML turned into text when there is no plain part, as far as the first
-/// `html_limit` bytes of its text at least). Borrowed, not copied: every
-/// message is looked at this way (challenge-response), and a text part may
-/// be 24 MB.
-fn body_text<'a>(message: &'a Message<'_>, html_limit: usize) -> Option<std::borrow::Cow<'a, str>> {
+/// (HTML turned into text when there is no plain part), its first `limit`
+/// bytes (at least, for HTML): a text part may be 24 MB, and no reader of
+/// a report's own words looks that far. Borrowed, not copied: every
+/// message is looked at this way (challenge-response).
+fn body_text<'a>(message: &'a Message<'_>, limit: usize) -> Option<std::borrow::Cow<'a, str>> {
     let parts = || {
         message
             .parts
@@ -484,13 +485,13 @@ fn body_text<'a>(message: &'a Message<'_>, html_limit: usize) -> Option<std::bor
     };
     parts()
         .find_map(|p| match &p.body {
-            PartType::Text(text) => Some(std::borrow::Cow::Borrowed(text.as_ref())),
+            PartType::Text(text) => Some(std::borrow::Cow::Borrowed(head(text, limit))),
             _ => None,
         })
         .or_else(|| {
             parts().find_map(|p| match &p.body {
                 PartType::Html(html) => Some(std::borrow::Cow::Owned(parse::html::to_text_within(
-                    html, html_limit,
+                    html, limit,
                 ))),
                 _ => None,
             })
@@ -541,7 +542,7 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
 /// Domino, ...): the addresses its diagnostic text names
 /// ([`crate::bounce::from_text`]), never the returned original's `To:`.
 fn nonstandard_bounce(message: &Message<'_>, survey: &Survey) -> Bounce {
-    let text = body_text(message, usize::MAX).unwrap_or_default();
+    let text = body_text(message, crate::bounce::MAX_TEXT).unwrap_or_default();
     let mut excluded: Vec<String> = vec![
         survey.sender.address.to_string().to_ascii_lowercase(),
         survey.sender.reply_to.to_string().to_ascii_lowercase(),

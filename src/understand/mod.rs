@@ -13,3 +13,13 @@ pub mod inspect;
 pub mod matching;
 pub mod mime;
 pub mod parse;
+
+/// The first `bytes` of `text`, or a little less, at a character boundary:
+/// how every reader here applies its limit before any other work.
+pub fn head(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}

@@ -5,13 +5,24 @@
 //! `<blockquote>` is prefixed with `>` once per level, so the reply parser
 //! can tell the doctor's words from the quoted questionnaire exactly as it
 //! does in a text part. No wrapping (a wrapped answer line would move), a
-//! single pass over the input, output bounded by the input.
+//! single pass over the input, output bounded by the input: an entity is
+//! looked for in the few bytes after its `&` only, and a line is prefixed
+//! with at most [`MAX_QUOTE_DEPTH`] `>`, however deep the nesting.
 
 /// Put before text the sender emphasised by bold, underline, highlight or
 /// colour, so the parser can see an option marked only by formatting. A
 /// private-use character: it never occurs in mail, and the parser removes
 /// it from everything else it reads.
 pub const MARK: char = '\u{e000}';
+
+/// The most `>` a line is prefixed with: deeper `<blockquote>`s are
+/// quoted this deep. Each level costs the sender a 12-byte tag and the
+/// reader a byte on every line below it; without a cap, n nested levels
+/// with a line each wrote n²/2 bytes.
+pub const MAX_QUOTE_DEPTH: usize = 16;
+
+/// The longest entity name read (`&` to `;`, exclusive): `&#x10FFFF;`.
+const MAX_ENTITY: usize = 9;
 
 /// Elements whose content is never shown.
 const HIDDEN: &[&str] = &["head", "style", "script", "title", "xml"];
@@ -58,8 +69,10 @@ pub fn to_text_within(html: &str, limit: usize) -> String {
     let bytes = html.as_bytes();
     let mut hidden: Option<String> = None;
     let mut i = 0;
-    // One more byte: the trailing line break `finish` trims.
-    while i < bytes.len() && out.written <= limit.saturating_add(1) {
+    // Two more bytes: the trailing line break `finish` trims, and a space
+    // it trims at the end of a line cut short.
+    let limit = limit.saturating_add(2);
+    while i < bytes.len() && out.size() <= limit {
         if bytes[i] == b'<' {
             if html[i..].starts_with("<!--") {
                 i = html[i + 4..]
@@ -129,7 +142,9 @@ pub fn to_text_within(html: &str, limit: usize) -> String {
         }
         let next = html[i..].find('<').map_or(bytes.len(), |n| i + n);
         if hidden.is_none() {
-            out.push_text(&decode_entities(&html[i..next]));
+            // Stops, mid-text, once past the limit: a text of 24 MB
+            // without a tag is not decoded whole for the first 16 KB.
+            out.push_decoded(&html[i..next], limit);
         }
         i = next;
     }
@@ -198,28 +213,54 @@ fn colours(tag: &str) -> bool {
 }
 
 impl Output {
+    /// Bytes written so far, the open line included.
+    fn size(&self) -> usize {
+        self.written + self.line.len()
+    }
+
     fn push_text(&mut self, text: &str) {
         for c in text.chars() {
-            let c = if c == '\u{a0}' { ' ' } else { c };
-            if self.pre && c == '\n' {
-                self.line_break();
-                continue;
-            }
-            if c.is_whitespace() && !self.pre {
-                if !self.line.is_empty() && !self.line.ends_with(' ') {
-                    self.line.push(' ');
-                }
-                continue;
-            }
-            if self.line.is_empty() {
-                self.line_depth = self.depth;
-            }
-            if !self.marked && (self.bold > 0 || self.coloured.iter().any(|c| *c)) {
-                self.line.push(MARK);
-                self.marked = true;
-            }
-            self.line.push(c);
+            self.push_char(c);
         }
+    }
+
+    /// Pushes `text` with its entities decoded, until [`Output::size`] is
+    /// over `limit`.
+    fn push_decoded(&mut self, text: &str, limit: usize) {
+        let mut at = 0;
+        while at < text.len() && self.size() <= limit {
+            let rest = &text[at..];
+            let (c, used) = if rest.starts_with('&') {
+                decode_entity(rest)
+            } else {
+                let c = rest.chars().next().expect("not empty");
+                (c, c.len_utf8())
+            };
+            self.push_char(c);
+            at += used;
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        let c = if c == '\u{a0}' { ' ' } else { c };
+        if self.pre && c == '\n' {
+            self.line_break();
+            return;
+        }
+        if c.is_whitespace() && !self.pre {
+            if !self.line.is_empty() && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            return;
+        }
+        if self.line.is_empty() {
+            self.line_depth = self.depth.min(MAX_QUOTE_DEPTH);
+        }
+        if !self.marked && (self.bold > 0 || self.coloured.iter().any(|c| *c)) {
+            self.line.push(MARK);
+            self.marked = true;
+        }
+        self.line.push(c);
     }
 
     fn line_break(&mut self) {
@@ -256,30 +297,16 @@ impl Output {
     }
 }
 
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 10);
-        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+/// The character an entity at the start of `text` (which starts with `&`)
+/// stands for, and the bytes it takes; `('&', 1)` when it is not one we
+/// know. Looks at no more than the [`MAX_ENTITY`] bytes after the `&`.
+fn decode_entity(text: &str) -> (char, usize) {
+    let window = &text.as_bytes()[1..text.len().min(MAX_ENTITY + 2)];
+    window
+        .iter()
+        .position(|b| *b == b';')
+        .and_then(|end| entity(&text[1..end + 1]).map(|c| (c, end + 2)))
+        .unwrap_or(('&', 1))
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -372,6 +399,42 @@ mod tests {
             to_text(html),
             format!("a) Cost\n\n{MARK}b) Time\n\n{MARK}c) Staff\n\nd) Space\n")
         );
+    }
+
+    /// Issue 18: nested `<blockquote>`s wrote a line prefixed with one
+    /// `>` per level, n²/2 bytes for n levels.
+    #[test]
+    fn quoting_is_no_deeper_than_the_cap() {
+        let html = "<blockquote>x".repeat(100);
+        let text = to_text(&html);
+        let deepest = text
+            .lines()
+            .map(|l| l.len() - l.trim_start_matches('>').len());
+        assert_eq!(deepest.max(), Some(MAX_QUOTE_DEPTH));
+        assert!(text.len() < html.len() * 2, "{}", text.len());
+    }
+
+    /// Issue 18: each `&` looked for a `;` to the end of the text. An
+    /// entity is at most [`MAX_ENTITY`] bytes long, and ones that are not
+    /// entities stay as they are.
+    #[test]
+    fn entities_are_read_from_the_bytes_after_their_ampersand() {
+        assert_eq!(
+            to_text("&#1114111;|&#x10FFFF;|&amp;"),
+            "\u{10ffff}|\u{10ffff}|&\n"
+        );
+        assert_eq!(to_text("&#x0010FFFF;"), "&#x0010FFFF;\n");
+        assert_eq!(to_text("&ab &# &&amp;;"), "&ab &# &&;\n");
+        assert_eq!(to_text("&"), "&\n");
+    }
+
+    /// A text without tags is read only as far as the limit asks.
+    #[test]
+    fn one_endless_text_is_read_as_far_as_the_limit() {
+        let html = "word &amp; ".repeat(100_000);
+        let within = to_text_within(&html, 1_000);
+        assert!((1_000..1_100).contains(&within.len()), "{}", within.len());
+        assert!(to_text(&html).starts_with(within.trim_end()));
     }
 
     #[test]

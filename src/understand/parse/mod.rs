@@ -37,6 +37,7 @@ use regex::Regex;
 use crate::answer::{Answer, Status};
 use crate::survey::{Question, QuestionKind, Survey};
 use crate::understand::flowed::{self, Wrapping};
+use crate::understand::head;
 
 pub use value::read as read_value;
 
@@ -114,15 +115,6 @@ fn wrapping(part: &MessagePart<'_>) -> Wrapping {
             .iter()
             .map(|a| (a.name.as_ref(), a.value.as_ref())),
     )
-}
-
-/// The first `bytes` of `text`, or a little less, at a character boundary.
-fn head(text: &str, bytes: usize) -> &str {
-    let mut end = bytes.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Reads the answers to `survey`'s questions from `text`, a reply's text.

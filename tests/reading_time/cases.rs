@@ -1,0 +1,311 @@
+//! The worst inputs we know for each reader of a stranger's text, at any
+//! size: one character repeated, deep nesting, one endless line, many short
+//! lines. Shared by the timing test (`tests/reading_time/main.rs`) and the
+//! release benchmark (`examples/bench_reading.rs`).
+
+use std::path::Path;
+
+use mailsurvey::survey::Survey;
+use mailsurvey::understand::{authres, bounce, inspect, parse};
+
+/// One reader fed one kind of hostile input.
+pub struct Case {
+    /// The reader.
+    pub reader: &'static str,
+    /// What it is fed, in words.
+    pub input: &'static str,
+    /// The input at (about) `size` bytes.
+    pub make: fn(usize) -> Vec<u8>,
+    /// Reads it.
+    pub read: fn(&[u8], &Survey),
+}
+
+/// The example survey the readers read for.
+pub fn survey() -> Survey {
+    Survey::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/example.toml"))
+        .expect("example survey loads")
+}
+
+/// `unit` repeated to `size` bytes (whole units, at least one).
+pub fn fill(unit: &str, size: usize) -> String {
+    unit.repeat((size / unit.len()).max(1))
+}
+
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("the cases are UTF-8")
+}
+
+/// A message from a stranger with `body` as its only part.
+fn message(headers: &str, content_type: &str, body: &str) -> Vec<u8> {
+    format!(
+        "From: stranger@elsewhere.test\r\nTo: survey@survey.test\r\n{headers}Date: Thu, 26 Nov 2026 10:00:00 +0000\r\nMessage-ID: <x@elsewhere.test>\r\nMIME-Version: 1.0\r\nContent-Type: {content_type}; charset=utf-8\r\n\r\n{body}\r\n"
+    )
+    .into_bytes()
+}
+
+fn reply(body: &str) -> Vec<u8> {
+    message(
+        "Subject: Re: Survey: ketamine use in specialist palliative care (5 minutes)\r\n",
+        "text/plain",
+        body,
+    )
+}
+
+fn html(body: &str) -> Vec<u8> {
+    message("Subject: Re: the survey\r\n", "text/html", body)
+}
+
+const BOUNCE: &str =
+    "Subject: Undeliverable: Survey\r\nSender: MAILER-DAEMON@mx.elsewhere.test\r\n";
+
+fn bounce_message(content_type: &str, body: &str) -> Vec<u8> {
+    let raw = message(BOUNCE, content_type, body);
+    // From the mail system, not a person.
+    String::from_utf8(raw)
+        .expect("UTF-8")
+        .replacen(
+            "From: stranger@elsewhere.test",
+            "From: MAILER-DAEMON@mx.elsewhere.test",
+            1,
+        )
+        .into_bytes()
+}
+
+fn inspect(raw: &[u8], survey: &Survey) {
+    std::hint::black_box(inspect::inspect(raw, survey));
+}
+
+fn to_text(raw: &[u8], _: &Survey) {
+    std::hint::black_box(parse::html::to_text(text(raw)));
+}
+
+fn from_text(raw: &[u8], _: &Survey) {
+    std::hint::black_box(bounce::from_text(
+        text(raw),
+        false,
+        &["survey@survey.test".to_owned()],
+    ));
+}
+
+fn from_report(raw: &[u8], _: &Survey) {
+    std::hint::black_box(bounce::from_report(text(raw)));
+}
+
+fn parse_reply(raw: &[u8], survey: &Survey) {
+    std::hint::black_box(parse::parse_reply(text(raw), survey));
+}
+
+fn auth_results(raw: &[u8], _: &Survey) {
+    let value = text(raw);
+    std::hint::black_box(authres::parse(value));
+    std::hint::black_box(authres::verdict(
+        [
+            ("Authentication-Results", value),
+            ("Received", value),
+            (
+                "Received",
+                "from mx.elsewhere.test by mx.survey.test; Thu, 26 Nov 2026",
+            ),
+        ],
+        "mx.survey.test",
+        "elsewhere.test",
+    ));
+}
+
+/// Every case, each reader with the inputs that hurt it most.
+pub fn all() -> Vec<Case> {
+    macro_rules! case {
+        ($reader:expr, $input:expr, $read:expr, |$n:ident| $make:expr) => {
+            Case {
+                reader: $reader,
+                input: $input,
+                make: |$n: usize| $make,
+                read: $read,
+            }
+        };
+    }
+    vec![
+        // Entity decoding and HTML to text.
+        case!("html to text", "&", to_text, |n| fill("&", n).into_bytes()),
+        case!("html to text", "&ab ", to_text, |n| fill("&ab ", n)
+            .into_bytes()),
+        case!("html to text", "&#", to_text, |n| fill("&#", n)
+            .into_bytes()),
+        case!("html to text", "&#x;", to_text, |n| fill("&#x;", n)
+            .into_bytes()),
+        case!("html to text", "<blockquote>x", to_text, |n| fill(
+            "<blockquote>x",
+            n
+        )
+        .into_bytes()),
+        case!("html to text", "<blockquote>", to_text, |n| {
+            format!("{}x", fill("<blockquote>", n)).into_bytes()
+        }),
+        case!("html to text", "<b><span style=color:red>x", to_text, |n| {
+            fill("<b><span style=color:red>x", n).into_bytes()
+        }),
+        case!("html to text", "<p>", to_text, |n| fill("<p>", n)
+            .into_bytes()),
+        case!("html to text", "<pre>\\n", to_text, |n| {
+            format!("<pre>{}", fill("\n", n)).into_bytes()
+        }),
+        case!("html to text", "<!--", to_text, |n| fill("<!--", n)
+            .into_bytes()),
+        case!("html to text", "<style><", to_text, |n| {
+            format!("<style>{}", fill("<", n)).into_bytes()
+        }),
+        case!("html to text", "<a ", to_text, |n| fill("<a ", n)
+            .into_bytes()),
+        case!("html to text", "one endless line", to_text, |n| {
+            fill("word ", n).into_bytes()
+        }),
+        // Bounce bodies.
+        case!("bounce text", "one line of addresses", from_text, |n| {
+            fill("jane.doe@example.org ", n).into_bytes()
+        }),
+        case!("bounce text", "blank lines", from_text, |n| {
+            format!("{}Received: x", fill("\n\n", n)).into_bytes()
+        }),
+        case!("bounce text", "short lines of addresses", from_text, |n| {
+            fill("<a@b.example>:\n", n).into_bytes()
+        }),
+        case!("bounce text", "one endless line", from_text, |n| {
+            fill("could not be delivered to ", n).into_bytes()
+        }),
+        case!("bounce text", "message ids", from_text, |n| {
+            fill("Message-ID <a@b.example> ", n).into_bytes()
+        }),
+        case!("bounce report", "recipient blocks", from_report, |n| {
+            fill(
+                "Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.1.1\n\n",
+                n,
+            )
+            .into_bytes()
+        }),
+        case!("bounce report", "one folded field", from_report, |n| {
+            format!("Diagnostic-Code: smtp;{}", fill("\n x", n)).into_bytes()
+        }),
+        // Authentication-Results.
+        case!(
+            "authentication-results",
+            "spaces before =",
+            auth_results,
+            |n| { format!("mx.survey.test; dmarc{}=pass", fill(" ", n)).into_bytes() }
+        ),
+        case!("authentication-results", "= =", auth_results, |n| {
+            format!("mx.survey.test; {}", fill("= ", n)).into_bytes()
+        }),
+        case!("authentication-results", "(", auth_results, |n| fill(
+            "(", n
+        )
+        .into_bytes()),
+        case!("authentication-results", ";", auth_results, |n| fill(
+            ";", n
+        )
+        .into_bytes()),
+        case!("authentication-results", "by by", auth_results, |n| {
+            fill("by ", n).into_bytes()
+        }),
+        // The reply parser: quote and signature stripping, answers.
+        case!("reply parser", "answer lines", parse_reply, |n| {
+            fill("1. yes\n", n).into_bytes()
+        }),
+        case!("reply parser", ">", parse_reply, |n| fill(">", n)
+            .into_bytes()),
+        case!("reply parser", "one endless line", parse_reply, |n| {
+            fill("1 yes ", n).into_bytes()
+        }),
+        case!("reply parser", "empty lines", parse_reply, |n| fill(
+            "\n", n
+        )
+        .into_bytes()),
+        case!("reply parser", "Answer: lines", parse_reply, |n| {
+            fill("> Answer:\n", n).into_bytes()
+        }),
+        case!("reply parser", "attribution lines", parse_reply, |n| {
+            fill("On Mon, Jane wrote:\n", n).into_bytes()
+        }),
+        case!("reply parser", "original headers", parse_reply, |n| {
+            fill("-----Original Message-----\nFrom: a\n", n).into_bytes()
+        }),
+        case!("reply parser", "corrections", parse_reply, |n| {
+            fill("for question 4 I meant ", n).into_bytes()
+        }),
+        // Whole messages: MIME and header decoding, auto-reply and
+        // challenge checks, bounce bodies and their HTML, the reply.
+        case!("message", "html body of &", inspect, |n| html(&fill(
+            "&", n
+        ))),
+        case!("message", "html body of &ab ", inspect, |n| html(&fill(
+            "&ab ", n
+        ))),
+        case!("message", "html body of &#", inspect, |n| html(&fill(
+            "&#", n
+        ))),
+        case!(
+            "message",
+            "html body of nested <blockquote>",
+            inspect,
+            |n| { html(&fill("<blockquote>x", n)) }
+        ),
+        case!("message", "text body of one endless line", inspect, |n| {
+            reply(&fill("yes ", n))
+        }),
+        case!("message", "challenge words", inspect, |n| {
+            reply(&fill("prove you are human ", n))
+        }),
+        case!("message", "bounce: one line of addresses", inspect, |n| {
+            bounce_message("text/plain", &fill("jane.doe@example.org ", n))
+        }),
+        case!("message", "bounce: blank lines", inspect, |n| {
+            bounce_message("text/plain", &format!("{}Received: x", fill("\r\n\r\n", n)))
+        }),
+        case!(
+            "message",
+            "bounce: html of nested <blockquote>",
+            inspect,
+            |n| { bounce_message("text/html", &fill("<blockquote>x", n)) }
+        ),
+        case!("message", "bounce: html of &", inspect, |n| {
+            bounce_message("text/html", &fill("&", n))
+        }),
+        case!("message", "encoded words in the subject", inspect, |n| {
+            message(
+                &format!("Subject: {}\r\n", fill("=?utf-8?q?=41?= ", n)),
+                "text/plain",
+                "yes",
+            )
+        }),
+        case!("message", "one endless subject", inspect, |n| {
+            message(
+                &format!("Subject: {}\r\n", fill("Re: ", n)),
+                "text/plain",
+                "yes",
+            )
+        }),
+        case!("message", "many headers", inspect, |n| {
+            message(
+                &fill("X-Auto-Response-Suppress: All\r\n", n),
+                "text/plain",
+                "yes",
+            )
+        }),
+        case!("message", "many addresses", inspect, |n| {
+            message(
+                &format!("Cc: {}\r\n", fill("a@b.example, ", n)),
+                "text/plain",
+                "yes",
+            )
+        }),
+        case!("message", "many parts", inspect, |n| {
+            let part = "--b\r\nContent-Type: text/plain\r\n\r\nyes\r\n";
+            let mut body = fill(part, n);
+            body.push_str("--b--");
+            message(
+                "Subject: Re: x\r\n",
+                "multipart/mixed; boundary=\"b\"",
+                &body,
+            )
+        }),
+    ]
+}

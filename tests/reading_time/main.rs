@@ -1,0 +1,73 @@
+//! Every reader of a stranger's text reads in time linear in its input:
+//! each case of `cases.rs` (one character repeated, deep nesting, one
+//! endless line, many short lines) is read at two sizes, [`SMALL`] and
+//! 16 times that, and the test fails when the larger takes more than
+//! [`ALLOWED`] times as long (linear: about 16; quadratic: about 256).
+//! Issue 18: an HTML body of `&` took 64 s at 1 MB.
+//!
+//! Debug builds read 32 KB and 512 KB, release builds 64 KB and 1 MB, so
+//! the suite stays fast; `examples/bench_reading.rs` times 2 MB in release.
+
+use std::time::{Duration, Instant};
+
+mod cases;
+
+/// The smaller size.
+const SMALL: usize = if cfg!(debug_assertions) { 32 } else { 64 } * 1024;
+/// 16 times the size may take this many times as long: linear growth
+/// (16) with room for a busy shared machine and for the larger input no
+/// longer fitting in the caches (x6; seen: up to x64 for linear code in a
+/// debug build). Quadratic growth is x256.
+const ALLOWED: f64 = 96.0;
+/// Below this, the larger read is fast whatever its growth: too short to
+/// time against the smaller one on a shared machine.
+const FLOOR: Duration = Duration::from_millis(100);
+
+/// The best of `runs` reads: the least disturbed by the rest of the machine.
+fn time(runs: usize, read: impl Fn()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            read();
+            start.elapsed()
+        })
+        .min()
+        .expect("at least one run")
+}
+
+#[test]
+fn every_reader_reads_its_worst_inputs_in_linear_time() {
+    let survey = cases::survey();
+    let all = cases::all();
+    assert!(all.len() > 40, "only {} cases", all.len());
+    let mut slow = Vec::new();
+    for case in &all {
+        let (small, large) = ((case.make)(SMALL), (case.make)(SMALL * 16));
+        let small_took = time(3, || (case.read)(&small, &survey));
+        let mut large_took = time(1, || (case.read)(&large, &survey));
+        let growth = |large: Duration| large.as_secs_f64() / small_took.as_secs_f64().max(1e-6);
+        if large_took > FLOOR && growth(large_took) > ALLOWED {
+            // Once more, in case the machine was busy.
+            large_took = large_took.min(time(1, || (case.read)(&large, &survey)));
+        }
+        let line = format!(
+            "{:<24} {:<36} {:>6} KB {:>9.4} s, {:>6} KB {:>9.4} s: x{:.1}",
+            case.reader,
+            case.input,
+            small.len() / 1024,
+            small_took.as_secs_f64(),
+            large.len() / 1024,
+            large_took.as_secs_f64(),
+            growth(large_took)
+        );
+        println!("{line}");
+        if large_took > FLOOR && growth(large_took) > ALLOWED {
+            slow.push(line);
+        }
+    }
+    assert!(
+        slow.is_empty(),
+        "grows faster than linear (x{ALLOWED} allowed for x16 the input):\n{}",
+        slow.join("\n")
+    );
+}

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use mailsurvey::survey::Survey;
-use mailsurvey::understand::{authres, bounce, inspect, parse};
+use mailsurvey::understand::{authres, bounce, flowed, inspect, parse};
 
 /// One reader fed one kind of hostile input.
 pub struct Case {
@@ -95,6 +95,10 @@ fn parse_reply(raw: &[u8], survey: &Survey) {
     std::hint::black_box(parse::parse_reply(text(raw), survey));
 }
 
+fn unflow(raw: &[u8], _: &Survey) {
+    std::hint::black_box(flowed::unflow(text(raw), true));
+}
+
 fn auth_results(raw: &[u8], _: &Survey) {
     let value = text(raw);
     std::hint::black_box(authres::parse(value));
@@ -159,6 +163,15 @@ pub fn all() -> Vec<Case> {
         case!("html to text", "one endless line", to_text, |n| {
             fill("word ", n).into_bytes()
         }),
+        // Unwrapping format=flowed text.
+        case!("format=flowed", "soft line breaks", unflow, |n| fill(
+            "a \n", n
+        )
+        .into_bytes()),
+        case!("format=flowed", "quoted soft line breaks", unflow, |n| {
+            fill(">>> a \n", n).into_bytes()
+        }),
+        case!("format=flowed", ">", unflow, |n| fill(">", n).into_bytes()),
         // Bounce bodies.
         case!("bounce text", "one line of addresses", from_text, |n| {
             fill("jane.doe@example.org ", n).into_bytes()
@@ -251,6 +264,18 @@ pub fn all() -> Vec<Case> {
         case!("message", "text body of one endless line", inspect, |n| {
             reply(&fill("yes ", n))
         }),
+        case!(
+            "message",
+            "format=flowed body of soft line breaks",
+            inspect,
+            |n| {
+                message(
+                    "Subject: Re: the survey\r\n",
+                    "text/plain; format=flowed; delsp=yes",
+                    &fill("1. yes \r\n", n),
+                )
+            }
+        ),
         case!("message", "challenge words", inspect, |n| {
             reply(&fill("prove you are human ", n))
         }),

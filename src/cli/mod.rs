@@ -3,19 +3,15 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::clock::{Clock, SystemClock};
-use crate::invitation::Kind;
-use crate::outbox::{FileOutbox, Outbox, SmtpOutbox};
 use crate::report::shown::visible;
-use crate::run::dispatch::Dispatcher;
+use crate::run::commands::{self, Review, Sending, StatusRead};
 use crate::shutdown::Shutdown;
-use crate::store::Store;
-use crate::{Error, Result, check, compose, daemon, invitation, recipients};
+use crate::store::MailState;
+use crate::{Error, Result, check, daemon};
 
 /// Runs a questionnaire survey entirely by email.
 #[derive(Debug, Parser)]
@@ -241,12 +237,8 @@ pub async fn execute(cli: Cli, signals: Signals) -> Exit {
             survey,
             recipient,
             by,
-        } => lead_action(&survey, |store, survey, now| {
-            crate::review::withdraw(store, survey, &recipient, &by, now)
-        }),
-        Command::Purge { survey } => lead_action(&survey, |store, survey, now| {
-            crate::retention::purge(store, survey, now).map(|(_, said)| said)
-        }),
+        } => commands::withdraw(&survey, &recipient, &by).and_then(said),
+        Command::Purge { survey } => commands::purge(&survey).and_then(said),
         Command::Inspect {
             survey,
             message,
@@ -309,54 +301,14 @@ async fn check(path: &std::path::Path, bounce_probe: Option<&str>) -> Result<Exi
     Ok(if ok { Exit::Success } else { Exit::Failure })
 }
 
-/// Opens the store and brings the recipient list in.
-fn prepare(
-    path: &std::path::Path,
-) -> Result<(crate::survey::Survey, crate::templates::Templates, Store)> {
-    let (survey, templates) = daemon::load(path)?;
-    let list = recipients::load(&survey.recipients_file).map_err(Error::Invalid)?;
-    let store = Store::open(&survey.database)?;
-    let now = SystemClock.now();
-    store.ensure_survey(&survey, now)?;
-    store.sync_recipients(&survey.id, &list, now)?;
-    Ok((survey, templates, store))
-}
-
 async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Result<Exit> {
-    let (survey, templates, store) = prepare(path)?;
-    let now = SystemClock.now();
     if dry_run {
-        let outbox = FileOutbox::new(out.expect("clap requires --out"))?;
-        let mut written = 0;
-        for person in store.recipients(&survey.id)? {
-            if !person.listed || person.status != crate::store::RecipientStatus::Active {
-                continue;
-            }
-            let mail = invitation::mail(&survey, &templates, &person, Kind::Invitation, now)?;
-            outbox.send(&mail).await?;
-            written += 1;
-        }
+        let written = commands::dry_run(path, out.expect("clap requires --out")).await?;
         println!("{written} invitations written; nothing was sent");
         return Ok(Exit::Success);
     }
-    if store.closed_at(&survey.id)?.is_some() {
-        eprintln!("the survey has closed; nothing sent.");
-        return Ok(Exit::Failure);
-    }
-    if !survey.period.is_open_at(now) {
-        eprintln!(
-            "the survey opens at {}; nothing sent. `mailsurvey run` sends the invitations then.",
-            survey.period.open
-        );
-        return Ok(Exit::Failure);
-    }
-    crate::credentials::warn_if_exposed(&survey);
-    store.requeue_in_flight(&survey.id)?;
-    let queued = store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
-    let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
-    smtp.test_login().await?;
     let bar = if std::io::stdout().is_terminal() {
-        let bar = ProgressBar::new(queued as u64);
+        let bar = ProgressBar::new(0);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"),
         );
@@ -364,22 +316,30 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
     } else {
         ProgressBar::hidden()
     };
-    let survey = Arc::new(survey);
-    let dispatcher = Dispatcher::new(
-        store.clone(),
-        survey.clone(),
-        Arc::new(templates),
-        smtp,
-        Arc::new(SystemClock),
-    );
-    let progress = bar.clone();
-    let round = dispatcher
-        .send_due(&Shutdown::never(), move |r| {
+    let (length, progress) = (bar.clone(), bar.clone());
+    let sending = commands::send(
+        path,
+        move |queued| length.set_length(queued as u64),
+        move |r| {
             progress.set_position((r.sent + r.failed) as u64);
             progress.set_message(format!("{} deferred", r.retried));
-        })
-        .await?;
+        },
+    )
+    .await?;
     bar.finish_and_clear();
+    let round = match sending {
+        Sending::Closed => {
+            eprintln!("the survey has closed; nothing sent.");
+            return Ok(Exit::Failure);
+        }
+        Sending::NotYetOpen(open) => {
+            eprintln!(
+                "the survey opens at {open}; nothing sent. `mailsurvey run` sends the invitations then."
+            );
+            return Ok(Exit::Failure);
+        }
+        Sending::Sent { round, .. } => round,
+    };
     println!(
         "{} sent, {} deferred (the daemon retries them), {} failed",
         round.sent, round.retried, round.failed
@@ -392,20 +352,13 @@ async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Re
 }
 
 fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
-    let (survey, templates, store) = prepare(path)?;
-    let Some(person) = store
-        .recipients(&survey.id)?
-        .into_iter()
-        .find(|p| p.email.eq_ignore_ascii_case(email))
-    else {
-        eprintln!("{email} is not in {}", survey.recipients_file.display());
+    let Some(bytes) = commands::preview(path, email)? else {
+        eprintln!("{email} is not in the recipient list");
         return Ok(Exit::Usage);
     };
-    let now = SystemClock.now();
-    let mail = invitation::mail(&survey, &templates, &person, Kind::Invitation, now)?;
     use std::io::Write;
     std::io::stdout()
-        .write_all(&mail.bytes)
+        .write_all(&bytes)
         .map_err(|e| Error::io("stdout", e))?;
     Ok(Exit::Success)
 }
@@ -416,16 +369,13 @@ async fn run(path: &std::path::Path, signals: Signals) -> Result<Exit> {
 }
 
 fn backup(path: &std::path::Path, out: &std::path::Path) -> Result<Exit> {
-    let survey = crate::survey::Survey::load(path).map_err(Error::Invalid)?;
-    let started = std::time::Instant::now();
-    let pages = on_database(&survey.database, || {
-        Store::open(&survey.database)?.backup_to(out)
-    })?;
+    let done = commands::backup(path, out)?;
     println!(
-        "{} copied to {} ({pages} pages, {:.1} s); restore it by stopping the service and putting it in place of the database (README, \"Backup and restore\")",
-        survey.database.display(),
+        "{} copied to {} ({} pages, {:.1} s); restore it by stopping the service and putting it in place of the database (README, \"Backup and restore\")",
+        done.database.display(),
         out.display(),
-        started.elapsed().as_secs_f64()
+        done.pages,
+        done.took.as_secs_f64()
     );
     Ok(Exit::Success)
 }
@@ -443,70 +393,41 @@ fn inspect(path: &std::path::Path, message: &std::path::Path, json: bool) -> Res
 }
 
 async fn close(path: &std::path::Path) -> Result<Exit> {
-    let (survey, templates) = daemon::load(path)?;
-    let database = survey.database.clone();
-    close_survey(survey, templates)
-        .await
-        .map_err(|err| err.at_database(&database))
-}
-
-async fn close_survey(
-    survey: crate::survey::Survey,
-    templates: crate::templates::Templates,
-) -> Result<Exit> {
-    let store = Store::open(&survey.database)?;
-    let now = SystemClock.now();
-    let by = std::env::var("USER").unwrap_or_else(|_| "the lead".into());
-    if !store.close(&survey.id, now, &format!("mailsurvey close by {by}"))? {
+    let closed = commands::close(path).await?;
+    if closed.already {
         println!("the survey was already closed");
     }
-    crate::timeline::advance(&store, &survey, now)?;
-    let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
-    let survey = Arc::new(survey);
-    let dispatcher = Dispatcher::new(
-        store,
-        survey.clone(),
-        Arc::new(templates),
-        smtp,
-        Arc::new(SystemClock),
-    );
-    let round = dispatcher.send_due(&Shutdown::never(), |_| {}).await?;
     println!(
         "closed; {} message(s) sent now, the report among them unless it had gone already",
-        round.sent
+        closed.round.sent
     );
     Ok(Exit::Success)
 }
 
 async fn report(path: &std::path::Path, out: &std::path::Path, send: bool) -> Result<Exit> {
-    let (survey, _) = daemon::load(path)?;
-    let now = SystemClock.now();
-    let (interim, report) = on_database(&survey.database, || {
-        let store = Store::open(&survey.database)?;
-        let interim = store.closed_at(&survey.id)?.is_none();
-        Ok((
-            interim,
-            crate::timeline::build(&store, &survey, now, interim)?,
-        ))
-    })?;
-    report.write_to(out)?;
+    let reported = commands::report(path, out, send).await?;
     println!(
         "{} report written to {} (report.txt, report.html, responses.csv, report.json)",
-        if interim { "interim" } else { "final" },
+        if reported.interim { "interim" } else { "final" },
         out.display()
     );
-    if send {
-        let mail = compose::compose(crate::report::draft(&survey, &report)?, now)?;
-        SmtpOutbox::new(&survey.smtp, 1)?.send(&mail).await?;
-        println!(
-            "sent to {}",
-            survey
-                .leads
-                .iter()
-                .map(|l| l.email.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+    let Some(mail) = reported.sent else {
+        return Ok(Exit::Success);
+    };
+    let to = mail.to.join(", ");
+    match mail.state {
+        MailState::Sent => println!("sent to {to}"),
+        MailState::Failed => {
+            println!(
+                "not sent to {to}: {}",
+                mail.last_error.as_deref().unwrap_or("refused")
+            );
+            return Ok(Exit::Failure);
+        }
+        _ => println!(
+            "queued for {to}, not sent yet ({}); the daemon retries it, `mailsurvey status` shows it",
+            mail.last_error.as_deref().unwrap_or("waiting for its turn")
+        ),
     }
     Ok(Exit::Success)
 }
@@ -519,88 +440,70 @@ fn review(
     settle: Option<Vec<String>>,
     by: &str,
 ) -> Result<Exit> {
-    if let Some(id) = retry {
-        return lead_action(path, |store, survey, now| {
-            crate::review::retry(store, survey, id, by, now)
-        });
-    }
-    lead_action(path, |store, survey, now| match (accept, reject, &settle) {
-        (Some(id), _, _) => crate::review::decide(store, survey, id, true, by, now),
-        (_, Some(id), _) => crate::review::decide(store, survey, id, false, by, now),
-        (_, _, Some(args)) => {
-            crate::review::settle(store, survey, &args[0], &args[1], &args[2], by, now)
+    let what = match (retry, accept, reject, settle) {
+        (Some(id), ..) => Review::Retry(id),
+        (_, Some(id), ..) => Review::Accept(id),
+        (_, _, Some(id), _) => Review::Reject(id),
+        (_, _, _, Some(mut args)) => {
+            let value = args.pop().unwrap_or_default();
+            let question = args.pop().unwrap_or_default();
+            let email = args.pop().unwrap_or_default();
+            Review::Settle {
+                email,
+                question,
+                value,
+            }
         }
-        _ => crate::review::pending(store, survey),
-    })
+        _ => Review::Pending,
+    };
+    said(commands::review(path, what, by)?)
 }
 
-/// Runs one of the lead's commands against the store and prints its result.
-fn lead_action(
-    path: &std::path::Path,
-    action: impl FnOnce(&Store, &crate::survey::Survey, jiff::Timestamp) -> Result<String>,
-) -> Result<Exit> {
-    let (survey, _) = daemon::load(path)?;
-    let said = on_database(&survey.database, || {
-        let store = Store::open(&survey.database)?;
-        action(&store, &survey, SystemClock.now())
-    })?;
-    println!("{said}");
+/// Prints what one of the lead's commands said.
+fn said(words: String) -> Result<Exit> {
+    println!("{words}");
     Ok(Exit::Success)
 }
 
-/// Runs `work` on the database at `database`, naming the file (and the
-/// process holding it, for a lock that outlasted the wait) in a store
-/// error that needs the operator: never SQLite's bare "database is
-/// locked".
-fn on_database<T>(database: &std::path::Path, work: impl FnOnce() -> Result<T>) -> Result<T> {
-    work().map_err(|err| err.at_database(database))
-}
-
 fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
-    if path.is_dir() {
-        let overviews = crate::overview::survey_overviews(path, SystemClock.now())?;
-        if json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&serde_json::json!({ "surveys": overviews }))
-                    .expect("status serialises")
-            );
-        } else {
-            print!("{}", crate::overview::render(&overviews));
+    let one = match commands::status(path)? {
+        StatusRead::Surveys(overviews) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({ "surveys": overviews }))
+                        .expect("status serialises")
+                );
+            } else {
+                print!("{}", crate::overview::render(&overviews));
+            }
+            return Ok(Exit::Success);
         }
-        return Ok(Exit::Success);
-    }
-    let (survey, _) = daemon::load(path)?;
-    let read = on_database(&survey.database, || {
-        Store::open(&survey.database)?.status(&survey.id)
-    });
-    let status = match read {
+        StatusRead::Survey(one) => *one,
+    };
+    let status = match one.counts {
         Ok(status) => status,
-        Err(err @ Error::Locked { .. }) => {
+        Err(err) => {
             // Not a hard failure: what is known, and why the rest is not.
             if json {
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&serde_json::json!({
-                        "survey": survey.id,
+                        "survey": one.id,
                         "database_locked": err.to_string(),
                     }))
                     .expect("status serialises")
                 );
             } else {
-                println!("survey {} ({})", survey.id, survey.title);
+                println!("survey {} ({})", one.id, one.title);
                 println!("counts cannot be read now: {err}");
             }
             return Ok(Exit::Failure);
         }
-        Err(err) => return Err(err),
     };
-    // Read, but perhaps not writable: another process holding the write
-    // lock stops the daemon from recording anything while it lasts.
-    let locked_words = crate::overview::write_locked(&survey.database);
     if json {
         let mut value = serde_json::to_value(&status).expect("status serialises");
-        if let Some(words) = &locked_words {
+        if let Some(words) = &one.write_locked {
             value["database_locked"] = serde_json::Value::String(words.clone());
         }
         println!(
@@ -609,8 +512,8 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         );
         return Ok(Exit::Success);
     }
-    println!("survey {} ({})", survey.id, survey.title);
-    if let Some(words) = &locked_words {
+    println!("survey {} ({})", one.id, one.title);
+    if let Some(words) = &one.write_locked {
         println!("database: {words}");
     }
     for note in &status.health {
@@ -680,7 +583,7 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
             println!("  [{}] {}", failed.id, visible(&failed.reason));
         }
     }
-    if let Err(problems) = recipients::load(&survey.recipients_file) {
+    if let Some(problems) = &one.list_problems {
         println!("recipient list: rows not applied (those people keep their last good state):");
         print!("{problems}");
     }

@@ -21,6 +21,18 @@ pub fn message_id(survey: &Survey, interim_at: Option<Timestamp>) -> String {
     }
 }
 
+/// The Message-ID of a report a lead asked for by email (`report
+/// --send`), made at `at`: never the final report's own, which the close
+/// sends once.
+pub fn requested_message_id(survey: &Survey, at: Timestamp) -> String {
+    format!(
+        "report.{}.requested.{}@{}",
+        survey.id,
+        at.as_second(),
+        survey.sender.address.domain()
+    )
+}
+
 /// The report email to the survey's leads: the first in To, the others in
 /// Cc. `Auto-Submitted: auto-generated`, so nobody's autoresponder answers.
 pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {

@@ -50,7 +50,7 @@ use crate::recipients::Recipient;
 use crate::survey::Survey;
 use crate::{Error, Result};
 
-pub use email::{draft, message_id};
+pub use email::{draft, message_id, requested_message_id};
 pub use exports::Reserved;
 pub use figures::{
     Bin, Breakdown, BreakdownQuestion, Cell, Figures, Group, Issue, Late, OptionShare, Outcome,

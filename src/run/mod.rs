@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod clock;
+pub mod commands;
 pub mod daemon;
 pub mod dispatch;
 pub mod notify;

@@ -200,6 +200,10 @@ stored_words! {
         Confirmation => "confirmation",
         /// The report to the leads.
         Report => "report",
+        /// A report a lead asked for by email (`report --send`): interim
+        /// before the close, a copy after it. Never taken for the final
+        /// report the close sends.
+        RequestedReport => "requested_report",
     }
 }
 

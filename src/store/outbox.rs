@@ -5,7 +5,9 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::recipients::recipient_by_id;
-use super::{Cached, CancelReason, MailKind, RecipientStatus, Store, StoredRecipient, rows};
+use super::{
+    Cached, CancelReason, MailKind, MailState, RecipientStatus, Store, StoredRecipient, rows,
+};
 use crate::Result;
 use crate::token::Token;
 
@@ -272,6 +274,42 @@ impl Store {
                 bounce_key,
             }));
         }
+    }
+
+    /// Queues a report a lead asked for (`report --send`), to go like
+    /// every other email: an outbox row, its own VERP key, retried until
+    /// sent, shown by `status`. Returns false when a report with this
+    /// Message-ID is queued already.
+    pub fn queue_requested_report(
+        &self,
+        survey_id: &str,
+        message_id: &str,
+        body: &[u8],
+        now: Timestamp,
+    ) -> Result<bool> {
+        Ok(self.lock().execute_cached(
+            "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, next_attempt_at, created_at)
+             VALUES (?1, NULL, ?2,
+                     (SELECT COUNT(*) + 1 FROM outbox WHERE survey_id = ?1 AND kind = ?2),
+                     ?3, ?4, ?5, ?5)",
+            params![survey_id, MailKind::RequestedReport, message_id, body, now.as_second()],
+        )? > 0)
+    }
+
+    /// Where the email with this Message-ID stands, with its last error.
+    pub fn mail_state(
+        &self,
+        survey_id: &str,
+        message_id: &str,
+    ) -> Result<Option<(MailState, Option<String>)>> {
+        Ok(self
+            .lock()
+            .query_row_cached(
+                "SELECT state, last_error FROM outbox WHERE survey_id = ?1 AND message_id = ?2",
+                params![survey_id, message_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
     }
 
     /// [`restore_cancelled`] in a transaction of its own.

@@ -20,6 +20,7 @@ mod hostile;
 pub mod imap_proxy;
 pub mod ingesting;
 mod lock;
+pub mod report;
 pub mod reading;
 mod resources;
 mod sending;

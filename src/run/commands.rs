@@ -1,0 +1,401 @@
+//! The commands of the command line, as library functions: each loads the
+//! survey, does its work on the store and the servers, and returns what
+//! happened. `crate::cli` parses the arguments and prints the result; it
+//! opens no store and speaks no SMTP. Every email a command sends goes
+//! through the outbox and the dispatcher, as the daemon's do.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use crate::clock::{Clock, SystemClock};
+use crate::outbox::{FileOutbox, Outbox, SmtpOutbox};
+use crate::run::dispatch::{Dispatcher, Limits, Round};
+use crate::shutdown::Shutdown;
+use crate::store::{MailState, RecipientStatus, Store};
+use crate::survey::Survey;
+use crate::templates::Templates;
+use crate::{Error, Result, daemon, invitation, recipients};
+
+/// Opens the store of `survey`, naming the file (and the process holding
+/// it, for a lock that outlasted the wait) in an error that needs the
+/// operator: never SQLite's bare "database is locked".
+fn on_database<T>(survey: &Survey, work: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+    Store::open(&survey.database)
+        .and_then(|store| work(&store))
+        .map_err(|err| err.at_database(&survey.database))
+}
+
+/// Loads the survey, opens the store and brings the recipient list in.
+fn prepare(path: &Path) -> Result<(Survey, Templates, Store)> {
+    let (survey, templates) = daemon::load(path)?;
+    let list = recipients::load(&survey.recipients_file).map_err(Error::Invalid)?;
+    let store = Store::open(&survey.database)?;
+    let now = SystemClock.now();
+    store.ensure_survey(&survey, now)?;
+    store.sync_recipients(&survey.id, &list, now)?;
+    Ok((survey, templates, store))
+}
+
+/// Sends what is due in the store of `survey` now through `outbox`, within
+/// the survey's sending limits; `on_done` is called after each message.
+async fn drain<O: Outbox>(
+    store: &Store,
+    survey: Survey,
+    templates: Templates,
+    outbox: O,
+    on_done: impl Fn(&Round) + Send + Sync + 'static,
+) -> Result<Round> {
+    let limits = Limits::new(
+        survey.sending.rate_per_minute,
+        survey.sending.max_connections,
+    );
+    Dispatcher::new(
+        store.clone(),
+        Arc::new(survey),
+        Arc::new(templates),
+        outbox,
+        Arc::new(SystemClock),
+    )
+    .with_limits(limits)
+    .send_due(&Shutdown::never(), on_done)
+    .await
+}
+
+/// What `send` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sending {
+    /// The survey has closed: nothing sent.
+    Closed,
+    /// The survey opens at this time: nothing sent (the daemon sends then).
+    NotYetOpen(Timestamp),
+    /// This many invitations were queued, and this is what went.
+    Sent {
+        /// Invitations queued by this run.
+        queued: usize,
+        /// What the round of sending did.
+        round: Round,
+    },
+}
+
+/// `send`: queues an invitation for every listed, active person who has
+/// none and sends what is due, after proving the SMTP login works.
+/// `on_queued` hears how many were queued before sending starts, `on_done`
+/// after each message (for a progress bar).
+pub async fn send(
+    path: &Path,
+    on_queued: impl FnOnce(usize),
+    on_done: impl Fn(&Round) + Send + Sync + 'static,
+) -> Result<Sending> {
+    let (survey, templates, store) = prepare(path)?;
+    let now = SystemClock.now();
+    if store.closed_at(&survey.id)?.is_some() {
+        return Ok(Sending::Closed);
+    }
+    if !survey.period.is_open_at(now) {
+        return Ok(Sending::NotYetOpen(survey.period.open.timestamp()));
+    }
+    crate::credentials::warn_if_exposed(&survey);
+    store.requeue_in_flight(&survey.id)?;
+    let queued = store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
+    let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
+    smtp.test_login().await?;
+    on_queued(queued);
+    let round = drain(&store, survey, templates, smtp, on_done).await?;
+    Ok(Sending::Sent { queued, round })
+}
+
+/// `send --dry-run`: writes the invitation of every listed, active person
+/// as an `.eml` file into `out`, built as sending builds it; sends nothing
+/// and queues nothing. Returns how many were written.
+pub async fn dry_run(path: &Path, out: PathBuf) -> Result<usize> {
+    let (survey, templates, store) = prepare(path)?;
+    let outbox = FileOutbox::new(out)?;
+    let now = SystemClock.now();
+    let mut written = 0;
+    for person in store.recipients(&survey.id)? {
+        if !person.listed || person.status != RecipientStatus::Active {
+            continue;
+        }
+        let mail = invitation::mail(
+            &survey,
+            &templates,
+            &person,
+            invitation::Kind::Invitation,
+            now,
+        )?;
+        outbox.send(&mail).await?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// `preview`: one person's invitation as it would be sent; `None` when
+/// `email` is not in the list.
+pub fn preview(path: &Path, email: &str) -> Result<Option<Vec<u8>>> {
+    let (survey, templates, store) = prepare(path)?;
+    let Some(person) = store
+        .recipients(&survey.id)?
+        .into_iter()
+        .find(|p| p.email.eq_ignore_ascii_case(email))
+    else {
+        return Ok(None);
+    };
+    let now = SystemClock.now();
+    let mail = invitation::mail(
+        &survey,
+        &templates,
+        &person,
+        invitation::Kind::Invitation,
+        now,
+    )?;
+    Ok(Some(mail.bytes))
+}
+
+/// What `backup` did.
+#[derive(Debug, Clone)]
+pub struct Backup {
+    /// The database copied.
+    pub database: PathBuf,
+    /// Pages copied.
+    pub pages: i32,
+    /// How long it took.
+    pub took: Duration,
+}
+
+/// `backup`: copies the survey's database to `out` while the daemon runs.
+pub fn backup(path: &Path, out: &Path) -> Result<Backup> {
+    let survey = Survey::load(path).map_err(Error::Invalid)?;
+    let started = std::time::Instant::now();
+    let pages = on_database(&survey, |store| store.backup_to(out))?;
+    Ok(Backup {
+        database: survey.database,
+        pages,
+        took: started.elapsed(),
+    })
+}
+
+/// What `close` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closed {
+    /// It was closed before this command.
+    pub already: bool,
+    /// What was sent now (the report among it, unless it had gone).
+    pub round: Round,
+}
+
+/// `close`: closes the survey now, queues the report and sends what is
+/// due, the report included.
+pub async fn close(path: &Path) -> Result<Closed> {
+    let (survey, templates) = daemon::load(path)?;
+    let database = survey.database.clone();
+    async {
+        let store = Store::open(&survey.database)?;
+        let now = SystemClock.now();
+        let by = std::env::var("USER").unwrap_or_else(|_| "the lead".into());
+        let already = !store.close(&survey.id, now, &format!("mailsurvey close by {by}"))?;
+        crate::timeline::advance(&store, &survey, now)?;
+        let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
+        let round = drain(&store, survey, templates, smtp, |_| {}).await?;
+        Ok(Closed { already, round })
+    }
+    .await
+    .map_err(|err: Error| err.at_database(&database))
+}
+
+/// What `report` did.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    /// An interim report (the survey is still open).
+    pub interim: bool,
+    /// With `--send`: where the emailed report stands.
+    pub sent: Option<ReportMail>,
+}
+
+/// The report emailed by `report --send`.
+#[derive(Debug, Clone)]
+pub struct ReportMail {
+    /// The leads it is for.
+    pub to: Vec<String>,
+    /// Its Message-ID.
+    pub message_id: String,
+    /// Sent, or pending for a retry (by this command's round or later by
+    /// the daemon), or failed.
+    pub state: MailState,
+    /// The server's last refusal, if it was refused.
+    pub last_error: Option<String>,
+}
+
+/// `report`: writes the report (interim before the close) into `out`, and
+/// with `send` queues it for the leads in the outbox like every other
+/// email (its own row and VERP key, retried until sent, shown by
+/// `status`) and sends what is due at once, as `send` does; a running
+/// daemon retries whatever is left.
+pub async fn report(path: &Path, out: &Path, send: bool) -> Result<Reported> {
+    let (survey, templates) = daemon::load(path)?;
+    let now = SystemClock.now();
+    let store = Store::open(&survey.database).map_err(|e| e.at_database(&survey.database))?;
+    let (interim, report) = (|| {
+        let interim = store.closed_at(&survey.id)?.is_none();
+        Ok::<_, Error>((
+            interim,
+            crate::timeline::build(&store, &survey, now, interim)?,
+        ))
+    })()
+    .map_err(|e| e.at_database(&survey.database))?;
+    report.write_to(out)?;
+    if !send {
+        return Ok(Reported {
+            interim,
+            sent: None,
+        });
+    }
+    let mut draft = crate::report::draft(&survey, &report)?;
+    // The final report the close sends has a fixed Message-ID; a copy a
+    // lead asks for is another email.
+    draft.message_id = crate::report::requested_message_id(&survey, now);
+    let message_id = draft.message_id.clone();
+    let mail = crate::compose::compose(draft, now)?;
+    let database = survey.database.clone();
+    let to: Vec<String> = survey.leads.iter().map(|l| l.email.clone()).collect();
+    let queue = || -> Result<()> {
+        store.ensure_survey(&survey, now)?;
+        store.queue_requested_report(&survey.id, &message_id, &mail.bytes, now)?;
+        Ok(())
+    };
+    queue().map_err(|e| e.at_database(&database))?;
+    let survey_id = survey.id.clone();
+    let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
+    drain(&store, survey, templates, smtp, |_| {})
+        .await
+        .map_err(|e| e.at_database(&database))?;
+    let (state, last_error) = store
+        .mail_state(&survey_id, &message_id)
+        .map_err(|e| e.at_database(&database))?
+        .ok_or_else(|| Error::Other(format!("the report {message_id} is not in the outbox")))?;
+    Ok(Reported {
+        interim,
+        sent: Some(ReportMail {
+            to,
+            message_id,
+            state,
+            last_error,
+        }),
+    })
+}
+
+/// Runs one of the lead's decisions against the store and returns what it
+/// says (`review`, `withdraw`, `purge`).
+pub fn lead_action(
+    path: &Path,
+    action: impl FnOnce(&Store, &Survey, Timestamp) -> Result<String>,
+) -> Result<String> {
+    let (survey, _) = daemon::load(path)?;
+    on_database(&survey, |store| action(store, &survey, SystemClock.now()))
+}
+
+/// What `review` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Review {
+    /// Show what waits for the lead.
+    Pending,
+    /// Accept the held reply with this id.
+    Accept(i64),
+    /// Reject the held reply with this id.
+    Reject(i64),
+    /// Run a message whose handling failed again.
+    Retry(i64),
+    /// Settle an answer by hand.
+    Settle {
+        /// The person's address.
+        email: String,
+        /// The question's id.
+        question: String,
+        /// The value.
+        value: String,
+    },
+}
+
+/// `review`: what waits for the lead, or one decision on it.
+pub fn review(path: &Path, what: Review, by: &str) -> Result<String> {
+    lead_action(path, |store, survey, now| match &what {
+        Review::Pending => crate::review::pending(store, survey),
+        Review::Accept(id) => crate::review::decide(store, survey, *id, true, by, now),
+        Review::Reject(id) => crate::review::decide(store, survey, *id, false, by, now),
+        Review::Retry(id) => crate::review::retry(store, survey, *id, by, now),
+        Review::Settle {
+            email,
+            question,
+            value,
+        } => crate::review::settle(store, survey, email, question, value, by, now),
+    })
+}
+
+/// `withdraw`: deletes a person's answers at their request.
+pub fn withdraw(path: &Path, email: &str, by: &str) -> Result<String> {
+    lead_action(path, |store, survey, now| {
+        crate::review::withdraw(store, survey, email, by, now)
+    })
+}
+
+/// `purge`: deletes the personal data once the retention period is over.
+pub fn purge(path: &Path) -> Result<String> {
+    lead_action(path, |store, survey, now| {
+        crate::retention::purge(store, survey, now).map(|(_, said)| said)
+    })
+}
+
+/// What `status` read.
+#[derive(Debug)]
+pub enum StatusRead {
+    /// A directory: every survey in it, with its counts, next action and
+    /// problems.
+    Surveys(Vec<crate::overview::Overview>),
+    /// One survey file.
+    Survey(Box<SurveyStatus>),
+}
+
+/// `status` of one survey.
+#[derive(Debug)]
+pub struct SurveyStatus {
+    /// The survey's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The counts, or why they cannot be read now (another process holds
+    /// the database).
+    pub counts: std::result::Result<crate::store::Status, Error>,
+    /// Read, but perhaps not writable: another process holding the write
+    /// lock stops the daemon from recording anything while it lasts.
+    pub write_locked: Option<String>,
+    /// Rows of the recipient list not applied (those people keep their
+    /// last good state).
+    pub list_problems: Option<crate::problems::Problems>,
+}
+
+/// `status`: one survey's counts and problems, or every survey of a
+/// directory. A database locked by another process is not a failure here:
+/// what is known is returned, with why the rest is not.
+pub fn status(path: &Path) -> Result<StatusRead> {
+    if path.is_dir() {
+        return Ok(StatusRead::Surveys(crate::overview::survey_overviews(
+            path,
+            SystemClock.now(),
+        )?));
+    }
+    let (survey, _) = daemon::load(path)?;
+    let counts = match on_database(&survey, |store| store.status(&survey.id)) {
+        Ok(status) => Ok(status),
+        Err(err @ Error::Locked { .. }) => Err(err),
+        Err(err) => return Err(err),
+    };
+    Ok(StatusRead::Survey(Box::new(SurveyStatus {
+        write_locked: crate::overview::write_locked(&survey.database),
+        list_problems: recipients::load(&survey.recipients_file).err(),
+        id: survey.id,
+        title: survey.title,
+        counts,
+    })))
+}

@@ -1,9 +1,11 @@
 //! Deciding what a message changes: [`ingest`] runs a stored message through
-//! understanding into the store with the follow-up it calls for;
+//! understanding into the store with the follow-up it calls for, and
+//! [`decision`] is what a message means, a pure function of the facts;
 //! [`confirmation`] asks "was this you?" before an unverified request counts;
 //! [`review`] is what the lead decides by hand.
 
 pub mod confirmation;
+pub mod decision;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ingest;

@@ -1,0 +1,892 @@
+//! The decision as a table: facts in, outcome and follow-ups out, one
+//! `#[test]` per row. Each row starts from a message as read and the facts
+//! the store would hold (see `Case`), changes what the row is about, and
+//! names what must come out (see `Seen`).
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+
+use super::*;
+use crate::answer::Value;
+use crate::bounce::Returned;
+use crate::classify::Bounce;
+use crate::confirmation::Request;
+use crate::followup::Kind as Mail;
+use crate::parse::ParsedReply;
+use crate::store::Pending;
+use crate::token::Token;
+
+/// One row's input.
+struct Case {
+    stored: StoredMessage,
+    read: Read,
+    survey: Survey,
+    facts: Facts,
+}
+
+/// One row's output, as the table states it.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    kind: MessageKind,
+    folder: &'static str,
+    decision: Option<HeldDecision>,
+    status: Option<RecipientStatus>,
+    flags: Vec<FlagKind>,
+    change: &'static str,
+    answers: usize,
+    mail: Vec<Mail>,
+}
+
+const LISTED: &str = "dr.a@clinic.test";
+
+fn survey() -> Survey {
+    Survey::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/config/example.toml"
+    )))
+    .expect("the example survey loads")
+}
+
+/// Every required question of the example survey answered.
+fn complete() -> BTreeMap<String, Answer> {
+    let mut answers: BTreeMap<String, Answer> = [
+        "end_of_life",
+        "early_adjuvant",
+        "opioid_sparing",
+        "written_protocol",
+        "shared_guidance",
+        "training",
+        "research",
+    ]
+    .into_iter()
+    .map(|q| (q.to_owned(), Answer::ok(Value::Bool(true), "yes")))
+    .collect();
+    answers.insert("confidence".into(), Answer::ok(Value::Integer(7), "7"));
+    answers.insert(
+        "barriers".into(),
+        Answer::ok(Value::Choices(vec!["evidence".into()]), "b"),
+    );
+    answers
+}
+
+/// One answer only: the rest missing.
+fn partial() -> BTreeMap<String, Answer> {
+    BTreeMap::from([("end_of_life".into(), Answer::ok(Value::Bool(true), "yes"))])
+}
+
+/// A complete reply with the person's token, from their listed address,
+/// before the close, nothing sent to them yet.
+fn case() -> Case {
+    let person = StoredRecipient {
+        id: 7,
+        email: LISTED.into(),
+        name: "Dr A".into(),
+        attributes: BTreeMap::new(),
+        token: Token::generate(),
+        listed: true,
+        status: RecipientStatus::Active,
+    };
+    let reply = ParsedReply {
+        answers: complete(),
+        ..ParsedReply::default()
+    };
+    Case {
+        stored: StoredMessage {
+            id: 1,
+            raw: b"Subject: Re: survey\r\n\r\nyes\r\n".to_vec(),
+            size: 30,
+            received_at: "2026-06-01T09:00:00Z".parse().unwrap(),
+            shared_sender: false,
+        },
+        read: Read::Message(Box::new(ReadMessage {
+            classification: Classification {
+                kind: Kind::Reply,
+                reason: "reply with 9 answer(s)".into(),
+                bounce: None,
+                candidates: Vec::new(),
+                challenge: false,
+                bounce_keys: Vec::new(),
+                reply: Some(reply),
+            },
+            sender: Some(LISTED.into()),
+            message_id: Some("m1@clinic.test".into()),
+            verdict: None,
+            word: Word::Other,
+            answers_confirmation: false,
+        })),
+        survey: survey(),
+        facts: Facts {
+            found: Some(Found {
+                person,
+                matched_by: MatchedBy::Address,
+                unsubscribe: false,
+            }),
+            ..Facts::default()
+        },
+    }
+}
+
+impl Case {
+    fn message(&mut self) -> &mut ReadMessage {
+        match &mut self.read {
+            Read::Message(message) => message,
+            _ => unreachable!("a row changes a read message"),
+        }
+    }
+
+    fn kind(mut self, kind: Kind) -> Case {
+        self.message().classification.kind = kind;
+        self
+    }
+
+    fn reply(mut self, change: impl FnOnce(&mut ParsedReply)) -> Case {
+        change(self.message().classification.reply.as_mut().unwrap());
+        self
+    }
+
+    fn by_sender(mut self) -> Case {
+        self.facts.found.as_mut().unwrap().matched_by = MatchedBy::Sender;
+        self
+    }
+
+    fn pending(mut self, request: Request, mailed: bool) -> Case {
+        self.facts.pending = Some(Pending {
+            id: 3,
+            request,
+            mailed,
+        });
+        self
+    }
+
+    fn word(mut self, word: Word) -> Case {
+        self.message().word = word;
+        self
+    }
+
+    fn run(&self) -> Decided {
+        decide(&self.stored, &self.read, &self.survey, &self.facts)
+    }
+
+    /// The decision, as the table states it.
+    fn seen(&self) -> Seen {
+        let decided = self.run();
+        let outcome = &decided.outcome;
+        let folders = &self.survey.replies.folders;
+        let folder = [
+            (&folders.processed, "processed"),
+            (&folders.unmatched, "unmatched"),
+            (&folders.auto_replies, "auto_replies"),
+            (&folders.bounces, "bounces"),
+            (&folders.quarantine, "quarantine"),
+        ]
+        .into_iter()
+        .find(|(f, _)| **f == outcome.file_to)
+        .map_or("none", |(_, name)| name);
+        Seen {
+            kind: outcome.kind,
+            folder,
+            decision: outcome.decision,
+            status: outcome.recipient_status.as_ref().map(|(s, _)| *s),
+            flags: outcome.flags.iter().map(|f| f.kind).collect(),
+            change: match &outcome.confirmation {
+                None => "none",
+                Some(Change::Hold { mailed: true, .. }) => "hold, mailed",
+                Some(Change::Hold { mailed: false, .. }) => "hold",
+                Some(Change::Settle {
+                    word: Word::Confirm,
+                    ..
+                }) => "settle: confirm",
+                Some(Change::Settle { .. }) => "settle: not me",
+            },
+            answers: outcome.answers.len(),
+            mail: decided.intents.iter().map(|i| i.kind).collect(),
+        }
+    }
+}
+
+/// The row's expectation: a reply's outcome, changed by `change`.
+fn reply_seen(change: impl FnOnce(&mut Seen)) -> Seen {
+    let mut seen = Seen {
+        kind: MessageKind::Reply,
+        folder: "processed",
+        decision: None,
+        status: None,
+        flags: Vec::new(),
+        change: "none",
+        answers: 9,
+        mail: Vec::new(),
+    };
+    change(&mut seen);
+    seen
+}
+
+fn no_token() -> Request {
+    let mut request = Request::new(Why::NoToken);
+    request.answers = partial();
+    request
+}
+
+fn inferred_request() -> Request {
+    let mut request = Request::new(Why::Inferred);
+    request.answers = BTreeMap::from([(
+        "training".into(),
+        Answer::inferred(Value::Bool(true), "yes"),
+    )]);
+    request
+}
+
+// --- nothing to read ---------------------------------------------------
+
+#[test]
+fn too_large_is_quarantined_unread() {
+    let mut c = case();
+    c.read = Read::TooLarge;
+    c.stored.size = 30 << 20;
+    let decided = c.run();
+    assert!(decided.outcome.quarantined);
+    assert!(decided.outcome.reason.contains("its headers stored"));
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unrelated,
+            folder: "quarantine",
+            flags: vec![FlagKind::Quarantined],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn unreadable_goes_to_unmatched() {
+    let mut c = case();
+    c.read = Read::Unreadable;
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unrelated,
+            folder: "unmatched",
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+// --- bounces -------------------------------------------------------------
+
+fn bounce_case(by_key: Option<Returned>) -> Case {
+    let mut c = case().kind(Kind::Bounce);
+    c.facts = Facts::default();
+    c.facts.bounce.by_key = by_key;
+    let message = c.message();
+    message.classification.reply = None;
+    message.classification.bounce = Some(Bounce {
+        recipients: vec![LISTED.into()],
+        status: Some("5.1.1".into()),
+        ..Bounce::default()
+    });
+    c
+}
+
+#[test]
+fn a_bounce_by_its_verp_address_bounces_the_person() {
+    let c = bounce_case(Some(Returned {
+        outbox_id: 11,
+        person: Some((7, LISTED.into())),
+        sent_to: Some(LISTED.into()),
+    }));
+    let outcome = c.run().outcome;
+    assert_eq!(outcome.matched_by, Some(MatchedBy::Verp));
+    assert_eq!(outcome.bounced_mail, Some((11, "5.1.1".into())));
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Bounce,
+            folder: "bounces",
+            status: Some(RecipientStatus::Bounced),
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_bounce_of_mail_to_another_address_stops_nobody() {
+    let c = bounce_case(Some(Returned {
+        outbox_id: 11,
+        person: Some((7, LISTED.into())),
+        sent_to: Some("forwarded@elsewhere.test".into()),
+    }));
+    assert_eq!(c.run().outcome.recipient_id, None);
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Bounce,
+            folder: "bounces",
+            flags: vec![FlagKind::BounceOfOtherAddress],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_bounce_with_nothing_of_ours_is_unverified() {
+    let c = bounce_case(None);
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Bounce,
+            folder: "bounces",
+            flags: vec![FlagKind::UnverifiedBounce],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+// --- automatic messages ----------------------------------------------------
+
+#[test]
+fn a_challenge_is_flagged_for_a_person_to_answer() {
+    let mut c = case().kind(Kind::AutoReply);
+    c.message().classification.challenge = true;
+    c.message().classification.reply = None;
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::AutoReply,
+            folder: "auto_replies",
+            flags: vec![FlagKind::Challenge],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_sending_limit_pauses_sending_and_bounces_nobody() {
+    let mut c = case().kind(Kind::AutoReply);
+    c.facts.found = None;
+    c.facts.bounce.by_key = Some(Returned {
+        outbox_id: 5,
+        person: None,
+        sent_to: None,
+    });
+    c.message().classification.bounce = Some(Bounce {
+        sender_side: true,
+        ..Bounce::default()
+    });
+    let outcome = c.run().outcome;
+    assert_eq!(
+        outcome.pause_sending,
+        Some((c.stored.received_at + SENDING_PAUSE, Some(5)))
+    );
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::AutoReply,
+            folder: "auto_replies",
+            flags: vec![FlagKind::SendingLimit],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_sending_limit_reported_again_with_the_same_key_pauses_nothing() {
+    let mut c = case().kind(Kind::AutoReply);
+    c.facts.found = None;
+    c.facts.bounce.by_key = Some(Returned {
+        outbox_id: 5,
+        person: None,
+        sent_to: None,
+    });
+    c.facts.bounce.key_paused = true;
+    c.message().classification.bounce = Some(Bounce {
+        sender_side: true,
+        ..Bounce::default()
+    });
+    assert_eq!(c.run().outcome.pause_sending, None);
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::AutoReply,
+            folder: "auto_replies",
+            flags: vec![FlagKind::SendingLimit],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_sending_limit_without_our_key_is_unverified_and_pauses_nothing() {
+    let mut c = case().kind(Kind::AutoReply);
+    c.facts.found = None;
+    c.facts.bounce.by_message_id = Some(Returned {
+        outbox_id: 5,
+        person: None,
+        sent_to: None,
+    });
+    c.message().classification.bounce = Some(Bounce {
+        sender_side: true,
+        ..Bounce::default()
+    });
+    assert_eq!(c.run().outcome.pause_sending, None);
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::AutoReply,
+            folder: "auto_replies",
+            flags: vec![FlagKind::UnverifiedBounce],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+// --- nobody's ------------------------------------------------------------
+
+#[test]
+fn a_reply_of_nobody_is_not_counted() {
+    let mut c = case();
+    c.facts.found = None;
+    assert!(
+        c.run()
+            .outcome
+            .reason
+            .contains("not from an invited address")
+    );
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.folder = "unmatched";
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn a_sender_listed_in_several_surveys_is_nobody_without_a_token() {
+    let mut c = case().by_sender();
+    c.stored.shared_sender = true;
+    assert!(c.run().outcome.reason.contains("several surveys"));
+    assert_eq!(c.run().outcome.recipient_id, None);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.folder = "unmatched";
+            s.answers = 0;
+        })
+    );
+}
+
+// --- replies with the token --------------------------------------------------
+
+#[test]
+fn a_complete_reply_gets_a_receipt() {
+    assert_eq!(case().seen(), reply_seen(|s| s.mail = vec![Mail::Receipt]));
+}
+
+#[test]
+fn a_complete_reply_gets_no_receipt_when_the_survey_sends_none() {
+    let mut c = case();
+    c.survey.replies.receipts = false;
+    assert_eq!(c.seen(), reply_seen(|_| {}));
+}
+
+#[test]
+fn an_incomplete_reply_gets_a_clarification() {
+    let c = case().reply(|r| r.answers = partial());
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 1;
+            s.mail = vec![Mail::Clarification];
+        })
+    );
+}
+
+#[test]
+fn an_incomplete_reply_after_the_last_clarification_gets_nothing() {
+    let mut c = case().reply(|r| r.answers = partial());
+    c.facts.sent.clarifications = 1;
+    assert_eq!(c.seen(), reply_seen(|s| s.answers = 1));
+}
+
+#[test]
+fn earlier_answers_complete_a_reply() {
+    let mut c = case().reply(|r| r.answers = partial());
+    c.facts.answers = complete();
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 1;
+            s.mail = vec![Mail::Receipt];
+        })
+    );
+}
+
+#[test]
+fn a_reply_from_another_address_is_held_for_the_lead() {
+    let mut c = case();
+    c.message().sender = Some("assistant@clinic.test".into());
+    assert!(c.run().outcome.different_sender);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.decision = Some(HeldDecision::Held);
+            s.flags = vec![FlagKind::DifferentSender];
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn a_reply_from_another_address_counts_when_the_survey_accepts_those() {
+    let mut c = case();
+    c.message().sender = Some("assistant@clinic.test".into());
+    c.survey.replies.accept_different_sender = true;
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.decision = Some(HeldDecision::Accepted);
+            s.flags = vec![FlagKind::DifferentSender];
+            s.mail = vec![Mail::Receipt];
+        })
+    );
+}
+
+#[test]
+fn a_late_reply_is_kept_and_gets_one_closed_notice() {
+    let mut c = case();
+    c.facts.closed_at = Some(Timestamp::UNIX_EPOCH);
+    assert!(c.run().outcome.late);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 0;
+            s.mail = vec![Mail::ClosedNotice];
+        })
+    );
+    c.facts.sent.closed_notices = 1;
+    assert_eq!(c.seen(), reply_seen(|s| s.answers = 0));
+}
+
+#[test]
+fn a_truncated_reply_and_a_deletion_request_are_flagged() {
+    let c = case().reply(|r| {
+        r.truncated = true;
+        r.withdraw = true;
+    });
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.flags = vec![FlagKind::Truncated, FlagKind::WithdrawRequest];
+            s.mail = vec![Mail::Receipt];
+        })
+    );
+}
+
+#[test]
+fn answers_and_a_stop_of_mail_keep_the_answers_and_stop_the_mail() {
+    let c = case().reply(|r| r.opt_out = true);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.status = Some(RecipientStatus::OptedOut);
+            s.flags = vec![FlagKind::OptOutWithAnswers];
+            s.mail = vec![Mail::OptOutConfirmation];
+        })
+    );
+}
+
+#[test]
+fn a_reply_with_no_answers_is_flagged_for_the_lead() {
+    let c = case().reply(|r| r.answers.clear());
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.flags = vec![FlagKind::NoAnswers];
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn a_reply_quoting_the_questionnaire_without_answers_asks_again() {
+    let c = case().reply(|r| {
+        r.answers.clear();
+        r.quotes_questionnaire = true;
+    });
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 0;
+            s.mail = vec![Mail::Clarification];
+        })
+    );
+}
+
+#[test]
+fn the_daily_cap_stops_the_follow_up_not_the_answers() {
+    let mut c = case();
+    c.facts.sent.automatic_today = 3;
+    assert_eq!(c.seen(), reply_seen(|_| {}));
+}
+
+#[test]
+fn a_person_whose_mail_stopped_is_recorded_not_answered() {
+    let mut c = case();
+    c.facts.found.as_mut().unwrap().person.status = RecipientStatus::OptedOut;
+    assert_eq!(c.seen(), reply_seen(|_| {}));
+}
+
+#[test]
+fn inferred_answers_ask_for_a_confirmation_instead_of_a_receipt() {
+    let c = case().reply(|r| {
+        r.answers.insert(
+            "training".into(),
+            Answer::inferred(Value::Bool(true), "yes"),
+        );
+    });
+    let decided = c.run();
+    assert!(decided.intents[0].confirmation.is_some());
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.change = "hold, mailed";
+            s.mail = vec![Mail::Confirmation];
+        })
+    );
+}
+
+// --- replies without the token -----------------------------------------------
+
+#[test]
+fn a_reply_without_a_token_is_held_until_the_person_confirms() {
+    let c = case().by_sender();
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.decision = Some(HeldDecision::Held);
+            s.flags = vec![FlagKind::MatchedBySender];
+            s.change = "hold, mailed";
+            s.answers = 0;
+            s.mail = vec![Mail::Confirmation];
+        })
+    );
+}
+
+#[test]
+fn a_reply_without_a_token_adding_nothing_new_asks_no_second_time() {
+    let c = case().by_sender().pending(no_token(), true);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.decision = Some(HeldDecision::Held);
+            s.flags = vec![FlagKind::MatchedBySender];
+            s.change = "hold";
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn a_trusted_dmarc_pass_counts_without_a_token() {
+    let mut c = case().by_sender();
+    c.message().verdict = Some(Verdict::Pass);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.flags = vec![FlagKind::MatchedBySender];
+            s.mail = vec![Mail::Receipt];
+        })
+    );
+}
+
+// --- opt-outs and deletion requests --------------------------------------------
+
+#[test]
+fn an_opt_out_with_the_token_stops_mail_and_says_so_once() {
+    let mut c = case().kind(Kind::Unsubscribe).reply(|r| r.answers.clear());
+    let seen = |mail| Seen {
+        kind: MessageKind::Unsubscribe,
+        status: Some(RecipientStatus::OptedOut),
+        answers: 0,
+        mail,
+        ..reply_seen(|_| {})
+    };
+    assert_eq!(c.seen(), seen(vec![Mail::OptOutConfirmation]));
+    c.facts.sent.opt_out_confirmations = 1;
+    assert_eq!(c.seen(), seen(Vec::new()));
+}
+
+#[test]
+fn a_deletion_request_without_a_token_waits_for_confirmation() {
+    let c = case().kind(Kind::Unsubscribe).by_sender().reply(|r| {
+        r.answers.clear();
+        r.withdraw = true;
+    });
+    let decided = c.run();
+    assert!(matches!(
+        &decided.outcome.confirmation,
+        Some(Change::Hold { request, .. }) if request.withdrawal && !request.opt_out
+    ));
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unsubscribe,
+            decision: Some(HeldDecision::Held),
+            flags: vec![FlagKind::MatchedBySender],
+            change: "hold, mailed",
+            answers: 0,
+            mail: vec![Mail::Confirmation],
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn an_opt_out_without_a_token_stops_mail_at_once_and_asks() {
+    let c = case()
+        .kind(Kind::Unsubscribe)
+        .by_sender()
+        .reply(|r| r.answers.clear());
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unsubscribe,
+            status: Some(RecipientStatus::OptedOut),
+            flags: vec![FlagKind::MatchedBySender],
+            change: "hold, mailed",
+            answers: 0,
+            mail: vec![Mail::Confirmation],
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn an_unrelated_message_with_the_token_is_filed_unmatched() {
+    let c = case().kind(Kind::Unrelated).reply(|r| r.answers.clear());
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unrelated,
+            folder: "unmatched",
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+// --- answers to a confirmation ---------------------------------------------------
+
+#[test]
+fn confirm_settles_the_pending_confirmation() {
+    let c = case()
+        .reply(|r| r.answers.clear())
+        .pending(no_token(), true)
+        .word(Word::Confirm);
+    assert!(c.run().outcome.reason.starts_with("\"confirm\""));
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.change = "settle: confirm";
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn not_me_settles_it_the_other_way() {
+    let c = case()
+        .kind(Kind::Unrelated)
+        .reply(|r| r.answers.clear())
+        .pending(no_token(), true)
+        .word(Word::NotMe);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.change = "settle: not me";
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn anything_else_in_reply_to_a_confirmation_goes_to_the_lead() {
+    let mut c = case()
+        .reply(|r| r.answers.clear())
+        .pending(no_token(), true);
+    c.message().answers_confirmation = true;
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.decision = Some(HeldDecision::Held);
+            s.flags = vec![FlagKind::ConfirmationUnclear];
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn confirm_without_the_token_settles_nothing() {
+    let c = case()
+        .by_sender()
+        .reply(|r| r.answers.clear())
+        .pending(no_token(), true)
+        .word(Word::Confirm);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.flags = vec![FlagKind::MatchedBySender, FlagKind::NoAnswers];
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn confirm_to_inferred_answers_completes_the_reply_with_a_receipt() {
+    let mut c = case()
+        .reply(|r| r.answers.clear())
+        .pending(inferred_request(), true)
+        .word(Word::Confirm);
+    let mut answers = complete();
+    answers.insert(
+        "training".into(),
+        Answer::inferred(Value::Bool(true), "yes"),
+    );
+    c.facts.answers = answers;
+    let decided = c.run();
+    assert!(decided.intents[0].answers["training"].is_ok());
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.change = "settle: confirm";
+            s.answers = 0;
+            s.mail = vec![Mail::Receipt];
+        })
+    );
+}
+
+#[test]
+fn corrections_to_inferred_answers_confirm_the_rest() {
+    let mut c = case()
+        .reply(|r| r.answers = partial())
+        .pending(inferred_request(), true);
+    c.message().answers_confirmation = true;
+    assert!(c.run().outcome.reason.starts_with("corrections"));
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.change = "settle: confirm";
+            s.answers = 1;
+            s.mail = vec![Mail::Clarification];
+        })
+    );
+}

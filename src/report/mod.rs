@@ -37,8 +37,12 @@ mod results;
 pub mod stats;
 mod text;
 
+/// Tests of the whole report on the seed study's cohort, kept apart from
+/// the report's stages.
 #[cfg(test)]
-mod cohort;
+mod tests {
+    pub(super) mod cohort;
+}
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,14 +5,14 @@
 //! free text with line breaks, quotes, UTF-8 and a defused formula comes
 //! through both intact; the reserved codes come out as labelled missing
 //! values. (There is no Stata here: `responses.do` is checked against its
-//! golden text in `report::cohort`.)
+//! golden text in `report::tests::cohort`.)
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
 use crate::answer::{Answer, Value};
-use crate::report::cohort::{cohort_input, cohort_survey};
+use crate::report::tests::cohort::{cohort_input, cohort_survey};
 use crate::report::figures::Outcome;
 use crate::report::{Report, build};
 

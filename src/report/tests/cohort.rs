@@ -2,7 +2,7 @@
 //! `tests/fixtures/README.md`) through the whole report: the abstract's
 //! figures must come out of the text, the JSON and the CSV.
 //!
-//! `MAILSURVEY_COHORT_OUT=DIR cargo test --lib report::cohort` also writes
+//! `MAILSURVEY_COHORT_OUT=DIR cargo test --lib report::tests::cohort` also writes
 //! the four files to DIR (for `scripts/render-report`), and
 //! `MAILSURVEY_BLESS=1` rewrites the golden files under `tests/golden/`
 //! after an intended change.
@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::figures::Outcome;
-use super::{LateReply, Report, ReportInput, Respondent, build};
+use crate::report::figures::Outcome;
+use crate::report::{LateReply, Report, ReportInput, Respondent, build};
 use crate::answer::{Answer, Value};
 use crate::recipients::{self, Recipient};
 use crate::survey::{QuestionKind, Survey};
@@ -510,7 +510,7 @@ fn the_email_goes_to_every_lead_with_the_data_attached() {
         name: "Dr Second Lead".into(),
         email: "second@survey.test".into(),
     });
-    let draft = super::draft(&survey, &report).unwrap();
+    let draft = crate::report::draft(&survey, &report).unwrap();
     assert_eq!(draft.to.email.to_string(), "lead@survey.test");
     assert_eq!(draft.cc.len(), 1);
     assert_eq!(draft.message_id, "report.ketamine-2026@survey.test");
@@ -597,7 +597,7 @@ fn an_interim_report_before_any_reply_is_still_a_report() {
             .count(),
         1
     );
-    let draft = super::draft(&survey, &report).unwrap();
+    let draft = crate::report::draft(&survey, &report).unwrap();
     assert!(draft.subject.starts_with("Interim report:"));
     assert_ne!(draft.message_id, "report.ketamine-2026@survey.test");
 }

@@ -184,14 +184,13 @@ pub fn draft(
         }
     };
     let context_for = |questionnaire: minijinja::Value| {
-        minijinja::context! {
-            survey => crate::invitation::survey_context(survey),
-            sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
-            recipient => crate::invitation::recipient_context(context.recipient),
-            understood => understood.clone(),
-            needed => needed.clone(),
-            questionnaire => questionnaire,
-        }
+        base_context(
+            survey,
+            context.recipient,
+            &understood,
+            &needed,
+            questionnaire,
+        )
     };
     let text = context.templates.render(
         &format!("{}.txt", kind.name()),
@@ -256,18 +255,13 @@ pub fn confirmation_asking(
         .name();
     let values = |questionnaire: minijinja::Value| {
         minijinja::context! {
-            survey => crate::invitation::survey_context(survey),
-            sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
-            recipient => crate::invitation::recipient_context(context.recipient),
-            understood => understood.clone(),
-            needed => needed.clone(),
-            questionnaire => questionnaire,
             confirmation => minijinja::context! {
                 why => why,
                 opt_out => request.opt_out,
                 withdrawal => request.withdrawal,
                 answers => !request.answers.is_empty(),
             },
+            ..base_context(survey, context.recipient, &understood, &needed, questionnaire)
         }
     };
     let text = context.templates.render(
@@ -343,4 +337,24 @@ fn finish(
         html,
         attachments: Vec::new(),
     })
+}
+
+/// What every follow-up's templates see: the survey, its sender, the
+/// person, what was understood and what is still needed, and the questions
+/// still open as `questionnaire`.
+fn base_context(
+    survey: &Survey,
+    recipient: &StoredRecipient,
+    understood: &[String],
+    needed: &[String],
+    questionnaire: minijinja::Value,
+) -> minijinja::Value {
+    minijinja::context! {
+        survey => crate::invitation::survey_context(survey),
+        sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
+        recipient => crate::invitation::recipient_context(recipient),
+        understood => understood,
+        needed => needed,
+        questionnaire => questionnaire,
+    }
 }

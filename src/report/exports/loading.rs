@@ -12,8 +12,8 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::answer::{Answer, Value};
-use crate::report::tests::cohort::{cohort_input, cohort_survey};
 use crate::report::figures::Outcome;
+use crate::report::tests::cohort::{cohort_input, cohort_survey};
 use crate::report::{Report, build};
 
 /// Runs `program` in `dir`; panics with its output unless it succeeds

@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use crate::report::figures::Outcome;
-use crate::report::{LateReply, Report, ReportInput, Respondent, build};
 use crate::answer::{Answer, Value};
 use crate::recipients::{self, Recipient};
+use crate::report::figures::Outcome;
+use crate::report::{LateReply, Report, ReportInput, Respondent, build};
 use crate::survey::{QuestionKind, Survey};
 
 fn root() -> PathBuf {

@@ -36,7 +36,11 @@ fn fault_report_send_refused_then_accepted_arrives_once() {
 
     let made = fixture.mailsurvey(&["report", "--send", "--out", out.to_str().unwrap()]);
     let said = String::from_utf8_lossy(&made.stdout);
-    assert!(made.status.success(), "{said}{}", String::from_utf8_lossy(&made.stderr));
+    assert!(
+        made.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     assert!(said.contains("queued for"), "{said}");
     assert!(said.contains("451"), "the refusal is said: {said}");
     assert_eq!(

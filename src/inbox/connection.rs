@@ -13,6 +13,7 @@ use std::time::Duration;
 use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 
+use super::naming::{self, Hierarchy};
 use crate::credentials::{Credentials, Secret};
 use crate::oauth::{self, Refusal, Service};
 use crate::survey::{Auth, Security, Server};
@@ -21,46 +22,128 @@ use crate::{Error, Result};
 /// How long a connection attempt or a read may take.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
-/// A connection to the IMAP server, encrypted or (to loopback) not.
+/// A connection to the IMAP server, encrypted or (to loopback) not, with
+/// the one translation the `imap` crate needs: it cannot parse the
+/// server's `* NAMESPACE` answer (RFC 2342) and would take it for a broken
+/// connection, so while a NAMESPACE command is in flight that line is
+/// handed on as `* OK X-NAMESPACE <hex>` ([`naming::disguise_namespace`]),
+/// which it passes through untouched to [`learn`].
 #[derive(Debug)]
-pub enum Stream {
+pub struct Stream {
+    transport: Transport,
+    tap: NamespaceTap,
+}
+
+#[derive(Debug)]
+enum Transport {
     /// Plain TCP (loopback only).
     Plain(TcpStream),
     /// TLS over TCP.
     Tls(Box<StreamOwned<ClientConnection, TcpStream>>),
 }
 
+/// Whole lines of the answer to a NAMESPACE command in flight.
+#[derive(Debug, Default)]
+struct NamespaceTap {
+    /// The command's tag while its answer is being read.
+    tag: Option<Vec<u8>>,
+    /// Lines read whole (the NAMESPACE line disguised), not yet handed on.
+    ready: std::collections::VecDeque<u8>,
+    /// A line begun but not ended.
+    partial: Vec<u8>,
+}
+
+impl Stream {
+    fn new(transport: Transport) -> Stream {
+        Stream {
+            transport,
+            tap: NamespaceTap::default(),
+        }
+    }
+
+    /// Sets the read timeout of the socket underneath (IDLE waits use it).
+    pub fn set_read_timeout(&self, timeout: Option<Duration>) -> std::io::Result<()> {
+        match &self.transport {
+            Transport::Plain(s) => s.set_read_timeout(timeout),
+            Transport::Tls(s) => s.get_ref().set_read_timeout(timeout),
+        }
+    }
+
+    /// Reads lines whole into `tap.ready` until the NAMESPACE command's
+    /// tagged answer; a line longer than [`naming::MAX_NAMESPACE_BYTES`]
+    /// ends the translation (it is handed on as it came).
+    fn fill_tapped(&mut self) -> std::io::Result<()> {
+        let mut chunk = [0u8; 4096];
+        let n = match &mut self.transport {
+            Transport::Plain(s) => s.read(&mut chunk)?,
+            Transport::Tls(s) => s.read(&mut chunk)?,
+        };
+        let tap = &mut self.tap;
+        if n == 0 {
+            tap.ready.extend(tap.partial.drain(..));
+            tap.tag = None;
+            return Ok(());
+        }
+        tap.partial.extend_from_slice(&chunk[..n]);
+        let mut start = 0;
+        while let Some(tag) = &tap.tag {
+            let Some(end) = tap.partial[start..].iter().position(|&b| b == b'\n') else {
+                break;
+            };
+            let line = &tap.partial[start..start + end + 1];
+            start += end + 1;
+            if line.starts_with(tag) && line.get(tag.len()) == Some(&b' ') {
+                tap.tag = None;
+                tap.ready.extend(line);
+            } else {
+                tap.ready.extend(naming::disguise_namespace(line));
+            }
+        }
+        tap.partial.drain(..start);
+        if tap.tag.is_none() || tap.partial.len() > naming::MAX_NAMESPACE_BYTES {
+            tap.tag = None;
+            tap.ready.extend(tap.partial.drain(..));
+        }
+        Ok(())
+    }
+}
+
 impl Read for Stream {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self {
-            Stream::Plain(s) => s.read(buf),
-            Stream::Tls(s) => s.read(buf),
+        loop {
+            if !self.tap.ready.is_empty() {
+                let n = buf.len().min(self.tap.ready.len());
+                for (slot, byte) in buf.iter_mut().zip(self.tap.ready.drain(..n)) {
+                    *slot = byte;
+                }
+                return Ok(n);
+            }
+            if self.tap.tag.is_none() {
+                return match &mut self.transport {
+                    Transport::Plain(s) => s.read(buf),
+                    Transport::Tls(s) => s.read(buf),
+                };
+            }
+            self.fill_tapped()?;
         }
     }
 }
 
 impl Write for Stream {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Stream::Plain(s) => s.write(buf),
-            Stream::Tls(s) => s.write(buf),
+        if let Some(tag) = naming::namespace_command_tag(buf) {
+            self.tap.tag = Some(tag);
+        }
+        match &mut self.transport {
+            Transport::Plain(s) => s.write(buf),
+            Transport::Tls(s) => s.write(buf),
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Stream::Plain(s) => s.flush(),
-            Stream::Tls(s) => s.flush(),
-        }
-    }
-}
-
-impl Stream {
-    /// Sets the read timeout of the socket underneath (IDLE waits use it).
-    pub fn set_read_timeout(&self, timeout: Option<Duration>) -> std::io::Result<()> {
-        match self {
-            Stream::Plain(s) => s.set_read_timeout(timeout),
-            Stream::Tls(s) => s.get_ref().set_read_timeout(timeout),
+        match &mut self.transport {
+            Transport::Plain(s) => s.flush(),
+            Transport::Tls(s) => s.flush(),
         }
     }
 }
@@ -112,7 +195,7 @@ fn wrap(server: &Server, socket: TcpStream) -> Result<Stream> {
             ))
         })?;
     }
-    Ok(Stream::Tls(Box::new(stream)))
+    Ok(Stream::new(Transport::Tls(Box::new(stream))))
 }
 
 /// STARTTLS on the raw socket: read the greeting, ask, read the go-ahead.
@@ -173,7 +256,7 @@ pub(super) fn connect_on(server: &Server, socket: TcpStream) -> Result<Session> 
             client
         }
         Security::Plain => {
-            let mut client = imap::Client::new(Stream::Plain(socket));
+            let mut client = imap::Client::new(Stream::new(Transport::Plain(socket)));
             client
                 .read_greeting()
                 .map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
@@ -349,6 +432,140 @@ fn ended(reason: &str) -> String {
     } else {
         format!("the server ended the session ({reason})")
     }
+}
+
+/// What a server can do and how it names folders, learnt once a
+/// connection has logged in (the capabilities before login may differ).
+/// The daemon does without what is missing: no IDLE, it polls; no MOVE, it
+/// copies, flags and (with UIDPLUS) expunges those UIDs; no UIDPLUS, it
+/// leaves the copies flagged `\Deleted` (a plain EXPUNGE would also remove
+/// other clients' `\Deleted` mail in a shared inbox) and `status` says so.
+/// Nothing the daemon does needs CONDSTORE or QRESYNC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abilities {
+    /// How the server names folders.
+    pub hierarchy: Hierarchy,
+    /// IDLE (RFC 2177): wait for news instead of polling.
+    pub idle: bool,
+    /// MOVE (RFC 6851): file with one command.
+    pub moves: bool,
+    /// UIDPLUS (RFC 4315): UID EXPUNGE removes only the UIDs named.
+    pub uidplus: bool,
+}
+
+impl Default for Abilities {
+    /// What the daemon assumed before it asked.
+    fn default() -> Abilities {
+        Abilities {
+            hierarchy: Hierarchy::default(),
+            idle: true,
+            moves: true,
+            uidplus: true,
+        }
+    }
+}
+
+impl Abilities {
+    /// The capabilities the daemon would use that the server lacks, for
+    /// `check` and the log (empty: none).
+    pub fn lacking(&self) -> Vec<&'static str> {
+        let mut lacking = Vec::new();
+        if !self.idle {
+            lacking.push("IDLE (new mail is polled for every poll_interval)");
+        }
+        if !self.moves {
+            lacking.push("MOVE (messages are filed by COPY, flag and UID EXPUNGE)");
+        }
+        if !self.uidplus {
+            lacking.push("UIDPLUS (no UID EXPUNGE: filed messages are copied and left flagged \\Deleted in the inbox, never expunged with a plain EXPUNGE, which would also remove other clients' deleted mail)");
+        }
+        lacking
+    }
+}
+
+/// Asks a logged-in server what it can do and how it names folders:
+/// CAPABILITY; `ENABLE UTF8=ACCEPT` where offered (RFC 6855), so folder
+/// names go as UTF-8; `LIST "" ""` for the hierarchy separator; `NAMESPACE`
+/// (RFC 2342) where offered, for the personal prefix (its separator wins
+/// over LIST's, being the personal namespace's own). A server that answers
+/// none of the optional questions keeps the defaults: `/`, no prefix.
+pub fn learn(session: &mut Session) -> Result<Abilities> {
+    let capabilities = session.capabilities().map_err(imap_error)?;
+    let has = |name: &str| capabilities.has_str(name);
+    let mut abilities = Abilities {
+        hierarchy: Hierarchy::default(),
+        idle: has("IDLE"),
+        moves: has("MOVE"),
+        uidplus: has("UIDPLUS"),
+    };
+    let utf8_offered = has("UTF8=ACCEPT") || has("UTF8=ONLY");
+    let namespace_offered = has("NAMESPACE");
+    drop(capabilities);
+    if utf8_offered {
+        match session.run_command_and_read_response("ENABLE UTF8=ACCEPT") {
+            Ok(response) => {
+                abilities.hierarchy.utf8 = String::from_utf8_lossy(&response).lines().any(|l| {
+                    let l = l.to_ascii_uppercase();
+                    l.starts_with("* ENABLED") && l.contains("UTF8=ACCEPT")
+                });
+            }
+            Err(err @ (imap::Error::Io(_) | imap::Error::ConnectionLost)) => {
+                return Err(imap_error(err));
+            }
+            Err(err) => {
+                tracing::info!(error = %err, "imap: ENABLE UTF8=ACCEPT refused; folder names go in modified UTF-7");
+            }
+        }
+    }
+    match session.list(None, None) {
+        Ok(names) => {
+            if let Some(name) = names.iter().next() {
+                abilities.hierarchy.separator = name.delimiter().and_then(|d| d.chars().next());
+            }
+        }
+        Err(err @ (imap::Error::Io(_) | imap::Error::ConnectionLost)) => {
+            return Err(imap_error(err));
+        }
+        Err(err) => {
+            tracing::info!(error = %err, "imap: LIST \"\" \"\" refused; assuming '/' as the hierarchy separator");
+        }
+    }
+    if namespace_offered {
+        match session.run_command_and_read_response("NAMESPACE") {
+            Ok(response) => {
+                if let Some((prefix, separator)) = super::naming::personal_namespace(&response) {
+                    abilities.hierarchy.prefix = prefix;
+                    if separator.is_some() {
+                        abilities.hierarchy.separator = separator;
+                    }
+                }
+            }
+            Err(err @ (imap::Error::Io(_) | imap::Error::ConnectionLost)) => {
+                return Err(imap_error(err));
+            }
+            Err(err) => {
+                tracing::info!(error = %err, "imap: NAMESPACE refused; folders go at the top level");
+            }
+        }
+    }
+    // What the server said meanwhile is read again after SELECT.
+    let _ = session.take_all_unsolicited().count();
+    Ok(abilities)
+}
+
+/// Opens the folder `path` (the survey file's way of writing it) by the
+/// server's name for it.
+pub fn select(
+    session: &mut Session,
+    hierarchy: &Hierarchy,
+    path: &str,
+) -> Result<imap::types::Mailbox> {
+    let name = hierarchy
+        .server_name(path)
+        .map_err(|e| Error::Imap(format!("cannot open {path}: {e}")))?;
+    session
+        .select(&name)
+        .map_err(|e| Error::Imap(format!("cannot open {path} (on the server: {name}): {e}")))
 }
 
 pub(super) fn imap_error(err: imap::Error) -> Error {

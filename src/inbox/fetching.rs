@@ -116,10 +116,13 @@ impl Watcher {
             let fetched = session
                 .uid_fetch(uid_set(chunk), "(UID RFC822.SIZE)")
                 .map_err(imap_error)?;
+            // Only what was asked for: an unsolicited FETCH (another
+            // client changing a flag) can come in between, with a UID.
             sized.extend(
                 fetched
                     .iter()
-                    .filter_map(|f| Some((f.uid?, f.size.map_or(0, |s| s as usize)))),
+                    .filter_map(|f| Some((f.uid?, f.size.map_or(0, |s| s as usize))))
+                    .filter(|(uid, _)| chunk.binary_search(uid).is_ok()),
             );
         }
         sized.sort_unstable();
@@ -140,6 +143,7 @@ impl Watcher {
                         .map_err(imap_error)?;
                     let mut messages: Vec<Fetched<'_>> = fetched
                         .iter()
+                        .filter(|fetch| fetch.uid.is_some_and(|u| uids.binary_search(&u).is_ok()))
                         .filter_map(|fetch| {
                             Some(Fetched {
                                 uid: fetch.uid?,

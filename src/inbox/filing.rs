@@ -9,8 +9,9 @@
 
 use std::time::Duration;
 
-use super::connection::imap_error;
+use super::connection::{Abilities, imap_error};
 use super::fetching::SIZES_PER_FETCH;
+use super::naming::Hierarchy;
 use super::{Member, Session, Watcher};
 use crate::{Error, Result};
 
@@ -173,7 +174,7 @@ impl Watcher {
             .cloned()
             .collect();
         for missing in waiting {
-            match ensure_folder(session, &missing)? {
+            match ensure_folder(session, &filing.server.hierarchy, &missing)? {
                 None => {
                     tracing::info!(survey = %self.survey.id, folder = %missing, "inbox: the folder exists now; filing the messages that waited for it");
                     filing.missing.remove(&missing);
@@ -296,10 +297,51 @@ impl Watcher {
         Ok(())
     }
 
+    /// On a server without UIDPLUS: counts the filed messages that wait in
+    /// the inbox flagged `\Deleted` (flagged, and stored by a member: not
+    /// another client's), for `status`. One UID SEARCH; the stores are
+    /// asked only when something is flagged.
+    pub(super) fn count_left_flagged(
+        &self,
+        session: &mut Session,
+        folder: &str,
+        uidvalidity: u32,
+        filing: &mut Filing,
+    ) -> Result<()> {
+        let flagged = session.uid_search("DELETED").map_err(imap_error)?;
+        filing.commands += 1;
+        let mut ours = 0;
+        if !flagged.is_empty() {
+            let mut stored = std::collections::HashSet::new();
+            for member in self.members() {
+                stored.extend(
+                    member
+                        .store
+                        .stored_uids(&member.survey.id, folder, uidvalidity)?,
+                );
+            }
+            ours = flagged.iter().filter(|u| stored.contains(*u)).count();
+        }
+        if ours != filing.left_flagged {
+            if ours > filing.left_flagged {
+                tracing::warn!(survey = %self.survey.id, folder, messages = ours, "inbox: the server has no UIDPLUS: filed messages are copied to their folders and left flagged \\Deleted here, never expunged with a plain EXPUNGE");
+            }
+            filing.left_flagged = ours;
+            self.report_filing(filing);
+        }
+        Ok(())
+    }
+
     /// Puts what keeps messages from their folders where `status` sees it
     /// (through the service's store thread), or clears it.
     pub(super) fn report_filing(&self, filing: &Filing) {
         let mut lines = filing.problems.clone();
+        if filing.left_flagged > 0 {
+            lines.push(format!(
+                "the IMAP server has no UIDPLUS, so no UID EXPUNGE: {} filed message(s) were copied to their folders and stay in {} flagged \\Deleted (mailsurvey never sends a plain EXPUNGE, which would also remove other clients' deleted mail); fix: expunge that folder from a mail client when no one else's deleted mail is in it, or use a server with UIDPLUS",
+                filing.left_flagged, self.survey.replies.inbox
+            ));
+        }
         // A folder that could not be created and has no message waiting
         // for it yet is still worth knowing about.
         for (folder, words) in &filing.missing {
@@ -355,6 +397,12 @@ pub(super) struct Filing {
     /// Refusals already logged since filing last worked in full: a
     /// refusal that lasts is logged once, not on every round.
     logged: std::collections::HashSet<String>,
+    /// What the server can do and how it names folders, learnt on each
+    /// connection.
+    pub(super) server: Abilities,
+    /// On a server without UIDPLUS: the filed messages copied to their
+    /// folders that wait in the inbox flagged `\Deleted`, as last counted.
+    left_flagged: usize,
 }
 
 impl Filing {
@@ -555,9 +603,19 @@ fn attempt(
     filing: &mut Filing,
 ) -> Result<Attempt> {
     let set = uid_ranges(uids);
+    let name = match filing.server.hierarchy.server_name(folder) {
+        Ok(name) => name,
+        Err(err) => {
+            return Ok(Attempt::Refused {
+                words: err.to_string(),
+                missing: false,
+            });
+        }
+    };
+    let uidplus = filing.server.uidplus;
     let moved = if has_move {
         filing.commands += 1;
-        session.uid_mv(&set, folder)
+        session.uid_mv(&set, &name)
     } else {
         let to_copy: Vec<u32> = uids
             .iter()
@@ -573,18 +631,28 @@ fn attempt(
             Ok(())
         } else {
             filing.commands += 1;
-            session.uid_copy(uid_ranges(&to_copy), folder)
+            session.uid_copy(uid_ranges(&to_copy), &name)
         };
         copied
             .and_then(|()| {
                 for uid in &to_copy {
                     filing.copied.insert((uidvalidity, *uid), folder.to_owned());
                 }
-                filing.commands += 2;
+                filing.commands += 1;
                 session
                     .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
                     .map(drop)
-                    .and_then(|()| session.uid_expunge(&set).map(drop))
+                    .and_then(|()| {
+                        // Without UIDPLUS there is no UID EXPUNGE, and a
+                        // plain EXPUNGE would also remove every other
+                        // client's \Deleted mail: the copies stay, flagged
+                        // (counted for `status` by `count_left_flagged`).
+                        if !uidplus {
+                            return Ok(());
+                        }
+                        filing.commands += 1;
+                        session.uid_expunge(&set).map(drop)
+                    })
             })
             .map(|()| {
                 for uid in uids {
@@ -629,30 +697,52 @@ fn try_create(code: &Option<impl std::fmt::Debug>) -> bool {
         .is_some_and(|c| format!("{c:?}") == "TryCreate")
 }
 
-/// Makes sure `folder` exists: `None` when it does (created now, or there
-/// already), else the server's words for why it could not be created. A
-/// server that refuses CREATE for a folder that exists is asked with LIST.
-pub(super) fn ensure_folder(session: &mut Session, folder: &str) -> Result<Option<String>> {
-    match session.create(folder) {
+/// Makes sure `folder` (the survey file's path) exists under the server's
+/// name for it: `None` when it does (created now, or there already), else
+/// why it cannot be: the server's words, or why the path has no name on
+/// this server. A server that refuses CREATE for a folder that exists is
+/// asked with LIST.
+pub(super) fn ensure_folder(
+    session: &mut Session,
+    hierarchy: &Hierarchy,
+    folder: &str,
+) -> Result<Option<String>> {
+    let name = match hierarchy.server_name(folder) {
+        Ok(name) => name,
+        Err(err) => return Ok(Some(err.to_string())),
+    };
+    match session.create(&name) {
         Ok(()) => {
-            tracing::info!(folder, "inbox: folder created");
+            tracing::info!(folder, name, "inbox: folder created");
             Ok(None)
         }
-        Err(err @ (imap::Error::Io(_) | imap::Error::ConnectionLost)) => {
-            Err(Error::Imap(format!("creating folder {folder}: {err}")))
-        }
+        Err(err @ (imap::Error::Io(_) | imap::Error::ConnectionLost)) => Err(Error::Imap(format!(
+            "creating folder {folder} ({name}): {err}"
+        ))),
         // Already there is fine.
         Err(imap::Error::No(no)) if no.information.to_ascii_lowercase().contains("exists") => {
             Ok(None)
         }
         Err(err) => {
             let exists = session
-                .list(None, Some(folder))
-                .map(|names| names.iter().any(|n| n.name() == folder))
+                .list(None, Some(&quoted(&name)))
+                .map(|names| names.iter().any(|n| n.name() == name))
                 .unwrap_or(false);
-            Ok((!exists).then(|| refusal(&err)))
+            Ok((!exists).then(|| {
+                if name == folder {
+                    refusal(&err)
+                } else {
+                    format!("{} (its name on this server: {name})", refusal(&err))
+                }
+            }))
         }
     }
+}
+
+/// A mailbox name as an IMAP quoted string (LIST's pattern is not quoted
+/// by the `imap` crate).
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// A UID set in ranges: `1:3,5,7:9`.

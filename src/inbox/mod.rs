@@ -5,7 +5,10 @@
 //! when it dies. Each of its jobs has a file of its own, so each can be read
 //! alone:
 //!
-//! - `connection`: the socket, TLS, login (password or OAuth2), IDLE;
+//! - `connection`: the socket, TLS, login (password or OAuth2), what the
+//!   server can do, IDLE;
+//! - `naming`: folder paths as the server names them (separator,
+//!   namespace, modified UTF-7);
 //! - `routing`: which of the surveys sharing a mailbox a message goes to;
 //! - `fetching`: new mail fetched in bounded batches and stored first;
 //! - `filing`: processed mail moved to its folders, refusals reported.
@@ -18,14 +21,15 @@ mod connection;
 mod fetching;
 mod filing;
 mod health;
+pub mod naming;
 mod routing;
 
-pub use connection::{Session, Stream, connect, idle};
+pub use connection::{Abilities, Session, Stream, connect, idle, learn, select};
 pub use health::Health;
 pub use routing::{Routed, route};
 
 use crate::Result;
-use connection::{connect_on, imap_error, tcp};
+use connection::{connect_on, tcp};
 use filing::{Filing, ensure_folder};
 
 /// The longest one IDLE lasts, so that shutdown stays bounded (far below
@@ -200,6 +204,12 @@ impl Watcher {
         }
         let mut session = connect_on(server, socket)?;
         *logged_in = true;
+        // How this server names folders and what it can do: every name
+        // below is built from it.
+        let abilities = learn(&mut session)?;
+        let lacking = abilities.lacking();
+        tracing::info!(survey = %self.survey.id, folders = %abilities.hierarchy.describe(), lacking = %lacking.join("; "), "inbox: server learnt");
+        filing.server = abilities;
         // Every member's folders. One that cannot be created is reported,
         // and its messages wait in the inbox; it is tried again on each
         // filing round while messages wait for it, and on each connection.
@@ -218,7 +228,7 @@ impl Watcher {
             }
         }
         for folder in &folders {
-            match ensure_folder(&mut session, folder)? {
+            match ensure_folder(&mut session, &filing.server.hierarchy, folder)? {
                 None => {
                     filing.missing.remove(folder);
                 }
@@ -232,10 +242,8 @@ impl Watcher {
         // A new connection looks for copies read again (after a UIDVALIDITY
         // change) that wait in the inbox.
         filing.swept = None;
-        let capabilities = session.capabilities().map_err(imap_error)?;
-        let has_idle = capabilities.has_str("IDLE");
-        let has_move = capabilities.has_str("MOVE");
-        drop(capabilities);
+        let has_idle = filing.server.idle;
+        let has_move = filing.server.moves;
         let inbox = self.survey.replies.inbox.clone();
         let wait = Duration::try_from(self.survey.replies.poll_interval)
             .unwrap_or(MAX_IDLE)
@@ -267,7 +275,7 @@ impl Watcher {
         let inbox = inbox.to_owned();
         while !self.shutdown.is_triggered() {
             let began = std::time::Instant::now();
-            let mailbox = session.select(&inbox).map_err(imap_error)?;
+            let mailbox = select(session, &filing.server.hierarchy, &inbox)?;
             let uidvalidity = mailbox.uid_validity.unwrap_or(0);
             // New mail first: filing never holds up reading.
             let round = self
@@ -277,7 +285,11 @@ impl Watcher {
                         injected_panic();
                     }
                     self.file(session, &inbox, uidvalidity, has_move, filing)?;
-                    self.file_copies(session, &inbox, uidvalidity, has_move, filing)
+                    self.file_copies(session, &inbox, uidvalidity, has_move, filing)?;
+                    if !filing.server.uidplus {
+                        self.count_left_flagged(session, &inbox, uidvalidity, filing)?;
+                    }
+                    Ok(())
                 });
             match round {
                 Err(err) if err.is_locked() => {

@@ -112,12 +112,13 @@ pub async fn check(survey: &Survey, bounce_probe: Option<&str>) -> Vec<Step> {
             .map_err(|e| e.to_string()),
     });
     let imap_server = survey.imap.clone();
+    let reading = survey.replies.inbox.clone();
     let imap_ok = tokio::task::spawn_blocking(move || {
         inbox::connect(&imap_server).and_then(|mut s| {
-            s.select("INBOX")
-                .map_err(|e| Error::Imap(format!("cannot open INBOX: {e}")))?;
+            let abilities = inbox::learn(&mut s)?;
+            inbox::select(&mut s, &abilities.hierarchy, &reading)?;
             let _ = s.logout();
-            Ok(())
+            Ok(abilities)
         })
     })
     .await
@@ -126,9 +127,15 @@ pub async fn check(survey: &Survey, bounce_probe: Option<&str>) -> Vec<Step> {
         what: format!("IMAP login to {}:{}", survey.imap.host, survey.imap.port),
         outcome: imap_ok
             .as_ref()
-            .map(|()| "ok".to_owned())
+            .map(|_| "ok".to_owned())
             .map_err(|e| e.to_string()),
     });
+    if let Ok(abilities) = &imap_ok {
+        steps.push(Step {
+            what: "IMAP folders".into(),
+            outcome: folders_verdict(survey, abilities),
+        });
+    }
     if smtp_ok.is_err() || imap_ok.is_err() {
         return steps;
     }
@@ -159,6 +166,40 @@ pub async fn check(survey: &Survey, bounce_probe: Option<&str>) -> Vec<Step> {
         });
     }
     steps
+}
+
+/// What `check` says of the server's folders: its separator and personal
+/// namespace, the name each of the survey's folders takes there, and what
+/// the server lacks that the daemon does without. A failure when a folder
+/// path has no name on this server.
+fn folders_verdict(
+    survey: &Survey,
+    abilities: &inbox::Abilities,
+) -> std::result::Result<String, String> {
+    let hierarchy = &abilities.hierarchy;
+    let mut names = Vec::new();
+    let mut problems = Vec::new();
+    let paths = std::iter::once(survey.replies.inbox.as_str()).chain(survey.replies.folders.all());
+    for path in paths {
+        match hierarchy.server_name(path) {
+            Ok(name) if name == path => names.push(name),
+            Ok(name) => names.push(format!("{path} as {name}")),
+            Err(err) => problems.push(format!(
+                "{path}: {err} (in [replies] of {})",
+                survey.file.display()
+            )),
+        }
+    }
+    let lacking = abilities.lacking();
+    let mut detail = format!("{}; folders: {}", hierarchy.describe(), names.join(", "));
+    if !lacking.is_empty() {
+        detail.push_str(&format!("; the server lacks {}", lacking.join("; ")));
+    }
+    if problems.is_empty() {
+        Ok(detail)
+    } else {
+        Err(format!("{}; {detail}", problems.join("; ")))
+    }
 }
 
 /// Whether the envelope sender we set survived the provider: the
@@ -256,6 +297,7 @@ fn find_and_delete(
     seconds: u64,
 ) -> Result<Option<String>> {
     let mut session = inbox::connect(server)?;
+    let abilities = inbox::learn(&mut session)?;
     let deadline = Instant::now() + Duration::from_secs(seconds);
     while Instant::now() < deadline {
         session
@@ -288,9 +330,13 @@ fn find_and_delete(
             session
                 .uid_store(&set, "+FLAGS.SILENT (\\Deleted)")
                 .map_err(|e| Error::Imap(e.to_string()))?;
-            session
-                .uid_expunge(&set)
-                .map_err(|e| Error::Imap(e.to_string()))?;
+            // Without UIDPLUS the test message stays flagged: a plain
+            // EXPUNGE would also remove other clients' deleted mail.
+            if abilities.uidplus {
+                session
+                    .uid_expunge(&set)
+                    .map_err(|e| Error::Imap(e.to_string()))?;
+            }
             let _ = session.logout();
             return Ok(Some(return_path));
         }

@@ -7,6 +7,7 @@ mod attribution;
 mod doctors;
 mod faults;
 mod filing;
+mod folders;
 mod golden;
 mod invitations;
 mod isolation;

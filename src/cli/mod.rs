@@ -38,8 +38,9 @@ pub enum LogFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a survey file, its recipient list and templates; report every problem.
+    /// Given a directory, every survey file in it, as `run` reads them.
     Validate {
-        /// The survey file.
+        /// The survey file, or a directory of them.
         #[arg(long)]
         survey: PathBuf,
     },
@@ -259,7 +260,56 @@ pub async fn execute(cli: Cli, signals: Signals) -> Exit {
 }
 
 fn validate(path: &std::path::Path) -> Exit {
-    match check::validate(path) {
+    if !path.is_dir() {
+        return if validated(path, check::validate(path)) {
+            Exit::Success
+        } else {
+            Exit::Usage
+        };
+    }
+    match check::validate_directory(path) {
+        Ok(files) if files.is_empty() => {
+            eprintln!(
+                "error: no survey files (*.toml) in {}; run reads those",
+                path.display()
+            );
+            Exit::Usage
+        }
+        Ok(files) => {
+            let total = files.len();
+            let mut bad = 0;
+            for each in files {
+                if !validated(&each.file, each.outcome) {
+                    bad += 1;
+                }
+            }
+            if bad == 0 {
+                println!("{}: all {total} survey files ok", path.display());
+                Exit::Success
+            } else {
+                eprintln!(
+                    "{}: {bad} of {total} survey files have problems",
+                    path.display()
+                );
+                Exit::Usage
+            }
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            Exit::Usage
+        }
+    }
+}
+
+/// Prints one survey file's verdict; true when it is ok.
+fn validated(
+    path: &std::path::Path,
+    outcome: std::result::Result<
+        (crate::survey::Survey, Vec<crate::recipients::Recipient>),
+        crate::problems::Problems,
+    >,
+) -> bool {
+    match outcome {
         Ok((survey, list)) => {
             println!(
                 "{}: ok ({} questions, {} recipients, open {} to {})",
@@ -272,11 +322,11 @@ fn validate(path: &std::path::Path) -> Exit {
             for warning in check::warnings(&survey) {
                 eprintln!("warning: {warning}");
             }
-            Exit::Success
+            true
         }
         Err(problems) => {
             eprint!("{problems}");
-            Exit::Usage
+            false
         }
     }
 }

@@ -63,6 +63,49 @@ pub fn validate(path: &std::path::Path) -> Result<(Survey, Vec<Recipient>), Prob
     problems.into_result((survey, list))
 }
 
+/// One survey file of a directory, checked as [`validate`] checks one.
+#[derive(Debug)]
+pub struct Validated {
+    /// The survey file.
+    pub file: std::path::PathBuf,
+    /// The survey and its recipients, or every problem, each naming its
+    /// file.
+    pub outcome: Result<(Survey, Vec<Recipient>), Problems>,
+}
+
+/// Checks every survey file of a directory the way `run` and `status`
+/// read it (its `*.toml` files, in order: [`crate::service::survey_files`]),
+/// each as [`validate`] does, and what `run` refuses across files: a survey
+/// id already used by an earlier file. One bad file never hides another's
+/// problems. An error only when the directory cannot be read.
+pub fn validate_directory(dir: &std::path::Path) -> Result<Vec<Validated>> {
+    let mut seen: std::collections::HashMap<String, std::path::PathBuf> = Default::default();
+    let mut out = Vec::new();
+    for file in crate::service::survey_files(dir)? {
+        let mut outcome = validate(&file);
+        if let Ok((survey, _)) = &outcome {
+            if let Some(first) = seen.get(&survey.id) {
+                let mut problems = Problems::default();
+                problems.at(
+                    &file,
+                    None,
+                    format!(
+                        "survey id {} is already used by {}: run refuses the second survey with one id",
+                        survey.id,
+                        first.display()
+                    ),
+                    "give each survey file its own [survey] id",
+                );
+                outcome = Err(problems);
+            } else {
+                seen.insert(survey.id.clone(), file.clone());
+            }
+        }
+        out.push(Validated { file, outcome });
+    }
+    Ok(out)
+}
+
 /// Settings that are valid but will not work well with the provider at
 /// hand, each with what to change. `validate` and `check` print them.
 pub fn warnings(survey: &Survey) -> Vec<String> {

@@ -331,3 +331,75 @@ fn a_hanging_secret_command_is_killed_with_every_process_it_started() {
         assert_eq!(live_group(&pid), None, "{name} ({pid}) still runs");
     }
 }
+
+/// `validate --survey DIR` checks every survey file in the directory as
+/// `run` reads them (its `*.toml` files), names the file of each problem,
+/// and fails when any file has one; a second file with an id already used
+/// is refused as `run` refuses it; a directory without survey files fails.
+#[test]
+fn validate_checks_every_survey_file_of_a_directory() {
+    let stack = Stack::shared();
+    let dir = tempfile::tempdir().unwrap();
+    let first = Fixture::new(&stack, &[]);
+    let second = Fixture::new(&stack, &[]);
+    let text = |f: &Fixture| std::fs::read_to_string(&f.survey).unwrap();
+    std::fs::write(dir.path().join("a.toml"), text(&first)).unwrap();
+    std::fs::write(dir.path().join("b.toml"), text(&second)).unwrap();
+    std::fs::write(
+        dir.path().join("c.toml"),
+        text(&second).replace(&second.survey_id(), "it-broken")
+            + "\n[[question]]\nid = \"extra\"\ntype = \"slider\"\ntext = \"Two?\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("d.toml"), text(&first)).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a survey").unwrap();
+    let out = std::process::Command::new(BIN)
+        .args(["validate", "--survey"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "two files have problems:\n{stdout}{stderr}"
+    );
+    assert!(!stderr.contains("Is a directory"), "{stderr}");
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    for ok in ["a.toml", "b.toml"] {
+        assert!(
+            stdout.contains(&format!("{}: ok", path(ok))),
+            "{ok} is ok:\n{stdout}{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains(&path("c.toml")) && stderr.contains("slider"),
+        "c.toml's problem names its file:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}: survey id {} is already used by {}",
+            path("d.toml"),
+            first.survey_id(),
+            path("a.toml")
+        )),
+        "d.toml's id is refused as run refuses it:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("2 of 4 survey files have problems") && !stderr.contains("notes.txt"),
+        "{stderr}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(BIN)
+        .args(["validate", "--survey"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no survey files (*.toml)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

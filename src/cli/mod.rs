@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::report::shown::visible;
 use crate::run::commands::{self, Review, Sending, StatusRead};
 use crate::shutdown::Shutdown;
 use crate::store::MailState;
@@ -531,7 +530,7 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         }
         StatusRead::Survey(one) => *one,
     };
-    let status = match one.counts {
+    let status = match &one.counts {
         Ok(status) => status,
         Err(err) => {
             // Not a hard failure: what is known, and why the rest is not.
@@ -552,7 +551,7 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         }
     };
     if json {
-        let mut value = serde_json::to_value(&status).expect("status serialises");
+        let mut value = serde_json::to_value(status).expect("status serialises");
         if let Some(words) = &one.write_locked {
             value["database_locked"] = serde_json::Value::String(words.clone());
         }
@@ -562,98 +561,6 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         );
         return Ok(Exit::Success);
     }
-    println!("survey {} ({})", one.id, one.title);
-    if let Some(words) = &one.write_locked {
-        println!("database: {words}");
-    }
-    for note in &status.health {
-        let part = match note.part {
-            crate::store::HealthPart::Smtp => "SMTP",
-            crate::store::HealthPart::Imap => "IMAP",
-            crate::store::HealthPart::Survey => "survey",
-            crate::store::HealthPart::Filing => "filing",
-        };
-        let since = note.since.strftime("%Y-%m-%d %H:%M UTC");
-        for line in note.problem.lines() {
-            println!("PROBLEM {part} (since {since}): {line}");
-        }
-    }
-    println!(
-        "recipients: {} listed, {} removed from the list",
-        status.listed, status.removed
-    );
-    for (state, n) in &status.recipients {
-        println!("  {state}: {n}");
-    }
-    for (kind, states) in &status.outbox {
-        let parts: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
-        println!("{kind}: {}", parts.join(", "));
-    }
-    let received: Vec<String> = status
-        .received
-        .iter()
-        .map(|(k, n)| format!("{k} {n}"))
-        .collect();
-    println!(
-        "received: {}",
-        if received.is_empty() {
-            "nothing yet".into()
-        } else {
-            received.join(", ")
-        }
-    );
-    println!(
-        "respondents: {}; unclear answers: {}; held replies: {}; counted from another address: {}",
-        status.respondents, status.unclear_answers, status.held, status.different_sender
-    );
-    if !status.unverified_bounces.is_empty() {
-        println!(
-            "unverified bounces ({}): delivery reports with nothing of ours in them; nobody was bounced by them",
-            status.unverified_bounces.len()
-        );
-        for note in &status.unverified_bounces {
-            println!("  {}", visible(note));
-        }
-    }
-    if status.sending_limits > 0 {
-        println!(
-            "sending paused {} time(s): the provider refused our mail for a sending limit (see `mailsurvey review`)",
-            status.sending_limits
-        );
-        for pause in &status.sending_pauses {
-            println!("  {pause}");
-        }
-    }
-    if !status.failed_messages.is_empty() {
-        println!(
-            "set aside, handling failed ({}): see `mailsurvey review`; after a fix, `review --retry ID`",
-            status.failed_messages.len()
-        );
-        for failed in &status.failed_messages {
-            println!("  [{}] {}", failed.id, visible(&failed.reason));
-        }
-    }
-    if let Some(problems) = &one.list_problems {
-        println!("recipient list: rows not applied (those people keep their last good state):");
-        print!("{problems}");
-    }
-    if status.follow_ups_not_written > 0 {
-        println!(
-            "follow-ups that could not be written: {} (see `mailsurvey review`)",
-            status.follow_ups_not_written
-        );
-    }
-    if !status.failures.is_empty() {
-        println!("failures:");
-        for failure in &status.failures {
-            println!(
-                "  {} ({}, {} attempts): {}",
-                failure.email,
-                failure.kind,
-                failure.attempts,
-                visible(&failure.error)
-            );
-        }
-    }
+    print!("{}", crate::overview::render_survey(&one, status));
     Ok(Exit::Success)
 }

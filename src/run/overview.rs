@@ -179,12 +179,7 @@ fn summarise(
     let closed = store.closed_at(&survey.id)?.is_some();
     out.next = Some(crate::service::next_action(survey, closed, now));
     for (part, problem, since) in store.health(&survey.id)? {
-        let part = match part {
-            crate::store::HealthPart::Smtp => "SMTP",
-            crate::store::HealthPart::Imap => "IMAP",
-            crate::store::HealthPart::Survey => "survey",
-            crate::store::HealthPart::Filing => "filing",
-        };
+        let part = part.label();
         out.problems.push(format!(
             "{part} (since {}): {}",
             since.strftime("%Y-%m-%d %H:%M UTC"),
@@ -258,6 +253,117 @@ pub fn render(overviews: &[Overview]) -> String {
         }
         for problem in &o.problems {
             out.push_str(&format!("  problem: {problem}\n"));
+        }
+    }
+    out
+}
+/// One survey's `status` as text: the one place it is rendered (a
+/// directory's surveys are summarised by [`render`]).
+pub fn render_survey(
+    one: &crate::run::commands::SurveyStatus,
+    status: &crate::store::Status,
+) -> String {
+    use std::fmt::Write;
+
+    use crate::report::shown::visible;
+    let mut out = String::new();
+    let _ = writeln!(out, "survey {} ({})", one.id, one.title);
+    if let Some(words) = &one.write_locked {
+        let _ = writeln!(out, "database: {words}");
+    }
+    for note in &status.health {
+        let part = note.part.label();
+        let since = note.since.strftime("%Y-%m-%d %H:%M UTC");
+        for line in note.problem.lines() {
+            let _ = writeln!(out, "PROBLEM {part} (since {since}): {line}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "recipients: {} listed, {} removed from the list",
+        status.listed, status.removed
+    );
+    for (state, n) in &status.recipients {
+        let _ = writeln!(out, "  {state}: {n}");
+    }
+    for (kind, states) in &status.outbox {
+        let parts: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        let _ = writeln!(out, "{kind}: {}", parts.join(", "));
+    }
+    let received: Vec<String> = status
+        .received
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "received: {}",
+        if received.is_empty() {
+            "nothing yet".into()
+        } else {
+            received.join(", ")
+        }
+    );
+    let _ = writeln!(
+        out,
+        "respondents: {}; unclear answers: {}; held replies: {}; counted from another address: {}",
+        status.respondents, status.unclear_answers, status.held, status.different_sender
+    );
+    if !status.unverified_bounces.is_empty() {
+        let _ = writeln!(
+            out,
+            "unverified bounces ({}): delivery reports with nothing of ours in them; nobody was bounced by them",
+            status.unverified_bounces.len()
+        );
+        for note in &status.unverified_bounces {
+            let _ = writeln!(out, "  {}", visible(note));
+        }
+    }
+    if status.sending_limits > 0 {
+        let _ = writeln!(
+            out,
+            "sending paused {} time(s): the provider refused our mail for a sending limit (see `mailsurvey review`)",
+            status.sending_limits
+        );
+        for pause in &status.sending_pauses {
+            let _ = writeln!(out, "  {pause}");
+        }
+    }
+    if !status.failed_messages.is_empty() {
+        let _ = writeln!(
+            out,
+            "set aside, handling failed ({}): see `mailsurvey review`; after a fix, `review --retry ID`",
+            status.failed_messages.len()
+        );
+        for failed in &status.failed_messages {
+            let _ = writeln!(out, "  [{}] {}", failed.id, visible(&failed.reason));
+        }
+    }
+    if let Some(problems) = &one.list_problems {
+        let _ = writeln!(
+            out,
+            "recipient list: rows not applied (those people keep their last good state):"
+        );
+        let _ = write!(out, "{problems}");
+    }
+    if status.follow_ups_not_written > 0 {
+        let _ = writeln!(
+            out,
+            "follow-ups that could not be written: {} (see `mailsurvey review`)",
+            status.follow_ups_not_written
+        );
+    }
+    if !status.failures.is_empty() {
+        let _ = writeln!(out, "failures:");
+        for failure in &status.failures {
+            let _ = writeln!(
+                out,
+                "  {} ({}, {} attempts): {}",
+                failure.email,
+                failure.kind,
+                failure.attempts,
+                visible(&failure.error)
+            );
         }
     }
     out

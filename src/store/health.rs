@@ -23,6 +23,16 @@ pub enum HealthPart {
 }
 
 impl HealthPart {
+    /// How `status` names the part.
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthPart::Smtp => "SMTP",
+            HealthPart::Imap => "IMAP",
+            HealthPart::Survey => "survey",
+            HealthPart::Filing => "filing",
+        }
+    }
+
     pub(super) fn as_str(self) -> &'static str {
         match self {
             HealthPart::Smtp => "smtp",

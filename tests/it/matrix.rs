@@ -7,7 +7,8 @@
 //! from the MTA proving VERP), the invitations are delivered, the MTA's
 //! bounce for a `bounce*@` address is attributed by its VERP address, both
 //! servers are restarted under the running daemon, then a doctor's reply
-//! is read and answered (the receipt reaches the doctor).
+//! is read, answered (the receipt reaches the doctor) and filed into the
+//! survey's folders, named the server's way.
 //!
 //! `scripts/matrix up` must have run; a server it could not install makes
 //! its test fail with the reason (`MATRIX_<SERVER>_MISSING`).
@@ -119,6 +120,10 @@ struct Pair<'a> {
     imap: &'a str,
     /// Settings of the pair's own (the relay account, ...).
     settings: Vec<Setting<'a>>,
+    /// The names the server must show for the survey's Processed and
+    /// Bounces folders (`Survey/Processed` in the survey file).
+    processed: &'a str,
+    bounces: &'a str,
 }
 
 fn end_to_end(pair: Pair<'_>) {
@@ -148,6 +153,11 @@ fn end_to_end(pair: Pair<'_>) {
     );
     assert!(out.status.success(), "check failed on {versions}:\n{said}");
     assert!(said.contains("VERP survives"), "{versions}:\n{said}");
+    // It names the folders the server's way.
+    assert!(
+        said.contains(&format!("Survey/Processed as {}", pair.processed)),
+        "{versions}:\n{said}"
+    );
 
     // Two doctors and one whose address the MTA bounces.
     let mut rows = fixture.recipients()[..2].to_vec();
@@ -210,6 +220,17 @@ fn end_to_end(pair: Pair<'_>) {
         "the receipt delivered to the doctor",
         || doctors.maildir_count(&doctor) >= 2,
     );
+    fixture.wait_until(
+        Duration::from_secs(60),
+        &format!(
+            "the reply filed in {} and the bounce in {} on {versions}",
+            pair.processed, pair.bounces
+        ),
+        || {
+            stack.messages_in(&fixture.sender, pair.processed) >= 1
+                && stack.messages_in(&fixture.sender, pair.bounces) >= 1
+        },
+    );
     let status = daemon.terminate();
     assert!(status.success(), "{status:?}\n{}", fixture.log());
 }
@@ -222,6 +243,8 @@ fn exim_and_cyrus() {
         mta: "exim",
         imap: "cyrus",
         settings: Vec::new(),
+        processed: "INBOX.Survey.Processed",
+        bounces: "INBOX.Survey.Bounces",
     });
 }
 
@@ -234,6 +257,8 @@ fn opensmtpd_and_courier() {
         mta: "opensmtpd",
         imap: "courier",
         settings: vec![("smtp", "username", toml_string(&relay))],
+        processed: "INBOX.Survey.Processed",
+        bounces: "INBOX.Survey.Bounces",
     });
 }
 
@@ -245,5 +270,7 @@ fn exim_and_dovecot_default_layout() {
         mta: "exim-dovecot",
         imap: "dovecot",
         settings: Vec::new(),
+        processed: "Survey.Processed",
+        bounces: "Survey.Bounces",
     });
 }

@@ -279,6 +279,20 @@ impl<O: Outbox> Worker<O> {
                 tracing::error!(error = %err, "sending stopped");
                 Ok(Outcome::Stop)
             }
+            Err(err) if crate::bounce::sender_side(&err.to_string()) => {
+                // Our own account hit the provider's limit, said in the
+                // session itself: no proof needed. The message waits with
+                // the rest; nothing is counted against it.
+                let until = now + crate::ingest::SENDING_PAUSE;
+                let (id, survey_id, said) = (claimed.id, self.survey.id.clone(), err.to_string());
+                self.store
+                    .blocking(move |store| {
+                        store.pause_for_refusal(&survey_id, id, until, &said, now)
+                    })
+                    .await?;
+                warn!(recipient = %to, message_id = %message_id, error = %err, until = %until, "the server refused our account for a sending limit: sending paused");
+                Ok(Outcome::Stop)
+            }
             Err(err)
                 if err.is_transient() && claimed.attempts < self.survey.sending.max_attempts =>
             {

@@ -279,7 +279,7 @@ mod tests {
         let status = store.status("s").unwrap();
         assert_eq!(status.sending_limits, 1);
         assert!(
-            status.sending_pauses[0].contains("for the report")
+            status.sending_pauses[0].contains("the report")
                 && status.sending_pauses[0].contains("550 5.4.5 limit"),
             "{:?}",
             status.sending_pauses

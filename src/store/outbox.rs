@@ -351,6 +351,40 @@ impl Store {
         Ok(())
     }
 
+    /// The SMTP server refused our own account for a sending limit, in
+    /// the session (no proof needed: it said so to us): message `id` goes
+    /// back to the queue until `until`, with every other pending message,
+    /// and the pause is recorded for `status` with the server's words (a
+    /// second refusal of the same message renews its pause).
+    pub fn pause_for_refusal(
+        &self,
+        survey_id: &str,
+        id: i64,
+        until: Timestamp,
+        said: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        let said = crate::token::redact(said);
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        tx.execute_cached(
+            "INSERT INTO sending_pauses (survey_id, outbox_id, message_row, until_at, detail, created_at)
+             VALUES (?1, ?2, NULL, ?3, ?4, ?5)
+             ON CONFLICT (outbox_id) DO UPDATE SET until_at = excluded.until_at, detail = excluded.detail",
+            params![survey_id, id, until.as_second(), said, now.as_second()],
+        )?;
+        tx.execute_cached(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = ?3 WHERE id = ?1",
+            params![id, until.as_second(), format!("refused by the provider: sending limit ({said})")],
+        )?;
+        tx.execute_cached(
+            "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
+            params![survey_id, until.as_second()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// A permanent failure: give up and keep the server's reply.
     pub fn mark_failed(&self, id: i64, error: &str) -> Result<()> {
         self.lock().execute(

@@ -172,12 +172,16 @@ impl Store {
             rows.into_iter()
                 .map(|(id, until, kind, to, report, detail)| {
                     let until = super::rows::timestamp("sending_pauses", id, until)?;
-                    Ok(format!(
-                        "until {until}: a delivery report{} with our bounce key for the {kind}{} says the provider refused it for a sending limit ({})",
-                        report.map(|r| format!(" (message {r})")).unwrap_or_default(),
-                        to.map(|to| format!(" to {to}")).unwrap_or_default(),
-                        crate::report::shown::visible(&detail),
-                    ))
+                    let to = to.map(|to| format!(" to {to}")).unwrap_or_default();
+                    let detail = crate::report::shown::visible(&detail);
+                    Ok(match report {
+                        Some(report) => format!(
+                            "until {until}: a delivery report (message {report}) with our bounce key for the {kind}{to} says the provider refused it for a sending limit ({detail})"
+                        ),
+                        None => format!(
+                            "until {until}: the SMTP server refused the {kind}{to} in the session for a sending limit ({detail})"
+                        ),
+                    })
                 })
                 .collect::<Result<Vec<_>>>()?
         };

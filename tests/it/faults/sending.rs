@@ -376,3 +376,48 @@ fn fault_smtp_server_refuses_defers_and_drops() {
     }
     .report("smtp-drop-after-dot");
 }
+
+/// Issue 18, finding 6: a refusal of our own account for a sending limit
+/// said in the SMTP session itself needs no proof. The refused invitation
+/// is not failed: it waits (with the rest) for the pause to end, and
+/// `status` shows the pause and what caused it.
+#[test]
+fn a_sending_limit_refused_in_the_session_pauses_sending_and_fails_nobody() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("sending", "max_connections", "1".into())]);
+    let proxy = SmtpProxy::start(
+        39000,
+        stack.port("MAILSTACK_SMTP_PORT"),
+        Plan {
+            refuse_rcpt: vec![(
+                "limited".into(),
+                "550 5.4.5 Daily user sending limit exceeded. (fault injected)".into(),
+            )],
+            ..Plan::default()
+        },
+    );
+    through_proxy(&fixture, Proxied::Smtp, proxy.port);
+    let rows = doctors(&fixture, "limited", 1);
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "the pause recorded", || {
+        store.status(&sid).unwrap().sending_limits == 1
+    });
+    daemon.terminate();
+    assert_eq!(
+        fixture.outbox_states("invitation").get("pending"),
+        Some(&1),
+        "the refused invitation waits, not failed: {:?}",
+        fixture.outbox_states("invitation")
+    );
+    let out = fixture.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.contains("sending paused 1 time(s)")
+            && out.contains("the SMTP server refused the invitation to")
+            && out.contains("5.4.5 Daily user sending limit exceeded"),
+        "{out}"
+    );
+}

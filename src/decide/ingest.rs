@@ -161,7 +161,12 @@ pub fn handle(
     stored: &StoredMessage,
     now: Timestamp,
 ) -> Result<Outcome> {
-    let (read, named) = read(batch, stored, survey)?;
+    // Within a time budget, checked in every loop over the input: a
+    // message whose reading runs over it is set aside with the reason
+    // ("took longer than 10 s to read") and the rest goes on.
+    let budget = crate::understand::budget::READ_BUDGET;
+    let (read, named) = crate::understand::budget::within(budget, || read(batch, stored, survey))
+        .map_err(|late| Error::Other(late.to_string()))??;
     let facts = Facts::load(batch, &read, named, now)?;
     let decision = decide(stored, &read, survey, &facts);
     let outcome = compose_follow_ups(decision, stored, &read, survey, templates, &facts, now);

@@ -4,8 +4,12 @@
 //! a decision on facts the stores already hold: it reads, never writes, and
 //! can be tested and reasoned about on its own.
 
+use tracing::warn;
+
 use super::Member;
 use crate::Result;
+use crate::classify::Classification;
+use crate::understand::budget;
 
 /// Where the reader of a shared mailbox sends one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,14 +38,37 @@ pub fn route(raw: &[u8], members: &[Member]) -> Result<Routed> {
     if members.len() < 2 {
         return Ok(everyone(false));
     }
-    let raw = crate::mime::lighten(raw);
-    let Some(message) = crate::mime::parse(&raw) else {
-        return Ok(everyone(false));
+    // Read within the same budget as the daemon's reading of a stored
+    // message, and before any store is asked: a message that takes longer
+    // goes to every survey, where its reading is bounded again (and it is
+    // set aside).
+    let read = budget::within(budget::READ_BUDGET, || {
+        let raw = crate::mime::lighten(raw);
+        let message = crate::mime::parse(&raw)?;
+        let classifications: Vec<Classification> = members
+            .iter()
+            .map(|member| crate::classify::classify(&message, &member.survey))
+            .collect();
+        let sender = message
+            .from()
+            .and_then(|f| f.first())
+            .and_then(|a| a.address())
+            .map(str::to_owned);
+        Some((classifications, sender))
+    });
+    let (classifications, sender) = match read {
+        Ok(Some(read)) => read,
+        Ok(None) => return Ok(everyone(false)),
+        Err(late) => {
+            warn!(
+                "a message for a shared mailbox was not routed by its content: it {late}; it goes to every survey"
+            );
+            return Ok(everyone(false));
+        }
     };
     let mut by_key = Vec::new();
     let mut claimed = Vec::new();
-    for (i, member) in members.iter().enumerate() {
-        let classification = crate::classify::classify(&message, &member.survey);
+    for (i, (member, classification)) in members.iter().zip(&classifications).enumerate() {
         for found in &classification.bounce_keys {
             if member
                 .store
@@ -79,11 +106,6 @@ pub fn route(raw: &[u8], members: &[Member]) -> Result<Routed> {
             shared_sender: false,
         });
     }
-    let sender = message
-        .from()
-        .and_then(|f| f.first())
-        .and_then(|a| a.address())
-        .map(str::to_owned);
     let mut listing = Vec::new();
     if let Some(sender) = sender {
         for (i, member) in members.iter().enumerate() {

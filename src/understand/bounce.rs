@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::understand::head;
+use crate::understand::{budget, head};
 
 /// How final a delivery failure is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -214,6 +214,9 @@ pub fn normalise_status(value: &str) -> Option<String> {
 fn blocks(text: &str) -> Vec<Block> {
     let mut fields: Vec<(String, String)> = Vec::new();
     for line in text.lines().take(4_000) {
+        if budget::expired() {
+            break;
+        }
         if line.trim().is_empty() {
             fields.push((String::new(), String::new()));
         } else if line.starts_with([' ', '\t']) {
@@ -395,6 +398,9 @@ pub fn diagnostic_section(text: &str) -> &str {
     // leaves nothing.
     let mut search = 0;
     while let Some(pos) = text[search..end].find("\n\n").map(|p| p + search) {
+        if budget::expired() {
+            break;
+        }
         let after = &text[pos + 2..end];
         if pos > 40 && starts_header_block(after) {
             end = pos;
@@ -437,6 +443,9 @@ pub fn from_text(text: &str, delay_subject: bool, excluded: &[String]) -> Failur
     };
     let mut recipients = Vec::new();
     for line in section.lines() {
+        if budget::expired() {
+            break;
+        }
         if NOT_RECIPIENT_LINE.is_match(line) {
             continue;
         }
@@ -468,6 +477,9 @@ pub fn from_text(text: &str, delay_subject: bool, excluded: &[String]) -> Failur
     if recipients.is_empty() {
         // Any address the diagnostic mentions, but not in pasted headers.
         for line in section.lines() {
+            if budget::expired() {
+                break;
+            }
             if NOT_RECIPIENT_LINE.is_match(line)
                 || line.trim_start().to_ascii_lowercase().starts_with("to:")
             {

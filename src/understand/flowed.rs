@@ -50,6 +50,9 @@ pub fn unflow(text: &str, delsp: bool) -> String {
     // ended in a soft break.
     let mut open: Option<usize> = None;
     for raw in text.split('\n') {
+        if crate::understand::budget::expired() {
+            break;
+        }
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let depth = line.bytes().take_while(|&b| b == b'>').count();
         let rest = &line[depth..];

@@ -7,6 +7,7 @@
 pub mod answer;
 pub mod authres;
 pub mod bounce;
+pub mod budget;
 pub mod classify;
 pub mod flowed;
 pub mod inspect;

@@ -708,3 +708,51 @@ fn filing_measured() {
         "every message filed once"
     );
 }
+
+/// Issue 18, poison-message containment: a message whose reading runs
+/// over its time budget (made slow by the fault hook
+/// `MAILSURVEY_FAULT=slow-read`, since no real input is slow once reading
+/// is linear) is set aside with the reason, and the reply after it is read
+/// and answered.
+#[test]
+fn a_message_read_too_slowly_is_set_aside_and_the_next_is_answered() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    daemon.kill();
+    let sid = fixture.survey_id();
+    let mut mail = replies(&fixture, &rows);
+    let slow = String::from_utf8(mail[0].2.clone()).unwrap().replacen(
+        "Subject: ",
+        "Subject: slow-read ",
+        1,
+    );
+    mail[0].2 = slow.into_bytes();
+    let log = std::fs::OpenOptions::new()
+        .append(true)
+        .open(fixture.dir.path().join("daemon.log"))
+        .unwrap();
+    let _daemon = Daemon {
+        child: fixture
+            .command(&["run"])
+            .env("MAILSURVEY_FAULT", "slow-read")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap(),
+    };
+    deliver_all(&stack, &mail);
+    fixture.wait_until(
+        Duration::from_secs(90),
+        "the slow message set aside, the other answered",
+        || count(&db(&fixture), PROCESSED, &sid) >= 2 && fixture.receipts_sent() == 1,
+    );
+    let reasons = count(
+        &db(&fixture),
+        "SELECT count(*) FROM messages WHERE survey_id = ?1 AND state = 'quarantined'
+            AND reason = 'took longer than 10 s to read'",
+        &sid,
+    );
+    assert_eq!(reasons, 1, "set aside with the reason");
+    assert_eq!(fixture.store().status(&sid).unwrap().respondents, 1);
+}

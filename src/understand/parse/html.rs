@@ -9,6 +9,8 @@
 //! looked for in the few bytes after its `&` only, and a line is prefixed
 //! with at most [`MAX_QUOTE_DEPTH`] `>`, however deep the nesting.
 
+use crate::understand::budget;
+
 /// Put before text the sender emphasised by bold, underline, highlight or
 /// colour, so the parser can see an option marked only by formatting. A
 /// private-use character: it never occurs in mail, and the parser removes
@@ -72,7 +74,7 @@ pub fn to_text_within(html: &str, limit: usize) -> String {
     // Two more bytes: the trailing line break `finish` trims, and a space
     // it trims at the end of a line cut short.
     let limit = limit.saturating_add(2);
-    while i < bytes.len() && out.size() <= limit {
+    while i < bytes.len() && out.size() <= limit && !budget::expired() {
         if bytes[i] == b'<' {
             if html[i..].starts_with("<!--") {
                 i = html[i + 4..]
@@ -228,7 +230,7 @@ impl Output {
     /// over `limit`.
     fn push_decoded(&mut self, text: &str, limit: usize) {
         let mut at = 0;
-        while at < text.len() && self.size() <= limit {
+        while at < text.len() && self.size() <= limit && !budget::expired() {
             let rest = &text[at..];
             let (c, used) = if rest.starts_with('&') {
                 decode_entity(rest)

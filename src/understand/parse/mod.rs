@@ -162,6 +162,9 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     let headings = Headings::new(&survey.questions);
     let mut reader = Reader::new(&survey.questions, ours(survey, sent));
     for (i, line) in lines.iter().enumerate() {
+        if crate::understand::budget::expired() {
+            break;
+        }
         reader.line(i, line, &lines, &headings, &mut reply);
     }
     reader.end_top();

@@ -290,6 +290,9 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
     let mut pending: Vec<(String, bool)> = clauses(text).into_iter().map(|c| (c, true)).collect();
     pending.reverse();
     while let Some((clause, may_split)) = pending.pop() {
+        if crate::understand::budget::expired() {
+            break;
+        }
         let words = plain_words(&clause);
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let tied = index.tied(&stems);

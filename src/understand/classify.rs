@@ -140,7 +140,6 @@ pub fn classify(message: &Message<'_>, survey: &Survey) -> Classification {
 /// [`parse::parse_reply_to`]): ingest loads it before reading, so each
 /// reply is parsed once.
 pub fn classify_to(message: &Message<'_>, survey: &Survey, sent: Option<&str>) -> Classification {
-    crate::understand::budget::fault_slow_read(message.subject());
     let candidates = matching::candidates(message, survey);
     classify_read(
         message,
@@ -162,6 +161,7 @@ pub fn classify_read(
     candidates: Vec<Candidate>,
     text: &str,
 ) -> Classification {
+    crate::understand::budget::fault_slow_read(message.subject());
     let bounce_keys = crate::verp::keys(message, survey);
     let verdict = |kind, reason: String, bounce, reply| Classification {
         kind,

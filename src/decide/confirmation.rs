@@ -20,8 +20,8 @@
 //! - it is automatic mail: counted in `daily_auto_limit`, carrying
 //!   `Auto-Submitted: auto-replied`, sent only to the listed address.
 //!
-//! Pure: what is asked, how the answers are listed, and how a reply to it
-//! is read. The store keeps the pending confirmation; `ingest` decides.
+//! Pure: what is asked, how the answers are listed, how a reply to it
+//! is read, and what the answer does ([`settle`]). The store keeps the pending confirmation; `ingest` decides.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -32,6 +32,9 @@ use serde::{Deserialize, Serialize};
 use crate::answer::{Answer, Value};
 use crate::matching::{Candidate, Place};
 use crate::survey::{Question, QuestionKind, Survey};
+
+mod settle;
+pub use settle::{Settlement, Verdict, settle};
 
 /// The word in Message-IDs of confirmation emails (`confirmation.N.TOKEN@…`)
 /// and the outbox kind.
@@ -127,12 +130,13 @@ pub enum Change {
         mailed: bool,
     },
     /// The person answered the pending confirmation `id`: "confirm" counts
-    /// what it holds, "not me" discards it and undoes a stopped mail.
+    /// what it holds, "not me" discards it and undoes a stopped mail
+    /// ([`settle`]).
     Settle {
         /// The pending confirmation.
         id: i64,
-        /// Their answer ([`Word::Confirm`] or [`Word::NotMe`]).
-        word: Word,
+        /// What settling it writes.
+        settlement: Settlement,
         /// Who answered, for the record.
         by: String,
     },

@@ -495,11 +495,15 @@ fn confirmation_answer(
             ""
         },
     );
-    outcome.confirmation = Some(Change::Settle {
-        id: pending.id,
-        word: message.word,
-        by: "the person, by email".into(),
-    });
+    // No answers of its own: the person's answers stand as they are.
+    outcome.confirmation =
+        crate::confirmation::settle(request, message.word, &facts.answers).map(|settlement| {
+            Change::Settle {
+                id: pending.id,
+                settlement,
+                by: "the person, by email".into(),
+            }
+        });
     Some(Vec::new())
 }
 
@@ -546,11 +550,18 @@ fn inferred_confirmed(
         }
     );
     outcome.answers = certain.clone();
-    outcome.confirmation = Some(Change::Settle {
-        id: pending.id,
-        word: Word::Confirm,
-        by: "the person, by email".into(),
-    });
+    // Settled once this message's own answers are recorded: a line it
+    // corrects keeps the correction.
+    let mut now_current = facts.answers.clone();
+    now_current.extend(certain.clone());
+    outcome.confirmation =
+        crate::confirmation::settle(&pending.request, Word::Confirm, &now_current).map(
+            |settlement| Change::Settle {
+                id: pending.id,
+                settlement,
+                by: "the person, by email".into(),
+            },
+        );
     let mut current = facts.answers.clone();
     for (q, a) in &pending.request.answers {
         if current.get(q).is_some_and(Answer::is_inferred) {

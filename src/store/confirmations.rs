@@ -3,17 +3,14 @@
 //! person's "confirm" or "not me" does, written in the transaction of the
 //! message that caused it.
 
-use std::collections::BTreeMap;
-
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Cached;
-use super::Store;
 use super::answers::insert_answers;
+use super::{HeldDecision, Store};
 use crate::Result;
-use crate::answer::{Answer, Status};
-use crate::confirmation::{Change, Request, Word};
+use crate::confirmation::{Change, Request, Settlement};
 
 /// A person's pending confirmation.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,106 +94,68 @@ pub(super) fn apply(
                 params![message_row, id],
             )?;
         }
-        Change::Settle { id, word, by } => settle(tx, survey_id, *id, *word, by, message_row, now)?,
+        Change::Settle { id, settlement, by } => {
+            settle(tx, survey_id, *id, settlement, by, message_row, now)?
+        }
     }
     Ok(())
 }
 
+/// Writes what the person's answer to confirmation `id` does
+/// ([`crate::confirmation::settle`] decided it), unless it was settled
+/// already (the same answer twice).
 fn settle(
     tx: &Connection,
     survey_id: &str,
     id: i64,
-    word: Word,
+    settlement: &Settlement,
     by: &str,
     message_row: i64,
     now: Timestamp,
 ) -> Result<()> {
-    let row: Option<(i64, String)> = tx
+    let recipient_id: Option<i64> = tx
         .query_row_cached(
-            "SELECT recipient_id, request FROM confirmations WHERE id = ?1 AND state = 'pending'",
+            "SELECT recipient_id FROM confirmations WHERE id = ?1 AND state = 'pending'",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )
         .optional()?;
-    // Settled already (the same answer twice): nothing more to do.
-    let Some((recipient_id, request)) = row else {
+    let Some(recipient_id) = recipient_id else {
         return Ok(());
     };
-    let request = request_of(id, &request)?;
-    let (state, decision, action) = match word {
-        Word::Confirm => ("confirmed", "accepted", "confirmed by email"),
-        Word::NotMe => ("discarded", "rejected", "disowned by email (not me)"),
-        // Anything else goes to the lead; the confirmation stays pending.
-        Word::Other => return Ok(()),
-    };
-    if word == Word::Confirm {
-        // An inferred answer the person confirmed is read with certainty
-        // now; the report counts those apart (crate::store::CONFIRMED_BY).
-        let (inferred, read): (BTreeMap<_, _>, BTreeMap<_, _>) = request
-            .answers
-            .clone()
-            .into_iter()
-            .partition(|(_, a)| a.status == Status::Inferred);
-        // Only those still inferred: a line the person corrected (in this
-        // message or since) keeps the correction.
-        let still_inferred = |question: &str| -> bool {
-            tx.query_row_cached(
-                "SELECT status FROM answers WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
-                params![recipient_id, question],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()
-            .ok()
-            .flatten()
-            .is_none_or(|status| status == "inferred")
-        };
-        let inferred: BTreeMap<String, Answer> = inferred
-            .into_iter()
-            .filter(|(q, _)| still_inferred(q))
-            .map(|(q, a)| {
-                (
-                    q,
-                    Answer {
-                        status: Status::Ok,
-                        ..a
-                    },
-                )
-            })
-            .collect();
-        insert_answers(
-            tx,
-            survey_id,
-            recipient_id,
-            Some(message_row),
-            &read,
-            Some(by),
-            now,
+    let row = Some(message_row);
+    insert_answers(
+        tx,
+        survey_id,
+        recipient_id,
+        row,
+        &settlement.answers,
+        Some(by),
+        now,
+    )?;
+    insert_answers(
+        tx,
+        survey_id,
+        recipient_id,
+        row,
+        &settlement.confirmed,
+        Some(super::CONFIRMED_BY),
+        now,
+    )?;
+    if settlement.withdrawal {
+        tx.execute_cached(
+            "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
+             VALUES (?1, ?2, ?3, 'withdraw_request', ?4, ?5)",
+            params![
+                survey_id,
+                recipient_id,
+                message_row,
+                "asked, and confirmed by email, for their answers to be deleted: run `mailsurvey withdraw`",
+                now.as_second()
+            ],
         )?;
-        insert_answers(
-            tx,
-            survey_id,
-            recipient_id,
-            Some(message_row),
-            &inferred,
-            Some(super::CONFIRMED_BY),
-            now,
-        )?;
-        if request.withdrawal {
-            tx.execute_cached(
-                "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
-                 VALUES (?1, ?2, ?3, 'withdraw_request', ?4, ?5)",
-                params![
-                    survey_id,
-                    recipient_id,
-                    message_row,
-                    "asked, and confirmed by email, for their answers to be deleted: run `mailsurvey withdraw`",
-                    now.as_second()
-                ],
-            )?;
-        }
-    } else if request.opt_out {
-        // The stop was asked in their name by someone else: mail starts
-        // again, an invitation cancelled by it included.
+    }
+    if settlement.restart_mail {
         let restarted = tx.execute_cached(
             "UPDATE recipients SET status = 'active', status_note = NULL WHERE id = ?1 AND status = 'opted_out'",
             [recipient_id],
@@ -205,13 +164,18 @@ fn settle(
             super::outbox::restore_cancelled(tx, recipient_id, super::CancelReason::OptedOut)?;
         }
     }
+    let decision = if settlement.accepted() {
+        HeldDecision::Accepted
+    } else {
+        HeldDecision::Rejected
+    };
     tx.execute_cached(
         "UPDATE messages SET decision = ?2 WHERE confirmation_id = ?1 AND decision = 'held'",
         params![id, decision],
     )?;
     tx.execute_cached(
         "UPDATE confirmations SET state = ?2, resolved_at = ?3, resolved_by = ?4, updated_at = ?3 WHERE id = ?1",
-        params![id, state, now.as_second(), by],
+        params![id, settlement.state(), now.as_second(), by],
     )?;
     tx.execute_cached(
         "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
@@ -220,13 +184,8 @@ fn settle(
             survey_id,
             recipient_id,
             message_row,
-            action,
-            format!(
-                "{} answers{}{}",
-                request.answers.len(),
-                if request.opt_out { ", a stop of mail" } else { "" },
-                if request.withdrawal { ", a deletion request" } else { "" }
-            ),
+            settlement.action(),
+            settlement.detail,
             by,
             now.as_second()
         ],

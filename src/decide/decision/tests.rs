@@ -193,10 +193,9 @@ impl Case {
                 None => "none",
                 Some(Change::Hold { mailed: true, .. }) => "hold, mailed",
                 Some(Change::Hold { mailed: false, .. }) => "hold",
-                Some(Change::Settle {
-                    word: Word::Confirm,
-                    ..
-                }) => "settle: confirm",
+                Some(Change::Settle { settlement, .. }) if settlement.accepted() => {
+                    "settle: confirm"
+                }
                 Some(Change::Settle { .. }) => "settle: not me",
             },
             answers: outcome.answers.len(),

@@ -431,16 +431,18 @@ impl Origin {
     }
 }
 
-struct Found {
+/// The text a reply gives as one question's answer, and where in the
+/// reply it was found.
+struct AnswerText {
     text: String,
     origin: Origin,
     /// Already read (a sentence), rather than to be read from `text`.
     answer: Option<Answer>,
 }
 
-impl Found {
-    fn new(text: String, origin: Origin) -> Found {
-        Found {
+impl AnswerText {
+    fn new(text: String, origin: Origin) -> AnswerText {
+        AnswerText {
             text,
             origin,
             answer: None,
@@ -464,7 +466,7 @@ struct Reader<'q> {
     questions: &'q [Question],
     index: prose::Index,
     ours: Ours,
-    found: Vec<Vec<Found>>,
+    found: Vec<Vec<AnswerText>>,
     /// The doctor's own lines at the top that are not numbered or labelled
     /// answers ("" between paragraphs): bare answers in order, or prose.
     top_lines: Vec<String>,
@@ -652,7 +654,7 @@ impl<'q> Reader<'q> {
                 let wanted = NOT_THAT.replace(&c[2], "");
                 let wanted = wanted.trim().trim_end_matches(['.', '!', ',']).trim();
                 if !wanted.is_empty() {
-                    self.found[index].push(Found::new(wanted.to_owned(), Origin::Correction));
+                    self.found[index].push(AnswerText::new(wanted.to_owned(), Origin::Correction));
                 }
                 self.listing_open = false;
                 return;
@@ -691,7 +693,7 @@ impl<'q> Reader<'q> {
                 match self.index.label(label) {
                     prose::Tie::One(q) => {
                         self.labelled += 1;
-                        self.found[q].push(Found::new(rest.to_owned(), Origin::Labelled));
+                        self.found[q].push(AnswerText::new(rest.to_owned(), Origin::Labelled));
                         return;
                     }
                     prose::Tie::Several => {
@@ -736,7 +738,7 @@ impl<'q> Reader<'q> {
             .map(char::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        self.found[q].push(Found::new(text, origin));
+        self.found[q].push(AnswerText::new(text, origin));
     }
 
     /// An unquoted original starts: "-----Original Message-----", or a
@@ -776,7 +778,7 @@ impl<'q> Reader<'q> {
         let listed = !self.listed.is_empty();
         for (index, text, explicit) in std::mem::take(&mut self.listed) {
             if explicit || several {
-                self.found[index].push(Found::new(text, Origin::Listed));
+                self.found[index].push(AnswerText::new(text, Origin::Listed));
             }
         }
         let top = std::mem::take(&mut self.top_lines);
@@ -785,7 +787,7 @@ impl<'q> Reader<'q> {
         }
         let text = top.join("\n");
         for (q, answer) in prose::read(&text, self.questions, &self.index) {
-            self.found[q].push(Found {
+            self.found[q].push(AnswerText {
                 text: answer.source.clone(),
                 origin: Origin::Prose,
                 answer: Some(answer),
@@ -818,7 +820,7 @@ impl<'q> Reader<'q> {
                 continue;
             }
             for (q, line) in lines.iter().enumerate() {
-                self.found[q].push(Found::new(line.clone(), Origin::Ordered));
+                self.found[q].push(AnswerText::new(line.clone(), Origin::Ordered));
             }
             return true;
         }
@@ -842,7 +844,7 @@ impl<'q> Reader<'q> {
             let text = g.lines.join("\n");
             let text = text.trim();
             if !text.is_empty() {
-                self.found[g.question].push(Found::new(text.to_owned(), Origin::Inline));
+                self.found[g.question].push(AnswerText::new(text.to_owned(), Origin::Inline));
             }
         }
     }
@@ -864,8 +866,8 @@ fn looks_like_a_name(line: &str) -> bool {
 
 /// One answer from everything found for a question: a correction wins;
 /// otherwise several answers must agree, or the answer is unclear.
-fn settle(question: &Question, found: Vec<Found>) -> Option<Answer> {
-    let found: Vec<Found> = match found.iter().rposition(|f| f.origin == Origin::Correction) {
+fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
+    let found: Vec<AnswerText> = match found.iter().rposition(|f| f.origin == Origin::Correction) {
         Some(last) => found.into_iter().skip(last).take(1).collect(),
         None => found,
     };
@@ -878,7 +880,7 @@ fn settle(question: &Question, found: Vec<Found>) -> Option<Answer> {
             .collect::<Vec<_>>()
             .join("\n"),
     };
-    let (inferred, certain): (Vec<Found>, Vec<Found>) =
+    let (inferred, certain): (Vec<AnswerText>, Vec<AnswerText>) =
         found.into_iter().partition(|f| f.origin.inferred());
     if !certain.is_empty() {
         // Certain readings win over inferred ones; several must agree.

@@ -29,7 +29,7 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// A number found in an answer, with where its text starts and ends.
-pub(super) struct Found {
+pub(super) struct NumberAt {
     value: f64,
     start: usize,
     end: usize,
@@ -61,7 +61,7 @@ pub(super) fn date_or_time_at(bytes: &[u8], start: usize) -> Option<usize> {
     run(second + 1)
 }
 
-pub(super) fn numbers(text: &str) -> Vec<Found> {
+pub(super) fn numbers(text: &str) -> Vec<NumberAt> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -77,7 +77,7 @@ pub(super) fn numbers(text: &str) -> Vec<Found> {
             if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == word)
                 && !glued
             {
-                found.push(Found {
+                found.push(NumberAt {
                     value: n as f64,
                     start,
                     end: i,
@@ -127,7 +127,7 @@ pub(super) fn numbers(text: &str) -> Vec<Found> {
         // A letter glued to the digits ("Q4", "5.1.1") is not an answer.
         let glued = start > 0 && bytes[start - 1].is_ascii_alphabetic();
         if !glued {
-            found.push(Found {
+            found.push(NumberAt {
                 value,
                 start,
                 end: i,

@@ -43,6 +43,19 @@ pub enum Command {
         #[arg(long)]
         survey: PathBuf,
     },
+    /// Draft a survey file from a questionnaire (plain text or Word .docx):
+    /// every question typed, a TODO for each thing left to decide.
+    New {
+        /// The questionnaire: numbered questions, options as a), - or [ ] lines.
+        #[arg(long)]
+        from: PathBuf,
+        /// The survey file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace --out if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Log in to SMTP and IMAP, prove that plus-addressed mail arrives, and
     /// say whether VERP (the bounce key in the envelope sender) survives.
     Check {
@@ -210,6 +223,7 @@ pub enum Exit {
 pub async fn execute(cli: Cli, signals: Signals) -> Exit {
     let outcome = match cli.command {
         Command::Validate { survey } => return validate(&survey),
+        Command::New { from, out, force } => new_survey(&from, &out, force),
         Command::Check {
             survey,
             bounce_probe,
@@ -328,6 +342,40 @@ fn validated(
             false
         }
     }
+}
+
+fn new_survey(from: &std::path::Path, out: &std::path::Path, force: bool) -> Result<Exit> {
+    let draft = crate::survey::draft::from_file(from)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let io = |source| Error::Io {
+        path: out.to_owned(),
+        source,
+    };
+    let mut file = options.open(out).map_err(|err| {
+        if err.kind() == std::io::ErrorKind::AlreadyExists {
+            io(std::io::Error::new(
+                err.kind(),
+                "already exists; give --force to replace it",
+            ))
+        } else {
+            io(err)
+        }
+    })?;
+    std::io::Write::write_all(&mut file, draft.toml.as_bytes()).map_err(io)?;
+    println!(
+        "{}: {} questions, {} TODOs left; fill them in, then run: mailsurvey validate --survey {}",
+        out.display(),
+        draft.questions,
+        draft.todos,
+        out.display()
+    );
+    Ok(Exit::Success)
 }
 
 async fn check(path: &std::path::Path, bounce_probe: Option<&str>) -> Result<Exit> {

@@ -2,9 +2,11 @@
 //! [`raw`]), then what the program runs on ([`Survey`]), checked field by
 //! field with every problem collected before failing once ([`checker`]).
 //! The mail servers' settings are in [`servers`], the questions in
-//! [`questions`].
+//! [`questions`]; [`draft`] writes a first survey file from a questionnaire.
 
 mod checker;
+pub mod docx;
+pub mod draft;
 pub mod problems;
 pub mod questionnaire;
 pub mod questions;

@@ -12,6 +12,7 @@ mod golden;
 mod invitations;
 mod isolation;
 mod matrix;
+mod new;
 mod oauth;
 mod privacy;
 mod reading;

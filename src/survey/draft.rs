@@ -863,13 +863,12 @@ mod tests {
 
     fn one(text: &str) -> String {
         let drafted = draft(text, "q.txt").unwrap();
-        let tail = drafted
+        drafted
             .toml
             .split("# The questions")
             .nth(1)
             .unwrap()
-            .to_owned();
-        tail
+            .to_owned()
     }
 
     #[test]

@@ -357,23 +357,7 @@ pub enum StatusRead {
     Survey(Box<SurveyStatus>),
 }
 
-/// `status` of one survey.
-#[derive(Debug)]
-pub struct SurveyStatus {
-    /// The survey's id.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// The counts, or why they cannot be read now (another process holds
-    /// the database).
-    pub counts: std::result::Result<crate::store::Status, Error>,
-    /// Read, but perhaps not writable: another process holding the write
-    /// lock stops the daemon from recording anything while it lasts.
-    pub write_locked: Option<String>,
-    /// Rows of the recipient list not applied (those people keep their
-    /// last good state).
-    pub list_problems: Option<crate::problems::Problems>,
-}
+pub use crate::run::overview::SurveyStatus;
 
 /// `status`: one survey's counts and problems, or every survey of a
 /// directory. A database locked by another process is not a failure here:

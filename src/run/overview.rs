@@ -257,12 +257,27 @@ pub fn render(overviews: &[Overview]) -> String {
     }
     out
 }
+/// `status` of one survey.
+#[derive(Debug)]
+pub struct SurveyStatus {
+    /// The survey's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The counts, or why they cannot be read now (another process holds
+    /// the database).
+    pub counts: std::result::Result<crate::store::Status, crate::Error>,
+    /// Read, but perhaps not writable: another process holding the write
+    /// lock stops the daemon from recording anything while it lasts.
+    pub write_locked: Option<String>,
+    /// Rows of the recipient list not applied (those people keep their
+    /// last good state).
+    pub list_problems: Option<crate::problems::Problems>,
+}
+
 /// One survey's `status` as text: the one place it is rendered (a
 /// directory's surveys are summarised by [`render`]).
-pub fn render_survey(
-    one: &crate::run::commands::SurveyStatus,
-    status: &crate::store::Status,
-) -> String {
+pub fn render_survey(one: &SurveyStatus, status: &crate::store::Status) -> String {
     use std::fmt::Write;
 
     use crate::report::shown::visible;

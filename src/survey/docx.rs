@@ -17,9 +17,9 @@ const MAX_XML_BYTES: u64 = 40 * 1024 * 1024;
 const MAX_ENTRIES: usize = 10_000;
 
 /// The document's paragraphs, one per line, numbered-list paragraphs with
-/// their number. Text beyond [`super::draft::MAX_TEXT_BYTES`] is cut off
+/// their number. Text beyond `text_limit` bytes is cut off
 /// (the draft then refuses it as too large).
-pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
+pub fn paragraphs(bytes: &[u8], text_limit: usize) -> Result<String, String> {
     if bytes.len() > MAX_DOCX_BYTES {
         return Err(format!(
             "{} bytes; at most {MAX_DOCX_BYTES} are read",
@@ -44,7 +44,7 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
             "word/document.xml unzips to more than {MAX_XML_BYTES} bytes"
         ));
     }
-    lines(&xml)
+    lines(&xml, text_limit)
 }
 
 /// One paragraph being read.
@@ -55,8 +55,8 @@ struct Paragraph {
     level: u32,
 }
 
-fn lines(xml: &[u8]) -> Result<String, String> {
-    let limit = super::draft::MAX_TEXT_BYTES + 1;
+fn lines(xml: &[u8], text_limit: usize) -> Result<String, String> {
+    let limit = text_limit + 1;
     let mut reader = Reader::from_reader(xml);
     let mut out = String::new();
     let mut paragraph: Option<Paragraph> = None;

@@ -56,7 +56,7 @@ pub fn from_file(path: &Path) -> crate::Result<Draft> {
     }
     let bytes = std::fs::read(path).map_err(io)?;
     let text = if is_docx || bytes.starts_with(b"PK\x03\x04") {
-        super::docx::paragraphs(&bytes).map_err(|why| {
+        super::docx::paragraphs(&bytes, MAX_TEXT_BYTES).map_err(|why| {
             let mut problems = Problems::default();
             problems.at(
                 path,

@@ -151,7 +151,8 @@ pub enum Command {
         /// The survey file.
         #[arg(long)]
         survey: PathBuf,
-        /// Directory for report.txt, report.html, responses.csv, report.json.
+        /// Directory for report.txt, report.html, report.json, responses.csv, codebook.csv and
+        /// the syntax files that load them (responses.R, responses.sps, responses.do).
         #[arg(long, default_value = "report")]
         out: PathBuf,
         /// Also email it to the lead(s).
@@ -504,7 +505,7 @@ async fn close(path: &std::path::Path) -> Result<Exit> {
 async fn report(path: &std::path::Path, out: &std::path::Path, send: bool) -> Result<Exit> {
     let reported = commands::report(path, out, send).await?;
     println!(
-        "{} report written to {} (report.txt, report.html, responses.csv, report.json)",
+        "{} report written to {} (report.txt, report.html, report.json, responses.csv, codebook.csv, responses.R, responses.sps, responses.do)",
         if reported.interim { "interim" } else { "final" },
         out.display()
     );

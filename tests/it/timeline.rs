@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use mail_parser::MimeHeaders;
+
 use crate::support::*;
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes";
@@ -68,7 +70,24 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
         text.contains("1 (1 complete, 0 partial)") || text.contains("33.3%"),
         "{text}"
     );
-    assert_eq!(report.attachments().count(), 2);
+    // The data and what loads it: the CSV with its codebook, the syntax
+    // files for R, SPSS and Stata, and the JSON.
+    let mut attached: Vec<String> = report
+        .attachments()
+        .filter_map(|part| part.attachment_name().map(str::to_owned))
+        .collect();
+    attached.sort();
+    assert_eq!(
+        attached,
+        [
+            "codebook.csv",
+            "report.json",
+            "responses.R",
+            "responses.csv",
+            "responses.do",
+            "responses.sps"
+        ]
+    );
     let status = fixture.store().status(&fixture.survey_id()).unwrap();
     assert_eq!(status.respondents, 1, "the late reply is not counted");
 }

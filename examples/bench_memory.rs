@@ -77,13 +77,13 @@ fn main() {
         .pop()
         .expect("one message");
     step("loaded");
-    let light = mailsurvey::mime::lighten(&message.raw);
+    let light = mailsurvey::understand::mime::lighten(&message.raw);
     step(&format!("lightened to {} bytes", light.len()));
-    drop(mailsurvey::mime::parse(&light));
+    drop(mailsurvey::understand::mime::parse(&light));
     step("parsed");
     store
         .batch(&survey.id, |batch| {
-            mailsurvey::ingest::read(batch, &message, &survey).map(drop)
+            mailsurvey::decide::ingest::read(batch, &message, &survey).map(drop)
         })
         .expect("read");
     step("read (ingest::read)");

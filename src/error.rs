@@ -10,7 +10,7 @@ pub enum Error {
     /// The survey file, the recipient list or a template is wrong; the
     /// message lists every problem with file, line and a fix.
     #[error("{0}")]
-    Invalid(crate::problems::Problems),
+    Invalid(crate::survey::problems::Problems),
 
     /// A file could not be read or written.
     #[error("{path}: {source}")]

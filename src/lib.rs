@@ -72,16 +72,3 @@ pub mod cli;
 pub mod error;
 
 pub use error::{Error, Result};
-
-// The modules' paths before the stage folders, kept while the code that
-// names them moves over.
-pub use compose::{invitation, token};
-pub use connect::{credentials, oauth, tls};
-pub use decide::{confirmation, fuzzing, ingest, review};
-pub use follow_up as followup;
-pub use follow_up::timeline;
-pub use outbox::verp;
-pub use report::retention;
-pub use run::{check, clock, daemon, notify, overview, privacy, service, shutdown};
-pub use survey::{problems, questionnaire, recipients, templates};
-pub use understand::{answer, authres, bounce, classify, inspect, matching, mime, parse};

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use mailsurvey::cli::{self, Cli, LogFormat, Signals};
-use mailsurvey::notify::Notifier;
+use mailsurvey::run::notify::Notifier;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         .expect("the async runtime starts");
     let code = runtime.block_on(async {
         use tokio::signal::unix::{SignalKind, signal};
-        let (trigger, shutdown) = mailsurvey::shutdown::channel();
+        let (trigger, shutdown) = mailsurvey::run::shutdown::channel();
         let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
         let mut int = signal(SignalKind::interrupt()).expect("SIGINT handler");
         tokio::spawn(async move {

@@ -15,8 +15,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use mailsurvey::inspect::inspect;
 use mailsurvey::survey::Survey;
+use mailsurvey::understand::inspect::inspect;
 use serde_json::Value;
 
 fn survey() -> Survey {

@@ -9,12 +9,12 @@
 //!
 //! Also replays the fuzz corpus (`fuzz/corpus/inspect/*`): no input panics;
 //! and the `reply_path` seeds (`fuzz/corpus/reply_path/*`) through the
-//! whole reply path (`mailsurvey::fuzzing`).
+//! whole reply path (`mailsurvey::decide::fuzzing`).
 
 use std::path::{Path, PathBuf};
 
-use mailsurvey::inspect::inspect;
 use mailsurvey::survey::Survey;
+use mailsurvey::understand::inspect::inspect;
 use serde_json::Value;
 
 fn survey() -> Survey {
@@ -273,7 +273,7 @@ fn reply_path_seeds_replay_through_the_whole_reply_path() {
     }
     for (i, raw) in inputs.iter().enumerate() {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let mut harness = mailsurvey::fuzzing::ReplyPath::new(survey(), dir.path())
+        let mut harness = mailsurvey::decide::fuzzing::ReplyPath::new(survey(), dir.path())
             .expect("the harness's store opens");
         harness
             .run(raw)

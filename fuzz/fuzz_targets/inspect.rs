@@ -16,14 +16,14 @@ static SURVEY: LazyLock<Survey> = LazyLock::new(|| {
 
 /// libfuzzer-sys installs a panic hook that aborts at once, before any
 /// `catch_unwind` can act. mailsurvey catches mail-parser's own panics on
-/// malformed input (`mailsurvey::mime`) on purpose, so restore the default
+/// malformed input (`mailsurvey::understand::mime`) on purpose, so restore the default
 /// hook: a panic that escapes mailsurvey still reaches libfuzzer-sys's
 /// catch_unwind, which aborts, and is reported as a crash.
 static DEFAULT_HOOK: std::sync::Once = std::sync::Once::new();
 
 fuzz_target!(|data: &[u8]| {
     DEFAULT_HOOK.call_once(|| drop(std::panic::take_hook()));
-    let inspection = mailsurvey::inspect::inspect(data, &SURVEY);
+    let inspection = mailsurvey::understand::inspect::inspect(data, &SURVEY);
     let _ = inspection.to_json();
     let _ = inspection.summary(&SURVEY);
 });

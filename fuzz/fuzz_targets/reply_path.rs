@@ -3,7 +3,7 @@
 //! garbage), stored as the inbox stores them and processed through the real
 //! ingest path into a store in a temporary directory. No panic escapes,
 //! processing never stops, and a genuine reply after each input is still
-//! processed. The harness is `mailsurvey::fuzzing`; its seeds in
+//! processed. The harness is `mailsurvey::decide::fuzzing`; its seeds in
 //! `fuzz/corpus/reply_path` are replayed by `tests/corpus.rs`. Run on stable
 //! with `cargo fuzz run --sanitizer none reply_path -- -max_total_time=60`.
 #![no_main]
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let dir = base.join(format!("mailsurvey-fuzz-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a temporary directory");
-    let mut harness = mailsurvey::fuzzing::ReplyPath::new(SURVEY.clone(), &dir)
+    let mut harness = mailsurvey::decide::fuzzing::ReplyPath::new(SURVEY.clone(), &dir)
         .expect("the harness's store opens");
     if let Err(err) = harness.run(data) {
         panic!("reply path: {err}");

@@ -8,9 +8,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::run::commands::{self, Review, Sending, StatusRead};
-use crate::shutdown::Shutdown;
+use crate::run::shutdown::Shutdown;
+use crate::run::{check, daemon};
 use crate::store::MailState;
-use crate::{Error, Result, check, daemon};
+use crate::{Error, Result};
 
 /// Runs a questionnaire survey entirely by email.
 #[derive(Debug, Parser)]
@@ -204,9 +205,9 @@ pub struct Signals {
     /// Stops the daemon.
     pub shutdown: Shutdown,
     /// Each message asks the daemon to re-read its files.
-    pub reloads: crate::service::Reloads,
+    pub reloads: crate::run::service::Reloads,
     /// systemd's notification socket, if any.
-    pub notifier: crate::notify::Notifier,
+    pub notifier: crate::run::notify::Notifier,
 }
 
 /// The result of a command, as an exit code.
@@ -319,8 +320,11 @@ fn validate(path: &std::path::Path) -> Exit {
 fn validated(
     path: &std::path::Path,
     outcome: std::result::Result<
-        (crate::survey::Survey, Vec<crate::recipients::Recipient>),
-        crate::problems::Problems,
+        (
+            crate::survey::Survey,
+            Vec<crate::survey::recipients::Recipient>,
+        ),
+        crate::survey::problems::Problems,
     >,
 ) -> bool {
     match outcome {
@@ -381,7 +385,7 @@ fn new_survey(from: &std::path::Path, out: &std::path::Path, force: bool) -> Res
 
 async fn check(path: &std::path::Path, bounce_probe: Option<&str>) -> Result<Exit> {
     let (survey, _) = daemon::load(path)?;
-    crate::credentials::warn_if_exposed(&survey);
+    crate::connect::credentials::warn_if_exposed(&survey);
     for warning in check::warnings(&survey) {
         eprintln!("warning: {warning}");
     }
@@ -462,7 +466,7 @@ fn preview(path: &std::path::Path, email: &str) -> Result<Exit> {
 }
 
 async fn run(path: &std::path::Path, signals: Signals) -> Result<Exit> {
-    crate::service::run(path, signals.notifier, signals.shutdown, signals.reloads).await?;
+    crate::run::service::run(path, signals.notifier, signals.shutdown, signals.reloads).await?;
     Ok(Exit::Success)
 }
 
@@ -481,7 +485,7 @@ fn backup(path: &std::path::Path, out: &std::path::Path) -> Result<Exit> {
 fn inspect(path: &std::path::Path, message: &std::path::Path, json: bool) -> Result<Exit> {
     let survey = crate::survey::Survey::load(path).map_err(Error::Invalid)?;
     let raw = std::fs::read(message).map_err(|e| Error::io(message, e))?;
-    let inspection = crate::inspect::inspect(&raw, &survey);
+    let inspection = crate::understand::inspect::inspect(&raw, &survey);
     if json {
         println!("{}", inspection.to_json());
     } else {
@@ -573,7 +577,7 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
                         .expect("status serialises")
                 );
             } else {
-                print!("{}", crate::overview::render(&overviews));
+                print!("{}", crate::run::overview::render(&overviews));
             }
             return Ok(Exit::Success);
         }
@@ -610,6 +614,6 @@ fn status(path: &std::path::Path, json: bool) -> Result<Exit> {
         );
         return Ok(Exit::Success);
     }
-    print!("{}", crate::overview::render_survey(&one, status));
+    print!("{}", crate::run::overview::render_survey(&one, status));
     Ok(Exit::Success)
 }

@@ -8,11 +8,11 @@ use lettre::message::Mailbox;
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::compose::token::Token;
 use crate::compose::{AutoSubmitted, Draft};
-use crate::questionnaire;
 use crate::survey::Survey;
-use crate::templates::Templates;
-use crate::token::Token;
+use crate::survey::questionnaire;
+use crate::survey::templates::Templates;
 
 pub use crate::compose::token::message_id;
 use crate::{Error, Result};

@@ -68,7 +68,7 @@ pub fn warn_if_exposed(survey: &crate::survey::Survey) -> Vec<String> {
         let Some(SecretSource::File(path)) = &server.password else {
             continue;
         };
-        if let Some(mode) = crate::privacy::exposed(path) {
+        if let Some(mode) = crate::run::privacy::exposed(path) {
             let warning = format!(
                 "[{what}] {} file {} can be read by others (mode {mode:o}): run `chmod 600 {}`",
                 if server.auth.is_token() {

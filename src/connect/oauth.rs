@@ -12,7 +12,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use jiff::Timestamp;
 
-use crate::credentials::Secret;
+use crate::connect::credentials::Secret;
 use crate::survey::Auth;
 
 /// The client's first SASL message for `auth`, before base64.

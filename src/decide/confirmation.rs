@@ -29,9 +29,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::answer::{Answer, Value};
-use crate::matching::{Candidate, Place};
 use crate::survey::{Question, QuestionKind, Survey};
+use crate::understand::answer::{Answer, Value};
+use crate::understand::matching::{Candidate, Place};
 
 mod settle;
 pub use settle::{Settlement, Verdict, settle};
@@ -245,7 +245,7 @@ fn line(question: &Question, answer: &Answer) -> String {
 /// An option by its letter and our own label; an id we do not know is
 /// not echoed.
 fn label(question: &Question, id: &str) -> String {
-    crate::questionnaire::option_label(question, id)
+    crate::survey::questionnaire::option_label(question, id)
         .unwrap_or_else(|| "(an option we do not know)".to_owned())
 }
 
@@ -371,7 +371,7 @@ mod tests {
 
     #[test]
     fn a_reply_to_a_confirmation_is_recognised_by_its_message_id() {
-        let token = crate::token::Token::generate();
+        let token = crate::compose::token::Token::generate();
         let candidate = |place, found_in: String| Candidate {
             token: token.clone(),
             place,

@@ -13,17 +13,17 @@ use std::collections::BTreeMap;
 use jiff::{SignedDuration, Timestamp};
 use tracing::warn;
 
-use crate::answer::Answer;
-use crate::authres::Verdict;
-use crate::bounce::{Attribution, Evidence, Returned};
-use crate::classify::{Bounce, Classification, Kind};
-use crate::confirmation::{Change, Request, Why, Word};
-use crate::followup;
+use crate::decide::confirmation::{Change, Request, Why, Word};
+use crate::follow_up;
 use crate::store::{
     Flag, FlagKind, HeldDecision, MatchedBy, MessageKind, Outcome, RecipientStatus, StoredMessage,
     StoredRecipient,
 };
 use crate::survey::Survey;
+use crate::understand::answer::Answer;
+use crate::understand::authres::Verdict;
+use crate::understand::bounce::{Attribution, Evidence, Returned};
+use crate::understand::classify::{Bounce, Classification, Kind};
 
 #[cfg(test)]
 mod tests;
@@ -119,7 +119,7 @@ pub struct BounceFacts {
 #[derive(Debug, Clone)]
 pub struct Intent {
     /// Which.
-    pub kind: followup::Kind,
+    pub kind: follow_up::Kind,
     /// The answers it speaks of (the person's, this message's included).
     pub answers: BTreeMap<String, Answer>,
     /// For a confirmation: everything it asks about.
@@ -326,8 +326,8 @@ impl<'a> Who<'a> {
     /// without a token the message is then nobody's, so no survey holds it
     /// or sends a confirmation. Without a token, a From header proves
     /// nothing: the message counts only if the organisation's own server
-    /// vouches for its domain (crate::authres), else what it asks is held
-    /// until the person confirms it by email (crate::confirmation).
+    /// vouches for its domain (crate::understand::authres), else what it asks is held
+    /// until the person confirms it by email (crate::decide::confirmation).
     fn of(
         outcome: &mut Outcome,
         message: &ReadMessage,
@@ -424,10 +424,10 @@ fn receipt_or_clarification(
         .filter(|q| q.required)
         .all(|q| current.get(&q.id).is_some_and(Answer::is_ok));
     let kind = if complete {
-        survey.replies.receipts.then_some(followup::Kind::Receipt)
+        survey.replies.receipts.then_some(follow_up::Kind::Receipt)
     } else {
         ((facts.sent.clarifications as u32) < survey.replies.max_clarifications)
-            .then_some(followup::Kind::Clarification)
+            .then_some(follow_up::Kind::Clarification)
     }?;
     Some(Intent {
         kind,
@@ -497,13 +497,13 @@ fn confirmation_answer(
     );
     // No answers of its own: the person's answers stand as they are.
     outcome.confirmation =
-        crate::confirmation::settle(request, message.word, &facts.answers).map(|settlement| {
-            Change::Settle {
+        crate::decide::confirmation::settle(request, message.word, &facts.answers).map(
+            |settlement| Change::Settle {
                 id: pending.id,
                 settlement,
                 by: "the person, by email".into(),
-            }
-        });
+            },
+        );
     Some(Vec::new())
 }
 
@@ -555,7 +555,7 @@ fn inferred_confirmed(
     let mut now_current = facts.answers.clone();
     now_current.extend(certain.clone());
     outcome.confirmation =
-        crate::confirmation::settle(&pending.request, Word::Confirm, &now_current).map(
+        crate::decide::confirmation::settle(&pending.request, Word::Confirm, &now_current).map(
             |settlement| Change::Settle {
                 id: pending.id,
                 settlement,
@@ -566,7 +566,7 @@ fn inferred_confirmed(
     for (q, a) in &pending.request.answers {
         if current.get(q).is_some_and(Answer::is_inferred) {
             let mut a = a.clone();
-            a.status = crate::answer::Status::Ok;
+            a.status = crate::understand::answer::Status::Ok;
             current.insert(q.clone(), a);
         }
     }
@@ -736,7 +736,7 @@ fn late(outcome: &mut Outcome, survey: &Survey, facts: &Facts, who: &Who<'_>) ->
         return Vec::new();
     }
     vec![Intent {
-        kind: followup::Kind::ClosedNotice,
+        kind: follow_up::Kind::ClosedNotice,
         answers: BTreeMap::new(),
         confirmation: None,
     }]
@@ -748,7 +748,7 @@ fn late(outcome: &mut Outcome, survey: &Survey, facts: &Facts, who: &Who<'_>) ->
 /// follow-up. Within the daily cap.
 fn answered(
     outcome: &mut Outcome,
-    reply: &crate::parse::ParsedReply,
+    reply: &crate::understand::parse::ParsedReply,
     survey: &Survey,
     facts: &Facts,
     who: &Who<'_>,
@@ -797,7 +797,7 @@ fn answered(
         mailed: true,
     });
     vec![Intent {
-        kind: followup::Kind::Confirmation,
+        kind: follow_up::Kind::Confirmation,
         answers: current,
         confirmation: Some(all),
     }]
@@ -812,7 +812,7 @@ fn opt_out(outcome: &mut Outcome, intents: &mut Vec<Intent>, facts: &Facts, may_
     ));
     if may_answer && facts.sent.opt_out_confirmations == 0 {
         intents.push(Intent {
-            kind: followup::Kind::OptOutConfirmation,
+            kind: follow_up::Kind::OptOutConfirmation,
             answers: BTreeMap::new(),
             confirmation: None,
         });
@@ -856,7 +856,7 @@ fn hold(
         let mut all = pending.map(|p| p.request.clone()).unwrap_or_default();
         all.merge(&request);
         intents.push(Intent {
-            kind: followup::Kind::Confirmation,
+            kind: follow_up::Kind::Confirmation,
             answers: BTreeMap::new(),
             confirmation: Some(all),
         });
@@ -887,7 +887,7 @@ fn bounce(outcome: &mut Outcome, classification: &Classification, survey: &Surve
         .collect::<Vec<_>>()
         .join(" ");
     let b = &facts.bounce;
-    let attribution = crate::bounce::attribute(
+    let attribution = crate::understand::bounce::attribute(
         b.by_key.clone(),
         b.by_message_id.clone(),
         b.by_token.as_ref().map(|p| p.id),

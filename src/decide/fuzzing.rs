@@ -12,10 +12,10 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use crate::recipients::Recipient;
 use crate::store::{Store, Stored};
 use crate::survey::Survey;
-use crate::templates::Templates;
+use crate::survey::recipients::Recipient;
+use crate::survey::templates::Templates;
 use crate::{Error, Result};
 
 /// A store with a small survey whose recipients' tokens are known.
@@ -128,8 +128,8 @@ impl ReplyPath {
     fn deliver(&mut self, raw: &[u8]) -> Result<Option<i64>> {
         self.uid += 1;
         // As the inbox does (`store_for` in `src/inbox/fetching.rs`).
-        let message_id =
-            crate::mime::parse_headers(raw).and_then(|m| m.message_id().map(str::to_owned));
+        let message_id = crate::understand::mime::parse_headers(raw)
+            .and_then(|m| m.message_id().map(str::to_owned));
         let stored = self.store.store_message(
             &self.survey.id,
             &crate::store::Fetched {
@@ -144,7 +144,7 @@ impl ReplyPath {
             },
             &self.survey.replies.folders.quarantine,
         )?;
-        crate::ingest::process_new(&self.store, &self.survey, &self.templates, self.now)?;
+        crate::decide::ingest::process_new(&self.store, &self.survey, &self.templates, self.now)?;
         Ok(match stored {
             Stored::New(id) => Some(id),
             Stored::Duplicate => None,

@@ -34,19 +34,19 @@ pub use super::decision::{
     BounceFacts, Decided, Facts, Found, Intent, MailCounts, Read, ReadMessage, SENDING_PAUSE,
     decide,
 };
-use crate::answer::Answer;
-use crate::bounce::Returned;
-use crate::classify::{self, Classification, Kind};
 use crate::compose::compose;
-use crate::confirmation::{self, Why};
-use crate::followup::{self, Context};
-use crate::matching::{Candidate, Place};
+use crate::decide::confirmation::{self, Why};
+use crate::follow_up::{self, Context};
 use crate::store::{
     Batch, BatchReport, FollowUp, MailKind, MatchedBy, Outcome, SentMail, Store, StoredMessage,
     StoredRecipient,
 };
 use crate::survey::Survey;
-use crate::templates::Templates;
+use crate::survey::templates::Templates;
+use crate::understand::answer::Answer;
+use crate::understand::bounce::Returned;
+use crate::understand::classify::{self, Classification, Kind};
+use crate::understand::matching::{Candidate, Place};
 use crate::{Error, Result};
 
 /// Automatic mail kinds counted against the daily cap.
@@ -179,7 +179,7 @@ pub fn handle(
         answers = outcome.answers.len(),
         follow_ups = outcome.follow_ups.len(),
         // Redacted as the store keeps it, and shown, not acted on.
-        reason = %crate::report::shown::visible(&crate::token::redact(&outcome.reason)),
+        reason = %crate::report::shown::visible(&crate::compose::token::redact(&outcome.reason)),
         "message processed"
     );
     Ok(outcome)
@@ -202,12 +202,12 @@ pub fn read(
     if stored.size > survey.replies.max_message_bytes {
         return Ok((Read::TooLarge, None));
     }
-    let raw = crate::mime::lighten(&stored.raw);
-    let Some(message) = crate::mime::parse(&raw) else {
+    let raw = crate::understand::mime::lighten(&stored.raw);
+    let Some(message) = crate::understand::mime::parse(&raw) else {
         return Ok((Read::Unreadable, None));
     };
-    let candidates = crate::matching::candidates(&message, survey);
-    let text = crate::parse::reply_text(&message);
+    let candidates = crate::understand::matching::candidates(&message, survey);
+    let text = crate::understand::parse::reply_text(&message);
     let sender = message
         .from()
         .and_then(|f| f.first())
@@ -215,9 +215,9 @@ pub fn read(
         .map(str::to_lowercase);
     let named = named(batch, &candidates, sender.as_deref())?;
     let sent = match &named {
-        Some(named) => batch
-            .sent_questionnaire(named.person.id)?
-            .and_then(|raw| crate::mime::parse(&raw).map(|m| crate::parse::reply_text(&m))),
+        Some(named) => batch.sent_questionnaire(named.person.id)?.and_then(|raw| {
+            crate::understand::mime::parse(&raw).map(|m| crate::understand::parse::reply_text(&m))
+        }),
         None => None,
     };
     let classification =
@@ -228,7 +228,7 @@ pub fn read(
         .as_deref()
         .zip(sender.as_deref().and_then(|s| s.rsplit_once('@')))
         .map(|(trusted, (_, domain))| {
-            crate::authres::verdict(message.headers_raw(), trusted, domain)
+            crate::understand::authres::verdict(message.headers_raw(), trusted, domain)
         });
     let answers_confirmation = confirmation::answers_a_confirmation(&classification.candidates);
     let read = Read::Message(Box::new(ReadMessage {
@@ -351,7 +351,7 @@ fn compose_follow_ups(
         to: message.sender.clone().unwrap_or_default(),
     };
     for intent in decided.intents {
-        let message_id = crate::invitation::message_id(
+        let message_id = crate::compose::invitation::message_id(
             intent.kind.name(),
             stored.id as u32,
             &found.person.token,
@@ -359,10 +359,10 @@ fn compose_follow_ups(
         );
         let draft = match &intent.confirmation {
             Some(request) if request.why == Some(Why::Inferred) => {
-                followup::confirmation_asking(&context, request, Some(&intent.answers))
+                follow_up::confirmation_asking(&context, request, Some(&intent.answers))
             }
-            Some(request) => followup::confirmation(&context, request),
-            None => followup::draft(intent.kind, &context, &intent.answers),
+            Some(request) => follow_up::confirmation(&context, request),
+            None => follow_up::draft(intent.kind, &context, &intent.answers),
         };
         let body = draft
             .and_then(|draft| compose(draft, now))
@@ -487,8 +487,8 @@ fn by_token(person: StoredRecipient, candidate: &Candidate) -> Found {
 /// Reads a stored message's answers again (for a held reply the lead
 /// accepts).
 pub fn answers_of(raw: &[u8], survey: &Survey) -> BTreeMap<String, Answer> {
-    let raw = crate::mime::lighten(raw);
-    let Some(message): Option<Message<'_>> = crate::mime::parse(&raw) else {
+    let raw = crate::understand::mime::lighten(raw);
+    let Some(message): Option<Message<'_>> = crate::understand::mime::parse(&raw) else {
         return BTreeMap::new();
     };
     classify::classify(&message, survey)

@@ -9,12 +9,13 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use crate::answer::Status;
-use crate::parse::read_value;
+use crate::decide::ingest;
 use crate::report::shown::visible;
 use crate::store::{Retried, Store};
 use crate::survey::Survey;
-use crate::{Error, Result, ingest};
+use crate::understand::answer::Status;
+use crate::understand::parse::read_value;
+use crate::{Error, Result};
 
 /// Everything waiting for the lead, as readable text.
 pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
@@ -30,7 +31,7 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
         .ok();
         for message in &failed {
             let raw = store.raw_message(message.id)?;
-            let headers = crate::mime::parse_headers(&raw);
+            let headers = crate::understand::mime::parse_headers(&raw);
             let from = headers
                 .as_ref()
                 .and_then(|m| m.from())

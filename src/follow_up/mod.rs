@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 
 use lettre::message::Mailbox;
 
-use crate::answer::{Answer, Status, Value};
+use crate::compose::invitation::{message_id, reply_address, unsubscribe_address};
 use crate::compose::{AutoSubmitted, Draft};
-use crate::invitation::{message_id, reply_address, unsubscribe_address};
-use crate::questionnaire;
 use crate::store::StoredRecipient;
+use crate::survey::questionnaire;
+use crate::survey::templates::Templates;
 use crate::survey::{Question, QuestionKind, Survey};
-use crate::templates::Templates;
+use crate::understand::answer::{Answer, Status, Value};
 use crate::{Error, Result};
 
 /// Which follow-up.
@@ -33,7 +33,7 @@ pub enum Kind {
     ClosedNotice,
     /// "Was this you?": what a message without a token (or with inferred
     /// answers) asked for, held until the person confirms it
-    /// ([`crate::confirmation`]). Built by [`confirmation`], not [`draft`].
+    /// ([`crate::decide::confirmation`]). Built by [`confirmation`], not [`draft`].
     Confirmation,
 }
 
@@ -58,7 +58,7 @@ impl Kind {
             Kind::Clarification => "clarification",
             Kind::OptOutConfirmation => "opt_out_confirmation",
             Kind::ClosedNotice => "closed_notice",
-            Kind::Confirmation => crate::confirmation::KIND,
+            Kind::Confirmation => crate::decide::confirmation::KIND,
         }
     }
 }
@@ -179,7 +179,7 @@ pub fn draft(
         Kind::ClosedNotice => format!("The survey has closed: {}", survey.title),
         Kind::Confirmation => {
             return Err(Error::Message(
-                "a confirmation is drafted by followup::confirmation".into(),
+                "a confirmation is drafted by follow_up::confirmation".into(),
             ));
         }
     };
@@ -214,7 +214,7 @@ pub fn draft(
 /// whose sender may be a stranger.
 pub fn confirmation(
     context: &Context<'_>,
-    request: &crate::confirmation::Request,
+    request: &crate::decide::confirmation::Request,
 ) -> Result<Draft> {
     confirmation_asking(context, request, None)
 }
@@ -226,11 +226,11 @@ pub fn confirmation(
 /// an inferred one in `request` is asked for, with its question block.
 pub fn confirmation_asking(
     context: &Context<'_>,
-    request: &crate::confirmation::Request,
+    request: &crate::decide::confirmation::Request,
     current: Option<&BTreeMap<String, Answer>>,
 ) -> Result<Draft> {
     let survey = context.survey;
-    let understood = crate::confirmation::lines(survey, &request.answers);
+    let understood = crate::decide::confirmation::lines(survey, &request.answers);
     let still: Vec<(usize, &Question)> = match current {
         None => Vec::new(),
         Some(current) => survey
@@ -251,7 +251,7 @@ pub fn confirmation_asking(
         .collect();
     let why = request
         .why
-        .unwrap_or(crate::confirmation::Why::NoToken)
+        .unwrap_or(crate::decide::confirmation::Why::NoToken)
         .name();
     let values = |questionnaire: minijinja::Value| {
         minijinja::context! {
@@ -350,9 +350,9 @@ fn base_context(
     questionnaire: minijinja::Value,
 ) -> minijinja::Value {
     minijinja::context! {
-        survey => crate::invitation::survey_context(survey),
+        survey => crate::compose::invitation::survey_context(survey),
         sender => minijinja::context! { name => survey.sender.name.clone(), address => survey.sender.address.to_string() },
-        recipient => crate::invitation::recipient_context(recipient),
+        recipient => crate::compose::invitation::recipient_context(recipient),
         understood => understood,
         needed => needed,
         questionnaire => questionnaire,

@@ -10,13 +10,14 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use tracing::info;
 
-use crate::answer::{Answer, Value};
+use crate::Result;
 use crate::compose::compose;
-use crate::recipients::Recipient;
+use crate::compose::invitation;
 use crate::report::{self, LateReply, Report, ReportInput, Respondent};
 use crate::store::{Store, StoredRecipient};
+use crate::survey::recipients::Recipient;
 use crate::survey::{QuestionKind, Survey};
-use crate::{Result, invitation};
+use crate::understand::answer::{Answer, Value};
 
 /// What one look at the timeline did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -176,7 +177,7 @@ fn typed(survey: &Survey, answers: &BTreeMap<String, Answer>) -> BTreeMap<String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, ManualClock};
+    use crate::run::clock::{Clock, ManualClock};
     use crate::survey::Reminder;
     use jiff::SignedDuration;
 

@@ -14,8 +14,8 @@ use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 
 use super::naming::{self, Hierarchy};
-use crate::credentials::{Credentials, Secret};
-use crate::oauth::{self, Refusal, Service};
+use crate::connect::credentials::{Credentials, Secret};
+use crate::connect::oauth::{self, Refusal, Service};
 use crate::survey::{Auth, Security, Server};
 use crate::{Error, Result};
 
@@ -175,7 +175,7 @@ pub(super) fn tcp(server: &Server) -> Result<TcpStream> {
 }
 
 fn wrap(server: &Server, socket: TcpStream) -> Result<Stream> {
-    let config = crate::tls::client_config(server.ca_file.as_deref())?;
+    let config = crate::connect::tls::client_config(server.ca_file.as_deref())?;
     let name = ServerName::try_from(server.host.clone()).map_err(|e| {
         Error::Tls(format!(
             "{} is not a valid TLS server name: {e}",
@@ -188,7 +188,7 @@ fn wrap(server: &Server, socket: TcpStream) -> Result<Stream> {
     // Complete the handshake now, so a refused certificate is reported as such.
     while stream.conn.is_handshaking() {
         stream.conn.complete_io(&mut stream.sock).map_err(|e| {
-            Error::Tls(crate::tls::explain(
+            Error::Tls(crate::connect::tls::explain(
                 &e.to_string(),
                 &server.host,
                 server.ca_file.as_deref(),
@@ -286,7 +286,7 @@ fn token_login(server: &Server, mut client: imap::Client<Stream>) -> Result<Sess
     let mechanism = server.auth.mechanism();
     let mut refused: Option<(Secret, Refusal)> = None;
     for attempt in 1..=2 {
-        let token = crate::credentials::token(server)?;
+        let token = crate::connect::credentials::token(server)?;
         let authenticator = TokenAuthenticator::new(server.auth, &server.username, &token);
         match client.authenticate(mechanism, &authenticator) {
             Ok(session) => {

@@ -220,7 +220,8 @@ fn store_for(
     let message_ids: Vec<Option<String>> = messages
         .iter()
         .map(|m| {
-            crate::mime::parse_headers(m.bytes).and_then(|h| h.message_id().map(str::to_owned))
+            crate::understand::mime::parse_headers(m.bytes)
+                .and_then(|h| h.message_id().map(str::to_owned))
         })
         .collect();
     let routes = messages

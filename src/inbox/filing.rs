@@ -240,7 +240,7 @@ impl Watcher {
             let mut found: Vec<(u32, Option<String>)> = fetched
                 .iter()
                 .filter_map(|f| {
-                    let id = crate::mime::parse_headers(f.header()?)
+                    let id = crate::understand::mime::parse_headers(f.header()?)
                         .and_then(|m| m.message_id().map(str::to_owned));
                     Some((f.uid?, id))
                 })

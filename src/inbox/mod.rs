@@ -49,7 +49,7 @@ pub struct Watcher {
     /// Woken when new messages are stored.
     pub notify: Arc<tokio::sync::Notify>,
     /// Asks the watcher to stop.
-    pub shutdown: crate::shutdown::Shutdown,
+    pub shutdown: crate::run::shutdown::Shutdown,
     /// Woken by the daemon when there is something to file.
     pub wake: Arc<std::sync::atomic::AtomicBool>,
     /// The current connection's socket, so that shutdown can interrupt an
@@ -95,7 +95,7 @@ pub struct Running {
 impl Running {
     /// If the thread has died while it should run, says why and starts
     /// another.
-    pub fn restart_if_dead(&mut self, shutdown: &crate::shutdown::Shutdown) {
+    pub fn restart_if_dead(&mut self, shutdown: &crate::run::shutdown::Shutdown) {
         if !self.handle.is_finished() || shutdown.is_triggered() {
             return;
         }

@@ -8,8 +8,8 @@ use tracing::warn;
 
 use super::Member;
 use crate::Result;
-use crate::classify::Classification;
 use crate::understand::budget;
+use crate::understand::classify::Classification;
 
 /// Where the reader of a shared mailbox sends one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,11 +43,11 @@ pub fn route(raw: &[u8], members: &[Member]) -> Result<Routed> {
     // goes to every survey, where its reading is bounded again (and it is
     // set aside).
     let read = budget::within(budget::READ_BUDGET, || {
-        let raw = crate::mime::lighten(raw);
-        let message = crate::mime::parse(&raw)?;
+        let raw = crate::understand::mime::lighten(raw);
+        let message = crate::understand::mime::parse(&raw)?;
         let classifications: Vec<Classification> = members
             .iter()
-            .map(|member| crate::classify::classify(&message, &member.survey))
+            .map(|member| crate::understand::classify::classify(&message, &member.survey))
             .collect();
         let sender = message
             .from()

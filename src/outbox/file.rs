@@ -17,7 +17,7 @@ impl FileOutbox {
     pub fn new(dir: PathBuf) -> Result<FileOutbox> {
         // Each file carries a doctor's token and address: 0600 in a 0700
         // directory of our making.
-        crate::privacy::create_dir_all(&dir)?;
+        crate::run::privacy::create_dir_all(&dir)?;
         Ok(FileOutbox { dir })
     }
 
@@ -41,6 +41,6 @@ impl FileOutbox {
 impl Outbox for FileOutbox {
     async fn send(&self, mail: &Outgoing) -> Result<()> {
         let path = self.path_for(mail);
-        crate::privacy::write(&path, &mail.bytes)
+        crate::run::privacy::write(&path, &mail.bytes)
     }
 }

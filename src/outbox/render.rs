@@ -3,10 +3,10 @@
 use jiff::Timestamp;
 
 use crate::compose::Outgoing;
-use crate::invitation::{self, Kind};
+use crate::compose::invitation::{self, Kind};
 use crate::store::{Claimed, MailKind};
 use crate::survey::Survey;
-use crate::templates::Templates;
+use crate::survey::templates::Templates;
 use crate::{Error, Result};
 
 /// Builds the message a claimed outbox row stands for.
@@ -48,7 +48,8 @@ pub fn render(
         }
     };
     if survey.sending.verp
-        && let Some(verp) = crate::verp::address(&survey.sender.address, &claimed.bounce_key)
+        && let Some(verp) =
+            crate::outbox::verp::address(&survey.sender.address, &claimed.bounce_key)
     {
         mail.envelope_from = verp;
     }

@@ -16,8 +16,8 @@ use tracing::{info, warn};
 
 use super::Outbox;
 use crate::compose::Outgoing;
-use crate::credentials::{Credentials, Secret};
-use crate::oauth::{self, Refusal, Service};
+use crate::connect::credentials::{Credentials, Secret};
+use crate::connect::oauth::{self, Refusal, Service};
 use crate::survey::{Auth, Security, Server};
 use crate::{Error, Result};
 
@@ -55,9 +55,9 @@ impl SmtpOutbox {
             Security::StartTls => (Some(tls_parameters(server)?), None),
             Security::Tls => (
                 None,
-                Some(tokio_rustls::TlsConnector::from(crate::tls::client_config(
-                    server.ca_file.as_deref(),
-                )?)),
+                Some(tokio_rustls::TlsConnector::from(
+                    crate::connect::tls::client_config(server.ca_file.as_deref())?,
+                )),
             ),
         };
         // A token is read for each new connection, never kept here.
@@ -85,7 +85,7 @@ impl SmtpOutbox {
     }
 
     fn untrusted(&self, error: &str) -> Error {
-        Error::Tls(crate::tls::explain(
+        Error::Tls(crate::connect::tls::explain(
             error,
             &self.server.host,
             self.server.ca_file.as_deref(),
@@ -200,9 +200,10 @@ impl SmtpOutbox {
         let mut refused: Option<(Secret, Refusal)> = None;
         for attempt in 1..=2 {
             let for_token = server.clone();
-            let token = tokio::task::spawn_blocking(move || crate::credentials::token(&for_token))
-                .await
-                .map_err(|e| Error::Other(format!("token command: {e}")))??;
+            let token =
+                tokio::task::spawn_blocking(move || crate::connect::credentials::token(&for_token))
+                    .await
+                    .map_err(|e| Error::Other(format!("token command: {e}")))??;
             match self.sasl(connection, &token).await? {
                 None => {
                     if attempt > 1 {
@@ -413,7 +414,7 @@ fn error_chain(err: &dyn std::error::Error) -> String {
 fn tls_parameters(server: &Server) -> Result<TlsParameters> {
     let mut builder = TlsParameters::builder(server.host.clone());
     if let Some(path) = &server.ca_file {
-        for cert in crate::tls::read_ca_file(path)? {
+        for cert in crate::connect::tls::read_ca_file(path)? {
             let cert = Certificate::from_der(cert.to_vec())
                 .map_err(|e| Error::Tls(format!("ca_file {}: {e}", path.display())))?;
             builder = builder.add_root_certificate(cert);

@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::shown::visible_lines;
 use super::stats::{self, Summary};
 use super::{Labelled, ReportInput, Respondent};
-use crate::answer::{Answer, Status, Value};
 use crate::survey::{Question, QuestionKind};
+use crate::understand::answer::{Answer, Status, Value};
 
 /// Every figure of the report.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use super::figures::{Breakdown, Cell, Figures, Outcome, QuestionFigures, Share};
 use super::stats;
 use super::text::group_key;
-use crate::questionnaire::escape;
+use crate::survey::questionnaire::escape;
 
 const FONT: &str = "font-family:Arial,Helvetica,sans-serif;";
 const INK: &str = "#111827";

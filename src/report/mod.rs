@@ -49,9 +49,9 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use crate::answer::Answer;
-use crate::recipients::Recipient;
 use crate::survey::Survey;
+use crate::survey::recipients::Recipient;
+use crate::understand::answer::Answer;
 use crate::{Error, Result};
 
 pub use email::{draft, message_id, requested_message_id};
@@ -213,10 +213,10 @@ impl Report {
     /// `mailsurvey report --out DIR` and the demo.
     pub fn write_to(&self, dir: &Path) -> Result<()> {
         // Answers and exports are personal data: 0600 files, and a
-        // directory of our making 0700 (crate::privacy).
-        crate::privacy::create_dir_all(dir)?;
+        // directory of our making 0700 (crate::run::privacy).
+        crate::run::privacy::create_dir_all(dir)?;
         for (name, bytes) in self.files() {
-            crate::privacy::write(&dir.join(name), bytes)?;
+            crate::run::privacy::write(&dir.join(name), bytes)?;
         }
         Ok(())
     }

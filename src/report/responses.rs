@@ -15,8 +15,8 @@
 use super::Labelled;
 use super::exports::variables;
 use super::figures::{chosen, numeric, text};
-use crate::answer::Value;
 use crate::survey::{Question, QuestionKind, Survey};
+use crate::understand::answer::Value;
 use crate::{Error, Result};
 
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a

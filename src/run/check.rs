@@ -10,10 +10,10 @@ use lettre::message::Mailbox;
 
 use crate::compose::{AutoSubmitted, Draft, compose};
 use crate::outbox::{Outbox, SmtpOutbox};
-use crate::problems::Problems;
-use crate::recipients::{self, Recipient};
 use crate::survey::Survey;
-use crate::templates::Templates;
+use crate::survey::problems::Problems;
+use crate::survey::recipients::{self, Recipient};
+use crate::survey::templates::Templates;
 use crate::{Error, Result, inbox};
 
 /// Checks a survey file, its recipient list and its templates, reporting
@@ -74,14 +74,14 @@ pub struct Validated {
 }
 
 /// Checks every survey file of a directory the way `run` and `status`
-/// read it (its `*.toml` files, in order: [`crate::service::survey_files`]),
+/// read it (its `*.toml` files, in order: [`crate::run::service::survey_files`]),
 /// each as [`validate`] does, and what `run` refuses across files: a survey
 /// id already used by an earlier file. One bad file never hides another's
 /// problems. An error only when the directory cannot be read.
 pub fn validate_directory(dir: &std::path::Path) -> Result<Vec<Validated>> {
     let mut seen: std::collections::HashMap<String, std::path::PathBuf> = Default::default();
     let mut out = Vec::new();
-    for file in crate::service::survey_files(dir)? {
+    for file in crate::run::service::survey_files(dir)? {
         let mut outcome = validate(&file);
         if let Ok((survey, _)) = &outcome {
             if let Some(first) = seen.get(&survey.id) {
@@ -253,7 +253,7 @@ fn verp_verdict(survey: &Survey, key: &str, return_path: Option<&str>) -> String
     if !survey.sending.verp {
         return "off ([sending] verp = false): bounces are tied to their message by the returned Message-ID and the report's text".into();
     }
-    let Some(sent) = crate::verp::address(&survey.sender.address, key) else {
+    let Some(sent) = crate::outbox::verp::address(&survey.sender.address, key) else {
         return format!(
             "not used: {}+b.KEY would be longer than the 64 characters a local part may have; bounces are tied to their message by the returned Message-ID and the report's text",
             survey.sender.address.user()
@@ -278,8 +278,8 @@ fn verp_verdict(survey: &Survey, key: &str, return_path: Option<&str>) -> String
 /// bounce (on the local stack, a reserved `bounce*@` address), and waits
 /// for the bounce to come back to that VERP address.
 async fn probe(survey: &Survey, smtp: &SmtpOutbox, address: &str) -> Result<String> {
-    let key = crate::verp::new_key();
-    let Some(verp) = crate::verp::address(&survey.sender.address, &key) else {
+    let key = crate::outbox::verp::new_key();
+    let Some(verp) = crate::outbox::verp::address(&survey.sender.address, &key) else {
         return Err(Error::Other(format!(
             "{}+b.KEY is longer than the 64 characters a local part may have",
             survey.sender.address.user()
@@ -421,10 +421,10 @@ async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<Trip> {
         attachments: Vec::new(),
     };
     let started = Instant::now();
-    let key = crate::verp::new_key();
+    let key = crate::outbox::verp::new_key();
     let mut mail = compose(draft, Timestamp::now())?;
     if survey.sending.verp
-        && let Some(verp) = crate::verp::address(&survey.sender.address, &key)
+        && let Some(verp) = crate::outbox::verp::address(&survey.sender.address, &key)
     {
         mail.envelope_from = verp;
     }

@@ -10,14 +10,17 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
-use crate::clock::{Clock, SystemClock};
+use crate::compose::invitation;
 use crate::outbox::{FileOutbox, Outbox, SmtpOutbox};
+use crate::run::clock::{Clock, SystemClock};
+use crate::run::daemon;
 use crate::run::dispatch::{Dispatcher, Limits, Round};
-use crate::shutdown::Shutdown;
+use crate::run::shutdown::Shutdown;
 use crate::store::{MailState, RecipientStatus, Store};
 use crate::survey::Survey;
-use crate::templates::Templates;
-use crate::{Error, Result, daemon, invitation, recipients};
+use crate::survey::recipients;
+use crate::survey::templates::Templates;
+use crate::{Error, Result};
 
 /// Opens the store of `survey`, naming the file (and the process holding
 /// it, for a lock that outlasted the wait) in an error that needs the
@@ -97,7 +100,7 @@ pub async fn send(
     if !survey.period.is_open_at(now) {
         return Ok(Sending::NotYetOpen(survey.period.open.timestamp()));
     }
-    crate::credentials::warn_if_exposed(&survey);
+    crate::connect::credentials::warn_if_exposed(&survey);
     store.requeue_in_flight(&survey.id)?;
     let queued = store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
     let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
@@ -196,7 +199,7 @@ pub async fn close(path: &Path) -> Result<Closed> {
         let now = SystemClock.now();
         let by = std::env::var("USER").unwrap_or_else(|_| "the lead".into());
         let already = !store.close(&survey.id, now, &format!("mailsurvey close by {by}"))?;
-        crate::timeline::advance(&store, &survey, now)?;
+        crate::follow_up::timeline::advance(&store, &survey, now)?;
         let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
         let round = drain(&store, survey, templates, smtp, |_| {}).await?;
         Ok(Closed { already, round })
@@ -241,7 +244,7 @@ pub async fn report(path: &Path, out: &Path, send: bool) -> Result<Reported> {
         let interim = store.closed_at(&survey.id)?.is_none();
         Ok::<_, Error>((
             interim,
-            crate::timeline::build(&store, &survey, now, interim)?,
+            crate::follow_up::timeline::build(&store, &survey, now, interim)?,
         ))
     })()
     .map_err(|e| e.at_database(&survey.database))?;
@@ -321,29 +324,29 @@ pub enum Review {
 /// `review`: what waits for the lead, or one decision on it.
 pub fn review(path: &Path, what: Review, by: &str) -> Result<String> {
     lead_action(path, |store, survey, now| match &what {
-        Review::Pending => crate::review::pending(store, survey),
-        Review::Accept(id) => crate::review::decide(store, survey, *id, true, by, now),
-        Review::Reject(id) => crate::review::decide(store, survey, *id, false, by, now),
-        Review::Retry(id) => crate::review::retry(store, survey, *id, by, now),
+        Review::Pending => crate::decide::review::pending(store, survey),
+        Review::Accept(id) => crate::decide::review::decide(store, survey, *id, true, by, now),
+        Review::Reject(id) => crate::decide::review::decide(store, survey, *id, false, by, now),
+        Review::Retry(id) => crate::decide::review::retry(store, survey, *id, by, now),
         Review::Settle {
             email,
             question,
             value,
-        } => crate::review::settle(store, survey, email, question, value, by, now),
+        } => crate::decide::review::settle(store, survey, email, question, value, by, now),
     })
 }
 
 /// `withdraw`: deletes a person's answers at their request.
 pub fn withdraw(path: &Path, email: &str, by: &str) -> Result<String> {
     lead_action(path, |store, survey, now| {
-        crate::review::withdraw(store, survey, email, by, now)
+        crate::decide::review::withdraw(store, survey, email, by, now)
     })
 }
 
 /// `purge`: deletes the personal data once the retention period is over.
 pub fn purge(path: &Path) -> Result<String> {
     lead_action(path, |store, survey, now| {
-        crate::retention::purge(store, survey, now).map(|(_, said)| said)
+        crate::report::retention::purge(store, survey, now).map(|(_, said)| said)
     })
 }
 
@@ -352,7 +355,7 @@ pub fn purge(path: &Path) -> Result<String> {
 pub enum StatusRead {
     /// A directory: every survey in it, with its counts, next action and
     /// problems.
-    Surveys(Vec<crate::overview::Overview>),
+    Surveys(Vec<crate::run::overview::Overview>),
     /// One survey file.
     Survey(Box<SurveyStatus>),
 }
@@ -364,7 +367,7 @@ pub use crate::run::overview::SurveyStatus;
 /// what is known is returned, with why the rest is not.
 pub fn status(path: &Path) -> Result<StatusRead> {
     if path.is_dir() {
-        return Ok(StatusRead::Surveys(crate::overview::survey_overviews(
+        return Ok(StatusRead::Surveys(crate::run::overview::survey_overviews(
             path,
             SystemClock.now(),
         )?));
@@ -376,7 +379,7 @@ pub fn status(path: &Path) -> Result<StatusRead> {
         Err(err) => return Err(err),
     };
     Ok(StatusRead::Survey(Box::new(SurveyStatus {
-        write_locked: crate::overview::write_locked(&survey.database),
+        write_locked: crate::run::overview::write_locked(&survey.database),
         list_problems: recipients::load(&survey.recipients_file).err(),
         id: survey.id,
         title: survey.title,

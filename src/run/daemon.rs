@@ -11,15 +11,16 @@ use std::time::{Duration, SystemTime};
 use jiff::Timestamp;
 use tracing::{error, info, warn};
 
-use crate::clock::Clock;
 use crate::inbox::Health;
 use crate::outbox::Outbox;
+use crate::run::clock::Clock;
 use crate::run::dispatch::Dispatcher;
-use crate::shutdown::Shutdown;
+use crate::run::shutdown::Shutdown;
 use crate::store::Store;
 use crate::survey::Survey;
-use crate::templates::Templates;
-use crate::{Error, Result, recipients};
+use crate::survey::recipients;
+use crate::survey::templates::Templates;
+use crate::{Error, Result};
 
 /// The longest the loop sleeps between turns.
 const MAX_SLEEP: Duration = Duration::from_secs(5);
@@ -165,7 +166,7 @@ impl<O: Outbox> Daemon<O> {
         info!(survey = %self.survey.id, open = %self.survey.period.open, close = %self.survey.period.close, "daemon started");
         // The threads this daemon starts stop on this one: triggered by the
         // caller's shutdown or by the daemon's own fatal error.
-        let (stop, threads) = crate::shutdown::channel();
+        let (stop, threads) = crate::run::shutdown::channel();
         let forward = {
             let mut outer = shutdown.clone();
             let stop = stop.clone();
@@ -335,8 +336,8 @@ impl<O: Outbox> Daemon<O> {
                 if list_changed {
                     sync_recipients(store, &survey, now)?;
                 }
-                let ingested = crate::ingest::process_new(store, &survey, &templates, now)?;
-                crate::timeline::advance(store, &survey, now)?;
+                let ingested = crate::decide::ingest::process_new(store, &survey, &templates, now)?;
+                crate::follow_up::timeline::advance(store, &survey, now)?;
                 let closed = store.closed_at(&survey.id)?.is_some();
                 if survey.period.is_open_at(now) && !closed {
                     let queued =

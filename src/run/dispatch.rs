@@ -17,12 +17,12 @@ use jiff::{SignedDuration, Timestamp};
 use tokio::sync::Mutex;
 use tracing::{info, warn};
 
-use crate::clock::Clock;
 use crate::outbox::{Outbox, render};
-use crate::shutdown::Shutdown;
+use crate::run::clock::Clock;
+use crate::run::shutdown::Shutdown;
 use crate::store::{Claimed, MailKind, Store};
 use crate::survey::Survey;
-use crate::templates::Templates;
+use crate::survey::templates::Templates;
 use crate::{Error, Result};
 
 /// What one round of sending did.
@@ -242,7 +242,7 @@ impl<O: Outbox> Worker<O> {
             Ok(mail) => mail,
             Err(err) => {
                 self.mark_failed(claimed.id, &err).await?;
-                warn!(message_id = %crate::token::redact(&claimed.message_id), error = %err, "cannot build message");
+                warn!(message_id = %crate::compose::token::redact(&claimed.message_id), error = %err, "cannot build message");
                 return Ok(Outcome::Failed);
             }
         };
@@ -252,7 +252,7 @@ impl<O: Outbox> Worker<O> {
             .recipient
             .as_ref()
             .map_or_else(|| "leads".to_owned(), |r| r.id.to_string());
-        let message_id = crate::token::redact(&claimed.message_id);
+        let message_id = crate::compose::token::redact(&claimed.message_id);
         match self.outbox.send(&mail).await {
             Ok(()) => {
                 info!(survey = %self.survey.id, kind = %claimed.kind, recipient = %to, message_id = %message_id, "sent");
@@ -279,11 +279,11 @@ impl<O: Outbox> Worker<O> {
                 tracing::error!(error = %err, "sending stopped");
                 Ok(Outcome::Stop)
             }
-            Err(err) if crate::bounce::sender_side(&err.to_string()) => {
+            Err(err) if crate::understand::bounce::sender_side(&err.to_string()) => {
                 // Our own account hit the provider's limit, said in the
                 // session itself: no proof needed. The message waits with
                 // the rest; nothing is counted against it.
-                let until = now + crate::ingest::SENDING_PAUSE;
+                let until = now + crate::decide::ingest::SENDING_PAUSE;
                 let (id, survey_id, said) = (claimed.id, self.survey.id.clone(), err.to_string());
                 self.store
                     .blocking(move |store| {

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::Result;
+use crate::follow_up::timeline;
+use crate::run::daemon;
 use crate::store::Store;
-use crate::{Result, daemon, timeline};
 
 /// One survey file, as `status` shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -70,7 +72,7 @@ pub struct Counts {
 
 /// Summarises every survey `path` names (a file or a directory).
 pub fn survey_overviews(path: &Path, now: Timestamp) -> Result<Vec<Overview>> {
-    Ok(crate::service::survey_files(path)?
+    Ok(crate::run::service::survey_files(path)?
         .iter()
         .map(|file| overview(file, now))
         .collect())
@@ -98,7 +100,7 @@ pub fn overview(file: &Path, now: Timestamp) -> Overview {
     };
     out.id = Some(survey.id.clone());
     out.title = Some(survey.title.clone());
-    if let Err(problems) = crate::recipients::load(&survey.recipients_file) {
+    if let Err(problems) = crate::survey::recipients::load(&survey.recipients_file) {
         out.problems.push(format!(
             "recipient list not applied: {}",
             one_line(&problems.to_string())
@@ -177,7 +179,7 @@ fn summarise(
             .unwrap_or(0),
     });
     let closed = store.closed_at(&survey.id)?.is_some();
-    out.next = Some(crate::service::next_action(survey, closed, now));
+    out.next = Some(crate::run::service::next_action(survey, closed, now));
     for (part, problem, since) in store.health(&survey.id)? {
         let part = part.label();
         out.problems.push(format!(
@@ -272,7 +274,7 @@ pub struct SurveyStatus {
     pub write_locked: Option<String>,
     /// Rows of the recipient list not applied (those people keep their
     /// last good state).
-    pub list_problems: Option<crate::problems::Problems>,
+    pub list_problems: Option<crate::survey::problems::Problems>,
 }
 
 /// One survey's `status` as text: the one place it is rendered (a

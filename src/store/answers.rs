@@ -10,7 +10,7 @@ use rusqlite::{Connection, params};
 use super::Cached;
 use super::Store;
 use super::rows::collect;
-use crate::answer::{Answer, Status};
+use crate::understand::answer::{Answer, Status};
 use crate::{Error, Result};
 
 impl Store {

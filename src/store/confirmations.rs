@@ -1,4 +1,4 @@
-//! The store side of confirmation by email ([`crate::confirmation`]): the
+//! The store side of confirmation by email ([`crate::decide::confirmation`]): the
 //! one pending confirmation per person, what it holds, and what the
 //! person's "confirm" or "not me" does, written in the transaction of the
 //! message that caused it.
@@ -10,7 +10,7 @@ use super::Cached;
 use super::answers::insert_answers;
 use super::{HeldDecision, Store};
 use crate::Result;
-use crate::confirmation::{Change, Request, Settlement};
+use crate::decide::confirmation::{Change, Request, Settlement};
 
 /// A person's pending confirmation.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +102,7 @@ pub(super) fn apply(
 }
 
 /// Writes what the person's answer to confirmation `id` does
-/// ([`crate::confirmation::settle`] decided it), unless it was settled
+/// ([`crate::decide::confirmation::settle`] decided it), unless it was settled
 /// already (the same answer twice).
 fn settle(
     tx: &Connection,

@@ -13,7 +13,7 @@ use super::answers::insert_answers;
 use super::rows::{collect, timestamp};
 use super::{FlagKind, HeldDecision, MatchedBy, MessageKind, Store};
 use crate::Result;
-use crate::answer::Answer;
+use crate::understand::answer::Answer;
 
 /// What `review --retry` did with a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::classify::Kind;
+use crate::understand::classify::Kind;
 
 /// Declares an enum with the name each variant has in the store.
 macro_rules! stored_words {
@@ -196,7 +196,7 @@ stored_words! {
         OptOutConfirmation => "opt_out_confirmation",
         /// "The survey has closed."
         ClosedNotice => "closed_notice",
-        /// "Was this you?" (crate::confirmation).
+        /// "Was this you?" (crate::decide::confirmation).
         Confirmation => "confirmation",
         /// The report to the leads.
         Report => "report",

@@ -134,8 +134,8 @@ impl Store {
 mod tests {
     use super::open::migrations;
     use super::*;
+    use crate::compose::token::Token;
     use crate::survey::Survey;
-    use crate::token::Token;
     use jiff::Timestamp;
 
     #[test]
@@ -490,7 +490,7 @@ mod tests {
     #[test]
     fn a_token_is_found_by_its_selector_and_checked_by_its_verifier() {
         let (_dir, store, survey) = store_with_survey();
-        let people = crate::recipients::load(&survey.recipients_file).unwrap();
+        let people = crate::survey::recipients::load(&survey.recipients_file).unwrap();
         store
             .sync_recipients(&survey.id, &people, Timestamp::UNIX_EPOCH)
             .unwrap();
@@ -585,7 +585,7 @@ mod tests {
     #[test]
     fn an_unknown_stored_word_is_an_error_naming_the_row() {
         let (_dir, store, survey) = store_with_survey();
-        let people = crate::recipients::load(&survey.recipients_file).unwrap();
+        let people = crate::survey::recipients::load(&survey.recipients_file).unwrap();
         store
             .sync_recipients(&survey.id, &people, Timestamp::UNIX_EPOCH)
             .unwrap();

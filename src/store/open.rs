@@ -79,7 +79,7 @@ impl Store {
 
     fn open_here(path: &Path) -> Result<Store> {
         refuse_foreign_sidecars(path, effective_uid())?;
-        if let Some(mode) = crate::privacy::prepare_database(path)? {
+        if let Some(mode) = crate::run::privacy::prepare_database(path)? {
             tracing::warn!(
                 database = %path.display(),
                 mode = format!("{mode:o}"),

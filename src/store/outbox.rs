@@ -9,7 +9,7 @@ use super::{
     Cached, CancelReason, MailKind, MailState, RecipientStatus, Store, StoredRecipient, rows,
 };
 use crate::Result;
-use crate::token::Token;
+use crate::compose::token::Token;
 
 /// A message claimed for sending.
 #[derive(Debug, Clone)]
@@ -29,7 +29,7 @@ pub struct Claimed {
     /// Stored content, for mail fixed when queued.
     pub body: Option<Vec<u8>>,
     /// The message's own bounce key, for its VERP envelope sender
-    /// ([`crate::verp`]); the same on every attempt.
+    /// ([`crate::outbox::verp`]); the same on every attempt.
     pub bounce_key: String,
 }
 
@@ -257,7 +257,7 @@ impl Store {
                  WHERE id = ?1 RETURNING bounce_key",
                 params![
                     id,
-                    crate::verp::new_key(),
+                    crate::outbox::verp::new_key(),
                     recipient.as_ref().map(|r| r.email.clone())
                 ],
                 |r| r.get(0),
@@ -346,7 +346,7 @@ impl Store {
     pub fn mark_retry(&self, id: i64, error: &str, retry_at: Timestamp) -> Result<()> {
         self.lock().execute(
             "UPDATE outbox SET state = 'pending', last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
-            params![id, crate::token::redact(error), retry_at.as_second()],
+            params![id, crate::compose::token::redact(error), retry_at.as_second()],
         )?;
         Ok(())
     }
@@ -364,7 +364,7 @@ impl Store {
         said: &str,
         now: Timestamp,
     ) -> Result<()> {
-        let said = crate::token::redact(said);
+        let said = crate::compose::token::redact(said);
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         tx.execute_cached(
@@ -389,7 +389,7 @@ impl Store {
     pub fn mark_failed(&self, id: i64, error: &str) -> Result<()> {
         self.lock().execute(
             "UPDATE outbox SET state = 'failed', last_error = ?2 WHERE id = ?1",
-            params![id, crate::token::redact(error)],
+            params![id, crate::compose::token::redact(error)],
         )?;
         Ok(())
     }
@@ -517,7 +517,7 @@ mod tests {
     fn an_invitation_cancelled_at_send_time_is_restored_by_its_reason() {
         let (_dir, store, survey) = crate::store::tests::store_with_survey();
         let now = Timestamp::UNIX_EPOCH;
-        let people = crate::recipients::load(&survey.recipients_file).unwrap();
+        let people = crate::survey::recipients::load(&survey.recipients_file).unwrap();
         store.sync_recipients(&survey.id, &people, now).unwrap();
         store
             .queue_invitations(&survey.id, "example.org", now)

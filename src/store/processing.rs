@@ -16,7 +16,7 @@ use super::{
     StoredRecipient, recipient_by_id,
 };
 use crate::Result;
-use crate::answer::Answer;
+use crate::understand::answer::Answer;
 
 /// A message as stored, waiting to be processed.
 #[derive(Debug, Clone)]
@@ -96,7 +96,7 @@ pub struct Outcome {
     /// this time, and the refused message (if known) goes again then.
     pub pause_sending: Option<(Timestamp, Option<i64>)>,
     /// What this message does to the person's confirmation by email.
-    pub confirmation: Option<crate::confirmation::Change>,
+    pub confirmation: Option<crate::decide::confirmation::Change>,
 }
 
 impl Default for Outcome {
@@ -228,7 +228,7 @@ impl Batch<'_> {
     /// The recipient whose token this is (see [`Store::recipient_by_token`]).
     pub fn recipient_by_token(
         &self,
-        token: &crate::token::Token,
+        token: &crate::compose::token::Token,
     ) -> Result<Option<StoredRecipient>> {
         super::recipient_by_token(self.conn, self.survey_id, token)
     }
@@ -443,7 +443,7 @@ fn record(
             if outcome.quarantined { "quarantined" } else { "processed" },
             outcome.kind,
             // Stored reasons are printed by `review`: never a whole token.
-            crate::token::redact(&outcome.reason),
+            crate::compose::token::redact(&outcome.reason),
             outcome.sender,
             outcome.recipient_id,
             outcome.matched_by,
@@ -485,7 +485,7 @@ fn record(
             let (state, body, error) = match &follow_up.body {
                 Ok(body) => ("pending", Some(body.as_slice()), None),
                 Err(why) => {
-                    let why = crate::token::redact(why);
+                    let why = crate::compose::token::redact(why);
                     flags.push(Flag {
                         kind: FlagKind::FollowUpFailed,
                         note: format!("the {} could not be written: {why}", follow_up.kind),
@@ -504,7 +504,7 @@ fn record(
         tx.execute_cached(
             "UPDATE outbox SET bounced_at = COALESCE(bounced_at, ?3), bounce_note = COALESCE(bounce_note, ?2)
              WHERE id = ?1 AND survey_id = ?4",
-            params![outbox, crate::token::redact(note), now.as_second(), survey_id],
+            params![outbox, crate::compose::token::redact(note), now.as_second(), survey_id],
         )?;
     }
     // A pause needs the refused message (its VERP key was on the report,
@@ -515,7 +515,9 @@ fn record(
             .flags
             .iter()
             .find(|f| f.kind == FlagKind::SendingLimit)
-            .map_or_else(String::new, |f| crate::token::redact(&f.note).into_owned());
+            .map_or_else(String::new, |f| {
+                crate::compose::token::redact(&f.note).into_owned()
+            });
         let paused = tx.execute_cached(
             "INSERT OR IGNORE INTO sending_pauses (survey_id, outbox_id, message_row, until_at, detail, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -537,7 +539,7 @@ fn record(
         tx.execute_cached(
             "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![survey_id, outcome.recipient_id, id, flag.kind, crate::token::redact(&flag.note), now.as_second()],
+            params![survey_id, outcome.recipient_id, id, flag.kind, crate::compose::token::redact(&flag.note), now.as_second()],
         )?;
     }
     Ok(())
@@ -555,7 +557,7 @@ pub(super) fn record_failure(
     now: Timestamp,
 ) -> Result<()> {
     // Printed by `status` and `review`: never a whole token.
-    let reason = crate::token::redact(reason);
+    let reason = crate::compose::token::redact(reason);
     tx.execute_cached(
         "UPDATE messages SET state = 'quarantined', failure = ?2, failures = failures + 1,
             reason = ?2, file_to = COALESCE(file_to, ?3), processed_at = ?4

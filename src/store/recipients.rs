@@ -7,8 +7,8 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Cached, RecipientStatus, Store, retention};
-use crate::recipients::Recipient;
-use crate::token::{SELECTOR_LEN, Token};
+use crate::compose::token::{SELECTOR_LEN, Token};
+use crate::survey::recipients::Recipient;
 use crate::{Error, Result};
 
 /// A recipient as stored.
@@ -203,4 +203,4 @@ pub(super) fn recipient_by_id(conn: &Connection, id: i64) -> Result<StoredRecipi
     })
 }
 
-const _: () = assert!(SELECTOR_LEN < crate::token::TOKEN_LEN);
+const _: () = assert!(SELECTOR_LEN < crate::compose::token::TOKEN_LEN);

@@ -1,4 +1,4 @@
-//! The store side of retention (`mailsurvey purge`, [`crate::retention`]):
+//! The store side of retention (`mailsurvey purge`, [`crate::report::retention`]):
 //! deleting the personal data of a survey whose report has gone, keeping
 //! the answers under pseudonyms.
 

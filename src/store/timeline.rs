@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 use super::Cached;
 use super::{Store, StoredRecipient, recipient_by_id};
 use crate::Result;
-use crate::answer::Answer;
+use crate::understand::answer::Answer;
 
 /// Someone who has not replied at all, with when their invitation went out.
 #[derive(Debug, Clone)]

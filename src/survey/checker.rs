@@ -11,7 +11,7 @@ use jiff::{SignedDuration, ZonedDateTime as Zoned};
 use lettre::Address;
 use toml::Spanned;
 
-use crate::problems::{Problems, line_column};
+use crate::survey::problems::{Problems, line_column};
 
 use super::raw::*;
 use super::*;
@@ -201,18 +201,18 @@ impl Checker<'_> {
                     );
                 }
                 if let Some(reply_to) = &reply_to
-                    && reply_to.user().len() + "+u.".len() + crate::token::TOKEN_LEN > 64
+                    && reply_to.user().len() + "+u.".len() + crate::compose::token::TOKEN_LEN > 64
                 {
                     self.problem(
                     sender.reply_to.as_ref().unwrap_or(&sender.address),
                     format!(
                         "the reply address's local part '{}' is too long: with '+u.' and a {}-character token it would pass the 64 characters an address's local part may have",
                         reply_to.user(),
-                        crate::token::TOKEN_LEN
+                        crate::compose::token::TOKEN_LEN
                     ),
                     format!(
                         "use a local part of at most {} characters (e.g. survey@...)",
-                        64 - 3 - crate::token::TOKEN_LEN
+                        64 - 3 - crate::compose::token::TOKEN_LEN
                     ),
                 );
                 }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::problems::Problems;
+use crate::survey::problems::Problems;
 
 /// The largest questionnaire read, in bytes of text; checked before any work.
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;

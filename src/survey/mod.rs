@@ -24,7 +24,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime as Zoned};
 use lettre::Address;
 
-use crate::problems::{Problems, line_column};
+use crate::survey::problems::{Problems, line_column};
 use checker::Checker;
 use raw::RawSurvey;
 
@@ -99,7 +99,7 @@ pub struct ReplySettings {
     pub closed_notice: bool,
     /// The authserv-id of the organisation's own mail server, whose
     /// `Authentication-Results` verdict (`dmarc=pass` for the From domain)
-    /// lets a reply without a token count at once ([`crate::authres`]).
+    /// lets a reply without a token count at once ([`crate::understand::authres`]).
     pub trusted_authserv_id: Option<String>,
 }
 
@@ -305,7 +305,7 @@ impl Period {
 impl Survey {
     /// Reads and checks a survey file. Every problem in it is reported at
     /// once; the recipient list and templates are checked by
-    /// [`crate::check::validate`].
+    /// [`crate::run::check::validate`].
     pub fn load(path: &Path) -> Result<Survey, Problems> {
         let mut problems = Problems::default();
         let text = match std::fs::read_to_string(path) {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use lettre::Address;
 
-use crate::problems::Problems;
+use crate::survey::problems::Problems;
 
 /// One person to invite, as listed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

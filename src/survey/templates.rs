@@ -1,14 +1,14 @@
 //! The prose around the questions: minijinja templates, built in from
 //! `templates/` and replaceable one by one from a directory the survey file
 //! names. The question block itself is rendered by
-//! [`crate::questionnaire`], so the layout the parser relies on stays fixed.
+//! [`crate::survey::questionnaire`], so the layout the parser relies on stays fixed.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use minijinja::Environment;
 
-use crate::problems::Problems;
+use crate::survey::problems::Problems;
 
 /// Every template, with its built-in text. `.html` ones are auto-escaped.
 const BUILTIN: &[(&str, &str)] = &[

@@ -1,6 +1,6 @@
 //! Reading delivery failures as real mail systems write them: the pure
 //! half of bounce handling (what failed, for whom, how badly); the store
-//! decides whose state it changes ([`crate::ingest`]).
+//! decides whose state it changes ([`crate::decide::ingest`]).
 //!
 //! Two families of report exist in the wild (RFC 3464, RFC 3463, and the
 //! catalogue of real bounces the sisimai project keeps):

@@ -18,10 +18,10 @@ use mail_parser::{Message, MimeHeaders, PartType};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::matching::{self, Candidate};
-use crate::parse::{self, ParsedReply};
 use crate::survey::Survey;
 use crate::understand::head;
+use crate::understand::matching::{self, Candidate};
+use crate::understand::parse::{self, ParsedReply};
 
 /// What kind of message it is; the `kind` of `mailsurvey inspect --json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -50,7 +50,7 @@ pub struct Bounce {
     /// Every address that failed, in the report's order.
     pub recipients: Vec<String>,
     /// Hard (permanent) or soft (a delay: nobody is bounced).
-    pub severity: crate::bounce::Severity,
+    pub severity: crate::understand::bounce::Severity,
     /// The refusal concerns our own account (a sending limit or quota),
     /// not the recipients it names: sending pauses, nobody is bounced.
     pub sender_side: bool,
@@ -87,7 +87,7 @@ pub struct Classification {
     /// Our VERP bounce keys in the addresses the message was delivered to
     /// (`survey+b.KEY@…`), best first: they name the exact message a
     /// bounce returns.
-    pub bounce_keys: Vec<crate::verp::Found>,
+    pub bounce_keys: Vec<crate::outbox::verp::Found>,
     /// The parsed reply, for every message that is neither a bounce nor an
     /// automatic reply. Its answers count only when `kind` is
     /// [`Kind::Reply`].
@@ -98,7 +98,7 @@ impl Classification {
     /// The token that ties the message to a person, if any: the returned
     /// original's for a bounce, else the best of the message's own (a delay
     /// notice's returned original ties it to nobody: it changes nothing).
-    pub fn token(&self) -> Option<&crate::token::Token> {
+    pub fn token(&self) -> Option<&crate::compose::token::Token> {
         match &self.bounce {
             Some(bounce) if self.kind == Kind::Bounce => bounce.returned.first().map(|c| &c.token),
             _ => self.candidates.first().map(|c| &c.token),
@@ -162,7 +162,7 @@ pub fn classify_read(
     text: &str,
 ) -> Classification {
     crate::understand::budget::fault_slow_read(message.subject());
-    let bounce_keys = crate::verp::keys(message, survey);
+    let bounce_keys = crate::outbox::verp::keys(message, survey);
     let verdict = |kind, reason: String, bounce, reply| Classification {
         kind,
         reason,
@@ -225,7 +225,7 @@ pub fn classify_read(
     if let Some(c) = candidates.iter().find(|c| c.unsubscribe) {
         let reason = format!(
             "sent to the unsubscribe address {}",
-            crate::token::redact(&c.found_in)
+            crate::compose::token::redact(&c.found_in)
         );
         let reply = parse::parse_reply_to(text, survey, sent);
         return verdict(Kind::Unsubscribe, reason, None, Some(reply));
@@ -273,7 +273,7 @@ fn report_verdict(report: Bounce, subject: &str) -> (Kind, String, Bounce) {
         );
         return (Kind::AutoReply, reason, report);
     }
-    let delayed = report.severity == crate::bounce::Severity::Soft
+    let delayed = report.severity == crate::understand::bounce::Severity::Soft
         || (!report.standard && DELAY_SUBJECT.is_match(subject));
     if delayed
         || (report.standard
@@ -285,7 +285,7 @@ fn report_verdict(report: Bounce, subject: &str) -> (Kind, String, Bounce) {
             report.action.as_deref().unwrap_or("none")
         );
         let mut report = report;
-        report.severity = crate::bounce::Severity::Soft;
+        report.severity = crate::understand::bounce::Severity::Soft;
         return (Kind::AutoReply, reason, report);
     }
     let reason = format!(
@@ -403,7 +403,7 @@ fn looks_personal(message: &Message<'_>) -> bool {
 
 /// Reads an RFC 3464 report, whatever the case of its MIME types: the
 /// `message/delivery-status` (or `message/global-delivery-status`) part,
-/// read by [`crate::bounce::from_report`]. `None` without such a part, or
+/// read by [`crate::understand::bounce::from_report`]. `None` without such a part, or
 /// when it names no recipient at all (the text is read instead).
 fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<Bounce> {
     let part = message.parts.iter().find(|p| {
@@ -416,7 +416,7 @@ fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<Bounce> {
         })
     })?;
     let text = String::from_utf8_lossy(part.contents()).into_owned();
-    let failure = crate::bounce::from_report(&text)?;
+    let failure = crate::understand::bounce::from_report(&text)?;
     if failure.recipients.is_empty() && failure.action.as_deref() == Some("failed") {
         // A report that names nobody we can read: the text may.
         return None;
@@ -428,7 +428,11 @@ fn delivery_status(message: &Message<'_>, survey: &Survey) -> Option<Bounce> {
     ))
 }
 
-fn bounce_of(failure: crate::bounce::Failure, standard: bool, returned: Vec<Candidate>) -> Bounce {
+fn bounce_of(
+    failure: crate::understand::bounce::Failure,
+    standard: bool,
+    returned: Vec<Candidate>,
+) -> Bounce {
     Bounce {
         final_recipient: failure.recipients.first().cloned(),
         recipients: failure.recipients,
@@ -461,7 +465,7 @@ fn bounce_text(message: &Message<'_>) -> bool {
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(could not be delivered|couldn't be delivered|wasn't delivered|not delivered|undeliverable|permanent (fatal )?error|delivery (has )?failed|failed to deliver|unable to deliver|wasn't able to deliver|delivery to the following|user unknown|no such user|mailbox unavailable|returned mail|will be retried|has been delayed|not yet been delivered)").expect("valid regex")
     });
-    body_text(message, crate::bounce::MAX_TEXT).is_some_and(|t| WORDS.is_match(&t))
+    body_text(message, crate::understand::bounce::MAX_TEXT).is_some_and(|t| WORDS.is_match(&t))
 }
 
 /// The report's own text: its first text part outside any attached message
@@ -516,7 +520,7 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
             {
                 let mut headers = text.to_string();
                 headers.push_str("\r\n\r\n");
-                if let Some(original) = crate::mime::parse(headers.as_bytes()) {
+                if let Some(original) = crate::understand::mime::parse(headers.as_bytes()) {
                     found.extend(matching::returned_candidates(&original, survey));
                 }
             }
@@ -541,9 +545,9 @@ fn returned_candidates(message: &Message<'_>, survey: &Survey) -> Vec<Candidate>
 
 /// A non-standard failure report (Sendmail, Exim, qmail, Exchange, Gmail,
 /// Domino, ...): the addresses its diagnostic text names
-/// ([`crate::bounce::from_text`]), never the returned original's `To:`.
+/// ([`crate::understand::bounce::from_text`]), never the returned original's `To:`.
 fn nonstandard_bounce(message: &Message<'_>, survey: &Survey) -> Bounce {
-    let text = body_text(message, crate::bounce::MAX_TEXT).unwrap_or_default();
+    let text = body_text(message, crate::understand::bounce::MAX_TEXT).unwrap_or_default();
     let mut excluded: Vec<String> = vec![
         survey.sender.address.to_string().to_ascii_lowercase(),
         survey.sender.reply_to.to_string().to_ascii_lowercase(),
@@ -588,7 +592,7 @@ fn nonstandard_bounce(message: &Message<'_>, survey: &Survey) -> Bounce {
         }
     }
     let delay_subject = DELAY_SUBJECT.is_match(message.subject().unwrap_or(""));
-    let mut failure = crate::bounce::from_text(&text, delay_subject, &excluded);
+    let mut failure = crate::understand::bounce::from_text(&text, delay_subject, &excluded);
     if failure.recipients.is_empty() {
         failure.recipients = fallback_recipients(message, &text, &excluded);
     }

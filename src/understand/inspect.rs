@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::answer::Answer;
-use crate::classify::{self, Classification, Kind};
 use crate::survey::Survey;
+use crate::understand::answer::Answer;
+use crate::understand::classify::{self, Classification, Kind};
 
 /// The version of the JSON contract; raised on any incompatible change
 /// (2: bounced_recipients, bounce_kind and the answer status `inferred`).
@@ -59,8 +59,8 @@ pub enum BounceKind {
 /// Inspects a raw message. Never fails: bytes that are not a message at all
 /// are unrelated mail.
 pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
-    let raw = crate::mime::lighten(raw);
-    let Some(message) = crate::mime::parse(&raw) else {
+    let raw = crate::understand::mime::lighten(raw);
+    let Some(message) = crate::understand::mime::parse(&raw) else {
         return Inspection {
             schema_version: SCHEMA_VERSION,
             kind: Kind::Unrelated,

@@ -14,8 +14,8 @@ use mail_parser::Message;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::compose::token::Token;
 use crate::survey::Survey;
-use crate::token::Token;
 
 /// Where a token was found, best evidence first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -324,7 +324,7 @@ mod tests {
             "still panics upstream"
         );
         assert!(parse(&raw).is_none());
-        let inspection = crate::inspect::inspect(
+        let inspection = crate::understand::inspect::inspect(
             &raw,
             &crate::survey::Survey::load(std::path::Path::new(concat!(
                 env!("CARGO_MANIFEST_DIR"),

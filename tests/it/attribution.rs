@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use mailsurvey::answer::Value;
+use mailsurvey::understand::answer::Value;
 
 use crate::replies::reply;
 use crate::support::*;

@@ -1699,7 +1699,7 @@ fn text_to_html(text: &str) -> String {
 }
 
 fn escape(text: &str) -> String {
-    mailsurvey::questionnaire::escape(text)
+    mailsurvey::survey::questionnaire::escape(text)
 }
 
 #[cfg(test)]
@@ -1707,10 +1707,10 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::PathBuf;
 
-    use mailsurvey::invitation::{Invitee, Kind};
+    use mailsurvey::compose::invitation::{Invitee, Kind};
+    use mailsurvey::compose::token::Token;
     use mailsurvey::survey::Survey;
-    use mailsurvey::templates::Templates;
-    use mailsurvey::token::Token;
+    use mailsurvey::survey::templates::Templates;
 
     use super::*;
 
@@ -1740,7 +1740,8 @@ mod tests {
         };
         let now = Timestamp::now();
         let draft =
-            mailsurvey::invitation::draft(&survey, &templates, &invitee, kind, now).unwrap();
+            mailsurvey::compose::invitation::draft(&survey, &templates, &invitee, kind, now)
+                .unwrap();
         (
             mailsurvey::compose::compose(draft, now).unwrap().bytes,
             token,

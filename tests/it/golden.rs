@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use mailsurvey::answer::{Answer, Value};
 use mailsurvey::compose::compose;
-use mailsurvey::followup::{self, Context};
-use mailsurvey::invitation::{self, Invitee, Kind};
+use mailsurvey::compose::invitation::{self, Invitee, Kind};
+use mailsurvey::compose::token::Token;
+use mailsurvey::follow_up::{self, Context};
 use mailsurvey::store::StoredRecipient;
 use mailsurvey::survey::Survey;
-use mailsurvey::templates::Templates;
-use mailsurvey::token::Token;
+use mailsurvey::survey::templates::Templates;
+use mailsurvey::understand::answer::{Answer, Value};
 
 use crate::support::ROOT;
 
@@ -162,24 +162,24 @@ fn golden_receipt_clarification_and_notes() {
             Answer::ok(Value::Bool(true), "yes please"),
         ),
     ]);
-    let draft = followup::draft(followup::Kind::Clarification, &context, &answers).unwrap();
+    let draft = follow_up::draft(follow_up::Kind::Clarification, &context, &answers).unwrap();
     check("clarification", &compose(draft, now()).unwrap().bytes);
     answers.insert("confidence".into(), Answer::ok(Value::Integer(7), "7"));
     answers.insert("research".into(), Answer::ok(Value::Bool(true), "yes"));
-    let draft = followup::draft(followup::Kind::Receipt, &context, &answers).unwrap();
+    let draft = follow_up::draft(follow_up::Kind::Receipt, &context, &answers).unwrap();
     check("receipt", &compose(draft, now()).unwrap().bytes);
     for (name, kind) in [
-        ("opt-out-confirmation", followup::Kind::OptOutConfirmation),
-        ("closed-notice", followup::Kind::ClosedNotice),
+        ("opt-out-confirmation", follow_up::Kind::OptOutConfirmation),
+        ("closed-notice", follow_up::Kind::ClosedNotice),
     ] {
-        let draft = followup::draft(kind, &context, &BTreeMap::new()).unwrap();
+        let draft = follow_up::draft(kind, &context, &BTreeMap::new()).unwrap();
         check(name, &compose(draft, now()).unwrap().bytes);
     }
 }
 
 #[test]
 fn golden_confirmations() {
-    use mailsurvey::confirmation::{Request, Why};
+    use mailsurvey::decide::confirmation::{Request, Why};
     let survey = survey();
     let person = person();
     let templates = Templates::load(None).unwrap();
@@ -216,7 +216,7 @@ fn golden_confirmations() {
         "early_adjuvant".into(),
         Answer::ok(Value::Bool(false), "no"),
     );
-    let draft = followup::confirmation_asking(&context, &inferred, Some(&current)).unwrap();
+    let draft = follow_up::confirmation_asking(&context, &inferred, Some(&current)).unwrap();
     let bytes = compose(draft, now()).unwrap().bytes;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     assert!(text.contains("We still need"), "{text}");
@@ -230,7 +230,7 @@ fn golden_confirmations() {
         ("confirmation-opt-out", &opt_out),
         ("confirmation-inferred", &inferred),
     ] {
-        let draft = followup::confirmation(&context, request).unwrap();
+        let draft = follow_up::confirmation(&context, request).unwrap();
         assert_eq!(draft.to.email.to_string(), person.email);
         assert_eq!(draft.in_reply_to, None);
         let bytes = compose(draft, now()).unwrap().bytes;

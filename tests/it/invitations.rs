@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
 use mail_parser::HeaderValue;
-use mailsurvey::token::Token;
+use mailsurvey::compose::token::Token;
 
 use crate::support::*;
 

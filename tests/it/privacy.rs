@@ -127,7 +127,7 @@ fn a_password_file_others_can_read_draws_a_warning_at_start() {
 }
 
 /// Every secret part of every token, and every whole token, in any case.
-fn assert_no_token_in(what: &str, text: &str, tokens: &[mailsurvey::token::Token]) {
+fn assert_no_token_in(what: &str, text: &str, tokens: &[mailsurvey::compose::token::Token]) {
     let lower = text.to_lowercase();
     for token in tokens {
         assert!(

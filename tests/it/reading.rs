@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use mailsurvey::answer::{Status, Value};
+use mailsurvey::understand::answer::{Status, Value};
 
 use crate::replies::reply;
 use crate::support::*;

@@ -101,11 +101,11 @@ fn replies_are_read_recorded_filed_and_answered() {
     assert_eq!(first.len(), 10);
     assert_eq!(
         first["confidence"].value,
-        Some(mailsurvey::answer::Value::Integer(7))
+        Some(mailsurvey::understand::answer::Value::Integer(7))
     );
     assert_eq!(
         first["barriers"].value,
-        Some(mailsurvey::answer::Value::Choices(vec![
+        Some(mailsurvey::understand::answer::Value::Choices(vec![
             "expertise".into(),
             "side_effects".into()
         ]))
@@ -185,11 +185,11 @@ fn replies_are_read_recorded_filed_and_answered() {
     let answers = store.all_current_answers(&sid).unwrap();
     assert_eq!(
         answers[&person(partial).id]["confidence"].value,
-        Some(mailsurvey::answer::Value::Integer(8))
+        Some(mailsurvey::understand::answer::Value::Integer(8))
     );
     assert_eq!(
         answers[&person(partial).id]["end_of_life"].value,
-        Some(mailsurvey::answer::Value::Bool(true))
+        Some(mailsurvey::understand::answer::Value::Bool(true))
     );
     daemon.terminate();
 }

@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use super::{Request, Word};
-use crate::answer::{Answer, Status};
+use crate::understand::answer::{Answer, Status};
 
 /// How a pending confirmation was settled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,8 +138,8 @@ mod tests {
     //! answers in; what settling writes out. One `#[test]` per row.
 
     use super::*;
-    use crate::answer::Value;
-    use crate::confirmation::Why;
+    use crate::decide::confirmation::Why;
+    use crate::understand::answer::Value;
 
     fn yes(status: Status) -> Answer {
         Answer {

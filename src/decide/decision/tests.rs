@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use super::*;
-use crate::answer::Value;
-use crate::bounce::Returned;
-use crate::classify::Bounce;
-use crate::confirmation::Request;
-use crate::followup::Kind as Mail;
-use crate::parse::ParsedReply;
+use crate::compose::token::Token;
+use crate::decide::confirmation::Request;
+use crate::follow_up::Kind as Mail;
 use crate::store::Pending;
-use crate::token::Token;
+use crate::understand::answer::Value;
+use crate::understand::bounce::Returned;
+use crate::understand::classify::Bounce;
+use crate::understand::parse::ParsedReply;
 
 /// One row's input.
 struct Case {

@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use crate::answer::{Answer, Value};
 use crate::report::figures::Outcome;
 use crate::report::tests::cohort::{cohort_input, cohort_survey};
 use crate::report::{Report, build};
+use crate::understand::answer::{Answer, Value};
 
 /// Runs `program` in `dir`; panics with its output unless it succeeds
 /// without an error message.

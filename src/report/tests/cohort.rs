@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use crate::answer::{Answer, Value};
-use crate::recipients::{self, Recipient};
 use crate::report::figures::Outcome;
 use crate::report::{LateReply, Report, ReportInput, Respondent, build};
+use crate::survey::recipients::{self, Recipient};
 use crate::survey::{QuestionKind, Survey};
+use crate::understand::answer::{Answer, Value};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -14,13 +14,13 @@ use tracing::{error, warn};
 
 use super::accounts::Account;
 use super::files::Loaded;
-use crate::clock::Clock;
-use crate::daemon::Daemon;
 use crate::inbox::Health;
-use crate::shutdown::Shutdown;
+use crate::run::clock::Clock;
+use crate::run::daemon::Daemon;
+use crate::run::shutdown::Shutdown;
 use crate::store::Store;
 use crate::survey::Survey;
-use crate::templates::Templates;
+use crate::survey::templates::Templates;
 use crate::{Error, Result};
 
 /// First delay before a survey whose daemon failed is started again.

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use crate::daemon;
+use crate::run::daemon;
 use crate::store::Store;
 use crate::survey::Survey;
-use crate::templates::Templates;
+use crate::survey::templates::Templates;
 use crate::{Error, Result};
 
 /// The survey files `path` names: itself, or the `*.toml` files in it
@@ -61,7 +61,7 @@ pub(super) fn fingerprint(path: &Path, survey: Option<&Survey>) -> Vec<u8> {
 
 pub(super) fn load(path: &Path) -> Result<Loaded> {
     let (survey, templates) = daemon::load(path)?;
-    crate::credentials::warn_if_exposed(&survey);
+    crate::connect::credentials::warn_if_exposed(&survey);
     let fingerprint = fingerprint(path, Some(&survey));
     Ok(Loaded {
         survey,

@@ -1,6 +1,6 @@
 //! `mailsurvey run` as a service: the surveys named by `--survey` (a file,
 //! or a directory of `*.toml` files), each run by its own [`Daemon`], under
-//! one supervisor that speaks to systemd ([`crate::notify`]).
+//! one supervisor that speaks to systemd ([`crate::run::notify`]).
 //!
 //! The supervisor never waits on a mail server: it loads the survey files,
 //! opens their stores, says READY, then starts each survey's daemon as a
@@ -37,10 +37,10 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tracing::{error, info, warn};
 
-use crate::clock::{Clock, SystemClock};
 use crate::inbox::Health;
-use crate::notify::Notifier;
-use crate::shutdown::{self, Shutdown, Trigger};
+use crate::run::clock::{Clock, SystemClock};
+use crate::run::notify::Notifier;
+use crate::run::shutdown::{self, Shutdown, Trigger};
 use crate::store::Store;
 use crate::survey::Survey;
 use crate::{Error, Result};

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use tracing::info;
 
 use crate::inbox::Health;
-use crate::shutdown::{self, Shutdown, Trigger};
+use crate::run::shutdown::{self, Shutdown, Trigger};
 use crate::store::Store;
 use crate::survey::Survey;
 

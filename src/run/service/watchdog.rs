@@ -14,7 +14,7 @@ use tracing::warn;
 
 use super::{Service, Watched, first_line};
 use crate::Result;
-use crate::shutdown::Shutdown;
+use crate::run::shutdown::Shutdown;
 use crate::store::{HealthPart, Store};
 use crate::survey::Survey;
 

@@ -4,7 +4,7 @@
 //! (they take our quoted questionnaire for the doctor's words, or cut an
 //! answer that looks like a signature), so this parser anchors on what we wrote
 //! ourselves: the numbered question headings and the `Answer:` line after
-//! each (see [`crate::questionnaire`]). It reads, in one pass over the lines:
+//! each (see [`crate::survey::questionnaire`]). It reads, in one pass over the lines:
 //!
 //! - text after an `Answer:` line: on the line itself (`> Answer: yes`, or
 //!   `Answer: yes` typed into an unquoted Outlook original), and the
@@ -34,8 +34,8 @@ use std::sync::LazyLock;
 use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use regex::Regex;
 
-use crate::answer::{Answer, Status};
 use crate::survey::{Question, QuestionKind, Survey};
+use crate::understand::answer::{Answer, Status};
 use crate::understand::flowed::{self, Wrapping};
 use crate::understand::head;
 
@@ -191,14 +191,14 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
 /// The lines we wrote ourselves, normalised: the questionnaire, its
 /// instructions, the survey's own paragraphs and `sent` (the mail as sent).
 fn ours(survey: &Survey, sent: Option<&str>) -> Ours {
-    let mut text = crate::questionnaire::render_text(
+    let mut text = crate::survey::questionnaire::render_text(
         survey.questions.iter().enumerate().map(|(i, q)| (i + 1, q)),
     );
     text.push('\n');
-    text.push_str(&crate::questionnaire::instructions_text());
+    text.push_str(&crate::survey::questionnaire::instructions_text());
     for q in &survey.questions {
         text.push('\n');
-        text.push_str(&crate::questionnaire::heading(0, q));
+        text.push_str(&crate::survey::questionnaire::heading(0, q));
     }
     for paragraph in [
         &survey.title,
@@ -1010,7 +1010,7 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{Status, Value};
+    use crate::understand::answer::{Status, Value};
 
     /// A text part of megabytes is read as its first [`MAX_BYTES`], as
     /// before, without being copied whole.
@@ -1022,7 +1022,7 @@ mod tests {
         }
         let raw =
             format!("Subject: Re: survey\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}");
-        let message = crate::mime::parse(raw.as_bytes()).unwrap();
+        let message = crate::understand::mime::parse(raw.as_bytes()).unwrap();
         let text = reply_text(&message);
         assert!(text.len() > MAX_BYTES && text.len() <= MAX_BYTES * 2 + 1);
         let whole = message.body_text(0).unwrap();
@@ -1045,12 +1045,12 @@ mod tests {
         prefix: &str,
     ) -> String {
         let survey = survey();
-        let block = crate::questionnaire::render_text(
+        let block = crate::survey::questionnaire::render_text(
             survey.questions.iter().enumerate().map(|(i, q)| (i + 1, q)),
         );
         let mut out = format!(
             "{prefix}{}\n{prefix}\n",
-            crate::questionnaire::instructions_text().replace('\n', &format!("\n{prefix}"))
+            crate::survey::questionnaire::instructions_text().replace('\n', &format!("\n{prefix}"))
         );
         let mut number = 0;
         for line in block.lines() {

@@ -12,8 +12,8 @@
 //! Linear: every function makes one pass over the words it is given, with
 //! per-question lists of a few words.
 
-use crate::answer::{Answer, Status, Value};
 use crate::survey::{Question, QuestionKind};
+use crate::understand::answer::{Answer, Status, Value};
 
 use super::value::{self, plain_words};
 

@@ -2,8 +2,8 @@
 //! or by a word only one label has, with "not", "all" and "none".
 
 use super::plain_words;
-use crate::answer::{Answer, Value};
 use crate::survey::{ChoiceOption, Question};
+use crate::understand::answer::{Answer, Value};
 
 /// What a choice answer named, before it is checked against the question.
 #[derive(Default)]
@@ -81,7 +81,7 @@ pub(super) fn none_alone(text: &str, options: &[ChoiceOption]) -> Option<usize> 
     let mut words = plain_words(text);
     if words.first().is_some_and(|w| w.len() == 1) {
         let letter = words.remove(0);
-        if letter != crate::questionnaire::option_letter(exclusive).to_string() {
+        if letter != crate::survey::questionnaire::option_letter(exclusive).to_string() {
             return None;
         }
     }

@@ -12,8 +12,8 @@ mod choice;
 mod number;
 mod yes_no;
 
-use crate::answer::{Answer, Value};
 use crate::survey::{Question, QuestionKind};
+use crate::understand::answer::{Answer, Value};
 
 use choice::choice;
 use number::number;
@@ -97,8 +97,8 @@ pub(super) fn leading(words: &[String], list: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::Status;
     use crate::survey::ChoiceOption;
+    use crate::understand::answer::Status;
 
     fn yes_no_q() -> Question {
         Question {

@@ -2,7 +2,7 @@
 //! denominators ("7/10") and corrections ("8, no, 9") told apart.
 
 use super::plain_words;
-use crate::answer::{Answer, Value};
+use crate::understand::answer::{Answer, Value};
 
 pub(super) const NUMBER_WORDS: &[&str] = &[
     "zero",

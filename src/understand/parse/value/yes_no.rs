@@ -2,8 +2,8 @@
 //! explanation kept with them.
 
 use super::{leading, plain_words};
-use crate::answer::{Answer, Value};
 use crate::survey::Question;
+use crate::understand::answer::{Answer, Value};
 
 /// Leading phrases that answer yes, as written or after contractions are
 /// spelled out (`I've` → `i have`). Longest match wins.

@@ -10,7 +10,7 @@ use lettre::transport::smtp::authentication::{Credentials as SmtpCredentials, Me
 use lettre::transport::smtp::client::{
     AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters,
 };
-use lettre::transport::smtp::extension::ClientId;
+use lettre::transport::smtp::extension::{ClientId, Extension, ServerInfo};
 use tokio::sync::Mutex;
 use tracing::{info, warn};
 
@@ -77,11 +77,14 @@ impl SmtpOutbox {
         })
     }
 
-    /// Connects and logs in, to prove the settings work.
-    pub async fn test_login(&self) -> Result<()> {
+    /// Connects and logs in, to prove the settings work. Says what the
+    /// server lacks that some messages need (see [`lacking`]); empty when
+    /// it lacks nothing.
+    pub async fn test_login(&self) -> Result<Vec<&'static str>> {
         let connection = self.connect().await?;
+        let lacks = lacking(connection.server_info());
         self.park(connection).await;
-        Ok(())
+        Ok(lacks)
     }
 
     fn untrusted(&self, error: &str) -> Error {
@@ -425,11 +428,60 @@ fn tls_parameters(server: &Server) -> Result<TlsParameters> {
         .map_err(|e| Error::Tls(e.to_string()))
 }
 
+/// What `server` lacks that some messages need: SMTPUTF8 for an address
+/// outside ASCII (`dr.müller@…`), which nothing can encode for a server
+/// without it. 8BITMIME is not needed (every message is composed 7-bit:
+/// RFC 2047 headers, quoted-printable or base64 bodies) and PIPELINING is
+/// not used, so neither is named.
+fn lacking(server: &ServerInfo) -> Vec<&'static str> {
+    if server.supports_feature(Extension::SmtpUtfEight) {
+        Vec::new()
+    } else {
+        vec![
+            "SMTPUTF8 (an address that is not ASCII, such as dr.müller@…, cannot be mailed through it; every other recipient can)",
+        ]
+    }
+}
+
+/// Why `server` can never take `mail` as it is, if so: an envelope address
+/// outside ASCII without SMTPUTF8 (RFC 6531), or 8-bit bytes without
+/// 8BITMIME (RFC 6152). Permanent, and said before MAIL FROM, so the one
+/// message fails at once with its reason and the others go on; lettre
+/// would refuse it too, but as a client error, which reads as transient and
+/// would be retried to the last attempt for nothing.
+fn unsendable(server: &ServerInfo, place: &str, mail: &Outgoing) -> Option<Error> {
+    let permanent = |message: String| Error::Smtp {
+        transient: false,
+        message,
+    };
+    if !server.supports_feature(Extension::SmtpUtfEight)
+        && let Some(address) = std::iter::once(&mail.envelope_from)
+            .chain(&mail.envelope_to)
+            .find(|a| !a.to_string().is_ascii())
+    {
+        return Some(permanent(format!(
+            "the address {address} is not ASCII and needs SMTPUTF8, which the SMTP server {place} does not offer: it cannot be mailed through this server (ask for an ASCII address, or send through a server that offers SMTPUTF8)"
+        )));
+    }
+    if !server.supports_feature(Extension::EightBitMime) && !mail.bytes.is_ascii() {
+        return Some(permanent(format!(
+            "the message has 8-bit bytes and the SMTP server {place} does not offer 8BITMIME"
+        )));
+    }
+    None
+}
+
 impl Outbox for SmtpOutbox {
     async fn send(&self, mail: &Outgoing) -> Result<()> {
         let envelope = Envelope::new(Some(mail.envelope_from.clone()), mail.envelope_to.clone())
             .map_err(|e| Error::Message(e.to_string()))?;
         let mut connection = self.connection().await?;
+        let place = format!("{}:{}", self.server.host, self.server.port);
+        if let Some(err) = unsendable(connection.server_info(), &place, mail) {
+            // Nothing was sent on it: the connection serves the next one.
+            self.park(connection).await;
+            return Err(err);
+        }
         match tokio::time::timeout(SMTP_TIMEOUT, connection.send(&envelope, &mail.bytes)).await {
             Ok(Ok(_)) => {
                 self.park(connection).await;

@@ -151,7 +151,13 @@ pub async fn check(survey: &Survey, bounce_probe: Option<&str>) -> Vec<Step> {
         what: format!("SMTP login to {}:{}", survey.smtp.host, survey.smtp.port),
         outcome: smtp_ok
             .as_ref()
-            .map(|()| "ok".to_owned())
+            .map(|lacks| {
+                if lacks.is_empty() {
+                    "ok".to_owned()
+                } else {
+                    format!("ok; the server lacks {}", lacks.join("; "))
+                }
+            })
             .map_err(|e| e.to_string()),
     });
     let imap_server = survey.imap.clone();

@@ -19,6 +19,7 @@ mod reading;
 mod replies;
 mod service;
 mod setup;
+mod sevenbit;
 mod support;
 mod surveys;
 mod timeline;

@@ -97,7 +97,7 @@ async fn run_once(
 ) -> Result<()> {
     let smtp = wiring.account.outbox;
     match smtp.test_login().await {
-        Ok(()) => {}
+        Ok(_) => {}
         Err(err @ (Error::Credentials(_) | Error::Tls(_))) => return Err(err),
         Err(err) => {
             warn!(survey = %survey.id, error = %err, "SMTP server not reachable yet; will keep trying")

@@ -137,6 +137,10 @@ pub enum Command {
         /// Settle an answer by hand: EMAIL QUESTION VALUE.
         #[arg(long, num_args = 3, value_names = ["EMAIL", "QUESTION", "VALUE"])]
         settle: Option<Vec<String>>,
+        /// Count again the answers set aside at this person's request
+        /// ("please delete my answers"), until the retention purge.
+        #[arg(long, value_name = "EMAIL", conflicts_with_all = ["accept", "reject", "retry", "settle"])]
+        restore: Option<String>,
         /// Who decides (recorded with the decision).
         #[arg(long, env = "USER", default_value = "lead")]
         by: String,
@@ -245,8 +249,9 @@ pub async fn execute(cli: Cli, signals: Signals) -> Exit {
             reject,
             retry,
             settle,
+            restore,
             by,
-        } => review(&survey, accept, reject, retry, settle, &by),
+        } => review(&survey, accept, reject, retry, settle, restore, &by),
         Command::Close { survey } => close(&survey).await,
         Command::Report { survey, out, send } => report(&survey, &out, send).await,
         Command::Withdraw {
@@ -540,8 +545,12 @@ fn review(
     reject: Option<i64>,
     retry: Option<i64>,
     settle: Option<Vec<String>>,
+    restore: Option<String>,
     by: &str,
 ) -> Result<Exit> {
+    if let Some(email) = restore {
+        return said(commands::review(path, Review::Restore(email), by)?);
+    }
     let what = match (retry, accept, reject, settle) {
         (Some(id), ..) => Review::Retry(id),
         (_, Some(id), ..) => Review::Accept(id),

@@ -14,9 +14,12 @@
 //!   whose first line of their own words is "confirm" counts it; "not me"
 //!   discards it (and undoes a stopped mail); anything else goes to the
 //!   lead (`mailsurvey review`);
-//! - at most one confirmation is pending per person; later messages update
-//!   what it holds without another email, except that a newly stopped mail
-//!   is always told;
+//! - at most one confirmation is pending per person; a later message that
+//!   changes what it holds sends a new email showing what it now holds
+//!   (within the caps), and "confirm" counts only what the email it
+//!   answers showed ([`Request::fingerprint`], stored with each email): a
+//!   "confirm" to an older email counts nothing and the person is asked
+//!   again;
 //! - it is automatic mail: counted in `daily_auto_limit`, carrying
 //!   `Auto-Submitted: auto-replied`, sent only to the listed address.
 //!
@@ -50,6 +53,10 @@ pub enum Why {
     /// The message carried the token, but its answers were inferred rather
     /// than read with certainty (the reply parser's "inferred" status).
     Inferred,
+    /// The message carried the token but came from another address than
+    /// the listed one (anyone sent a copy of our email, a colleague in CC,
+    /// has the token): what it asks waits for the listed address.
+    OtherAddress,
 }
 
 impl Why {
@@ -58,6 +65,7 @@ impl Why {
         match self {
             Why::NoToken => "no_token",
             Why::Inferred => "inferred",
+            Why::OtherAddress => "other_address",
         }
     }
 
@@ -66,6 +74,7 @@ impl Why {
         match name {
             "no_token" => Some(Why::NoToken),
             "inferred" => Some(Why::Inferred),
+            "other_address" => Some(Why::OtherAddress),
             _ => None,
         }
     }
@@ -81,9 +90,15 @@ pub struct Request {
     /// Mail was stopped at once on this unverified request; "not me"
     /// starts it again.
     pub opt_out: bool,
-    /// A request to delete the person's answers, held: confirmed, it goes
-    /// to the lead as a withdrawal request.
+    /// A request to delete the person's answers, held: confirmed, the
+    /// answers are set aside (out of the report, restorable by the lead)
+    /// and the lead is told.
     pub withdrawal: bool,
+    /// A stop of mail asked from another address than the listed one, not
+    /// applied: confirmed, mail stops. (Stored requests from before it
+    /// read as `false`.)
+    #[serde(default)]
+    pub stop_asked: bool,
 }
 
 impl Request {
@@ -101,20 +116,37 @@ impl Request {
         self.answers.extend(later.answers.clone());
         self.opt_out |= later.opt_out;
         self.withdrawal |= later.withdrawal;
+        self.stop_asked |= later.stop_asked;
         if self.why.is_none() {
             self.why = later.why;
         }
     }
 
-    /// Does `later` ask for something the person has not yet been told of?
-    /// (Updated answers do not: one email per pending confirmation.)
+    /// Does `later` change what this request holds, so that an email
+    /// already sent no longer shows it? (A changed answer does: "confirm"
+    /// counts only what the person was shown.)
     pub fn news_in(&self, later: &Request) -> bool {
-        (later.opt_out && !self.opt_out) || (later.withdrawal && !self.withdrawal)
+        let mut merged = self.clone();
+        merged.merge(later);
+        merged != *self
     }
 
     /// Nothing to confirm.
     pub fn is_empty(&self) -> bool {
-        self.answers.is_empty() && !self.opt_out && !self.withdrawal
+        self.answers.is_empty() && !self.opt_out && !self.withdrawal && !self.stop_asked
+    }
+
+    /// What an email asking about this request shows, as a digest stored
+    /// with the email (`outbox.shows`): "confirm" to that email counts only
+    /// if the request still has this digest. SHA-256 of its JSON (the
+    /// answers in a sorted map, so the same request has the same digest).
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let json = serde_json::to_vec(self).expect("a request serialises");
+        Sha256::digest(&json)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 
@@ -353,20 +385,40 @@ mod tests {
     }
 
     #[test]
-    fn a_merge_keeps_the_latest_answer_and_tells_only_news() {
+    fn a_merge_keeps_the_latest_answer_and_any_change_is_news() {
         let mut held = Request::new(Why::NoToken);
         held.answers
             .insert("q1".into(), Answer::ok(Value::Bool(true), "yes"));
+        assert!(!held.news_in(&held.clone()), "the same again: no news");
         let mut later = Request::new(Why::NoToken);
         later
             .answers
             .insert("q1".into(), Answer::ok(Value::Bool(false), "no"));
-        assert!(!held.news_in(&later), "updated answers: no new email");
+        assert!(held.news_in(&later), "a changed answer: a new email");
         later.opt_out = true;
         assert!(held.news_in(&later), "mail stopped: the person is told");
+        let shown = held.fingerprint();
         held.merge(&later);
+        assert_ne!(held.fingerprint(), shown, "what was shown no longer holds");
         assert_eq!(held.answers["q1"].value, Some(Value::Bool(false)));
         assert!(held.opt_out && !held.withdrawal);
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_same_for_the_same_request_and_reads_old_rows() {
+        let mut a = Request::new(Why::NoToken);
+        a.answers
+            .insert("q2".into(), Answer::ok(Value::Integer(7), "7"));
+        a.answers
+            .insert("q1".into(), Answer::ok(Value::Bool(true), "yes"));
+        let b: Request = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_eq!(a.fingerprint().len(), 64);
+        let old: Request = serde_json::from_str(
+            r#"{"why":"no_token","answers":{},"opt_out":true,"withdrawal":false}"#,
+        )
+        .unwrap();
+        assert!(old.opt_out && !old.stop_asked);
     }
 
     #[test]

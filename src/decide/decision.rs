@@ -97,6 +97,11 @@ pub struct Facts {
     pub bounce: BounceFacts,
     /// Their pending confirmation by email, if any.
     pub pending: Option<crate::store::Pending>,
+    /// What the confirmation email this message answers showed
+    /// ([`Request::fingerprint`], stored with the email), when it answers
+    /// one of ours that stored it: "confirm" counts only if the pending
+    /// confirmation still holds exactly that.
+    pub shown: Option<String>,
 }
 
 /// What the store knows about the messages a delivery report names: by
@@ -475,6 +480,9 @@ fn confirmation_answer(
         });
         return Some(Vec::new());
     }
+    if message.word == Word::Confirm && !shown_now(facts) {
+        return Some(ask_again(outcome, survey, facts, who));
+    }
     let request = &pending.request;
     outcome.reason = format!(
         "\"{}\" to the confirmation of {} answer(s){}{}",
@@ -533,6 +541,13 @@ fn inferred_confirmed(
     if message.word != Word::Confirm && !corrects {
         return None;
     }
+    if !shown_now(facts) {
+        // Their own corrections count (their token, their address); the
+        // lines they did not correct were not what they were shown.
+        let intents = ask_again(outcome, survey, facts, who);
+        outcome.answers = certain;
+        return Some(intents);
+    }
     outcome.kind = MessageKind::Reply;
     outcome.file_to = survey.replies.folders.processed.clone();
     outcome.reason = format!(
@@ -581,10 +596,57 @@ fn inferred_confirmed(
     )
 }
 
+/// Was the person shown what their pending confirmation holds now? Only
+/// when this message answers a confirmation email whose stored digest is
+/// the pending request's: a message since may have changed it (answers a
+/// stranger set without a token), and "confirm" speaks only for what the
+/// email showed.
+fn shown_now(facts: &Facts) -> bool {
+    match (&facts.pending, &facts.shown) {
+        (Some(pending), Some(shown)) => *shown == pending.request.fingerprint(),
+        _ => false,
+    }
+}
+
+/// "confirm" to a confirmation email that showed something else than the
+/// pending confirmation holds now (changed since, an email from before
+/// digests were stored, or "confirm" outside a reply to one): nothing
+/// counts; a new email shows what it holds now and asks again, within the
+/// daily cap; else the lead is told.
+fn ask_again(outcome: &mut Outcome, survey: &Survey, facts: &Facts, who: &Who<'_>) -> Vec<Intent> {
+    outcome.kind = MessageKind::Reply;
+    outcome.file_to = survey.replies.folders.processed.clone();
+    outcome.reason =
+        "\"confirm\" to a confirmation email that did not show what it now holds: nothing counted"
+            .into();
+    let Some(pending) = facts.pending.as_ref() else {
+        return Vec::new();
+    };
+    if who.may_confirm && who.under_cap {
+        outcome
+            .reason
+            .push_str("; asked again, showing what it now holds");
+        return vec![Intent {
+            kind: follow_up::Kind::Confirmation,
+            answers: facts.answers.clone(),
+            confirmation: Some(pending.request.clone()),
+        }];
+    }
+    outcome.flags.push(Flag {
+        kind: FlagKind::ConfirmationUnclear,
+        note: "confirmed an email that did not show what the confirmation now holds, and no new email may go today: nothing counted; read it (`mailsurvey review`)".into(),
+    });
+    Vec::new()
+}
+
 /// An opt-out or a deletion request (sent to the unsubscribe address, or
-/// asking in words, without answers): with the token, mail stops at once;
-/// without it, a stop of mail, a deletion request, or both are held for
-/// the person's confirmation (the stop at once, the deletion only once
+/// asking in words, without answers): with the token from the listed
+/// address, mail stops at once, and a deletion request sets the answers
+/// aside at once (out of the report, restorable by the lead); with the
+/// token from another address (anyone sent a copy of our email has it),
+/// both wait for the person's confirmation and nothing is applied before;
+/// without a token, a stop of mail, a deletion request, or both are held
+/// for the person's confirmation (the stop at once, the deletion only once
 /// confirmed).
 fn unsubscribe(
     outcome: &mut Outcome,
@@ -596,19 +658,30 @@ fn unsubscribe(
     outcome.kind = MessageKind::Unsubscribe;
     outcome.file_to = survey.replies.folders.processed.clone();
     let mut intents = Vec::new();
+    let reply = classification.reply.clone().unwrap_or_default();
+    let may_mail = who.may_confirm && who.under_cap;
     if who.unverified {
-        let reply = classification.reply.clone().unwrap_or_default();
         let mut request = Request::new(Why::NoToken);
         request.withdrawal = reply.withdraw;
         request.opt_out = reply.opt_out || !reply.withdraw;
-        hold(
-            outcome,
-            &mut intents,
-            facts,
-            request,
-            who.may_confirm && who.under_cap,
-        );
+        hold(outcome, &mut intents, facts, request, may_mail);
+    } else if who.matched_by != MatchedBy::Sender && !who.from_invited {
+        outcome.flags.push(Flag {
+            kind: FlagKind::DifferentSender,
+            note: format!(
+                "sent from {} with the token of {}: held until the person confirms by email",
+                outcome.sender.as_deref().unwrap_or("no address"),
+                who.person.email
+            ),
+        });
+        let mut request = Request::new(Why::OtherAddress);
+        request.withdrawal = reply.withdraw;
+        request.stop_asked = reply.opt_out || !reply.withdraw;
+        hold(outcome, &mut intents, facts, request, may_mail);
     } else {
+        if reply.withdraw {
+            deletion_request(outcome);
+        }
         opt_out(outcome, &mut intents, facts, who.may_answer);
     }
     intents
@@ -637,7 +710,14 @@ fn reply(
         });
     }
     if reply.withdraw && !who.unverified {
-        deletion_request(outcome);
+        if who.from_invited {
+            deletion_request(outcome);
+        } else {
+            outcome.flags.push(Flag {
+                kind: FlagKind::WithdrawRequest,
+                note: "asked from another address than the listed one for the answers to be deleted: nothing set aside; ask the person".into(),
+            });
+        }
     }
     if outcome.late {
         return late(outcome, survey, facts, who);
@@ -665,7 +745,9 @@ fn reply(
         opt_out(outcome, &mut intents, facts, who.may_answer);
         return intents;
     }
-    if !who.may_answer {
+    // Answers set aside at the person's request get no receipt or
+    // clarification: they asked for them to be deleted.
+    if !who.may_answer || outcome.set_aside {
         return intents;
     }
     answered(outcome, &reply, survey, facts, who)
@@ -704,12 +786,18 @@ fn held_from_another_address(
     true
 }
 
-/// A deletion request with the token: the lead runs it (`mailsurvey
-/// withdraw`).
+/// A deletion request with the token, from the listed address: the
+/// person's answers (this message's included) are set aside at once, out
+/// of the report and the exports but not destroyed, since the parser may
+/// have misread the request ("don't delete my answers", a request about
+/// one answer); the lead sees it in `review`, restores them (`mailsurvey
+/// review --restore EMAIL`) or deletes them for good (`mailsurvey
+/// withdraw`); the retention purge deletes them.
 fn deletion_request(outcome: &mut Outcome) {
+    outcome.set_aside = true;
     outcome.flags.push(Flag {
         kind: FlagKind::WithdrawRequest,
-        note: "asked for their answers to be deleted: run `mailsurvey withdraw`".into(),
+        note: "asked for their answers to be deleted: set aside, out of the report and exports; `mailsurvey review --restore EMAIL` brings them back, `mailsurvey withdraw` deletes them".into(),
     });
 }
 
@@ -819,12 +907,14 @@ fn opt_out(outcome: &mut Outcome, intents: &mut Vec<Intent>, facts: &Facts, may_
     }
 }
 
-/// Holds what a message without a token asked for until the person
-/// confirms it: answers and deletion requests wait; a stop of mail takes
-/// effect at once (stopping mail is what it asks for), and "not me" undoes
-/// it. One email asks, to the listed address, unless one is pending and
-/// this message adds nothing the person has not been told (a newly stopped
-/// mail is always told); within the daily cap.
+/// Holds what a message without a token (or with one, from another
+/// address) asked for until the person confirms it: answers, deletion
+/// requests and a stop of mail asked from another address wait; a stop of
+/// mail without a token takes effect at once (stopping mail is what it asks
+/// for), and "not me" undoes it. One email asks, to the listed address,
+/// showing everything the confirmation then holds, unless one is pending
+/// and this message changes nothing in it; within the daily cap. "confirm"
+/// counts only what the email answered showed (see [`shown_now`]).
 fn hold(
     outcome: &mut Outcome,
     intents: &mut Vec<Intent>,
@@ -843,8 +933,13 @@ fn hold(
         ));
     }
     outcome.reason = format!(
-        "{}; no token: held until the person confirms by email",
-        outcome.reason
+        "{}; {}: held until the person confirms by email",
+        outcome.reason,
+        if request.why == Some(Why::OtherAddress) {
+            "with the token, from another address than the listed one"
+        } else {
+            "no token"
+        }
     );
     let pending = facts.pending.as_ref();
     let tell = match pending {

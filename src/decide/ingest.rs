@@ -306,6 +306,7 @@ impl Facts {
             let ever = Timestamp::UNIX_EPOCH;
             facts.answers = batch.current_answers(id)?;
             facts.pending = batch.pending_confirmation(id)?;
+            facts.shown = shown(batch, id, &message.classification.candidates)?;
             facts.sent = MailCounts {
                 closed_notices: batch.mail_count(id, &[MailKind::ClosedNotice], ever)?,
                 opt_out_confirmations: batch.mail_count(
@@ -375,9 +376,29 @@ fn compose_follow_ups(
             kind: intent.kind.into(),
             message_id,
             body,
+            shows: intent.confirmation.as_ref().map(|r| r.fingerprint()),
         });
     }
     outcome
+}
+
+/// What the confirmation email a message answers showed: the first of
+/// our confirmation Message-IDs in its In-Reply-To or References that is
+/// the person's and has a stored digest.
+fn shown(batch: &Batch<'_>, recipient_id: i64, candidates: &[Candidate]) -> Result<Option<String>> {
+    for candidate in candidates {
+        if !matches!(candidate.place, Place::InReplyTo | Place::References) {
+            continue;
+        }
+        let id = candidate.found_in.trim().trim_matches(['<', '>']);
+        if !id.starts_with(&format!("{}.", confirmation::KIND)) {
+            continue;
+        }
+        if let Some(shown) = batch.confirmation_shown(recipient_id, id)? {
+            return Ok(Some(shown));
+        }
+    }
+    Ok(None)
 }
 
 /// Loads what the store knows about the messages a delivery report names.

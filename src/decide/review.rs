@@ -1,6 +1,7 @@
 //! What the lead decides by hand: replies held because they came from
-//! another address than the invited one, answers that stayed unclear, and
-//! requests to have one's answers deleted. Every decision is recorded with
+//! another address than the invited one, answers that stayed unclear,
+//! answers set aside at their person's request (restorable until the
+//! purge), and requests to have one's answers deleted. Every decision is recorded with
 //! who made it and when. Text that came in a message (a subject, an
 //! answer, a provider's words) is shown with its control characters made
 //! visible ([`crate::report::shown`]).
@@ -100,6 +101,7 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
         )
         .ok();
     }
+    set_aside_section(&mut out, store, &survey.id)?;
     let decisions = store.decisions(&survey.id)?;
     if !decisions.is_empty() {
         writeln!(out, "\nDecisions made ({}):", decisions.len()).ok();
@@ -129,6 +131,33 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
         .ok();
     }
     Ok(out)
+}
+
+/// Answers set aside at their person's request, for `review`.
+fn set_aside_section(out: &mut String, store: &Store, survey_id: &str) -> Result<()> {
+    let set_aside = store.set_asides(survey_id)?;
+    if !set_aside.is_empty() {
+        writeln!(
+            out,
+            "\nAnswers set aside at the person's request ({}): out of the report and exports; count them again with --restore EMAIL, delete them with `mailsurvey withdraw`; the retention purge deletes them",
+            set_aside.len()
+        )
+        .ok();
+        for s in &set_aside {
+            writeln!(
+                out,
+                "  {}: {} answers set aside {}{}",
+                visible(&s.email),
+                s.answers,
+                s.at,
+                s.message
+                    .map(|m| format!(", asked by message {m}"))
+                    .unwrap_or_default()
+            )
+            .ok();
+        }
+    }
+    Ok(())
 }
 
 /// Accepts or rejects a held reply.
@@ -213,6 +242,26 @@ pub fn settle(
     Ok(format!(
         "{email} {question_id} settled as \"{value}\" by {by}"
     ))
+}
+
+/// Counts again the answers set aside at a person's request (the parser
+/// may have misread "don't delete my answers"), until the purge.
+pub fn restore(
+    store: &Store,
+    survey: &Survey,
+    email: &str,
+    by: &str,
+    now: Timestamp,
+) -> Result<String> {
+    let person = recipient(store, survey, email)?;
+    match store.restore_set_aside(&survey.id, person.id, by, now)? {
+        Some(restored) => Ok(format!(
+            "{restored} answers of {email} set aside at their request count again; recorded as done by {by}"
+        )),
+        None => Err(Error::Other(format!(
+            "nothing of {email} is set aside (or the retention purge deleted it); see `mailsurvey review`"
+        ))),
+    }
 }
 
 /// Deletes a person's answers at their request.

@@ -259,6 +259,7 @@ pub fn confirmation_asking(
                 why => why,
                 opt_out => request.opt_out,
                 withdrawal => request.withdrawal,
+                stop_asked => request.stop_asked,
                 answers => !request.answers.is_empty(),
             },
             ..base_context(survey, context.recipient, &understood, &needed, questionnaire)

@@ -319,6 +319,8 @@ pub enum Review {
         /// The value.
         value: String,
     },
+    /// Restore the answers set aside at this person's request.
+    Restore(String),
 }
 
 /// `review`: what waits for the lead, or one decision on it.
@@ -333,6 +335,7 @@ pub fn review(path: &Path, what: Review, by: &str) -> Result<String> {
             question,
             value,
         } => crate::decide::review::settle(store, survey, email, question, value, by, now),
+        Review::Restore(email) => crate::decide::review::restore(store, survey, email, by, now),
     })
 }
 

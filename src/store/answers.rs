@@ -1,6 +1,7 @@
 //! Answers in the store: each person's current answer per question (a new
 //! one supersedes the old, which is kept), written and read back with its
-//! status, value and source.
+//! status, value and source; and answers set aside at the person's request
+//! (out of every count, restorable by the lead until the purge).
 
 use std::collections::BTreeMap;
 
@@ -9,7 +10,7 @@ use rusqlite::{Connection, params};
 
 use super::Cached;
 use super::Store;
-use super::rows::collect;
+use super::rows::{collect, timestamp};
 use crate::understand::answer::{Answer, Status};
 use crate::{Error, Result};
 
@@ -55,6 +56,160 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Who decided what a message with the person's token asked, for the
+/// decisions log.
+pub(super) const BY_PERSON: &str = "the person, by email";
+
+/// Answers set aside at a person's request, not restored.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SetAside {
+    /// The person's address.
+    pub email: String,
+    /// How many current answers were set aside.
+    pub answers: usize,
+    /// When.
+    pub at: Timestamp,
+    /// The message that asked, if any.
+    pub message: Option<i64>,
+}
+
+impl Store {
+    /// Answers set aside at their person's request and not restored, oldest
+    /// first (shown by `review`).
+    pub fn set_asides(&self, survey_id: &str) -> Result<Vec<SetAside>> {
+        let conn = self.lock();
+        let rows: Vec<(i64, String, i64, i64, Option<i64>)> = collect(
+            &conn,
+            "SELECT s.id, r.email, s.answers, s.created_at, s.message_row FROM set_asides s
+             JOIN recipients r ON r.id = s.recipient_id
+             WHERE s.survey_id = ?1 AND s.restored_at IS NULL AND r.status != 'withdrawn'
+             ORDER BY s.id",
+            [survey_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        rows.into_iter()
+            .map(|(id, email, answers, at, message)| {
+                Ok(SetAside {
+                    email,
+                    answers: answers as usize,
+                    at: timestamp("set_asides", id, at)?,
+                    message,
+                })
+            })
+            .collect()
+    }
+
+    /// Restores the answers set aside at `recipient_id`'s request: each one
+    /// current again unless a newer answer to its question came since.
+    /// Recorded with who and when. Returns how many became current again,
+    /// or `None` when nothing of theirs is set aside (or the purge deleted
+    /// it).
+    pub fn restore_set_aside(
+        &self,
+        survey_id: &str,
+        recipient_id: i64,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<Option<usize>> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        if super::retention::purged_at(&tx, survey_id)?.is_some() {
+            return Ok(None);
+        }
+        let ids: Vec<i64> = collect(
+            &tx,
+            "SELECT id FROM set_asides WHERE survey_id = ?1 AND recipient_id = ?2 AND restored_at IS NULL",
+            params![survey_id, recipient_id],
+            |r| r.get(0),
+        )?;
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        let mut restored = 0;
+        for id in &ids {
+            restored += tx.execute_cached(
+                "UPDATE answers SET current = 1 WHERE set_aside_id = ?1 AND NOT EXISTS
+                    (SELECT 1 FROM answers b WHERE b.recipient_id = answers.recipient_id
+                        AND b.question_id = answers.question_id AND b.current = 1)",
+                [id],
+            )?;
+            tx.execute_cached(
+                "UPDATE answers SET set_aside_id = NULL WHERE set_aside_id = ?1",
+                [id],
+            )?;
+            tx.execute_cached(
+                "UPDATE set_asides SET restored_at = ?2, restored_by = ?3 WHERE id = ?1",
+                params![id, now.as_second(), by],
+            )?;
+        }
+        tx.execute_cached(
+            "UPDATE flags SET resolved_by = ?2, resolved_at = ?3 WHERE recipient_id = ?1 AND kind = 'withdraw_request' AND resolved_at IS NULL",
+            params![recipient_id, by, now.as_second()],
+        )?;
+        tx.execute_cached(
+            "INSERT INTO decisions (survey_id, recipient_id, action, detail, decided_by, decided_at)
+             VALUES (?1, ?2, 'answers restored', ?3, ?4, ?5)",
+            params![
+                survey_id,
+                recipient_id,
+                format!("{restored} answers set aside at the person's request counted again"),
+                by,
+                now.as_second()
+            ],
+        )?;
+        tx.commit()?;
+        Ok(Some(restored))
+    }
+}
+
+/// Sets the person's current answers aside at their request (a deletion
+/// request with their token, or confirmed by email): no longer current, so
+/// no report, export or count reads them; kept, tied to the request, so
+/// the lead can restore them. Recorded in the decisions log.
+pub(super) fn set_aside(
+    tx: &Connection,
+    survey_id: &str,
+    recipient_id: i64,
+    message_row: Option<i64>,
+    by: &str,
+    now: Timestamp,
+) -> Result<()> {
+    let current: i64 = tx.query_row_cached(
+        "SELECT COUNT(*) FROM answers WHERE recipient_id = ?1 AND current = 1",
+        [recipient_id],
+        |r| r.get(0),
+    )?;
+    tx.execute_cached(
+        "INSERT INTO set_asides (survey_id, recipient_id, message_row, answers, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            survey_id,
+            recipient_id,
+            message_row,
+            current,
+            now.as_second()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute_cached(
+        "UPDATE answers SET current = 0, set_aside_id = ?2 WHERE recipient_id = ?1 AND current = 1",
+        params![recipient_id, id],
+    )?;
+    tx.execute_cached(
+        "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
+         VALUES (?1, ?2, ?3, 'answers set aside', ?4, ?5, ?6)",
+        params![
+            survey_id,
+            recipient_id,
+            message_row,
+            format!("{current} answers set aside at the person's request: out of the report and exports, restorable until the purge"),
+            by,
+            now.as_second()
+        ],
+    )?;
+    Ok(())
 }
 
 pub(super) fn insert_answers(

@@ -49,6 +49,24 @@ pub(super) fn pending(conn: &Connection, recipient_id: i64) -> Result<Option<Pen
     .transpose()
 }
 
+/// What our confirmation email `message_id` to `recipient_id` showed:
+/// the digest stored with it (`None`: not ours, not theirs, or sent before
+/// digests were stored).
+pub(super) fn shown(
+    conn: &Connection,
+    recipient_id: i64,
+    message_id: &str,
+) -> Result<Option<String>> {
+    Ok(conn
+        .query_row_cached(
+            "SELECT shows FROM outbox WHERE message_id = ?1 AND recipient_id = ?2 AND kind = 'confirmation'",
+            params![message_id, recipient_id],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
 /// A stored request, or an error naming its row: a request that does not
 /// decode is never taken for an empty one (which "confirm" would count as
 /// nothing, in silence).
@@ -143,6 +161,7 @@ fn settle(
         now,
     )?;
     if settlement.withdrawal {
+        super::answers::set_aside(tx, survey_id, recipient_id, Some(message_row), by, now)?;
         tx.execute_cached(
             "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
              VALUES (?1, ?2, ?3, 'withdraw_request', ?4, ?5)",
@@ -150,10 +169,23 @@ fn settle(
                 survey_id,
                 recipient_id,
                 message_row,
-                "asked, and confirmed by email, for their answers to be deleted: run `mailsurvey withdraw`",
+                "asked, and confirmed by email, for their answers to be deleted: set aside, out of the report and exports; `mailsurvey review --restore EMAIL` brings them back, `mailsurvey withdraw` deletes them",
                 now.as_second()
             ],
         )?;
+    }
+    if settlement.stop_mail {
+        let stopped = tx.execute_cached(
+            "UPDATE recipients SET status = 'opted_out', status_note = 'asked from another address, and confirmed by email, to receive no more mail' WHERE id = ?1 AND status = 'active'",
+            [recipient_id],
+        )?;
+        if stopped > 0 {
+            tx.execute_cached(
+                "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2
+                 WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
+                params![recipient_id, super::CancelReason::OptedOut],
+            )?;
+        }
     }
     if settlement.restart_mail {
         let restarted = tx.execute_cached(
@@ -169,8 +201,11 @@ fn settle(
     } else {
         HeldDecision::Rejected
     };
+    // Every message that asked, held or not (a stop of mail without a
+    // token is applied at once, not held): "not me" rejects them all, as
+    // if they never came; "confirm" accepts them.
     tx.execute_cached(
-        "UPDATE messages SET decision = ?2 WHERE confirmation_id = ?1 AND decision = 'held'",
+        "UPDATE messages SET decision = ?2 WHERE confirmation_id = ?1 AND (decision = 'held' OR decision IS NULL)",
         params![id, decision],
     )?;
     tx.execute_cached(

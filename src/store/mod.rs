@@ -71,6 +71,7 @@ mod cached {
         }
     }
 }
+pub use answers::SetAside;
 pub use confirmations::Pending;
 pub use decisions::{Decision, FailedMessage, MessageSummary, OpenFlag, Retried};
 pub use health::HealthPart;
@@ -284,6 +285,63 @@ mod tests {
             "{:?}",
             status.sending_pauses
         );
+    }
+
+    /// Migrations 0015 and 0016 (issue 18, findings 2 and 7) on a database
+    /// written by the release before them, mid-collection: a confirmation
+    /// email sent before has no digest of what it showed (so a "confirm" to
+    /// it asks again, see `decide::decision`), the answers stay current and
+    /// nothing is set aside; setting a person's answers aside and restoring
+    /// them works on it.
+    #[test]
+    fn a_database_from_before_0015_keeps_its_answers_and_its_old_confirmations_show_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 14).unwrap();
+        conn.execute_batch(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
+             INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, added_at)
+                 VALUES (1, 's', 'dr.a@clinic.test', 'dr.a@clinic.test', 'Dr A', 'sel', 'ver', 0);
+             INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at)
+                 VALUES ('s', 1, 'confirmation', 4, 'confirmation.4.t@s', 'sent', 0, 0);
+             INSERT INTO confirmations (survey_id, recipient_id, request, mailed, created_at, updated_at)
+                 VALUES ('s', 1, '{\"why\":\"no_token\",\"answers\":{},\"opt_out\":true,\"withdrawal\":false}', 1, 0, 0);
+             INSERT INTO answers (survey_id, recipient_id, question_id, status, value, source, created_at)
+                 VALUES ('s', 1, 'training', 'ok', 'true', 'yes', 0),
+                        ('s', 1, 'research', 'ok', 'false', 'no', 0);",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let pending = store.pending_confirmation(1).unwrap().unwrap();
+        assert!(pending.request.opt_out && !pending.request.stop_asked);
+        {
+            let conn = store.lock();
+            assert_eq!(
+                confirmations::shown(&conn, 1, "confirmation.4.t@s").unwrap(),
+                None,
+                "an email sent before 0015 showed nothing the store knows"
+            );
+        }
+        assert_eq!(store.current_answers(1).unwrap().len(), 2);
+        assert!(store.set_asides("s").unwrap().is_empty());
+        let at = Timestamp::from_second(100).unwrap();
+        {
+            let mut conn = store.lock();
+            let tx = conn.transaction().unwrap();
+            answers::set_aside(&tx, "s", 1, None, "the person, by email", at).unwrap();
+            tx.commit().unwrap();
+        }
+        assert!(store.current_answers(1).unwrap().is_empty());
+        let aside = store.set_asides("s").unwrap();
+        assert_eq!((aside.len(), aside[0].answers), (1, 2));
+        assert_eq!(
+            store.restore_set_aside("s", 1, "lead", at).unwrap(),
+            Some(2)
+        );
+        assert_eq!(store.current_answers(1).unwrap().len(), 2);
+        assert_eq!(store.restore_set_aside("s", 1, "lead", at).unwrap(), None);
     }
 
     /// A whole message fetched from INBOX.

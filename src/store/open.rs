@@ -30,6 +30,8 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0012_unstored.sql")),
         M::up(include_str!("0013_cancel_reason.sql")),
         M::up(include_str!("0014_sending_pauses.sql")),
+        M::up(include_str!("0015_confirmation_shows.sql")),
+        M::up(include_str!("0016_set_aside.sql")),
     ])
 }
 

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Cached;
-use super::answers::{current_answers, insert_answers};
+use super::answers::{BY_PERSON, current_answers, insert_answers};
 use super::rows::{collect, timestamp};
 use super::{
     CancelReason, FlagKind, HeldDecision, MailKind, MatchedBy, MessageKind, RecipientStatus, Store,
@@ -47,6 +47,9 @@ pub struct FollowUp {
     /// lettre refuses, a template that fails): then it is recorded as a
     /// failed mail against this message, and the message itself counts.
     pub body: std::result::Result<Vec<u8>, String>,
+    /// For a confirmation: what it shows, as the digest "confirm" in reply
+    /// to it is checked against (`crate::decide::confirmation::Request::fingerprint`).
+    pub shows: Option<String>,
 }
 
 /// A flag for the lead.
@@ -97,6 +100,10 @@ pub struct Outcome {
     pub pause_sending: Option<(Timestamp, Option<i64>)>,
     /// What this message does to the person's confirmation by email.
     pub confirmation: Option<crate::decide::confirmation::Change>,
+    /// A deletion request with the person's token from their listed
+    /// address: their answers (this message's included) are set aside,
+    /// out of the report and exports, restorable by the lead.
+    pub set_aside: bool,
 }
 
 impl Default for Outcome {
@@ -119,6 +126,7 @@ impl Default for Outcome {
             bounced_mail: None,
             pause_sending: None,
             confirmation: None,
+            set_aside: false,
         }
     }
 }
@@ -241,6 +249,16 @@ impl Batch<'_> {
     /// The person's pending confirmation by email, if any.
     pub fn pending_confirmation(&self, recipient_id: i64) -> Result<Option<super::Pending>> {
         super::confirmations::pending(self.conn, recipient_id)
+    }
+
+    /// What our confirmation email `message_id` to the person showed (its
+    /// digest), if it is one of theirs that stored it.
+    pub fn confirmation_shown(
+        &self,
+        recipient_id: i64,
+        message_id: &str,
+    ) -> Result<Option<String>> {
+        super::confirmations::shown(self.conn, recipient_id, message_id)
     }
 
     /// The latest invitation or reminder that went to the person, as sent
@@ -478,6 +496,9 @@ fn record(
                 )?;
             }
         }
+        if outcome.set_aside {
+            super::answers::set_aside(tx, survey_id, recipient, Some(id), BY_PERSON, now)?;
+        }
         if let Some(change) = &outcome.confirmation {
             super::confirmations::apply(tx, survey_id, recipient, id, change, now)?;
         }
@@ -494,9 +515,9 @@ fn record(
                 }
             };
             tx.execute_cached(
-                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, state, last_error, next_attempt_at, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second()],
+                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, state, last_error, next_attempt_at, created_at, shows)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+                params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second(), follow_up.shows],
             )?;
         }
     }

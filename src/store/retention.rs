@@ -137,6 +137,12 @@ impl Store {
             "UPDATE confirmations SET request = '{}' WHERE survey_id = ?1",
             [survey_id],
         )?;
+        // Answers set aside at their person's request were kept only for
+        // the lead to restore until now.
+        tx.execute_cached(
+            "DELETE FROM answers WHERE survey_id = ?1 AND set_aside_id IS NOT NULL",
+            [survey_id],
+        )?;
         purged.answers_kept = tx.query_row_cached(
             "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1",
             [survey_id],

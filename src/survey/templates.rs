@@ -85,7 +85,10 @@ const VARIABLES: &[(&str, &[&str])] = &[
     ("reminder", &["number", "days_left"]),
     ("understood", &[]),
     ("needed", &[]),
-    ("confirmation", &["why", "answers", "opt_out", "withdrawal"]),
+    (
+        "confirmation",
+        &["why", "answers", "opt_out", "withdrawal", "stop_asked"],
+    ),
 ];
 
 /// The loaded templates (cloned when a failed survey is started again).

@@ -129,8 +129,8 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
     let note = mail_with_subject(&stack, stopped, "We have stopped your mail").remove(0);
     assert!(text_of(&note).contains("not me"), "{}", text_of(&note));
 
-    // A second message without a token updates what is held; no second
-    // email.
+    // A second message without a token changes what is held (finding 2 of
+    // issue 18): the first email no longer shows it, so a new one does.
     stack.deliver(
         "anyone@elsewhere.test",
         &fixture.sender,
@@ -145,9 +145,20 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
             .unwrap()
             .is_some_and(|p| p.request.answers["confidence"].value == Some(Value::Integer(9)))
     });
+    fixture.wait_until(Duration::from_secs(60), "a new email showing it", || {
+        stack.maildir_count(answered) == 3
+    });
+    let showing_nine = |stack: &Stack| -> Vec<Vec<u8>> {
+        mail_with_subject(stack, answered, "Please confirm")
+            .into_iter()
+            .filter(|raw| text_of(raw).contains("4. 9"))
+            .collect()
+    };
+    assert_eq!(showing_nine(&stack).len(), 1, "the new email shows 9");
 
     // The doctors answer their confirmation emails, with the token the
-    // confirmation carries.
+    // confirmation carries. The first doctor confirms the first email,
+    // which showed 7: that counts nothing, and they are asked again.
     stack.deliver(
         answered,
         &fixture.sender,
@@ -196,6 +207,32 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
             .any(|f| f.kind == mailsurvey::store::FlagKind::WithdrawRequest),
         "no deletion is asked of the lead on an unconfirmed request"
     );
+    fixture.wait_until(Duration::from_secs(60), "asked again", || {
+        stack.maildir_count(answered) == 4
+    });
+    assert!(
+        store
+            .current_answers(person(answered).id)
+            .unwrap()
+            .is_empty(),
+        "\"confirm\" to the email that showed 7 counts nothing"
+    );
+    assert!(
+        store
+            .pending_confirmation(person(answered).id)
+            .unwrap()
+            .is_some(),
+        "still pending"
+    );
+    // Asked again, showing what is held now: confirming that email counts
+    // what it showed.
+    let again = showing_nine(&stack);
+    assert_eq!(again.len(), 2, "asked again, showing 9");
+    stack.deliver(
+        answered,
+        &fixture.sender,
+        &reply(&again[1], answered, "confirm"),
+    );
     fixture.wait_until(Duration::from_secs(60), "the answers settled", || {
         store
             .pending_confirmation(person(answered).id)
@@ -215,7 +252,7 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
     assert_eq!(
         counted["confidence"].value,
         Some(Value::Integer(9)),
-        "the latest held answer"
+        "what the email the doctor confirmed showed"
     );
     assert!(
         store
@@ -236,8 +273,8 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
     );
     assert_eq!(
         fixture.outbox_states("confirmation").get("sent"),
-        Some(&4),
-        "one email per pending confirmation"
+        Some(&6),
+        "one email per pending confirmation, one when what it held changed, one asking again"
     );
     daemon.terminate();
     let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
@@ -624,4 +661,191 @@ fn escape_sequences_from_a_message_are_shown_visibly_to_the_lead() {
         );
     }
     assert!(text.contains("\\u{1b}[2J"), "{text}");
+}
+
+/// Finding 4 of issue 18: "not me" undoes everything a forged opt-out
+/// without a token did, as if it never came: the doctor is active again,
+/// the forged message's decision is rejected (it stops nothing, counts
+/// nowhere), and the reminders resume: the doctor gets the next one.
+#[test]
+fn not_me_undoes_a_forged_opt_out_and_the_reminders_resume() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("period", "reminders", "[\"25s after invitation\"]".into()),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let (stopped, other) = (&rows[0].1, &rows[1].1);
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(
+            stopped,
+            &fixture.sender,
+            "unsubscribe",
+            "Please remove me from this list.",
+        ),
+    );
+    fixture.wait_until(Duration::from_secs(60), "the note delivered", || {
+        stack.maildir_count(stopped) == 2
+    });
+    assert_eq!(person(stopped).status, "opted_out", "stopped at once");
+    let note = mail_with_subject(&stack, stopped, "We have stopped your mail").remove(0);
+    stack.deliver(stopped, &fixture.sender, &reply(&note, stopped, "not me"));
+    fixture.wait_until(Duration::from_secs(60), "the opt-out disowned", || {
+        store
+            .pending_confirmation(person(stopped).id)
+            .unwrap()
+            .is_none()
+    });
+    assert_eq!(
+        person(stopped).status,
+        "active",
+        "not me: mail starts again"
+    );
+    fixture.wait_until(Duration::from_secs(90), "both reminders sent", || {
+        fixture.outbox_states("reminder").get("sent") == Some(&2)
+    });
+    daemon.terminate();
+    let forged_row = store
+        .messages(&sid)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == Some(mailsurvey::store::MessageKind::Unsubscribe))
+        .expect("the forged opt-out is recorded");
+    assert_eq!(
+        forged_row.decision,
+        Some(mailsurvey::store::HeldDecision::Rejected),
+        "the forged request's decision: rejected, as if it never came"
+    );
+    stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(60));
+    for email in [stopped, other] {
+        assert!(
+            stack.inbox(email).iter().any(|raw| parse(raw)
+                .message_id()
+                .unwrap_or_default()
+                .starts_with("reminder.1.")),
+            "{email} is reminded"
+        );
+    }
+}
+
+/// Finding 8 of issue 18: an opt-out carrying the doctor's token from
+/// another address (a colleague who was in CC has the plus-address) stops
+/// nothing: the listed address is asked, and only the doctor's "confirm"
+/// stops their mail; "not me" leaves it running.
+#[test]
+fn an_opt_out_with_the_token_from_another_address_waits_for_the_doctor() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let (confirms, disowns) = (&rows[0].1, &rows[1].1);
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
+    for doctor in [confirms, disowns] {
+        let invitation = stack.inbox(doctor).remove(0);
+        stack.deliver(
+            "colleague@elsewhere.test",
+            &fixture.sender,
+            &reply(
+                &invitation,
+                "colleague@elsewhere.test",
+                "Please remove me from this list.",
+            ),
+        );
+    }
+    fixture.wait_until(Duration::from_secs(60), "both doctors asked", || {
+        stack.maildir_count(confirms) == 2 && stack.maildir_count(disowns) == 2
+    });
+    for doctor in [confirms, disowns] {
+        assert_eq!(person(doctor).status, "active", "{doctor}: nothing stopped");
+    }
+    let asking = mail_with_subject(&stack, confirms, "Please confirm").remove(0);
+    let text = text_of(&asking);
+    assert!(
+        text.contains("from another address than yours")
+            && text.contains("Nothing has been stopped yet"),
+        "{text}"
+    );
+    stack.deliver(
+        confirms,
+        &fixture.sender,
+        &reply(&asking, confirms, "confirm"),
+    );
+    let asking = mail_with_subject(&stack, disowns, "Please confirm").remove(0);
+    stack.deliver(disowns, &fixture.sender, &reply(&asking, disowns, "not me"));
+    fixture.wait_until(Duration::from_secs(60), "both answers read", || {
+        store
+            .pending_confirmation(person(confirms).id)
+            .unwrap()
+            .is_none()
+            && store
+                .pending_confirmation(person(disowns).id)
+                .unwrap()
+                .is_none()
+    });
+    daemon.terminate();
+    assert_eq!(
+        person(confirms).status,
+        "opted_out",
+        "confirmed: mail stops"
+    );
+    assert_eq!(person(disowns).status, "active", "not me: nothing stops");
+}
+
+/// Finding 7 of issue 18: "please delete my answers" with the token takes
+/// the answers out of the report and the exports at once, without
+/// destroying them; `review` shows it, and the lead can restore them.
+#[test]
+fn a_deletion_request_with_the_token_sets_the_answers_aside_until_the_lead_restores_them() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let (deleting, other) = (&rows[0].1, &rows[1].1);
+    fixture.reply_and_wait_recorded(deleting, COMPLETE, 10);
+    fixture.reply_and_wait_recorded(other, COMPLETE, 10);
+    fixture.reply_as(deleting, "Please delete my answers, I withdraw my consent.");
+    fixture.wait_recorded(deleting, 0, Duration::from_secs(60));
+    daemon.terminate();
+    let responses = |name: &str| {
+        let out = fixture.dir.path().join(name);
+        let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        std::fs::read_to_string(out.join("responses.csv"))
+            .unwrap()
+            .lines()
+            .count()
+            - 1
+    };
+    assert_eq!(responses("aside"), 1, "out of the export at once");
+    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    assert!(
+        review.contains("Answers set aside at the person's request (1)")
+            && review.contains(&format!("{deleting}: 10 answers set aside")),
+        "{review}"
+    );
+    let restored = fixture.mailsurvey(&["review", "--restore", deleting]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    fixture.wait_recorded(deleting, 10, Duration::from_secs(5));
+    assert_eq!(responses("restored"), 2, "restored by the lead");
+    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    assert!(
+        review.contains("answers set aside") && review.contains("answers restored"),
+        "recorded: {review}"
+    );
 }

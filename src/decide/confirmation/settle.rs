@@ -7,10 +7,17 @@
 //!   with certainty now and recorded as confirmed (the report counts those
 //!   apart), but only those still inferred: a line the person corrected (in
 //!   this message or since) keeps the correction. A deletion request held
-//!   goes to the lead.
-//! - **"not me"**: what it holds is discarded, and a stop of mail asked in
-//!   their name by someone else is undone: mail starts again, what that
-//!   stop cancelled included.
+//!   sets the answers aside (out of the report, restorable by the lead)
+//!   and goes to the lead. A stop of mail asked from another address
+//!   (held, not applied) stops mail now.
+//! - **"not me"**: what it holds is discarded, as if the message never
+//!   came: a stop of mail asked in their name by someone else is undone
+//!   (mail starts again, what that stop cancelled included), and the
+//!   messages that asked are rejected.
+//!
+//! The caller checks first that the person was shown what the request
+//! holds now ([`super::Request::fingerprint`]): "confirm" to an email that
+//! showed something else never reaches this function.
 //! - anything else: nothing (the lead reads it; the confirmation stays
 //!   pending).
 
@@ -38,8 +45,12 @@ pub struct Settlement {
     /// Inferred answers the person confirmed, now read with certainty:
     /// recorded as confirmed (`crate::store::CONFIRMED_BY`).
     pub confirmed: BTreeMap<String, Answer>,
-    /// A deletion request the person confirmed: it goes to the lead.
+    /// A deletion request the person confirmed: their answers are set
+    /// aside and the lead is told.
     pub withdrawal: bool,
+    /// A stop of mail asked from another address, confirmed: mail stops
+    /// now.
+    pub stop_mail: bool,
     /// A stop of mail asked in their name is undone: their mail starts
     /// again, what the stop cancelled included.
     pub restart_mail: bool,
@@ -95,13 +106,19 @@ pub fn settle(
             ", a deletion request"
         } else {
             ""
-        }
+        },
     );
+    let detail = if request.stop_asked {
+        format!("{detail}, a stop of mail asked from another address")
+    } else {
+        detail
+    };
     let mut settlement = Settlement {
         verdict,
         answers: BTreeMap::new(),
         confirmed: BTreeMap::new(),
         withdrawal: false,
+        stop_mail: false,
         restart_mail: false,
         detail,
     };
@@ -129,6 +146,7 @@ pub fn settle(
         })
         .collect();
     settlement.withdrawal = request.withdrawal;
+    settlement.stop_mail = request.stop_asked;
     Some(settlement)
 }
 
@@ -246,6 +264,22 @@ mod tests {
     }
 
     #[test]
+    fn confirm_stops_mail_asked_from_another_address() {
+        let s = settle(&with(|r| r.stop_asked = true), Word::Confirm, &none()).unwrap();
+        assert!(s.stop_mail && !s.restart_mail);
+        assert_eq!(
+            s.detail,
+            "2 answers, a stop of mail asked from another address"
+        );
+    }
+
+    #[test]
+    fn not_me_leaves_mail_asked_stopped_from_another_address_running() {
+        let s = settle(&with(|r| r.stop_asked = true), Word::NotMe, &none()).unwrap();
+        assert!(!s.stop_mail && !s.restart_mail);
+    }
+
+    #[test]
     fn not_me_discards_every_answer() {
         let s = settle(&request(), Word::NotMe, &none()).unwrap();
         assert!(s.answers.is_empty());
@@ -305,7 +339,7 @@ mod tests {
         let empty = Request::new(Why::Inferred);
         let s = settle(&empty, Word::Confirm, &none()).unwrap();
         assert!(s.answers.is_empty() && s.confirmed.is_empty());
-        assert!(!s.withdrawal && !s.restart_mail);
+        assert!(!s.withdrawal && !s.restart_mail && !s.stop_mail);
         assert_eq!(s.detail, "0 answers");
     }
 }

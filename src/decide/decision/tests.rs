@@ -150,12 +150,21 @@ impl Case {
         self
     }
 
+    /// A pending confirmation; `mailed`: an email showing it went, and
+    /// this message answers that email (what it showed is what it holds).
     fn pending(mut self, request: Request, mailed: bool) -> Case {
+        self.facts.shown = mailed.then(|| request.fingerprint());
         self.facts.pending = Some(Pending {
             id: 3,
             request,
             mailed,
         });
+        self
+    }
+
+    /// From another address than the listed one, with the token.
+    fn sent_from_another_address(mut self) -> Case {
+        self.message().sender = Some("colleague@clinic.test".into());
         self
     }
 
@@ -585,8 +594,11 @@ fn a_truncated_reply_and_a_deletion_request_are_flagged() {
         c.seen(),
         reply_seen(|s| {
             s.flags = vec![FlagKind::Truncated, FlagKind::WithdrawRequest];
-            s.mail = vec![Mail::Receipt];
         })
+    );
+    assert!(
+        c.run().outcome.set_aside,
+        "the answers are set aside at once"
     );
 }
 
@@ -682,7 +694,49 @@ fn a_reply_without_a_token_is_held_until_the_person_confirms() {
 
 #[test]
 fn a_reply_without_a_token_adding_nothing_new_asks_no_second_time() {
+    let c = case()
+        .by_sender()
+        .reply(|r| r.answers = partial())
+        .pending(no_token(), true);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.decision = Some(HeldDecision::Held);
+            s.flags = vec![FlagKind::MatchedBySender];
+            s.change = "hold";
+            s.answers = 0;
+        })
+    );
+}
+
+/// Finding 2 of issue 18: a message that changes what a mailed
+/// confirmation holds sends a new email, showing it.
+#[test]
+fn a_reply_without_a_token_changing_what_is_held_asks_again_showing_it() {
     let c = case().by_sender().pending(no_token(), true);
+    let decided = c.run();
+    let shown = decided.intents[0].confirmation.as_ref().unwrap();
+    assert_eq!(
+        shown.answers.len(),
+        9,
+        "the email shows everything held now"
+    );
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.decision = Some(HeldDecision::Held);
+            s.flags = vec![FlagKind::MatchedBySender];
+            s.change = "hold, mailed";
+            s.answers = 0;
+            s.mail = vec![Mail::Confirmation];
+        })
+    );
+}
+
+#[test]
+fn a_change_to_what_is_held_over_the_daily_cap_is_held_unmailed() {
+    let mut c = case().by_sender().pending(no_token(), true);
+    c.facts.sent.automatic_today = 3;
     assert_eq!(
         c.seen(),
         reply_seen(|s| {
@@ -766,6 +820,106 @@ fn an_opt_out_without_a_token_stops_mail_at_once_and_asks() {
             mail: vec![Mail::Confirmation],
             ..reply_seen(|_| {})
         }
+    );
+}
+
+/// Finding 7 of issue 18: "please delete my answers" with the token from
+/// the listed address sets the answers aside at once (and stops mail, as
+/// any request sent that way does).
+#[test]
+fn a_deletion_request_with_the_token_sets_the_answers_aside_at_once() {
+    let c = case().kind(Kind::Unsubscribe).reply(|r| {
+        r.answers.clear();
+        r.withdraw = true;
+    });
+    assert!(c.run().outcome.set_aside);
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unsubscribe,
+            status: Some(RecipientStatus::OptedOut),
+            flags: vec![FlagKind::WithdrawRequest],
+            answers: 0,
+            mail: vec![Mail::OptOutConfirmation],
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+/// Finding 8 of issue 18: an opt-out with the token from another address
+/// (a colleague in CC has the plus-address) stops nothing: it is held and
+/// the listed address is asked.
+#[test]
+fn an_opt_out_with_the_token_from_another_address_is_held_for_the_person() {
+    let mut c = case()
+        .kind(Kind::Unsubscribe)
+        .reply(|r| r.answers.clear())
+        .sent_from_another_address();
+    c.facts.found.as_mut().unwrap().unsubscribe = true;
+    let decided = c.run();
+    assert!(matches!(
+        &decided.outcome.confirmation,
+        Some(Change::Hold { request, .. })
+            if request.stop_asked && !request.opt_out && request.why == Some(Why::OtherAddress)
+    ));
+    assert!(
+        !decided.outcome.different_sender,
+        "not a reply counted from another address"
+    );
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unsubscribe,
+            flags: vec![FlagKind::DifferentSender],
+            change: "hold, mailed",
+            answers: 0,
+            mail: vec![Mail::Confirmation],
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_deletion_request_with_the_token_from_another_address_sets_nothing_aside() {
+    let c = case()
+        .kind(Kind::Unsubscribe)
+        .reply(|r| {
+            r.answers.clear();
+            r.withdraw = true;
+        })
+        .sent_from_another_address();
+    let decided = c.run();
+    assert!(!decided.outcome.set_aside);
+    assert!(matches!(
+        &decided.outcome.confirmation,
+        Some(Change::Hold { request, .. }) if request.withdrawal && !request.stop_asked
+    ));
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unsubscribe,
+            decision: Some(HeldDecision::Held),
+            flags: vec![FlagKind::DifferentSender],
+            change: "hold, mailed",
+            answers: 0,
+            mail: vec![Mail::Confirmation],
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_reply_with_answers_and_a_deletion_request_from_another_address_sets_nothing_aside() {
+    let mut c = case()
+        .reply(|r| r.withdraw = true)
+        .sent_from_another_address();
+    c.survey.replies.accept_different_sender = true;
+    let decided = c.run();
+    assert!(!decided.outcome.set_aside);
+    assert!(
+        decided.outcome.reason.contains("reply"),
+        "{}",
+        decided.outcome.reason
     );
 }
 
@@ -886,6 +1040,100 @@ fn corrections_to_inferred_answers_confirm_the_rest() {
             s.change = "settle: confirm";
             s.answers = 1;
             s.mail = vec![Mail::Clarification];
+        })
+    );
+}
+
+// --- "confirm" binds to what the email showed (finding 2) ----------------------
+
+/// A pending confirmation mailed, then changed: the message answers the
+/// email that showed the version before.
+fn changed_since_shown(c: Case) -> Case {
+    let mut c = c.pending(no_token(), true);
+    let mut before = no_token();
+    before
+        .answers
+        .insert("confidence".into(), Answer::ok(Value::Integer(7), "7"));
+    c.facts.shown = Some(before.fingerprint());
+    c
+}
+
+#[test]
+fn confirm_to_an_email_that_showed_other_values_counts_nothing_and_asks_again() {
+    let c = changed_since_shown(case().reply(|r| r.answers.clear()).word(Word::Confirm));
+    let decided = c.run();
+    assert!(
+        decided.outcome.reason.contains("nothing counted"),
+        "{}",
+        decided.outcome.reason
+    );
+    assert_eq!(
+        decided.intents[0].confirmation.as_ref(),
+        Some(&no_token()),
+        "the new email shows what is held now"
+    );
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 0;
+            s.mail = vec![Mail::Confirmation];
+        })
+    );
+}
+
+#[test]
+fn confirm_outside_a_reply_to_the_email_counts_nothing_and_asks_again() {
+    let mut c = case()
+        .reply(|r| r.answers.clear())
+        .pending(no_token(), true)
+        .word(Word::Confirm);
+    c.facts.shown = None;
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 0;
+            s.mail = vec![Mail::Confirmation];
+        })
+    );
+}
+
+#[test]
+fn confirm_to_an_older_email_over_the_daily_cap_goes_to_the_lead() {
+    let mut c = changed_since_shown(case().reply(|r| r.answers.clear()).word(Word::Confirm));
+    c.facts.sent.automatic_today = 3;
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.flags = vec![FlagKind::ConfirmationUnclear];
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn not_me_to_an_older_email_still_discards_everything() {
+    let c = changed_since_shown(case().reply(|r| r.answers.clear()).word(Word::NotMe));
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.change = "settle: not me";
+            s.answers = 0;
+        })
+    );
+}
+
+#[test]
+fn corrections_to_an_older_email_of_inferred_answers_count_but_confirm_nothing() {
+    let mut c = case()
+        .reply(|r| r.answers = partial())
+        .pending(inferred_request(), true);
+    c.facts.shown = Some(no_token().fingerprint());
+    c.message().answers_confirmation = true;
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 1;
+            s.mail = vec![Mail::Confirmation];
         })
     );
 }

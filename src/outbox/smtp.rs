@@ -509,3 +509,92 @@ impl Outbox for Arc<SmtpOutbox> {
         SmtpOutbox::send(self, mail).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A server's EHLO answer offering `keywords`.
+    fn server(keywords: &[&str]) -> ServerInfo {
+        let mut text = String::from("250-mail.survey.test\r\n");
+        for (i, keyword) in keywords.iter().enumerate() {
+            let dash = if i + 1 == keywords.len() { ' ' } else { '-' };
+            text.push_str(&format!("250{dash}{keyword}\r\n"));
+        }
+        if keywords.is_empty() {
+            text = "250 mail.survey.test\r\n".into();
+        }
+        ServerInfo::from_response(&text.parse().unwrap()).unwrap()
+    }
+
+    fn mail(to: &str, bytes: &[u8]) -> Outgoing {
+        Outgoing {
+            message_id: "m@survey.test".into(),
+            envelope_from: "survey@survey.test".parse().unwrap(),
+            envelope_to: vec![to.parse().unwrap()],
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    /// (what the server offers, recipient, message, refused because of).
+    const CASES: &[(&[&str], &str, &[u8], Option<&str>)] = &[
+        (&[], "zoe@nhs.test", b"7-bit", None),
+        (&["8BITMIME"], "zoe@nhs.test", b"7-bit", None),
+        (&[], "dr.m\u{fc}ller@nhs.test", b"7-bit", Some("SMTPUTF8")),
+        (
+            &["8BITMIME"],
+            "dr.m\u{fc}ller@nhs.test",
+            b"7-bit",
+            Some("SMTPUTF8"),
+        ),
+        (
+            &["SMTPUTF8", "8BITMIME"],
+            "dr.m\u{fc}ller@nhs.test",
+            b"7-bit",
+            None,
+        ),
+        (
+            &[],
+            "zoe@nhs.test",
+            "8-bit \u{e9}".as_bytes(),
+            Some("8BITMIME"),
+        ),
+        (
+            &["8BITMIME"],
+            "zoe@nhs.test",
+            "8-bit \u{e9}".as_bytes(),
+            None,
+        ),
+    ];
+
+    #[test]
+    fn what_a_server_can_never_take_is_refused_permanently_and_named() {
+        for (offered, to, bytes, refused) in CASES {
+            let got = unsendable(&server(offered), "mx:587", &mail(to, bytes));
+            match (refused, got) {
+                (None, None) => {}
+                (Some(lacking), Some(Error::Smtp { transient, message })) => {
+                    assert!(!transient, "{to} via {offered:?}: permanent");
+                    assert!(
+                        message.contains(lacking) && message.contains("mx:587"),
+                        "{to} via {offered:?}: {message}"
+                    );
+                    if *lacking == "SMTPUTF8" {
+                        assert!(message.contains(to), "names the address: {message}");
+                    }
+                }
+                (expected, got) => {
+                    panic!("{to} via {offered:?}: expected {expected:?}, got {got:?}")
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn check_names_a_missing_smtputf8_only() {
+        assert_eq!(lacking(&server(&["SMTPUTF8"])), Vec::<&str>::new());
+        let lacks = lacking(&server(&["8BITMIME", "PIPELINING"]));
+        assert_eq!(lacks.len(), 1);
+        assert!(lacks[0].starts_with("SMTPUTF8"), "{lacks:?}");
+    }
+}

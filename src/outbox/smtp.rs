@@ -536,8 +536,16 @@ mod tests {
         }
     }
 
-    /// (what the server offers, recipient, message, refused because of).
-    const CASES: &[(&[&str], &str, &[u8], Option<&str>)] = &[
+    /// What the server offers, the recipient, the message, and what it is
+    /// refused for (none: sent).
+    type Case = (
+        &'static [&'static str],
+        &'static str,
+        &'static [u8],
+        Option<&'static str>,
+    );
+
+    const CASES: &[Case] = &[
         (&[], "zoe@nhs.test", b"7-bit", None),
         (&["8BITMIME"], "zoe@nhs.test", b"7-bit", None),
         (&[], "dr.m\u{fc}ller@nhs.test", b"7-bit", Some("SMTPUTF8")),

@@ -919,9 +919,27 @@ fn hold(
     outcome: &mut Outcome,
     intents: &mut Vec<Intent>,
     facts: &Facts,
-    request: Request,
+    mut request: Request,
     may_mail: bool,
 ) {
+    // Mail already stopped (an opt-out of their own, a bounce): this
+    // request stops nothing, so "not me" must not start what it did not
+    // stop.
+    let active = facts
+        .found
+        .as_ref()
+        .is_some_and(|f| f.person.status == RecipientStatus::Active);
+    if !active {
+        request.opt_out = false;
+        request.stop_asked = false;
+    }
+    if request.is_empty() {
+        outcome.reason = format!(
+            "{}; their mail is already stopped: nothing to hold",
+            outcome.reason
+        );
+        return;
+    }
     if !request.answers.is_empty() || request.withdrawal {
         outcome.decision = Some(HeldDecision::Held);
     }

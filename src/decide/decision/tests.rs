@@ -923,6 +923,44 @@ fn a_reply_with_answers_and_a_deletion_request_from_another_address_sets_nothing
     );
 }
 
+/// Finding 4 of issue 18: "not me" starts only what the request stopped;
+/// a forged opt-out for someone whose mail is already stopped (their own
+/// opt-out) stops nothing, holds nothing and mails nothing.
+#[test]
+fn an_opt_out_without_a_token_for_someone_already_opted_out_holds_nothing() {
+    let mut c = case()
+        .kind(Kind::Unsubscribe)
+        .by_sender()
+        .reply(|r| r.answers.clear());
+    c.facts.found.as_mut().unwrap().person.status = RecipientStatus::OptedOut;
+    assert!(c.run().outcome.reason.contains("already stopped"));
+    assert_eq!(
+        c.seen(),
+        Seen {
+            kind: MessageKind::Unsubscribe,
+            flags: vec![FlagKind::MatchedBySender],
+            answers: 0,
+            ..reply_seen(|_| {})
+        }
+    );
+}
+
+#[test]
+fn a_deletion_request_without_a_token_for_someone_opted_out_is_still_held() {
+    let mut c = case().kind(Kind::Unsubscribe).by_sender().reply(|r| {
+        r.answers.clear();
+        r.withdraw = true;
+        r.opt_out = true;
+    });
+    c.facts.found.as_mut().unwrap().person.status = RecipientStatus::OptedOut;
+    let decided = c.run();
+    assert!(matches!(
+        &decided.outcome.confirmation,
+        Some(Change::Hold { request, .. }) if request.withdrawal && !request.opt_out
+    ));
+    assert_eq!(decided.outcome.recipient_status, None);
+}
+
 #[test]
 fn an_unrelated_message_with_the_token_is_filed_unmatched() {
     let c = case().kind(Kind::Unrelated).reply(|r| r.answers.clear());

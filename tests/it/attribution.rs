@@ -849,3 +849,47 @@ fn a_deletion_request_with_the_token_sets_the_answers_aside_until_the_lead_resto
         "recorded: {review}"
     );
 }
+
+/// Finding 4 of issue 18: "not me" never starts mail the doctor stopped
+/// themselves. A forged opt-out for a doctor who already opted out with
+/// their token stops nothing, holds nothing and sends no note whose "not
+/// me" would start their mail again.
+#[test]
+fn a_forged_opt_out_after_the_doctors_own_leaves_nothing_to_undo() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let person = || store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+    fixture.reply_as(doctor, "Please remove me from this list.");
+    fixture.wait_until(Duration::from_secs(60), "the doctor's own opt-out", || {
+        person().status == "opted_out"
+    });
+    stack.deliver(
+        "anyone@elsewhere.test",
+        &fixture.sender,
+        &forged(
+            doctor,
+            &fixture.sender,
+            "unsubscribe",
+            "Please remove me from this list.",
+        ),
+    );
+    fixture.wait_until(Duration::from_secs(60), "the forged opt-out read", || {
+        store.message_counts(&sid).unwrap().get("unsubscribe") == Some(&2)
+            && store.unprocessed(&sid).unwrap().is_empty()
+    });
+    daemon.terminate();
+    assert!(
+        store.pending_confirmation(person().id).unwrap().is_none(),
+        "nothing held"
+    );
+    assert!(
+        fixture.outbox_states("confirmation").is_empty(),
+        "no note to answer \"not me\" to: {:?}",
+        fixture.outbox_states("confirmation")
+    );
+    assert_eq!(person().status, "opted_out");
+}

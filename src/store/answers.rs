@@ -77,14 +77,17 @@ pub struct SetAside {
 
 impl Store {
     /// Answers set aside at their person's request and not restored, oldest
-    /// first (shown by `review`).
+    /// first (shown by `review`); none once the purge or `withdraw`
+    /// deleted them.
     pub fn set_asides(&self, survey_id: &str) -> Result<Vec<SetAside>> {
         let conn = self.lock();
         let rows: Vec<(i64, String, i64, i64, Option<i64>)> = collect(
             &conn,
             "SELECT s.id, r.email, s.answers, s.created_at, s.message_row FROM set_asides s
              JOIN recipients r ON r.id = s.recipient_id
+             JOIN surveys v ON v.id = s.survey_id
              WHERE s.survey_id = ?1 AND s.restored_at IS NULL AND r.status != 'withdrawn'
+               AND v.purged_at IS NULL
              ORDER BY s.id",
             [survey_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
@@ -104,8 +107,8 @@ impl Store {
     /// Restores the answers set aside at `recipient_id`'s request: each one
     /// current again unless a newer answer to its question came since.
     /// Recorded with who and when. Returns how many became current again,
-    /// or `None` when nothing of theirs is set aside (or the purge deleted
-    /// it).
+    /// or `None` when nothing of theirs is set aside (or the purge or
+    /// `withdraw` deleted it).
     pub fn restore_set_aside(
         &self,
         survey_id: &str,
@@ -120,7 +123,9 @@ impl Store {
         }
         let ids: Vec<i64> = collect(
             &tx,
-            "SELECT id FROM set_asides WHERE survey_id = ?1 AND recipient_id = ?2 AND restored_at IS NULL",
+            "SELECT s.id FROM set_asides s JOIN recipients r ON r.id = s.recipient_id
+             WHERE s.survey_id = ?1 AND s.recipient_id = ?2 AND s.restored_at IS NULL
+               AND r.status != 'withdrawn'",
             params![survey_id, recipient_id],
             |r| r.get(0),
         )?;

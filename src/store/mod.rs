@@ -302,14 +302,16 @@ mod tests {
         conn.execute_batch(
             "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
              INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, added_at)
-                 VALUES (1, 's', 'dr.a@clinic.test', 'dr.a@clinic.test', 'Dr A', 'sel', 'ver', 0);
+                 VALUES (1, 's', 'dr.a@clinic.test', 'dr.a@clinic.test', 'Dr A', 'sel', 'ver', 0),
+                        (2, 's', 'dr.b@clinic.test', 'dr.b@clinic.test', 'Dr B', 'sel2', 'ver2', 0);
              INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at)
                  VALUES ('s', 1, 'confirmation', 4, 'confirmation.4.t@s', 'sent', 0, 0);
              INSERT INTO confirmations (survey_id, recipient_id, request, mailed, created_at, updated_at)
                  VALUES ('s', 1, '{\"why\":\"no_token\",\"answers\":{},\"opt_out\":true,\"withdrawal\":false}', 1, 0, 0);
              INSERT INTO answers (survey_id, recipient_id, question_id, status, value, source, created_at)
                  VALUES ('s', 1, 'training', 'ok', 'true', 'yes', 0),
-                        ('s', 1, 'research', 'ok', 'false', 'no', 0);",
+                        ('s', 1, 'research', 'ok', 'false', 'no', 0),
+                        ('s', 2, 'training', 'ok', 'true', 'yes', 0);",
         )
         .unwrap();
         drop(conn);
@@ -342,6 +344,39 @@ mod tests {
         );
         assert_eq!(store.current_answers(1).unwrap().len(), 2);
         assert_eq!(store.restore_set_aside("s", 1, "lead", at).unwrap(), None);
+        // Set aside again, then deleted for good: nothing left to list or
+        // restore.
+        {
+            let mut conn = store.lock();
+            let tx = conn.transaction().unwrap();
+            answers::set_aside(&tx, "s", 1, None, "the person, by email", at).unwrap();
+            tx.commit().unwrap();
+        }
+        assert_eq!(store.set_asides("s").unwrap().len(), 1);
+        store.withdraw("s", 1, "lead", at).unwrap();
+        assert!(store.set_asides("s").unwrap().is_empty());
+        assert_eq!(store.restore_set_aside("s", 1, "lead", at).unwrap(), None);
+        // The retention purge deletes what is set aside: restorable until
+        // then, not after.
+        {
+            let mut conn = store.lock();
+            let tx = conn.transaction().unwrap();
+            answers::set_aside(&tx, "s", 2, None, "the person, by email", at).unwrap();
+            tx.commit().unwrap();
+        }
+        assert_eq!(store.set_asides("s").unwrap().len(), 1);
+        store.purge("s", None, at).unwrap();
+        assert!(store.set_asides("s").unwrap().is_empty());
+        assert_eq!(store.restore_set_aside("s", 2, "lead", at).unwrap(), None);
+        let left: i64 = store
+            .lock()
+            .query_row(
+                "SELECT COUNT(*) FROM answers WHERE recipient_id = 2",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0, "deleted by the purge");
     }
 
     /// A whole message fetched from INBOX.

@@ -739,34 +739,60 @@ fn not_me_undoes_a_forged_opt_out_and_the_reminders_resume() {
 /// Finding 8 of issue 18: an opt-out carrying the doctor's token from
 /// another address (a colleague who was in CC has the plus-address) stops
 /// nothing: the listed address is asked, and only the doctor's "confirm"
-/// stops their mail; "not me" leaves it running.
+/// stops their mail; "not me" leaves it running. A deletion request sent
+/// the same way sets nothing aside until the doctor confirms it (finding
+/// 7).
 #[test]
 fn an_opt_out_with_the_token_from_another_address_waits_for_the_doctor() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
-    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(60));
-    let (confirms, disowns) = (&rows[0].1, &rows[1].1);
+    let (rows, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let (confirms, disowns, deleting) = (&rows[0].1, &rows[1].1, &rows[2].1);
     let store = fixture.store();
     let sid = fixture.survey_id();
     let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
-    for doctor in [confirms, disowns] {
-        let invitation = stack.inbox(doctor).remove(0);
+    fixture.reply_and_wait_recorded(deleting, COMPLETE, 10);
+    let from_colleague = |doctor: &str, body: &str| {
+        let invitation = stack
+            .inbox(doctor)
+            .into_iter()
+            .find(|raw| {
+                parse(raw)
+                    .message_id()
+                    .unwrap_or_default()
+                    .starts_with("invitation.")
+            })
+            .unwrap();
         stack.deliver(
             "colleague@elsewhere.test",
             &fixture.sender,
-            &reply(
-                &invitation,
-                "colleague@elsewhere.test",
-                "Please remove me from this list.",
-            ),
+            &reply(&invitation, "colleague@elsewhere.test", body),
         );
-    }
-    fixture.wait_until(Duration::from_secs(60), "both doctors asked", || {
-        stack.maildir_count(confirms) == 2 && stack.maildir_count(disowns) == 2
-    });
+    };
     for doctor in [confirms, disowns] {
+        from_colleague(doctor, "Please remove me from this list.");
+    }
+    from_colleague(deleting, "Please delete my answers, I withdraw my consent.");
+    fixture.wait_until(Duration::from_secs(60), "the three doctors asked", || {
+        stack.maildir_count(confirms) == 2
+            && stack.maildir_count(disowns) == 2
+            && mail_with_subject(&stack, deleting, "Please confirm").len() == 1
+    });
+    for doctor in [confirms, disowns, deleting] {
         assert_eq!(person(doctor).status, "active", "{doctor}: nothing stopped");
     }
+    assert_eq!(
+        store.current_answers(person(deleting).id).unwrap().len(),
+        10,
+        "nothing set aside before the doctor confirms"
+    );
+    let asking = mail_with_subject(&stack, deleting, "Please confirm").remove(0);
+    stack.deliver(
+        deleting,
+        &fixture.sender,
+        &reply(&asking, deleting, "confirm"),
+    );
+    fixture.wait_recorded(deleting, 0, Duration::from_secs(60));
     let asking = mail_with_subject(&stack, confirms, "Please confirm").remove(0);
     let text = text_of(&asking);
     assert!(

@@ -824,6 +824,12 @@ fn an_opt_out_with_the_token_from_another_address_waits_for_the_doctor() {
         "confirmed: mail stops"
     );
     assert_eq!(person(disowns).status, "active", "not me: nothing stops");
+    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    assert!(
+        review.contains("Answers set aside at the person's request (1)")
+            && review.contains(&format!("{deleting}: 10 answers set aside")),
+        "confirmed: the answers are set aside: {review}"
+    );
 }
 
 /// Finding 7 of issue 18: "please delete my answers" with the token takes

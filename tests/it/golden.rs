@@ -209,6 +209,11 @@ fn golden_confirmations() {
     opt_out.opt_out = true;
     let mut inferred = Request::new(Why::Inferred);
     inferred.answers = answers.answers.clone();
+    // With the token from another address (issue 18, finding 8): a stop
+    // of mail and a deletion request asked, nothing applied yet.
+    let mut other_address = Request::new(Why::OtherAddress);
+    other_address.stop_asked = true;
+    other_address.withdrawal = true;
     // Inferred answers with something also missing: one message asks for
     // both, with the missing questions' blocks.
     let mut current = inferred.answers.clone();
@@ -229,6 +234,7 @@ fn golden_confirmations() {
         ("confirmation-answers", &answers),
         ("confirmation-opt-out", &opt_out),
         ("confirmation-inferred", &inferred),
+        ("confirmation-other-address", &other_address),
     ] {
         let draft = follow_up::confirmation(&context, request).unwrap();
         assert_eq!(draft.to.email.to_string(), person.email);

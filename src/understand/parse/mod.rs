@@ -516,6 +516,11 @@ impl<'q> Reader<'q> {
         }
     }
 
+    /// Reads one line of the reply, in the order the kinds of line are
+    /// recognised: the instructions block, the questionnaire's own lines
+    /// (headings, `Answer:` lines, options), quoted lines, blank lines, the
+    /// start of a quoted original, lines inside it, signatures, and last the
+    /// person's own words.
     fn line(
         &mut self,
         i: usize,
@@ -525,58 +530,7 @@ impl<'q> Reader<'q> {
         reply: &mut ParsedReply,
     ) {
         let text = line.text;
-        if self.in_instructions {
-            if text.is_empty() {
-                self.in_instructions = false;
-            }
-            return;
-        }
-        let lower_start: String = text.chars().take(20).collect::<String>().to_lowercase();
-        if lower_start.starts_with("how to answer:") {
-            self.end_top();
-            self.close();
-            self.in_instructions = true;
-            return;
-        }
-        if let Some(index) = headings.find(text) {
-            self.end_top();
-            self.close();
-            self.flush_ticks();
-            self.heading = Some(index);
-            self.after_signature = false;
-            reply.quotes_questionnaire = true;
-            return;
-        }
-        if let Some(rest) = answer_line(text) {
-            self.end_top();
-            self.close();
-            self.flush_ticks();
-            self.after_signature = false;
-            reply.quotes_questionnaire = true;
-            if let Some(question) = self.heading.take() {
-                let mut lines = Vec::new();
-                if !rest.is_empty() {
-                    lines.push(rest.to_owned());
-                    if line.depth == 0 && !self.in_original {
-                        self.own.push(rest.to_owned());
-                    }
-                }
-                self.gathering = Some(Gathering {
-                    question,
-                    below: line.depth == 0 && self.in_original && lines.is_empty(),
-                    lines,
-                    follow: line.depth > 0 || !self.in_original,
-                });
-            }
-            return;
-        }
-        if let Some(q) = self.heading
-            && let Some((letter, marked)) = option_line(text, line.marked, &self.questions[q])
-        {
-            // An option line of ours, ticked or not.
-            if let Some(how) = marked {
-                self.ticks.push((letter, how == Mark::Formatting));
-            }
+        if self.instructions(text) || self.questionnaire_line(line, headings, reply) {
             return;
         }
         if line.depth > 0 {
@@ -587,54 +541,14 @@ impl<'q> Reader<'q> {
             return;
         }
         if text.is_empty() {
-            if let Some(g) = &mut self.gathering {
-                if g.below {
-                    // One paragraph below an unquoted `Answer:`, no more.
-                    if !g.lines.is_empty() {
-                        self.close();
-                    }
-                } else {
-                    g.lines.push(String::new());
-                }
-            }
-            if self.at_top && self.top_lines.last().is_some_and(|l| !l.is_empty()) {
-                self.top_lines.push(String::new());
-            }
-            self.listing_open = false;
+            self.blank_line();
             return;
         }
-        if self.starts_original(i, lines) {
-            self.end_top();
-            self.close();
-            self.in_original = true;
-            return;
-        }
-        if ATTRIBUTION.is_match(text) || self.starts_attribution(i, lines) {
-            self.end_top();
-            self.close();
-            // "… wrote:" above an original that is not `>`-quoted (Yahoo,
-            // some webmail): as unsafe to read as Outlook's.
-            let next = lines[i + 1..].iter().find(|l| !l.text.is_empty());
-            if next.is_some_and(|l| l.depth == 0 && !ATTRIBUTION.is_match(l.text)) {
-                self.in_original = true;
-            }
+        if self.original_starts(i, text, lines) {
             return;
         }
         if self.in_original {
-            if let Some(g) = &mut self.gathering
-                && g.below
-            {
-                if self.ours.contains(text)
-                    || SIGNATURE.is_match(text)
-                    || SIGN_OFF.is_match(text)
-                    || FOOTER.is_match(text)
-                    || HEADER_FIELD.is_match(text)
-                {
-                    self.close();
-                } else {
-                    g.lines.push(text.to_owned());
-                }
-            }
+            self.original_line(text);
             return;
         }
         if SIGNATURE.is_match(text) || SIGN_OFF.is_match(text) || FOOTER.is_match(text) {
@@ -646,19 +560,157 @@ impl<'q> Reader<'q> {
         if self.after_signature {
             return;
         }
-        self.own.push(text.to_owned());
-        if let Some(c) = CORRECTION.captures(text) {
-            let number: usize = c[1].parse().unwrap_or(0);
-            if let Some(index) = number.checked_sub(1).filter(|i| *i < self.found.len()) {
-                self.close();
-                let wanted = NOT_THAT.replace(&c[2], "");
-                let wanted = wanted.trim().trim_end_matches(['.', '!', ',']).trim();
-                if !wanted.is_empty() {
-                    self.found[index].push(AnswerText::new(wanted.to_owned(), Origin::Correction));
-                }
-                self.listing_open = false;
-                return;
+        self.own_line(text);
+    }
+
+    /// The "How to answer:" block of the questionnaire, up to the first blank
+    /// line: skipped. True when `text` belongs to it.
+    fn instructions(&mut self, text: &str) -> bool {
+        if self.in_instructions {
+            if text.is_empty() {
+                self.in_instructions = false;
             }
+            return true;
+        }
+        let lower_start: String = text.chars().take(20).collect::<String>().to_lowercase();
+        if lower_start.starts_with("how to answer:") {
+            self.end_top();
+            self.close();
+            self.in_instructions = true;
+            return true;
+        }
+        false
+    }
+
+    /// A line of the questionnaire we sent (a question's heading, an
+    /// `Answer:` line, or an option line under a heading), quoted or not.
+    /// True when `line` is one.
+    fn questionnaire_line(
+        &mut self,
+        line: &Line<'_>,
+        headings: &Headings,
+        reply: &mut ParsedReply,
+    ) -> bool {
+        let text = line.text;
+        if let Some(index) = headings.find(text) {
+            self.end_top();
+            self.close();
+            self.flush_ticks();
+            self.heading = Some(index);
+            self.after_signature = false;
+            reply.quotes_questionnaire = true;
+            return true;
+        }
+        if let Some(rest) = answer_line(text) {
+            self.end_top();
+            self.close();
+            self.flush_ticks();
+            self.after_signature = false;
+            reply.quotes_questionnaire = true;
+            if let Some(question) = self.heading.take() {
+                self.start_gathering(question, rest, line.depth);
+            }
+            return true;
+        }
+        if let Some(q) = self.heading
+            && let Some((letter, marked)) = option_line(text, line.marked, &self.questions[q])
+        {
+            // An option line of ours, ticked or not.
+            if let Some(how) = marked {
+                self.ticks.push((letter, how == Mark::Formatting));
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Begins gathering the answer to `question` from its `Answer:` line,
+    /// whose text after the label is `rest`.
+    fn start_gathering(&mut self, question: usize, rest: &str, depth: usize) {
+        let mut lines = Vec::new();
+        if !rest.is_empty() {
+            lines.push(rest.to_owned());
+            if depth == 0 && !self.in_original {
+                self.own.push(rest.to_owned());
+            }
+        }
+        self.gathering = Some(Gathering {
+            question,
+            below: depth == 0 && self.in_original && lines.is_empty(),
+            lines,
+            follow: depth > 0 || !self.in_original,
+        });
+    }
+
+    /// An empty unquoted line: ends a paragraph below an unquoted `Answer:`
+    /// and a numbered listing.
+    fn blank_line(&mut self) {
+        if let Some(g) = &mut self.gathering {
+            if g.below {
+                // One paragraph below an unquoted `Answer:`, no more.
+                if !g.lines.is_empty() {
+                    self.close();
+                }
+            } else {
+                g.lines.push(String::new());
+            }
+        }
+        if self.at_top && self.top_lines.last().is_some_and(|l| !l.is_empty()) {
+            self.top_lines.push(String::new());
+        }
+        self.listing_open = false;
+    }
+
+    /// Whether line `i` starts the original message below the person's own
+    /// words (an Outlook header block or a "… wrote:" attribution). True
+    /// when it is such a line.
+    fn original_starts(&mut self, i: usize, text: &str, lines: &[Line<'_>]) -> bool {
+        if self.starts_original(i, lines) {
+            self.end_top();
+            self.close();
+            self.in_original = true;
+            return true;
+        }
+        if ATTRIBUTION.is_match(text) || self.starts_attribution(i, lines) {
+            self.end_top();
+            self.close();
+            // "… wrote:" above an original that is not `>`-quoted (Yahoo,
+            // some webmail): as unsafe to read as Outlook's.
+            let next = lines[i + 1..].iter().find(|l| !l.text.is_empty());
+            if next.is_some_and(|l| l.depth == 0 && !ATTRIBUTION.is_match(l.text)) {
+                self.in_original = true;
+            }
+            return true;
+        }
+        false
+    }
+
+    /// An unquoted line inside the original: read only as the paragraph
+    /// below an unquoted `Answer:`, up to our own text or a signature.
+    fn original_line(&mut self, text: &str) {
+        if let Some(g) = &mut self.gathering
+            && g.below
+        {
+            if self.ours.contains(text)
+                || SIGNATURE.is_match(text)
+                || SIGN_OFF.is_match(text)
+                || FOOTER.is_match(text)
+                || HEADER_FIELD.is_match(text)
+            {
+                self.close();
+            } else {
+                g.lines.push(text.to_owned());
+            }
+        }
+    }
+
+    /// A line in the person's own words: a correction ("question 3: I meant 4"),
+    /// the continuation of an answer being gathered, or, above the quoted
+    /// text, a numbered, labelled or prose answer.
+    fn own_line(&mut self, text: &str) {
+        self.own.push(text.to_owned());
+        if self.correction(text) {
+            return;
         }
         if let Some(g) = &mut self.gathering {
             if g.follow {
@@ -668,45 +720,72 @@ impl<'q> Reader<'q> {
             self.close();
         }
         if self.at_top {
-            if let Some(c) = LISTED.captures(text) {
-                let number: usize = c[2].parse().unwrap_or(0);
-                if (1..=self.found.len()).contains(&number) {
-                    let explicit = c.get(1).is_some() || !c[3].trim().is_empty();
-                    self.listed
-                        .push((number - 1, c[4].trim().to_owned(), explicit));
-                    self.listing_open = true;
+            self.top_line(text);
+        }
+    }
+
+    /// "Question 3: I meant 4": the corrected answer, which wins over the
+    /// others to that question. True when `text` corrects a question we asked.
+    fn correction(&mut self, text: &str) -> bool {
+        let Some(c) = CORRECTION.captures(text) else {
+            return false;
+        };
+        let number: usize = c[1].parse().unwrap_or(0);
+        let Some(index) = number.checked_sub(1).filter(|i| *i < self.found.len()) else {
+            return false;
+        };
+        self.close();
+        let wanted = NOT_THAT.replace(&c[2], "");
+        let wanted = wanted.trim().trim_end_matches(['.', '!', ',']).trim();
+        if !wanted.is_empty() {
+            self.found[index].push(AnswerText::new(wanted.to_owned(), Origin::Correction));
+        }
+        self.listing_open = false;
+        true
+    }
+
+    /// An own line above the quoted text: a numbered answer ("2. yes") or
+    /// its continuation, a labelled one ("Further: yes"), or prose kept for
+    /// reading against the questions at the end of the top.
+    fn top_line(&mut self, text: &str) {
+        if let Some(c) = LISTED.captures(text) {
+            let number: usize = c[2].parse().unwrap_or(0);
+            if (1..=self.found.len()).contains(&number) {
+                let explicit = c.get(1).is_some() || !c[3].trim().is_empty();
+                self.listed
+                    .push((number - 1, c[4].trim().to_owned(), explicit));
+                self.listing_open = true;
+                return;
+            }
+            // A numbered line for no question: not an answer, and not
+            // the continuation of the one before.
+            self.listing_open = false;
+            return;
+        }
+        if self.listing_open
+            && let Some(last) = self.listed.last_mut()
+        {
+            last.1.push('\n');
+            last.1.push_str(text);
+            return;
+        }
+        if let Some((label, rest)) = prose::split_label(text) {
+            match self.index.label(label) {
+                prose::Tie::One(q) => {
+                    self.labelled += 1;
+                    self.found[q].push(AnswerText::new(rest.to_owned(), Origin::Labelled));
                     return;
                 }
-                // A numbered line for no question: not an answer, and not
-                // the continuation of the one before.
-                self.listing_open = false;
-                return;
-            }
-            if self.listing_open
-                && let Some(last) = self.listed.last_mut()
-            {
-                last.1.push('\n');
-                last.1.push_str(text);
-                return;
-            }
-            if let Some((label, rest)) = prose::split_label(text) {
-                match self.index.label(label) {
-                    prose::Tie::One(q) => {
-                        self.labelled += 1;
-                        self.found[q].push(AnswerText::new(rest.to_owned(), Origin::Labelled));
-                        return;
-                    }
-                    prose::Tie::Several => {
-                        // "Further: yes": fits two questions, so it is
-                        // unclear which; not read, and not prose either.
-                        self.labelled += 1;
-                        return;
-                    }
-                    prose::Tie::None => {}
+                prose::Tie::Several => {
+                    // "Further: yes": fits two questions, so it is
+                    // unclear which; not read, and not prose either.
+                    self.labelled += 1;
+                    return;
                 }
+                prose::Tie::None => {}
             }
-            self.top_lines.push(text.to_owned());
         }
+        self.top_lines.push(text.to_owned());
     }
 
     /// Options ticked under the heading just left become one answer.

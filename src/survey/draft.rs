@@ -641,6 +641,23 @@ fn comment(out: &mut String, prefix: &str, text: &str) {
 
 fn render(preamble: &[String], questions: &[Drafted], source: &str) -> Draft {
     let mut out = String::new();
+    let mut todos = header(&mut out, preamble, source);
+    out.push_str(TEMPLATE);
+    todos += TEMPLATE.matches("# TODO").count();
+    out.push_str("\n# The questions, in the order asked; each as written in the questionnaire\n# above its table.\n");
+    for q in questions {
+        todos += question(&mut out, q);
+    }
+    Draft {
+        toml: out,
+        questions: questions.len(),
+        todos,
+    }
+}
+
+/// The draft's opening comment, the preamble's lines not used, and the
+/// `[survey]` table; returns how many TODOs it wrote.
+fn header(out: &mut String, preamble: &[String], source: &str) -> usize {
     let mut todos = 0;
     let _ = writeln!(
         out,
@@ -649,14 +666,21 @@ fn render(preamble: &[String], questions: &[Drafted], source: &str) -> Draft {
     );
     let title = preamble.first().cloned().unwrap_or_default();
     for line in preamble.iter().skip(1).take(MAX_ECHOED) {
-        comment(
-            &mut out,
-            "TODO: before the first question, not used: ",
-            line,
-        );
+        comment(out, "TODO: before the first question, not used: ", line);
         todos += 1;
     }
-    let fields: [(&str, &str, String); 10] = [
+    out.push_str("[survey]\n");
+    for (key, what, value) in survey_fields(title) {
+        let _ = writeln!(out, "# TODO: {what}.\n{key} = {}", quoted(&value));
+        todos += 1;
+    }
+    todos
+}
+
+/// The `[survey]` table's fields: key, what to write there, the value
+/// drafted (the questionnaire's title, or a starting point).
+fn survey_fields(title: String) -> [(&'static str, &'static str, String); 10] {
+    [
         (
             "id",
             "a short stable name: letters, digits, '-' or '_' (e.g. audit-2026)",
@@ -703,83 +727,81 @@ fn render(preamble: &[String], questions: &[Drafted], source: &str) -> Draft {
             "how to stop or withdraw (check the wording)",
             "Reply 'unsubscribe' to stop all further emails, or 'please delete my answers' and we will delete everything you sent.".into(),
         ),
-    ];
-    out.push_str("[survey]\n");
-    for (key, what, value) in fields {
-        let _ = writeln!(out, "# TODO: {what}.\n{key} = {}", quoted(&value));
+    ]
+}
+
+/// One `[[question]]` table, below the lines it was drafted from, its notes
+/// and its TODOs; returns how many TODOs it wrote.
+fn question(out: &mut String, q: &Drafted) -> usize {
+    let mut todos = 0;
+    out.push('\n');
+    for line in &q.written {
+        comment(out, "| ", line);
+    }
+    for note in &q.notes {
+        comment(out, "", note);
+    }
+    for todo in &q.todos {
+        comment(out, "TODO: ", todo);
         todos += 1;
     }
-    out.push_str(TEMPLATE);
-    todos += TEMPLATE.matches("# TODO").count();
-    out.push_str("\n# The questions, in the order asked; each as written in the questionnaire\n# above its table.\n");
-    for q in questions {
-        out.push('\n');
-        for line in &q.written {
-            comment(&mut out, "| ", line);
-        }
-        for note in &q.notes {
-            comment(&mut out, "", note);
-        }
-        for todo in &q.todos {
-            comment(&mut out, "TODO: ", todo);
-            todos += 1;
-        }
-        let _ = writeln!(
-            out,
-            "[[question]]\nid = {}\ntype = {}\ntext = {}",
-            quoted(&q.id),
-            quoted(q.kind.name()),
-            quoted(&q.text)
-        );
-        match &q.kind {
-            Kind::Scale {
-                min,
-                max,
-                min_label,
-                max_label,
-            } => {
-                let _ = writeln!(out, "min = {min}\nmax = {max}");
-                for (key, value) in [("min_label", min_label), ("max_label", max_label)] {
-                    match value {
-                        Some(value) => {
-                            let _ = writeln!(out, "{key} = {}", quoted(value));
-                        }
-                        None => {
-                            let _ = writeln!(out, "# {key} = \"\"");
-                        }
-                    }
-                }
-            }
-            Kind::Number => out.push_str("# min = 0\n# max = 100\n"),
-            Kind::Single(options) | Kind::Multiple(options) => {
-                out.push_str("options = [\n");
-                for o in options {
-                    let _ = write!(
-                        out,
-                        "  {{ id = {}, label = {}",
-                        quoted(&o.id),
-                        quoted(&o.label)
-                    );
-                    if o.exclusive {
-                        out.push_str(", exclusive = true");
-                    }
-                    if o.other {
-                        out.push_str(", other = true");
-                    }
-                    out.push_str(" },\n");
-                }
-                out.push_str("]\n");
-            }
-            Kind::YesNo | Kind::Text => {}
-        }
-        if !q.required {
-            out.push_str("required = false\n");
-        }
+    let _ = writeln!(
+        out,
+        "[[question]]\nid = {}\ntype = {}\ntext = {}",
+        quoted(&q.id),
+        quoted(q.kind.name()),
+        quoted(&q.text)
+    );
+    kind_fields(out, &q.kind);
+    if !q.required {
+        out.push_str("required = false\n");
     }
-    Draft {
-        toml: out,
-        questions: questions.len(),
-        todos,
+    todos
+}
+
+/// The fields a question's type needs: a scale's ends and labels, a
+/// number's bounds (commented out), a choice's options.
+fn kind_fields(out: &mut String, kind: &Kind) {
+    match kind {
+        Kind::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => {
+            let _ = writeln!(out, "min = {min}\nmax = {max}");
+            for (key, value) in [("min_label", min_label), ("max_label", max_label)] {
+                match value {
+                    Some(value) => {
+                        let _ = writeln!(out, "{key} = {}", quoted(value));
+                    }
+                    None => {
+                        let _ = writeln!(out, "# {key} = \"\"");
+                    }
+                }
+            }
+        }
+        Kind::Number => out.push_str("# min = 0\n# max = 100\n"),
+        Kind::Single(options) | Kind::Multiple(options) => {
+            out.push_str("options = [\n");
+            for o in options {
+                let _ = write!(
+                    out,
+                    "  {{ id = {}, label = {}",
+                    quoted(&o.id),
+                    quoted(&o.label)
+                );
+                if o.exclusive {
+                    out.push_str(", exclusive = true");
+                }
+                if o.other {
+                    out.push_str(", other = true");
+                }
+                out.push_str(" },\n");
+            }
+            out.push_str("]\n");
+        }
+        Kind::YesNo | Kind::Text => {}
     }
 }
 

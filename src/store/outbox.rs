@@ -127,6 +127,78 @@ pub(super) fn restore_cancelled(
     )?)
 }
 
+/// Cancels the questionnaire mail still queued for `recipient_id`
+/// (invitation, reminders, receipt, clarification), recording why: what
+/// a stop, withdrawal or deletion does to the queue.
+pub(super) fn cancel_questionnaire_mail(
+    conn: &Connection,
+    recipient_id: i64,
+    reason: CancelReason,
+) -> Result<usize> {
+    Ok(conn.execute_cached(
+        "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2
+         WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
+        params![recipient_id, reason],
+    )?)
+}
+
+/// A delivery report names our message `outbox_id`: the first report is
+/// kept (when and what it said), later ones change nothing.
+pub(super) fn note_bounce(
+    conn: &Connection,
+    survey_id: &str,
+    outbox_id: i64,
+    note: &str,
+    now: Timestamp,
+) -> Result<()> {
+    conn.execute_cached(
+        "UPDATE outbox SET bounced_at = COALESCE(bounced_at, ?3), bounce_note = COALESCE(bounce_note, ?2)
+         WHERE id = ?1 AND survey_id = ?4",
+        params![outbox_id, crate::compose::token::redact(note), now.as_second(), survey_id],
+    )?;
+    Ok(())
+}
+
+/// A report (message row `message_row`) proves the provider refused our
+/// sent message `refused` for a sending limit: it goes back to the queue
+/// until `until`, with every other pending message, and the pause is
+/// recorded for `status` with `detail`. Once per refused message: the
+/// unique index on `sending_pauses.outbox_id` keeps a replayed report from
+/// pausing again.
+pub(super) fn pause_for_report(
+    conn: &Connection,
+    survey_id: &str,
+    refused: i64,
+    message_row: i64,
+    until: Timestamp,
+    detail: &str,
+    now: Timestamp,
+) -> Result<()> {
+    let paused = conn.execute_cached(
+        "INSERT OR IGNORE INTO sending_pauses (survey_id, outbox_id, message_row, until_at, detail, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![survey_id, refused, message_row, until.as_second(), detail, now.as_second()],
+    )? > 0;
+    if paused {
+        conn.execute_cached(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = 'refused by the provider: sending limit'
+             WHERE id = ?1 AND survey_id = ?3 AND state = 'sent'",
+            params![refused, until.as_second(), survey_id],
+        )?;
+        hold_pending_until(conn, survey_id, until)?;
+    }
+    Ok(())
+}
+
+/// No pending message of the survey goes before `until` (a sending pause).
+fn hold_pending_until(conn: &Connection, survey_id: &str, until: Timestamp) -> Result<()> {
+    conn.execute_cached(
+        "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
+        params![survey_id, until.as_second()],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Queues an invitation for every listed, active recipient who has none.
     /// Returns how many were queued.
@@ -377,10 +449,7 @@ impl Store {
             "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = ?3 WHERE id = ?1",
             params![id, until.as_second(), format!("refused by the provider: sending limit ({said})")],
         )?;
-        tx.execute_cached(
-            "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
-            params![survey_id, until.as_second()],
-        )?;
+        hold_pending_until(&tx, survey_id, until)?;
         tx.commit()?;
         Ok(())
     }

@@ -452,6 +452,39 @@ fn record(
     if state != "new" {
         return Ok(());
     }
+    record_message(tx, id, outcome, now)?;
+    let mut flags = outcome.flags.clone();
+    if let Some(recipient) = outcome.recipient_id {
+        record_for_person(tx, survey_id, recipient, id, outcome, &mut flags, now)?;
+    }
+    if let Some((outbox, note)) = &outcome.bounced_mail {
+        super::outbox::note_bounce(tx, survey_id, *outbox, note, now)?;
+    }
+    // A pause needs the refused message (its VERP key was on the report,
+    // see ingest) and happens once per message (see `pause_for_report`).
+    if let Some((until, Some(refused))) = &outcome.pause_sending {
+        let detail = outcome
+            .flags
+            .iter()
+            .find(|f| f.kind == FlagKind::SendingLimit)
+            .map_or_else(String::new, |f| {
+                crate::compose::token::redact(&f.note).into_owned()
+            });
+        super::outbox::pause_for_report(tx, survey_id, *refused, id, *until, &detail, now)?;
+    }
+    for flag in &flags {
+        tx.execute_cached(
+            "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![survey_id, outcome.recipient_id, id, flag.kind, crate::compose::token::redact(&flag.note), now.as_second()],
+        )?;
+    }
+    Ok(())
+}
+
+/// The message's own row: processed (or quarantined), with what it is,
+/// whose it is, and where it is filed.
+fn record_message(tx: &Connection, id: i64, outcome: &Outcome, now: Timestamp) -> Result<()> {
     tx.execute_cached(
         "UPDATE messages SET state = ?2, kind = ?3, reason = ?4, sender = ?5, recipient_id = ?6, matched_by = ?7,
             different_sender = ?8, decision = ?9, late = ?10, file_to = ?11, processed_at = ?12, failure = NULL
@@ -472,95 +505,63 @@ fn record(
             now.as_second()
         ],
     )?;
-    let mut flags = outcome.flags.clone();
-    if let Some(recipient) = outcome.recipient_id {
-        insert_answers(
-            tx,
-            survey_id,
-            recipient,
-            Some(id),
-            &outcome.answers,
-            None,
-            now,
+    Ok(())
+}
+
+/// What the message changes for the person it belongs to: their answers,
+/// their status (and the mail it cancels), their answers set aside at
+/// their request, a confirmation settled, and
+/// the follow-ups queued; a follow-up that could not be written adds a
+/// flag to `flags`.
+fn record_for_person(
+    tx: &Connection,
+    survey_id: &str,
+    recipient: i64,
+    id: i64,
+    outcome: &Outcome,
+    flags: &mut Vec<Flag>,
+    now: Timestamp,
+) -> Result<()> {
+    insert_answers(
+        tx,
+        survey_id,
+        recipient,
+        Some(id),
+        &outcome.answers,
+        None,
+        now,
+    )?;
+    if let Some((status, note)) = &outcome.recipient_status {
+        tx.execute_cached(
+            "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
+            params![recipient, status, note],
         )?;
-        if let Some((status, note)) = &outcome.recipient_status {
-            tx.execute_cached(
-                "UPDATE recipients SET status = ?2, status_note = ?3 WHERE id = ?1 AND status = 'active'",
-                params![recipient, status, note],
-            )?;
-            if let Some(reason) = CancelReason::for_status(*status) {
-                tx.execute_cached(
-                    "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2
-                     WHERE recipient_id = ?1 AND state = 'pending' AND kind IN ('invitation', 'reminder', 'receipt', 'clarification')",
-                    params![recipient, reason],
-                )?;
+        if let Some(reason) = CancelReason::for_status(*status) {
+            super::outbox::cancel_questionnaire_mail(tx, recipient, reason)?;
+        }
+    }
+    if outcome.set_aside {
+        super::answers::set_aside(tx, survey_id, recipient, Some(id), BY_PERSON, now)?;
+    }
+    if let Some(change) = &outcome.confirmation {
+        super::confirmations::apply(tx, survey_id, recipient, id, change, now)?;
+    }
+    for follow_up in &outcome.follow_ups {
+        let (state, body, error) = match &follow_up.body {
+            Ok(body) => ("pending", Some(body.as_slice()), None),
+            Err(why) => {
+                let why = crate::compose::token::redact(why);
+                flags.push(Flag {
+                    kind: FlagKind::FollowUpFailed,
+                    note: format!("the {} could not be written: {why}", follow_up.kind),
+                });
+                ("failed", None, Some(why))
             }
-        }
-        if outcome.set_aside {
-            super::answers::set_aside(tx, survey_id, recipient, Some(id), BY_PERSON, now)?;
-        }
-        if let Some(change) = &outcome.confirmation {
-            super::confirmations::apply(tx, survey_id, recipient, id, change, now)?;
-        }
-        for follow_up in &outcome.follow_ups {
-            let (state, body, error) = match &follow_up.body {
-                Ok(body) => ("pending", Some(body.as_slice()), None),
-                Err(why) => {
-                    let why = crate::compose::token::redact(why);
-                    flags.push(Flag {
-                        kind: FlagKind::FollowUpFailed,
-                        note: format!("the {} could not be written: {why}", follow_up.kind),
-                    });
-                    ("failed", None, Some(why))
-                }
-            };
-            tx.execute_cached(
-                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, state, last_error, next_attempt_at, created_at, shows)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
-                params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second(), follow_up.shows],
-            )?;
-        }
-    }
-    if let Some((outbox, note)) = &outcome.bounced_mail {
+        };
         tx.execute_cached(
-            "UPDATE outbox SET bounced_at = COALESCE(bounced_at, ?3), bounce_note = COALESCE(bounce_note, ?2)
-             WHERE id = ?1 AND survey_id = ?4",
-            params![outbox, crate::compose::token::redact(note), now.as_second(), survey_id],
-        )?;
-    }
-    // A pause needs the refused message (its VERP key was on the report,
-    // see ingest) and happens once per message: the unique index on
-    // `sending_pauses.outbox_id` keeps a replayed report from pausing again.
-    if let Some((until, Some(refused))) = &outcome.pause_sending {
-        let detail = outcome
-            .flags
-            .iter()
-            .find(|f| f.kind == FlagKind::SendingLimit)
-            .map_or_else(String::new, |f| {
-                crate::compose::token::redact(&f.note).into_owned()
-            });
-        let paused = tx.execute_cached(
-            "INSERT OR IGNORE INTO sending_pauses (survey_id, outbox_id, message_row, until_at, detail, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![survey_id, refused, id, until.as_second(), detail, now.as_second()],
-        )? > 0;
-        if paused {
-            tx.execute_cached(
-                "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = 'refused by the provider: sending limit'
-                 WHERE id = ?1 AND survey_id = ?3 AND state = 'sent'",
-                params![refused, until.as_second(), survey_id],
-            )?;
-            tx.execute_cached(
-                "UPDATE outbox SET next_attempt_at = ?2 WHERE survey_id = ?1 AND state = 'pending' AND next_attempt_at < ?2",
-                params![survey_id, until.as_second()],
-            )?;
-        }
-    }
-    for flag in &flags {
-        tx.execute_cached(
-            "INSERT OR IGNORE INTO flags (survey_id, recipient_id, message_row, kind, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![survey_id, outcome.recipient_id, id, flag.kind, crate::compose::token::redact(&flag.note), now.as_second()],
+            "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, state, last_error, next_attempt_at, created_at, shows)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+            params![survey_id, recipient, follow_up.kind, id, follow_up.message_id, body, state, error, now.as_second(), follow_up.shows],
         )?;
     }
     Ok(())

@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
+use rusqlite::Connection;
+
+use super::rows::collect;
 use super::{Cached, FailedMessage, HealthPart, Store};
 use crate::Result;
 
@@ -92,99 +95,17 @@ impl Store {
             ..Status::default()
         };
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
-        for row in stmt.query_map([survey_id], |r| {
-            Ok((
-                r.get::<_, bool>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)? as usize,
-            ))
-        })? {
-            let (listed, state, n) = row?;
-            if listed {
-                status.listed += n;
-                *status.recipients.entry(state).or_default() += n;
-            } else {
-                status.removed += n;
-            }
-        }
-        let mut stmt = conn.prepare_cached(
-            "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
-        )?;
-        for row in stmt.query_map([survey_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)? as usize,
-            ))
-        })? {
-            let (kind, state, n) = row?;
-            status.outbox.entry(kind).or_default().insert(state, n);
-        }
-        let mut stmt = conn.prepare_cached(
-            "SELECT COALESCE(r.email, ''), o.kind, o.attempts, COALESCE(o.last_error, '')
-             FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
-             WHERE o.survey_id = ?1 AND o.state = 'failed' ORDER BY r.email",
-        )?;
-        for row in stmt.query_map([survey_id], |r| {
-            Ok(Failure {
-                email: r.get(0)?,
-                kind: r.get(1)?,
-                attempts: r.get(2)?,
-                error: r.get(3)?,
-            })
-        })? {
-            status.failures.push(row?);
-        }
+        count_recipients(&conn, survey_id, &mut status)?;
+        status.outbox = outbox_counts(&conn, survey_id)?;
+        status.failures = failures(&conn, survey_id)?;
         let count = |sql: &str| -> Result<usize> {
             Ok(conn.query_row_cached(sql, [survey_id], |r| r.get::<_, i64>(0))? as usize)
         };
         status.held =
             count("SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND decision = 'held'")?;
-        status.unverified_bounces = {
-            let mut statement = conn.prepare_cached(
-                "SELECT note FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce' ORDER BY id",
-            )?;
-            statement
-                .query_map([survey_id], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?
-        };
+        status.unverified_bounces = unverified_bounces(&conn, survey_id)?;
         status.sending_limits = count("SELECT COUNT(*) FROM sending_pauses WHERE survey_id = ?1")?;
-        status.sending_pauses = {
-            let mut statement = conn.prepare_cached(
-                "SELECT p.id, p.until_at, o.kind, r.email, p.message_row, p.detail
-                 FROM sending_pauses p JOIN outbox o ON o.id = p.outbox_id
-                 LEFT JOIN recipients r ON r.id = o.recipient_id
-                 WHERE p.survey_id = ?1 ORDER BY p.id",
-            )?;
-            let rows = statement
-                .query_map([survey_id], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, super::MailKind>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                        r.get::<_, Option<i64>>(4)?,
-                        r.get::<_, String>(5)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            rows.into_iter()
-                .map(|(id, until, kind, to, report, detail)| {
-                    let until = super::rows::timestamp("sending_pauses", id, until)?;
-                    let to = to.map(|to| format!(" to {to}")).unwrap_or_default();
-                    let detail = crate::report::shown::visible(&detail);
-                    Ok(match report {
-                        Some(report) => format!(
-                            "until {until}: a delivery report (message {report}) with our bounce key for the {kind}{to} says the provider refused it for a sending limit ({detail})"
-                        ),
-                        None => format!(
-                            "until {until}: the SMTP server refused the {kind}{to} in the session for a sending limit ({detail})"
-                        ),
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?
-        };
+        status.sending_pauses = sending_pauses(&conn, survey_id)?;
         status.different_sender = count(
             "SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
         )?;
@@ -200,4 +121,115 @@ impl Store {
 
         Ok(status)
     }
+}
+
+/// The recipients listed (by status) and removed, into `status`.
+fn count_recipients(conn: &Connection, survey_id: &str, status: &mut Status) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status")?;
+    for row in stmt.query_map([survey_id], |r| {
+        Ok((
+            r.get::<_, bool>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)? as usize,
+        ))
+    })? {
+        let (listed, state, n) = row?;
+        if listed {
+            status.listed += n;
+            *status.recipients.entry(state).or_default() += n;
+        } else {
+            status.removed += n;
+        }
+    }
+    Ok(())
+}
+
+/// Outbox rows by kind, then state.
+fn outbox_counts(
+    conn: &Connection,
+    survey_id: &str,
+) -> Result<BTreeMap<String, BTreeMap<String, usize>>> {
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
+    )?;
+    for row in stmt.query_map([survey_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)? as usize,
+        ))
+    })? {
+        let (kind, state, n) = row?;
+        counts.entry(kind).or_default().insert(state, n);
+    }
+    Ok(counts)
+}
+
+/// The mail given up, by recipient address.
+fn failures(conn: &Connection, survey_id: &str) -> Result<Vec<Failure>> {
+    collect(
+        conn,
+        "SELECT COALESCE(r.email, ''), o.kind, o.attempts, COALESCE(o.last_error, '')
+         FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
+         WHERE o.survey_id = ?1 AND o.state = 'failed' ORDER BY r.email",
+        [survey_id],
+        |r| {
+            Ok(Failure {
+                email: r.get(0)?,
+                kind: r.get(1)?,
+                attempts: r.get(2)?,
+                error: r.get(3)?,
+            })
+        },
+    )
+}
+
+/// The notes of the delivery reports with nothing of ours in them.
+fn unverified_bounces(conn: &Connection, survey_id: &str) -> Result<Vec<String>> {
+    collect(
+        conn,
+        "SELECT note FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce' ORDER BY id",
+        [survey_id],
+        |r| r.get::<_, String>(0),
+    )
+}
+
+/// Every pause of sending, in words: until when, the message refused,
+/// how we know (a delivery report, or the SMTP session) and what the
+/// provider said.
+fn sending_pauses(conn: &Connection, survey_id: &str) -> Result<Vec<String>> {
+    let rows: Vec<_> = collect(
+        conn,
+        "SELECT p.id, p.until_at, o.kind, r.email, p.message_row, p.detail
+         FROM sending_pauses p JOIN outbox o ON o.id = p.outbox_id
+         LEFT JOIN recipients r ON r.id = o.recipient_id
+         WHERE p.survey_id = ?1 ORDER BY p.id",
+        [survey_id],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, super::MailKind>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        },
+    )?;
+    rows.into_iter()
+        .map(|(id, until, kind, to, report, detail)| {
+            let until = super::rows::timestamp("sending_pauses", id, until)?;
+            let to = to.map(|to| format!(" to {to}")).unwrap_or_default();
+            let detail = crate::report::shown::visible(&detail);
+            Ok(match report {
+                Some(report) => format!(
+                    "until {until}: a delivery report (message {report}) with our bounce key for the {kind}{to} says the provider refused it for a sending limit ({detail})"
+                ),
+                None => format!(
+                    "until {until}: the SMTP server refused the {kind}{to} in the session for a sending limit ({detail})"
+                ),
+            })
+        })
+        .collect()
 }

@@ -19,27 +19,27 @@ use crate::{Error, Result};
 
 /// Which questionnaire email.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum QuestionnaireMail {
     /// The first one.
     Invitation,
     /// Reminder number `n` (1-based).
     Reminder(u32),
 }
 
-impl Kind {
+impl QuestionnaireMail {
     /// The name used in Message-IDs and the store.
     pub fn name(self) -> &'static str {
         match self {
-            Kind::Invitation => "invitation",
-            Kind::Reminder(_) => "reminder",
+            QuestionnaireMail::Invitation => "invitation",
+            QuestionnaireMail::Reminder(_) => "reminder",
         }
     }
 
     /// The sequence number in Message-IDs and the store.
     pub fn seq(self) -> u32 {
         match self {
-            Kind::Invitation => 1,
-            Kind::Reminder(n) => n,
+            QuestionnaireMail::Invitation => 1,
+            QuestionnaireMail::Reminder(n) => n,
         }
     }
 }
@@ -131,14 +131,14 @@ pub fn draft(
     survey: &Survey,
     templates: &Templates,
     invitee: &Invitee<'_>,
-    kind: Kind,
+    kind: QuestionnaireMail,
     now: Timestamp,
 ) -> Result<Draft> {
     let numbered = || survey.questions.iter().enumerate().map(|(i, q)| (i + 1, q));
     let days_left = (survey.period.close.timestamp().as_second() - now.as_second()).max(0) / 86_400;
     let reminder = match kind {
-        Kind::Invitation => Value::from(()),
-        Kind::Reminder(n) => Value::from_serialize(BTreeMap::from([
+        QuestionnaireMail::Invitation => Value::from(()),
+        QuestionnaireMail::Reminder(n) => Value::from_serialize(BTreeMap::from([
             ("number", n as i64),
             ("days_left", days_left),
         ])),
@@ -169,13 +169,13 @@ pub fn draft(
         ),
     )?;
     let subject = match kind {
-        Kind::Invitation => survey.subject.clone(),
-        Kind::Reminder(_) if days_left >= 1 => format!(
+        QuestionnaireMail::Invitation => survey.subject.clone(),
+        QuestionnaireMail::Reminder(_) if days_left >= 1 => format!(
             "Reminder: {} ({days_left} day{} left)",
             survey.subject,
             if days_left == 1 { "" } else { "s" }
         ),
-        Kind::Reminder(_) => format!("Reminder: {} (closes today)", survey.subject),
+        QuestionnaireMail::Reminder(_) => format!("Reminder: {} (closes today)", survey.subject),
     };
     let to = Mailbox::new(
         Some(invitee.name.to_owned()),
@@ -214,7 +214,7 @@ pub fn mail(
     survey: &Survey,
     templates: &Templates,
     person: &crate::store::StoredRecipient,
-    kind: Kind,
+    kind: QuestionnaireMail,
     now: Timestamp,
 ) -> Result<crate::compose::Outgoing> {
     crate::compose::compose(

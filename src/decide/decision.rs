@@ -23,7 +23,7 @@ use crate::survey::Survey;
 use crate::understand::answer::Answer;
 use crate::understand::authres::Verdict;
 use crate::understand::bounce::{Attribution, Evidence, Returned};
-use crate::understand::classify::{Bounce, Classification, Kind};
+use crate::understand::classify::{Bounce, Classification, MessageClass};
 
 #[cfg(test)]
 mod tests;
@@ -60,7 +60,7 @@ pub struct ReadMessage {
 
 /// The person a message belongs to, and how that was found.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct MatchedPerson {
     /// The person.
     pub person: StoredRecipient,
     /// By what.
@@ -88,7 +88,7 @@ pub struct Facts {
     /// When the survey closed, if it has.
     pub closed_at: Option<Timestamp>,
     /// The person the message belongs to.
-    pub found: Option<Found>,
+    pub found: Option<MatchedPerson>,
     /// Their current answers.
     pub answers: BTreeMap<String, Answer>,
     /// Mail they were sent.
@@ -96,7 +96,7 @@ pub struct Facts {
     /// For a delivery report: the messages of ours it names.
     pub bounce: BounceFacts,
     /// Their pending confirmation by email, if any.
-    pub pending: Option<crate::store::Pending>,
+    pub pending: Option<crate::store::PendingConfirmation>,
     /// What the confirmation email this message answers showed
     /// ([`Request::fingerprint`], stored with the email), when it answers
     /// one of ours that stored it: "confirm" counts only if the pending
@@ -124,7 +124,7 @@ pub struct BounceFacts {
 #[derive(Debug, Clone)]
 pub struct Intent {
     /// Which.
-    pub kind: follow_up::Kind,
+    pub kind: follow_up::FollowUpKind,
     /// The answers it speaks of (the person's, this message's included).
     pub answers: BTreeMap<String, Answer>,
     /// For a confirmation: everything it asks about.
@@ -161,7 +161,7 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
         late: stored.received_at >= facts.closed_at.unwrap_or(survey.period.close.timestamp()),
         ..Outcome::default()
     };
-    if classification.kind == Kind::Bounce {
+    if classification.kind == MessageClass::Bounce {
         bounce(&mut outcome, classification, survey, facts);
         return Decided::only(outcome);
     }
@@ -172,19 +172,19 @@ pub fn decide(stored: &StoredMessage, read: &Read, survey: &Survey, facts: &Fact
     let intents = match confirmation_answer(&mut outcome, message, survey, facts, &who) {
         Some(intents) => intents,
         None => match classification.kind {
-            Kind::Bounce => unreachable!("bounces are decided by bounce()"),
-            Kind::AutoReply => {
+            MessageClass::Bounce => unreachable!("bounces are decided by bounce()"),
+            MessageClass::AutoReply => {
                 outcome.file_to = folders.auto_replies.clone();
                 Vec::new()
             }
-            Kind::Unrelated if !who.unsubscribe => {
+            MessageClass::Unrelated if !who.unsubscribe => {
                 outcome.file_to = folders.unmatched.clone();
                 Vec::new()
             }
-            Kind::Unsubscribe | Kind::Unrelated => {
+            MessageClass::Unsubscribe | MessageClass::Unrelated => {
                 unsubscribe(&mut outcome, classification, survey, facts, &who)
             }
-            Kind::Reply => reply(&mut outcome, message, survey, facts, &who),
+            MessageClass::Reply => reply(&mut outcome, message, survey, facts, &who),
         },
     };
     Decided { outcome, intents }
@@ -394,11 +394,11 @@ impl<'a> Who<'a> {
 }
 
 /// A message that is nobody's: filed by its kind, counted nowhere.
-fn nobody(outcome: &mut Outcome, kind: Kind, shared_sender: bool, survey: &Survey) {
+fn nobody(outcome: &mut Outcome, kind: MessageClass, shared_sender: bool, survey: &Survey) {
     let folders = &survey.replies.folders;
     outcome.file_to = match kind {
-        Kind::Bounce => folders.bounces.clone(),
-        Kind::AutoReply => folders.auto_replies.clone(),
+        MessageClass::Bounce => folders.bounces.clone(),
+        MessageClass::AutoReply => folders.auto_replies.clone(),
         _ => folders.unmatched.clone(),
     };
     if shared_sender {
@@ -406,7 +406,7 @@ fn nobody(outcome: &mut Outcome, kind: Kind, shared_sender: bool, survey: &Surve
             "{}; no valid token, and the sender is listed in several surveys sharing the mailbox: not counted in any",
             outcome.reason
         );
-    } else if kind == Kind::Reply {
+    } else if kind == MessageClass::Reply {
         outcome.reason = format!(
             "{}; no valid token and not from an invited address: not counted",
             outcome.reason
@@ -429,10 +429,10 @@ fn receipt_or_clarification(
         .filter(|q| q.required)
         .all(|q| current.get(&q.id).is_some_and(Answer::is_ok));
     let kind = if complete {
-        survey.replies.receipts.then_some(follow_up::Kind::Receipt)
+        survey.replies.receipts.then_some(follow_up::FollowUpKind::Receipt)
     } else {
         ((facts.sent.clarifications as u32) < survey.replies.max_clarifications)
-            .then_some(follow_up::Kind::Clarification)
+            .then_some(follow_up::FollowUpKind::Clarification)
     }?;
     Some(Intent {
         kind,
@@ -462,7 +462,7 @@ fn confirmation_answer(
     }
     if !matches!(
         message.classification.kind,
-        Kind::Reply | Kind::Unsubscribe | Kind::Unrelated
+        MessageClass::Reply | MessageClass::Unsubscribe | MessageClass::Unrelated
     ) || (message.word == Word::Other && !message.answers_confirmation)
     {
         return None;
@@ -527,7 +527,7 @@ fn inferred_confirmed(
     who: &Who<'_>,
 ) -> Option<Vec<Intent>> {
     let pending = facts.pending.as_ref()?;
-    if pending.request.why != Some(Why::Inferred) || message.classification.kind != Kind::Reply {
+    if pending.request.why != Some(Why::Inferred) || message.classification.kind != MessageClass::Reply {
         return None;
     }
     let reply = message.classification.reply.as_ref()?;
@@ -627,7 +627,7 @@ fn ask_again(outcome: &mut Outcome, survey: &Survey, facts: &Facts, who: &Who<'_
             .reason
             .push_str("; asked again, showing what it now holds");
         return vec![Intent {
-            kind: follow_up::Kind::Confirmation,
+            kind: follow_up::FollowUpKind::Confirmation,
             answers: facts.answers.clone(),
             confirmation: Some(pending.request.clone()),
         }];
@@ -824,7 +824,7 @@ fn late(outcome: &mut Outcome, survey: &Survey, facts: &Facts, who: &Who<'_>) ->
         return Vec::new();
     }
     vec![Intent {
-        kind: follow_up::Kind::ClosedNotice,
+        kind: follow_up::FollowUpKind::ClosedNotice,
         answers: BTreeMap::new(),
         confirmation: None,
     }]
@@ -885,7 +885,7 @@ fn answered(
         mailed: true,
     });
     vec![Intent {
-        kind: follow_up::Kind::Confirmation,
+        kind: follow_up::FollowUpKind::Confirmation,
         answers: current,
         confirmation: Some(all),
     }]
@@ -900,7 +900,7 @@ fn opt_out(outcome: &mut Outcome, intents: &mut Vec<Intent>, facts: &Facts, may_
     ));
     if may_answer && facts.sent.opt_out_confirmations == 0 {
         intents.push(Intent {
-            kind: follow_up::Kind::OptOutConfirmation,
+            kind: follow_up::FollowUpKind::OptOutConfirmation,
             answers: BTreeMap::new(),
             confirmation: None,
         });
@@ -969,7 +969,7 @@ fn hold(
         let mut all = pending.map(|p| p.request.clone()).unwrap_or_default();
         all.merge(&request);
         intents.push(Intent {
-            kind: follow_up::Kind::Confirmation,
+            kind: follow_up::FollowUpKind::Confirmation,
             answers: BTreeMap::new(),
             confirmation: Some(all),
         });
@@ -984,8 +984,10 @@ fn hold(
 
 /// A delivery failure: only a report carrying something of ours (its VERP
 /// address, our Message-ID, a token) changes anyone's state, and only for
-/// mail that went to the person's listed address (issue 8); a report with
-/// nothing of ours is recorded as unverified and stops nothing.
+/// mail that went to the person's listed address (a bounce of mail we sent
+/// to another address says nothing about the one we hold); a report
+/// with nothing of ours is recorded as unverified and stops nothing: anyone
+/// can write one.
 fn bounce(outcome: &mut Outcome, classification: &Classification, survey: &Survey, facts: &Facts) {
     outcome.file_to = survey.replies.folders.bounces.clone();
     let bounce = classification.bounce.clone().unwrap_or_default();

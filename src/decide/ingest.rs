@@ -31,8 +31,8 @@ use mail_parser::Message;
 use tracing::{info, warn};
 
 pub use super::decision::{
-    BounceFacts, Decided, Facts, Found, Intent, MailCounts, Read, ReadMessage, SENDING_PAUSE,
-    decide,
+    BounceFacts, Decided, Facts, Intent, MailCounts, MatchedPerson, Read, ReadMessage,
+    SENDING_PAUSE, decide,
 };
 use crate::compose::compose;
 use crate::decide::confirmation::{self, Why};
@@ -45,7 +45,7 @@ use crate::survey::Survey;
 use crate::survey::templates::Templates;
 use crate::understand::answer::Answer;
 use crate::understand::bounce::Returned;
-use crate::understand::classify::{self, Classification, Kind};
+use crate::understand::classify::{self, Classification, MessageClass};
 use crate::understand::matching::{Candidate, Place};
 use crate::{Error, Result};
 
@@ -461,12 +461,15 @@ fn found(
     classification: &Classification,
     named: Option<Named>,
     sender: Option<&str>,
-) -> Result<Option<Found>> {
-    if classification.kind == Kind::Bounce {
+) -> Result<Option<MatchedPerson>> {
+    if classification.kind == MessageClass::Bounce {
         return Ok(None);
     }
-    let by_sender = matches!(classification.kind, Kind::Reply | Kind::Unsubscribe);
-    let by_address = |person| Found {
+    let by_sender = matches!(
+        classification.kind,
+        MessageClass::Reply | MessageClass::Unsubscribe
+    );
+    let by_address = |person| MatchedPerson {
         person,
         matched_by: MatchedBy::Sender,
         unsubscribe: false,
@@ -493,12 +496,12 @@ fn found(
 }
 
 /// The person a token names, matched by where it was found.
-fn by_token(person: StoredRecipient, candidate: &Candidate) -> Found {
+fn by_token(person: StoredRecipient, candidate: &Candidate) -> MatchedPerson {
     let matched_by = match candidate.place {
         Place::To | Place::Cc | Place::DeliveredTo | Place::XForwardedTo => MatchedBy::Address,
         _ => MatchedBy::Reference,
     };
-    Found {
+    MatchedPerson {
         person,
         matched_by,
         unsubscribe: candidate.unsubscribe,

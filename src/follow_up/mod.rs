@@ -22,7 +22,7 @@ use crate::{Error, Result};
 
 /// Which follow-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum FollowUpKind {
     /// The answers as understood; the doctor may correct them.
     Receipt,
     /// What is still missing or unclear.
@@ -37,28 +37,28 @@ pub enum Kind {
     Confirmation,
 }
 
-impl From<Kind> for crate::store::MailKind {
-    fn from(kind: Kind) -> crate::store::MailKind {
+impl From<FollowUpKind> for crate::store::MailKind {
+    fn from(kind: FollowUpKind) -> crate::store::MailKind {
         use crate::store::MailKind;
         match kind {
-            Kind::Receipt => MailKind::Receipt,
-            Kind::Clarification => MailKind::Clarification,
-            Kind::OptOutConfirmation => MailKind::OptOutConfirmation,
-            Kind::ClosedNotice => MailKind::ClosedNotice,
-            Kind::Confirmation => MailKind::Confirmation,
+            FollowUpKind::Receipt => MailKind::Receipt,
+            FollowUpKind::Clarification => MailKind::Clarification,
+            FollowUpKind::OptOutConfirmation => MailKind::OptOutConfirmation,
+            FollowUpKind::ClosedNotice => MailKind::ClosedNotice,
+            FollowUpKind::Confirmation => MailKind::Confirmation,
         }
     }
 }
 
-impl Kind {
+impl FollowUpKind {
     /// Name in the store and in Message-IDs.
     pub fn name(self) -> &'static str {
         match self {
-            Kind::Receipt => "receipt",
-            Kind::Clarification => "clarification",
-            Kind::OptOutConfirmation => "opt_out_confirmation",
-            Kind::ClosedNotice => "closed_notice",
-            Kind::Confirmation => crate::decide::confirmation::KIND,
+            FollowUpKind::Receipt => "receipt",
+            FollowUpKind::Clarification => "clarification",
+            FollowUpKind::OptOutConfirmation => "opt_out_confirmation",
+            FollowUpKind::ClosedNotice => "closed_notice",
+            FollowUpKind::Confirmation => crate::decide::confirmation::KIND,
         }
     }
 }
@@ -143,7 +143,7 @@ pub struct Context<'a> {
 
 /// Builds a follow-up. `answers` are the person's current answers.
 pub fn draft(
-    kind: Kind,
+    kind: FollowUpKind,
     context: &Context<'_>,
     answers: &BTreeMap<String, Answer>,
 ) -> Result<Draft> {
@@ -173,11 +173,13 @@ pub fn draft(
         .map(|(n, q)| format!("{n}. {}", need(q, answers.get(&q.id))))
         .collect();
     let subject = match kind {
-        Kind::Receipt => format!("Thank you: {}", survey.title),
-        Kind::Clarification => format!("One more thing: {}", survey.title),
-        Kind::OptOutConfirmation => format!("You will get no more mail about: {}", survey.title),
-        Kind::ClosedNotice => format!("The survey has closed: {}", survey.title),
-        Kind::Confirmation => {
+        FollowUpKind::Receipt => format!("Thank you: {}", survey.title),
+        FollowUpKind::Clarification => format!("One more thing: {}", survey.title),
+        FollowUpKind::OptOutConfirmation => {
+            format!("You will get no more mail about: {}", survey.title)
+        }
+        FollowUpKind::ClosedNotice => format!("The survey has closed: {}", survey.title),
+        FollowUpKind::Confirmation => {
             return Err(Error::Message(
                 "a confirmation is drafted by follow_up::confirmation".into(),
             ));
@@ -291,7 +293,7 @@ pub fn confirmation_asking(
         to: context.recipient.email.clone(),
     };
     finish(
-        Kind::Confirmation,
+        FollowUpKind::Confirmation,
         &unthreaded,
         &context.recipient.email,
         subject,
@@ -303,7 +305,7 @@ pub fn confirmation_asking(
 /// The envelope of every follow-up: from the survey, to `to`, answering by
 /// the person's own Reply-To and List-Unsubscribe.
 fn finish(
-    kind: Kind,
+    kind: FollowUpKind,
     context: &Context<'_>,
     to: &str,
     subject: String,

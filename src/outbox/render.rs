@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 
 use crate::compose::Outgoing;
-use crate::compose::invitation::{self, Kind};
+use crate::compose::invitation::{self, QuestionnaireMail};
 use crate::store::{Claimed, MailKind};
 use crate::survey::Survey;
 use crate::survey::templates::Templates;
@@ -18,8 +18,8 @@ pub fn render(
 ) -> Result<Outgoing> {
     let recipient = claimed.recipient.as_ref();
     let kind = match claimed.kind {
-        MailKind::Invitation => Some(Kind::Invitation),
-        MailKind::Reminder => Some(Kind::Reminder(claimed.seq)),
+        MailKind::Invitation => Some(QuestionnaireMail::Invitation),
+        MailKind::Reminder => Some(QuestionnaireMail::Reminder(claimed.seq)),
         _ => None,
     };
     let mut mail = match (kind, recipient, &claimed.body) {

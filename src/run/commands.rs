@@ -126,7 +126,7 @@ pub async fn dry_run(path: &Path, out: PathBuf) -> Result<usize> {
             &survey,
             &templates,
             &person,
-            invitation::Kind::Invitation,
+            invitation::QuestionnaireMail::Invitation,
             now,
         )?;
         outbox.send(&mail).await?;
@@ -151,7 +151,7 @@ pub fn preview(path: &Path, email: &str) -> Result<Option<Vec<u8>>> {
         &survey,
         &templates,
         &person,
-        invitation::Kind::Invitation,
+        invitation::QuestionnaireMail::Invitation,
         now,
     )?;
     Ok(Some(mail.bytes))

@@ -14,7 +14,7 @@ use crate::decide::confirmation::{Change, Request, Settlement};
 
 /// A person's pending confirmation.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
+pub struct PendingConfirmation {
     /// Its row id.
     pub id: i64,
     /// What it holds.
@@ -25,13 +25,13 @@ pub struct Pending {
 
 impl Store {
     /// The person's pending confirmation, if any.
-    pub fn pending_confirmation(&self, recipient_id: i64) -> Result<Option<Pending>> {
+    pub fn pending_confirmation(&self, recipient_id: i64) -> Result<Option<PendingConfirmation>> {
         pending(&self.lock(), recipient_id)
     }
 }
 
 /// The person's pending confirmation, if any.
-pub(super) fn pending(conn: &Connection, recipient_id: i64) -> Result<Option<Pending>> {
+pub(super) fn pending(conn: &Connection, recipient_id: i64) -> Result<Option<PendingConfirmation>> {
     let row: Option<(i64, String, bool)> = conn
         .query_row_cached(
             "SELECT id, request, mailed FROM confirmations WHERE recipient_id = ?1 AND state = 'pending'",
@@ -40,7 +40,7 @@ pub(super) fn pending(conn: &Connection, recipient_id: i64) -> Result<Option<Pen
         )
         .optional()?;
     row.map(|(id, request, mailed)| {
-        Ok(Pending {
+        Ok(PendingConfirmation {
             id,
             request: request_of(id, &request)?,
             mailed,

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::understand::classify::Kind;
+use crate::understand::classify::MessageClass;
 
 /// Declares an enum with the name each variant has in the store.
 macro_rules! stored_words {
@@ -104,14 +104,14 @@ stored_words! {
     }
 }
 
-impl From<Kind> for MessageKind {
-    fn from(kind: Kind) -> MessageKind {
+impl From<MessageClass> for MessageKind {
+    fn from(kind: MessageClass) -> MessageKind {
         match kind {
-            Kind::Reply => MessageKind::Reply,
-            Kind::AutoReply => MessageKind::AutoReply,
-            Kind::Bounce => MessageKind::Bounce,
-            Kind::Unsubscribe => MessageKind::Unsubscribe,
-            Kind::Unrelated => MessageKind::Unrelated,
+            MessageClass::Reply => MessageKind::Reply,
+            MessageClass::AutoReply => MessageKind::AutoReply,
+            MessageClass::Bounce => MessageKind::Bounce,
+            MessageClass::Unsubscribe => MessageKind::Unsubscribe,
+            MessageClass::Unrelated => MessageKind::Unrelated,
         }
     }
 }

@@ -72,7 +72,7 @@ mod cached {
     }
 }
 pub use answers::SetAside;
-pub use confirmations::Pending;
+pub use confirmations::PendingConfirmation;
 pub use decisions::{Decision, FailedMessage, MessageSummary, OpenFlag, Retried};
 pub use health::HealthPart;
 pub use kinds::{

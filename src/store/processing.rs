@@ -247,7 +247,10 @@ impl Batch<'_> {
     }
 
     /// The person's pending confirmation by email, if any.
-    pub fn pending_confirmation(&self, recipient_id: i64) -> Result<Option<super::Pending>> {
+    pub fn pending_confirmation(
+        &self,
+        recipient_id: i64,
+    ) -> Result<Option<super::PendingConfirmation>> {
         super::confirmations::pending(self.conn, recipient_id)
     }
 

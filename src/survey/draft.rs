@@ -187,7 +187,7 @@ fn clean(line: &str) -> String {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Kind {
+enum DraftedKind {
     YesNo,
     Single(Vec<Choice>),
     Multiple(Vec<Choice>),
@@ -201,15 +201,15 @@ enum Kind {
     Text,
 }
 
-impl Kind {
+impl DraftedKind {
     fn name(&self) -> &'static str {
         match self {
-            Kind::YesNo => "yes_no",
-            Kind::Single(_) => "single_choice",
-            Kind::Multiple(_) => "multiple_choice",
-            Kind::Scale { .. } => "scale",
-            Kind::Number => "number",
-            Kind::Text => "text",
+            DraftedKind::YesNo => "yes_no",
+            DraftedKind::Single(_) => "single_choice",
+            DraftedKind::Multiple(_) => "multiple_choice",
+            DraftedKind::Scale { .. } => "scale",
+            DraftedKind::Number => "number",
+            DraftedKind::Text => "text",
         }
     }
 }
@@ -228,7 +228,7 @@ struct Drafted {
     id: String,
     text: String,
     required: bool,
-    kind: Kind,
+    kind: DraftedKind,
     todos: Vec<String>,
     notes: Vec<String>,
 }
@@ -426,7 +426,7 @@ fn typed(block: &Block, number: usize, ids: &mut HashSet<String>) -> Drafted {
         && labels[1].eq_ignore_ascii_case("no");
     let ends = scale_ends(&hints.ends);
     let kind = if yes_no_options {
-        Kind::YesNo
+        DraftedKind::YesNo
     } else if !labels.is_empty() {
         if ends.is_some() {
             todos.push(
@@ -447,44 +447,44 @@ fn typed(block: &Block, number: usize, ids: &mut HashSet<String>) -> Drafted {
         }
         let options = choices(&labels, multiple, &mut notes);
         if multiple {
-            Kind::Multiple(options)
+            DraftedKind::Multiple(options)
         } else {
-            Kind::Single(options)
+            DraftedKind::Single(options)
         }
     } else if let Some((min, max, min_label, max_label)) = ends {
         if min_label.is_none() || max_label.is_none() {
             todos.push("say what the scale's ends mean in min_label and max_label".into());
         }
-        Kind::Scale {
+        DraftedKind::Scale {
             min,
             max,
             min_label,
             max_label,
         }
     } else if hints.yes_no {
-        Kind::YesNo
+        DraftedKind::YesNo
     } else if hints.all_that_apply || hints.choose_one {
         todos.push(
             "it asks to choose but lists no options: add them as a), b) lines in the questionnaire, or options here".into(),
         );
-        Kind::Text
+        DraftedKind::Text
     } else if !hints.ends.is_empty() {
         todos.push("a scale's ends were not both found: give min, max and their labels".into());
-        Kind::Text
+        DraftedKind::Text
     } else if NUMBER_OPENING.is_match(&text) {
         todos.push("guessed a number from the wording: add min and max if it has bounds, or change the type".into());
-        Kind::Number
+        DraftedKind::Number
     } else if YES_NO_OPENING.is_match(&text) && text.ends_with('?') {
         todos
             .push("guessed yes/no from the wording: check, or give options or \"(yes/no)\"".into());
-        Kind::YesNo
+        DraftedKind::YesNo
     } else {
         if !FREE_TEXT.is_match(&text) {
             todos.push(
                 "no options, scale or yes/no found: written as free text; check the type".into(),
             );
         }
-        Kind::Text
+        DraftedKind::Text
     };
 
     let mut written = block.header.clone();
@@ -761,9 +761,9 @@ fn question(out: &mut String, q: &Drafted) -> usize {
 
 /// The fields a question's type needs: a scale's ends and labels, a
 /// number's bounds (commented out), a choice's options.
-fn kind_fields(out: &mut String, kind: &Kind) {
+fn kind_fields(out: &mut String, kind: &DraftedKind) {
     match kind {
-        Kind::Scale {
+        DraftedKind::Scale {
             min,
             max,
             min_label,
@@ -781,8 +781,8 @@ fn kind_fields(out: &mut String, kind: &Kind) {
                 }
             }
         }
-        Kind::Number => out.push_str("# min = 0\n# max = 100\n"),
-        Kind::Single(options) | Kind::Multiple(options) => {
+        DraftedKind::Number => out.push_str("# min = 0\n# max = 100\n"),
+        DraftedKind::Single(options) | DraftedKind::Multiple(options) => {
             out.push_str("options = [\n");
             for o in options {
                 let _ = write!(
@@ -801,7 +801,7 @@ fn kind_fields(out: &mut String, kind: &Kind) {
             }
             out.push_str("]\n");
         }
-        Kind::YesNo | Kind::Text => {}
+        DraftedKind::YesNo | DraftedKind::Text => {}
     }
 }
 

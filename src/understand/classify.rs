@@ -9,7 +9,7 @@
 //! opt-out and unrelated mail.
 //!
 //! A delivery report whose recipients were only delayed (`Action: delayed`)
-//! or delivered is not a failure: it is an [`Kind::AutoReply`], recorded and
+//! or delivered is not a failure: it is an [`MessageClass::AutoReply`], recorded and
 //! otherwise ignored, so a slow server never marks a doctor as bounced.
 
 use std::sync::LazyLock;
@@ -26,7 +26,7 @@ use crate::understand::parse::{self, ParsedReply};
 /// What kind of message it is; the `kind` of `mailsurvey inspect --json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Kind {
+pub enum MessageClass {
     /// A person's reply: parse and record its answers.
     Reply,
     /// An automatic message (out of office, delay notice, list mail):
@@ -72,7 +72,7 @@ pub struct Bounce {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classification {
     /// What it is.
-    pub kind: Kind,
+    pub kind: MessageClass,
     /// Why, in words, for the log and `inspect`.
     pub reason: String,
     /// For a bounce, a delay notice or a sender-side refusal: what failed.
@@ -90,7 +90,7 @@ pub struct Classification {
     pub bounce_keys: Vec<crate::outbox::verp::Found>,
     /// The parsed reply, for every message that is neither a bounce nor an
     /// automatic reply. Its answers count only when `kind` is
-    /// [`Kind::Reply`].
+    /// [`MessageClass::Reply`].
     pub reply: Option<ParsedReply>,
 }
 
@@ -100,7 +100,9 @@ impl Classification {
     /// notice's returned original ties it to nobody: it changes nothing).
     pub fn token(&self) -> Option<&crate::compose::token::Token> {
         match &self.bounce {
-            Some(bounce) if self.kind == Kind::Bounce => bounce.returned.first().map(|c| &c.token),
+            Some(bounce) if self.kind == MessageClass::Bounce => {
+                bounce.returned.first().map(|c| &c.token)
+            }
             _ => self.candidates.first().map(|c| &c.token),
         }
     }
@@ -196,7 +198,7 @@ pub fn classify_read(
                     ", to a VERP address"
                 }
             );
-            return verdict(Kind::Bounce, reason, Some(Bounce::default()), None);
+            return verdict(MessageClass::Bounce, reason, Some(Bounce::default()), None);
         }
     }
     let report = match delivery_status(message, survey) {
@@ -218,7 +220,7 @@ pub fn classify_read(
         challenge
             .then(|| "a challenge-response system asks the sender to prove they are human".into())
     }) {
-        let mut automatic = verdict(Kind::AutoReply, reason, None, None);
+        let mut automatic = verdict(MessageClass::AutoReply, reason, None, None);
         automatic.challenge = challenge;
         return automatic;
     }
@@ -228,7 +230,7 @@ pub fn classify_read(
             crate::compose::token::redact(&c.found_in)
         );
         let reply = parse::parse_reply_to(text, survey, sent);
-        return verdict(Kind::Unsubscribe, reason, None, Some(reply));
+        return verdict(MessageClass::Unsubscribe, reason, None, Some(reply));
     }
 
     let mut reply = parse::parse_reply_to(text, survey, sent);
@@ -251,7 +253,7 @@ pub fn classify_read(
 /// What a delivery report is: a bounce, or (a delay, a notice, a refusal
 /// about our own sending account) an automatic message; with the reason
 /// `inspect` shows.
-fn report_verdict(report: Bounce, subject: &str) -> (Kind, String, Bounce) {
+fn report_verdict(report: Bounce, subject: &str) -> (MessageClass, String, Bounce) {
     let form = if report.standard {
         "delivery report (RFC 3464)"
     } else {
@@ -271,7 +273,7 @@ fn report_verdict(report: Bounce, subject: &str) -> (Kind, String, Bounce) {
                 .or(report.status.as_deref())
                 .unwrap_or("limit reached")
         );
-        return (Kind::AutoReply, reason, report);
+        return (MessageClass::AutoReply, reason, report);
     }
     let delayed = report.severity == crate::understand::bounce::Severity::Soft
         || (!report.standard && DELAY_SUBJECT.is_match(subject));
@@ -286,18 +288,22 @@ fn report_verdict(report: Bounce, subject: &str) -> (Kind, String, Bounce) {
         );
         let mut report = report;
         report.severity = crate::understand::bounce::Severity::Soft;
-        return (Kind::AutoReply, reason, report);
+        return (MessageClass::AutoReply, reason, report);
     }
     let reason = format!(
         "{form}: {} for {named}",
         report.action.as_deref().unwrap_or("failed"),
     );
-    (Kind::Bounce, reason, report)
+    (MessageClass::Bounce, reason, report)
 }
 
 /// What a reply is, from what it says: answers, a request, a reply to the
 /// survey without answers, or nothing to do with it; with the reason.
-fn reply_verdict(reply: &ParsedReply, has_candidates: bool, about_survey: bool) -> (Kind, String) {
+fn reply_verdict(
+    reply: &ParsedReply,
+    has_candidates: bool,
+    about_survey: bool,
+) -> (MessageClass, String) {
     let answered = !reply.answers.is_empty();
     if answered {
         let mut reason = format!("reply with {} answer(s)", reply.answers.len());
@@ -307,22 +313,25 @@ fn reply_verdict(reply: &ParsedReply, has_candidates: bool, about_survey: bool) 
         if reply.withdraw {
             reason.push_str(" and a request to delete answers");
         }
-        (Kind::Reply, reason)
+        (MessageClass::Reply, reason)
     } else if reply.opt_out || reply.withdraw {
         let what = if reply.withdraw {
             "asks for the answers to be deleted"
         } else {
             "asks to stop mail"
         };
-        (Kind::Unsubscribe, format!("no answers; the sender {what}"))
+        (
+            MessageClass::Unsubscribe,
+            format!("no answers; the sender {what}"),
+        )
     } else if has_candidates || reply.quotes_questionnaire || about_survey {
         (
-            Kind::Reply,
+            MessageClass::Reply,
             "reply to the survey without answers".to_owned(),
         )
     } else {
         (
-            Kind::Unrelated,
+            MessageClass::Unrelated,
             "no answers, no token and no sign of the survey".to_owned(),
         )
     }

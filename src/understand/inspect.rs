@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::survey::Survey;
 use crate::understand::answer::Answer;
-use crate::understand::classify::{self, Classification, Kind};
+use crate::understand::classify::{self, Classification, MessageClass};
 
 /// The version of the JSON contract; raised on any incompatible change
 /// (2: bounced_recipients, bounce_kind and the answer status `inferred`).
@@ -21,7 +21,7 @@ pub struct Inspection {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The classification alone, whether or not a token matches.
-    pub kind: Kind,
+    pub kind: MessageClass,
     /// The token matching found (the returned original's for a bounce).
     pub token: Option<String>,
     /// For a bounce: the address that failed (the first, when several did).
@@ -63,7 +63,7 @@ pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
     let Some(message) = crate::understand::mime::parse(&raw) else {
         return Inspection {
             schema_version: SCHEMA_VERSION,
-            kind: Kind::Unrelated,
+            kind: MessageClass::Unrelated,
             token: None,
             bounced_recipient: None,
             bounced_recipients: Vec::new(),
@@ -75,7 +75,7 @@ pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
     };
     let verdict = classify::classify(&message, survey);
     let (answers, missing) = match (&verdict.kind, &verdict.reply) {
-        (Kind::Reply, Some(reply)) => (reply.answers.clone(), reply.missing.clone()),
+        (MessageClass::Reply, Some(reply)) => (reply.answers.clone(), reply.missing.clone()),
         _ => (BTreeMap::new(), Vec::new()),
     };
     Inspection {
@@ -85,18 +85,18 @@ pub fn inspect(raw: &[u8], survey: &Survey) -> Inspection {
         bounced_recipient: verdict
             .bounce
             .as_ref()
-            .filter(|_| verdict.kind == Kind::Bounce)
+            .filter(|_| verdict.kind == MessageClass::Bounce)
             .and_then(|b| b.final_recipient.clone()),
         bounced_recipients: verdict
             .bounce
             .as_ref()
-            .filter(|_| verdict.kind == Kind::Bounce)
+            .filter(|_| verdict.kind == MessageClass::Bounce)
             .map(|b| b.recipients.clone())
             .unwrap_or_default(),
         bounce_kind: verdict.bounce.as_ref().map(|b| {
             if b.sender_side {
                 BounceKind::Sender
-            } else if verdict.kind == Kind::Bounce {
+            } else if verdict.kind == MessageClass::Bounce {
                 BounceKind::Hard
             } else {
                 BounceKind::Soft

@@ -1707,7 +1707,7 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::PathBuf;
 
-    use mailsurvey::compose::invitation::{Invitee, Kind};
+    use mailsurvey::compose::invitation::{Invitee, QuestionnaireMail};
     use mailsurvey::compose::token::Token;
     use mailsurvey::survey::Survey;
     use mailsurvey::survey::templates::Templates;
@@ -1727,7 +1727,7 @@ mod tests {
     }
 
     /// A real questionnaire for `doctor`, rendered by mailsurvey itself.
-    fn questionnaire(doctor: &Doctor, kind: Kind) -> (Vec<u8>, Token) {
+    fn questionnaire(doctor: &Doctor, kind: QuestionnaireMail) -> (Vec<u8>, Token) {
         let survey = Survey::load(&root().join("config/example.toml")).unwrap();
         let templates = Templates::load(None).unwrap();
         let token = Token::generate();
@@ -1895,7 +1895,7 @@ mod tests {
     #[test]
     fn the_questionnaire_is_read_from_a_real_invitation() {
         let doctor = &doctors()[0];
-        let (raw, token) = questionnaire(doctor, Kind::Invitation);
+        let (raw, token) = questionnaire(doctor, QuestionnaireMail::Invitation);
         let inv = Invitation::parse(&raw).unwrap();
         assert_eq!(
             inv.reply_to,
@@ -1923,9 +1923,9 @@ mod tests {
         for (i, answers) in cohort.iter().enumerate() {
             let doctor = doctors.iter().find(|d| d.email == answers.email).unwrap();
             let kind = if i % 3 == 0 {
-                Kind::Reminder(1)
+                QuestionnaireMail::Reminder(1)
             } else {
-                Kind::Invitation
+                QuestionnaireMail::Invitation
             };
             let (raw, token) = questionnaire(doctor, kind);
             for style in Style::ALL {
@@ -1944,7 +1944,7 @@ mod tests {
     #[test]
     fn answers_written_in_each_form() {
         let doctor = &doctors()[0];
-        let (raw, _) = questionnaire(doctor, Kind::Invitation);
+        let (raw, _) = questionnaire(doctor, QuestionnaireMail::Invitation);
         let inv = Invitation::parse(&raw).unwrap();
         let barriers = &inv.questions[4];
         let confidence = &inv.questions[3];
@@ -1976,7 +1976,7 @@ mod tests {
     fn the_windows_1252_reply_decodes() {
         let doctor = &doctors()[0];
         let answers = &cohort()[0];
-        let (raw, _) = questionnaire(doctor, Kind::Invitation);
+        let (raw, _) = questionnaire(doctor, QuestionnaireMail::Invitation);
         let mail = reply(&raw, doctor, answers, Style::Notes).unwrap();
         let text = String::from_utf8_lossy(&mail.bytes);
         assert!(text.contains("charset=\"windows-1252\"") && text.contains("base64"));
@@ -1993,7 +1993,7 @@ mod tests {
     fn late_replies_apologise_and_still_answer() {
         let doctor = &doctors()[1];
         let answers = &cohort()[1];
-        let (raw, token) = questionnaire(doctor, Kind::Reminder(2));
+        let (raw, token) = questionnaire(doctor, QuestionnaireMail::Reminder(2));
         for style in Style::ALL {
             let mail = late_reply(&raw, doctor, answers, style, Timestamp::now()).unwrap();
             check(&mail.bytes, &raw, &token, answers, style);
@@ -2010,7 +2010,7 @@ mod tests {
     #[test]
     fn auto_replies_look_automatic() {
         let doctor = &doctors()[50];
-        let (raw, _) = questionnaire(doctor, Kind::Invitation);
+        let (raw, _) = questionnaire(doctor, QuestionnaireMail::Invitation);
         let inv = Invitation::parse(&raw).unwrap();
 
         let ooo = auto_reply(&raw, doctor, AutoReply::OutOfOffice).unwrap();
@@ -2035,9 +2035,9 @@ mod tests {
     #[test]
     fn newest_questionnaire_prefers_the_latest_reminder() {
         let doctor = &doctors()[2];
-        let (first, _) = questionnaire(doctor, Kind::Invitation);
+        let (first, _) = questionnaire(doctor, QuestionnaireMail::Invitation);
         std::thread::sleep(Duration::from_millis(1100));
-        let (second, _) = questionnaire(doctor, Kind::Reminder(1));
+        let (second, _) = questionnaire(doctor, QuestionnaireMail::Reminder(1));
         let messages = vec![
             second.clone(),
             first.clone(),
@@ -2064,7 +2064,7 @@ mod tests {
             .into_iter()
             .find(|d| d.email == answers.email)
             .unwrap();
-        let (raw, _) = questionnaire(&doctor, Kind::Invitation);
+        let (raw, _) = questionnaire(&doctor, QuestionnaireMail::Invitation);
         let dir = root().join("tests/fixtures/simulated");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("invitation.eml"), &raw).unwrap();

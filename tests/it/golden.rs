@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use mailsurvey::compose::compose;
-use mailsurvey::compose::invitation::{self, Invitee, Kind};
+use mailsurvey::compose::invitation::{self, Invitee, QuestionnaireMail};
 use mailsurvey::compose::token::Token;
 use mailsurvey::follow_up::{self, Context};
 use mailsurvey::store::StoredRecipient;
@@ -104,8 +104,8 @@ fn golden_invitation_and_reminder() {
         token: &token,
     };
     for (name, kind) in [
-        ("invitation", Kind::Invitation),
-        ("reminder-2", Kind::Reminder(2)),
+        ("invitation", QuestionnaireMail::Invitation),
+        ("reminder-2", QuestionnaireMail::Reminder(2)),
     ] {
         let draft = invitation::draft(&survey, &templates, &invitee, kind, now()).unwrap();
         check(name, &compose(draft, now()).unwrap().bytes);
@@ -162,15 +162,19 @@ fn golden_receipt_clarification_and_notes() {
             Answer::ok(Value::Bool(true), "yes please"),
         ),
     ]);
-    let draft = follow_up::draft(follow_up::Kind::Clarification, &context, &answers).unwrap();
+    let draft =
+        follow_up::draft(follow_up::FollowUpKind::Clarification, &context, &answers).unwrap();
     check("clarification", &compose(draft, now()).unwrap().bytes);
     answers.insert("confidence".into(), Answer::ok(Value::Integer(7), "7"));
     answers.insert("research".into(), Answer::ok(Value::Bool(true), "yes"));
-    let draft = follow_up::draft(follow_up::Kind::Receipt, &context, &answers).unwrap();
+    let draft = follow_up::draft(follow_up::FollowUpKind::Receipt, &context, &answers).unwrap();
     check("receipt", &compose(draft, now()).unwrap().bytes);
     for (name, kind) in [
-        ("opt-out-confirmation", follow_up::Kind::OptOutConfirmation),
-        ("closed-notice", follow_up::Kind::ClosedNotice),
+        (
+            "opt-out-confirmation",
+            follow_up::FollowUpKind::OptOutConfirmation,
+        ),
+        ("closed-notice", follow_up::FollowUpKind::ClosedNotice),
     ] {
         let draft = follow_up::draft(kind, &context, &BTreeMap::new()).unwrap();
         check(name, &compose(draft, now()).unwrap().bytes);

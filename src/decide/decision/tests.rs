@@ -10,8 +10,8 @@ use jiff::Timestamp;
 use super::*;
 use crate::compose::token::Token;
 use crate::decide::confirmation::Request;
-use crate::follow_up::Kind as Mail;
-use crate::store::Pending;
+use crate::follow_up::FollowUpKind as Mail;
+use crate::store::PendingConfirmation;
 use crate::understand::answer::Value;
 use crate::understand::bounce::Returned;
 use crate::understand::classify::Bounce;
@@ -101,7 +101,7 @@ fn case() -> Case {
         },
         read: Read::Message(Box::new(ReadMessage {
             classification: Classification {
-                kind: Kind::Reply,
+                kind: MessageClass::Reply,
                 reason: "reply with 9 answer(s)".into(),
                 bounce: None,
                 candidates: Vec::new(),
@@ -117,7 +117,7 @@ fn case() -> Case {
         })),
         survey: survey(),
         facts: Facts {
-            found: Some(Found {
+            found: Some(MatchedPerson {
                 person,
                 matched_by: MatchedBy::Address,
                 unsubscribe: false,
@@ -135,7 +135,7 @@ impl Case {
         }
     }
 
-    fn kind(mut self, kind: Kind) -> Case {
+    fn kind(mut self, kind: MessageClass) -> Case {
         self.message().classification.kind = kind;
         self
     }
@@ -154,7 +154,7 @@ impl Case {
     /// this message answers that email (what it showed is what it holds).
     fn pending(mut self, request: Request, mailed: bool) -> Case {
         self.facts.shown = mailed.then(|| request.fingerprint());
-        self.facts.pending = Some(Pending {
+        self.facts.pending = Some(PendingConfirmation {
             id: 3,
             request,
             mailed,
@@ -284,7 +284,7 @@ fn unreadable_goes_to_unmatched() {
 // --- bounces -------------------------------------------------------------
 
 fn bounce_case(by_key: Option<Returned>) -> Case {
-    let mut c = case().kind(Kind::Bounce);
+    let mut c = case().kind(MessageClass::Bounce);
     c.facts = Facts::default();
     c.facts.bounce.by_key = by_key;
     let message = c.message();
@@ -358,7 +358,7 @@ fn a_bounce_with_nothing_of_ours_is_unverified() {
 
 #[test]
 fn a_challenge_is_flagged_for_a_person_to_answer() {
-    let mut c = case().kind(Kind::AutoReply);
+    let mut c = case().kind(MessageClass::AutoReply);
     c.message().classification.challenge = true;
     c.message().classification.reply = None;
     assert_eq!(
@@ -375,7 +375,7 @@ fn a_challenge_is_flagged_for_a_person_to_answer() {
 
 #[test]
 fn a_sending_limit_pauses_sending_and_bounces_nobody() {
-    let mut c = case().kind(Kind::AutoReply);
+    let mut c = case().kind(MessageClass::AutoReply);
     c.facts.found = None;
     c.facts.bounce.by_key = Some(Returned {
         outbox_id: 5,
@@ -405,7 +405,7 @@ fn a_sending_limit_pauses_sending_and_bounces_nobody() {
 
 #[test]
 fn a_sending_limit_reported_again_with_the_same_key_pauses_nothing() {
-    let mut c = case().kind(Kind::AutoReply);
+    let mut c = case().kind(MessageClass::AutoReply);
     c.facts.found = None;
     c.facts.bounce.by_key = Some(Returned {
         outbox_id: 5,
@@ -432,7 +432,7 @@ fn a_sending_limit_reported_again_with_the_same_key_pauses_nothing() {
 
 #[test]
 fn a_sending_limit_without_our_key_is_unverified_and_pauses_nothing() {
-    let mut c = case().kind(Kind::AutoReply);
+    let mut c = case().kind(MessageClass::AutoReply);
     c.facts.found = None;
     c.facts.bounce.by_message_id = Some(Returned {
         outbox_id: 5,
@@ -765,7 +765,7 @@ fn a_trusted_dmarc_pass_counts_without_a_token() {
 
 #[test]
 fn an_opt_out_with_the_token_stops_mail_and_says_so_once() {
-    let mut c = case().kind(Kind::Unsubscribe).reply(|r| r.answers.clear());
+    let mut c = case().kind(MessageClass::Unsubscribe).reply(|r| r.answers.clear());
     let seen = |mail| Seen {
         kind: MessageKind::Unsubscribe,
         status: Some(RecipientStatus::OptedOut),
@@ -780,7 +780,7 @@ fn an_opt_out_with_the_token_stops_mail_and_says_so_once() {
 
 #[test]
 fn a_deletion_request_without_a_token_waits_for_confirmation() {
-    let c = case().kind(Kind::Unsubscribe).by_sender().reply(|r| {
+    let c = case().kind(MessageClass::Unsubscribe).by_sender().reply(|r| {
         r.answers.clear();
         r.withdraw = true;
     });
@@ -806,7 +806,7 @@ fn a_deletion_request_without_a_token_waits_for_confirmation() {
 #[test]
 fn an_opt_out_without_a_token_stops_mail_at_once_and_asks() {
     let c = case()
-        .kind(Kind::Unsubscribe)
+        .kind(MessageClass::Unsubscribe)
         .by_sender()
         .reply(|r| r.answers.clear());
     assert_eq!(
@@ -828,7 +828,7 @@ fn an_opt_out_without_a_token_stops_mail_at_once_and_asks() {
 /// any request sent that way does).
 #[test]
 fn a_deletion_request_with_the_token_sets_the_answers_aside_at_once() {
-    let c = case().kind(Kind::Unsubscribe).reply(|r| {
+    let c = case().kind(MessageClass::Unsubscribe).reply(|r| {
         r.answers.clear();
         r.withdraw = true;
     });
@@ -852,7 +852,7 @@ fn a_deletion_request_with_the_token_sets_the_answers_aside_at_once() {
 #[test]
 fn an_opt_out_with_the_token_from_another_address_is_held_for_the_person() {
     let mut c = case()
-        .kind(Kind::Unsubscribe)
+        .kind(MessageClass::Unsubscribe)
         .reply(|r| r.answers.clear())
         .sent_from_another_address();
     c.facts.found.as_mut().unwrap().unsubscribe = true;
@@ -882,7 +882,7 @@ fn an_opt_out_with_the_token_from_another_address_is_held_for_the_person() {
 #[test]
 fn a_deletion_request_with_the_token_from_another_address_sets_nothing_aside() {
     let c = case()
-        .kind(Kind::Unsubscribe)
+        .kind(MessageClass::Unsubscribe)
         .reply(|r| {
             r.answers.clear();
             r.withdraw = true;
@@ -963,7 +963,7 @@ fn a_deletion_request_without_a_token_for_someone_opted_out_is_still_held() {
 
 #[test]
 fn an_unrelated_message_with_the_token_is_filed_unmatched() {
-    let c = case().kind(Kind::Unrelated).reply(|r| r.answers.clear());
+    let c = case().kind(MessageClass::Unrelated).reply(|r| r.answers.clear());
     assert_eq!(
         c.seen(),
         Seen {
@@ -996,7 +996,7 @@ fn confirm_settles_the_pending_confirmation() {
 #[test]
 fn not_me_settles_it_the_other_way() {
     let c = case()
-        .kind(Kind::Unrelated)
+        .kind(MessageClass::Unrelated)
         .reply(|r| r.answers.clear())
         .pending(no_token(), true)
         .word(Word::NotMe);

@@ -312,7 +312,7 @@ mod tests {
         // Again, and after a "restart": no second reminder, none for the late comer.
         assert_eq!(advance(&store, &survey, clock.now()).unwrap().reminders, 0);
         let reminders = |store: &Store| {
-            store.status(&survey.id).unwrap().outbox["reminder"]
+            store.status(&survey.id).unwrap().outbox[&crate::store::MailKind::Reminder]
                 .values()
                 .sum::<usize>()
         };
@@ -332,7 +332,8 @@ mod tests {
         let again = advance(&store, &survey, clock.now()).unwrap();
         assert_eq!(again, Step::default());
         assert_eq!(
-            store.status(&survey.id).unwrap().outbox["report"]["pending"],
+            store.status(&survey.id).unwrap().outbox[&crate::store::MailKind::Report]
+                [&crate::store::MailState::Pending],
             1
         );
     }

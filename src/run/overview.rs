@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::Result;
 use crate::follow_up::timeline;
 use crate::run::daemon;
-use crate::store::Store;
+use crate::store::{MailKind, MailState, Store};
 
 /// One survey file, as `status` shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -173,8 +173,8 @@ fn summarise(
         held: status.held,
         reminders_sent: status
             .outbox
-            .get("reminder")
-            .and_then(|s| s.get("sent"))
+            .get(&MailKind::Reminder)
+            .and_then(|s| s.get(&MailState::Sent))
             .copied()
             .unwrap_or(0),
     });

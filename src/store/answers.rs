@@ -239,7 +239,7 @@ pub(super) fn insert_answers(
                 recipient_id,
                 question,
                 message_row,
-                status_name(answer.status),
+                answer.status,
                 answer.value.as_ref().map(|v| serde_json::to_string(v).expect("values serialise")),
                 answer.other,
                 answer.reason,
@@ -252,13 +252,31 @@ pub(super) fn insert_answers(
     Ok(())
 }
 
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Ok => "ok",
-        Status::Unclear => "unclear",
-        Status::Invalid => "invalid",
-        Status::Inferred => "inferred",
+/// The word each answer status is stored as (`answers.status`), spelled
+/// once for both directions.
+const STATUS_WORDS: [(Status, &str); 4] = [
+    (Status::Ok, "ok"),
+    (Status::Unclear, "unclear"),
+    (Status::Invalid, "invalid"),
+    (Status::Inferred, "inferred"),
+];
+
+impl rusqlite::ToSql for Status {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        let (_, word) = STATUS_WORDS
+            .iter()
+            .find(|(status, _)| status == self)
+            .expect("every status has its word");
+        Ok((*word).into())
     }
+}
+
+/// The status a stored word names, if it names one.
+fn stored_status(word: &str) -> Option<Status> {
+    STATUS_WORDS
+        .iter()
+        .find(|(_, w)| *w == word)
+        .map(|(status, _)| *status)
 }
 
 /// An answer's columns, from `first` on, followed by its row id. A status
@@ -279,12 +297,8 @@ fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answ
             }),
         )
     };
-    let status = match status.as_str() {
-        "ok" => Status::Ok,
-        "unclear" => Status::Unclear,
-        "invalid" => Status::Invalid,
-        "inferred" => Status::Inferred,
-        other => return Err(bad(first, format!("unknown status '{other}'"))),
+    let Some(status) = stored_status(&status) else {
+        return Err(bad(first, format!("unknown status '{status}'")));
     };
     let value = value
         .map(|v| {

@@ -11,7 +11,7 @@ use rusqlite::{OptionalExtension, params};
 use super::Cached;
 use super::answers::insert_answers;
 use super::rows::{collect, timestamp};
-use super::{FlagKind, HeldDecision, MatchedBy, MessageKind, Store};
+use super::{FlagKind, HeldDecision, MatchedBy, MessageKind, MessageState, Received, Store};
 use crate::Result;
 use crate::understand::answer::Answer;
 
@@ -160,19 +160,28 @@ impl Store {
             .collect()
     }
 
-    /// Messages by kind and by decision, for status.
-    pub fn message_counts(&self, survey_id: &str) -> Result<BTreeMap<String, usize>> {
+    /// Messages by what they were received as, for status.
+    pub fn message_counts(&self, survey_id: &str) -> Result<BTreeMap<Received, usize>> {
         let conn = self.lock();
-        let rows = collect(
+        let rows: Vec<(bool, Option<MessageKind>, MessageState, usize)> = collect(
             &conn,
-            "SELECT CASE WHEN failure IS NOT NULL THEN 'failed' ELSE COALESCE(kind, state) END, COUNT(*)
-             FROM messages WHERE survey_id = ?1 GROUP BY 1",
+            "SELECT failure IS NOT NULL, kind, state, COUNT(*)
+             FROM messages WHERE survey_id = ?1 GROUP BY 1, 2, 3",
             [survey_id],
             |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get::<_, i64>(3)? as usize,
+                ))
             },
         )?;
-        Ok(rows)
+        let mut counts = BTreeMap::new();
+        for (failed, kind, state, n) in rows {
+            *counts.entry(Received::of(failed, kind, state)).or_default() += n;
+        }
+        Ok(counts)
     }
 
     /// Summaries of messages matching `filter` (an SQL condition on

@@ -269,6 +269,51 @@ stored_words! {
     }
 }
 
+/// What `status` counts a received message as: its kind once processed,
+/// [`Received::Failed`] while its handling has failed, and otherwise where
+/// it stands (new, or set aside unread).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Received {
+    /// Processed (or set aside after classifying) as this kind.
+    Kind(MessageKind),
+    /// Not classified: still new, or quarantined unread.
+    State(MessageState),
+    /// Its handling failed; waiting for `review --retry`.
+    Failed,
+}
+
+impl Received {
+    /// How a message whose stored columns are these is counted.
+    pub fn of(failed: bool, kind: Option<MessageKind>, state: MessageState) -> Received {
+        match kind {
+            _ if failed => Received::Failed,
+            Some(kind) => Received::Kind(kind),
+            None => Received::State(state),
+        }
+    }
+
+    /// The word `status` prints for it (and the key in `status --json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Received::Kind(kind) => kind.name(),
+            Received::State(state) => state.name(),
+            Received::Failed => "failed",
+        }
+    }
+}
+
+impl fmt::Display for Received {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Received {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,7 +77,7 @@ pub use decisions::{Decision, FailedMessage, MessageSummary, OpenFlag, Retried};
 pub use health::HealthPart;
 pub use kinds::{
     CancelReason, FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind,
-    MessageState, RecipientStatus,
+    MessageState, Received, RecipientStatus,
 };
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
@@ -262,7 +262,10 @@ mod tests {
         assert_eq!(status.sending_limits, 0);
         assert!(status.sending_pauses.is_empty());
         assert_eq!(
-            status.outbox.get("report").and_then(|s| s.get("sent")),
+            status
+                .outbox
+                .get(&MailKind::Report)
+                .and_then(|s| s.get(&MailState::Sent)),
             Some(&1)
         );
         let conn = store.lock();
@@ -660,7 +663,10 @@ mod tests {
         assert_eq!(folders, ["Done", "Q", "Q", "Done"]);
         assert!(store.unprocessed(&survey.id).unwrap().is_empty());
         assert_eq!(
-            store.message_counts(&survey.id).unwrap().get("failed"),
+            store
+                .message_counts(&survey.id)
+                .unwrap()
+                .get(&Received::Failed),
             Some(&2)
         );
         // The lock is usable after the panic, and a retry runs it again.

@@ -8,7 +8,9 @@ use jiff::Timestamp;
 use rusqlite::Connection;
 
 use super::rows::collect;
-use super::{Cached, FailedMessage, HealthPart, Store};
+use super::{
+    Cached, FailedMessage, HealthPart, MailKind, MailState, Received, RecipientStatus, Store,
+};
 use crate::Result;
 
 /// Per-state counts and the failures, for `mailsurvey status`.
@@ -19,13 +21,13 @@ pub struct Status {
     /// Recipients removed from the list.
     pub removed: usize,
     /// Recipients by status (active, bounced, opted_out).
-    pub recipients: BTreeMap<String, usize>,
+    pub recipients: BTreeMap<RecipientStatus, usize>,
     /// Outbox rows by kind, then state.
-    pub outbox: BTreeMap<String, BTreeMap<String, usize>>,
+    pub outbox: BTreeMap<MailKind, BTreeMap<MailState, usize>>,
     /// Messages given up, with the server's last reply.
     pub failures: Vec<Failure>,
-    /// Messages received, by kind.
-    pub received: BTreeMap<String, usize>,
+    /// Messages received, by kind (or where they stand, unread).
+    pub received: BTreeMap<Received, usize>,
     /// Replies held for the lead's decision.
     pub held: usize,
     /// Replies counted although sent from another address than invited.
@@ -70,7 +72,7 @@ pub struct Failure {
     /// Recipient address.
     pub email: String,
     /// Kind of message.
-    pub kind: String,
+    pub kind: MailKind,
     /// Attempts made.
     pub attempts: u32,
     /// The server's reply or the error.
@@ -129,7 +131,7 @@ fn count_recipients(conn: &Connection, survey_id: &str, status: &mut Status) -> 
     for row in stmt.query_map([survey_id], |r| {
         Ok((
             r.get::<_, bool>(0)?,
-            r.get::<_, String>(1)?,
+            r.get::<_, RecipientStatus>(1)?,
             r.get::<_, i64>(2)? as usize,
         ))
     })? {
@@ -148,15 +150,15 @@ fn count_recipients(conn: &Connection, survey_id: &str, status: &mut Status) -> 
 fn outbox_counts(
     conn: &Connection,
     survey_id: &str,
-) -> Result<BTreeMap<String, BTreeMap<String, usize>>> {
-    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+) -> Result<BTreeMap<MailKind, BTreeMap<MailState, usize>>> {
+    let mut counts: BTreeMap<MailKind, BTreeMap<MailState, usize>> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
     )?;
     for row in stmt.query_map([survey_id], |r| {
         Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
+            r.get::<_, MailKind>(0)?,
+            r.get::<_, MailState>(1)?,
             r.get::<_, i64>(2)? as usize,
         ))
     })? {
@@ -210,7 +212,7 @@ fn sending_pauses(conn: &Connection, survey_id: &str) -> Result<Vec<String>> {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
-                r.get::<_, super::MailKind>(2)?,
+                r.get::<_, MailKind>(2)?,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, Option<i64>>(4)?,
                 r.get::<_, String>(5)?,

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
 use super::Cached;
-use super::{Store, StoredRecipient, recipient_by_id};
+use super::{RecipientStatus, Store, StoredRecipient, recipient_by_id};
 use crate::Result;
 use crate::understand::answer::Answer;
 
@@ -148,7 +148,7 @@ impl Store {
     /// confirm it they are still counted here, so strangers' opt-outs in
     /// the names of those who have not answered never close the survey.
     pub fn reachable_answers(&self, survey_id: &str) -> Result<Vec<BTreeMap<String, Answer>>> {
-        let rows: Vec<(i64, String)> = {
+        let rows: Vec<(i64, RecipientStatus)> = {
             let conn = self.lock();
             let mut stmt = conn.prepare_cached(
                 "SELECT r.id, r.status FROM recipients r
@@ -164,7 +164,7 @@ impl Store {
                     .pending_confirmation(id)?
                     .is_some_and(|pending| pending.request.opt_out))
             };
-            if status == "active" || unconfirmed_opt_out()? {
+            if status == RecipientStatus::Active || unconfirmed_opt_out()? {
                 reachable.push(self.current_answers(id)?);
             }
         }
@@ -218,13 +218,13 @@ impl Store {
         data.bounced = data
             .invited
             .iter()
-            .filter(|r| r.status == "bounced" || failed.contains(&r.id))
+            .filter(|r| r.status == RecipientStatus::Bounced || failed.contains(&r.id))
             .count();
         data.delivered = data.invited.len() - data.bounced;
         data.opted_out = data
             .invited
             .iter()
-            .filter(|r| r.status == "opted_out")
+            .filter(|r| r.status == RecipientStatus::OptedOut)
             .count();
         let different: Vec<i64> = ids(
             "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",

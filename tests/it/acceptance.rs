@@ -11,6 +11,7 @@ use mail_parser::MimeHeaders;
 
 use crate::doctors::{self, Answers, AutoReply, Doctor, Style};
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState, MessageKind, Received, RecipientStatus};
 
 /// Seconds from the daemon's start to the close, and the reminders before
 /// it: long enough for a loaded 2-core machine, short enough for a test.
@@ -72,7 +73,10 @@ fn the_seed_study_end_to_end() {
 
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(40), "60 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&60)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&60)
     });
     fixture.wait_delivered(people.iter().take(59).map(|d| d.email.as_str()));
     // Before the first reminder: 30 doctors answer, 2 are away.
@@ -100,8 +104,8 @@ fn the_seed_study_end_to_end() {
         |at: i64| Duration::from_secs((at + 60 - started.elapsed().as_secs() as i64).max(1) as u64);
     fixture.wait_until(until(CLOSE - FIRST_REMINDER), "the first reminders", || {
         fixture
-            .outbox_states("reminder")
-            .get("sent")
+            .outbox_states(MailKind::Reminder)
+            .get(&MailState::Sent)
             .copied()
             .unwrap_or(0)
             >= 29
@@ -115,8 +119,8 @@ fn the_seed_study_end_to_end() {
         "the second reminders",
         || {
             fixture
-                .outbox_states("reminder")
-                .get("sent")
+                .outbox_states(MailKind::Reminder)
+                .get(&MailState::Sent)
                 .copied()
                 .unwrap_or(0)
                 >= 48
@@ -126,7 +130,10 @@ fn the_seed_study_end_to_end() {
         answer(&stack, &people[i], answers, i);
     }
     fixture.wait_until(until(CLOSE), "the report sent", || {
-        fixture.outbox_states("report").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Report)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     // A late reply, after the close.
     let late = &people[45];
@@ -141,7 +148,10 @@ fn the_seed_study_end_to_end() {
     .unwrap();
     doctors::send(stack.port("MAILSTACK_SMTP_PORT"), &mail).unwrap();
     fixture.wait_until(Duration::from_secs(30), "the closed notice", || {
-        fixture.outbox_states("closed_notice").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::ClosedNotice)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     daemon.terminate();
 
@@ -162,8 +172,11 @@ fn the_seed_study_end_to_end() {
         );
     }
     let status = fixture.store().status(&fixture.survey_id()).unwrap();
-    assert_eq!(status.recipients.get("bounced"), Some(&1));
-    assert_eq!(status.received.get("auto_reply"), Some(&2));
+    assert_eq!(status.recipients.get(&RecipientStatus::Bounced), Some(&1));
+    assert_eq!(
+        status.received.get(&Received::Kind(MessageKind::AutoReply)),
+        Some(&2)
+    );
     assert_eq!(status.respondents, 43, "the late reply is not counted");
 
     // Exactly one report in the lead's mailbox, with the abstract's figures.

@@ -9,6 +9,7 @@ use mailsurvey::understand::answer::Value;
 
 use crate::replies::reply;
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState, MessageKind, Received};
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 
@@ -81,7 +82,10 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         ),
     );
     fixture.wait_until(Duration::from_secs(60), "four confirmations sent", || {
-        fixture.outbox_states("confirmation").get("sent") == Some(&4)
+        fixture
+            .outbox_states(MailKind::Confirmation)
+            .get(&MailState::Sent)
+            == Some(&4)
     });
     fixture.wait_until(Duration::from_secs(60), "confirmations delivered", || {
         [answered, disowned, stopped, deleting]
@@ -105,7 +109,7 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         "stopping mail is at once"
     );
     assert!(
-        fixture.outbox_states("receipt").is_empty(),
+        fixture.outbox_states(MailKind::Receipt).is_empty(),
         "no receipt for answers that do not count"
     );
     let asking = mail_with_subject(&stack, answered, "Please confirm").remove(0);
@@ -137,7 +141,11 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         &forged(answered, &fixture.sender, "Survey", "4. 9"),
     );
     fixture.wait_until(Duration::from_secs(60), "the update processed", || {
-        store.message_counts(&sid).unwrap().get("reply") == Some(&3)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Reply))
+            == Some(&3)
     });
     fixture.wait_until(Duration::from_secs(30), "the update held", || {
         store
@@ -272,7 +280,9 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         "the deletion request and the unclear answer wait for the lead"
     );
     assert_eq!(
-        fixture.outbox_states("confirmation").get("sent"),
+        fixture
+            .outbox_states(MailKind::Confirmation)
+            .get(&MailState::Sent),
         Some(&6),
         "one email per pending confirmation, one when what it held changed, one asking again"
     );
@@ -306,7 +316,10 @@ fn early_close_comes_only_from_counted_answers() {
     );
     // The confirmation goes out in the same turn that would have closed.
     fixture.wait_until(Duration::from_secs(60), "the confirmation sent", || {
-        fixture.outbox_states("confirmation").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Confirmation)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     assert_eq!(
         store.closed_at(&sid).unwrap(),
@@ -392,11 +405,21 @@ fn a_trusted_dmarc_pass_counts_at_once_and_nothing_else_does() {
     stack.deliver("anyone@elsewhere.test", &fixture.sender, &forged_header);
 
     fixture.wait_until(Duration::from_secs(60), "all three processed", || {
-        store.message_counts(&sid).unwrap().get("reply") == Some(&3)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Reply))
+            == Some(&3)
     });
     fixture.wait_until(Duration::from_secs(60), "the follow-ups sent", || {
-        fixture.outbox_states("receipt").get("sent") == Some(&1)
-            && fixture.outbox_states("confirmation").get("sent") == Some(&2)
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&1)
+            && fixture
+                .outbox_states(MailKind::Confirmation)
+                .get(&MailState::Sent)
+                == Some(&2)
     });
     assert_eq!(
         store.current_answers(person(trusted).id).unwrap().len(),
@@ -447,7 +470,11 @@ fn a_forged_bounce_without_our_token_bounces_nobody() {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "both reports processed", || {
-        store.message_counts(&sid).unwrap().get("bounce") == Some(&2)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Bounce))
+            == Some(&2)
     });
     daemon.terminate();
     for email in [standard, text] {
@@ -508,15 +535,22 @@ fn a_forged_or_held_reply_does_not_stop_reminders() {
         store.messages(&sid).unwrap().len() == 3 && store.unprocessed(&sid).unwrap().is_empty()
     });
     let counts = store.message_counts(&sid).unwrap();
-    assert_eq!(counts.get("reply"), Some(&3), "{counts:?}");
+    assert_eq!(
+        counts.get(&Received::Kind(MessageKind::Reply)),
+        Some(&3),
+        "{counts:?}"
+    );
     // Read before the reminders fell due (20 s after the invitations).
     assert!(
-        fixture.outbox_states("reminder").is_empty(),
+        fixture.outbox_states(MailKind::Reminder).is_empty(),
         "{:?}",
-        fixture.outbox_states("reminder")
+        fixture.outbox_states(MailKind::Reminder)
     );
     fixture.wait_until(Duration::from_secs(60), "two reminders sent", || {
-        fixture.outbox_states("reminder").get("sent") == Some(&2)
+        fixture
+            .outbox_states(MailKind::Reminder)
+            .get(&MailState::Sent)
+            == Some(&2)
     });
     daemon.terminate();
     stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(60));
@@ -566,7 +600,10 @@ fn forged_opt_outs_never_close_the_survey_early() {
     // The note about the stopped mail goes out in the turn that would
     // have closed the survey.
     fixture.wait_until(Duration::from_secs(60), "the opt-out note sent", || {
-        fixture.outbox_states("confirmation").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Confirmation)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     assert_eq!(
         store
@@ -581,7 +618,7 @@ fn forged_opt_outs_never_close_the_survey_early() {
         None,
         "an unconfirmed opt-out closes nothing"
     );
-    assert!(fixture.outbox_states("report").is_empty());
+    assert!(fixture.outbox_states(MailKind::Report).is_empty());
     // The doctor answers with their token: now everyone reachable has.
     fixture.reply_as(forged_out, COMPLETE);
     fixture.wait_until(Duration::from_secs(60), "the survey closed", || {
@@ -710,7 +747,7 @@ fn not_me_undoes_a_forged_opt_out_and_the_reminders_resume() {
         "not me: mail starts again"
     );
     fixture.wait_until(Duration::from_secs(90), "both reminders sent", || {
-        fixture.outbox_states("reminder").get("sent") == Some(&2)
+        fixture.outbox_states(MailKind::Reminder).get(&MailState::Sent) == Some(&2)
     });
     daemon.terminate();
     let forged_row = store

@@ -12,6 +12,7 @@
 use std::time::Duration;
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 
@@ -70,7 +71,10 @@ fn reply_and_stranger_filed(
         Duration::from_secs(60),
         "the reply answered and both messages filed by the server's names",
         || {
-            fixture.outbox_states("receipt").get("sent") == Some(&1)
+            fixture
+                .outbox_states(MailKind::Receipt)
+                .get(&MailState::Sent)
+                == Some(&1)
                 && stack.maildir_count(&fixture.sender) == 0
                 && stack.messages_in(&fixture.sender, processed) == 1
                 && stack.messages_in(&fixture.sender, unmatched) == 1
@@ -237,7 +241,10 @@ fn without_uidplus_copies_stay_flagged_and_nothing_else_is_expunged() {
         || {
             let status = fixture.mailsurvey(&["status"]);
             let text = String::from_utf8_lossy(&status.stdout).into_owned();
-            fixture.outbox_states("receipt").get("sent") == Some(&1)
+            fixture
+                .outbox_states(MailKind::Receipt)
+                .get(&MailState::Sent)
+                == Some(&1)
                 && stack.messages_in(&fixture.sender, "Survey/Processed") == 1
                 && text.contains("no UIDPLUS")
                 && text.contains("flagged \\Deleted")

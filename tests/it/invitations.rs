@@ -7,6 +7,7 @@ use mail_parser::HeaderValue;
 use mailsurvey::compose::token::Token;
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 /// The token in a `survey+TOKEN@domain` address.
 fn plus_token(address: &str) -> Option<Token> {
@@ -30,8 +31,8 @@ fn wait_for_sent(fixture: &Fixture, n: usize, limit: Duration) {
     let what = format!("{n} invitations sent");
     fixture.wait_until(limit, &what, || {
         fixture
-            .outbox_states("invitation")
-            .get("sent")
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
             .copied()
             .unwrap_or(0)
             >= n
@@ -134,8 +135,8 @@ fn sigkill_mid_send_loses_nobody_and_duplicates_only_what_was_in_flight() {
         );
         daemon.kill();
         let in_flight = fixture
-            .outbox_states("invitation")
-            .get("sending")
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sending)
             .copied()
             .unwrap_or(0);
         assert!(
@@ -178,8 +179,8 @@ fn a_refused_recipient_is_recorded_and_the_rest_delivered() {
     fixture.write_recipients(&rows);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(60), "5 sent and 1 failed", || {
-        let states = fixture.outbox_states("invitation");
-        states.get("sent") == Some(&5) && states.get("failed") == Some(&1)
+        let states = fixture.outbox_states(MailKind::Invitation);
+        states.get(&MailState::Sent) == Some(&5) && states.get(&MailState::Failed) == Some(&1)
     });
     daemon.terminate();
     let status = fixture.mailsurvey(&["status"]);
@@ -206,7 +207,10 @@ fn a_temporary_failure_is_retried_until_it_succeeds() {
     ]);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(90), "both sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&2)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&2)
     });
     daemon.terminate();
     fixture.wait_delivered([deferred.as_str()]);
@@ -259,7 +263,7 @@ fn dry_run_writes_every_email_and_sends_nothing() {
     for (_, email) in fixture.recipients().iter().take(5) {
         assert_eq!(stack.maildir_count(email), 0, "dry run sent to {email}");
     }
-    assert!(fixture.outbox_states("invitation").is_empty());
+    assert!(fixture.outbox_states(MailKind::Invitation).is_empty());
 
     let (name, email) = fixture.recipients()[7].clone();
     let preview = fixture.mailsurvey(&["preview", "--recipient", &email.to_uppercase()]);

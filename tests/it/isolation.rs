@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::replies::reply;
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState, Received};
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 
@@ -90,7 +91,12 @@ fn addresses_lettre_refuses_never_stop_the_daemon() {
         "the receipt to \"a b\"@ recorded as not written"
     );
     assert!(status.failed_messages.is_empty());
-    assert_eq!(fixture.outbox_states("receipt").get("failed"), Some(&1));
+    assert_eq!(
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Failed),
+        Some(&1)
+    );
 
     // What the lead sees.
     let shown = fixture.mailsurvey(&["status"]);
@@ -251,7 +257,7 @@ fn cli_commands_in_a_loop_never_stop_an_ingesting_daemon() {
     assert!(rounds >= 1);
     let counts = store.message_counts(&sid).unwrap();
     assert_eq!(counts.values().sum::<usize>(), n, "{counts:?}");
-    assert!(!counts.contains_key("failed"), "{counts:?}");
+    assert!(!counts.contains_key(&Received::Failed), "{counts:?}");
     assert_running(&fixture, &mut daemon);
     assert!(
         !fixture.log().contains("database is locked"),
@@ -286,7 +292,10 @@ fn a_recipient_row_with_a_line_break_is_held_and_the_rest_applies() {
     write(&rows);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(90), "3 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&3)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&3)
     });
     let sid = fixture.survey_id();
     let store = fixture.store();
@@ -307,7 +316,10 @@ fn a_recipient_row_with_a_line_break_is_held_and_the_rest_applies() {
     ];
     write(&rows);
     fixture.wait_until(Duration::from_secs(90), "the new doctor invited", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&4)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&4)
     });
     assert_running(&fixture, &mut daemon);
     let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();

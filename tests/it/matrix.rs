@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-use mailsurvey::store::{MatchedBy, MessageKind};
+use mailsurvey::store::{MailKind, MailState, MatchedBy, MessageKind, Received};
 
 use crate::support::*;
 
@@ -166,7 +166,10 @@ fn end_to_end(pair: Pair<'_>) {
     fixture.write_recipients(&rows);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(60), "3 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&3)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&3)
     });
     let doctor = rows[0].1.clone();
     fixture.wait_until(Duration::from_secs(60), "the invitations delivered", || {
@@ -179,7 +182,11 @@ fn end_to_end(pair: Pair<'_>) {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(90), "the bounce processed", || {
-        store.message_counts(&sid).unwrap().get("bounce") == Some(&1)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Bounce))
+            == Some(&1)
     });
     let bounce = store
         .messages(&sid)

@@ -12,6 +12,7 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 /// A signing key Dovecot trusts (HS256, under its own key id).
 struct Issuer {
@@ -218,7 +219,10 @@ fn a_survey_signed_in_with_tokens_runs_end_to_end_and_an_expired_token_is_replac
         10,
     );
     fixture.wait_until(Duration::from_secs(60), "the receipt sent", || {
-        fixture.outbox_states("receipt").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     daemon.terminate();
 

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::replies::reply;
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState, MessageKind, Received};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path)
@@ -163,7 +164,10 @@ fn no_log_line_or_stored_reason_carries_a_token() {
             .unwrap(),
     };
     fixture.wait_until(Duration::from_secs(60), "5 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&5)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&5)
     });
     fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
     let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
@@ -216,19 +220,19 @@ fn no_log_line_or_stored_reason_carries_a_token() {
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "every message processed", || {
         let counts = store.message_counts(&sid).unwrap();
-        counts.get("bounce") == Some(&1)
-            && counts.get("unsubscribe") == Some(&1)
-            && counts.get("reply") == Some(&4)
+        counts.get(&Received::Kind(MessageKind::Bounce)) == Some(&1)
+            && counts.get(&Received::Kind(MessageKind::Unsubscribe)) == Some(&1)
+            && counts.get(&Received::Kind(MessageKind::Reply)) == Some(&4)
     });
     fixture.wait_until(Duration::from_secs(60), "follow-ups sent", || {
         [
-            "receipt",
-            "clarification",
-            "opt_out_confirmation",
-            "confirmation",
+            MailKind::Receipt,
+            MailKind::Clarification,
+            MailKind::OptOutConfirmation,
+            MailKind::Confirmation,
         ]
         .iter()
-        .all(|k| fixture.outbox_states(k).get("sent") == Some(&1))
+        .all(|k| fixture.outbox_states(*k).get(&MailState::Sent) == Some(&1))
     });
     let close = fixture.mailsurvey(&["close"]);
     assert!(close.status.success(), "{close:?}");
@@ -429,7 +433,10 @@ fn a_failing_template_is_named_by_line_and_expression_never_by_a_value() {
     let (name, doctor) = (&rows[0].0, &rows[0].1);
     fixture.reply_and_wait_recorded(doctor, "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.", 10);
     fixture.wait_until(Duration::from_secs(60), "the receipt failed", || {
-        fixture.outbox_states("receipt").get("failed") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Failed)
+            == Some(&1)
     });
     daemon.terminate();
     let status = String::from_utf8_lossy(&fixture.mailsurvey(&["status"]).stdout).into_owned();

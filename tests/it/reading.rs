@@ -9,6 +9,7 @@ use mailsurvey::understand::answer::{Status, Value};
 
 use crate::replies::reply;
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState, MessageKind, Received};
 
 const LABELS: &str = "End of life - yes\nEarly adjuvant - no\nDose reduction: yes\nConfidence = 6\n\
 Barriers: expertise mainly, not evidence\nProtocol - yes\nCommunity guidance: none\n\
@@ -91,14 +92,24 @@ fn labels_answers_below_an_unquoted_answer_line_and_prose_through_the_daemon() {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "three replies processed", || {
-        store.message_counts(&sid).unwrap().get("reply") == Some(&3)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Reply))
+            == Some(&3)
     });
     fixture.wait_until(
         Duration::from_secs(60),
         "receipts for the two complete replies and a confirmation for the prose",
         || {
-            fixture.outbox_states("receipt").get("sent") == Some(&2)
-                && fixture.outbox_states("confirmation").get("sent") == Some(&1)
+            fixture
+                .outbox_states(MailKind::Receipt)
+                .get(&MailState::Sent)
+                == Some(&2)
+                && fixture
+                    .outbox_states(MailKind::Confirmation)
+                    .get(&MailState::Sent)
+                    == Some(&1)
         },
     );
 
@@ -200,7 +211,12 @@ fn labels_answers_below_an_unquoted_answer_line_and_prose_through_the_daemon() {
     fixture.wait_until(
         Duration::from_secs(60),
         "a receipt for the confirmed reply",
-        || fixture.outbox_states("receipt").get("sent") == Some(&3),
+        || {
+            fixture
+                .outbox_states(MailKind::Receipt)
+                .get(&MailState::Sent)
+                == Some(&3)
+        },
     );
     daemon.terminate();
     let got = answers(prose);
@@ -294,10 +310,17 @@ fn a_custom_template_line_below_the_last_empty_answer_is_not_an_answer() {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "the reply processed", || {
-        store.message_counts(&sid).unwrap().get("reply") == Some(&1)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Reply))
+            == Some(&1)
     });
     fixture.wait_until(Duration::from_secs(60), "a receipt sent", || {
-        fixture.outbox_states("receipt").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
     let got = store.current_answers(person.id).unwrap();

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState, MessageKind, Received};
 
 /// A doctor's reply to `invitation`, with `body` above the quoted original.
 pub fn reply(invitation: &[u8], from: &str, body: &str) -> Vec<u8> {
@@ -47,7 +48,10 @@ fn replies_are_read_recorded_filed_and_answered() {
     fixture.write_recipients(&rows);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(60), "5 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&5)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&5)
     });
     fixture.wait_delivered(rows[..4].iter().map(|(_, email)| email.as_str()));
     let invitation = |i: usize| stack.inbox(&rows[i].1).remove(0);
@@ -84,14 +88,18 @@ fn replies_are_read_recorded_filed_and_answered() {
         || {
             let counts = store.message_counts(&sid).unwrap();
             counts.values().sum::<usize>() >= 6
-                && counts.get("bounce") == Some(&1)
+                && counts.get(&Received::Kind(MessageKind::Bounce)) == Some(&1)
                 && stack.messages_in(&fixture.sender, "INBOX") == 0
         },
     );
     fixture.wait_until(Duration::from_secs(60), "follow-ups sent", || {
-        ["receipt", "clarification", "opt_out_confirmation"]
-            .iter()
-            .all(|k| fixture.outbox_states(k).get("sent") == Some(&1))
+        [
+            MailKind::Receipt,
+            MailKind::Clarification,
+            MailKind::OptOutConfirmation,
+        ]
+        .iter()
+        .all(|k| fixture.outbox_states(*k).get(&MailState::Sent) == Some(&1))
     });
 
     // Answers: the complete reply counts in full; the partial one too.
@@ -180,7 +188,12 @@ fn replies_are_read_recorded_filed_and_answered() {
     fixture.wait_until(
         Duration::from_secs(60),
         "a receipt for the completed reply",
-        || fixture.outbox_states("receipt").get("sent") == Some(&2),
+        || {
+            fixture
+                .outbox_states(MailKind::Receipt)
+                .get(&MailState::Sent)
+                == Some(&2)
+        },
     );
     let answers = store.all_current_answers(&sid).unwrap();
     assert_eq!(
@@ -211,7 +224,11 @@ fn a_reply_from_another_address_is_held_until_the_lead_decides() {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "both processed", || {
-        store.message_counts(&sid).unwrap().get("reply") == Some(&2)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Reply))
+            == Some(&2)
     });
     daemon.terminate();
 
@@ -288,9 +305,16 @@ fn sigkill_during_ingestion_loses_nothing_and_counts_nothing_twice() {
         Duration::from_secs(90),
         "all replies processed, filed and receipted",
         || {
-            store.message_counts(&sid).unwrap().get("reply") == Some(&20)
+            store
+                .message_counts(&sid)
+                .unwrap()
+                .get(&Received::Kind(MessageKind::Reply))
+                == Some(&20)
                 && stack.messages_in(&fixture.sender, "INBOX") == 0
-                && fixture.outbox_states("receipt").get("sent") == Some(&20)
+                && fixture
+                    .outbox_states(MailKind::Receipt)
+                    .get(&MailState::Sent)
+                    == Some(&20)
         },
     );
     daemon.terminate();
@@ -513,10 +537,10 @@ fn replies_are_processed_while_receipts_wait_for_the_sending_pace() {
     };
     let processed = || store.message_counts(&sid).unwrap().values().sum::<usize>();
     let respondents = || store.status(&sid).unwrap().respondents;
-    let receipts = |state: &str| {
+    let receipts = |state: MailState| {
         fixture
-            .outbox_states("receipt")
-            .get(state)
+            .outbox_states(MailKind::Receipt)
+            .get(&state)
             .copied()
             .unwrap_or(0)
     };
@@ -531,7 +555,7 @@ fn replies_are_processed_while_receipts_wait_for_the_sending_pace() {
     // round of sending, the next two 30 and 60 s after it.
     // (A receipt the server took is marked sent with the next claim, after
     // the next tick of the pace: until then it shows as sending.)
-    let handed_over = || receipts("sent") + receipts("sending");
+    let handed_over = || receipts(MailState::Sent) + receipts(MailState::Sending);
     fixture.wait_until(Duration::from_secs(60), "the first receipt sent", || {
         handed_over() >= 1
     });
@@ -551,9 +575,9 @@ fn replies_are_processed_while_receipts_wait_for_the_sending_pace() {
         "all 8 receipts sent within {took:?}: the pace did not hold"
     );
     // One receipt per doctor, queued, none failed.
-    let states = fixture.outbox_states("receipt");
+    let states = fixture.outbox_states(MailKind::Receipt);
     assert_eq!(states.values().sum::<usize>(), 8, "{states:?}");
-    assert_eq!(receipts("failed"), 0, "{states:?}");
+    assert_eq!(receipts(MailState::Failed), 0, "{states:?}");
     eprintln!("8 processed {took:?} after the last 5 arrived, with {sent} receipt(s) sent");
     daemon.kill();
 }

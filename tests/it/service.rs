@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 /// The unit with `ExecStart` pointed at the built binary, in a directory of
 /// its own (the file keeps its name: systemd-analyze names the unit by it).
@@ -208,7 +209,10 @@ fn notify_socket_sees_ready_status_watchdog_and_stopping() {
         "READY comes with a STATUS naming the survey: {ready}"
     );
     fixture.wait_until(Duration::from_secs(60), "3 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&3)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&3)
     });
     // The STATUS line follows the store: every invitation out, nobody has
     // answered yet, and what comes next.
@@ -282,8 +286,8 @@ fn sigterm_finishes_what_is_in_flight_and_logs_out_of_imap() {
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(60), "5 invitations sent", || {
         fixture
-            .outbox_states("invitation")
-            .get("sent")
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
             .copied()
             .unwrap_or(0)
             >= 5
@@ -298,13 +302,13 @@ fn sigterm_finishes_what_is_in_flight_and_logs_out_of_imap() {
     assert_eq!(status.code(), Some(0), "log:\n{}", fixture.log());
     assert!(took < Duration::from_secs(30), "took {took:?}");
     eprintln!("SIGTERM to exit mid-send: {took:?}");
-    let states = fixture.outbox_states("invitation");
+    let states = fixture.outbox_states(MailKind::Invitation);
     assert_eq!(
-        states.get("sending"),
+        states.get(&MailState::Sending),
         None,
         "nothing is left in flight: {states:?}"
     );
-    let sent = states.get("sent").copied().unwrap_or(0);
+    let sent = states.get(&MailState::Sent).copied().unwrap_or(0);
     assert!(
         (5..60).contains(&sent),
         "stopped mid-send, not before or after: {states:?}"
@@ -383,7 +387,12 @@ fn sighup_reloads_and_keeps_the_running_configuration_on_a_broken_file() {
     fixture.wait_until(
         Duration::from_secs(60),
         "the second invitation sent",
-        || fixture.outbox_states("invitation").get("sent") == Some(&2),
+        || {
+            fixture
+                .outbox_states(MailKind::Invitation)
+                .get(&MailState::Sent)
+                == Some(&2)
+        },
     );
     fixture.wait_delivered([all[1].1.as_str()]);
     assert_eq!(
@@ -403,7 +412,10 @@ fn sighup_reloads_and_keeps_the_running_configuration_on_a_broken_file() {
     fixture.write_recipients(&all[..3]);
     send_signal(&daemon, libc::SIGHUP);
     fixture.wait_until(Duration::from_secs(60), "the third invitation sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&3)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&3)
     });
     fixture.wait_delivered([all[2].1.as_str()]);
     assert_eq!(subject_of(&all[2].1), "Reloaded subject");
@@ -459,7 +471,10 @@ fn backup_copies_the_state_while_the_daemon_runs() {
     let status = copy.status(&fixture.survey_id()).unwrap();
     assert_eq!(status.listed, 3);
     assert_eq!(
-        status.outbox.get("invitation").and_then(|s| s.get("sent")),
+        status
+            .outbox
+            .get(&MailKind::Invitation)
+            .and_then(|s| s.get(&MailState::Sent)),
         Some(&3)
     );
     assert_eq!(daemon.terminate().code(), Some(0));

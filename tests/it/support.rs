@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use mailsurvey::store::Store;
+use mailsurvey::store::{MailKind, MailState, Store};
 use mailsurvey::survey::{Auth, SecretSource, Security, Server};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_mailsurvey");
@@ -470,7 +470,9 @@ impl Fixture {
         self.write_recipients(&rows);
         let daemon = self.start_daemon();
         self.wait_until(limit, &format!("{n} invitations sent"), || {
-            self.outbox_states("invitation").get("sent") == Some(&n)
+            self.outbox_states(MailKind::Invitation)
+                .get(&MailState::Sent)
+                == Some(&n)
         });
         self.wait_delivered(rows.iter().map(|(_, email)| email.as_str()));
         (rows, daemon)
@@ -565,19 +567,19 @@ impl Fixture {
 
     /// Receipts the outbox has sent.
     pub fn receipts_sent(&self) -> usize {
-        self.outbox_states("receipt")
-            .get("sent")
+        self.outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
             .copied()
             .unwrap_or(0)
     }
 
     /// Outbox rows of `kind` by state.
-    pub fn outbox_states(&self, kind: &str) -> BTreeMap<String, usize> {
+    pub fn outbox_states(&self, kind: MailKind) -> BTreeMap<MailState, usize> {
         self.store()
             .status(&self.survey_id())
             .unwrap()
             .outbox
-            .get(kind)
+            .get(&kind)
             .cloned()
             .unwrap_or_default()
     }

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState, MessageKind, Received};
 
 const COMPLETE: &str =
     "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. A regional protocol.";
@@ -98,7 +99,10 @@ fn surveys_in_one_daemon_two_sharing_a_mailbox_one_broken_one_refused() {
 
     for (fixture, rows) in [(&a, &a_rows), (&b, &b_rows)] {
         fixture.wait_until(Duration::from_secs(60), "the invitations sent", || {
-            fixture.outbox_states("invitation").get("sent") == Some(&2)
+            fixture
+                .outbox_states(MailKind::Invitation)
+                .get(&MailState::Sent)
+                == Some(&2)
         });
         fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
     }
@@ -291,7 +295,11 @@ fn shared_mailbox_routes_a_doubly_listed_sender_to_neither_and_a_bounce_by_its_k
     // A's invitation to the bouncing address comes back to its VERP
     // address: A's bounce, attributed to that person by the key alone.
     wait_until(Duration::from_secs(90), "A's bounce processed", || {
-        a_store.message_counts(&a_id).unwrap().get("bounce") == Some(&1)
+        a_store
+            .message_counts(&a_id)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Bounce))
+            == Some(&1)
     });
     let bounce = a_store
         .messages(&a_id)
@@ -359,7 +367,7 @@ fn shared_mailbox_routes_a_doubly_listed_sender_to_neither_and_a_bounce_by_its_k
             .status(id)
             .unwrap()
             .outbox
-            .get("confirmation")
+            .get(&MailKind::Confirmation)
             .cloned()
             .unwrap_or_default();
         assert!(confirmations.is_empty(), "{id}: {confirmations:?}");

@@ -6,6 +6,7 @@ use std::time::Duration;
 use mail_parser::MimeHeaders;
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes";
 
@@ -24,11 +25,16 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
     let (answered, _) = (&rows[0].1, &rows[1].1);
     fixture.reply_as(answered, COMPLETE);
     fixture.wait_until(Duration::from_secs(40), "the report sent", || {
-        fixture.outbox_states("report").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Report)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     // Reminders: only the two who did not answer, once each.
     assert_eq!(
-        fixture.outbox_states("reminder").get("sent"),
+        fixture
+            .outbox_states(MailKind::Reminder)
+            .get(&MailState::Sent),
         Some(&2),
         "{}",
         fixture.log()
@@ -52,7 +58,10 @@ fn reminders_go_to_the_silent_and_the_report_to_the_lead_once() {
     // A late reply is kept, answered once with a note, and not counted.
     fixture.reply_as(&rows[1].1, COMPLETE);
     fixture.wait_until(Duration::from_secs(30), "the closed notice", || {
-        fixture.outbox_states("closed_notice").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::ClosedNotice)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     daemon.terminate();
     // Restarting after the close sends nothing again.
@@ -115,13 +124,18 @@ fn close_now_sends_the_report_and_stops_the_reminders() {
         "{}",
         String::from_utf8_lossy(&closed.stderr)
     );
-    assert_eq!(fixture.outbox_states("report").get("sent"), Some(&1));
+    assert_eq!(
+        fixture
+            .outbox_states(MailKind::Report)
+            .get(&MailState::Sent),
+        Some(&1)
+    );
     // The daemon, started after the close, sends no reminder and no second report.
     let before = turns_done(&fixture);
     let mut again = fixture.start_daemon();
     wait_caught_up(&fixture, before);
     again.terminate();
-    assert!(fixture.outbox_states("reminder").is_empty());
+    assert!(fixture.outbox_states(MailKind::Reminder).is_empty());
     stack.wait_queue_clear_of(&fixture.tag, Duration::from_secs(60));
     let lead = format!("lead-{}@survey.test", fixture.tag);
     assert_eq!(stack.inbox(&lead).len(), 1);

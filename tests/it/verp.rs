@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use mailsurvey::store::{MatchedBy, MessageKind};
+use mailsurvey::store::{MailKind, MailState, MatchedBy, MessageKind, Received};
 
 use crate::support::*;
 
@@ -70,7 +70,11 @@ fn a_real_bounce_is_attributed_by_its_verp_address_alone() {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(90), "the bounce processed", || {
-        store.message_counts(&sid).unwrap().get("bounce") == Some(&1)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Bounce))
+            == Some(&1)
     });
     let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
     assert_eq!(person(&gone).status, "bounced");
@@ -102,7 +106,13 @@ fn a_real_bounce_is_attributed_by_its_verp_address_alone() {
     fixture.wait_until(
         Duration::from_secs(60),
         "the forged report processed",
-        || store.message_counts(&sid).unwrap().get("bounce") == Some(&2),
+        || {
+            store
+                .message_counts(&sid)
+                .unwrap()
+                .get(&Received::Kind(MessageKind::Bounce))
+                == Some(&2)
+        },
     );
     assert_eq!(
         person(&victim).status,
@@ -131,7 +141,11 @@ fn without_verp_a_bounce_is_tied_by_its_returned_message_id_and_a_forgery_by_not
         &forged_report(&fixture.sender, &rows[1].1),
     );
     fixture.wait_until(Duration::from_secs(90), "both reports processed", || {
-        store.message_counts(&sid).unwrap().get("bounce") == Some(&2)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Bounce))
+            == Some(&2)
     });
     let person = |email: &str| store.recipient_by_email(&sid, email).unwrap().unwrap();
     assert_eq!(person(&gone).status, "bounced");
@@ -229,7 +243,9 @@ fn a_sending_limit_refusal_pauses_sending_and_bounces_nobody() {
     let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
     assert_eq!(person.status, "active", "a sending limit bounces nobody");
     assert_eq!(
-        fixture.outbox_states("invitation").get("pending"),
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Pending),
         Some(&1),
         "the refused invitation waits for the pause to end"
     );
@@ -284,7 +300,10 @@ fn a_forged_sending_limit_report_pauses_nothing_and_sends_nothing_twice() {
     let store = fixture.store();
     let sid = fixture.survey_id();
     fixture.wait_until(Duration::from_secs(60), "the receipt sent", || {
-        fixture.outbox_states("receipt").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     fixture.wait_until(Duration::from_secs(60), "both reports processed", || {
         store.status(&sid).unwrap().unverified_bounces.len() == 2
@@ -292,10 +311,12 @@ fn a_forged_sending_limit_report_pauses_nothing_and_sends_nothing_twice() {
     let status = store.status(&sid).unwrap();
     assert_eq!(status.sending_limits, 0, "{status:?}");
     assert_eq!(
-        fixture.outbox_states("invitation").get("sent"),
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent),
         Some(&2),
         "no invitation goes back to the queue: {:?}",
-        fixture.outbox_states("invitation")
+        fixture.outbox_states(MailKind::Invitation)
     );
     let out = fixture.mailsurvey(&["status"]);
     let out = String::from_utf8_lossy(&out.stdout);

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 #[test]
 fn a_survey_whose_list_is_a_workbook_sends_its_invitations() {
@@ -73,7 +74,10 @@ fn a_survey_whose_list_is_a_workbook_sends_its_invitations() {
         String::from_utf8_lossy(&sent.stderr)
     );
     fixture.wait_until(Duration::from_secs(60), "3 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&3)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&3)
     });
     fixture.wait_delivered(people.iter().map(|(_, email)| email.as_str()));
     for (name, email) in &people {

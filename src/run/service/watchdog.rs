@@ -15,7 +15,7 @@ use tracing::warn;
 use super::{Service, Watched, first_line};
 use crate::Result;
 use crate::run::shutdown::Shutdown;
-use crate::store::{HealthPart, Store};
+use crate::store::{HealthPart, MailState, Store};
 use crate::survey::Survey;
 
 /// How often the store thread looks at every store.
@@ -187,12 +187,12 @@ pub(super) fn look(survey: &Survey, store: &Store, now: Timestamp) -> Result<See
     let (mut done, mut all, mut due) = (0, 0, 0);
     for states in status.outbox.values() {
         for (state, n) in states {
-            match state.as_str() {
-                "sent" | "failed" => {
+            match state {
+                MailState::Sent | MailState::Failed => {
                     done += n;
                     all += n;
                 }
-                "pending" | "sending" => {
+                MailState::Pending | MailState::Sending => {
                     due += n;
                     all += n;
                 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use super::{Tally, maildir_messages, say};
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 /// The headers of a raw message, unfolded, one `(name, value)` each.
 fn headers(raw: &[u8]) -> Vec<(String, String)> {
@@ -70,9 +71,9 @@ fn fault_hostile_content_is_inert() {
         "every invitation sent or failed",
         || {
             fixture
-                .outbox_states("invitation")
+                .outbox_states(MailKind::Invitation)
                 .keys()
-                .all(|state| state == "sent" || state == "failed")
+                .all(|state| matches!(state, MailState::Sent | MailState::Failed))
         },
     );
     stack.wait_queue_clear_of(&tag, Duration::from_secs(60));
@@ -140,7 +141,10 @@ fn fault_hostile_content_is_inert() {
     );
     stack.deliver(&plain, &fixture.sender, reply.as_bytes());
     fixture.wait_until(Duration::from_secs(60), "the receipt", || {
-        fixture.outbox_states("receipt").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     fixture.wait_until(Duration::from_secs(60), "the receipt delivered", || {
         stack.maildir_count(&plain) >= 2

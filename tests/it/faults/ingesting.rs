@@ -13,6 +13,7 @@ use super::{
     seeded,
 };
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 
@@ -88,7 +89,10 @@ fn fault_sigkill_while_ingesting() {
     let db = fixture.dir.path().join("state.db");
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(180), "500 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&total)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&total)
     });
     daemon.kill();
     fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));

@@ -12,6 +12,7 @@ use super::ingesting::deliver_all;
 use super::{Tally, maildir_messages, message_id, say};
 use crate::service::{NotifySocket, start_with_notify, statuses};
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 fn count(db: &Path, sql: &str, survey_id: &str) -> usize {
     let conn =
@@ -45,7 +46,10 @@ fn fault_database_locked_for_30_seconds() {
     let mut notify = NotifySocket::bind(fixture.dir.path());
     let mut daemon = start_with_notify(&fixture, &notify);
     fixture.wait_until(Duration::from_secs(60), "2 invitations sent", || {
-        fixture.outbox_states("invitation").get("sent") == Some(&2)
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&2)
     });
     // Accepted is not yet delivered: wait for it before reading the box.
     fixture.wait_delivered(rows.iter().map(|(_, e)| e.as_str()));
@@ -146,7 +150,10 @@ fn fault_database_locked_for_30_seconds() {
         "the reply processed and receipted",
         || {
             count(&db, super::PROCESSED, &sid) == 1
-                && fixture.outbox_states("receipt").get("sent") == Some(&1)
+                && fixture
+                    .outbox_states(MailKind::Receipt)
+                    .get(&MailState::Sent)
+                    == Some(&1)
         },
     );
     // The end of the wait is said, with how long it lasted: from the

@@ -15,6 +15,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use crate::support::{Fixture, Stack};
+use mailsurvey::store::{MailKind, MailState};
 
 mod hostile;
 pub mod imap_proxy;
@@ -217,7 +218,10 @@ pub fn wait_processed_and_one_receipt(
     let sid = fixture.survey_id();
     fixture.wait_until(limit, what, || {
         count(&db, PROCESSED, &sid) == messages
-            && fixture.outbox_states("receipt").get("sent") == Some(&1)
+            && fixture
+                .outbox_states(MailKind::Receipt)
+                .get(&MailState::Sent)
+                == Some(&1)
     });
 }
 

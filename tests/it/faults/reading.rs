@@ -13,6 +13,7 @@ use super::{
     through_proxy,
 };
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 pub const COMPLETE: &str = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n10. We need a regional protocol.";
 
@@ -131,7 +132,10 @@ fn fault_imap_connection_cut_and_bye() {
         Duration::from_secs(90),
         "12 receipts sent and the INBOX empty",
         || {
-            fixture.outbox_states("receipt").get("sent") == Some(&12)
+            fixture
+                .outbox_states(MailKind::Receipt)
+                .get(&MailState::Sent)
+                == Some(&12)
                 && stack.maildir_count(&fixture.sender) == 0
         },
     );
@@ -265,7 +269,10 @@ fn fault_imap_server_restarted_and_uidvalidity_changed() {
     // does: every processed message back in the INBOX under new UIDs and a
     // new UIDVALIDITY, and four new replies besides.
     fixture.wait_until(Duration::from_secs(60), "8 receipts sent", || {
-        fixture.outbox_states("receipt").get("sent") == Some(&8)
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&8)
     });
     daemon.terminate();
     let folders: Vec<String> = ["Survey/Processed"].iter().map(|f| f.to_string()).collect();
@@ -312,7 +319,7 @@ fn fault_imap_server_restarted_and_uidvalidity_changed() {
                 &sid,
             ) == 1
                 && count(&db, PROCESSED, &sid) >= 12
-                && fixture.outbox_states("receipt").get("sent") == Some(&12)
+                && fixture.outbox_states(MailKind::Receipt).get(&MailState::Sent) == Some(&12)
                 && stack.maildir_count(&fixture.sender) == 0
         },
     );

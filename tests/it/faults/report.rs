@@ -7,6 +7,7 @@ use std::time::Duration;
 use super::smtp_proxy::{Plan, SmtpProxy};
 use super::{Proxied, maildir_messages, message_id, through_proxy};
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 #[test]
 fn fault_report_send_refused_then_accepted_arrives_once() {
@@ -44,7 +45,9 @@ fn fault_report_send_refused_then_accepted_arrives_once() {
     assert!(said.contains("queued for"), "{said}");
     assert!(said.contains("451"), "the refusal is said: {said}");
     assert_eq!(
-        fixture.outbox_states("requested_report").get("pending"),
+        fixture
+            .outbox_states(MailKind::RequestedReport)
+            .get(&MailState::Pending),
         Some(&1),
         "queued, waiting for a retry"
     );
@@ -55,7 +58,10 @@ fn fault_report_send_refused_then_accepted_arrives_once() {
     // A running daemon retries whatever is left.
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(60), "the report sent", || {
-        fixture.outbox_states("requested_report").get("sent") == Some(&1)
+        fixture
+            .outbox_states(MailKind::RequestedReport)
+            .get(&MailState::Sent)
+            == Some(&1)
     });
     fixture.wait_until(Duration::from_secs(60), "the report delivered", || {
         stack.maildir_count(&lead) >= 1

@@ -10,6 +10,7 @@ use rand::Rng;
 use super::smtp_proxy::{Plan, SmtpProxy};
 use super::{Proxied, Tally, copies, outbox_rows, read_only, say, seeded, through_proxy};
 use crate::support::*;
+use mailsurvey::store::{MailKind, MailState};
 
 /// How many invitations of `survey_id` are in `state`, read straight from
 /// the database (cheap enough to poll every few milliseconds).
@@ -207,8 +208,8 @@ fn fault_smtp_server_refuses_defers_and_drops() {
     fixture.write_recipients(&rows);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(120), "16 sent and 4 failed", || {
-        let states = fixture.outbox_states("invitation");
-        states.get("sent") == Some(&16) && states.get("failed") == Some(&4)
+        let states = fixture.outbox_states(MailKind::Invitation);
+        states.get(&MailState::Sent) == Some(&16) && states.get(&MailState::Failed) == Some(&4)
     });
     daemon.terminate();
     let plan = proxy.plan();
@@ -407,10 +408,12 @@ fn a_sending_limit_refused_in_the_session_pauses_sending_and_fails_nobody() {
     });
     daemon.terminate();
     assert_eq!(
-        fixture.outbox_states("invitation").get("pending"),
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Pending),
         Some(&1),
         "the refused invitation waits, not failed: {:?}",
-        fixture.outbox_states("invitation")
+        fixture.outbox_states(MailKind::Invitation)
     );
     let out = fixture.mailsurvey(&["status"]);
     let out = String::from_utf8_lossy(&out.stdout);

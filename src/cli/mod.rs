@@ -411,7 +411,7 @@ async fn check(path: &std::path::Path, bounce_probe: Option<&str>) -> Result<Exi
 async fn send(path: &std::path::Path, dry_run: bool, out: Option<PathBuf>) -> Result<Exit> {
     if dry_run {
         let written = commands::dry_run(path, out.expect("clap requires --out")).await?;
-        println!("{written} invitations written; nothing was sent");
+        println!("{written} emails written; nothing was sent");
         return Ok(Exit::Success);
     }
     let bar = if std::io::stdout().is_terminal() {

@@ -16,7 +16,7 @@ use crate::run::clock::{Clock, SystemClock};
 use crate::run::daemon;
 use crate::run::dispatch::{Dispatcher, Limits, Round};
 use crate::run::shutdown::Shutdown;
-use crate::store::{MailState, RecipientStatus, Store};
+use crate::store::{MailState, Store};
 use crate::survey::Survey;
 use crate::survey::recipients;
 use crate::survey::templates::Templates;
@@ -55,6 +55,18 @@ async fn drain<O: Outbox>(
         survey.sending.rate_per_minute,
         survey.sending.max_connections,
     );
+    drain_within(store, survey, templates, outbox, limits, on_done).await
+}
+
+/// [`drain`] within `limits` instead of the survey's own.
+async fn drain_within<O: Outbox>(
+    store: &Store,
+    survey: Survey,
+    templates: Templates,
+    outbox: O,
+    limits: Arc<Limits>,
+    on_done: impl Fn(&Round) + Send + Sync + 'static,
+) -> Result<Round> {
     Dispatcher::new(
         store.clone(),
         Arc::new(survey),
@@ -110,29 +122,33 @@ pub async fn send(
     Ok(Sending::Sent { queued, round })
 }
 
-/// `send --dry-run`: writes the invitation of every listed, active person
-/// as an `.eml` file into `out`, built as sending builds it; sends nothing
-/// and queues nothing. Returns how many were written.
+/// `send --dry-run`: what `send` would send now (an invitation for every
+/// listed, active person who has none, and whatever else is due), written
+/// as `.eml` files into `out` instead. The mail goes the way `send`'s
+/// goes, queued and handed out by the dispatcher, only on a scratch copy
+/// of the store and through the file outbox: nothing is queued, marked or
+/// sent for real, and no server is contacted, whether or not the survey
+/// is open yet. Returns how many were written.
 pub async fn dry_run(path: &Path, out: PathBuf) -> Result<usize> {
     let (survey, templates, store) = prepare(path)?;
-    let outbox = FileOutbox::new(out)?;
+    let scratch = store.scratch_copy()?;
+    drop(store);
     let now = SystemClock.now();
-    let mut written = 0;
-    for person in store.recipients(&survey.id)? {
-        if !person.listed || person.status != RecipientStatus::Active {
-            continue;
-        }
-        let mail = invitation::mail(
-            &survey,
-            &templates,
-            &person,
-            invitation::QuestionnaireMail::Invitation,
-            now,
-        )?;
-        outbox.send(&mail).await?;
-        written += 1;
+    scratch.requeue_in_flight(&survey.id)?;
+    scratch.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
+    let outbox = FileOutbox::new(out.clone())?;
+    // Files, not a provider: no pace to keep.
+    let limits = Limits::new(None, survey.sending.max_connections);
+    let round = drain_within(&scratch, survey, templates, outbox, limits, |_| {}).await?;
+    if round.retried + round.failed > 0 {
+        return Err(Error::Other(format!(
+            "{} of {} emails could not be written into {}",
+            round.retried + round.failed,
+            round.sent + round.retried + round.failed,
+            out.display()
+        )));
     }
-    Ok(written)
+    Ok(round.sent)
 }
 
 /// `preview`: one person's invitation as it would be sent; `None` when

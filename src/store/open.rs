@@ -123,6 +123,26 @@ impl Store {
         Ok(())
     }
 
+    /// An in-memory copy of this database, for `send --dry-run`: the same
+    /// survey, recipients and queue, on which the dispatcher claims and
+    /// marks mail exactly as it does for real, while nothing written to it
+    /// reaches the file. It is gone with its last handle.
+    pub fn scratch_copy(&self) -> Result<Store> {
+        let mut copy = Connection::open_in_memory()?;
+        {
+            let source = self.lock();
+            let backup = rusqlite::backup::Backup::new(&source, &mut copy)?;
+            backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+        }
+        copy.set_prepared_statement_cache_capacity(cached::CAPACITY);
+        copy.pragma_update(None, "foreign_keys", "ON")?;
+        copy.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        Ok(Store {
+            conn: Arc::new(Mutex::new(copy)),
+            lock_watch: Arc::new(LockWatch::new(Path::new(":memory:"))),
+        })
+    }
+
     /// Copies the whole database to `out` with SQLite's online backup,
     /// while the daemon goes on writing: a consistent snapshot, written to
     /// a temporary file beside `out` (mode 0600), checked with

@@ -286,11 +286,7 @@ mod tests {
     use super::*;
 
     fn survey() -> Survey {
-        Survey::load(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/config/example.toml"
-        )))
-        .expect("example survey loads")
+        crate::survey::example()
     }
 
     #[test]

@@ -379,6 +379,17 @@ pub fn parse_duration(text: &str) -> Option<SignedDuration> {
         .ok()
 }
 
+/// The example survey file (`config/example.toml`), loaded: what the
+/// unit tests of every stage read messages and decide against.
+#[cfg(test)]
+pub(crate) fn example() -> Survey {
+    Survey::load(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/config/example.toml"
+    )))
+    .expect("the example survey loads")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

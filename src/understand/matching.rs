@@ -207,11 +207,7 @@ mod tests {
     const TOKEN: &str = "kv2h4aqxmvoeav4e7oxmo74mkeafjul6";
 
     fn survey() -> Survey {
-        Survey::load(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/config/example.toml"
-        )))
-        .expect("example survey loads")
+        crate::survey::example()
     }
 
     fn parse(raw: &str) -> Message<'_> {

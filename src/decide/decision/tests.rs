@@ -41,11 +41,7 @@ struct Seen {
 const LISTED: &str = "dr.a@clinic.test";
 
 fn survey() -> Survey {
-    Survey::load(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/config/example.toml"
-    )))
-    .expect("the example survey loads")
+    crate::survey::example()
 }
 
 /// Every required question of the example survey answered.

@@ -204,6 +204,26 @@ impl Variable {
         }
     }
 
+    /// Every labelled value, for the statistics packages' syntax: the
+    /// valid values' labels, then the [`Reserved`] codes' where they apply,
+    /// each code written as `reserved` writes it (SPSS the number, Stata
+    /// its extended missing value). Empty for a variable without labels.
+    pub fn labelled_values(&self, reserved: fn(Reserved) -> String) -> Vec<(String, String)> {
+        let mut values: Vec<(String, String)> = self
+            .value_labels()
+            .into_iter()
+            .map(|(code, label)| (code.to_string(), label))
+            .collect();
+        if self.takes_reserved() {
+            values.extend(
+                Reserved::ALL
+                    .iter()
+                    .map(|r| (reserved(*r), r.label().to_owned())),
+            );
+        }
+        values
+    }
+
     /// The codebook's "type".
     pub fn kind(&self) -> &'static str {
         match self.measure {
@@ -218,6 +238,15 @@ impl Variable {
             Measure::OtherText => "other_text",
         }
     }
+}
+
+/// The names of the variables the [`Reserved`] codes apply to, in order.
+fn with_reserved(variables: &[Variable]) -> Vec<&str> {
+    variables
+        .iter()
+        .filter(|v| v.takes_reserved())
+        .map(|v| v.name.as_str())
+        .collect()
 }
 
 /// The columns of `responses.csv`, in order: `respondent`, `email` (with

@@ -15,7 +15,7 @@
 
 use std::fmt::Write;
 
-use super::{Reserved, Shape, Variable, cut};
+use super::{Reserved, Shape, Variable, cut, with_reserved};
 use crate::survey::Survey;
 
 /// SPSS's longest string.
@@ -120,21 +120,13 @@ fn labels(out: &mut String, variables: &[Variable]) {
 
     let labelled: Vec<String> = variables
         .iter()
-        .filter(|v| !v.value_labels().is_empty() || v.takes_reserved())
-        .map(|v| {
-            let mut values: Vec<String> = v
-                .value_labels()
+        .filter_map(|v| {
+            let values: Vec<String> = v
+                .labelled_values(|r| r.code().to_string())
                 .iter()
                 .map(|(code, label)| format!("{code} {}", quoted(label, MAX_VALUE_LABEL)))
                 .collect();
-            if v.takes_reserved() {
-                values.extend(
-                    Reserved::ALL
-                        .iter()
-                        .map(|r| format!("{} {}", r.code(), quoted(r.label(), MAX_VALUE_LABEL))),
-                );
-            }
-            format!("{} {}", v.name, values.join(" "))
+            (!values.is_empty()).then(|| format!("{} {}", v.name, values.join(" ")))
         })
         .collect();
     if !labelled.is_empty() {
@@ -143,11 +135,7 @@ fn labels(out: &mut String, variables: &[Variable]) {
         out.push_str(".\n\n");
     }
 
-    let reserved: Vec<&str> = variables
-        .iter()
-        .filter(|v| v.takes_reserved())
-        .map(|v| v.name.as_str())
-        .collect();
+    let reserved = with_reserved(variables);
     if !reserved.is_empty() {
         let codes: Vec<String> = Reserved::ALL.iter().map(|r| r.code().to_string()).collect();
         let _ = writeln!(

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::{Reserved, Variable};
+use super::{Reserved, Variable, with_reserved};
 use crate::survey::Survey;
 
 /// Stata keeps variable labels to 80 characters.
@@ -63,11 +63,7 @@ pub(super) fn render(survey: &Survey, variables: &[Variable]) -> String {
     }
     out.push_str("\n\n");
 
-    let reserved: Vec<&str> = variables
-        .iter()
-        .filter(|v| v.takes_reserved())
-        .map(|v| v.name.as_str())
-        .collect();
+    let reserved = with_reserved(variables);
     if !reserved.is_empty() {
         let codes: Vec<String> = Reserved::ALL
             .iter()
@@ -94,8 +90,8 @@ pub(super) fn render(survey: &Survey, variables: &[Variable]) -> String {
     // One value label per kind where they are the same, else per variable.
     let mut defined: Vec<String> = Vec::new();
     for v in variables {
-        let labels = v.value_labels();
-        if labels.is_empty() && !v.takes_reserved() {
+        let labels = v.labelled_values(|r| r.stata().to_owned());
+        if labels.is_empty() {
             continue;
         }
         let name = if v.categorical() {
@@ -104,17 +100,10 @@ pub(super) fn render(survey: &Survey, variables: &[Variable]) -> String {
             v.name.clone()
         };
         if !defined.contains(&name) {
-            let mut values: Vec<String> = labels
+            let values: Vec<String> = labels
                 .iter()
                 .map(|(code, label)| format!("{code} {}", quoted(label, usize::MAX)))
                 .collect();
-            if v.takes_reserved() {
-                values.extend(
-                    Reserved::ALL
-                        .iter()
-                        .map(|r| format!("{} {}", r.stata(), quoted(r.label(), usize::MAX))),
-                );
-            }
             let _ = writeln!(out, "label define {name} {}", values.join(" "));
             defined.push(name.clone());
         }

@@ -249,16 +249,10 @@ fn shorten(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
 
     fn example() -> Survey {
-        Survey::load(Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/config/example.toml"
-        )))
-        .unwrap()
+        crate::survey::example()
     }
 
     fn at(survey: &Survey, local: &str) -> Timestamp {

@@ -1109,11 +1109,7 @@ mod tests {
     }
 
     fn survey() -> Survey {
-        Survey::load(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/config/example.toml"
-        )))
-        .expect("example survey loads")
+        crate::survey::example()
     }
 
     /// The questionnaire block as sent, with `answers` (question number,

@@ -14,8 +14,9 @@ use std::time::Duration;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-use crate::support::{Fixture, Stack};
+use crate::support::{Fixture, Stack, toml_string};
 use mailsurvey::store::{MailKind, MailState};
+use smtp_proxy::{Plan, SmtpProxy};
 
 mod hostile;
 pub mod imap_proxy;
@@ -223,6 +224,27 @@ pub fn wait_processed_and_one_receipt(
                 .get(&MailState::Sent)
                 == Some(&1)
     });
+}
+
+/// A survey whose failed sends are tried again within seconds (after
+/// 0.5 s, at most 2 s apart), so a refusal and its retry fit in a test.
+pub fn retrying_fast(stack: &Stack) -> Fixture {
+    Fixture::new(
+        stack,
+        &[
+            ("sending", "retry_base", toml_string("500ms")),
+            ("sending", "retry_max", toml_string("2s")),
+        ],
+    )
+}
+
+/// Starts the fault-injecting SMTP proxy on `port` in front of the
+/// stack's Postfix, following `plan`, and points the survey's `[smtp]` at
+/// it ([`through_proxy`]).
+pub fn smtp_proxied(stack: &Stack, fixture: &Fixture, port: u16, plan: Plan) -> SmtpProxy {
+    let proxy = SmtpProxy::start(port, stack.port("MAILSTACK_SMTP_PORT"), plan);
+    through_proxy(fixture, Proxied::Smtp, proxy.port);
+    proxy
 }
 
 /// Which of the survey's servers a fault proxy stands in front of.

@@ -4,32 +4,26 @@
 
 use std::time::Duration;
 
-use super::smtp_proxy::{Plan, SmtpProxy};
-use super::{Proxied, maildir_messages, message_id, through_proxy};
+use super::smtp_proxy::Plan;
+use super::{maildir_messages, message_id, retrying_fast, smtp_proxied};
 use crate::support::*;
 use mailsurvey::store::{MailKind, MailState};
 
 #[test]
 fn fault_report_send_refused_then_accepted_arrives_once() {
     let stack = Stack::shared();
-    let fixture = Fixture::new(
-        &stack,
-        &[
-            ("sending", "retry_base", toml_string("500ms")),
-            ("sending", "retry_max", toml_string("2s")),
-        ],
-    );
+    let fixture = retrying_fast(&stack);
     // The server refuses the command's attempt (451 to MAIL) and the
     // daemon's first, then accepts.
-    let proxy = SmtpProxy::start(
+    let proxy = smtp_proxied(
+        &stack,
+        &fixture,
         22030,
-        stack.port("MAILSTACK_SMTP_PORT"),
         Plan {
             mail_451: 2,
             ..Plan::default()
         },
     );
-    through_proxy(&fixture, Proxied::Smtp, proxy.port);
     let rows = fixture.recipients()[..1].to_vec();
     fixture.write_recipients(&rows);
     let lead = format!("lead-{}@survey.test", fixture.tag);

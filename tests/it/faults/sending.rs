@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use rand::Rng;
 
-use super::smtp_proxy::{Plan, SmtpProxy};
-use super::{Proxied, Tally, copies, outbox_rows, read_only, say, seeded, through_proxy};
+use super::smtp_proxy::Plan;
+use super::{Tally, copies, outbox_rows, read_only, retrying_fast, say, seeded, smtp_proxied};
 use crate::support::*;
 use mailsurvey::store::{MailKind, MailState};
 
@@ -174,16 +174,11 @@ fn fault_sigkill_while_sending() {
 #[test]
 fn fault_smtp_server_refuses_defers_and_drops() {
     let stack = Stack::shared();
-    let fixture = Fixture::new(
+    let fixture = retrying_fast(&stack);
+    let proxy = smtp_proxied(
         &stack,
-        &[
-            ("sending", "retry_base", toml_string("500ms")),
-            ("sending", "retry_max", toml_string("2s")),
-        ],
-    );
-    let proxy = SmtpProxy::start(
+        &fixture,
         22000,
-        stack.port("MAILSTACK_SMTP_PORT"),
         Plan {
             greet_421: 3,
             mail_451: 4,
@@ -200,7 +195,6 @@ fn fault_smtp_server_refuses_defers_and_drops() {
             drop_after_dot: 2,
         },
     );
-    through_proxy(&fixture, Proxied::Smtp, proxy.port);
     let good = doctors(&fixture, "d", 16);
     let gone = doctors(&fixture, "gone", 2);
     let full = doctors(&fixture, "full", 2);
@@ -386,9 +380,10 @@ fn fault_smtp_server_refuses_defers_and_drops() {
 fn a_sending_limit_refused_in_the_session_pauses_sending_and_fails_nobody() {
     let stack = Stack::shared();
     let fixture = Fixture::new(&stack, &[("sending", "max_connections", "1".into())]);
-    let proxy = SmtpProxy::start(
+    let _proxy = smtp_proxied(
+        &stack,
+        &fixture,
         39000,
-        stack.port("MAILSTACK_SMTP_PORT"),
         Plan {
             refuse_rcpt: vec![(
                 "limited".into(),
@@ -397,7 +392,6 @@ fn a_sending_limit_refused_in_the_session_pauses_sending_and_fails_nobody() {
             ..Plan::default()
         },
     );
-    through_proxy(&fixture, Proxied::Smtp, proxy.port);
     let rows = doctors(&fixture, "limited", 1);
     fixture.write_recipients(&rows);
     let mut daemon = fixture.start_daemon();

@@ -429,7 +429,10 @@ fn receipt_or_clarification(
         .filter(|q| q.required)
         .all(|q| current.get(&q.id).is_some_and(Answer::is_ok));
     let kind = if complete {
-        survey.replies.receipts.then_some(follow_up::FollowUpKind::Receipt)
+        survey
+            .replies
+            .receipts
+            .then_some(follow_up::FollowUpKind::Receipt)
     } else {
         ((facts.sent.clarifications as u32) < survey.replies.max_clarifications)
             .then_some(follow_up::FollowUpKind::Clarification)
@@ -527,7 +530,9 @@ fn inferred_confirmed(
     who: &Who<'_>,
 ) -> Option<Vec<Intent>> {
     let pending = facts.pending.as_ref()?;
-    if pending.request.why != Some(Why::Inferred) || message.classification.kind != MessageClass::Reply {
+    if pending.request.why != Some(Why::Inferred)
+        || message.classification.kind != MessageClass::Reply
+    {
         return None;
     }
     let reply = message.classification.reply.as_ref()?;

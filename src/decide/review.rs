@@ -1,98 +1,54 @@
 //! What the lead decides by hand: replies held because they came from
 //! another address than the invited one, answers that stayed unclear,
 //! answers set aside at their person's request (restorable until the
-//! purge), and requests to have one's answers deleted. Every decision is recorded with
-//! who made it and when. Text that came in a message (a subject, an
-//! answer, a provider's words) is shown with its control characters made
-//! visible ([`crate::report::shown`]).
+//! purge), and requests to have one's answers deleted. This module decides and words
+//! the outcome, from what [`crate::run::review`] read from the store and
+//! before it writes there: no store, no I/O. Text that came in a message
+//! (a subject, an answer, a provider's words) is shown with its control
+//! characters made visible ([`crate::report::shown`]).
 
 use std::fmt::Write as _;
 
-use jiff::Timestamp;
-
 use crate::decide::ingest;
 use crate::report::shown::visible;
-use crate::store::{Retried, Store};
+use crate::store::{
+    Decision, FailedMessage, MatchedBy, MessageSummary, OpenFlag, Retried, SetAside,
+};
 use crate::survey::Survey;
-use crate::understand::answer::Status;
+use crate::understand::answer::{Answer, Status};
 use crate::understand::parse::read_value;
 use crate::{Error, Result};
 
+/// Everything waiting for the lead, as read from the store.
+#[derive(Debug, Clone, Default)]
+pub struct Waiting {
+    /// Messages whose handling failed, each with its stored bytes.
+    pub failed: Vec<(FailedMessage, Vec<u8>)>,
+    /// Replies held for the lead, each with its stored bytes.
+    pub held: Vec<(MessageSummary, Vec<u8>)>,
+    /// Current answers that are unclear or invalid: recipient id, address,
+    /// question, answer.
+    pub unsettled: Vec<(i64, String, String, Answer)>,
+    /// Answers set aside at their person's request, not restored.
+    pub set_aside: Vec<SetAside>,
+    /// The decisions made so far.
+    pub decisions: Vec<Decision>,
+    /// Flags not yet resolved.
+    pub flags: Vec<OpenFlag>,
+}
+
 /// Everything waiting for the lead, as readable text.
-pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
+pub fn pending(waiting: &Waiting, survey: &Survey) -> String {
     let mut out = String::new();
-    let failed = store.failed_messages(&survey.id)?;
-    if !failed.is_empty() {
-        writeln!(
-            out,
-            "Set aside, handling failed ({}): in the {} folder; after a fix, run again with --retry ID",
-            failed.len(),
-            survey.replies.folders.quarantine
-        )
-        .ok();
-        for message in &failed {
-            let raw = store.raw_message(message.id)?;
-            let headers = crate::understand::mime::parse_headers(&raw);
-            let from = headers
-                .as_ref()
-                .and_then(|m| m.from())
-                .and_then(|f| f.first())
-                .and_then(|a| a.address())
-                .unwrap_or("?")
-                .to_owned();
-            let subject = headers
-                .as_ref()
-                .and_then(|m| m.subject())
-                .unwrap_or("")
-                .to_owned();
-            writeln!(
-                out,
-                "  [{}] from {}, \"{}\", received {}, failed {} time(s): {}",
-                message.id,
-                visible(&from),
-                visible(&subject),
-                message.received_at,
-                message.failures,
-                visible(&message.reason)
-            )
-            .ok();
-        }
-        writeln!(out).ok();
-    }
-    let held = store.held(&survey.id)?;
-    writeln!(
-        out,
-        "Held replies ({}): accept or reject with --accept ID / --reject ID",
-        held.len()
-    )
-    .ok();
-    for message in &held {
-        let whose = if message.matched_by == Some(crate::store::MatchedBy::Sender) {
-            "without a token, from the address of"
-        } else {
-            "with the token of"
-        };
-        writeln!(
-            out,
-            "  [{}] from {} {whose} {}",
-            message.id,
-            visible(message.sender.as_deref().unwrap_or("?")),
-            visible(message.recipient.as_deref().unwrap_or("?"))
-        )
-        .ok();
-        let answers = ingest::answers_of(&store.raw_message(message.id)?, survey);
-        for (question, answer) in &answers {
-            writeln!(out, "      {question}: {}", visible(answer.source.trim())).ok();
-        }
-    }
-    let unsettled = store.unsettled_answers(&survey.id)?;
+    failed_section(&mut out, &waiting.failed, survey);
+    held_section(&mut out, &waiting.held, survey);
     writeln!(
         out,
         "\nUnclear answers ({}): settle with --settle EMAIL QUESTION VALUE",
-        unsettled.len()
+        waiting.unsettled.len()
     )
     .ok();
-    for (_, email, question, answer) in &unsettled {
+    for (_, email, question, answer) in &waiting.unsettled {
         writeln!(
             out,
             "  {email} {question}: \"{}\" ({})",
@@ -101,11 +57,10 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
         )
         .ok();
     }
-    set_aside_section(&mut out, store, &survey.id)?;
-    let decisions = store.decisions(&survey.id)?;
-    if !decisions.is_empty() {
-        writeln!(out, "\nDecisions made ({}):", decisions.len()).ok();
-        for d in &decisions {
+    set_aside_section(&mut out, &waiting.set_aside);
+    if !waiting.decisions.is_empty() {
+        writeln!(out, "\nDecisions made ({}):", waiting.decisions.len()).ok();
+        for d in &waiting.decisions {
             writeln!(
                 out,
                 "  {} {}: {} ({}) {}",
@@ -118,9 +73,8 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
             .ok();
         }
     }
-    let flags = store.open_flags(&survey.id)?;
-    writeln!(out, "\nFlags ({}):", flags.len()).ok();
-    for flag in &flags {
+    writeln!(out, "\nFlags ({}):", waiting.flags.len()).ok();
+    for flag in &waiting.flags {
         writeln!(
             out,
             "  {} {}: {}",
@@ -130,77 +84,133 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
         )
         .ok();
     }
-    Ok(out)
+    out
 }
 
-/// Answers set aside at their person's request, for `review`.
-fn set_aside_section(out: &mut String, store: &Store, survey_id: &str) -> Result<()> {
-    let set_aside = store.set_asides(survey_id)?;
-    if !set_aside.is_empty() {
+/// The messages set aside, with whom they came from and their subject.
+fn failed_section(out: &mut String, failed: &[(FailedMessage, Vec<u8>)], survey: &Survey) {
+    if failed.is_empty() {
+        return;
+    }
+    writeln!(
+        out,
+        "Set aside, handling failed ({}): in the {} folder; after a fix, run again with --retry ID",
+        failed.len(),
+        survey.replies.folders.quarantine
+    )
+    .ok();
+    for (message, raw) in failed {
+        let headers = crate::understand::mime::parse_headers(raw);
+        let from = headers
+            .as_ref()
+            .and_then(|m| m.from())
+            .and_then(|f| f.first())
+            .and_then(|a| a.address())
+            .unwrap_or("?")
+            .to_owned();
+        let subject = headers
+            .as_ref()
+            .and_then(|m| m.subject())
+            .unwrap_or("")
+            .to_owned();
         writeln!(
             out,
-            "\nAnswers set aside at the person's request ({}): out of the report and exports; count them again with --restore EMAIL, delete them with `mailsurvey withdraw`; the retention purge deletes them",
-            set_aside.len()
+            "  [{}] from {}, \"{}\", received {}, failed {} time(s): {}",
+            message.id,
+            visible(&from),
+            visible(&subject),
+            message.received_at,
+            message.failures,
+            visible(&message.reason)
         )
         .ok();
-        for s in &set_aside {
-            writeln!(
-                out,
-                "  {}: {} answers set aside {}{}",
-                visible(&s.email),
-                s.answers,
-                s.at,
-                s.message
-                    .map(|m| format!(", asked by message {m}"))
-                    .unwrap_or_default()
-            )
-            .ok();
+    }
+    writeln!(out).ok();
+}
+
+/// Answers set aside at their person's request.
+fn set_aside_section(out: &mut String, set_aside: &[SetAside]) {
+    if set_aside.is_empty() {
+        return;
+    }
+    writeln!(
+        out,
+        "\nAnswers set aside at the person's request ({}): out of the report and exports; count them again with --restore EMAIL, delete them with `mailsurvey withdraw`; the retention purge deletes them",
+        set_aside.len()
+    )
+    .ok();
+    for s in set_aside {
+        writeln!(
+            out,
+            "  {}: {} answers set aside {}{}",
+            visible(&s.email),
+            s.answers,
+            s.at,
+            s.message
+                .map(|m| format!(", asked by message {m}"))
+                .unwrap_or_default()
+        )
+        .ok();
+    }
+}
+
+/// The held replies, each with whose it is taken for and its answers.
+fn held_section(out: &mut String, held: &[(MessageSummary, Vec<u8>)], survey: &Survey) {
+    writeln!(
+        out,
+        "Held replies ({}): accept or reject with --accept ID / --reject ID",
+        held.len()
+    )
+    .ok();
+    for (message, raw) in held {
+        let whose = if message.matched_by == Some(MatchedBy::Sender) {
+            "without a token, from the address of"
+        } else {
+            "with the token of"
+        };
+        writeln!(
+            out,
+            "  [{}] from {} {whose} {}",
+            message.id,
+            visible(message.sender.as_deref().unwrap_or("?")),
+            visible(message.recipient.as_deref().unwrap_or("?"))
+        )
+        .ok();
+        for (question, answer) in &ingest::answers_of(raw, survey) {
+            writeln!(out, "      {question}: {}", visible(answer.source.trim())).ok();
         }
     }
-    Ok(())
 }
 
-/// Accepts or rejects a held reply.
-pub fn decide(
-    store: &Store,
-    survey: &Survey,
+/// What the lead is told after deciding on held reply `message`:
+/// `recorded` answers, or an error when it was not a held reply (`done`
+/// false).
+pub fn held_decided(
     message: i64,
     accept: bool,
+    recorded: usize,
     by: &str,
-    now: Timestamp,
+    done: bool,
 ) -> Result<String> {
-    let answers = if accept {
-        ingest::answers_of(&store.raw_message(message)?, survey)
-    } else {
-        Default::default()
-    };
-    if store.decide_held(&survey.id, message, accept, &answers, by, now)? {
-        Ok(format!(
-            "reply {message} {} by {by}{}",
-            if accept { "accepted" } else { "rejected" },
-            if accept {
-                format!(": {} answers recorded", answers.len())
-            } else {
-                String::new()
-            }
-        ))
-    } else {
-        Err(Error::Other(format!(
+    if !done {
+        return Err(Error::Other(format!(
             "message {message} is not a held reply; see `mailsurvey review`"
-        )))
+        )));
     }
+    Ok(format!(
+        "reply {message} {} by {by}{}",
+        if accept { "accepted" } else { "rejected" },
+        if accept {
+            format!(": {recorded} answers recorded")
+        } else {
+            String::new()
+        }
+    ))
 }
 
-/// Runs a message whose handling failed again: the daemon picks it up on
-/// its next turn.
-pub fn retry(
-    store: &Store,
-    survey: &Survey,
-    message: i64,
-    by: &str,
-    now: Timestamp,
-) -> Result<String> {
-    match store.retry(&survey.id, message, by, now)? {
+/// What the lead is told after asking to run `message` again.
+pub fn retried(outcome: Retried, message: i64, by: &str, survey: &Survey) -> Result<String> {
+    match outcome {
         Retried::Again => Ok(format!(
             "message {message} set back to new by {by}: the daemon handles it again on its next turn"
         )),
@@ -214,17 +224,23 @@ pub fn retry(
     }
 }
 
-/// Settles one person's answer to one question by hand.
-pub fn settle(
-    store: &Store,
-    survey: &Survey,
-    email: &str,
-    question_id: &str,
-    value: &str,
-    by: &str,
-    now: Timestamp,
-) -> Result<String> {
-    let person = recipient(store, survey, email)?;
+/// What the lead is told after asking to count again what `email` had
+/// set aside: `restored` answers, or an error when nothing was set aside.
+pub fn restored(restored: Option<usize>, email: &str, by: &str) -> Result<String> {
+    match restored {
+        Some(restored) => Ok(format!(
+            "{restored} answers of {email} set aside at their request count again; recorded as done by {by}"
+        )),
+        None => Err(Error::Other(format!(
+            "nothing of {email} is set aside (or the retention purge deleted it); see `mailsurvey review`"
+        ))),
+    }
+}
+
+/// The answer the lead settles `question_id` with, written as `value`:
+/// only a clear answer to a question of the survey is taken, with its
+/// source saying who settled it.
+pub fn settled_answer(survey: &Survey, question_id: &str, value: &str, by: &str) -> Result<Answer> {
     let question = survey
         .questions
         .iter()
@@ -238,49 +254,76 @@ pub fn settle(
         )));
     }
     answer.source = format!("settled by {by}: {value}");
-    store.settle_answer(&survey.id, person.id, question_id, &answer, by, now)?;
-    Ok(format!(
-        "{email} {question_id} settled as \"{value}\" by {by}"
-    ))
+    Ok(answer)
 }
 
-/// Counts again the answers set aside at a person's request (the parser
-/// may have misread "don't delete my answers"), until the purge.
-pub fn restore(
-    store: &Store,
-    survey: &Survey,
-    email: &str,
-    by: &str,
-    now: Timestamp,
-) -> Result<String> {
-    let person = recipient(store, survey, email)?;
-    match store.restore_set_aside(&survey.id, person.id, by, now)? {
-        Some(restored) => Ok(format!(
-            "{restored} answers of {email} set aside at their request count again; recorded as done by {by}"
-        )),
-        None => Err(Error::Other(format!(
-            "nothing of {email} is set aside (or the retention purge deleted it); see `mailsurvey review`"
-        ))),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::answer::Value;
+
+    fn survey() -> Survey {
+        crate::survey::example()
     }
-}
 
-/// Deletes a person's answers at their request.
-pub fn withdraw(
-    store: &Store,
-    survey: &Survey,
-    email: &str,
-    by: &str,
-    now: Timestamp,
-) -> Result<String> {
-    let person = recipient(store, survey, email)?;
-    let deleted = store.withdraw(&survey.id, person.id, by, now)?;
-    Ok(format!(
-        "{deleted} answers of {email} deleted and the text of their messages erased; recorded as done by {by}"
-    ))
-}
+    #[test]
+    fn a_clear_value_settles_the_answer_and_says_who() {
+        let answer = settled_answer(&survey(), "end_of_life", "yes", "lead").unwrap();
+        assert_eq!(answer.status, Status::Ok);
+        assert_eq!(answer.value, Some(Value::Bool(true)));
+        assert_eq!(answer.source, "settled by lead: yes");
+    }
 
-fn recipient(store: &Store, survey: &Survey, email: &str) -> Result<crate::store::StoredRecipient> {
-    store
-        .recipient_by_email(&survey.id, email)?
-        .ok_or_else(|| Error::Other(format!("{email} is not a recipient of this survey")))
+    #[test]
+    fn an_unclear_value_or_an_unknown_question_settles_nothing() {
+        let unclear = settled_answer(&survey(), "end_of_life", "yes and no", "lead");
+        assert!(
+            unclear
+                .unwrap_err()
+                .to_string()
+                .contains("is not a clear answer to end_of_life")
+        );
+        let unknown = settled_answer(&survey(), "no_such", "yes", "lead");
+        assert!(
+            unknown
+                .unwrap_err()
+                .to_string()
+                .contains("no question 'no_such'")
+        );
+    }
+
+    #[test]
+    fn a_held_reply_decided_says_what_was_recorded() {
+        assert_eq!(
+            held_decided(7, true, 3, "lead", true).unwrap(),
+            "reply 7 accepted by lead: 3 answers recorded"
+        );
+        assert_eq!(
+            held_decided(7, false, 0, "lead", true).unwrap(),
+            "reply 7 rejected by lead"
+        );
+        assert!(held_decided(7, true, 3, "lead", false).is_err());
+    }
+
+    #[test]
+    fn restoring_says_how_many_or_that_nothing_was_set_aside() {
+        assert_eq!(
+            restored(Some(3), "a@example.org", "lead").unwrap(),
+            "3 answers of a@example.org set aside at their request count again; recorded as done by lead"
+        );
+        assert!(restored(None, "a@example.org", "lead").is_err());
+    }
+
+    #[test]
+    fn only_a_failed_stored_message_runs_again() {
+        let survey = survey();
+        assert!(retried(Retried::Again, 4, "lead", &survey).is_ok());
+        assert!(retried(Retried::NotFailed, 4, "lead", &survey).is_err());
+        let never = retried(Retried::NotStored, 4, "lead", &survey).unwrap_err();
+        assert!(
+            never
+                .to_string()
+                .contains(&survey.replies.folders.quarantine)
+        );
+    }
 }

@@ -342,23 +342,23 @@ pub enum Review {
 /// `review`: what waits for the lead, or one decision on it.
 pub fn review(path: &Path, what: Review, by: &str) -> Result<String> {
     lead_action(path, |store, survey, now| match &what {
-        Review::Pending => crate::decide::review::pending(store, survey),
-        Review::Accept(id) => crate::decide::review::decide(store, survey, *id, true, by, now),
-        Review::Reject(id) => crate::decide::review::decide(store, survey, *id, false, by, now),
-        Review::Retry(id) => crate::decide::review::retry(store, survey, *id, by, now),
+        Review::Pending => crate::run::review::pending(store, survey),
+        Review::Accept(id) => crate::run::review::decide(store, survey, *id, true, by, now),
+        Review::Reject(id) => crate::run::review::decide(store, survey, *id, false, by, now),
+        Review::Retry(id) => crate::run::review::retry(store, survey, *id, by, now),
         Review::Settle {
             email,
             question,
             value,
-        } => crate::decide::review::settle(store, survey, email, question, value, by, now),
-        Review::Restore(email) => crate::decide::review::restore(store, survey, email, by, now),
+        } => crate::run::review::settle(store, survey, email, question, value, by, now),
+        Review::Restore(email) => crate::run::review::restore(store, survey, email, by, now),
     })
 }
 
 /// `withdraw`: deletes a person's answers at their request.
 pub fn withdraw(path: &Path, email: &str, by: &str) -> Result<String> {
     lead_action(path, |store, survey, now| {
-        crate::decide::review::withdraw(store, survey, email, by, now)
+        crate::run::review::withdraw(store, survey, email, by, now)
     })
 }
 

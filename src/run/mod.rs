@@ -3,7 +3,8 @@
 //! service over one file or a directory ([`service`]) with systemd
 //! ([`notify`]), `status` over several surveys ([`overview`]), proving a
 //! setup works ([`check`]), the one clock ([`clock`]), the value that stops
-//! it all ([`shutdown`]) and keeping personal data private ([`privacy`]).
+//! it all ([`shutdown`]), keeping personal data private ([`privacy`]) and
+//! the lead's decisions by hand against the store ([`review`]).
 
 pub mod check;
 pub mod clock;
@@ -13,5 +14,6 @@ pub mod dispatch;
 pub mod notify;
 pub mod overview;
 pub mod privacy;
+pub mod review;
 pub mod service;
 pub mod shutdown;

@@ -747,7 +747,10 @@ fn not_me_undoes_a_forged_opt_out_and_the_reminders_resume() {
         "not me: mail starts again"
     );
     fixture.wait_until(Duration::from_secs(90), "both reminders sent", || {
-        fixture.outbox_states(MailKind::Reminder).get(&MailState::Sent) == Some(&2)
+        fixture
+            .outbox_states(MailKind::Reminder)
+            .get(&MailState::Sent)
+            == Some(&2)
     });
     daemon.terminate();
     let forged_row = store

@@ -761,7 +761,9 @@ fn a_trusted_dmarc_pass_counts_without_a_token() {
 
 #[test]
 fn an_opt_out_with_the_token_stops_mail_and_says_so_once() {
-    let mut c = case().kind(MessageClass::Unsubscribe).reply(|r| r.answers.clear());
+    let mut c = case()
+        .kind(MessageClass::Unsubscribe)
+        .reply(|r| r.answers.clear());
     let seen = |mail| Seen {
         kind: MessageKind::Unsubscribe,
         status: Some(RecipientStatus::OptedOut),
@@ -776,10 +778,13 @@ fn an_opt_out_with_the_token_stops_mail_and_says_so_once() {
 
 #[test]
 fn a_deletion_request_without_a_token_waits_for_confirmation() {
-    let c = case().kind(MessageClass::Unsubscribe).by_sender().reply(|r| {
-        r.answers.clear();
-        r.withdraw = true;
-    });
+    let c = case()
+        .kind(MessageClass::Unsubscribe)
+        .by_sender()
+        .reply(|r| {
+            r.answers.clear();
+            r.withdraw = true;
+        });
     let decided = c.run();
     assert!(matches!(
         &decided.outcome.confirmation,
@@ -959,7 +964,9 @@ fn a_deletion_request_without_a_token_for_someone_opted_out_is_still_held() {
 
 #[test]
 fn an_unrelated_message_with_the_token_is_filed_unmatched() {
-    let c = case().kind(MessageClass::Unrelated).reply(|r| r.answers.clear());
+    let c = case()
+        .kind(MessageClass::Unrelated)
+        .reply(|r| r.answers.clear());
     assert_eq!(
         c.seen(),
         Seen {

@@ -13,6 +13,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use mail_parser::MimeHeaders;
 
+use mailsurvey::store::{MailKind, MailState};
 use mailsurvey::understand::answer::Value;
 
 use crate::support::*;
@@ -172,8 +173,8 @@ fn utf8_crosses_a_seven_bit_submission_server_and_an_smtputf8_address_fails_alon
         Duration::from_secs(90),
         "three invitations sent and Dr Müller's failed",
         || {
-            let states = fixture.outbox_states("invitation");
-            states.get("sent") == Some(&3) && states.get("failed") == Some(&1)
+            let states = fixture.outbox_states(MailKind::Invitation);
+            states.get(&MailState::Sent) == Some(&3) && states.get(&MailState::Failed) == Some(&1)
         },
     );
     fixture.wait_delivered(doctors.iter().map(|(_, email)| email.as_str()));

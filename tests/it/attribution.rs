@@ -950,7 +950,11 @@ fn a_forged_opt_out_after_the_doctors_own_leaves_nothing_to_undo() {
         ),
     );
     fixture.wait_until(Duration::from_secs(60), "the forged opt-out read", || {
-        store.message_counts(&sid).unwrap().get("unsubscribe") == Some(&2)
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Unsubscribe))
+            == Some(&2)
             && store.unprocessed(&sid).unwrap().is_empty()
     });
     daemon.terminate();
@@ -959,9 +963,9 @@ fn a_forged_opt_out_after_the_doctors_own_leaves_nothing_to_undo() {
         "nothing held"
     );
     assert!(
-        fixture.outbox_states("confirmation").is_empty(),
+        fixture.outbox_states(MailKind::Confirmation).is_empty(),
         "no note to answer \"not me\" to: {:?}",
-        fixture.outbox_states("confirmation")
+        fixture.outbox_states(MailKind::Confirmation)
     );
     assert_eq!(person().status, "opted_out");
 }

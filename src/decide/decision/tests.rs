@@ -930,7 +930,7 @@ fn a_reply_with_answers_and_a_deletion_request_from_another_address_sets_nothing
 #[test]
 fn an_opt_out_without_a_token_for_someone_already_opted_out_holds_nothing() {
     let mut c = case()
-        .kind(Kind::Unsubscribe)
+        .kind(MessageClass::Unsubscribe)
         .by_sender()
         .reply(|r| r.answers.clear());
     c.facts.found.as_mut().unwrap().person.status = RecipientStatus::OptedOut;
@@ -948,11 +948,14 @@ fn an_opt_out_without_a_token_for_someone_already_opted_out_holds_nothing() {
 
 #[test]
 fn a_deletion_request_without_a_token_for_someone_opted_out_is_still_held() {
-    let mut c = case().kind(Kind::Unsubscribe).by_sender().reply(|r| {
-        r.answers.clear();
-        r.withdraw = true;
-        r.opt_out = true;
-    });
+    let mut c = case()
+        .kind(MessageClass::Unsubscribe)
+        .by_sender()
+        .reply(|r| {
+            r.answers.clear();
+            r.withdraw = true;
+            r.opt_out = true;
+        });
     c.facts.found.as_mut().unwrap().person.status = RecipientStatus::OptedOut;
     let decided = c.run();
     assert!(matches!(

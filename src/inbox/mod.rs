@@ -109,7 +109,7 @@ impl Running {
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "it panicked".into()),
         };
-        tracing::error!(survey = %self.watcher.survey.id, cause = %why, "inbox: the reading thread died; started it again");
+        tracing::error!(survey = %self.watcher.survey.id, cause = %crate::report::shown::logged(&why), "inbox: the reading thread died; started it again");
     }
 
     /// Waits for the thread to end (after shutdown).

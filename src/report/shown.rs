@@ -27,6 +27,14 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A reason or any other text that came from a message, a server or a
+/// template, as a log line carries it: redacted like the stored reason
+/// (never a whole token, [`crate::compose::token::redact`]) and
+/// [`visible`].
+pub fn logged(text: &str) -> String {
+    visible(&crate::compose::token::redact(text)).into_owned()
+}
+
 /// [`visible`], keeping line breaks (`\n`) as they are: for a multi-line
 /// text shown as lines (a message's body in `review`). A `\r` is shown.
 pub fn visible_lines(text: &str) -> Cow<'_, str> {

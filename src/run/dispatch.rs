@@ -242,7 +242,7 @@ impl<O: Outbox> Worker<O> {
             Ok(mail) => mail,
             Err(err) => {
                 self.mark_failed(claimed.id, &err).await?;
-                warn!(message_id = %crate::compose::token::redact(&claimed.message_id), error = %err, "cannot build message");
+                warn!(message_id = %crate::compose::token::redact(&claimed.message_id), error = %crate::report::shown::logged(&err.to_string()), "cannot build message");
                 return Ok(Outcome::Failed);
             }
         };
@@ -290,7 +290,7 @@ impl<O: Outbox> Worker<O> {
                         store.pause_for_refusal(&survey_id, id, until, &said, now)
                     })
                     .await?;
-                warn!(recipient = %to, message_id = %message_id, error = %err, until = %until, "the server refused our account for a sending limit: sending paused");
+                warn!(recipient = %to, message_id = %message_id, error = %crate::report::shown::logged(&err.to_string()), until = %until, "the server refused our account for a sending limit: sending paused");
                 Ok(Outcome::Stop)
             }
             Err(err)
@@ -298,12 +298,12 @@ impl<O: Outbox> Worker<O> {
             {
                 let retry_at = now + backoff(&self.survey, claimed.attempts);
                 self.mark_retry(claimed.id, &err, retry_at).await?;
-                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, retry_at = %retry_at, "deferred");
+                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %crate::report::shown::logged(&err.to_string()), retry_at = %retry_at, "deferred");
                 Ok(Outcome::Retry)
             }
             Err(err) => {
                 self.mark_failed(claimed.id, &err).await?;
-                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %err, "failed permanently");
+                warn!(recipient = %to, message_id = %message_id, attempts = claimed.attempts, error = %crate::report::shown::logged(&err.to_string()), "failed permanently");
                 Ok(Outcome::Failed)
             }
         }

@@ -179,7 +179,7 @@ impl Store {
                 Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
                 Err(err) => {
                     tx.execute_batch("ROLLBACK TO fetched; RELEASE fetched")?;
-                    tracing::error!(survey = %survey_id, uid = message.uid, error = %err, "inbox: the store refused a message; kept as a failed message, to be filed to the quarantine folder");
+                    tracing::error!(survey = %survey_id, uid = message.uid, error = %crate::report::shown::logged(&err.to_string()), "inbox: the store refused a message; kept as a failed message, to be filed to the quarantine folder");
                     outcomes.push(match note {
                         // Refused again: the note says so, and this copy
                         // is filed beside the first.

@@ -81,10 +81,8 @@ fn main() {
     step(&format!("lightened to {} bytes", light.len()));
     drop(mailsurvey::understand::mime::parse(&light));
     step("parsed");
-    store
-        .batch(&survey.id, |batch| {
-            mailsurvey::decide::ingest::read(batch, &message, &survey).map(drop)
-        })
+    mailsurvey::decide::ingest::read(&store.lookup(&survey.id), &message, &survey)
+        .map(drop)
         .expect("read");
     step("read (ingest::read)");
 }

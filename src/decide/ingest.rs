@@ -3,7 +3,10 @@
 //! serves (a transaction per batch, a savepoint per message, typed reads
 //! and one typed record):
 //!
-//! 1. **batch**: up to [`BATCH`] waiting messages in one transaction, each
+//! 1. **batch**: up to [`BATCH`] waiting messages, read first, each outside
+//!    any transaction and within a time budget, its read counted in the
+//!    store before it starts (a message being read at two deaths of the
+//!    daemon is set aside unread); then recorded in one transaction, each
 //!    in a savepoint of its own ([`run_batch`]): a message whose handling
 //!    fails or panics is rolled back alone and set aside with the reason
 //!    (quarantined, shown by `status` and `review`, run again by `review
@@ -13,8 +16,8 @@
 //! 2. **facts**, loaded once per message ([`read`], [`Facts::load`]): the
 //!    message is parsed once, its tokens and text read once, the person it
 //!    names looked up once (the questionnaire they were sent is a fact the
-//!    reading itself needs), then their answers so far, the mail they were
-//!    sent, the close;
+//!    reading itself needs), then, in the transaction, their answers so
+//!    far, the mail they were sent, the close;
 //! 3. **decide**: a pure function of the message, the survey and the facts
 //!    ([`decide`]) returns the outcome and the follow-up mail it calls for;
 //! 4. **record**: the follow-ups are composed (one that cannot be written,
@@ -38,8 +41,8 @@ use crate::compose::compose;
 use crate::decide::confirmation::{self, Why};
 use crate::follow_up::{self, Context};
 use crate::store::{
-    Batch, BatchReport, FollowUp, MailKind, MatchedBy, Outcome, SentMail, Store, StoredMessage,
-    StoredRecipient,
+    Batch, BatchReport, Begun, FollowUp, Lookup, MailKind, MatchedBy, Outcome, SentMail, Store,
+    StoredMessage, StoredRecipient,
 };
 use crate::survey::Survey;
 use crate::survey::templates::Templates;
@@ -79,7 +82,8 @@ pub fn process_new(
             BATCH,
             &survey.replies.folders.quarantine,
             now,
-            |batch, message| handle(batch, survey, templates, message, now),
+            |message| read_within_budget(&store.lookup(&survey.id), message, survey),
+            |batch, message, read| handle(batch, survey, templates, message, read, now),
         )?;
         total.processed += report.processed;
         total.failed += report.failed;
@@ -92,32 +96,103 @@ pub fn process_new(
     }
 }
 
-/// Processes up to `limit` waiting messages, oldest first, in one
-/// transaction of the store's, each in a savepoint of its own: `handle`
-/// reads what it needs through the [`Batch`] and returns the outcome, which
-/// is recorded in the same savepoint. If `handle` fails or panics, or
-/// recording fails, that message's savepoint is rolled back and the
-/// message is set aside (quarantined, to be filed to `quarantine`) with
-/// the reason; the rest of the batch goes on.
+/// How many bytes of messages a batch reads before it records them: the
+/// messages read are kept until then, so a batch of large ones is
+/// recorded in several transactions rather than held all at once.
+const READ_AHEAD_BYTES: usize = 64 << 20;
+
+/// Processes up to `limit` waiting messages, oldest first, in two steps
+/// per part of the batch, so that nothing slow runs while the store is
+/// held (the watchdog's look at the store and the other surveys sharing
+/// it go on meanwhile):
+///
+/// 1. **read**, outside any transaction: each message is counted as being
+///    read first ([`Store::begin_reading`], committed before the read), so
+///    a daemon that dies while reading it leaves the count behind, and a
+///    message that was being read at two deaths is set aside unread
+///    instead of read a third time; then `read` runs (its lookups hold the
+///    store for one query each), and the read is counted as over
+///    ([`Store::end_reading`]);
+/// 2. **record**, in one transaction of the store's, each message in a
+///    savepoint of its own: `handle` loads what it needs through the
+///    [`Batch`] and returns the outcome, which is recorded in the same
+///    savepoint.
+///
+/// If `read` or `handle` fails or panics, or recording fails, that
+/// message's savepoint is rolled back and the message is set aside
+/// (quarantined, to be filed to `quarantine`) with the reason; the rest of
+/// the batch goes on.
 ///
 /// An error that is not the message's fault (the disk is full, the store
-/// is busy or read-only) rolls back the whole batch instead: every message
-/// stays new and is tried again on the next turn.
-pub fn run_batch(
+/// is busy or read-only) rolls back the whole part being recorded instead:
+/// every message of it stays new and is tried again on the next turn.
+pub fn run_batch<R>(
     store: &Store,
     survey_id: &str,
     limit: usize,
     quarantine: &str,
     now: Timestamp,
-    mut handle: impl FnMut(&Batch<'_>, &StoredMessage) -> Result<Outcome>,
+    mut read: impl FnMut(&StoredMessage) -> Result<R>,
+    mut handle: impl FnMut(&Batch<'_>, &StoredMessage, R) -> Result<Outcome>,
+) -> Result<BatchReport> {
+    let mut report = BatchReport::default();
+    let mut waiting = store.waiting(survey_id, limit)?.into_iter().peekable();
+    while waiting.peek().is_some() {
+        let mut part = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(next) =
+            waiting.next_if(|w| part.is_empty() || bytes + w.size() <= READ_AHEAD_BYTES)
+        {
+            bytes += next.size();
+            let message = store.load(next)?;
+            match store.begin_reading(survey_id, message.id, quarantine, now)? {
+                Begun::Gone => continue,
+                Begun::SetAside => {
+                    warn!(survey = %survey_id, message = message.id, "set aside unread: the daemon stopped twice while reading it");
+                    report.failed += 1;
+                    continue;
+                }
+                Begun::Read { deaths } if deaths > 0 => {
+                    warn!(survey = %survey_id, message = message.id, deaths, "reading again a message that was being read when the daemon stopped; one more stop sets it aside")
+                }
+                Begun::Read { .. } => {}
+            }
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(&message)))
+                .unwrap_or_else(|panic| {
+                    Err(Error::Other(format!("panicked: {}", panic_text(&panic))))
+                });
+            store.end_reading(message.id)?;
+            let read = match read {
+                // Not this message's fault (the store failed under a
+                // lookup): the read is over, the message stays new.
+                Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
+                read => read,
+            };
+            part.push((message, read));
+        }
+        let recorded = record_part(store, survey_id, quarantine, now, part, &mut handle)?;
+        report.processed += recorded.processed;
+        report.failed += recorded.failed;
+    }
+    Ok(report)
+}
+
+/// Records the messages of one part of a batch, read, in one transaction
+/// ([`run_batch`]'s second step).
+fn record_part<R>(
+    store: &Store,
+    survey_id: &str,
+    quarantine: &str,
+    now: Timestamp,
+    part: Vec<(StoredMessage, Result<R>)>,
+    handle: &mut impl FnMut(&Batch<'_>, &StoredMessage, R) -> Result<Outcome>,
 ) -> Result<BatchReport> {
     store.batch(survey_id, |batch| {
         let mut report = BatchReport::default();
-        for waiting in batch.waiting(limit)? {
-            let message = batch.load(waiting)?;
+        for (message, read) in part {
             let savepoint = batch.savepoint()?;
             let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let outcome = handle(batch, &message)?;
+                let outcome = handle(batch, &message, read?)?;
                 batch.record(message.id, &outcome, now)
             }))
             .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
@@ -130,6 +205,8 @@ pub fn run_batch(
                 Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
                 Err(err) => {
                     savepoint.roll_back()?;
+                    // Redacted and shown as the store keeps it.
+                    warn!(survey = %survey_id, message = message.id, reason = %crate::report::shown::logged(&err.to_string()), "message set aside: its handling failed");
                     batch.set_aside(
                         message.id,
                         &err.to_string(),
@@ -153,20 +230,40 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "no message".into())
 }
 
-/// One message: facts, decision, follow-ups composed. Writes nothing.
+/// [`read`] within the time budget of one message's reading, checked in
+/// every loop over the input: a message whose reading runs over it is an
+/// error ("took longer than 10 s to read"), set aside with that reason,
+/// and the rest goes on.
+pub fn read_within_budget(
+    lookup: &Lookup<'_>,
+    stored: &StoredMessage,
+    survey: &Survey,
+) -> Result<(Read, Option<Named>)> {
+    let budget = crate::understand::budget::READ_BUDGET;
+    crate::understand::budget::within(budget, || read(lookup, stored, survey))
+        .map_err(|late| Error::Other(late.to_string()))?
+}
+
+/// One message, read by [`read_within_budget`]: facts, decision, follow-ups
+/// composed. Writes nothing.
 pub fn handle(
     batch: &Batch<'_>,
     survey: &Survey,
     templates: &Templates,
     stored: &StoredMessage,
+    (read, named): (Read, Option<Named>),
     now: Timestamp,
 ) -> Result<Outcome> {
-    // Within a time budget, checked in every loop over the input: a
-    // message whose reading runs over it is set aside with the reason
-    // ("took longer than 10 s to read") and the rest goes on.
-    let budget = crate::understand::budget::READ_BUDGET;
-    let (read, named) = crate::understand::budget::within(budget, || read(batch, stored, survey))
-        .map_err(|late| Error::Other(late.to_string()))??;
+    // Read before this part of the batch was recorded: the person as an
+    // earlier message of it left them (an opt-out, a bounce).
+    let named = named
+        .map(|named| {
+            Ok::<_, Error>(Named {
+                person: batch.recipient(named.person.id)?,
+                by: named.by,
+            })
+        })
+        .transpose()?;
     let facts = Facts::load(batch, &read, named, now)?;
     let decision = decide(stored, &read, survey, &facts);
     let outcome = compose_follow_ups(decision, stored, &read, survey, templates, &facts, now);
@@ -179,7 +276,7 @@ pub fn handle(
         answers = outcome.answers.len(),
         follow_ups = outcome.follow_ups.len(),
         // Redacted as the store keeps it, and shown, not acted on.
-        reason = %crate::report::shown::visible(&crate::compose::token::redact(&outcome.reason)),
+        reason = %crate::report::shown::logged(&outcome.reason),
         "message processed"
     );
     Ok(outcome)
@@ -191,9 +288,10 @@ pub fn handle(
 /// names (by a token, else by its sender) looked up once, and classified,
 /// its reply read as an answer to the questionnaire as that person was
 /// sent it (a line of it below an unquoted `Answer:` is ours, not an
-/// answer). Returns the message as read and whom it names.
+/// answer). Returns the message as read and whom it names. Runs outside
+/// any transaction: each lookup holds the store for its query only.
 pub fn read(
-    batch: &Batch<'_>,
+    lookup: &Lookup<'_>,
     stored: &StoredMessage,
     survey: &Survey,
 ) -> Result<(Read, Option<Named>)> {
@@ -213,9 +311,9 @@ pub fn read(
         .and_then(|f| f.first())
         .and_then(|a| a.address())
         .map(str::to_lowercase);
-    let named = named(batch, &candidates, sender.as_deref())?;
+    let named = named(lookup, &candidates, sender.as_deref())?;
     let sent = match &named {
-        Some(named) => batch.sent_questionnaire(named.person.id)?.and_then(|raw| {
+        Some(named) => lookup.sent_questionnaire(named.person.id)?.and_then(|raw| {
             crate::understand::mime::parse(&raw).map(|m| crate::understand::parse::reply_text(&m))
         }),
         None => None,
@@ -256,12 +354,12 @@ pub struct Named {
 /// Looks up the person a message names: its tokens in priority order, then
 /// its sender's address.
 fn named(
-    batch: &Batch<'_>,
+    lookup: &Lookup<'_>,
     candidates: &[Candidate],
     sender: Option<&str>,
 ) -> Result<Option<Named>> {
     for candidate in candidates {
-        if let Some(person) = batch.recipient_by_token(&candidate.token)? {
+        if let Some(person) = lookup.recipient_by_token(&candidate.token)? {
             return Ok(Some(Named {
                 person,
                 by: Some(candidate.clone()),
@@ -271,7 +369,7 @@ fn named(
     let Some(sender) = sender else {
         return Ok(None);
     };
-    Ok(batch
+    Ok(lookup
         .recipient_by_email(sender)?
         .map(|person| Named { person, by: None }))
 }
@@ -369,7 +467,7 @@ fn compose_follow_ups(
             .and_then(|draft| compose(draft, now))
             .map(|mail| mail.bytes)
             .map_err(|err| {
-                warn!(survey = %survey.id, message = stored.id, kind = intent.kind.name(), error = %err, "follow-up could not be written; recorded against the message");
+                warn!(survey = %survey.id, message = stored.id, kind = intent.kind.name(), error = %crate::report::shown::logged(&err.to_string()), "follow-up could not be written; recorded against the message");
                 err.to_string()
             });
         outcome.follow_ups.push(FollowUp {

@@ -114,7 +114,7 @@ impl Store {
             Some(false) => {}
         }
         tx.execute_cached(
-            "UPDATE messages SET state = 'new', kind = NULL, reason = NULL, failure = NULL
+            "UPDATE messages SET state = 'new', kind = NULL, reason = NULL, failure = NULL, unfinished_reads = 0
              WHERE id = ?1 AND survey_id = ?2",
             params![id, survey_id],
         )?;

@@ -83,7 +83,8 @@ pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
 pub use outbox::{Claimed, SentMail};
 pub use processing::{
-    Batch, BatchReport, Flag, FollowUp, Outcome, Savepoint, StoredMessage, Waiting,
+    Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, Lookup, Outcome, Savepoint,
+    StoredMessage, Waiting,
 };
 pub use recipients::{ListChanges, StoredRecipient};
 pub use retention::Purged;
@@ -382,6 +383,90 @@ mod tests {
         assert_eq!(left, 0, "deleted by the purge");
     }
 
+    /// Migration 0017 (unfinished reads, issue 18) on a database written
+    /// by the release before it: the message waiting there is read as
+    /// usual; a read that ends is no death; a read begun and never ended
+    /// twice (two deaths of the daemon while reading it) sets the message
+    /// aside unread, with the reason `status` and `review` show, and
+    /// `review --retry` gives it a fresh count.
+    #[test]
+    fn a_database_from_before_0017_counts_unfinished_reads_and_sets_aside_after_two_deaths() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 16).unwrap();
+        conn.execute(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO messages (survey_id, folder, uidvalidity, uid, content_hash, size, raw, received_at)
+             VALUES ('s', 'INBOX', 1, 1, 'h', 2, X'', 0)",
+            [],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
+        conn.execute(
+            "INSERT INTO message_bytes (message_id, raw) VALUES (?1, X'6869')",
+            [id],
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let now = Timestamp::UNIX_EPOCH;
+        let waiting = store.waiting("s", 10).unwrap();
+        assert_eq!(waiting.len(), 1);
+        assert_eq!(
+            store.load(waiting.into_iter().next().unwrap()).unwrap().raw,
+            b"hi"
+        );
+        let begin = || store.begin_reading("s", id, "Q", now).unwrap();
+        // A read that ends, however it ended, is no death.
+        assert_eq!(begin(), Begun::Read { deaths: 0 });
+        store.end_reading(id).unwrap();
+        assert_eq!(begin(), Begun::Read { deaths: 0 });
+        // The daemon dies while reading it (no end), twice.
+        assert_eq!(begin(), Begun::Read { deaths: 1 });
+        assert_eq!(begin(), Begun::SetAside);
+        assert!(store.unprocessed("s").unwrap().is_empty());
+        let failed = store.failed_messages("s").unwrap();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(
+            failed[0].reason,
+            "the daemon stopped 2 times while reading it (killed, out of memory or crashed): set aside unread"
+        );
+        assert_eq!(store.status("s").unwrap().failed_messages.len(), 1);
+        assert!(
+            store
+                .open_flags("s")
+                .unwrap()
+                .iter()
+                .any(|f| f.message == Some(id) && f.note.contains(&format!("review --retry {id}"))),
+            "a flag for the lead"
+        );
+        assert_eq!(begin(), Begun::Gone, "set aside: not read again");
+        // The lead retries it after a fix: a fresh count.
+        assert_eq!(store.retry("s", id, "lead", now).unwrap(), Retried::Again);
+        assert_eq!(begin(), Begun::Read { deaths: 0 });
+        store.end_reading(id).unwrap();
+        let left: i64 = store
+            .lock()
+            .query_row(
+                "SELECT unfinished_reads FROM messages WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
+        // The count's commit set `synchronous` back to FULL.
+        let synchronous: i64 = store
+            .lock()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL");
+    }
+
     /// A whole message fetched from INBOX.
     fn fetched<'a>(
         uidvalidity: u32,
@@ -625,9 +710,14 @@ mod tests {
                 .store_message(&survey.id, &fetched(1, uid, None, raw.as_bytes()), "Q")
                 .unwrap();
         }
-        let report =
-            crate::decide::ingest::run_batch(&store, &survey.id, 10, "Q", now, |_, message| {
-                let text = String::from_utf8_lossy(&message.raw).into_owned();
+        let report = crate::decide::ingest::run_batch(
+            &store,
+            &survey.id,
+            10,
+            "Q",
+            now,
+            |message| Ok(String::from_utf8_lossy(&message.raw).into_owned()),
+            |_, _, text| {
                 if text.ends_with("error\r\n") {
                     return Err(Error::Message("this one cannot be written".into()));
                 }
@@ -638,8 +728,9 @@ mod tests {
                     file_to: "Done".into(),
                     ..Outcome::default()
                 })
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
         assert_eq!(
             report,
             BatchReport {

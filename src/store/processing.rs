@@ -182,6 +182,166 @@ impl Store {
     }
 }
 
+/// How many deaths of the daemon while it read one message (see
+/// [`Store::begin_reading`]) set the message aside instead of a third read.
+pub const DEATHS_BEFORE_SET_ASIDE: u32 = 2;
+
+/// What [`Store::begin_reading`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Begun {
+    /// The read is counted: read the message, then [`Store::end_reading`].
+    /// `deaths` is how many reads of it before this one never finished.
+    Read {
+        /// Deaths of the daemon while it read this message before.
+        deaths: u32,
+    },
+    /// The daemon died [`DEATHS_BEFORE_SET_ASIDE`] times while reading it:
+    /// it is set aside unread, with the reason, for the lead.
+    SetAside,
+    /// It no longer waits (processed, or retried by hand, meanwhile).
+    Gone,
+}
+
+/// What reading a waiting message may look up, outside any transaction:
+/// each lookup holds the store for its one query, so nothing slow runs
+/// while the store is held ([`Store::lookup`]).
+pub struct Lookup<'a> {
+    store: &'a Store,
+    survey_id: &'a str,
+}
+
+impl Lookup<'_> {
+    /// The recipient whose token this is.
+    pub fn recipient_by_token(
+        &self,
+        token: &crate::compose::token::Token,
+    ) -> Result<Option<StoredRecipient>> {
+        super::recipient_by_token(&self.store.lock(), self.survey_id, token)
+    }
+
+    /// The recipient with this address (case-insensitive).
+    pub fn recipient_by_email(&self, email: &str) -> Result<Option<StoredRecipient>> {
+        recipient_by_email(&self.store.lock(), self.survey_id, email)
+    }
+
+    /// The latest invitation or reminder that went to the person, as sent
+    /// (kept by [`Store::keep_sent_questionnaire`]), unless purged.
+    pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
+        sent_questionnaire(&self.store.lock(), recipient_id)
+    }
+}
+
+impl Store {
+    /// Lookups for reading a message of survey `survey_id`, each holding
+    /// the store for one query only.
+    pub fn lookup<'a>(&'a self, survey_id: &'a str) -> Lookup<'a> {
+        Lookup {
+            store: self,
+            survey_id,
+        }
+    }
+
+    /// Up to `limit` messages waiting to be processed, oldest first,
+    /// without their bytes (see [`Batch::waiting`]).
+    pub fn waiting(&self, survey_id: &str, limit: usize) -> Result<Vec<Waiting>> {
+        waiting(&self.lock(), survey_id, Some(limit))
+    }
+
+    /// A waiting message with its bytes.
+    pub fn load(&self, waiting: Waiting) -> Result<StoredMessage> {
+        waiting.load(&self.lock())
+    }
+
+    /// Counts a read of message `id` as begun, committed before the read
+    /// starts, so that a daemon that dies while reading it (killed, out of
+    /// memory, crashed, stopped by the watchdog) leaves the count behind:
+    /// after [`DEATHS_BEFORE_SET_ASIDE`] such deaths the message is set
+    /// aside unread (quarantined, to be filed to `quarantine`, with the
+    /// reason and a flag for the lead) instead of stopping the daemon
+    /// again.
+    ///
+    /// The count is committed with `synchronous = NORMAL`: written to the
+    /// operating system, not waited to reach the disk, which a process's
+    /// death does not undo (only a crash of the machine could, and no
+    /// message causes that); the next commit with `FULL` (the batch's
+    /// record) syncs it with the rest. A read costs no fsync of its own.
+    pub fn begin_reading(
+        &self,
+        survey_id: &str,
+        id: i64,
+        quarantine: &str,
+        now: Timestamp,
+    ) -> Result<Begun> {
+        let mut conn = self.lock();
+        let row: Option<(String, u32)> = conn
+            .query_row_cached(
+                "SELECT state, unfinished_reads FROM messages WHERE id = ?1 AND survey_id = ?2",
+                params![id, survey_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let deaths = match row {
+            Some((state, deaths)) if state == "new" => deaths,
+            _ => return Ok(Begun::Gone),
+        };
+        if deaths >= DEATHS_BEFORE_SET_ASIDE {
+            let tx = conn.transaction()?;
+            record_failure(
+                &tx,
+                survey_id,
+                id,
+                &format!(
+                    "the daemon stopped {deaths} times while reading it (killed, out of memory or crashed): set aside unread"
+                ),
+                &format!(
+                    "if it is a reply, enter its answers by hand; after a fix: review --retry {id}"
+                ),
+                quarantine,
+                now,
+            )?;
+            tx.commit()?;
+            return Ok(Begun::SetAside);
+        }
+        light_commit(&mut conn, |tx| {
+            tx.execute_cached(
+                "UPDATE messages SET unfinished_reads = unfinished_reads + 1 WHERE id = ?1",
+                [id],
+            )?;
+            Ok(())
+        })?;
+        Ok(Begun::Read { deaths })
+    }
+
+    /// Counts the read of message `id` begun by [`Store::begin_reading`]
+    /// as over, however it ended (read, failed, over its budget): only a
+    /// death leaves a read unfinished.
+    pub fn end_reading(&self, id: i64) -> Result<()> {
+        light_commit(&mut self.lock(), |tx| {
+            tx.execute_cached(
+                "UPDATE messages SET unfinished_reads = MAX(unfinished_reads - 1, 0) WHERE id = ?1",
+                [id],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// Runs `work` in a transaction committed with `synchronous = NORMAL` (see
+/// [`Store::begin_reading`]), then sets `FULL` back, whatever happened.
+fn light_commit(conn: &mut Connection, work: impl FnOnce(&Connection) -> Result<()>) -> Result<()> {
+    conn.execute_cached("PRAGMA synchronous = NORMAL", [])?;
+    let done = (|| -> Result<()> {
+        let tx = conn.transaction()?;
+        work(&tx)?;
+        tx.commit()?;
+        Ok(())
+    })();
+    let restored = conn.execute_cached("PRAGMA synchronous = FULL", []);
+    done?;
+    restored?;
+    Ok(())
+}
+
 /// What processing one message may read, inside its batch's transaction
 /// (so it sees what earlier messages of the batch recorded).
 pub struct Batch<'a> {
@@ -267,15 +427,7 @@ impl Batch<'_> {
     /// The latest invitation or reminder that went to the person, as sent
     /// (kept by [`Store::keep_sent_questionnaire`]), unless purged.
     pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .conn
-            .query_row_cached(
-                "SELECT body FROM outbox WHERE recipient_id = ?1 AND kind IN ('invitation', 'reminder')
-                 AND body IS NOT NULL ORDER BY sent_at IS NULL, sent_at DESC, id DESC LIMIT 1",
-                [recipient_id],
-                |r| r.get(0),
-            )
-            .optional()?)
+        sent_questionnaire(self.conn, recipient_id)
     }
 
     /// A person's current answers.
@@ -370,6 +522,16 @@ pub struct Waiting {
 }
 
 impl Waiting {
+    /// Its row id.
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+
+    /// Its size on the server (at least what is stored of it).
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
     /// Reads its bytes, through SQLite's incremental blob I/O straight into
     /// a buffer of their exact size: a plain `SELECT raw` first makes a
     /// whole copy in SQLite's own memory and then copies it again, two
@@ -632,4 +794,15 @@ fn recipient_by_email(
         )
         .optional()?;
     id.map(|id| recipient_by_id(conn, id)).transpose()
+}
+
+fn sent_questionnaire(conn: &Connection, recipient_id: i64) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .query_row_cached(
+            "SELECT body FROM outbox WHERE recipient_id = ?1 AND kind IN ('invitation', 'reminder')
+             AND body IS NOT NULL ORDER BY sent_at IS NULL, sent_at DESC, id DESC LIMIT 1",
+            [recipient_id],
+            |r| r.get(0),
+        )
+        .optional()?)
 }

@@ -22,6 +22,7 @@ mod hostile;
 pub mod imap_proxy;
 pub mod ingesting;
 mod lock;
+mod poison;
 pub mod reading;
 pub mod report;
 mod resources;

@@ -45,7 +45,7 @@ pub fn address(sender: &Address, key: &str) -> Option<Address> {
 
 /// Where a bounce key was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub struct BounceKeyAt {
     /// The key, lowercased.
     pub key: String,
     /// The header it was read from.
@@ -75,8 +75,8 @@ pub fn key_in(address: &str, survey: &Survey) -> Option<String> {
 /// The bounce keys in the addresses a message was delivered to, best
 /// evidence first: `Delivered-To` and `X-Original-To` (added by the
 /// receiving server from the envelope), then `Envelope-To`, then `To:`.
-pub fn keys(message: &Message<'_>, survey: &Survey) -> Vec<Found> {
-    let mut found: Vec<(usize, Found)> = Vec::new();
+pub fn keys(message: &Message<'_>, survey: &Survey) -> Vec<BounceKeyAt> {
+    let mut found: Vec<(usize, BounceKeyAt)> = Vec::new();
     for (name, value) in message.headers_raw() {
         let lower = name.to_ascii_lowercase();
         let rank = match lower.as_str() {
@@ -92,7 +92,7 @@ pub fn keys(message: &Message<'_>, survey: &Survey) -> Vec<Found> {
             {
                 found.push((
                     rank,
-                    Found {
+                    BounceKeyAt {
                         key,
                         header: name.to_owned(),
                     },

@@ -87,7 +87,7 @@ pub struct Classification {
     /// Our VERP bounce keys in the addresses the message was delivered to
     /// (`survey+b.KEY@…`), best first: they name the exact message a
     /// bounce returns.
-    pub bounce_keys: Vec<crate::outbox::verp::Found>,
+    pub bounce_keys: Vec<crate::outbox::verp::BounceKeyAt>,
     /// The parsed reply, for every message that is neither a bounce nor an
     /// automatic reply. Its answers count only when `kind` is
     /// [`MessageClass::Reply`].

@@ -18,9 +18,24 @@ use mailsurvey::understand::inspect::inspect;
 use serde_json::Value;
 
 fn survey() -> Survey {
-    Survey::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/example.toml"))
-        .expect("example survey loads")
+    survey_at("config/example.toml")
 }
+
+fn survey_at(file: &str) -> Survey {
+    Survey::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+        .unwrap_or_else(|e| panic!("{file} loads: {e}"))
+}
+
+/// The corpus's sets: the replies to the example survey, and those to the
+/// seed survey with its conditions and its allowed "not applicable" and
+/// "prefer not to say", each read against its own survey file.
+const SETS: [(&str, &str); 2] = [
+    ("tests/fixtures/replies", "config/example.toml"),
+    (
+        "tests/fixtures/replies/seed-conditions",
+        "config/seed-conditions.toml",
+    ),
+];
 
 fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -55,15 +70,36 @@ struct Score {
     /// them were read with that value.
     with_value: usize,
     read: usize,
+    /// Expected "not applicable" or "prefer not to say" answers, and how
+    /// many were read as that.
+    reserved: usize,
+    reserved_read: usize,
 }
 
 #[test]
 fn reply_corpus() {
-    let survey = survey();
     let mut score = Score::default();
     let mut cases = 0;
     let mut case_errors = Vec::new();
-    for eml in files("tests/fixtures/replies", "eml") {
+    for (dir, file) in SETS {
+        let before = (cases, score.reserved, score.reserved_read, score.wrong);
+        cases += read_set(dir, &survey_at(file), &mut score, &mut case_errors);
+        println!(
+            "{dir} ({file}): {} cases, {} wrong; not applicable / prefer not to say: {} of {} read",
+            cases - before.0,
+            score.wrong - before.3,
+            score.reserved_read - before.2,
+            score.reserved - before.1
+        );
+    }
+    report(cases, &score, &case_errors);
+}
+
+/// Reads every case of `dir` against `survey` into `score`; returns how
+/// many cases there were.
+fn read_set(dir: &str, survey: &Survey, score: &mut Score, case_errors: &mut Vec<String>) -> usize {
+    let mut cases = 0;
+    for eml in files(dir, "eml") {
         cases += 1;
         let name = eml
             .file_stem()
@@ -76,7 +112,7 @@ fn reply_corpus() {
         )
         .expect("expected JSON parses");
         let raw = std::fs::read(&eml).expect("read eml");
-        let found = inspect(&raw, &survey);
+        let found = inspect(&raw, survey);
         let actual = serde_json::to_value(&found).expect("serialises");
         let mut problems = Vec::new();
         for field in ["kind", "token", "bounced_recipient", "missing"] {
@@ -112,6 +148,12 @@ fn reply_corpus() {
             let wanted_value = has_value(w);
             if wanted_value {
                 score.with_value += 1;
+            }
+            if w["value"].get("reserved").is_some() {
+                score.reserved += 1;
+                if got.get(id).is_some_and(|g| g["value"] == w["value"]) {
+                    score.reserved_read += 1;
+                }
             }
             match got.get(id) {
                 None => {
@@ -176,6 +218,11 @@ fn reply_corpus() {
             }
         }
     }
+    cases
+}
+
+/// Prints the corpus's figures and fails on what must not happen.
+fn report(cases: usize, score: &Score, case_errors: &[String]) {
     let total = score.correct + score.unclear + score.wrong + score.missed;
     println!(
         "reply corpus: {cases} cases, {total} answers: {} correct, {} unclear, {} wrong, {} missed",
@@ -195,7 +242,7 @@ fn reply_corpus() {
         read_share * 100.0,
         RATCHET * 100.0
     );
-    for error in &case_errors {
+    for error in case_errors {
         println!("  {error}");
     }
     assert!(cases > 40, "only {cases} cases ran");

@@ -262,6 +262,7 @@ fn line(question: &Question, answer: &Answer) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         (Some(Value::Text(t)), _) => text_of(t),
+        (Some(Value::Reserved { reserved }), _) => reserved.label().to_owned(),
     };
     match &answer.other {
         Some(other) if !matches!(question.kind, QuestionKind::Text) => {

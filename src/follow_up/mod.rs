@@ -78,6 +78,7 @@ pub fn describe(question: &Question, answer: &Answer) -> String {
             .map(|id| label(question, id))
             .collect::<Vec<_>>()
             .join("; "),
+        Some(Value::Reserved { reserved }) => reserved.label().to_owned(),
         None => String::new(),
     };
     match (&answer.other, &answer.value) {
@@ -86,7 +87,9 @@ pub fn describe(question: &Question, answer: &Answer) -> String {
         {
             format!("{value} ({other})")
         }
-        (Some(other), Some(Value::Bool(_))) => format!("{value} ({other})"),
+        (Some(other), Some(Value::Bool(_) | Value::Reserved { .. })) => {
+            format!("{value} ({other})")
+        }
         _ => value,
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::shown::visible_lines;
 use super::stats::{self, Summary};
 use super::{Labelled, ReportInput, Respondent};
-use crate::survey::{Question, QuestionKind};
+use crate::survey::{Question, QuestionKind, Reserved};
 use crate::understand::answer::{Answer, Status, Value};
 
 /// Every figure of the report.
@@ -160,6 +160,11 @@ pub struct QuestionFigures {
     /// Respondents whose answer was inferred (from prose, bare lines in
     /// order or formatting) and never confirmed: not counted.
     pub inferred: usize,
+    /// Respondents for whom the question did not apply ("n/a"): outside
+    /// `n`, not missing either.
+    pub not_applicable: usize,
+    /// Respondents who preferred not to say: outside `n`, not missing.
+    pub prefer_not_to_say: usize,
     /// The counts, by kind of question.
     pub outcome: Outcome,
 }
@@ -169,6 +174,12 @@ impl QuestionFigures {
     /// rest on, and why the others are not counted.
     pub fn n_line(&self) -> String {
         let mut missing = Vec::new();
+        if self.not_applicable > 0 {
+            missing.push(format!("{} not applicable", self.not_applicable));
+        }
+        if self.prefer_not_to_say > 0 {
+            missing.push(format!("{} preferred not to say", self.prefer_not_to_say));
+        }
         if self.unanswered > 0 {
             missing.push(format!("{} not answered", self.unanswered));
         }
@@ -452,7 +463,23 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
             .filter(|r| r.answers.get(&q.id).is_some_and(|a| a.status == status))
             .count()
     };
-    let answers: Vec<&Answer> = respondents.iter().filter_map(|r| value(r, q)).collect();
+    let reserved = |reserved: Reserved| {
+        respondents
+            .iter()
+            .filter(|r| {
+                r.answers
+                    .get(&q.id)
+                    .is_some_and(|a| a.reserved() == Some(reserved))
+            })
+            .count()
+    };
+    // "Not applicable" and "prefer not to say" are outside every
+    // denominator: each percentage is over those who gave a value.
+    let answers: Vec<&Answer> = respondents
+        .iter()
+        .filter_map(|r| value(r, q))
+        .filter(|a| a.reserved().is_none())
+        .collect();
     let values = || answers.iter().filter_map(|a| a.value.as_ref());
     let outcome = match &q.kind {
         QuestionKind::YesNo => {
@@ -547,6 +574,8 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
         unclear: statuses(Status::Unclear),
         invalid: statuses(Status::Invalid),
         inferred: statuses(Status::Inferred),
+        not_applicable: reserved(Reserved::NotApplicable),
+        prefer_not_to_say: reserved(Reserved::PreferNotToSay),
         outcome,
     }
 }

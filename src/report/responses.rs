@@ -8,7 +8,8 @@
 //! ...) and, if it has an "other" option, `barriers_other_text`; scales and
 //! numbers are numbers; text is verbatim. Unanswered, unclear and
 //! impossible answers leave their cells empty, so they are missing data,
-//! not zeros. Column names are valid in R, SPSS and Stata
+//! not zeros; "not applicable" is -8 and "prefer not to say" -9 (the codes
+//! of [`crate::survey::Reserved`], declared missing in every syntax file). Column names are valid in R, SPSS and Stata
 //! ([`super::exports::variables`]); `codebook.csv` maps them to the survey
 //! file and explains every code.
 
@@ -31,7 +32,20 @@ fn defused(text: &str) -> String {
 }
 
 /// The cells of one question for one answer (`None`: no valid answer).
+/// "Not applicable" and "prefer not to say" are their codes in every cell
+/// of the question (every option's column of a choice question), the
+/// "other" text empty; the survey checker allows them only on questions
+/// whose cells can hold the codes.
 fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec<String> {
+    if let Some(reserved) = value.and_then(Value::reserved) {
+        let code = reserved.code().to_string();
+        let options = question.options();
+        let mut cells = vec![code; options.len().max(1)];
+        if options.iter().any(|o| o.other) {
+            cells.push(String::new());
+        }
+        return cells;
+    }
     match &question.kind {
         QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
             let picked = value.map(chosen).filter(|p| !p.is_empty());
@@ -113,7 +127,7 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::ChoiceOption;
+    use crate::survey::{ChoiceOption, Reserved};
 
     fn option(id: &str, other: bool) -> ChoiceOption {
         ChoiceOption {
@@ -134,11 +148,32 @@ mod tests {
                 option("expertise", false),
                 option("other", true),
             ]),
+            allow: Vec::new(),
         };
         let value = Value::Choices(vec!["other".into()]);
         assert_eq!(cells(&q, Some(&value), Some(" Cost ")), ["0", "1", "Cost"]);
         // Unanswered or unclear: missing, not "not chosen".
         assert_eq!(cells(&q, None, None), ["", "", ""]);
+        // Not applicable and prefer not to say: their codes, apart from
+        // missing and from "not chosen".
+        let reserved = |reserved| Value::Reserved { reserved };
+        assert_eq!(
+            cells(
+                &q,
+                Some(&reserved(Reserved::NotApplicable)),
+                Some("retired")
+            ),
+            ["-8", "-8", ""]
+        );
+        let yes_no = Question {
+            kind: QuestionKind::YesNo,
+            ..q
+        };
+        assert_eq!(
+            cells(&yes_no, Some(&reserved(Reserved::PreferNotToSay)), None),
+            ["-9"]
+        );
+        assert_eq!(cells(&yes_no, Some(&Value::Bool(false)), None), ["0"]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod recipients;
 pub mod servers;
 pub mod templates;
 
-pub use questions::{ChoiceOption, Question, QuestionKind};
+pub use questions::{ChoiceOption, Question, QuestionKind, Reserved};
 pub use servers::{Auth, SecretSource, Security, Sending, Server, is_loopback};
 
 use std::path::{Path, PathBuf};
@@ -446,6 +446,38 @@ mod tests {
         assert!(
             example_with("min_cell = 5", "min_cells = 5").is_err(),
             "unknown keys are refused"
+        );
+    }
+
+    #[test]
+    fn allowed_answers_are_read_and_checked() {
+        let research =
+            "text = \"Do you feel further research into the use of ketamine is needed?\"";
+        let survey = example_with(
+            research,
+            &format!("{research}\nallow = [\"prefer_not_to_say\", \"not_applicable\"]"),
+        )
+        .unwrap();
+        let q = survey
+            .questions
+            .iter()
+            .find(|q| q.id == "research")
+            .unwrap();
+        assert_eq!(q.allow, [Reserved::NotApplicable, Reserved::PreferNotToSay]);
+        let fails = |allow: &str, at: &str| {
+            let problems = example_with(at, &format!("{at}\nallow = {allow}")).unwrap_err();
+            let p = &problems.0[0];
+            assert!(p.line.is_some(), "{p:?}");
+            p.message.clone()
+        };
+        assert!(fails("[\"n/a\"]", research).contains("unknown answer 'n/a'"));
+        assert!(
+            fails("[\"not_applicable\", \"not_applicable\"]", research).contains("allowed twice")
+        );
+        let comments = "text = \"Any other comments?\"";
+        assert!(
+            fails("[\"not_applicable\"]", comments)
+                .contains("cannot take not applicable or prefer not to say")
         );
     }
 

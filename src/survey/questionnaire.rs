@@ -8,7 +8,7 @@
 //! rather than lists or tables, because many clients quote the HTML part in
 //! a reply and turn lists into something else.
 
-use crate::survey::{Question, QuestionKind};
+use crate::survey::{Question, QuestionKind, Reserved};
 
 /// Width the text part wraps at.
 const WIDTH: usize = 72;
@@ -59,12 +59,24 @@ fn hint(question: &Question) -> Option<String> {
             (None, None) => "a number".to_owned(),
         }),
     };
-    match (kind, question.required) {
-        (Some(k), true) => Some(k),
-        (Some(k), false) => Some(format!("{k}; optional")),
-        (None, true) => None,
-        (None, false) => Some("optional".to_owned()),
-    }
+    let allowed = match (
+        question.allows(Reserved::NotApplicable),
+        question.allows(Reserved::PreferNotToSay),
+    ) {
+        (true, true) => Some("n/a if it does not apply, or \"prefer not to say\""),
+        (true, false) => Some("n/a if it does not apply"),
+        (false, true) => Some("or \"prefer not to say\""),
+        (false, false) => None,
+    };
+    let parts: Vec<&str> = [
+        kind.as_deref(),
+        allowed,
+        (!question.required).then_some("optional"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The heading line(s) of question `number` (1-based), unwrapped.
@@ -170,6 +182,7 @@ mod tests {
             text: text.into(),
             required: true,
             kind,
+            allow: Vec::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::checker::Checker;
@@ -19,6 +20,55 @@ pub struct Question {
     pub required: bool,
     /// What kind of answer it takes.
     pub kind: QuestionKind,
+    /// Answers that are no value but a reply of their own ("n/a", "prefer
+    /// not to say") that this question accepts, in [`Reserved::ALL`] order.
+    pub allow: Vec<Reserved>,
+}
+
+/// An answer that is not a value of the question but a reply of its own,
+/// kept apart from missing (no answer) and from "no". A survey allows them
+/// per question (`allow = ["not_applicable", "prefer_not_to_say"]`).
+///
+/// Their codes are decided here, once, for every place that writes them:
+/// `responses.csv` and the statistics syntax files (SPSS MISSING VALUES,
+/// Stata `.a`/`.b`, R `NA` with its reason), the codebook and the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reserved {
+    /// The question did not apply to the respondent ("n/a"), or its
+    /// condition on earlier answers was false.
+    NotApplicable,
+    /// The respondent declined to answer ("prefer not to say").
+    PreferNotToSay,
+}
+
+impl Reserved {
+    /// Both, in code order.
+    pub const ALL: [Reserved; 2] = [Reserved::NotApplicable, Reserved::PreferNotToSay];
+
+    /// The number written in `responses.csv` (in a numeric column).
+    pub fn code(self) -> i64 {
+        match self {
+            Reserved::NotApplicable => -8,
+            Reserved::PreferNotToSay => -9,
+        }
+    }
+
+    /// The value label, as the report and the receipts print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reserved::NotApplicable => "not applicable",
+            Reserved::PreferNotToSay => "prefer not to say",
+        }
+    }
+
+    /// The name in the survey file's `allow` and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reserved::NotApplicable => "not_applicable",
+            Reserved::PreferNotToSay => "prefer_not_to_say",
+        }
+    }
 }
 
 /// What kind of answer a question takes.
@@ -65,7 +115,30 @@ pub struct ChoiceOption {
     pub other: bool,
 }
 
+impl QuestionKind {
+    /// Can a cell of this kind hold the [`Reserved`] codes? Yes/no and
+    /// choices always; a scale or number only when its valid values cannot
+    /// be -8 or -9 (its lower bound is above -8); text never (its cells
+    /// are what the doctor wrote).
+    pub fn takes_reserved(&self) -> bool {
+        let lowest = Reserved::ALL.iter().map(|r| r.code()).max().unwrap_or(0);
+        match self {
+            QuestionKind::YesNo
+            | QuestionKind::SingleChoice(_)
+            | QuestionKind::MultipleChoice(_) => true,
+            QuestionKind::Scale { min, .. } => *min > lowest,
+            QuestionKind::Number { min, .. } => min.is_some_and(|m| m > lowest as f64),
+            QuestionKind::Text => false,
+        }
+    }
+}
+
 impl Question {
+    /// Does the question accept `reserved` as an answer?
+    pub fn allows(&self, reserved: Reserved) -> bool {
+        self.allow.contains(&reserved)
+    }
+
     /// The options of a choice question; empty for other kinds.
     pub fn options(&self) -> &[ChoiceOption] {
         match &self.kind {
@@ -209,12 +282,59 @@ impl Checker<'_> {
         if raw.min_label.is_some() && !matches!(kind, QuestionKind::Scale { .. }) {
             unused(self, true, "min_label", &raw.kind);
         }
+        let allow = self.allow(raw.allow.as_ref(), &id, &kind);
         Some(Question {
             id,
             text: raw.text.into_inner().trim().to_owned(),
             required: raw.required,
             kind,
+            allow,
         })
+    }
+
+    /// `allow`: known names, each once, on a question whose cells can hold
+    /// their codes.
+    fn allow(
+        &mut self,
+        raw: Option<&Spanned<Vec<Spanned<String>>>>,
+        id: &str,
+        kind: &QuestionKind,
+    ) -> Vec<Reserved> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        let mut allow = Vec::new();
+        for name in raw.get_ref() {
+            match Reserved::ALL.iter().find(|r| r.name() == name.get_ref()) {
+                Some(r) if allow.contains(r) => self.problem(
+                    name,
+                    format!("'{}' is allowed twice in question '{id}'", name.get_ref()),
+                    "name it once",
+                ),
+                Some(r) => allow.push(*r),
+                None => self.problem(
+                    name,
+                    format!(
+                        "unknown answer '{}' in question '{id}'s allow",
+                        name.get_ref()
+                    ),
+                    "use \"not_applicable\" or \"prefer_not_to_say\"",
+                ),
+            }
+        }
+        if !allow.is_empty() && !kind.takes_reserved() {
+            let fix = match kind {
+                QuestionKind::Text => "remove allow: a text answer of \"n/a\" is kept as written",
+                _ => "give the question a min above -8 (its codes are -8 and -9), or remove allow",
+            };
+            self.problem(
+                raw,
+                format!("question '{id}' cannot take not applicable or prefer not to say"),
+                fix,
+            );
+        }
+        allow.sort();
+        allow
     }
 
     /// A scale: whole-number ends, min below max.
@@ -300,6 +420,16 @@ impl Checker<'_> {
                         option.id.get_ref()
                     ),
                     "option ids become CSV column names",
+                );
+            }
+            if Reserved::ALL
+                .iter()
+                .any(|r| r.name() == option.id.get_ref())
+            {
+                self.problem(
+                    &option.id,
+                    format!("option id '{}' is a reserved answer", option.id.get_ref()),
+                    "use allow = [\"not_applicable\"] or another option id",
                 );
             }
             options.push(ChoiceOption {

@@ -152,6 +152,8 @@ pub(super) struct RawQuestion {
     pub(super) min_label: Option<String>,
     pub(super) max_label: Option<String>,
     pub(super) options: Option<Vec<Spanned<RawOption>>>,
+    /// `["not_applicable", "prefer_not_to_say"]`: answers that are no value.
+    pub(super) allow: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 fn yes() -> bool {

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::survey::Reserved;
+
 /// How sure the parser is of an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
@@ -39,6 +41,23 @@ pub enum Value {
     /// Free text. (Deserialises as `Choice` from JSON; the question's kind
     /// tells them apart.)
     Text(String),
+    /// No value but a reply of its own that the question allows: "not
+    /// applicable" or "prefer not to say" (JSON `{"reserved":
+    /// "not_applicable"}`, so no option id or text is ever taken for it).
+    Reserved {
+        /// Which one.
+        reserved: Reserved,
+    },
+}
+
+impl Value {
+    /// "Not applicable" or "prefer not to say", if that is what it is.
+    pub fn reserved(&self) -> Option<Reserved> {
+        match self {
+            Value::Reserved { reserved } => Some(*reserved),
+            _ => None,
+        }
+    }
 }
 
 /// One answer to one question.
@@ -66,6 +85,19 @@ impl Answer {
             other: None,
             reason: None,
             source: source.into(),
+        }
+    }
+
+    /// "Not applicable" or "prefer not to say", read with certainty;
+    /// `other` keeps what followed it ("n/a - retired": "retired").
+    pub fn of_reserved(
+        reserved: Reserved,
+        other: Option<String>,
+        source: impl Into<String>,
+    ) -> Answer {
+        Answer {
+            other,
+            ..Answer::ok(Value::Reserved { reserved }, source)
         }
     }
 
@@ -105,6 +137,14 @@ impl Answer {
     /// Does it count as a valid answer?
     pub fn is_ok(&self) -> bool {
         self.status == Status::Ok
+    }
+
+    /// The certain "not applicable" or "prefer not to say" it holds.
+    pub fn reserved(&self) -> Option<Reserved> {
+        self.value
+            .as_ref()
+            .filter(|_| self.is_ok())
+            .and_then(Value::reserved)
     }
 
     /// Is it an inferred value awaiting the doctor's confirmation?

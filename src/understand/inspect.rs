@@ -12,8 +12,9 @@ use crate::understand::answer::Answer;
 use crate::understand::classify::{self, Classification, MessageClass};
 
 /// The version of the JSON contract; raised on any incompatible change
-/// (2: bounced_recipients, bounce_kind and the answer status `inferred`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// (2: bounced_recipients, bounce_kind and the answer status `inferred`;
+/// 3: the value `{"reserved": "not_applicable" | "prefer_not_to_say"}`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What `inspect --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]

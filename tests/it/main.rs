@@ -15,6 +15,7 @@ mod matrix;
 mod new;
 mod oauth;
 mod privacy;
+mod question_types;
 mod reading;
 mod replies;
 mod service;

@@ -363,6 +363,12 @@ impl Fixture {
     /// The example survey for this test, open since a minute ago and closing
     /// in a day, with the example's 60 recipients at tagged addresses.
     pub fn new(stack: &Stack, settings: &[Setting<'_>]) -> Fixture {
+        Fixture::of(stack, "config/example.toml", settings)
+    }
+
+    /// As [`Fixture::new`], from another survey file of the repository
+    /// (`config/seed-conditions.toml`).
+    pub fn of(stack: &Stack, file: &str, settings: &[Setting<'_>]) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let tag = tag();
         let sender = format!("survey-{tag}@survey.test");
@@ -403,7 +409,7 @@ impl Fixture {
             ("sending", "retry_max", toml_string("5s")),
         ];
         defaults.extend(settings.iter().cloned());
-        let mut text = std::fs::read_to_string(format!("{ROOT}/config/example.toml")).unwrap();
+        let mut text = std::fs::read_to_string(format!("{ROOT}/{file}")).unwrap();
         for (section, key, value) in &defaults {
             text = set(&text, section, key, value);
         }

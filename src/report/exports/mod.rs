@@ -48,37 +48,13 @@ pub(crate) struct Exports {
 }
 
 /// Answers that are not missing but a reply of their own, with one code in
-/// every tool. Question types that allow them store the code in the cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reserved {
-    /// The question did not apply to the respondent.
-    NotApplicable,
-    /// The respondent declined to answer.
-    PreferNotToSay,
-}
+/// every tool; the codes are decided in [`crate::survey::Reserved`].
+/// Question types that allow them store the code in the cell.
+pub use crate::survey::Reserved;
 
 impl Reserved {
-    /// Both, in code order.
-    pub const ALL: [Reserved; 2] = [Reserved::NotApplicable, Reserved::PreferNotToSay];
-
-    /// The number written in `responses.csv` (in a numeric column).
-    pub fn code(self) -> i64 {
-        match self {
-            Reserved::NotApplicable => -8,
-            Reserved::PreferNotToSay => -9,
-        }
-    }
-
-    /// The value label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Reserved::NotApplicable => "not applicable",
-            Reserved::PreferNotToSay => "prefer not to say",
-        }
-    }
-
     /// Stata's extended missing value.
-    pub fn stata(self) -> &'static str {
+    pub(crate) fn stata(self) -> &'static str {
         match self {
             Reserved::NotApplicable => ".a",
             Reserved::PreferNotToSay => ".b",

@@ -10,6 +10,7 @@
 
 mod choice;
 mod number;
+mod reserved;
 mod yes_no;
 
 use crate::survey::{Question, QuestionKind};
@@ -23,8 +24,21 @@ pub(crate) use choice::options_named;
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
 
 /// Reads `text`, the doctor's answer to `question`, as a value. `text` is
-/// not empty.
+/// not empty. A question that allows "not applicable" or "prefer not to
+/// say" is first read for those ([`reserved`]); one that allows neither
+/// reads "n/a" as before (unclear for yes/no, as written for text).
 pub fn read(question: &Question, text: &str) -> Answer {
+    let text = text.trim();
+    if !question.allow.is_empty()
+        && let Some(answer) = reserved::read(question, text, |rest| of_kind(question, rest))
+    {
+        return answer;
+    }
+    of_kind(question, text)
+}
+
+/// Reads `text` as a value of `question`'s kind.
+fn of_kind(question: &Question, text: &str) -> Answer {
     let text = text.trim();
     match &question.kind {
         QuestionKind::YesNo => yes_no(question, text),
@@ -106,6 +120,7 @@ mod tests {
             text: "?".into(),
             required: true,
             kind: QuestionKind::YesNo,
+            allow: Vec::new(),
         }
     }
 
@@ -120,6 +135,7 @@ mod tests {
                 min_label: None,
                 max_label: None,
             },
+            allow: Vec::new(),
         }
     }
 
@@ -146,6 +162,7 @@ mod tests {
                 option("none", "No barriers", true, false),
                 option("other", "Other (please specify)", false, true),
             ]),
+            allow: Vec::new(),
         }
     }
 
@@ -396,5 +413,73 @@ mod tests {
         ] {
             assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
         }
+    }
+
+    fn allowing(q: Question, allow: &[crate::survey::Reserved]) -> Question {
+        Question {
+            allow: allow.to_vec(),
+            ..q
+        }
+    }
+
+    #[test]
+    fn not_applicable_and_prefer_not_to_say_where_allowed() {
+        use crate::survey::Reserved::{NotApplicable, PreferNotToSay};
+        let na = |r| Some(Value::Reserved { reserved: r });
+        let both = [NotApplicable, PreferNotToSay];
+        for q in [
+            allowing(yes_no_q(), &both),
+            allowing(scale_q(), &both),
+            allowing(barriers(), &both),
+        ] {
+            for text in [
+                "n/a",
+                "N/A",
+                "NA",
+                "n.a.",
+                "N/a.",
+                "not applicable",
+                "Does not apply",
+                "doesn't apply to me",
+                "-",
+                "—",
+                "n/a - retired",
+                "N/A (never used it)",
+            ] {
+                assert_eq!(value(&q, text), na(NotApplicable), "{text}");
+            }
+            for text in [
+                "prefer not to say",
+                "Prefer not to say.",
+                "I'd rather not say",
+                "decline",
+                "Declined",
+                "I would prefer not to answer",
+            ] {
+                assert_eq!(value(&q, text), na(PreferNotToSay), "{text}");
+            }
+            assert_eq!(read(&q, "n/a - retired").other.as_deref(), Some("retired"));
+        }
+        let yes_no = allowing(yes_no_q(), &both);
+        // Kept apart from "no", and a second answer makes it unclear.
+        assert_eq!(value(&yes_no, "no"), Some(Value::Bool(false)));
+        assert_eq!(value(&yes_no, "Nah"), Some(Value::Bool(false)));
+        assert_eq!(value(&yes_no, "not sure"), None);
+        assert_eq!(status(&yes_no, "N/A, yes"), Status::Unclear);
+        assert_eq!(
+            value(&yes_no, "n/a (we have no protocol)"),
+            na(NotApplicable)
+        );
+        // A form the question does not allow is unclear, never a value.
+        let only_declined = allowing(scale_q(), &[PreferNotToSay]);
+        assert_eq!(status(&only_declined, "n/a"), Status::Unclear);
+        assert_eq!(value(&only_declined, "7"), Some(Value::Integer(7)));
+        // Without allow, everything reads as before.
+        assert_eq!(status(&yes_no_q(), "n/a"), Status::Unclear);
+        assert_eq!(status(&scale_q(), "prefer not to say"), Status::Unclear);
+        assert_eq!(value(&barriers(), "- none"), ids(&["none"]));
+        let choice = allowing(barriers(), &both);
+        assert_eq!(value(&choice, "- none"), ids(&["none"]));
+        assert_eq!(value(&choice, "a, c"), ids(&["expertise", "side_effects"]));
     }
 }

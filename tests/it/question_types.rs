@@ -1,0 +1,107 @@
+//! Question types beyond the six (issue 22), through the real binary on
+//! the local mail stack, with the seed survey as it would have asked its
+//! questions (`config/seed-conditions.toml`).
+
+use std::time::Duration;
+
+use crate::support::*;
+use mailsurvey::store::MailKind;
+
+const SURVEY: &str = "config/seed-conditions.toml";
+
+/// Doctors answer "n/a", "prefer not to say" and "decline" where the survey
+/// allows them: the answers are recorded as such (no clarification asks
+/// for them), `responses.csv` carries their codes, and the report's
+/// percentages are over those who gave a value, with n and the others
+/// shown.
+#[test]
+fn not_applicable_and_prefer_not_to_say_are_answers_outside_every_denominator() {
+    let stack = Stack::shared();
+    let fixture = Fixture::of(&stack, SURVEY, &[]);
+    let (doctors, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let replies = [
+        "1. no\n2. n/a\n3. 5\n4. a\n5. no\n6. N/A - we have none\n7. yes",
+        "1. yes\n2. a, b\n3. prefer not to say\n4. b\n5. yes\n6. yes\n7. yes",
+        "1. yes\n2. a\n3. 8\n4. c\n5. yes\n6. no\n7. decline",
+    ];
+    for ((_, email), body) in doctors.iter().zip(replies) {
+        fixture.reply_and_wait_recorded(email, body, 7);
+    }
+    fixture.wait_until(Duration::from_secs(60), "three receipts", || {
+        fixture.receipts_sent() == 3
+    });
+    assert!(
+        fixture.outbox_states(MailKind::Clarification).is_empty(),
+        "nobody is asked about an n/a"
+    );
+    let out = fixture.dir.path().join("report");
+    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    // Situations: 2 of 2 who used it chose a; the n/a is outside n.
+    assert!(text.contains("n = 2 (1 not applicable)"), "{text}");
+    // Confidence: mean of 5 and 8 over 2, one preferred not to say.
+    assert!(text.contains("n = 2 (1 preferred not to say)"), "{text}");
+    assert!(text.contains("mean 6.5"), "{text}");
+    // Training: 2 yes of 2; one declined.
+    assert!(text.contains("100.0% (2/2)"), "{text}");
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let header: Vec<String> = csv::Reader::from_reader(csv.as_bytes())
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let cell = |row: &Vec<String>, column: &str| {
+        row[header.iter().position(|h| h == column).unwrap()].clone()
+    };
+    let by_situation: Vec<String> = rows
+        .iter()
+        .map(|r| cell(r, "situations_end_of_life"))
+        .collect();
+    assert_eq!(
+        by_situation.iter().filter(|c| *c == "-8").count(),
+        1,
+        "{csv}"
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| cell(r, "confidence") == "-9")
+            .count(),
+        1,
+        "{csv}"
+    );
+    assert_eq!(
+        rows.iter().filter(|r| cell(r, "training") == "-9").count(),
+        1,
+        "{csv}"
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| cell(r, "protocol_shared") == "-8")
+            .count(),
+        1,
+        "{csv}"
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| cell(r, "protocol_shared") == "0")
+            .count(),
+        1,
+        "{csv}"
+    );
+    let codebook = std::fs::read_to_string(out.join("codebook.csv")).unwrap();
+    assert!(
+        codebook.contains("-8 = not applicable; -9 = prefer not to say"),
+        "{codebook}"
+    );
+    daemon.terminate();
+}

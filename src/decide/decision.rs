@@ -714,15 +714,8 @@ fn reply(
             note: "the reply was longer than the parser reads; only its start was read".into(),
         });
     }
-    if reply.withdraw && !who.unverified {
-        if who.from_invited {
-            deletion_request(outcome);
-        } else {
-            outcome.flags.push(Flag {
-                kind: FlagKind::WithdrawRequest,
-                note: "asked from another address than the listed one for the answers to be deleted: nothing set aside; ask the person".into(),
-            });
-        }
+    if reply.withdraw && !who.unverified && who.from_invited {
+        deletion_request(outcome);
     }
     if outcome.late {
         return late(outcome, survey, facts, who);
@@ -742,6 +735,10 @@ fn reply(
         return intents;
     }
     outcome.answers = reply.answers.clone();
+    if !who.from_invited && (reply.opt_out || reply.withdraw) {
+        asked_from_another_address(outcome, &mut intents, facts, who, &reply);
+        return intents;
+    }
     if reply.opt_out {
         outcome.flags.push(Flag {
             kind: FlagKind::OptOutWithAnswers,
@@ -789,6 +786,31 @@ fn held_from_another_address(
         outcome.reason
     );
     true
+}
+
+/// A stop of mail or a deletion request in a reply accepted from another
+/// address (`different_sender = "accept"`): its answers count, but what it
+/// asks of the person's mail or answers waits for their confirmation by
+/// email, as an opt-out from another address does (issue 18, finding 8).
+fn asked_from_another_address(
+    outcome: &mut Outcome,
+    intents: &mut Vec<Intent>,
+    facts: &Facts,
+    who: &Who<'_>,
+    reply: &crate::understand::parse::ParsedReply,
+) {
+    let accepted = outcome.decision;
+    let mut request = Request::new(Why::OtherAddress);
+    request.stop_asked = reply.opt_out;
+    request.withdrawal = reply.withdraw;
+    hold(
+        outcome,
+        intents,
+        facts,
+        request,
+        who.may_confirm && who.under_cap,
+    );
+    outcome.decision = accepted;
 }
 
 /// A deletion request with the token, from the listed address: the

@@ -969,3 +969,50 @@ fn a_forged_opt_out_after_the_doctors_own_leaves_nothing_to_undo() {
     );
     assert_eq!(person().status, "opted_out");
 }
+
+/// Finding 8 of issue 18, where the survey accepts replies from another
+/// address (`different_sender = "accept"`): a colleague's reply with the
+/// doctor's token counts, but its "please remove me" stops nothing until
+/// the doctor confirms it.
+#[test]
+fn a_reply_accepted_from_another_address_stops_no_mail_before_the_doctor_confirms() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("replies", "poll_interval", toml_string("2s")),
+            ("replies", "different_sender", toml_string("accept")),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let person = || store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+    let invitation = stack.inbox(doctor).remove(0);
+    stack.deliver(
+        "colleague@elsewhere.test",
+        &fixture.sender,
+        &reply(
+            &invitation,
+            "colleague@elsewhere.test",
+            &format!("{COMPLETE}\n\nPlease remove me from this list."),
+        ),
+    );
+    fixture.wait_recorded(doctor, 10, Duration::from_secs(60));
+    fixture.wait_until(Duration::from_secs(60), "the doctor asked", || {
+        mail_with_subject(&stack, doctor, "Please confirm").len() == 1
+    });
+    assert_eq!(person().status, "active", "nothing stopped yet");
+    let asking = mail_with_subject(&stack, doctor, "Please confirm").remove(0);
+    stack.deliver(doctor, &fixture.sender, &reply(&asking, doctor, "confirm"));
+    fixture.wait_until(Duration::from_secs(60), "confirmed: mail stops", || {
+        person().status == "opted_out"
+    });
+    daemon.terminate();
+    assert_eq!(
+        store.current_answers(person().id).unwrap().len(),
+        10,
+        "the answers still count"
+    );
+}

@@ -213,6 +213,50 @@ fn read_csv(path: &Path) -> Result<Table, Problems> {
     })
 }
 
+/// The largest `.xlsx` file read, in bytes: checked before calamine opens
+/// it. A list of 100,000 doctors is about 5 MB.
+pub const MAX_WORKBOOK_BYTES: u64 = 20 * 1024 * 1024;
+/// The most the workbook's parts may unzip to together, in bytes, as its
+/// zip directory declares them (a zip bomb stops here, before calamine
+/// unzips anything).
+const MAX_WORKBOOK_UNZIPPED: u64 = 200 * 1024 * 1024;
+/// More parts than this is not a recipient list.
+const MAX_WORKBOOK_ENTRIES: usize = 10_000;
+
+/// Checks the workbook's size on disk, then the number and unzipped size
+/// of its parts from the zip directory alone, before anything is parsed.
+fn within_workbook_limits(path: &Path) -> Result<(), String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read it: {e}"))?
+        .len();
+    if size > MAX_WORKBOOK_BYTES {
+        return Err(format!(
+            "{size} bytes; at most {MAX_WORKBOOK_BYTES} are read"
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    // Not a zip file: calamine says so in its own words below.
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    if archive.len() > MAX_WORKBOOK_ENTRIES {
+        return Err(format!("{} parts in the workbook", archive.len()));
+    }
+    let mut unzipped: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| format!("part {i} of the workbook: {e}"))?;
+        unzipped = unzipped.saturating_add(entry.size());
+    }
+    if unzipped > MAX_WORKBOOK_UNZIPPED {
+        return Err(format!(
+            "its parts unzip to {unzipped} bytes; at most {MAX_WORKBOOK_UNZIPPED} are read"
+        ));
+    }
+    Ok(())
+}
+
 /// The first sheet of an `.xlsx` workbook, its first used row the header.
 /// Numbers are written as Excel shows them in General format (`12`, not
 /// `12.0`); a cell holding an Excel error (`#N/A`) makes its row unreadable.
@@ -227,6 +271,15 @@ fn read_workbook(path: &Path) -> Result<Table, Problems> {
             "check 'recipients' in the survey file; save the list as .xlsx or .csv",
         );
     };
+    if let Err(err) = within_workbook_limits(path) {
+        problems.at(
+            path,
+            None,
+            format!("the recipient list is too large to read: {err}"),
+            "keep only the list in the workbook's first sheet (no pictures or other sheets), or save it as .csv",
+        );
+        return Err(problems);
+    }
     let mut workbook: Xlsx<_> = match open_workbook(path) {
         Ok(workbook) => workbook,
         Err(err) => {
@@ -596,6 +649,54 @@ mod tests {
             problems.0[0]
                 .message
                 .contains("cannot read the recipient list as an Excel workbook"),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn a_workbook_over_the_size_limit_is_refused_before_it_is_opened() {
+        // Large enough on disk, whatever is inside: the size decides first.
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("doctors.xlsx");
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len(MAX_WORKBOOK_BYTES + 1).unwrap();
+        let problems = load(&big).unwrap_err();
+        let problem = &problems.0[0];
+        assert_eq!(problem.file, big, "{problems}");
+        assert!(
+            problem.message.starts_with(&format!(
+                "the recipient list is too large to read: {} bytes; at most {MAX_WORKBOOK_BYTES} are read",
+                MAX_WORKBOOK_BYTES + 1
+            )),
+            "{problems}"
+        );
+        assert!(problems.to_string().contains("doctors.xlsx"), "{problems}");
+    }
+
+    #[test]
+    fn a_workbook_that_unzips_past_the_limit_is_refused_before_it_is_parsed() {
+        // A small file whose one part declares (and holds) 201 MB of zeros.
+        let dir = tempfile::tempdir().unwrap();
+        let bomb = dir.path().join("list.xlsx");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        zip.start_file(
+            "xl/worksheets/sheet1.xml",
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .large_file(true),
+        )
+        .unwrap();
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..201 {
+            std::io::Write::write_all(&mut zip, &zeros).unwrap();
+        }
+        zip.finish().unwrap();
+        assert!(std::fs::metadata(&bomb).unwrap().len() < MAX_WORKBOOK_BYTES);
+        let problems = load(&bomb).unwrap_err();
+        assert!(
+            problems.0[0]
+                .message
+                .starts_with("the recipient list is too large to read: its parts unzip to"),
             "{problems}"
         );
     }

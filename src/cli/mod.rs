@@ -164,6 +164,16 @@ pub enum Command {
         #[arg(long)]
         send: bool,
     },
+    /// Print the progress digest as it stands now; with --send, email it
+    /// to the lead(s) now (the daemon sends it on the survey's schedule).
+    Digest {
+        /// The survey file.
+        #[arg(long)]
+        survey: PathBuf,
+        /// Email it to the lead(s) now.
+        #[arg(long)]
+        send: bool,
+    },
     /// Delete a person's answers at their request, and record that it was done.
     Withdraw {
         /// The survey file.
@@ -254,6 +264,7 @@ pub async fn execute(cli: Cli, signals: Signals) -> Exit {
         } => review(&survey, accept, reject, retry, settle, restore, &by),
         Command::Close { survey } => close(&survey).await,
         Command::Report { survey, out, send } => report(&survey, &out, send).await,
+        Command::Digest { survey, send } => digest(&survey, send).await,
         Command::Withdraw {
             survey,
             recipient,
@@ -518,9 +529,26 @@ async fn report(path: &std::path::Path, out: &std::path::Path, send: bool) -> Re
         if reported.interim { "interim" } else { "final" },
         out.display()
     );
-    let Some(mail) = reported.sent else {
-        return Ok(Exit::Success);
-    };
+    match reported.sent {
+        Some(mail) => said_sent(mail, "report"),
+        None => Ok(Exit::Success),
+    }
+}
+
+async fn digest(path: &std::path::Path, send: bool) -> Result<Exit> {
+    let digested = commands::digest(path, send).await?;
+    match digested.sent {
+        None => {
+            print!("{}", digested.text);
+            Ok(Exit::Success)
+        }
+        Some(mail) => said_sent(mail, "digest"),
+    }
+}
+
+/// Prints where an email asked for (`report --send`, `digest --send`)
+/// stands; a failure to send is a failing exit.
+fn said_sent(mail: commands::ReportMail, what: &str) -> Result<Exit> {
     let to = mail.to.join(", ");
     match mail.state {
         MailState::Sent => println!("sent to {to}"),
@@ -532,7 +560,7 @@ async fn report(path: &std::path::Path, out: &std::path::Path, send: bool) -> Re
             return Ok(Exit::Failure);
         }
         _ => println!(
-            "queued for {to}, not sent yet ({}); the daemon retries it, `mailsurvey status` shows it",
+            "{what} queued for {to}, not sent yet ({}); the daemon retries it, `mailsurvey status` shows it",
             mail.last_error.as_deref().unwrap_or("waiting for its turn")
         ),
     }

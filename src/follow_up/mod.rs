@@ -5,6 +5,7 @@
 //! the doctor's message by In-Reply-To, and have a Message-ID derived from
 //! it, so a resend after a crash reuses it.
 
+pub mod digest;
 pub mod timeline;
 
 use std::collections::BTreeMap;

@@ -25,6 +25,7 @@
 //! over delivered beside it. Percentages are of those who gave a valid
 //! answer to that question (its `n`), rounded half up to one decimal.
 
+pub mod digest;
 pub mod retention;
 pub mod shown;
 

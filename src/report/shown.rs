@@ -49,6 +49,49 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Text from outside (a bounce's reason, a subject, a stranger's address)
+/// as one line of an email to the lead: at most `max_chars` characters
+/// read (the cut comes first, so a huge text costs no more than a short
+/// one), runs of white space as one space, control and hiding characters
+/// shown as by [`visible`], and nothing a mail client would make a link:
+/// `://` as `[:]//`, `@` as `[at]`, a dot between a letter or digit and a
+/// letter as `[.]` (`mx.nhs.test` as `mx[.]nhs[.]test`; `5.1.1` stays).
+/// A cut text ends in `...`.
+pub fn unlinked(text: &str, max_chars: usize) -> String {
+    let mut chars = text.chars();
+    let cut: Vec<char> = chars.by_ref().take(max_chars).collect();
+    let shortened = chars.next().is_some();
+    let mut out = String::with_capacity(cut.len() + 8);
+    let mut space = false;
+    for (i, &c) in cut.iter().enumerate() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let before = i.checked_sub(1).map(|j| cut[j]);
+        let after = cut.get(i + 1).copied();
+        match c {
+            ':' if after == Some('/') && cut.get(i + 2) == Some(&'/') => out.push_str("[:]"),
+            '@' => out.push_str("[at]"),
+            '.' if before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphabetic) =>
+            {
+                out.push_str("[.]")
+            }
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    if shortened {
+        out.push_str("...");
+    }
+    out
+}
+
 /// Characters that act on a terminal or on the order of text rather than
 /// being shown.
 fn hidden(c: char) -> bool {
@@ -83,6 +126,33 @@ mod tests {
             assert_eq!(visible(text), shown, "{text:?}");
         }
         assert!(matches!(visible("fine"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn outside_text_in_a_mail_to_the_lead_is_one_short_line_and_no_link() {
+        let cases = [
+            (
+                "host mx.nhs.test said: 550 5.1.1 <dr.a@nhs.test>:\r\n  Recipient address rejected",
+                200,
+                "host mx[.]nhs[.]test said: 550 5.1.1 <dr[.]a[at]nhs[.]test>: Recipient address rejected",
+            ),
+            (
+                "Click https://evil.example/fix?x=1 now",
+                200,
+                "Click https[:]//evil[.]example/fix?x=1 now",
+            ),
+            (
+                "\u{1b}[2Jmailbox full\u{202e}",
+                200,
+                "\\u{1b}[2Jmailbox full\\u{202e}",
+            ),
+            ("quota exceeded for this user", 14, "quota exceeded..."),
+            ("  padded\t\ttext  ", 200, "padded text"),
+            ("ünïcode 4.2.2 over quota", 200, "ünïcode 4.2.2 over quota"),
+        ];
+        for (text, max, shown) in cases {
+            assert_eq!(unlinked(text, max), shown, "{text:?}");
+        }
         assert_eq!(
             visible_lines("one\u{1b}]0;x\u{7}\ntwo\r"),
             "one\\u{1b}]0;x\\u{7}\ntwo\\u{d}"

@@ -305,6 +305,58 @@ pub async fn report(path: &Path, out: &Path, send: bool) -> Result<Reported> {
     })
 }
 
+/// What `digest` did.
+#[derive(Debug, Clone)]
+pub struct Digested {
+    /// The digest's text, as the email's text part says it.
+    pub text: String,
+    /// With `--send`: where the emailed digest stands.
+    pub sent: Option<ReportMail>,
+}
+
+/// `digest`: the progress digest as it stands now; with `send`, queued
+/// for the leads in the outbox like every other email (its own row and
+/// VERP key, retried until sent, shown by `status`) and sent at once, as
+/// `report --send` does; a running daemon retries whatever is left. A
+/// digest sent this way is no slot of the schedule: the scheduled ones go
+/// as before.
+pub async fn digest(path: &Path, send: bool) -> Result<Digested> {
+    let (survey, templates) = daemon::load(path)?;
+    let database = survey.database.clone();
+    let now = SystemClock.now();
+    let store = Store::open(&survey.database).map_err(|e| e.at_database(&database))?;
+    let digest = crate::follow_up::digest::read(&store, &survey, now, None)
+        .map_err(|e| e.at_database(&database))?;
+    let text = crate::report::digest::text(&digest);
+    if !send {
+        return Ok(Digested { text, sent: None });
+    }
+    let to: Vec<String> = survey.leads.iter().map(|l| l.email.clone()).collect();
+    let message_id = (|| {
+        store.ensure_survey(&survey, now)?;
+        crate::follow_up::digest::queue_now(&store, &survey, now)
+    })()
+    .map_err(|e| e.at_database(&database))?;
+    let survey_id = survey.id.clone();
+    let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
+    drain(&store, survey, templates, smtp, |_| {})
+        .await
+        .map_err(|e| e.at_database(&database))?;
+    let (state, last_error) = store
+        .mail_state(&survey_id, &message_id)
+        .map_err(|e| e.at_database(&database))?
+        .ok_or_else(|| Error::Other(format!("the digest {message_id} is not in the outbox")))?;
+    Ok(Digested {
+        text,
+        sent: Some(ReportMail {
+            to,
+            message_id,
+            state,
+            last_error,
+        }),
+    })
+}
+
 /// Runs one of the lead's decisions against the store and returns what it
 /// says (`review`, `withdraw`, `purge`).
 pub fn lead_action(

@@ -338,6 +338,7 @@ impl<O: Outbox> Daemon<O> {
                 }
                 let ingested = crate::decide::ingest::process_new(store, &survey, &templates, now)?;
                 crate::follow_up::timeline::advance(store, &survey, now)?;
+                crate::follow_up::digest::queue_due(store, &survey, now)?;
                 let closed = store.closed_at(&survey.id)?.is_some();
                 if survey.period.is_open_at(now) && !closed {
                     let queued =
@@ -365,7 +366,10 @@ impl<O: Outbox> Daemon<O> {
         for event in [
             self.survey.period.open.timestamp(),
             self.survey.period.close.timestamp(),
-        ] {
+        ]
+        .into_iter()
+        .chain(crate::follow_up::digest::next_slot(&self.survey, now))
+        {
             if event > now {
                 next = next.min(event);
             }

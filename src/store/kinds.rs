@@ -204,6 +204,8 @@ stored_words! {
         /// before the close, a copy after it. Never taken for the final
         /// report the close sends.
         RequestedReport => "requested_report",
+        /// The progress digest to the leads (crate::report::digest).
+        Digest => "digest",
     }
 }
 

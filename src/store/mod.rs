@@ -12,6 +12,7 @@ use crate::{Error, Result};
 mod answers;
 mod confirmations;
 mod decisions;
+mod digest;
 mod health;
 mod kinds;
 pub mod lock;
@@ -74,6 +75,7 @@ mod cached {
 pub use answers::SetAside;
 pub use confirmations::PendingConfirmation;
 pub use decisions::{Decision, FailedMessage, MessageSummary, OpenFlag, Retried};
+pub use digest::{BouncedPerson, DigestReads};
 pub use health::HealthPart;
 pub use kinds::{
     CancelReason, FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind,

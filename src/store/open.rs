@@ -33,6 +33,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0015_confirmation_shows.sql")),
         M::up(include_str!("0016_set_aside.sql")),
         M::up(include_str!("0017_unfinished_reads.sql")),
+        M::up(include_str!("0018_digests.sql")),
     ])
 }
 

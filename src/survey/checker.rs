@@ -97,6 +97,7 @@ impl Checker<'_> {
         let smtp = self.server(raw.smtp, "smtp", 587, &default_user);
         let imap = self.server(raw.imap, "imap", 143, &default_user);
         let sending = self.sending(raw.sending);
+        let digest = self.digest(raw.report.as_ref());
         let report = self.report(raw.report);
         let replies = self.replies(raw.replies);
         let retention_days = self.retention(raw.retention);
@@ -120,6 +121,7 @@ impl Checker<'_> {
             templates_dir: meta.templates.map(|t| self.relative(&t)),
             database: self.relative(meta.database.as_deref().unwrap_or("mailsurvey.db")),
             report,
+            digest,
             replies,
             retention_days,
             id,
@@ -384,6 +386,31 @@ impl Checker<'_> {
                 settings.participants = noun.to_owned();
             }
         }
+        settings
+    }
+
+    /// The progress digest's settings from `[report]`: `digest` (when),
+    /// `digest_results`, `digest_names`.
+    fn digest(&mut self, raw: Option<&RawReport>) -> DigestSettings {
+        let mut settings = DigestSettings::default();
+        let Some(raw) = raw else {
+            return settings;
+        };
+        if let Some(entries) = &raw.digest {
+            settings.schedule.clear();
+            for entry in entries {
+                match DigestAt::parse(entry.get_ref()) {
+                    Some(at) => settings.schedule.push(at),
+                    None => self.problem(
+                        entry,
+                        format!("'{}' is not a time for the progress digest", entry.get_ref()),
+                        "write e.g. \"Monday 09:00\", \"daily 18:00\", \"after each reminder\" or \"1 day before close\" (local time in the survey's time zone); digest = [] sends none",
+                    ),
+                }
+            }
+        }
+        settings.results = raw.digest_results.unwrap_or(false);
+        settings.names = raw.digest_names.unwrap_or(false);
         settings
     }
 

@@ -5,6 +5,7 @@
 //! [`questions`]; [`draft`] writes a first survey file from a questionnaire.
 
 mod checker;
+pub mod digest;
 pub mod docx;
 pub mod draft;
 pub mod problems;
@@ -15,6 +16,7 @@ pub mod recipients;
 pub mod servers;
 pub mod templates;
 
+pub use digest::{DigestAt, DigestSettings};
 pub use questions::{ChoiceOption, Question, QuestionKind, Reserved};
 pub use servers::{Auth, SecretSource, Security, Sending, Server, is_loopback};
 
@@ -65,6 +67,8 @@ pub struct Survey {
     pub database: PathBuf,
     /// How the summary report is cut and what it may show.
     pub report: ReportSettings,
+    /// When the progress digest goes to the leads and what it may say.
+    pub digest: DigestSettings,
     /// How replies are read and answered.
     pub replies: ReplySettings,
     /// Days after the report was sent before `mailsurvey purge` deletes

@@ -61,6 +61,9 @@ pub(super) struct RawReport {
     pub(super) min_cell: Option<Spanned<i64>>,
     pub(super) include_names: Option<bool>,
     pub(super) participants: Option<Spanned<String>>,
+    pub(super) digest: Option<Vec<Spanned<String>>>,
+    pub(super) digest_results: Option<bool>,
+    pub(super) digest_names: Option<bool>,
 }
 
 #[derive(Deserialize)]

@@ -249,3 +249,136 @@ fn golden_confirmations() {
         check(name, &bytes);
     }
 }
+
+/// The progress digest of the seed survey mid-collection, as the leads
+/// get it: every section filled, outside text (a bounce's reason with a
+/// link and an escape sequence, a stranger's address, a subject) shown
+/// shortened and unlinked, no answers (`digest_results` is off).
+#[test]
+fn golden_progress_digest() {
+    use mailsurvey::report::Share;
+    use mailsurvey::report::digest::{
+        self, Bounced, Cause, Centres, Digest, Held, SetAside, Slot, Unclear, Waiting,
+    };
+    use mailsurvey::report::shown::unlinked;
+    let survey = survey();
+    let centres = [
+        ("City General Hospital Palliative Care", 10, 4),
+        ("Coastal Hospice", 10, 3),
+        ("Moorland Community Palliative Team", 10, 5),
+        ("Riverside Palliative Care Unit", 10, 2),
+        ("St Columba's Hospice", 10, 6),
+        ("Valley Specialist Palliative Service", 4, 3),
+    ];
+    let facts = Digest {
+        title: survey.title.clone(),
+        survey_file: "/srv/surveys/ketamine 2026.toml".into(),
+        made_at: "Monday 23 November 2026, 17:00 GMT".into(),
+        cause: Some(Cause::Reminder(1)),
+        invited: 54,
+        responded: Share::of(23, 54),
+        complete: 19,
+        partial: 4,
+        not_yet_sent: 6,
+        waiting: Waiting {
+            count: 27,
+            names: None,
+        },
+        bounced: vec![Bounced {
+            name: "Dr Ruth Okafor".into(),
+            email: "ruth.okafor@coastal-hospice.test".into(),
+            reason: unlinked(
+                "host mx.coastal-hospice.test said: 550 5.1.1 <ruth.okafor@coastal-hospice.test>: \
+                 Recipient address rejected\r\n\x1b[2J see https://evil.test/fix and make this line \
+                 far longer than anyone needs to read on a phone",
+                digest::OUTSIDE_TEXT_CHARS,
+            ),
+        }],
+        unverified_bounces: 1,
+        opted_out: 2,
+        held: vec![Held {
+            id: 41,
+            from: unlinked("j.clarke@gmail.test", 80),
+            whose: "jack.clarke@north-hospice.test".into(),
+        }],
+        unclear: vec![Unclear {
+            name: "Dr Aisha Lewis".into(),
+            email: "aisha.lewis@riverside-pcu.test".into(),
+            number: 4,
+            question: "confidence".into(),
+            values: "a whole number from 0 to 10".into(),
+        }],
+        set_aside: vec![SetAside {
+            id: 57,
+            subject: unlinked("Re: Survey \u{202e} www.evil.test", 80),
+            reason: unlinked("took longer than 10 s to read", digest::OUTSIDE_TEXT_CHARS),
+        }],
+        problems: vec![
+            "IMAP since Monday 23 November 2026, 08:12 GMT: the server refused the login \
+             (AUTHENTICATIONFAILED); check the password or token named in [imap]"
+                .into(),
+        ],
+        next_reminder: Some("Saturday 28 November 2026, 17:00 GMT".into()),
+        close: "Thursday 31 December 2026, 17:00 GMT".into(),
+        closed: false,
+        centres: Some(Centres {
+            column: "centre".into(),
+            min_cell: 5,
+            groups: centres
+                .iter()
+                .map(|(name, invited, responded)| (name.to_string(), *invited, *responded))
+                .collect(),
+            show_small: false,
+        }),
+        results: None,
+    };
+    let slot = Slot {
+        at: now(),
+        cause: Cause::Reminder(1),
+    };
+    let message_id = digest::message_id(&survey, Some(slot), now());
+    assert_eq!(message_id, "digest.ketamine-2026.1796115600@survey.test");
+    let draft = digest::draft(&survey, &facts, message_id).unwrap();
+    assert_eq!(draft.to.email.to_string(), "lead@survey.test");
+    let bytes = compose(draft, now()).unwrap().bytes;
+    let mail = crate::support::parse(&bytes);
+    assert_eq!(
+        mail.header_raw("Auto-Submitted").map(str::trim),
+        Some("auto-generated")
+    );
+    assert_eq!(
+        mail.subject(),
+        Some(
+            "Progress: 23 of 54 answered, 5 for you - Ketamine in specialist palliative care: a regional survey"
+        )
+    );
+    let text = mail.body_text(0).unwrap();
+    let html = mail.body_html(0).unwrap();
+    for part in [&text, &html] {
+        for never in [
+            "https://",
+            "evil.test",
+            "\u{1b}",
+            "\u{202e}",
+            "<a ",
+            "gmail.test",
+        ] {
+            assert!(!part.contains(never), "{never:?} in\n{part}");
+        }
+    }
+    for said in [
+        "23 of 54 invited have answered (42.6%): 19 complete, 4 partial.",
+        "6 invitations not sent yet.",
+        "Dr Ruth Okafor <ruth.okafor@coastal-hospice.test>: \"host mx[.]coastal-hospice[.]test said: 550 5.1.1",
+        "  mailsurvey review --survey '/srv/surveys/ketamine 2026.toml' --accept 41",
+        "  mailsurvey review --survey '/srv/surveys/ketamine 2026.toml' --settle aisha.lewis@riverside-pcu.test confidence VALUE",
+        "  mailsurvey review --survey '/srv/surveys/ketamine 2026.toml' --retry 57",
+        "Valley Specialist Palliative Service: 4 invited (fewer than 5: not shown)",
+        "St Columba's Hospice: 6 of 10 (60.0%)",
+        "Next reminder: Saturday 28 November 2026, 17:00 GMT.",
+        "Interim results are not shown",
+    ] {
+        assert!(text.contains(said), "{said:?} not in\n{text}");
+    }
+    check("digest", &bytes);
+}

@@ -4,6 +4,7 @@
 
 mod acceptance;
 mod attribution;
+mod digest;
 mod doctors;
 mod faults;
 mod filing;

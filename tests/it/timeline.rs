@@ -145,13 +145,13 @@ fn close_now_sends_the_report_and_stops_the_reminders() {
 const CAUGHT_UP: &str = "first turn done: caught up";
 
 /// How many daemons of this fixture have finished a first turn so far.
-fn turns_done(fixture: &Fixture) -> usize {
+pub(crate) fn turns_done(fixture: &Fixture) -> usize {
     fixture.log().matches(CAUGHT_UP).count()
 }
 
 /// Waits (bounded) until the daemon started after `before` first turns has
 /// done its own: whatever it would send at start-up has been sent by then.
-fn wait_caught_up(fixture: &Fixture, before: usize) {
+pub(crate) fn wait_caught_up(fixture: &Fixture, before: usize) {
     fixture.wait_until(
         Duration::from_secs(30),
         "the restarted daemon's first turn",

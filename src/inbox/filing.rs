@@ -76,7 +76,7 @@ impl Watcher {
                             break;
                         }
                         if filing.first_time(format!("batch {file_to} {words}")) {
-                            tracing::warn!(survey = %self.survey.id, folder = %file_to, messages = chunk.len(), error = %words, "inbox: the server refused to file a batch; filing its messages one by one");
+                            tracing::warn!(survey = %self.survey.id, folder = %file_to, messages = chunk.len(), error = %crate::report::shown::logged(&words), "inbox: the server refused to file a batch; filing its messages one by one");
                         }
                         // One at a time, starting at a different message
                         // each round, until it is clear the folder takes
@@ -112,7 +112,7 @@ impl Watcher {
             }
             if let Some((words, waiting)) = folder_refused {
                 if filing.first_time(format!("folder {file_to} {words}")) {
-                    tracing::warn!(survey = %self.survey.id, folder = %file_to, waiting, error = %words, "inbox: the server refuses to file messages to this folder; trying again each round");
+                    tracing::warn!(survey = %self.survey.id, folder = %file_to, waiting, error = %crate::report::shown::logged(&words), "inbox: the server refuses to file messages to this folder; trying again each round");
                 }
                 problems.push(format!(
                     "the server refuses to move messages to {file_to} ({words}); {waiting} message(s) wait in {folder} and are tried again each round"
@@ -120,7 +120,7 @@ impl Watcher {
             }
             if let Some((_, words)) = refused_here.first() {
                 if filing.first_time(format!("some {file_to} {} {words}", refused_here.len())) {
-                    tracing::warn!(survey = %self.survey.id, folder = %file_to, messages = refused_here.len(), error = %words, "inbox: the server refused to file some messages; trying them again each round");
+                    tracing::warn!(survey = %self.survey.id, folder = %file_to, messages = refused_here.len(), error = %crate::report::shown::logged(words), "inbox: the server refused to file some messages; trying them again each round");
                 }
                 problems.push(format!(
                     "the server refused to move {} message(s) to {file_to} ({words}); they wait in {folder} and are tried again each round",
@@ -285,7 +285,7 @@ impl Watcher {
                 match attempt(session, chunk, uidvalidity, file_to, has_move, filing)? {
                     Attempt::Moved => moved += chunk.len(),
                     Attempt::Refused { words, .. } => {
-                        tracing::warn!(survey = %self.survey.id, folder = %file_to, messages = chunk.len(), error = %words, "inbox: the server refused to file copies read again; trying again next round");
+                        tracing::warn!(survey = %self.survey.id, folder = %file_to, messages = chunk.len(), error = %crate::report::shown::logged(&words), "inbox: the server refused to file copies read again; trying again next round");
                         filing.sweep_again = true;
                     }
                 }

@@ -233,7 +233,7 @@ impl Watcher {
                     filing.missing.remove(folder);
                 }
                 Some(words) => {
-                    tracing::warn!(survey = %self.survey.id, folder, error = %words, "inbox: cannot create the folder; messages for it stay in the inbox until it exists");
+                    tracing::warn!(survey = %self.survey.id, folder, error = %crate::report::shown::logged(&words), "inbox: cannot create the folder; messages for it stay in the inbox until it exists");
                     filing.missing.insert(folder.clone(), words);
                 }
             }

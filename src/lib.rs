@@ -71,4 +71,7 @@ pub mod cli;
 
 pub mod error;
 
+#[cfg(test)]
+mod test_support;
+
 pub use error::{Error, Result};

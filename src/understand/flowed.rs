@@ -92,6 +92,7 @@ pub fn unflow(text: &str, delsp: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::thread_cpu_time;
 
     #[test]
     fn parameters_are_read_in_any_case() {
@@ -165,19 +166,6 @@ mod tests {
         for (text, delsp, expected) in cases {
             assert_eq!(unflow(text, *delsp), *expected, "{text:?} delsp={delsp}");
         }
-    }
-
-    /// The CPU time this thread has used: unlike the wall clock, it does
-    /// not grow while a busy machine runs other work.
-    fn thread_cpu_time() -> std::time::Duration {
-        let mut now = libc::timespec {
-            tv_sec: 0,
-            tv_nsec: 0,
-        };
-        // SAFETY: clock_gettime writes into the timespec we own.
-        let done = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-        assert_eq!(done, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-        std::time::Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
     }
 
     #[test]

@@ -336,3 +336,59 @@ fn a_custom_template_line_below_the_last_empty_answer_is_not_an_answer() {
     );
     daemon.terminate();
 }
+
+/// Issue 21: a full numbered list, a sign-off, and below it a postscript
+/// that corrects one answer. Through the daemon the correction is what is
+/// counted, and what the receipt lists.
+#[test]
+fn a_later_correction_in_a_reply_is_what_is_counted_and_receipted() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let invitation = stack.inbox(doctor).remove(0);
+    stack.deliver(
+        doctor,
+        &fixture.sender,
+        &reply(
+            &invitation,
+            doctor,
+            "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. yes\n7. no\n8. yes\n9. yes\n\n\
+             Thanks,\nJack\n\nPS: sorry, for 4 I meant 6. And question 3 should be no.",
+        ),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "a receipt sent", || {
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&1)
+    });
+    daemon.terminate();
+    let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+    let got = store.current_answers(person.id).unwrap();
+    assert_eq!(got["confidence"].status, Status::Ok, "{got:?}");
+    assert_eq!(got["confidence"].value, Some(Value::Integer(6)));
+    assert_eq!(got["end_of_life"].value, Some(Value::Bool(true)));
+    assert_eq!(
+        got.values().filter(|a| a.status == Status::Ok).count(),
+        9,
+        "{got:?}"
+    );
+    let receipt = stack
+        .inbox(doctor)
+        .into_iter()
+        .find(|raw| {
+            parse(raw)
+                .subject()
+                .unwrap_or_default()
+                .starts_with("Thank you")
+        })
+        .expect("a receipt");
+    let text = parse(&receipt).body_text(0).unwrap().into_owned();
+    assert!(
+        text.contains("4. 6") && !text.contains("4. 7"),
+        "the receipt lists the corrected answer: {text}"
+    );
+}

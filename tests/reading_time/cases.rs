@@ -244,6 +244,45 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "corrections", parse_reply, |n| {
             fill("for question 4 I meant ", n).into_bytes()
         }),
+        case!(
+            "reply parser",
+            "postscript corrections in sentences",
+            parse_reply,
+            |n| { format!("Thanks,\n{}", fill("PS: For 4 I meant 6. ", n)).into_bytes() }
+        ),
+        case!("reply parser", "corrections by words", parse_reply, |n| {
+            fill("make that 8 for the ", n).into_bytes()
+        }),
+        case!("reply parser", "for the ... one", parse_reply, |n| {
+            fill("for the confidence ", n).into_bytes()
+        }),
+        case!("reply parser", "table rows", parse_reply, |n| {
+            fill("| 1 | yes |\n", n).into_bytes()
+        }),
+        case!("reply parser", "one endless table row", parse_reply, |n| {
+            fill("| 1 ", n).into_bytes()
+        }),
+        case!("reply parser", "codes on one line", parse_reply, |n| {
+            fill("Q1 Y ", n).into_bytes()
+        }),
+        case!("reply parser", "glued codes", parse_reply, |n| {
+            fill("1Y ", n).into_bytes()
+        }),
+        case!("reply parser", "a summary's exceptions", parse_reply, |n| {
+            format!("yes to all but {}", fill("1 and ", n)).into_bytes()
+        }),
+        case!("reply parser", "misspelt yes", parse_reply, |n| {
+            fill("1. yse\n", n).into_bytes()
+        }),
+        case!("reply parser", "answers with reasons", parse_reply, |n| {
+            fill("1. yes - no ", n).into_bytes()
+        }),
+        case!(
+            "reply parser",
+            "a choice and its reason",
+            parse_reply,
+            |n| { format!("5. a - {}", fill("no b, ", n)).into_bytes() }
+        ),
         // Whole messages: MIME and header decoding, auto-reply and
         // challenge checks, bounce bodies and their HTML, the reply.
         case!("message", "html body of &", inspect, |n| html(&fill(

@@ -23,6 +23,7 @@
 //! Bounded: at most [`MAX_BYTES`] and [`MAX_LINES`] are read (the rest is
 //! recorded as truncated), and only linear-time matching is used.
 
+mod compact;
 pub mod html;
 mod prose;
 mod value;
@@ -169,6 +170,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     }
     reader.end_top();
     reader.close();
+    reader.apply_summary();
 
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
@@ -286,6 +288,33 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:for|on|to|in)?\s*(?:question|q)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
+    )
+    .expect("valid regex")
+});
+/// The verbs of a correction: "I meant", "should be", "make that", "my
+/// answer is" (what follows, or precedes with "for", is the new answer).
+const CORRECTING: &str = r"(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|read|say)|(?:please\s+)?(?:change|make)\s+(?:it\s+|that\s+|my\s+answer\s+)?(?:to\s+)?|(?:the|my)\s+answer\s+(?:is|was|should\s+be))";
+/// "For 4 I meant 6", "for no. 3 it should be no": a question by its number
+/// alone, right before the correcting verb.
+static CORRECTION_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\bfor\s+(?:no\.?\s*|number\s+|#)?(\d{{1,2}})\s*[,:]?\s*{CORRECTING}\s*:?\s*(\S.*)$"
+    ))
+    .expect("valid regex")
+});
+/// "For the research question my answer should be no", "for the
+/// confidence one, make that 8": a question named by its words.
+static CORRECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\bfor\s+the\s+(?:question\s+(?:about|on)\s+)?([^,:;.!?]+?)(?:\s+(?:one|question|answer))?\s*[,:]?\s*{CORRECTING}\s*:?\s*(\S.*)$"
+    ))
+    .expect("valid regex")
+});
+/// "Make that 8 for the confidence one", "change it to no for question
+/// 3": the new answer first, then the question.
+static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|i\s+meant)\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?\s*[.!]*\s*$",
     )
     .expect("valid regex")
 });
@@ -422,6 +451,8 @@ enum Origin {
     Ordered,
     /// A sentence about the question: inferred.
     Prose,
+    /// "Yes to all but 2 and 5".
+    Summary,
 }
 
 impl Origin {
@@ -487,11 +518,17 @@ struct Reader<'q> {
     /// Inside an original that is not `>`-quoted.
     in_original: bool,
     in_instructions: bool,
+    /// Below a signature delimiter, a footer or a disclaimer: nothing more
+    /// of the doctor's is read until our questionnaire starts again.
     after_signature: bool,
+    /// Below a sign-off ("Thanks,"): only a correction is still read.
+    after_sign_off: bool,
     /// Listed answers seen at the top: question, text, written with
     /// punctuation (`1.`, `Q1`) rather than just a space.
     listed: Vec<(usize, String, bool)>,
     listing_open: bool,
+    /// "Yes to all but 2 and 5" at the top, and the line it was read from.
+    summary: Option<(compact::Summary, String)>,
 }
 
 impl<'q> Reader<'q> {
@@ -511,8 +548,10 @@ impl<'q> Reader<'q> {
             in_original: false,
             in_instructions: false,
             after_signature: false,
+            after_sign_off: false,
             listed: Vec::new(),
             listing_open: false,
+            summary: None,
         }
     }
 
@@ -551,13 +590,26 @@ impl<'q> Reader<'q> {
             self.original_line(text);
             return;
         }
-        if SIGNATURE.is_match(text) || SIGN_OFF.is_match(text) || FOOTER.is_match(text) {
+        if SIGNATURE.is_match(text) || FOOTER.is_match(text) {
             self.end_top();
             self.close();
             self.after_signature = true;
             return;
         }
         if self.after_signature {
+            return;
+        }
+        if SIGN_OFF.is_match(text) {
+            self.end_top();
+            self.close();
+            self.after_sign_off = true;
+            return;
+        }
+        if self.after_sign_off {
+            // Below "Thanks, Jack" and above the signature: a postscript
+            // may still correct an answer ("PS: for 4 I meant 6"), nothing
+            // else is read.
+            self.correction(text);
             return;
         }
         self.own_line(text);
@@ -598,6 +650,7 @@ impl<'q> Reader<'q> {
             self.flush_ticks();
             self.heading = Some(index);
             self.after_signature = false;
+            self.after_sign_off = false;
             reply.quotes_questionnaire = true;
             return true;
         }
@@ -606,6 +659,7 @@ impl<'q> Reader<'q> {
             self.close();
             self.flush_ticks();
             self.after_signature = false;
+            self.after_sign_off = false;
             reply.quotes_questionnaire = true;
             if let Some(question) = self.heading.take() {
                 self.start_gathering(question, rest, line.depth);
@@ -724,18 +778,66 @@ impl<'q> Reader<'q> {
         }
     }
 
-    /// "Question 3: I meant 4": the corrected answer, which wins over the
-    /// others to that question. True when `text` corrects a question we asked.
+    /// A correction of one answer in the doctor's own line ("for question
+    /// 4 I meant 8", "PS: for 4 I meant 6", "make that 8 for the confidence
+    /// one"): recorded, and true, when the line is one. A question named by
+    /// words must be named by exactly one question's words.
     fn correction(&mut self, text: &str) -> bool {
-        let Some(c) = CORRECTION.captures(text) else {
-            return false;
+        let mut any = false;
+        for sentence in sentences(text) {
+            any |= self.correction_in(sentence);
+        }
+        any
+    }
+
+    /// One sentence's correction, if it is one.
+    fn correction_in(&mut self, text: &str) -> bool {
+        let by_number = |n: &str| {
+            let n: usize = n.parse().ok()?;
+            n.checked_sub(1).filter(|i| *i < self.found.len())
         };
-        let number: usize = c[1].parse().unwrap_or(0);
-        let Some(index) = number.checked_sub(1).filter(|i| *i < self.found.len()) else {
+        let by_words = |label: &str| {
+            let label = label.trim();
+            let number = label
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .trim_end_matches(['.', ')']);
+            let prefix = label[..label.len() - number.len()].trim().to_lowercase();
+            if !number.is_empty()
+                && [
+                    "",
+                    "question",
+                    "q",
+                    "no",
+                    "no.",
+                    "number",
+                    "#",
+                    "question no.",
+                ]
+                .contains(&prefix.as_str())
+            {
+                return by_number(number);
+            }
+            match self.index.label(label) {
+                prose::Tie::One(q) => Some(q),
+                _ => None,
+            }
+        };
+        let found = if let Some(c) = CORRECTION.captures(text) {
+            by_number(&c[1]).map(|q| (q, c.get(2).map_or("", |m| m.as_str())))
+        } else if let Some(c) = CORRECTION_BARE.captures(text) {
+            by_number(&c[1]).map(|q| (q, c.get(2).map_or("", |m| m.as_str())))
+        } else if let Some(c) = CORRECTION_WORDS.captures(text) {
+            by_words(&c[1]).map(|q| (q, c.get(2).map_or("", |m| m.as_str())))
+        } else if let Some(c) = CORRECTION_AFTER.captures(text) {
+            by_words(&c[2]).map(|q| (q, c.get(1).map_or("", |m| m.as_str())))
+        } else {
+            None
+        };
+        let Some((index, wanted)) = found else {
             return false;
         };
         self.close();
-        let wanted = NOT_THAT.replace(&c[2], "");
+        let wanted = NOT_THAT.replace(wanted, "");
         let wanted = wanted.trim().trim_end_matches(['.', '!', ',']).trim();
         if !wanted.is_empty() {
             self.found[index].push(AnswerText::new(wanted.to_owned(), Origin::Correction));
@@ -744,10 +846,70 @@ impl<'q> Reader<'q> {
         true
     }
 
+    /// A summary ("yes to all but 2 and 5") answers every yes/no question:
+    /// its value, the opposite for the exceptions. A question of another
+    /// kind that it covers and nothing else answers is unclear (asked),
+    /// never guessed; free text is not covered.
+    fn apply_summary(&mut self) {
+        let Some((summary, line)) = self.summary.take() else {
+            return;
+        };
+        for (q, question) in self.questions.iter().enumerate() {
+            let excepted = summary.except.contains(&q);
+            match question.kind {
+                QuestionKind::YesNo => {
+                    let yes = summary.value != excepted;
+                    let text = if yes { "yes" } else { "no" };
+                    self.found[q].push(AnswerText::new(text.to_owned(), Origin::Summary));
+                }
+                QuestionKind::Text => {}
+                _ if excepted || !self.found[q].is_empty() => {}
+                _ => self.found[q].push(AnswerText {
+                    text: line.clone(),
+                    origin: Origin::Summary,
+                    answer: Some(Answer::unclear(
+                        "a summary such as \"yes to all\" does not give this answer",
+                        &line,
+                    )),
+                }),
+            }
+        }
+    }
+
+    /// A compact form at the top: a table row drawn with pipes, question
+    /// codes on one line, a summary. True when `text` is one.
+    fn compact_line(&mut self, text: &str) -> bool {
+        let questions = self.found.len();
+        if let Some(row) = compact::table_row(text, questions) {
+            if let compact::Row::Answer(q, answer) = row {
+                self.listed.push((q, answer.to_owned(), true));
+            }
+            self.listing_open = false;
+            return true;
+        }
+        if let Some(codes) = compact::codes(text, questions) {
+            self.listed
+                .extend(codes.into_iter().map(|(q, a)| (q, a, true)));
+            self.listing_open = false;
+            return true;
+        }
+        if self.summary.is_none()
+            && let Some(summary) = compact::summary(text, questions)
+        {
+            self.summary = Some((summary, text.to_owned()));
+            self.listing_open = false;
+            return true;
+        }
+        false
+    }
+
     /// An own line above the quoted text: a numbered answer ("2. yes") or
     /// its continuation, a labelled one ("Further: yes"), or prose kept for
     /// reading against the questions at the end of the top.
     fn top_line(&mut self, text: &str) {
+        if self.compact_line(text) {
+            return;
+        }
         if let Some(c) = LISTED.captures(text) {
             let number: usize = c[2].parse().unwrap_or(0);
             if (1..=self.found.len()).contains(&number) {
@@ -929,6 +1091,30 @@ impl<'q> Reader<'q> {
     }
 }
 
+/// A line cut into sentences: after `.`, `!` or `?` followed by a space
+/// and a capital ("for 4 I meant 6. And question 3 should be no"), never
+/// inside a number ("6.5").
+fn sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?')
+            && chars.peek().is_some_and(|(_, n)| *n == ' ')
+            && line[i + 1..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            out.push(&line[start..=i]);
+            start = i + 1;
+        }
+    }
+    out.push(&line[start..]);
+    out
+}
+
 /// "Jack", "Dr Jack Clarke", "J. Clarke": up to four capitalised words.
 fn looks_like_a_name(line: &str) -> bool {
     let words: Vec<&str> = line
@@ -964,7 +1150,11 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
     if !certain.is_empty() {
         // Certain readings win over inferred ones; several must agree.
         let prepared: Vec<String> = certain.iter().map(|f| prepare(&f.text)).collect();
-        let answers: Vec<Answer> = prepared.iter().map(|t| value::read(question, t)).collect();
+        let answers: Vec<Answer> = certain
+            .iter()
+            .zip(&prepared)
+            .map(|(f, t)| f.answer.clone().unwrap_or_else(|| value::read(question, t)))
+            .collect();
         return Some(agree(answers, &prepared));
     }
     // Only inferred readings: those that give a value, all the same one.

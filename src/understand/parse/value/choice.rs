@@ -1,7 +1,7 @@
 //! Single- and multiple-choice answers: options named by letter, by label
 //! or by a word only one label has, with "not", "all" and "none".
 
-use super::plain_words;
+use super::{one_edit, plain_words};
 use crate::survey::{ChoiceOption, Question};
 use crate::understand::answer::{Answer, Value};
 
@@ -284,6 +284,29 @@ pub(super) const EVERYTHING: &[&str] = &["all", "everything", "every", "each"];
 /// Words that choose the exclusive option ("none", "nothing").
 pub(super) const NOTHING: &[&str] = &["none", "nothing", "nil", "nope"];
 
+/// A word of five letters or more that no label has, one edit (a letter
+/// added, dropped, changed, or two swapped) from exactly one word of the
+/// labels ("efects", "expertice"): that word. Any other word as it is.
+fn spelt(word: String, labels: &[Vec<String>], asked: &[String]) -> String {
+    if word.chars().count() < 5
+        || asked.contains(&word)
+        || labels.iter().flatten().any(|l| *l == word)
+    {
+        return word;
+    }
+    let mut near: Vec<&String> = labels
+        .iter()
+        .flatten()
+        .filter(|l| l.chars().count() >= 5 && one_edit(&word, l))
+        .collect();
+    near.sort();
+    near.dedup();
+    match near.as_slice() {
+        [one] => (*one).clone(),
+        _ => word,
+    }
+}
+
 /// Options named by their labels, in any case: `Lack of evidence; side
 /// effects`, `Other: cost of the drug`. A run of words that starts only one
 /// label (at least two words of it) names that option, and so does a word
@@ -296,10 +319,13 @@ pub(super) fn labels(
     question_text: &str,
     loose: bool,
 ) -> Result<Picked, String> {
-    let words = plain_words(text);
     let labels: Vec<Vec<String>> = options.iter().map(|o| plain_words(&o.label)).collect();
     let longest = labels.iter().map(Vec::len).max().unwrap_or(0);
     let asked = plain_words(question_text);
+    let words: Vec<String> = plain_words(text)
+        .into_iter()
+        .map(|w| spelt(w, &labels, &asked))
+        .collect();
     let exclusive = options.iter().position(|o| o.exclusive);
     let mut picked = Picked::default();
     let mut negated: Vec<usize> = Vec::new();

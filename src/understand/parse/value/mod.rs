@@ -14,7 +14,7 @@ mod reserved;
 mod yes_no;
 
 use crate::survey::{Question, QuestionKind};
-use crate::understand::answer::{Answer, Value};
+use crate::understand::answer::{Answer, Status, Value};
 
 use choice::choice;
 use number::number;
@@ -28,6 +28,119 @@ pub(crate) use yes_no::{FREQUENCY, asks_ever};
 /// say" is first read for those ([`reserved`]); one that allows neither
 /// reads "n/a" as before (unclear for yes/no, as written for text).
 pub fn read(question: &Question, text: &str) -> Answer {
+    let whole = read_whole(question, text);
+    if whole.status != Status::Unclear || matches!(question.kind, QuestionKind::Text) {
+        return whole;
+    }
+    before_reason(question, text.trim()).unwrap_or(whole)
+}
+
+/// Words that make what follows an answer a hedge or a correction, not
+/// its reason.
+const NOT_A_REASON: &[&str] = &[
+    "or",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "sorry",
+    "mean",
+    "meant",
+    "make",
+    "actually",
+    "correction",
+    "rather",
+    "instead",
+    "unsure",
+    "sure",
+    "either",
+    "depends",
+    "depending",
+    "unless",
+];
+
+/// "No - not yet, it's in draft", "a - no local expertise": an answer that
+/// is clear on its own, then a dash, comma, semicolon or bracket and its
+/// reason (three words or more, which may hold a negation or another
+/// option's words). The answer is the part before, its reason kept as the
+/// explanation of a yes/no. Not when the reason hedges or corrects ("or",
+/// "maybe", "sorry", "I mean"), starts with a not-sure phrase, answers the
+/// other way ("No - yes we do"), or, for a number, holds another number.
+fn before_reason(question: &Question, text: &str) -> Option<Answer> {
+    let at = [" - ", " – ", " — ", ", ", "; ", " ("]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let head = text[..at.0].trim();
+    let reason = text[at.0 + at.1..].trim().trim_end_matches(')').trim();
+    if head.is_empty() {
+        return None;
+    }
+    let mut answer = read_whole(question, head);
+    if answer.status != Status::Ok {
+        return None;
+    }
+    let words = plain_words(reason);
+    if words.len() < 3
+        || words.iter().any(|w| NOT_A_REASON.contains(&w.as_str()))
+        || leading(&words, yes_no::UNSURE) > 0
+    {
+        return None;
+    }
+    let numbered = matches!(
+        question.kind,
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. }
+    );
+    if numbered && reason.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let negated = words
+        .iter()
+        .any(|w| ["no", "not", "never", "none", "without", "nor"].contains(&w.as_str()));
+    if matches!(
+        question.kind,
+        QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_)
+    ) {
+        // A reason for a choice explains it by what is missing ("no local
+        // expertise"); one that may add an option ("also c", "side
+        // effects too") is not taken as a reason.
+        let adds = words.iter().any(|w| {
+            w.chars().count() == 1 && w != "i"
+                || ["also", "too", "plus", "both", "well"].contains(&w.as_str())
+        });
+        if !negated || adds {
+            return None;
+        }
+    }
+    if words.windows(2).any(|w| w[0] == "not" && w[1] == "really") {
+        return None;
+    }
+    if let Some(Value::Bool(value)) = answer.value {
+        let opposite = if value { yes_no::NO } else { yes_no::YES };
+        let said = leading(&words, opposite);
+        // "Yes - no formal training" is a reason; "Yes - no, sorry" or
+        // "No - yes we do" is another answer.
+        let alone = said > 0
+            && reason
+                .split_whitespace()
+                .nth(said - 1)
+                .is_none_or(|w| w.ends_with([',', '.', ';', '!', '?', ':']));
+        // Another answer standing alone anywhere in it: "Yes, but no, not
+        // really".
+        let lone = reason.split_whitespace().any(|w| {
+            let bare = w.trim_end_matches([',', '.', ';', '!', '?', ':']);
+            bare.len() < w.len() && opposite.contains(&bare.to_lowercase().as_str())
+        }) || opposite.contains(&words[words.len() - 1].as_str());
+        if (said > 0 && !value) || alone || lone {
+            return None;
+        }
+        answer.other = Some(reason.to_owned());
+    }
+    answer.source = text.to_owned();
+    Some(answer)
+}
+
+fn read_whole(question: &Question, text: &str) -> Answer {
     let text = text.trim();
     if !question.allow.is_empty()
         && let Some(answer) = reserved::read(question, text, |rest| of_kind(question, rest))
@@ -96,6 +209,26 @@ pub(crate) fn plain_words(text: &str) -> Vec<String> {
         out.extend(spelled.iter().map(|s| (*s).to_owned()));
     }
     out
+}
+
+/// Is `a` one edit from `b` (insert, delete, substitute, swap two
+/// neighbours)? Both short words.
+pub(super) fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
 }
 
 /// The longest phrase of `list` that `words` starts with, in words.

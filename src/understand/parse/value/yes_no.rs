@@ -1,7 +1,7 @@
 //! Yes/no answers: the phrases that say yes, no or "not sure", and the
 //! explanation kept with them.
 
-use super::{leading, plain_words};
+use super::{leading, one_edit, plain_words};
 use crate::survey::Question;
 use crate::understand::answer::{Answer, Value};
 
@@ -152,6 +152,9 @@ pub(crate) fn asks_ever(question: &Question) -> bool {
 
 pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let words = plain_words(text);
+    if let Some(fixed) = misspelt(&words, text) {
+        return yes_no(question, &fixed);
+    }
     if words.is_empty() {
         return Answer::unclear("no yes or no found", text);
     }
@@ -200,7 +203,9 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let opposite = if value { NO } else { YES };
     let hedged = (used..words.len().min(used + 3)).any(|i| {
         let w = words[i].as_str();
-        (opposite.contains(&w) && w != "sure") || ["or", "maybe", "unsure", "perhaps"].contains(&w)
+        let no_doubt = w == "no" && words.get(i + 1).is_some_and(|n| n == "doubt");
+        (opposite.contains(&w) && w != "sure" && !no_doubt)
+            || ["or", "maybe", "unsure", "perhaps"].contains(&w)
     });
     if hedged {
         return Answer::unclear("both yes and no, or not sure", text);
@@ -208,6 +213,43 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let mut answer = Answer::ok(Value::Bool(value), text);
     answer.other = explanation_after(text, used);
     answer
+}
+
+/// Real words one letter away from "yes" or "no": never read as them.
+const NOT_TYPOS: &[&str] = &[
+    "not", "now", "nor", "non", "nod", "yet", "yew", "yen", "yes", "no", "na", "noe", "on", "ys",
+];
+
+/// "Yse", "Noo", "yess": a first word one edit (a letter added, dropped,
+/// changed, or two swapped) from "yes" or "no", starting with the same
+/// letter, at least two letters long and not a real word: the text with
+/// that word spelt right. Never "na", "n/a" or any word as near to both.
+fn misspelt(words: &[String], text: &str) -> Option<String> {
+    let first = words.first()?;
+    if first.len() < 2 || first.len() > 5 || NOT_TYPOS.contains(&first.as_str()) {
+        return None;
+    }
+    if leading(words, YES) > 0
+        || leading(words, NO) > 0
+        || leading(words, UNSURE) > 0
+        || leading(words, FREQUENCY) > 0
+    {
+        return None;
+    }
+    let near = |target: &str| first.starts_with(&target[..1]) && one_edit(first, target);
+    let fixed = match (near("yes"), near("no")) {
+        (true, false) => "yes",
+        (false, true) => "no",
+        _ => return None,
+    };
+    let start = text.find(|c: char| c.is_alphanumeric())?;
+    let end = text[start..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(text.len(), |e| start + e);
+    if !text[start..end].eq_ignore_ascii_case(first) {
+        return None;
+    }
+    Some(format!("{fixed}{}", &text[end..]))
 }
 
 /// "Yes, frequently" → "frequently": the explanation after the first

@@ -1,0 +1,236 @@
+//! Compact forms of a whole reply on few lines: a plain-text table drawn
+//! with pipes (`| 4 | 7 |`), question codes with short answers on one line
+//! (`Q1 Y, Q2 N, Q3 Y`, `1Y 2N 3N 4-6`), and summaries ("yes to all but 2
+//! and 5"). Each reader takes one line, already bounded, and walks it once.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a line with pipes is.
+#[derive(Debug, PartialEq)]
+pub(super) enum Row<'a> {
+    /// A row for question `.0` (0-based), its answer the last cell.
+    Answer(usize, &'a str),
+    /// A header, a rule (`|---|---|`) or a row for no question: not read.
+    Other,
+}
+
+/// A line of a table drawn with pipes: at least two cells, the first a
+/// question number (`1`, `Q1`, `1.`), the answer in the last cell; or the
+/// table's rule. `None` for any other line.
+pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
+    if !text.contains('|') {
+        return None;
+    }
+    let trimmed = text.trim().trim_start_matches('|').trim_end_matches('|');
+    let cells: Vec<&str> = trimmed.split('|').map(str::trim).collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    let Some(number) = code_number(cells[0]) else {
+        // A rule (`|---|:--|`) is the table's; any other line is not.
+        let rule = cells.iter().all(|c| {
+            c.chars()
+                .all(|ch| matches!(ch, '-' | ':' | '=' | '+' | ' '))
+        });
+        return rule.then_some(Row::Other);
+    };
+    let answer = cells[cells.len() - 1];
+    match number.checked_sub(1) {
+        Some(index) if index < questions && !answer.is_empty() => Some(Row::Answer(index, answer)),
+        _ => Some(Row::Other),
+    }
+}
+
+/// `1`, `1.`, `Q1`, `q.1`, `Question 1`: the number, else `None`.
+fn code_number(cell: &str) -> Option<usize> {
+    let lower = cell.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("question")
+        .or_else(|| lower.strip_prefix('q'))
+        .unwrap_or(&lower)
+        .trim_start_matches(['.', ' ', '#']);
+    let rest = rest.trim_end_matches(['.', ')', ':']);
+    (!rest.is_empty() && rest.len() <= 2 && rest.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| rest.parse().ok())
+        .flatten()
+}
+
+/// A code and its glued answer: `Q1`, `1Y`, `4-6`, `Q5:a+c`.
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(q\.?\s*)?(\d{1,2})(?:[.):=\-]?)(\S*)$").expect("valid regex")
+});
+
+/// Question codes with short answers on one line: `Q1 Y, Q2 N, Q3 Y, Q4
+/// 7` or `1Y 2N 3N 4-6 5B`. At least three codes, their numbers rising,
+/// every answer one short word (at most five characters); anything else
+/// on the line and it is not read this way.
+pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut waiting = false;
+    for token in tokens {
+        if waiting {
+            if token.chars().count() > 5 {
+                return None;
+            }
+            out.last_mut()?.1 = token.to_owned();
+            waiting = false;
+            continue;
+        }
+        let c = CODE.captures(token)?;
+        let number: usize = c[2].parse().ok()?;
+        let glued = &c[3];
+        if glued.is_empty() && c.get(1).is_none() && !token.ends_with(['.', ')', ':', '=', '-']) {
+            // A bare number with its answer after a space ("1 Y") is a
+            // listed answer, not a code; the line is not codes.
+            return None;
+        }
+        if !(1..=questions).contains(&number)
+            || out.last().is_some_and(|(last, _)| *last >= number - 1)
+            || glued.chars().count() > 5
+        {
+            return None;
+        }
+        out.push((number - 1, glued.to_owned()));
+        waiting = glued.is_empty();
+    }
+    if waiting || out.len() < 3 {
+        return None;
+    }
+    Some(
+        out.into_iter()
+            .map(|(q, a)| (q, a.replace('+', ", ")))
+            .collect(),
+    )
+}
+
+/// "Yes to all but 2 and 5", "no to everything apart from Q1 and Q8".
+static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)(?:\s*,?\s*(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?))?\s*[.!]*$",
+    )
+    .expect("valid regex")
+});
+
+/// A summary: its value for the questions it covers, and the questions
+/// excepted (0-based).
+#[derive(Debug, PartialEq)]
+pub(super) struct Summary {
+    /// Yes to all, or no to all.
+    pub value: bool,
+    /// The questions excepted ("but 2 and 5").
+    pub except: Vec<usize>,
+}
+
+/// Reads a summary line. The exceptions must be question numbers joined by
+/// commas, "and", "&" (with "question", "questions", "Q", "no."), nothing
+/// else.
+pub(super) fn summary(text: &str, questions: usize) -> Option<Summary> {
+    let c = SUMMARY.captures(text.trim())?;
+    let value = c[1].eq_ignore_ascii_case("yes");
+    let mut except = Vec::new();
+    if let Some(list) = c.get(2) {
+        for word in list
+            .as_str()
+            .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == '&')
+            .filter(|w| !w.is_empty())
+        {
+            let lower = word.to_ascii_lowercase();
+            if [
+                "and",
+                "question",
+                "questions",
+                "no",
+                "no.",
+                "nos",
+                "nos.",
+                "numbers",
+            ]
+            .contains(&lower.as_str())
+            {
+                continue;
+            }
+            let number = code_number(&lower)?;
+            let index = number.checked_sub(1).filter(|i| *i < questions)?;
+            except.push(index);
+        }
+        if except.is_empty() {
+            return None;
+        }
+    }
+    Some(Summary { value, except })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows() {
+        assert_eq!(table_row("| 4 | 7 |", 10), Some(Row::Answer(3, "7")));
+        assert_eq!(
+            table_row("Q1  | End of life | Y", 10),
+            Some(Row::Answer(0, "Y"))
+        );
+        assert_eq!(table_row("|---|---|", 10), Some(Row::Other));
+        assert_eq!(table_row("| Q | Answer |", 10), None);
+        assert_eq!(table_row("| 12 | yes |", 10), Some(Row::Other));
+        assert_eq!(table_row("no pipes here", 10), None);
+        assert_eq!(table_row("a | b", 10), None);
+    }
+
+    #[test]
+    fn codes_on_one_line() {
+        assert_eq!(
+            codes("Q1 Y, Q2 N, Q3 Y, Q4 7, Q5 a+c", 10),
+            Some(vec![
+                (0, "Y".into()),
+                (1, "N".into()),
+                (2, "Y".into()),
+                (3, "7".into()),
+                (4, "a, c".into())
+            ])
+        );
+        assert_eq!(codes("1Y 2N 3N 4-6", 10).map(|c| c.len()), Some(4));
+        // Not codes: a sentence, numbers falling, too few, a long word.
+        assert_eq!(codes("3 of 5 consultants 7 days", 10), None);
+        assert_eq!(codes("Q2 Y Q1 N Q3 Y", 10), None);
+        assert_eq!(codes("Q1 Y Q2 N", 10), None);
+        assert_eq!(codes("Q1 Y Q2 N Q3 sometimes", 10), None);
+        assert_eq!(codes("1 Y 2 N 3 Y", 10), None);
+    }
+
+    #[test]
+    fn summaries() {
+        assert_eq!(
+            summary("Yes to all but 2 and 5.", 10),
+            Some(Summary {
+                value: true,
+                except: vec![1, 4]
+            })
+        );
+        assert_eq!(
+            summary("Hi, no to everything apart from Q1 & Q8", 10),
+            Some(Summary {
+                value: false,
+                except: vec![0, 7]
+            })
+        );
+        assert_eq!(
+            summary("yes to all", 10),
+            Some(Summary {
+                value: true,
+                except: vec![]
+            })
+        );
+        // Exceptions that are not question numbers: not read.
+        assert_eq!(summary("Yes to all but the ones about training", 10), None);
+        assert_eq!(summary("Yes to all but 12", 10), None);
+        assert_eq!(summary("I said yes to all of them last year", 10), None);
+    }
+}

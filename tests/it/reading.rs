@@ -372,6 +372,11 @@ fn a_later_correction_in_a_reply_is_what_is_counted_and_receipted() {
     assert_eq!(got["confidence"].value, Some(Value::Integer(6)));
     assert_eq!(got["end_of_life"].value, Some(Value::Bool(true)));
     assert_eq!(
+        got["opioid_sparing"].value,
+        Some(Value::Bool(false)),
+        "the second sentence of the postscript corrects 3"
+    );
+    assert_eq!(
         got.values().filter(|a| a.status == Status::Ok).count(),
         9,
         "{got:?}"

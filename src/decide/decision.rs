@@ -791,7 +791,7 @@ fn held_from_another_address(
 /// A stop of mail or a deletion request in a reply accepted from another
 /// address (`different_sender = "accept"`): its answers count, but what it
 /// asks of the person's mail or answers waits for their confirmation by
-/// email, as an opt-out from another address does (issue 18, finding 8).
+/// email, as an opt-out from another address does (a colleague in CC can know the token).
 fn asked_from_another_address(
     outcome: &mut Outcome,
     intents: &mut Vec<Intent>,

@@ -238,7 +238,7 @@ mod tests {
         assert_eq!(pending[0].size, 2);
     }
 
-    /// Migration 0014 (sending pauses, issue 18) on a database written by
+    /// Migration 0014 (sending pauses) on a database written by
     /// the release before it: its mail is kept, `status` shows no pause,
     /// and one message can pause sending once.
     #[test]
@@ -293,7 +293,7 @@ mod tests {
         );
     }
 
-    /// Migrations 0015 and 0016 (issue 18, findings 2 and 7) on a database
+    /// Migrations 0015 and 0016 (what a confirmation showed, answers set aside) on a database
     /// written by the release before them, mid-collection: a confirmation
     /// email sent before has no digest of what it showed (so a "confirm" to
     /// it asks again, see `decide::decision`), the answers stay current and
@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(left, 0, "deleted by the purge");
     }
 
-    /// Migration 0017 (unfinished reads, issue 18) on a database written
+    /// Migration 0017 (unfinished reads) on a database written
     /// by the release before it: the message waiting there is read as
     /// usual; a read that ends is no death; a read begun and never ended
     /// twice (two deaths of the daemon while reading it) sets the message

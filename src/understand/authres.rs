@@ -294,8 +294,8 @@ fn split_outside_quotes(text: &str, separator: char) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// Spaces around `=` are dropped in one pass (issue 18: a pass per
-    /// space before).
+    /// Spaces around `=` are dropped in one pass (a pass per space
+    /// would make a line of spaces quadratic).
     #[test]
     fn spaces_around_equals_are_joined() {
         assert_eq!(

@@ -1,8 +1,8 @@
 //! A time budget for reading one message, kept cooperatively: a thread
 //! cannot be pre-empted, so every loop over a stranger's input asks
 //! [`expired`] and stops early once the budget is spent, and [`within`]
-//! throws away what such a cut-short read returned. Reading is linear
-//! (issue 18), so no real message should come near the budget; it is there
+//! throws away what such a cut-short read returned. Reading is linear,
+//! so no real message should come near the budget; it is there
 //! so that the next such bug costs one message, not the service.
 //!
 //! The clock is read once every [`CHECK_EVERY`] questions, so asking costs

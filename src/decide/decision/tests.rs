@@ -705,7 +705,7 @@ fn a_reply_without_a_token_adding_nothing_new_asks_no_second_time() {
     );
 }
 
-/// Finding 2 of issue 18: a message that changes what a mailed
+/// A message that changes what a mailed
 /// confirmation holds sends a new email, showing it.
 #[test]
 fn a_reply_without_a_token_changing_what_is_held_asks_again_showing_it() {
@@ -824,7 +824,7 @@ fn an_opt_out_without_a_token_stops_mail_at_once_and_asks() {
     );
 }
 
-/// Finding 7 of issue 18: "please delete my answers" with the token from
+/// "Please delete my answers" with the token from
 /// the listed address sets the answers aside at once (and stops mail, as
 /// any request sent that way does).
 #[test]
@@ -847,7 +847,7 @@ fn a_deletion_request_with_the_token_sets_the_answers_aside_at_once() {
     );
 }
 
-/// Finding 8 of issue 18: an opt-out with the token from another address
+/// An opt-out with the token from another address
 /// (a colleague in CC has the plus-address) stops nothing: it is held and
 /// the listed address is asked.
 #[test]
@@ -958,7 +958,7 @@ fn a_reply_accepted_from_another_address_holds_its_deletion_request_for_the_pers
     );
 }
 
-/// Finding 4 of issue 18: "not me" starts only what the request stopped;
+/// "Not me" starts only what the request stopped;
 /// a forged opt-out for someone whose mail is already stopped (their own
 /// opt-out) stops nothing, holds nothing and mails nothing.
 #[test]

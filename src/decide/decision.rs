@@ -423,11 +423,9 @@ fn receipt_or_clarification(
     facts: &Facts,
     current: BTreeMap<String, Answer>,
 ) -> Option<Intent> {
-    let complete = survey
-        .questions
-        .iter()
-        .filter(|q| q.required)
-        .all(|q| current.get(&q.id).is_some_and(Answer::is_ok));
+    // Questions whose condition is false are not missing; one waiting on
+    // an unanswered question is asked once that one is answered.
+    let complete = crate::understand::applies::complete(&survey.questions, &current);
     let kind = if complete {
         survey
             .replies

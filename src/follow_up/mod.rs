@@ -167,9 +167,12 @@ pub fn draft(
                 .map(|a| format!("{n}. {}", describe(q, a)))
         })
         .collect();
+    // Only what applies: never a question whose condition is false, and a
+    // question waiting on an unanswered one only once that one is answered.
+    let outstanding = crate::understand::applies::outstanding(&survey.questions, answers);
     let still: Vec<(usize, &Question)> = numbered
         .iter()
-        .filter(|(_, q)| q.required && !answers.get(&q.id).is_some_and(Answer::is_ok))
+        .filter(|(_, q)| outstanding.iter().any(|o| o.id == q.id))
         .copied()
         .collect();
     let needed: Vec<String> = still
@@ -245,9 +248,10 @@ pub fn confirmation_asking(
             .enumerate()
             .map(|(i, q)| (i + 1, q))
             .filter(|(_, q)| {
-                q.required
-                    && !current.get(&q.id).is_some_and(Answer::is_ok)
-                    && !request.answers.contains_key(&q.id)
+                !request.answers.contains_key(&q.id)
+                    && crate::understand::applies::outstanding(&survey.questions, current)
+                        .iter()
+                        .any(|o| o.id == q.id)
             })
             .collect(),
     };

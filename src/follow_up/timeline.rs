@@ -60,13 +60,9 @@ pub fn advance(store: &Store, survey: &Survey, now: Timestamp) -> Result<Step> {
 fn everyone_answered(store: &Store, survey: &Survey) -> Result<bool> {
     let reachable = store.reachable_answers(&survey.id)?;
     Ok(!reachable.is_empty()
-        && reachable.iter().all(|answers| {
-            survey
-                .questions
-                .iter()
-                .filter(|q| q.required)
-                .all(|q| answers.get(&q.id).is_some_and(Answer::is_ok))
-        }))
+        && reachable
+            .iter()
+            .all(|answers| crate::understand::applies::complete(&survey.questions, answers)))
 }
 
 /// Queues each reminder that has fallen due for each person who has not

@@ -13,6 +13,7 @@ use super::stats::{self, Summary};
 use super::{Labelled, ReportInput, Respondent};
 use crate::survey::{Question, QuestionKind, Reserved};
 use crate::understand::answer::{Answer, Status, Value};
+use crate::understand::applies::{Applies, applies};
 
 /// Every figure of the report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,6 +166,9 @@ pub struct QuestionFigures {
     pub not_applicable: usize,
     /// Respondents who preferred not to say: outside `n`, not missing.
     pub prefer_not_to_say: usize,
+    /// Of `not_applicable`, those whose condition was false and who
+    /// answered anyway: the answer is kept (and flagged here), not counted.
+    pub answered_not_applicable: usize,
     /// The counts, by kind of question.
     pub outcome: Outcome,
 }
@@ -175,7 +179,13 @@ impl QuestionFigures {
     pub fn n_line(&self) -> String {
         let mut missing = Vec::new();
         if self.not_applicable > 0 {
-            missing.push(format!("{} not applicable", self.not_applicable));
+            missing.push(match self.answered_not_applicable {
+                0 => format!("{} not applicable", self.not_applicable),
+                n => format!(
+                    "{} not applicable, of whom {n} answered anyway",
+                    self.not_applicable
+                ),
+            });
         }
         if self.prefer_not_to_say > 0 {
             missing.push(format!("{} preferred not to say", self.prefer_not_to_say));
@@ -352,13 +362,7 @@ pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Fig
     let respondents: Vec<&Respondent> = labelled.iter().map(|l| l.respondent).collect();
     let complete = respondents
         .iter()
-        .filter(|r| {
-            survey
-                .questions
-                .iter()
-                .filter(|q| q.required)
-                .all(|q| r.answers.get(&q.id).is_some_and(Answer::is_ok))
-        })
+        .filter(|r| crate::understand::applies::complete(&survey.questions, &r.answers))
         .count();
     let participation = Participation {
         invited: input.invited.len(),
@@ -384,7 +388,7 @@ pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Fig
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| question(i + 1, q, &respondents))
+        .map(|(i, _)| question(&survey.questions, i, &respondents))
         .collect();
     let breakdown = survey
         .report
@@ -456,7 +460,16 @@ pub(super) fn text(value: &Value) -> Option<&str> {
     }
 }
 
-fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> QuestionFigures {
+/// The figures of `questions[index]`, over the respondents it applied to:
+/// those whose answers make its condition false are "not applicable"
+/// (an answer they gave anyway is kept, counted apart, and not used).
+fn question(questions: &[Question], index: usize, all: &[&Respondent]) -> QuestionFigures {
+    let q = &questions[index];
+    let number = index + 1;
+    let (respondents, not_applying): (Vec<&Respondent>, Vec<&Respondent>) = all
+        .iter()
+        .partition(|r| applies(questions, index, &r.answers) != Applies::No);
+    let respondents = &respondents[..];
     let statuses = |status: Status| {
         respondents
             .iter()
@@ -480,8 +493,44 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
         .filter_map(|r| value(r, q))
         .filter(|a| a.reserved().is_none())
         .collect();
+    let outcome = outcome(q, &answers);
+    let n = match &outcome {
+        Outcome::YesNo { yes, .. } => yes.n,
+        Outcome::Choice { options, .. } => options.first().map_or(0, |o| o.share.n),
+        Outcome::Numeric { summary, .. } => summary.as_ref().map_or(0, |s| s.n),
+        Outcome::Text { answers } => answers.len(),
+    };
+    QuestionFigures {
+        number,
+        id: q.id.clone(),
+        text: q.display_text(),
+        kind: kind_name(&q.kind),
+        n,
+        unanswered: respondents
+            .iter()
+            .filter(|r| !r.answers.contains_key(&q.id))
+            .count(),
+        unclear: statuses(Status::Unclear),
+        invalid: statuses(Status::Invalid),
+        inferred: statuses(Status::Inferred),
+        not_applicable: reserved(Reserved::NotApplicable) + not_applying.len(),
+        answered_not_applicable: not_applying
+            .iter()
+            .filter(|r| {
+                r.answers
+                    .get(&q.id)
+                    .is_some_and(|a| a.reserved() != Some(Reserved::NotApplicable))
+            })
+            .count(),
+        prefer_not_to_say: reserved(Reserved::PreferNotToSay),
+        outcome,
+    }
+}
+
+/// The counts of `q` over the answers that count.
+fn outcome(q: &Question, answers: &[&Answer]) -> Outcome {
     let values = || answers.iter().filter_map(|a| a.value.as_ref());
-    let outcome = match &q.kind {
+    match &q.kind {
         QuestionKind::YesNo => {
             let counted: Vec<bool> = values()
                 .filter_map(|v| match v {
@@ -554,29 +603,6 @@ fn question(number: usize, q: &Question, respondents: &[&Respondent]) -> Questio
                 .map(|t| visible_lines(t).into_owned())
                 .collect(),
         },
-    };
-    let n = match &outcome {
-        Outcome::YesNo { yes, .. } => yes.n,
-        Outcome::Choice { options, .. } => options.first().map_or(0, |o| o.share.n),
-        Outcome::Numeric { summary, .. } => summary.as_ref().map_or(0, |s| s.n),
-        Outcome::Text { answers } => answers.len(),
-    };
-    QuestionFigures {
-        number,
-        id: q.id.clone(),
-        text: q.display_text(),
-        kind: kind_name(&q.kind),
-        n,
-        unanswered: respondents
-            .iter()
-            .filter(|r| !r.answers.contains_key(&q.id))
-            .count(),
-        unclear: statuses(Status::Unclear),
-        invalid: statuses(Status::Invalid),
-        inferred: statuses(Status::Inferred),
-        not_applicable: reserved(Reserved::NotApplicable),
-        prefer_not_to_say: reserved(Reserved::PreferNotToSay),
-        outcome,
     }
 }
 

@@ -16,8 +16,10 @@
 use super::Labelled;
 use super::exports::variables;
 use super::figures::{chosen, numeric, text};
+use crate::survey::Reserved;
 use crate::survey::{Question, QuestionKind, Survey};
 use crate::understand::answer::Value;
+use crate::understand::applies::{Applies, applies};
 use crate::{Error, Result};
 
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
@@ -108,7 +110,17 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
                     .unwrap_or_default(),
             ));
         }
-        for q in &survey.questions {
+        for (index, q) in survey.questions.iter().enumerate() {
+            // A question whose condition is false is not applicable, the
+            // same code as an "n/a" (an answer given anyway is not used).
+            if applies(&survey.questions, index, &respondent.answers) == Applies::No {
+                let not_applicable = Value::Reserved {
+                    reserved: Reserved::NotApplicable,
+                };
+                let value = q.kind.takes_reserved().then_some(&not_applicable);
+                row.extend(cells(q, value, None));
+                continue;
+            }
             let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());
             row.extend(cells(
                 q,
@@ -127,7 +139,7 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::{ChoiceOption, Reserved};
+    use crate::survey::ChoiceOption;
 
     fn option(id: &str, other: bool) -> ChoiceOption {
         ChoiceOption {
@@ -149,6 +161,7 @@ mod tests {
                 option("other", true),
             ]),
             allow: Vec::new(),
+            show_if: None,
         };
         let value = Value::Choices(vec!["other".into()]);
         assert_eq!(cells(&q, Some(&value), Some(" Cost ")), ["0", "1", "Cost"]);

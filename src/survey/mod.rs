@@ -5,6 +5,7 @@
 //! [`questions`]; [`draft`] writes a first survey file from a questionnaire.
 
 mod checker;
+pub mod condition;
 pub mod digest;
 pub mod docx;
 pub mod draft;
@@ -17,7 +18,7 @@ pub mod servers;
 pub mod templates;
 
 pub use digest::{DigestAt, DigestSettings};
-pub use questions::{ChoiceOption, Question, QuestionKind, Reserved};
+pub use questions::{ChoiceOption, Question, QuestionKind, Reserved, ShowIf};
 pub use servers::{Auth, SecretSource, Security, Sending, Server, is_loopback};
 
 use std::path::{Path, PathBuf};
@@ -483,6 +484,67 @@ mod tests {
             fails("[\"not_applicable\"]", comments)
                 .contains("cannot take not applicable or prefer not to say")
         );
+    }
+
+    #[test]
+    fn conditions_are_read_and_checked() {
+        let at = "text = \"Has your service developed shared guidance on ketamine for community services?\"";
+        let with = |condition: &str| example_with(at, &format!("{at}\nshow_if = \"{condition}\""));
+        let survey = with("written_protocol == yes and not confidence < 5").unwrap();
+        let shared = survey
+            .questions
+            .iter()
+            .find(|q| q.id == "shared_guidance")
+            .unwrap();
+        assert_eq!(
+            shared.show_if.as_ref().unwrap().words,
+            "you answered yes to 6 and not (your answer to 4 is below 5)"
+        );
+        assert!(with("barriers has evidence or barriers has none").is_ok());
+        for (condition, message, fix) in [
+            (
+                "protocol == yes",
+                "unknown question 'protocol'",
+                "end_of_life, early_adjuvant",
+            ),
+            (
+                "training == yes",
+                "later question, 'training'",
+                "earlier questions",
+            ),
+            (
+                "shared_guidance == yes",
+                "the question itself (a cycle)",
+                "earlier questions",
+            ),
+            (
+                "written_protocol >= 3",
+                "'written_protocol' is a yes/no question",
+                "written_protocol == yes",
+            ),
+            (
+                "barriers == evidence",
+                "multiple-choice question",
+                "barriers has expertise",
+            ),
+            (
+                "barriers has cost",
+                "no option 'cost'",
+                "barriers has expertise",
+            ),
+            ("confidence == yes", "takes a number", "confidence >= 5"),
+            (
+                "written_protocol = yes",
+                "is not a comparison",
+                "used_ketamine == yes",
+            ),
+        ] {
+            let problems = with(condition).unwrap_err();
+            let p = &problems.0[0];
+            assert!(p.message.contains(message), "{condition}: {p:?}");
+            assert!(p.fix.contains(fix), "{condition}: {p:?}");
+            assert!(p.line.is_some(), "{condition}: {p:?}");
+        }
     }
 
     #[test]

@@ -68,7 +68,12 @@ fn hint(question: &Question) -> Option<String> {
         (false, true) => Some("or \"prefer not to say\""),
         (false, false) => None,
     };
+    let only_if = question
+        .show_if
+        .as_ref()
+        .map(|s| format!("answer only if {}", s.words));
     let parts: Vec<&str> = [
+        only_if.as_deref(),
         kind.as_deref(),
         allowed,
         (!question.required).then_some("optional"),
@@ -183,6 +188,7 @@ mod tests {
             required: true,
             kind,
             allow: Vec::new(),
+            show_if: None,
         }
     }
 

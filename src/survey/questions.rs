@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::checker::Checker;
+use super::condition::{Condition, Operand};
 use super::raw::*;
 
 /// One question.
@@ -23,6 +24,20 @@ pub struct Question {
     /// Answers that are no value but a reply of their own ("n/a", "prefer
     /// not to say") that this question accepts, in [`Reserved::ALL`] order.
     pub allow: Vec<Reserved>,
+    /// When the question applies: a condition on earlier answers.
+    pub show_if: Option<ShowIf>,
+}
+
+/// A question's condition, checked against the survey's questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShowIf {
+    /// The condition, as the lead wrote it.
+    pub text: String,
+    /// Parsed; every question it tests is an earlier one, tested as its
+    /// type allows.
+    pub condition: Condition,
+    /// In words, for the invitation: "you answered yes to 1".
+    pub words: String,
 }
 
 /// An answer that is not a value of the question but a reply of its own,
@@ -166,12 +181,102 @@ impl Question {
     }
 }
 
+/// Does question `from`'s condition test `target`, directly or through
+/// the conditions of the questions it tests? Bounded: each question is
+/// visited once.
+fn depends_on(parsed: &[Option<Condition>], ids: &[&str], from: usize, target: &str) -> bool {
+    let mut seen = vec![false; ids.len()];
+    let mut stack = vec![from];
+    while let Some(at) = stack.pop() {
+        if std::mem::replace(&mut seen[at], true) {
+            continue;
+        }
+        let Some(condition) = &parsed[at] else {
+            continue;
+        };
+        for tested in condition.questions() {
+            if tested == target {
+                return true;
+            }
+            if let Some(next) = ids.iter().position(|id| *id == tested) {
+                stack.push(next);
+            }
+        }
+    }
+    false
+}
+
+/// Why `test` cannot be asked of `question`'s answer, if it cannot.
+fn mismatch(question: &Question, test: &Condition) -> Option<String> {
+    let id = &question.id;
+    let has_option = |option: &str| question.options().iter().any(|o| o.id == option);
+    match (&question.kind, test) {
+        (
+            QuestionKind::YesNo,
+            Condition::Compare {
+                op,
+                value: Operand::Bool(_),
+                ..
+            },
+        ) if op.is_equality() => None,
+        (QuestionKind::YesNo, _) => Some(format!("'{id}' is a yes/no question")),
+        (
+            QuestionKind::SingleChoice(_),
+            Condition::Compare {
+                op,
+                value: Operand::Option(o),
+                ..
+            },
+        ) if op.is_equality() => (!has_option(o)).then(|| format!("'{id}' has no option '{o}'")),
+        (
+            QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_),
+            Condition::Has { option, .. },
+        ) => (!has_option(option)).then(|| format!("'{id}' has no option '{option}'")),
+        (QuestionKind::SingleChoice(_), _) => Some(format!("'{id}' is a single-choice question")),
+        (QuestionKind::MultipleChoice(_), _) => {
+            Some(format!("'{id}' is a multiple-choice question"))
+        }
+        (
+            QuestionKind::Scale { .. } | QuestionKind::Number { .. },
+            Condition::Compare {
+                value: Operand::Number(_),
+                ..
+            },
+        ) => None,
+        (QuestionKind::Scale { .. } | QuestionKind::Number { .. }, _) => {
+            Some(format!("'{id}' takes a number"))
+        }
+        (QuestionKind::Text, _) => Some(format!(
+            "'{id}' is a text question, which a condition cannot test"
+        )),
+    }
+}
+
+/// How a question of `question`'s type is tested.
+fn fix_for(question: &Question) -> String {
+    let id = &question.id;
+    let first = question
+        .options()
+        .first()
+        .map_or("OPTION", |o| o.id.as_str());
+    match &question.kind {
+        QuestionKind::YesNo => format!("write {id} == yes or {id} == no"),
+        QuestionKind::SingleChoice(_) => format!("write {id} == {first} (an option id)"),
+        QuestionKind::MultipleChoice(_) => format!("write {id} has {first} (an option id)"),
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. } => {
+            format!("compare it with a number: {id} >= 5")
+        }
+        QuestionKind::Text => "test another question".to_owned(),
+    }
+}
+
 const QUESTION_TYPES: &str = "yes_no, single_choice, multiple_choice, scale, number, text";
 
 impl Checker<'_> {
     /// The `[[question]]` tables, at least one, each id once.
     pub(super) fn questions(&mut self, raw: Vec<Spanned<RawQuestion>>) -> Vec<Question> {
         let mut questions = Vec::new();
+        let mut conditions = Vec::new();
         let mut seen = HashSet::new();
         if raw.is_empty() {
             self.problems.at(
@@ -190,11 +295,126 @@ impl Checker<'_> {
                     "give every question its own id",
                 );
             }
+            let show_if = question.get_ref().show_if.clone();
             if let Some(question) = self.question(question) {
                 questions.push(question);
+                conditions.push(show_if);
             }
         }
+        self.conditions(&mut questions, &conditions);
         questions
+    }
+
+    /// Every `show_if`: read, then checked against the questions (unknown,
+    /// itself or in a cycle, a later question, a test the question's type
+    /// cannot answer); a sound one is set on its question with its words.
+    fn conditions(&mut self, questions: &mut [Question], raw: &[Option<Spanned<String>>]) {
+        let mut parsed: Vec<Option<Condition>> = Vec::new();
+        for (question, text) in questions.iter().zip(raw) {
+            parsed.push(
+                text.as_ref()
+                    .and_then(|text| match Condition::parse(text.get_ref()) {
+                        Ok(condition) => Some(condition),
+                        Err(e) => {
+                            self.problem(
+                                text,
+                                format!(
+                                    "question '{}': show_if: {} (at character {})",
+                                    question.id,
+                                    e.message,
+                                    e.at + 1
+                                ),
+                                "write it like used_ketamine == yes, situations has end_of_life or \
+                             confidence >= 5, joined by and, or, not and brackets",
+                            );
+                            None
+                        }
+                    }),
+            );
+        }
+        let index = |id: &str| questions.iter().position(|q| q.id == id);
+        let mut sound = Vec::new();
+        for (i, condition) in parsed.iter().enumerate() {
+            let (Some(condition), Some(text)) = (condition, &raw[i]) else {
+                sound.push(None);
+                continue;
+            };
+            let before = self.problems.0.len();
+            let id = &questions[i].id;
+            let mut tested = Vec::new();
+            condition.visit(&mut |c| tested.push(c));
+            for part in tested {
+                let (tested_id, test) = match part {
+                    Condition::Compare { question, .. } | Condition::Has { question, .. } => {
+                        (question.as_str(), part)
+                    }
+                    _ => continue,
+                };
+                let Some(j) = index(tested_id) else {
+                    let earlier: Vec<&str> = questions[..i].iter().map(|q| q.id.as_str()).collect();
+                    self.problem(
+                        text,
+                        format!("question '{id}': show_if tests an unknown question '{tested_id}'"),
+                        format!("use the id of an earlier question: {}", earlier.join(", ")),
+                    );
+                    continue;
+                };
+                if j >= i {
+                    let back = j == i
+                        || depends_on(
+                            &parsed,
+                            &questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+                            j,
+                            id,
+                        );
+                    let message = if j == i {
+                        format!("question '{id}': show_if tests the question itself (a cycle)")
+                    } else if back {
+                        format!(
+                            "question '{id}': show_if tests '{tested_id}', whose own show_if depends on '{id}' (a cycle)"
+                        )
+                    } else {
+                        format!("question '{id}': show_if tests a later question, '{tested_id}'")
+                    };
+                    self.problem(
+                        text,
+                        message,
+                        "a condition can only test earlier questions: test one asked before it, or move the question",
+                    );
+                    continue;
+                }
+                if let Some(why) = mismatch(&questions[j], test) {
+                    self.problem(
+                        text,
+                        format!("question '{id}': show_if: {why}"),
+                        fix_for(&questions[j]),
+                    );
+                }
+            }
+            sound.push((self.problems.0.len() == before).then(|| condition.clone()));
+        }
+        let numbers: Vec<(String, usize)> = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i + 1))
+            .collect();
+        let number = |id: &str| numbers.iter().find(|(q, _)| q == id).map(|(_, n)| *n);
+        let labels: Vec<Question> = questions.to_vec();
+        let option = |question: &str, option: &str| {
+            labels
+                .iter()
+                .find(|q| q.id == question)
+                .and_then(|q| super::questionnaire::option_label(q, option))
+        };
+        for ((question, condition), text) in questions.iter_mut().zip(sound).zip(raw) {
+            if let (Some(condition), Some(text)) = (condition, text) {
+                question.show_if = Some(ShowIf {
+                    text: text.get_ref().trim().to_owned(),
+                    words: condition.words(&number, &option),
+                    condition,
+                });
+            }
+        }
     }
 
     pub(super) fn question(&mut self, raw: Spanned<RawQuestion>) -> Option<Question> {
@@ -289,6 +509,7 @@ impl Checker<'_> {
             required: raw.required,
             kind,
             allow,
+            show_if: None,
         })
     }
 

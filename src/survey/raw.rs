@@ -157,6 +157,8 @@ pub(super) struct RawQuestion {
     pub(super) options: Option<Vec<Spanned<RawOption>>>,
     /// `["not_applicable", "prefer_not_to_say"]`: answers that are no value.
     pub(super) allow: Option<Spanned<Vec<Spanned<String>>>>,
+    /// A condition on earlier answers (`used_ketamine == yes`).
+    pub(super) show_if: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {

@@ -5,6 +5,7 @@
 //! contract. Nothing here touches the store or the network.
 
 pub mod answer;
+pub mod applies;
 pub mod authres;
 pub mod bounce;
 pub mod budget;

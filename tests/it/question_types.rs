@@ -105,3 +105,103 @@ fn not_applicable_and_prefer_not_to_say_are_answers_outside_every_denominator() 
     );
     daemon.terminate();
 }
+
+/// The seed survey's two conditions through the whole path: a doctor who
+/// never used ketamine writes "n/a" under the questions that do not apply
+/// to them, one answers a question that did not apply, one leaves out a
+/// question that applies. Receipts for the first two (nothing is missing),
+/// a clarification for the third asking only for what applies; the report
+/// states each percentage over those the question applied to, and
+/// `responses.csv` has "not applicable" for every condition that was false.
+#[test]
+fn conditions_decide_what_is_asked_and_every_denominator() {
+    let stack = Stack::shared();
+    let fixture = Fixture::of(&stack, SURVEY, &[]);
+    let (doctors, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let invitation = String::from_utf8_lossy(&stack.inbox(&doctors[0].1)[0]).into_owned();
+    assert!(
+        invitation.contains("answer only if you") && invitation.contains("answered yes to 1"),
+        "the condition in words: {invitation}"
+    );
+    let replies = [
+        ("1. no\n2. n/a\n3. 5\n4. a\n5. no\n6. n/a\n7. yes", 7),
+        ("1. no\n2. a\n3. 6\n4. b\n5. yes\n6. yes\n7. yes", 7),
+        ("1. yes\n2. a, b\n3. 8\n4. c\n5. yes\n7. yes", 6),
+    ];
+    for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
+        fixture.reply_and_wait_recorded(email, body, answers);
+    }
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "two receipts and a clarification",
+        || {
+            fixture.receipts_sent() == 2
+                && fixture
+                    .outbox_states(MailKind::Clarification)
+                    .values()
+                    .sum::<usize>()
+                    == 1
+        },
+    );
+    let clarification = stack
+        .inbox(&doctors[2].1)
+        .into_iter()
+        .map(|raw| String::from_utf8_lossy(&raw).into_owned())
+        .find(|m| m.contains("One more thing"))
+        .expect("the clarification arrived");
+    assert!(
+        clarification.contains("6. If your service has a written"),
+        "{clarification}"
+    );
+    let out = fixture.dir.path().join("report");
+    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    // Situations applied to one doctor, who chose a and b.
+    assert!(
+        text.contains("n = 1 (2 not applicable, of whom 1 answered anyway)"),
+        "{text}"
+    );
+    // Shared with community teams: applied to two; one yes, one not answered.
+    assert!(
+        text.contains("n = 1 (1 not applicable, 1 not answered)"),
+        "{text}"
+    );
+    // Questions without a condition: over all three.
+    assert!(text.contains("mean 6.3"), "{text}");
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let situations: Vec<&str> = rows
+        .iter()
+        .map(|r| r[column("situations_end_of_life")].as_str())
+        .collect();
+    assert_eq!(
+        situations.iter().filter(|c| **c == "-8").count(),
+        2,
+        "{csv}"
+    );
+    assert_eq!(situations.iter().filter(|c| **c == "1").count(), 1, "{csv}");
+    let shared: Vec<&str> = rows
+        .iter()
+        .map(|r| r[column("protocol_shared")].as_str())
+        .collect();
+    let mut shared_sorted = shared.clone();
+    shared_sorted.sort();
+    assert_eq!(shared_sorted, ["", "-8", "1"], "{csv}");
+    daemon.terminate();
+}

@@ -1215,3 +1215,104 @@ fn corrections_to_an_older_email_of_inferred_answers_count_but_confirm_nothing()
         })
     );
 }
+
+// --- conditions (show_if) ----------------------------------------------
+
+/// The seed survey with its conditions (`config/seed-conditions.toml`):
+/// situations only if used_ketamine == yes, protocol_shared only if
+/// written_protocol == yes.
+fn conditional_case(answers: &[(&str, Answer)]) -> Case {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/seed-conditions.toml");
+    let mut c = case().reply(|r| {
+        r.answers = answers
+            .iter()
+            .map(|(q, a)| ((*q).to_owned(), a.clone()))
+            .collect()
+    });
+    c.survey = Survey::load(&path).expect("the seed survey with conditions loads");
+    c
+}
+
+/// Everything but the two conditional questions and `used_ketamine`.
+fn unconditional(used: Option<bool>) -> Vec<(&'static str, Answer)> {
+    let mut answers = vec![
+        ("confidence", Answer::ok(Value::Integer(6), "6")),
+        (
+            "barriers",
+            Answer::ok(Value::Choices(vec!["evidence".into()]), "b"),
+        ),
+        ("written_protocol", Answer::ok(Value::Bool(false), "no")),
+        ("training", Answer::ok(Value::Bool(true), "yes")),
+    ];
+    if let Some(used) = used {
+        answers.push(("used_ketamine", Answer::ok(Value::Bool(used), "x")));
+    }
+    answers
+}
+
+/// What the follow-up of the row's first intent will ask for.
+fn asked(c: &Case) -> Vec<String> {
+    let decided = c.run();
+    let intent = decided.intents.first().expect("a follow-up");
+    crate::understand::applies::outstanding(&c.survey.questions, &intent.answers)
+        .iter()
+        .map(|q| q.id.clone())
+        .collect()
+}
+
+#[test]
+fn a_question_whose_condition_is_false_is_not_missing() {
+    let c = conditional_case(&unconditional(Some(false)));
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 5;
+            s.mail = vec![Mail::Receipt];
+        })
+    );
+}
+
+#[test]
+fn the_answer_a_condition_depends_on_is_asked_for_first() {
+    let c = conditional_case(&unconditional(None));
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 4;
+            s.mail = vec![Mail::Clarification];
+        })
+    );
+    assert_eq!(asked(&c), ["used_ketamine"], "situations waits on it");
+}
+
+#[test]
+fn a_correction_that_flips_a_condition_asks_for_what_now_applies() {
+    let mut c = conditional_case(&[("used_ketamine", Answer::ok(Value::Bool(true), "yes"))])
+        .reply(|r| r.corrections = vec!["used_ketamine".into()]);
+    c.facts.answers = unconditional(Some(false))
+        .into_iter()
+        .map(|(q, a)| (q.to_owned(), a))
+        .collect();
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 1;
+            s.mail = vec![Mail::Clarification];
+        })
+    );
+    assert_eq!(asked(&c), ["situations"]);
+}
+
+#[test]
+fn an_answer_to_a_question_that_does_not_apply_is_kept_and_never_asked_about() {
+    let mut answers = unconditional(Some(false));
+    answers.push(("situations", Answer::unclear("two readings", "a or b")));
+    let c = conditional_case(&answers);
+    assert_eq!(
+        c.seen(),
+        reply_seen(|s| {
+            s.answers = 6;
+            s.mail = vec![Mail::Receipt];
+        })
+    );
+}

@@ -180,7 +180,12 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
                 reply.corrections.push(question.id.clone());
             }
             reply.answers.insert(question.id.clone(), answer);
-        } else if question.required {
+        } else if question.required
+            && crate::understand::applies::applies(&survey.questions, index, &reply.answers)
+                == crate::understand::applies::Applies::Yes
+        {
+            // A question whose condition is false, or cannot be told from
+            // this reply, is not missing.
             reply.missing.push(question.id.clone());
         }
     }

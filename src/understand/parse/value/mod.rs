@@ -254,6 +254,7 @@ mod tests {
             required: true,
             kind: QuestionKind::YesNo,
             allow: Vec::new(),
+            show_if: None,
         }
     }
 
@@ -269,6 +270,7 @@ mod tests {
                 max_label: None,
             },
             allow: Vec::new(),
+            show_if: None,
         }
     }
 
@@ -296,6 +298,7 @@ mod tests {
                 option("other", "Other (please specify)", false, true),
             ]),
             allow: Vec::new(),
+            show_if: None,
         }
     }
 

@@ -274,6 +274,24 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "misspelt yes", parse_reply, |n| {
             fill("1. yse\n", n).into_bytes()
         }),
+        case!(
+            "reply parser",
+            "lines between a quoted heading and its Answer:",
+            parse_reply,
+            |n| {
+                format!(
+                    "> 1. Have you used ketamine to control intractable pain\n{}> Answer:\n",
+                    fill("yes\n", n)
+                )
+                .into_bytes()
+            }
+        ),
+        case!(
+            "reply parser",
+            "a bracketed writer's name",
+            parse_reply,
+            |n| { format!("> 4. How confident\n> Answer: [{}", fill("Clarke, ", n)).into_bytes() }
+        ),
         case!("reply parser", "answers with reasons", parse_reply, |n| {
             fill("1. yes - no ", n).into_bytes()
         }),

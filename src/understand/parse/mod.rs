@@ -170,6 +170,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     }
     reader.end_top();
     reader.close();
+    reader.flush_between();
     reader.apply_summary();
 
     for (index, question) in survey.questions.iter().enumerate() {
@@ -534,6 +535,11 @@ struct Reader<'q> {
     listing_open: bool,
     /// "Yes to all but 2 and 5" at the top, and the line it was read from.
     summary: Option<(compact::Summary, String)>,
+    /// The heading just seen was quoted: the doctor's unquoted lines
+    /// before its quoted `Answer:` answer it (the client split the quote).
+    heading_quoted: bool,
+    /// Those lines.
+    between: Vec<String>,
 }
 
 impl<'q> Reader<'q> {
@@ -557,6 +563,8 @@ impl<'q> Reader<'q> {
             listed: Vec::new(),
             listing_open: false,
             summary: None,
+            heading_quoted: false,
+            between: Vec::new(),
         }
     }
 
@@ -653,7 +661,9 @@ impl<'q> Reader<'q> {
             self.end_top();
             self.close();
             self.flush_ticks();
+            self.flush_between();
             self.heading = Some(index);
+            self.heading_quoted = line.depth > 0 && !self.in_original;
             self.after_signature = false;
             self.after_sign_off = false;
             reply.quotes_questionnaire = true;
@@ -666,6 +676,7 @@ impl<'q> Reader<'q> {
             self.after_signature = false;
             self.after_sign_off = false;
             reply.quotes_questionnaire = true;
+            self.flush_between();
             if let Some(question) = self.heading.take() {
                 self.start_gathering(question, rest, line.depth);
             }
@@ -769,6 +780,10 @@ impl<'q> Reader<'q> {
     fn own_line(&mut self, text: &str) {
         self.own.push(text.to_owned());
         if self.correction(text) {
+            return;
+        }
+        if self.heading.is_some() && self.heading_quoted && self.gathering.is_none() {
+            self.between.push(text.to_owned());
             return;
         }
         if let Some(g) = &mut self.gathering {
@@ -955,6 +970,18 @@ impl<'q> Reader<'q> {
         self.top_lines.push(text.to_owned());
     }
 
+    /// The doctor's lines between a quoted heading and its `Answer:` become
+    /// that question's answer.
+    fn flush_between(&mut self) {
+        if self.between.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.between).join("\n");
+        if let Some(q) = self.heading {
+            self.found[q].push(AnswerText::new(text, Origin::Inline));
+        }
+    }
+
     /// Options ticked under the heading just left become one answer.
     fn flush_ticks(&mut self) {
         let Some(q) = self.heading else {
@@ -1088,7 +1115,7 @@ impl<'q> Reader<'q> {
                 g.lines.truncate(blank);
             }
             let text = g.lines.join("\n");
-            let text = text.trim();
+            let text = without_writer(text.trim());
             if !text.is_empty() {
                 self.found[g.question].push(AnswerText::new(text.to_owned(), Origin::Inline));
             }
@@ -1118,6 +1145,33 @@ fn sentences(line: &str) -> Vec<&str> {
     }
     out.push(&line[start..]);
     out
+}
+
+/// Outlook's comment marking: `[Clarke, Jack] yes` is "yes", the
+/// bracketed name labelling who wrote it. Only a name (letters, spaces,
+/// commas, dots, hyphens, apostrophes; two words or more) is taken off;
+/// a tick such as `[x]` stays.
+fn without_writer(text: &str) -> &str {
+    let Some(inner) = text.strip_prefix('[') else {
+        return text;
+    };
+    let Some(end) = inner.find(']') else {
+        return text;
+    };
+    let name = &inner[..end];
+    let words = name
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .count();
+    let is_name = (2..=5).contains(&words)
+        && name.len() <= 80
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || " ,.-'".contains(c));
+    if !is_name {
+        return text;
+    }
+    inner[end + 1..].trim()
 }
 
 /// "Jack", "Dr Jack Clarke", "J. Clarke": up to four capitalised words.

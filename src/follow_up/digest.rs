@@ -189,6 +189,7 @@ fn values(question: &Question) -> String {
             format!("letters such as \"a, c\", {}", letters(options.len()))
         }
         QuestionKind::Text => "the text, in quotes".into(),
+        QuestionKind::Date { .. } => "a date, such as 2025-03-05".into(),
     }
 }
 

@@ -423,6 +423,7 @@ fn kind_name(kind: &QuestionKind) -> &'static str {
         QuestionKind::Scale { .. } => "scale",
         QuestionKind::Number { .. } => "number",
         QuestionKind::Text => "text",
+        QuestionKind::Date { .. } => "date",
     }
 }
 
@@ -595,6 +596,14 @@ fn outcome(q: &Question, answers: &[&Answer]) -> Outcome {
         // What a doctor wrote goes to the lead as they wrote it, except
         // that control characters and escape sequences are shown, not
         // acted on by the lead's terminal or mail reader.
+        // Dates: each answer in ISO form, in order.
+        QuestionKind::Date { .. } => Outcome::Text {
+            answers: {
+                let mut dates: Vec<String> = values().filter_map(text).map(str::to_owned).collect();
+                dates.sort();
+                dates
+            },
+        },
         QuestionKind::Text => Outcome::Text {
             answers: values()
                 .filter_map(text)

@@ -77,7 +77,7 @@ fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec
                 .map(|x| x.to_string())
                 .unwrap_or_default(),
         ],
-        QuestionKind::Text => vec![
+        QuestionKind::Text | QuestionKind::Date { .. } => vec![
             value
                 .and_then(text)
                 .map(|t| defused(t.trim()))

@@ -18,7 +18,7 @@ pub mod servers;
 pub mod templates;
 
 pub use digest::{DigestAt, DigestSettings};
-pub use questions::{ChoiceOption, Question, QuestionKind, Reserved, ShowIf};
+pub use questions::{ChoiceOption, DateOrder, Question, QuestionKind, Reserved, ShowIf};
 pub use servers::{Auth, SecretSource, Security, Sending, Server, is_loopback};
 
 use std::path::{Path, PathBuf};
@@ -483,6 +483,37 @@ mod tests {
         assert!(
             fails("[\"not_applicable\"]", comments)
                 .contains("cannot take not applicable or prefer not to say")
+        );
+    }
+
+    #[test]
+    fn date_questions_are_read_and_checked() {
+        let at = "text = \"Any other comments?\"";
+        let date = |extra: &str| {
+            example_with(
+                "type = \"text\"\ntext = \"Any other comments?\"",
+                &format!("type = \"date\"\ntext = \"Any other comments?\"{extra}"),
+            )
+        };
+        let survey = date("\ndate_order = \"dmy\"").unwrap();
+        assert_eq!(
+            survey.questions.last().unwrap().kind,
+            QuestionKind::Date {
+                order: Some(DateOrder::Dmy)
+            }
+        );
+        assert!(date("").is_ok());
+        let problems = date("\ndate_order = \"ymd\"").unwrap_err();
+        assert!(
+            problems.0[0].message.contains("unknown date_order 'ymd'"),
+            "{problems:?}"
+        );
+        let problems = example_with(at, &format!("{at}\ndate_order = \"dmy\"")).unwrap_err();
+        assert!(
+            problems.0[0]
+                .message
+                .contains("'date_order' does not apply"),
+            "{problems:?}"
         );
     }
 

@@ -46,6 +46,10 @@ fn hint(question: &Question) -> Option<String> {
     let kind = match &question.kind {
         QuestionKind::YesNo | QuestionKind::Text | QuestionKind::Scale { .. } => None,
         QuestionKind::SingleChoice(_) => Some("choose one letter".to_owned()),
+        QuestionKind::Date {
+            order: Some(crate::survey::DateOrder::Mdy),
+        } => Some("a date, such as March 2025 or 03/05/2025".to_owned()),
+        QuestionKind::Date { .. } => Some("a date, such as March 2025 or 05/03/2025".to_owned()),
         QuestionKind::MultipleChoice(options) => {
             Some(match options.iter().position(|o| o.exclusive) {
                 Some(i) => format!("choose all that apply, or {} alone", option_letter(i)),

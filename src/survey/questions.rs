@@ -115,6 +115,21 @@ pub enum QuestionKind {
     },
     /// Free text.
     Text,
+    /// A date: a year, a month of a year or a day, stored in ISO form.
+    Date {
+        /// How to read two numbers both 12 or under (`05/03/2025`);
+        /// without it such a date is asked about.
+        order: Option<DateOrder>,
+    },
+}
+
+/// Which number comes first in a date written in numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Day, month, year (`05/03/2025` is 5 March).
+    Dmy,
+    /// Month, day, year (`05/03/2025` is 3 May).
+    Mdy,
 }
 
 /// One option of a choice question.
@@ -143,7 +158,7 @@ impl QuestionKind {
             | QuestionKind::MultipleChoice(_) => true,
             QuestionKind::Scale { min, .. } => *min > lowest,
             QuestionKind::Number { min, .. } => min.is_some_and(|m| m > lowest as f64),
-            QuestionKind::Text => false,
+            QuestionKind::Text | QuestionKind::Date { .. } => false,
         }
     }
 }
@@ -246,6 +261,9 @@ fn mismatch(question: &Question, test: &Condition) -> Option<String> {
         (QuestionKind::Scale { .. } | QuestionKind::Number { .. }, _) => {
             Some(format!("'{id}' takes a number"))
         }
+        (QuestionKind::Date { .. }, _) => Some(format!(
+            "'{id}' is a date question, which a condition cannot test yet"
+        )),
         (QuestionKind::Text, _) => Some(format!(
             "'{id}' is a text question, which a condition cannot test"
         )),
@@ -266,11 +284,11 @@ fn fix_for(question: &Question) -> String {
         QuestionKind::Scale { .. } | QuestionKind::Number { .. } => {
             format!("compare it with a number: {id} >= 5")
         }
-        QuestionKind::Text => "test another question".to_owned(),
+        QuestionKind::Text | QuestionKind::Date { .. } => "test another question".to_owned(),
     }
 }
 
-const QUESTION_TYPES: &str = "yes_no, single_choice, multiple_choice, scale, number, text";
+const QUESTION_TYPES: &str = "yes_no, single_choice, multiple_choice, scale, number, text, date";
 
 impl Checker<'_> {
     /// The `[[question]]` tables, at least one, each id once.
@@ -463,6 +481,26 @@ impl Checker<'_> {
                 unused(self, raw.options.is_some(), "options", &raw.kind);
                 self.scale(&raw, &id)?
             }
+            "date" => {
+                unused(self, raw.min.is_some(), "min", &raw.kind);
+                unused(self, raw.max.is_some(), "max", &raw.kind);
+                unused(self, raw.options.is_some(), "options", &raw.kind);
+                let order = match raw.date_order.as_ref().map(|o| (o, o.get_ref().as_str())) {
+                    None => None,
+                    Some((_, "dmy")) => Some(DateOrder::Dmy),
+                    Some((_, "mdy")) => Some(DateOrder::Mdy),
+                    Some((at, other)) => {
+                        let other = other.to_owned();
+                        self.problem(
+                            at,
+                            format!("unknown date_order '{other}' in question '{id}'"),
+                            "use \"dmy\" (05/03/2025 is 5 March) or \"mdy\" (3 May)",
+                        );
+                        None
+                    }
+                };
+                QuestionKind::Date { order }
+            }
             "number" => {
                 unused(self, raw.options.is_some(), "options", &raw.kind);
                 if let (Some(min), Some(max)) = (&raw.min, &raw.max)
@@ -499,6 +537,9 @@ impl Checker<'_> {
                 return None;
             }
         };
+        if raw.date_order.is_some() && !matches!(kind, QuestionKind::Date { .. }) {
+            unused(self, true, "date_order", &raw.kind);
+        }
         if raw.min_label.is_some() && !matches!(kind, QuestionKind::Scale { .. }) {
             unused(self, true, "min_label", &raw.kind);
         }
@@ -545,7 +586,9 @@ impl Checker<'_> {
         }
         if !allow.is_empty() && !kind.takes_reserved() {
             let fix = match kind {
-                QuestionKind::Text => "remove allow: a text answer of \"n/a\" is kept as written",
+                QuestionKind::Text | QuestionKind::Date { .. } => {
+                    "remove allow: its cells hold what the doctor wrote, not codes"
+                }
                 _ => "give the question a min above -8 (its codes are -8 and -9), or remove allow",
             };
             self.problem(

@@ -159,6 +159,8 @@ pub(super) struct RawQuestion {
     pub(super) allow: Option<Spanned<Vec<Spanned<String>>>>,
     /// A condition on earlier answers (`used_ketamine == yes`).
     pub(super) show_if: Option<Spanned<String>>,
+    /// A date question's order of day and month: `dmy` or `mdy`.
+    pub(super) date_order: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {

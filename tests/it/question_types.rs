@@ -126,7 +126,10 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
     let replies = [
         ("1. no\n2. n/a\n3. 5\n4. a\n5. no\n6. n/a\n7. yes", 7),
         ("1. no\n2. a\n3. 6\n4. b\n5. yes\n6. yes\n7. yes", 7),
-        ("1. yes\n2. a, b\n3. 8\n4. c\n5. yes\n7. yes", 6),
+        (
+            "1. yes\n2. a, b\n3. 8\n4. c\n5. yes\n7. yes\n8. 05/03/2025",
+            7,
+        ),
     ];
     for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
         fixture.reply_and_wait_recorded(email, body, answers);
@@ -203,5 +206,15 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
     let mut shared_sorted = shared.clone();
     shared_sorted.sort();
     assert_eq!(shared_sorted, ["", "-8", "1"], "{csv}");
+    // The date, read by the survey's date_order (dmy), in ISO form.
+    let dates: Vec<&str> = rows
+        .iter()
+        .map(|r| r[column("last_prescribed")].as_str())
+        .collect();
+    assert_eq!(
+        dates.iter().filter(|d| **d == "2025-03-05").count(),
+        1,
+        "{csv}"
+    );
     daemon.terminate();
 }

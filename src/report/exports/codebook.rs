@@ -29,6 +29,10 @@ fn values(variable: &Variable) -> String {
         Measure::Email | Measure::Group | Measure::Text | Measure::OtherText => {
             "free text (a leading ' keeps a spreadsheet from running it as a formula)".to_owned()
         }
+        Measure::Date => {
+            "date as text: YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601, as precise as the answer)"
+                .to_owned()
+        }
         Measure::Scale { min, max, .. } => format!("integer {min} to {max}"),
         Measure::Number { min, max } => match (min, max) {
             (Some(lo), Some(hi)) => format!("number {} to {}", number(*lo), number(*hi)),

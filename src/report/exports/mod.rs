@@ -86,6 +86,8 @@ pub(crate) enum Measure {
     Number { min: Option<f64>, max: Option<f64> },
     /// A free-text answer.
     Text,
+    /// A date in ISO form, as precise as the answer: text.
+    Date,
     /// The text of an "other, please specify" option.
     OtherText,
 }
@@ -211,6 +213,7 @@ impl Variable {
             Measure::Scale { .. } => "scale",
             Measure::Number { .. } => "number",
             Measure::Text => "text",
+            Measure::Date => "date",
             Measure::OtherText => "other_text",
         }
     }
@@ -294,6 +297,7 @@ pub(crate) fn variables(survey: &Survey) -> Vec<Variable> {
                 },
             ),
             QuestionKind::Text => push(q.id.clone(), Some(source(None)), Measure::Text),
+            QuestionKind::Date { .. } => push(q.id.clone(), Some(source(None)), Measure::Date),
         }
     }
     out

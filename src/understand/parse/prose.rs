@@ -412,7 +412,7 @@ fn read_clause(
         QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_) => {
             choices(question, clause)
         }
-        QuestionKind::Text => None,
+        QuestionKind::Text | QuestionKind::Date { .. } => None,
     }
 }
 

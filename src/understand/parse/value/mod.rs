@@ -9,6 +9,7 @@
 //! [`choice`] (single and multiple choice); the words they share are here.
 
 mod choice;
+mod date;
 mod number;
 mod reserved;
 mod yes_no;
@@ -162,6 +163,7 @@ fn of_kind(question: &Question, text: &str) -> Answer {
         QuestionKind::SingleChoice(options) => choice(text, options, false, &question.text),
         QuestionKind::MultipleChoice(options) => choice(text, options, true, &question.text),
         QuestionKind::Text => Answer::ok(Value::Text(text.to_owned()), text),
+        QuestionKind::Date { order } => date::date(text, *order),
     }
 }
 

@@ -1,0 +1,218 @@
+//! Dates, as doctors write them: `03/2025`, `March 2025`, `5 March 2025`,
+//! `March 5, 2025`, `2025-03-05`, `05/03/2025`, `2024`. The value is the
+//! ISO form of what was given: `2025`, `2025-03` or `2025-03-05`.
+//!
+//! Day and month in numbers (`05/03/2025`) are read by the question's
+//! `date_order` (`dmy` or `mdy`); without it, a date whose two parts are
+//! both 12 or under and differ is unclear and asked about, never guessed
+//! (one over 12 can only be the day). A word that is no part of a date
+//! ("last spring", "recently") makes it unclear; a two-digit year too. An
+//! impossible date (31/02/2025, month 13) is invalid.
+//!
+//! Linear: the length is limited first, then one pass over the words.
+
+use crate::survey::DateOrder;
+use crate::understand::answer::{Answer, Value};
+
+/// The longest answer read as a date, in bytes.
+const MAX_LENGTH: usize = 100;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that may stand between the parts ("the 5th of March, 2025").
+const FILLERS: &[&str] = &["the", "of", "in", "on"];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    /// Digits (an ordinal's suffix taken off), with their count.
+    Number(u32, usize),
+    /// A month named in words, 1-12.
+    Month(u32),
+}
+
+fn month(word: &str) -> Option<u32> {
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == word
+                || (word.len() >= 3 && m.starts_with(word) && (word.len() == 3 || word == "sept"))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn parts(text: &str) -> Result<Vec<Part>, String> {
+    let mut out = Vec::new();
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '.'))
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_lowercase();
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &word[digits.len()..];
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 4 {
+                return Err(format!("'{word}' is not part of a date"));
+            }
+            out.push(Part::Number(digits.parse().unwrap_or(0), digits.len()));
+        } else if let Some(m) = month(&word) {
+            out.push(Part::Month(m));
+        } else if !FILLERS.contains(&word.as_str()) {
+            return Err(format!("'{word}' is not part of a date"));
+        }
+        if out.len() > 3 {
+            return Err("more parts than a date has".to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads `text` as a date.
+pub(super) fn date(text: &str, order: Option<DateOrder>) -> Answer {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if first.len() > MAX_LENGTH {
+        return Answer::unclear("too long to be a date", text);
+    }
+    let parts = match parts(first) {
+        Ok(parts) => parts,
+        Err(why) => return Answer::unclear(why, text),
+    };
+    use Part::*;
+    let year = |y: u32, digits: usize| -> Result<i16, Answer> {
+        if digits != 4 {
+            return Err(Answer::unclear(
+                "the year in two digits: write it in full",
+                text,
+            ));
+        }
+        if !(1900..=2100).contains(&y) {
+            return Err(Answer::invalid(
+                format!("{y} is not a plausible year"),
+                text,
+            ));
+        }
+        Ok(y as i16)
+    };
+    let read = match parts.as_slice() {
+        [Number(y, 4)] => year(*y, 4).map(|y| (y, None, None)),
+        [Month(m), Number(y, d)] | [Number(y, d @ 4), Month(m)] => {
+            year(*y, *d).map(|y| (y, Some(*m), None))
+        }
+        [Number(m, _), Number(y, 4)] | [Number(y, 4), Number(m, _)] => {
+            year(*y, 4).map(|y| (y, Some(*m), None))
+        }
+        [Number(day, _), Month(m), Number(y, d)] | [Month(m), Number(day, _), Number(y, d)] => {
+            year(*y, *d).map(|y| (y, Some(*m), Some(*day)))
+        }
+        [Number(y, 4), Number(m, _), Number(day, _)] => {
+            year(*y, 4).map(|y| (y, Some(*m), Some(*day)))
+        }
+        [Number(a, _), Number(b, _), Number(y, d)] => year(*y, *d).and_then(|y| {
+            let (day, month) = match (*a > 12, *b > 12, order) {
+                (true, false, _) => (*a, *b),
+                (false, true, _) => (*b, *a),
+                (true, true, _) => {
+                    return Err(Answer::invalid("neither part can be the month", text));
+                }
+                (false, false, _) if a == b => (*a, *b),
+                (false, false, Some(DateOrder::Dmy)) => (*a, *b),
+                (false, false, Some(DateOrder::Mdy)) => (*b, *a),
+                (false, false, None) => {
+                    return Err(Answer::unclear(
+                        "day and month could be either way round: write the month in words",
+                        text,
+                    ));
+                }
+            };
+            Ok((y, Some(month), Some(day)))
+        }),
+        [] => Err(Answer::unclear("no date found", text)),
+        _ => Err(Answer::unclear("not a date we can read for certain", text)),
+    };
+    let (y, m, d) = match read {
+        Ok(read) => read,
+        Err(answer) => return answer,
+    };
+    let iso = match (m, d) {
+        (None, _) => format!("{y:04}"),
+        (Some(m), None) if (1..=12).contains(&m) => format!("{y:04}-{m:02}"),
+        (Some(m), Some(d)) if jiff::civil::Date::new(y, m as i8, d as i8).is_ok() => {
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        _ => return Answer::invalid("no such date", text),
+    };
+    Answer::ok(Value::Text(iso), text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::answer::Status;
+
+    fn iso(text: &str, order: Option<DateOrder>) -> Option<String> {
+        match date(text, order).value {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn dates_as_doctors_write_them() {
+        for (text, want) in [
+            ("03/2025", "2025-03"),
+            ("3/2025", "2025-03"),
+            ("2025-03", "2025-03"),
+            ("March 2025", "2025-03"),
+            ("mar 2025", "2025-03"),
+            ("Sept. 2024", "2024-09"),
+            ("5 March 2025", "2025-03-05"),
+            ("the 5th of March, 2025", "2025-03-05"),
+            ("March 5, 2025", "2025-03-05"),
+            ("2025-03-05", "2025-03-05"),
+            ("25/12/2025", "2025-12-25"),
+            ("12/25/2025", "2025-12-25"),
+            ("05/05/2025", "2025-05-05"),
+            ("2024", "2024"),
+            ("2024.", "2024"),
+        ] {
+            assert_eq!(iso(text, None).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(
+            iso("05/03/2025", Some(DateOrder::Dmy)).as_deref(),
+            Some("2025-03-05")
+        );
+        assert_eq!(
+            iso("05/03/2025", Some(DateOrder::Mdy)).as_deref(),
+            Some("2025-05-03")
+        );
+        for unclear in [
+            "05/03/2025",
+            "last spring",
+            "recently",
+            "03/25",
+            "March or April 2025",
+            "",
+        ] {
+            assert_eq!(date(unclear, None).status, Status::Unclear, "{unclear}");
+        }
+        for invalid in ["31/02/2025", "13/2025", "32/13/2025", "1850"] {
+            assert_eq!(date(invalid, None).status, Status::Invalid, "{invalid}");
+        }
+        assert_eq!(date(&"1 ".repeat(10_000), None).status, Status::Unclear);
+    }
+}

@@ -218,3 +218,61 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
     );
     daemon.terminate();
 }
+
+/// `validate` names every mistake in a condition with its file, line and
+/// fix: a test the question's type cannot answer, a later question, an
+/// unknown one, a syntax error.
+#[test]
+fn validate_names_each_condition_mistake_with_file_line_and_fix() {
+    let stack = Stack::shared();
+    let fixture = Fixture::of(&stack, SURVEY, &[]);
+    let text = std::fs::read_to_string(&fixture.survey).unwrap();
+    let bad = text
+        .replacen(
+            "show_if = \"used_ketamine == yes\"",
+            "show_if = \"used_ketamine >= 3\"",
+            1,
+        )
+        .replacen(
+            "show_if = \"written_protocol == yes\"",
+            "show_if = \"training == yes or nobody == no\"",
+            1,
+        )
+        .replacen(
+            "show_if = \"used_ketamine == yes\"",
+            "show_if = \"used_ketamine = yes\"",
+            1,
+        );
+    std::fs::write(&fixture.survey, bad).unwrap();
+    let out = fixture.mailsurvey(&["validate"]);
+    assert!(!out.status.success());
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let file = fixture.survey.to_str().unwrap();
+    for (message, fix) in [
+        (
+            "question 'situations': show_if: 'used_ketamine' is a yes/no question",
+            "fix: write used_ketamine == yes or used_ketamine == no",
+        ),
+        (
+            "question 'protocol_shared': show_if tests a later question, 'training'",
+            "fix: a condition can only test earlier questions",
+        ),
+        (
+            "question 'protocol_shared': show_if tests an unknown question 'nobody'",
+            "fix: use the id of an earlier question: used_ketamine, situations",
+        ),
+        (
+            "question 'last_prescribed': show_if: '=' is not a comparison",
+            "fix: write it like used_ketamine == yes",
+        ),
+    ] {
+        let line = said
+            .lines()
+            .position(|l| l.contains(message))
+            .unwrap_or_else(|| panic!("{message}: {said}"));
+        let lines: Vec<&str> = said.lines().collect();
+        assert!(lines[line].contains(&format!("{file}:")), "{said}");
+        assert!(lines[line + 1].contains(fix), "{said}");
+    }
+}

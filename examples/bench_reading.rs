@@ -24,7 +24,7 @@ fn main() {
     };
     let survey = cases::survey();
     let mut worst = Duration::ZERO;
-    for case in cases::all() {
+    for case in cases::all().into_iter().chain(cases::questionnaire()) {
         print!("{:<24} {:<36}", case.reader, case.input);
         let mut before: Option<(usize, Duration)> = None;
         for &size in &sizes {

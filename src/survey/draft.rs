@@ -8,7 +8,7 @@
 //! names with file and line. A Word document is first turned into lines by
 //! [`super::docx`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -111,7 +111,7 @@ pub fn draft(text: &str, source: &str) -> Result<Draft, String> {
             read.blocks.len()
         ));
     }
-    let mut ids = HashSet::new();
+    let mut ids = Ids::default();
     let questions: Vec<Drafted> = read
         .blocks
         .iter()
@@ -379,7 +379,7 @@ fn tidy(text: &str) -> String {
 }
 
 /// Types one question block.
-fn typed(block: &Block, number: usize, ids: &mut HashSet<String>) -> Drafted {
+fn typed(block: &Block, number: usize, ids: &mut Ids) -> Drafted {
     let mut hints = Hints::default();
     let mut words = Vec::new();
     for line in &block.header {
@@ -516,7 +516,7 @@ fn scale_ends(ends: &[(i64, Option<String>)]) -> Option<Ends> {
 }
 
 fn choices(labels: &[String], multiple: bool, notes: &mut Vec<String>) -> Vec<Choice> {
-    let mut ids = HashSet::new();
+    let mut ids = Ids::default();
     labels
         .iter()
         .enumerate()
@@ -578,17 +578,26 @@ fn slug(text: &str, words: usize) -> Option<String> {
     }
 }
 
-fn unique(id: String, seen: &mut HashSet<String>) -> String {
-    if seen.insert(id.clone()) {
+/// The ids given so far, and for each id the next number to try after
+/// it: a thousand options called "Other" number themselves in linear
+/// time (trying `_2`, `_3`, ... from 2 each time was quadratic).
+#[derive(Default)]
+struct Ids {
+    seen: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+fn unique(id: String, ids: &mut Ids) -> String {
+    if ids.seen.insert(id.clone()) {
         return id;
     }
-    let mut n = 2;
+    let n = ids.next.entry(id.clone()).or_insert(2);
     loop {
         let candidate = format!("{id}_{n}");
-        if seen.insert(candidate.clone()) {
+        *n += 1;
+        if ids.seen.insert(candidate.clone()) {
             return candidate;
         }
-        n += 1;
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use mailsurvey::survey::Survey;
+use mailsurvey::survey::{Survey, docx, draft};
 use mailsurvey::understand::{authres, bounce, flowed, inspect, parse};
 
 /// One reader fed one kind of hostile input.
@@ -73,6 +73,104 @@ fn bounce_message(content_type: &str, body: &str) -> Vec<u8> {
 
 fn inspect(raw: &[u8], survey: &Survey) {
     std::hint::black_box(inspect::inspect(raw, survey));
+}
+
+/// The questionnaire reader (`mailsurvey new --from`): plain text.
+fn questionnaire_text(raw: &[u8], _: &Survey) {
+    let _ = std::hint::black_box(draft::draft(text(raw), "questionnaire.txt"));
+}
+
+/// The questionnaire reader: a Word document, then its text.
+fn questionnaire_docx(raw: &[u8], _: &Survey) {
+    if let Ok(text) = docx::paragraphs(raw, draft::MAX_TEXT_BYTES) {
+        let _ = std::hint::black_box(draft::draft(&text, "questionnaire.docx"));
+    }
+}
+
+/// A `.docx` of about `size` bytes (stored, not compressed, so its size
+/// is its XML's) whose `word/document.xml` body is `unit` repeated, with
+/// `numbering` as `word/numbering.xml`.
+fn docx_of(unit: &str, size: usize, numbering: &str) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{}</w:body></w:document>"#,
+        fill(unit, size.saturating_sub(numbering.len()))
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("word/document.xml", stored).unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.start_file("word/numbering.xml", stored).unwrap();
+    zip.write_all(numbering.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// A numbering part with a bulleted and a numbered list, as Word writes it.
+const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#;
+
+/// The questionnaire reader's worst inputs we know: lead input (`mailsurvey
+/// new --from`), read up to its 1 MB limit, so timed at 1 MB in every
+/// build (`main.rs`).
+pub fn questionnaire() -> Vec<Case> {
+    macro_rules! case {
+        ($input:expr, $read:expr, |$n:ident| $make:expr) => {
+            Case {
+                reader: "questionnaire",
+                input: $input,
+                make: |$n: usize| $make,
+                read: $read,
+            }
+        };
+    }
+    vec![
+        case!(
+            "hints, scale ends, open brackets",
+            questionnaire_text,
+            |n| {
+                fill(
+                    "12. Which (choose all that apply)? 0 = a, 10 = b ((((((\n- x - - - - (((\n",
+                    n,
+                )
+                .into_bytes()
+            }
+        ),
+        case!("one endless question line", questionnaire_text, |n| {
+            format!("1. {}?", fill("Do you (or did you ", n)).into_bytes()
+        }),
+        case!("one question, endless options", questionnaire_text, |n| {
+            format!("1. Which?\n{}", fill("a) other (please specify)\n", n)).into_bytes()
+        }),
+        case!("endless numbered questions", questionnaire_text, |n| {
+            fill("1. Do you use it? yes/no optional\n", n).into_bytes()
+        }),
+        case!("endless scale ends", questionnaire_text, |n| {
+            format!("1. How sure? {}", fill("0 = none ... 10 = ", n)).into_bytes()
+        }),
+        case!(
+            "docx: numbered and bulleted paragraphs",
+            questionnaire_docx,
+            |n| {
+                docx_of(
+                    r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>Do you?</w:t></w:r></w:p><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Yes</w:t></w:r></w:p>"#,
+                    n,
+                    NUMBERING,
+                )
+            }
+        ),
+        case!(
+            "docx: one paragraph of endless runs",
+            questionnaire_docx,
+            |n| { docx_of(r#"<w:r><w:t>a </w:t><w:tab/></w:r>"#, n, NUMBERING) }
+        ),
+        case!("docx: entities", questionnaire_docx, |n| {
+            docx_of(
+                "<w:p><w:r><w:t>&amp;&#38;&lt;</w:t></w:r></w:p>",
+                n,
+                NUMBERING,
+            )
+        }),
+    ]
 }
 
 fn to_text(raw: &[u8], _: &Survey) {

@@ -321,6 +321,9 @@ pub struct Quality {
     pub unclear: Vec<Issue>,
     /// Answers that were not a possible value.
     pub invalid: Vec<Issue>,
+    /// Answers to questions that did not apply to the respondent (their
+    /// condition was false): kept, flagged here, not counted.
+    pub answered_not_applicable: Vec<Issue>,
     /// Clarification emails sent.
     pub clarifications_sent: usize,
     /// Answers inferred (from prose, bare lines in order or formatting)
@@ -764,6 +767,7 @@ fn quality(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Quality {
             for (i, q) in input.survey.questions.iter().enumerate() {
                 if let Some(answer) = r.answers.get(&q.id)
                     && answer.status == status
+                    && applies(&input.survey.questions, i, &r.answers) != Applies::No
                 {
                     found.push(Issue {
                         respondent: label_of(r),
@@ -776,7 +780,29 @@ fn quality(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Quality {
         }
         found
     };
+    // Answers to a question whose condition was false: kept, not counted,
+    // listed here so the lead sees them.
+    let mut answered_not_applicable = Vec::new();
+    for r in &input.respondents {
+        for (i, q) in input.survey.questions.iter().enumerate() {
+            let given = r
+                .answers
+                .get(&q.id)
+                .filter(|a| a.reserved() != Some(Reserved::NotApplicable));
+            if let (Some(_), Some(show_if)) = (given, &q.show_if)
+                && applies(&input.survey.questions, i, &r.answers) == Applies::No
+            {
+                answered_not_applicable.push(Issue {
+                    respondent: label_of(r),
+                    number: i + 1,
+                    question: q.id.clone(),
+                    reason: format!("answered, though only for those where {}", show_if.words),
+                });
+            }
+        }
+    }
     Quality {
+        answered_not_applicable,
         different_sender: labelled
             .iter()
             .filter(|l| l.respondent.different_sender)

@@ -441,6 +441,16 @@ fn quality(out: &mut String, f: &Figures) {
             q.replied_without_valid_answer.to_string(),
         ),
     ];
+    if !q.answered_not_applicable.is_empty() {
+        rows.push((
+            "Answers to questions that did not apply (kept, not counted)",
+            format!(
+                "{}{}",
+                q.answered_not_applicable.len(),
+                issues(&q.answered_not_applicable)
+            ),
+        ));
+    }
     if !q.inferred_unconfirmed.is_empty() || q.inferred_confirmed > 0 {
         let listed: String = q
             .inferred_unconfirmed

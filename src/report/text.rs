@@ -379,6 +379,22 @@ fn quality(out: &mut String, f: &Figures) {
             3,
         ));
     }
+    if !q.answered_not_applicable.is_empty() {
+        let _ = writeln!(
+            out,
+            "Answers to questions that did not apply (kept, not counted): {}",
+            q.answered_not_applicable.len()
+        );
+        for issue in &q.answered_not_applicable {
+            out.push_str(&wrap(
+                &format!(
+                    "- {}, question {} ({}): {}",
+                    issue.respondent, issue.number, issue.question, issue.reason
+                ),
+                3,
+            ));
+        }
+    }
     if !q.inferred_unconfirmed.is_empty() || q.inferred_confirmed > 0 {
         let _ = writeln!(
             out,

@@ -174,6 +174,15 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
         text.contains("n = 1 (1 not applicable, 1 not answered)"),
         "{text}"
     );
+    // The answer given anyway is listed for the lead.
+    assert!(
+        text.contains("Answers to questions that did not apply (kept, not counted): 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("question 2 (situations): answered, though only"),
+        "{text}"
+    );
     // Questions without a condition: over all three.
     assert!(text.contains("mean 6.3"), "{text}");
     let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();

@@ -386,6 +386,18 @@ pub fn all() -> Vec<Case> {
         ),
         case!(
             "reply parser",
+            "an answer after the question's own text",
+            parse_reply,
+            |n| {
+                format!(
+                    "6. Does your service have a written protocol for the use of ketamine? {}",
+                    fill("yes ", n)
+                )
+                .into_bytes()
+            }
+        ),
+        case!(
+            "reply parser",
             "a bracketed writer's name",
             parse_reply,
             |n| { format!("> 4. How confident\n> Answer: [{}", fill("Clarke, ", n)).into_bytes() }

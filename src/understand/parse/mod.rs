@@ -664,6 +664,13 @@ impl<'q> Reader<'q> {
             self.flush_between();
             self.heading = Some(index);
             self.heading_quoted = line.depth > 0 && !self.in_original;
+            if line.depth == 0
+                && let Some(rest) = after_question(text, &self.questions[index])
+            {
+                // Outlook: the answer typed, often in colour, right after
+                // the question's own text, its `Answer:` left empty.
+                self.found[index].push(AnswerText::new(rest, Origin::Inline));
+            }
             self.after_signature = false;
             self.after_sign_off = false;
             reply.quotes_questionnaire = true;
@@ -1147,6 +1154,23 @@ fn sentences(line: &str) -> Vec<&str> {
     out
 }
 
+/// The words after the whole of `question`'s own heading, as we render it,
+/// on its heading line (`1. Have you used …? Yes`), if any.
+fn after_question(text: &str, question: &Question) -> Option<String> {
+    let text = text.trim_start_matches(['*', '_', ' ']);
+    let (_, heading) = text.split_once(['.', ')'])?;
+    let ours = crate::survey::questionnaire::heading(0, question);
+    let mut asked = ours.split_whitespace().skip(1);
+    let mut written = heading.split_whitespace();
+    for word in asked.by_ref() {
+        if !written.next()?.eq_ignore_ascii_case(word) {
+            return None;
+        }
+    }
+    let rest: Vec<&str> = written.collect();
+    (!rest.is_empty()).then(|| rest.join(" "))
+}
+
 /// Outlook's comment marking: `[Clarke, Jack] yes` is "yes", the
 /// bracketed name labelling who wrote it. Only a name (letters, spaces,
 /// commas, dots, hyphens, apostrophes; two words or more) is taken off;
@@ -1159,10 +1183,7 @@ fn without_writer(text: &str) -> &str {
         return text;
     };
     let name = &inner[..end];
-    let words = name
-        .split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .count();
+    let words = name.split([' ', ',']).filter(|w| !w.is_empty()).count();
     let is_name = (2..=5).contains(&words)
         && name.len() <= 80
         && name

@@ -5,6 +5,7 @@
 //! with its retries, is the dispatcher ([`crate::run::dispatch`]).
 
 mod file;
+pub mod quota;
 mod render;
 mod smtp;
 pub mod verp;

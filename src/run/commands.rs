@@ -51,10 +51,7 @@ async fn drain<O: Outbox>(
     outbox: O,
     on_done: impl Fn(&Round) + Send + Sync + 'static,
 ) -> Result<Round> {
-    let limits = Limits::new(
-        survey.sending.rate_per_minute,
-        survey.sending.max_connections,
-    );
+    let limits = Limits::of(&survey.sending);
     drain_within(store, survey, templates, outbox, limits, on_done).await
 }
 

@@ -361,6 +361,12 @@ impl<O: Outbox> Daemon<O> {
         let now = self.clock.now();
         let mut next = now + jiff::SignedDuration::try_from(MAX_SLEEP).expect("small");
         if let Some(due) = self.store.next_due(&self.survey.id)? {
+            // What is due waits for the account's quota window when the
+            // quota is used up (the leads' mail went in the turn).
+            let due = match self.dispatcher.quota_opens_at() {
+                Some(opens) if due <= now => opens,
+                _ => due,
+            };
             next = next.min(due);
         }
         for event in [

@@ -17,10 +17,11 @@ use jiff::{SignedDuration, Timestamp};
 use tokio::sync::Mutex;
 use tracing::{info, warn};
 
+use crate::outbox::quota::allowance;
 use crate::outbox::{Outbox, render};
 use crate::run::clock::Clock;
 use crate::run::shutdown::Shutdown;
-use crate::store::{Claimed, MailKind, Store};
+use crate::store::{Claimable, Claimed, MailKind, Store};
 use crate::survey::Survey;
 use crate::survey::templates::Templates;
 use crate::{Error, Result};
@@ -50,10 +51,7 @@ impl<O: Outbox> Dispatcher<O> {
         outbox: O,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let limits = Limits::new(
-            survey.sending.rate_per_minute,
-            survey.sending.max_connections,
-        );
+        let limits = Limits::of(&survey.sending);
         Dispatcher {
             worker: Arc::new(Worker {
                 store,
@@ -83,6 +81,7 @@ impl<O: Outbox> Dispatcher<O> {
         on_done: impl Fn(&Round) + Send + Sync + 'static,
     ) -> Result<Round> {
         let round = Arc::new(std::sync::Mutex::new(Round::default()));
+        self.seed_quota().await?;
         let on_done = Arc::new(on_done);
         let mut workers = tokio::task::JoinSet::new();
         for _ in 0..self.worker.survey.sending.max_connections {
@@ -90,58 +89,7 @@ impl<O: Outbox> Dispatcher<O> {
             let round = round.clone();
             let on_done = on_done.clone();
             let shutdown = shutdown.clone();
-            workers.spawn(async move {
-                // Accepted by the server, to be marked sent with the next claim.
-                let mut sent: Option<i64> = None;
-                loop {
-                    // Wait for the pace and a connection of the account
-                    // before claiming, so rows sit in `sending` only while
-                    // the server has them.
-                    if let Some(pace) = &worker.limits.pace {
-                        pace.lock().await.tick().await;
-                    }
-                    let Ok(_connection) = worker.limits.connections.clone().acquire_owned().await
-                    else {
-                        break;
-                    };
-                    if shutdown.is_triggered() {
-                        break;
-                    }
-                    let (survey_id, now, done) =
-                        (worker.survey.id.clone(), worker.clock.now(), sent.take());
-                    let Some(claimed) = worker
-                        .store
-                        .blocking(move |store| store.claim_due(&survey_id, now, done))
-                        .await?
-                    else {
-                        break;
-                    };
-                    let id = claimed.id;
-                    let outcome = worker.deliver(claimed).await?;
-                    let snapshot = {
-                        let mut round = round.lock().expect("round lock");
-                        match outcome {
-                            Outcome::Sent => {
-                                sent = Some(id);
-                                round.sent += 1
-                            }
-                            Outcome::Retry => round.retried += 1,
-                            Outcome::Failed => round.failed += 1,
-                            Outcome::Stop => break,
-                        }
-                        *round
-                    };
-                    on_done(&snapshot);
-                }
-                if let Some(id) = sent {
-                    let now = worker.clock.now();
-                    worker
-                        .store
-                        .blocking(move |store| store.mark_sent(id, now))
-                        .await?;
-                }
-                Ok::<(), Error>(())
-            });
+            workers.spawn(async move { worker.work(&round, &*on_done, &shutdown).await });
         }
         let mut first_error = None;
         while let Some(joined) = workers.join_next().await {
@@ -159,6 +107,42 @@ impl<O: Outbox> Dispatcher<O> {
         }
         let round = *round.lock().expect("round lock");
         Ok(round)
+    }
+}
+
+impl<O: Outbox> Dispatcher<O> {
+    /// Reads what this survey sent within the account's quota window from
+    /// the store, once per survey and account: the quota holds across
+    /// restarts.
+    async fn seed_quota(&self) -> Result<()> {
+        let Some(quota) = &self.worker.limits.quota else {
+            return Ok(());
+        };
+        let key = format!(
+            "{}\u{0}{}",
+            self.worker.survey.database.display(),
+            self.worker.survey.id
+        );
+        if quota.is_seeded(&key) {
+            return Ok(());
+        }
+        let since = self.worker.clock.now() - SignedDuration::from_secs(quota.window);
+        let survey_id = self.worker.survey.id.clone();
+        let sent = self
+            .worker
+            .store
+            .blocking(move |store| store.sent_since(&survey_id, since))
+            .await?;
+        quota.seed(key, &sent);
+        Ok(())
+    }
+
+    /// When the account's quota lets the next message go, if it is used up
+    /// now: the daemon sleeps until then instead of retrying what is due.
+    pub fn quota_opens_at(&self) -> Option<Timestamp> {
+        let quota = self.worker.limits.quota.as_ref()?;
+        let at = quota.opens_at(self.worker.clock.now().as_second())?;
+        Timestamp::from_second(at).ok()
     }
 }
 
@@ -187,6 +171,77 @@ struct Worker<O: Outbox> {
 pub struct Limits {
     pace: Option<Mutex<tokio::time::Interval>>,
     connections: Arc<tokio::sync::Semaphore>,
+    quota: Option<Quota>,
+}
+
+/// An account's quota (`daily_limit` recipients per `quota_window`): the
+/// send times within the window, seeded from the stores of the surveys on
+/// the account and kept as they send; the decision is
+/// [`crate::outbox::quota::allowance`].
+#[derive(Debug)]
+struct Quota {
+    limit: u64,
+    /// Seconds.
+    window: i64,
+    ledger: std::sync::Mutex<Ledger>,
+}
+
+#[derive(Debug, Default)]
+struct Ledger {
+    /// Ascending Unix seconds, as the store's `sent_at`.
+    sent: Vec<i64>,
+    /// Handed out, not yet settled: each holds a slot.
+    in_flight: u64,
+    /// The surveys (database and id) whose sent mail has been read.
+    seeded: std::collections::BTreeSet<String>,
+}
+
+impl Quota {
+    fn ledger(&self) -> std::sync::MutexGuard<'_, Ledger> {
+        self.ledger.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn is_seeded(&self, key: &str) -> bool {
+        self.ledger().seeded.contains(key)
+    }
+
+    fn seed(&self, key: String, sent: &[i64]) {
+        let mut ledger = self.ledger();
+        if ledger.seeded.insert(key) {
+            ledger.sent.extend_from_slice(sent);
+            ledger.sent.sort_unstable();
+        }
+    }
+
+    /// Takes a slot at `now` if one is free.
+    fn reserve(&self, now: i64) -> bool {
+        let mut ledger = self.ledger();
+        let old = ledger.sent.partition_point(|&s| s <= now - self.window);
+        ledger.sent.drain(..old);
+        let allowed = allowance(self.limit, self.window, &ledger.sent, ledger.in_flight, now);
+        if allowed.may_send > 0 {
+            ledger.in_flight += 1;
+        }
+        allowed.may_send > 0
+    }
+
+    /// A message handed out is settled: it went at `sent_at` (as marked in
+    /// the store), or it did not go.
+    fn settle(&self, reserved: bool, sent_at: Option<i64>) {
+        let mut ledger = self.ledger();
+        if reserved {
+            ledger.in_flight = ledger.in_flight.saturating_sub(1);
+        }
+        if let Some(at) = sent_at {
+            let place = ledger.sent.partition_point(|&s| s <= at);
+            ledger.sent.insert(place, at);
+        }
+    }
+
+    fn opens_at(&self, now: i64) -> Option<i64> {
+        let ledger = self.ledger();
+        allowance(self.limit, self.window, &ledger.sent, ledger.in_flight, now).opens_at
+    }
 }
 
 impl Limits {
@@ -202,11 +257,133 @@ impl Limits {
         Arc::new(Limits {
             pace,
             connections: Arc::new(tokio::sync::Semaphore::new(max_connections.max(1))),
+            quota: None,
         })
+    }
+
+    /// A survey's own limits: its rate, connections and quota.
+    pub fn of(sending: &crate::survey::servers::Sending) -> Arc<Limits> {
+        Limits::with_quota(
+            sending.rate_per_minute,
+            sending.max_connections,
+            sending.daily_limit.map(|n| (n, sending.quota_window)),
+        )
+    }
+
+    /// [`Limits::new`] with at most `quota.0` recipients per rolling
+    /// window `quota.1`, counted from the stores of the surveys that send
+    /// within these limits.
+    pub fn with_quota(
+        rate_per_minute: Option<u32>,
+        max_connections: usize,
+        quota: Option<(u32, SignedDuration)>,
+    ) -> Arc<Limits> {
+        let mut limits =
+            Arc::into_inner(Limits::new(rate_per_minute, max_connections)).expect("just made");
+        limits.quota = quota.map(|(limit, window)| Quota {
+            limit: u64::from(limit),
+            window: window.as_secs().max(1),
+            ledger: std::sync::Mutex::new(Ledger::default()),
+        });
+        Arc::new(limits)
     }
 }
 
 impl<O: Outbox> Worker<O> {
+    /// One sending task: claims and sends due messages until none is left,
+    /// within the pace, the connections and the quota of the account.
+    async fn work(
+        &self,
+        round: &std::sync::Mutex<Round>,
+        on_done: &(impl Fn(&Round) + Send + Sync),
+        shutdown: &Shutdown,
+    ) -> Result<()> {
+        // Accepted by the server, to be marked sent with the next claim.
+        let mut sent: Option<i64> = None;
+        loop {
+            // Wait for the pace and a connection of the account before
+            // claiming, so rows sit in `sending` only while the server has
+            // them.
+            if let Some(pace) = &self.limits.pace {
+                pace.lock().await.tick().await;
+            }
+            let Ok(_connection) = self.limits.connections.clone().acquire_owned().await else {
+                break;
+            };
+            if shutdown.is_triggered() {
+                break;
+            }
+            let (survey_id, now, done) = (self.survey.id.clone(), self.clock.now(), sent.take());
+            // With the quota used up, only the leads' mail goes; the rest
+            // waits for the window (the daemon comes back when it opens).
+            let reserved = self
+                .limits
+                .quota
+                .as_ref()
+                .is_some_and(|q| q.reserve(now.as_second()));
+            let which = match &self.limits.quota {
+                Some(_) if !reserved => Claimable::LeadsOnly,
+                _ => Claimable::Any,
+            };
+            let claimed = self
+                .store
+                .blocking(move |store| store.claim_due_of(&survey_id, now, done, which))
+                .await;
+            let Some(claimed) = claimed.inspect_err(|_| self.settle(reserved, None))? else {
+                self.settle(reserved, None);
+                break;
+            };
+            let id = claimed.id;
+            let outcome = self.deliver(claimed).await;
+            let outcome = match outcome {
+                Ok(Outcome::Sent) if self.limits.quota.is_some() => {
+                    // Under a quota the mark is made at once, so the
+                    // store's `sent_at` is the time the quota counted.
+                    let at = self.clock.now();
+                    let marked = self
+                        .store
+                        .blocking(move |store| store.mark_sent(id, at))
+                        .await;
+                    self.settle(reserved, marked.is_ok().then_some(at.as_second()));
+                    marked?;
+                    Outcome::Sent
+                }
+                Ok(Outcome::Sent) => {
+                    sent = Some(id);
+                    Outcome::Sent
+                }
+                other => {
+                    self.settle(reserved, None);
+                    other?
+                }
+            };
+            let snapshot = {
+                let mut round = round.lock().expect("round lock");
+                match outcome {
+                    Outcome::Sent => round.sent += 1,
+                    Outcome::Retry => round.retried += 1,
+                    Outcome::Failed => round.failed += 1,
+                    Outcome::Stop => break,
+                }
+                *round
+            };
+            on_done(&snapshot);
+        }
+        if let Some(id) = sent {
+            let now = self.clock.now();
+            self.store
+                .blocking(move |store| store.mark_sent(id, now))
+                .await?;
+        }
+        Ok(())
+    }
+
+    fn settle(&self, reserved: bool, sent_at: Option<i64>) {
+        if let Some(quota) = &self.limits.quota {
+            quota.settle(reserved, sent_at);
+        }
+    }
+
     async fn mark_failed(&self, id: i64, err: &Error) -> Result<()> {
         let why = err.to_string();
         self.store

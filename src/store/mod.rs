@@ -83,7 +83,7 @@ pub use kinds::{
 };
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
-pub use outbox::{Claimed, SentMail};
+pub use outbox::{Claimable, Claimed, SentMail};
 pub use processing::{
     Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, Lookup, Outcome, Savepoint,
     StoredMessage, Waiting,

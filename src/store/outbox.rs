@@ -11,6 +11,16 @@ use super::{
 use crate::Result;
 use crate::compose::token::Token;
 
+/// Which due mail a worker may claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claimable {
+    /// Any (follow-ups and the leads' mail first).
+    Any,
+    /// Only the leads' mail (the report, digests): the account's quota is
+    /// used up, and the report is never held back.
+    LeadsOnly,
+}
+
 /// A message claimed for sending.
 #[derive(Debug, Clone)]
 pub struct Claimed {
@@ -250,12 +260,29 @@ impl Store {
     /// marked sent in the same commit, so each message costs one durable
     /// commit, not two. Until then it stays `sending`, still counted in
     /// flight.
+    ///
+    /// Follow-ups (receipts, clarifications, confirmations...) and the
+    /// leads' mail go before invitations and reminders: under a sending
+    /// quota, the doctors who wrote first are answered first.
     pub fn claim_due(
         &self,
         survey_id: &str,
         now: Timestamp,
         sent: Option<i64>,
     ) -> Result<Option<Claimed>> {
+        self.claim_due_of(survey_id, now, sent, Claimable::Any)
+    }
+
+    /// [`Store::claim_due`], of the mail `which` says: with the account's
+    /// quota used up, only the leads' mail (never held back).
+    pub fn claim_due_of(
+        &self,
+        survey_id: &str,
+        now: Timestamp,
+        sent: Option<i64>,
+        which: Claimable,
+    ) -> Result<Option<Claimed>> {
+        let leads_only = which == Claimable::LeadsOnly;
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         if let Some(id) = sent {
@@ -270,8 +297,9 @@ impl Store {
                     "SELECT o.id, o.kind, o.seq, o.message_id, o.attempts, o.body, o.recipient_id, r.listed, r.status
                      FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
                      WHERE o.survey_id = ?1 AND o.state = 'pending' AND o.next_attempt_at <= ?2
-                     ORDER BY o.next_attempt_at, o.id LIMIT 1",
-                    params![survey_id, now.as_second()],
+                       AND (?3 = 0 OR o.recipient_id IS NULL)
+                     ORDER BY o.kind IN ('invitation', 'reminder'), o.next_attempt_at, o.id LIMIT 1",
+                    params![survey_id, now.as_second(), leads_only],
                     |r| {
                         Ok((
                             r.get::<_, i64>(0)?,
@@ -412,6 +440,32 @@ impl Store {
             params![id, now.as_second()],
         )?;
         Ok(())
+    }
+
+    /// When the messages of the survey marked sent after `since` went
+    /// (Unix seconds, ascending): what an SMTP account's quota counts.
+    pub fn sent_since(&self, survey_id: &str, since: Timestamp) -> Result<Vec<i64>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached(
+            "SELECT sent_at FROM outbox WHERE survey_id = ?1 AND state = 'sent' AND sent_at > ?2
+             ORDER BY sent_at",
+        )?;
+        let rows = stmt
+            .query_map(params![survey_id, since.as_second()], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(rows)
+    }
+
+    /// Invitations and reminders waiting to be sent (pending), the ones a
+    /// quota spreads out.
+    pub fn questionnaires_waiting(&self, survey_id: &str) -> Result<u64> {
+        let n: i64 = self.lock().query_row_cached(
+            "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending'
+               AND kind IN ('invitation', 'reminder')",
+            [survey_id],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
     }
 
     /// A transient failure: try again at `retry_at`.

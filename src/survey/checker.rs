@@ -489,6 +489,8 @@ impl Checker<'_> {
         let raw = raw.unwrap_or(RawSending {
             max_connections: None,
             rate_per_minute: None,
+            daily_limit: None,
+            quota_window: None,
             retry_base: None,
             retry_max: None,
             max_attempts: None,
@@ -515,11 +517,27 @@ impl Checker<'_> {
             .rate_per_minute
             .as_ref()
             .map(|_| positive(&raw.rate_per_minute, 60, "rate_per_minute") as u32);
+        let daily_limit = raw
+            .daily_limit
+            .as_ref()
+            .map(|_| positive(&raw.daily_limit, 10_000, "daily_limit") as u32);
         let retry_base = self.duration(raw.retry_base.as_ref(), "30s")?;
+        let quota_window = self.duration(raw.quota_window.as_ref(), "24h")?;
+        if let Some(v) = &raw.quota_window
+            && quota_window.as_secs() < 1
+        {
+            self.problem(
+                v,
+                "quota_window must be at least a second",
+                "write a window such as 24h (Exchange Online) or 1m",
+            );
+        }
         let retry_max = self.duration(raw.retry_max.as_ref(), "1h")?;
         Some(Sending {
             max_connections,
             rate_per_minute: rate,
+            daily_limit,
+            quota_window,
             retry_base,
             retry_max,
             max_attempts,

@@ -134,6 +134,8 @@ pub(super) struct RawServer {
 pub(super) struct RawSending {
     pub(super) max_connections: Option<Spanned<i64>>,
     pub(super) rate_per_minute: Option<Spanned<i64>>,
+    pub(super) daily_limit: Option<Spanned<i64>>,
+    pub(super) quota_window: Option<Spanned<String>>,
     pub(super) retry_base: Option<Spanned<String>>,
     pub(super) retry_max: Option<Spanned<String>>,
     pub(super) max_attempts: Option<Spanned<i64>>,

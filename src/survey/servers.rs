@@ -105,6 +105,13 @@ pub struct Sending {
     pub max_connections: usize,
     /// Messages per minute at most; `None` for no limit.
     pub rate_per_minute: Option<u32>,
+    /// Recipients per `quota_window` at most, as the provider counts them
+    /// (Exchange Online: 10,000 a day); `None` for no quota. Shared by
+    /// every survey on the same SMTP account, counted from the store.
+    pub daily_limit: Option<u32>,
+    /// The rolling window of `daily_limit` (24 hours unless the survey
+    /// file says otherwise).
+    pub quota_window: SignedDuration,
     /// First retry delay after a transient failure; doubles per attempt.
     pub retry_base: SignedDuration,
     /// Longest retry delay.

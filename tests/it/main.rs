@@ -17,6 +17,7 @@ mod new;
 mod oauth;
 mod privacy;
 mod question_types;
+mod quota;
 mod reading;
 mod replies;
 mod service;

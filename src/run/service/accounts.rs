@@ -40,20 +40,24 @@ impl Service {
 /// (or the survey's own, for an account first seen in a reload).
 pub(super) fn accounts_entry(
     accounts: &mut BTreeMap<String, Account>,
-    strictest: &BTreeMap<String, (Option<u32>, usize)>,
+    strictest: &BTreeMap<String, super::AccountLimits>,
     survey: &Survey,
 ) -> Result<Account> {
     let key = account_of(survey);
     if let Some(account) = accounts.get(&key) {
         return Ok(account.clone());
     }
-    let (rate, connections) = strictest.get(&key).copied().unwrap_or((
+    let (rate, connections, quota) = strictest.get(&key).copied().unwrap_or((
         survey.sending.rate_per_minute,
         survey.sending.max_connections,
+        survey
+            .sending
+            .daily_limit
+            .map(|n| (n, survey.sending.quota_window)),
     ));
     let account = Account {
         outbox: Arc::new(SmtpOutbox::new(&survey.smtp, connections)?),
-        limits: Limits::new(rate, connections),
+        limits: Limits::with_quota(rate, connections, quota),
     };
     accounts.insert(key, account.clone());
     Ok(account)

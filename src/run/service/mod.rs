@@ -123,7 +123,7 @@ pub struct Service {
     started: Instant,
     last_status: String,
     /// Per account, the limits the surveys found at start-up ask for.
-    strictest: BTreeMap<String, (Option<u32>, usize)>,
+    strictest: BTreeMap<String, AccountLimits>,
 }
 
 /// Runs the surveys named by `path` until `shutdown`; `reloads` re-reads
@@ -174,8 +174,8 @@ pub async fn run(
             .filter_map(|(_, l)| l.as_ref().ok())
             .map(|l| &l.survey),
     );
-    for (key, (rate, connections)) in &strictest {
-        info!(account = %key, rate_per_minute = ?rate, max_connections = connections, "SMTP account limits");
+    for (key, (rate, connections, quota)) in &strictest {
+        info!(account = %key, rate_per_minute = ?rate, max_connections = connections, daily_limit = ?quota.map(|q| q.0), quota_window = ?quota.map(|q| q.1), "SMTP account limits");
     }
     service.strictest = strictest;
     for (file, outcome) in loaded {
@@ -214,22 +214,33 @@ pub async fn run(
     }
 }
 
+/// An account's rate, connections and quota (recipients per window).
+pub(super) type AccountLimits = (Option<u32>, usize, Option<(u32, jiff::SignedDuration)>);
+
 /// What the surveys sending through one account may use of it: the
-/// strictest rate and number of connections any of them asks for.
+/// strictest rate, number of connections and quota any of them asks for
+/// (the smallest limit over the longest window).
 fn strictest_limits<'a>(
     surveys: impl Iterator<Item = &'a Survey>,
-) -> BTreeMap<String, (Option<u32>, usize)> {
-    let mut strictest: BTreeMap<String, (Option<u32>, usize)> = BTreeMap::new();
+) -> BTreeMap<String, AccountLimits> {
+    let mut strictest: BTreeMap<String, AccountLimits> = BTreeMap::new();
     for survey in surveys {
         let sending = &survey.sending;
-        let entry = strictest
-            .entry(account_of(survey))
-            .or_insert((sending.rate_per_minute, sending.max_connections));
+        let quota = sending.daily_limit.map(|n| (n, sending.quota_window));
+        let entry = strictest.entry(account_of(survey)).or_insert((
+            sending.rate_per_minute,
+            sending.max_connections,
+            quota,
+        ));
         entry.0 = match (entry.0, sending.rate_per_minute) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
         entry.1 = entry.1.min(sending.max_connections);
+        entry.2 = match (entry.2, quota) {
+            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+            (a, b) => a.or(b),
+        };
     }
     strictest
 }

@@ -353,7 +353,10 @@ fn validated(
                 survey.period.open,
                 survey.period.close
             );
-            for warning in check::warnings(&survey) {
+            for warning in check::warnings(&survey)
+                .into_iter()
+                .chain(check::quota_warning(&survey, list.len()))
+            {
                 eprintln!("warning: {warning}");
             }
             true

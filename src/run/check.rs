@@ -122,6 +122,30 @@ pub fn warnings(survey: &Survey) -> Vec<String> {
     warnings
 }
 
+/// Whether `recipients` invitations and the survey's reminders to each
+/// fit in the collection period at the account's quota
+/// (`[sending] daily_limit` per `quota_window`): a warning with the time
+/// the last of them would go if not.
+pub fn quota_warning(survey: &Survey, recipients: usize) -> Option<String> {
+    let limit = survey.sending.daily_limit?;
+    let window = survey.sending.quota_window.as_secs().max(1);
+    let rounds = 1 + survey.period.reminders.len() as u64;
+    let messages = recipients as u64 * rounds;
+    let open = survey.period.open.timestamp().as_second();
+    let close = survey.period.close.timestamp().as_second();
+    let last = crate::outbox::quota::last_send(u64::from(limit), window, &[], messages, open);
+    (last > close).then(|| {
+        let at = jiff::Timestamp::from_second(last)
+            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default();
+        format!(
+            "{recipients} invitations and {} reminder round(s) are {messages} messages, but at [sending] daily_limit = {limit} per {:#} the last would go at {at}, after the close: raise the limit (if the provider allows), lengthen the period or send fewer reminders",
+            rounds - 1,
+            jiff::SignedDuration::from_secs(window)
+        )
+    })
+}
+
 /// One step of `check` and how it went.
 #[derive(Debug, Clone)]
 pub struct Step {
@@ -454,5 +478,35 @@ async fn round_trip(survey: &Survey, smtp: &SmtpOutbox) -> Result<Trip> {
             "a mail to {to} did not arrive in INBOX of {} within 30 s: the server may not deliver +addresses to the base mailbox (recipient_delimiter = + in Postfix and Dovecot), or it files them elsewhere",
             survey.imap.username
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validate_warns_when_the_invitations_cannot_fit_in_the_period_at_the_quota() {
+        let mut survey = crate::survey::example();
+        assert_eq!(
+            quota_warning(&survey, 1_000_000),
+            None,
+            "no quota, no warning"
+        );
+        survey.sending.daily_limit = Some(10_000);
+        survey.sending.quota_window = jiff::SignedDuration::from_hours(24);
+        let days = (survey.period.close.timestamp().as_second()
+            - survey.period.open.timestamp().as_second())
+            / 86_400;
+        let rounds = 1 + survey.period.reminders.len() as i64;
+        // What fits: one day's quota per whole day of the period (the
+        // first day's sends go at the open).
+        let fits = (10_000 * days / rounds) as usize;
+        assert_eq!(quota_warning(&survey, fits), None);
+        let warning = quota_warning(&survey, fits + 10_001).expect("does not fit");
+        assert!(
+            warning.contains("daily_limit = 10000 per 24h") && warning.contains("after the close"),
+            "{warning}"
+        );
     }
 }

@@ -441,14 +441,22 @@ pub fn status(path: &Path) -> Result<StatusRead> {
         )?));
     }
     let (survey, _) = daemon::load(path)?;
-    let counts = match on_database(&survey, |store| store.status(&survey.id)) {
-        Ok(status) => Ok(status),
-        Err(err @ Error::Locked { .. }) => Err(err),
+    let now = SystemClock.now();
+    let read = on_database(&survey, |store| {
+        Ok((
+            store.status(&survey.id)?,
+            crate::run::overview::QuotaOutlook::read(&survey, store, now)?,
+        ))
+    });
+    let (counts, quota) = match read {
+        Ok((status, quota)) => (Ok(status), quota),
+        Err(err @ Error::Locked { .. }) => (Err(err), None),
         Err(err) => return Err(err),
     };
     Ok(StatusRead::Survey(Box::new(SurveyStatus {
         write_locked: crate::run::overview::write_locked(&survey.database),
         list_problems: recipients::load(&survey.recipients_file).err(),
+        quota,
         id: survey.id,
         title: survey.title,
         counts,

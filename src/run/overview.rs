@@ -275,6 +275,55 @@ pub struct SurveyStatus {
     /// Rows of the recipient list not applied (those people keep their
     /// last good state).
     pub list_problems: Option<crate::survey::problems::Problems>,
+    /// Under a sending quota: how it stands and when the last invitation
+    /// or reminder waiting is expected to go.
+    pub quota: Option<QuotaOutlook>,
+}
+
+/// A survey's sending quota as `status` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotaOutlook {
+    /// `[sending] daily_limit`.
+    pub limit: u32,
+    /// `[sending] quota_window`.
+    pub window: jiff::SignedDuration,
+    /// Sent by this survey within the window now.
+    pub used: usize,
+    /// Invitations and reminders waiting to go.
+    pub waiting: u64,
+    /// When the last of them is expected to go, if every slot is used the
+    /// moment it opens.
+    pub last_at: jiff::Timestamp,
+}
+
+impl QuotaOutlook {
+    /// Reads it from the store at `now`; `None` without a quota.
+    pub fn read(
+        survey: &crate::survey::Survey,
+        store: &crate::store::Store,
+        now: jiff::Timestamp,
+    ) -> crate::Result<Option<QuotaOutlook>> {
+        let Some(limit) = survey.sending.daily_limit else {
+            return Ok(None);
+        };
+        let window = survey.sending.quota_window;
+        let sent = store.sent_since(&survey.id, now - window)?;
+        let waiting = store.questionnaires_waiting(&survey.id)?;
+        let last = crate::outbox::quota::last_send(
+            u64::from(limit),
+            window.as_secs().max(1),
+            &sent,
+            waiting,
+            now.as_second(),
+        );
+        Ok(Some(QuotaOutlook {
+            limit,
+            window,
+            used: sent.len(),
+            waiting,
+            last_at: jiff::Timestamp::from_second(last).unwrap_or(now),
+        }))
+    }
 }
 
 /// One survey's `status` as text: the one place it is rendered (a
@@ -306,6 +355,17 @@ pub fn render_survey(one: &SurveyStatus, status: &crate::store::Status) -> Strin
     for (kind, states) in &status.outbox {
         let parts: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
         let _ = writeln!(out, "{kind}: {}", parts.join(", "));
+    }
+    if let Some(quota) = &one.quota {
+        let _ = writeln!(
+            out,
+            "quota: {} of {} sent in the last {:#}; {} invitations and reminders waiting, the last expected at {}",
+            quota.used,
+            quota.limit,
+            quota.window,
+            quota.waiting,
+            quota.last_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        );
     }
     let received: Vec<String> = status
         .received

@@ -38,6 +38,12 @@ fn fifty_invitations_at_twenty_a_minute_go_in_three_windows_nobody_twice() {
         invitations_sent(&fixture) >= 20
     });
     daemon.terminate();
+    let status = fixture.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        out.contains("quota: 20 of 20 sent in the last 1m; 30 invitations and reminders waiting, the last expected at"),
+        "status shows the quota: {out}"
+    );
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(170), "50 invitations sent", || {
         invitations_sent(&fixture) == 50

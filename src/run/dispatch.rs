@@ -322,8 +322,9 @@ impl<O: Outbox> Worker<O> {
                 .as_ref()
                 .is_some_and(|q| q.reserve(now.as_second()));
             let which = match &self.limits.quota {
-                Some(_) if !reserved => Claimable::LeadsOnly,
-                _ => Claimable::Any,
+                None => Claimable::Any,
+                Some(_) if reserved => Claimable::FollowUpsFirst,
+                Some(_) => Claimable::LeadsOnly,
             };
             let claimed = self
                 .store

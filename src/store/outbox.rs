@@ -14,8 +14,13 @@ use crate::compose::token::Token;
 /// Which due mail a worker may claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Claimable {
-    /// Any (follow-ups and the leads' mail first).
+    /// Any, in the order they fell due.
     Any,
+    /// Any, follow-ups (receipts, clarifications, confirmations...) and
+    /// the leads' mail before invitations and reminders: under a sending
+    /// quota, the doctors who wrote first are answered first. (A sort of
+    /// the due rows per claim: for the slow sending a quota makes.)
+    FollowUpsFirst,
     /// Only the leads' mail (the report, digests): the account's quota is
     /// used up, and the report is never held back.
     LeadsOnly,
@@ -260,10 +265,6 @@ impl Store {
     /// marked sent in the same commit, so each message costs one durable
     /// commit, not two. Until then it stays `sending`, still counted in
     /// flight.
-    ///
-    /// Follow-ups (receipts, clarifications, confirmations...) and the
-    /// leads' mail go before invitations and reminders: under a sending
-    /// quota, the doctors who wrote first are answered first.
     pub fn claim_due(
         &self,
         survey_id: &str,
@@ -283,6 +284,12 @@ impl Store {
         which: Claimable,
     ) -> Result<Option<Claimed>> {
         let leads_only = which == Claimable::LeadsOnly;
+        let order = match which {
+            Claimable::Any => "o.next_attempt_at, o.id",
+            Claimable::FollowUpsFirst | Claimable::LeadsOnly => {
+                "o.kind IN ('invitation', 'reminder'), o.next_attempt_at, o.id"
+            }
+        };
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         if let Some(id) = sent {
@@ -294,11 +301,11 @@ impl Store {
         loop {
             let row = tx
                 .query_row_cached(
-                    "SELECT o.id, o.kind, o.seq, o.message_id, o.attempts, o.body, o.recipient_id, r.listed, r.status
+                    &format!("SELECT o.id, o.kind, o.seq, o.message_id, o.attempts, o.body, o.recipient_id, r.listed, r.status
                      FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
                      WHERE o.survey_id = ?1 AND o.state = 'pending' AND o.next_attempt_at <= ?2
                        AND (?3 = 0 OR o.recipient_id IS NULL)
-                     ORDER BY o.kind IN ('invitation', 'reminder'), o.next_attempt_at, o.id LIMIT 1",
+                     ORDER BY {order} LIMIT 1"),
                     params![survey_id, now.as_second(), leads_only],
                     |r| {
                         Ok((
@@ -631,6 +638,49 @@ mod tests {
                 "{kind} to {person:?}, replied {replied}"
             );
         }
+    }
+
+    /// Under a quota, what the doctors who wrote are owed and the leads'
+    /// mail go before the questionnaires; with the quota used up, the
+    /// leads' mail alone.
+    #[test]
+    fn claims_follow_ups_first_and_the_leads_mail_alone_when_asked() {
+        let (_dir, store, survey) = crate::store::tests::store_with_survey();
+        let t0 = Timestamp::UNIX_EPOCH;
+        let people = crate::survey::recipients::load(&survey.recipients_file).unwrap();
+        store.sync_recipients(&survey.id, &people, t0).unwrap();
+        store
+            .queue_invitations(&survey.id, "example.org", t0)
+            .unwrap();
+        let person = store.recipients(&survey.id).unwrap().remove(0);
+        store
+            .lock()
+            .execute(
+                "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, body, next_attempt_at, created_at)
+                 VALUES (?1, ?2, 'receipt', 1, 'receipt.1@example.org', x'00', 5, 5)",
+                params![survey.id, person.id],
+            )
+            .unwrap();
+        let now = t0 + jiff::SignedDuration::from_secs(20);
+        let kind = |which| {
+            store
+                .claim_due_of(&survey.id, now, None, which)
+                .unwrap()
+                .map(|c| c.kind)
+        };
+        assert_eq!(kind(Claimable::LeadsOnly), None, "no leads' mail due");
+        store
+            .queue_report(
+                &survey.id,
+                "report.1@example.org",
+                b"report",
+                t0 + jiff::SignedDuration::from_secs(10),
+            )
+            .unwrap();
+        assert_eq!(kind(Claimable::LeadsOnly), Some(MailKind::Report));
+        assert_eq!(kind(Claimable::FollowUpsFirst), Some(MailKind::Receipt));
+        assert_eq!(kind(Claimable::FollowUpsFirst), Some(MailKind::Invitation));
+        assert_eq!(kind(Claimable::LeadsOnly), None);
     }
 
     /// An invitation the send-time check cancelled because the person was

@@ -127,11 +127,14 @@ impl<O: Outbox> Dispatcher<O> {
             return Ok(());
         }
         let since = self.worker.clock.now() - SignedDuration::from_secs(quota.window);
-        let survey_id = self.worker.survey.id.clone();
+        let (survey_id, leads) = (
+            self.worker.survey.id.clone(),
+            self.worker.survey.leads.len(),
+        );
         let sent = self
             .worker
             .store
-            .blocking(move |store| store.sent_since(&survey_id, since))
+            .blocking(move |store| store.sent_since(&survey_id, since, leads))
             .await?;
         quota.seed(key, &sent);
         Ok(())
@@ -225,16 +228,18 @@ impl Quota {
         allowed.may_send > 0
     }
 
-    /// A message handed out is settled: it went at `sent_at` (as marked in
-    /// the store), or it did not go.
-    fn settle(&self, reserved: bool, sent_at: Option<i64>) {
+    /// A message handed out is settled: it went to `recipients` at
+    /// `sent_at` (as marked in the store), or it did not go.
+    fn settle(&self, reserved: bool, sent_at: Option<i64>, recipients: usize) {
         let mut ledger = self.ledger();
         if reserved {
             ledger.in_flight = ledger.in_flight.saturating_sub(1);
         }
         if let Some(at) = sent_at {
             let place = ledger.sent.partition_point(|&s| s <= at);
-            ledger.sent.insert(place, at);
+            ledger
+                .sent
+                .splice(place..place, std::iter::repeat_n(at, recipients.max(1)));
         }
     }
 
@@ -330,11 +335,16 @@ impl<O: Outbox> Worker<O> {
                 .store
                 .blocking(move |store| store.claim_due_of(&survey_id, now, done, which))
                 .await;
-            let Some(claimed) = claimed.inspect_err(|_| self.settle(reserved, None))? else {
-                self.settle(reserved, None);
+            let Some(claimed) = claimed.inspect_err(|_| self.settle(reserved, None, 0))? else {
+                self.settle(reserved, None, 0);
                 break;
             };
             let id = claimed.id;
+            // A provider counts recipients: the leads' mail goes to each lead.
+            let recipients = match claimed.recipient {
+                Some(_) => 1,
+                None => self.survey.leads.len(),
+            };
             let outcome = self.deliver(claimed).await;
             let outcome = match outcome {
                 Ok(Outcome::Sent) if self.limits.quota.is_some() => {
@@ -345,7 +355,11 @@ impl<O: Outbox> Worker<O> {
                         .store
                         .blocking(move |store| store.mark_sent(id, at))
                         .await;
-                    self.settle(reserved, marked.is_ok().then_some(at.as_second()));
+                    self.settle(
+                        reserved,
+                        marked.is_ok().then_some(at.as_second()),
+                        recipients,
+                    );
                     marked?;
                     Outcome::Sent
                 }
@@ -354,7 +368,7 @@ impl<O: Outbox> Worker<O> {
                     Outcome::Sent
                 }
                 other => {
-                    self.settle(reserved, None);
+                    self.settle(reserved, None, 0);
                     other?
                 }
             };
@@ -379,9 +393,9 @@ impl<O: Outbox> Worker<O> {
         Ok(())
     }
 
-    fn settle(&self, reserved: bool, sent_at: Option<i64>) {
+    fn settle(&self, reserved: bool, sent_at: Option<i64>, recipients: usize) {
         if let Some(quota) = &self.limits.quota {
-            quota.settle(reserved, sent_at);
+            quota.settle(reserved, sent_at, recipients);
         }
     }
 

@@ -287,7 +287,7 @@ pub struct QuotaOutlook {
     pub limit: u32,
     /// `[sending] quota_window`.
     pub window: jiff::SignedDuration,
-    /// Sent by this survey within the window now.
+    /// Recipients this survey sent to within the window now.
     pub used: usize,
     /// Invitations and reminders waiting to go.
     pub waiting: u64,
@@ -307,7 +307,7 @@ impl QuotaOutlook {
             return Ok(None);
         };
         let window = survey.sending.quota_window;
-        let sent = store.sent_since(&survey.id, now - window)?;
+        let sent = store.sent_since(&survey.id, now - window, survey.leads.len())?;
         let waiting = store.questionnaires_waiting(&survey.id)?;
         let last = crate::outbox::quota::last_send(
             u64::from(limit),

@@ -450,17 +450,23 @@ impl Store {
     }
 
     /// When the messages of the survey marked sent after `since` went
-    /// (Unix seconds, ascending): what an SMTP account's quota counts.
-    pub fn sent_since(&self, survey_id: &str, since: Timestamp) -> Result<Vec<i64>> {
+    /// (Unix seconds, ascending), as a provider's quota counts them: once
+    /// per recipient, so the leads' mail (one message to all `leads`)
+    /// `leads` times.
+    pub fn sent_since(&self, survey_id: &str, since: Timestamp, leads: usize) -> Result<Vec<i64>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached(
-            "SELECT sent_at FROM outbox WHERE survey_id = ?1 AND state = 'sent' AND sent_at > ?2
-             ORDER BY sent_at",
+            "SELECT sent_at, recipient_id IS NULL FROM outbox
+             WHERE survey_id = ?1 AND state = 'sent' AND sent_at > ?2 ORDER BY sent_at",
         )?;
-        let rows = stmt
-            .query_map(params![survey_id, since.as_second()], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
-        Ok(rows)
+        let mut times = Vec::new();
+        let mut rows = stmt.query(params![survey_id, since.as_second()])?;
+        while let Some(row) = rows.next()? {
+            let (at, to_leads): (i64, bool) = (row.get(0)?, row.get(1)?);
+            let n = if to_leads { leads.max(1) } else { 1 };
+            times.extend(std::iter::repeat_n(at, n));
+        }
+        Ok(times)
     }
 
     /// Invitations and reminders waiting to be sent (pending), the ones a
@@ -681,6 +687,16 @@ mod tests {
         assert_eq!(kind(Claimable::FollowUpsFirst), Some(MailKind::Receipt));
         assert_eq!(kind(Claimable::FollowUpsFirst), Some(MailKind::Invitation));
         assert_eq!(kind(Claimable::LeadsOnly), None);
+        // The quota counts recipients: the report once per lead.
+        store
+            .lock()
+            .execute(
+                "UPDATE outbox SET state = 'sent', sent_at = 20 WHERE kind IN ('report', 'receipt')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(store.sent_since(&survey.id, t0, 3).unwrap(), vec![20; 4]);
+        assert!(store.sent_since(&survey.id, now, 3).unwrap().is_empty());
     }
 
     /// An invitation the send-time check cancelled because the person was

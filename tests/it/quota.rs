@@ -53,7 +53,7 @@ fn fifty_invitations_at_twenty_a_minute_go_in_three_windows_nobody_twice() {
     // From the outbox: no more than 20 in any minute, three minutes' worth.
     let sent = fixture
         .store()
-        .sent_since(&fixture.survey_id(), Timestamp::UNIX_EPOCH)
+        .sent_since(&fixture.survey_id(), Timestamp::UNIX_EPOCH, 1)
         .unwrap();
     assert_eq!(sent.len(), 50, "one row sent per recipient");
     for &start in &sent {

@@ -82,3 +82,23 @@ fn fifty_invitations_at_twenty_a_minute_go_in_three_windows_nobody_twice() {
     }
     assert_eq!(copies.len(), 50, "one distinct invitation per recipient");
 }
+
+#[test]
+fn validate_warns_when_the_invitations_cannot_fit_before_the_close() {
+    let stack = Stack::shared();
+    // A day's period, 60 recipients, 20 a day: three days' sending.
+    let fixture = Fixture::new(&stack, &[("sending", "daily_limit", "20".into())]);
+    let out = fixture.mailsurvey(&["validate"]);
+    assert!(out.status.success(), "a warning is not a failure");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: 60 invitations and 0 reminder round(s) are 60 messages")
+            && err.contains("daily_limit = 20 per 24h")
+            && err.contains("after the close"),
+        "{err}"
+    );
+    let fits = Fixture::new(&stack, &[("sending", "daily_limit", "60".into())]);
+    let out = fits.mailsurvey(&["validate"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("daily_limit"), "{err}");
+}

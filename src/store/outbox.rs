@@ -470,11 +470,16 @@ impl Store {
     }
 
     /// Invitations and reminders waiting to be sent (pending), the ones a
-    /// quota spreads out.
+    /// quota spreads out, and the invitations of listed people not queued
+    /// yet (before the daemon's first turn).
     pub fn questionnaires_waiting(&self, survey_id: &str) -> Result<u64> {
         let n: i64 = self.lock().query_row_cached(
-            "SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending'
-               AND kind IN ('invitation', 'reminder')",
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending'
+                       AND kind IN ('invitation', 'reminder'))
+                  + (SELECT COUNT(*) FROM recipients r
+                     WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
+                       AND NOT EXISTS (SELECT 1 FROM outbox o
+                                       WHERE o.recipient_id = r.id AND o.kind = 'invitation'))",
             [survey_id],
             |r| r.get(0),
         )?;
@@ -655,6 +660,11 @@ mod tests {
         let t0 = Timestamp::UNIX_EPOCH;
         let people = crate::survey::recipients::load(&survey.recipients_file).unwrap();
         store.sync_recipients(&survey.id, &people, t0).unwrap();
+        // Not queued yet: waiting all the same (what status's outlook counts).
+        assert_eq!(
+            store.questionnaires_waiting(&survey.id).unwrap(),
+            people.len() as u64
+        );
         store
             .queue_invitations(&survey.id, "example.org", t0)
             .unwrap();
@@ -675,6 +685,10 @@ mod tests {
                 .map(|c| c.kind)
         };
         assert_eq!(kind(Claimable::LeadsOnly), None, "no leads' mail due");
+        assert_eq!(
+            store.questionnaires_waiting(&survey.id).unwrap(),
+            people.len() as u64
+        );
         store
             .queue_report(
                 &survey.id,

@@ -33,26 +33,31 @@ pub fn requested_message_id(survey: &Survey, at: Timestamp) -> String {
     )
 }
 
-/// The report email to the survey's leads: the first in To, the others in
-/// Cc. `Auto-Submitted: auto-generated`, so nobody's autoresponder answers.
-pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {
-    let mailbox = |name: &str, email: &str| -> Result<Mailbox> {
-        Ok(Mailbox::new(
-            Some(name.to_owned()),
-            email
-                .parse()
-                .map_err(|e| Error::Message(format!("lead address {email}: {e}")))?,
-        ))
-    };
+/// The survey's leads as the addressees of a mail to them (`what`, for the
+/// error): the first in To, the others in Cc.
+pub(crate) fn leads(survey: &Survey, what: &str) -> Result<(Mailbox, Vec<Mailbox>)> {
     let mut leads = survey
         .leads
         .iter()
-        .map(|lead| mailbox(&lead.name, &lead.email))
+        .map(|lead| {
+            let email = lead
+                .email
+                .parse()
+                .map_err(|e| Error::Message(format!("lead address {}: {e}", lead.email)))?;
+            Ok(Mailbox::new(Some(lead.name.clone()), email))
+        })
         .collect::<Result<Vec<_>>>()?
         .into_iter();
     let to = leads
         .next()
-        .ok_or_else(|| Error::Message("the survey has no lead to send the report to".to_owned()))?;
+        .ok_or_else(|| Error::Message(format!("the survey has no lead to send the {what} to")))?;
+    Ok((to, leads.collect()))
+}
+
+/// The report email to the survey's leads: the first in To, the others in
+/// Cc. `Auto-Submitted: auto-generated`, so nobody's autoresponder answers.
+pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {
+    let (to, cc) = leads(survey, "report")?;
     let p = &report.figures.participation;
     let interim = report.figures.interim;
     let subject = format!(
@@ -70,7 +75,7 @@ pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {
             survey.sender.address.clone(),
         ),
         to,
-        cc: leads.collect(),
+        cc,
         reply_to: None,
         subject,
         message_id: message_id(survey, interim_at),

@@ -275,30 +275,45 @@ pub async fn report(path: &Path, out: &Path, send: bool) -> Result<Reported> {
     let message_id = draft.message_id.clone();
     let mail = crate::compose::compose(draft, now)?;
     let database = survey.database.clone();
-    let to: Vec<String> = survey.leads.iter().map(|l| l.email.clone()).collect();
     let queue = || -> Result<()> {
         store.ensure_survey(&survey, now)?;
         store.queue_requested_report(&survey.id, &message_id, &mail.bytes, now)?;
         Ok(())
     };
     queue().map_err(|e| e.at_database(&database))?;
+    let sent = send_to_leads_now(&store, survey, templates, message_id, "report").await?;
+    Ok(Reported {
+        interim,
+        sent: Some(sent),
+    })
+}
+
+/// Sends the leads' mail `message_id` (a `what`, for the error), already
+/// queued, with one round of the outbox over one SMTP connection, and says
+/// where it stands: sent, or pending for the daemon to retry, or failed.
+async fn send_to_leads_now(
+    store: &Store,
+    survey: Survey,
+    templates: Templates,
+    message_id: String,
+    what: &str,
+) -> Result<ReportMail> {
+    let database = survey.database.clone();
     let survey_id = survey.id.clone();
+    let to: Vec<String> = survey.leads.iter().map(|l| l.email.clone()).collect();
     let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
-    drain(&store, survey, templates, smtp, |_| {})
+    drain(store, survey, templates, smtp, |_| {})
         .await
         .map_err(|e| e.at_database(&database))?;
     let (state, last_error) = store
         .mail_state(&survey_id, &message_id)
         .map_err(|e| e.at_database(&database))?
-        .ok_or_else(|| Error::Other(format!("the report {message_id} is not in the outbox")))?;
-    Ok(Reported {
-        interim,
-        sent: Some(ReportMail {
-            to,
-            message_id,
-            state,
-            last_error,
-        }),
+        .ok_or_else(|| Error::Other(format!("the {what} {message_id} is not in the outbox")))?;
+    Ok(ReportMail {
+        to,
+        message_id,
+        state,
+        last_error,
     })
 }
 
@@ -328,29 +343,15 @@ pub async fn digest(path: &Path, send: bool) -> Result<Digested> {
     if !send {
         return Ok(Digested { text, sent: None });
     }
-    let to: Vec<String> = survey.leads.iter().map(|l| l.email.clone()).collect();
     let message_id = (|| {
         store.ensure_survey(&survey, now)?;
         crate::follow_up::digest::queue_now(&store, &survey, now)
     })()
     .map_err(|e| e.at_database(&database))?;
-    let survey_id = survey.id.clone();
-    let smtp = SmtpOutbox::new(&survey.smtp, 1)?;
-    drain(&store, survey, templates, smtp, |_| {})
-        .await
-        .map_err(|e| e.at_database(&database))?;
-    let (state, last_error) = store
-        .mail_state(&survey_id, &message_id)
-        .map_err(|e| e.at_database(&database))?
-        .ok_or_else(|| Error::Other(format!("the digest {message_id} is not in the outbox")))?;
+    let sent = send_to_leads_now(&store, survey, templates, message_id, "digest").await?;
     Ok(Digested {
         text,
-        sent: Some(ReportMail {
-            to,
-            message_id,
-            state,
-            last_error,
-        }),
+        sent: Some(sent),
     })
 }
 

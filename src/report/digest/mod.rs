@@ -23,11 +23,11 @@ pub mod schedule;
 use jiff::Timestamp;
 use lettre::message::Mailbox;
 
+use crate::Result;
 use crate::compose::{AutoSubmitted, Draft};
 use crate::report::Share;
 use crate::survey::Survey;
 use crate::survey::questionnaire::escape;
-use crate::{Error, Result};
 
 pub use schedule::{Cause, Slot};
 
@@ -470,23 +470,7 @@ pub fn message_id(survey: &Survey, slot: Option<Slot>, made_at: Timestamp) -> St
 /// Cc; `Auto-Submitted: auto-generated`; the subject leads with the
 /// figures, so a phone's list of mail shows them.
 pub fn draft(survey: &Survey, digest: &Digest, message_id: String) -> Result<Draft> {
-    let mailbox = |name: &str, email: &str| -> Result<Mailbox> {
-        Ok(Mailbox::new(
-            Some(name.to_owned()),
-            email
-                .parse()
-                .map_err(|e| Error::Message(format!("lead address {email}: {e}")))?,
-        ))
-    };
-    let mut leads = survey
-        .leads
-        .iter()
-        .map(|lead| mailbox(&lead.name, &lead.email))
-        .collect::<Result<Vec<_>>>()?
-        .into_iter();
-    let to = leads
-        .next()
-        .ok_or_else(|| Error::Message("the survey has no lead to send the digest to".into()))?;
+    let (to, cc) = crate::report::email::leads(survey, "digest")?;
     let waiting = needing_the_lead(digest);
     let subject = format!(
         "Progress: {} of {} answered{} - {}",
@@ -504,7 +488,7 @@ pub fn draft(survey: &Survey, digest: &Digest, message_id: String) -> Result<Dra
             survey.sender.address.clone(),
         ),
         to,
-        cc: leads.collect(),
+        cc,
         reply_to: None,
         subject,
         message_id,

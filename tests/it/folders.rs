@@ -7,7 +7,7 @@
 //! server's names are written out literally here, not computed by the code
 //! under test.
 //!
-//! Ports: stacks on 35000, 35200 and 35400 (this engineer's range).
+//! Ports: stacks on 28000, 29000 and 30000 (this engineer's range).
 
 use std::time::Duration;
 
@@ -95,7 +95,7 @@ fn reply_and_stranger_filed(
 /// of the INBOX (unsolicited FETCH and EXPUNGE): the daemon goes on.
 #[test]
 fn folders_named_with_dovecots_default_separator() {
-    let own = Stack::own_with(35000, &["--dovecot-default-layout"]);
+    let own = Stack::own_with(28000, &["--dovecot-default-layout"]);
     let stack = &own.stack;
     let fixture = Fixture::new(
         stack,
@@ -174,7 +174,7 @@ fn folders_named_with_dovecots_default_separator() {
 /// the prefix.
 #[test]
 fn folders_named_under_the_servers_personal_namespace() {
-    let own = Stack::own_with(35200, &["--inbox-namespace"]);
+    let own = Stack::own_with(29000, &["--inbox-namespace"]);
     let stack = &own.stack;
     let fixture = Fixture::new(
         stack,
@@ -206,7 +206,7 @@ fn folders_named_under_the_servers_personal_namespace() {
 /// client's deleted message is still there.
 #[test]
 fn without_uidplus_copies_stay_flagged_and_nothing_else_is_expunged() {
-    let own = Stack::own_with(35400, &["--no-uidplus"]);
+    let own = Stack::own_with(30000, &["--no-uidplus"]);
     let stack = &own.stack;
     let fixture = Fixture::new(
         stack,

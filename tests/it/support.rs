@@ -52,7 +52,10 @@ impl Stack {
     }
 
     /// A stack of the test's own, on its own ports, for tests that stop or
-    /// restart servers. Stopped when dropped.
+    /// restart servers. Stopped when dropped. `port_base` + 24 ..= + 993
+    /// must be free and below the kernel's ephemeral range (32768 on
+    /// Linux), where any outgoing connection could take a port first;
+    /// `scripts/mailstack` refuses a base inside it.
     pub fn own(port_base: u16) -> OwnStack {
         Stack::own_with(port_base, &[])
     }

@@ -383,7 +383,7 @@ fn a_sending_limit_refused_in_the_session_pauses_sending_and_fails_nobody() {
     let _proxy = smtp_proxied(
         &stack,
         &fixture,
-        39000,
+        22040,
         Plan {
             refuse_rcpt: vec![(
                 "limited".into(),

@@ -37,6 +37,20 @@ fn text_of(raw: &[u8]) -> String {
     parse(raw).body_text(0).unwrap_or_default().into_owned()
 }
 
+/// `doctor` answers their first "Please confirm" email with `words`
+/// ("confirm", "not me", ...) from their own address, as a doctor replies;
+/// returns that email.
+fn answer_confirmation(stack: &Stack, fixture: &Fixture, doctor: &str, words: &str) -> Vec<u8> {
+    let asking = mail_with_subject(stack, doctor, "Please confirm").remove(0);
+    stack.deliver(doctor, &fixture.sender, &reply(&asking, doctor, words));
+    asking
+}
+
+/// What `mailsurvey review` prints for the fixture's survey.
+fn review_of(fixture: &Fixture) -> String {
+    String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned()
+}
+
 #[test]
 fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_email() {
     let stack = Stack::shared();
@@ -172,12 +186,7 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         &fixture.sender,
         &reply(&asking, answered, "Confirm"),
     );
-    let asking_disowned = mail_with_subject(&stack, disowned, "Please confirm").remove(0);
-    stack.deliver(
-        disowned,
-        &fixture.sender,
-        &reply(&asking_disowned, disowned, "Not me!"),
-    );
+    answer_confirmation(&stack, &fixture, disowned, "Not me!");
     stack.deliver(stopped, &fixture.sender, &reply(&note, stopped, "not me"));
     // An answer that is neither word goes to the lead; the deletion waits.
     stack.deliver(
@@ -287,7 +296,7 @@ fn a_reply_without_token_is_held_until_the_doctor_confirms_or_disowns_it_by_emai
         "one email per pending confirmation, one when what it held changed, one asking again"
     );
     daemon.terminate();
-    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    let review = review_of(&fixture);
     assert!(
         review.contains("the person, by email: confirmed by email")
             && review.contains("the person, by email: disowned by email (not me)"),
@@ -332,8 +341,7 @@ fn early_close_comes_only_from_counted_answers() {
         "the confirmation delivered",
         || stack.maildir_count(doctor) == 2,
     );
-    let asking = mail_with_subject(&stack, doctor, "Please confirm").remove(0);
-    stack.deliver(doctor, &fixture.sender, &reply(&asking, doctor, "confirm"));
+    answer_confirmation(&stack, &fixture, doctor, "confirm");
     fixture.wait_until(Duration::from_secs(60), "the survey closed", || {
         store.closed_at(&sid).unwrap().is_some()
     });
@@ -438,7 +446,7 @@ fn a_trusted_dmarc_pass_counts_at_once_and_nothing_else_does() {
                 .is_some()
         );
     }
-    let status = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    let status = review_of(&fixture);
     assert!(
         status.contains("counted because mx.doctors.test recorded dmarc=pass"),
         "{status}"
@@ -671,7 +679,7 @@ fn escape_sequences_from_a_message_are_shown_visibly_to_the_lead() {
             "{command:?} printed a bell: {text:?}"
         );
     }
-    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    let review = review_of(&fixture);
     assert!(
         review.contains("\\u{1b}[2J\\u{1b}[1;1HAll answers deleted."),
         "{review}"
@@ -826,27 +834,15 @@ fn an_opt_out_with_the_token_from_another_address_waits_for_the_doctor() {
         10,
         "nothing set aside before the doctor confirms"
     );
-    let asking = mail_with_subject(&stack, deleting, "Please confirm").remove(0);
-    stack.deliver(
-        deleting,
-        &fixture.sender,
-        &reply(&asking, deleting, "confirm"),
-    );
+    answer_confirmation(&stack, &fixture, deleting, "confirm");
     fixture.wait_recorded(deleting, 0, Duration::from_secs(60));
-    let asking = mail_with_subject(&stack, confirms, "Please confirm").remove(0);
-    let text = text_of(&asking);
+    let text = text_of(&answer_confirmation(&stack, &fixture, confirms, "confirm"));
     assert!(
         text.contains("from another address than yours")
             && text.contains("Nothing has been stopped yet"),
         "{text}"
     );
-    stack.deliver(
-        confirms,
-        &fixture.sender,
-        &reply(&asking, confirms, "confirm"),
-    );
-    let asking = mail_with_subject(&stack, disowns, "Please confirm").remove(0);
-    stack.deliver(disowns, &fixture.sender, &reply(&asking, disowns, "not me"));
+    answer_confirmation(&stack, &fixture, disowns, "not me");
     fixture.wait_until(Duration::from_secs(60), "both answers read", || {
         store
             .pending_confirmation(person(confirms).id)
@@ -864,7 +860,7 @@ fn an_opt_out_with_the_token_from_another_address_waits_for_the_doctor() {
         "confirmed: mail stops"
     );
     assert_eq!(person(disowns).status, "active", "not me: nothing stops");
-    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    let review = review_of(&fixture);
     assert!(
         review.contains("Answers set aside at the person's request (1)")
             && review.contains(&format!("{deleting}: 10 answers set aside")),
@@ -901,7 +897,7 @@ fn a_deletion_request_with_the_token_sets_the_answers_aside_until_the_lead_resto
             - 1
     };
     assert_eq!(responses("aside"), 1, "out of the export at once");
-    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    let review = review_of(&fixture);
     assert!(
         review.contains("Answers set aside at the person's request (1)")
             && review.contains(&format!("{deleting}: 10 answers set aside")),
@@ -915,7 +911,7 @@ fn a_deletion_request_with_the_token_sets_the_answers_aside_until_the_lead_resto
     );
     fixture.wait_recorded(deleting, 10, Duration::from_secs(5));
     assert_eq!(responses("restored"), 2, "restored by the lead");
-    let review = String::from_utf8_lossy(&fixture.mailsurvey(&["review"]).stdout).into_owned();
+    let review = review_of(&fixture);
     assert!(
         review.contains("answers set aside") && review.contains("answers restored"),
         "recorded: {review}"
@@ -1004,8 +1000,7 @@ fn a_reply_accepted_from_another_address_stops_no_mail_before_the_doctor_confirm
         mail_with_subject(&stack, doctor, "Please confirm").len() == 1
     });
     assert_eq!(person().status, "active", "nothing stopped yet");
-    let asking = mail_with_subject(&stack, doctor, "Please confirm").remove(0);
-    stack.deliver(doctor, &fixture.sender, &reply(&asking, doctor, "confirm"));
+    answer_confirmation(&stack, &fixture, doctor, "confirm");
     fixture.wait_until(Duration::from_secs(60), "confirmed: mail stops", || {
         person().status == "opted_out"
     });

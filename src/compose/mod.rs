@@ -93,9 +93,20 @@ fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// A mailbox whose display name cannot break out of its header.
+/// A mailbox whose display name cannot break out of its header, its
+/// address as sent ([`wire`]).
 fn inert(mailbox: &Mailbox) -> Mailbox {
-    Mailbox::new(mailbox.name.as_deref().map(one_line), mailbox.email.clone())
+    Mailbox::new(mailbox.name.as_deref().map(one_line), wire(&mailbox.email))
+}
+
+/// `address` as it goes on the wire: a domain outside ASCII as its IDNA
+/// A-label, which any server takes, so that only a local part outside
+/// ASCII still needs SMTPUTF8.
+pub fn wire(address: &Address) -> Address {
+    match crate::survey::address::ascii_domain(address.as_ref()) {
+        std::borrow::Cow::Owned(ascii) => ascii.parse().unwrap_or_else(|_| address.clone()),
+        std::borrow::Cow::Borrowed(_) => address.clone(),
+    }
 }
 
 /// Encodes a draft, dated `date`.
@@ -165,9 +176,10 @@ pub fn compose(draft: Draft, date: Timestamp) -> Result<Outgoing> {
         .map_err(|e| Error::Message(e.to_string()))?;
     Ok(Outgoing {
         message_id: draft.message_id,
-        envelope_from: draft.from.email,
-        envelope_to: std::iter::once(draft.to.email)
-            .chain(draft.cc.into_iter().map(|cc| cc.email))
+        envelope_from: wire(&draft.from.email),
+        envelope_to: std::iter::once(&draft.to.email)
+            .chain(draft.cc.iter().map(|cc| &cc.email))
+            .map(wire)
             .collect(),
         bytes: message.formatted(),
     })
@@ -213,5 +225,23 @@ mod tests {
             "{head}"
         );
         assert_eq!(mail.envelope_to.len(), 1);
+    }
+
+    #[test]
+    fn a_domain_outside_ascii_goes_as_its_a_label_in_to_and_envelope() {
+        let mut draft = draft("Dr Jörg Keller", "x@doctors.test");
+        draft.to = Mailbox::new(
+            Some("Dr Jörg Keller".into()),
+            "keller@klinik-süd.de".parse().unwrap(),
+        );
+        let mail = compose(draft, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(
+            mail.envelope_to[0].to_string(),
+            "keller@xn--klinik-sd-x9a.de"
+        );
+        let text = String::from_utf8(mail.bytes).unwrap();
+        let head = text.split("\r\n\r\n").next().unwrap();
+        assert!(head.is_ascii(), "{head}");
+        assert!(head.contains("<keller@xn--klinik-sd-x9a.de>"), "{head}");
     }
 }

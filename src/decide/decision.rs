@@ -385,7 +385,7 @@ impl<'a> Who<'a> {
             matched_by: found.matched_by,
             unsubscribe: found.unsubscribe,
             unverified,
-            from_invited: sender == Some(found.person.email.to_lowercase().as_str()),
+            from_invited: sender == Some(crate::survey::address::key(&found.person.email).as_str()),
             may_answer: sender.is_some() && !ours && found.person.status == RecipientStatus::Active,
             under_cap: (facts.sent.automatic_today as u32) < survey.replies.daily_auto_limit,
             may_confirm: sender.is_some() && !ours,
@@ -1099,5 +1099,6 @@ fn is_ours(survey: &Survey, sender: Option<&str>) -> bool {
         Some((local, domain)) => format!("{}@{domain}", local.split('+').next().unwrap_or(local)),
         None => sender.to_owned(),
     };
-    ours.iter().any(|o| o.eq_ignore_ascii_case(&base))
+    let base = crate::survey::address::key(&base);
+    ours.iter().any(|o| crate::survey::address::key(o) == base)
 }

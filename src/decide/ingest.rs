@@ -310,7 +310,7 @@ pub fn read(
         .from()
         .and_then(|f| f.first())
         .and_then(|a| a.address())
-        .map(str::to_lowercase);
+        .map(crate::survey::address::key);
     let named = named(lookup, &candidates, sender.as_deref())?;
     let sent = match &named {
         Some(named) => lookup.sent_questionnaire(named.person.id)?.and_then(|raw| {

@@ -56,7 +56,10 @@ pub fn render(
     Ok(mail)
 }
 
+/// `text` as an envelope address (its domain in ASCII form, as the
+/// message's own header has it).
 fn parse_address(text: &str) -> Result<lettre::Address> {
-    text.parse()
+    crate::survey::address::ascii_domain(text)
+        .parse()
         .map_err(|e| Error::Message(format!("address {text}: {e}")))
 }

@@ -429,8 +429,9 @@ fn tls_parameters(server: &Server) -> Result<TlsParameters> {
 }
 
 /// What `server` lacks that some messages need: SMTPUTF8 for an address
-/// outside ASCII (`dr.müller@…`), which nothing can encode for a server
-/// without it. 8BITMIME is not needed (every message is composed 7-bit:
+/// whose local part is outside ASCII (`dr.müller@…`), which nothing can
+/// encode for a server without it (a domain outside ASCII goes as its
+/// IDNA A-label: `compose::wire`). 8BITMIME is not needed (every message is composed 7-bit:
 /// RFC 2047 headers, quoted-printable or base64 bodies) and PIPELINING is
 /// not used, so neither is named.
 fn lacking(server: &ServerInfo) -> Vec<&'static str> {
@@ -438,13 +439,14 @@ fn lacking(server: &ServerInfo) -> Vec<&'static str> {
         Vec::new()
     } else {
         vec![
-            "SMTPUTF8 (an address that is not ASCII, such as dr.müller@…, cannot be mailed through it; every other recipient can)",
+            "SMTPUTF8 (an address whose part before the @ is not ASCII, such as dr.müller@…, cannot be mailed through it; every other recipient can)",
         ]
     }
 }
 
 /// Why `server` can never take `mail` as it is, if so: an envelope address
-/// outside ASCII without SMTPUTF8 (RFC 6531), or 8-bit bytes without
+/// outside ASCII without SMTPUTF8 (RFC 6531; only a local part can be, once
+/// composed), or 8-bit bytes without
 /// 8BITMIME (RFC 6152). Permanent, and said before MAIL FROM, so the one
 /// message fails at once with its reason and the others go on; lettre
 /// would refuse it too, but as a client error, which reads as transient and

@@ -786,14 +786,29 @@ fn recipient_by_email(
     survey_id: &str,
     email: &str,
 ) -> Result<Option<StoredRecipient>> {
-    let id: Option<i64> = conn
-        .query_row_cached(
-            "SELECT id FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
-            params![survey_id, email.to_lowercase()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    id.map(|id| recipient_by_id(conn, id)).transpose()
+    // The list holds the address as the lead wrote it (lowercased); a
+    // domain outside ASCII may be written either way, in the list and in
+    // the doctor's From.
+    let written = email.to_lowercase();
+    let key = crate::survey::address::key(&written);
+    let mut spellings = vec![written];
+    spellings.extend(crate::survey::address::unicode_domain(&key));
+    if !spellings.contains(&key) {
+        spellings.push(key);
+    }
+    for spelling in spellings {
+        let id: Option<i64> = conn
+            .query_row_cached(
+                "SELECT id FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
+                params![survey_id, spelling],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = id {
+            return recipient_by_id(conn, id).map(Some);
+        }
+    }
+    Ok(None)
 }
 
 fn sent_questionnaire(conn: &Connection, recipient_id: i64) -> Result<Option<Vec<u8>>> {

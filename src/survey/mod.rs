@@ -4,6 +4,7 @@
 //! The mail servers' settings are in [`servers`], the questions in
 //! [`questions`]; [`draft`] writes a first survey file from a questionnaire.
 
+pub mod address;
 mod checker;
 pub mod condition;
 pub mod digest;

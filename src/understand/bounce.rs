@@ -27,6 +27,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::survey::address;
 use crate::understand::{budget, head};
 
 /// How final a delivery failure is.
@@ -731,7 +732,7 @@ pub fn attribute(
                 if returned
                     .sent_to
                     .as_deref()
-                    .is_none_or(|to| to.eq_ignore_ascii_case(listed)) =>
+                    .is_none_or(|to| address::key(to) == address::key(listed)) =>
             {
                 Attribution::Person {
                     recipient_id: *id,

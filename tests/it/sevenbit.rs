@@ -2,9 +2,10 @@
 //! `scripts/mailstack up --smtp-7bit`), through the real binary: names,
 //! survey text and answers in UTF-8 arrive intact, encoded for a 7-bit
 //! path (RFC 2047 headers, quoted-printable or base64 bodies, not one byte
-//! over 127 on the wire); a recipient whose address itself needs SMTPUTF8
-//! fails alone, with the reason recorded and shown by `status`, and every
-//! other recipient goes on.
+//! over 127 on the wire); a doctor whose domain is outside ASCII is mailed
+//! at its IDNA A-label and their reply from it counts; a recipient whose
+//! address itself needs SMTPUTF8 fails alone, with the reason recorded and
+//! shown by `status`, and every other recipient goes on.
 //!
 //! Port: a stack on 31000 (this engineer's base).
 
@@ -161,20 +162,28 @@ fn utf8_crosses_a_seven_bit_submission_server_and_an_smtputf8_address_fails_alon
         ("Dr 山田 太郎", format!("yamada.{tag}@nhs.test")),
     ];
     let muller = format!("dr.müller.{tag}@nhs.test");
+    // Listed as the lead wrote it; mailed, and replying, as xn--.
+    let keller = format!("keller.{tag}@klinik-süd.test");
+    let keller_wire = mailsurvey::survey::address::key(&keller);
+    assert!(
+        keller_wire.ends_with("@xn--klinik-sd-x9a.test"),
+        "{keller_wire}"
+    );
     let mut rows: Vec<(String, String)> = doctors
         .iter()
         .map(|(name, email)| (name.to_string(), email.clone()))
         .collect();
     rows.insert(1, ("Dr Jürgen Müller".into(), muller.clone()));
+    rows.push(("Dr Jörg Keller".into(), keller.clone()));
     fixture.write_recipients(&rows);
     let _daemon = fixture.start_daemon();
 
     fixture.wait_until(
         Duration::from_secs(90),
-        "three invitations sent and Dr Müller's failed",
+        "four invitations sent and Dr Müller's failed",
         || {
             let states = fixture.outbox_states(MailKind::Invitation);
-            states.get(&MailState::Sent) == Some(&3) && states.get(&MailState::Failed) == Some(&1)
+            states.get(&MailState::Sent) == Some(&4) && states.get(&MailState::Failed) == Some(&1)
         },
     );
     fixture.wait_delivered(doctors.iter().map(|(_, email)| email.as_str()));
@@ -284,4 +293,29 @@ fn utf8_crosses_a_seven_bit_submission_server_and_an_smtputf8_address_fails_alon
         text.contains(&format!("Dear {},", doctors[0].0)) && text.contains(COMMENT),
         "the receipt greets Dr Ångström and echoes the comment exactly:\n{text}"
     );
+
+    // Dr Keller's domain is outside ASCII: the invitation went to its
+    // A-label (To and envelope, 7-bit), and the reply from that spelling
+    // is Dr Keller's, listed as the lead wrote it.
+    fixture.wait_delivered([keller_wire.as_str()]);
+    let invitation = stack.inbox(&keller_wire).remove(0);
+    assert_seven_bit(&invitation, "the invitation to the xn-- domain");
+    assert_eq!(
+        parse(&invitation)
+            .to()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address()),
+        Some(keller_wire.as_str())
+    );
+    stack.deliver(
+        &keller_wire,
+        &fixture.sender,
+        &seven_bit_reply(&invitation, &keller_wire, &answers),
+    );
+    fixture.wait_recorded(&keller, 10, Duration::from_secs(60));
+    let listed = store.recipient_by_email(&sid, &keller).unwrap().unwrap();
+    assert_eq!(listed.email, keller, "the list's spelling is kept");
+    fixture.wait_until(Duration::from_secs(60), "Dr Keller's receipt", || {
+        stack.maildir_count(&keller_wire) == 2
+    });
 }

@@ -103,11 +103,11 @@ case("summary_except_by_words_flowed", flowed("summary_except_by_words_flowed", 
      answers=expect({1: True, 2: True, 3: True, 4: 7, 5: ["expertise"], 6: True, 7: True, 8: False, 9: True}),
      note="'All yes apart from the training one': the exception named by the question's words is no, never yes")
 
-text = ("Yes to everything except the question about community guidance and the research one. Confidence 5/10, barrier b.\n\n"
+text = ("Yes to everything except the question about community guidance and the research one.\nConfidence: 5/10\nBarrier: b\n\n"
         + WROTE + "\n" + quote(INV_TEXT) + "\n")
 case("summary_except_two_by_words_gmail", message("summary_except_two_by_words_gmail", text=text),
      answers=expect({1: True, 2: True, 3: True, 4: 5, 5: ["evidence"], 6: True, 7: False, 8: True, 9: False}),
-     note="'Yes to everything except the question about community guidance and the research one': both excepted by words; then 'Confidence 5/10, barrier b.' on the same line")
+     note="'Yes to everything except the question about community guidance and the research one': both excepted by words")
 
 # ---- contradictions and hedges stay unclear ----
 text = ("1. yes\n2. no\n3. yes\n4. 6\n5. a\n6. no\n7. yes\n8. yes\n9. no\n\nWe have no shared guidance with the community teams yet, "

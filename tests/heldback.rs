@@ -24,39 +24,17 @@ use mailsurvey::survey::Survey;
 use mailsurvey::understand::inspect::inspect;
 use serde_json::Value;
 
-/// The share of expected values read (certain or inferred) when the cases
-/// were scored: 323 of 405. Raise it as the parser improves,
-/// never lower it to make a change pass.
-const RATCHET: f64 = 0.797;
+/// The share of expected values read (certain or inferred): 323 of 405
+/// when the cases were scored, 350 of 405 with the fixes of the known
+/// wrong values. Raise it as the parser improves, never lower it to make a
+/// change pass.
+const RATCHET: f64 = 0.864;
 
 /// The wrong values found when the cases were scored, as (case, question):
 /// known failures of issue 21, listed so that no new wrong value can join
-/// them unnoticed. Remove an entry once its case is read right.
-/// - `heldback21_all_yes_except_by_words_thunderbird`: `shared_guidance`
-/// - `heldback21_correction_after_signoff_outlook`: `shared_guidance`
-/// - `heldback21_correction_by_words_iphone`: `written_protocol`
-/// - `heldback21_correction_ps_below_quote_thunderbird`: `confidence`
-/// - `heldback21_outlook_comment_marking_trust_name`: `comments`
-/// - `heldback21_trap_contradictions`: `written_protocol`
-/// - `heldback21_trap_hedges_and_range`: `early_adjuvant`
-const KNOWN_WRONG: &[(&str, &str)] = &[
-    (
-        "heldback21_all_yes_except_by_words_thunderbird",
-        "shared_guidance",
-    ),
-    (
-        "heldback21_correction_after_signoff_outlook",
-        "shared_guidance",
-    ),
-    ("heldback21_correction_by_words_iphone", "written_protocol"),
-    (
-        "heldback21_correction_ps_below_quote_thunderbird",
-        "confidence",
-    ),
-    ("heldback21_outlook_comment_marking_trust_name", "comments"),
-    ("heldback21_trap_contradictions", "written_protocol"),
-    ("heldback21_trap_hedges_and_range", "early_adjuvant"),
-];
+/// them unnoticed. Remove an entry once its case is read right. All seven
+/// found at the scoring are read right now (see the README there).
+const KNOWN_WRONG: &[(&str, &str)] = &[];
 
 /// How many cases the held-back set has.
 const CASES: usize = 48;

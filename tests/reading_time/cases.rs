@@ -354,6 +354,21 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "for the ... one", parse_reply, |n| {
             fill("for the confidence ", n).into_bytes()
         }),
+        case!("reply parser", "retractions", parse_reply, |n| {
+            fill("scratch what I said about the ", n).into_bytes()
+        }),
+        case!("reply parser", "so N should be", parse_reply, |n| {
+            format!("Thanks,\n{}", fill("so 7 should be ", n)).into_bytes()
+        }),
+        case!(
+            "reply parser",
+            "a summary's exceptions by words",
+            parse_reply,
+            |n| { format!("All yes except {}", fill("the training one and ", n)).into_bytes() }
+        ),
+        case!("reply parser", "hedged answers", parse_reply, |n| {
+            fill("1. Yes (I think?) ", n).into_bytes()
+        }),
         case!("reply parser", "table rows", parse_reply, |n| {
             fill("| 1 | yes |\n", n).into_bytes()
         }),
@@ -401,6 +416,18 @@ pub fn all() -> Vec<Case> {
             "a bracketed writer's name",
             parse_reply,
             |n| { format!("> 4. How confident\n> Answer: [{}", fill("Clarke, ", n)).into_bytes() }
+        ),
+        case!(
+            "reply parser",
+            "a writer's name and organisation",
+            parse_reply,
+            |n| {
+                format!(
+                    "> 4. How confident\n> Answer: [CLARKE, Jack ({}",
+                    fill("NHS ", n)
+                )
+                .into_bytes()
+            }
         ),
         case!("reply parser", "answers with reasons", parse_reply, |n| {
             fill("1. yes - no ", n).into_bytes()

@@ -109,10 +109,11 @@ pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>
     )
 }
 
-/// "Yes to all but 2 and 5", "no to everything apart from Q1 and Q8".
+/// "Yes to all but 2 and 5", "no to everything apart from Q1 and Q8",
+/// "All yes except the community guidance one".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)(?:\s*,?\s*(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?))?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)\s+(?:is\s+|are\s+)?(yes|no))(?:\s*,?\s*(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?))?\s*[.!]*$",
     )
     .expect("valid regex")
 });
@@ -127,43 +128,69 @@ pub(super) struct Summary {
     pub except: Vec<usize>,
 }
 
-/// Reads a summary line. The exceptions must be question numbers joined by
-/// commas, "and", "&" (with "question", "questions", "Q", "no."), nothing
-/// else.
-pub(super) fn summary(text: &str, questions: usize) -> Option<Summary> {
+/// Words that join the exceptions' numbers ("questions 2 and 5").
+const JOINING: &[&str] = &[
+    "and",
+    "question",
+    "questions",
+    "no",
+    "no.",
+    "nos",
+    "nos.",
+    "numbers",
+];
+
+/// Reads a summary line. The exceptions are question numbers joined by
+/// commas, "and", "&" (with "question", "questions", "Q", "no."), or
+/// questions named by their words ("the community guidance one", "the
+/// question about training"), each of which `named` must tie to exactly
+/// one question; anything else and the line is not a summary.
+pub(super) fn summary(
+    text: &str,
+    questions: usize,
+    named: &dyn Fn(&str) -> Option<usize>,
+) -> Option<Summary> {
     let c = SUMMARY.captures(text.trim())?;
-    let value = c[1].eq_ignore_ascii_case("yes");
+    let value = c.get(1).or(c.get(2))?.as_str().eq_ignore_ascii_case("yes");
     let mut except = Vec::new();
-    if let Some(list) = c.get(2) {
-        for word in list
+    if let Some(list) = c.get(3) {
+        for piece in list
             .as_str()
-            .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == '&')
-            .filter(|w| !w.is_empty())
+            .split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
         {
-            let lower = word.to_ascii_lowercase();
-            if [
-                "and",
-                "question",
-                "questions",
-                "no",
-                "no.",
-                "nos",
-                "nos.",
-                "numbers",
-            ]
-            .contains(&lower.as_str())
-            {
-                continue;
-            }
-            let number = code_number(&lower)?;
-            let index = number.checked_sub(1).filter(|i| *i < questions)?;
-            except.push(index);
+            except.extend(excepted(piece, questions, named)?);
         }
         if except.is_empty() {
             return None;
         }
     }
     Some(Summary { value, except })
+}
+
+/// The questions one piece of a summary's exceptions names: numbers
+/// ("2", "Q5", "questions 2") or a question's words.
+fn excepted(
+    piece: &str,
+    questions: usize,
+    named: &dyn Fn(&str) -> Option<usize>,
+) -> Option<Vec<usize>> {
+    let words: Vec<String> = piece
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !JOINING.contains(&w.as_str()))
+        .collect();
+    let numbers: Option<Vec<usize>> = words
+        .iter()
+        .map(|w| code_number(w)?.checked_sub(1).filter(|i| *i < questions))
+        .collect();
+    match numbers {
+        Some(n) if !n.is_empty() => Some(n),
+        _ if words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) => None,
+        _ => named(piece).map(|q| vec![q]),
+    }
 }
 
 #[cfg(test)]
@@ -207,30 +234,52 @@ mod tests {
 
     #[test]
     fn summaries() {
+        let survey = crate::survey::example();
+        let index = super::super::prose::Index::new(&survey.questions);
+        let named = |label: &str| match index.label(label) {
+            super::super::prose::Tie::One(q) => Some(q),
+            _ => None,
+        };
+        let summary = |text: &str| summary(text, 10, &named);
         assert_eq!(
-            summary("Yes to all but 2 and 5.", 10),
+            summary("Yes to all but 2 and 5."),
             Some(Summary {
                 value: true,
                 except: vec![1, 4]
             })
         );
         assert_eq!(
-            summary("Hi, no to everything apart from Q1 & Q8", 10),
+            summary("Hi, no to everything apart from Q1 & Q8"),
             Some(Summary {
                 value: false,
                 except: vec![0, 7]
             })
         );
         assert_eq!(
-            summary("yes to all", 10),
+            summary("yes to all"),
             Some(Summary {
                 value: true,
                 except: vec![]
             })
         );
-        // Exceptions that are not question numbers: not read.
-        assert_eq!(summary("Yes to all but the ones about training", 10), None);
-        assert_eq!(summary("Yes to all but 12", 10), None);
-        assert_eq!(summary("I said yes to all of them last year", 10), None);
+        assert_eq!(
+            summary("All yes except the community guidance one"),
+            Some(Summary {
+                value: true,
+                except: vec![6]
+            })
+        );
+        assert_eq!(
+            summary("Yes to everything except the question about training and the research one"),
+            Some(Summary {
+                value: true,
+                except: vec![7, 8]
+            })
+        );
+        // Exceptions that name no one question, or no question: not read.
+        assert_eq!(summary("Yes to all but the ones about ketamine"), None);
+        assert_eq!(summary("Yes to all but 12"), None);
+        assert_eq!(summary("Yes to all but 2 and the ones I skipped"), None);
+        assert_eq!(summary("I said yes to all of them last year"), None);
     }
 }

@@ -24,6 +24,7 @@
 //! recorded as truncated), and only linear-time matching is used.
 
 mod compact;
+mod correction;
 pub mod html;
 mod prose;
 mod value;
@@ -290,42 +291,6 @@ static WITHDRAW: LazyLock<Regex> = LazyLock::new(|| {
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(q(?:uestion)?\s*\.?\s*)?(\d{1,2})(\s*[.):=\-–—]\s*|\s+)(\S.*)$")
         .expect("valid regex")
-});
-static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:for|on|to|in)?\s*(?:question|q)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
-    )
-    .expect("valid regex")
-});
-/// The verbs of a correction: "I meant", "should be", "make that", "my
-/// answer is" (what follows, or precedes with "for", is the new answer).
-const CORRECTING: &str = r"(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|read|say)|(?:please\s+)?(?:change|make)\s+(?:it\s+|that\s+|my\s+answer\s+)?(?:to\s+)?|(?:the|my)\s+answer\s+(?:is|was|should\s+be))";
-/// "For 4 I meant 6", "for no. 3 it should be no": a question by its number
-/// alone, right before the correcting verb.
-static CORRECTION_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\bfor\s+(?:no\.?\s*|number\s+|#)?(\d{{1,2}})\s*[,:]?\s*{CORRECTING}\s*:?\s*(\S.*)$"
-    ))
-    .expect("valid regex")
-});
-/// "For the research question my answer should be no", "for the
-/// confidence one, make that 8": a question named by its words.
-static CORRECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\bfor\s+the\s+(?:question\s+(?:about|on)\s+)?([^,:;.!?]+?)(?:\s+(?:one|question|answer))?\s*[,:]?\s*{CORRECTING}\s*:?\s*(\S.*)$"
-    ))
-    .expect("valid regex")
-});
-/// "Make that 8 for the confidence one", "change it to no for question
-/// 3": the new answer first, then the question.
-static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|i\s+meant)\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?\s*[.!]*\s*$",
-    )
-    .expect("valid regex")
-});
-static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\s,;(]*\b(not|instead of|rather than)\b.*$").expect("valid regex")
 });
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:?\s*$")
@@ -819,56 +784,22 @@ impl<'q> Reader<'q> {
 
     /// One sentence's correction, if it is one.
     fn correction_in(&mut self, text: &str) -> bool {
-        let by_number = |n: &str| {
-            let n: usize = n.parse().ok()?;
-            n.checked_sub(1).filter(|i| *i < self.found.len())
-        };
-        let by_words = |label: &str| {
-            let label = label.trim();
-            let number = label
-                .trim_start_matches(|c: char| !c.is_ascii_digit())
-                .trim_end_matches(['.', ')']);
-            let prefix = label[..label.len() - number.len()].trim().to_lowercase();
-            if !number.is_empty()
-                && [
-                    "",
-                    "question",
-                    "q",
-                    "no",
-                    "no.",
-                    "number",
-                    "#",
-                    "question no.",
-                ]
-                .contains(&prefix.as_str())
-            {
-                return by_number(number);
-            }
-            match self.index.label(label) {
-                prose::Tie::One(q) => Some(q),
-                _ => None,
-            }
-        };
-        let found = if let Some(c) = CORRECTION.captures(text) {
-            by_number(&c[1]).map(|q| (q, c.get(2).map_or("", |m| m.as_str())))
-        } else if let Some(c) = CORRECTION_BARE.captures(text) {
-            by_number(&c[1]).map(|q| (q, c.get(2).map_or("", |m| m.as_str())))
-        } else if let Some(c) = CORRECTION_WORDS.captures(text) {
-            by_words(&c[1]).map(|q| (q, c.get(2).map_or("", |m| m.as_str())))
-        } else if let Some(c) = CORRECTION_AFTER.captures(text) {
-            by_words(&c[2]).map(|q| (q, c.get(1).map_or("", |m| m.as_str())))
-        } else {
-            None
-        };
-        let Some((index, wanted)) = found else {
+        let Some((index, fix)) = correction::read(text, self.questions, &self.index) else {
             return false;
         };
         self.close();
-        let wanted = NOT_THAT.replace(wanted, "");
-        let wanted = wanted.trim().trim_end_matches(['.', '!', ',']).trim();
-        if !wanted.is_empty() {
-            self.found[index].push(AnswerText::new(wanted.to_owned(), Origin::Correction));
-        }
+        let found = match fix {
+            correction::Fix::Value(wanted) => AnswerText::new(wanted, Origin::Correction),
+            correction::Fix::Retracted(sentence) => AnswerText {
+                answer: Some(Answer::unclear(
+                    "the doctor took this answer back without giving a new one",
+                    &sentence,
+                )),
+                text: sentence,
+                origin: Origin::Correction,
+            },
+        };
+        self.found[index].push(found);
         self.listing_open = false;
         true
     }
@@ -920,12 +851,25 @@ impl<'q> Reader<'q> {
             self.listing_open = false;
             return true;
         }
-        if self.summary.is_none()
-            && let Some(summary) = compact::summary(text, questions)
-        {
-            self.summary = Some((summary, text.to_owned()));
-            self.listing_open = false;
-            return true;
+        if self.summary.is_none() {
+            // The summary is the line's first sentence; the sentences after
+            // it ("Confidence 8, no barriers.") are read as lines of their own.
+            let pieces = sentences(text);
+            let index = &self.index;
+            let named = |label: &str| match index.label(label) {
+                prose::Tie::One(q) => Some(q),
+                _ => None,
+            };
+            if let Some(summary) = compact::summary(pieces[0], questions, &named) {
+                self.summary = Some((summary, pieces[0].trim().to_owned()));
+                self.listing_open = false;
+                for rest in pieces[1..].iter().map(|p| p.trim()) {
+                    if !rest.is_empty() {
+                        self.top_line(rest);
+                    }
+                }
+                return true;
+            }
         }
         false
     }
@@ -1167,14 +1111,15 @@ fn after_question(text: &str, question: &Question) -> Option<String> {
             return None;
         }
     }
-    let rest: Vec<&str> = written.collect();
-    (!rest.is_empty()).then(|| rest.join(" "))
+    let rest = written.collect::<Vec<&str>>().join(" ");
+    let rest = without_writer(&rest);
+    (!rest.is_empty()).then(|| rest.to_owned())
 }
 
 /// Outlook's comment marking: `[Clarke, Jack] yes` is "yes", the
-/// bracketed name labelling who wrote it. Only a name (letters, spaces,
-/// commas, dots, hyphens, apostrophes; two words or more) is taken off;
-/// a tick such as `[x]` stays.
+/// bracketed name labelling who wrote it. Only a writer's name (see
+/// [`is_writer`]) is taken off; a tick such as `[x]` or a bracketed note
+/// such as `[not sure] yes` stays.
 fn without_writer(text: &str) -> &str {
     let Some(inner) = text.strip_prefix('[') else {
         return text;
@@ -1182,17 +1127,41 @@ fn without_writer(text: &str) -> &str {
     let Some(end) = inner.find(']') else {
         return text;
     };
-    let name = &inner[..end];
-    let words = name.split([' ', ',']).filter(|w| !w.is_empty()).count();
-    let is_name = (2..=5).contains(&words)
-        && name.len() <= 80
-        && name
-            .chars()
-            .all(|c| c.is_alphabetic() || " ,.-'".contains(c));
-    if !is_name {
+    if !is_writer(&inner[..end]) {
         return text;
     }
     inner[end + 1..].trim()
+}
+
+/// A name as Outlook marks comments with it: "Clarke, Jack", "CLARKE,
+/// Jack (NORTH HOSPICE NHS FOUNDATION TRUST)", "Nair Priya (RXH) Coastal
+/// Hospice": two to five capitalised words of letters (commas, dots,
+/// hyphens, apostrophes), then perhaps an organisation, in parentheses
+/// or not; never a yes or no.
+fn is_writer(name: &str) -> bool {
+    if name.len() > 120 {
+        return false;
+    }
+    let (person, organisation) = name.split_once('(').unwrap_or((name, ""));
+    let words: Vec<&str> = person.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
+            && !["yes", "no", "not", "none"].contains(&w.to_lowercase().as_str())
+    };
+    if !(2..=5).contains(&words.len()) || !words.iter().all(capitalised) {
+        return false;
+    }
+    // "(NORTH HOSPICE NHS FOUNDATION TRUST)", "(RXH) Coastal Hospice".
+    let Some((code, after)) = organisation.split_once(')') else {
+        return organisation.is_empty();
+    };
+    code.chars()
+        .all(|c| c.is_alphanumeric() || " ,.-'&".contains(c))
+        && !code.trim().is_empty()
+        && after
+            .split_whitespace()
+            .all(|w| capitalised(&w) || w == "&")
 }
 
 /// "Jack", "Dr Jack Clarke", "J. Clarke": up to four capitalised words.
@@ -1235,7 +1204,7 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
             .zip(&prepared)
             .map(|(f, t)| f.answer.clone().unwrap_or_else(|| value::read(question, t)))
             .collect();
-        return Some(agree(answers, &prepared));
+        return Some(contradicted(agree(answers, &prepared), &inferred));
     }
     // Only inferred readings: those that give a value, all the same one.
     let mut prepared = Vec::new();
@@ -1261,6 +1230,30 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
         return None;
     }
     Some(agree(answers, &prepared))
+}
+
+/// A certain answer that a sentence of the doctor's own contradicts
+/// without a word of correction ("6. Yes", then "We don't have a written
+/// protocol as such"): unclear, asked about, never one of the two guessed.
+fn contradicted(settled: Answer, inferred: &[AnswerText]) -> Answer {
+    if settled.value.is_none() {
+        return settled;
+    }
+    let against = inferred
+        .iter()
+        .filter(|f| f.origin == Origin::Prose)
+        .filter_map(|f| f.answer.as_ref())
+        .find(|a| a.value.is_some() && a.value != settled.value);
+    match against {
+        Some(sentence) => Answer::unclear(
+            format!(
+                "conflicting answers: \"{}\" and the sentence \"{}\"",
+                settled.source, sentence.source
+            ),
+            format!("{}\n---\n{}", settled.source, sentence.source),
+        ),
+        None => settled,
+    }
 }
 
 /// One answer when every reading agrees; otherwise unclear.

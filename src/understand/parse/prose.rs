@@ -267,6 +267,8 @@ const NOT_A_STATEMENT: &[&str] = &[
     "questionnaire",
     "email",
 ];
+/// Words that name what a sentence leaves out.
+const EXCEPTING: &[&str] = &["except", "apart", "besides", "excluding", "bar"];
 const FIRST_PERSON: &[&str] = &["i", "we", "my", "our", "me", "us", "myself", "ourselves"];
 const NEGATION: &[&str] = &["not", "never", "no", "none", "nor", "neither", "without"];
 const AFFIRM: &[&str] = &[
@@ -368,6 +370,11 @@ fn read_clause(
     own: &[String],
 ) -> Option<Answer> {
     if words.iter().any(|w| NOT_A_STATEMENT.contains(&w.as_str())) {
+        return None;
+    }
+    // "All yes except the community guidance one": the question named is
+    // the exception, not the answer.
+    if words.iter().any(|w| EXCEPTING.contains(&w.as_str())) {
         return None;
     }
     match &question.kind {

@@ -85,6 +85,7 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
     if words.len() < 3
         || words.iter().any(|w| NOT_A_REASON.contains(&w.as_str()))
         || leading(&words, yes_no::UNSURE) > 0
+        || yes_no::tentative(&words, reason)
     {
         return None;
     }
@@ -380,9 +381,19 @@ mod tests {
             "I don't know",
             "I have no idea",
             "we stopped using it",
+            "Yes (I think?)",
+            "no I think",
+            "Yes?",
+            "No (I believe)",
+            "yes, if I remember rightly",
         ] {
             assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
         }
+        // A reason that starts with "I think" is still a reason.
+        assert_eq!(
+            value(&q, "yes, I think more training would help"),
+            Some(Value::Bool(true))
+        );
         let ever = Question {
             text: "Have you used ketamine?".into(),
             ..yes_no_q()

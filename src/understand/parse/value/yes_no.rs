@@ -210,9 +210,46 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     if hedged {
         return Answer::unclear("both yes and no, or not sure", text);
     }
+    if tentative(&words[used..], text) {
+        return Answer::unclear("a yes or no the doctor is not sure of", text);
+    }
     let mut answer = Answer::ok(Value::Bool(value), text);
     answer.other = explanation_after(text, used);
     answer
+}
+
+/// Words after a yes or no that make it tentative: "Yes (I think?)",
+/// "No, I believe".
+const HEDGES: &[&str] = &[
+    "i think",
+    "i believe",
+    "i guess",
+    "i suppose",
+    "i reckon",
+    "i assume",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "presumably",
+    "if i remember",
+    "if i recall",
+    "from memory",
+    "not sure",
+    "i am not sure",
+    "unsure",
+];
+
+/// Is a yes or no tentative: followed only by a hedge ("I think", "I
+/// believe", at most four words), or asked back ("Yes?", "No (I think?)")?
+/// A reason that merely starts so ("yes, I think more training would
+/// help") is longer and stays a reason.
+pub(super) fn tentative(rest: &[String], text: &str) -> bool {
+    rest.len() <= 4
+        && (leading(rest, HEDGES) > 0
+            || text
+                .trim_end_matches(|c: char| c.is_whitespace() || ").!".contains(c))
+                .ends_with('?'))
 }
 
 /// Real words one letter away from "yes" or "no": never read as them.

@@ -123,6 +123,112 @@ case("trap_hedged_yes_no", message("trap_hedged_yes_no", text=text),
                     training=ok(True, "I think more training would help")),
      note="trap: 'Yes (I think?)', 'no I think', 'Yes?', 'No (I believe)' are hedges, asked about; 'yes, I think more training would help' is a yes with its reason")
 
+# ---- compact forms ----
+html = ('<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto">'
+        '<div dir="ltr">1n 2n 3y 4-5 5-b,c 6y 7n 8y 9n</div><div dir="ltr"><br></div><div dir="ltr">Sent from my iPhone</div>'
+        '<div dir="ltr"><br><blockquote type="cite">' + APPLE_WROTE.replace("<", "&lt;").replace(">", "&gt;") + '<br><br></blockquote></div>'
+        '<blockquote type="cite"><div dir="ltr">' + INV_HTML_BODY + '</div></blockquote></body></html>')
+text = "1n 2n 3y 4-5 5-b,c 6y 7n 8y 9n\n\nSent from my iPhone\n\n> " + APPLE_WROTE + "\n> \n" + quote(INV_TEXT) + "\n"
+case("codes_glued_choices_iphone", message("codes_glued_choices_iphone", text=text, html=html, mailer="iPhone Mail (22B83)"),
+     answers=expect({1: False, 2: False, 3: True, 4: 5, 5: ["evidence", "side_effects"], 6: True, 7: False, 8: True, 9: False}),
+     note="iPhone: codes glued to one-letter answers on one line, '5-b,c' two options, '4-5' is 5 for question 4")
+
+lines = ["1 \u2705", "2 \u2705", "3 \u274c", "4 8", "5 a", "6 \u2714\ufe0f", "7 \u274c", "8 \u274e", "9 \U0001f44d"]
+text = "\n".join(lines) + "\n\nSent from my iPhone\n\n> " + APPLE_WROTE + "\n> \n" + quote(INV_TEXT) + "\n"
+case("emoji_ticks_and_crosses_iphone", message("emoji_ticks_and_crosses_iphone", text=text, mailer="iPhone Mail (22B83)"),
+     answers=expect({1: True, 2: True, 3: False, 4: 8, 5: ["expertise"], 6: True, 7: False, 8: False, 9: True}),
+     note="iPhone: a tick emoji (with or without the emoji variation selector) or thumbs up is yes, a cross is no, for yes/no questions")
+
+lines = ["1 \u2705", "2 \u2705", "3 \u274c", "4 \u2705", "5 \u2705", "6 \u2705\u274c", "7 \u2705", "8 \u2705", "9 \u2705"]
+text = "\n".join(lines) + "\n\nSent from my iPhone\n\n> " + APPLE_WROTE + "\n> \n" + quote(INV_TEXT) + "\n"
+case("emoji_trap_scale_and_both", message("emoji_trap_scale_and_both", text=text, mailer="iPhone Mail (22B83)"),
+     answers=expect({1: True, 2: True, 3: False, 7: True, 8: True, 9: True}, confidence=UNCLEAR, barriers=UNCLEAR, written_protocol=UNCLEAR),
+     note="trap: a tick is no number and no option; a tick and a cross together are unclear")
+
+text = ("No to all except 6 and 9, which are yes.\n\n4. 3\n5. b\n\nJack Clarke\n\n-----Original Message-----\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n")
+case("summary_no_except_which_are_yes_outlook", message("summary_no_except_which_are_yes_outlook", text=text, mailer="Microsoft Outlook 16.0"),
+     answers=expect({1: False, 2: False, 3: False, 4: 3, 5: ["evidence"], 6: True, 7: False, 8: False, 9: True}),
+     note="Outlook text: 'No to all except 6 and 9, which are yes' with 4 and 5 by number")
+
+text = ("Yes to all but 3, which is yes.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("summary_trap_which_same_value", message("summary_trap_which_same_value", text=text),
+     answers={}, missing=None,
+     note="trap: 'yes to all but 3, which is yes' says the exception has the summary's own value: no summary read")
+
+rows = ["Q  | Question                 | Answer", "---+--------------------------+-------", "1  | End of life pain         | no",
+        "2  | Early adjuvant           | no", "3  | Dose reduction           | yes", "4  | Confidence (0-10)        | 6",
+        "5  | Barriers                 | a", "6  | Written protocol         | yes", "7  | Community guidance       | yes",
+        "8  | Training                 | no", "9  | Research                 | yes"]
+text = "\n".join(rows) + "\n\nRegards\nJack\n\n-----Original Message-----\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
+case("table_pipes_number_label_cells_outlook", message("table_pipes_number_label_cells_outlook", text=text, mailer="Microsoft Outlook 16.0"),
+     answers=expect({1: False, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: True, 7: True, 8: False, 9: True}),
+     note="Outlook text: a table with a number cell, a label cell with '(0-10)', and the answer")
+
+rows = ["1 End of life           | Y", "2 Early adjuvant        | N", "3 Dose reduction        | N", "4 Confidence (0-10)     | 9",
+        "5 Barriers              | d", "6 Written protocol      | Y", "7 Community guidance    | Y", "8 Training              | N",
+        "9 Research              | Y"]
+text = "Question / answer\n\n" + "\n".join(rows) + "\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("table_pipes_number_and_label_one_cell", message("table_pipes_number_and_label_one_cell", text=text),
+     answers=expect({1: True, 2: False, 3: False, 4: 9, 5: ["none"], 6: True, 7: True, 8: False, 9: True}),
+     note="a table whose first cell holds the question's number and a short label")
+
+rows = ["1 Training | Y", "2 Early adjuvant | N"]
+text = "\n".join(rows) + "\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("table_trap_label_of_another_question", message("table_trap_label_of_another_question", text=text),
+     answers={"early_adjuvant": ok(False), "end_of_life": UNCLEAR},
+     note="trap: a row numbered 1 labelled with question 8's words is not placed: asked about")
+
+text = "no, no, yes, 4, b, yes, no, yes, yes\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("bare_in_order_one_line_commas", message("bare_in_order_one_line_commas", text=text),
+     answers={k: INF(v) for k, v in expect({1: False, 2: False, 3: True, 4: 4, 5: ["evidence"], 6: True, 7: False, 8: True, 9: True}).items() for v in [v["value"]]},
+     missing=[], note="bare answers in order on one line, separated by commas: inferred, to be confirmed, never certain")
+
+text = "yes, no, yes, 4\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("bare_one_line_trap_too_few", message("bare_one_line_trap_too_few", text=text), answers={},
+     note="trap: four answers on one line for nine questions cannot be placed")
+
+# ---- labels without a separator, after a summary or alone ----
+text = "Yes to all but 3 and 6.\nConfidence 7/10, barriers b and c.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("summary_then_labels_without_separator", message("summary_then_labels_without_separator", text=text),
+     answers=expect({1: True, 2: True, 3: False, 4: 7, 5: ["evidence", "side_effects"], 6: False, 7: True, 8: True, 9: True}),
+     note="a summary, then 'Confidence 7/10, barriers b and c': each piece a question's word and its answer")
+
+text = ("All no apart from training. Confidence 3, no barriers.\n\nJ\n\n" + TB_WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("summary_by_word_then_labels_flowed", flowed("summary_by_word_then_labels_flowed", text),
+     answers=expect({1: False, 2: False, 3: False, 4: 3, 5: ["none"], 6: False, 7: False, 8: True, 9: False}),
+     note="'All no apart from training. Confidence 3, no barriers.': the option's own label 'no barriers' names its question")
+
+text = "Confidence 7 years ago, barriers many.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("labels_without_separator_trap", message("labels_without_separator_trap", text=text), answers={},
+     note="trap: 'Confidence 7 years ago, barriers many' is no answer to either")
+
+# ---- answers with reasons holding numbers, counts, other options' words ----
+ans = {1: "Yes, 3 or 4 times a year", 2: "No", 3: "Several times, mostly on the ward", 4: "6 (I have prescribed it about 30 times)",
+       5: "a \u2013 only 1 consultant here has used it", 6: "No", 7: "No", 8: "Yes", 9: "Yes",
+       }
+text = "Answers below.\n\n" + WROTE + "\n\n" + text_inline(ans) + "\n"
+case("reasons_with_counts_gmail", message("reasons_with_counts_gmail", text=text),
+     answers=expect({1: ok(True, "3 or 4 times a year"), 2: False, 3: ok(True, "Several times, mostly on the ward"), 4: 6, 5: ["expertise"], 6: False, 7: False, 8: True, 9: True}),
+     note="reasons holding counts: '3 or 4 times a year' is how often, not a hedge; '(I have prescribed it about 30 times)' is no second score; a letter then its reason")
+
+ans = {4: "7, though I would have said 5 last year", 5: "a \u2013 c too", 1: "Yes, 3 or no"}
+text = "See below.\n\n" + WROTE + "\n\n" + text_inline(ans) + "\n"
+case("reasons_with_numbers_trap", message("reasons_with_numbers_trap", text=text),
+     answers={"confidence": UNCLEAR, "barriers": UNCLEAR, "end_of_life": UNCLEAR},
+     note="trap: another score in the reason, another option added, 'or no' stay unclear")
+
+ans = {1: "Just the once", 2: "Only the once, years ago", 3: "Many times", 5: "b, because nobody has done the trials", 9: "Yes"}
+text = "Inline.\n\n" + TB_WROTE + "\n" + text_inline(ans) + "\n"
+case("frequency_once_and_many_flowed", flowed("frequency_once_and_many_flowed", text),
+     answers=expect({1: ok(True, "Just the once"), 2: ok(True, "Only the once, years ago"), 3: ok(True, "Many times"), 5: ["evidence"], 9: True}),
+     note="'Just the once', 'Only the once', 'Many times' are yes to 'Have you ...'; a letter with a reason starting 'because'")
+
+ans = {5: "n/a", 1: "N/A"}
+text = "Inline.\n\n" + WROTE + "\n" + text_inline(ans) + "\n"
+case("na_for_a_choice_is_unclear", message("na_for_a_choice_is_unclear", text=text),
+     answers={"barriers": UNCLEAR, "end_of_life": UNCLEAR},
+     note="'n/a' for a choice with no such option is unclear (asked), never option n")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

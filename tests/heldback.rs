@@ -25,10 +25,10 @@ use mailsurvey::understand::inspect::inspect;
 use serde_json::Value;
 
 /// The share of expected values read (certain or inferred): 323 of 405
-/// when the cases were scored, 350 of 405 with the fixes of the known
-/// wrong values. Raise it as the parser improves, never lower it to make a
-/// change pass.
-const RATCHET: f64 = 0.864;
+/// when the cases were scored; 403 of 405 once the known wrong values and
+/// the misses were fixed (each form first as a case of the reply corpus).
+/// Raise it as the parser improves, never lower it to make a change pass.
+const RATCHET: f64 = 0.995;
 
 /// The wrong values found when the cases were scored, as (case, question):
 /// known failures of issue 21, listed so that no new wrong value can join

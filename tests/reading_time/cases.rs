@@ -369,6 +369,27 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "hedged answers", parse_reply, |n| {
             fill("1. Yes (I think?) ", n).into_bytes()
         }),
+        case!(
+            "reply parser",
+            "labels without a separator",
+            parse_reply,
+            |n| { fill("Confidence 7, ", n).into_bytes() }
+        ),
+        case!(
+            "reply parser",
+            "bare answers on one line",
+            parse_reply,
+            |n| { fill("yes, ", n).into_bytes() }
+        ),
+        case!("reply parser", "table rows with labels", parse_reply, |n| {
+            fill("1 End of life | Y\n", n).into_bytes()
+        }),
+        case!("reply parser", "tick emoji", parse_reply, |n| {
+            fill("1 \u{2705}\n", n).into_bytes()
+        }),
+        case!("reply parser", "a score and its counts", parse_reply, |n| {
+            format!("4. 7 ({}", fill("about 20 times ", n)).into_bytes()
+        }),
         case!("reply parser", "table rows", parse_reply, |n| {
             fill("| 1 | yes |\n", n).into_bytes()
         }),

@@ -10,8 +10,11 @@ use regex::Regex;
 /// What a line with pipes is.
 #[derive(Debug, PartialEq)]
 pub(super) enum Row<'a> {
-    /// A row for question `.0` (0-based), its answer the last cell.
-    Answer(usize, &'a str),
+    /// A row for question `.0` (0-based), its answer the last cell, and
+    /// the label the row gives the question, if any (`1 End of life | Y`,
+    /// `1 | End of life | Y`): the caller checks that it names no other
+    /// question.
+    Answer(usize, &'a str, Option<&'a str>),
     /// A header, a rule (`|---|---|`) or a row for no question: not read.
     Other,
 }
@@ -28,7 +31,18 @@ pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
     if cells.len() < 2 {
         return None;
     }
-    let Some(number) = code_number(cells[0]) else {
+    // The number alone, or the number and a label in one cell.
+    let (first, mut label) = match code_number(cells[0]) {
+        Some(_) => (cells[0], None),
+        None => match cells[0].split_once(' ') {
+            Some((n, words)) if code_number(n).is_some() => (n, Some(words.trim())),
+            _ => (cells[0], None),
+        },
+    };
+    if cells.len() >= 3 {
+        label = Some(cells[1]);
+    }
+    let Some(number) = code_number(first) else {
         // A rule (`|---|:--|`) is the table's; any other line is not.
         let rule = cells.iter().all(|c| {
             c.chars()
@@ -38,7 +52,9 @@ pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
     };
     let answer = cells[cells.len() - 1];
     match number.checked_sub(1) {
-        Some(index) if index < questions && !answer.is_empty() => Some(Row::Answer(index, answer)),
+        Some(index) if index < questions && !answer.is_empty() => {
+            Some(Row::Answer(index, answer, label))
+        }
         _ => Some(Row::Other),
     }
 }
@@ -67,8 +83,11 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// every answer one short word (at most five characters); anything else
 /// on the line and it is not read this way.
 pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    // A comma ends a code ("Q1 Y, Q2 N") or joins two options glued to one
+    // ("5-a,c").
     let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .split(|c: char| c.is_whitespace() || c == ';')
+        .map(|t| t.trim_end_matches(','))
         .filter(|t| !t.is_empty())
         .collect();
     let mut out: Vec<(usize, String)> = Vec::new();
@@ -104,7 +123,7 @@ pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>
     }
     Some(
         out.into_iter()
-            .map(|(q, a)| (q, a.replace('+', ", ")))
+            .map(|(q, a)| (q, a.replace(['+', ','], ", ")))
             .collect(),
     )
 }
@@ -113,7 +132,7 @@ pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>
 /// "All yes except the community guidance one".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)\s+(?:is\s+|are\s+)?(yes|no))(?:\s*,?\s*(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?))?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)\s+(?:is\s+|are\s+)?(yes|no))(?:\s*,?\s*(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these)\s+(?:are|is|were|was)\s+(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
@@ -152,6 +171,13 @@ pub(super) fn summary(
 ) -> Option<Summary> {
     let c = SUMMARY.captures(text.trim())?;
     let value = c.get(1).or(c.get(2))?.as_str().eq_ignore_ascii_case("yes");
+    // "No to all apart from 8 and 9, which are yes": the exceptions must
+    // be the other value, or the line says two things at once.
+    if c.get(4)
+        .is_some_and(|w| w.as_str().eq_ignore_ascii_case("yes") == value)
+    {
+        return None;
+    }
     let mut except = Vec::new();
     if let Some(list) = c.get(3) {
         for piece in list
@@ -199,10 +225,14 @@ mod tests {
 
     #[test]
     fn table_rows() {
-        assert_eq!(table_row("| 4 | 7 |", 10), Some(Row::Answer(3, "7")));
+        assert_eq!(table_row("| 4 | 7 |", 10), Some(Row::Answer(3, "7", None)));
         assert_eq!(
             table_row("Q1  | End of life | Y", 10),
-            Some(Row::Answer(0, "Y"))
+            Some(Row::Answer(0, "Y", Some("End of life")))
+        );
+        assert_eq!(
+            table_row("4 Confidence (0-10)   | 4", 10),
+            Some(Row::Answer(3, "4", Some("Confidence (0-10)")))
         );
         assert_eq!(table_row("|---|---|", 10), Some(Row::Other));
         assert_eq!(table_row("| Q | Answer |", 10), None);
@@ -224,6 +254,15 @@ mod tests {
             ])
         );
         assert_eq!(codes("1Y 2N 3N 4-6", 10).map(|c| c.len()), Some(4));
+        assert_eq!(
+            codes("1y 2n 4-7 5-a,c", 10),
+            Some(vec![
+                (0, "y".into()),
+                (1, "n".into()),
+                (3, "7".into()),
+                (4, "a, c".into())
+            ])
+        );
         // Not codes: a sentence, numbers falling, too few, a long word.
         assert_eq!(codes("3 of 5 consultants 7 days", 10), None);
         assert_eq!(codes("Q2 Y Q1 N Q3 Y", 10), None);
@@ -276,6 +315,14 @@ mod tests {
                 except: vec![7, 8]
             })
         );
+        assert_eq!(
+            summary("No to everything apart from 8 and 9, which are yes."),
+            Some(Summary {
+                value: false,
+                except: vec![7, 8]
+            })
+        );
+        assert_eq!(summary("Yes to all but 3, which is yes"), None);
         // Exceptions that name no one question, or no question: not read.
         assert_eq!(summary("Yes to all but the ones about ketamine"), None);
         assert_eq!(summary("Yes to all but 12"), None);

@@ -839,8 +839,8 @@ impl<'q> Reader<'q> {
     fn compact_line(&mut self, text: &str) -> bool {
         let questions = self.found.len();
         if let Some(row) = compact::table_row(text, questions) {
-            if let compact::Row::Answer(q, answer) = row {
-                self.listed.push((q, answer.to_owned(), true));
+            if let compact::Row::Answer(q, answer, label) = row {
+                self.table_row(q, answer, label);
             }
             self.listing_open = false;
             return true;
@@ -872,6 +872,86 @@ impl<'q> Reader<'q> {
             }
         }
         false
+    }
+
+    /// A table row for question `q`: its answer, unless the row's label
+    /// names another question (then it is unclear which is meant).
+    fn table_row(&mut self, q: usize, answer: &str, label: Option<&str>) {
+        let other = label
+            .map(|l| self.index.label(l))
+            .and_then(|tie| match tie {
+                prose::Tie::One(named) if named != q => Some(named),
+                _ => None,
+            });
+        if other.is_none() {
+            self.listed.push((q, answer.to_owned(), true));
+            return;
+        }
+        let row = format!("{} | {answer}", label.unwrap_or_default());
+        self.found[q].push(AnswerText {
+            answer: Some(Answer::unclear(
+                "the row's number and its label name different questions",
+                &row,
+            )),
+            text: row,
+            origin: Origin::Listed,
+        });
+    }
+
+    /// "Confidence 7/10, barriers b and c", "Confidence 8, no barriers":
+    /// a line whose every piece between commas is a question's words then
+    /// its answer, or one option's own label. True when it is one (its
+    /// answers are then labelled answers); otherwise nothing is taken.
+    fn unseparated_labels(&mut self, text: &str) -> bool {
+        let line = text.trim().trim_end_matches(['.', '!']);
+        let mut found = Vec::new();
+        for piece in line.split([',', ';']).map(str::trim) {
+            match self.unseparated(piece) {
+                Some(answer) => found.push(answer),
+                None => return false,
+            }
+        }
+        self.labelled += found.len();
+        for (q, answer) in found {
+            self.found[q].push(AnswerText::new(answer, Origin::Labelled));
+        }
+        true
+    }
+
+    /// One piece of such a line: the question and its answer's text.
+    fn unseparated(&self, piece: &str) -> Option<(usize, String)> {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 {
+            return None;
+        }
+        for k in 1..words.len().min(4) {
+            let prose::Tie::One(q) = self.index.label(&words[..k].join(" ")) else {
+                continue;
+            };
+            let question = &self.questions[q];
+            let rest = words[k..].join(" ");
+            let counted = matches!(
+                question.kind,
+                QuestionKind::Scale { .. } | QuestionKind::Number { .. }
+            ) && value::counts(&rest).1 > 0;
+            if !matches!(question.kind, QuestionKind::Text)
+                && !counted
+                && value::read(question, &rest).status == Status::Ok
+            {
+                return Some((q, rest));
+            }
+        }
+        // "No barriers": the label of exactly one option of one question.
+        let piece_norm = normalise_line(piece);
+        let mut owners = self.questions.iter().enumerate().filter(|(_, q)| {
+            q.options()
+                .iter()
+                .any(|o| normalise_line(&o.label) == piece_norm)
+        });
+        match (owners.next(), owners.next()) {
+            (Some((q, _)), None) => Some((q, piece.to_owned())),
+            _ => None,
+        }
     }
 
     /// An own line above the quoted text: a numbered answer ("2. yes") or
@@ -917,6 +997,9 @@ impl<'q> Reader<'q> {
                 }
                 prose::Tie::None => {}
             }
+        }
+        if self.unseparated_labels(text) {
+            return;
         }
         self.top_lines.push(text.to_owned());
     }
@@ -1033,7 +1116,13 @@ impl<'q> Reader<'q> {
                 .iter()
                 .take_while(|l| l.ends_with(':') || l.ends_with(','))
                 .count();
-            let lines = &paragraph[start..];
+            let mut lines = paragraph[start..].to_vec();
+            // "yes, no, yes, 7, a c, no": the answers on one line.
+            if let [line] = lines.as_slice()
+                && line.contains(',')
+            {
+                lines = line.split(',').map(|p| p.trim().to_owned()).collect();
+            }
             if lines.len() != all && !(optional_last && lines.len() == required) {
                 continue;
             }

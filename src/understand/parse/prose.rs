@@ -410,6 +410,10 @@ fn read_clause(
             Some(Answer::ok(Value::Bool(value), clause.trim()))
         }
         QuestionKind::Scale { .. } | QuestionKind::Number { .. } => {
+            // "Confidence 7 years ago": a count, not a score.
+            if value::counts(clause).1 > 0 {
+                return None;
+            }
             let answer = value::read(question, clause);
             answer.is_ok().then_some(answer).map(|mut a| {
                 a.other = None;

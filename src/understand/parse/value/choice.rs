@@ -25,6 +25,15 @@ pub(super) fn choice(
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
+    // "n/a", "N.A.": not applicable is not an option (nor option n).
+    let bare: String = flat
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if bare == "na" && flat.len() <= 6 {
+        return Answer::unclear("not applicable is not one of the options", text);
+    }
     if let Some(index) = none_alone(&flat, options) {
         return Answer::ok(
             if multiple {

@@ -22,6 +22,7 @@ use number::number;
 use yes_no::yes_no;
 
 pub(crate) use choice::options_named;
+pub(crate) use number::counts;
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
 
 /// Reads `text`, the doctor's answer to `question`, as a value. `text` is
@@ -93,26 +94,17 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
         question.kind,
         QuestionKind::Scale { .. } | QuestionKind::Number { .. }
     );
-    if numbered && reason.chars().any(|c| c.is_ascii_digit()) {
+    // Numbers in the reason of a number are counts ("(I have prescribed
+    // it about 20 times)", "10+ years"), never another score.
+    if numbered && number::counts(reason).0 != number::counts(reason).1 {
         return None;
     }
-    let negated = words
-        .iter()
-        .any(|w| ["no", "not", "never", "none", "without", "nor"].contains(&w.as_str()));
     if matches!(
         question.kind,
         QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_)
-    ) {
-        // A reason for a choice explains it by what is missing ("no local
-        // expertise"); one that may add an option ("also c", "side
-        // effects too") is not taken as a reason.
-        let adds = words.iter().any(|w| {
-            w.chars().count() == 1 && w != "i"
-                || ["also", "too", "plus", "both", "well"].contains(&w.as_str())
-        });
-        if !negated || adds {
-            return None;
-        }
+    ) && !explains_choice(question, &answer, reason, &words)
+    {
+        return None;
     }
     if words.windows(2).any(|w| w[0] == "not" && w[1] == "really") {
         return None;
@@ -140,6 +132,37 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
     }
     answer.source = text.to_owned();
     Some(answer)
+}
+
+/// Is `reason` an explanation of the chosen options, not more options?
+/// It adds none ("also c", "side effects too", a lone letter), and it
+/// either explains by what is missing ("no local expertise"), gives a
+/// cause ("because ..."), or names no option but those chosen ("b -
+/// evidence is thin", "c - hallucinations in 2 of 5 patients").
+fn explains_choice(question: &Question, answer: &Answer, reason: &str, words: &[String]) -> bool {
+    let adds = words.iter().any(|w| {
+        w.chars().count() == 1 && w != "i" && w.chars().all(char::is_alphabetic)
+            || ["also", "too", "plus", "both", "well"].contains(&w.as_str())
+    });
+    if adds {
+        return false;
+    }
+    let negated = words
+        .iter()
+        .any(|w| ["no", "not", "never", "none", "without", "nor"].contains(&w.as_str()));
+    let cause = ["because", "as", "since", "due"].contains(&words[0].as_str());
+    let chosen: Vec<&str> = match &answer.value {
+        Some(Value::Choices(ids)) => ids.iter().map(String::as_str).collect(),
+        Some(Value::Choice(id)) => vec![id.as_str()],
+        _ => Vec::new(),
+    };
+    let options = question.options();
+    let others = options_named(reason, question).is_some_and(|named| {
+        named
+            .iter()
+            .any(|&i| !chosen.contains(&options[i].id.as_str()))
+    });
+    negated || cause || !others
 }
 
 fn read_whole(question: &Question, text: &str) -> Answer {
@@ -399,6 +422,24 @@ mod tests {
             ..yes_no_q()
         };
         assert_eq!(value(&ever, "occasionally"), Some(Value::Bool(true)));
+        for often in [
+            "Just the once",
+            "Only the once, years ago",
+            "Several times, mostly in the hospice",
+            "Yes, 3 or 4 times a year",
+        ] {
+            assert_eq!(value(&ever, often), Some(Value::Bool(true)), "{often}");
+        }
+        for (mark, want) in [
+            ("✅", true),
+            ("✔\u{fe0f}", true),
+            ("👍", true),
+            ("❌", false),
+            ("❎", false),
+        ] {
+            assert_eq!(value(&q, mark), Some(Value::Bool(want)), "{mark}");
+        }
+        assert_eq!(status(&q, "✅❌"), Status::Unclear);
         assert_eq!(
             value(&ever, "Rarely, in the hospice"),
             Some(Value::Bool(true))
@@ -424,6 +465,19 @@ mod tests {
             assert_eq!(value(&q, seven), Some(Value::Integer(7)), "{seven}");
         }
         assert_eq!(value(&q, "10/10"), Some(Value::Integer(10)));
+        // Counts in the reason are no second score; another score is.
+        assert_eq!(
+            value(&q, "7 (I have prescribed it about 20 times)"),
+            Some(Value::Integer(7))
+        );
+        assert_eq!(
+            value(&q, "8, I have used it for 10+ years"),
+            Some(Value::Integer(8))
+        );
+        assert_eq!(
+            status(&q, "7, though I would have said 5 last year"),
+            Status::Unclear
+        );
         assert_eq!(value(&q, "0"), Some(Value::Integer(0)));
         assert_eq!(
             read(&q, "7 - fairly confident").other.as_deref(),
@@ -485,6 +539,30 @@ mod tests {
             assert_eq!(answer.other.as_deref(), Some(want), "{text}");
         }
         assert_eq!(value(&q, "d"), ids(&["none"]));
+        // A letter and its reason, which names no other option or gives
+        // a cause; never one that adds an option.
+        for (text, want) in [
+            (
+                "c – hallucinations in 2 of our last 5 patients",
+                "side_effects",
+            ),
+            ("b, only 2 small trials", "evidence"),
+            ("b – “evidence” is thin", "evidence"),
+            (
+                "a, because the evidence is fine but nobody here uses it",
+                "expertise",
+            ),
+        ] {
+            assert_eq!(value(&q, text), ids(&[want]), "{text}");
+        }
+        for text in [
+            "a – c too",
+            "a, side effects are the main one",
+            "n/a",
+            "N.A.",
+        ] {
+            assert_eq!(status(&q, text), Status::Unclear, "{text}");
+        }
         assert_eq!(status(&q, "a, d"), Status::Unclear);
         assert_eq!(status(&q, "a or c"), Status::Unclear);
         assert_eq!(status(&q, "f"), Status::Invalid);

@@ -28,6 +28,63 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
     "twenty",
 ];
 
+/// Words after a number that make it a count or an amount, not a score
+/// or an answer: "about 20 times", "10+ years", "2 of our last 5
+/// patients".
+const COUNTED: &[&str] = &[
+    "times",
+    "time",
+    "years",
+    "year",
+    "yrs",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hrs",
+    "patients",
+    "patient",
+    "cases",
+    "mg",
+    "mcg",
+    "ml",
+    "trials",
+    "trial",
+    "studies",
+    "study",
+    "consultants",
+    "consultant",
+    "colleagues",
+    "doctors",
+    "nurses",
+    "of",
+    "percent",
+    "per",
+];
+
+/// The numbers in `text` (digits or number words) and how many of them
+/// are counts ([`COUNTED`] follows them).
+pub(crate) fn counts(text: &str) -> (usize, usize) {
+    let words = plain_words(text);
+    let mut numbers = 0;
+    let mut counted = 0;
+    for (i, w) in words.iter().enumerate() {
+        if w.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str()) {
+            numbers += 1;
+            if words
+                .get(i + 1)
+                .is_some_and(|n| COUNTED.contains(&n.as_str()))
+            {
+                counted += 1;
+            }
+        }
+    }
+    (numbers, counted)
+}
+
 /// A number found in an answer, with where its text starts and ends.
 pub(super) struct NumberAt {
     value: f64,

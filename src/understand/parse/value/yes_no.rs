@@ -140,6 +140,16 @@ pub(crate) const FREQUENCY: &[&str] = &[
     "on occasion",
     "now and then",
     "a handful of times",
+    "several times",
+    "many times",
+    "lots of times",
+    "numerous times",
+    "a number of times",
+    "the once",
+    "just the once",
+    "only the once",
+    "only once",
+    "just once",
 ];
 
 /// Does a yes/no question ask whether something was ever done ("Have you
@@ -150,7 +160,34 @@ pub(crate) fn asks_ever(question: &Question) -> bool {
         || words.starts_with(&["do".to_owned(), "you".to_owned(), "ever".to_owned()])
 }
 
+/// Emoji that tick (yes) or cross (no), the emoji variation selector
+/// taken off.
+const TICKS: &[char] = &['✅', '✔', '✓', '☑', '👍'];
+const CROSSES: &[char] = &['❌', '❎', '✗', '✘', '✖', '👎'];
+
+/// A tick or a cross standing alone ("✅", "✔️", "❌"): yes or no. Both,
+/// or either with other text, are not read so.
+fn tick_alone(text: &str) -> Option<bool> {
+    let mut marks = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{fe0f}' | '\u{fe0e}'));
+    let mark = marks.next()?;
+    if marks.next().is_some() {
+        return None;
+    }
+    if TICKS.contains(&mark) {
+        Some(true)
+    } else if CROSSES.contains(&mark) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
+    if let Some(value) = tick_alone(text) {
+        return Answer::ok(Value::Bool(value), text);
+    }
     let words = plain_words(text);
     if let Some(fixed) = misspelt(&words, text) {
         return yes_no(question, &fixed);
@@ -204,8 +241,15 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let hedged = (used..words.len().min(used + 3)).any(|i| {
         let w = words[i].as_str();
         let no_doubt = w == "no" && words.get(i + 1).is_some_and(|n| n == "doubt");
+        // "3 or 4 times a year" is how often, not a hedge.
+        let digits = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let how_often = w == "or" && i > 0 && digits(i - 1) && digits(i + 1);
         (opposite.contains(&w) && w != "sure" && !no_doubt)
-            || ["or", "maybe", "unsure", "perhaps"].contains(&w)
+            || (["or", "maybe", "unsure", "perhaps"].contains(&w) && !how_often)
     });
     if hedged {
         return Answer::unclear("both yes and no, or not sure", text);

@@ -2,7 +2,9 @@
 //! matching and answer parsing) against mail-parser alone on the same
 //! bytes, side by side in one process. Used by `scripts/bench`.
 //!
-//! `bench_parse SURVEY.toml CORPUS_DIR`
+//! `bench_parse SURVEY.toml CORPUS_DIR [ROUNDS]` prints rows of
+//! `scripts/bench`'s table (figure, value, unit, comparison, its value,
+//! ratio, target), tab-separated.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -10,10 +12,11 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (survey, corpus) = match args.as_slice() {
-        [_, survey, corpus] => (survey, corpus),
+    let (survey, corpus, rounds) = match args.as_slice() {
+        [_, survey, corpus] => (survey, corpus, 200),
+        [_, survey, corpus, rounds] => (survey, corpus, rounds.parse().expect("ROUNDS")),
         _ => {
-            eprintln!("usage: bench_parse SURVEY.toml CORPUS_DIR");
+            eprintln!("usage: bench_parse SURVEY.toml CORPUS_DIR [ROUNDS]");
             std::process::exit(2);
         }
     };
@@ -29,7 +32,6 @@ fn main() {
         .collect();
     messages.sort();
     let bytes: usize = messages.iter().map(Vec::len).sum();
-    let rounds = 200;
     // Alternate the two, several times, and keep each one's best round set:
     // the least disturbed by whatever else the machine is doing.
     let mut best_base = f64::MAX;
@@ -54,18 +56,14 @@ fn main() {
         best_ours = best_ours.min(start.elapsed().as_secs_f64());
     }
     let count = (messages.len() * rounds) as f64;
-    println!(
-        "reading {} corpus replies ({} KB in all), {rounds} times, best of 5:",
+    eprintln!(
+        "inspect: {} corpus replies ({} KB in all), {rounds} times, best of 5",
         messages.len(),
         bytes / 1024
     );
-    println!("  mailsurvey inspect  {:8.0} messages/s", count / best_ours);
+    let (ours, base) = (count / best_ours, count / best_base);
     println!(
-        "  mail-parser alone   {:8.0} messages/s (baseline: MIME parsing only)",
-        count / best_base
-    );
-    println!(
-        "  ratio               {:8.2} of the baseline",
-        best_base / best_ours
+        "inspect: mailsurvey inspect, reply corpus\t{ours:.0}\tmessages/s\tmail-parser alone, same bytes\t{base:.0}\t{:.2}\t>= 0.5",
+        ours / base
     );
 }

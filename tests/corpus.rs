@@ -28,13 +28,15 @@ fn survey_at(file: &str) -> Survey {
 
 /// The corpus's sets: the replies to the example survey, and those to the
 /// seed survey with its conditions and its allowed "not applicable" and
-/// "prefer not to say", each read against its own survey file.
-const SETS: [(&str, &str); 2] = [
+/// "prefer not to say", and those to the seed survey with every type of
+/// issue 22 (`seed-full`), each read against its own survey file.
+const SETS: [(&str, &str); 3] = [
     ("tests/fixtures/replies", "config/example.toml"),
     (
         "tests/fixtures/replies/seed-conditions",
         "config/seed-conditions.toml",
     ),
+    ("tests/fixtures/replies/seed-full", "config/seed-full.toml"),
 ];
 
 fn files(dir: &str, ext: &str) -> Vec<PathBuf> {

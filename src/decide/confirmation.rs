@@ -247,6 +247,9 @@ pub fn lines(survey: &Survey, answers: &BTreeMap<String, Answer>) -> Vec<String>
 }
 
 fn line(question: &Question, answer: &Answer) -> String {
+    if let Some(shown) = crate::understand::parse::duration_shown(question, answer) {
+        return shown;
+    }
     let text_of = |text: &str| format!("(a text answer of {} characters)", text.chars().count());
     let value = match (&answer.value, &question.kind) {
         (None, _) => "(an answer we could not read)".to_owned(),

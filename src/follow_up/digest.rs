@@ -190,6 +190,7 @@ fn values(question: &Question) -> String {
         }
         QuestionKind::Text => "the text, in quotes".into(),
         QuestionKind::Date { .. } => "a date, such as 2025-03-05".into(),
+        QuestionKind::Duration { unit } => format!("a number of {}", unit.name()),
     }
 }
 

@@ -66,6 +66,9 @@ impl FollowUpKind {
 
 /// An answer in words, as the doctor would write it.
 pub fn describe(question: &Question, answer: &Answer) -> String {
+    if let Some(shown) = crate::understand::parse::duration_shown(question, answer) {
+        return shown;
+    }
     let value = match &answer.value {
         Some(Value::Bool(true)) => "yes".to_owned(),
         Some(Value::Bool(false)) => "no".to_owned(),

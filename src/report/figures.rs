@@ -427,6 +427,7 @@ fn kind_name(kind: &QuestionKind) -> &'static str {
         QuestionKind::Number { .. } => "number",
         QuestionKind::Text => "text",
         QuestionKind::Date { .. } => "date",
+        QuestionKind::Duration { .. } => "duration",
     }
 }
 
@@ -589,7 +590,7 @@ fn outcome(q: &Question, answers: &[&Answer]) -> Outcome {
                 distribution,
             }
         }
-        QuestionKind::Number { .. } => {
+        QuestionKind::Number { .. } | QuestionKind::Duration { .. } => {
             let numbers: Vec<f64> = values().filter_map(numeric).collect();
             Outcome::Numeric {
                 summary: stats::summarise(&numbers),

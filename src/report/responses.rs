@@ -71,7 +71,9 @@ fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec
             Some(Value::Bool(false)) => "0".to_owned(),
             _ => String::new(),
         }],
-        QuestionKind::Scale { .. } | QuestionKind::Number { .. } => vec![
+        QuestionKind::Scale { .. }
+        | QuestionKind::Number { .. }
+        | QuestionKind::Duration { .. } => vec![
             value
                 .and_then(numeric)
                 .map(|x| x.to_string())

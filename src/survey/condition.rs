@@ -10,7 +10,8 @@
 //! not        = "not" not | primary
 //! primary    = "(" or ")" | ID OP VALUE | ID "has" OPTION
 //! OP         = "==" | "!=" | "<" | "<=" | ">" | ">="
-//! VALUE      = "yes" | "no" | NUMBER | OPTION
+//! VALUE      = "yes" | "no" | NUMBER | DATE | OPTION
+//! DATE       = YYYY-MM | YYYY-MM-DD
 //! ```
 //!
 //! `used_ketamine == yes`, `situations has end_of_life`, `confidence >= 5
@@ -107,6 +108,9 @@ pub enum Operand {
     Number(f64),
     /// An option id.
     Option(String),
+    /// A date in ISO form, `2024-06` or `2024-06-30` (a year alone is a
+    /// [`Operand::Number`]).
+    Date(String),
 }
 
 /// Why a condition could not be read, and where (byte offset in it).
@@ -214,6 +218,21 @@ impl Condition {
                 };
                 format!("your answer to {} {relation} {x}", n(question))
             }
+            Condition::Compare {
+                question,
+                op,
+                value: Operand::Date(date),
+            } => {
+                let relation = match op {
+                    Op::Eq => "is in",
+                    Op::Ne => "is not in",
+                    Op::Lt => "is before",
+                    Op::Le => "is not after",
+                    Op::Gt => "is after",
+                    Op::Ge => "is not before",
+                };
+                format!("your date at {} {relation} {date}", n(question))
+            }
             Condition::Has {
                 question,
                 option: o,
@@ -240,6 +259,7 @@ impl Condition {
 enum Token {
     Word(String),
     Number(f64),
+    Date(String),
     Op(Op),
     Open,
     Close,
@@ -250,6 +270,7 @@ impl Token {
         match self {
             Token::Word(w) => format!("'{w}'"),
             Token::Number(x) => format!("'{x}'"),
+            Token::Date(d) => format!("'{d}'"),
             Token::Op(op) => format!("'{}'", op.symbol()),
             Token::Open => "'('".to_owned(),
             Token::Close => "')'".to_owned(),
@@ -297,6 +318,17 @@ fn tokens(text: &str) -> Result<Vec<(usize, Token)>, SyntaxError> {
                 i += if two { 2 } else { 1 };
                 out.push((start, Token::Op(op)));
             }
+            b'0'..=b'9' if date_at(bytes, start).is_some() => {
+                i = date_at(bytes, start).unwrap_or(i + 1);
+                let date = &text[start..i];
+                if !is_date(date) {
+                    return Err(SyntaxError {
+                        message: format!("'{date}' is no date: write 2024-06 or 2024-06-30"),
+                        at: start,
+                    });
+                }
+                out.push((start, Token::Date(date.to_owned())));
+            }
             b'0'..=b'9' | b'-' | b'.' => {
                 i += 1;
                 while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
@@ -324,6 +356,35 @@ fn tokens(text: &str) -> Result<Vec<(usize, Token)>, SyntaxError> {
         }
     }
     Ok(out)
+}
+
+/// A date's end, when `YYYY-MM` or `YYYY-MM-DD` starts at `start`.
+fn date_at(bytes: &[u8], start: usize) -> Option<usize> {
+    let digits = |from: usize, n: usize| {
+        (from + n <= bytes.len() && bytes[from..from + n].iter().all(u8::is_ascii_digit))
+            .then_some(from + n)
+    };
+    let year = digits(start, 4)?;
+    if bytes.get(year) != Some(&b'-') {
+        return None;
+    }
+    let month = digits(year + 1, 2)?;
+    let end = match bytes.get(month) {
+        Some(b'-') => digits(month + 1, 2)?,
+        _ => month,
+    };
+    (!bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
+}
+
+/// Is `iso` (`2024-06` or `2024-06-30`) a real month or day?
+fn is_date(iso: &str) -> bool {
+    let mut parts = iso.split('-').map(|p| p.parse::<i16>().unwrap_or(0));
+    let (year, month, day) = (parts.next(), parts.next(), parts.next());
+    match (year, month, day) {
+        (Some(_), Some(m), None) => (1..=12).contains(&m),
+        (Some(y), Some(m), Some(d)) => jiff::civil::Date::new(y, m as i8, d as i8).is_ok(),
+        _ => false,
+    }
 }
 
 struct Parser<'t> {
@@ -428,6 +489,7 @@ impl Parser<'_> {
             Some((_, Token::Word(w))) if w == "no" => Operand::Bool(false),
             Some((_, Token::Word(w))) => Operand::Option(w.clone()),
             Some((_, Token::Number(x))) => Operand::Number(*x),
+            Some((_, Token::Date(d))) => Operand::Date(d.clone()),
             _ => {
                 return self.error(format!(
                     "'{question} {}' needs a value after it (yes, no, a number or an option id)",
@@ -523,6 +585,33 @@ mod tests {
             assert!(error.message.contains(message), "{text}: {error:?}");
             assert_eq!(error.at, at, "{text}: {error:?}");
         }
+    }
+
+    #[test]
+    fn dates_are_values_of_their_own() {
+        assert_eq!(
+            Condition::parse("last_prescribed >= 2024-06").unwrap(),
+            compare("last_prescribed", Op::Ge, Operand::Date("2024-06".into()))
+        );
+        assert_eq!(
+            Condition::parse("last_prescribed<2024-06-30").unwrap(),
+            compare(
+                "last_prescribed",
+                Op::Lt,
+                Operand::Date("2024-06-30".into())
+            )
+        );
+        assert_eq!(
+            Condition::parse("last_prescribed < 2020").unwrap(),
+            compare("last_prescribed", Op::Lt, Operand::Number(2020.0))
+        );
+        let e = Condition::parse("last_prescribed < 2024-02-30").unwrap_err();
+        assert!(e.message.contains("no date"), "{e:?}");
+        assert_eq!(e.at, 18);
+        let words = Condition::parse("last_prescribed >= 2024-06")
+            .unwrap()
+            .words(&|_| Some(10), &|_, _| None);
+        assert_eq!(words, "your date at 10 is not before 2024-06");
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub mod servers;
 pub mod templates;
 
 pub use digest::{DigestAt, DigestSettings};
-pub use questions::{ChoiceOption, DateOrder, Question, QuestionKind, Reserved, ShowIf};
+pub use questions::{
+    ChoiceOption, DateOrder, DurationUnit, Question, QuestionKind, Reserved, ShowIf,
+};
 pub use servers::{Auth, SecretSource, Security, Sending, Server, is_loopback};
 
 use std::path::{Path, PathBuf};
@@ -516,6 +518,89 @@ mod tests {
                 .contains("'date_order' does not apply"),
             "{problems:?}"
         );
+    }
+
+    /// `config/seed-full.toml` with `from` replaced by `to`, loaded.
+    fn seed_full_with(from: &str, to: &str) -> Result<Survey, Problems> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("config");
+        let text = std::fs::read_to_string(root.join("seed-full.toml")).unwrap();
+        assert!(text.contains(from), "seed-full has {from}");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("survey.toml");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+        Survey::load(&path)
+    }
+
+    #[test]
+    fn duration_questions_and_conditions_on_dates_and_durations_are_checked() {
+        let survey = seed_full_with("", "").unwrap();
+        let years = survey
+            .questions
+            .iter()
+            .find(|q| q.id == "years_in_palliative")
+            .unwrap();
+        assert_eq!(
+            years.kind,
+            QuestionKind::Duration {
+                unit: DurationUnit::Years
+            }
+        );
+        let unit = "unit = \"years\"";
+        for (to, message, fix) in [
+            ("", "needs a unit", "unit = \"years\""),
+            ("unit = \"decades\"", "unknown unit 'decades'", "\"months\""),
+            (
+                "unit = \"years\"\nmin = 1",
+                "'min' does not apply",
+                "remove 'min'",
+            ),
+        ] {
+            let problems = seed_full_with(unit, to).unwrap_err();
+            let p = &problems.0[0];
+            assert!(p.message.contains(message), "{to}: {p:?}");
+            assert!(p.fix.contains(fix), "{to}: {p:?}");
+            assert!(p.line.is_some(), "{to}: {p:?}");
+        }
+        let comments = "text = \"Any other comments?\"";
+        let problems =
+            seed_full_with(comments, &format!("{comments}\nunit = \"days\"")).unwrap_err();
+        assert!(problems.0[0].message.contains("'unit' does not apply"));
+        // Conditions on a date (a date or a year) and on a duration (a number).
+        let with = |condition: &str| {
+            seed_full_with(comments, &format!("{comments}\nshow_if = \"{condition}\""))
+        };
+        for sound in [
+            "last_prescribed >= 2025-01",
+            "last_prescribed < 2020",
+            "last_prescribed == 2025-03-05",
+            "years_in_palliative >= 5 and not (last_prescribed < 2024-06)",
+        ] {
+            let survey = with(sound).unwrap_or_else(|p| panic!("{sound}: {p:?}"));
+            assert!(survey.questions.last().unwrap().show_if.is_some());
+        }
+        for (condition, message, fix) in [
+            (
+                "last_prescribed == yes",
+                "date question, compared with a date or a year",
+                "last_prescribed >= 2024-01",
+            ),
+            (
+                "last_prescribed > 5",
+                "date question, compared with a date or a year",
+                "last_prescribed >= 2024-01",
+            ),
+            (
+                "years_in_palliative == yes",
+                "takes a number of years",
+                "years_in_palliative >= 5",
+            ),
+            ("last_prescribed > 2025-13", "no date", "2024-06"),
+        ] {
+            let problems = with(condition).unwrap_err();
+            let p = &problems.0[0];
+            assert!(p.message.contains(message), "{condition}: {p:?}");
+            assert!(p.fix.contains(fix), "{condition}: {p:?}");
+        }
     }
 
     #[test]

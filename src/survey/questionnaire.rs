@@ -50,6 +50,7 @@ fn hint(question: &Question) -> Option<String> {
             order: Some(crate::survey::DateOrder::Mdy),
         } => Some("a date, such as March 2025 or 03/05/2025".to_owned()),
         QuestionKind::Date { .. } => Some("a date, such as March 2025 or 05/03/2025".to_owned()),
+        QuestionKind::Duration { unit } => Some(format!("a number of {}", unit.name())),
         QuestionKind::MultipleChoice(options) => {
             Some(match options.iter().position(|o| o.exclusive) {
                 Some(i) => format!("choose all that apply, or {} alone", option_letter(i)),

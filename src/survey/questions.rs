@@ -121,6 +121,57 @@ pub enum QuestionKind {
         /// without it such a date is asked about.
         order: Option<DateOrder>,
     },
+    /// A length of time, stored as a number in `unit` ("How many years
+    /// have you worked in palliative care?": `10 yrs` is 10, `18 months`
+    /// is 1.5).
+    Duration {
+        /// The unit the answer is counted in.
+        unit: DurationUnit,
+    },
+}
+
+/// The unit of a duration question (`unit = "years"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    /// Years (365.25 days).
+    Years,
+    /// Months (a twelfth of a year).
+    Months,
+    /// Weeks (7 days).
+    Weeks,
+    /// Days.
+    Days,
+}
+
+impl DurationUnit {
+    /// Every unit, longest first.
+    pub const ALL: [DurationUnit; 4] = [
+        DurationUnit::Years,
+        DurationUnit::Months,
+        DurationUnit::Weeks,
+        DurationUnit::Days,
+    ];
+
+    /// The name in the survey file and in labels (`years`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DurationUnit::Years => "years",
+            DurationUnit::Months => "months",
+            DurationUnit::Weeks => "weeks",
+            DurationUnit::Days => "days",
+        }
+    }
+
+    /// Its length in days (a year is 365.25, a month a twelfth of that),
+    /// so `18 months` is 1.5 years.
+    pub fn days(self) -> f64 {
+        match self {
+            DurationUnit::Years => 365.25,
+            DurationUnit::Months => 365.25 / 12.0,
+            DurationUnit::Weeks => 7.0,
+            DurationUnit::Days => 1.0,
+        }
+    }
 }
 
 /// Which number comes first in a date written in numbers.
@@ -155,7 +206,8 @@ impl QuestionKind {
         match self {
             QuestionKind::YesNo
             | QuestionKind::SingleChoice(_)
-            | QuestionKind::MultipleChoice(_) => true,
+            | QuestionKind::MultipleChoice(_)
+            | QuestionKind::Duration { .. } => true,
             QuestionKind::Scale { min, .. } => *min > lowest,
             QuestionKind::Number { min, .. } => min.is_some_and(|m| m > lowest as f64),
             QuestionKind::Text | QuestionKind::Date { .. } => false,
@@ -261,8 +313,32 @@ fn mismatch(question: &Question, test: &Condition) -> Option<String> {
         (QuestionKind::Scale { .. } | QuestionKind::Number { .. }, _) => {
             Some(format!("'{id}' takes a number"))
         }
+        (
+            QuestionKind::Duration { .. },
+            Condition::Compare {
+                value: Operand::Number(_),
+                ..
+            },
+        ) => None,
+        (QuestionKind::Duration { unit }, _) => {
+            Some(format!("'{id}' takes a number of {}", unit.name()))
+        }
+        (
+            QuestionKind::Date { .. },
+            Condition::Compare {
+                value: Operand::Date(_),
+                ..
+            },
+        ) => None,
+        (
+            QuestionKind::Date { .. },
+            Condition::Compare {
+                value: Operand::Number(year),
+                ..
+            },
+        ) if year.fract() == 0.0 && (1900.0..=2100.0).contains(year) => None,
         (QuestionKind::Date { .. }, _) => Some(format!(
-            "'{id}' is a date question, which a condition cannot test yet"
+            "'{id}' is a date question, compared with a date or a year"
         )),
         (QuestionKind::Text, _) => Some(format!(
             "'{id}' is a text question, which a condition cannot test"
@@ -284,11 +360,18 @@ fn fix_for(question: &Question) -> String {
         QuestionKind::Scale { .. } | QuestionKind::Number { .. } => {
             format!("compare it with a number: {id} >= 5")
         }
-        QuestionKind::Text | QuestionKind::Date { .. } => "test another question".to_owned(),
+        QuestionKind::Duration { unit } => {
+            format!("compare it with a number of {}: {id} >= 5", unit.name())
+        }
+        QuestionKind::Date { .. } => {
+            format!("compare it with a date or a year: {id} >= 2024-01 or {id} < 2020")
+        }
+        QuestionKind::Text => "test another question".to_owned(),
     }
 }
 
-const QUESTION_TYPES: &str = "yes_no, single_choice, multiple_choice, scale, number, text, date";
+const QUESTION_TYPES: &str =
+    "yes_no, single_choice, multiple_choice, scale, number, text, date, duration";
 
 impl Checker<'_> {
     /// The `[[question]]` tables, at least one, each id once.
@@ -342,8 +425,9 @@ impl Checker<'_> {
                                     e.message,
                                     e.at + 1
                                 ),
-                                "write it like used_ketamine == yes, situations has end_of_life or \
-                             confidence >= 5, joined by and, or, not and brackets",
+                                "write it like used_ketamine == yes, situations has end_of_life, \
+                             confidence >= 5 or last_prescribed >= 2024-06, joined by and, or, \
+                             not and brackets",
                             );
                             None
                         }
@@ -485,21 +569,16 @@ impl Checker<'_> {
                 unused(self, raw.min.is_some(), "min", &raw.kind);
                 unused(self, raw.max.is_some(), "max", &raw.kind);
                 unused(self, raw.options.is_some(), "options", &raw.kind);
-                let order = match raw.date_order.as_ref().map(|o| (o, o.get_ref().as_str())) {
-                    None => None,
-                    Some((_, "dmy")) => Some(DateOrder::Dmy),
-                    Some((_, "mdy")) => Some(DateOrder::Mdy),
-                    Some((at, other)) => {
-                        let other = other.to_owned();
-                        self.problem(
-                            at,
-                            format!("unknown date_order '{other}' in question '{id}'"),
-                            "use \"dmy\" (05/03/2025 is 5 March) or \"mdy\" (3 May)",
-                        );
-                        None
-                    }
-                };
+                let order = self.date_order(raw.date_order.as_ref(), &id);
                 QuestionKind::Date { order }
+            }
+            "duration" => {
+                unused(self, raw.min.is_some(), "min", &raw.kind);
+                unused(self, raw.max.is_some(), "max", &raw.kind);
+                unused(self, raw.options.is_some(), "options", &raw.kind);
+                QuestionKind::Duration {
+                    unit: self.unit(raw.unit.as_ref(), &raw.kind, &id)?,
+                }
             }
             "number" => {
                 unused(self, raw.options.is_some(), "options", &raw.kind);
@@ -539,6 +618,9 @@ impl Checker<'_> {
         };
         if raw.date_order.is_some() && !matches!(kind, QuestionKind::Date { .. }) {
             unused(self, true, "date_order", &raw.kind);
+        }
+        if raw.unit.is_some() && !matches!(kind, QuestionKind::Duration { .. }) {
+            unused(self, true, "unit", &raw.kind);
         }
         if raw.min_label.is_some() && !matches!(kind, QuestionKind::Scale { .. }) {
             unused(self, true, "min_label", &raw.kind);
@@ -599,6 +681,55 @@ impl Checker<'_> {
         }
         allow.sort();
         allow
+    }
+
+    /// A date's `date_order`: `dmy`, `mdy` or none.
+    fn date_order(&mut self, raw: Option<&Spanned<String>>, id: &str) -> Option<DateOrder> {
+        match raw.map(|o| (o, o.get_ref().as_str())) {
+            None => None,
+            Some((_, "dmy")) => Some(DateOrder::Dmy),
+            Some((_, "mdy")) => Some(DateOrder::Mdy),
+            Some((at, other)) => {
+                let other = other.to_owned();
+                self.problem(
+                    at,
+                    format!("unknown date_order '{other}' in question '{id}'"),
+                    "use \"dmy\" (05/03/2025 is 5 March) or \"mdy\" (3 May)",
+                );
+                None
+            }
+        }
+    }
+
+    /// A duration's `unit`: required, one of [`DurationUnit::ALL`].
+    fn unit(
+        &mut self,
+        unit: Option<&Spanned<String>>,
+        kind: &Spanned<String>,
+        id: &str,
+    ) -> Option<DurationUnit> {
+        let names = DurationUnit::ALL
+            .map(|u| format!("\"{}\"", u.name()))
+            .join(", ");
+        let Some(unit) = unit else {
+            self.problem(
+                kind,
+                format!("duration question '{id}' needs a unit"),
+                format!("add unit = \"years\" (or one of {names})"),
+            );
+            return None;
+        };
+        let found = DurationUnit::ALL
+            .into_iter()
+            .find(|u| u.name() == unit.get_ref().trim());
+        if found.is_none() {
+            self.problem(
+                unit,
+                format!("unknown unit '{}' in question '{id}'", unit.get_ref()),
+                format!("use one of {names}"),
+            );
+        }
+        found
     }
 
     /// A scale: whole-number ends, min below max.

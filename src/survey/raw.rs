@@ -163,6 +163,8 @@ pub(super) struct RawQuestion {
     pub(super) show_if: Option<Spanned<String>>,
     /// A date question's order of day and month: `dmy` or `mdy`.
     pub(super) date_order: Option<Spanned<String>>,
+    /// A duration question's unit: `years`, `months`, `weeks` or `days`.
+    pub(super) unit: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {

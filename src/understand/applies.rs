@@ -99,18 +99,34 @@ fn holds(
             if value.reserved().is_some() {
                 return No;
             }
-            if test(condition, &questions[at].kind, value) {
-                Yes
-            } else {
-                No
+            match test(condition, &questions[at].kind, value) {
+                Some(true) => Yes,
+                Some(false) => No,
+                None => Unknown,
             }
         }
     }
 }
 
-/// A comparison or `has` on one certain value.
-fn test(condition: &Condition, kind: &QuestionKind, value: &Value) -> bool {
-    match (condition, value) {
+/// A comparison or `has` on one certain value; `None` when the answer is
+/// less precise than the comparison needs (`2025` against `2025-06`).
+fn test(condition: &Condition, kind: &QuestionKind, value: &Value) -> Option<bool> {
+    if let (
+        QuestionKind::Date { .. },
+        Condition::Compare {
+            op, value: operand, ..
+        },
+        Value::Text(iso),
+    ) = (kind, condition, value)
+    {
+        let want = match operand {
+            Operand::Date(d) => d.clone(),
+            Operand::Number(year) => format!("{year:04}"),
+            _ => return Some(false),
+        };
+        return compare_dates(iso, &want).map(|o| op.holds(o));
+    }
+    Some(match (condition, value) {
         (
             Condition::Compare {
                 op,
@@ -130,7 +146,7 @@ fn test(condition: &Condition, kind: &QuestionKind, value: &Value) -> bool {
             let x = match value {
                 Value::Integer(i) => *i as f64,
                 Value::Number(x) => *x,
-                _ => return false,
+                _ => return Some(false),
             };
             x.partial_cmp(want).is_some_and(|o| op.holds(o))
         }
@@ -153,6 +169,21 @@ fn test(condition: &Condition, kind: &QuestionKind, value: &Value) -> bool {
             ) && chosen(value).contains(&option.as_str())
         }
         _ => false,
+    })
+}
+
+/// A date answer (`2025`, `2025-03`, `2025-03-05`) against a date of a
+/// condition, compared as far as both go; `None` when they agree as far as
+/// the answer goes but the condition is more precise (`2025` against
+/// `2025-06`: cannot be told).
+fn compare_dates(answer: &str, want: &str) -> Option<std::cmp::Ordering> {
+    let parts =
+        |iso: &str| -> Vec<i64> { iso.split('-').map(|p| p.parse().unwrap_or(0)).collect() };
+    let (a, w) = (parts(answer), parts(want));
+    let common = a.len().min(w.len());
+    match a[..common].cmp(&w[..common]) {
+        std::cmp::Ordering::Equal if a.len() < w.len() => None,
+        ordering => Some(ordering),
     }
 }
 
@@ -244,6 +275,53 @@ mod tests {
             applies_to(&questions, "confidence", &answers(&[])),
             Applies::Yes
         );
+    }
+
+    #[test]
+    fn conditions_on_dates_and_durations() {
+        let at = |iso: &str| Answer::ok(Value::Text(iso.into()), iso);
+        let years = |n: i64| Answer::ok(Value::Integer(n), n.to_string());
+        for (answer, want, holds) in [
+            ("2025-03", "2025-01", Some(true)),
+            ("2024-12-31", "2025-01", Some(false)),
+            ("2025-01-15", "2025-01", Some(true)),
+            ("2025", "2025-06", None),
+            ("2026", "2025-06", Some(true)),
+        ] {
+            let condition = Condition::Compare {
+                question: "last".into(),
+                op: crate::survey::condition::Op::Ge,
+                value: Operand::Date(want.into()),
+            };
+            let kind = QuestionKind::Date { order: None };
+            assert_eq!(
+                test(&condition, &kind, &at(answer).value.unwrap()),
+                holds,
+                "{answer} >= {want}"
+            );
+        }
+        let year = Condition::Compare {
+            question: "last".into(),
+            op: crate::survey::condition::Op::Lt,
+            value: Operand::Number(2020.0),
+        };
+        let kind = QuestionKind::Date { order: None };
+        assert_eq!(
+            test(&year, &kind, &at("2019-05").value.unwrap()),
+            Some(true)
+        );
+        assert_eq!(test(&year, &kind, &at("2020").value.unwrap()), Some(false));
+        let long = Condition::Compare {
+            question: "years".into(),
+            op: crate::survey::condition::Op::Ge,
+            value: Operand::Number(5.0),
+        };
+        let kind = QuestionKind::Duration {
+            unit: crate::survey::DurationUnit::Years,
+        };
+        assert_eq!(test(&long, &kind, &years(11).value.unwrap()), Some(true));
+        let half = Answer::ok(Value::Number(1.5), "18 months");
+        assert_eq!(test(&long, &kind, &half.value.unwrap()), Some(false));
     }
 
     #[test]

@@ -234,6 +234,10 @@ pub fn classify_read(
     }
 
     let mut reply = parse::parse_reply_to(text, survey, sent);
+    let date = message
+        .date()
+        .and_then(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok());
+    parse::count_since(&mut reply, survey, date);
     let own_subject = REPLY_PREFIX.replace(subject, "");
     let about_survey = own_subject
         .trim()

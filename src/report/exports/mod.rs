@@ -298,6 +298,18 @@ pub(crate) fn variables(survey: &Survey) -> Vec<Variable> {
             ),
             QuestionKind::Text => push(q.id.clone(), Some(source(None)), Measure::Text),
             QuestionKind::Date { .. } => push(q.id.clone(), Some(source(None)), Measure::Date),
+            // A number in the question's unit, named in its label.
+            QuestionKind::Duration { unit } => push(
+                q.id.clone(),
+                Some(Source {
+                    text: format!("{} (in {})", q.text, unit.name()),
+                    ..source(None)
+                }),
+                Measure::Number {
+                    min: Some(0.0),
+                    max: None,
+                },
+            ),
         }
     }
     out

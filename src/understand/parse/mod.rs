@@ -197,6 +197,69 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     reply
 }
 
+/// Durations written as a start (`since 2015`), which this reader leaves
+/// unclear, counted to `date`, the date of the reply (its Date header):
+/// an inferred value, which counts once the doctor confirms it, whose
+/// reason says it was counted ("counted from 2015 to the date of your
+/// reply"). Without a date they stay unclear, and are asked about.
+pub fn count_since(reply: &mut ParsedReply, survey: &Survey, date: Option<jiff::civil::Date>) {
+    let Some(date) = date else {
+        return;
+    };
+    for question in &survey.questions {
+        let QuestionKind::Duration { unit } = question.kind else {
+            continue;
+        };
+        let Some(answer) = reply
+            .answers
+            .get_mut(&question.id)
+            .filter(|a| a.status == Status::Unclear)
+        else {
+            continue;
+        };
+        let Some(since) = value::duration_since(&answer.source) else {
+            continue;
+        };
+        if let Some(n) = value::duration_counted(since, date, unit) {
+            let source = std::mem::take(&mut answer.source);
+            let value = if n.fract() == 0.0 {
+                crate::understand::answer::Value::Integer(n as i64)
+            } else {
+                crate::understand::answer::Value::Number(n)
+            };
+            *answer = Answer {
+                reason: Some(counted_from(since.0)),
+                ..Answer::inferred(value, source)
+            };
+        }
+    }
+}
+
+/// What a receipt says of a duration counted from a year.
+pub fn counted_from(year: i16) -> String {
+    format!("counted from {year} to the date of your reply")
+}
+
+/// A duration answer as the mail to the doctor shows it: the number with
+/// its unit, and how it was counted when it was (`11 years (counted from
+/// 2015 to the date of your reply)`); `None` for other questions or no
+/// number.
+pub fn duration_shown(question: &Question, answer: &Answer) -> Option<String> {
+    let QuestionKind::Duration { unit } = question.kind else {
+        return None;
+    };
+    let number = match answer.value.as_ref()? {
+        crate::understand::answer::Value::Integer(n) => n.to_string(),
+        crate::understand::answer::Value::Number(x) => x.to_string(),
+        _ => return None,
+    };
+    let mut shown = format!("{number} {}", unit.name());
+    if let Some((year, _)) = value::duration_since(&answer.source) {
+        shown.push_str(&format!(" ({})", counted_from(year)));
+    }
+    Some(shown)
+}
+
 /// The lines we wrote ourselves, normalised: the questionnaire, its
 /// instructions, the survey's own paragraphs and `sent` (the mail as sent).
 fn ours(survey: &Survey, sent: Option<&str>) -> Ours {

@@ -409,9 +409,13 @@ fn read_clause(
             };
             Some(Answer::ok(Value::Bool(value), clause.trim()))
         }
-        QuestionKind::Scale { .. } | QuestionKind::Number { .. } => {
-            // "Confidence 7 years ago": a count, not a score.
-            if value::counts(clause).1 > 0 {
+        QuestionKind::Scale { .. }
+        | QuestionKind::Number { .. }
+        | QuestionKind::Duration { .. } => {
+            // "Confidence 7 years ago": a count, not a score (a duration
+            // is a count of years).
+            let duration = matches!(question.kind, QuestionKind::Duration { .. });
+            if !duration && value::counts(clause).1 > 0 {
                 return None;
             }
             let answer = value::read(question, clause);

@@ -56,6 +56,11 @@ fn month(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A month named in words (`march`, `mar`, `sept`), 1-12.
+pub(super) fn month_number(word: &str) -> Option<u32> {
+    month(word)
+}
+
 fn parts(text: &str) -> Result<Vec<Part>, String> {
     let mut out = Vec::new();
     for word in text
@@ -203,6 +208,9 @@ mod tests {
         for unclear in [
             "05/03/2025",
             "last spring",
+            "a couple of months ago",
+            "last year",
+            "early 2024",
             "recently",
             "03/25",
             "March or April 2025",

@@ -10,6 +10,7 @@
 
 mod choice;
 mod date;
+mod duration;
 mod number;
 mod reserved;
 mod yes_no;
@@ -22,6 +23,7 @@ use number::number;
 use yes_no::yes_no;
 
 pub(crate) use choice::options_named;
+pub(crate) use duration::{counted as duration_counted, since as duration_since};
 pub(crate) use number::counts;
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
 
@@ -92,7 +94,7 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
     }
     let numbered = matches!(
         question.kind,
-        QuestionKind::Scale { .. } | QuestionKind::Number { .. }
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. } | QuestionKind::Duration { .. }
     );
     // Numbers in the reason of a number are counts ("(I have prescribed
     // it about 20 times)", "10+ years"), never another score.
@@ -188,6 +190,7 @@ fn of_kind(question: &Question, text: &str) -> Answer {
         QuestionKind::MultipleChoice(options) => choice(text, options, true, &question.text),
         QuestionKind::Text => Answer::ok(Value::Text(text.to_owned()), text),
         QuestionKind::Date { order } => date::date(text, *order),
+        QuestionKind::Duration { unit } => duration::duration(text, *unit),
     }
 }
 

@@ -1,0 +1,439 @@
+//! Durations, as doctors write them: `10`, `10 yrs`, `ten years`,
+//! `2 years and 6 months`, `18 months` (1.5 for a years question). The
+//! value is a number in the question's unit, to two decimals.
+//!
+//! Never guessed: a hedge (`about 10`, `10+`, `over 10`) or a range
+//! (`8-10`, `8 to 10`, `8 or 9`) is unclear, and so is a year given for a
+//! number of years (`2015`). `since 2015` is a number only with a date to
+//! count to: this reader leaves it unclear, and the reply's Date header
+//! turns it into an inferred value ([`since`], `understand::classify`).
+//!
+//! Linear: the length is limited first, then one pass over the words.
+
+use crate::survey::DurationUnit;
+use crate::understand::answer::{Answer, Value};
+
+use super::number::NUMBER_WORDS;
+
+/// The longest answer read as a duration, in bytes.
+const MAX_LENGTH: usize = 120;
+
+/// Words that make a number approximate, or a bound, not a value.
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "approx",
+    "approximately",
+    "roughly",
+    "circa",
+    "ca",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "less",
+    "under",
+    "least",
+    "most",
+    "maybe",
+    "perhaps",
+    "probably",
+    "ish",
+    "odd",
+    "some",
+    "several",
+    "few",
+    "couple",
+    "plus",
+    "just",
+    "guess",
+    "estimate",
+];
+
+/// Words that join two numbers into a range or a choice.
+const RANGES: &[&str] = &["to", "or", "between", "and/or"];
+
+/// Words that may stand around a duration without changing it.
+const FILLERS: &[&str] = &[
+    "i",
+    "have",
+    "worked",
+    "been",
+    "for",
+    "in",
+    "palliative",
+    "care",
+    "total",
+    "a",
+    "an",
+    "of",
+    "and",
+    "years'",
+    "experience",
+    "now",
+    "so",
+    "far",
+    "it",
+    "is",
+    "its",
+    "full",
+    "time",
+    "fulltime",
+    "the",
+    "specialty",
+    "speciality",
+    "exactly",
+    "practice",
+];
+
+const TENS: [(&str, u32); 8] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+fn unit_word(word: &str) -> Option<DurationUnit> {
+    Some(match word {
+        "year" | "years" | "yr" | "yrs" | "y" | "yo" => DurationUnit::Years,
+        "month" | "months" | "mo" | "mos" | "mth" | "mths" | "mnths" => DurationUnit::Months,
+        "week" | "weeks" | "wk" | "wks" | "w" => DurationUnit::Weeks,
+        "day" | "days" | "d" => DurationUnit::Days,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Number(f64, usize),
+    Word(String),
+    /// `-`, `–`, `/` between numbers: a range; `+`, `~`, `?`, `>`, `<`: a hedge.
+    Mark(char),
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut end = start + 1;
+            while let Some(&(i, d)) = chars.peek() {
+                let decimal = (d == '.' || d == ',')
+                    && text[i + 1..].starts_with(|n: char| n.is_ascii_digit());
+                if d.is_ascii_digit() || decimal {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let digits = text[start..end].replace(',', ".");
+            let whole = digits.split('.').next().map_or(0, str::len);
+            out.push(Token::Number(digits.parse().unwrap_or(0.0), whole));
+        } else if c.is_alphabetic() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_alphabetic() || d == '\'' || d == '’' {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = text[start..end].to_lowercase().replace('’', "'");
+            out.push(Token::Word(word));
+        } else if "-–—/+~?<>≈".contains(c) {
+            out.push(Token::Mark(c));
+        }
+    }
+    out
+}
+
+/// A number word (`ten`, `twenty five`, `twenty-five` read as two words)
+/// at `words[at..]`: its value and how many words it took.
+fn number_word(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+    let Token::Word(word) = &tokens[at] else {
+        return None;
+    };
+    let Some((_, tens)) = TENS.iter().find(|(w, _)| w == word) else {
+        return NUMBER_WORDS
+            .iter()
+            .position(|w| w == word)
+            .map(|n| (n as f64, 1));
+    };
+    let next = |i: usize| match tokens.get(i) {
+        Some(Token::Word(w)) => NUMBER_WORDS[1..10]
+            .iter()
+            .position(|n| n == w)
+            .map(|n| n as u32 + 1),
+        _ => None,
+    };
+    match (tokens.get(at + 1), next(at + 1), next(at + 2)) {
+        (_, Some(unit), _) => Some(((tens + unit) as f64, 2)),
+        (Some(Token::Mark('-')), _, Some(unit)) => Some(((tens + unit) as f64, 3)),
+        _ => Some((*tens as f64, 1)),
+    }
+}
+
+/// `since 2015`, `since March 2015`: the year (and month) a duration is
+/// counted from, when that is what `text` says.
+pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
+    let first = text.lines().next().unwrap_or_default();
+    if first.len() > MAX_LENGTH {
+        return None;
+    }
+    let tokens = tokens(first);
+    let at = tokens
+        .iter()
+        .position(|t| matches!(t, Token::Word(w) if w == "since"))?;
+    let mut month = None;
+    let mut year = None;
+    for token in &tokens[at + 1..] {
+        match token {
+            Token::Number(y, 4) if year.is_none() && (1900.0..=2100.0).contains(y) => {
+                year = Some(*y as i16)
+            }
+            Token::Word(w) if year.is_none() && month.is_none() => {
+                month = super::date::month_number(w).map(|m| m as i8);
+                month?;
+            }
+            _ => return None,
+        }
+    }
+    let before = &tokens[..at];
+    let plain = before
+        .iter()
+        .all(|t| matches!(t, Token::Word(w) if FILLERS.contains(&w.as_str())));
+    (plain && year.is_some()).then(|| (year.unwrap_or_default(), month))
+}
+
+/// The duration from `since` to `to` (the reply's date) in `unit`, if it
+/// can be counted: years from the years alone, months when the month was
+/// given. `None` for a date after `to` or a unit too fine for what was
+/// given.
+pub(crate) fn counted(
+    since: (i16, Option<i8>),
+    to: jiff::civil::Date,
+    unit: DurationUnit,
+) -> Option<f64> {
+    let (year, month) = since;
+    let years = i64::from(to.year()) - i64::from(year);
+    let value = match (unit, month) {
+        (DurationUnit::Years, _) => years as f64,
+        (DurationUnit::Months, Some(m)) => {
+            (years * 12 + i64::from(to.month()) - i64::from(m)) as f64
+        }
+        _ => return None,
+    };
+    (value >= 0.0).then_some(value)
+}
+
+/// Reads `text` as a duration in `unit`.
+pub(super) fn duration(text: &str, unit: DurationUnit) -> Answer {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if first.len() > MAX_LENGTH {
+        return Answer::unclear("too long to be a duration", text);
+    }
+    if let Some((year, _)) = since(first) {
+        return Answer::unclear(
+            format!("counted from {year}: the reply has no date to count to"),
+            text,
+        );
+    }
+    let tokens = tokens(first);
+    let mut parts: Vec<(f64, Option<DurationUnit>)> = Vec::new();
+    let mut i = 0;
+    let mut last_was_number = false;
+    while i < tokens.len() {
+        let (value, took) = match &tokens[i] {
+            Token::Number(n, _) => (*n, 1),
+            Token::Word(w) if w == "half" => {
+                let article =
+                    matches!(tokens.get(i + 1), Some(Token::Word(a)) if a == "a" || a == "an");
+                (0.5, if article { 2 } else { 1 })
+            }
+            Token::Word(w)
+                if (w == "a" || w == "an" || w == "one")
+                    && matches!(tokens.get(i + 1), Some(Token::Word(u)) if unit_word(u).is_some()) =>
+            {
+                (1.0, 1)
+            }
+            Token::Word(w) => match number_word(&tokens, i) {
+                Some(found) => found,
+                None => {
+                    let word = w.as_str();
+                    if HEDGES.contains(&word) || word.ends_with("ish") {
+                        return Answer::unclear("the duration is hedged", text);
+                    }
+                    if RANGES.contains(&word) && last_was_number {
+                        return Answer::unclear("a range, not one duration", text);
+                    }
+                    if let Some(u) = unit_word(word) {
+                        match parts.last_mut() {
+                            Some((_, slot @ None)) => *slot = Some(u),
+                            _ => return Answer::unclear(format!("'{w}' without a number"), text),
+                        }
+                    } else if word == "and" && parts.last().is_some() {
+                        // "two and a half years", "2 years and 6 months"
+                    } else if !FILLERS.contains(&word) {
+                        return Answer::unclear(format!("'{w}' is not part of a duration"), text);
+                    }
+                    i += 1;
+                    last_was_number = false;
+                    continue;
+                }
+            },
+            Token::Mark(c @ ('-' | '–' | '—' | '/')) if last_was_number => {
+                return Answer::unclear(format!("a range ('{c}'), not one duration"), text);
+            }
+            Token::Mark('-' | '–' | '—' | '/') => {
+                i += 1;
+                continue;
+            }
+            Token::Mark(_) => return Answer::unclear("the duration is hedged", text),
+        };
+        if let Token::Number(year, 4) = tokens[i]
+            && (1900.0..=2100.0).contains(&year)
+        {
+            return Answer::unclear(
+                format!("{year} is a year: write how many {}", unit.name()),
+                text,
+            );
+        }
+        // "half a year", "two and a half years": a half of the unit after.
+        if value == 0.5
+            && let Some((before, None)) = parts.last().copied()
+            && matches!(tokens.get(i.wrapping_sub(2)), Some(Token::Word(w)) if w == "and")
+        {
+            parts.pop();
+            parts.push((before + 0.5, None));
+        } else {
+            parts.push((value, None));
+        }
+        i += took;
+        last_was_number = true;
+    }
+    total(&parts, unit, text)
+}
+
+/// The parts read (`2 years`, `6 months`) added up in `unit`.
+fn total(parts: &[(f64, Option<DurationUnit>)], unit: DurationUnit, text: &str) -> Answer {
+    if parts.is_empty() {
+        return Answer::unclear("no duration found", text);
+    }
+    if parts.len() > 1 && parts.iter().any(|(_, u)| u.is_none()) {
+        return Answer::unclear("more than one number", text);
+    }
+    let mut units: Vec<DurationUnit> = parts.iter().filter_map(|(_, u)| *u).collect();
+    units.dedup();
+    if units.len() != parts.iter().filter(|(_, u)| u.is_some()).count() {
+        return Answer::unclear("the same unit twice", text);
+    }
+    let days: f64 = parts
+        .iter()
+        .map(|(n, u)| n * u.unwrap_or(unit).days())
+        .sum();
+    let value = (days / unit.days() * 100.0).round() / 100.0;
+    let limit = 100.0 * DurationUnit::Years.days() / unit.days();
+    if value > limit {
+        return Answer::invalid(format!("{value} {} is not a career", unit.name()), text);
+    }
+    if value.fract() == 0.0 {
+        Answer::ok(Value::Integer(value as i64), text)
+    } else {
+        Answer::ok(Value::Number(value), text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::answer::Status;
+
+    fn read(text: &str, unit: DurationUnit) -> Option<f64> {
+        match duration(text, unit).value {
+            Some(Value::Integer(n)) => Some(n as f64),
+            Some(Value::Number(x)) => Some(x),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn durations_as_doctors_write_them() {
+        use DurationUnit::*;
+        for (text, unit, want) in [
+            ("10", Years, 10.0),
+            ("10 yrs", Years, 10.0),
+            ("10yrs", Years, 10.0),
+            ("ten years", Years, 10.0),
+            ("10 years", Years, 10.0),
+            ("Ten years.", Years, 10.0),
+            ("twenty five years", Years, 25.0),
+            ("twenty-five", Years, 25.0),
+            ("18 months", Years, 1.5),
+            ("6 months", Years, 0.5),
+            ("2 years and 6 months", Years, 2.5),
+            ("2 years 6 months", Years, 2.5),
+            ("two and a half years", Years, 2.5),
+            ("half a year", Years, 0.5),
+            ("a year", Years, 1.0),
+            ("1.5 years", Years, 1.5),
+            ("I have worked 12 years in palliative care", Years, 12.0),
+            ("2 years", Months, 24.0),
+            ("3 weeks", Days, 21.0),
+            ("0", Years, 0.0),
+        ] {
+            assert_eq!(read(text, unit), Some(want), "{text}");
+        }
+        for unclear in [
+            "about 10",
+            "around ten years",
+            "10+",
+            "over 10 years",
+            "8-10",
+            "8 - 10 years",
+            "8 to 10",
+            "8 or 9",
+            "10ish",
+            "a few years",
+            "since 2015",
+            "since March 2015",
+            "2015",
+            "10 years, 12 with training",
+            "many",
+            "",
+            "years",
+        ] {
+            assert_eq!(
+                duration(unclear, Years).status,
+                Status::Unclear,
+                "{unclear}"
+            );
+        }
+        assert_eq!(duration("500 years", Years).status, Status::Invalid);
+        assert_eq!(
+            duration(&"1 ".repeat(10_000), Years).status,
+            Status::Unclear
+        );
+    }
+
+    #[test]
+    fn since_counts_to_the_date_of_the_reply() {
+        let reply = jiff::civil::date(2026, 3, 10);
+        assert_eq!(since("since 2015"), Some((2015, None)));
+        assert_eq!(since("Since March 2015."), Some((2015, Some(3))));
+        assert_eq!(since("I have worked since 2015"), Some((2015, None)));
+        assert_eq!(since("since 2015 or 2016"), None);
+        assert_eq!(since("about 10, since 2015"), None);
+        assert_eq!(since("10"), None);
+        use DurationUnit::*;
+        assert_eq!(counted((2015, None), reply, Years), Some(11.0));
+        assert_eq!(counted((2015, Some(3)), reply, Months), Some(132.0));
+        assert_eq!(counted((2015, None), reply, Months), None);
+        assert_eq!(counted((2027, None), reply, Years), None);
+    }
+}

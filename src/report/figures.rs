@@ -521,11 +521,7 @@ fn question(questions: &[Question], index: usize, all: &[&Respondent]) -> Questi
         not_applicable: reserved(Reserved::NotApplicable) + not_applying.len(),
         answered_not_applicable: not_applying
             .iter()
-            .filter(|r| {
-                r.answers
-                    .get(&q.id)
-                    .is_some_and(|a| a.reserved() != Some(Reserved::NotApplicable))
-            })
+            .filter(|r| crate::understand::applies::answered_anyway(questions, index, &r.answers))
             .count(),
         prefer_not_to_say: reserved(Reserved::PreferNotToSay),
         outcome,

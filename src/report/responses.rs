@@ -11,7 +11,9 @@
 //! not zeros; "not applicable" is -8 and "prefer not to say" -9 (the codes
 //! of [`crate::survey::Reserved`], declared missing in every syntax file). Column names are valid in R, SPSS and Stata
 //! ([`super::exports::variables`]); `codebook.csv` maps them to the survey
-//! file and explains every code.
+//! file and explains every code. Last, a question with a condition has a
+//! flag `ID_answered_anyway`: 1 when the respondent answered it though it
+//! did not apply to them (the answer kept, not used), else 0.
 
 use super::Labelled;
 use super::exports::variables;
@@ -19,7 +21,7 @@ use super::figures::{chosen, numeric, text};
 use crate::survey::Reserved;
 use crate::survey::{Question, QuestionKind, Survey};
 use crate::understand::answer::Value;
-use crate::understand::applies::{Applies, applies};
+use crate::understand::applies::{Applies, answered_anyway, applies};
 use crate::{Error, Result};
 
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
@@ -129,6 +131,12 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
                 answer.and_then(|a| a.value.as_ref()),
                 answer.and_then(|a| a.other.as_deref()),
             ));
+        }
+        for (index, q) in survey.questions.iter().enumerate() {
+            if q.show_if.is_some() {
+                let flag = answered_anyway(&survey.questions, index, &respondent.answers);
+                row.push(if flag { "1" } else { "0" }.to_owned());
+            }
         }
         debug_assert_eq!(row.len(), header.len(), "a cell per column");
         writer.write_record(&row).map_err(fail)?;

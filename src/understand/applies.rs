@@ -195,6 +195,25 @@ fn chosen(value: &Value) -> Vec<&str> {
     }
 }
 
+/// Did the respondent answer `questions[index]` though it does not apply
+/// to them (its condition is false)? Such an answer is kept, never asked
+/// about and never counted: the report lists it for the lead and the
+/// exports flag it. "n/a" to it is no answer given anyway. Derived from
+/// the answers each time, so a correction that makes the question apply
+/// again takes the flag away.
+pub fn answered_anyway(
+    questions: &[Question],
+    index: usize,
+    answers: &BTreeMap<String, Answer>,
+) -> bool {
+    questions.get(index).is_some_and(|q| {
+        answers
+            .get(&q.id)
+            .is_some_and(|a| a.reserved() != Some(crate::survey::Reserved::NotApplicable))
+            && applies(questions, index, answers) == Applies::No
+    })
+}
+
 /// The required questions still to be answered, in survey order: those
 /// without an answer that counts whose condition holds. A question whose
 /// condition is false is not missing; one whose condition cannot be told

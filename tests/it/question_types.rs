@@ -215,6 +215,26 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
     let mut shared_sorted = shared.clone();
     shared_sorted.sort();
     assert_eq!(shared_sorted, ["", "-8", "1"], "{csv}");
+    // The answer given anyway is flagged, after every question's columns;
+    // an "n/a" to a question that did not apply is no answer given anyway.
+    let flags = |name: &str| -> Vec<&str> {
+        rows.iter()
+            .map(|r| r[column(&format!("{name}_answered_anyway"))].as_str())
+            .collect()
+    };
+    let mut situations_flags = flags("situations");
+    situations_flags.sort();
+    assert_eq!(situations_flags, ["0", "0", "1"], "{csv}");
+    assert_eq!(flags("protocol_shared"), ["0", "0", "0"], "{csv}");
+    assert!(
+        column("situations_answered_anyway") > column("comments"),
+        "the flags come last: {csv}"
+    );
+    let codebook = std::fs::read_to_string(out.join("codebook.csv")).unwrap();
+    assert!(
+        codebook.contains("1 = answered though it did not apply"),
+        "{codebook}"
+    );
     // The date, read by the survey's date_order (dmy), in ISO form.
     let dates: Vec<&str> = rows
         .iter()

@@ -90,6 +90,9 @@ pub(crate) enum Measure {
     Date,
     /// The text of an "other, please specify" option.
     OtherText,
+    /// A question with a condition: 1 = answered though it did not apply
+    /// (the answer kept, not used), 0 = not.
+    AnsweredAnyway,
 }
 
 /// The question a column belongs to.
@@ -125,6 +128,10 @@ impl Variable {
             (Measure::Respondent, _) => "Respondent (pseudonym or name)".to_owned(),
             (Measure::Email, _) => "Address invited".to_owned(),
             (Measure::Group, _) => format!("Recipient list: {}", self.path),
+            (Measure::AnsweredAnyway, Some(s)) => format!(
+                "Answered though it did not apply ({}. {})",
+                s.number, s.text
+            ),
             (Measure::OtherText, Some(s)) => format!(
                 "{}, text ({}. {})",
                 s.option.as_ref().map_or("Other", |(_, l)| l.as_str()),
@@ -143,7 +150,11 @@ impl Variable {
     pub fn numeric(&self) -> bool {
         matches!(
             self.measure,
-            Measure::YesNo | Measure::Chosen | Measure::Scale { .. } | Measure::Number { .. }
+            Measure::YesNo
+                | Measure::Chosen
+                | Measure::Scale { .. }
+                | Measure::Number { .. }
+                | Measure::AnsweredAnyway
         )
     }
 
@@ -152,6 +163,10 @@ impl Variable {
         match &self.measure {
             Measure::YesNo => vec![(0, "no".to_owned()), (1, "yes".to_owned())],
             Measure::Chosen => vec![(0, "not chosen".to_owned()), (1, "chosen".to_owned())],
+            Measure::AnsweredAnyway => vec![
+                (0, "no".to_owned()),
+                (1, "answered though it did not apply".to_owned()),
+            ],
             Measure::Scale {
                 min,
                 max,
@@ -167,7 +182,10 @@ impl Variable {
 
     /// Categorical (a factor in R): every valid value is labelled.
     pub fn categorical(&self) -> bool {
-        matches!(self.measure, Measure::YesNo | Measure::Chosen)
+        matches!(
+            self.measure,
+            Measure::YesNo | Measure::Chosen | Measure::AnsweredAnyway
+        )
     }
 
     /// Do the [`Reserved`] codes apply? To numeric columns whose valid
@@ -215,6 +233,7 @@ impl Variable {
             Measure::Text => "text",
             Measure::Date => "date",
             Measure::OtherText => "other_text",
+            Measure::AnsweredAnyway => "answered_anyway",
         }
     }
 }
@@ -310,6 +329,22 @@ pub(crate) fn variables(survey: &Survey) -> Vec<Variable> {
                     max: None,
                 },
             ),
+        }
+    }
+    // After every question's columns, so no column moves: a flag per
+    // question with a condition.
+    for (i, q) in survey.questions.iter().enumerate() {
+        if q.show_if.is_some() {
+            push(
+                format!("{}.answered_anyway", q.id),
+                Some(Source {
+                    number: i + 1,
+                    id: q.id.clone(),
+                    text: q.text.clone(),
+                    option: None,
+                }),
+                Measure::AnsweredAnyway,
+            );
         }
     }
     out

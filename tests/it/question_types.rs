@@ -305,3 +305,85 @@ fn validate_names_each_condition_mistake_with_file_line_and_fix() {
         assert!(lines[line + 1].contains(fix), "{said}");
     }
 }
+
+/// The seed survey with its conditions answered by simulated doctors in
+/// eight mail clients, one style each (`tests/fixtures/cohort-conditions.csv`,
+/// the first eight rows): "n/a" where a condition is false, one doctor who
+/// never used ketamine names a situation anyway, one without a written
+/// protocol says whether it was shared. The report states each percentage
+/// over those the question applied to, with the not applicable and those
+/// who answered anyway in its n line; `responses.csv` has the
+/// not-applicable code (never an empty, missing cell) for every false
+/// condition, and flags the two answers given anyway.
+#[test]
+fn simulated_doctors_in_eight_clients_are_counted_over_those_each_question_applied_to() {
+    use crate::doctors::{self, Answers, Doctor, Style, Value};
+    let stack = Stack::shared();
+    let fixture = Fixture::of(&stack, SURVEY, &[]);
+    let (rows, mut daemon) = fixture.invite_first(8, Duration::from_secs(60));
+    let cohort = Answers::load_cohort(
+        &std::path::Path::new(ROOT).join("tests/fixtures/cohort-conditions.csv"),
+    )
+    .unwrap();
+    for (i, ((name, email), answers)) in rows.iter().zip(&cohort).enumerate() {
+        let doctor = Doctor {
+            name: name.clone(),
+            email: email.clone(),
+            centre: "St Columba's Hospice".into(),
+        };
+        let inbox = stack.inbox(email);
+        let questionnaire = doctors::newest_questionnaire(&inbox).expect("an invitation");
+        let mail = doctors::reply(questionnaire, &doctor, answers, Style::rotation(i)).unwrap();
+        doctors::send(stack.port("MAILSTACK_SMTP_PORT"), &mail).unwrap();
+    }
+    for ((_, email), answers) in rows.iter().zip(&cohort) {
+        let given = answers
+            .items
+            .iter()
+            .filter(|(_, v)| !matches!(v, Value::Text(t) if t.is_empty()))
+            .count();
+        fixture.wait_recorded(email, given, Duration::from_secs(120));
+    }
+    let out = fixture.dir.path().join("report");
+    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    // Situations applied to the seven who used ketamine; the eighth named
+    // one anyway. Shared with community teams applied to the three with a
+    // written protocol; of the five without, four wrote n/a, one answered.
+    assert!(
+        text.contains("n = 7 (1 not applicable, of whom 1 answered anyway)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("n = 3 (5 not applicable, of whom 1 answered anyway)"),
+        "{text}"
+    );
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let table: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let count = |name: &str, value: &str| {
+        let at = header.iter().position(|h| h == name).unwrap();
+        table.iter().filter(|r| r[at] == value).count()
+    };
+    assert_eq!(count("situations_end_of_life", "-8"), 1, "{csv}");
+    assert_eq!(count("situations_end_of_life", ""), 0, "{csv}");
+    assert_eq!(count("protocol_shared", "-8"), 5, "{csv}");
+    assert_eq!(count("protocol_shared", ""), 0, "{csv}");
+    assert_eq!(count("situations_answered_anyway", "1"), 1, "{csv}");
+    assert_eq!(count("protocol_shared_answered_anyway", "1"), 1, "{csv}");
+    daemon.terminate();
+}

@@ -229,6 +229,15 @@ case("na_for_a_choice_is_unclear", message("na_for_a_choice_is_unclear", text=te
      answers={"barriers": UNCLEAR, "end_of_life": UNCLEAR},
      note="'n/a' for a choice with no such option is unclear (asked), never option n")
 
+# ---- a numbered correction after a word of change, the earlier mail quoted ----
+earlier = ("1. yes\n2. no\n3. yes\n4. 6\n5. a\n6. no\n7. yes\n8. yes\n9. no\n\nJack\n\nPS for question 9 I meant yes.\n\n"
+           + WROTE + "\n" + quote(INV_TEXT))
+own_wrote = "On Tue, 6 Jan 2026 at 10:12, Dr Jack Clarke <jack.clarke@north-hospice.test> wrote:"
+text = "Another correction, apologies: 6. yes - pharmacy found the protocol.\n\nJack\n\n" + own_wrote + "\n" + quote(earlier) + "\n"
+case("correction_numbered_after_change_own_mail_quoted", message("correction_numbered_after_change_own_mail_quoted", text=text,
+     subject="Re: Re: " + SUBJECT), answers={"written_protocol": ok(True, "pharmacy found the protocol.")},
+     note="'Another correction, apologies: 6. yes - ...' above the doctor's own earlier mail, quoted: the new answer counts, nothing from the quote (its list and its PS)")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

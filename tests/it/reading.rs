@@ -397,3 +397,126 @@ fn a_later_correction_in_a_reply_is_what_is_counted_and_receipted() {
         "the receipt lists the corrected answer: {text}"
     );
 }
+
+/// Issue 21, second round: through the daemon, a correction below the
+/// quoted original that takes an answer of a full list back by the
+/// question's words; a summary whose exception is named by words, with
+/// labels without a separator after it; question codes with one-letter
+/// answers on one line; Outlook's comment marking with an NHS
+/// organisation. Each reply is complete and certain: counted, receipted.
+#[test]
+fn corrections_below_the_quote_summaries_by_words_codes_and_nhs_marking_through_the_daemon() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(4, Duration::from_secs(60));
+    let (corrected, summary, codes, marked) = (&rows[0].1, &rows[1].1, &rows[2].1, &rows[3].1);
+    let invitation = |email: &str| stack.inbox(email).remove(0);
+    let mut below_quote = reply(
+        &invitation(corrected),
+        corrected,
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. no\n7. no\n8. yes\n9. yes\n\nThanks,\nJack",
+    );
+    below_quote.extend_from_slice(
+        b"\r\nPS scratch what I said about the written protocol, we do have one - it was ratified in November.\r\n",
+    );
+    stack.deliver(corrected, &fixture.sender, &below_quote);
+    stack.deliver(
+        summary,
+        &fixture.sender,
+        &reply(
+            &invitation(summary),
+            summary,
+            "All yes except the community guidance one. Confidence 8, no barriers.\n\nJ",
+        ),
+    );
+    stack.deliver(
+        codes,
+        &fixture.sender,
+        &reply(&invitation(codes), codes, "1y 2n 3y 4-7 5-a,c 6n 7n 8y 9y"),
+    );
+    let mark =
+        |answer: &str| format!("[CLARKE, Jack (NORTH HOSPICE NHS FOUNDATION TRUST)] {answer}");
+    let marked_answers: Vec<String> = [
+        "No",
+        "No",
+        "No",
+        "2",
+        "A",
+        "No",
+        "No",
+        "Yes",
+        "Yes",
+        "Never had the chance.",
+    ]
+    .iter()
+    .map(|a| mark(a))
+    .collect();
+    let marked_refs: Vec<&str> = marked_answers.iter().map(String::as_str).collect();
+    stack.deliver(
+        marked,
+        &fixture.sender,
+        &outlook_below(&invitation(marked), marked, &marked_refs),
+    );
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    fixture.wait_until(Duration::from_secs(60), "four replies processed", || {
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Reply))
+            == Some(&4)
+    });
+    fixture.wait_until(Duration::from_secs(60), "four receipts sent", || {
+        fixture
+            .outbox_states(MailKind::Receipt)
+            .get(&MailState::Sent)
+            == Some(&4)
+    });
+    daemon.terminate();
+    let answers = |email: &str| {
+        let person = store.recipient_by_email(&sid, email).unwrap().unwrap();
+        let got = store.current_answers(person.id).unwrap();
+        assert!(
+            got.values().filter(|a| a.status == Status::Ok).count() >= 9,
+            "{email}: {got:?}"
+        );
+        got
+    };
+    let got = answers(corrected);
+    assert_eq!(
+        got["written_protocol"].value,
+        Some(Value::Bool(true)),
+        "the postscript below the quote takes the list's no back"
+    );
+    assert_eq!(got["confidence"].value, Some(Value::Integer(7)));
+    let got = answers(summary);
+    assert_eq!(got["shared_guidance"].value, Some(Value::Bool(false)));
+    assert_eq!(got["research"].value, Some(Value::Bool(true)));
+    assert_eq!(got["confidence"].value, Some(Value::Integer(8)));
+    assert_eq!(
+        got["barriers"].value,
+        Some(Value::Choices(vec!["none".into()]))
+    );
+    let got = answers(codes);
+    assert_eq!(got["confidence"].value, Some(Value::Integer(7)));
+    assert_eq!(
+        got["barriers"].value,
+        Some(Value::Choices(vec![
+            "expertise".into(),
+            "side_effects".into()
+        ]))
+    );
+    assert_eq!(got["written_protocol"].value, Some(Value::Bool(false)));
+    let got = answers(marked);
+    assert_eq!(got["end_of_life"].value, Some(Value::Bool(false)));
+    assert_eq!(got["confidence"].value, Some(Value::Integer(2)));
+    // Free text comes back from the store as `Choice` (see `Value::Text`).
+    assert!(
+        matches!(
+            &got["comments"].value,
+            Some(Value::Text(t) | Value::Choice(t)) if t == "Never had the chance."
+        ),
+        "the marking is not part of the comment: {:?}",
+        got["comments"]
+    );
+}

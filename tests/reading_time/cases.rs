@@ -354,6 +354,12 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "for the ... one", parse_reply, |n| {
             fill("for the confidence ", n).into_bytes()
         }),
+        case!(
+            "reply parser",
+            "numbered corrections after a change",
+            parse_reply,
+            |n| { fill("one more change: 8. ", n).into_bytes() }
+        ),
         case!("reply parser", "retractions", parse_reply, |n| {
             fill("scratch what I said about the ", n).into_bytes()
         }),

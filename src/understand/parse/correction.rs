@@ -82,6 +82,14 @@ static RETRACTION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "One more change, sorry: 8. no - on reflection …", "correction: Q6
+/// yes": a word of change, a colon, then a numbered answer.
+static CORRECTION_LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:change|changes|correction|corrections|update|amendment)\b[^:]{0,40}:\s*(?:q(?:uestion)?\s*\.?\s*)?(\d{1,2})\s*[.):=\-–—]\s*(\S.*)$",
+    )
+    .expect("valid regex")
+});
 /// "…, not 7", "8 rather than 6 - I was being modest": the old answer
 /// and anything after it.
 static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,6 +110,11 @@ pub(super) fn read(
     if let Some(c) = RETRACTION.captures(sentence) {
         let q = named(&c[1], questions.len(), index)?;
         return Some((q, retraction(&questions[q], sentence, &c[2])));
+    }
+    if let Some(c) = CORRECTION_LISTED.captures(sentence) {
+        // The numbered answer as written, like any listed answer.
+        let wanted = c.get(2)?.as_str().trim();
+        return Some((by_number(&c[1])?, Fix::Value(wanted.to_owned())));
     }
     let (q, wanted) = if let Some(c) = CORRECTION.captures(sentence) {
         (by_number(&c[1])?, c.get(2)?.as_str())
@@ -218,6 +231,11 @@ mod tests {
             value(3, "8")
         );
         assert_eq!(fix("Make that 8 for the confidence one."), value(3, "8"));
+        assert_eq!(
+            fix("One more change, sorry: 8. no - on reflection we had training"),
+            value(7, "no - on reflection we had training")
+        );
+        assert_eq!(fix("Some changes to my plans: 2 weeks off"), None);
     }
 
     #[test]

@@ -191,6 +191,19 @@ fn values(question: &Question) -> String {
         QuestionKind::Text => "the text, in quotes".into(),
         QuestionKind::Date { .. } => "a date, such as 2025-03-05".into(),
         QuestionKind::Duration { unit } => format!("a number of {}", unit.name()),
+        QuestionKind::Grid { items, each } => format!(
+            "per item ({}), {}",
+            letters(items.len()),
+            match each.as_ref() {
+                QuestionKind::Scale { min, max, .. } =>
+                    format!("a whole number from {min} to {max}"),
+                _ => "an option's id".to_owned(),
+            }
+        ),
+        QuestionKind::Ranking(options) => format!(
+            "the letters in order from rank 1, such as \"b > a\", {}",
+            letters(options.len())
+        ),
     }
 }
 

@@ -243,6 +243,99 @@ pub enum Outcome {
         /// The answers, in respondent order.
         answers: Vec<String>,
     },
+    /// A grid: each item's figures over those who gave it a value.
+    Grid {
+        /// Every item, in survey order.
+        items: Vec<GridItemFigures>,
+    },
+    /// A ranking, over those who ranked every option: each option's mean
+    /// rank and how many ranked it first.
+    Ranking {
+        /// Every option, in survey order.
+        options: Vec<RankFigures>,
+    },
+}
+
+/// One item of a grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridItemFigures {
+    /// Item id (`confidence_areas.dosing` is its answer's key).
+    pub id: String,
+    /// Item text.
+    pub label: String,
+    /// Valid values for this item.
+    pub n: usize,
+    /// The item's own figures: a scale's summary (median) and counts per
+    /// value, or each option's share.
+    pub outcome: Box<Outcome>,
+    /// A scale grid: the share at its lowest value, of `n`.
+    pub at_min: Option<Share>,
+    /// A scale grid: the share at its highest value, of `n`.
+    pub at_max: Option<Share>,
+    /// Respondents for whom this item was "not applicable" or not asked.
+    pub not_applicable: usize,
+    /// Respondents whose answer to this item stayed unclear.
+    pub unclear: usize,
+}
+
+impl GridItemFigures {
+    /// `n = 12; median 4; 1: 8.3% (1/12), 5: 25.0% (3/12)`, or the count
+    /// of each option for a choice grid.
+    pub fn summary(&self) -> String {
+        let mut parts = vec![format!("n = {}", self.n)];
+        match self.outcome.as_ref() {
+            Outcome::Numeric {
+                summary: Some(s), ..
+            } => parts.push(format!("median {}", stats::number(s.median))),
+            Outcome::Choice { options, .. } => parts.push(
+                options
+                    .iter()
+                    .map(|o| format!("{} {}", o.label, o.share.text()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => {}
+        }
+        if let (Some(low), Some(high), Outcome::Numeric { distribution, .. }) =
+            (&self.at_min, &self.at_max, self.outcome.as_ref())
+        {
+            let first = distribution.first().map_or("lowest", |b| b.label.as_str());
+            let last = distribution.last().map_or("highest", |b| b.label.as_str());
+            parts.push(format!(
+                "at {first} {}, at {last} {}",
+                low.text(),
+                high.text()
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+impl RankFigures {
+    /// `mean rank 1.8; ranked first by 41.7% (5/12)`.
+    pub fn summary(&self) -> String {
+        match self.mean_rank {
+            Some(mean) => format!(
+                "mean rank {}; ranked first by {}",
+                stats::number(mean),
+                self.first.text()
+            ),
+            None => "not ranked".to_owned(),
+        }
+    }
+}
+
+/// One option of a ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankFigures {
+    /// Option id.
+    pub id: String,
+    /// Option text.
+    pub label: String,
+    /// Mean rank over those who ranked (1 = first); absent when nobody did.
+    pub mean_rank: Option<f64>,
+    /// Ranked first, of those who ranked.
+    pub first: Share,
 }
 
 /// One option's share.
@@ -428,6 +521,8 @@ fn kind_name(kind: &QuestionKind) -> &'static str {
         QuestionKind::Text => "text",
         QuestionKind::Date { .. } => "date",
         QuestionKind::Duration { .. } => "duration",
+        QuestionKind::Grid { .. } => "grid",
+        QuestionKind::Ranking(_) => "ranking",
     }
 }
 
@@ -470,6 +565,9 @@ pub(super) fn text(value: &Value) -> Option<&str> {
 /// (an answer they gave anyway is kept, counted apart, and not used).
 fn question(questions: &[Question], index: usize, all: &[&Respondent]) -> QuestionFigures {
     let q = &questions[index];
+    if matches!(q.kind, QuestionKind::Grid { .. }) {
+        return grid(questions, index, all);
+    }
     let number = index + 1;
     let (respondents, not_applying): (Vec<&Respondent>, Vec<&Respondent>) = all
         .iter()
@@ -504,6 +602,8 @@ fn question(questions: &[Question], index: usize, all: &[&Respondent]) -> Questi
         Outcome::Choice { options, .. } => options.first().map_or(0, |o| o.share.n),
         Outcome::Numeric { summary, .. } => summary.as_ref().map_or(0, |s| s.n),
         Outcome::Text { answers } => answers.len(),
+        Outcome::Ranking { options } => options.first().map_or(0, |o| o.first.n),
+        Outcome::Grid { items } => items.iter().map(|i| i.n).max().unwrap_or(0),
     };
     QuestionFigures {
         number,
@@ -604,6 +704,33 @@ fn outcome(q: &Question, answers: &[&Answer]) -> Outcome {
                 dates
             },
         },
+        QuestionKind::Ranking(options) => {
+            let rankings: Vec<Vec<&str>> = values()
+                .map(chosen)
+                .filter(|r| r.len() == options.len())
+                .collect();
+            let n = rankings.len();
+            Outcome::Ranking {
+                options: options
+                    .iter()
+                    .map(|o| {
+                        let ranks: Vec<f64> = rankings
+                            .iter()
+                            .filter_map(|r| r.iter().position(|id| *id == o.id))
+                            .map(|at| at as f64 + 1.0)
+                            .collect();
+                        RankFigures {
+                            id: o.id.clone(),
+                            label: o.label.clone(),
+                            mean_rank: stats::summarise(&ranks).map(|s| stats::round1(s.mean)),
+                            first: Share::of(ranks.iter().filter(|r| **r == 1.0).count(), n),
+                        }
+                    })
+                    .collect(),
+            }
+        }
+        // A grid's figures are its items' ([`grid`]).
+        QuestionKind::Grid { .. } => Outcome::Grid { items: Vec::new() },
         QuestionKind::Text => Outcome::Text {
             answers: values()
                 .filter_map(text)
@@ -612,6 +739,77 @@ fn outcome(q: &Question, answers: &[&Answer]) -> Outcome {
                 .map(|t| visible_lines(t).into_owned())
                 .collect(),
         },
+    }
+}
+
+/// A grid's figures: each item counted as a question of its own (the
+/// grid's scale or options, its condition), then the grid's counts over
+/// respondents: unanswered when no item has an answer, unclear, inferred
+/// or reserved when any item is.
+fn grid(questions: &[Question], index: usize, all: &[&Respondent]) -> QuestionFigures {
+    let q = &questions[index];
+    let mut items = Vec::new();
+    let mut figures = Vec::new();
+    for (item, item_q) in q.grid_items().iter().zip(q.answered_questions()) {
+        let mut alone = questions.to_vec();
+        alone[index] = item_q;
+        let f = question(&alone, index, all);
+        let (at_min, at_max) = match (&f.outcome, q.grid_scale()) {
+            (Outcome::Numeric { distribution, .. }, Some((min, max))) => (
+                distribution
+                    .iter()
+                    .find(|b| b.label == min.to_string())
+                    .map(|b| b.share.clone()),
+                distribution
+                    .iter()
+                    .find(|b| b.label == max.to_string())
+                    .map(|b| b.share.clone()),
+            ),
+            _ => (None, None),
+        };
+        items.push(GridItemFigures {
+            id: item.id.clone(),
+            label: item.label.clone(),
+            n: f.n,
+            at_min,
+            at_max,
+            not_applicable: f.not_applicable,
+            unclear: f.unclear + f.invalid,
+            outcome: Box::new(f.outcome.clone()),
+        });
+        figures.push(f);
+    }
+    let keys = q.answer_keys();
+    let any = |r: &Respondent, test: &dyn Fn(&Answer) -> bool| {
+        keys.iter().any(|k| r.answers.get(k).is_some_and(test))
+    };
+    let applying: Vec<&&Respondent> = all
+        .iter()
+        .filter(|r| applies(questions, index, &r.answers) != Applies::No)
+        .collect();
+    let count = |test: &dyn Fn(&Answer) -> bool| applying.iter().filter(|r| any(r, test)).count();
+    QuestionFigures {
+        number: index + 1,
+        id: q.id.clone(),
+        text: q.display_text(),
+        kind: kind_name(&q.kind),
+        n: items.iter().map(|i| i.n).max().unwrap_or(0),
+        unanswered: applying.iter().filter(|r| !any(r, &|_| true)).count(),
+        unclear: count(&|a| a.status == Status::Unclear),
+        invalid: count(&|a| a.status == Status::Invalid),
+        inferred: count(&|a| a.status == Status::Inferred),
+        not_applicable: figures.iter().map(|f| f.not_applicable).max().unwrap_or(0),
+        answered_not_applicable: figures
+            .iter()
+            .map(|f| f.answered_not_applicable)
+            .max()
+            .unwrap_or(0),
+        prefer_not_to_say: figures
+            .iter()
+            .map(|f| f.prefer_not_to_say)
+            .max()
+            .unwrap_or(0),
+        outcome: Outcome::Grid { items },
     }
 }
 

@@ -278,6 +278,31 @@ fn question(out: &mut String, q: &QuestionFigures) {
                 out.push_str("</table>\n");
             }
         }
+        Outcome::Grid { items } => {
+            out.push_str(open);
+            for (i, item) in items.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    r#"<tr><td style="padding:4px 0;font-size:14px;color:{INK};"><b>{}) {}</b><br><span style="font-size:13px;color:{MUTED};">{}</span></td></tr>"#,
+                    crate::survey::questionnaire::option_letter(i),
+                    escape(&item.label),
+                    escape(&item.summary())
+                );
+            }
+            out.push_str("</table>\n");
+        }
+        Outcome::Ranking { options } => {
+            out.push_str(open);
+            for o in super::text::by_mean_rank(options) {
+                let _ = write!(
+                    out,
+                    r#"<tr><td style="padding:4px 0;font-size:14px;color:{INK};"><b>{}</b><br><span style="font-size:13px;color:{MUTED};">{}</span></td></tr>"#,
+                    escape(&o.label),
+                    escape(&o.summary())
+                );
+            }
+            out.push_str("</table>\n");
+        }
         Outcome::Text { answers } => {
             if !answers.is_empty() {
                 quotes(out, "Every answer, verbatim", answers);

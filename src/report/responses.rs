@@ -44,7 +44,7 @@ fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec
     if let Some(reserved) = value.and_then(Value::reserved) {
         let code = reserved.code().to_string();
         let options = question.options();
-        let mut cells = vec![code; options.len().max(1)];
+        let mut cells = vec![code; options.len().max(question.grid_items().len()).max(1)];
         if options.iter().any(|o| o.other) {
             cells.push(String::new());
         }
@@ -81,12 +81,46 @@ fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec
                 .map(|x| x.to_string())
                 .unwrap_or_default(),
         ],
+        QuestionKind::Ranking(options) => {
+            let ranked = value.map(chosen).filter(|r| r.len() == options.len());
+            options
+                .iter()
+                .map(|o| {
+                    ranked
+                        .as_ref()
+                        .and_then(|r| r.iter().position(|id| *id == o.id))
+                        .map(|at| (at + 1).to_string())
+                        .unwrap_or_default()
+                })
+                .collect()
+        }
+        // A grid's cells are its items', each read by [`item_cell`].
+        QuestionKind::Grid { items, .. } => vec![String::new(); items.len()],
         QuestionKind::Text | QuestionKind::Date { .. } => vec![
             value
                 .and_then(text)
                 .map(|t| defused(t.trim()))
                 .unwrap_or_default(),
         ],
+    }
+}
+
+/// The cell of one grid item: the scale's number, or a choice grid's
+/// option number (1 for the first); a reserved answer's code.
+fn item_cell(grid: &Question, each: &QuestionKind, value: Option<&Value>) -> String {
+    if let Some(reserved) = value.and_then(Value::reserved) {
+        return reserved.code().to_string();
+    }
+    match each {
+        QuestionKind::Scale { .. } => value
+            .and_then(numeric)
+            .map(|x| x.to_string())
+            .unwrap_or_default(),
+        _ => value
+            .and_then(|v| chosen(v).first().copied())
+            .and_then(|id| grid.grid_options().iter().position(|o| o.id == id))
+            .map(|i| (i + 1).to_string())
+            .unwrap_or_default(),
     }
 }
 
@@ -123,6 +157,13 @@ pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Ve
                 };
                 let value = q.kind.takes_reserved().then_some(&not_applicable);
                 row.extend(cells(q, value, None));
+                continue;
+            }
+            if let QuestionKind::Grid { each, .. } = &q.kind {
+                for key in q.answer_keys() {
+                    let answer = respondent.answers.get(&key).filter(|a| a.is_ok());
+                    row.push(item_cell(q, each, answer.and_then(|a| a.value.as_ref())));
+                }
                 continue;
             }
             let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());

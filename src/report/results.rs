@@ -111,6 +111,41 @@ fn sentence(q: &QuestionFigures) -> Option<String> {
             ))
         }
         Outcome::Numeric { summary: None, .. } => None,
+        Outcome::Grid { items } => {
+            let parts: Vec<String> = items
+                .iter()
+                .filter(|i| i.n > 0)
+                .map(|i| format!("{} ({})", i.label, i.summary()))
+                .collect();
+            (!parts.is_empty()).then(|| {
+                format!(
+                    "Asked \u{201c}{}\u{201d}, respondents answered: {}.",
+                    q.text,
+                    parts.join("; ")
+                )
+            })
+        }
+        Outcome::Ranking { options } => {
+            let order: Vec<String> = super::text::by_mean_rank(options)
+                .iter()
+                .filter_map(|o| {
+                    o.mean_rank.map(|m| {
+                        format!(
+                            "{} (mean rank {}, first for {})",
+                            o.label,
+                            stats::number(m),
+                            o.first.text()
+                        )
+                    })
+                })
+                .collect();
+            Some(format!(
+                "Asked \u{201c}{}\u{201d}, the {} who ranked every option put them in this order: {}.",
+                q.text,
+                q.n,
+                order.join(", ")
+            ))
+        }
         Outcome::Text { answers } => Some(format!(
             "{} gave a free-text answer to \u{201c}{}\u{201d}.",
             answers.len(),

@@ -265,6 +265,23 @@ fn question(out: &mut String, q: &QuestionFigures) {
                 }
             }
         }
+        Outcome::Grid { items } => {
+            out.push_str(&wrap(&n_line, 3));
+            for (i, item) in items.iter().enumerate() {
+                let letter = crate::survey::questionnaire::option_letter(i);
+                out.push_str(&hang(
+                    &format!("{letter}) {}: {}", item.label, item.summary()),
+                    3,
+                    6,
+                ));
+            }
+        }
+        Outcome::Ranking { options } => {
+            out.push_str(&wrap(&format!("{n_line}, who ranked every option"), 3));
+            for o in by_mean_rank(options) {
+                out.push_str(&hang(&format!("{}: {}", o.label, o.summary()), 3, 6));
+            }
+        }
         Outcome::Text { answers } => {
             let _ = writeln!(out, "   {n_line}; every answer verbatim:");
             for a in answers {
@@ -272,6 +289,20 @@ fn question(out: &mut String, q: &QuestionFigures) {
             }
         }
     }
+}
+
+/// A ranking's options from the lowest mean rank (the first) down; not
+/// ranked last.
+pub(super) fn by_mean_rank(
+    options: &[super::figures::RankFigures],
+) -> Vec<&super::figures::RankFigures> {
+    let mut sorted: Vec<_> = options.iter().collect();
+    sorted.sort_by(|a, b| {
+        a.mean_rank
+            .unwrap_or(f64::MAX)
+            .total_cmp(&b.mean_rank.unwrap_or(f64::MAX))
+    });
+    sorted
 }
 
 /// `A`, `B`, ... then `27`, `28`: short column names for groups.

@@ -604,6 +604,91 @@ mod tests {
     }
 
     #[test]
+    fn grids_and_rankings_are_read_and_checked() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("config");
+        let survey = Survey::load(&root.join("seed-full.toml")).unwrap();
+        let grid = &survey.questions[3];
+        assert_eq!(grid.id, "confidence_areas");
+        assert_eq!(
+            grid.answer_keys(),
+            [
+                "confidence_areas.dosing",
+                "confidence_areas.routes",
+                "confidence_areas.side_effects"
+            ]
+        );
+        assert_eq!(grid.grid_scale(), Some((1, 5)));
+        let items = grid.answered_questions();
+        assert!(matches!(
+            items[0].kind,
+            QuestionKind::Scale { min: 1, max: 5, .. }
+        ));
+        assert_eq!(items[2].allow, [Reserved::NotApplicable]);
+        let ranking = &survey.questions[5];
+        assert!(matches!(&ranking.kind, QuestionKind::Ranking(o) if o.len() == 4));
+
+        let comments = "type = \"text\"\ntext = \"Any other comments?\"";
+        let with = |to: &str| example_with(comments, to);
+        let grid = |rest: &str| {
+            with(&format!(
+                "type = \"grid\"\ntext = \"How confident?\"\n{rest}"
+            ))
+        };
+        let fails = |result: Result<Survey, Problems>| {
+            let problems = result.unwrap_err();
+            let p = &problems.0[0];
+            assert!(p.line.is_some(), "{p:?}");
+            format!("{}: {}", p.message, p.fix)
+        };
+        let items = "items = [{ id = \"dosing\", label = \"Dose\" }, { id = \"routes\", label = \"Route\" }]";
+        let choices = "options = [{ id = \"often\", label = \"Often\" }, { id = \"never\", label = \"Never\" }]";
+        assert!(grid(&format!("{items}\nmin = 1\nmax = 5")).is_ok());
+        let survey = grid(&format!("{items}\n{choices}")).unwrap();
+        assert_eq!(survey.questions.last().unwrap().grid_options().len(), 2);
+        assert!(fails(grid("min = 1\nmax = 5")).contains("has no items"));
+        assert!(
+            fails(grid(&format!("{items}\n{choices}\nmin = 1\nmax = 5"))).contains("both a scale")
+        );
+        assert!(fails(grid(items)).contains("needs min and max"));
+        let twice = "items = [{ id = \"dosing\", label = \"Dose\" }, { id = \"dosing\", label = \"Route\" }]";
+        assert!(fails(grid(&format!("{twice}\nmin = 1\nmax = 5"))).contains("duplicate item id"));
+        let ranking =
+            |rest: &str| with(&format!("type = \"ranking\"\ntext = \"Rank them\"\n{rest}"));
+        assert!(ranking(choices).is_ok());
+        assert!(fails(ranking("")).contains("has no options"));
+        assert!(
+            fails(ranking("options = [{ id = \"a\", label = \"A\" }, { id = \"none\", label = \"None\", exclusive = true }]"))
+                .contains("exclusive")
+        );
+        assert!(fails(ranking(&format!("{choices}\n{items}"))).contains("'items' does not apply"));
+        let at = "text = \"Any other comments?\"";
+        let survey_text = std::fs::read_to_string(root.join("seed-full.toml")).unwrap();
+        assert!(survey_text.contains(at));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("survey.toml");
+        std::fs::write(
+            &path,
+            survey_text
+                .replace(
+                    "example-recipients.csv",
+                    &root.join("example-recipients.csv").display().to_string(),
+                )
+                .replace(
+                    at,
+                    &format!("{at}\nshow_if = \"barrier_rank has evidence\""),
+                ),
+        )
+        .unwrap();
+        let problems = Survey::load(&path).unwrap_err();
+        assert!(
+            problems.0[0]
+                .message
+                .contains("ranking question, which a condition cannot test"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn conditions_are_read_and_checked() {
         let at = "text = \"Has your service developed shared guidance on ketamine for community services?\"";
         let with = |condition: &str| example_with(at, &format!("{at}\nshow_if = \"{condition}\""));

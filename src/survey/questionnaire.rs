@@ -46,6 +46,24 @@ fn hint(question: &Question) -> Option<String> {
     let kind = match &question.kind {
         QuestionKind::YesNo | QuestionKind::Text | QuestionKind::Scale { .. } => None,
         QuestionKind::SingleChoice(_) => Some("choose one letter".to_owned()),
+        QuestionKind::Grid { each, .. } => Some(match each.as_ref() {
+            QuestionKind::Scale { min, max, .. } => {
+                format!("a number from {min} to {max} for each letter")
+            }
+            _ => format!(
+                "for each letter, one of: {}",
+                question
+                    .grid_options()
+                    .iter()
+                    .map(|o| o.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }),
+        QuestionKind::Ranking(options) => Some(format!(
+            "number every letter from 1 to {}, each number once",
+            options.len()
+        )),
         QuestionKind::Date {
             order: Some(crate::survey::DateOrder::Mdy),
         } => Some("a date, such as March 2025 or 03/05/2025".to_owned()),
@@ -103,8 +121,8 @@ pub fn render_text<'a>(questions: impl IntoIterator<Item = (usize, &'a Question)
     let mut out = String::new();
     for (number, question) in questions {
         out.push_str(&wrap(&heading(number, question)));
-        for (i, option) in question.options().iter().enumerate() {
-            out.push_str(&wrap(&format!("{}) {}", option_letter(i), option.label)));
+        for (i, label) in question.lettered().into_iter().enumerate() {
+            out.push_str(&wrap(&format!("{}) {label}", option_letter(i))));
         }
         out.push_str("Answer:\n\n");
     }
@@ -120,11 +138,11 @@ pub fn render_html<'a>(questions: impl IntoIterator<Item = (usize, &'a Question)
             "<div style=\"margin:0 0 20px 0;\">\n<p style=\"{P}font-weight:bold;\">{}</p>\n",
             escape(&heading(number, question))
         ));
-        for (i, option) in question.options().iter().enumerate() {
+        for (i, label) in question.lettered().into_iter().enumerate() {
             out.push_str(&format!(
                 "<p style=\"{P}padding-left:16px;\">{}) {}</p>\n",
                 option_letter(i),
-                escape(&option.label)
+                escape(label)
             ));
         }
         out.push_str(&format!(

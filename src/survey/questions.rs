@@ -128,6 +128,29 @@ pub enum QuestionKind {
         /// The unit the answer is counted in.
         unit: DurationUnit,
     },
+    /// A grid (matrix): one stem, several items shown lettered, each
+    /// answered on the same scale or with one of the same options. Each
+    /// item is its own answer, keyed `<grid id>.<item id>`.
+    Grid {
+        /// The items, in the order shown (`a)`, `b)`, ...).
+        items: Vec<GridItem>,
+        /// What every item takes: a [`QuestionKind::Scale`] or a
+        /// [`QuestionKind::SingleChoice`].
+        each: Box<QuestionKind>,
+    },
+    /// A ranking: every option gets a distinct rank from 1 to n. The
+    /// answer is the list of option ids from rank 1 down.
+    Ranking(Vec<ChoiceOption>),
+}
+
+/// One item of a grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridItem {
+    /// Stable id: the answer is keyed `<grid id>.<item id>`, its CSV column
+    /// `<grid id>_<item id>`.
+    pub id: String,
+    /// Text shown after the item's letter.
+    pub label: String,
 }
 
 /// The unit of a duration question (`unit = "years"`).
@@ -207,7 +230,9 @@ impl QuestionKind {
             QuestionKind::YesNo
             | QuestionKind::SingleChoice(_)
             | QuestionKind::MultipleChoice(_)
-            | QuestionKind::Duration { .. } => true,
+            | QuestionKind::Duration { .. }
+            | QuestionKind::Ranking(_) => true,
+            QuestionKind::Grid { each, .. } => each.takes_reserved(),
             QuestionKind::Scale { min, .. } => *min > lowest,
             QuestionKind::Number { min, .. } => min.is_some_and(|m| m > lowest as f64),
             QuestionKind::Text | QuestionKind::Date { .. } => false,
@@ -221,11 +246,90 @@ impl Question {
         self.allow.contains(&reserved)
     }
 
-    /// The options of a choice question; empty for other kinds.
+    /// The options of a choice question or a ranking; empty for other
+    /// kinds (a grid's options are [`Question::grid_options`]).
     pub fn options(&self) -> &[ChoiceOption] {
         match &self.kind {
-            QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => options,
+            QuestionKind::SingleChoice(options)
+            | QuestionKind::MultipleChoice(options)
+            | QuestionKind::Ranking(options) => options,
             _ => &[],
+        }
+    }
+
+    /// A grid's items; empty for other kinds.
+    pub fn grid_items(&self) -> &[GridItem] {
+        match &self.kind {
+            QuestionKind::Grid { items, .. } => items,
+            _ => &[],
+        }
+    }
+
+    /// The options every item of a choice grid takes; empty for other
+    /// kinds.
+    pub fn grid_options(&self) -> &[ChoiceOption] {
+        match &self.kind {
+            QuestionKind::Grid { each, .. } => match each.as_ref() {
+                QuestionKind::SingleChoice(options) => options,
+                _ => &[],
+            },
+            _ => &[],
+        }
+    }
+
+    /// The lines shown lettered under the question (`a) ...`): a choice
+    /// question's or a ranking's options, a grid's items.
+    pub fn lettered(&self) -> Vec<&str> {
+        match &self.kind {
+            QuestionKind::Grid { items, .. } => items.iter().map(|i| i.label.as_str()).collect(),
+            _ => self.options().iter().map(|o| o.label.as_str()).collect(),
+        }
+    }
+
+    /// A scale grid's ends; `None` for other kinds.
+    pub fn grid_scale(&self) -> Option<(i64, i64)> {
+        match &self.kind {
+            QuestionKind::Grid { each, .. } => match each.as_ref() {
+                QuestionKind::Scale { min, max, .. } => Some((*min, *max)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The key an answer to a grid's item is stored under:
+    /// `<grid id>.<item id>`.
+    pub fn item_key(&self, item: &GridItem) -> String {
+        format!("{}.{}", self.id, item.id)
+    }
+
+    /// The keys its answers are stored under: a grid's item keys, or the
+    /// question's id.
+    pub fn answer_keys(&self) -> Vec<String> {
+        match &self.kind {
+            QuestionKind::Grid { items, .. } => items.iter().map(|i| self.item_key(i)).collect(),
+            _ => vec![self.id.clone()],
+        }
+    }
+
+    /// The questions its answers are answers to: for a grid, one per item
+    /// (id `<grid id>.<item id>`, the item's label after the stem as text,
+    /// the grid's scale or options as kind, its `required`, `allow` and
+    /// condition); otherwise the question itself.
+    pub fn answered_questions(&self) -> Vec<Question> {
+        match &self.kind {
+            QuestionKind::Grid { items, each } => items
+                .iter()
+                .map(|item| Question {
+                    id: self.item_key(item),
+                    text: format!("{} {}", self.text, item.label),
+                    required: self.required,
+                    kind: each.as_ref().clone(),
+                    allow: self.allow.clone(),
+                    show_if: self.show_if.clone(),
+                })
+                .collect(),
+            _ => vec![self.clone()],
         }
     }
 
@@ -340,6 +444,12 @@ fn mismatch(question: &Question, test: &Condition) -> Option<String> {
         (QuestionKind::Date { .. }, _) => Some(format!(
             "'{id}' is a date question, compared with a date or a year"
         )),
+        (QuestionKind::Grid { .. }, _) => Some(format!(
+            "'{id}' is a grid question, which a condition cannot test"
+        )),
+        (QuestionKind::Ranking(_), _) => Some(format!(
+            "'{id}' is a ranking question, which a condition cannot test"
+        )),
         (QuestionKind::Text, _) => Some(format!(
             "'{id}' is a text question, which a condition cannot test"
         )),
@@ -366,12 +476,14 @@ fn fix_for(question: &Question) -> String {
         QuestionKind::Date { .. } => {
             format!("compare it with a date or a year: {id} >= 2024-01 or {id} < 2020")
         }
-        QuestionKind::Text => "test another question".to_owned(),
+        QuestionKind::Text | QuestionKind::Grid { .. } | QuestionKind::Ranking(_) => {
+            "test another question".to_owned()
+        }
     }
 }
 
 const QUESTION_TYPES: &str =
-    "yes_no, single_choice, multiple_choice, scale, number, text, date, duration";
+    "yes_no, single_choice, multiple_choice, scale, number, text, date, duration, grid, ranking";
 
 impl Checker<'_> {
     /// The `[[question]]` tables, at least one, each id once.
@@ -596,6 +708,12 @@ impl Checker<'_> {
                     max: raw.max.as_ref().map(|m| *m.get_ref()),
                 }
             }
+            "grid" => self.grid(&raw, &id)?,
+            "ranking" => {
+                unused(self, raw.min.is_some(), "min", &raw.kind);
+                unused(self, raw.max.is_some(), "max", &raw.kind);
+                self.ranking(&raw, &id)?
+            }
             "single_choice" | "multiple_choice" => {
                 unused(self, raw.min.is_some(), "min", &raw.kind);
                 unused(self, raw.max.is_some(), "max", &raw.kind);
@@ -616,15 +734,7 @@ impl Checker<'_> {
                 return None;
             }
         };
-        if raw.date_order.is_some() && !matches!(kind, QuestionKind::Date { .. }) {
-            unused(self, true, "date_order", &raw.kind);
-        }
-        if raw.unit.is_some() && !matches!(kind, QuestionKind::Duration { .. }) {
-            unused(self, true, "unit", &raw.kind);
-        }
-        if raw.min_label.is_some() && !matches!(kind, QuestionKind::Scale { .. }) {
-            unused(self, true, "min_label", &raw.kind);
-        }
+        self.fields_of_other_kinds(&raw, &kind);
         let allow = self.allow(raw.allow.as_ref(), &id, &kind);
         Some(Question {
             id,
@@ -769,6 +879,128 @@ impl Checker<'_> {
             min_label: raw.min_label.clone(),
             max_label: raw.max_label.clone(),
         })
+    }
+
+    /// Fields that belong to another kind of question than `kind`.
+    fn fields_of_other_kinds(&mut self, raw: &RawQuestion, kind: &QuestionKind) {
+        let unused = |this: &mut Self, field: &str| {
+            this.problem(
+                &raw.kind,
+                format!(
+                    "'{field}' does not apply to a {} question",
+                    raw.kind.get_ref()
+                ),
+                format!(
+                    "remove '{field}' from question '{}'",
+                    raw.id.get_ref().trim()
+                ),
+            );
+        };
+        if raw.date_order.is_some() && !matches!(kind, QuestionKind::Date { .. }) {
+            unused(self, "date_order");
+        }
+        if raw.unit.is_some() && !matches!(kind, QuestionKind::Duration { .. }) {
+            unused(self, "unit");
+        }
+        let scale_grid = matches!(kind, QuestionKind::Grid { each, .. } if matches!(each.as_ref(), QuestionKind::Scale { .. }));
+        if raw.min_label.is_some() && !matches!(kind, QuestionKind::Scale { .. }) && !scale_grid {
+            unused(self, "min_label");
+        }
+        if raw.items.is_some() && !matches!(kind, QuestionKind::Grid { .. }) {
+            unused(self, "items");
+        }
+    }
+
+    /// A grid: lettered items with their own ids, and either a scale
+    /// (`min`, `max`) or `options`, not both.
+    fn grid(&mut self, raw: &RawQuestion, id: &str) -> Option<QuestionKind> {
+        let list = raw.items.as_deref().unwrap_or_default();
+        if list.is_empty() {
+            self.problem(
+                &raw.kind,
+                format!("grid question '{id}' has no items"),
+                "add items = [{ id = \"dosing\", label = \"Choosing a starting dose\" }, ...]",
+            );
+            return None;
+        }
+        if list.len() > 26 {
+            self.problem(
+                &raw.kind,
+                "more than 26 items cannot be lettered a) to z)",
+                "split the grid",
+            );
+        }
+        let mut seen = HashSet::new();
+        let mut items = Vec::new();
+        for item in list {
+            let item = item.get_ref();
+            let item_id = item.id.get_ref().trim();
+            if !seen.insert(item_id.to_owned()) {
+                self.problem(
+                    &item.id,
+                    format!("duplicate item id '{item_id}' in grid '{id}'"),
+                    "give every item its own id",
+                );
+            }
+            if item_id.is_empty()
+                || !item_id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                self.problem(
+                    &item.id,
+                    format!("item id '{item_id}' must be lowercase letters, digits or '_'"),
+                    "item ids become CSV column names (<grid>_<item>)",
+                );
+            }
+            if item.label.trim().is_empty() {
+                self.problem(
+                    &item.id,
+                    format!("item '{item_id}' of grid '{id}' has no label"),
+                    "write the item's text in label",
+                );
+            }
+            items.push(GridItem {
+                id: item_id.to_owned(),
+                label: item.label.trim().to_owned(),
+            });
+        }
+        let each = match (&raw.options, raw.min.is_some() || raw.max.is_some()) {
+            (Some(_), true) => {
+                self.problem(
+                    &raw.kind,
+                    format!("grid '{id}' has both a scale (min, max) and options"),
+                    "keep min and max for a scale, or options for a choice per item",
+                );
+                return None;
+            }
+            (Some(_), false) => QuestionKind::SingleChoice(self.options(raw, id)?),
+            (None, _) => self.scale(raw, id)?,
+        };
+        Some(QuestionKind::Grid {
+            items,
+            each: Box::new(each),
+        })
+    }
+
+    /// A ranking: two options or more, none exclusive or "other".
+    fn ranking(&mut self, raw: &RawQuestion, id: &str) -> Option<QuestionKind> {
+        let options = self.options(raw, id)?;
+        if options.len() < 2 {
+            self.problem(
+                &raw.kind,
+                format!("ranking '{id}' has fewer than two options"),
+                "give it two options or more to put in order",
+            );
+        }
+        if options.iter().any(|o| o.exclusive || o.other) {
+            self.problem(
+                &raw.kind,
+                format!("ranking '{id}' has an exclusive or \"other\" option"),
+                "every option of a ranking gets a rank: remove exclusive and other",
+            );
+        }
+        Some(QuestionKind::Ranking(options))
     }
 
     fn options(&mut self, raw: &RawQuestion, id: &str) -> Option<Vec<ChoiceOption>> {

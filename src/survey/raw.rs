@@ -165,6 +165,16 @@ pub(super) struct RawQuestion {
     pub(super) date_order: Option<Spanned<String>>,
     /// A duration question's unit: `years`, `months`, `weeks` or `days`.
     pub(super) unit: Option<Spanned<String>>,
+    /// A grid's items: `[{ id, label }, ...]`.
+    pub(super) items: Option<Vec<Spanned<RawItem>>>,
+}
+
+/// One item of a grid.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawItem {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
 }
 
 fn yes() -> bool {

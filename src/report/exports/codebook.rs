@@ -34,6 +34,7 @@ fn values(variable: &Variable) -> String {
                 .to_owned()
         }
         Measure::Scale { min, max, .. } => format!("integer {min} to {max}"),
+        Measure::Rank { count } => format!("rank, 1 = first to {count} = last"),
         Measure::Number { min, max } => match (min, max) {
             (Some(lo), Some(hi)) => format!("number {} to {}", number(*lo), number(*hi)),
             (Some(lo), None) => format!("number, at least {}", number(*lo)),

@@ -64,6 +64,22 @@ fn expected_counts(report: &Report) -> BTreeMap<(String, String), usize> {
                     counts.insert((q.id.clone(), bin.label.clone()), bin.share.count);
                 }
             }
+            Outcome::Grid { items } => {
+                for item in items {
+                    let column = format!("{}_{}", q.id, item.id);
+                    if let Outcome::Numeric { distribution, .. } = item.outcome.as_ref() {
+                        for bin in distribution.iter().filter(|b| b.share.count > 0) {
+                            counts.insert((column.clone(), bin.label.clone()), bin.share.count);
+                        }
+                    }
+                }
+            }
+            Outcome::Ranking { options } => {
+                for o in options.iter().filter(|o| o.first.count > 0) {
+                    let column = format!("{}_{}", q.id, o.id);
+                    counts.insert((column, "1".to_owned()), o.first.count);
+                }
+            }
             Outcome::Text { .. } => {}
         }
     }

@@ -93,6 +93,11 @@ pub(crate) enum Measure {
     /// A question with a condition: 1 = answered though it did not apply
     /// (the answer kept, not used), 0 = not.
     AnsweredAnyway,
+    /// One item of a grid whose items take one of several options: the
+    /// option's number, 1 for the first (id, label).
+    Coded(Vec<(String, String)>),
+    /// One option of a ranking: its rank, 1 (first) to `count`.
+    Rank { count: usize },
 }
 
 /// The question a column belongs to.
@@ -155,6 +160,8 @@ impl Variable {
                 | Measure::Scale { .. }
                 | Measure::Number { .. }
                 | Measure::AnsweredAnyway
+                | Measure::Coded(_)
+                | Measure::Rank { .. }
         )
     }
 
@@ -176,6 +183,15 @@ impl Variable {
                 .into_iter()
                 .filter_map(|(v, l)| l.clone().map(|l| (v, l)))
                 .collect(),
+            Measure::Coded(options) => options
+                .iter()
+                .enumerate()
+                .map(|(i, (_, label))| (i as i64 + 1, label.clone()))
+                .collect(),
+            Measure::Rank { count } => vec![
+                (1, "ranked first".to_owned()),
+                (*count as i64, "ranked last".to_owned()),
+            ],
             _ => Vec::new(),
         }
     }
@@ -184,7 +200,7 @@ impl Variable {
     pub fn categorical(&self) -> bool {
         matches!(
             self.measure,
-            Measure::YesNo | Measure::Chosen | Measure::AnsweredAnyway
+            Measure::YesNo | Measure::Chosen | Measure::AnsweredAnyway | Measure::Coded(_)
         )
     }
 
@@ -193,7 +209,7 @@ impl Variable {
     /// has none: its cells are only ever a number or empty).
     pub fn takes_reserved(&self) -> bool {
         match &self.measure {
-            Measure::YesNo | Measure::Chosen => true,
+            Measure::YesNo | Measure::Chosen | Measure::Coded(_) | Measure::Rank { .. } => true,
             Measure::Scale { min, .. } => *min > -8,
             Measure::Number { min, .. } => min.is_some_and(|m| m > -8.0),
             _ => false,
@@ -234,6 +250,8 @@ impl Variable {
             Measure::Date => "date",
             Measure::OtherText => "other_text",
             Measure::AnsweredAnyway => "answered_anyway",
+            Measure::Coded(_) => "grid_option",
+            Measure::Rank { .. } => "rank",
         }
     }
 }
@@ -329,6 +347,11 @@ pub(crate) fn variables(survey: &Survey) -> Vec<Variable> {
                     max: None,
                 },
             ),
+            QuestionKind::Grid { .. } | QuestionKind::Ranking(_) => {
+                for (path, option, measure) in columns_of(q) {
+                    push(path, Some(source(Some(option))), measure);
+                }
+            }
         }
     }
     // After every question's columns, so no column moves: a flag per
@@ -348,6 +371,58 @@ pub(crate) fn variables(survey: &Survey) -> Vec<Variable> {
         }
     }
     out
+}
+
+/// A grid's columns (one per item, coded as its scale or its options)
+/// and a ranking's (one per option, holding its rank): the path, the
+/// item or option (id, label) and the measure.
+fn columns_of(q: &crate::survey::Question) -> Vec<(String, (String, String), Measure)> {
+    match &q.kind {
+        QuestionKind::Grid { items, each } => {
+            let measure = match each.as_ref() {
+                QuestionKind::Scale {
+                    min,
+                    max,
+                    min_label,
+                    max_label,
+                } => Measure::Scale {
+                    min: *min,
+                    max: *max,
+                    min_label: min_label.clone(),
+                    max_label: max_label.clone(),
+                },
+                _ => Measure::Coded(
+                    q.grid_options()
+                        .iter()
+                        .map(|o| (o.id.clone(), o.label.clone()))
+                        .collect(),
+                ),
+            };
+            items
+                .iter()
+                .map(|item| {
+                    (
+                        q.item_key(item),
+                        (item.id.clone(), item.label.clone()),
+                        measure.clone(),
+                    )
+                })
+                .collect()
+        }
+        QuestionKind::Ranking(options) => options
+            .iter()
+            .map(|o| {
+                (
+                    format!("{}.{}", q.id, o.id),
+                    (o.id.clone(), o.label.clone()),
+                    Measure::Rank {
+                        count: options.len(),
+                    },
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Renders the codebook and the three syntax files for `responses_csv`.

@@ -154,7 +154,10 @@ fn labels(out: &mut String, variables: &[Variable]) {
                 v.name.as_str(),
                 if v.categorical() {
                     "NOMINAL"
-                } else if matches!(v.measure, super::Measure::Scale { .. }) {
+                } else if matches!(
+                    v.measure,
+                    super::Measure::Scale { .. } | super::Measure::Rank { .. }
+                ) {
                     "ORDINAL"
                 } else {
                     "SCALE"

@@ -177,6 +177,24 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
         let corrected = found.iter().any(|f| f.origin == Origin::Correction);
+        if let QuestionKind::Grid { items, .. } = &question.kind {
+            let answers = settle_grid(question, found).unwrap_or_else(|| vec![None; items.len()]);
+            for (item, answer) in items.iter().zip(answers) {
+                let key = question.item_key(item);
+                if let Some(answer) = answer {
+                    if corrected {
+                        reply.corrections.push(key.clone());
+                    }
+                    reply.answers.insert(key, answer);
+                } else if question.required
+                    && crate::understand::applies::applies(&survey.questions, index, &reply.answers)
+                        == crate::understand::applies::Applies::Yes
+                {
+                    reply.missing.push(key);
+                }
+            }
+            continue;
+        }
         if let Some(answer) = settle(question, found) {
             if corrected {
                 reply.corrections.push(question.id.clone());
@@ -720,8 +738,13 @@ impl<'q> Reader<'q> {
         if let Some(q) = self.heading
             && let Some((letter, marked)) = option_line(text, line.marked, &self.questions[q])
         {
-            // An option line of ours, ticked or not.
-            if let Some(how) = marked {
+            // An option line of ours, ticked or not. A grid's items and a
+            // ranking's options are not chosen by a tick.
+            let ticked_kind = !matches!(
+                self.questions[q].kind,
+                QuestionKind::Grid { .. } | QuestionKind::Ranking(_)
+            );
+            if let Some(how) = marked.filter(|_| ticked_kind) {
                 self.ticks.push((letter, how == Mark::Formatting));
             }
             return true;
@@ -817,7 +840,16 @@ impl<'q> Reader<'q> {
         if self.correction(text) {
             return;
         }
-        if self.heading.is_some() && self.heading_quoted && self.gathering.is_none() {
+        let lettered_answer = self.heading.is_some_and(|q| {
+            matches!(
+                self.questions[q].kind,
+                QuestionKind::Grid { .. } | QuestionKind::Ranking(_)
+            )
+        }) && value::grid_letter(text);
+        if self.heading.is_some()
+            && (self.heading_quoted || lettered_answer)
+            && self.gathering.is_none()
+        {
             self.between.push(text.to_owned());
             return;
         }
@@ -1189,9 +1221,14 @@ impl<'q> Reader<'q> {
             if lines.len() != all && !(optional_last && lines.len() == required) {
                 continue;
             }
-            let fits = lines.iter().zip(self.questions).all(|(line, q)| {
-                matches!(q.kind, crate::survey::QuestionKind::Text) || value::read(q, line).is_ok()
-            });
+            let fits = lines
+                .iter()
+                .zip(self.questions)
+                .all(|(line, q)| match q.kind {
+                    QuestionKind::Text => true,
+                    QuestionKind::Grid { .. } => value::read_grid(q, line).is_complete(),
+                    _ => value::read(q, line).is_ok(),
+                });
             if !fits {
                 continue;
             }
@@ -1408,6 +1445,66 @@ fn contradicted(settled: Answer, inferred: &[AnswerText]) -> Answer {
     }
 }
 
+/// A grid's answers item by item, from everything found for it, as
+/// [`settle`] reads one answer: a correction wins; certain readings win
+/// over inferred ones; several readings of an item must agree. An answer
+/// to the whole grid ("n/a", or unclear as a whole) is every item's.
+/// `None` when nothing gives a value.
+fn settle_grid(question: &Question, found: Vec<AnswerText>) -> Option<Vec<Option<Answer>>> {
+    let count = question.grid_items().len();
+    let found: Vec<AnswerText> = match found.iter().rposition(|f| f.origin == Origin::Correction) {
+        Some(last) => found.into_iter().skip(last).take(1).collect(),
+        None => found,
+    };
+    let (inferred, certain): (Vec<AnswerText>, Vec<AnswerText>) =
+        found.into_iter().partition(|f| f.origin.inferred());
+    let only_inferred = certain.is_empty();
+    let mut items: Vec<Vec<Answer>> = vec![Vec::new(); count];
+    for f in if only_inferred { inferred } else { certain } {
+        let text = f
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let reading = match f.answer {
+            Some(answer) => value::GridReading::Whole(answer),
+            None => value::read_grid(question, &text),
+        };
+        let answers = match reading {
+            value::GridReading::Whole(answer) if only_inferred && answer.value.is_none() => {
+                continue;
+            }
+            value::GridReading::Whole(answer) => vec![Some(answer); count],
+            value::GridReading::Items(answers) => answers,
+        };
+        for (i, answer) in answers.into_iter().enumerate() {
+            let Some(mut answer) = answer else { continue };
+            if only_inferred && answer.status == Status::Ok {
+                answer.status = Status::Inferred;
+                answer.reason = Some(match f.origin {
+                    Origin::Ordered => "read from bare lines in order: to be confirmed".to_owned(),
+                    _ => "inferred: to be confirmed".to_owned(),
+                });
+            }
+            items[i].push(answer);
+        }
+    }
+    if items.iter().all(Vec::is_empty) {
+        return None;
+    }
+    Some(
+        items
+            .into_iter()
+            .map(|answers| {
+                let sources: Vec<String> = answers.iter().map(|a| a.source.clone()).collect();
+                (!answers.is_empty()).then(|| agree(answers, &sources))
+            })
+            .collect(),
+    )
+}
+
 /// One answer when every reading agrees; otherwise unclear.
 fn agree(answers: Vec<Answer>, prepared: &[String]) -> Answer {
     let first = answers[0].clone();
@@ -1443,7 +1540,7 @@ const TICKS: &[&str] = &[
 /// Is `text` an option line of `question` (`a) Lack of evidence`), and if
 /// so, was it marked? Returns the letter and the mark, if any.
 fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, Option<Mark>)> {
-    let options = question.options();
+    let options = question.lettered();
     if options.is_empty() {
         return None;
     }
@@ -1488,7 +1585,7 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
     }
     let index = (letter as usize).checked_sub('a' as usize)?;
     let option = options.get(index)?;
-    let wanted = normalise_line(&option.label);
+    let wanted = normalise_line(option);
     let got = normalise_line(&label);
     // A long label wraps: its first line is enough.
     let same = got == wanted || (got.len() >= 16 && wanted.starts_with(&got));

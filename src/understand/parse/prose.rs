@@ -427,7 +427,10 @@ fn read_clause(
         QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_) => {
             choices(question, clause)
         }
-        QuestionKind::Text | QuestionKind::Date { .. } => None,
+        QuestionKind::Text
+        | QuestionKind::Date { .. }
+        | QuestionKind::Grid { .. }
+        | QuestionKind::Ranking(_) => None,
     }
 }
 

@@ -11,7 +11,9 @@
 mod choice;
 mod date;
 mod duration;
+mod grid;
 mod number;
+mod ranking;
 mod reserved;
 mod yes_no;
 
@@ -24,6 +26,7 @@ use yes_no::yes_no;
 
 pub(crate) use choice::options_named;
 pub(crate) use duration::{counted as duration_counted, since as duration_since};
+pub(crate) use grid::GridReading;
 pub(crate) use number::counts;
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
 
@@ -33,7 +36,12 @@ pub(crate) use yes_no::{FREQUENCY, asks_ever};
 /// reads "n/a" as before (unclear for yes/no, as written for text).
 pub fn read(question: &Question, text: &str) -> Answer {
     let whole = read_whole(question, text);
-    if whole.status != Status::Unclear || matches!(question.kind, QuestionKind::Text) {
+    if whole.status != Status::Unclear
+        || matches!(
+            question.kind,
+            QuestionKind::Text | QuestionKind::Grid { .. } | QuestionKind::Ranking(_)
+        )
+    {
         return whole;
     }
     before_reason(question, text.trim()).unwrap_or(whole)
@@ -191,7 +199,43 @@ fn of_kind(question: &Question, text: &str) -> Answer {
         QuestionKind::Text => Answer::ok(Value::Text(text.to_owned()), text),
         QuestionKind::Date { order } => date::date(text, *order),
         QuestionKind::Duration { unit } => duration::duration(text, *unit),
+        QuestionKind::Ranking(options) => ranking::ranking(text, options),
+        QuestionKind::Grid { .. } => match read_grid(question, text) {
+            GridReading::Whole(answer) => answer,
+            GridReading::Items(_) => Answer::unclear("a grid is read item by item", text),
+        },
     }
+}
+
+/// Does `text` start with an item's or option's letter as a key (`a) 4`,
+/// `b: 2`)? Such a line under a grid's or a ranking's heading is the
+/// doctor's answer even where the heading was not quoted.
+pub(crate) fn grid_letter(text: &str) -> bool {
+    grid::letter_key(text).is_some_and(|(_, rest)| !rest.is_empty())
+}
+
+/// Reads `text` as the answer to `question`, a grid: item by item (each
+/// read as the grid's scale or options, a value out of range unclear), or
+/// "n/a" for the whole grid where the question allows it.
+pub(crate) fn read_grid(question: &Question, text: &str) -> GridReading {
+    let items = question.answered_questions();
+    grid::read(
+        question,
+        text,
+        |i, value| {
+            let mut answer = read(&items[i], value);
+            if answer.status == Status::Invalid {
+                answer.status = Status::Unclear;
+            }
+            answer
+        },
+        |text| {
+            if question.allow.is_empty() {
+                return None;
+            }
+            reserved::read(question, text, |rest| Answer::unclear("", rest))
+        },
+    )
 }
 
 /// Words of `text`, lowercase, with `’` as `'` and the common contractions

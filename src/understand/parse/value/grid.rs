@@ -1,0 +1,351 @@
+//! A grid's answer, item by item: `a) 4`, `dosing - 4` or the item's own
+//! words, a row of values in the items' order (only when there are exactly
+//! as many as items), a table row from HTML (`Choosing a starting dose 4`),
+//! or "n/a" for the whole grid where the question allows it. An item given
+//! twice with different values, an unknown letter, a value out of range or
+//! a row of the wrong length is unclear, never guessed.
+//!
+//! Linear: the text is cut to [`MAX_LENGTH`] bytes and [`MAX_PIECES`]
+//! pieces before any reading, and each piece is read once.
+
+use super::plain_words;
+use crate::survey::{Question, QuestionKind};
+use crate::understand::answer::{Answer, Status};
+
+/// Longest answer text read as a grid's answer; longer is unclear.
+pub(crate) const MAX_LENGTH: usize = 4_000;
+/// Most pieces (lines, or parts between commas) read.
+pub(crate) const MAX_PIECES: usize = 200;
+
+/// What a reply says to a grid.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum GridReading {
+    /// One answer for the whole grid: "n/a", or unclear as a whole.
+    Whole(Answer),
+    /// Item by item, in the items' order: `None` where an item is not given.
+    Items(Vec<Option<Answer>>),
+}
+
+impl GridReading {
+    /// Is every item given, each read with certainty (or the whole grid
+    /// answered "n/a")?
+    pub(crate) fn is_complete(&self) -> bool {
+        match self {
+            GridReading::Whole(answer) => answer.is_ok(),
+            GridReading::Items(items) => {
+                items.iter().all(|a| a.as_ref().is_some_and(Answer::is_ok))
+            }
+        }
+    }
+}
+
+/// The pieces of an answer: lines, cut again at commas, semicolons and
+/// item letters (`a) 4 b) 3`); at most [`MAX_PIECES`].
+pub(super) fn pieces(text: &str, letters: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        for part in line.split([',', ';', '|']) {
+            let mut start = 0;
+            for at in letter_marks(part, letters) {
+                if at > start && !part[start..at].trim().is_empty() {
+                    out.push(part[start..at].trim());
+                }
+                start = at;
+            }
+            if !part[start..].trim().is_empty() {
+                out.push(part[start..].trim());
+            }
+            if out.len() >= MAX_PIECES {
+                out.truncate(MAX_PIECES);
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// Where `x)` or `(x)` starts a lettered entry inside `text` (not at its
+/// start), for letters within the first `letters`.
+fn letter_marks(text: &str, letters: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 1..bytes.len() {
+        let open = bytes[i - 1] == b'(' && i >= 2 && bytes[i - 2] == b' ';
+        let spaced = bytes[i - 1] == b' ' || open;
+        if spaced
+            && bytes[i].is_ascii_alphabetic()
+            && bytes.get(i + 1) == Some(&b')')
+            && usize::from(bytes[i].to_ascii_lowercase() - b'a') < letters
+        {
+            out.push(if open { i - 1 } else { i });
+        }
+    }
+    out
+}
+
+/// The letter a piece starts with as a key (`a)`, `(a)`, `a.`, `a:`,
+/// `a -`, `a=`, `a 4`, `a4`), as an index, and the rest after it.
+pub(super) fn letter_key(piece: &str) -> Option<(usize, &str)> {
+    let piece = piece.trim_start_matches(['*', '_', ' ']);
+    let (piece, bracketed) = match piece.strip_prefix('(') {
+        Some(rest) => (rest, true),
+        None => (piece, false),
+    };
+    let mut chars = piece.chars();
+    let letter = chars.next().filter(char::is_ascii_alphabetic)?;
+    let rest = chars.as_str();
+    let index = usize::from(letter.to_ascii_lowercase() as u8 - b'a');
+    let next = rest.chars().next();
+    let after = match next {
+        None => return (!bracketed).then_some((index, "")),
+        Some(')') => &rest[1..],
+        Some('.' | ':' | '=') if !bracketed => &rest[1..],
+        Some(' ') if !bracketed => {
+            let trimmed = rest.trim_start();
+            match trimmed.chars().next() {
+                Some('-' | '–' | '—' | '=' | ':') => {
+                    &trimmed[trimmed.chars().next()?.len_utf8()..]
+                }
+                Some(c) if c.is_ascii_digit() => trimmed,
+                _ => return None,
+            }
+        }
+        Some(c) if c.is_ascii_digit() && !bracketed => rest,
+        _ => return None,
+    };
+    Some((index, after.trim()))
+}
+
+/// A crude stem for matching an item's or option's words: lowercase, a
+/// plural or `-ing`/`-ed`/`-e` ending off, at most five letters
+/// ("dosing" and "dose" agree).
+fn stem(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    for end in ["ing", "ed", "es", "s", "e"] {
+        if w.len() > end.len() + 2 && w.ends_with(end) {
+            w.truncate(w.len() - end.len());
+            break;
+        }
+    }
+    w.chars().take(5).collect()
+}
+
+/// Words that say nothing about which item or option is meant.
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "my", "i", "is", "it",
+];
+
+fn stems(text: &str) -> Vec<String> {
+    plain_words(text)
+        .iter()
+        .filter(|w| !STOP.contains(&w.as_str()) && w.chars().any(char::is_alphabetic))
+        .map(|w| stem(w))
+        .collect()
+}
+
+/// How a piece's words name one of several labelled things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Named {
+    /// Exactly this one.
+    One(usize),
+    /// Words of several: unclear which.
+    Several,
+    /// None of them.
+    None,
+}
+
+/// Which of `labels` (each an id and a label) `words` name: the whole
+/// label, the id, or words all found in exactly one label.
+pub(super) fn named(words: &str, labels: &[(&str, &str)]) -> Named {
+    let wanted = normalise(words);
+    if wanted.is_empty() {
+        return Named::None;
+    }
+    if let Some(i) = labels.iter().position(|(id, label)| {
+        normalise(label) == wanted || normalise(&id.replace('_', " ")) == wanted
+    }) {
+        return Named::One(i);
+    }
+    let asked = stems(words);
+    if asked.is_empty() || asked.len() > 12 {
+        return Named::None;
+    }
+    let fits: Vec<usize> = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, label))| {
+            let own: Vec<String> = stems(&format!("{label} {}", id.replace('_', " ")));
+            asked.iter().all(|s| own.contains(s))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match fits.len() {
+        0 => Named::None,
+        1 => Named::One(fits[0]),
+        _ => Named::Several,
+    }
+}
+
+fn normalise(text: &str) -> String {
+    plain_words(text).join(" ")
+}
+
+/// `rest` without the label it starts with (`Choosing a starting dose: 4`
+/// gives `4`), or unchanged.
+pub(super) fn without_label<'a>(rest: &'a str, label: &str) -> &'a str {
+    let lower = rest.to_lowercase();
+    let label = label.to_lowercase();
+    let cut = if lower.starts_with(&label) {
+        label.len()
+    } else {
+        return rest;
+    };
+    rest.get(cut..)
+        .unwrap_or(rest)
+        .trim_start_matches([' ', ':', '-', '–', '—', '=', '.'])
+        .trim()
+}
+
+/// A piece named by words: `dosing - 4`, `Side effects: 5`,
+/// `Choosing a starting dose 4` (a table row). The item and the value's
+/// text.
+fn labelled<'a>(piece: &'a str, labels: &[(&str, &str)]) -> Option<(Named, &'a str)> {
+    for sep in [" - ", " – ", " — ", ":", "=", " -"] {
+        if let Some(at) = piece.find(sep) {
+            let (words, value) = (&piece[..at], piece[at + sep.len()..].trim());
+            return Some((named(words, labels), value));
+        }
+    }
+    let at = piece.trim_end().rfind(' ')?;
+    let (words, value) = (&piece[..at], piece[at + 1..].trim());
+    match named(words, labels) {
+        Named::None => None,
+        found => Some((found, value)),
+    }
+}
+
+/// Reads `text` as `question`'s answer, a grid. `item` reads one item's
+/// value (the item's own question: the grid's scale or options, its
+/// `allow`).
+pub(crate) fn read(
+    question: &Question,
+    text: &str,
+    item: impl Fn(usize, &str) -> Answer,
+    whole: impl Fn(&str) -> Option<Answer>,
+) -> GridReading {
+    let QuestionKind::Grid { items, .. } = &question.kind else {
+        return GridReading::Whole(Answer::unclear("not a grid", text));
+    };
+    let text = text.trim();
+    if text.len() > MAX_LENGTH {
+        return GridReading::Whole(Answer::unclear("too long to read as a grid's answer", ""));
+    }
+    let labels: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| (i.id.as_str(), i.label.as_str()))
+        .collect();
+    let pieces = pieces(text, items.len());
+    let mut keyed: Vec<Vec<(Answer, &str)>> = vec![Vec::new(); items.len()];
+    let mut bare = Vec::new();
+    let mut any_key = false;
+    for piece in &pieces {
+        let key = match letter_key(piece) {
+            Some((i, rest)) if i < items.len() => {
+                Some((Named::One(i), without_label(rest, &items[i].label)))
+            }
+            Some((_, rest)) if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+                return GridReading::Whole(Answer::unclear(
+                    format!("\"{piece}\": the grid has no such letter"),
+                    text,
+                ));
+            }
+            _ => labelled(piece, &labels),
+        };
+        match key {
+            Some((Named::One(i), value)) => {
+                any_key = true;
+                if !value.is_empty() {
+                    keyed[i].push((item(i, value), piece));
+                }
+            }
+            Some((Named::Several, _)) => {
+                return GridReading::Whole(Answer::unclear(
+                    format!("\"{piece}\" fits more than one item"),
+                    text,
+                ));
+            }
+            Some((Named::None, _)) | None => bare.push(*piece),
+        }
+    }
+    if any_key {
+        return GridReading::Items(keyed.into_iter().map(settle_item).collect());
+    }
+    if let Some(answer) = whole(text) {
+        return GridReading::Whole(answer);
+    }
+    in_order(text, &bare, items.len(), item)
+}
+
+/// One item's readings: one, or several that agree; otherwise unclear.
+fn settle_item(readings: Vec<(Answer, &str)>) -> Option<Answer> {
+    let first = readings.first()?.0.clone();
+    if readings
+        .iter()
+        .all(|(a, _)| a.value == first.value && a.status == first.status)
+    {
+        return Some(first);
+    }
+    let sources: Vec<&str> = readings.iter().map(|(_, s)| *s).collect();
+    Some(Answer::unclear(
+        format!("given twice: {}", sources.join(" and ")),
+        sources.join("\n"),
+    ))
+}
+
+/// Values without item names: read in the items' order only when there
+/// are exactly as many as items (a row of numbers may be one piece,
+/// `4 3 5` or `4/3/5`).
+fn in_order(
+    text: &str,
+    bare: &[&str],
+    count: usize,
+    item: impl Fn(usize, &str) -> Answer,
+) -> GridReading {
+    let row: Vec<&str> = if bare.len() == 1 {
+        bare[0]
+            .split([' ', '/'])
+            .filter(|w| !w.is_empty())
+            .collect()
+    } else {
+        bare.to_vec()
+    };
+    let numbers = row.len() > 1
+        && row
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    let row = if numbers || bare.len() > 1 {
+        row
+    } else {
+        bare.to_vec()
+    };
+    if row.len() != count {
+        return GridReading::Whole(Answer::unclear(
+            format!(
+                "{} for {count} items: say which value is for which letter",
+                match row.len() {
+                    1 => "one answer".to_owned(),
+                    n => format!("{n} answers"),
+                }
+            ),
+            text,
+        ));
+    }
+    let answers: Vec<Answer> = row.iter().enumerate().map(|(i, v)| item(i, v)).collect();
+    if answers.iter().any(|a| a.status != Status::Ok) && !numbers {
+        return GridReading::Whole(Answer::unclear(
+            "not one value per item in order: say which value is for which letter",
+            text,
+        ));
+    }
+    GridReading::Items(answers.into_iter().map(Some).collect())
+}

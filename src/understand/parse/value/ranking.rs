@@ -1,0 +1,205 @@
+//! A ranking's answer: the options from rank 1 down. Read from a numbered
+//! list of labels or letters (`1. Lack of evidence`), `b > a > d > c`,
+//! letters or labels in order (`b, a, d, c`), or a rank beside each
+//! option (`a) 2`, `Side effects - 1`, `2 a) Lack of ...`). Every option
+//! must get a distinct rank from 1 to n: ties, gaps, a missing or an
+//! unknown option make the answer unclear (asked about), never guessed.
+//!
+//! Linear: the text is cut to [`super::grid::MAX_LENGTH`] bytes and
+//! [`super::grid::MAX_PIECES`] pieces before any reading.
+
+use super::grid::{self, Named};
+use crate::survey::ChoiceOption;
+use crate::understand::answer::{Answer, Value};
+
+/// One piece of a ranking: the rank written, and the option named.
+struct Ranked {
+    rank: Option<usize>,
+    option: Result<usize, String>,
+}
+
+/// A rank written before (`1.`, `1)`, `1st`, `#1`, `1 -`) an option.
+fn leading_rank(piece: &str) -> Option<(usize, &str)> {
+    let piece = piece.trim_start_matches('#');
+    let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rank = piece[..digits].parse().ok()?;
+    let mut rest = &piece[digits..];
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(r) = rest.strip_prefix(suffix) {
+            rest = r;
+            break;
+        }
+    }
+    let after = rest.trim_start_matches(['.', ')', ':', '-', '–', '=', ' ']);
+    // "1" alone, or "1." then the option; not "12abc".
+    (after.len() < rest.len() || rest.is_empty()).then_some((rank, after.trim()))
+}
+
+/// A rank written after an option (`a) 2`, `evidence - 1`, `access (3)`,
+/// `b=4`).
+fn trailing_rank(piece: &str) -> Option<(&str, usize)> {
+    let piece = piece.trim_end_matches([')', ' ', '.']);
+    let mut end = piece.len();
+    for suffix in ["st", "nd", "rd", "th"] {
+        if piece.ends_with(suffix)
+            && piece[..piece.len() - 2].ends_with(|c: char| c.is_ascii_digit())
+        {
+            end = piece.len() - 2;
+            break;
+        }
+    }
+    let body = &piece[..end];
+    let digits = body.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rank = body[body.len() - digits..].parse().ok()?;
+    let before = &body[..body.len() - digits];
+    let head = before.trim_end_matches([' ', ':', '-', '–', '=', '(', '#']);
+    // The option before needs a separator, or is one letter ("a2").
+    if head.len() == before.len()
+        && !(head.len() == 1 && head.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    Some((head.trim(), rank))
+}
+
+/// The option `text` names: a letter (`b`, `b)`, with or without its
+/// label), its label, its id, or words only its label has.
+fn option_named(text: &str, options: &[ChoiceOption]) -> Result<usize, String> {
+    let labels: Vec<(&str, &str)> = options
+        .iter()
+        .map(|o| (o.id.as_str(), o.label.as_str()))
+        .collect();
+    let text = text.trim().trim_end_matches(['.', ',']);
+    if let Some((i, rest)) = grid::letter_key(text) {
+        if i >= options.len() {
+            return Err(format!(
+                "\"{text}\": there is no option {}",
+                crate::survey::questionnaire::option_letter(i)
+            ));
+        }
+        let rest = grid::without_label(rest, &options[i].label);
+        if rest.is_empty() {
+            return Ok(i);
+        }
+    }
+    match grid::named(text, &labels) {
+        Named::One(i) => Ok(i),
+        Named::Several => Err(format!("\"{text}\" fits more than one option")),
+        Named::None => Err(format!("\"{text}\" is none of the options")),
+    }
+}
+
+fn piece(text: &str, options: &[ChoiceOption]) -> Ranked {
+    if let Some((rank, rest)) = leading_rank(text) {
+        if trailing_rank(rest).is_some() && !rest.is_empty() {
+            return Ranked {
+                rank: Some(rank),
+                option: Err(format!("\"{text}\" has two numbers")),
+            };
+        }
+        return Ranked {
+            rank: Some(rank),
+            option: option_named(rest, options),
+        };
+    }
+    if let Some((head, rank)) = trailing_rank(text) {
+        return Ranked {
+            rank: Some(rank),
+            option: option_named(head, options),
+        };
+    }
+    Ranked {
+        rank: None,
+        option: option_named(text, options),
+    }
+}
+
+/// The pieces of a ranking: one per line, or, on one line, between `>`,
+/// commas or semicolons, or single letters apart (`b a d c`).
+fn pieces(text: &str, count: usize) -> Result<Vec<&str>, String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() != 1 {
+        return Ok(grid::pieces(text, count));
+    }
+    let line = lines[0];
+    if line.contains('<') {
+        return Err("written with \"<\": say which comes first with numbers 1 to n".to_owned());
+    }
+    if line.contains('>') {
+        return Ok(line
+            .split('>')
+            .map(str::trim)
+            .take(grid::MAX_PIECES)
+            .collect());
+    }
+    let parts = grid::pieces(line, count);
+    if parts.len() == 1 {
+        let letters: Vec<&str> = line.split_whitespace().collect();
+        if letters.len() > 1
+            && letters.iter().all(|w| {
+                w.trim_end_matches(')').len() == 1
+                    && w.chars().all(|c| c.is_ascii_alphabetic() || c == ')')
+            })
+        {
+            return Ok(letters.into_iter().take(grid::MAX_PIECES).collect());
+        }
+    }
+    Ok(parts)
+}
+
+/// Reads `text` as a ranking of `options`.
+pub(super) fn ranking(text: &str, options: &[ChoiceOption]) -> Answer {
+    let text = text.trim();
+    if text.len() > grid::MAX_LENGTH {
+        return Answer::unclear("too long to read as a ranking", "");
+    }
+    let n = options.len();
+    let pieces = match pieces(text, n) {
+        Ok(pieces) => pieces,
+        Err(why) => return Answer::unclear(why, text),
+    };
+    let read: Vec<Ranked> = pieces.iter().map(|p| piece(p, options)).collect();
+    let mut by_rank: Vec<Option<usize>> = vec![None; n];
+    let mut seen = vec![false; n];
+    let ranked = read.iter().filter(|r| r.rank.is_some()).count();
+    if ranked != 0 && ranked != read.len() {
+        return Answer::unclear("some options have a number and some do not", text);
+    }
+    for (at, r) in read.iter().enumerate() {
+        let option = match &r.option {
+            Ok(i) => *i,
+            Err(why) => return Answer::unclear(why.clone(), text),
+        };
+        if std::mem::replace(&mut seen[option], true) {
+            return Answer::unclear(format!("{} is ranked twice", options[option].label), text);
+        }
+        let rank = r.rank.unwrap_or(at + 1);
+        if rank == 0 || rank > n {
+            return Answer::unclear(format!("rank {rank}: the ranks go from 1 to {n}"), text);
+        }
+        if by_rank[rank - 1].replace(option).is_some() {
+            return Answer::unclear(format!("a tie: two options ranked {rank}"), text);
+        }
+    }
+    if let Some(missing) = seen.iter().position(|s| !s) {
+        return Answer::unclear(format!("\"{}\" has no rank", options[missing].label), text);
+    }
+    let ids = by_rank
+        .into_iter()
+        .map(|o| o.map(|i| options[i].id.clone()))
+        .collect::<Option<Vec<String>>>();
+    match ids {
+        Some(ids) => Answer::ok(Value::Choices(ids), text),
+        None => Answer::unclear("a gap in the ranks", text),
+    }
+}

@@ -22,7 +22,7 @@ use crate::store::{
 use crate::survey::Survey;
 use crate::understand::answer::Answer;
 use crate::understand::authres::Verdict;
-use crate::understand::bounce::{Attribution, Evidence, Returned};
+use crate::understand::bounce::{Attribution, Evidence, Returned, SenderLimit, sender_limit};
 use crate::understand::classify::{Bounce, Classification, MessageClass};
 
 #[cfg(test)]
@@ -272,6 +272,22 @@ fn sending_limit(outcome: &mut Outcome, bounce: &Bounce, facts: &BounceFacts, re
         .as_deref()
         .or(bounce.status.as_deref())
         .unwrap_or("no detail");
+    let words = [bounce.status.as_deref(), bounce.diagnostic.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if sender_limit(&words) == Some(SenderLimit::Connections) {
+        // Said in a session, where the dispatcher lowers the connections;
+        // a report of it afterwards asks for nothing.
+        outcome.flags.push(Flag {
+            kind: FlagKind::SendingLimit,
+            note: format!(
+                "a report that our account had too many connections at once ({said}): nothing paused, nobody bounced"
+            ),
+        });
+        return;
+    }
     match &facts.by_key {
         Some(refused) if !facts.key_paused => {
             let until = received + SENDING_PAUSE;

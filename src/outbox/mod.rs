@@ -8,6 +8,7 @@ mod file;
 pub mod quota;
 mod render;
 mod smtp;
+pub mod throttle;
 pub mod verp;
 
 use std::future::Future;

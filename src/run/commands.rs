@@ -461,5 +461,6 @@ pub fn status(path: &Path) -> Result<StatusRead> {
         id: survey.id,
         title: survey.title,
         counts,
+        now,
     })))
 }

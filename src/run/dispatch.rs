@@ -3,12 +3,16 @@
 //! an optional rate, retrying transient failures with exponential backoff
 //! and jitter and recording permanent ones.
 //!
-//! Durability: a message is marked `sending` (committed) before it is
-//! handed to the server and `sent` after the server accepted it, in the
-//! commit that claims the worker's next message (one fsync per message). A
-//! crash in between leaves it `sending`; at start-up it goes again with the
-//! same Message-ID. So at most the messages in flight at a crash, no more than
-//! the number of connections, can arrive twice.
+//! Durability (group commit): a message is marked `sending` (committed)
+//! before it is handed to the server and `sent` after the server accepted
+//! it. A sending task claims a batch of due messages in one commit (up to
+//! [`SEND_BATCH`], fewer while a queue is short, one under a pace or a
+//! quota) and marks what the server accepted in the commit that claims its
+//! next batch, so one fsync serves many messages. A crash in between leaves
+//! them `sending`; at start-up they go again with the same Message-ID. So
+//! at most the messages in flight at a crash, no more than the number of
+//! connections times [`SEND_BATCH`], can arrive twice; nothing is marked
+//! sent that the server did not accept.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,12 +22,14 @@ use tokio::sync::Mutex;
 use tracing::{info, warn};
 
 use crate::outbox::quota::allowance;
+use crate::outbox::throttle::Connections;
 use crate::outbox::{Outbox, render};
 use crate::run::clock::Clock;
 use crate::run::shutdown::Shutdown;
-use crate::store::{Claimable, Claimed, MailKind, Store};
+use crate::store::{Accepted, Claimable, Claimed, MailKind, Store};
 use crate::survey::Survey;
 use crate::survey::templates::Templates;
+use crate::understand::bounce::{SenderLimit, sender_limit};
 use crate::{Error, Result};
 
 /// What one round of sending did.
@@ -82,6 +88,7 @@ impl<O: Outbox> Dispatcher<O> {
     ) -> Result<Round> {
         let round = Arc::new(std::sync::Mutex::new(Round::default()));
         self.seed_quota().await?;
+        self.seed_pause().await?;
         let on_done = Arc::new(on_done);
         let mut workers = tokio::task::JoinSet::new();
         for _ in 0..self.worker.survey.sending.max_connections {
@@ -105,6 +112,11 @@ impl<O: Outbox> Dispatcher<O> {
         if let Some(err) = first_error {
             return Err(err);
         }
+        let now = self.worker.clock.now().as_second();
+        if let Some(until) = self.worker.limits.paused_at(now) {
+            let until = Timestamp::from_second(until).unwrap_or_default();
+            info!(survey = %self.worker.survey.id, until = %until, "sending paused: the provider refused the account for a sending limit");
+        }
         let round = *round.lock().expect("round lock");
         Ok(round)
     }
@@ -115,47 +127,66 @@ impl<O: Outbox> Dispatcher<O> {
     /// the store, once per survey and account: the quota holds across
     /// restarts.
     async fn seed_quota(&self) -> Result<()> {
-        let Some(quota) = &self.worker.limits.quota else {
-            return Ok(());
-        };
-        let key = format!(
-            "{}\u{0}{}",
-            self.worker.survey.database.display(),
-            self.worker.survey.id
-        );
-        if quota.is_seeded(&key) {
+        if self.worker.limits.quota.is_none() {
             return Ok(());
         }
-        let since = self.worker.clock.now() - SignedDuration::from_secs(quota.window);
-        let (survey_id, leads) = (
-            self.worker.survey.id.clone(),
-            self.worker.survey.leads.len(),
+        let (limits, survey, now) = (
+            self.worker.limits.clone(),
+            self.worker.survey.clone(),
+            self.worker.clock.now(),
         );
-        let sent = self
+        self.worker
+            .store
+            .blocking(move |store| limits.seed(store, &survey, now))
+            .await
+    }
+
+    /// A pause of this survey's sending still running (a refusal in a
+    /// session before a restart, or a delivery report with our key) pauses
+    /// the account, and so every survey sending through it.
+    async fn seed_pause(&self) -> Result<()> {
+        let (survey_id, now) = (self.worker.survey.id.clone(), self.worker.clock.now());
+        let until = self
             .worker
             .store
-            .blocking(move |store| store.sent_since(&survey_id, since, leads))
+            .blocking(move |store| store.paused_until(&survey_id, now))
             .await?;
-        quota.seed(key, &sent);
+        if let Some(until) = until {
+            self.worker.limits.pause(until);
+        }
         Ok(())
     }
 
-    /// When the account's quota lets the next message go, if it is used up
-    /// now: the daemon sleeps until then instead of retrying what is due.
+    /// When the account lets the next message go, if it cannot now (its
+    /// quota is used up, or the provider refused it for a sending limit):
+    /// the daemon sleeps until then instead of retrying what is due.
     pub fn quota_opens_at(&self) -> Option<Timestamp> {
-        let quota = self.worker.limits.quota.as_ref()?;
-        let at = quota.opens_at(self.worker.clock.now().as_second())?;
+        let limits = &self.worker.limits;
+        let now = self.worker.clock.now().as_second();
+        let quota = limits.quota.as_ref().and_then(|q| q.opens_at(now));
+        let at = quota.max(limits.paused_at(now))?;
         Timestamp::from_second(at).ok()
     }
 }
 
 enum Outcome {
-    Sent,
+    /// Accepted; with an invitation's or reminder's bytes to keep.
+    Sent(Option<Vec<u8>>),
     Retry,
     Failed,
-    /// A problem with our own setup (login refused): stop this round.
+    /// A problem with our own setup (login refused), or the provider
+    /// paused our account: stop this round.
     Stop,
+    /// The provider said too many connections at once: this task stops,
+    /// with its connection given up if `true` (see [`Limits`]).
+    Fewer(bool),
 }
+
+/// Most messages one sending task claims in one commit (group commit).
+/// Also the most it has handed to the server and not yet marked sent: a
+/// crash leaves at most `max_connections` times this many in flight, the
+/// only ones that can arrive twice.
+pub const SEND_BATCH: usize = 32;
 
 /// What every sending task shares.
 struct Worker<O: Outbox> {
@@ -175,6 +206,12 @@ pub struct Limits {
     pace: Option<Mutex<tokio::time::Interval>>,
     connections: Arc<tokio::sync::Semaphore>,
     quota: Option<Quota>,
+    /// Fewer connections after the provider said too many at once, and
+    /// how many permits are out of `connections` for it.
+    throttle: std::sync::Mutex<(Connections, usize)>,
+    /// No mail through the account before this (Unix seconds; 0: none):
+    /// the provider refused it for a sending limit.
+    paused_until: std::sync::atomic::AtomicI64,
 }
 
 /// An account's quota (`daily_limit` recipients per `quota_window`): the
@@ -263,7 +300,65 @@ impl Limits {
             pace,
             connections: Arc::new(tokio::sync::Semaphore::new(max_connections.max(1))),
             quota: None,
+            throttle: std::sync::Mutex::new((Connections::new(max_connections), 0)),
+            paused_until: std::sync::atomic::AtomicI64::new(0),
         })
+    }
+
+    fn throttle(&self) -> std::sync::MutexGuard<'_, (Connections, usize)> {
+        self.throttle.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The provider said too many connections at `now`: one fewer (never
+    /// the last). Returns whether the caller's own permit is to be given
+    /// up for it, and the connections after it (max, how many fewer).
+    fn too_many_connections(&self, now: i64) -> (bool, (usize, usize)) {
+        let mut throttle = self.throttle();
+        let lowered = throttle.0.refused(now);
+        if lowered {
+            throttle.1 += 1;
+        }
+        (lowered, (throttle.0.max, throttle.0.fewer))
+    }
+
+    /// Gives back the connections that have come back by `now`.
+    fn restore_connections(&self, now: i64) {
+        let mut throttle = self.throttle();
+        let fewer = throttle.0.fewer_at(now);
+        if throttle.1 > fewer {
+            self.connections.add_permits(throttle.1 - fewer);
+            throttle.1 = fewer;
+        }
+    }
+
+    /// Reads what `survey` sent within the account's quota window from its
+    /// store, once per survey: the service calls it for every survey on the
+    /// account before their daemons start, so that each counts the others'
+    /// mail from its first message, across restarts.
+    pub fn seed(&self, store: &Store, survey: &Survey, now: Timestamp) -> Result<()> {
+        let Some(quota) = &self.quota else {
+            return Ok(());
+        };
+        let key = format!("{}\u{0}{}", survey.database.display(), survey.id);
+        if quota.is_seeded(&key) {
+            return Ok(());
+        }
+        let since = now - SignedDuration::from_secs(quota.window);
+        let sent = store.sent_since(&survey.id, since, survey.leads.len())?;
+        quota.seed(key, &sent);
+        Ok(())
+    }
+
+    /// No mail through the account before `until`.
+    fn pause(&self, until: Timestamp) {
+        self.paused_until
+            .fetch_max(until.as_second(), std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Until when the account is paused at `now`, if it is.
+    fn paused_at(&self, now: i64) -> Option<i64> {
+        let until = self.paused_until.load(std::sync::atomic::Ordering::SeqCst);
+        (until > now).then_some(until)
     }
 
     /// A survey's own limits: its rate, connections and quota.
@@ -296,15 +391,49 @@ impl Limits {
 
 impl<O: Outbox> Worker<O> {
     /// One sending task: claims and sends due messages until none is left,
-    /// within the pace, the connections and the quota of the account.
+    /// within the pace, the connections and the quota of the account. What
+    /// the server accepted is marked sent in the commit that claims the
+    /// next batch (group commit), and at the end whatever happened.
     async fn work(
         &self,
         round: &std::sync::Mutex<Round>,
         on_done: &(impl Fn(&Round) + Send + Sync),
         shutdown: &Shutdown,
     ) -> Result<()> {
-        // Accepted by the server, to be marked sent with the next claim.
-        let mut sent: Option<i64> = None;
+        let mut accepted = Vec::new();
+        let worked = self.batches(&mut accepted, round, on_done, shutdown).await;
+        if !accepted.is_empty() {
+            let (survey_id, now) = (self.survey.id.clone(), self.clock.now());
+            self.store
+                .blocking(move |store| {
+                    store.claim_batch(&survey_id, now, &accepted, Claimable::Any, 0)
+                })
+                .await?;
+        }
+        worked
+    }
+
+    /// How many messages the next claim takes: one at a time under a pace
+    /// or a quota (each waits for its slot; nothing sits claimed meanwhile),
+    /// else doubling from one up to [`SEND_BATCH`], so that a few due
+    /// messages spread over the connections and a long queue costs one
+    /// commit per batch.
+    fn next_batch(&self, last: usize) -> usize {
+        if self.limits.pace.is_some() || self.limits.quota.is_some() {
+            1
+        } else {
+            (last * 2).clamp(1, SEND_BATCH)
+        }
+    }
+
+    async fn batches(
+        &self,
+        accepted: &mut Vec<Accepted>,
+        round: &std::sync::Mutex<Round>,
+        on_done: &(impl Fn(&Round) + Send + Sync),
+        shutdown: &Shutdown,
+    ) -> Result<()> {
+        let mut batch = 0;
         loop {
             // Wait for the pace and a connection of the account before
             // claiming, so rows sit in `sending` only while the server has
@@ -312,13 +441,16 @@ impl<O: Outbox> Worker<O> {
             if let Some(pace) = &self.limits.pace {
                 pace.lock().await.tick().await;
             }
-            let Ok(_connection) = self.limits.connections.clone().acquire_owned().await else {
-                break;
+            self.limits
+                .restore_connections(self.clock.now().as_second());
+            let Ok(connection) = self.limits.connections.clone().acquire_owned().await else {
+                return Ok(());
             };
-            if shutdown.is_triggered() {
-                break;
+            let now = self.clock.now();
+            if shutdown.is_triggered() || self.limits.paused_at(now.as_second()).is_some() {
+                return Ok(());
             }
-            let (survey_id, now, done) = (self.survey.id.clone(), self.clock.now(), sent.take());
+            batch = self.next_batch(batch);
             // With the quota used up, only the leads' mail goes; the rest
             // waits for the window (the daemon comes back when it opens).
             let reserved = self
@@ -331,66 +463,109 @@ impl<O: Outbox> Worker<O> {
                 Some(_) if reserved => Claimable::FollowUpsFirst,
                 Some(_) => Claimable::LeadsOnly,
             };
+            let (survey_id, done, n) = (self.survey.id.clone(), std::mem::take(accepted), batch);
             let claimed = self
                 .store
-                .blocking(move |store| store.claim_due_of(&survey_id, now, done, which))
-                .await;
-            let Some(claimed) = claimed.inspect_err(|_| self.settle(reserved, None, 0))? else {
+                .blocking(move |store| store.claim_batch(&survey_id, now, &done, which, n))
+                .await
+                .inspect_err(|_| self.settle(reserved, None, 0))?;
+            if claimed.is_empty() {
                 self.settle(reserved, None, 0);
-                break;
-            };
-            let id = claimed.id;
-            // A provider counts recipients: the leads' mail goes to each lead.
-            let recipients = match claimed.recipient {
-                Some(_) => 1,
-                None => self.survey.leads.len(),
-            };
-            let outcome = self.deliver(claimed).await;
-            let outcome = match outcome {
-                Ok(Outcome::Sent) if self.limits.quota.is_some() => {
-                    // Under a quota the mark is made at once, so the
-                    // store's `sent_at` is the time the quota counted.
-                    let at = self.clock.now();
-                    let marked = self
-                        .store
-                        .blocking(move |store| store.mark_sent(id, at))
-                        .await;
-                    self.settle(
-                        reserved,
-                        marked.is_ok().then_some(at.as_second()),
-                        recipients,
-                    );
-                    marked?;
-                    Outcome::Sent
+                return Ok(());
+            }
+            let mut rest = claimed.into_iter();
+            while let Some(claimed) = rest.next() {
+                let outcome = self.send_one(claimed, reserved, accepted).await?;
+                let snapshot = {
+                    let mut round = round.lock().expect("round lock");
+                    match outcome {
+                        Outcome::Sent(_) => round.sent += 1,
+                        Outcome::Retry => round.retried += 1,
+                        Outcome::Failed => round.failed += 1,
+                        Outcome::Stop | Outcome::Fewer(_) => {}
+                    }
+                    *round
+                };
+                let stop = matches!(outcome, Outcome::Stop | Outcome::Fewer(_));
+                if let Outcome::Fewer(true) = outcome {
+                    // This task's connection is the one taken away: it
+                    // ends, and its permit with it.
+                    connection.forget();
+                    let unsent: Vec<i64> = rest.map(|c| c.id).collect();
+                    self.release(unsent).await?;
+                    return Ok(());
                 }
-                Ok(Outcome::Sent) => {
-                    sent = Some(id);
-                    Outcome::Sent
+                if stop || shutdown.is_triggered() {
+                    let unsent: Vec<i64> = rest.map(|c| c.id).collect();
+                    self.release(unsent).await?;
+                    return Ok(());
                 }
-                other => {
-                    self.settle(reserved, None, 0);
-                    other?
-                }
-            };
-            let snapshot = {
-                let mut round = round.lock().expect("round lock");
-                match outcome {
-                    Outcome::Sent => round.sent += 1,
-                    Outcome::Retry => round.retried += 1,
-                    Outcome::Failed => round.failed += 1,
-                    Outcome::Stop => break,
-                }
-                *round
-            };
-            on_done(&snapshot);
+                on_done(&snapshot);
+            }
         }
-        if let Some(id) = sent {
-            let now = self.clock.now();
-            self.store
-                .blocking(move |store| store.mark_sent(id, now))
-                .await?;
+    }
+
+    /// Sends one claimed message; what the server accepted joins
+    /// `accepted`, to be marked sent with the next claim (under a quota at
+    /// once, so that the store's `sent_at` is the time the quota counted).
+    async fn send_one(
+        &self,
+        claimed: Claimed,
+        reserved: bool,
+        accepted: &mut Vec<Accepted>,
+    ) -> Result<Outcome> {
+        let id = claimed.id;
+        // A provider counts recipients: the leads' mail goes to each lead.
+        let recipients = match claimed.recipient {
+            Some(_) => 1,
+            None => self.survey.leads.len(),
+        };
+        match self.deliver(claimed).await {
+            Ok(Outcome::Sent(questionnaire)) if self.limits.quota.is_some() => {
+                let at = self.clock.now();
+                let sent = [Accepted {
+                    id,
+                    at,
+                    questionnaire,
+                }];
+                let survey_id = self.survey.id.clone();
+                let marked = self
+                    .store
+                    .blocking(move |store| {
+                        store.claim_batch(&survey_id, at, &sent, Claimable::Any, 0)
+                    })
+                    .await;
+                self.settle(
+                    reserved,
+                    marked.is_ok().then_some(at.as_second()),
+                    recipients,
+                );
+                marked?;
+                Ok(Outcome::Sent(None))
+            }
+            Ok(Outcome::Sent(questionnaire)) => {
+                accepted.push(Accepted {
+                    id,
+                    at: self.clock.now(),
+                    questionnaire,
+                });
+                Ok(Outcome::Sent(None))
+            }
+            other => {
+                self.settle(reserved, None, 0);
+                other
+            }
         }
-        Ok(())
+    }
+
+    /// Claimed messages never handed over go back to the queue.
+    async fn release(&self, unsent: Vec<i64>) -> Result<()> {
+        if unsent.is_empty() {
+            return Ok(());
+        }
+        self.store
+            .blocking(move |store| store.release_unsent(&unsent))
+            .await
     }
 
     fn settle(&self, reserved: bool, sent_at: Option<i64>, recipients: usize) {
@@ -448,20 +623,11 @@ impl<O: Outbox> Worker<O> {
         match self.outbox.send(&mail).await {
             Ok(()) => {
                 info!(survey = %self.survey.id, kind = %claimed.kind, recipient = %to, message_id = %message_id, "sent");
-                if matches!(claimed.kind, MailKind::Invitation | MailKind::Reminder) {
-                    // Losing the copy only makes replies read against the
-                    // survey file's questionnaire instead: not worth
-                    // stopping the sending for.
-                    let (id, bytes) = (claimed.id, mail.bytes);
-                    if let Err(err) = self
-                        .store
-                        .blocking(move |store| store.keep_sent_questionnaire(id, &bytes))
-                        .await
-                    {
-                        warn!(error = %err, "could not keep the invitation as sent");
-                    }
-                }
-                Ok(Outcome::Sent)
+                // An invitation or reminder is kept as it went (marked
+                // with its sent mark): a reply is read against the text the
+                // person got.
+                let keep = matches!(claimed.kind, MailKind::Invitation | MailKind::Reminder);
+                Ok(Outcome::Sent(keep.then_some(mail.bytes)))
             }
             Err(err @ (Error::Credentials(_) | Error::Tls(_))) => {
                 // Our setup is wrong, not this recipient: try again later,
@@ -471,11 +637,26 @@ impl<O: Outbox> Worker<O> {
                 tracing::error!(error = %err, "sending stopped");
                 Ok(Outcome::Stop)
             }
-            Err(err) if crate::understand::bounce::sender_side(&err.to_string()) => {
+            Err(err) if sender_limit(&err.to_string()) == Some(SenderLimit::Connections) => {
+                // Too many connections at once: one fewer, and the message
+                // goes again at once on another (not counted against it).
+                let (give_up, (max, fewer)) = self.limits.too_many_connections(now.as_second());
+                let (id, survey_id, said) = (claimed.id, self.survey.id.clone(), err.to_string());
+                self.store
+                    .blocking(move |store| {
+                        store.fewer_connections(&survey_id, id, (max, fewer), &said, now)
+                    })
+                    .await?;
+                warn!(recipient = %to, message_id = %message_id, error = %crate::report::shown::logged(&err.to_string()), connections = max - fewer.min(max - 1), "the server refused our account for too many connections at once: one connection fewer");
+                Ok(Outcome::Fewer(give_up))
+            }
+            Err(err) if sender_limit(&err.to_string()) == Some(SenderLimit::Quota) => {
                 // Our own account hit the provider's limit, said in the
                 // session itself: no proof needed. The message waits with
-                // the rest; nothing is counted against it.
+                // the rest, nothing is counted against it, and the account
+                // pauses (every survey sending through it).
                 let until = now + crate::decide::ingest::SENDING_PAUSE;
+                self.limits.pause(until);
                 let (id, survey_id, said) = (claimed.id, self.survey.id.clone(), err.to_string());
                 self.store
                     .blocking(move |store| {

@@ -278,6 +278,8 @@ pub struct SurveyStatus {
     /// Under a sending quota: how it stands and when the last invitation
     /// or reminder waiting is expected to go.
     pub quota: Option<QuotaOutlook>,
+    /// When it was read.
+    pub now: Timestamp,
 }
 
 /// A survey's sending quota as `status` shows it.
@@ -406,6 +408,9 @@ pub fn render_survey(one: &SurveyStatus, status: &crate::store::Status) -> Strin
             let _ = writeln!(out, "  {pause}");
         }
     }
+    if let Some(fewer) = &status.fewer_connections {
+        let _ = writeln!(out, "{}", fewer_connections(fewer, one.now));
+    }
     if !status.failed_messages.is_empty() {
         let _ = writeln!(
             out,
@@ -444,4 +449,34 @@ pub fn render_survey(one: &SurveyStatus, status: &crate::store::Status) -> Strin
         }
     }
     out
+}
+
+/// The SMTP server's refusals for too many connections, as `status` says
+/// them: how many connections the daemon allows now, since when, why, and
+/// when all come back.
+fn fewer_connections(fewer: &crate::store::FewerConnections, now: Timestamp) -> String {
+    let last = &fewer.last;
+    let at = last
+        .last_refusal
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .unwrap_or(now);
+    let said = crate::report::shown::visible(&fewer.detail);
+    let n = now.as_second();
+    match last
+        .restored_at(n)
+        .and_then(|s| Timestamp::from_second(s).ok())
+    {
+        Some(restored) => format!(
+            "connections lowered: {} of {} now; the SMTP server refused our account for too many connections at once {} time(s), last at {at} ({said}); one comes back every {} min without another, all {} by {restored}",
+            last.allowed_at(n),
+            last.max,
+            fewer.times,
+            crate::outbox::throttle::RECOVERY / 60,
+            last.max,
+        ),
+        None => format!(
+            "connections: all {} again; the SMTP server refused our account for too many connections at once {} time(s), last at {at} ({said})",
+            last.max, fewer.times,
+        ),
+    }
 }

@@ -83,14 +83,14 @@ pub use kinds::{
 };
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
-pub use outbox::{Claimable, Claimed, SentMail};
+pub use outbox::{Accepted, Claimable, Claimed, SentMail};
 pub use processing::{
     Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, Lookup, Outcome, Savepoint,
     StoredMessage, Waiting,
 };
 pub use recipients::{ListChanges, StoredRecipient};
 pub use retention::Purged;
-pub use status::{Failure, HealthNote, Status};
+pub use status::{Failure, FewerConnections, HealthNote, Status};
 pub use timeline::{ReportData, Silent};
 
 /// `decided_by` of an inferred answer the doctor confirmed by replying
@@ -794,5 +794,100 @@ mod tests {
             err,
             format!("store: recipients row {id}: unknown status 'on_holiday'")
         );
+    }
+
+    /// Group commit: one commit marks what the server accepted (each at
+    /// its own time, an invitation with the bytes that went) and claims the
+    /// next batch; a claimed message never handed over goes back as it was;
+    /// nothing not accepted is marked sent.
+    #[test]
+    fn a_batch_is_claimed_and_what_was_accepted_marked_sent_in_one_commit() {
+        let (_dir, store, survey) = store_with_survey();
+        let at = |s: i64| Timestamp::from_second(s).unwrap();
+        for i in 0..5 {
+            store
+                .queue_requested_report(&survey.id, &format!("r{i}@s"), b"report", at(10))
+                .unwrap();
+        }
+        let first = store
+            .claim_batch(&survey.id, at(20), &[], Claimable::Any, 3)
+            .unwrap();
+        assert_eq!(first.len(), 3);
+        let accepted: Vec<Accepted> = first[..2]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Accepted {
+                id: c.id,
+                at: at(30 + i as i64),
+                questionnaire: None,
+            })
+            .collect();
+        let second = store
+            .claim_batch(&survey.id, at(40), &accepted, Claimable::Any, 3)
+            .unwrap();
+        assert_eq!(second.len(), 2, "the two left");
+        store.release_unsent(&[first[2].id]).unwrap();
+        let conn = store.lock();
+        let row = |id: i64| -> (String, Option<i64>, i64) {
+            conn.query_row(
+                "SELECT state, sent_at, attempts FROM outbox WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap()
+        };
+        assert_eq!(row(first[0].id), ("sent".into(), Some(30), 1));
+        assert_eq!(row(first[1].id), ("sent".into(), Some(31), 1));
+        assert_eq!(row(first[2].id), ("pending".into(), None, 0));
+        assert_eq!(row(second[0].id), ("sending".into(), None, 1));
+    }
+
+    /// Migration 0019 (fewer connections) on a database written by the
+    /// release before it: `status` shows no lowering; a refusal for too
+    /// many connections puts the message back as it was and shows.
+    #[test]
+    fn a_database_from_before_0019_opens_with_all_connections_then_records_fewer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 18).unwrap();
+        conn.execute(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO outbox (survey_id, kind, seq, message_id, state, attempts, next_attempt_at, created_at, bounce_key, body)
+             VALUES ('s', 'report', 1, 'report.1@s', 'sending', 1, 0, 0, 'k', x'00')",
+            [],
+        )
+        .unwrap();
+        let outbox = conn.last_insert_rowid();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        assert!(store.status("s").unwrap().fewer_connections.is_none());
+        let said = "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded";
+        store
+            .fewer_connections(
+                "s",
+                outbox,
+                (4, 1),
+                said,
+                Timestamp::from_second(100).unwrap(),
+            )
+            .unwrap();
+        let fewer = store.status("s").unwrap().fewer_connections.unwrap();
+        assert_eq!(fewer.times, 1);
+        assert_eq!(fewer.last.allowed_at(100), 3);
+        assert_eq!(fewer.detail, said);
+        let (state, attempts): (String, i64) = store
+            .lock()
+            .query_row(
+                "SELECT state, attempts FROM outbox WHERE id = ?1",
+                [outbox],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((state.as_str(), attempts), ("pending", 0));
     }
 }

@@ -214,6 +214,139 @@ fn hold_pending_until(conn: &Connection, survey_id: &str, until: Timestamp) -> R
     Ok(())
 }
 
+/// A message the server accepted, to be marked sent.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    /// Outbox row id.
+    pub id: i64,
+    /// When the server accepted it.
+    pub at: Timestamp,
+    /// An invitation's or reminder's bytes as they went, kept: a reply is
+    /// read against the text the person got.
+    pub questionnaire: Option<Vec<u8>>,
+}
+
+fn mark_accepted(conn: &Connection, sent: &Accepted) -> Result<()> {
+    conn.execute_cached(
+        "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL,
+                body = CASE WHEN ?3 IS NOT NULL AND kind IN ('invitation', 'reminder') THEN ?3 ELSE body END
+         WHERE id = ?1",
+        params![sent.id, sent.at.as_second(), sent.questionnaire],
+    )?;
+    Ok(())
+}
+
+/// The row a claim reads.
+type DueRow = (
+    i64,
+    MailKind,
+    u32,
+    String,
+    u32,
+    Option<Vec<u8>>,
+    Option<i64>,
+    Option<bool>,
+    Option<RecipientStatus>,
+);
+
+/// The next due message of `which`, if any, marked `sending` (within the
+/// caller's transaction); mail that may no longer go is cancelled on the
+/// way.
+fn claim_one(
+    tx: &Connection,
+    survey_id: &str,
+    now: Timestamp,
+    which: Claimable,
+) -> Result<Option<Claimed>> {
+    let leads_only = which == Claimable::LeadsOnly;
+    let order = match which {
+        Claimable::Any => "o.next_attempt_at, o.id",
+        Claimable::FollowUpsFirst | Claimable::LeadsOnly => {
+            "o.kind IN ('invitation', 'reminder'), o.next_attempt_at, o.id"
+        }
+    };
+    loop {
+        let row: Option<DueRow> = tx
+            .query_row_cached(
+                &format!("SELECT o.id, o.kind, o.seq, o.message_id, o.attempts, o.body, o.recipient_id, r.listed, r.status
+                 FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
+                 WHERE o.survey_id = ?1 AND o.state = 'pending' AND o.next_attempt_at <= ?2
+                   AND (?3 = 0 OR o.recipient_id IS NULL)
+                 ORDER BY {order} LIMIT 1"),
+                params![survey_id, now.as_second(), leads_only],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((id, kind, seq, message_id, attempts, body, recipient_id, listed, status)) = row
+        else {
+            return Ok(None);
+        };
+        let person = match (recipient_id, listed, status) {
+            (Some(_), Some(listed), Some(status)) => Some(Person { listed, status }),
+            _ => None,
+        };
+        // The same rule as the round that queued it: a held or
+        // tokenless message is not the person's until confirmed, so a
+        // stranger's mail never stops their reminders.
+        let replied = kind == MailKind::Reminder
+            && tx
+                .query_row_cached(
+                    &format!(
+                        "SELECT {} FROM recipients r WHERE r.id = ?1",
+                        super::timeline::STOPS_REMINDERS
+                    ),
+                    [recipient_id],
+                    |r| r.get::<_, bool>(0),
+                )
+                .optional()?
+                .unwrap_or(false);
+        if let Mailable::Cancel(reason) = mailable(kind, person, replied) {
+            tx.execute_cached(
+                "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2 WHERE id = ?1",
+                params![id, reason],
+            )?;
+            continue;
+        }
+        let recipient = match recipient_id {
+            Some(rid) => Some(recipient_by_id(tx, rid)?),
+            None => None,
+        };
+        let bounce_key: String = tx.query_row_cached(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1,
+                    bounce_key = COALESCE(bounce_key, ?2), sent_to = ?3
+             WHERE id = ?1 RETURNING bounce_key",
+            params![
+                id,
+                crate::outbox::verp::new_key(),
+                recipient.as_ref().map(|r| r.email.clone())
+            ],
+            |r| r.get(0),
+        )?;
+        return Ok(Some(Claimed {
+            id,
+            kind,
+            seq,
+            message_id,
+            attempts: attempts + 1,
+            recipient,
+            body,
+            bounce_key,
+        }));
+    }
+}
+
 impl Store {
     /// Queues an invitation for every listed, active recipient who has none.
     /// Returns how many were queued.
@@ -262,9 +395,8 @@ impl Store {
     /// active is cancelled here, at the last moment.
     ///
     /// `sent` is the message this worker handed to the server last: it is
-    /// marked sent in the same commit, so each message costs one durable
-    /// commit, not two. Until then it stays `sending`, still counted in
-    /// flight.
+    /// marked sent in the same commit. Until then it stays `sending`,
+    /// still counted in flight.
     pub fn claim_due(
         &self,
         survey_id: &str,
@@ -283,104 +415,62 @@ impl Store {
         sent: Option<i64>,
         which: Claimable,
     ) -> Result<Option<Claimed>> {
-        let leads_only = which == Claimable::LeadsOnly;
-        let order = match which {
-            Claimable::Any => "o.next_attempt_at, o.id",
-            Claimable::FollowUpsFirst | Claimable::LeadsOnly => {
-                "o.kind IN ('invitation', 'reminder'), o.next_attempt_at, o.id"
-            }
-        };
+        let accepted: Vec<Accepted> = sent
+            .map(|id| Accepted {
+                id,
+                at: now,
+                questionnaire: None,
+            })
+            .into_iter()
+            .collect();
+        Ok(self.claim_batch(survey_id, now, &accepted, which, 1)?.pop())
+    }
+
+    /// Group commit: marks `accepted` sent (each at its own time, an
+    /// invitation or reminder with the bytes that went) and claims up to
+    /// `n` messages due at `now` (marked `sending`, in the order
+    /// `which` says), all in one transaction, so one durable commit serves
+    /// many messages. Nothing is marked sent but what the caller says the
+    /// server accepted; what is claimed stays `sending` (in flight, sent
+    /// again after a crash) until a later call marks it.
+    pub fn claim_batch(
+        &self,
+        survey_id: &str,
+        now: Timestamp,
+        accepted: &[Accepted],
+        which: Claimable,
+        n: usize,
+    ) -> Result<Vec<Claimed>> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
-        if let Some(id) = sent {
-            tx.execute_cached(
-                "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1",
-                params![id, now.as_second()],
-            )?;
+        for sent in accepted {
+            mark_accepted(&tx, sent)?;
         }
-        loop {
-            let row = tx
-                .query_row_cached(
-                    &format!("SELECT o.id, o.kind, o.seq, o.message_id, o.attempts, o.body, o.recipient_id, r.listed, r.status
-                     FROM outbox o LEFT JOIN recipients r ON r.id = o.recipient_id
-                     WHERE o.survey_id = ?1 AND o.state = 'pending' AND o.next_attempt_at <= ?2
-                       AND (?3 = 0 OR o.recipient_id IS NULL)
-                     ORDER BY {order} LIMIT 1"),
-                    params![survey_id, now.as_second(), leads_only],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, MailKind>(1)?,
-                            r.get::<_, u32>(2)?,
-                            r.get::<_, String>(3)?,
-                            r.get::<_, u32>(4)?,
-                            r.get::<_, Option<Vec<u8>>>(5)?,
-                            r.get::<_, Option<i64>>(6)?,
-                            r.get::<_, Option<bool>>(7)?,
-                            r.get::<_, Option<RecipientStatus>>(8)?,
-                        ))
-                    },
-                )
-                .optional()?;
-            let Some((id, kind, seq, message_id, attempts, body, recipient_id, listed, status)) =
-                row
-            else {
-                tx.commit()?;
-                return Ok(None);
-            };
-            let person = match (recipient_id, listed, status) {
-                (Some(_), Some(listed), Some(status)) => Some(Person { listed, status }),
-                _ => None,
-            };
-            // The same rule as the round that queued it: a held or
-            // tokenless message is not the person's until confirmed, so a
-            // stranger's mail never stops their reminders.
-            let replied = kind == MailKind::Reminder
-                && tx
-                    .query_row_cached(
-                        &format!(
-                            "SELECT {} FROM recipients r WHERE r.id = ?1",
-                            super::timeline::STOPS_REMINDERS
-                        ),
-                        [recipient_id],
-                        |r| r.get::<_, bool>(0),
-                    )
-                    .optional()?
-                    .unwrap_or(false);
-            if let Mailable::Cancel(reason) = mailable(kind, person, replied) {
-                tx.execute_cached(
-                    "UPDATE outbox SET state = 'cancelled', cancel_reason = ?2 WHERE id = ?1",
-                    params![id, reason],
-                )?;
-                continue;
+        let mut claimed = Vec::with_capacity(n.min(256));
+        while claimed.len() < n {
+            match claim_one(&tx, survey_id, now, which)? {
+                Some(one) => claimed.push(one),
+                None => break,
             }
-            let recipient = match recipient_id {
-                Some(rid) => Some(recipient_by_id(&tx, rid)?),
-                None => None,
-            };
-            let bounce_key: String = tx.query_row_cached(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1,
-                        bounce_key = COALESCE(bounce_key, ?2), sent_to = ?3
-                 WHERE id = ?1 RETURNING bounce_key",
-                params![
-                    id,
-                    crate::outbox::verp::new_key(),
-                    recipient.as_ref().map(|r| r.email.clone())
-                ],
-                |r| r.get(0),
-            )?;
-            tx.commit()?;
-            return Ok(Some(Claimed {
-                id,
-                kind,
-                seq,
-                message_id,
-                attempts: attempts + 1,
-                recipient,
-                body,
-                bounce_key,
-            }));
         }
+        tx.commit()?;
+        Ok(claimed)
+    }
+
+    /// Messages claimed and never handed to the server (sending stopped
+    /// before their turn) go back to the queue as they were.
+    pub fn release_unsent(&self, ids: &[i64]) -> Result<()> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        for id in ids {
+            tx.execute_cached(
+                "UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0)
+                 WHERE id = ?1 AND state = 'sending'",
+                [id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Queues a report a lead asked for (`report --send`), to go like
@@ -524,6 +614,51 @@ impl Store {
         hold_pending_until(&tx, survey_id, until)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The SMTP server refused our account for too many connections at
+    /// once: message `id` goes back to the queue as it was (not counted as
+    /// an attempt), and the lowering (to `fewer` below `max` connections)
+    /// is recorded for `status` with the server's words.
+    pub fn fewer_connections(
+        &self,
+        survey_id: &str,
+        id: i64,
+        (max, fewer): (usize, usize),
+        said: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        let said = crate::compose::token::redact(said);
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        tx.execute_cached(
+            "INSERT INTO fewer_connections (survey_id, max_connections, fewer, detail, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![survey_id, max as i64, fewer as i64, said, now.as_second()],
+        )?;
+        tx.execute_cached(
+            "UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), last_error = ?2
+             WHERE id = ?1 AND state = 'sending'",
+            params![
+                id,
+                format!("refused by the provider: too many connections ({said})")
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Until when sending of the survey is paused at `now` (the latest
+    /// pause still running), if it is.
+    pub fn paused_until(&self, survey_id: &str, now: Timestamp) -> Result<Option<Timestamp>> {
+        let until: Option<i64> = self.lock().query_row_cached(
+            "SELECT MAX(until_at) FROM sending_pauses WHERE survey_id = ?1 AND until_at > ?2",
+            params![survey_id, now.as_second()],
+            |r| r.get(0),
+        )?;
+        until
+            .map(|s| rows::timestamp("sending_pauses", 0, s))
+            .transpose()
     }
 
     /// A permanent failure: give up and keep the server's reply.

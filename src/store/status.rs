@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::rows::collect;
 use super::{
@@ -45,6 +45,10 @@ pub struct Status {
     /// Every pause of sending, with what caused it: until when, which
     /// message was refused, what the provider said.
     pub sending_pauses: Vec<String>,
+    /// The SMTP server's refusals of our account for too many connections
+    /// at once: how many, and the last (connections are lowered by it, and
+    /// come back with time: see [`crate::outbox::throttle`]).
+    pub fewer_connections: Option<FewerConnections>,
     /// Messages whose handling failed, set aside for `review --retry`.
     pub failed_messages: Vec<FailedMessage>,
     /// Follow-up mail that could not be written (open flags).
@@ -53,6 +57,17 @@ pub struct Status {
     /// or its mailbox (a refused login, a move the server refuses, a
     /// folder it cannot create), with since when; empty when all is well.
     pub health: Vec<HealthNote>,
+}
+
+/// The refusals of our account for too many connections at once.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FewerConnections {
+    /// How many refusals.
+    pub times: usize,
+    /// The connections after the last one, and when it came.
+    pub last: crate::outbox::throttle::Connections,
+    /// What the server said the last time (redacted).
+    pub detail: String,
 }
 
 /// One problem the daemon recorded, as `status` shows it.
@@ -108,6 +123,7 @@ impl Store {
         status.unverified_bounces = unverified_bounces(&conn, survey_id)?;
         status.sending_limits = count("SELECT COUNT(*) FROM sending_pauses WHERE survey_id = ?1")?;
         status.sending_pauses = sending_pauses(&conn, survey_id)?;
+        status.fewer_connections = fewer_connections(&conn, survey_id)?;
         status.different_sender = count(
             "SELECT COUNT(*) FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
         )?;
@@ -194,6 +210,38 @@ fn unverified_bounces(conn: &Connection, survey_id: &str) -> Result<Vec<String>>
         "SELECT note FROM flags WHERE survey_id = ?1 AND kind = 'unverified_bounce' ORDER BY id",
         [survey_id],
         |r| r.get::<_, String>(0),
+    )
+}
+
+/// The refusals for too many connections: how many, and the last.
+fn fewer_connections(conn: &Connection, survey_id: &str) -> Result<Option<FewerConnections>> {
+    let last = conn
+        .query_row_cached(
+            "SELECT max_connections, fewer, detail, created_at,
+                    (SELECT COUNT(*) FROM fewer_connections WHERE survey_id = ?1)
+             FROM fewer_connections WHERE survey_id = ?1 ORDER BY id DESC LIMIT 1",
+            [survey_id],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            },
+        )
+        .optional()?;
+    Ok(
+        last.map(|(max, fewer, detail, at, times)| FewerConnections {
+            times: times as usize,
+            last: crate::outbox::throttle::Connections {
+                max: (max.max(1)) as usize,
+                fewer: fewer.max(0) as usize,
+                last_refusal: Some(at),
+            },
+            detail,
+        }),
     )
 }
 

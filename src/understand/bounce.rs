@@ -375,17 +375,50 @@ static SOFT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(will (continue to |keep |be )?(re)?try|will be retried|still trying|is still being retried|has not yet been delivered|not been delivered yet|delivery (has been |is )?delayed|message (is |has been )?delayed|warning: (message|could not send)|this is (a|only a) warning|do not need to resend|don't need to resend|temporar(il)?y (failure|problem|unavailable|error|deferred)|deferred|delivery attempts will continue|will retry)").expect("valid regex")
 });
 
-/// A refusal that concerns our account, not the addresses it names
-/// (Gmail's daily limit, Exchange's submission quota, NDR 5.1.90,
-/// throttling of the sender's connections).
-static SENDER_SIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(daily (user )?sending (limit|quota)|sending limit exceeded|submissionquotaexceeded|submission quota|\b5\.1\.90\b|sender thread limit|message submission rate|too many messages sent|you have exceeded (your|the) (daily )?(sending|message) (limit|quota)|exceeded the (maximum )?(number of )?(messages|recipients) (per|you can send)|daily limit for sending|sending quota exceeded|outbound (spam|sending) limit|ratelimit(ed)? .{0,20}sender|sender .{0,20}rate ?limit)").expect("valid regex")
+/// A refusal that concerns our account's sending limit, not the
+/// addresses it names (Gmail's daily limit, Exchange's submission quota,
+/// NDR 5.1.90).
+static SENDING_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(daily (user )?sending (limit|quota)|sending limit exceeded|submissionquotaexceeded|submission quota|\b5\.1\.90\b|message submission rate|too many messages sent|you have exceeded (your|the) (daily )?(sending|message) (limit|quota)|exceeded the (maximum )?(number of )?(messages|recipients) (per|you can send)|daily limit for (sending|message recipients)|sending quota exceeded|outbound (spam|sending) limit|ratelimit(ed)? .{0,20}sender|sender .{0,20}rate ?limit)").expect("valid regex")
 });
 
+/// A refusal of our account for too many connections at once (Exchange
+/// Online's `432 4.3.2 STOREDRV.ClientSubmit; sender thread limit
+/// exceeded`: three concurrent connections per mailbox).
+static TOO_MANY_CONNECTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(sender thread limit|too many concurrent (smtp )?(connections|sessions) (for|from) (this|the|your) (sender|account|user|mailbox))").expect("valid regex")
+});
+
+/// What a provider's refusal of our own account (not of a recipient)
+/// asks of us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SenderLimit {
+    /// The account's sending limit is used up (Gmail `550 5.4.5`, Exchange
+    /// `554 5.2.0 ... SubmissionQuotaExceededException`, NDR `5.1.90`):
+    /// sending through the account pauses.
+    Quota,
+    /// Too many connections at once (Exchange `432 4.3.2 ... sender thread
+    /// limit exceeded`): one connection fewer, not a pause.
+    Connections,
+}
+
 /// Is `text` (a status and diagnostic, or a plain-text report) about our
-/// own account's limits rather than the recipients?
+/// own account's limits rather than the recipients, and which? Too many
+/// connections wins over a quota's words in the same text: it asks for
+/// less, and the next refusal says the rest.
+pub fn sender_limit(text: &str) -> Option<SenderLimit> {
+    if TOO_MANY_CONNECTIONS.is_match(text) {
+        Some(SenderLimit::Connections)
+    } else if SENDING_LIMIT.is_match(text) {
+        Some(SenderLimit::Quota)
+    } else {
+        None
+    }
+}
+
+/// Is `text` about our own account's limits rather than the recipients?
 pub fn sender_side(text: &str) -> bool {
-    SENDER_SIDE.is_match(text)
+    sender_limit(text).is_some()
 }
 
 /// The diagnostic part of a plain-text report: up to where the returned
@@ -635,16 +668,40 @@ mod tests {
     }
 
     #[test]
-    fn sender_side_refusals_are_recognised() {
-        assert!(sender_side("550 5.4.5 Daily user sending limit exceeded."));
-        assert!(sender_side(
-            "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException"
-        ));
-        assert!(sender_side("Status: 5.1.90"));
-        assert!(sender_side(
-            "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded"
-        ));
-        assert!(!sender_side("550 5.1.1 user unknown"));
+    fn sender_limits_are_told_apart() {
+        use SenderLimit::{Connections, Quota};
+        let cases: &[(&str, Option<SenderLimit>)] = &[
+            ("550 5.4.5 Daily user sending limit exceeded.", Some(Quota)),
+            (
+                "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception",
+                Some(Quota),
+            ),
+            ("Status: 5.1.90", Some(Quota)),
+            (
+                "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients",
+                Some(Quota),
+            ),
+            (
+                "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded",
+                Some(Connections),
+            ),
+            (
+                "421 4.7.0 Too many concurrent SMTP connections for this account",
+                Some(Connections),
+            ),
+            // A busy server's greeting is about the server, not our account.
+            (
+                "421 4.3.2 mx.proxy.test Service not available, closing transmission channel",
+                None,
+            ),
+            ("550 5.1.1 user unknown", None),
+            ("452 4.5.3 Too many recipients", None),
+            ("552 5.2.2 Mailbox full", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sender_limit(text), *expected, "{text}");
+            assert_eq!(sender_side(text), expected.is_some(), "{text}");
+        }
     }
 }
 

@@ -383,3 +383,142 @@ fn shared_mailbox_routes_a_doubly_listed_sender_to_neither_and_a_bounce_by_its_k
     assert_eq!(a_store.messages(&a_id).unwrap().len(), 2);
     assert_eq!(daemon.terminate().code(), Some(0), "{}", log_text());
 }
+
+/// Invitations of a survey marked sent, in the store.
+fn invitations_sent(fixture: &Fixture) -> usize {
+    fixture
+        .outbox_states(MailKind::Invitation)
+        .get(&MailState::Sent)
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Issue 23: two surveys of one daemon sending through one SMTP account
+/// share its daily quota (10 a minute here), counted from both stores
+/// across a restart within the window: 16 invitations go in two windows,
+/// never more than 10 in any minute over both surveys, nobody twice.
+#[test]
+fn surveys_on_one_account_share_its_daily_quota_across_a_restart() {
+    let stack = Stack::shared();
+    let settings = [
+        ("sending", "daily_limit", "10".into()),
+        ("sending", "quota_window", toml_string("1m")),
+    ];
+    let a = Fixture::new(&stack, &settings);
+    let b = sharing_mailbox_of(&a, &settings);
+    let a_rows = a.recipients()[..8].to_vec();
+    let b_rows = b.recipients()[8..16].to_vec();
+    a.write_recipients(&a_rows);
+    b.write_recipients(&b_rows);
+    let dir = directory_of(&a, &b);
+    let log = dir.path().join("daemon.log");
+    let both = || invitations_sent(&a) + invitations_sent(&b);
+
+    // The first window, then a restart within it: the quota's count is
+    // read back from both stores before either survey sends.
+    let mut daemon = run_directory(&stack, dir.path(), &log);
+    wait_until(Duration::from_secs(60), "10 invitations sent", || {
+        both() >= 10
+    });
+    daemon.terminate();
+    assert_eq!(both(), 10, "the account's quota, not each survey's");
+    let mut daemon = run_directory(&stack, dir.path(), &log);
+    wait_until(Duration::from_secs(170), "16 invitations sent", || {
+        both() == 16
+    });
+    daemon.terminate();
+
+    let mut sent = Vec::new();
+    for fixture in [&a, &b] {
+        sent.extend(
+            fixture
+                .store()
+                .sent_since(&fixture.survey_id(), jiff::Timestamp::UNIX_EPOCH, 1)
+                .unwrap(),
+        );
+    }
+    sent.sort_unstable();
+    assert_eq!(sent.len(), 16);
+    for &start in &sent {
+        let in_window = sent
+            .iter()
+            .filter(|&&s| s >= start && s < start + 60)
+            .count();
+        assert!(
+            in_window <= 10,
+            "{in_window} in the minute from {start}: {sent:?}"
+        );
+    }
+    assert!(sent[15] - sent[0] >= 60, "two windows: {sent:?}");
+    for (_, email) in a_rows.iter().chain(&b_rows) {
+        a.wait_delivered([email.as_str()]);
+        assert_eq!(stack.inbox(email).len(), 1, "{email}");
+    }
+}
+
+/// Issue 23: Exchange's `554 5.2.0 ... SubmissionQuotaExceededException`
+/// in the session pauses the account, not only the survey whose message
+/// it refused: the other survey sending through it sends nothing either,
+/// nothing is failed, and `status` says why. (One connection on the
+/// account: the refusal is the only message the server ever sees.)
+#[test]
+fn a_submission_quota_refused_in_one_survey_pauses_every_survey_on_the_account() {
+    let stack = Stack::shared();
+    let settings = [
+        ("sending", "max_connections", "1".into()),
+        ("replies", "poll_interval", toml_string("2s")),
+    ];
+    let a = Fixture::new(&stack, &settings);
+    let b = sharing_mailbox_of(&a, &settings);
+    let refusal = "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception (fault injected)";
+    let proxy = crate::faults::smtp_proxied(
+        &stack,
+        &a,
+        6102,
+        crate::faults::smtp_proxy::Plan {
+            // Every message: the account's quota is used up.
+            refuse_data: vec![(String::new(), refusal.into())],
+            ..Default::default()
+        },
+    );
+    crate::faults::through_proxy(&b, crate::faults::Proxied::Smtp, proxy.port);
+    a.write_recipients(&a.recipients()[..2]);
+    b.write_recipients(&b.recipients()[2..5]);
+    let dir = directory_of(&a, &b);
+    let log = dir.path().join("daemon.log");
+    let mut daemon = run_directory(&stack, dir.path(), &log);
+    let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
+    let paused = |f: &Fixture| f.store().status(&f.survey_id()).unwrap().sending_limits;
+    wait_until(Duration::from_secs(60), "one survey paused", || {
+        paused(&a) + paused(&b) == 1
+    });
+    // Both surveys' rounds ended on the account's pause.
+    wait_until(Duration::from_secs(60), "both rounds paused", || {
+        let text = log_text();
+        [a.survey_id(), b.survey_id()].iter().all(|id| {
+            text.lines().any(|l| {
+                l.contains("sending paused: the provider refused the account")
+                    && l.contains(id.as_str())
+            })
+        })
+    });
+    daemon.terminate();
+    assert_eq!(proxy.injected().len(), 1, "{:?}", proxy.injected());
+    for (f, n) in [(&a, 2), (&b, 3)] {
+        assert_eq!(
+            f.outbox_states(MailKind::Invitation)
+                .get(&MailState::Pending),
+            Some(&n),
+            "{:?}",
+            f.outbox_states(MailKind::Invitation)
+        );
+    }
+    let refused = if paused(&a) == 1 { &a } else { &b };
+    let out = refused.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.contains("sending paused 1 time(s)")
+            && out.contains("554): 5.2.0 STOREDRV.Submission.Exception"),
+        "{out}"
+    );
+}

@@ -323,3 +323,97 @@ fn a_forged_sending_limit_report_pauses_nothing_and_sends_nothing_twice() {
     assert!(!out.contains("sending paused"), "{out}");
     assert!(out.contains("without our bounce key"), "{out}");
 }
+
+/// Exchange Online's non-delivery report when the mailbox has sent to too
+/// many recipients in a day (RFC 3464, `Status: 5.1.90`).
+fn exchange_ndr_5_1_90(sender: &str, doctor: &str, returned: &str) -> String {
+    format!(
+        "From: Microsoft Outlook <MAILER-DAEMON@outlook.test>\r\n\
+         To: {sender}\r\n\
+         Subject: Undeliverable: Your views on ketamine\r\n\
+         Message-ID: <ndr.{r}@outlook.test>\r\n\
+         Auto-Submitted: auto-replied\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\
+         \r\n\
+         --b1\r\n\
+         Content-Type: text/plain\r\n\
+         \r\n\
+         Your message to {doctor} couldn't be delivered.\r\n\
+         You've reached your daily limit for message recipients.\r\n\
+         --b1\r\n\
+         Content-Type: message/delivery-status\r\n\
+         \r\n\
+         Reporting-MTA: dns; am0pr01mb1234.outlook.test\r\n\
+         \r\n\
+         Final-Recipient: rfc822; {doctor}\r\n\
+         Action: failed\r\n\
+         Status: 5.1.90\r\n\
+         Diagnostic-Code: smtp; 550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients\r\n\
+         \r\n\
+         --b1\r\n\
+         Content-Type: message/rfc822\r\n\
+         \r\n\
+         {returned}\r\n\
+         --b1--\r\n",
+        r = rand::random::<u64>()
+    )
+}
+
+/// Issue 23: Exchange's NDR 5.1.90 pauses sending like Gmail's limit, but
+/// only with our bounce key as proof: the same report forged to the plain
+/// address (the invitation returned without its Return-Path, as anyone who
+/// saw it could write) pauses nothing and sends nothing again; delivered
+/// to the refused invitation's VERP address it pauses, bounces nobody, and
+/// `status` names 5.1.90.
+#[test]
+fn an_exchange_ndr_5_1_90_pauses_only_with_our_bounce_key() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, _daemon) = fixture.invite_first(2, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let invitation = String::from_utf8_lossy(&stack.inbox(doctor).remove(0)).into_owned();
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+
+    let without_verp = invitation
+        .lines()
+        .filter(|l| !l.starts_with("Return-Path:"))
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let forged = exchange_ndr_5_1_90(&fixture.sender, doctor, &without_verp);
+    stack.deliver("", &fixture.sender, forged.as_bytes());
+    fixture.wait_until(Duration::from_secs(60), "the forgery processed", || {
+        store.status(&sid).unwrap().unverified_bounces.len() == 1
+    });
+    assert_eq!(store.status(&sid).unwrap().sending_limits, 0);
+    assert_eq!(
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent),
+        Some(&2),
+        "nothing goes back to the queue"
+    );
+
+    let verp = return_path(&invitation);
+    let genuine = exchange_ndr_5_1_90(&fixture.sender, doctor, &invitation);
+    stack.deliver("", &verp, genuine.as_bytes());
+    fixture.wait_until(Duration::from_secs(60), "the NDR processed", || {
+        store.status(&sid).unwrap().sending_limits == 1
+    });
+    let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+    assert_eq!(person.status, "active", "a sending limit bounces nobody");
+    assert_eq!(
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Pending),
+        Some(&1),
+        "the refused invitation waits for the pause to end"
+    );
+    let out = fixture.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.contains("sending paused 1 time(s)") && out.contains("5.1.90"),
+        "{out}"
+    );
+}

@@ -399,6 +399,46 @@ fn a_sending_limit_pauses_sending_and_bounces_nobody() {
     );
 }
 
+/// Exchange's NDR 5.1.90 with our key pauses like Gmail's limit; a report
+/// of too many connections (432 4.3.2), even with our key, pauses nothing:
+/// the session already lowered the connections.
+#[test]
+fn an_ndr_5_1_90_pauses_and_a_report_of_too_many_connections_does_not() {
+    for (status, diagnostic, pauses) in [
+        (
+            "5.1.90",
+            "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients",
+            true,
+        ),
+        (
+            "4.3.2",
+            "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded",
+            false,
+        ),
+    ] {
+        let mut c = case().kind(MessageClass::AutoReply);
+        c.facts.found = None;
+        c.facts.bounce.by_key = Some(Returned {
+            outbox_id: 5,
+            person: None,
+            sent_to: None,
+        });
+        c.message().classification.bounce = Some(Bounce {
+            sender_side: true,
+            status: Some(status.into()),
+            diagnostic: Some(diagnostic.into()),
+            ..Bounce::default()
+        });
+        let outcome = c.run().outcome;
+        assert_eq!(outcome.pause_sending.is_some(), pauses, "{diagnostic}");
+        assert_eq!(
+            outcome.flags.iter().map(|f| f.kind).collect::<Vec<_>>(),
+            vec![FlagKind::SendingLimit],
+            "{diagnostic}"
+        );
+    }
+}
+
 #[test]
 fn a_sending_limit_reported_again_with_the_same_key_pauses_nothing() {
     let mut c = case().kind(MessageClass::AutoReply);

@@ -359,6 +359,14 @@ impl Service {
             }
             Err(err) => return Err(err),
         };
+        // The account's quota counts this survey's mail before any daemon
+        // on the account sends (a restart within the window).
+        if let Err(err) = account
+            .limits
+            .seed(&store, &loaded.survey, self.clock.now())
+        {
+            warn!(survey = %id, error = %err, "the quota's count not read yet; read when the survey first sends");
+        }
         slot.id = Some(id);
         *slot.problem.lock().expect("lock") = None;
         let survey = Arc::new(loaded.survey.clone());

@@ -27,7 +27,7 @@ pub mod reading;
 pub mod report;
 mod resources;
 mod sending;
-mod smtp_proxy;
+pub mod smtp_proxy;
 
 /// Writes a line straight to the test process's stderr, past libtest's
 /// capture, so CI shows it for passing tests too.

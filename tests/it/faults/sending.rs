@@ -100,10 +100,13 @@ fn fault_sigkill_while_sending() {
             survived += 1;
         }
         daemon.kill();
+        // Group commit: each of the 4 connections has at most a batch
+        // claimed and not yet marked sent.
         let flying = in_flight(&conn, &sid);
+        let bound = 4 * mailsurvey::run::dispatch::SEND_BATCH;
         assert!(
-            flying.len() <= 4,
-            "{} in flight, more than the 4 connections",
+            flying.len() <= bound,
+            "{} in flight, more than the 4 connections' batches ({bound})",
             flying.len()
         );
         in_flight_total += flying.len();
@@ -193,6 +196,7 @@ fn fault_smtp_server_refuses_defers_and_drops() {
             )],
             drop_mid_data: 2,
             drop_after_dot: 2,
+            ..Plan::default()
         },
     );
     let good = doctors(&fixture, "d", 16);
@@ -417,4 +421,57 @@ fn a_sending_limit_refused_in_the_session_pauses_sending_and_fails_nobody() {
             && out.contains("5.4.5 Daily user sending limit exceeded"),
         "{out}"
     );
+}
+
+/// Exchange Online's `432 4.3.2 ... sender thread limit exceeded` (too many
+/// connections of one mailbox at once) lowers the connections by one
+/// instead of pausing: the refused invitation goes again at once (not
+/// counted as an attempt), everybody gets theirs once, and `status` says
+/// how many connections the daemon allows now and why.
+#[test]
+fn too_many_connections_lowers_the_connections_and_pauses_nothing() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("sending", "max_connections", "4".into())]);
+    let proxy = smtp_proxied(
+        &stack,
+        &fixture,
+        6101,
+        Plan {
+            next_rcpt: vec![
+                "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded (fault injected)"
+                    .into(),
+            ],
+            ..Plan::default()
+        },
+    );
+    let rows = doctors(&fixture, "threads", 12);
+    fixture.write_recipients(&rows);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(60), "12 invitations sent", || {
+        fixture
+            .outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            == Some(&12)
+    });
+    daemon.terminate();
+    assert_eq!(proxy.injected().len(), 1, "{:?}", proxy.injected());
+    let status = fixture.store().status(&fixture.survey_id()).unwrap();
+    assert_eq!(status.sending_limits, 0, "nothing paused");
+    let fewer = status.fewer_connections.expect("the lowering recorded");
+    assert_eq!((fewer.times, fewer.last.max, fewer.last.fewer), (1, 4, 1));
+    let out = fixture.mailsurvey(&["status"]);
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.contains("connections lowered: 3 of 4 now")
+            && out.contains("sender thread limit exceeded")
+            && !out.contains("sending paused"),
+        "{out}"
+    );
+    let addresses: Vec<String> = rows.iter().map(|(_, e)| e.clone()).collect();
+    fixture.wait_until(Duration::from_secs(60), "12 delivered", || {
+        addresses.iter().all(|a| stack.maildir_count(a) > 0)
+    });
+    for (address, ids) in copies(&stack, &addresses) {
+        assert_eq!(ids.values().sum::<usize>(), 1, "{address}: {ids:?}");
+    }
 }

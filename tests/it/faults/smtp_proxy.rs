@@ -23,6 +23,9 @@ pub struct Plan {
     /// Recipients whose local part starts with the prefix are refused at
     /// RCPT with the reply.
     pub refuse_rcpt: Vec<(String, String)>,
+    /// The next RCPT commands, whoever they name, are answered with these
+    /// replies in turn (one each).
+    pub next_rcpt: Vec<String>,
     /// Messages to recipients whose local part starts with the prefix are
     /// answered with the reply after their data (the message goes nowhere).
     pub refuse_data: Vec<(String, String)>,
@@ -198,7 +201,14 @@ impl Session {
                 }
                 "RCPT" => {
                     let address = between(&line, '<', '>');
-                    let refusal = matching(&plan.lock().unwrap().refuse_rcpt, &address);
+                    let refusal = {
+                        let mut plan = plan.lock().unwrap();
+                        if plan.next_rcpt.is_empty() {
+                            matching(&plan.refuse_rcpt, &address)
+                        } else {
+                            Some(plan.next_rcpt.remove(0))
+                        }
+                    };
                     match refusal {
                         Some(reply) => {
                             record("smtp-550", std::slice::from_ref(&address));

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::survey::draft_conditions::{self as conditions, Clause, Earlier};
 use crate::survey::problems::Problems;
 
 /// The largest questionnaire read, in bytes of text; checked before any work.
@@ -112,13 +113,75 @@ pub fn draft(text: &str, source: &str) -> Result<Draft, String> {
         ));
     }
     let mut ids = Ids::default();
-    let questions: Vec<Drafted> = read
+    let mut questions: Vec<Drafted> = read
         .blocks
         .iter()
         .enumerate()
         .map(|(n, block)| typed(block, n + 1, &mut ids))
         .collect();
+    resolve_conditions(&mut questions);
     Ok(render(&read.preamble, &questions, source))
+}
+
+/// Each question's condition, matched to the yes/no questions before it:
+/// a `show_if`, or a TODO saying why it could not be.
+fn resolve_conditions(questions: &mut [Drafted]) {
+    for i in 0..questions.len() {
+        let (before, rest) = questions.split_at_mut(i);
+        let question = &mut rest[0];
+        let Some(clause) = question.clause.take() else {
+            continue;
+        };
+        let earlier: Vec<Earlier<'_>> = before
+            .iter()
+            .enumerate()
+            .map(|(n, q)| Earlier {
+                number: n + 1,
+                id: &q.id,
+                text: &q.text,
+                yes_no: q.kind == DraftedKind::YesNo,
+            })
+            .collect();
+        match conditions::resolve(&clause, &earlier) {
+            Ok(show_if) => {
+                question
+                    .notes
+                    .push("show_if read from the condition written with the question".into());
+                question.show_if = Some(show_if);
+            }
+            Err(todo) => question.todos.push(todo),
+        }
+    }
+}
+
+/// A condition opening the question's text or ending it ("If yes to 1:
+/// ...", "(only if ...)"), unless one was found on a line of its own: the
+/// text without it, and the condition.
+fn conditioned(text: String, found: Option<Clause>) -> (String, Option<Clause>) {
+    if found.is_some() {
+        return (text, found);
+    }
+    if let Some((rest, clause)) = conditions::only_if(&text).filter(|(rest, _)| !rest.is_empty()) {
+        return (rest, Some(clause));
+    }
+    match conditions::leading(&text) {
+        Some((rest, clause)) => (rest, Some(clause)),
+        None => (text, None),
+    }
+}
+
+/// "How many years ...": a duration in that unit; "how long": in years,
+/// with a TODO to check the unit.
+fn duration_unit(text: &str, todos: &mut Vec<String>) -> Option<&'static str> {
+    if let Some(caps) = DURATION.captures(text) {
+        return ["years", "months", "weeks", "days"]
+            .into_iter()
+            .find(|u| caps[1].eq_ignore_ascii_case(u));
+    }
+    HOW_LONG.is_match(text).then(|| {
+        todos.push("how long: written as a duration in years; check unit".into());
+        "years"
+    })
 }
 
 /// One question as written: its number's line, the lines that follow it
@@ -199,6 +262,8 @@ enum DraftedKind {
     },
     Number,
     Text,
+    /// A duration in this unit (`years`).
+    Duration(&'static str),
 }
 
 impl DraftedKind {
@@ -210,6 +275,7 @@ impl DraftedKind {
             DraftedKind::Scale { .. } => "scale",
             DraftedKind::Number => "number",
             DraftedKind::Text => "text",
+            DraftedKind::Duration(_) => "duration",
         }
     }
 }
@@ -231,6 +297,10 @@ struct Drafted {
     kind: DraftedKind,
     todos: Vec<String>,
     notes: Vec<String>,
+    /// A condition written with the question, before it is matched.
+    clause: Option<Clause>,
+    /// The condition, matched to an earlier question.
+    show_if: Option<String>,
 }
 
 /// What the hints in a question's lines said.
@@ -296,6 +366,9 @@ static EXCLUSIVE: LazyLock<Regex> = LazyLock::new(|| {
 static YES_NO_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:have|has|had|do|does|did|is|are|was|were|would|will|should|could|can|may)\s+\S")
 });
+static DURATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^how\s+many\s+(years|months|weeks|days)\b"));
+static HOW_LONG: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:for\s+)?how\s+long\b"));
 static NUMBER_OPENING: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:how\s+many|how\s+much|how\s+old|how\s+long|number\s+of)\b"));
 static FREE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -378,6 +451,35 @@ fn tidy(text: &str) -> String {
         .to_owned()
 }
 
+/// The lines after a question's options: hints, a condition on a line of
+/// its own (returned), and anything else as a TODO.
+fn trailing(block: &Block, hints: &mut Hints, todos: &mut Vec<String>) -> Option<Clause> {
+    let mut clause = None;
+    for line in block.trailing.iter().take(MAX_ECHOED) {
+        if let Some((_, found)) = conditions::only_if(line).filter(|(rest, _)| rest.is_empty()) {
+            clause = Some(found);
+            continue;
+        }
+        let flags = |h: &Hints| {
+            (
+                h.all_that_apply,
+                h.choose_one,
+                h.optional,
+                h.yes_no,
+                h.ends.len(),
+            )
+        };
+        let before = flags(hints);
+        let left = take_hints(line, hints);
+        if !left.is_empty() || before == flags(hints) {
+            todos.push(format!(
+                "this line was not read as part of the question: {line}"
+            ));
+        }
+    }
+    clause
+}
+
 /// Types one question block.
 fn typed(block: &Block, number: usize, ids: &mut Ids) -> Drafted {
     let mut hints = Hints::default();
@@ -390,29 +492,8 @@ fn typed(block: &Block, number: usize, ids: &mut Ids) -> Drafted {
     }
     let mut todos = Vec::new();
     let mut notes = Vec::new();
-    for line in block.trailing.iter().take(MAX_ECHOED) {
-        let before = (
-            hints.all_that_apply,
-            hints.choose_one,
-            hints.optional,
-            hints.yes_no,
-            hints.ends.len(),
-        );
-        let left = take_hints(line, &mut hints);
-        let after = (
-            hints.all_that_apply,
-            hints.choose_one,
-            hints.optional,
-            hints.yes_no,
-            hints.ends.len(),
-        );
-        if !left.is_empty() || before == after {
-            todos.push(format!(
-                "this line was not read as part of the question: {line}"
-            ));
-        }
-    }
-    let text = tidy(&words.join(" "));
+    let clause = trailing(block, &mut hints, &mut todos);
+    let (text, clause) = conditioned(tidy(&words.join(" ")), clause);
     let text = if text.is_empty() {
         todos.push("the question has no words of its own: write them in text".into());
         block.header.join(" ")
@@ -471,6 +552,8 @@ fn typed(block: &Block, number: usize, ids: &mut Ids) -> Drafted {
     } else if !hints.ends.is_empty() {
         todos.push("a scale's ends were not both found: give min, max and their labels".into());
         DraftedKind::Text
+    } else if let Some(unit) = duration_unit(&text, &mut todos) {
+        DraftedKind::Duration(unit)
     } else if NUMBER_OPENING.is_match(&text) {
         todos.push("guessed a number from the wording: add min and max if it has bounds, or change the type".into());
         DraftedKind::Number
@@ -497,6 +580,8 @@ fn typed(block: &Block, number: usize, ids: &mut Ids) -> Drafted {
         kind,
         todos,
         notes,
+        clause,
+        show_if: None,
     }
 }
 
@@ -762,6 +847,18 @@ fn question(out: &mut String, q: &Drafted) -> usize {
         quoted(&q.text)
     );
     kind_fields(out, &q.kind);
+    if let Some(show_if) = &q.show_if {
+        let _ = writeln!(out, "show_if = {}", quoted(show_if));
+        if matches!(
+            q.kind,
+            DraftedKind::YesNo
+                | DraftedKind::Single(_)
+                | DraftedKind::Multiple(_)
+                | DraftedKind::Duration(_)
+        ) {
+            out.push_str("allow = [\"not_applicable\"]\n");
+        }
+    }
     if !q.required {
         out.push_str("required = false\n");
     }
@@ -809,6 +906,9 @@ fn kind_fields(out: &mut String, kind: &DraftedKind) {
                 out.push_str(" },\n");
             }
             out.push_str("]\n");
+        }
+        DraftedKind::Duration(unit) => {
+            let _ = writeln!(out, "unit = {}", quoted(unit));
         }
         DraftedKind::YesNo | DraftedKind::Text => {}
     }
@@ -900,6 +1000,60 @@ mod tests {
             .nth(1)
             .unwrap()
             .to_owned()
+    }
+
+    #[test]
+    fn draft_reads_conditions_as_a_lead_writes_them_and_durations() {
+        let text = "1. Have you used ketamine for pain in palliative care? (yes/no)\n\
+                    2. If you have used ketamine: in which situations? (choose all that apply)\n\
+                    a) End of life\nb) Early adjuvant\n\n\
+                    3. Does your service have a written protocol? (yes/no)\n\
+                    4. Has it been shared with community teams? (yes/no)\n\
+                    Only if your service has a protocol\n\n\
+                    5. If yes to 3: who wrote it?\n\
+                    6. If no to 1, why not?\n\
+                    7. If yes to 9: anything else?\n\
+                    8. How many years have you worked in palliative care?\n\
+                    9. For how long have you prescribed it?\n";
+        let drafted = draft(text, "q.txt").unwrap();
+        let table: toml::Table = drafted.toml.parse().expect("valid TOML");
+        let questions = table["question"].as_array().unwrap();
+        let field = |i: usize, key: &str| {
+            questions[i]
+                .get(key)
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+        };
+        let id = |i: usize| field(i, "id").unwrap();
+        assert_eq!(field(1, "show_if"), Some(format!("{} == yes", id(0))));
+        assert_eq!(
+            field(1, "text").as_deref(),
+            Some("If you have used ketamine: in which situations?")
+        );
+        assert_eq!(field(1, "allow").as_deref(), Some("[\"not_applicable\"]"));
+        assert_eq!(field(3, "show_if"), Some(format!("{} == yes", id(2))));
+        assert_eq!(
+            field(3, "text").as_deref(),
+            Some("Has it been shared with community teams?")
+        );
+        assert_eq!(field(4, "show_if"), Some(format!("{} == yes", id(2))));
+        assert_eq!(field(4, "text").as_deref(), Some("Who wrote it?"));
+        assert_eq!(field(5, "show_if"), Some(format!("{} == no", id(0))));
+        assert_eq!(field(6, "show_if"), None);
+        assert!(
+            drafted
+                .toml
+                .contains("TODO: a condition on question 9, which does not come before it"),
+            "{}",
+            drafted.toml
+        );
+        assert_eq!(field(7, "type").as_deref(), Some("duration"));
+        assert_eq!(field(7, "unit").as_deref(), Some("years"));
+        assert_eq!(field(8, "type").as_deref(), Some("duration"));
+        assert!(
+            drafted
+                .toml
+                .contains("TODO: how long: written as a duration in years")
+        );
     }
 
     #[test]

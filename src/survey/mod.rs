@@ -10,6 +10,7 @@ pub mod condition;
 pub mod digest;
 pub mod docx;
 pub mod draft;
+mod draft_conditions;
 pub mod problems;
 pub mod questionnaire;
 pub mod questions;

@@ -141,6 +141,21 @@ pub fn questionnaire() -> Vec<Case> {
         case!("one question, endless options", questionnaire_text, |n| {
             format!("1. Which?\n{}", fill("a) other (please specify)\n", n)).into_bytes()
         }),
+        case!("conditions on every question", questionnaire_text, |n| {
+            fill(
+                "1. If you have used it: did you? (yes/no)\n2. If yes to 1: why? (Only if your service has a protocol)\n",
+                n,
+            )
+            .into_bytes()
+        }),
+        case!("one endless condition", questionnaire_text, |n| {
+            format!(
+                "1. Used? (yes/no)\n2. If you {}: why?\n(only if {}",
+                fill("have used ", n / 2),
+                fill("your ", n / 2)
+            )
+            .into_bytes()
+        }),
         case!("endless numbered questions", questionnaire_text, |n| {
             fill("1. Do you use it? yes/no optional\n", n).into_bytes()
         }),

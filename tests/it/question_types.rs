@@ -306,25 +306,36 @@ fn validate_names_each_condition_mistake_with_file_line_and_fix() {
     }
 }
 
-/// The seed survey with its conditions answered by simulated doctors in
-/// eight mail clients, one style each (`tests/fixtures/cohort-conditions.csv`,
-/// the first eight rows): "n/a" where a condition is false, one doctor who
-/// never used ketamine names a situation anyway, one without a written
-/// protocol says whether it was shared. The report states each percentage
-/// over those the question applied to, with the not applicable and those
-/// who answered anyway in its n line; `responses.csv` has the
-/// not-applicable code (never an empty, missing cell) for every false
-/// condition, and flags the two answers given anyway.
-#[test]
-fn simulated_doctors_in_eight_clients_are_counted_over_those_each_question_applied_to() {
+/// What the simulated doctors' replies made: the report's text, and
+/// `responses.csv` as its header and rows.
+struct Simulated {
+    text: String,
+    csv: String,
+    header: Vec<String>,
+    table: Vec<Vec<String>>,
+}
+
+impl Simulated {
+    /// How many rows hold `value` in column `name`.
+    fn count(&self, name: &str, value: &str) -> usize {
+        let at = self
+            .header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}: {}", self.csv));
+        self.table.iter().filter(|r| r[at] == value).count()
+    }
+}
+
+/// The first `n` doctors of `survey` answer from `cohort`, one mail-client
+/// style each, and the report is made once every answer is recorded (a
+/// grid counts an answer per item).
+fn simulated(survey: &str, cohort: &str, n: usize) -> Simulated {
     use crate::doctors::{self, Answers, Doctor, Style, Value};
     let stack = Stack::shared();
-    let fixture = Fixture::of(&stack, SURVEY, &[]);
-    let (rows, mut daemon) = fixture.invite_first(8, Duration::from_secs(60));
-    let cohort = Answers::load_cohort(
-        &std::path::Path::new(ROOT).join("tests/fixtures/cohort-conditions.csv"),
-    )
-    .unwrap();
+    let fixture = Fixture::of(&stack, survey, &[]);
+    let (rows, mut daemon) = fixture.invite_first(n, Duration::from_secs(60));
+    let cohort = Answers::load_cohort(&std::path::Path::new(ROOT).join(cohort)).unwrap();
     for (i, ((name, email), answers)) in rows.iter().zip(&cohort).enumerate() {
         let doctor = Doctor {
             name: name.clone(),
@@ -337,11 +348,15 @@ fn simulated_doctors_in_eight_clients_are_counted_over_those_each_question_appli
         doctors::send(stack.port("MAILSTACK_SMTP_PORT"), &mail).unwrap();
     }
     for ((_, email), answers) in rows.iter().zip(&cohort) {
-        let given = answers
+        let given: usize = answers
             .items
             .iter()
-            .filter(|(_, v)| !matches!(v, Value::Text(t) if t.is_empty()))
-            .count();
+            .map(|(id, v)| match v {
+                Value::Text(t) if t.is_empty() => 0,
+                _ if id == "confidence_areas" => 3,
+                _ => 1,
+            })
+            .sum();
         fixture.wait_recorded(email, given, Duration::from_secs(120));
     }
     let out = fixture.dir.path().join("report");
@@ -351,7 +366,41 @@ fn simulated_doctors_in_eight_clients_are_counted_over_those_each_question_appli
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
+    daemon.terminate();
     let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let table = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    Simulated {
+        text,
+        csv,
+        header,
+        table,
+    }
+}
+
+/// The seed survey with its conditions answered by simulated doctors in
+/// eight mail clients, one style each (`tests/fixtures/cohort-conditions.csv`,
+/// the first eight rows): "n/a" where a condition is false, one doctor who
+/// never used ketamine names a situation anyway, one without a written
+/// protocol says whether it was shared. The report states each percentage
+/// over those the question applied to, with the not applicable and those
+/// who answered anyway in its n line; `responses.csv` has the
+/// not-applicable code (never an empty, missing cell) for every false
+/// condition, and flags the two answers given anyway.
+#[test]
+fn simulated_doctors_in_eight_clients_are_counted_over_those_each_question_applied_to() {
+    let got = simulated(SURVEY, "tests/fixtures/cohort-conditions.csv", 8);
+    let (text, csv) = (&got.text, &got.csv);
     // Situations applied to the seven who used ketamine; the eighth named
     // one anyway. Shared with community teams applied to the three with a
     // written protocol; of the five without, four wrote n/a, one answered.
@@ -363,27 +412,46 @@ fn simulated_doctors_in_eight_clients_are_counted_over_those_each_question_appli
         text.contains("n = 3 (5 not applicable, of whom 1 answered anyway)"),
         "{text}"
     );
-    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let table: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
-    let count = |name: &str, value: &str| {
-        let at = header.iter().position(|h| h == name).unwrap();
-        table.iter().filter(|r| r[at] == value).count()
-    };
-    assert_eq!(count("situations_end_of_life", "-8"), 1, "{csv}");
-    assert_eq!(count("situations_end_of_life", ""), 0, "{csv}");
-    assert_eq!(count("protocol_shared", "-8"), 5, "{csv}");
-    assert_eq!(count("protocol_shared", ""), 0, "{csv}");
-    assert_eq!(count("situations_answered_anyway", "1"), 1, "{csv}");
-    assert_eq!(count("protocol_shared_answered_anyway", "1"), 1, "{csv}");
-    daemon.terminate();
+    assert_eq!(got.count("situations_end_of_life", "-8"), 1, "{csv}");
+    assert_eq!(got.count("situations_end_of_life", ""), 0, "{csv}");
+    assert_eq!(got.count("protocol_shared", "-8"), 5, "{csv}");
+    assert_eq!(got.count("protocol_shared", ""), 0, "{csv}");
+    assert_eq!(got.count("situations_answered_anyway", "1"), 1, "{csv}");
+    assert_eq!(
+        got.count("protocol_shared_answered_anyway", "1"),
+        1,
+        "{csv}"
+    );
+}
+
+/// The second example whole (`config/seed-full.toml`: conditions, "n/a",
+/// a grid, a ranking, a date and a duration), answered by simulated
+/// doctors in eight mail clients from `tests/fixtures/cohort-full.csv`:
+/// the doctor who never used ketamine writes "n/a" for the grid that does
+/// not apply to them (-8 in each item's column, never missing), every
+/// ranking and duration is read (`18 months` is 1.5 years), and the
+/// denominators are those of the questions' conditions.
+#[test]
+fn simulated_doctors_answer_the_second_example_with_every_type() {
+    let got = simulated("config/seed-full.toml", "tests/fixtures/cohort-full.csv", 8);
+    let (text, csv) = (&got.text, &got.csv);
+    assert!(
+        text.contains("n = 7 (1 not applicable, of whom 1 answered anyway)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("n = 3 (5 not applicable, of whom 1 answered anyway)"),
+        "{text}"
+    );
+    for item in ["dosing", "routes", "side_effects"] {
+        let column = format!("confidence_areas_{item}");
+        assert_eq!(got.count(&column, "-8"), 1, "{csv}");
+        assert_eq!(got.count(&column, ""), 0, "{csv}");
+    }
+    assert_eq!(got.count("barrier_rank_evidence", ""), 0, "{csv}");
+    assert_eq!(got.count("years_in_palliative", ""), 0, "{csv}");
+    assert_eq!(got.count("years_in_palliative", "1.5"), 1, "{csv}");
+    // 10, 12, 10, 1.5, 7, 20, 10, 12 years.
+    assert!(text.contains("median 10,"), "{text}");
+    assert!(text.contains("range 1.5 to 20"), "{text}");
 }

@@ -238,6 +238,35 @@ case("correction_numbered_after_change_own_mail_quoted", message("correction_num
      subject="Re: Re: " + SUBJECT), answers={"written_protocol": ok(True, "pharmacy found the protocol.")},
      note="'Another correction, apologies: 6. yes - ...' above the doctor's own earlier mail, quoted: the new answer counts, nothing from the quote (its list and its PS)")
 
+# ---- more ways of correcting a full list ----
+def corrected(name, ps, changes, note, client="gmail"):
+    body = "\n".join(LIST) + "\n\nThanks,\nJack\n\n" + ps
+    if client == "outlook":
+        text = body + "\n\n" + OUTLOOK_SIG + "\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
+        raw = message(name, text=text, subject="RE: " + SUBJECT, mailer="Microsoft Outlook 16.0")
+    else:
+        raw = message(name, text=body + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+    case(name, raw, answers=expect(LIST_VALUES, **changes), note=note)
+
+corrected("correction_actually_by_number", "PS Q9 is actually yes - I misread it.", {"research": ok(True)},
+          "'PS Q9 is actually yes' below a full list")
+corrected("correction_change_from_to_outlook", "P.S. Please change 2 from no to yes, sorry.", {"early_adjuvant": ok(True)},
+          "Outlook: 'Please change 2 from no to yes' after the sign-off, above the signature", client="outlook")
+corrected("correction_amend_answer_to_question", "PS please amend my answer to question 4 to 9.", {"confidence": ok(9)},
+          "'please amend my answer to question 4 to 9'")
+corrected("correction_got_wrong_its", "Oops, I got 8 wrong, it's a no.", {"training": ok(False)},
+          "'I got 8 wrong, it's a no'")
+corrected("correction_got_wrong_alone", "Actually I think I got 8 wrong.", {"training": UNCLEAR},
+          "'I got 8 wrong' with no new answer: the list's yes no longer stands, asked about")
+corrected("correction_meant_to_be", "Sorry, 3 was meant to be no.", {"opioid_sparing": ok(False)},
+          "'3 was meant to be no'")
+corrected("correction_words_is_actually", "The research question is actually a yes.", {"research": ok(True)},
+          "by the question's words: 'the research question is actually a yes'")
+corrected("correction_words_should_be_score", "PS the confidence score should be 8.", {"confidence": ok(8)},
+          "by the question's words: 'the confidence score should be 8'")
+corrected("correction_trap_change_counts", "We will change 4 to 5 consultants next year, and the protocol should be reviewed.", {},
+          "trap: 'change 4 to 5 consultants' and 'the protocol should be reviewed' are no corrections")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

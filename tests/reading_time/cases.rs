@@ -375,6 +375,15 @@ pub fn all() -> Vec<Case> {
             parse_reply,
             |n| { fill("one more change: 8. ", n).into_bytes() }
         ),
+        case!("reply parser", "change N to", parse_reply, |n| {
+            fill("change 7 to ", n).into_bytes()
+        }),
+        case!("reply parser", "the ... should be", parse_reply, |n| {
+            fill("the protocol should be ", n).into_bytes()
+        }),
+        case!("reply parser", "got N wrong", parse_reply, |n| {
+            fill("I got 7 wrong, it's ", n).into_bytes()
+        }),
         case!("reply parser", "retractions", parse_reply, |n| {
             fill("scratch what I said about the ", n).into_bytes()
         }),

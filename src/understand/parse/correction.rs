@@ -69,7 +69,7 @@ static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// when what follows reads as an answer to that question.
 static CORRECTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[,;:–—]\s*|\s-\s*|\b(?:so|and|then|also|but|ps|p\.s\.)\s+)(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:should|must)\s+(?:be|have\s+been|read|say)\s*:?\s*(\S.*)$",
+        r"(?i)(?:^|[,;:–—]\s*|\s-\s*|\b(?:so|and|then|also|but|ps|p\.s\.)\s+)(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:(?:should|must)\s+(?:be|have\s+been|read|say)|(?:was|is)\s+meant\s+to\s+(?:be|say)|should\s+have\s+(?:said|put|written))\s*:?\s*(\S.*)$",
     )
     .expect("valid regex")
 });
@@ -90,6 +90,46 @@ static CORRECTION_LISTED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A question by number, `q` set when it is said to be one ("Q7",
+/// "question 7", "no. 7").
+const NUMBERED: &str = r"(?P<q>q(?:uestion)?\s*\.?\s*#?\s*|no\.?\s*|number\s+|#)?(?P<n>\d{1,2})";
+
+/// Further forms naming the question by number, each with the new answer
+/// in `v`: "Q7 is actually yes", "change 7 to yes", "please amend my
+/// answer to question 4 to 8", "re question 7 - it is yes", "the answer
+/// to 7 is yes", "I got 7 wrong, it's yes" (an empty `v` takes the answer
+/// back).
+static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"(?i)(?:^|[\s,;:(–—-]){NUMBERED}\s+(?:is|was|should\s+be)\s+(?:actually|really|in\s+fact)\s+(?P<v>\S.*)$"),
+        format!(r"(?i)\b(?:change|amend|update|alter|switch|correct)\s+(?:my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for)\s+)?{NUMBERED}\s+(?:from\s+[^,;.]{{1,20}}?\s+)?to\s+(?P<v>\S.*)$"),
+        r"(?i)\b(?:re|regarding|about|as\s+for|on)\s*:?\s*(?P<q>q(?:uestion)?\s*\.?\s*#?\s*)(?P<n>\d{1,2})\s*[,:\-–—]\s*(?P<v>\S.*)$".to_owned(),
+        format!(r"(?i)\b(?:the|my)\s+answer\s+(?:to|for|on)\s+{NUMBERED}\s+(?:is|should\s+be|should\s+have\s+been)\s+(?P<v>\S.*)$"),
+        format!(r"(?i)\bgot\s+{NUMBERED}\s+wrong\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+)?(?P<v>.*)$"),
+        format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
+    ]
+    .iter()
+    .map(|r| Regex::new(r).expect("valid regex"))
+    .collect()
+});
+/// "The confidence should be 8", "the protocol one should have been
+/// yes", "the protocol question is actually a yes", "change my answer to
+/// the protocol question to yes": a question by its words; taken only
+/// when what follows reads as an answer to it.
+static WORDS_SHOULD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:change|amend|update)\s+(?:my\s+answer\s+(?:to|for|on)\s+)?the\s+([^,:;.!?]+?)(?:\s+(?:one|question|answer|score))?\s+(?:from\s+[^,;.]{1,20}?\s+)?to|the\s+([^,:;.!?]+?)(?:\s+(?:one|question|answer|score))?\s+(?:should\s+(?:be|have\s+been|read)|(?:is|was)\s+(?:actually|really|in\s+fact)))\s+(\S.*)$",
+    )
+    .expect("valid regex")
+});
+/// "it's yes", "it is a yes", "actually 8": the words before the answer.
+static SAYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:it'?s|it\s+is|that'?s|that\s+is|actually|really)\s+)*(?:an?\s+(yes|no)\b)?",
+    )
+    .expect("valid regex")
+});
+
 /// "…, not 7", "8 rather than 6 - I was being modest": the old answer
 /// and anything after it.
 static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,22 +164,82 @@ pub(super) fn read(
         (named(&c[1], questions.len(), index)?, c.get(2)?.as_str())
     } else if let Some(c) = CORRECTION_AFTER.captures(sentence) {
         (named(&c[2], questions.len(), index)?, c.get(1)?.as_str())
+    } else if let Some(found) = numbered_form(sentence, questions) {
+        return Some(found);
+    } else if let Some(found) = words_should(sentence, questions, index) {
+        return Some(found);
     } else {
         let c = CORRECTION_CLAUSE.captures(sentence)?;
         let q = by_number(&c[1])?;
         let wanted = trimmed(c.get(2)?.as_str());
         // A number alone names a question only when what follows answers
         // it: "so 7 should be yes", never "2 should be enough".
-        let question = &questions[q];
-        if matches!(question.kind, QuestionKind::Text)
-            || value::read(question, &wanted).status != Status::Ok
-        {
-            return None;
-        }
-        return Some((q, Fix::Value(wanted)));
+        return answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)));
     };
     let wanted = trimmed(wanted);
     (!wanted.is_empty()).then_some((q, Fix::Value(wanted)))
+}
+
+/// The [`WORDS_SHOULD`] form, when its words name one question and what
+/// follows answers it.
+fn words_should(
+    sentence: &str,
+    questions: &[Question],
+    index: &prose::Index,
+) -> Option<(usize, Fix)> {
+    let c = WORDS_SHOULD.captures(sentence)?;
+    let q = named(c.get(1).or(c.get(2))?.as_str(), questions.len(), index)?;
+    let wanted = plainly(&trimmed(&c[3]));
+    answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)))
+}
+
+/// Does `wanted` read as an answer to `question` (never free text, never
+/// a count such as "5 consultants")? A question named only by a bare
+/// number or by "should be" must pass this.
+fn answers(question: &Question, wanted: &str) -> bool {
+    let counted = matches!(
+        question.kind,
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. }
+    ) && value::counts(wanted).1 > 0;
+    !matches!(question.kind, QuestionKind::Text)
+        && !counted
+        && value::read(question, wanted).status == Status::Ok
+}
+
+/// The answer without the words that say it: "it's yes" is "yes", "a
+/// no" is "no", "actually 8" is "8".
+fn plainly(wanted: &str) -> String {
+    let Some(c) = SAYING.captures(wanted) else {
+        return wanted.to_owned();
+    };
+    let end = c.get(0).map_or(0, |m| m.end());
+    match c.get(1) {
+        Some(yes_no) => format!("{}{}", yes_no.as_str(), &wanted[end..]),
+        None => wanted[end..].to_owned(),
+    }
+}
+
+/// One of [`NUMBERED_FORMS`], if the sentence is one: a bare number (no
+/// "Q" or "question") only before an answer that reads; "I got 7 wrong"
+/// with nothing readable after it takes the answer back.
+fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)> {
+    let c = NUMBERED_FORMS.iter().find_map(|r| r.captures(sentence))?;
+    let n: usize = c["n"].parse().ok()?;
+    let q = n.checked_sub(1).filter(|i| *i < questions.len())?;
+    let wanted = plainly(&trimmed(&c["v"]));
+    let question = &questions[q];
+    if answers(question, &wanted) {
+        return Some((q, Fix::Value(wanted)));
+    }
+    let lower = sentence.to_lowercase();
+    let got_wrong = ["wrong", "misread", "misunderstood"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if c.name("q").is_some() && !wanted.is_empty() && !matches!(question.kind, QuestionKind::Text) {
+        // "Re question 7 - not sure now": the answer is in doubt, asked.
+        return Some((q, Fix::Value(wanted)));
+    }
+    got_wrong.then(|| (q, Fix::Retracted(sentence.trim().to_owned())))
 }
 
 /// The new answer of a correction: the old one ("not 7", "rather than
@@ -236,6 +336,41 @@ mod tests {
             value(7, "no - on reflection we had training")
         );
         assert_eq!(fix("Some changes to my plans: 2 weeks off"), None);
+        for (sentence, q, want) in [
+            ("PS Q7 is actually yes", 6, "yes"),
+            ("PS: 7 is actually a yes.", 6, "yes"),
+            ("Sorry - change 7 to yes.", 6, "yes"),
+            ("Please change 7 from no to yes", 6, "yes"),
+            ("P.S. Please amend my answer to question 4 to 8.", 3, "8"),
+            ("Re question 7 - it is yes, not no.", 6, "yes"),
+            ("Oops, I got 7 wrong, it's yes.", 6, "yes"),
+            ("On reflection, the answer to 7 is yes.", 6, "yes"),
+            ("PS the confidence should be 8", 3, "8"),
+            ("Sorry, 6 was meant to be yes", 5, "yes"),
+            ("I misread 6 - it should be yes", 5, "yes"),
+            ("The protocol question is actually a yes", 5, "yes"),
+            (
+                "Can I change my answer to the protocol question to yes",
+                5,
+                "yes",
+            ),
+        ] {
+            assert_eq!(fix(sentence), value(q, want), "{sentence}");
+        }
+        assert_eq!(
+            fix("I got 6 wrong."),
+            Some((5, Fix::Retracted("I got 6 wrong.".into())))
+        );
+        // A bare number or "should be" before no answer: no correction.
+        for sentence in [
+            "2 is actually quite a lot",
+            "change 2 to something else",
+            "the protocol should be reviewed",
+            "the training should be mandatory for all of us",
+            "we will change 4 to 5 consultants next year",
+        ] {
+            assert_eq!(fix(sentence), None, "{sentence}");
+        }
     }
 
     #[test]

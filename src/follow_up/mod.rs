@@ -125,6 +125,9 @@ fn need(question: &Question, answer: Option<&Answer>) -> String {
                         "; please give the letters of the options that apply".to_owned()
                     }
                     QuestionKind::SingleChoice(_) => "; please give one letter".to_owned(),
+                    QuestionKind::Duration { unit } => {
+                        format!("; please give one number of {}", unit.name())
+                    }
                     _ => String::new(),
                 }
                 .as_str()
@@ -164,10 +167,13 @@ pub fn draft(
     let understood: Vec<String> = numbered
         .iter()
         .filter_map(|(n, q)| {
-            answers
-                .get(&q.id)
-                .filter(|a| a.is_ok())
-                .map(|a| format!("{n}. {}", describe(q, a)))
+            let answer = answers.get(&q.id).filter(|a| a.is_ok())?;
+            let mut line = format!("{n}. {}", describe(q, answer));
+            // Kept, never asked about, and said so.
+            if crate::understand::applies::answered_anyway(&survey.questions, n - 1, answers) {
+                line.push_str(" (this question did not apply to you: kept, not counted)");
+            }
+            Some(line)
         })
         .collect();
     // Only what applies: never a question whose condition is false, and a

@@ -181,6 +181,95 @@ fn golden_receipt_clarification_and_notes() {
     }
 }
 
+/// Mails that know what applies, on the second example
+/// (`config/seed-full.toml`): a clarification while the answer two
+/// conditions depend on is unclear asks for it and for what applies
+/// regardless, never for the questions waiting on it nor for one whose
+/// condition is false (answered anyway); the receipt after the doctor's
+/// correction echoes the duration counted from a year, saying so.
+#[test]
+fn golden_mails_know_what_applies() {
+    let survey = Survey::load(&Path::new(ROOT).join("config/seed-full.toml")).unwrap();
+    let person = person();
+    let templates = Templates::load(None).unwrap();
+    let context = Context {
+        survey: &survey,
+        templates: &templates,
+        recipient: &person,
+        in_reply_to: Some("reply-1@doctors.test".into()),
+        seq: 43,
+        to: person.email.clone(),
+    };
+    let ok = |v: Value, s: &str| Answer::ok(v, s);
+    let mut answers: BTreeMap<String, Answer> = BTreeMap::from([
+        (
+            "used_ketamine".into(),
+            Answer::unclear("a hedge", "not really, once maybe"),
+        ),
+        ("confidence".into(), ok(Value::Integer(4), "4")),
+        (
+            "barriers".into(),
+            ok(Value::Choices(vec!["evidence".into()]), "b"),
+        ),
+        (
+            "barrier_rank".into(),
+            ok(
+                Value::Choices(vec![
+                    "evidence".into(),
+                    "expertise".into(),
+                    "side_effects".into(),
+                    "access".into(),
+                ]),
+                "b > a > c > d",
+            ),
+        ),
+        ("written_protocol".into(), ok(Value::Bool(false), "no")),
+        ("protocol_shared".into(), ok(Value::Bool(true), "yes")),
+        (
+            "years_in_palliative".into(),
+            Answer::unclear("the duration is hedged", "about 10"),
+        ),
+    ]);
+    let draft =
+        follow_up::draft(follow_up::FollowUpKind::Clarification, &context, &answers).unwrap();
+    let raw = compose(draft, now()).unwrap().bytes;
+    let text = String::from_utf8_lossy(&raw).replace("=\r\n", "");
+    assert!(text.contains("1. Have you used ketamine"), "{text}");
+    assert!(text.contains("9. Would you benefit"), "{text}");
+    assert!(text.contains("11. How many years"), "{text}");
+    for waiting in [
+        "2. If you have used",
+        "4. How confident",
+        "10. If you have used",
+        "8. If your service",
+    ] {
+        assert!(!text.contains(waiting), "{waiting} is not asked: {text}");
+    }
+    check("clarification-conditions", &raw);
+    answers.insert("used_ketamine".into(), ok(Value::Bool(false), "no"));
+    answers.insert(
+        "situations".into(),
+        Answer::of_reserved(mailsurvey::survey::Reserved::NotApplicable, None, "n/a"),
+    );
+    answers.insert("training".into(), ok(Value::Bool(true), "yes"));
+    answers.insert(
+        "years_in_palliative".into(),
+        ok(Value::Integer(11), "since 2015"),
+    );
+    let draft = follow_up::draft(follow_up::FollowUpKind::Receipt, &context, &answers).unwrap();
+    let raw = compose(draft, now()).unwrap().bytes;
+    let text = String::from_utf8_lossy(&raw).replace("=\r\n", "");
+    assert!(
+        text.contains("11 years (counted from 2015 to the date of your reply)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("8. yes (this question did not apply to you: kept, not counted)"),
+        "{text}"
+    );
+    check("receipt-conditions", &raw);
+}
+
 #[test]
 fn golden_confirmations() {
     use mailsurvey::decide::confirmation::{Request, Why};

@@ -24,7 +24,11 @@ fn main() {
     };
     let survey = cases::survey();
     let mut worst = Duration::ZERO;
-    for case in cases::all().into_iter().chain(cases::questionnaire()) {
+    for case in cases::all()
+        .into_iter()
+        .chain(cases::questionnaire())
+        .chain(cases::grids())
+    {
         print!("{:<24} {:<36}", case.reader, case.input);
         let mut before: Option<(usize, Duration)> = None;
         for &size in &sizes {

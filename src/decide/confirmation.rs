@@ -238,10 +238,27 @@ pub fn lines(survey: &Survey, answers: &BTreeMap<String, Answer>) -> Vec<String>
         .questions
         .iter()
         .enumerate()
-        .filter_map(|(i, q)| {
-            answers
-                .get(&q.id)
-                .map(|a| format!("{}. {}", i + 1, line(q, a)))
+        .flat_map(|(i, q)| {
+            // A grid's items each on their own line: `4a) 3`.
+            let grid = matches!(q.kind, QuestionKind::Grid { .. });
+            q.answered_questions()
+                .into_iter()
+                .enumerate()
+                .filter_map(|(k, item)| {
+                    let number = if grid {
+                        format!(
+                            "{}{})",
+                            i + 1,
+                            crate::survey::questionnaire::option_letter(k)
+                        )
+                    } else {
+                        format!("{}.", i + 1)
+                    };
+                    answers
+                        .get(&item.id)
+                        .map(|a| format!("{number} {}", line(&item, a)))
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }

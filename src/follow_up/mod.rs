@@ -64,6 +64,56 @@ impl FollowUpKind {
     }
 }
 
+/// The lines a receipt or clarification lists as understood for question
+/// `n`: `4. yes`, or one per answered grid item (`4a) Choosing a starting
+/// dose: 4`).
+fn understood_lines(n: usize, q: &Question, answers: &BTreeMap<String, Answer>) -> Vec<String> {
+    if let QuestionKind::Grid { items, .. } = &q.kind {
+        return items
+            .iter()
+            .zip(q.answered_questions())
+            .enumerate()
+            .filter_map(|(i, (item, item_q))| {
+                answers.get(&item_q.id).filter(|a| a.is_ok()).map(|a| {
+                    format!(
+                        "{n}{}) {}: {}",
+                        questionnaire::option_letter(i),
+                        item.label,
+                        describe(&item_q, a)
+                    )
+                })
+            })
+            .collect();
+    }
+    answers
+        .get(&q.id)
+        .filter(|a| a.is_ok())
+        .map(|a| format!("{n}. {}", describe(q, a)))
+        .into_iter()
+        .collect()
+}
+
+/// What a clarification asks of question `n`: one line, or one per grid
+/// item without an answer that counts.
+fn needed_lines(n: usize, q: &Question, answers: &BTreeMap<String, Answer>) -> Vec<String> {
+    if let QuestionKind::Grid { items, .. } = &q.kind {
+        let asked = crate::understand::applies::items_outstanding(q, answers);
+        let item_qs = q.answered_questions();
+        return asked
+            .into_iter()
+            .map(|i| {
+                format!(
+                    "{n}{}) {}: {}",
+                    questionnaire::option_letter(i),
+                    items[i].label,
+                    need(&item_qs[i], answers.get(&item_qs[i].id))
+                )
+            })
+            .collect();
+    }
+    vec![format!("{n}. {}", need(q, answers.get(&q.id)))]
+}
+
 /// An answer in words, as the doctor would write it.
 pub fn describe(question: &Question, answer: &Answer) -> String {
     if let Some(shown) = crate::understand::parse::duration_shown(question, answer) {
@@ -77,6 +127,12 @@ pub fn describe(question: &Question, answer: &Answer) -> String {
         Some(Value::Choice(id)) if matches!(question.kind, QuestionKind::Text) => id.clone(),
         Some(Value::Text(text)) => text.clone(),
         Some(Value::Choice(id)) => label(question, id),
+        Some(Value::Choices(ids)) if matches!(question.kind, QuestionKind::Ranking(_)) => ids
+            .iter()
+            .enumerate()
+            .map(|(rank, id)| format!("{} {}", rank + 1, label(question, id)))
+            .collect::<Vec<_>>()
+            .join("; "),
         Some(Value::Choices(ids)) => ids
             .iter()
             .map(|id| label(question, id))
@@ -128,6 +184,10 @@ fn need(question: &Question, answer: Option<&Answer>) -> String {
                     QuestionKind::Duration { unit } => {
                         format!("; please give one number of {}", unit.name())
                     }
+                    QuestionKind::Ranking(options) => format!(
+                        "; please number every letter from 1 to {}, each number once",
+                        options.len()
+                    ),
                     _ => String::new(),
                 }
                 .as_str()
@@ -166,14 +226,15 @@ pub fn draft(
         .collect();
     let understood: Vec<String> = numbered
         .iter()
-        .filter_map(|(n, q)| {
-            let answer = answers.get(&q.id).filter(|a| a.is_ok())?;
-            let mut line = format!("{n}. {}", describe(q, answer));
+        .flat_map(|(n, q)| {
+            let mut lines = understood_lines(*n, q, answers);
             // Kept, never asked about, and said so.
             if crate::understand::applies::answered_anyway(&survey.questions, n - 1, answers) {
-                line.push_str(" (this question did not apply to you: kept, not counted)");
+                for line in &mut lines {
+                    line.push_str(" (this question did not apply to you: kept, not counted)");
+                }
             }
-            Some(line)
+            lines
         })
         .collect();
     // Only what applies: never a question whose condition is false, and a
@@ -186,7 +247,15 @@ pub fn draft(
         .collect();
     let needed: Vec<String> = still
         .iter()
-        .map(|(n, q)| format!("{n}. {}", need(q, answers.get(&q.id))))
+        .flat_map(|(n, q)| needed_lines(*n, q, answers))
+        .collect();
+    let asking: Vec<(usize, &Question, Option<Vec<usize>>)> = still
+        .iter()
+        .map(|(n, q)| {
+            let items = matches!(q.kind, QuestionKind::Grid { .. })
+                .then(|| crate::understand::applies::items_outstanding(q, answers));
+            (*n, *q, items)
+        })
         .collect();
     let subject = match kind {
         FollowUpKind::Receipt => format!("Thank you: {}", survey.title),
@@ -212,14 +281,14 @@ pub fn draft(
     };
     let text = context.templates.render(
         &format!("{}.txt", kind.name()),
-        context_for(minijinja::Value::from(questionnaire::render_text(
-            still.iter().copied(),
+        context_for(minijinja::Value::from(questionnaire::render_text_asking(
+            asking.iter().cloned(),
         ))),
     )?;
     let html = context.templates.render(
         &format!("{}.html", kind.name()),
         context_for(minijinja::Value::from_safe_string(
-            questionnaire::render_html(still.iter().copied()),
+            questionnaire::render_html_asking(asking.iter().cloned()),
         )),
     )?;
     finish(kind, context, &context.to, subject, text, html)

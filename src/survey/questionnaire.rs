@@ -118,11 +118,32 @@ pub fn heading(number: usize, question: &Question) -> String {
 
 /// Renders `questions`, each with its 1-based number, as text.
 pub fn render_text<'a>(questions: impl IntoIterator<Item = (usize, &'a Question)>) -> String {
+    render_text_asking(questions.into_iter().map(|(n, q)| (n, q, None)))
+}
+
+/// The lettered lines shown under `question`: all, or only the grid
+/// items `asked` (by index), each keeping its own letter so a reply to a
+/// clarification reads as a reply to the invitation.
+fn lettered_lines<'q>(question: &'q Question, asked: Option<&[usize]>) -> Vec<(char, &'q str)> {
+    question
+        .lettered()
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| asked.is_none_or(|asked| asked.contains(i)))
+        .map(|(i, label)| (option_letter(i), label))
+        .collect()
+}
+
+/// Renders `questions` as text, each with its 1-based number and, for a
+/// grid, the items to ask (`None`: all).
+pub fn render_text_asking<'a>(
+    questions: impl IntoIterator<Item = (usize, &'a Question, Option<Vec<usize>>)>,
+) -> String {
     let mut out = String::new();
-    for (number, question) in questions {
+    for (number, question, asked) in questions {
         out.push_str(&wrap(&heading(number, question)));
-        for (i, label) in question.lettered().into_iter().enumerate() {
-            out.push_str(&wrap(&format!("{}) {label}", option_letter(i))));
+        for (letter, label) in lettered_lines(question, asked.as_deref()) {
+            out.push_str(&wrap(&format!("{letter}) {label}")));
         }
         out.push_str("Answer:\n\n");
     }
@@ -131,17 +152,24 @@ pub fn render_text<'a>(questions: impl IntoIterator<Item = (usize, &'a Question)
 
 /// Renders `questions` as HTML with the same literal lines as the text.
 pub fn render_html<'a>(questions: impl IntoIterator<Item = (usize, &'a Question)>) -> String {
+    render_html_asking(questions.into_iter().map(|(n, q)| (n, q, None)))
+}
+
+/// Renders `questions` as HTML with the same literal lines as
+/// [`render_text_asking`].
+pub fn render_html_asking<'a>(
+    questions: impl IntoIterator<Item = (usize, &'a Question, Option<Vec<usize>>)>,
+) -> String {
     const P: &str = "margin:0 0 4px 0;font-size:16px;line-height:1.45;";
     let mut out = String::new();
-    for (number, question) in questions {
+    for (number, question, asked) in questions {
         out.push_str(&format!(
             "<div style=\"margin:0 0 20px 0;\">\n<p style=\"{P}font-weight:bold;\">{}</p>\n",
             escape(&heading(number, question))
         ));
-        for (i, label) in question.lettered().into_iter().enumerate() {
+        for (letter, label) in lettered_lines(question, asked.as_deref()) {
             out.push_str(&format!(
-                "<p style=\"{P}padding-left:16px;\">{}) {}</p>\n",
-                option_letter(i),
+                "<p style=\"{P}padding-left:16px;\">{letter}) {}</p>\n",
                 escape(label)
             ));
         }

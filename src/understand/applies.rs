@@ -226,11 +226,34 @@ pub fn outstanding<'q>(
         .iter()
         .enumerate()
         .filter(|(i, q)| {
-            q.required
-                && !answers.get(&q.id).is_some_and(Answer::is_ok)
-                && applies(questions, *i, answers) == Applies::Yes
+            q.required && !answered(q, answers) && applies(questions, *i, answers) == Applies::Yes
         })
         .map(|(_, q)| q)
+        .collect()
+}
+
+/// Has `question` an answer that counts: every item of a grid, or the
+/// question itself?
+pub fn answered(question: &Question, answers: &BTreeMap<String, Answer>) -> bool {
+    question
+        .answer_keys()
+        .iter()
+        .all(|key| answers.get(key).is_some_and(Answer::is_ok))
+}
+
+/// The items of a grid without an answer that counts, by index; empty
+/// for other kinds.
+pub fn items_outstanding(question: &Question, answers: &BTreeMap<String, Answer>) -> Vec<usize> {
+    question
+        .grid_items()
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| {
+            !answers
+                .get(&question.item_key(item))
+                .is_some_and(Answer::is_ok)
+        })
+        .map(|(i, _)| i)
         .collect()
 }
 

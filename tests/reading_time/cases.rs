@@ -579,3 +579,77 @@ pub fn all() -> Vec<Case> {
         }),
     ]
 }
+
+/// The survey with a grid (question 4) and a ranking (question 6).
+fn seed_full() -> &'static Survey {
+    static SURVEY: std::sync::OnceLock<Survey> = std::sync::OnceLock::new();
+    SURVEY.get_or_init(|| {
+        Survey::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/seed-full.toml"))
+            .expect("seed-full survey loads")
+    })
+}
+
+fn parse_full_reply(raw: &[u8], _: &Survey) {
+    std::hint::black_box(parse::parse_reply(text(raw), seed_full()));
+}
+
+/// `body` at the top and again below `question`'s quoted `Answer:`.
+fn below(question: &str, body: String) -> Vec<u8> {
+    format!("{body}\n\n> {question}\n> Answer:\n{body}\n").into_bytes()
+}
+
+/// A grid's and a ranking's answer below their quoted `Answer:` lines, or
+/// listed at the top: the readers of items, letters, ranks and labels
+/// (`understand::parse::value::grid`, `ranking`) at up to 1 MB.
+pub fn grids() -> Vec<Case> {
+    macro_rules! case {
+        ($input:expr, |$n:ident| $make:expr) => {
+            Case {
+                reader: "grid and ranking",
+                input: $input,
+                make: |$n: usize| $make,
+                read: parse_full_reply,
+            }
+        };
+    }
+    vec![
+        case!("a) 4 on one line", |n| below(
+            "4. How confident are you in each of these?",
+            fill("a) 4 ", n)
+        )),
+        case!("a) 4 lines", |n| below(
+            "4. How confident are you in each of these?",
+            fill("a) 4\n", n)
+        )),
+        case!("dosing - 4, ", |n| below(
+            "4. How confident are you in each of these?",
+            fill("dosing - 4, ", n)
+        )),
+        case!("4 4 4 row", |n| below(
+            "4. How confident are you in each of these?",
+            fill("4 ", n)
+        )),
+        case!("a4 b3 words", |n| below(
+            "4. How confident are you in each of these?",
+            fill("a4 b3 ", n)
+        )),
+        case!("b > a > ", |n| below(
+            "6. Rank these barriers from 1 (the biggest) to 4 (the smallest).",
+            fill("b > a > ", n)
+        )),
+        case!("1. Lack of evidence lines", |n| below(
+            "6. Rank these barriers from 1 (the biggest) to 4 (the smallest).",
+            fill("1. Lack of evidence\n", n)
+        )),
+        case!("2 a) 1 b) letters and ranks", |n| below(
+            "6. Rank these barriers from 1 (the biggest) to 4 (the smallest).",
+            fill("2 a) 1 b) ", n)
+        )),
+        case!("listed 4. a) 4 at the top", |n| format!(
+            "4. {}\n6. {}\n",
+            fill("a) 4 ", n / 2),
+            fill("b, ", n / 2)
+        )
+        .into_bytes()),
+    ]
+}

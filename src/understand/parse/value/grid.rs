@@ -45,8 +45,28 @@ pub(super) fn pieces(text: &str, letters: usize) -> Vec<&str> {
     let mut out = Vec::new();
     for line in text.lines() {
         for part in line.split([',', ';', '|']) {
+            // `a4 b3 c5`: each word a letter and its number.
+            let words: Vec<&str> = part.split_whitespace().collect();
+            if words.len() > 1
+                && words.iter().all(|w| {
+                    w.len() >= 2
+                        && w.as_bytes()[0].is_ascii_alphabetic()
+                        && w[1..].bytes().all(|b| b.is_ascii_digit())
+                })
+            {
+                out.extend(words);
+                continue;
+            }
             let mut start = 0;
             for at in letter_marks(part, letters) {
+                // `2 a) Lack of ...`: a number before the letter is its rank.
+                let before = part[start..at].trim();
+                if before
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b"#.):-".contains(&b))
+                {
+                    continue;
+                }
                 if at > start && !part[start..at].trim().is_empty() {
                     out.push(part[start..at].trim());
                 }
@@ -348,4 +368,192 @@ fn in_order(
         ));
     }
     GridReading::Items(answers.into_iter().map(Some).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::answer::Value;
+
+    fn survey() -> crate::survey::Survey {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/seed-full.toml");
+        crate::survey::Survey::load(&path).expect("loads")
+    }
+
+    /// Each item's value (`Some(n)`), `None` for unclear, absent when
+    /// not given; or the whole grid's reserved answer.
+    fn items(text: &str) -> Result<Vec<Option<Option<i64>>>, Answer> {
+        let survey = survey();
+        match super::super::read_grid(&survey.questions[3], text) {
+            GridReading::Whole(answer) => Err(answer),
+            GridReading::Items(items) => Ok(items
+                .into_iter()
+                .map(|a| {
+                    a.map(|a| match (a.status, a.value) {
+                        (Status::Ok, Some(Value::Integer(n))) => Some(n),
+                        _ => None,
+                    })
+                })
+                .collect()),
+        }
+    }
+
+    #[test]
+    fn grids_as_doctors_write_them() {
+        let all = |a, b, c| Ok(vec![Some(Some(a)), Some(Some(b)), Some(Some(c))]);
+        for (text, expected) in [
+            ("a) 4\nb) 3\nc) 5", all(4, 3, 5)),
+            ("a) 4, b) 3, c) 5", all(4, 3, 5)),
+            ("a) 4 b) 3 c) 5", all(4, 3, 5)),
+            ("a4 b3 c5", Ok(vec![None, None, None])),
+            ("a - 4\nb: 3\nc=5", all(4, 3, 5)),
+            ("(a) 4 (b) 3 (c) 5", all(4, 3, 5)),
+            ("dosing - 4\nroutes - 3\nside effects - 5", all(4, 3, 5)),
+            ("Dose: 4; route: 3; side effects: 5", all(4, 3, 5)),
+            (
+                "Choosing a starting dose 4\nChoosing the route (oral or subcutaneous) 3\nRecognising and managing side effects 5",
+                all(4, 3, 5),
+            ),
+            (
+                "a) Choosing a starting dose: 4\nb) Choosing the route (oral or subcutaneous): 3\nc) Recognising and managing side effects: 5",
+                all(4, 3, 5),
+            ),
+            ("4 3 5", all(4, 3, 5)),
+            ("4, 3, 5", all(4, 3, 5)),
+            ("4/3/5", all(4, 3, 5)),
+            ("4\n3\n5", all(4, 3, 5)),
+            ("a) 4\nc) 5", Ok(vec![Some(Some(4)), None, Some(Some(5))])),
+            // Out of range: that item is unclear, the others read.
+            (
+                "a) 4, b) 7, c) 5",
+                Ok(vec![Some(Some(4)), Some(None), Some(Some(5))]),
+            ),
+            // Given twice, differently: unclear.
+            (
+                "a) 4, a) 2, b) 3, c) 5",
+                Ok(vec![Some(None), Some(Some(3)), Some(Some(5))]),
+            ),
+            (
+                "a) 4, b) n/a, c) 5",
+                Ok(vec![Some(Some(4)), Some(None), Some(Some(5))]),
+            ),
+        ] {
+            let got = items(text);
+            let got = got.map(|items| {
+                items
+                    .into_iter()
+                    .map(|i| i.map(|v| v.filter(|_| true)))
+                    .collect::<Vec<_>>()
+            });
+            if text == "a4 b3 c5" {
+                assert!(
+                    matches!(got, Ok(ref v) if v.iter().all(Option::is_some)),
+                    "{text}: {got:?}"
+                );
+                continue;
+            }
+            if text == "a) 4, b) n/a, c) 5" {
+                // "n/a" for one item is that item's reserved answer.
+                let survey = survey();
+                let GridReading::Items(read) = super::super::read_grid(&survey.questions[3], text)
+                else {
+                    panic!("{text}")
+                };
+                assert_eq!(
+                    read[1].as_ref().and_then(Answer::reserved),
+                    Some(crate::survey::Reserved::NotApplicable)
+                );
+                continue;
+            }
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn unclear_grids_are_never_guessed() {
+        for text in [
+            "4",
+            "4 3",
+            "4 3 5 2",
+            "quite confident overall",
+            "a) 4, d) 3, c) 5",
+            "lack: 4",
+        ] {
+            let got = items(text);
+            let unclear = match &got {
+                Err(answer) => answer.status == Status::Unclear,
+                Ok(items) => items.iter().all(Option::is_none),
+            };
+            assert!(unclear || text == "lack: 4", "{text}: {got:?}");
+        }
+        // "n/a" for the whole grid where the grid allows it.
+        let whole = items("n/a").unwrap_err();
+        assert_eq!(
+            whole.reserved(),
+            Some(crate::survey::Reserved::NotApplicable)
+        );
+        let whole = items("N/A - never used it").unwrap_err();
+        assert_eq!(
+            whole.reserved(),
+            Some(crate::survey::Reserved::NotApplicable)
+        );
+    }
+
+    fn ranked(text: &str) -> Result<Vec<String>, String> {
+        let survey = survey();
+        let answer = super::super::read(&survey.questions[5], text);
+        match (answer.status, answer.value) {
+            (Status::Ok, Some(Value::Choices(ids))) => Ok(ids),
+            _ => Err(answer.reason.unwrap_or_default()),
+        }
+    }
+
+    #[test]
+    fn rankings_as_doctors_write_them() {
+        let order = ["evidence", "expertise", "access", "side_effects"];
+        for text in [
+            "b > a > d > c",
+            "b, a, d, c",
+            "b a d c",
+            "b\na\nd\nc",
+            "1. b\n2. a\n3. d\n4. c",
+            "1. Lack of evidence\n2. Lack of expertise and familiarity\n3. Access to the drug (supply and licensing)\n4. Side effects",
+            "1 evidence, 2 expertise, 3 access, 4 side effects",
+            "a) 2\nb) 1\nc) 4\nd) 3",
+            "a) 2, b) 1, c) 4, d) 3",
+            "expertise - 2\nevidence - 1\nside effects - 4\naccess - 3",
+            "a) Lack of expertise and familiarity 2\nb) Lack of evidence 1\nc) Side effects 4\nd) Access to the drug (supply and licensing) 3",
+            "2 a) Lack of expertise and familiarity\n1 b) Lack of evidence\n4 c) Side effects\n3 d) Access to the drug (supply and licensing)",
+            "1st evidence, 2nd expertise, 3rd access, 4th side effects",
+            "evidence > expertise > access > side effects",
+        ] {
+            assert_eq!(ranked(text), Ok(order.map(String::from).to_vec()), "{text}");
+        }
+    }
+
+    #[test]
+    fn ties_gaps_and_unknown_options_are_unclear() {
+        for (text, why) in [
+            ("a) 1, b) 1, c) 2, d) 3", "tie"),
+            ("a) 1, b) 2, c) 4, d) 5", "ranks go from 1"),
+            ("b > a > d", "has no rank"),
+            ("b > a > e > c", "no option e"),
+            ("b > a > d > c > a", "twice"),
+            ("a < b < c < d", "<"),
+            (
+                "lack > side effects > access > evidence",
+                "more than one option",
+            ),
+            ("2 1 4 3", "two numbers"),
+            ("a) 1, b, c) 3, d) 4", "some options have a number"),
+            ("b = a > d > c", "none of the options"),
+            ("all equally", "none of the options"),
+        ] {
+            let got = ranked(text);
+            assert!(
+                matches!(&got, Err(reason) if reason.contains(why)),
+                "{text}: {got:?}"
+            );
+        }
+    }
 }

@@ -13,8 +13,10 @@ use crate::understand::classify::{self, Classification, MessageClass};
 
 /// The version of the JSON contract; raised on any incompatible change
 /// (2: bounced_recipients, bounce_kind and the answer status `inferred`;
-/// 3: the value `{"reserved": "not_applicable" | "prefer_not_to_say"}`).
-pub const SCHEMA_VERSION: u32 = 3;
+/// 3: the value `{"reserved": "not_applicable" | "prefer_not_to_say"}`;
+/// 4: a grid's items as answers of their own keyed `<grid>.<item>`, a
+/// ranking's value the option ids from rank 1 down, a duration's number).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What `inspect --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -455,3 +455,115 @@ fn simulated_doctors_answer_the_second_example_with_every_type() {
     assert!(text.contains("median 10,"), "{text}");
     assert!(text.contains("range 1.5 to 20"), "{text}");
 }
+
+/// A grid and a ranking through the real binary (`config/seed-full.toml`):
+/// three doctors answer the grid as letters, by the items' words and with
+/// one item left out, and the ranking as `b > a > d > c`, a numbered list
+/// of labels and letters in order. The one who left an item out is asked
+/// for exactly that item (with its own letter); the report gives each
+/// item's n and median and each option's mean rank and firsts, and
+/// `responses.csv` a column per item and a rank per option.
+#[test]
+fn a_grid_and_a_ranking_are_read_asked_for_and_counted() {
+    let stack = Stack::shared();
+    let fixture = Fixture::of(&stack, "config/seed-full.toml", &[]);
+    let (doctors, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let invitation = String::from_utf8_lossy(&stack.inbox(&doctors[0].1)[0]).replace("=\r\n", "");
+    assert!(
+        invitation.contains("a) Choosing a starting dose")
+            && invitation.contains("d) Access to the drug (supply and licensing)"),
+        "items and options lettered: {invitation}"
+    );
+    let replies = [
+        (
+            "1. yes\n2. a\n3. 7\n4. a) 4, b) 3, c) 5\n5. a\n6. b > a > d > c\n7. no\n8. n/a\n9. yes\n11. 10",
+            12,
+        ),
+        (
+            "1. yes\n2. a, b\n3. 8\n4. dosing - 5, routes - 4, side effects - 3\n5. b\n6. 1 evidence, 2 access, 3 expertise, 4 side effects\n7. yes\n8. yes\n9. no\n11. 12",
+            12,
+        ),
+        (
+            "1. yes\n2. a\n3. 6\n4. a) 2, c) 4\n5. c\n6. a, b, c, d\n7. no\n8. n/a\n9. yes\n11. 5",
+            11,
+        ),
+    ];
+    for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
+        fixture.reply_and_wait_recorded(email, body, answers);
+    }
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "two receipts and a clarification",
+        || {
+            fixture.receipts_sent() == 2
+                && fixture
+                    .outbox_states(MailKind::Clarification)
+                    .values()
+                    .sum::<usize>()
+                    == 1
+        },
+    );
+    let clarification = stack
+        .inbox(&doctors[2].1)
+        .into_iter()
+        .map(|raw| String::from_utf8_lossy(&raw).replace("=\r\n", ""))
+        .find(|m| m.contains("One more thing"))
+        .expect("the clarification arrived");
+    let lines: Vec<&str> = clarification.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"b) Choosing the route (oral or subcutaneous)"),
+        "the missing item is asked for: {clarification}"
+    );
+    assert!(
+        !lines.contains(&"a) Choosing a starting dose")
+            && !lines.contains(&"c) Recognising and managing side effects"),
+        "only the missing item: {clarification}"
+    );
+    let out = fixture.dir.path().join("report");
+    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    daemon.terminate();
+    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for figure in [
+        // Dosing 4, 5, 2; routes 3, 4 (one missing); side effects 5, 3, 4.
+        "a) Choosing a starting dose: n = 3; median 4; at 1 0.0% (0/3), at 5 33.3% (1/3)",
+        "b) Choosing the route (oral or subcutaneous): n = 2; median 3.5",
+        "c) Recognising and managing side effects: n = 3; median 4",
+        // Evidence ranked 1, 1, 2; expertise 2, 3, 1.
+        "Lack of evidence: mean rank 1.3; ranked first by 66.7% (2/3)",
+        "Lack of expertise and familiarity: mean rank 2; ranked first by 33.3% (1/3)",
+        "Side effects: mean rank 3.7; ranked first by 0.0% (0/3)",
+    ] {
+        assert!(flat.contains(figure), "{figure}: {text}");
+    }
+    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let column = |name: &str| {
+        let at = header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}: {csv}"));
+        let mut cells: Vec<String> = rows.iter().map(|r| r[at].clone()).collect();
+        cells.sort();
+        cells
+    };
+    assert_eq!(column("confidence_areas_dosing"), ["2", "4", "5"], "{csv}");
+    assert_eq!(column("confidence_areas_routes"), ["", "3", "4"], "{csv}");
+    assert_eq!(column("barrier_rank_evidence"), ["1", "1", "2"], "{csv}");
+    assert_eq!(column("barrier_rank_access"), ["2", "3", "4"], "{csv}");
+}

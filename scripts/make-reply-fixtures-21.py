@@ -267,6 +267,27 @@ corrected("correction_words_should_be_score", "PS the confidence score should be
 corrected("correction_trap_change_counts", "We will change 4 to 5 consultants next year, and the protocol should be reviewed.", {},
           "trap: 'change 4 to 5 consultants' and 'the protocol should be reviewed' are no corrections")
 
+# ---- hedges and doubts that must not be read as yes or no ----
+text = ("1. yes\n2. Not really sure\n3. yes\n4. 6\n5. a\n6. absolutely not\n7. Definitely not\n8. no, but yes in the hospice\n"
+        "9. not entirely sure\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("trap_not_really_sure_and_absolutely_not", message("trap_not_really_sure_and_absolutely_not", text=text),
+     answers=expect({1: True, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: False}, early_adjuvant=UNCLEAR, training=UNCLEAR, research=UNCLEAR),
+     note="'Not really sure' and 'not entirely sure' are unsure, never no; 'absolutely not' is no; 'no, but yes in the hospice' is both, asked")
+
+corrected("correction_doubt_by_number", "Not sure about 6 actually, I will check with pharmacy.", {"written_protocol": UNCLEAR},
+          "'Not sure about 6 actually' below a full list: the list's answer is in doubt, asked about")
+corrected("correction_doubt_by_words", "I'm not so sure about the community guidance one now.", {"shared_guidance": UNCLEAR},
+          "'not so sure about the community guidance one' below a full list: asked about")
+
+text = "Yes to everything bar 2 and 7.\n4. 6\n5. a\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("summary_bar_and_number", message("summary_bar_and_number", text=text),
+     answers=expect({1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: True, 7: False, 8: True, 9: True}),
+     note="'Yes to everything bar 2 and 7'")
+text = "No to all questions except number 8.\n4. 2\n5. b\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("summary_except_number_word", message("summary_except_number_word", text=text),
+     answers=expect({1: False, 2: False, 3: False, 4: 2, 5: ["evidence"], 6: False, 7: False, 8: True, 9: False}),
+     note="'No to all questions except number 8'")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

@@ -384,6 +384,9 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "got N wrong", parse_reply, |n| {
             fill("I got 7 wrong, it's ", n).into_bytes()
         }),
+        case!("reply parser", "doubts", parse_reply, |n| {
+            format!("6. yes\n{}", fill("not sure about the ", n)).into_bytes()
+        }),
         case!("reply parser", "retractions", parse_reply, |n| {
             fill("scratch what I said about the ", n).into_bytes()
         }),

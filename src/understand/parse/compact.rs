@@ -132,7 +132,7 @@ pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>
 /// "All yes except the community guidance one".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)\s+(?:is\s+|are\s+)?(yes|no))(?:\s*,?\s*(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these)\s+(?:are|is|were|was)\s+(yes|no))?)?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)\s+(?:is\s+|are\s+)?(yes|no))(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these)\s+(?:are|is|were|was)\s+(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
@@ -157,6 +157,7 @@ const JOINING: &[&str] = &[
     "nos",
     "nos.",
     "numbers",
+    "number",
 ];
 
 /// Reads a summary line. The exceptions are question numbers joined by

@@ -28,6 +28,9 @@ pub(super) enum Fix {
     /// The answer is taken back, with no new one that can be read: the
     /// sentence, to show when asking.
     Retracted(String),
+    /// An answer given is put in doubt ("not sure about 6 actually"): the
+    /// sentence. Nothing when no answer was given.
+    Doubted(String),
 }
 
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,6 +125,15 @@ static WORDS_SHOULD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "Not sure about 6 actually", "I'm not so sure about the community
+/// guidance one now": an answer put in doubt, by number (`1`) or words
+/// (`2`); it no longer stands.
+static DOUBT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:not\s+(?:\w+\s+)?sure|unsure|uncertain|doubtful)\s+(?:about|of|on|regarding)\s+(?:the\s+)?(?:(?:q(?:uestion)?\s*\.?\s*#?\s*|no\.?\s*|number\s+)?(\d{1,2})\b|([^,;:.!?]+?)(?:\s+(?:one|question|answer))?\s*(?:[,;:.!?–—]|\s-\s|\s+now\b|\s+actually\b|$))",
+    )
+    .expect("valid regex")
+});
 /// "it's yes", "it is a yes", "actually 8": the words before the answer.
 static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -147,6 +159,16 @@ pub(super) fn read(
         let n: usize = n.parse().ok()?;
         n.checked_sub(1).filter(|i| *i < questions.len())
     };
+    if let Some(c) = DOUBT.captures(sentence) {
+        let q = match (c.get(1), c.get(2)) {
+            (Some(n), _) => by_number(n.as_str()),
+            (None, Some(words)) => named(words.as_str(), questions.len(), index),
+            _ => None,
+        };
+        if let Some(q) = q {
+            return Some((q, Fix::Doubted(sentence.trim().to_owned())));
+        }
+    }
     if let Some(c) = RETRACTION.captures(sentence) {
         let q = named(&c[1], questions.len(), index)?;
         return Some((q, retraction(&questions[q], sentence, &c[2])));
@@ -361,6 +383,21 @@ mod tests {
             fix("I got 6 wrong."),
             Some((5, Fix::Retracted("I got 6 wrong.".into())))
         );
+        assert_eq!(
+            fix("Not sure about 6 actually, I will check."),
+            Some((
+                5,
+                Fix::Doubted("Not sure about 6 actually, I will check.".into())
+            ))
+        );
+        assert_eq!(
+            fix("I'm not so sure about the community guidance one now."),
+            Some((
+                6,
+                Fix::Doubted("I'm not so sure about the community guidance one now.".into())
+            ))
+        );
+        assert_eq!(fix("I'm not sure about the value of ketamine."), None);
         // A bare number or "should be" before no answer: no correction.
         for sentence in [
             "2 is actually quite a lot",

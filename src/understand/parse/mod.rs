@@ -883,6 +883,10 @@ impl<'q> Reader<'q> {
             return false;
         };
         self.close();
+        if matches!(fix, correction::Fix::Doubted(_)) && self.no_answer_yet(index) {
+            // Doubt about an answer never given: nothing to take back.
+            return false;
+        }
         let found = match fix {
             correction::Fix::Value(wanted) => AnswerText::new(wanted, Origin::Correction),
             correction::Fix::Retracted(sentence) => AnswerText {
@@ -893,10 +897,24 @@ impl<'q> Reader<'q> {
                 text: sentence,
                 origin: Origin::Correction,
             },
+            correction::Fix::Doubted(sentence) => AnswerText {
+                answer: Some(Answer::unclear(
+                    "the doctor is no longer sure of this answer",
+                    &sentence,
+                )),
+                text: sentence,
+                origin: Origin::Correction,
+            },
         };
         self.found[index].push(found);
         self.listing_open = false;
         true
+    }
+
+    /// Has nothing answered question `index` so far (listed answers at
+    /// the top count, though kept until the top ends)?
+    fn no_answer_yet(&self, index: usize) -> bool {
+        self.found[index].is_empty() && !self.listed.iter().any(|(q, _, _)| *q == index)
     }
 
     /// A summary ("yes to all but 2 and 5") answers every yes/no question:

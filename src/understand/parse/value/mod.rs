@@ -135,7 +135,12 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
             let bare = w.trim_end_matches([',', '.', ';', '!', '?', ':']);
             bare.len() < w.len() && opposite.contains(&bare.to_lowercase().as_str())
         }) || opposite.contains(&words[words.len() - 1].as_str());
-        if (said > 0 && !value) || alone || lone {
+        // "No, but yes in the hospice": the other answer after a contrast.
+        let contrasted = words.windows(2).any(|w| {
+            ["but", "though", "although", "except", "apart"].contains(&w[0].as_str())
+                && opposite.contains(&w[1].as_str())
+        });
+        if (said > 0 && !value) || alone || lone || contrasted {
             return None;
         }
         answer.other = Some(reason.to_owned());

@@ -44,6 +44,12 @@ pub(super) const YES: &[&str] = &[
 /// Leading phrases that answer no.
 pub(super) const NO: &[&str] = &[
     "no",
+    "absolutely not",
+    "definitely not",
+    "certainly not",
+    "of course not",
+    "sure not",
+    "indeed not",
     "n",
     "nope",
     "nah",
@@ -83,6 +89,13 @@ pub(super) const NO: &[&str] = &[
 /// an answer to the question: unclear, never yes or no.
 pub(super) const UNSURE: &[&str] = &[
     "not sure",
+    "not really sure",
+    "not entirely sure",
+    "not so sure",
+    "not too sure",
+    "not quite sure",
+    "not totally sure",
+    "not completely sure",
     "unsure",
     "i am not sure",
     "i do not know",

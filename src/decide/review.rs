@@ -241,12 +241,14 @@ pub fn restored(restored: Option<usize>, email: &str, by: &str) -> Result<String
 /// only a clear answer to a question of the survey is taken, with its
 /// source saying who settled it.
 pub fn settled_answer(survey: &Survey, question_id: &str, value: &str, by: &str) -> Result<Answer> {
+    // A grid's item is settled as the question it is (`confidence_areas.dosing`).
     let question = survey
         .questions
         .iter()
+        .flat_map(|q| q.answered_questions())
         .find(|q| q.id == question_id)
         .ok_or_else(|| Error::Other(format!("no question '{question_id}'")))?;
-    let mut answer = read_value(question, value);
+    let mut answer = read_value(&question, value);
     if answer.status != Status::Ok {
         return Err(Error::Other(format!(
             "'{value}' is not a clear answer to {question_id}: {}",

@@ -320,3 +320,96 @@ cat(is.na(responses$end_of_life[2]), as.character(attr(responses$end_of_life, "n
     assert!(out.contains("Missing,not applicable,1"), "{out}");
     assert!(out.contains(",prefer not to say,1"), "{out}");
 }
+
+/// `config/seed-full.toml` with five respondents who answered its grid
+/// (one item "n/a" for one of them) and its ranking: every grid item and
+/// every ranking option is a column, and PSPP's and R's counts of them
+/// are the report's.
+#[test]
+fn grid_items_and_ranks_load_as_the_report_counts_them() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/seed-full.toml");
+    let survey = crate::survey::Survey::load(&path).unwrap();
+    let example = cohort_survey();
+    let mut input = crate::report::ReportInput {
+        survey: &survey,
+        ..cohort_input(&example)
+    };
+    input.respondents.truncate(5);
+    let grids = [[4, 3, 5], [5, 4, 3], [2, 2, 4], [4, 5, 5], [3, 0, 1]];
+    let ranks = [
+        ["evidence", "expertise", "access", "side_effects"],
+        ["evidence", "access", "expertise", "side_effects"],
+        ["expertise", "evidence", "side_effects", "access"],
+        ["access", "evidence", "expertise", "side_effects"],
+        ["evidence", "side_effects", "expertise", "access"],
+    ];
+    for (i, r) in input.respondents.iter_mut().enumerate() {
+        r.answers = BTreeMap::from([(
+            "used_ketamine".to_owned(),
+            Answer::ok(Value::Bool(true), "yes"),
+        )]);
+        for (item, value) in ["dosing", "routes", "side_effects"].iter().zip(grids[i]) {
+            let value = match value {
+                0 => Value::Reserved {
+                    reserved: crate::survey::Reserved::NotApplicable,
+                },
+                n => Value::Integer(n),
+            };
+            r.answers
+                .insert(format!("confidence_areas.{item}"), Answer::ok(value, ""));
+        }
+        r.answers.insert(
+            "barrier_rank".to_owned(),
+            Answer::ok(
+                Value::Choices(ranks[i].iter().map(|s| s.to_string()).collect()),
+                "",
+            ),
+        );
+    }
+    let report = build(&input).unwrap();
+    let dir = written(&report);
+    let expected: BTreeMap<(String, String), usize> = expected_counts(&report)
+        .into_iter()
+        .filter(|((column, _), n)| {
+            *n > 0
+                && (column.starts_with("confidence_areas_") || column.starts_with("barrier_rank_"))
+        })
+        .collect();
+    let columns = counted_columns(&expected);
+    assert_eq!(columns.len(), 3 + 3, "{columns:?}");
+    assert_eq!(
+        expected.get(&("barrier_rank_evidence".to_owned(), "1".to_owned())),
+        Some(&3)
+    );
+    let found: BTreeMap<(String, String), usize> = pspp_frequencies(dir.path(), &columns)
+        .into_iter()
+        .filter(|((_, value), _)| !value.starts_with("missing:"))
+        .filter(|((column, value), _)| !column.starts_with("barrier_rank_") || value == "1")
+        .collect();
+    assert_eq!(found, expected);
+    // The "n/a" is a labelled missing value, not a 0 or a gap.
+    let missing = pspp_frequencies(dir.path(), &["confidence_areas_routes".to_owned()]);
+    assert_eq!(
+        missing.get(&(
+            "confidence_areas_routes".to_owned(),
+            "missing:-8".to_owned()
+        )),
+        Some(&1),
+        "{missing:?}"
+    );
+    let r_all = r_tables(dir.path(), &columns);
+    assert_eq!(
+        r_all.get(&(
+            "confidence_areas_routes".to_owned(),
+            "missing:not applicable".to_owned()
+        )),
+        Some(&1),
+        "{r_all:?}"
+    );
+    let r: BTreeMap<(String, String), usize> = r_all
+        .into_iter()
+        .filter(|((_, value), _)| !value.starts_with("missing:"))
+        .filter(|((column, value), _)| !column.starts_with("barrier_rank_") || value == "1")
+        .collect();
+    assert_eq!(r, expected);
+}

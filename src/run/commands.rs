@@ -445,7 +445,7 @@ pub fn status(path: &Path) -> Result<StatusRead> {
     let now = SystemClock.now();
     let read = on_database(&survey, |store| {
         Ok((
-            store.status(&survey.id)?,
+            store.status(&survey.id)?.with_conditions(store, &survey)?,
             crate::run::overview::QuotaOutlook::read(&survey, store, now)?,
         ))
     });

@@ -158,7 +158,7 @@ fn summarise(
     out: &mut Overview,
 ) -> Result<()> {
     // Nothing stored yet (never run): nothing to count, nothing wrong.
-    let status = store.status(&survey.id)?;
+    let status = store.status(&survey.id)?.with_conditions(store, survey)?;
     let participation = timeline::build(store, survey, now, true)?
         .figures
         .participation;
@@ -388,6 +388,13 @@ pub fn render_survey(one: &SurveyStatus, status: &crate::store::Status) -> Strin
         "respondents: {}; unclear answers: {}; held replies: {}; counted from another address: {}",
         status.respondents, status.unclear_answers, status.held, status.different_sender
     );
+    if status.answered_anyway > 0 {
+        let _ = writeln!(
+            out,
+            "answers to questions that did not apply: {} (kept, not counted, never asked about; see the report)",
+            status.answered_anyway
+        );
+    }
     if !status.unverified_bounces.is_empty() {
         let _ = writeln!(
             out,

@@ -34,8 +34,15 @@ pub struct Status {
     pub different_sender: usize,
     /// People with at least one valid answer.
     pub respondents: usize,
-    /// Current answers that are unclear or invalid.
+    /// Current answers that are unclear or invalid (to questions that
+    /// apply: see [`Status::answered_anyway`]).
     pub unclear_answers: usize,
+    /// Current answers to questions that did not apply to the person (a
+    /// condition false): kept and flagged, never asked about, not counted.
+    /// The store does not know the survey's conditions: set by
+    /// [`Status::with_conditions`], which also takes those that are unclear
+    /// out of [`Status::unclear_answers`].
+    pub answered_anyway: usize,
     /// Delivery reports with nothing of ours in them (no VERP address,
     /// Message-ID or token), with the addresses they name: recorded, and
     /// nobody bounced by them.
@@ -138,6 +145,33 @@ impl Store {
         )?;
 
         Ok(status)
+    }
+}
+
+impl Status {
+    /// The counts with the survey's conditions applied: answers to
+    /// questions that did not apply are counted apart, and those of them
+    /// that are unclear are not among the unclear answers (nobody asks
+    /// about them).
+    pub fn with_conditions(
+        mut self,
+        store: &Store,
+        survey: &crate::survey::Survey,
+    ) -> Result<Status> {
+        if survey.questions.iter().all(|q| q.show_if.is_none()) {
+            return Ok(self);
+        }
+        for answers in store.all_current_answers(&survey.id)?.values() {
+            for (index, question) in survey.questions.iter().enumerate() {
+                if crate::understand::applies::answered_anyway(&survey.questions, index, answers) {
+                    self.answered_anyway += 1;
+                    if answers.get(&question.id).is_some_and(|a| !a.is_ok()) {
+                        self.unclear_answers = self.unclear_answers.saturating_sub(1);
+                    }
+                }
+            }
+        }
+        Ok(self)
     }
 }
 

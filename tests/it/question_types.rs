@@ -174,6 +174,13 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
         text.contains("n = 1 (1 not applicable, 1 not answered)"),
         "{text}"
     );
+    // status counts it apart, not among the unclear answers.
+    let status = fixture.mailsurvey(&["status"]);
+    let shown = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        shown.contains("answers to questions that did not apply: 1"),
+        "{shown}"
+    );
     // The answer given anyway is listed for the lead.
     assert!(
         text.contains("Answers to questions that did not apply (kept, not counted): 1"),

@@ -109,7 +109,7 @@ pub fn read(
             names: survey
                 .digest
                 .names
-                .then(|| silent.iter().map(|p| p.recipient.name.clone()).collect()),
+                .then(|| silent.iter().map(|p| p.name.clone()).collect()),
         },
         bounced: reads
             .bounced
@@ -267,17 +267,17 @@ fn centres(store: &Store, survey: &Survey) -> Result<Option<Centres>> {
     let Some(column) = &survey.report.breakdown else {
         return Ok(None);
     };
-    let data = store.report_data(&survey.id)?;
-    let group = |attributes: &BTreeMap<String, String>| {
-        attributes
-            .get(column)
+    let data = store.report_data(&survey.id, Some(column))?;
+    let named = |value: Option<&String>| {
+        value
             .filter(|v| !v.trim().is_empty())
             .cloned()
             .unwrap_or_else(|| "(not given)".into())
     };
+    let group = |attributes: &BTreeMap<String, String>| named(attributes.get(column));
     let mut groups: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for person in &data.invited {
-        groups.entry(group(&person.attributes)).or_default().0 += 1;
+    for (value, count) in &data.invited_by_value {
+        groups.entry(named(Some(value))).or_default().0 += count;
     }
     for (person, answers, _) in &data.respondents {
         if answers.values().any(|a| a.is_ok()) {

@@ -13,9 +13,8 @@ use tracing::info;
 use crate::Result;
 use crate::compose::compose;
 use crate::compose::invitation;
-use crate::report::{self, LateReply, Report, ReportInput, Respondent};
-use crate::store::{Store, StoredRecipient};
-use crate::survey::recipients::Recipient;
+use crate::report::{self, Invited, LateReply, Report, ReportInput, Respondent};
+use crate::store::Store;
 use crate::survey::{QuestionKind, Survey};
 use crate::understand::answer::{Answer, Value};
 
@@ -74,6 +73,7 @@ fn queue_reminders(store: &Store, survey: &Survey, now: Timestamp) -> Result<usi
         return Ok(0);
     }
     let mut queued = 0;
+    let mut due_now: Vec<(i64, u32, String)> = Vec::new();
     for person in store.silent(&survey.id)? {
         let mut due: Vec<(u32, Timestamp)> = survey
             .period
@@ -93,48 +93,59 @@ fn queue_reminders(store: &Store, survey: &Survey, now: Timestamp) -> Result<usi
         let message_id = invitation::message_id(
             "reminder",
             number,
-            &person.recipient.token,
+            &person.token,
             survey.sender.address.domain(),
         );
-        if store.queue_reminder(&survey.id, person.recipient.id, number, &message_id, now)? {
-            queued += 1;
+        due_now.push((person.recipient_id, number, message_id));
+        // Queued in batches: one commit for many, and the store free
+        // between them for the inbox and the sending.
+        if due_now.len() == REMINDER_BATCH {
+            queued += store.queue_reminders(&survey.id, &due_now, now)?;
+            due_now.clear();
         }
     }
+    queued += store.queue_reminders(&survey.id, &due_now, now)?;
     if queued > 0 {
         info!(survey = %survey.id, queued, "reminders queued");
     }
     Ok(queued)
 }
 
+/// Reminders queued per transaction of the store.
+const REMINDER_BATCH: usize = 10_000;
+
 /// Builds the report from the store: final at the close, or interim.
 pub fn build(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> Result<Report> {
-    let data = store.report_data(&survey.id)?;
+    let data = store.report_data(&survey.id, survey.report.breakdown.as_deref())?;
     let input = ReportInput {
         survey,
         generated_at: now,
         interim,
-        invited: data.invited.iter().map(listed).collect(),
+        invited: Invited {
+            count: data.invited,
+            by_value: data.invited_by_value,
+        },
         delivered: data.delivered,
         bounced: data.bounced,
         opted_out: data.opted_out,
         respondents: data
             .respondents
-            .iter()
+            .into_iter()
             .map(|(person, answers, different_sender)| Respondent {
-                name: person.name.clone(),
-                email: person.email.clone(),
-                attributes: person.attributes.clone(),
+                name: person.name,
+                email: person.email,
+                attributes: person.attributes,
                 answers: typed(survey, answers),
-                different_sender: *different_sender,
+                different_sender,
             })
             .collect(),
         late: data
             .late
-            .iter()
+            .into_iter()
             .map(|(person, at)| LateReply {
-                name: person.name.clone(),
-                email: person.email.clone(),
-                received_at: *at,
+                name: person.name,
+                email: person.email,
+                received_at: at,
             })
             .collect(),
         clarifications_sent: data.clarifications_sent,
@@ -144,28 +155,22 @@ pub fn build(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> R
     report::build(&input)
 }
 
-fn listed(person: &StoredRecipient) -> Recipient {
-    Recipient {
-        name: person.name.clone(),
-        email: person.email.clone(),
-        attributes: person.attributes.clone(),
-    }
-}
-
 /// JSON cannot tell free text from an option id; the question can.
-fn typed(survey: &Survey, answers: &BTreeMap<String, Answer>) -> BTreeMap<String, Answer> {
+fn typed(survey: &Survey, answers: BTreeMap<String, Answer>) -> BTreeMap<String, Answer> {
     answers
-        .iter()
-        .map(|(id, answer)| {
-            let mut answer = answer.clone();
+        .into_iter()
+        .map(|(id, mut answer)| {
             let is_text = survey
                 .questions
                 .iter()
-                .any(|q| &q.id == id && matches!(q.kind, QuestionKind::Text));
-            if is_text && let Some(Value::Choice(text)) = answer.value.take() {
+                .any(|q| q.id == id && matches!(q.kind, QuestionKind::Text));
+            if is_text
+                && matches!(answer.value, Some(Value::Choice(_)))
+                && let Some(Value::Choice(text)) = answer.value.take()
+            {
                 answer.value = Some(Value::Text(text));
             }
-            (id.clone(), answer)
+            (id, answer)
         })
         .collect()
 }
@@ -175,6 +180,7 @@ mod tests {
     use super::*;
     use crate::run::clock::{Clock, ManualClock};
     use crate::survey::Reminder;
+    use crate::survey::recipients::Recipient;
     use jiff::SignedDuration;
 
     fn survey_in(dir: &std::path::Path, open: &str, close: &str, reminders: &[&str]) -> Survey {

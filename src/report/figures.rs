@@ -461,7 +461,7 @@ pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Fig
         .filter(|r| crate::understand::applies::complete(&survey.questions, &r.answers))
         .count();
     let participation = Participation {
-        invited: input.invited.len(),
+        invited: input.invited.count,
         delivered: input.delivered,
         bounced: input.bounced,
         opted_out: input.opted_out,
@@ -469,7 +469,7 @@ pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Fig
         respondents: respondents.len(),
         complete,
         partial: respondents.len() - complete,
-        response_rate: Share::of(respondents.len(), input.invited.len()),
+        response_rate: Share::of(respondents.len(), input.invited.count),
         response_rate_delivered: Share::of(respondents.len(), input.delivered),
         late: input
             .late
@@ -858,8 +858,13 @@ fn bins(numbers: &[f64]) -> Vec<Bin> {
 const NOT_GIVEN: &str = "(not given)";
 
 fn group_of(attributes: &BTreeMap<String, String>, attribute: &str) -> String {
-    attributes
-        .get(attribute)
+    group_named(attributes.get(attribute))
+}
+
+/// The group a value of the breakdown column names: trimmed, and
+/// [`NOT_GIVEN`] when empty or missing.
+fn group_named(value: Option<&String>) -> String {
+    value
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
         .unwrap_or(NOT_GIVEN)
@@ -883,10 +888,8 @@ fn breakdown(input: &ReportInput<'_>, attribute: &str, respondents: &[&Responden
         .map(|(i, q)| (i + 1, q))
         .collect();
     let mut invited: BTreeMap<String, usize> = BTreeMap::new();
-    for person in &input.invited {
-        *invited
-            .entry(group_of(&person.attributes, attribute))
-            .or_default() += 1;
+    for (value, count) in &input.invited.by_value {
+        *invited.entry(group_named(Some(value))).or_default() += count;
     }
     let mut members: BTreeMap<String, Vec<&Respondent>> =
         invited.keys().map(|g| (g.clone(), Vec::new())).collect();

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::figures::{Breakdown, Cell, Figures, Outcome, QuestionFigures, Share};
+use super::figures::{Breakdown, Cell, Figures, Group, Outcome, QuestionFigures, Share};
 use super::stats;
 use super::text::group_key;
 use crate::survey::questionnaire::escape;
@@ -20,8 +20,119 @@ const PRIMARY: &str = "#2563eb";
 const SECONDARY: &str = "#94a3b8";
 const RULE: &str = "#e5e7eb";
 
-/// Renders the HTML report.
+/// Gmail clips a message whose HTML is over about 102 KB ("[Message
+/// clipped] View entire message"), and the lead reads a clipped report
+/// only by clicking through. The HTML is kept under this many bytes
+/// before its transfer encoding, which makes it at most 1.37 times larger
+/// (base64 with its line breaks; quoted-printable is chosen only when
+/// shorter), so the part as sent stays under 102 KB whatever the answers
+/// hold.
+pub(super) const HTML_LIMIT: usize = 72 * 1024;
+
+/// Renders the HTML report: every list in full when it fits in
+/// [`HTML_LIMIT`]; otherwise the long lists (free-text answers, "other"
+/// texts, the quality section's answers) share what the rest of the
+/// report leaves, each showing its first items and saying how many more
+/// are in the attachments (`responses.csv`, `report.json`). A list that
+/// needs less than an equal share keeps all of it; the others split the
+/// rest.
 pub(super) fn render(f: &Figures) -> String {
+    let mut measure = Lists::measuring(HTML_LIMIT);
+    let full = render_with(f, &mut measure);
+    if full.len() <= HTML_LIMIT && !measure.cut {
+        return full;
+    }
+    let demands = measure.demands;
+    let skeleton = render_with(f, &mut Lists::allotted(vec![0; demands.len()])).len();
+    let allotments = share(&demands, HTML_LIMIT.saturating_sub(skeleton));
+    render_with(f, &mut Lists::allotted(allotments))
+}
+
+/// Splits `available` bytes between lists that want `demands`: lists
+/// wanting less than an equal share get what they want, the others an
+/// equal share of the rest (water-filling).
+fn share(demands: &[usize], available: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..demands.len()).collect();
+    order.sort_by_key(|&i| demands[i]);
+    let mut allotments = vec![0; demands.len()];
+    let mut left = available;
+    for (done, &i) in order.iter().enumerate() {
+        let equal = left / (demands.len() - done);
+        allotments[i] = demands[i].min(equal);
+        left -= allotments[i];
+    }
+    allotments
+}
+
+/// The bytes each long list of the HTML may take, in the order they are
+/// rendered, and what they would take whole.
+struct Lists {
+    /// Bytes per list in rendering order; `None`: measuring, each list
+    /// rendered up to `cap`.
+    allotted: Option<std::collections::VecDeque<usize>>,
+    /// While measuring, no list is rendered beyond this.
+    cap: usize,
+    /// While measuring: the bytes each list took (up to `cap`).
+    demands: Vec<usize>,
+    /// Some list was cut.
+    cut: bool,
+}
+
+impl Lists {
+    fn measuring(cap: usize) -> Lists {
+        Lists {
+            allotted: None,
+            cap,
+            demands: Vec::new(),
+            cut: false,
+        }
+    }
+
+    fn allotted(bytes: Vec<usize>) -> Lists {
+        Lists {
+            allotted: Some(bytes.into()),
+            cap: 0,
+            demands: Vec::new(),
+            cut: false,
+        }
+    }
+
+    /// The items rendered as fit in this list's bytes, and how many did
+    /// not fit.
+    fn take<T>(&mut self, items: &[T], render: impl Fn(&T) -> String) -> (String, usize) {
+        let bytes = match &mut self.allotted {
+            Some(allotted) => allotted.pop_front().unwrap_or(0),
+            None => self.cap,
+        };
+        let mut out = String::new();
+        let mut shown = 0;
+        for item in items {
+            let one = render(item);
+            if out.len() + one.len() > bytes {
+                break;
+            }
+            out.push_str(&one);
+            shown += 1;
+        }
+        if self.allotted.is_none() {
+            self.demands.push(out.len());
+        }
+        let left = items.len() - shown;
+        self.cut |= left > 0;
+        (out, left)
+    }
+}
+
+/// What a cut list says about the items it does not show.
+fn more_note(left: usize, what: &str, r#where: &str) -> String {
+    format!(
+        "&hellip; and {left} more {what}{}, not shown here so that this email stays under Gmail's clipping limit: {where}.",
+        if left == 1 { "" } else { "s" }
+    )
+}
+
+/// The report with each long list cut as `lists` says.
+fn render_with(f: &Figures, lists: &mut Lists) -> String {
     let mut body = String::new();
     header(&mut body, f);
     section(&mut body, "Results");
@@ -33,12 +144,12 @@ pub(super) fn render(f: &Figures) -> String {
     participation(&mut body, f);
     section(&mut body, "Questions");
     for q in &f.questions {
-        question(&mut body, q);
+        question(&mut body, q, lists);
     }
     if let Some(b) = &f.breakdown {
-        breakdown(&mut body, b);
+        breakdown(&mut body, b, lists);
     }
-    quality(&mut body, f);
+    quality(&mut body, f, lists);
     notes(&mut body);
     format!(
         r#"<!DOCTYPE html>
@@ -193,7 +304,7 @@ fn participation(out: &mut String, f: &Figures) {
     );
 }
 
-fn question(out: &mut String, q: &QuestionFigures) {
+fn question(out: &mut String, q: &QuestionFigures, lists: &mut Lists) {
     let mut n_line = q.n_line();
     if let Outcome::Choice { multiple: true, .. } = q.outcome {
         n_line.push_str("; more than one could be chosen");
@@ -224,7 +335,7 @@ fn question(out: &mut String, q: &QuestionFigures) {
             }
             out.push_str("</table>\n");
             if !other_texts.is_empty() {
-                quotes(out, "Other answers, verbatim", other_texts);
+                quotes(out, "Other answers, verbatim", other_texts, lists);
             }
         }
         Outcome::Numeric {
@@ -305,23 +416,42 @@ fn question(out: &mut String, q: &QuestionFigures) {
         }
         Outcome::Text { answers } => {
             if !answers.is_empty() {
-                quotes(out, "Every answer, verbatim", answers);
+                quotes(out, "Every answer, verbatim", answers, lists);
             }
         }
     }
 }
 
-fn quotes(out: &mut String, title: &str, texts: &[String]) {
-    let _ = write!(
-        out,
-        r#"<div style="margin-top:8px;font-size:12px;color:{MUTED};">{}</div>"#,
-        escape(title)
-    );
-    for t in texts {
-        let _ = write!(
-            out,
+fn quotes(out: &mut String, title: &str, texts: &[String], lists: &mut Lists) {
+    let (shown, left) = lists.take(texts, |t| {
+        format!(
             r#"<div style="margin:6px 0 0 0;padding:6px 10px;border-left:3px solid {SECONDARY};background:#f9fafb;font-size:14px;color:{INK};">{}</div>"#,
             escape(t).replace('\n', "<br>")
+        )
+    });
+    let title = if left == 0 {
+        escape(title)
+    } else {
+        format!(
+            "{} (the first {} of {})",
+            escape(title),
+            texts.len() - left,
+            texts.len()
+        )
+    };
+    let _ = write!(
+        out,
+        r#"<div style="margin-top:8px;font-size:12px;color:{MUTED};">{title}</div>{shown}"#
+    );
+    if left > 0 {
+        let _ = write!(
+            out,
+            r#"<div style="margin-top:6px;font-size:13px;color:{MUTED};">{}</div>"#,
+            more_note(
+                left,
+                "answer",
+                "every answer is in the attached responses.csv and report.json"
+            )
         );
     }
     out.push('\n');
@@ -345,6 +475,15 @@ fn shade(cell: &Cell) -> String {
     }
 }
 
+/// A group's line of the breakdown's legend: its key, name and invited.
+fn legend_row(key: &str, g: &Group) -> String {
+    format!(
+        r#"<tr><td width="22" style="width:22px;padding:2px 0;font-size:13px;font-weight:bold;vertical-align:top;">{key}</td><td style="padding:2px 0;font-size:13px;">{} <span style="color:{MUTED};">({} invited)</span></td></tr>"#,
+        escape(&g.name),
+        g.invited
+    )
+}
+
 fn breakdown_cell(cell: &Cell, min_cell: usize) -> String {
     let background = shade(cell);
     let content = if cell.suppressed {
@@ -366,7 +505,7 @@ fn breakdown_cell(cell: &Cell, min_cell: usize) -> String {
     )
 }
 
-fn breakdown(out: &mut String, b: &Breakdown) {
+fn breakdown(out: &mut String, b: &Breakdown, lists: &mut Lists) {
     section(out, &format!("By {}", b.attribute));
     let _ = writeln!(
         out,
@@ -375,15 +514,25 @@ fn breakdown(out: &mut String, b: &Breakdown) {
         b.min_cell,
         b.min_cell
     );
-    out.push_str(r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin-bottom:8px;">"#);
-    for (i, g) in b.groups.iter().enumerate() {
+    // A group is a line of the legend and a column of the table: what it
+    // takes of the budget is both, with the longest key.
+    let widest = group_key(b.groups.len());
+    let (_, left) = lists.take(&b.groups, |g| {
+        let mut cells = legend_row(&widest, g);
+        cells.push_str(&breakdown_cell(&g.responded, b.min_cell));
+        for cell in &g.yes {
+            cells.push_str(&breakdown_cell(cell, b.min_cell));
+        }
         let _ = write!(
-            out,
-            r#"<tr><td width="22" style="width:22px;padding:2px 0;font-size:13px;font-weight:bold;vertical-align:top;">{}</td><td style="padding:2px 0;font-size:13px;">{} <span style="color:{MUTED};">({} invited)</span></td></tr>"#,
-            group_key(i),
-            escape(&g.name),
-            g.invited
+            cells,
+            r#"<td align="center" style="padding:4px 2px;font-size:13px;font-weight:bold;">{widest}</td>"#
         );
+        cells
+    });
+    let groups = &b.groups[..b.groups.len() - left];
+    out.push_str(r#"<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin-bottom:8px;">"#);
+    for (i, g) in groups.iter().enumerate() {
+        out.push_str(&legend_row(&group_key(i), g));
     }
     out.push_str("</table>\n");
     let mut table = String::from(
@@ -393,7 +542,7 @@ fn breakdown(out: &mut String, b: &Breakdown) {
         table,
         r#"<tr><td style="padding:4px 2px;font-size:12px;color:{MUTED};"></td>"#
     );
-    for i in 0..b.groups.len() {
+    for i in 0..groups.len() {
         let _ = write!(
             table,
             r#"<td align="center" style="padding:4px 2px;font-size:13px;font-weight:bold;">{}</td>"#,
@@ -408,7 +557,7 @@ fn breakdown(out: &mut String, b: &Breakdown) {
     };
     table.push_str("<tr>");
     table.push_str(&label("Responded".to_owned()));
-    for g in &b.groups {
+    for g in groups {
         table.push_str(&breakdown_cell(&g.responded, b.min_cell));
     }
     table.push_str("</tr>");
@@ -419,30 +568,40 @@ fn breakdown(out: &mut String, b: &Breakdown) {
             q.number,
             escape(&q.id).replace('_', " ")
         )));
-        for g in &b.groups {
+        for g in groups {
             table.push_str(&breakdown_cell(&g.yes[k], b.min_cell));
         }
         table.push_str("</tr>");
     }
     table.push_str("</table>\n");
     out.push_str(&table);
+    if left > 0 {
+        let _ = writeln!(
+            out,
+            r#"<div style="margin-top:6px;font-size:13px;color:{MUTED};">{}</div>"#,
+            more_note(
+                left,
+                "group",
+                "every group is in the attached report.json (breakdown)"
+            )
+        );
+    }
 }
 
-fn quality(out: &mut String, f: &Figures) {
+fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
     let q = &f.quality;
     section(out, "Data quality");
-    let issues = |list: &[super::figures::Issue]| {
-        list.iter()
-            .map(|i| {
-                format!(
-                    "<br>&bull; {}, question {} ({}): {}",
-                    escape(&i.respondent),
-                    i.number,
-                    escape(&i.question),
-                    escape(&i.reason)
-                )
-            })
-            .collect::<String>()
+    let mut issues = |list: &[super::figures::Issue]| {
+        let (shown, left) = lists.take(list, |i| {
+            format!(
+                "<br>&bull; {}, question {} ({}): {}",
+                escape(&i.respondent),
+                i.number,
+                escape(&i.question),
+                escape(&i.reason)
+            )
+        });
+        listed(shown, left)
     };
     let mut rows = vec![
         (
@@ -477,18 +636,15 @@ fn quality(out: &mut String, f: &Figures) {
         ));
     }
     if !q.inferred_unconfirmed.is_empty() || q.inferred_confirmed > 0 {
-        let listed: String = q
-            .inferred_unconfirmed
-            .iter()
-            .map(|i| {
-                format!(
-                    "<br>&bull; {}, question {} ({})",
-                    escape(&i.respondent),
-                    i.number,
-                    escape(&i.question)
-                )
-            })
-            .collect();
+        let (shown, left) = lists.take(&q.inferred_unconfirmed, |i| {
+            format!(
+                "<br>&bull; {}, question {} ({})",
+                escape(&i.respondent),
+                i.number,
+                escape(&i.question)
+            )
+        });
+        let listed = listed(shown, left);
         rows.insert(
             3,
             (
@@ -518,6 +674,21 @@ fn quality(out: &mut String, f: &Figures) {
         );
     }
     out.push_str("</table>\n");
+}
+
+/// A quality list as shown, with what a cut left out.
+fn listed(shown: String, left: usize) -> String {
+    if left == 0 {
+        return shown;
+    }
+    format!(
+        "{shown}<br>{}",
+        more_note(
+            left,
+            "answer",
+            "every one is listed in the attached report.json (quality)"
+        )
+    )
 }
 
 fn notes(out: &mut String) {

@@ -42,6 +42,7 @@ mod text;
 /// the report's stages.
 #[cfg(test)]
 mod tests {
+    mod clipping;
     pub(super) mod cohort;
 }
 
@@ -74,9 +75,9 @@ pub struct ReportInput<'a> {
     /// An interim report (`mailsurvey report` before the close) says so in
     /// its title and subject.
     pub interim: bool,
-    /// Everyone invited, with their recipient-list attributes (for the
-    /// breakdown's denominators).
-    pub invited: Vec<Recipient>,
+    /// Everyone invited, counted (in all, and by the breakdown column
+    /// for its denominators).
+    pub invited: Invited,
     /// Invitations accepted by the recipient's server and not bounced.
     pub delivered: usize,
     /// Invitations that bounced permanently.
@@ -97,6 +98,37 @@ pub struct ReportInput<'a> {
     /// Delivery reports with nothing of ours in them (no VERP address,
     /// Message-ID or token): nobody was bounced by them.
     pub unverified_bounces: usize,
+}
+
+/// Everyone invited, counted: the report needs their number and, for
+/// the breakdown's denominators, their number per value of the breakdown
+/// column, never the people themselves (a national list holds a million).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invited {
+    /// How many were invited.
+    pub count: usize,
+    /// How many per value of the survey's breakdown column, as listed
+    /// (`""` for people without one); empty when the survey has no
+    /// breakdown.
+    pub by_value: BTreeMap<String, usize>,
+}
+
+impl Invited {
+    /// `people` counted, by the value of their column `breakdown` if the
+    /// survey names one.
+    pub fn of(people: &[Recipient], breakdown: Option<&str>) -> Invited {
+        let mut by_value: BTreeMap<String, usize> = BTreeMap::new();
+        if let Some(column) = breakdown {
+            for person in people {
+                let value = person.attributes.get(column).cloned().unwrap_or_default();
+                *by_value.entry(value).or_default() += 1;
+            }
+        }
+        Invited {
+            count: people.len(),
+            by_value,
+        }
+    }
 }
 
 /// One person who replied, and their answers by question id (the latest

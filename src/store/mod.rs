@@ -238,6 +238,62 @@ mod tests {
         assert_eq!(pending[0].size, 2);
     }
 
+    /// Migration 0020 (the counting indexes) on a database written by the
+    /// release before it, mid-collection: it opens, its counts are
+    /// unchanged, and `status` and the reminder query read them through
+    /// the new indexes (the plans BENCHMARKS.md relies on).
+    #[test]
+    fn a_database_from_before_0020_opens_and_is_counted_from_its_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 19).unwrap();
+        conn.execute_batch(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
+             INSERT INTO recipients (survey_id, email, email_key, name, selector, verifier, status, added_at)
+             VALUES ('s', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 'active', 0),
+                    ('s', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 'bounced', 0);
+             INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at, sent_at, bounce_key)
+             VALUES ('s', 1, 'invitation', 1, 'invitation.1@x', 'sent', 0, 0, 10, 'k1'),
+                    ('s', 2, 'invitation', 1, 'invitation.2@x', 'failed', 0, 0, NULL, 'k2');",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let status = store.status("s").unwrap();
+        assert_eq!((status.listed, status.removed), (2, 0));
+        assert_eq!(status.recipients[&RecipientStatus::Active], 1);
+        assert_eq!(status.recipients[&RecipientStatus::Bounced], 1);
+        assert_eq!(status.outbox[&MailKind::Invitation][&MailState::Sent], 1);
+        let silent = store.silent("s").unwrap();
+        assert_eq!(silent.len(), 1);
+        assert_eq!(silent[0].name, "A");
+        let conn = store.lock();
+        let plan = |sql: &str| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            stmt.query_map(["s"], |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap()
+                .join("\n")
+        };
+        let counted = plan(
+            "SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status",
+        );
+        assert!(
+            counted.contains("COVERING INDEX recipients_by_state")
+                && !counted.contains("TEMP B-TREE"),
+            "{counted}"
+        );
+        let counted = plan(
+            "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
+        );
+        assert!(
+            counted.contains("COVERING INDEX outbox_by_kind") && !counted.contains("TEMP B-TREE"),
+            "{counted}"
+        );
+    }
+
     /// Migration 0014 (sending pauses) on a database written by
     /// the release before it: its mail is kept, `status` shows no pause,
     /// and one message can pause sending once.

@@ -35,6 +35,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0017_unfinished_reads.sql")),
         M::up(include_str!("0018_digests.sql")),
         M::up(include_str!("0019_fewer_connections.sql")),
+        M::up(include_str!("0020_counting_indexes.sql")),
     ])
 }
 

@@ -97,8 +97,11 @@ impl Store {
                     changes.added += 1;
                 }
                 Some((id, listed)) => {
+                    // Only a row that changed is written: every start of
+                    // the daemon reads the whole list again.
                     tx.execute_cached(
-                        "UPDATE recipients SET email = ?2, name = ?3, attributes = ?4, listed = 1, removed_at = NULL WHERE id = ?1",
+                        "UPDATE recipients SET email = ?2, name = ?3, attributes = ?4, listed = 1, removed_at = NULL
+                         WHERE id = ?1 AND (email IS NOT ?2 OR name IS NOT ?3 OR attributes IS NOT ?4 OR listed = 0)",
                         params![id, person.email, person.name, attributes],
                     )?;
                     if !listed {
@@ -168,39 +171,73 @@ pub(super) fn recipient_by_token(
     }
 }
 
-/// A recipient's row, every column checked: a value that does not decode
-/// is an error naming the row, never a default.
+/// A recipient's columns as read, before they are checked.
+pub(super) struct RecipientRow {
+    id: i64,
+    email: String,
+    name: String,
+    attributes: String,
+    selector: String,
+    verifier: String,
+    listed: bool,
+    status: String,
+}
+
+impl RecipientRow {
+    /// The columns [`RecipientRow::read`] reads, of `r`, a row of
+    /// `recipients`.
+    pub(super) const COLUMNS: &'static str =
+        "r.id, r.email, r.name, r.attributes, r.selector, r.verifier, r.listed, r.status";
+
+    /// The [`RecipientRow::COLUMNS`] of a result row, from `first` on.
+    pub(super) fn read(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<RecipientRow> {
+        Ok(RecipientRow {
+            id: r.get(first)?,
+            email: r.get(first + 1)?,
+            name: r.get(first + 2)?,
+            attributes: r.get(first + 3)?,
+            selector: r.get(first + 4)?,
+            verifier: r.get(first + 5)?,
+            listed: r.get(first + 6)?,
+            status: r.get(first + 7)?,
+        })
+    }
+
+    /// Every column checked: a value that does not decode is an error
+    /// naming the row, never a default.
+    pub(super) fn decode(self) -> Result<StoredRecipient> {
+        let id = self.id;
+        let bad = |detail: String| Error::Decode {
+            table: "recipients",
+            row: id,
+            detail,
+        };
+        Ok(StoredRecipient {
+            id,
+            email: self.email,
+            name: self.name,
+            attributes: serde_json::from_str(&self.attributes)
+                .map_err(|e| bad(format!("attributes are not a JSON object of text: {e}")))?,
+            token: Token::parse(&format!("{}{}", self.selector, self.verifier))
+                .ok_or_else(|| bad("the token is not well formed".into()))?,
+            listed: self.listed,
+            status: RecipientStatus::from_name(&self.status)
+                .ok_or_else(|| bad(format!("unknown status '{}'", self.status)))?,
+        })
+    }
+}
+
+/// A recipient's row, every column checked (see [`RecipientRow::decode`]).
 pub(super) fn recipient_by_id(conn: &Connection, id: i64) -> Result<StoredRecipient> {
-    let (email, name, attributes, selector, verifier, listed, status): (
-        String,
-        String,
-        String,
-        String,
-        String,
-        bool,
-        String,
-    ) = conn.query_row_cached(
-        "SELECT email, name, attributes, selector, verifier, listed, status FROM recipients WHERE id = ?1",
+    conn.query_row_cached(
+        &format!(
+            "SELECT {} FROM recipients r WHERE r.id = ?1",
+            RecipientRow::COLUMNS
+        ),
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-    )?;
-    let bad = |detail: String| Error::Decode {
-        table: "recipients",
-        row: id,
-        detail,
-    };
-    Ok(StoredRecipient {
-        id,
-        email,
-        name,
-        attributes: serde_json::from_str(&attributes)
-            .map_err(|e| bad(format!("attributes are not a JSON object of text: {e}")))?,
-        token: Token::parse(&format!("{selector}{verifier}"))
-            .ok_or_else(|| bad("the token is not well formed".into()))?,
-        listed,
-        status: RecipientStatus::from_name(&status)
-            .ok_or_else(|| bad(format!("unknown status '{status}'")))?,
-    })
+        |r| RecipientRow::read(r, 0),
+    )?
+    .decode()
 }
 
 const _: () = assert!(SELECTOR_LEN < crate::compose::token::TOKEN_LEN);

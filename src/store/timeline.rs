@@ -7,14 +7,21 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Cached;
 use super::{RecipientStatus, Store, StoredRecipient, recipient_by_id};
-use crate::Result;
+use crate::compose::token::Token;
 use crate::understand::answer::Answer;
+use crate::{Error, Result};
 
-/// Someone who has not replied at all, with when their invitation went out.
+/// Someone who has not replied at all, with when their invitation went
+/// out: what reminders and the digest need of them, no more (a national
+/// survey has a million of them; [`Store::recipient`] reads the rest).
 #[derive(Debug, Clone)]
 pub struct Silent {
-    /// The person.
-    pub recipient: StoredRecipient,
+    /// Their row id.
+    pub recipient_id: i64,
+    /// Their name as listed.
+    pub name: String,
+    /// Their token.
+    pub token: Token,
     /// When they were added to the list.
     pub added_at: Timestamp,
     /// When their invitation was accepted by the server.
@@ -26,8 +33,11 @@ pub struct Silent {
 /// What the report is made of, read from the store.
 #[derive(Debug, Clone, Default)]
 pub struct ReportData {
-    /// Everyone whose invitation went out (or was refused).
-    pub invited: Vec<StoredRecipient>,
+    /// How many people's invitation went out (or was refused).
+    pub invited: usize,
+    /// Of them, how many per value of the breakdown column asked for
+    /// (`""`: without one); empty when none was asked for.
+    pub invited_by_value: BTreeMap<String, usize>,
     /// Invitations accepted and not bounced.
     pub delivered: usize,
     /// Bounced or refused.
@@ -97,49 +107,72 @@ impl Store {
     pub fn silent(&self, survey_id: &str) -> Result<Vec<Silent>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT r.id, r.added_at, o.sent_at,
+            "SELECT r.id, r.name, r.selector || r.verifier, r.added_at, o.sent_at,
                     (SELECT group_concat(m.seq) FROM outbox m WHERE m.recipient_id = r.id AND m.kind = 'reminder')
              FROM recipients r JOIN outbox o ON o.recipient_id = r.id AND o.kind = 'invitation' AND o.state = 'sent'
              WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
                AND NOT {STOPS_REMINDERS}
              ORDER BY r.id"
         ))?;
-        let rows: Vec<(i64, i64, i64, Option<String>)> = stmt
-            .query_map([survey_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter()
-            .map(|(id, added, sent, reminded)| {
-                Ok(Silent {
-                    recipient: recipient_by_id(&conn, id)?,
-                    added_at: ts(id, added)?,
-                    invited_at: ts(id, sent)?,
-                    reminded: reminded
-                        .unwrap_or_default()
-                        .split(',')
-                        .filter_map(|n| n.parse().ok())
-                        .collect(),
-                })
-            })
-            .collect()
+        let mut silent = Vec::new();
+        let mut rows = stmt.query([survey_id])?;
+        while let Some(r) = rows.next()? {
+            let (id, name, token, added, sent, reminded): (
+                i64,
+                String,
+                String,
+                i64,
+                i64,
+                Option<String>,
+            ) = (
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            );
+            silent.push(Silent {
+                recipient_id: id,
+                name,
+                token: Token::parse(&token).ok_or_else(|| Error::Decode {
+                    table: "recipients",
+                    row: id,
+                    detail: "the token is not well formed".into(),
+                })?,
+                added_at: ts(id, added)?,
+                invited_at: ts(id, sent)?,
+                reminded: reminded
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|n| n.parse().ok())
+                    .collect(),
+            });
+        }
+        Ok(silent)
     }
 
-    /// Queues reminder `number` for a person (once: a second call changes
-    /// nothing).
-    pub fn queue_reminder(
+    /// Queues reminders in one transaction, each `(recipient id, reminder
+    /// number, Message-ID)`; one already queued changes nothing. Returns
+    /// how many were queued.
+    pub fn queue_reminders(
         &self,
         survey_id: &str,
-        recipient_id: i64,
-        number: u32,
-        message_id: &str,
+        due: &[(i64, u32, String)],
         now: Timestamp,
-    ) -> Result<bool> {
-        Ok(self.lock().execute(
-            "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
-             VALUES (?1, ?2, 'reminder', ?3, ?4, ?5, ?5)",
-            params![survey_id, recipient_id, number, message_id, now.as_second()],
-        )? > 0)
+    ) -> Result<usize> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let mut queued = 0;
+        for (recipient_id, number, message_id) in due {
+            queued += tx.execute_cached(
+                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
+                 VALUES (?1, ?2, 'reminder', ?3, ?4, ?5, ?5)",
+                params![survey_id, recipient_id, number, message_id, now.as_second()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(queued)
     }
 
     /// Everyone still reachable (listed, active), for the early close:
@@ -195,9 +228,11 @@ impl Store {
         )?)
     }
 
-    /// What the report is made of.
-    pub fn report_data(&self, survey_id: &str) -> Result<ReportData> {
-        let answers = self.all_current_answers(survey_id)?;
+    /// What the report is made of; the invited are counted by the value
+    /// of their column `breakdown`, if given. The invited are only
+    /// counted, never loaded: a national list holds a million people.
+    pub fn report_data(&self, survey_id: &str, breakdown: Option<&str>) -> Result<ReportData> {
+        let mut answers = self.all_current_answers(survey_id)?;
         let conn = self.lock();
         let mut data = ReportData::default();
         let ids = |sql: &str| -> Result<Vec<i64>> {
@@ -206,34 +241,33 @@ impl Store {
                 .query_map([survey_id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?)
         };
-        for id in ids(
-            "SELECT DISTINCT r.id FROM recipients r JOIN outbox o ON o.recipient_id = r.id AND o.kind = 'invitation'
-             WHERE r.survey_id = ?1 AND o.state IN ('sent', 'failed') ORDER BY r.id",
-        )? {
-            data.invited.push(recipient_by_id(&conn, id)?);
+        let (invited, bounced, opted_out): (i64, i64, i64) = conn.query_row_cached(
+            &format!(
+                "SELECT COUNT(*),
+                        COALESCE(SUM(r.status = 'bounced' OR EXISTS (SELECT 1 FROM outbox f WHERE f.recipient_id = r.id AND f.kind = 'invitation' AND f.state = 'failed')), 0),
+                        COALESCE(SUM(r.status = 'opted_out'), 0)
+                 FROM recipients r WHERE r.survey_id = ?1 AND {INVITED}"
+            ),
+            [survey_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        data.invited = invited as usize;
+        data.bounced = bounced as usize;
+        data.delivered = data.invited - data.bounced;
+        data.opted_out = opted_out as usize;
+        if let Some(column) = breakdown {
+            data.invited_by_value = invited_by_value(&conn, survey_id, column, data.invited)?;
         }
-        let failed = ids(
-            "SELECT recipient_id FROM outbox WHERE survey_id = ?1 AND kind = 'invitation' AND state = 'failed'",
-        )?;
-        data.bounced = data
-            .invited
-            .iter()
-            .filter(|r| r.status == RecipientStatus::Bounced || failed.contains(&r.id))
-            .count();
-        data.delivered = data.invited.len() - data.bounced;
-        data.opted_out = data
-            .invited
-            .iter()
-            .filter(|r| r.status == RecipientStatus::OptedOut)
-            .count();
-        let different: Vec<i64> = ids(
+        let different: std::collections::HashSet<i64> = ids(
             "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
-        )?;
+        )?
+        .into_iter()
+        .collect();
         for id in ids(
             "SELECT recipient_id FROM answers WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id ORDER BY MIN(created_at), MIN(id)",
         )? {
             let person = recipient_by_id(&conn, id)?;
-            let mine = answers.get(&id).cloned().unwrap_or_default();
+            let mine = answers.remove(&id).unwrap_or_default();
             data.respondents
                 .push((person, mine, different.contains(&id)));
         }
@@ -264,6 +298,36 @@ impl Store {
         )? as usize;
         Ok(data)
     }
+}
+
+/// An SQL condition on `r`, a row of `recipients`: their invitation went
+/// out (or was refused).
+const INVITED: &str = "EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation' AND o.state IN ('sent', 'failed'))";
+
+/// The invited counted by the value of their list column `column`
+/// (`""` for those without it), of `invited` in all.
+fn invited_by_value(
+    conn: &rusqlite::Connection,
+    survey_id: &str,
+    column: &str,
+    invited: usize,
+) -> Result<BTreeMap<String, usize>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT j.value, COUNT(*) FROM recipients r JOIN json_each(r.attributes) j ON j.key = ?2
+         WHERE r.survey_id = ?1 AND {INVITED} GROUP BY j.value"
+    ))?;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for row in stmt.query_map(params![survey_id, column], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+    })? {
+        let (value, count) = row?;
+        counts.insert(value, count);
+    }
+    let with_value: usize = counts.values().sum();
+    if invited > with_value {
+        *counts.entry(String::new()).or_default() += invited - with_value;
+    }
+    Ok(counts)
 }
 
 /// When the survey closed, if it has.

@@ -92,7 +92,7 @@ fn input(survey: &Survey) -> ReportInput<'_> {
         survey,
         generated_at: "2026-12-31T17:00:00Z".parse().unwrap(),
         interim: false,
-        invited: recipients,
+        invited: crate::report::Invited::of(&recipients, survey.report.breakdown.as_deref()),
         delivered: 59,
         bounced: 1,
         opted_out: 0,
@@ -420,6 +420,7 @@ fn the_breakdown_hides_small_cells() {
 fn partial_unclear_and_late_replies_are_counted_apart() {
     let survey = survey();
     let mut input = input(&survey);
+    let listed = recipients::load(&survey.recipients_file).unwrap();
     // R001 left confidence unclear and skipped training.
     let first = &mut input.respondents[0];
     first.answers.insert(
@@ -431,8 +432,8 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
     // Someone replied with nothing usable: not a respondent.
     input.respondents.push(Respondent {
         name: "Dr Nobody".into(),
-        email: input.invited[50].email.clone(),
-        attributes: input.invited[50].attributes.clone(),
+        email: listed[50].email.clone(),
+        attributes: listed[50].attributes.clone(),
         answers: BTreeMap::from([(
             "end_of_life".into(),
             Answer::unclear("yes and no", "yes and no"),
@@ -441,7 +442,7 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
     });
     input.late.push(LateReply {
         name: "Dr Late".into(),
-        email: input.invited[55].email.clone(),
+        email: listed[55].email.clone(),
         received_at: "2027-01-02T10:00:00Z".parse::<Timestamp>().unwrap(),
     });
     input.clarifications_sent = 3;

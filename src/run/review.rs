@@ -15,12 +15,37 @@ pub fn pending(store: &Store, survey: &Survey) -> Result<String> {
     let waiting = Waiting {
         failed: with_bytes(store, store.failed_messages(&survey.id)?, |m| m.id)?,
         held: with_bytes(store, store.held(&survey.id)?, |m| m.id)?,
-        unsettled: store.unsettled_answers(&survey.id)?,
+        unsettled: applying(store, survey, store.unsettled_answers(&survey.id)?)?,
         set_aside: store.set_asides(&survey.id)?,
         decisions: store.decisions(&survey.id)?,
         flags: store.open_flags(&survey.id)?,
     };
     Ok(review::pending(&waiting, survey))
+}
+
+/// The unclear answers the lead may settle: not those to a question that
+/// did not apply to their person (a condition false), which are kept and
+/// never asked about (the report lists them).
+fn applying(
+    store: &Store,
+    survey: &Survey,
+    unsettled: Vec<(i64, String, String, crate::understand::answer::Answer)>,
+) -> Result<Vec<(i64, String, String, crate::understand::answer::Answer)>> {
+    if survey.questions.iter().all(|q| q.show_if.is_none()) {
+        return Ok(unsettled);
+    }
+    let answers = store.all_current_answers(&survey.id)?;
+    Ok(unsettled
+        .into_iter()
+        .filter(|(person, _, question, _)| {
+            let index = survey.questions.iter().position(|q| &q.id == question);
+            !index
+                .zip(answers.get(person))
+                .is_some_and(|(index, theirs)| {
+                    crate::understand::applies::answered_anyway(&survey.questions, index, theirs)
+                })
+        })
+        .collect())
 }
 
 /// Each of `rows` with the stored bytes of the message it names.

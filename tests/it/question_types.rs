@@ -125,7 +125,7 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
     );
     let replies = [
         ("1. no\n2. n/a\n3. 5\n4. a\n5. no\n6. n/a\n7. yes", 7),
-        ("1. no\n2. a\n3. 6\n4. b\n5. yes\n6. yes\n7. yes", 7),
+        ("1. no\n2. a or b\n3. 6\n4. b\n5. yes\n6. yes\n7. yes", 7),
         (
             "1. yes\n2. a, b\n3. 8\n4. c\n5. yes\n7. yes\n8. 05/03/2025",
             7,
@@ -174,13 +174,18 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
         text.contains("n = 1 (1 not applicable, 1 not answered)"),
         "{text}"
     );
-    // status counts it apart, not among the unclear answers.
+    // status counts it apart, not among the unclear answers, and review
+    // does not ask the lead to settle it (it is unclear: "a or b").
     let status = fixture.mailsurvey(&["status"]);
     let shown = String::from_utf8_lossy(&status.stdout);
     assert!(
-        shown.contains("answers to questions that did not apply: 1"),
+        shown.contains("answers to questions that did not apply: 1")
+            && shown.contains("unclear answers: 0"),
         "{shown}"
     );
+    let review = fixture.mailsurvey(&["review"]);
+    let shown = String::from_utf8_lossy(&review.stdout);
+    assert!(shown.contains("Unclear answers (0)"), "{shown}");
     // The answer given anyway is listed for the lead.
     assert!(
         text.contains("Answers to questions that did not apply (kept, not counted): 1"),

@@ -264,6 +264,16 @@ enum DraftedKind {
     Text,
     /// A duration in this unit (`years`).
     Duration(&'static str),
+    /// A grid: lettered items on one scale.
+    Grid {
+        items: Vec<Choice>,
+        min: i64,
+        max: i64,
+        min_label: Option<String>,
+        max_label: Option<String>,
+    },
+    /// A ranking of the lettered options.
+    Ranking(Vec<Choice>),
 }
 
 impl DraftedKind {
@@ -276,6 +286,8 @@ impl DraftedKind {
             DraftedKind::Number => "number",
             DraftedKind::Text => "text",
             DraftedKind::Duration(_) => "duration",
+            DraftedKind::Grid { .. } => "grid",
+            DraftedKind::Ranking(_) => "ranking",
         }
     }
 }
@@ -508,6 +520,8 @@ fn typed(block: &Block, number: usize, ids: &mut Ids) -> Drafted {
     let ends = scale_ends(&hints.ends);
     let kind = if yes_no_options {
         DraftedKind::YesNo
+    } else if let Some(kind) = grid_or_ranking(&text, &labels, ends.clone(), &mut notes) {
+        kind
     } else if !labels.is_empty() {
         if ends.is_some() {
             todos.push(
@@ -584,6 +598,33 @@ fn typed(block: &Block, number: usize, ids: &mut Ids) -> Drafted {
         show_if: None,
     }
 }
+
+/// "Rank these barriers from 1 = biggest" over lettered options: a
+/// ranking. Lettered items with both ends of a scale ("How confident are
+/// you in: a) dosing, b) routes; 1 = not at all to 5 = very"): a grid.
+fn grid_or_ranking(
+    text: &str,
+    labels: &[String],
+    ends: Option<Ends>,
+    notes: &mut Vec<String>,
+) -> Option<DraftedKind> {
+    if labels.len() < 2 {
+        return None;
+    }
+    if RANK.is_match(text) {
+        return Some(DraftedKind::Ranking(choices(labels, false, notes)));
+    }
+    let (min, max, min_label, max_label) = ends?;
+    Some(DraftedKind::Grid {
+        items: choices(labels, false, notes),
+        min,
+        max,
+        min_label,
+        max_label,
+    })
+}
+
+static RANK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\brank\b|\bin order of\b"));
 
 type Ends = (i64, i64, Option<String>, Option<String>);
 
@@ -910,6 +951,45 @@ fn kind_fields(out: &mut String, kind: &DraftedKind) {
         DraftedKind::Duration(unit) => {
             let _ = writeln!(out, "unit = {}", quoted(unit));
         }
+        DraftedKind::Grid {
+            items,
+            min,
+            max,
+            min_label,
+            max_label,
+        } => {
+            out.push_str("items = [\n");
+            for i in items {
+                let _ = writeln!(
+                    out,
+                    "  {{ id = {}, label = {} }},",
+                    quoted(&i.id),
+                    quoted(&i.label)
+                );
+            }
+            out.push_str("]\n");
+            kind_fields(
+                out,
+                &DraftedKind::Scale {
+                    min: *min,
+                    max: *max,
+                    min_label: min_label.clone(),
+                    max_label: max_label.clone(),
+                },
+            );
+        }
+        DraftedKind::Ranking(options) => {
+            out.push_str("options = [\n");
+            for o in options {
+                let _ = writeln!(
+                    out,
+                    "  {{ id = {}, label = {} }},",
+                    quoted(&o.id),
+                    quoted(&o.label)
+                );
+            }
+            out.push_str("]\n");
+        }
         DraftedKind::YesNo | DraftedKind::Text => {}
     }
 }
@@ -1054,6 +1134,59 @@ mod tests {
                 .toml
                 .contains("TODO: how long: written as a duration in years")
         );
+    }
+
+    #[test]
+    fn draft_reads_grids_and_rankings() {
+        let text = "1. How confident are you in each of these? (1 = not at all, 5 = very)\n\
+                    a) Choosing a starting dose\nb) Choosing the route\nc) Managing side effects\n\n\
+                    2. Rank these barriers from 1 = biggest\n\
+                    a) Lack of expertise\nb) Lack of evidence\nc) Side effects\n\n\
+                    3. Which barriers apply? (choose all that apply)\na) Cost\nb) Time\n";
+        let drafted = draft(text, "q.txt").unwrap();
+        let table: toml::Table = drafted.toml.parse().expect("valid TOML");
+        let questions = table["question"].as_array().unwrap();
+        let field = |i: usize, key: &str| questions[i].get(key).map(|v| v.to_string());
+        assert_eq!(
+            field(0, "type").as_deref(),
+            Some("\"grid\""),
+            "{}",
+            drafted.toml
+        );
+        assert_eq!(field(0, "min").as_deref(), Some("1"));
+        assert_eq!(field(0, "max").as_deref(), Some("5"));
+        assert_eq!(questions[0]["items"].as_array().unwrap().len(), 3);
+        assert_eq!(
+            questions[0]["items"][1]["label"].as_str(),
+            Some("Choosing the route")
+        );
+        assert_eq!(
+            field(1, "type").as_deref(),
+            Some("\"ranking\""),
+            "{}",
+            drafted.toml
+        );
+        assert_eq!(questions[1]["options"].as_array().unwrap().len(), 3);
+        assert_eq!(field(2, "type").as_deref(), Some("\"multiple_choice\""));
+        // The draft, its TODOs aside, is a survey file the checker takes.
+        let dir = tempfile::tempdir().unwrap();
+        let example = std::fs::read_to_string(format!("{ROOT}/config/example.toml")).unwrap();
+        let head = example.split("[[question]]").next().unwrap().replace(
+            "example-recipients.csv",
+            &format!("{ROOT}/config/example-recipients.csv"),
+        );
+        let questions_toml = &drafted.toml[drafted.toml.find("[[question]]").unwrap()..];
+        let path = dir.path().join("survey.toml");
+        std::fs::write(&path, format!("{head}\n{questions_toml}")).unwrap();
+        let survey = crate::survey::Survey::load(&path).unwrap();
+        assert!(matches!(
+            survey.questions[0].kind,
+            crate::survey::QuestionKind::Grid { .. }
+        ));
+        assert!(matches!(
+            survey.questions[1].kind,
+            crate::survey::QuestionKind::Ranking(_)
+        ));
     }
 
     #[test]

@@ -238,8 +238,8 @@ mod tests {
         assert_eq!(pending[0].size, 2);
     }
 
-    /// Migration 0020 (the counting indexes) on a database written by the
-    /// release before it, mid-collection: it opens, its counts are
+    /// Migrations 0020 and 0021 (the counting indexes) on a database
+    /// written by the release before them, mid-collection: it opens, its counts are
     /// unchanged, and `status` and the reminder query read them through
     /// the new indexes (the plans BENCHMARKS.md relies on).
     #[test]
@@ -283,6 +283,20 @@ mod tests {
         assert!(
             counted.contains("COVERING INDEX recipients_by_state")
                 && !counted.contains("TEMP B-TREE"),
+            "{counted}"
+        );
+        let counted = plan(
+            "SELECT COUNT(DISTINCT recipient_id) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok'",
+        );
+        assert!(
+            counted.contains("COVERING INDEX answers_counted"),
+            "{counted}"
+        );
+        let counted = plan(
+            "SELECT sent_at FROM outbox WHERE survey_id = ?1 AND state = 'sent' AND sent_at > 0 ORDER BY sent_at",
+        );
+        assert!(
+            counted.contains("INDEX outbox_sent") && !counted.contains("TEMP B-TREE"),
             "{counted}"
         );
         let counted = plan(

@@ -36,6 +36,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0018_digests.sql")),
         M::up(include_str!("0019_fewer_connections.sql")),
         M::up(include_str!("0020_counting_indexes.sql")),
+        M::up(include_str!("0021_counted_answers.sql")),
     ])
 }
 

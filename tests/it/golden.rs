@@ -471,3 +471,89 @@ fn golden_progress_digest() {
     }
     check("digest", &bytes);
 }
+
+/// A grid and a ranking (`config/seed-full.toml`): the invitation shows
+/// the grid's items and the ranking's options lettered, each with its
+/// hint; a clarification after a reply that gave two of the grid's three
+/// items and a ranking with a tie asks for exactly the missing item (its
+/// own letter kept) and the ranking, and lists the two items understood.
+#[test]
+fn golden_grid_and_ranking() {
+    let survey = Survey::load(&Path::new(ROOT).join("config/seed-full.toml")).unwrap();
+    let templates = Templates::load(None).unwrap();
+    let token = Token::parse(TOKEN).unwrap();
+    let person = person();
+    let invitee = Invitee {
+        name: &person.name,
+        email: &person.email,
+        attributes: &person.attributes,
+        token: &token,
+    };
+    let draft = invitation::draft(
+        &survey,
+        &templates,
+        &invitee,
+        QuestionnaireMail::Invitation,
+        now(),
+    )
+    .unwrap();
+    let raw = compose(draft, now()).unwrap().bytes;
+    let text = String::from_utf8_lossy(&raw).replace("=\r\n", "");
+    for line in [
+        "a) Choosing a starting dose",
+        "c) Recognising and managing side effects",
+        "d) Access to the drug (supply and licensing)",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
+    check("invitation-grid-ranking", &raw);
+    let context = Context {
+        survey: &survey,
+        templates: &templates,
+        recipient: &person,
+        in_reply_to: Some("reply-1@doctors.test".into()),
+        seq: 44,
+        to: person.email.clone(),
+    };
+    let ok = |v: Value, s: &str| Answer::ok(v, s);
+    let answers: BTreeMap<String, Answer> = BTreeMap::from([
+        ("used_ketamine".into(), ok(Value::Bool(true), "yes")),
+        (
+            "situations".into(),
+            ok(Value::Choices(vec!["end_of_life".into()]), "a"),
+        ),
+        ("confidence".into(), ok(Value::Integer(7), "7")),
+        (
+            "confidence_areas.dosing".into(),
+            ok(Value::Integer(4), "a) 4"),
+        ),
+        (
+            "confidence_areas.side_effects".into(),
+            ok(Value::Integer(5), "c) 5"),
+        ),
+        (
+            "barriers".into(),
+            ok(Value::Choices(vec!["evidence".into()]), "b"),
+        ),
+        (
+            "barrier_rank".into(),
+            Answer::unclear("a tie: two options ranked 1", "a) 1, b) 1, c) 2, d) 3"),
+        ),
+        ("written_protocol".into(), ok(Value::Bool(false), "no")),
+        ("training".into(), ok(Value::Bool(true), "yes")),
+        ("years_in_palliative".into(), ok(Value::Integer(10), "10")),
+    ]);
+    let draft =
+        follow_up::draft(follow_up::FollowUpKind::Clarification, &context, &answers).unwrap();
+    let raw = compose(draft, now()).unwrap().bytes;
+    let text = String::from_utf8_lossy(&raw).replace("=\r\n", "");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"b) Choosing the route (oral or subcutaneous)"),
+        "{text}"
+    );
+    assert!(!lines.contains(&"a) Choosing a starting dose"), "{text}");
+    assert!(text.contains("4a) Choosing a starting dose: 4"), "{text}");
+    assert!(text.contains("6. Rank these barriers"), "{text}");
+    check("clarification-grid-ranking", &raw);
+}

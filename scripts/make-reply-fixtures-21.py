@@ -288,6 +288,13 @@ case("summary_except_number_word", message("summary_except_number_word", text=te
      answers=expect({1: False, 2: False, 3: False, 4: 2, 5: ["evidence"], 6: False, 7: False, 8: True, 9: False}),
      note="'No to all questions except number 8'")
 
+corrected("correction_make_n_a_no", "Actually make 6 a yes.", {"written_protocol": ok(True)}, "'Actually make 6 a yes'")
+corrected("correction_ps_numbered", "PS: 9 - yes, sorry, misread it", {"research": ok(True, "sorry, misread it")},
+          "'PS: 9 - yes, sorry' below the sign-off: a numbered answer after PS")
+corrected("correction_word_dash_q", "One correction - Q2 yes.", {"early_adjuvant": ok(True)}, "'One correction - Q2 yes'")
+corrected("correction_ignore_number", "PS ignore 7, we don't have any.", {"shared_guidance": ok(False)},
+          "'PS ignore 7, we don't have any': the list's yes taken back, the new answer no")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

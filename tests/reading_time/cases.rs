@@ -387,6 +387,9 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "doubts", parse_reply, |n| {
             format!("6. yes\n{}", fill("not sure about the ", n)).into_bytes()
         }),
+        case!("reply parser", "PS N -", parse_reply, |n| {
+            fill("PS: 9 - ", n).into_bytes()
+        }),
         case!("reply parser", "retractions", parse_reply, |n| {
             fill("scratch what I said about the ", n).into_bytes()
         }),

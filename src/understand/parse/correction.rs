@@ -89,7 +89,7 @@ static RETRACTION: LazyLock<Regex> = LazyLock::new(|| {
 /// yes": a word of change, a colon, then a numbered answer.
 static CORRECTION_LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:change|changes|correction|corrections|update|amendment)\b[^:]{0,40}:\s*(?:q(?:uestion)?\s*\.?\s*)?(\d{1,2})\s*[.):=\-–—]\s*(\S.*)$",
+        r"(?i)\b(?:change|changes|correction|corrections|update|amendment)\b[^:\-–—]{0,40}(?::|\s[\-–—])\s*(?:(q(?:uestion)?\s*\.?\s*)(\d{1,2})\s*[.):=\-–—]?|(\d{1,2})\s*[.):=\-–—])\s*(\S.*)$",
     )
     .expect("valid regex")
 });
@@ -108,6 +108,9 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\b(?:change|amend|update|alter|switch|correct)\s+(?:my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for)\s+)?{NUMBERED}\s+(?:from\s+[^,;.]{{1,20}}?\s+)?to\s+(?P<v>\S.*)$"),
         r"(?i)\b(?:re|regarding|about|as\s+for|on)\s*:?\s*(?P<q>q(?:uestion)?\s*\.?\s*#?\s*)(?P<n>\d{1,2})\s*[,:\-–—]\s*(?P<v>\S.*)$".to_owned(),
         format!(r"(?i)\b(?:the|my)\s+answer\s+(?:to|for|on)\s+{NUMBERED}\s+(?:is|should\s+be|should\s+have\s+been)\s+(?P<v>\S.*)$"),
+        format!(r"(?i)\bmake\s+{NUMBERED}\s+(?P<v>\S.*)$"),
+        format!(r"(?i)^(?:p\.?\s*p?\.?\s*s\.?)\s*[:.\-–—]?\s*{NUMBERED}\s*[.):=\-–—]\s*(?P<v>\S.*)$"),
+        format!(r"(?i)\b(?:scratch|ignore|disregard|forget|strike)\s+(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\b\s*(?:[,;:.!?–—]|\s-\s|$)\s*(?P<v>.*)$"),
         format!(r"(?i)\bgot\s+{NUMBERED}\s+wrong\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
     ]
@@ -173,11 +176,6 @@ pub(super) fn read(
         let q = named(&c[1], questions.len(), index)?;
         return Some((q, retraction(&questions[q], sentence, &c[2])));
     }
-    if let Some(c) = CORRECTION_LISTED.captures(sentence) {
-        // The numbered answer as written, like any listed answer.
-        let wanted = c.get(2)?.as_str().trim();
-        return Some((by_number(&c[1])?, Fix::Value(wanted.to_owned())));
-    }
     let (q, wanted) = if let Some(c) = CORRECTION.captures(sentence) {
         (by_number(&c[1])?, c.get(2)?.as_str())
     } else if let Some(c) = CORRECTION_BARE.captures(sentence) {
@@ -186,6 +184,11 @@ pub(super) fn read(
         (named(&c[1], questions.len(), index)?, c.get(2)?.as_str())
     } else if let Some(c) = CORRECTION_AFTER.captures(sentence) {
         (named(&c[2], questions.len(), index)?, c.get(1)?.as_str())
+    } else if let Some(c) = CORRECTION_LISTED.captures(sentence) {
+        // The numbered answer as written, like any listed answer.
+        let n = c.get(2).or(c.get(3))?.as_str();
+        let wanted = c.get(4)?.as_str().trim().to_owned();
+        return Some((by_number(n)?, Fix::Value(wanted)));
     } else if let Some(found) = numbered_form(sentence, questions) {
         return Some(found);
     } else if let Some(found) = words_should(sentence, questions, index) {
@@ -254,9 +257,18 @@ fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)>
         return Some((q, Fix::Value(wanted)));
     }
     let lower = sentence.to_lowercase();
-    let got_wrong = ["wrong", "misread", "misunderstood"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let got_wrong = [
+        "wrong",
+        "misread",
+        "misunderstood",
+        "ignore",
+        "scratch",
+        "disregard",
+        "forget",
+        "strike",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     if c.name("q").is_some() && !wanted.is_empty() && !matches!(question.kind, QuestionKind::Text) {
         // "Re question 7 - not sure now": the answer is in doubt, asked.
         return Some((q, Fix::Value(wanted)));
@@ -368,6 +380,10 @@ mod tests {
             ("Oops, I got 7 wrong, it's yes.", 6, "yes"),
             ("On reflection, the answer to 7 is yes.", 6, "yes"),
             ("PS the confidence should be 8", 3, "8"),
+            ("Actually make 6 a yes.", 5, "yes"),
+            ("PS: 9 - yes, sorry", 8, "yes, sorry"),
+            ("One correction - Q2 yes.", 1, "yes."),
+            ("PS ignore 7, we don't have any.", 6, "we don't have any"),
             ("Sorry, 6 was meant to be yes", 5, "yes"),
             ("I misread 6 - it should be yes", 5, "yes"),
             ("The protocol question is actually a yes", 5, "yes"),
@@ -405,6 +421,8 @@ mod tests {
             "the protocol should be reviewed",
             "the training should be mandatory for all of us",
             "we will change 4 to 5 consultants next year",
+            "make 2 copies for the team",
+            "please ignore 2 of my colleagues",
         ] {
             assert_eq!(fix(sentence), None, "{sentence}");
         }

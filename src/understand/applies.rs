@@ -206,11 +206,13 @@ pub fn answered_anyway(
     index: usize,
     answers: &BTreeMap<String, Answer>,
 ) -> bool {
+    // A grid is answered anyway when any of its items is.
     questions.get(index).is_some_and(|q| {
-        answers
-            .get(&q.id)
-            .is_some_and(|a| a.reserved() != Some(crate::survey::Reserved::NotApplicable))
-            && applies(questions, index, answers) == Applies::No
+        q.answer_keys().iter().any(|key| {
+            answers
+                .get(key)
+                .is_some_and(|a| a.reserved() != Some(crate::survey::Reserved::NotApplicable))
+        }) && applies(questions, index, answers) == Applies::No
     })
 }
 
@@ -285,6 +287,24 @@ mod tests {
 
     fn no() -> Answer {
         Answer::ok(Value::Bool(false), "no")
+    }
+
+    #[test]
+    fn a_grid_answered_though_it_does_not_apply_is_flagged() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/seed-full.toml");
+        let questions = crate::survey::Survey::load(&path).expect("loads").questions;
+        let mut answers = BTreeMap::from([(
+            "used_ketamine".to_owned(),
+            Answer::ok(Value::Bool(false), "no"),
+        )]);
+        assert!(!answered_anyway(&questions, 3, &answers));
+        answers.insert(
+            "confidence_areas.routes".to_owned(),
+            Answer::ok(Value::Integer(3), "b) 3"),
+        );
+        assert!(answered_anyway(&questions, 3, &answers));
+        assert!(!answered(&questions[5], &BTreeMap::new()));
+        assert_eq!(items_outstanding(&questions[3], &answers), [0, 2]);
     }
 
     #[test]

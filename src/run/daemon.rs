@@ -285,6 +285,9 @@ impl<O: Outbox> Daemon<O> {
                 }
                 Err(err) => return Err(err),
             };
+            if sleep >= Duration::from_secs(1) {
+                give_back_memory();
+            }
             tokio::select! {
                 _ = tokio::time::sleep(sleep) => {}
                 _ = self.arrived.notified() => {}
@@ -384,6 +387,19 @@ impl<O: Outbox> Daemon<O> {
         Ok(Duration::try_from(wait)
             .unwrap_or(Duration::ZERO)
             .max(Duration::from_millis(200)))
+    }
+}
+
+/// Before the daemon sleeps: the allocator's free pages go back to the
+/// system. glibc keeps them in its heap between live allocations (trimming
+/// only the top), so a turn that read a large list left an idle daemon at
+/// 45 MB for 30,000 people; 19 MB after this (issue 23, BENCHMARKS.md).
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns the allocator's free memory to the
+    // system; it takes the allocator's own locks and is thread-safe.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

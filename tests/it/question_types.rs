@@ -14,6 +14,26 @@ const SURVEY: &str = "config/seed-conditions.toml";
 /// for them), `responses.csv` carries their codes, and the report's
 /// percentages are over those who gave a value, with n and the others
 /// shown.
+
+/// The clarification in `email`'s inbox (soft line breaks of
+/// quoted-printable joined), once delivered: the outbox says "sent" when
+/// Postfix took it, before Dovecot has it.
+fn clarification_of(fixture: &Fixture, stack: &Stack, email: &str) -> String {
+    let find = || {
+        stack
+            .inbox(email)
+            .into_iter()
+            .map(|raw| String::from_utf8_lossy(&raw).replace("=\r\n", ""))
+            .find(|m| m.contains("One more thing"))
+    };
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the clarification delivered",
+        || find().is_some(),
+    );
+    find().expect("the clarification delivered")
+}
+
 #[test]
 fn not_applicable_and_prefer_not_to_say_are_answers_outside_every_denominator() {
     let stack = Stack::shared();
@@ -146,12 +166,7 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
                     == 1
         },
     );
-    let clarification = stack
-        .inbox(&doctors[2].1)
-        .into_iter()
-        .map(|raw| String::from_utf8_lossy(&raw).into_owned())
-        .find(|m| m.contains("One more thing"))
-        .expect("the clarification arrived");
+    let clarification = clarification_of(&fixture, &stack, &doctors[2].1);
     assert!(
         clarification.contains("6. If your service has a written"),
         "{clarification}"
@@ -515,12 +530,7 @@ fn a_grid_and_a_ranking_are_read_asked_for_and_counted() {
                     == 1
         },
     );
-    let clarification = stack
-        .inbox(&doctors[2].1)
-        .into_iter()
-        .map(|raw| String::from_utf8_lossy(&raw).replace("=\r\n", ""))
-        .find(|m| m.contains("One more thing"))
-        .expect("the clarification arrived");
+    let clarification = clarification_of(&fixture, &stack, &doctors[2].1);
     let lines: Vec<&str> = clarification.lines().map(str::trim).collect();
     assert!(
         lines.contains(&"b) Choosing the route (oral or subcutaneous)"),

@@ -9,12 +9,6 @@ use mailsurvey::store::MailKind;
 
 const SURVEY: &str = "config/seed-conditions.toml";
 
-/// Doctors answer "n/a", "prefer not to say" and "decline" where the survey
-/// allows them: the answers are recorded as such (no clarification asks
-/// for them), `responses.csv` carries their codes, and the report's
-/// percentages are over those who gave a value, with n and the others
-/// shown.
-
 /// The clarification in `email`'s inbox (soft line breaks of
 /// quoted-printable joined), once delivered: the outbox says "sent" when
 /// Postfix took it, before Dovecot has it.
@@ -34,6 +28,11 @@ fn clarification_of(fixture: &Fixture, stack: &Stack, email: &str) -> String {
     find().expect("the clarification delivered")
 }
 
+/// Doctors answer "n/a", "prefer not to say" and "decline" where the survey
+/// allows them: the answers are recorded as such (no clarification asks
+/// for them), `responses.csv` carries their codes, and the report's
+/// percentages are over those who gave a value, with n and the others
+/// shown.
 #[test]
 fn not_applicable_and_prefer_not_to_say_are_answers_outside_every_denominator() {
     let stack = Stack::shared();

@@ -148,7 +148,8 @@ pub struct QuestionFigures {
     pub id: String,
     /// The question as asked.
     pub text: String,
-    /// `yes_no`, `single_choice`, `multiple_choice`, `scale`, `number` or `text`.
+    /// `yes_no`, `single_choice`, `multiple_choice`, `scale`, `number`,
+    /// `text`, `date`, `duration`, `grid` or `ranking`.
     pub kind: &'static str,
     /// Valid answers: the denominator of every percentage below.
     pub n: usize,

@@ -146,6 +146,16 @@ fn sentence(q: &QuestionFigures) -> Option<String> {
                 order.join(", ")
             ))
         }
+        // A date question's answers are ISO dates, sorted.
+        Outcome::Text { answers } if q.kind == "date" => {
+            let (first, last) = (answers.first()?, answers.last()?);
+            Some(format!(
+                "Asked \u{201c}{}\u{201d}, {} gave a date, from {first} to {last} (median {}).",
+                q.text,
+                answers.len(),
+                answers[(answers.len() - 1) / 2]
+            ))
+        }
         Outcome::Text { answers } => Some(format!(
             "{} gave a free-text answer to \u{201c}{}\u{201d}.",
             answers.len(),
@@ -165,7 +175,39 @@ fn join_and(parts: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::join_and;
+    use super::*;
+
+    #[test]
+    fn dates_are_given_as_a_span_and_texts_as_a_count() {
+        let question = |kind, answers: &[&str]| QuestionFigures {
+            number: 10,
+            id: "last_prescribed".into(),
+            text: "When did you last prescribe it?".into(),
+            kind,
+            n: answers.len(),
+            unanswered: 0,
+            unclear: 0,
+            invalid: 0,
+            inferred: 0,
+            not_applicable: 0,
+            prefer_not_to_say: 0,
+            answered_not_applicable: 0,
+            outcome: Outcome::Text {
+                answers: answers.iter().map(|a| a.to_string()).collect(),
+            },
+        };
+        let dates = ["2019-03", "2025-06-01", "2026-11-20"];
+        assert_eq!(
+            sentence(&question("date", &dates)).unwrap(),
+            "Asked \u{201c}When did you last prescribe it?\u{201d}, 3 gave a date, from 2019-03 to 2026-11-20 (median 2025-06-01)."
+        );
+        assert_eq!(sentence(&question("date", &[])), None);
+        assert!(
+            sentence(&question("text", &dates))
+                .unwrap()
+                .starts_with("3 gave a free-text answer")
+        );
+    }
 
     #[test]
     fn lists_read_as_english() {

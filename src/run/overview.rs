@@ -405,6 +405,17 @@ pub fn render_survey(one: &SurveyStatus, status: &crate::store::Status) -> Strin
             let _ = writeln!(out, "  {}", visible(note));
         }
     }
+    render_set_aside(&mut out, one, status);
+    out
+}
+
+/// What `status` says after the counts: sending paused or slowed by the
+/// provider, messages set aside, list rows not applied, follow-ups not
+/// written and mail that failed, each with what to do.
+fn render_set_aside(out: &mut String, one: &SurveyStatus, status: &crate::store::Status) {
+    use std::fmt::Write;
+
+    use crate::report::shown::visible;
     if status.sending_limits > 0 {
         let _ = writeln!(
             out,
@@ -455,7 +466,6 @@ pub fn render_survey(one: &SurveyStatus, status: &crate::store::Status) -> Strin
             );
         }
     }
-    out
 }
 
 /// The SMTP server's refusals for too many connections, as `status` says

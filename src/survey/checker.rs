@@ -125,6 +125,7 @@ impl Checker<'_> {
             replies,
             retention_days,
             id,
+            derived: Derived::default(),
         })
     }
 

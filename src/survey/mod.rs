@@ -80,6 +80,46 @@ pub struct Survey {
     /// the personal data (`[retention] days`); `None`: kept until the lead
     /// decides.
     pub retention_days: Option<u32>,
+    /// What reading a reply needs of the survey itself (its questionnaire
+    /// as lines of ours, the questions' words), worked out on the first
+    /// reply read and kept: [`Survey::derived`].
+    pub derived: Derived,
+}
+
+/// A value worked out from a [`Survey`] once and kept with it
+/// ([`Survey::derived`]). A survey is not changed once checked (a reload
+/// is a new value); a clone starts empty, so a changed copy works out its
+/// own.
+#[derive(Default)]
+pub struct Derived(std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>);
+
+impl Clone for Derived {
+    fn clone(&self) -> Derived {
+        Derived::default()
+    }
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "Derived(kept)"
+        } else {
+            "Derived(not yet)"
+        })
+    }
+}
+
+impl Survey {
+    /// The value `work` works out from this survey, worked out on the
+    /// first call and kept for the next ones. One kind of value per survey:
+    /// the reading's ([`crate::understand::parse`]).
+    pub fn derived<T: std::any::Any + Send + Sync>(&self, work: impl FnOnce(&Survey) -> T) -> &T {
+        self.derived
+            .0
+            .get_or_init(|| Box::new(work(self)))
+            .downcast_ref::<T>()
+            .expect("one kind of derived value per survey")
+    }
 }
 
 /// How replies are read and answered (the optional `[replies]` table).

@@ -161,13 +161,14 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
         reply.truncated = true;
     }
 
-    let headings = Headings::new(&survey.questions);
-    let mut reader = Reader::new(&survey.questions, ours(survey, sent));
+    let prepared: &Prepared = survey.derived(Prepared::new);
+    let headings = &prepared.headings;
+    let mut reader = Reader::new(&survey.questions, prepared, sent);
     for (i, line) in lines.iter().enumerate() {
         if crate::understand::budget::expired() {
             break;
         }
-        reader.line(i, line, &lines, &headings, &mut reply);
+        reader.line(i, line, &lines, headings, &mut reply);
     }
     reader.end_top();
     reader.close();
@@ -278,9 +279,33 @@ pub fn duration_shown(question: &Question, answer: &Answer) -> Option<String> {
     Some(shown)
 }
 
-/// The lines we wrote ourselves, normalised: the questionnaire, its
-/// instructions, the survey's own paragraphs and `sent` (the mail as sent).
-fn ours(survey: &Survey, sent: Option<&str>) -> Ours {
+/// What reading any reply to a survey needs of the survey itself, worked
+/// out on the first reply read and kept with the survey
+/// ([`Survey::derived`]): before, every reply rendered the questionnaire
+/// again and indexed the questions' words again, which took about as long
+/// as the MIME parse itself (issue 23).
+struct Prepared {
+    /// The lines we wrote ourselves, the mail as sent aside.
+    ours: Lines,
+    /// The questions' words.
+    index: prose::Index,
+    /// The questions' headings.
+    headings: Headings,
+}
+
+impl Prepared {
+    fn new(survey: &Survey) -> Prepared {
+        Prepared {
+            ours: Lines::of(&survey_text(survey)),
+            index: prose::Index::new(&survey.questions),
+            headings: Headings::new(&survey.questions),
+        }
+    }
+}
+
+/// The text of ours a reply may quote: the questionnaire, its
+/// instructions, the questions' headings and the survey's own paragraphs.
+fn survey_text(survey: &Survey) -> String {
     let mut text = crate::survey::questionnaire::render_text(
         survey.questions.iter().enumerate().map(|(i, q)| (i + 1, q)),
     );
@@ -304,34 +329,47 @@ fn ours(survey: &Survey, sent: Option<&str>) -> Ours {
         text.push('\n');
         text.push_str(paragraph);
     }
-    if let Some(sent) = sent {
-        text.push('\n');
-        text.push_str(sent);
-    }
-    let lines: HashSet<String> = text
-        .lines()
-        .map(normalise_line)
-        .filter(|l| !l.is_empty())
-        .collect();
-    Ours {
-        all: normalise_line(&text.replace('\n', " ")),
-        lines,
-    }
+    text
 }
 
-/// What we wrote, to tell it from the doctor's words in an unquoted
-/// original.
-struct Ours {
+/// Lines of a text, normalised, to look a line up in.
+struct Lines {
     lines: HashSet<String>,
     /// Everything, on one line: a line wrapped differently by the doctor's
     /// client is still found in it.
     all: String,
 }
 
-impl Ours {
+impl Lines {
+    fn of(text: &str) -> Lines {
+        Lines {
+            lines: text
+                .lines()
+                .map(normalise_line)
+                .filter(|l| !l.is_empty())
+                .collect(),
+            all: normalise_line(&text.replace('\n', " ")),
+        }
+    }
+
+    /// `line` normalised is one of these lines or, at 20 bytes or more,
+    /// part of them.
+    fn has(&self, line: &str) -> bool {
+        self.lines.contains(line) || (line.len() >= 20 && self.all.contains(line))
+    }
+}
+
+/// What we wrote, to tell it from the doctor's words in an unquoted
+/// original: the survey's own text and `sent`, the mail as sent.
+struct Ours<'p> {
+    survey: &'p Lines,
+    sent: Option<Lines>,
+}
+
+impl Ours<'_> {
     fn contains(&self, line: &str) -> bool {
         let line = normalise_line(line);
-        self.lines.contains(&line) || (line.len() >= 20 && self.all.contains(&line))
+        self.survey.has(&line) || self.sent.as_ref().is_some_and(|sent| sent.has(&line))
     }
 }
 
@@ -547,8 +585,8 @@ struct Gathering {
 
 struct Reader<'q> {
     questions: &'q [Question],
-    index: prose::Index,
-    ours: Ours,
+    index: &'q prose::Index,
+    ours: Ours<'q>,
     found: Vec<Vec<AnswerText>>,
     /// The doctor's own lines at the top that are not numbered or labelled
     /// answers ("" between paragraphs): bare answers in order, or prose.
@@ -589,11 +627,14 @@ struct Reader<'q> {
 }
 
 impl<'q> Reader<'q> {
-    fn new(questions: &'q [Question], ours: Ours) -> Reader<'q> {
+    fn new(questions: &'q [Question], prepared: &'q Prepared, sent: Option<&str>) -> Reader<'q> {
         Reader {
             questions,
-            index: prose::Index::new(questions),
-            ours,
+            index: &prepared.index,
+            ours: Ours {
+                survey: &prepared.ours,
+                sent: sent.map(Lines::of),
+            },
             top_lines: Vec::new(),
             labelled: 0,
             ticks: Vec::new(),

@@ -920,7 +920,7 @@ impl<'q> Reader<'q> {
 
     /// One sentence's correction, if it is one.
     fn correction_in(&mut self, text: &str) -> bool {
-        let Some((index, fix)) = correction::read(text, self.questions, &self.index) else {
+        let Some((index, fix)) = correction::read(text, self.questions, self.index) else {
             return false;
         };
         self.close();
@@ -1247,7 +1247,7 @@ impl<'q> Reader<'q> {
             return;
         }
         let text = top.join("\n");
-        for (q, answer) in prose::read(&text, self.questions, &self.index) {
+        for (q, answer) in prose::read(&text, self.questions, self.index) {
             self.found[q].push(AnswerText {
                 text: answer.source.clone(),
                 origin: Origin::Prose,

@@ -29,14 +29,20 @@ fn survey_at(file: &str) -> Survey {
 /// The corpus's sets: the replies to the example survey, and those to the
 /// seed survey with its conditions and its allowed "not applicable" and
 /// "prefer not to say", and those to the seed survey with every type of
-/// issue 22 (`seed-full`), each read against its own survey file.
-const SETS: [(&str, &str); 3] = [
+/// issue 22 (`seed-full`), and those to a short survey with a choice grid
+/// (`choice-grid`, its survey file beside its cases), each read against
+/// its own survey file.
+const SETS: [(&str, &str); 4] = [
     ("tests/fixtures/replies", "config/example.toml"),
     (
         "tests/fixtures/replies/seed-conditions",
         "config/seed-conditions.toml",
     ),
     ("tests/fixtures/replies/seed-full", "config/seed-full.toml"),
+    (
+        "tests/fixtures/replies/choice-grid",
+        "tests/fixtures/replies/choice-grid/survey.toml",
+    ),
 ];
 
 fn files(dir: &str, ext: &str) -> Vec<PathBuf> {

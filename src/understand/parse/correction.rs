@@ -331,9 +331,75 @@ fn named(label: &str, questions: usize, index: &prose::Index) -> Option<usize> {
     }
 }
 
+/// "Sorry, b) should be 2", "4b should be 3", "PS (c) I meant 5": one
+/// item of a grid corrected, by its letter, with the grid's number or
+/// without it (then the grid is the question answered just before).
+static ITEM_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:(?:sorry|oops|so|and|also|but|ps|p\.s\.|correction|actually)\b[\s,:;–—-]*)*(?:(?:question|q|no\.?)\s*)?(\d{1,2})?\s*\(?([a-z])\)?\s+(?:should\s+(?:be|have\s+been|read|say)|(?:was|is)\s+meant\s+to\s+(?:be|say)|i\s+meant)\s*:?\s*(\S.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// One grid item corrected by its letter ([`ITEM_CORRECTION`]): the grid
+/// is the question numbered, or, without a number, `context` (the
+/// question answered just before the sentence); it must be a grid with
+/// that item, and the new value must read as the item's answer. The fix
+/// is `b) 2`, which replaces that item only.
+pub(super) fn item(
+    sentence: &str,
+    questions: &[Question],
+    context: Option<usize>,
+) -> Option<(usize, Fix)> {
+    let c = ITEM_CORRECTION.captures(sentence.trim())?;
+    let q = match c.get(1) {
+        Some(n) => n.as_str().parse::<usize>().ok()?.checked_sub(1)?,
+        None => context?,
+    };
+    let question = questions.get(q)?;
+    let letter = c[2].to_ascii_lowercase();
+    let index = usize::from(letter.as_bytes()[0] - b'a');
+    let item = question.answered_questions().into_iter().nth(index)?;
+    if !matches!(question.kind, QuestionKind::Grid { .. }) {
+        return None;
+    }
+    let wanted = plainly(&trimmed(&c[3]));
+    matches!(
+        value::read(&item, &wanted).status,
+        Status::Ok | Status::Invalid
+    )
+    .then(|| (q, Fix::Value(format!("{letter}) {wanted}"))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_grid_item_corrected_by_its_letter() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/seed-full.toml");
+        let survey = crate::survey::Survey::load(&path).expect("loads");
+        let grid = Some(3);
+        for (sentence, context, want) in [
+            ("sorry, b) should be 2", grid, Some((3, "b) 2"))),
+            ("Sorry - b should be 2.", grid, Some((3, "b) 2"))),
+            ("4b should be 3", None, Some((3, "b) 3"))),
+            ("PS (c) I meant 5", grid, Some((3, "c) 5"))),
+            ("oops, c) should have been 4 not 2", grid, Some((3, "c) 4"))),
+            // Without a number, only right after the grid's answer.
+            ("sorry, b) should be 2", None, None),
+            ("sorry, b) should be 2", Some(5), None),
+            // A letter the grid does not have, a value that does not read.
+            ("sorry, d) should be 2", grid, None),
+            ("b) should be fine", grid, None),
+            // The ranking is no grid.
+            ("6b should be 2", None, None),
+        ] {
+            let got = item(sentence, &survey.questions, context);
+            let want = want.map(|(q, v)| (q, Fix::Value(v.to_owned())));
+            assert_eq!(got, want, "{sentence}");
+        }
+    }
 
     fn fix(sentence: &str) -> Option<(usize, Fix)> {
         let survey = crate::survey::example();

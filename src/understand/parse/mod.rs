@@ -177,12 +177,11 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
 
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
-        let corrected = found.iter().any(|f| f.origin == Origin::Correction);
         if let QuestionKind::Grid { items, .. } = &question.kind {
             let answers = settle_grid(question, found).unwrap_or_else(|| vec![None; items.len()]);
             for (item, answer) in items.iter().zip(answers) {
                 let key = question.item_key(item);
-                if let Some(answer) = answer {
+                if let Some((answer, corrected)) = answer {
                     if corrected {
                         reply.corrections.push(key.clone());
                     }
@@ -196,6 +195,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
             }
             continue;
         }
+        let corrected = found.iter().any(|f| f.origin == Origin::Correction);
         if let Some(answer) = settle(question, found) {
             if corrected {
                 reply.corrections.push(question.id.clone());
@@ -247,16 +247,22 @@ pub fn count_since(reply: &mut ParsedReply, survey: &Survey, date: Option<jiff::
                 crate::understand::answer::Value::Number(n)
             };
             *answer = Answer {
-                reason: Some(counted_from(since.0)),
+                reason: Some(counted_from(since)),
                 ..Answer::inferred(value, source)
             };
         }
     }
 }
 
-/// What a receipt says of a duration counted from a year.
-pub fn counted_from(year: i16) -> String {
-    format!("counted from {year} to the date of your reply")
+/// What a receipt says of a duration counted from a year, or from a
+/// month of a year ("counted from March 2015 to the date of your reply").
+pub fn counted_from(since: (i16, Option<i8>)) -> String {
+    let (year, month) = since;
+    let start = match month.and_then(|m| jiff::civil::Date::new(year, m, 1).ok()) {
+        Some(first) => first.strftime("%B %Y").to_string(),
+        None => year.to_string(),
+    };
+    format!("counted from {start} to the date of your reply")
 }
 
 /// A duration answer as the mail to the doctor shows it: the number with
@@ -273,8 +279,8 @@ pub fn duration_shown(question: &Question, answer: &Answer) -> Option<String> {
         _ => return None,
     };
     let mut shown = format!("{number} {}", unit.name());
-    if let Some((year, _)) = value::duration_since(&answer.source) {
-        shown.push_str(&format!(" ({})", counted_from(year)));
+    if let Some(since) = value::duration_since(&answer.source) {
+        shown.push_str(&format!(" ({})", counted_from(since)));
     }
     Some(shown)
 }
@@ -777,6 +783,15 @@ impl<'q> Reader<'q> {
             return true;
         }
         if let Some(q) = self.heading
+            && let Some(entry) = value_beside(text, &self.questions[q])
+        {
+            // Outlook: a grid item's or a ranking option's value typed at
+            // the end of its line of ours (`a) Choosing a starting dose
+            // 4`): gathered as `a) 4` with the lines beside it.
+            self.between.push(entry);
+            return true;
+        }
+        if let Some(q) = self.heading
             && let Some((letter, marked)) = option_line(text, line.marked, &self.questions[q])
         {
             // An option line of ours, ticked or not. A grid's items and a
@@ -920,7 +935,21 @@ impl<'q> Reader<'q> {
 
     /// One sentence's correction, if it is one.
     fn correction_in(&mut self, text: &str) -> bool {
-        let Some((index, fix)) = correction::read(text, self.questions, self.index) else {
+        // The question answered just before: what a grid item's letter
+        // alone ("sorry, b) should be 2") corrects.
+        let context = self
+            .gathering
+            .as_ref()
+            .map(|g| g.question)
+            .or_else(|| {
+                self.at_top
+                    .then(|| self.listed.last().map(|l| l.0))
+                    .flatten()
+            })
+            .or(self.heading);
+        let Some((index, fix)) = correction::read(text, self.questions, self.index)
+            .or_else(|| correction::item(text, self.questions, context))
+        else {
             return false;
         };
         self.close();
@@ -1505,44 +1534,29 @@ fn contradicted(settled: Answer, inferred: &[AnswerText]) -> Answer {
 }
 
 /// A grid's answers item by item, from everything found for it, as
-/// [`settle`] reads one answer: a correction wins; certain readings win
-/// over inferred ones; several readings of an item must agree. An answer
-/// to the whole grid ("n/a", or unclear as a whole) is every item's.
-/// `None` when nothing gives a value.
-fn settle_grid(question: &Question, found: Vec<AnswerText>) -> Option<Vec<Option<Answer>>> {
+/// [`settle`] reads one answer: certain readings win over inferred ones;
+/// several readings of an item must agree; an answer to the whole grid
+/// ("n/a", or unclear as a whole) is every item's. A correction wins, item
+/// by item: "for 4, b) should be 2" replaces item b only, the others stay
+/// as first given; a correction of the whole grid ("for 4 I meant n/a")
+/// replaces every item. Each item's answer comes with whether a
+/// correction gave it. `None` when nothing gives a value.
+fn settle_grid(question: &Question, found: Vec<AnswerText>) -> Option<Vec<Option<(Answer, bool)>>> {
     let count = question.grid_items().len();
-    let found: Vec<AnswerText> = match found.iter().rposition(|f| f.origin == Origin::Correction) {
-        Some(last) => found.into_iter().skip(last).take(1).collect(),
-        None => found,
-    };
+    let (corrections, found): (Vec<AnswerText>, Vec<AnswerText>) = found
+        .into_iter()
+        .partition(|f| f.origin == Origin::Correction);
     let (inferred, certain): (Vec<AnswerText>, Vec<AnswerText>) =
         found.into_iter().partition(|f| f.origin.inferred());
     let only_inferred = certain.is_empty();
     let mut items: Vec<Vec<Answer>> = vec![Vec::new(); count];
     for f in if only_inferred { inferred } else { certain } {
-        let text = f
-            .text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let reading = match f.answer {
-            Some(answer) => value::GridReading::Whole(answer),
-            None => value::read_grid(question, &text),
-        };
-        let answers = match reading {
-            value::GridReading::Whole(answer) if only_inferred && answer.value.is_none() => {
-                continue;
-            }
-            value::GridReading::Whole(answer) => vec![Some(answer); count],
-            value::GridReading::Items(answers) => answers,
-        };
-        for (i, answer) in answers.into_iter().enumerate() {
-            let Some(mut answer) = answer else { continue };
+        let origin = f.origin;
+        for (i, answer) in grid_reading(question, f, only_inferred) {
+            let mut answer = answer;
             if only_inferred && answer.status == Status::Ok {
                 answer.status = Status::Inferred;
-                answer.reason = Some(match f.origin {
+                answer.reason = Some(match origin {
                     Origin::Ordered => "read from bare lines in order: to be confirmed".to_owned(),
                     _ => "inferred: to be confirmed".to_owned(),
                 });
@@ -1550,18 +1564,53 @@ fn settle_grid(question: &Question, found: Vec<AnswerText>) -> Option<Vec<Option
             items[i].push(answer);
         }
     }
-    if items.iter().all(Vec::is_empty) {
-        return None;
+    let mut settled: Vec<Option<(Answer, bool)>> = items
+        .into_iter()
+        .map(|answers| {
+            let sources: Vec<String> = answers.iter().map(|a| a.source.clone()).collect();
+            (!answers.is_empty()).then(|| (agree(answers, &sources), false))
+        })
+        .collect();
+    // Later corrections over earlier ones, each over what it names.
+    for f in corrections {
+        for (i, answer) in grid_reading(question, f, false) {
+            settled[i] = Some((answer, true));
+        }
     }
-    Some(
-        items
+    settled.iter().any(Option::is_some).then_some(settled)
+}
+
+/// What one text found for a grid says, item by item (`(index, answer)`):
+/// an answer to the whole grid is every item's; with `skip_unclear_whole`
+/// (only plausible readings), a whole answer without a value says nothing.
+fn grid_reading(
+    question: &Question,
+    f: AnswerText,
+    skip_unclear_whole: bool,
+) -> Vec<(usize, Answer)> {
+    let count = question.grid_items().len();
+    let text = f
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let reading = match f.answer {
+        Some(answer) => value::GridReading::Whole(answer),
+        None => value::read_grid(question, &text),
+    };
+    match reading {
+        value::GridReading::Whole(answer) if skip_unclear_whole && answer.value.is_none() => {
+            Vec::new()
+        }
+        value::GridReading::Whole(answer) => (0..count).map(|i| (i, answer.clone())).collect(),
+        value::GridReading::Items(answers) => answers
             .into_iter()
-            .map(|answers| {
-                let sources: Vec<String> = answers.iter().map(|a| a.source.clone()).collect();
-                (!answers.is_empty()).then(|| agree(answers, &sources))
-            })
+            .enumerate()
+            .filter_map(|(i, a)| a.map(|a| (i, a)))
             .collect(),
-    )
+    }
 }
 
 /// One answer when every reading agrees; otherwise unclear.
@@ -1598,6 +1647,52 @@ const TICKS: &[&str] = &[
 
 /// Is `text` an option line of `question` (`a) Lack of evidence`), and if
 /// so, was it marked? Returns the letter and the mark, if any.
+/// A grid item's or a ranking option's line of ours with a value typed
+/// at its end (`a) Choosing a starting dose 4`, `b) Lack of evidence - 1`):
+/// that entry as `a) 4`. The line must be the item's whole label, then a
+/// separator (a space, `-`, `:`, `=`) and a short value that reads as the
+/// item's answer (a grid) or a rank from 1 to the number of options (a
+/// ranking); anything else is not read here. Linear in the line.
+fn value_beside(text: &str, question: &Question) -> Option<String> {
+    if !matches!(
+        question.kind,
+        QuestionKind::Grid { .. } | QuestionKind::Ranking(_)
+    ) {
+        return None;
+    }
+    let labels = question.lettered();
+    let text = text.trim();
+    let letter = text.chars().next()?.to_ascii_lowercase();
+    let index = (letter as usize).checked_sub('a' as usize)?;
+    let label = labels.get(index)?;
+    let rest = text.get(1..)?.strip_prefix(')')?.trim_start();
+    let head = rest.get(..label.len())?;
+    if !head.eq_ignore_ascii_case(label) {
+        return None;
+    }
+    let after = &rest[label.len()..];
+    let value = after
+        .trim_start_matches([' ', ':', '-', '–', '—', '=', '.'])
+        .trim();
+    if value.is_empty() || value.len() > 12 || value.len() == after.len() {
+        return None;
+    }
+    let reads = match &question.kind {
+        QuestionKind::Ranking(options) => value
+            .trim_end_matches(['.', ')'])
+            .parse::<usize>()
+            .is_ok_and(|rank| (1..=options.len()).contains(&rank)),
+        _ => {
+            let item = question.answered_questions().into_iter().nth(index)?;
+            matches!(
+                value::read(&item, value).status,
+                Status::Ok | Status::Invalid
+            )
+        }
+    };
+    reads.then(|| format!("{letter}) {value}"))
+}
+
 fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, Option<Mark>)> {
     let options = question.lettered();
     if options.is_empty() {

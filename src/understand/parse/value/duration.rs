@@ -186,7 +186,7 @@ pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
     if first.len() > MAX_LENGTH {
         return None;
     }
-    let tokens = tokens(first);
+    let tokens = tokens(without_reason(first));
     let at = tokens
         .iter()
         .position(|t| matches!(t, Token::Word(w) if w == "since"))?;
@@ -211,10 +211,45 @@ pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
     (plain && year.is_some()).then(|| (year.unwrap_or_default(), month))
 }
 
+/// Words in the reason after a start that make the start uncertain or
+/// not the whole story: another number, a hedge, a break.
+const NOT_A_PLAIN_REASON: &[&str] = &[
+    "or", "break", "breaks", "gap", "off", "except", "apart", "until", "till", "part",
+];
+
+/// `since 2019 (before that, general practice)`, `since 2015 - the year
+/// the unit opened`: the start without its reason, when the reason (after
+/// a bracket, a spaced dash, a comma or a semicolon) holds no number (in
+/// digits or words), no hedge and nothing that breaks the span ("or", "a
+/// break", "part time"); otherwise `text` unchanged (and the words after
+/// the year then make it no start at all). One pass over `text`.
+fn without_reason(text: &str) -> &str {
+    let Some(at) = ["(", " - ", " – ", " — ", ";", ","]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+    else {
+        return text;
+    };
+    let reason = &text[at..];
+    let plain = tokens(reason).iter().all(|t| match t {
+        Token::Word(w) => {
+            !HEDGES.contains(&w.as_str())
+                && !NOT_A_PLAIN_REASON.contains(&w.as_str())
+                && !NUMBER_WORDS.contains(&w.as_str())
+                && !TENS.iter().any(|(tens, _)| tens == w)
+        }
+        Token::Number(..) => false,
+        Token::Mark(c) => "-–—".contains(*c),
+    });
+    if plain { &text[..at] } else { text }
+}
+
 /// The duration from `since` to `to` (the reply's date) in `unit`, if it
-/// can be counted: years from the years alone, months when the month was
-/// given. `None` for a date after `to` or a unit too fine for what was
-/// given.
+/// can be counted: years from the years alone, or from the month too when
+/// it was given (`since March 2015` to December 2026 is 11.75 years, to
+/// two decimals); months only when the month was given. `None` for a date
+/// after `to` or a unit too fine for what was given.
 pub(crate) fn counted(
     since: (i16, Option<i8>),
     to: jiff::civil::Date,
@@ -223,7 +258,11 @@ pub(crate) fn counted(
     let (year, month) = since;
     let years = i64::from(to.year()) - i64::from(year);
     let value = match (unit, month) {
-        (DurationUnit::Years, _) => years as f64,
+        (DurationUnit::Years, None) => years as f64,
+        (DurationUnit::Years, Some(m)) => {
+            let months = years * 12 + i64::from(to.month()) - i64::from(m);
+            (months as f64 / 12.0 * 100.0).round() / 100.0
+        }
         (DurationUnit::Months, Some(m)) => {
             (years * 12 + i64::from(to.month()) - i64::from(m)) as f64
         }
@@ -430,8 +469,33 @@ mod tests {
         assert_eq!(since("since 2015 or 2016"), None);
         assert_eq!(since("about 10, since 2015"), None);
         assert_eq!(since("10"), None);
+        // A reason after the start, in brackets or after a dash or comma.
+        for with_reason in [
+            "since 2015 (before that I was in general practice)",
+            "since 2015 - when the hospice opened its unit",
+            "Since 2015, when I started as a registrar",
+        ] {
+            assert_eq!(since(with_reason), Some((2015, None)), "{with_reason}");
+        }
+        for not_plain in [
+            "since 2015 (or 2016)",
+            "since 2015, with a career break",
+            "since 2015 (roughly)",
+            "since 2015, ten years full time",
+            "since 2015 (part time until 2018)",
+        ] {
+            assert_eq!(since(not_plain), None, "{not_plain}");
+        }
         use DurationUnit::*;
         assert_eq!(counted((2015, None), reply, Years), Some(11.0));
+        // The month, when given, counts too.
+        assert_eq!(counted((2015, Some(3)), reply, Years), Some(11.0));
+        assert_eq!(
+            counted((2015, Some(3)), jiff::civil::date(2026, 12, 6), Years),
+            Some(11.75)
+        );
+        assert_eq!(counted((2015, Some(9)), reply, Years), Some(10.5));
+        assert_eq!(counted((2026, Some(5)), reply, Years), None);
         assert_eq!(counted((2015, Some(3)), reply, Months), Some(132.0));
         assert_eq!(counted((2015, None), reply, Months), None);
         assert_eq!(counted((2027, None), reply, Years), None);

@@ -303,7 +303,90 @@ pub(crate) fn read(
     if let Some(answer) = whole(text) {
         return GridReading::Whole(answer);
     }
+    if let Some(value) = same_for_all(text, items.len()) {
+        let answers: Vec<Answer> = (0..items.len())
+            .map(|i| Answer {
+                source: text.to_owned(),
+                ..item(i, value)
+            })
+            .collect();
+        if answers.iter().all(|a| a.status != Status::Unclear) {
+            return GridReading::Items(answers.into_iter().map(Some).collect());
+        }
+    }
     in_order(text, &bare, items.len(), item)
+}
+
+/// Words that say one value is every item's: "4 for all three", "4
+/// across the board", "all 4s", "4 for each", "4 for every one of them".
+const FOR_ALL: &[&str] = &[
+    "for",
+    "all",
+    "each",
+    "every",
+    "one",
+    "of",
+    "them",
+    "the",
+    "items",
+    "across",
+    "board",
+    "throughout",
+    "everything",
+    "to",
+    "three",
+    "four",
+    "five",
+    "six",
+    "two",
+    "round",
+    "both",
+];
+
+/// The value a grid's answer gives every item ("4 for all three", "4
+/// across the board", "all 4s", "5 for both"), when it is one value, once,
+/// and the words around it only say "all" (and, when they count the
+/// items, count them right: "4 for all four" of three items is not read).
+fn same_for_all(text: &str, count: usize) -> Option<&str> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || ",.;:!()".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 8 {
+        return None;
+    }
+    let is_value = |w: &str| w.trim_end_matches('s').bytes().all(|b| b.is_ascii_digit());
+    let mut values = words.iter().filter(|w| is_value(w));
+    let value = values.next()?;
+    if values.next().is_some() {
+        return None;
+    }
+    let said: Vec<String> = words
+        .iter()
+        .filter(|w| !is_value(w))
+        .map(|w| w.to_lowercase())
+        .collect();
+    let all = said.iter().any(|w| {
+        [
+            "all",
+            "each",
+            "every",
+            "everything",
+            "board",
+            "throughout",
+            "both",
+        ]
+        .contains(&w.as_str())
+    });
+    let counted = ["two", "three", "four", "five", "six"]
+        .iter()
+        .position(|n| said.iter().any(|w| w == n))
+        .map(|i| i + 2);
+    let both = said.iter().any(|w| w == "both");
+    (all && said.iter().all(|w| FOR_ALL.contains(&w.as_str()))
+        && counted.is_none_or(|n| n == count)
+        && (!both || count == 2))
+        .then(|| value.trim_end_matches('s'))
 }
 
 /// One item's readings: one, or several that agree; otherwise unclear.
@@ -423,7 +506,7 @@ mod tests {
             ("4/3/5", all(4, 3, 5)),
             ("4\n3\n5", all(4, 3, 5)),
             ("a) 4\nc) 5", Ok(vec![Some(Some(4)), None, Some(Some(5))])),
-            // Out of range: that item is unclear, the others read.
+            // Out of range: that item is invalid (below), the others read.
             (
                 "a) 4, b) 7, c) 5",
                 Ok(vec![Some(Some(4)), Some(None), Some(Some(5))]),
@@ -469,6 +552,36 @@ mod tests {
         }
     }
 
+    /// A value outside the grid's scale is invalid, as a scale's answer
+    /// is (so the clarification names the range), in any form, and only
+    /// for its item.
+    #[test]
+    fn a_value_out_of_range_is_invalid_for_its_item_only() {
+        let survey = survey();
+        for text in [
+            "a) 4, b) 7, c) 5",
+            "4 7 5",
+            "dosing - 4\nroutes - 7\nside effects - 5",
+        ] {
+            let GridReading::Items(read) = super::super::read_grid(&survey.questions[3], text)
+            else {
+                panic!("{text}")
+            };
+            let statuses: Vec<Option<Status>> =
+                read.iter().map(|a| a.as_ref().map(|a| a.status)).collect();
+            assert_eq!(
+                statuses,
+                [Some(Status::Ok), Some(Status::Invalid), Some(Status::Ok)],
+                "{text}"
+            );
+            let reason = read[1]
+                .as_ref()
+                .and_then(|a| a.reason.clone())
+                .unwrap_or_default();
+            assert!(reason.contains("outside"), "{text}: {reason}");
+        }
+    }
+
     #[test]
     fn unclear_grids_are_never_guessed() {
         for text in [
@@ -485,6 +598,29 @@ mod tests {
                 Ok(items) => items.iter().all(Option::is_none),
             };
             assert!(unclear || text == "lack: 4", "{text}: {got:?}");
+        }
+        // One value for every item, said so.
+        for text in [
+            "4 for all three",
+            "4 across the board",
+            "all 4s",
+            "4 for each",
+            "4 to all",
+        ] {
+            assert_eq!(items(text), Ok(vec![Some(Some(4)); 3]), "{text}");
+        }
+        for text in [
+            "4 for all four",
+            "4 for both",
+            "4 for most",
+            "4 or 5 for all",
+            "4 for all, 5 for c",
+        ] {
+            let got = items(text);
+            assert!(
+                !matches!(&got, Ok(v) if v.iter().all(|i| i.is_some_and(|v| v.is_some()))),
+                "{text}: {got:?}"
+            );
         }
         // "n/a" for the whole grid where the grid allows it.
         let whole = items("n/a").unwrap_err();

@@ -41,6 +41,7 @@ pub fn read(question: &Question, text: &str) -> Answer {
             question.kind,
             QuestionKind::Text | QuestionKind::Grid { .. } | QuestionKind::Ranking(_)
         )
+        || (question.kind == QuestionKind::YesNo && yes_no::another_deed(question, text))
     {
         return whole;
     }
@@ -220,20 +221,15 @@ pub(crate) fn grid_letter(text: &str) -> bool {
 }
 
 /// Reads `text` as the answer to `question`, a grid: item by item (each
-/// read as the grid's scale or options, a value out of range unclear), or
+/// read as the grid's scale or options, so a value out of range is
+/// invalid, as a scale's answer is, and asked about naming the range), or
 /// "n/a" for the whole grid where the question allows it.
 pub(crate) fn read_grid(question: &Question, text: &str) -> GridReading {
     let items = question.answered_questions();
     grid::read(
         question,
         text,
-        |i, value| {
-            let mut answer = read(&items[i], value);
-            if answer.status == Status::Invalid {
-                answer.status = Status::Unclear;
-            }
-            answer
-        },
+        |i, value| read(&items[i], value),
         |text| {
             if question.allow.is_empty() {
                 return None;
@@ -492,6 +488,28 @@ mod tests {
             assert_eq!(value(&q, mark), Some(Value::Bool(want)), "{mark}");
         }
         assert_eq!(status(&q, "✅❌"), Status::Unclear);
+        // "I have" that goes on to another deed and denies the one asked
+        // about is no yes; the question's own verb, or a denial of how
+        // often, leaves it one.
+        for other_deed in [
+            "I've supervised registrars using it but never prescribed it myself",
+            "We have seen it given on the ward, though I have not used it",
+            "I have assisted with it, not prescribed it",
+        ] {
+            assert_eq!(status(&ever, other_deed), Status::Unclear, "{other_deed}");
+        }
+        for still_yes in [
+            "I have used it, but never in the community",
+            "I have prescribed it, but not often",
+            "I have, but not recently",
+            "We have, though not for a while",
+        ] {
+            assert_eq!(
+                value(&ever, still_yes),
+                Some(Value::Bool(true)),
+                "{still_yes}"
+            );
+        }
         assert_eq!(
             value(&ever, "Rarely, in the hospice"),
             Some(Value::Bool(true))

@@ -250,6 +250,12 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
         }
         return Answer::unclear("no yes or no found", text);
     };
+    if value && echoes_another_deed(question, &words, yes) {
+        return Answer::unclear(
+            "says what the doctor did instead, and that they did not do it themselves",
+            text,
+        );
+    }
     let opposite = if value { NO } else { YES };
     let hedged = (used..words.len().min(used + 3)).any(|i| {
         let w = words[i].as_str();
@@ -274,6 +280,83 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     answer.other = explanation_after(text, used);
     answer
 }
+
+/// The yes phrases that only echo the question's subject and verb ("I
+/// have", "we do"): a yes only when what follows does not say that
+/// something else was done.
+const ECHOES: &[&str] = &[
+    "i have", "we have", "i do", "we do", "i did", "we did", "i would", "we would", "they do",
+];
+
+/// Past participles that do not end in "-ed".
+const PARTICIPLES: &[&str] = &[
+    "been", "seen", "done", "given", "taken", "taught", "heard", "known", "written", "read", "run",
+    "led", "met", "kept", "brought", "thought", "got", "gotten", "had", "sat", "spoken",
+];
+
+/// "I've supervised registrars using it but never prescribed it myself",
+/// "we have seen it given, though I have not used it": a yes that only
+/// echoes the question ("I have", "we do"), then a deed the question does
+/// not ask about (a participle that is none of its words), then a
+/// negation. The doctor says what they did instead: not a yes. "I have
+/// used it, but not often" (the question's own verb) and "I have, but not
+/// recently" (no other deed) stay yes. Linear: one pass over the words.
+/// [`echoes_another_deed`] on the whole of `text`: then no part of it
+/// (the words before a comma) is read as a yes either.
+pub(super) fn another_deed(question: &Question, text: &str) -> bool {
+    let words = plain_words(text);
+    echoes_another_deed(question, &words, leading(&words, YES))
+}
+
+fn echoes_another_deed(question: &Question, words: &[String], yes: usize) -> bool {
+    if yes < 2 || !ECHOES.contains(&words[..yes].join(" ").as_str()) {
+        return false;
+    }
+    let Some(deed) = words.get(yes) else {
+        return false;
+    };
+    let participle =
+        (deed.len() >= 4 && deed.ends_with("ed")) || PARTICIPLES.contains(&deed.as_str());
+    if !participle {
+        return false;
+    }
+    let asked = plain_words(&question.text);
+    let stem = |w: &str| -> String {
+        w.trim_end_matches("ed")
+            .trim_end_matches('e')
+            .chars()
+            .take(6)
+            .collect()
+    };
+    if asked.iter().any(|w| w == deed || stem(w) == stem(deed)) {
+        return false;
+    }
+    // The negation denies a deed of the doctor's own ("never prescribed
+    // it", "not used it myself"), not how often ("but not often").
+    let verb = |w: &String| {
+        (w.len() >= 4 && w.ends_with("ed"))
+            || PARTICIPLES.contains(&w.as_str())
+            || BASE_VERBS.contains(&w.as_str())
+    };
+    let rest = &words[yes + 1..];
+    rest.iter().enumerate().any(|(i, w)| {
+        ["never", "not", "nor"].contains(&w.as_str()) && rest[i + 1..].iter().take(2).any(verb)
+    })
+}
+
+/// Verbs a doctor denies doing in their base form ("I did not prescribe").
+const BASE_VERBS: &[&str] = &[
+    "use",
+    "prescribe",
+    "give",
+    "start",
+    "do",
+    "try",
+    "administer",
+    "write",
+    "have",
+    "make",
+];
 
 /// Words after a yes or no that make it tentative: "Yes (I think?)",
 /// "No, I believe".

@@ -28,6 +28,7 @@ fn main() {
         .into_iter()
         .chain(cases::questionnaire())
         .chain(cases::grids())
+        .chain(cases::addresses())
     {
         print!("{:<24} {:<36}", case.reader, case.input);
         let mut before: Option<(usize, Duration)> = None;

@@ -53,14 +53,8 @@ fn not_applicable_and_prefer_not_to_say_are_answers_outside_every_denominator() 
         fixture.outbox_states(MailKind::Clarification).is_empty(),
         "nobody is asked about an n/a"
     );
-    let out = fixture.dir.path().join("report");
-    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
-    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    let made = Made::of(&fixture);
+    let text = &made.text;
     // Situations: 2 of 2 who used it chose a; the n/a is outside n.
     assert!(text.contains("n = 2 (1 not applicable)"), "{text}");
     // Confidence: mean of 5 and 8 over 2, one preferred not to say.
@@ -68,56 +62,13 @@ fn not_applicable_and_prefer_not_to_say_are_answers_outside_every_denominator() 
     assert!(text.contains("mean 6.5"), "{text}");
     // Training: 2 yes of 2; one declined.
     assert!(text.contains("100.0% (2/2)"), "{text}");
-    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
-    let rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
-    let header: Vec<String> = csv::Reader::from_reader(csv.as_bytes())
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let cell = |row: &Vec<String>, column: &str| {
-        row[header.iter().position(|h| h == column).unwrap()].clone()
-    };
-    let by_situation: Vec<String> = rows
-        .iter()
-        .map(|r| cell(r, "situations_end_of_life"))
-        .collect();
-    assert_eq!(
-        by_situation.iter().filter(|c| *c == "-8").count(),
-        1,
-        "{csv}"
-    );
-    assert_eq!(
-        rows.iter()
-            .filter(|r| cell(r, "confidence") == "-9")
-            .count(),
-        1,
-        "{csv}"
-    );
-    assert_eq!(
-        rows.iter().filter(|r| cell(r, "training") == "-9").count(),
-        1,
-        "{csv}"
-    );
-    assert_eq!(
-        rows.iter()
-            .filter(|r| cell(r, "protocol_shared") == "-8")
-            .count(),
-        1,
-        "{csv}"
-    );
-    assert_eq!(
-        rows.iter()
-            .filter(|r| cell(r, "protocol_shared") == "0")
-            .count(),
-        1,
-        "{csv}"
-    );
-    let codebook = std::fs::read_to_string(out.join("codebook.csv")).unwrap();
+    let csv = &made.csv;
+    assert_eq!(made.count("situations_end_of_life", "-8"), 1, "{csv}");
+    assert_eq!(made.count("confidence", "-9"), 1, "{csv}");
+    assert_eq!(made.count("training", "-9"), 1, "{csv}");
+    assert_eq!(made.count("protocol_shared", "-8"), 1, "{csv}");
+    assert_eq!(made.count("protocol_shared", "0"), 1, "{csv}");
+    let codebook = &made.codebook;
     assert!(
         codebook.contains("-8 = not applicable; -9 = prefer not to say"),
         "{codebook}"
@@ -170,14 +121,8 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
         clarification.contains("6. If your service has a written"),
         "{clarification}"
     );
-    let out = fixture.dir.path().join("report");
-    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
-    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
+    let made = Made::of(&fixture);
+    let text = &made.text;
     // Situations applied to one doctor, who chose a and b.
     assert!(
         text.contains("n = 1 (2 not applicable, of whom 1 answered anyway)"),
@@ -211,66 +156,33 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
     );
     // Questions without a condition: over all three.
     assert!(text.contains("mean 6.3"), "{text}");
-    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
-    let situations: Vec<&str> = rows
-        .iter()
-        .map(|r| r[column("situations_end_of_life")].as_str())
-        .collect();
-    assert_eq!(
-        situations.iter().filter(|c| **c == "-8").count(),
-        2,
-        "{csv}"
-    );
-    assert_eq!(situations.iter().filter(|c| **c == "1").count(), 1, "{csv}");
-    let shared: Vec<&str> = rows
-        .iter()
-        .map(|r| r[column("protocol_shared")].as_str())
-        .collect();
-    let mut shared_sorted = shared.clone();
-    shared_sorted.sort();
-    assert_eq!(shared_sorted, ["", "-8", "1"], "{csv}");
+    let csv = &made.csv;
+    assert_eq!(made.count("situations_end_of_life", "-8"), 2, "{csv}");
+    assert_eq!(made.count("situations_end_of_life", "1"), 1, "{csv}");
+    assert_eq!(made.sorted("protocol_shared"), ["", "-8", "1"], "{csv}");
     // The answer given anyway is flagged, after every question's columns;
     // an "n/a" to a question that did not apply is no answer given anyway.
-    let flags = |name: &str| -> Vec<&str> {
-        rows.iter()
-            .map(|r| r[column(&format!("{name}_answered_anyway"))].as_str())
-            .collect()
-    };
-    let mut situations_flags = flags("situations");
-    situations_flags.sort();
-    assert_eq!(situations_flags, ["0", "0", "1"], "{csv}");
-    assert_eq!(flags("protocol_shared"), ["0", "0", "0"], "{csv}");
+    assert_eq!(
+        made.sorted("situations_answered_anyway"),
+        ["0", "0", "1"],
+        "{csv}"
+    );
+    assert_eq!(
+        made.column("protocol_shared_answered_anyway"),
+        ["0", "0", "0"],
+        "{csv}"
+    );
     assert!(
-        column("situations_answered_anyway") > column("comments"),
+        made.at("situations_answered_anyway") > made.at("comments"),
         "the flags come last: {csv}"
     );
-    let codebook = std::fs::read_to_string(out.join("codebook.csv")).unwrap();
+    let codebook = &made.codebook;
     assert!(
         codebook.contains("1 = answered though it did not apply"),
         "{codebook}"
     );
     // The date, read by the survey's date_order (dmy), in ISO form.
-    let dates: Vec<&str> = rows
-        .iter()
-        .map(|r| r[column("last_prescribed")].as_str())
-        .collect();
-    assert_eq!(
-        dates.iter().filter(|d| **d == "2025-03-05").count(),
-        1,
-        "{csv}"
-    );
+    assert_eq!(made.count("last_prescribed", "2025-03-05"), 1, "{csv}");
     daemon.terminate();
 }
 
@@ -332,31 +244,86 @@ fn validate_names_each_condition_mistake_with_file_line_and_fix() {
     }
 }
 
-/// What the simulated doctors' replies made: the report's text, and
-/// `responses.csv` as its header and rows.
-struct Simulated {
+/// What `report --out` made: the report's text and JSON, `responses.csv`
+/// as its header and rows, and the codebook.
+struct Made {
     text: String,
+    json: serde_json::Value,
     csv: String,
     header: Vec<String>,
     table: Vec<Vec<String>>,
+    codebook: String,
 }
 
-impl Simulated {
-    /// How many rows hold `value` in column `name`.
-    fn count(&self, name: &str, value: &str) -> usize {
-        let at = self
-            .header
+impl Made {
+    /// Runs `mailsurvey report` for `fixture` and reads what it wrote.
+    fn of(fixture: &Fixture) -> Made {
+        let out = fixture.dir.path().join("report");
+        let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+        let csv = read("responses.csv");
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let header = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let table = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        Made {
+            text: read("report.txt"),
+            json: serde_json::from_str(&read("report.json")).unwrap(),
+            csv,
+            header,
+            table,
+            codebook: read("codebook.csv"),
+        }
+    }
+
+    /// Where column `name` is.
+    fn at(&self, name: &str) -> usize {
+        self.header
             .iter()
             .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}: {}", self.csv));
-        self.table.iter().filter(|r| r[at] == value).count()
+            .unwrap_or_else(|| panic!("no column {name}: {}", self.csv))
+    }
+
+    /// Column `name`'s cells, in row order.
+    fn column(&self, name: &str) -> Vec<&str> {
+        let at = self.at(name);
+        self.table.iter().map(|r| r[at].as_str()).collect()
+    }
+
+    /// Column `name`'s cells, sorted.
+    fn sorted(&self, name: &str) -> Vec<&str> {
+        let mut cells = self.column(name);
+        cells.sort();
+        cells
+    }
+
+    /// How many rows hold `value` in column `name`.
+    fn count(&self, name: &str, value: &str) -> usize {
+        self.column(name).iter().filter(|c| **c == value).count()
+    }
+
+    /// The report's text with its wrapping undone.
+    fn flat(&self) -> String {
+        self.text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
 /// The first `n` doctors of `survey` answer from `cohort`, one mail-client
 /// style each, and the report is made once every answer is recorded (a
 /// grid counts an answer per item).
-fn simulated(survey: &str, cohort: &str, n: usize) -> Simulated {
+fn simulated(survey: &str, cohort: &str, n: usize) -> Made {
     use crate::doctors::{self, Answers, Doctor, Style, Value};
     let stack = Stack::shared();
     let fixture = Fixture::of(&stack, survey, &[]);
@@ -385,33 +352,9 @@ fn simulated(survey: &str, cohort: &str, n: usize) -> Simulated {
             .sum();
         fixture.wait_recorded(email, given, Duration::from_secs(120));
     }
-    let out = fixture.dir.path().join("report");
-    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    let made = Made::of(&fixture);
     daemon.terminate();
-    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
-    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let table = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
-    Simulated {
-        text,
-        csv,
-        header,
-        table,
-    }
+    made
 }
 
 /// The seed survey with its conditions answered by simulated doctors in
@@ -540,16 +483,9 @@ fn a_grid_and_a_ranking_are_read_asked_for_and_counted() {
             && !lines.contains(&"c) Recognising and managing side effects"),
         "only the missing item: {clarification}"
     );
-    let out = fixture.dir.path().join("report");
-    let made = fixture.mailsurvey(&["report", "--out", out.to_str().unwrap()]);
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    let made = Made::of(&fixture);
     daemon.terminate();
-    let text = std::fs::read_to_string(out.join("report.txt")).unwrap();
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (text, flat) = (&made.text, made.flat());
     for figure in [
         // Dosing 4, 5, 2; routes 3, 4 (one missing); side effects 5, 3, 4.
         "a) Choosing a starting dose: n = 3; median 4; at 1 0.0% (0/3), at 5 33.3% (1/3)",
@@ -562,29 +498,152 @@ fn a_grid_and_a_ranking_are_read_asked_for_and_counted() {
     ] {
         assert!(flat.contains(figure), "{figure}: {text}");
     }
-    let csv = std::fs::read_to_string(out.join("responses.csv")).unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
+    let csv = &made.csv;
+    assert_eq!(
+        made.sorted("confidence_areas_dosing"),
+        ["2", "4", "5"],
+        "{csv}"
+    );
+    assert_eq!(
+        made.sorted("confidence_areas_routes"),
+        ["", "3", "4"],
+        "{csv}"
+    );
+    assert_eq!(
+        made.sorted("barrier_rank_evidence"),
+        ["1", "1", "2"],
+        "{csv}"
+    );
+    assert_eq!(made.sorted("barrier_rank_access"), ["2", "3", "4"], "{csv}");
+}
+
+/// The survey with a choice grid (`tests/fixtures/replies/choice-grid/survey.toml`:
+/// each setting takes one route, not a number) through the real binary:
+/// three doctors answer it by letters, by the items' and the options'
+/// words with one item left out, and "n/a" for the whole grid (never
+/// used ketamine). The one who left an item out is asked for exactly that
+/// item; a later "Sorry, 2b should be subcutaneous" replaces that item
+/// only; the report gives each item's n and each option's share, and
+/// report.json the same; `responses.csv` has a column per item coded in
+/// option order (1 = Oral), -8 for the "n/a", and the codebook its labels.
+#[test]
+fn a_choice_grid_is_read_asked_for_and_counted() {
+    let stack = Stack::shared();
+    let fixture = Fixture::of(
+        &stack,
+        "tests/fixtures/replies/choice-grid/survey.toml",
+        &[],
+    );
+    let (doctors, mut daemon) = fixture.invite_first(3, Duration::from_secs(60));
+    let invitation = String::from_utf8_lossy(&stack.inbox(&doctors[0].1)[0]).replace("=\r\n", "");
+    assert!(
+        invitation.contains("a) On the inpatient unit")
+            && invitation.contains("for each letter, one of: Oral"),
+        "items lettered, the options named: {invitation}"
+    );
+    let replies = [
+        ("1. yes\n2. a) subcutaneous, b) oral, c) not used\n3. 7", 5),
+        (
+            "1. yes\n2. inpatient unit - oral, home - syringe driver\n3. 5",
+            4,
+        ),
+        ("1. no\n2. n/a\n3. 3", 5),
+    ];
+    for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
+        fixture.reply_and_wait_recorded(email, body, answers);
+    }
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "two receipts and a clarification",
+        || {
+            fixture.receipts_sent() == 2
+                && fixture
+                    .outbox_states(MailKind::Clarification)
+                    .values()
+                    .sum::<usize>()
+                    == 1
+        },
+    );
+    let clarification = clarification_of(&fixture, &stack, &doctors[1].1);
+    let lines: Vec<&str> = clarification.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"c) On hospital wards") && !lines.contains(&"a) On the inpatient unit"),
+        "only the missing item is asked for: {clarification}"
+    );
+    // A later correction of one item replaces that item only.
+    let first = &doctors[0].1;
+    fixture.reply_as(first, "Sorry, 2b should be subcutaneous");
+    let store = fixture.store();
+    let person = store
+        .recipient_by_email(&fixture.survey_id(), first)
         .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
-    let column = |name: &str| {
-        let at = header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}: {csv}"));
-        let mut cells: Vec<String> = rows.iter().map(|r| r[at].clone()).collect();
-        cells.sort();
-        cells
+        .unwrap();
+    let chosen = |item: &str| {
+        store
+            .current_answers(person.id)
+            .unwrap()
+            .get(&format!("route_by_setting.{item}"))
+            .and_then(|a| a.value.clone())
+            .map(|v| serde_json::to_value(v).unwrap())
     };
-    assert_eq!(column("confidence_areas_dosing"), ["2", "4", "5"], "{csv}");
-    assert_eq!(column("confidence_areas_routes"), ["", "3", "4"], "{csv}");
-    assert_eq!(column("barrier_rank_evidence"), ["1", "1", "2"], "{csv}");
-    assert_eq!(column("barrier_rank_access"), ["2", "3", "4"], "{csv}");
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "the correction of item b recorded",
+        || chosen("home") == Some(serde_json::json!("subcutaneous")),
+    );
+    assert_eq!(chosen("hospice"), Some(serde_json::json!("subcutaneous")));
+    assert_eq!(chosen("hospital"), Some(serde_json::json!("not_used")));
+    let made = Made::of(&fixture);
+    daemon.terminate();
+    let (text, flat) = (&made.text, made.flat());
+    for figure in [
+        "a) On the inpatient unit: n = 2; Oral 50.0% (1/2), Subcutaneous (syringe driver) 50.0% (1/2), Not used in this setting 0.0% (0/2)",
+        "c) On hospital wards: n = 1; Oral 0.0% (0/1), Subcutaneous (syringe driver) 0.0% (0/1), Not used in this setting 100.0% (1/1)",
+    ] {
+        assert!(flat.contains(figure), "{figure}: {text}");
+    }
+    let csv = &made.csv;
+    assert_eq!(
+        made.sorted("route_by_setting_hospice"),
+        ["-8", "1", "2"],
+        "{csv}"
+    );
+    assert_eq!(
+        made.sorted("route_by_setting_home"),
+        ["-8", "2", "2"],
+        "{csv}"
+    );
+    assert_eq!(
+        made.sorted("route_by_setting_hospital"),
+        ["", "-8", "3"],
+        "{csv}"
+    );
+    let codebook = &made.codebook;
+    assert!(
+        codebook
+            .contains("1 = Oral; 2 = Subcutaneous (syringe driver); 3 = Not used in this setting"),
+        "{codebook}"
+    );
+    // report.json: the grid's items, each with its n.
+    let items = made.json.to_string();
+    for (item, n) in [("hospice", 2), ("home", 2), ("hospital", 1)] {
+        assert!(
+            find_item(&made.json, item).is_some_and(|i| i["n"] == n),
+            "{item}: n = {n} in {items}"
+        );
+    }
+}
+
+/// The grid item `id` anywhere in the report's JSON.
+fn find_item<'a>(json: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
+    match json {
+        serde_json::Value::Object(map) => {
+            if map.get("id").is_some_and(|v| v == id) && map.contains_key("n") {
+                return Some(json);
+            }
+            map.values().find_map(|v| find_item(v, id))
+        }
+        serde_json::Value::Array(list) => list.iter().find_map(|v| find_item(v, id)),
+        _ => None,
+    }
 }

@@ -651,11 +651,95 @@ pub fn grids() -> Vec<Case> {
             "6. Rank these barriers from 1 (the biggest) to 4 (the smallest).",
             fill("2 a) 1 b) ", n)
         )),
+        case!("a) <item label> 4 lines of ours", |n| below(
+            "4. How confident are you in each of these?",
+            fill("a) Choosing a starting dose 4\n", n)
+        )),
+        case!("a) <option label> 1 lines of ours", |n| below(
+            "6. Rank these barriers from 1 (the biggest) to 4 (the smallest).",
+            fill("b) Lack of evidence 1\n", n)
+        )),
+        case!("4 for all three", |n| below(
+            "4. How confident are you in each of these?",
+            fill("4 for all three ", n)
+        )),
+        case!("sorry, b) should be 2 lines", |n| format!(
+            "4. a) 4, b) 3, c) 5\n{}",
+            fill("Sorry, b) should be 2\n", n)
+        )
+        .into_bytes()),
         case!("listed 4. a) 4 at the top", |n| format!(
             "4. {}\n6. {}\n",
             fill("a) 4 ", n / 2),
             fill("b, ", n / 2)
         )
         .into_bytes()),
+    ]
+}
+
+fn address_key(raw: &[u8], _: &Survey) {
+    std::hint::black_box(mailsurvey::survey::address::key(text(raw)));
+}
+
+fn address_unicode(raw: &[u8], _: &Survey) {
+    std::hint::black_box(mailsurvey::survey::address::unicode_domain(text(raw)));
+}
+
+/// Letters outside ASCII, each different from the last few: the worst
+/// case of the IDNA (Punycode) encoding, whose work grows with the number
+/// of distinct code points in a label.
+fn varied(size: usize) -> String {
+    let mut out = String::with_capacity(size + 4);
+    let mut c = 0u32;
+    while out.len() < size {
+        out.push(char::from_u32(0x4e00 + c % 20_000).unwrap_or('ü'));
+        c += 7;
+    }
+    out
+}
+
+/// The key of a doctor's address (`survey::address::key`: lowercase, the
+/// domain in ASCII form) and its other spelling (`unicode_domain`), read
+/// from a stranger's `From`, at up to 1 MB: a domain of one letter outside
+/// ASCII, of many different ones, one of many labels, a long ASCII-form
+/// label, and a local part with no domain.
+pub fn addresses() -> Vec<Case> {
+    vec![
+        Case {
+            reader: "address key",
+            input: "dr@üüü…",
+            make: |n| format!("dr@{}", fill("ü", n)).into_bytes(),
+            read: address_key,
+        },
+        Case {
+            reader: "address key",
+            input: "dr@ many different letters",
+            make: |n| format!("DR@{}.test", varied(n)).into_bytes(),
+            read: address_key,
+        },
+        Case {
+            reader: "address key",
+            input: "dr@ü.ü.ü… many labels",
+            make: |n| format!("dr@{}de", fill("ü.", n)).into_bytes(),
+            read: address_key,
+        },
+        Case {
+            reader: "address key",
+            input: "@@@… no domain",
+            make: |n| fill("Ü@", n).into_bytes(),
+            read: address_key,
+        },
+        Case {
+            reader: "address other spelling",
+            input: "dr@xn--… a long ASCII-form label",
+            make: |n| format!("dr@xn--{}", fill("a9b", n)).into_bytes(),
+            read: address_unicode,
+        },
+        Case {
+            reader: "address other spelling",
+            input: "dr@xn--….xn--… many labels",
+            make: |n| format!("dr@{}de", fill("xn--klinik-sd-x9a.", n)).into_bytes(),
+            read: address_unicode,
+        },
     ]
 }

@@ -122,3 +122,13 @@ fn linear(cases: &[cases::Case], small_size: usize) {
         slow.join("\n")
     );
 }
+
+/// The key of a doctor's address and its other spelling
+/// (`survey::address`), from a stranger's `From`, timed at 64 KB and at
+/// 1 MB in every build.
+#[test]
+fn the_address_key_reads_1_mb_of_its_worst_inputs_in_linear_time() {
+    let cases = cases::addresses();
+    assert!(cases.len() >= 6, "only {} cases", cases.len());
+    linear(&cases, 64 * 1024);
+}

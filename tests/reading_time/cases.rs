@@ -273,6 +273,14 @@ pub fn all() -> Vec<Case> {
         }),
         case!("html to text", "<a ", to_text, |n| fill("<a ", n)
             .into_bytes()),
+        case!("html to text", "table rows for questions", to_text, |n| {
+            fill("<tr><td>1</td><td><p>yes</p></td>", n).into_bytes()
+        }),
+        case!("html to text", "one endless table row", to_text, |n| {
+            format!("<tr><td>1{}", fill("<td><p>x</p>", n)).into_bytes()
+        }),
+        case!("html to text", "<td>", to_text, |n| fill("<td>", n)
+            .into_bytes()),
         case!("html to text", "one endless line", to_text, |n| {
             fill("word ", n).into_bytes()
         }),
@@ -438,6 +446,36 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "glued codes", parse_reply, |n| {
             fill("1Y ", n).into_bytes()
         }),
+        case!("reply parser", "codes between slashes", parse_reply, |n| {
+            fill("1Y/", n).into_bytes()
+        }),
+        case!(
+            "reply parser",
+            "numbered pieces on one line",
+            parse_reply,
+            |n| { fill("4 = 5, ", n).into_bytes() }
+        ),
+        case!(
+            "reply parser",
+            "answers listed by value",
+            parse_reply,
+            |n| { format!("yes to {}", fill("1-3 and ", n)).into_bytes() }
+        ),
+        case!(
+            "reply parser",
+            "table rows between tabs",
+            parse_reply,
+            |n| { fill("1\tEnd of life\tYes\n", n).into_bytes() }
+        ),
+        case!("reply parser", "one endless tabbed row", parse_reply, |n| {
+            fill("1\t", n).into_bytes()
+        }),
+        case!(
+            "reply parser",
+            "one-word answers on one line",
+            parse_reply,
+            |n| { fill("yes ", n).into_bytes() }
+        ),
         case!("reply parser", "a summary's exceptions", parse_reply, |n| {
             format!("yes to all but {}", fill("1 and ", n)).into_bytes()
         }),

@@ -60,7 +60,7 @@ pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
 }
 
 /// `1`, `1.`, `Q1`, `q.1`, `Question 1`: the number, else `None`.
-fn code_number(cell: &str) -> Option<usize> {
+pub(super) fn code_number(cell: &str) -> Option<usize> {
     let lower = cell.trim().to_ascii_lowercase();
     let rest = lower
         .strip_prefix("question")
@@ -79,14 +79,16 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Question codes with short answers on one line: `Q1 Y, Q2 N, Q3 Y, Q4
-/// 7` or `1Y 2N 3N 4-6 5B`. At least three codes, their numbers rising,
+/// 7`, `1Y 2N 3N 4-6 5B` or `1Y/2N/4=6/5=B` (a slash between codes; a
+/// slash inside an answer, `5=a/b`, is not a code and the line is not
+/// read). At least three codes, their numbers rising,
 /// every answer one short word (at most five characters); anything else
 /// on the line and it is not read this way.
 pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
     // A comma ends a code ("Q1 Y, Q2 N") or joins two options glued to one
     // ("5-a,c").
     let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ';')
+        .split(|c: char| c.is_whitespace() || c == ';' || c == '/')
         .map(|t| t.trim_end_matches(','))
         .filter(|t| !t.is_empty())
         .collect();
@@ -132,10 +134,126 @@ pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>
 /// "All yes except the community guidance one".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)\s+(?:is\s+|are\s+)?(yes|no))(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these)\s+(?:are|is|were|was)\s+(yes|no))?)?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these)\s+(?:are|is|were|was)\s+(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
+
+/// A question number or a range of them (`3`, `Q3`, `1-3`, `1 to 3`).
+const NUMBERS: &str = r"(?:q\.?\s*|questions?\s+)?\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?";
+
+/// "Yes to 1-3 and 6, no to 7 and 8; yes to 9": the whole line is such
+/// clauses, each a value and the question numbers (or ranges) it is for.
+static VALUE_LISTS: LazyLock<Regex> = LazyLock::new(|| {
+    let list = format!(r"{NUMBERS}(?:\s*(?:,|&|\band\b)\s*{NUMBERS})*");
+    let clause = format!(r"(?:yes|no)\s+(?:to|for)\s+{list}");
+    Regex::new(&format!(
+        r"(?i)^\s*{clause}(?:\s*[,;]?\s*(?:and\s+)?{clause})*\s*[.!]*\s*$"
+    ))
+    .expect("valid regex")
+});
+/// One clause of such a line.
+static VALUE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let list = format!(r"{NUMBERS}(?:\s*(?:,|&|\band\b)\s*{NUMBERS})*");
+    Regex::new(&format!(r"(?i)(yes|no)\s+(?:to|for)\s+({list})")).expect("valid regex")
+});
+/// A number or range within a clause.
+static NUMBER_OR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?").expect("valid regex")
+});
+
+/// "Yes to 1-3 and 6, no to 7 and 8, yes to 9": each question number
+/// named (0-based) with the value given it, in the order written. A range
+/// must rise and every number be a question's; otherwise (or when the
+/// line is anything more) `None`. A question named twice gets both values
+/// (the caller's answers then disagree, and it is asked).
+pub(super) fn value_lists(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    if !VALUE_LISTS.is_match(text) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for clause in VALUE_LIST.captures_iter(text) {
+        let value = clause[1].to_ascii_lowercase();
+        for n in NUMBER_OR_RANGE.captures_iter(&clause[2]) {
+            let first: usize = n[1].parse().ok()?;
+            let last: usize = match n.get(2) {
+                Some(m) => m.as_str().parse().ok()?,
+                None => first,
+            };
+            if first == 0 || last < first || last > questions {
+                return None;
+            }
+            out.extend((first..=last).map(|q| (q - 1, value.clone())));
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A question number and `=` or `:` starting a piece of a line: `4 = 5`,
+/// `Q5: a+c`.
+static NUMBERED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[,;/]\s*)(?:q\.?\s*)?(\d{1,2})\s*([=:])(\s*)").expect("valid regex")
+});
+
+/// Several numbered answers on one line, each a question number, `=` or
+/// `:`, and its answer: `4 = 5, 5 = a+c`, `Q4: 8; Q5: b, c`. At least
+/// two, the first at the start of the line, the numbers rising, each
+/// answer not empty; a colon glued to a digit (`9:30`, a time) is not
+/// one. `None` for any other line.
+pub(super) fn numbered_pieces(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    let text = text.trim();
+    let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+    for c in NUMBERED_PIECE.captures_iter(text) {
+        let whole = c.get(0)?;
+        let number: usize = c[1].parse().ok()?;
+        let after = text[whole.end()..].chars().next();
+        if &c[2] == ":" && c[3].is_empty() && after.is_some_and(|ch| ch.is_ascii_digit()) {
+            return None;
+        }
+        if starts.is_empty() && whole.start() != 0 {
+            return None;
+        }
+        if number == 0
+            || number > questions
+            || starts.last().is_some_and(|(last, _, _)| *last >= number)
+        {
+            return None;
+        }
+        starts.push((number, whole.start(), whole.end()));
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (k, (number, _, end)) in starts.iter().enumerate() {
+        let stop = starts.get(k + 1).map_or(text.len(), |next| next.1);
+        let answer = text[*end..stop]
+            .trim()
+            .trim_end_matches(['.', ',', ';'])
+            .trim();
+        if answer.is_empty() {
+            return None;
+        }
+        out.push((number - 1, answer.to_owned()));
+    }
+    Some(out)
+}
+
+/// A line of a table pasted as text (Word, Excel: cells between tabs)
+/// whose first cell is a question number, alone or before a short label
+/// (`1.\tYes`, `1. End of life\tYes`): the line with its cells between
+/// pipes, for [`table_row`]. `None` for any other line.
+pub(super) fn tabbed_row(line: &str) -> Option<String> {
+    let first = line.trim_start().split('\t').next()?.trim();
+    let number = first.split(' ').next()?;
+    code_number(number)?;
+    let cells: Vec<&str> = line
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    (cells.len() >= 2).then(|| cells.join(" | "))
+}
 
 /// A summary: its value for the questions it covers, and the questions
 /// excepted (0-based).
@@ -273,6 +391,83 @@ mod tests {
     }
 
     #[test]
+    fn codes_between_slashes() {
+        assert_eq!(
+            codes("1Y/2N/3Y/4=6/5=B", 10),
+            Some(vec![
+                (0, "Y".into()),
+                (1, "N".into()),
+                (2, "Y".into()),
+                (3, "6".into()),
+                (4, "B".into())
+            ])
+        );
+        assert_eq!(codes("1y / 2n / 3y", 10).map(|c| c.len()), Some(3));
+        // "a/b" (either, or both) is no code: the line is not read.
+        assert_eq!(codes("1Y/2N/3Y/4=6/5=a/b/6N", 10), None);
+        assert_eq!(codes("4=6/10", 10), None);
+    }
+
+    #[test]
+    fn values_listed_by_question_numbers() {
+        let yes = |q: &[usize]| q.iter().map(|q| (*q, "yes".to_owned())).collect::<Vec<_>>();
+        let mut want = yes(&[0, 1, 2, 5]);
+        want.extend([
+            (6, "no".to_owned()),
+            (7, "no".to_owned()),
+            (8, "yes".to_owned()),
+        ]);
+        assert_eq!(
+            value_lists("Yes to 1-3 and 6, no to 7 and 8, yes to 9.", 10),
+            Some(want)
+        );
+        assert_eq!(
+            value_lists("no to Q2 & Q3; yes for questions 1 to 2", 10).map(|v| v.len()),
+            Some(4)
+        );
+        // A range falling or past the last question, anything else on the
+        // line, or no number: not read.
+        assert_eq!(value_lists("yes to 3-1", 10), None);
+        assert_eq!(value_lists("yes to 1-12", 10), None);
+        assert_eq!(value_lists("yes to 1-3 mostly", 10), None);
+        assert_eq!(value_lists("yes to all", 10), None);
+        assert_eq!(value_lists("I said yes to 2 last year", 10), None);
+    }
+
+    #[test]
+    fn numbered_pieces_on_one_line() {
+        assert_eq!(
+            numbered_pieces("4 = 5, 5 = a+c", 10),
+            Some(vec![(3, "5".into()), (4, "a+c".into())])
+        );
+        assert_eq!(
+            numbered_pieces("Q4: 8; Q5: b, c.", 10),
+            Some(vec![(3, "8".into()), (4, "b, c".into())])
+        );
+        // One piece, numbers falling, a time, text before: not read.
+        assert_eq!(numbered_pieces("4 = 5", 10), None);
+        assert_eq!(numbered_pieces("5 = a, 4 = 7", 10), None);
+        assert_eq!(numbered_pieces("9:30, 10:00 suits me", 10), None);
+        assert_eq!(numbered_pieces("Call me: 4 = 5, 5 = a", 10), None);
+        assert_eq!(numbered_pieces("4 =, 5 = a", 10), None);
+    }
+
+    #[test]
+    fn rows_pasted_with_tabs() {
+        assert_eq!(
+            tabbed_row("1. End of life\tYes").as_deref(),
+            Some("1. End of life | Yes")
+        );
+        assert_eq!(
+            tabbed_row("Q4\t\tConfidence\t7").as_deref(),
+            Some("Q4 | Confidence | 7")
+        );
+        assert_eq!(tabbed_row("Question\tAnswer"), None);
+        assert_eq!(tabbed_row("Sent:\t5 January 2026"), None);
+        assert_eq!(tabbed_row("1.\t"), None);
+    }
+
+    #[test]
     fn summaries() {
         let survey = crate::survey::example();
         let index = super::super::prose::Index::new(&survey.questions);
@@ -321,6 +516,20 @@ mod tests {
             Some(Summary {
                 value: false,
                 except: vec![7, 8]
+            })
+        );
+        assert_eq!(
+            summary("Everything is a no except 8 and 9."),
+            Some(Summary {
+                value: false,
+                except: vec![7, 8]
+            })
+        );
+        assert_eq!(
+            summary("Everything's a yes apart from 3"),
+            Some(Summary {
+                value: true,
+                except: vec![2]
             })
         );
         assert_eq!(summary("Yes to all but 3, which is yes"), None);

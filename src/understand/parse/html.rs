@@ -121,6 +121,16 @@ pub fn to_text_within(html: &str, limit: usize) -> String {
                 }
                 continue;
             }
+            if name == "tr" || name == "table" {
+                // A row ends (and, for `<tr>`, another starts): its cells
+                // are kept apart when it is a row for a question.
+                out.line_break();
+                out.end_row();
+                if name == "tr" && !closing {
+                    out.row = Some(out.lines.len());
+                }
+                continue;
+            }
             if name == "blockquote" {
                 out.line_break();
                 if closing {
@@ -138,7 +148,11 @@ pub fn to_text_within(html: &str, limit: usize) -> String {
             } else if BLOCK.contains(&name.as_str()) {
                 out.line_break();
             } else if name == "td" || name == "th" {
-                out.push_text(" ");
+                if closing || out.row.is_none() {
+                    out.push_text(" ");
+                } else {
+                    out.cell();
+                }
             }
             continue;
         }
@@ -168,7 +182,16 @@ struct Output {
     coloured: Vec<bool>,
     /// [`MARK`] already written on this line.
     marked: bool,
+    /// Inside a table row that began at this index of `lines`.
+    row: Option<usize>,
+    /// Cells begun in that row.
+    cells: usize,
 }
+
+/// Written between two cells of a table row, until the row ends: then a
+/// pipe when the row is a question's (its first cell a question number),
+/// else a space, as before.
+const CELL: char = '\u{1f}';
 
 /// Elements that emphasise what they hold.
 const EMPHASIS: &[&str] = &["b", "strong", "mark", "u"];
@@ -265,6 +288,80 @@ impl Output {
         self.line.push(c);
     }
 
+    /// A cell of the open row begins: after the first, [`CELL`] marks it.
+    fn cell(&mut self) {
+        if self.cells > 0 {
+            self.push_char(' ');
+            self.push_char(CELL);
+        }
+        self.cells += 1;
+    }
+
+    /// The open row ends: a row for a question (its first cell a question
+    /// number: `1`, `Q1`, `1. End of life`) of two cells or more becomes
+    /// one line, its cells between pipes (`1. End of life | Yes`), however
+    /// the client broke lines inside them (Word puts a paragraph in each
+    /// cell); in any other row the marks become spaces. Linear: each line
+    /// of the row is touched once.
+    fn end_row(&mut self) {
+        let Some(start) = self.row.take() else {
+            return;
+        };
+        let cells = std::mem::take(&mut self.cells);
+        let start = start.min(self.lines.len());
+        let row: Vec<String> = self.lines.drain(start..).collect();
+        let removed: usize = row.iter().map(|l| l.len() + 1).sum();
+        self.written -= removed.min(self.written);
+        let depth = row
+            .iter()
+            .find(|l| !l.is_empty())
+            .map_or(0, |l| l.bytes().take_while(|b| *b == b'>').count());
+        let texts: Vec<&str> = row
+            .iter()
+            .map(|l| l.trim_start_matches('>').trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let joined = texts.join(" ");
+        let first = joined.split(CELL).next().unwrap_or_default().trim();
+        let numbered = first
+            .split(' ')
+            .next()
+            .is_some_and(|w| super::compact::code_number(w).is_some());
+        if cells >= 2 && numbered && joined.len() <= 1000 {
+            let cells: Vec<&str> = joined.split(CELL).map(str::trim).collect();
+            let line = cells.join(" | ");
+            let prefix = ">".repeat(depth);
+            let line = if prefix.is_empty() {
+                line
+            } else {
+                format!("{prefix} {line}")
+            };
+            self.written += line.len() + 1;
+            self.lines.push(line);
+            return;
+        }
+        for line in row {
+            let line = if line.contains(CELL) {
+                let spaced = line.replace(CELL, " ");
+                let prefix_len = spaced.bytes().take_while(|b| *b == b'>').count();
+                let (prefix, text) = spaced.split_at(prefix_len);
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                match (prefix.is_empty(), text.is_empty()) {
+                    (_, true) => String::new(),
+                    (true, false) => text,
+                    (false, false) => format!("{prefix} {text}"),
+                }
+            } else {
+                line
+            };
+            if line.is_empty() && self.lines.last().is_none_or(|l| l.is_empty()) {
+                continue;
+            }
+            self.written += line.len() + 1;
+            self.lines.push(line);
+        }
+    }
+
     fn line_break(&mut self) {
         let text = self.line.trim_end();
         if text.is_empty() {
@@ -294,6 +391,7 @@ impl Output {
 
     fn finish(mut self) -> String {
         self.line_break();
+        self.end_row();
         let text = self.lines.join("\n");
         format!("{}\n", text.trim_matches('\n'))
     }
@@ -345,6 +443,28 @@ fn entity(name: &str) -> Option<char> {
 mod tests {
     /// Stopped early, the text begins exactly as the whole text does, for
     /// at least the bytes asked for.
+    #[test]
+    fn table_rows_for_questions_keep_their_cells_apart() {
+        // Word and Outlook put a paragraph in each cell.
+        let html = "<p>Answers:</p><table><tr><th>Q</th><th>Reply</th></tr>\
+            <tr><td><p>1. End of life</p></td><td><p>Yes</p></td></tr>\
+            <tr><td>Q4</td><td>Confidence</td><td>7</td></tr></table><p>Jack</p>";
+        assert_eq!(
+            to_text(html),
+            "Answers:\n\nQ Reply\n\n1. End of life | Yes\n\nQ4 | Confidence | 7\n\nJack\n"
+        );
+        // A row that is no question's: its cells stay as before.
+        assert_eq!(
+            to_text("<table><tr><td>Dr Jack Clarke</td><td>North Hospice</td></tr></table>"),
+            "Dr Jack Clarke North Hospice\n"
+        );
+        // Quoted, the row keeps its quoting.
+        assert_eq!(
+            to_text("<blockquote><table><tr><td>2</td><td>No</td></tr></table></blockquote>"),
+            "> 2 | No\n"
+        );
+    }
+
     #[test]
     fn text_within_a_limit_begins_as_the_whole_text() {
         let html = "<html><head><style>p {}</style></head><body><p>1. <b>yes</b> &amp; more</p><blockquote><p>Quoted \u{e9}t\u{e9}</p><pre>a\nb</pre></blockquote><p>&nbsp;</p><div>x</div>"

@@ -139,7 +139,20 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
         text = &text[..end];
         reply.truncated = true;
     }
-    let clean: String = text
+    // A table pasted as text (Word, Excel) keeps its cells apart: a row
+    // that starts with a question number gets pipes between its cells
+    // (read as a table drawn with pipes); every other tab is a space.
+    let tabbed: Cow<'_, str> = if text.contains('\t') {
+        Cow::Owned(
+            text.split('\n')
+                .map(|l| compact::tabbed_row(l).unwrap_or_else(|| l.to_owned()))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
+    let clean: String = tabbed
         .chars()
         .filter(|c| !matches!(c, '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}'))
         .map(|c| if c == '\u{a0}' || c == '\t' { ' ' } else { c })
@@ -1028,7 +1041,17 @@ impl<'q> Reader<'q> {
             self.listing_open = false;
             return true;
         }
-        if let Some(codes) = compact::codes(text, questions) {
+        let lists = compact::value_lists(text, questions).filter(|named| {
+            // Only yes/no questions take "yes to 1-3": a line naming any
+            // other is not read this way.
+            named
+                .iter()
+                .all(|(q, _)| matches!(self.questions[*q].kind, QuestionKind::YesNo))
+        });
+        if let Some(codes) = compact::codes(text, questions)
+            .or_else(|| compact::numbered_pieces(text, questions))
+            .or(lists)
+        {
             self.listed
                 .extend(codes.into_iter().map(|(q, a)| (q, a, true)));
             self.listing_open = false;
@@ -1300,11 +1323,14 @@ impl<'q> Reader<'q> {
                 .take_while(|l| l.ends_with(':') || l.ends_with(','))
                 .count();
             let mut lines = paragraph[start..].to_vec();
-            // "yes, no, yes, 7, a c, no": the answers on one line.
-            if let [line] = lines.as_slice()
-                && line.contains(',')
-            {
-                lines = line.split(',').map(|p| p.trim().to_owned()).collect();
+            // "yes, no, yes, 7, a c, no": the answers on one line; without
+            // commas, "Y N Y 6 A Y N Y Y", one word each.
+            if let [line] = lines.as_slice() {
+                lines = if line.contains(',') {
+                    line.split(',').map(|p| p.trim().to_owned()).collect()
+                } else {
+                    line.split_whitespace().map(str::to_owned).collect()
+                };
             }
             if lines.len() != all && !(optional_last && lines.len() == required) {
                 continue;

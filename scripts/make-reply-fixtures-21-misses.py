@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Writes the reply-corpus cases for issue 21's misses (forms a careful
+human reads that the parser missed): tables pasted from Word or Excel
+(cells between tabs in the text part; cells of an HTML table), question
+codes between slashes, "N = answer" pieces on one line, "yes to 1-3 and 6,
+no to 7" lists, "everything's a yes apart from ..." summaries and bare
+one-word answers in order on one line. Each is written in its own words
+and client, not copied from a held-back case. Reuses the helpers of
+make-reply-fixtures.py and make-reply-fixtures-21.py; writes only its own
+cases (it never deletes others):
+    python3 scripts/make-reply-fixtures-21-misses.py
+"""
+import json, os, runpy
+
+here = os.path.dirname(os.path.abspath(__file__))
+base = runpy.run_path(os.path.join(here, "make-reply-fixtures.py"), run_name="fixtures")
+globals().update({k: v for k, v in base.items() if not k.startswith("__")})
+CASES = []
+
+def case(name, raw, answers, note):
+    missing = [i for i in REQUIRED if i not in answers]
+    CASES.append((name, raw, {"note": note, "kind": "reply", "token": TOKEN, "bounced_recipient": None,
+                              "answers": answers, "missing": missing}))
+
+def expect(values, status="ok"):
+    return {IDS[q - 1]: {"status": status, "value": v} for q, v in values.items()}
+
+OUTLOOK_SIG = "Dr Jack Clarke\nConsultant in Palliative Medicine | North Hospice\nTel 01234 567890\n"
+
+# ---- a table pasted from Excel into Outlook's text part: cells between tabs ----
+rows = [("Q", "Topic", "Reply"), ("Q1", "Intractable pain", "Yes"), ("Q2", "Early on", "Yes"),
+        ("Q3", "Opioid reduction", "No"), ("Q4", "Confidence", "8"), ("Q5", "Barriers", "b, c"),
+        ("Q6", "Protocol", "No"), ("Q7", "Community", "No"), ("Q8", "Training", "Yes"), ("Q9", "Research", "Yes")]
+text = ("Pasted from my spreadsheet, hope that's OK.\n\n" + "\n".join("\t".join(r) for r in rows) + "\n\n"
+        + OUTLOOK_SIG + "\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n")
+case("table_tabs_excel_paste_outlook",
+     message("table_tabs_excel_paste_outlook", text=text, subject="RE: " + SUBJECT, mailer="Microsoft Outlook 16.0"),
+     expect({1: True, 2: True, 3: False, 4: 8, 5: ["evidence", "side_effects"], 6: False, 7: False, 8: True, 9: True}),
+     "Outlook desktop, text part: rows pasted from Excel, cells between tabs (number, topic, reply): read as a table")
+
+# ---- an HTML table in Outlook on the web, a paragraph in every cell ----
+cell = lambda t, tag="td": f'<{tag} style="border:solid #BFBFBF 1.0pt;padding:0cm 5.4pt"><p class="MsoNormal">{t}</p></{tag}>'
+trs = [("Q", "Topic", "Reply", "th"), ("1", "End-of-life pain", "No", "td"), ("2", "Adjuvant early on", "No", "td"),
+       ("3", "Opioid dose reduction", "Yes", "td"), ("4", "How confident", "3", "td"), ("5", "Barriers", "a", "td"),
+       ("6", "Written protocol", "Yes", "td"), ("7", "Shared guidance", "No", "td"), ("8", "Training", "Yes", "td"),
+       ("9", "Research", "No", "td")]
+table = ('<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">'
+         + "".join("<tr>" + "".join(cell(t, r[3]) for t in r[:3]) + "</tr>" for r in trs) + "</table>")
+html = ('<html><head><style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style></head><body dir="ltr">'
+        '<div style="font-family: Aptos, sans-serif; font-size: 12pt;">My answers are in the table.</div>' + table +
+        '<div id="Signature"><p>Dr Jack Clarke<br>North Hospice</p></div>' + OUTLOOK_HEADER_HTML + INV_HTML_BODY + '</body></html>')
+case("table_html_cells_outlook_web", message("table_html_cells_outlook_web", html=html),
+     expect({1: False, 2: False, 3: True, 4: 3, 5: ["expertise"], 6: True, 7: False, 8: True, 9: False}),
+     "Outlook on the web, HTML only: a table (number, topic, reply), each cell a paragraph: each row read as a table row")
+
+# ---- question codes between spaced slashes, Gmail ----
+text = "1y / 2y / 3n / 4=8 / 5=b,c / 6n / 7n / 8y / 9y\n\nRegards\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("codes_spaced_slashes_gmail", message("codes_spaced_slashes_gmail", text=text),
+     expect({1: True, 2: True, 3: False, 4: 8, 5: ["evidence", "side_effects"], 6: False, 7: False, 8: True, 9: True}),
+     "Gmail: question codes between slashes on one line ('4=8', '5=b,c')")
+
+# ---- "Everything's a yes apart from ...", Apple Mail ----
+text = ("Everything's a yes apart from 3 and 7.\n4: 6\n5: c\n\nJack\n\nSent from my iPad\n\n> " + APPLE_WROTE + "\n> \n"
+        + quote(INV_TEXT) + "\n")
+case("summary_everything_is_a_yes_ipad", message("summary_everything_is_a_yes_ipad", text=text, mailer="iPad Mail (22B83)"),
+     expect({1: True, 2: True, 3: False, 4: 6, 5: ["side_effects"], 6: True, 7: False, 8: True, 9: True}),
+     "iPad: 'Everything's a yes apart from 3 and 7' (a summary with \"'s a\"), then numbered answers")
+
+# ---- "No to 2, 3 and 7; yes to 1, 6, 8 and 9" and "4: 8, 5: b, c", Outlook for iOS ----
+text = ("No to 2, 3 and 7; yes to 1, 6, 8 and 9\n4: 8, 5: b, c\n\nGet Outlook for iOS\n________________________________\n"
+        + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n")
+case("value_lists_outlook_ios", message("value_lists_outlook_ios", text=text, subject="Re: " + SUBJECT),
+     expect({1: True, 2: False, 3: False, 4: 8, 5: ["evidence", "side_effects"], 6: True, 7: False, 8: True, 9: True}),
+     "Outlook for iOS: 'No to 2, 3 and 7; yes to 1, 6, 8 and 9' (question numbers listed by value), then '4: 8, 5: b, c' on one line")
+
+# ---- bare one-word answers in order on one line, no commas: inferred ----
+text = "yes no no 7 b no yes yes yes\n\nJ\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("bare_one_line_spaces_gmail", message("bare_one_line_spaces_gmail", text=text),
+     expect({1: True, 2: False, 3: False, 4: 7, 5: ["evidence"], 6: False, 7: True, 8: True, 9: True}, status="inferred"),
+     "Gmail: nine one-word answers in order on one line, no numbers, no commas: inferred, to be confirmed")
+
+if __name__ == "__main__":
+    for name, raw, expected in CASES:
+        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
+            f.write(raw)
+        with open(os.path.join(OUT, name + ".json"), "w") as f:
+            json.dump(expected, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+    print(f"{len(CASES)} cases written to {OUT}")

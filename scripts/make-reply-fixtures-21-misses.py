@@ -10,7 +10,7 @@ make-reply-fixtures.py and make-reply-fixtures-21.py; writes only its own
 cases (it never deletes others):
     python3 scripts/make-reply-fixtures-21-misses.py
 """
-import json, os, runpy
+import json, os, re, runpy
 
 here = os.path.dirname(os.path.abspath(__file__))
 base = runpy.run_path(os.path.join(here, "make-reply-fixtures.py"), run_name="fixtures")
@@ -78,6 +78,49 @@ text = "yes no no 7 b no yes yes yes\n\nJ\n\n" + WROTE + "\n" + quote(INV_TEXT) 
 case("bare_one_line_spaces_gmail", message("bare_one_line_spaces_gmail", text=text),
      expect({1: True, 2: False, 3: False, 4: 7, 5: ["evidence"], 6: False, 7: True, 8: True, 9: True}, status="inferred"),
      "Gmail: nine one-word answers in order on one line, no numbers, no commas: inferred, to be confirmed")
+
+# ---- Outlook's comment marking by initials, on the line below each empty Answer: ----
+marked = {q: f"[J.M.C.] {a}" for q, a in {1: "no", 2: "no", 3: "yes", 4: "5", 5: "b", 6: "no", 7: "no", 8: "yes", 9: "yes",
+                                          10: "Keen to see the regional results."}.items()}
+text = "Comments inline.\n\nJack\n\n" + OUTLOOK_HEADER_TEXT + "\n" + unquoted_below(marked) + "\n"
+case("comment_marking_initials_below_outlook", message("comment_marking_initials_below_outlook", text=text, subject="RE: " + SUBJECT,
+                                                       mailer="Microsoft Outlook 16.0"),
+     expect({1: False, 2: False, 3: True, 4: 5, 5: ["evidence"], 6: False, 7: False, 8: True, 9: True,
+             10: "Keen to see the regional results."}),
+     "Outlook, unquoted original: comments marked with the writer's initials '[J.M.C.]' on the line below each Answer:; the initials are not part of the answer")
+
+# ---- "-----Original Message-----" above a '>'-quoted original: answers typed unquoted below each quoted Answer: ----
+answers = {1: "Yes", 2: "Yes", 3: "No", 4: "9", 5: "d", 6: "Yes", 7: "Yes", 8: "No", 9: "Yes"}
+text = ("My answers are under each question.\nJack\n-----Original Message-----\n" + quote(OUTLOOK_HEADER_TEXT.rstrip("\n"))
+        + "\n>\n" + text_inline(answers) + "\n")
+case("original_message_prefixed_answers_below_outlook",
+     message("original_message_prefixed_answers_below_outlook", text=text, subject="RE: " + SUBJECT, mailer="Microsoft Outlook 16.0"),
+     expect({1: True, 2: True, 3: False, 4: 9, 5: ["none"], 6: True, 7: True, 8: False, 9: True}),
+     "Outlook text with '>' prefixing on: '-----Original Message-----' above a quoted original, the answers typed unquoted below each quoted Answer:")
+
+# ---- answers typed after the question's own words inside the quote (Apple Mail) ----
+def typed_after_headings(answers):
+    """The invitation quoted, each answer typed at the end of its question's
+    last heading line (the heading as we wrapped it)."""
+    lines, out, q, in_heading = INV_TEXT.split("\n"), [], 0, False
+    for k, line in enumerate(lines):
+        m = re.match(r"^(\d+)\. ", line)
+        if m:
+            q, in_heading = int(m.group(1)), True
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if in_heading and not nxt.startswith("   "):
+            in_heading = False
+            if q in answers:
+                line = line + " " + answers[q]
+        out.append(("> " + line).rstrip() if line else ">")
+    return "\n".join(out)
+
+answers = {1: "No", 2: "No", 3: "Yes", 4: "4", 5: "a, b", 6: "Yes", 7: "No", 8: "Yes", 9: "No"}
+text = "I've put my answers after each question below.\n\nJack\n\n> " + APPLE_WROTE + "\n>\n" + typed_after_headings(answers) + "\n"
+case("typed_after_question_in_quote_apple_mail",
+     message("typed_after_question_in_quote_apple_mail", text=text, mailer="Apple Mail (2.3774.300.61.1.2)"),
+     expect({1: False, 2: False, 3: True, 4: 4, 5: ["expertise", "evidence"], 6: True, 7: False, 8: True, 9: False}),
+     "Apple Mail: each answer typed inside the quote, at the end of its question's wrapped heading ('> stages of pain relief? No'), the Answer: lines left empty")
 
 if __name__ == "__main__":
     for name, raw, expected in CASES:

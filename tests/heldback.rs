@@ -64,15 +64,17 @@ const FIRST_HALF_21: Set = Set {
 /// (the README there gives each). 428 of 497 (86.1%) once tables pasted
 /// with tabs or in HTML cells, codes between slashes, "yes to 1-3 and 6"
 /// lists, "everything is a no except ..." and one-word answers in order on
-/// one line were read (each form first as a corpus case of our own).
+/// one line were read (each form first as a corpus case of our own); 455
+/// (91.5%) with comment marking by initials, answers typed below quoted
+/// `Answer:` lines under "-----Original Message-----" and answers typed
+/// after a quoted (wrapped) heading.
 const SECOND_HALF_21: Set = Set {
     name: "issue 21, second half",
     dir: "tests/fixtures/heldback21b",
     survey: "config/example.toml",
     cases: 58,
-    ratchet: 0.861,
+    ratchet: 0.915,
     known_wrong: &[
-        ("heldback21b_comment_marking_initials_outlook", "comments"),
         (
             "heldback21b_correction_below_quote_apple_mail",
             "confidence",

@@ -476,6 +476,24 @@ pub fn all() -> Vec<Case> {
             parse_reply,
             |n| { fill("yes ", n).into_bytes() }
         ),
+        case!(
+            "reply parser",
+            "answers after wrapped quoted headings",
+            parse_reply,
+            |n| {
+                fill(
+                    "> 1. Have you used ketamine to control intractable pain in end-of-life\n>    situations, in addition to strong opioids? No\n",
+                    n,
+                )
+                .into_bytes()
+            }
+        ),
+        case!(
+            "reply parser",
+            "initials marking answers",
+            parse_reply,
+            |n| { fill("Answer: [JC] yes\n", n).into_bytes() }
+        ),
         case!("reply parser", "a summary's exceptions", parse_reply, |n| {
             format!("yes to all but {}", fill("1 and ", n)).into_bytes()
         }),

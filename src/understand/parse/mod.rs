@@ -643,6 +643,10 @@ struct Reader<'q> {
     heading_quoted: bool,
     /// Those lines.
     between: Vec<String>,
+    /// The words of the heading just seen that its line did not hold (the
+    /// client wrapped it), and that line's quoting depth: the next line
+    /// may end it and then hold the answer typed after it.
+    heading_left: Option<(Vec<String>, usize)>,
 }
 
 impl<'q> Reader<'q> {
@@ -671,6 +675,7 @@ impl<'q> Reader<'q> {
             summary: None,
             heading_quoted: false,
             between: Vec::new(),
+            heading_left: None,
         }
     }
 
@@ -763,6 +768,9 @@ impl<'q> Reader<'q> {
         reply: &mut ParsedReply,
     ) -> bool {
         let text = line.text;
+        if self.heading_continues(line) {
+            return true;
+        }
         if let Some(index) = headings.find(text) {
             self.end_top();
             self.close();
@@ -770,12 +778,18 @@ impl<'q> Reader<'q> {
             self.flush_between();
             self.heading = Some(index);
             self.heading_quoted = line.depth > 0 && !self.in_original;
-            if line.depth == 0
-                && let Some(rest) = after_question(text, &self.questions[index])
-            {
-                // Outlook: the answer typed, often in colour, right after
-                // the question's own text, its `Answer:` left empty.
-                self.found[index].push(AnswerText::new(rest, Origin::Inline));
+            // Outlook: the answer typed, often in colour, right after the
+            // question's own text, its `Answer:` left empty; Gmail and
+            // Apple Mail: typed into the quote of our mail (one level deep,
+            // never in a quote of a quote).
+            match after_question(text, &self.questions[index]) {
+                Typed::After(rest) if line.depth <= 1 => {
+                    self.found[index].push(AnswerText::new(rest, Origin::Inline));
+                }
+                Typed::Wrapped(left) if line.depth <= 1 => {
+                    self.heading_left = Some((left, line.depth));
+                }
+                _ => {}
             }
             self.after_signature = false;
             self.after_sign_off = false;
@@ -819,6 +833,30 @@ impl<'q> Reader<'q> {
             return true;
         }
         false
+    }
+
+    /// The next line of a heading the client wrapped, at the heading's
+    /// own depth: true when it goes on with our words. When it ends them
+    /// and holds more, the more is the answer typed after the question.
+    fn heading_continues(&mut self, line: &Line<'_>) -> bool {
+        let Some((left, depth)) = self.heading_left.take() else {
+            return false;
+        };
+        let Some(q) = self.heading.filter(|_| line.depth == depth) else {
+            return false;
+        };
+        let asked: Vec<&str> = left.iter().map(String::as_str).collect();
+        match typed_after(&asked, line.text) {
+            Typed::After(rest) => {
+                self.found[q].push(AnswerText::new(rest, Origin::Inline));
+                true
+            }
+            Typed::Wrapped(more) => {
+                self.heading_left = Some((more, depth));
+                true
+            }
+            Typed::Nothing => false,
+        }
     }
 
     /// Begins gathering the answer to `question` from its `Answer:` line,
@@ -865,7 +903,11 @@ impl<'q> Reader<'q> {
         if self.starts_original(i, lines) {
             self.end_top();
             self.close();
-            self.in_original = true;
+            // "-----Original Message-----" above a `>`-quoted original
+            // (Outlook's text replies with prefixing on): the quoting tells
+            // the doctor's lines from ours, as under "... wrote:".
+            let next = lines[i + 1..].iter().find(|l| !l.text.is_empty());
+            self.in_original = next.is_none_or(|l| l.depth == 0);
             return true;
         }
         if ATTRIBUTION.is_match(text) || self.starts_attribution(i, lines) {
@@ -1403,20 +1445,50 @@ fn sentences(line: &str) -> Vec<&str> {
 
 /// The words after the whole of `question`'s own heading, as we render it,
 /// on its heading line (`1. Have you used …? Yes`), if any.
-fn after_question(text: &str, question: &Question) -> Option<String> {
+fn after_question(text: &str, question: &Question) -> Typed {
     let text = text.trim_start_matches(['*', '_', ' ']);
-    let (_, heading) = text.split_once(['.', ')'])?;
+    let Some((_, heading)) = text.split_once(['.', ')']) else {
+        return Typed::Nothing;
+    };
     let ours = crate::survey::questionnaire::heading(0, question);
-    let mut asked = ours.split_whitespace().skip(1);
-    let mut written = heading.split_whitespace();
-    for word in asked.by_ref() {
-        if !written.next()?.eq_ignore_ascii_case(word) {
-            return None;
+    let asked: Vec<&str> = ours.split_whitespace().skip(1).collect();
+    typed_after(&asked, heading)
+}
+
+/// What a line that should hold `asked` (our words, in order) holds
+/// after them.
+enum Typed {
+    /// More words after all of ours: the answer typed there.
+    After(String),
+    /// Only the first of ours: the rest, which the next line may hold.
+    Wrapped(Vec<String>),
+    /// Exactly ours, or not ours.
+    Nothing,
+}
+
+/// Compares `line`'s words with `asked`: see [`Typed`]. Emphasis marks
+/// around the typed words (`*No*`) and a writer's name (`[JC] No`) are
+/// taken off.
+fn typed_after(asked: &[&str], line: &str) -> Typed {
+    let mut written = line.split_whitespace();
+    for (k, word) in asked.iter().enumerate() {
+        match written.next() {
+            Some(w) if w.eq_ignore_ascii_case(word) => {}
+            Some(_) => return Typed::Nothing,
+            None if k > 0 => {
+                return Typed::Wrapped(asked[k..].iter().map(|w| (*w).to_owned()).collect());
+            }
+            None => return Typed::Nothing,
         }
     }
     let rest = written.collect::<Vec<&str>>().join(" ");
-    let rest = without_writer(&rest);
-    (!rest.is_empty()).then(|| rest.to_owned())
+    let rest = without_writer(rest.trim_matches(['*', '_', ' ']));
+    // A client that joined our `Answer:` line to the heading typed nothing.
+    if rest.is_empty() || answer_line(rest).is_some() {
+        Typed::Nothing
+    } else {
+        Typed::After(rest.to_owned())
+    }
 }
 
 /// Outlook's comment marking: `[Clarke, Jack] yes` is "yes", the
@@ -1433,7 +1505,12 @@ fn without_writer(text: &str) -> &str {
     if !is_writer(&inner[..end]) {
         return text;
     }
-    inner[end + 1..].trim()
+    let rest = inner[end + 1..].trim();
+    // "[BC]" alone may be two options in capitals, not initials.
+    if rest.is_empty() && initials(&inner[..end]) {
+        return text;
+    }
+    rest
 }
 
 /// A name as Outlook marks comments with it: "Clarke, Jack", "CLARKE,
@@ -1452,6 +1529,9 @@ fn is_writer(name: &str) -> bool {
             && w.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
             && !["yes", "no", "not", "none"].contains(&w.to_lowercase().as_str())
     };
+    if words.len() == 1 && organisation.is_empty() {
+        return initials(words[0]);
+    }
     if !(2..=5).contains(&words.len()) || !words.iter().all(capitalised) {
         return false;
     }
@@ -1465,6 +1545,20 @@ fn is_writer(name: &str) -> bool {
         && after
             .split_whitespace()
             .all(|w| capitalised(&w) || w == "&")
+}
+
+/// A writer's initials as Outlook can mark comments with them: `JC`,
+/// `J.C.`, `JMC`: two or three capital letters (dots between them), never
+/// a word written in capitals ("NA", "NO", "OK", "TBC", "YES").
+fn initials(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=3).contains(&letters.len())
+        && letters.iter().all(char::is_ascii_uppercase)
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && ![
+            "NA", "NO", "OK", "TBC", "YES", "DK", "NK", "NR", "TBA", "NOT", "AND", "ALL", "ANY",
+        ]
+        .contains(&letters.iter().collect::<String>().as_str())
 }
 
 /// "Jack", "Dr Jack Clarke", "J. Clarke": up to four capitalised words.
@@ -1785,6 +1879,42 @@ mod tests {
 
     /// A text part of megabytes is read as its first [`MAX_BYTES`], as
     /// before, without being copied whole.
+    #[test]
+    fn initials_mark_the_writer_of_a_comment() {
+        assert_eq!(without_writer("[JC] Yes"), "Yes");
+        assert_eq!(without_writer("[J.M.C.] no"), "no");
+        assert_eq!(without_writer("[Dr Jack Clarke] No"), "No");
+        // Capitals that are words, or options, stay.
+        assert_eq!(without_writer("[NA] yes"), "[NA] yes");
+        assert_eq!(without_writer("[TBC]"), "[TBC]");
+        assert_eq!(without_writer("[BC]"), "[BC]");
+        assert_eq!(without_writer("[Jc] yes"), "[Jc] yes");
+    }
+
+    #[test]
+    fn words_typed_after_our_heading() {
+        let asked: Vec<&str> = "Have you used it early? (choose one)".split(' ').collect();
+        let after = |line: &str| match typed_after(&asked, line) {
+            Typed::After(rest) => Some(rest),
+            _ => None,
+        };
+        assert_eq!(
+            after("Have you used it early? (choose one) *No*").as_deref(),
+            Some("No")
+        );
+        assert_eq!(
+            after("have you used it early? (choose one) [JC] yes").as_deref(),
+            Some("yes")
+        );
+        assert_eq!(after("Have you used it early? (choose one)"), None);
+        assert_eq!(after("Have you used it early? (choose one) Answer:"), None);
+        assert_eq!(after("Have you tried it early? (choose one) no"), None);
+        assert!(matches!(
+            typed_after(&asked, "Have you used"),
+            Typed::Wrapped(left) if left == ["it", "early?", "(choose", "one)"]
+        ));
+    }
+
     #[test]
     fn a_huge_text_part_is_kept_only_as_far_as_it_is_read() {
         let mut body = String::from("1. yes\r\n");

@@ -70,7 +70,7 @@ case("table_comments_column_flowed", flowed("table_comments_column_flowed", text
      answers=expect({1: True, 2: False, 3: True, 4: 5, 5: ["evidence"], 6: False, 7: False, 8: True, 9: True}),
      note="Thunderbird: a table whose header names the 'Response' column; the 'Comments' column after it is no answer ('8 if pharmacy stocked it', 'no course locally yet')")
 
-rows = ["| 4 | 7 | 9 with a protocol |", "| 8 | Yes | no local course |", "| 9 | Yes | |"]
+rows = ["| 4 | 7 | 9 with a protocol |", "| 8 | Yes | no local course |", "| 9 | Yes | definitely |"]
 text = "\n".join(rows) + "\n\nSam\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
 case("table_trap_notes_without_header", message("table_trap_notes_without_header", text=text, frm=MENSAH),
      answers={"confidence": UNCLEAR, "training": UNCLEAR, "research": ok(True)},

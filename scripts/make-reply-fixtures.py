@@ -581,7 +581,8 @@ yn = {1: "Yep", 2: "Nah", 3: "Absolutely", 4: "six", 5: "a", 6: "Not that I'm aw
 text = WROTE + "\n" + text_inline(yn) + "\n"
 case("everyday_yes_no_gmail", message("everyday_yes_no_gmail", text=text), answers={
     "end_of_life": ok(True), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(6), "barriers": ok(["expertise"]),
-    "written_protocol": ok(False), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+    "written_protocol": UNCLEAR, "shared_guidance": UNCLEAR, "training": ok(True), "research": ok(True)},
+    note="everyday yes and no; 'Not that I'm aware of' and 'I don't believe so' are hedges (issue 21), asked, never no")
 
 yn = {1: "Yes, though rarely", 2: "Occasionally", 3: "Not really", 4: "7", 5: "b, c", 6: "No, we're drafting one", 7: "Not yet", 8: "Sure", 9: "Sometimes"}
 tb = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
@@ -760,7 +761,8 @@ yn = {1: "Yes - occasionally", 2: "Not really", 3: "Rarely", 4: "7", 5: "c", 6: 
 html = '<html><body><div>Answers in the text below.</div>' + OUTLOOK_HEADER_HTML + html_inline_same_paragraph(yn, "color:#0078D4") + '</body></html>'
 case("heldout_everyday_outlook_web", message("heldout_everyday_outlook_web", html=html), answers={
     "end_of_life": ok(True, "occasionally"), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(7),
-    "barriers": ok(["side_effects"]), "written_protocol": ok(True), "shared_guidance": ok(False), "training": ok(True), "research": ok(True)})
+    "barriers": ok(["side_effects"]), "written_protocol": ok(True), "shared_guidance": UNCLEAR, "training": ok(True), "research": UNCLEAR},
+    note="held out (issue 12); 'Not as far as I know' and 'I think so' are hedges (issue 21), asked, never no or yes")
 
 top = ["1. no", "2. no", "3. yes", "4. 5", "5. b", "6. no", "7. no", "8. yes", "9. yes"]
 text = ("\n".join(top) + "\n\nJack\n--\nDr Jack Clarke | Yes Team award 2024\nNo-reply: please use 01632 960123\n"

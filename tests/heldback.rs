@@ -68,35 +68,15 @@ const FIRST_HALF_21: Set = Set {
 /// (91.5%) with comment marking by initials, answers typed below quoted
 /// `Answer:` lines under "-----Original Message-----" and answers typed
 /// after a quoted (wrapped) heading.
+/// The wrong values then fixed (each form first as a corpus case of our
+/// own, in its own words): 466 of 497 (93.8%), 0 wrong.
 const SECOND_HALF_21: Set = Set {
     name: "issue 21, second half",
     dir: "tests/fixtures/heldback21b",
     survey: "config/example.toml",
     cases: 58,
-    ratchet: 0.915,
-    known_wrong: &[
-        (
-            "heldback21b_correction_below_quote_apple_mail",
-            "confidence",
-        ),
-        (
-            "heldback21b_correction_number_in_words_gmail_android",
-            "barriers",
-        ),
-        (
-            "heldback21b_pipe_table_notes_column_thunderbird",
-            "confidence",
-        ),
-        (
-            "heldback21b_pipe_table_notes_column_thunderbird",
-            "training",
-        ),
-        ("heldback21b_reason_doses_gmail_android", "barriers"),
-        ("heldback21b_trap_hedges_owa", "confidence"),
-        ("heldback21b_trap_hedges_owa", "end_of_life"),
-        ("heldback21b_trap_hedges_owa", "written_protocol"),
-        ("heldback21b_trap_slashes_gmail", "barriers"),
-    ],
+    ratchet: 0.937,
+    known_wrong: &[],
 };
 
 /// Issue 22's new question types (grids, rankings, dates, durations,

@@ -15,14 +15,29 @@ pub(super) enum Row<'a> {
     /// `1 | End of life | Y`): the caller checks that it names no other
     /// question.
     Answer(usize, &'a str, Option<&'a str>),
+    /// A header naming the answers' column (`| No. | Answer | Notes |`):
+    /// its index; the rows below take their answer from it.
+    Header(usize),
     /// A header, a rule (`|---|---|`) or a row for no question: not read.
     Other,
 }
 
+/// Headers of the column that holds the answers.
+const ANSWER_COLUMN: &[&str] = &[
+    "answer",
+    "answers",
+    "your answer",
+    "my answer",
+    "response",
+    "responses",
+    "reply",
+];
+
 /// A line of a table drawn with pipes: at least two cells, the first a
-/// question number (`1`, `Q1`, `1.`), the answer in the last cell; or the
-/// table's rule. `None` for any other line.
-pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
+/// question number (`1`, `Q1`, `1.`), the answer in the column a header
+/// named (`column`) or else in the last cell; a header that names the
+/// answers' column; or the table's rule. `None` for any other line.
+pub(super) fn table_row(text: &str, questions: usize, column: Option<usize>) -> Option<Row<'_>> {
     if !text.contains('|') {
         return None;
     }
@@ -30,6 +45,15 @@ pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
     let cells: Vec<&str> = trimmed.split('|').map(str::trim).collect();
     if cells.len() < 2 {
         return None;
+    }
+    if code_number(cells[0]).is_none()
+        && let Some(at) = cells.iter().position(|c| {
+            let c = c.trim_matches(['*', '_', ':', ' ']).to_ascii_lowercase();
+            ANSWER_COLUMN.contains(&c.as_str())
+        })
+        && at > 0
+    {
+        return Some(Row::Header(at));
     }
     // The number alone, or the number and a label in one cell.
     let (first, mut label) = match code_number(cells[0]) {
@@ -39,7 +63,8 @@ pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
             _ => (cells[0], None),
         },
     };
-    if cells.len() >= 3 {
+    let at = column.unwrap_or(cells.len() - 1);
+    if at >= 2 {
         label = Some(cells[1]);
     }
     let Some(number) = code_number(first) else {
@@ -50,7 +75,7 @@ pub(super) fn table_row(text: &str, questions: usize) -> Option<Row<'_>> {
         });
         return rule.then_some(Row::Other);
     };
-    let answer = cells[cells.len() - 1];
+    let answer = cells.get(at).copied().unwrap_or_default();
     match number.checked_sub(1) {
         Some(index) if index < questions && !answer.is_empty() => {
             Some(Row::Answer(index, answer, label))
@@ -344,20 +369,35 @@ mod tests {
 
     #[test]
     fn table_rows() {
-        assert_eq!(table_row("| 4 | 7 |", 10), Some(Row::Answer(3, "7", None)));
         assert_eq!(
-            table_row("Q1  | End of life | Y", 10),
+            table_row("| 4 | 7 |", 10, None),
+            Some(Row::Answer(3, "7", None))
+        );
+        assert_eq!(
+            table_row("Q1  | End of life | Y", 10, None),
             Some(Row::Answer(0, "Y", Some("End of life")))
         );
         assert_eq!(
-            table_row("4 Confidence (0-10)   | 4", 10),
+            table_row("4 Confidence (0-10)   | 4", 10, None),
             Some(Row::Answer(3, "4", Some("Confidence (0-10)")))
         );
-        assert_eq!(table_row("|---|---|", 10), Some(Row::Other));
-        assert_eq!(table_row("| Q | Answer |", 10), None);
-        assert_eq!(table_row("| 12 | yes |", 10), Some(Row::Other));
-        assert_eq!(table_row("no pipes here", 10), None);
-        assert_eq!(table_row("a | b", 10), None);
+        assert_eq!(table_row("|---|---|", 10, None), Some(Row::Other));
+        assert_eq!(table_row("| Q | Answer |", 10, None), Some(Row::Header(1)));
+        assert_eq!(
+            table_row("| No. | Your answer | Notes |", 10, None),
+            Some(Row::Header(1))
+        );
+        assert_eq!(
+            table_row("| 4 | 6 | would be 8 with a protocol |", 10, Some(1)),
+            Some(Row::Answer(3, "6", None))
+        );
+        assert_eq!(
+            table_row("| 4 | Confidence | 6 | more with a protocol |", 10, Some(2)),
+            Some(Row::Answer(3, "6", Some("Confidence")))
+        );
+        assert_eq!(table_row("| 12 | yes |", 10, None), Some(Row::Other));
+        assert_eq!(table_row("no pipes here", 10, None), None);
+        assert_eq!(table_row("a | b", 10, None), None);
     }
 
     #[test]

@@ -137,6 +137,23 @@ static DOUBT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "Just noticed I put 4 for confidence – it should be 6", "I wrote no
+/// against the training question, when it should have been yes": what was
+/// written, the question (by its words or number), then what it should be.
+static WROTE_INSTEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bi\s+(?:put|wrote|said|answered|gave|entered|typed|ticked|chose|picked)\s+(?:down\s+)?[^,;:.!?]{1,30}?\s+(?:for|against|to|on|under)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:.!?–—]+?)(?:\s+(?:one|question|answer|score))?\s*(?:[,;:–—]|\s-)?\s*(?:(?:but|when|and|whereas|while)\s+)?(?:it|that|this|the\s+answer)\s+(?:should\s+(?:be|have\s+been|read|say)|(?:is|was)\s+(?:actually|really|meant\s+to\s+be))\s+(\S.*)$",
+    )
+    .expect("valid regex")
+});
+/// "question five", "number eight": a question's number in words.
+static SPELT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(question|number)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b",
+    )
+    .expect("valid regex")
+});
+
 /// "it's yes", "it is a yes", "actually 8": the words before the answer.
 static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -162,6 +179,15 @@ pub(super) fn read(
         let n: usize = n.parse().ok()?;
         n.checked_sub(1).filter(|i| *i < questions.len())
     };
+    // "number five should be a and c" reads as "number 5 ...".
+    let spelt = SPELT_NUMBER.replace_all(sentence, |c: &regex::Captures<'_>| {
+        let n = value::NUMBER_WORDS
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(&c[2]))
+            .unwrap_or_default();
+        format!("{} {n}", &c[1])
+    });
+    let sentence: &str = &spelt;
     if let Some(c) = DOUBT.captures(sentence) {
         let q = match (c.get(1), c.get(2)) {
             (Some(n), _) => by_number(n.as_str()),
@@ -175,6 +201,11 @@ pub(super) fn read(
     if let Some(c) = RETRACTION.captures(sentence) {
         let q = named(&c[1], questions.len(), index)?;
         return Some((q, retraction(&questions[q], sentence, &c[2])));
+    }
+    if let Some(c) = WROTE_INSTEAD.captures(sentence) {
+        let q = named(&c[1], questions.len(), index)?;
+        let wanted = plainly(&trimmed(&c[2]));
+        return answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)));
     }
     let (q, wanted) = if let Some(c) = CORRECTION.captures(sentence) {
         (by_number(&c[1])?, c.get(2)?.as_str())
@@ -453,6 +484,18 @@ mod tests {
             ("Sorry, 6 was meant to be yes", 5, "yes"),
             ("I misread 6 - it should be yes", 5, "yes"),
             ("The protocol question is actually a yes", 5, "yes"),
+            (
+                "Just realised I put 3 for confidence - it should be 5.",
+                3,
+                "5",
+            ),
+            (
+                "I wrote no against the training question, when it should have been yes.",
+                7,
+                "yes",
+            ),
+            ("Oops, number five should be a and c.", 4, "a and c"),
+            ("And question eight should have been no.", 7, "no"),
             (
                 "Can I change my answer to the protocol question to yes",
                 5,

@@ -647,6 +647,9 @@ struct Reader<'q> {
     /// client wrapped it), and that line's quoting depth: the next line
     /// may end it and then hold the answer typed after it.
     heading_left: Option<(Vec<String>, usize)>,
+    /// The column of the answers in a table drawn with pipes, as its
+    /// header named it ("| No. | Answer | Notes |"), while the table lasts.
+    answer_column: Option<usize>,
 }
 
 impl<'q> Reader<'q> {
@@ -676,6 +679,7 @@ impl<'q> Reader<'q> {
             heading_quoted: false,
             between: Vec::new(),
             heading_left: None,
+            answer_column: None,
         }
     }
 
@@ -1076,13 +1080,16 @@ impl<'q> Reader<'q> {
     /// codes on one line, a summary. True when `text` is one.
     fn compact_line(&mut self, text: &str) -> bool {
         let questions = self.found.len();
-        if let Some(row) = compact::table_row(text, questions) {
-            if let compact::Row::Answer(q, answer, label) = row {
-                self.table_row(q, answer, label);
+        if let Some(row) = compact::table_row(text, questions, self.answer_column) {
+            match row {
+                compact::Row::Answer(q, answer, label) => self.table_row(q, answer, label),
+                compact::Row::Header(at) => self.answer_column = Some(at),
+                compact::Row::Other => {}
             }
             self.listing_open = false;
             return true;
         }
+        self.answer_column = None;
         let lists = compact::value_lists(text, questions).filter(|named| {
             // Only yes/no questions take "yes to 1-3": a line naming any
             // other is not read this way.
@@ -1131,16 +1138,28 @@ impl<'q> Reader<'q> {
                 prose::Tie::One(named) if named != q => Some(named),
                 _ => None,
             });
-        if other.is_none() {
+        // With no header naming the answers' column, a middle cell that is
+        // itself an answer ("| 4 | 6 | would be 8 with a protocol |") may be
+        // the answer and the last cell a note: unclear unless both agree.
+        let question = &self.questions[q];
+        let label_answers = self.answer_column.is_none()
+            && !matches!(question.kind, QuestionKind::Text)
+            && label.is_some_and(|l| {
+                let cell = value::read(question, l);
+                cell.status == Status::Ok && cell.value != value::read(question, answer).value
+            });
+        if other.is_none() && !label_answers {
             self.listed.push((q, answer.to_owned(), true));
             return;
         }
         let row = format!("{} | {answer}", label.unwrap_or_default());
+        let why = if other.is_some() {
+            "the row's number and its label name different questions"
+        } else {
+            "the row has two cells that answer differently: which is the answer?"
+        };
         self.found[q].push(AnswerText {
-            answer: Some(Answer::unclear(
-                "the row's number and its label name different questions",
-                &row,
-            )),
+            answer: Some(Answer::unclear(why, &row)),
             text: row,
             origin: Origin::Listed,
         });
@@ -1556,7 +1575,8 @@ fn initials(word: &str) -> bool {
         && letters.iter().all(char::is_ascii_uppercase)
         && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && ![
-            "NA", "NO", "OK", "TBC", "YES", "DK", "NK", "NR", "TBA", "NOT", "AND", "ALL", "ANY",
+            "NA", "NO", "OK", "TBC", "TBD", "YES", "YN", "DK", "NK", "NR", "NS", "TBA", "NOT",
+            "AND", "ALL", "ANY",
         ]
         .contains(&letters.iter().collect::<String>().as_str())
 }
@@ -2154,5 +2174,22 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(10));
         let long_line = "a, ".repeat(200_000);
         assert!(parse_reply(&format!("5. {long_line}"), &survey).truncated);
+    }
+
+    #[test]
+    fn initials_as_comment_marking_label_the_writer() {
+        assert_eq!(without_writer("[JC] Yes"), "Yes");
+        assert_eq!(without_writer("[J.C.] 6"), "6");
+        assert_eq!(without_writer("[SMK] Our pharmacist"), "Our pharmacist");
+        for kept in [
+            "[NA] yes",
+            "[OK] yes",
+            "[TBC] 6",
+            "[x] a",
+            "[J] yes",
+            "[JOHN] yes",
+        ] {
+            assert_eq!(without_writer(kept), kept);
+        }
     }
 }

@@ -122,8 +122,10 @@ pub(super) fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
     let mut i = 0;
     let rest_from;
     loop {
-        // Separators between letters.
+        // Separators between letters; a slash is one or the other ("b/c",
+        // as "Y/N" is), never both.
         while i < chars.len() && (chars[i].is_whitespace() || ",;&/+".contains(chars[i])) {
+            picked.alternatives |= chars[i] == '/' && !letters.is_empty();
             i += 1;
         }
         let word: String = chars[i..]

@@ -27,7 +27,7 @@ use yes_no::yes_no;
 pub(crate) use choice::options_named;
 pub(crate) use duration::{counted as duration_counted, since as duration_since};
 pub(crate) use grid::GridReading;
-pub(crate) use number::counts;
+pub(crate) use number::{NUMBER_WORDS, counts};
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
 
 /// Reads `text`, the doctor's answer to `question`, as a value. `text` is
@@ -156,10 +156,13 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
 /// cause ("because ..."), or names no option but those chosen ("b -
 /// evidence is thin", "c - hallucinations in 2 of 5 patients").
 fn explains_choice(question: &Question, answer: &Answer, reason: &str, words: &[String]) -> bool {
-    let adds = words.iter().any(|w| {
-        w.chars().count() == 1 && w != "i" && w.chars().all(char::is_alphabetic)
-            || ["also", "too", "plus", "both", "well"].contains(&w.as_str())
-    });
+    // "c, and the price": a reason that opens with "and" (or "along
+    // with") adds to the answer, it does not explain it.
+    let adds = ["and", "along"].contains(&words[0].as_str())
+        || words.iter().any(|w| {
+            w.chars().count() == 1 && w != "i" && w.chars().all(char::is_alphabetic)
+                || ["also", "too", "plus", "both", "well"].contains(&w.as_str())
+        });
     if adds {
         return false;
     }
@@ -421,8 +424,6 @@ mod tests {
             "nope",
             "nah",
             "Not really",
-            "not that I'm aware of",
-            "I don't believe so",
             "Not yet",
             "no, we're drafting one",
             "We don't",
@@ -437,6 +438,13 @@ mod tests {
         );
         assert_eq!(read(&q, "yes please").other, None);
         for unclear in [
+            "not that I'm aware of",
+            "I don't believe so",
+            "I think so",
+            "I believe so",
+            "Not to my knowledge",
+            "Not that I know of",
+            "Not as far as I know",
             "N/A",
             "n/a - retired",
             "no idea",
@@ -571,6 +579,9 @@ mod tests {
             "fully confident",
             "7/9",
             "six, seven",
+            "7ish",
+            "7-ish",
+            "7 ish",
         ] {
             assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
         }
@@ -635,6 +646,12 @@ mod tests {
         }
         assert_eq!(status(&q, "a, d"), Status::Unclear);
         assert_eq!(status(&q, "a or c"), Status::Unclear);
+        assert_eq!(status(&q, "b/c"), Status::Unclear, "one or the other");
+        assert_eq!(
+            status(&q, "c, and the price - £40 an ampoule"),
+            Status::Unclear,
+            "a reason that adds"
+        );
         assert_eq!(status(&q, "f"), Status::Invalid);
         assert_eq!(status(&q, "a lack of evidence"), Status::Unclear);
     }

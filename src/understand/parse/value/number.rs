@@ -4,7 +4,7 @@
 use super::plain_words;
 use crate::understand::answer::{Answer, Value};
 
-pub(super) const NUMBER_WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "zero",
     "one",
     "two",
@@ -245,10 +245,12 @@ pub(super) fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool
         let list: Vec<String> = values.iter().map(|f| format_number(f.value)).collect();
         return Answer::unclear(format!("more than one number: {}", list.join(", ")), text);
     }
-    if plain_words(&text[hedge_from..])
-        .iter()
-        .any(|w| ["or", "maybe", "perhaps", "between"].contains(&w.as_str()))
-        || text.contains('?')
+    // "5ish", "5-ish", "5 ish": about five, the doctor will not say.
+    if plain_words(&text[hedge_from..]).iter().any(|w| {
+        ["or", "maybe", "perhaps", "between", "ish"].contains(&w.as_str())
+            || w.strip_suffix("ish")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }) || text.contains('?')
     {
         return Answer::unclear("the number is hedged", text);
     }

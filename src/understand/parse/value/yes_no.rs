@@ -34,8 +34,6 @@ pub(super) const YES: &[&str] = &[
     "it is",
     "i did",
     "we did",
-    "i think so",
-    "i believe so",
     "it does",
     "they do",
     "we certainly do",
@@ -55,11 +53,6 @@ pub(super) const NO: &[&str] = &[
     "nah",
     "never",
     "not really",
-    "not that i am aware of",
-    "not that i am aware",
-    "not to my knowledge",
-    "i do not believe so",
-    "i do not think so",
     "not yet",
     "not at all",
     "not currently",
@@ -81,9 +74,6 @@ pub(super) const NO: &[&str] = &[
     "i never",
     "we never",
     "not as such",
-    "not as far as i know",
-    "not as far as i am aware",
-    "not that i know of",
 ];
 /// Leading phrases that say the doctor does not know, or that "no" is not
 /// an answer to the question: unclear, never yes or no.
@@ -131,6 +121,22 @@ pub(super) const UNSURE: &[&str] = &[
     "no longer",
     "not any more",
     "not anymore",
+    // Hedged: "I think so" is "yes, I think"; "not that I'm aware of" is
+    // no as far as the doctor knows. Asked, never counted (issue 21).
+    "i think so",
+    "i believe so",
+    "i think not",
+    "i do not think so",
+    "i do not believe so",
+    "not that i am aware of",
+    "not that i am aware",
+    "not that i know of",
+    "not to my knowledge",
+    "not as far as i know",
+    "not as far as i am aware",
+    "as far as i know",
+    "as far as i am aware",
+    "to my knowledge",
 ];
 /// How often: yes to "Have you ..." or "Do you ever ...", unclear to any
 /// other question (the written rule in docs/replies.md). Prose reads its

@@ -283,7 +283,8 @@ pub(super) fn duration(text: &str, unit: DurationUnit) -> Answer {
             text,
         );
     }
-    let tokens = tokens(first);
+    // `20 yrs (including training)`: a plain remark after the value.
+    let tokens = tokens(without_reason(first));
     let mut parts: Vec<(f64, Option<DurationUnit>)> = Vec::new();
     let mut i = 0;
     let mut last_was_number = false;
@@ -476,6 +477,29 @@ mod tests {
             "Since 2015, when I started as a registrar",
         ] {
             assert_eq!(since(with_reason), Some((2015, None)), "{with_reason}");
+        }
+        // The same for a number of years.
+        use DurationUnit::Years;
+        let value = |text: &str| duration(text, Years).value;
+        assert_eq!(
+            value("20 yrs (including training)"),
+            Some(Value::Integer(20))
+        );
+        assert_eq!(
+            value("8 years - all of it in hospices"),
+            Some(Value::Integer(8))
+        );
+        for not_plain in [
+            "12 years (6 as consultant)",
+            "10 (give or take)",
+            "10 years (on and off)",
+            "10, maybe more",
+        ] {
+            assert_eq!(
+                duration(not_plain, Years).status,
+                Status::Unclear,
+                "{not_plain}"
+            );
         }
         for not_plain in [
             "since 2015 (or 2016)",

@@ -85,18 +85,34 @@ pub(super) fn pieces(text: &str, letters: usize) -> Vec<&str> {
 }
 
 /// Where `x)` or `(x)` starts a lettered entry inside `text` (not at its
-/// start), for letters within the first `letters`.
+/// start), for letters within the first `letters`; also `x=`, `x:` and,
+/// before a number, `x.` and `x-` (`a=4 b=3 c=5`, `a. 4  b. 3`, `a-4
+/// b-3`), a lone letter only (never the end of a word).
 fn letter_marks(text: &str, letters: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let digit_after = |at: usize| {
+        bytes[at.min(bytes.len())..]
+            .iter()
+            .find(|b| **b != b' ')
+            .is_some_and(u8::is_ascii_digit)
+    };
     for i in 1..bytes.len() {
         let open = bytes[i - 1] == b'(' && i >= 2 && bytes[i - 2] == b' ';
         let spaced = bytes[i - 1] == b' ' || open;
-        if spaced
-            && bytes[i].is_ascii_alphabetic()
-            && bytes.get(i + 1) == Some(&b')')
-            && usize::from(bytes[i].to_ascii_lowercase() - b'a') < letters
+        if !spaced
+            || !bytes[i].is_ascii_alphabetic()
+            || usize::from(bytes[i].to_ascii_lowercase() - b'a') >= letters
         {
+            continue;
+        }
+        let keyed = match bytes.get(i + 1) {
+            Some(b')') => true,
+            Some(b'=' | b':') => !open,
+            Some(b'.' | b'-') => !open && digit_after(i + 2),
+            _ => false,
+        };
+        if keyed {
             out.push(if open { i - 1 } else { i });
         }
     }
@@ -120,6 +136,15 @@ pub(super) fn letter_key(piece: &str) -> Option<(usize, &str)> {
         None => return (!bracketed).then_some((index, "")),
         Some(')') => &rest[1..],
         Some('.' | ':' | '=') if !bracketed => &rest[1..],
+        // `a-4`, `a- 4`: a dash then a number.
+        Some('-' | '–')
+            if !bracketed
+                && rest[1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            &rest[rest.chars().next()?.len_utf8()..]
+        }
         Some(' ') if !bracketed => {
             let trimmed = rest.trim_start();
             match trimmed.chars().next() {
@@ -235,6 +260,13 @@ fn labelled<'a>(piece: &'a str, labels: &[(&str, &str)]) -> Option<(Named, &'a s
             let (words, value) = (&piece[..at], piece[at + sep.len()..].trim());
             return Some((named(words, labels), value));
         }
+    }
+    // `4 for dosing`: the value first, then "for" and the item's words.
+    if let Some((value, words)) = piece.split_once(" for ")
+        && !value.trim().contains(' ')
+        && let found @ (Named::One(_) | Named::Several) = named(words, labels)
+    {
+        return Some((found, value.trim()));
     }
     let at = piece.trim_end().rfind(' ')?;
     let (words, value) = (&piece[..at], piece[at + 1..].trim());
@@ -414,6 +446,21 @@ fn in_order(
     count: usize,
     item: impl Fn(usize, &str) -> Answer,
 ) -> GridReading {
+    // `4, 3 and 5`, `4 3 5 respectively`: "and" between the last two
+    // values, and words that only say "in this order", are no values.
+    let bare: Vec<&str> = bare
+        .iter()
+        .flat_map(|p| p.split(" and "))
+        .map(|p| {
+            p.trim()
+                .trim_end_matches("respectively")
+                .trim_end_matches("in that order")
+                .trim_end_matches("in order")
+                .trim()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let bare = &bare[..];
     let row: Vec<&str> = if bare.len() == 1 {
         bare[0]
             .split([' ', '/'])
@@ -491,6 +538,16 @@ mod tests {
             ("a4 b3 c5", Ok(vec![None, None, None])),
             ("a - 4\nb: 3\nc=5", all(4, 3, 5)),
             ("(a) 4 (b) 3 (c) 5", all(4, 3, 5)),
+            ("a=4 b=3 c=5", all(4, 3, 5)),
+            ("a. 4  b. 3  c. 5", all(4, 3, 5)),
+            ("a-4 b-3 c-5", all(4, 3, 5)),
+            ("a: 4 b: 3 c: 5", all(4, 3, 5)),
+            ("4, 3 and 5", all(4, 3, 5)),
+            ("4 3 5 respectively", all(4, 3, 5)),
+            (
+                "4 for dosing, 3 for route, 5 for side effects",
+                all(4, 3, 5),
+            ),
             ("dosing - 4\nroutes - 3\nside effects - 5", all(4, 3, 5)),
             ("Dose: 4; route: 3; side effects: 5", all(4, 3, 5)),
             (
@@ -662,6 +719,15 @@ mod tests {
             "2 a) Lack of expertise and familiarity\n1 b) Lack of evidence\n4 c) Side effects\n3 d) Access to the drug (supply and licensing)",
             "1st evidence, 2nd expertise, 3rd access, 4th side effects",
             "evidence > expertise > access > side effects",
+            "1b 2a 3d 4c",
+            "1) b 2) a 3) d 4) c",
+            "1. b 2. a 3. d 4. c",
+            "b then a then d then c",
+            "b/a/d/c",
+            "b-a-d-c",
+            "b (biggest), a, d, c (smallest)",
+            "b, a, d, c - evidence is the main one",
+            "b > a > d > c (access is a close third)",
         ] {
             assert_eq!(ranked(text), Ok(order.map(String::from).to_vec()), "{text}");
         }
@@ -683,6 +749,12 @@ mod tests {
             ("2 1 4 3", "two numbers"),
             ("a) 1, b, c) 3, d) 4", "some options have a number"),
             ("b = a > d > c", "none of the options"),
+            ("1b 2a 3d", "has no rank"),
+            ("1) b 2) a 4) d 3) c", "none of the options"),
+            ("b/a/d", "has no rank"),
+            ("b (or a), a, d, c", "none of the options"),
+            ("b, a (joint first), d, c", "none of the options"),
+            ("b (2nd), a, d, c", "some options have a number"),
             ("all equally", "none of the options"),
         ] {
             let got = ranked(text);

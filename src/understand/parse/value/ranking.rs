@@ -34,8 +34,10 @@ fn leading_rank(piece: &str) -> Option<(usize, &str)> {
         }
     }
     let after = rest.trim_start_matches(['.', ')', ':', '-', '–', '=', ' ']);
-    // "1" alone, or "1." then the option; not "12abc".
-    (after.len() < rest.len() || rest.is_empty()).then_some((rank, after.trim()))
+    // "1" alone, or "1." then the option, or `1b` (a lone letter); not
+    // "12abc".
+    let lone_letter = rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic());
+    (after.len() < rest.len() || rest.is_empty() || lone_letter).then_some((rank, after.trim()))
 }
 
 /// A rank written after an option (`a) 2`, `evidence - 1`, `access (3)`,
@@ -95,7 +97,38 @@ fn option_named(text: &str, options: &[ChoiceOption]) -> Result<usize, String> {
     }
 }
 
+/// An option named, then a remark about it that holds no number and no
+/// lone letter: `b (biggest)`, `c - evidence is the main one`, `d
+/// (access is a close third)`. The option's part, when it names one
+/// option and the whole does not.
+fn without_remark<'a>(text: &'a str, options: &[ChoiceOption]) -> Option<&'a str> {
+    let at = [" (", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()?;
+    let (head, remark) = (text[..at].trim(), &text[at..]);
+    let words: Vec<String> = remark
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // A lone letter is another option, but for "I" and the article ("a
+    // close third"); a tie or a choice is no remark.
+    let plain = !remark.bytes().any(|b| b.is_ascii_digit())
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().count() != 1
+                || w == "i"
+                || (w == "a" && words.get(i + 1).is_some_and(|n| n.chars().count() > 1))
+        })
+        && !words.iter().any(|w| {
+            ["or", "equal", "equally", "same", "tied", "tie", "joint"].contains(&w.as_str())
+        });
+    (plain && option_named(text, options).is_err() && option_named(head, options).is_ok())
+        .then_some(head)
+}
+
 fn piece(text: &str, options: &[ChoiceOption]) -> Ranked {
+    let text = without_remark(text, options).unwrap_or(text);
     if let Some((rank, rest)) = leading_rank(text) {
         if trailing_rank(rest).is_some() && !rest.is_empty() {
             return Ranked {
@@ -142,6 +175,34 @@ fn pieces(text: &str, count: usize) -> Result<Vec<&str>, String> {
             .take(grid::MAX_PIECES)
             .collect());
     }
+    if let Some(listed) = numbered_on_one_line(line, count) {
+        return Ok(listed);
+    }
+    // `1b 2a 3d 4c`: each word a rank and a letter.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() > 1
+        && words.len() <= grid::MAX_PIECES
+        && words.iter().all(|w| {
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&digits)
+                && w.len() == digits + 1
+                && w.as_bytes()[digits].is_ascii_alphabetic()
+        })
+    {
+        return Ok(words);
+    }
+    // `b then a then d then c`, `b/a/d/c`, `b-a-d-c`: lone letters apart.
+    for sep in [" then ", "/", "-"] {
+        let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
+        if parts.len() > 1
+            && parts.len() <= grid::MAX_PIECES
+            && parts
+                .iter()
+                .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            return Ok(parts);
+        }
+    }
     let parts = grid::pieces(line, count);
     if parts.len() == 1 {
         let letters: Vec<&str> = line.split_whitespace().collect();
@@ -155,6 +216,28 @@ fn pieces(text: &str, count: usize) -> Result<Vec<&str>, String> {
         }
     }
     Ok(parts)
+}
+
+/// A numbered list on one line, `1) b 2) a 3) d 4) c` or `1. b 2. a 3. d
+/// 4. c`: the entries, when the line starts at 1 and every mark from 2 to
+/// `count` follows in order, spaced. One pass over the line per mark.
+fn numbered_on_one_line(line: &str, count: usize) -> Option<Vec<&str>> {
+    let (first, _) = leading_rank(line)?;
+    if first != 1 || !(2..=20).contains(&count) {
+        return None;
+    }
+    let mut cuts = vec![0];
+    let mut from = 0;
+    for rank in 2..=count {
+        let at = [format!(" {rank}) "), format!(" {rank}. ")]
+            .iter()
+            .filter_map(|mark| line[from..].find(mark.as_str()).map(|i| from + i))
+            .min()?;
+        cuts.push(at);
+        from = at + 1;
+    }
+    cuts.push(line.len());
+    Some(cuts.windows(2).map(|w| line[w[0]..w[1]].trim()).collect())
 }
 
 /// Reads `text` as a ranking of `options`.

@@ -122,6 +122,28 @@ case("typed_after_question_in_quote_apple_mail",
      expect({1: False, 2: False, 3: True, 4: 4, 5: ["expertise", "evidence"], 6: True, 7: False, 8: True, 9: False}),
      "Apple Mail: each answer typed inside the quote, at the end of its question's wrapped heading ('> stages of pain relief? No'), the Answer: lines left empty")
 
+# ---- bottom-posting: nothing above the quote, the answers below it (NeoMutt) ----
+text = ("On Mon, Jan 05, 2026 at 09:00:00AM +0000, Regional Palliative Care Audit Group wrote:\n" + quote(INV_TEXT) + "\n\n"
+        "1) No\n2) No\n3) No\n4) 2\n5) a, b\n6) No\n7) No\n8) Yes\n9) Yes\n\n-- \nJack Clarke\n")
+case("bottom_posted_list_neomutt", message("bottom_posted_list_neomutt", text=text, cte="8bit", mailer="NeoMutt/20240425"),
+     expect({1: False, 2: False, 3: False, 4: 2, 5: ["expertise", "evidence"], 6: False, 7: False, 8: True, 9: True}),
+     "NeoMutt, bottom-posted: nothing above the quoted invitation, the numbered answers below it")
+
+# ---- answers typed into the subject line after our subject (Gmail) ----
+text = "As per subject line.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("answers_after_subject_gmail",
+     message("answers_after_subject_gmail", text=text,
+             subject="Re: " + SUBJECT + ": Q1 Y, Q2 Y, Q3 N, Q4 6, Q5 c, Q6 N, Q7 Y, Q8 Y, Q9 N"),
+     expect({1: True, 2: True, 3: False, 4: 6, 5: ["side_effects"], 6: False, 7: True, 8: True, 9: False}),
+     "Gmail: the answers typed into the subject line after our subject, as question codes; the body only points to them")
+
+# ---- numbered answers between commas, number and answer a space apart (Yahoo) ----
+text = ("1 no, 2 no, 3 yes, 4 8, 5 b, 6 yes, 7 yes, 8 no, 9 yes\n\nJack\n\n\n    On Monday, 5 January 2026 at 09:00:00 GMT, "
+        "Regional Palliative Care Audit Group <survey@survey.test> wrote:\n\n" + quote(INV_TEXT) + "\n")
+case("numbered_pieces_spaced_yahoo", message("numbered_pieces_spaced_yahoo", text=text),
+     expect({1: False, 2: False, 3: True, 4: 8, 5: ["evidence"], 6: True, 7: True, 8: False, 9: True}),
+     "Yahoo: the numbered answers on one line between commas, each number and answer a space apart ('1 no, 2 no, 3 yes, 4 8')")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

@@ -67,15 +67,17 @@ const FIRST_HALF_21: Set = Set {
 /// one line were read (each form first as a corpus case of our own); 455
 /// (91.5%) with comment marking by initials, answers typed below quoted
 /// `Answer:` lines under "-----Original Message-----" and answers typed
-/// after a quoted (wrapped) heading.
+/// after a quoted (wrapped) heading; then bottom-posting, answers typed
+/// in the subject line and "1 yes, 2 no, 3 yes".
 /// The wrong values then fixed (each form first as a corpus case of our
-/// own, in its own words): 466 of 497 (93.8%), 0 wrong.
+/// own, in its own words): 466 of 497 (93.8%), 0 wrong; with both, 484
+/// of 497 (97.4%), 0 wrong.
 const SECOND_HALF_21: Set = Set {
     name: "issue 21, second half",
     dir: "tests/fixtures/heldback21b",
     survey: "config/example.toml",
     cases: 58,
-    ratchet: 0.937,
+    ratchet: 0.973,
     known_wrong: &[],
 };
 

@@ -233,7 +233,12 @@ pub fn classify_read(
         return verdict(MessageClass::Unsubscribe, reason, None, Some(reply));
     }
 
-    let mut reply = parse::parse_reply_to(text, survey, sent);
+    let typed = typed_in_subject(subject, &survey.subject);
+    let text = match typed {
+        Some(answers) => std::borrow::Cow::Owned(format!("{answers}\n\n{text}")),
+        None => std::borrow::Cow::Borrowed(text),
+    };
+    let mut reply = parse::parse_reply_to(&text, survey, sent);
     let date = message
         .date()
         .and_then(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok());
@@ -252,6 +257,30 @@ pub fn classify_read(
     }
     let (kind, reason) = reply_verdict(&reply, !candidates.is_empty(), about_survey);
     verdict(kind, reason, None, Some(reply))
+}
+
+/// What the doctor typed after our subject in a reply's subject line
+/// ("Re: Survey: ... (5 minutes) - 1 yes, 2 no, 3 yes"): read as the
+/// first line of their own text, so answers typed there count as any
+/// other line at the top does. Only after our whole subject, after the
+/// reply prefixes, and at most 1000 bytes; `None` otherwise.
+fn typed_in_subject<'s>(subject: &'s str, ours: &str) -> Option<&'s str> {
+    if subject.len() > 2000 || ours.trim().is_empty() {
+        return None;
+    }
+    let own = REPLY_PREFIX
+        .find(subject)
+        .map_or(subject, |m| &subject[m.end()..])
+        .trim_start();
+    let ours = ours.trim();
+    let head = own.get(..ours.len())?;
+    if !head.eq_ignore_ascii_case(ours) {
+        return None;
+    }
+    let rest = own[ours.len()..]
+        .trim_start_matches([' ', '-', '–', '—', ':', '|', ',', ';'])
+        .trim();
+    (!rest.is_empty() && rest.len() <= 1000).then_some(rest)
 }
 
 /// What a delivery report is: a bounce, or (a delay, a notice, a refusal
@@ -664,4 +693,35 @@ fn fallback_recipients(message: &Message<'_>, text: &str, excluded: &[String]) -
         .find_map(|t| FOR.captures(t).and_then(|c| usable(&c[1])))
         .into_iter()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_typed_after_our_subject() {
+        let ours = "Survey: ketamine (5 minutes)";
+        assert_eq!(
+            typed_in_subject("Re: RE: Survey: ketamine (5 minutes) - 1 yes, 2 no", ours),
+            Some("1 yes, 2 no")
+        );
+        assert_eq!(
+            typed_in_subject("AW: survey: KETAMINE (5 minutes): Q1 Y", ours),
+            Some("Q1 Y")
+        );
+        assert_eq!(
+            typed_in_subject("Re: Survey: ketamine (5 minutes)", ours),
+            None
+        );
+        assert_eq!(
+            typed_in_subject("Re: Survey: ketamine (5 minutes) -", ours),
+            None
+        );
+        assert_eq!(
+            typed_in_subject("1 yes - Re: Survey: ketamine (5 minutes)", ours),
+            None
+        );
+        assert_eq!(typed_in_subject("Re: Surv", ours), None);
+    }
 }

@@ -494,6 +494,19 @@ pub fn all() -> Vec<Case> {
             parse_reply,
             |n| { fill("Answer: [JC] yes\n", n).into_bytes() }
         ),
+        case!("inspect", "answers typed after our subject", inspect, |n| {
+            message(
+                &format!(
+                    "Subject: Re: Survey: ketamine use in specialist palliative care (5 minutes) - {}\r\n",
+                    fill("1 yes, ", n)
+                ),
+                "text/plain",
+                "see subject",
+            )
+        }),
+        case!("reply parser", "spaced numbered pieces", parse_reply, |n| {
+            fill("1 yes, ", n).into_bytes()
+        }),
         case!("reply parser", "a summary's exceptions", parse_reply, |n| {
             format!("yes to all but {}", fill("1 and ", n)).into_bytes()
         }),

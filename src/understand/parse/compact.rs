@@ -224,8 +224,53 @@ static NUMBERED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
 /// `:`, and its answer: `4 = 5, 5 = a+c`, `Q4: 8; Q5: b, c`. At least
 /// two, the first at the start of the line, the numbers rising, each
 /// answer not empty; a colon glued to a digit (`9:30`, a time) is not
-/// one. `None` for any other line.
+/// one. Also "1 yes, 2 no, 3 yes" (see [`spaced_pieces`]). `None` for
+/// any other line.
 pub(super) fn numbered_pieces(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    separated_pieces(text, questions).or_else(|| spaced_pieces(text, questions))
+}
+
+/// A question number and a space starting a piece of a line: `1 yes`.
+static SPACED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[,;]\s*)(?:q\.?\s*)?(\d{1,2})\s+").expect("valid regex")
+});
+
+/// "1 yes, 2 no, 3 yes, 4 7, 5 a": numbered answers between commas, each
+/// number and its answer only a space apart. Stricter than with `=` or
+/// `:`: at least three pieces, the numbers one after another, each
+/// answer at most two words.
+fn spaced_pieces(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    let text = text.trim().trim_end_matches('.');
+    let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+    for c in SPACED_PIECE.captures_iter(text) {
+        let whole = c.get(0)?;
+        let number: usize = c[1].parse().ok()?;
+        if starts.is_empty() && whole.start() != 0 {
+            return None;
+        }
+        let follows = starts.last().is_none_or(|(last, _, _)| number == last + 1);
+        if number == 0 || number > questions || !follows {
+            return None;
+        }
+        starts.push((number, whole.start(), whole.end()));
+    }
+    if starts.len() < 3 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (k, (number, _, end)) in starts.iter().enumerate() {
+        let stop = starts.get(k + 1).map_or(text.len(), |next| next.1);
+        let answer = text[*end..stop].trim();
+        if answer.is_empty() || answer.split_whitespace().count() > 2 {
+            return None;
+        }
+        out.push((number - 1, answer.to_owned()));
+    }
+    Some(out)
+}
+
+/// Pieces with `=` or `:` (see [`numbered_pieces`]).
+fn separated_pieces(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
     let text = text.trim();
     let mut starts: Vec<(usize, usize, usize)> = Vec::new();
     for c in NUMBERED_PIECE.captures_iter(text) {
@@ -490,6 +535,17 @@ mod tests {
         assert_eq!(numbered_pieces("9:30, 10:00 suits me", 10), None);
         assert_eq!(numbered_pieces("Call me: 4 = 5, 5 = a", 10), None);
         assert_eq!(numbered_pieces("4 =, 5 = a", 10), None);
+        assert_eq!(
+            numbered_pieces("1 yes, 2 no, 3 yes, 4 7, 5 a c.", 10).map(|p| p.len()),
+            Some(5)
+        );
+        // Spaced: fewer than three, a gap, or a long answer: not read.
+        assert_eq!(numbered_pieces("1 yes, 2 no", 10), None);
+        assert_eq!(numbered_pieces("1 yes, 3 no, 4 yes", 10), None);
+        assert_eq!(
+            numbered_pieces("1 patient, 2 or 3 times a year, 3 no", 10),
+            None
+        );
     }
 
     #[test]

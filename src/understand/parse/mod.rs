@@ -650,6 +650,9 @@ struct Reader<'q> {
     /// The column of the answers in a table drawn with pipes, as its
     /// header named it ("| No. | Answer | Notes |"), while the table lasts.
     answer_column: Option<usize>,
+    /// The quote began with nothing of the doctor's above it: their first
+    /// own lines below it are read as the top (bottom-posting).
+    bottom_posting: bool,
 }
 
 impl<'q> Reader<'q> {
@@ -680,6 +683,7 @@ impl<'q> Reader<'q> {
             between: Vec::new(),
             heading_left: None,
             answer_column: None,
+            bottom_posting: false,
         }
     }
 
@@ -974,6 +978,12 @@ impl<'q> Reader<'q> {
                 return;
             }
             self.close();
+        }
+        if !self.at_top && self.bottom_posting && self.heading.is_none() {
+            // The doctor's first own words, below the whole quote, with
+            // nothing above it: read as the top of the reply is.
+            self.bottom_posting = false;
+            self.at_top = true;
         }
         if self.at_top {
             self.top_line(text);
@@ -1346,6 +1356,9 @@ impl<'q> Reader<'q> {
         if !self.at_top {
             return;
         }
+        // Nothing of the doctor's above the quote (or the questionnaire):
+        // they may answer below it (bottom-posting).
+        self.bottom_posting = self.own.is_empty();
         self.at_top = false;
         self.listing_open = false;
         let several = self.listed.len() >= 2;

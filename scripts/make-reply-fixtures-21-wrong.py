@@ -97,6 +97,33 @@ case("trap_slash_between_options", message("trap_slash_between_options", text=te
      answers=expect({1: False, 2: False, 3: True, 4: 4, 6: False, 7: False, 8: True, 9: True}, barriers=UNCLEAR),
      note="trap: 'b/c' is one or the other (as 'Y/N' is): asked, never both")
 
+# ---- heldback21b's misses that are hedge or contradiction look-alikes ----
+LIST = ["1. Yes", "2. No", "3. Yes", "4. 6", "5. a", "6. No", "7. Yes", "8. Yes", "9. No"]
+LIST_VALUES = {1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: True, 8: True, 9: False}
+text = ("\n".join(LIST) + "\n\nKind regards,\nSam\n\nAlso, Q7 should read a no rather than a yes \u2013 the community team never signed it off.\n\n"
+        + TB_WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("correction_should_read_a_no_flowed", flowed("correction_should_read_a_no_flowed", text, frm=MENSAH),
+     answers=expect(LIST_VALUES, shared_guidance=ok(False)),
+     note="'Q7 should read a no rather than a yes': 'a no' is no, the list's yes corrected")
+
+text = ("1. Yes\n2. No\n3. Yes\n4. 6\n5. a\n6. Yes\n7. Yes\n8. Yes\n9. No\n\nPlease disregard my answer to 6, make that a no.\n\nSam\n"
+        "________________________________\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n")
+case("correction_disregard_make_that_owa", message("correction_disregard_make_that_owa", text=text, frm=MENSAH, subject="RE: " + SUBJECT),
+     answers=expect(LIST_VALUES, written_protocol=ok(False)),
+     note="OWA: 'Please disregard my answer to 6, make that a no': the answer taken back and the new one given after 'make that'")
+
+ans = {1: "Yes", 2: "No", 4: "5 - it would rise to 8 once we have pharmacy support", 8: "Yes", 9: "Definitely, no question"}
+text = "Inline below.\n\n" + WROTE + "\n\n" + text_inline(ans) + "\n"
+case("reasons_hypothetical_and_no_question_gmail", message("reasons_hypothetical_and_no_question_gmail", text=text, frm=MENSAH),
+     answers=expect({1: True, 2: False, 4: 5, 8: True, 9: ok(True, "no question")}),
+     note="'5 - it would rise to 8 once we have pharmacy support' is 5 (the 8 is what it would be); 'Definitely, no question' is yes, not yes and no")
+
+ans = {3: "Yes", 4: "4 \u2013 we have only had 3 or 4 referrals for it", 6: "No"}
+text = "See below.\n\n" + WROTE + "\n\n" + text_inline(ans) + "\n"
+case("reason_count_or_range_gmail", message("reason_count_or_range_gmail", text=text, frm=MENSAH),
+     answers=expect({3: True, 4: 4, 6: False}),
+     note="'4 - we have only had 3 or 4 referrals for it': '3 or 4 referrals' is a count, not another score or a hedge")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

@@ -162,6 +162,13 @@ static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "make it", "make that", "change it to", "it should be" before the new
+/// answer of a retraction.
+static MAKE_IT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:please|so|and)\s+)?(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|(?:it|that)\s+should\s+(?:be|have\s+been))\s+")
+        .expect("valid regex")
+});
+
 /// "…, not 7", "8 rather than 6 - I was being modest": the old answer
 /// and anything after it.
 static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
@@ -232,7 +239,8 @@ pub(super) fn read(
         // it: "so 7 should be yes", never "2 should be enough".
         return answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)));
     };
-    let wanted = trimmed(wanted);
+    // "Q3 should have been a yes, not a no": "a yes" is "yes".
+    let wanted = plainly(&trimmed(wanted));
     (!wanted.is_empty()).then_some((q, Fix::Value(wanted)))
 }
 
@@ -323,6 +331,14 @@ fn trimmed(wanted: &str) -> String {
 /// otherwise nothing to count.
 fn retraction(question: &Question, sentence: &str, rest: &str) -> Fix {
     let rest = rest.trim().trim_end_matches(['.', '!']).trim();
+    // "Ignore my answer to 8 - make it a yes": the new answer after a
+    // correcting verb.
+    let made = MAKE_IT.replace(rest, "");
+    let rest = &if made.len() < rest.len() {
+        plainly(made.trim())
+    } else {
+        rest.to_owned()
+    };
     if !rest.is_empty()
         && !matches!(question.kind, QuestionKind::Text)
         && value::read(question, rest).status == Status::Ok
@@ -496,6 +512,8 @@ mod tests {
             ),
             ("Oops, number five should be a and c.", 4, "a and c"),
             ("And question eight should have been no.", 7, "no"),
+            ("Q3 should have been a yes, not a no.", 2, "yes"),
+            ("Please disregard my answer to 6, make that a no.", 5, "no"),
             (
                 "Can I change my answer to the protocol question to yes",
                 5,

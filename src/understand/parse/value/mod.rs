@@ -94,8 +94,18 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
         return None;
     }
     let words = plain_words(reason);
+    let digits = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // "2 or 3 CSCIs": "or" between two numbers is a count, not a hedge.
+    let hedge_or_fix = words.iter().enumerate().any(|(i, w)| {
+        NOT_A_REASON.contains(&w.as_str())
+            && !(w == "or" && i > 0 && digits(i - 1) && digits(i + 1))
+    });
     if words.len() < 3
-        || words.iter().any(|w| NOT_A_REASON.contains(&w.as_str()))
+        || hedge_or_fix
         || leading(&words, yes_no::UNSURE) > 0
         || yes_no::tentative(&words, reason)
     {
@@ -106,8 +116,10 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
         QuestionKind::Scale { .. } | QuestionKind::Number { .. } | QuestionKind::Duration { .. }
     );
     // Numbers in the reason of a number are counts ("(I have prescribed
-    // it about 20 times)", "10+ years"), never another score.
-    if numbered && number::counts(reason).0 != number::counts(reason).1 {
+    // it about 20 times)", "10+ years"), never another score, or a score
+    // the doctor would give if things were otherwise ("would be 9 if we
+    // had a protocol").
+    if numbered && number::counts(reason).0 != number::counts(reason).1 && !hypothetical(&words) {
         return None;
     }
     if matches!(
@@ -148,6 +160,20 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
     }
     answer.source = text.to_owned();
     Some(answer)
+}
+
+/// "Would be 9 if we had a protocol", "it would rise to 8 once pharmacy
+/// stocks it": the score the doctor would give under other conditions,
+/// said as such (would or could, then if, with, once or when), not a
+/// second answer.
+fn hypothetical(words: &[String]) -> bool {
+    let start = usize::from(words.first().is_some_and(|w| w == "it" || w == "that"));
+    words
+        .get(start)
+        .is_some_and(|w| w == "would" || w == "could")
+        && words
+            .iter()
+            .any(|w| ["if", "with", "once", "when"].contains(&w.as_str()))
 }
 
 /// Is `reason` an explanation of the chosen options, not more options?
@@ -412,6 +438,8 @@ mod tests {
             "yes, though rarely",
             "I have",
             "We do.",
+            "Yes - no question",
+            "Definitely, no question",
         ] {
             assert_eq!(value(&q, yes), Some(Value::Bool(true)), "{yes}");
         }
@@ -567,6 +595,9 @@ mod tests {
             "8 - no, make that 7",
             "6, sorry, 7",
             "7 (as of 05/01/2026)",
+            "7, would be 9 if we had a protocol",
+            "7 - it would rise to 9 once pharmacy stocks it",
+            "7 - I've only set up 2 or 3 CSCIs myself",
             "7\nTel 01234 567890",
         ] {
             assert_eq!(value(&q, seven), Some(Value::Integer(7)), "{seven}");

@@ -69,21 +69,44 @@ const COUNTED: &[&str] = &[
 /// are counts ([`COUNTED`] follows them).
 pub(crate) fn counts(text: &str) -> (usize, usize) {
     let words = plain_words(text);
+    let number = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
+        })
+    };
+    // A count: a number before a word of COUNTED or a plural noun ("2
+    // CSCIs", "3 referrals"), or before "or"/"to" and another such
+    // number ("2 or 3 CSCIs").
+    let counts_at = |k: usize| {
+        words.get(k).is_some_and(|n| {
+            COUNTED.contains(&n.as_str())
+                || (n.len() >= 4
+                    && n.ends_with('s')
+                    && n.chars().all(char::is_alphabetic)
+                    && !NOT_PLURAL.contains(&n.as_str()))
+        })
+    };
     let mut numbers = 0;
     let mut counted = 0;
-    for (i, w) in words.iter().enumerate() {
-        if w.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str()) {
+    for i in 0..words.len() {
+        if number(i) {
             numbers += 1;
-            if words
-                .get(i + 1)
-                .is_some_and(|n| COUNTED.contains(&n.as_str()))
-            {
+            let ranged = words.get(i + 1).is_some_and(|w| w == "or" || w == "to")
+                && number(i + 2)
+                && counts_at(i + 3);
+            if counts_at(i + 1) || ranged {
                 counted += 1;
             }
         }
     }
     (numbers, counted)
 }
+
+/// Words ending in "s" that are no plural noun.
+const NOT_PLURAL: &[&str] = &[
+    "this", "thus", "plus", "less", "unless", "does", "goes", "always", "perhaps", "across",
+    "minus", "versus", "status", "serious", "whereas", "obvious", "previous",
+];
 
 /// A number found in an answer, with where its text starts and ends.
 pub(super) struct NumberAt {

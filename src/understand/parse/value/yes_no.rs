@@ -265,7 +265,11 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let opposite = if value { NO } else { YES };
     let hedged = (used..words.len().min(used + 3)).any(|i| {
         let w = words[i].as_str();
-        let no_doubt = w == "no" && words.get(i + 1).is_some_and(|n| n == "doubt");
+        // "Yes - no doubt", "Yes - no question": no hedge, an emphasis.
+        let no_doubt = w == "no"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n == "doubt" || n == "question");
         // "3 or 4 times a year" is how often, not a hedge.
         let digits = |k: usize| {
             words

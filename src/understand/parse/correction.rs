@@ -388,7 +388,16 @@ static ITEM_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// One grid item corrected by its letter ([`ITEM_CORRECTION`]): the grid
+/// "Sorry, I meant b) 2", "make that b 2", "4b: I meant 3": the verb
+/// first, then the item's letter and its new value.
+static ITEM_MEANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:(?:sorry|oops|so|and|also|but|ps|p\.s\.|correction|actually)\b[\s,:;–—-]*)*(?:(\d{1,2})\s*)?(?:i\s+meant|make\s+(?:that|it))\s+\(?([a-z])\)?\s*(?:[:=-]\s*|as\s+|to\s+)?(\S.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// One grid item corrected by its letter ([`ITEM_CORRECTION`], [`ITEM_MEANT`]): the grid
 /// is the question numbered, or, without a number, `context` (the
 /// question answered just before the sentence); it must be a grid with
 /// that item, and the new value must read as the item's answer. The fix
@@ -398,7 +407,10 @@ pub(super) fn item(
     questions: &[Question],
     context: Option<usize>,
 ) -> Option<(usize, Fix)> {
-    let c = ITEM_CORRECTION.captures(sentence.trim())?;
+    let sentence = sentence.trim();
+    let c = ITEM_CORRECTION
+        .captures(sentence)
+        .or_else(|| ITEM_MEANT.captures(sentence))?;
     let q = match c.get(1) {
         Some(n) => n.as_str().parse::<usize>().ok()?.checked_sub(1)?,
         None => context?,
@@ -432,6 +444,9 @@ mod tests {
             ("Sorry - b should be 2.", grid, Some((3, "b) 2"))),
             ("4b should be 3", None, Some((3, "b) 3"))),
             ("PS (c) I meant 5", grid, Some((3, "c) 5"))),
+            ("sorry, I meant b) 2", grid, Some((3, "b) 2"))),
+            ("make that c 4", grid, Some((3, "c) 4"))),
+            ("I meant a", grid, None),
             ("oops, c) should have been 4 not 2", grid, Some((3, "c) 4"))),
             // Without a number, only right after the grid's answer.
             ("sorry, b) should be 2", None, None),

@@ -316,7 +316,20 @@ pub(crate) fn read(
         match key {
             Some((Named::One(i), value)) => {
                 any_key = true;
-                if !value.is_empty() {
+                let others = items_mentioned(value, i, items.len());
+                if !others.is_empty() {
+                    // Neither this item's value nor the other's can be
+                    // told from it.
+                    for j in others.into_iter().chain([i]) {
+                        keyed[j].push((
+                            Answer::unclear(
+                                format!("\"{piece}\" speaks of another item too"),
+                                *piece,
+                            ),
+                            piece,
+                        ));
+                    }
+                } else if !value.is_empty() {
                     keyed[i].push((item(i, value), piece));
                 }
             }
@@ -419,6 +432,32 @@ fn same_for_all(text: &str, count: usize) -> Option<&str> {
         && counted.is_none_or(|n| n == count)
         && (!both || count == 2))
         .then(|| value.trim_end_matches('s'))
+}
+
+/// The other items an item's value text (`5 (actually b is more like
+/// 2)`) speaks of by their letters: lone letters of the grid other than
+/// its own (an "a" only where no word follows it: "a big one" is the
+/// article; never the "I" of "I think"). Then which value is whose cannot
+/// be told, for either item.
+fn items_mentioned(value: &str, own: usize, count: usize) -> Vec<usize> {
+    let bytes = value.as_bytes();
+    let mentioned = |i: usize| {
+        let c = bytes[i];
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + 1).copied();
+        let index = usize::from(c.to_ascii_lowercase().wrapping_sub(b'a'));
+        // A lone letter: after a space or bracket, before a space,
+        // bracket or punctuation (never the `a` of `n/a`).
+        let lone = before.is_none_or(|b| b == b' ' || b == b'(')
+            && after.is_none_or(|a| b" ):=,.".contains(&a));
+        // "a fair bit": the article, a word after it.
+        let article = c.eq_ignore_ascii_case(&b'a')
+            && after == Some(b' ')
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic);
+        (c.is_ascii_alphabetic() && c != b'I' && lone && index < count && index != own && !article)
+            .then_some(index)
+    };
+    (0..bytes.len()).filter_map(mentioned).collect()
 }
 
 /// One item's readings: one, or several that agree; otherwise unclear.
@@ -568,6 +607,13 @@ mod tests {
                 "a) 4, b) 7, c) 5",
                 Ok(vec![Some(Some(4)), Some(None), Some(Some(5))]),
             ),
+            // A remark about another item: that item's value cannot be
+            // told from it.
+            (
+                "a) 4 b) 3 c) 5 (actually b is more like 2)",
+                Ok(vec![Some(Some(4)), Some(None), Some(None)]),
+            ),
+            ("a) 4 b) 3 (a fair bit) c) 5", all(4, 3, 5)),
             // Given twice, differently: unclear.
             (
                 "a) 4, a) 2, b) 3, c) 5",

@@ -144,6 +144,21 @@ case("numbered_pieces_spaced_yahoo", message("numbered_pieces_spaced_yahoo", tex
      expect({1: False, 2: False, 3: True, 4: 8, 5: ["evidence"], 6: True, 7: True, 8: False, 9: True}),
      "Yahoo: the numbered answers on one line between commas, each number and answer a space apart ('1 no, 2 no, 3 yes, 4 8')")
 
+# ---- a label that is the question's short name (its id's words), iPhone ----
+top = ["End of life = yes", "Early adjuvant = yes", "Opioid sparing = no", "Confidence = 5", "Barriers = c",
+       "Written protocol = yes", "Community guidance = yes", "Training = no", "Research = yes"]
+text = "\n".join(top) + "\n\nSent from my iPhone\n\n> " + APPLE_WROTE + "\n> \n" + quote(INV_TEXT) + "\n"
+case("labels_short_names_iphone", message("labels_short_names_iphone", text=text, mailer="iPhone Mail (22B83)"),
+     expect({1: True, 2: True, 3: False, 4: 5, 5: ["side_effects"], 6: True, 7: True, 8: False, 9: True}),
+     "iPhone: each answer labelled by a short name of its question with '='; 'Opioid sparing' has no word of the question's text but one that three questions share, and is the question's short name (its id)")
+
+# ---- arrows pointing at answers typed below the Answer: lines of an unquoted original ----
+arrowed = {q: f"--> {a}" for q, a in {1: "No", 2: "Yes", 3: "Yes", 4: "6", 5: "b and c", 6: "No", 7: "No", 8: "Yes", 9: "No"}.items()}
+text = "Answers marked with arrows below.\n\nJack\n\n" + OUTLOOK_HEADER_TEXT + "\n" + unquoted_below(arrowed) + "\n"
+case("arrows_below_answer_outlook", message("arrows_below_answer_outlook", text=text, subject="RE: " + SUBJECT, mailer="Microsoft Outlook 14.0"),
+     expect({1: False, 2: True, 3: True, 4: 6, 5: ["evidence", "side_effects"], 6: False, 7: False, 8: True, 9: False}),
+     "Outlook 2010 text, unquoted original: each answer typed below its Answer: after an arrow '-->'")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

@@ -73,13 +73,14 @@ const FIRST_HALF_21: Set = Set {
 /// own, in its own words): 466 of 497 (93.8%), 0 wrong; with both, 484
 /// of 497 (97.4%), 0 wrong; with the readings of
 /// reasons and corrections that only looked like hedges or contradictions,
-/// 489 of 497 (98.4%), 0 wrong.
+/// 489 of 497 (98.4%), 0 wrong; with labels by a question's id words and
+/// arrows before answers, 491 of 497 (98.8%), 0 wrong.
 const SECOND_HALF_21: Set = Set {
     name: "issue 21, second half",
     dir: "tests/fixtures/heldback21b",
     survey: "config/example.toml",
     cases: 58,
-    ratchet: 0.983,
+    ratchet: 0.987,
     known_wrong: &[],
 };
 

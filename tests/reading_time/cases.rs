@@ -507,6 +507,12 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "spaced numbered pieces", parse_reply, |n| {
             fill("1 yes, ", n).into_bytes()
         }),
+        case!(
+            "reply parser",
+            "an endless arrow below Answer:",
+            parse_reply,
+            |n| { format!("From: a\nSent: b\n\nAnswer:\n{}> x", fill("=", n)).into_bytes() }
+        ),
         case!("reply parser", "a summary's exceptions", parse_reply, |n| {
             format!("yes to all but {}", fill("1 and ", n)).into_bytes()
         }),

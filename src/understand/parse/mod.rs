@@ -1443,7 +1443,7 @@ impl<'q> Reader<'q> {
                 g.lines.truncate(blank);
             }
             let text = g.lines.join("\n");
-            let text = without_writer(text.trim());
+            let text = without_writer(without_arrow(text.trim()));
             if !text.is_empty() {
                 self.found[g.question].push(AnswerText::new(text.to_owned(), Origin::Inline));
             }
@@ -1520,6 +1520,24 @@ fn typed_after(asked: &[&str], line: &str) -> Typed {
         Typed::Nothing
     } else {
         Typed::After(rest.to_owned())
+    }
+}
+
+/// An arrow that points at an answer typed below our `Answer:` (`==>
+/// a and b`, `--> Yes`, `→ 7`): taken off when something follows it.
+fn without_arrow(text: &str) -> &str {
+    let arrow = text
+        .char_indices()
+        .take_while(|(_, c)| matches!(c, '=' | '-' | '>' | '→' | '⇒' | '»'))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let head = &text[..arrow];
+    let points = head.ends_with(['>', '→', '⇒', '»']) && head.chars().count() <= 4;
+    let rest = text[arrow..].trim_start();
+    if points && !rest.is_empty() {
+        rest
+    } else {
+        text
     }
 }
 
@@ -1912,6 +1930,16 @@ mod tests {
 
     /// A text part of megabytes is read as its first [`MAX_BYTES`], as
     /// before, without being copied whole.
+    #[test]
+    fn arrows_pointing_at_an_answer() {
+        assert_eq!(without_arrow("==> a and b"), "a and b");
+        assert_eq!(without_arrow("--> Yes"), "Yes");
+        assert_eq!(without_arrow("\u{2192} 7"), "7");
+        assert_eq!(without_arrow("-->"), "-->");
+        assert_eq!(without_arrow("- no"), "- no");
+        assert_eq!(without_arrow("=====> x"), "=====> x");
+    }
+
     #[test]
     fn initials_mark_the_writer_of_a_comment() {
         assert_eq!(without_writer("[JC] Yes"), "Yes");

@@ -49,6 +49,8 @@ pub struct Index {
     shared: Vec<String>,
     /// Per question: every stem of its text (not stop words).
     all: Vec<Vec<String>>,
+    /// Per question: the stems of its id's words (`opioid_sparing`).
+    ids: Vec<Vec<String>>,
 }
 
 /// A crude stem: enough to tie "confidence" to "confident", "protocols" to
@@ -108,10 +110,15 @@ impl Index {
             .collect();
         shared.sort();
         shared.dedup();
+        let ids = questions
+            .iter()
+            .map(|q| content_stems(&q.id.replace(['_', '-', '.'], " ")))
+            .collect();
         Index {
             distinctive,
             shared,
             all,
+            ids,
         }
     }
 
@@ -131,6 +138,15 @@ impl Index {
             return Tie::None;
         }
         let tied = self.tied(&stems);
+        // "Opioid sparing" for `opioid_sparing`: a label whose words are
+        // exactly the words of one question's id (the short name the
+        // survey's author gave it), when no question's text ties it.
+        let by_id: Vec<usize> = (0..self.ids.len())
+            .filter(|&q| !self.ids[q].is_empty() && self.ids[q] == stems)
+            .collect();
+        if let ([], [one]) = (tied.as_slice(), by_id.as_slice()) {
+            return Tie::One(*one);
+        }
         match tied.as_slice() {
             [one] => Tie::One(*one),
             [] if stems.iter().any(|s| self.shared.contains(s)) => Tie::Several,
@@ -458,5 +474,27 @@ fn choices(question: &Question, clause: &str) -> Option<Answer> {
         QuestionKind::MultipleChoice(_) => Some(Answer::ok(Value::Choices(ids), clause.trim())),
         _ if ids.len() == 1 => Some(Answer::ok(Value::Choice(ids[0].clone()), clause.trim())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_may_name_a_question_by_its_id() {
+        let survey = crate::survey::example();
+        let index = Index::new(&survey.questions);
+        // "opioid" is in three questions' text, "sparing" in none: the id.
+        assert!(matches!(index.label("Opioid sparing"), Tie::One(2)));
+        assert!(matches!(index.label("opioid-sparing"), Tie::One(2)));
+        // Only the id's words exactly: fewer name none or several.
+        assert!(matches!(index.label("Opioid"), Tie::Several));
+        assert!(matches!(index.label("Sparing"), Tie::None));
+        assert!(matches!(
+            index.label("Opioid sparing ketamine"),
+            Tie::Several
+        ));
+        assert!(matches!(index.label("Ketamine use"), Tie::Several));
     }
 }

@@ -124,6 +124,18 @@ case("reason_count_or_range_gmail", message("reason_count_or_range_gmail", text=
      answers=expect({3: True, 4: 4, 6: False}),
      note="'4 - we have only had 3 or 4 referrals for it': '3 or 4 referrals' is a count, not another score or a hedge")
 
+text = ("1. Yes\n2. No\n3. Yes\n4. 6\n5. a\n6. No\n7. Yes\n8. No\n9. No\n\nSam\n\nOn second thoughts, the training one is a yes from me \u2013 "
+        "our induction covered very little.\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("correction_on_second_thoughts_by_words", message("correction_on_second_thoughts_by_words", text=text, frm=MENSAH),
+     answers=expect({1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: True, 8: True, 9: False}),
+     note="'On second thoughts, the training one is a yes from me' below the list: a word of reconsidering makes it a correction")
+
+text = ("1. Yes\n2. No\n3. Yes\n4. 6\n5. a\n6. No\n7. Yes\n8. No\n9. No\n\nThe training one is a yes from me, our induction covered very little.\n\nSam\n\n"
+        + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("trap_restated_without_reconsidering", message("trap_restated_without_reconsidering", text=text, frm=MENSAH),
+     answers=expect({1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: True, 9: False}, training=UNCLEAR),
+     note="trap: 'The training one is a yes from me' against the list's no, with no word of reconsidering: a contradiction, asked")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

@@ -146,6 +146,16 @@ static WROTE_INSTEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "Having re-read the questions, the research one is a no from me", "on
+/// second thoughts, question 8 is a yes": a word of reconsidering, then a
+/// question (by its words or number) and a yes or no. Without the word of
+/// reconsidering such a sentence against a list is a contradiction, asked.
+static RECONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:having\s+re-?read|having\s+re-?thought|on\s+reflection|on\s+second\s+thoughts?|thinking\s+(?:about\s+it\s+)?again|having\s+thought\s+(?:about\s+it\s+)?again)\b[^,:;–—]{0,40}[,:;–—]?\s*(?:for\s+)?(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,:;.!?–—]+?)(?:\s+(?:one|question|answer))?\s+(?:is|would\s+be|should\s+be)\s+(?:an?\s+)?(yes|no)\b",
+    )
+    .expect("valid regex")
+});
 /// "question five", "number eight": a question's number in words.
 static SPELT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -208,6 +218,12 @@ pub(super) fn read(
     if let Some(c) = RETRACTION.captures(sentence) {
         let q = named(&c[1], questions.len(), index)?;
         return Some((q, retraction(&questions[q], sentence, &c[2])));
+    }
+    if let Some(c) = RECONSIDERED.captures(sentence)
+        && let Some(q) = named(&c[1], questions.len(), index)
+        && answers(&questions[q], &c[2].to_lowercase())
+    {
+        return Some((q, Fix::Value(c[2].to_lowercase())));
     }
     if let Some(c) = WROTE_INSTEAD.captures(sentence) {
         let q = named(&c[1], questions.len(), index)?;
@@ -528,6 +544,12 @@ mod tests {
             ("Oops, number five should be a and c.", 4, "a and c"),
             ("And question eight should have been no.", 7, "no"),
             ("Q3 should have been a yes, not a no.", 2, "yes"),
+            (
+                "On second thoughts, the training one is a yes from me.",
+                7,
+                "yes",
+            ),
+            ("Having re-read it, question 6 is a no.", 5, "no"),
             ("Please disregard my answer to 6, make that a no.", 5, "no"),
             (
                 "Can I change my answer to the protocol question to yes",
@@ -556,6 +578,11 @@ mod tests {
             ))
         );
         assert_eq!(fix("I'm not sure about the value of ketamine."), None);
+        assert_eq!(
+            fix("The training one is a yes from me."),
+            None,
+            "no word of reconsidering: a contradiction, not a correction"
+        );
         // A bare number or "should be" before no answer: no correction.
         for sentence in [
             "2 is actually quite a lot",

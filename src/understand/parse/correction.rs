@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::survey::{Question, QuestionKind};
 use crate::understand::answer::Status;
@@ -185,6 +185,28 @@ static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\s,;(]*\b(not|instead of|rather than)\b.*$").expect("valid regex")
 });
 
+/// Every pattern [`read`] tries, as one set: a sentence that none of them
+/// matches (nearly every sentence) is searched once instead of once per
+/// pattern (issue 23). A pattern that `read` tries must be in it.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    let mut all: Vec<&str> = [
+        &DOUBT,
+        &RETRACTION,
+        &CORRECTION,
+        &CORRECTION_BARE,
+        &CORRECTION_WORDS,
+        &CORRECTION_AFTER,
+        &CORRECTION_LISTED,
+        &WORDS_SHOULD,
+        &CORRECTION_CLAUSE,
+    ]
+    .into_iter()
+    .map(|r| r.as_str())
+    .collect();
+    all.extend(NUMBERED_FORMS.iter().map(Regex::as_str));
+    RegexSet::new(all).expect("valid regexes")
+});
+
 /// The correction in one sentence of the doctor's own, if it is one: the
 /// question (0-based) and what it does.
 pub(super) fn read(
@@ -192,6 +214,9 @@ pub(super) fn read(
     questions: &[Question],
     index: &prose::Index,
 ) -> Option<(usize, Fix)> {
+    if !ANY.is_match(sentence) {
+        return None;
+    }
     let by_number = |n: &str| {
         let n: usize = n.parse().ok()?;
         n.checked_sub(1).filter(|i| *i < questions.len())

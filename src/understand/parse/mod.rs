@@ -152,15 +152,26 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     } else {
         Cow::Borrowed(text)
     };
-    let clean: String = tabbed
-        .chars()
-        .filter(|c| !matches!(c, '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}'))
-        .map(|c| if c == '\u{a0}' || c == '\t' { ' ' } else { c })
-        .collect();
-    // Emphasis marks from HTML (see [`html::MARK`]): kept as a flag per
-    // line, for options marked only by formatting, and taken out of the text.
-    let marked: Vec<bool> = clean.split('\n').map(|l| l.contains(html::MARK)).collect();
-    let clean: String = clean.chars().filter(|c| *c != html::MARK).collect();
+    // One pass over the text: invisible characters and `\r` taken out,
+    // no-break spaces and tabs made spaces, and the emphasis marks from
+    // HTML (see [`html::MARK`]) kept as a flag per line, for options marked
+    // only by formatting, and taken out of the text.
+    let mut clean = String::with_capacity(text.len());
+    let mut marked: Vec<bool> = Vec::new();
+    let mut line_marked = false;
+    for c in tabbed.chars() {
+        match c {
+            '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
+            '\u{a0}' | '\t' => clean.push(' '),
+            '\n' => {
+                marked.push(std::mem::take(&mut line_marked));
+                clean.push('\n');
+            }
+            html::MARK => line_marked = true,
+            c => clean.push(c),
+        }
+    }
+    marked.push(line_marked);
     let mut lines: Vec<Line<'_>> = clean
         .split('\n')
         .zip(marked)
@@ -756,8 +767,12 @@ impl<'q> Reader<'q> {
             }
             return true;
         }
-        let lower_start: String = text.chars().take(20).collect::<String>().to_lowercase();
-        if lower_start.starts_with("how to answer:") {
+        // ASCII case is enough: no other character lowercases to one of
+        // these letters (only `İ` and the Kelvin sign lowercase to ASCII).
+        if text
+            .get(..14)
+            .is_some_and(|start| start.eq_ignore_ascii_case("how to answer:"))
+        {
             self.end_top();
             self.close();
             self.in_instructions = true;
@@ -1238,7 +1253,9 @@ impl<'q> Reader<'q> {
         if self.compact_line(text) {
             return;
         }
-        if let Some(c) = LISTED.captures(text) {
+        // LISTED is anchored: a line that cannot start it is not searched.
+        let may_list = text.starts_with(|c: char| c == 'q' || c == 'Q' || c.is_numeric());
+        if let Some(c) = may_list.then(|| LISTED.captures(text)).flatten() {
             let number: usize = c[2].parse().unwrap_or(0);
             if (1..=self.found.len()).contains(&number) {
                 let explicit = c.get(1).is_some() || !c[3].trim().is_empty();

@@ -276,7 +276,12 @@ pub(crate) fn plain_words(text: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
     {
-        let w = raw.replace('’', "'").to_lowercase();
+        // Most words are already plain: lowercase ASCII, copied once.
+        let w = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(raw)
+        } else {
+            std::borrow::Cow::Owned(raw.replace('’', "'").to_lowercase())
+        };
         let w = w.trim_matches('\'');
         if w.is_empty() {
             continue;
@@ -335,11 +340,20 @@ pub(super) fn one_edit(a: &str, b: &str) -> bool {
 }
 
 /// The longest phrase of `list` that `words` starts with, in words.
+/// Allocates nothing: it runs on every answer read, over lists of dozens
+/// of phrases (issue 23).
 pub(super) fn leading(words: &[String], list: &[&str]) -> usize {
     list.iter()
-        .map(|p| p.split(' ').collect::<Vec<_>>())
-        .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| *a == b))
-        .map(|p| p.len())
+        .filter_map(|p| {
+            let mut n = 0;
+            for part in p.split(' ') {
+                if words.get(n).is_none_or(|w| w != part) {
+                    return None;
+                }
+                n += 1;
+            }
+            Some(n)
+        })
         .max()
         .unwrap_or(0)
 }

@@ -175,8 +175,9 @@ pub(crate) const FREQUENCY: &[&str] = &[
 /// ...", "Do you ever ...")? Then "rarely" or "occasionally" is a yes.
 pub(crate) fn asks_ever(question: &Question) -> bool {
     let words = plain_words(&question.text);
-    words.starts_with(&["have".to_owned(), "you".to_owned()])
-        || words.starts_with(&["do".to_owned(), "you".to_owned(), "ever".to_owned()])
+    let starts =
+        |with: &[&str]| with.len() <= words.len() && with.iter().zip(&words).all(|(a, b)| a == b);
+    starts(&["have", "you"]) || starts(&["do", "you", "ever"])
 }
 
 /// Emoji that tick (yes) or cross (no), the emoji variation selector

@@ -344,6 +344,15 @@ impl Store {
     }
 }
 
+/// Was a message stored before, by its content hash (`?2`) or its
+/// Message-ID (`?3`, if it has one)? Two lookups, one per index: written
+/// as one condition with OR, SQLite scanned every message of the survey
+/// for each message stored, so storing N messages cost N² (issue 23).
+const SEEN_BEFORE: &str = "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1 AND unstored = 0
+        AND content_hash = ?2)
+    OR (?3 IS NOT NULL AND EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1
+        AND unstored = 0 AND message_id = ?3))";
+
 /// Inserts a fetched message unless it was seen before (same content or
 /// Message-ID).
 fn insert_fetched(
@@ -353,8 +362,7 @@ fn insert_fetched(
     hash: &str,
 ) -> Result<Stored> {
     let seen: bool = tx.query_row_cached(
-        "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1 AND unstored = 0
-            AND (content_hash = ?2 OR (?3 IS NOT NULL AND message_id = ?3)))",
+        SEEN_BEFORE,
         params![survey_id, hash, message.message_id],
         |r| r.get(0),
     )?;
@@ -482,4 +490,35 @@ fn revive_unstored(tx: &Connection, note: i64, message: &Fetched<'_>) -> Result<
         params![note, message.arrived.as_second()],
     )?;
     Ok(Stored::New(note))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Storing a fetched message looks for an earlier copy through the
+    /// indexes on the content hash and the Message-ID, never by reading
+    /// every message of the survey (issue 23: quadratic in the mailbox).
+    #[test]
+    fn a_fetched_message_is_checked_for_copies_by_its_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("state.db")).unwrap();
+        let conn = store.lock();
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {SEEN_BEFORE}"))
+            .unwrap();
+        let plan = stmt
+            .query_map(params!["s", "h", "m@x"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap()
+            .join("\n");
+        assert!(
+            plan.contains("(survey_id=? AND content_hash=?)")
+                && plan.contains("(survey_id=? AND message_id=?)")
+                && !plan.contains("SCAN messages")
+                && !plan.contains("messages_by_state"),
+            "{plan}"
+        );
+    }
 }

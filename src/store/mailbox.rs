@@ -348,7 +348,8 @@ impl Store {
 /// Message-ID (`?3`, if it has one)? Two lookups, one per index: written
 /// as one condition with OR, SQLite scanned every message of the survey
 /// for each message stored, so storing N messages cost N² (issue 23).
-const SEEN_BEFORE: &str = "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1 AND unstored = 0
+const SEEN_BEFORE: &str =
+    "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1 AND unstored = 0
         AND content_hash = ?2)
     OR (?3 IS NOT NULL AND EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1
         AND unstored = 0 AND message_id = ?3))";

@@ -185,13 +185,16 @@ static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\s,;(]*\b(not|instead of|rather than)\b.*$").expect("valid regex")
 });
 
-/// Every pattern [`read`] tries, as one set: a sentence that none of them
-/// matches (nearly every sentence) is searched once instead of once per
-/// pattern (issue 23). A pattern that `read` tries must be in it.
+/// Every pattern [`read`] tries on the sentence (its numbers in words
+/// made digits), as one set: a sentence that none of them matches (nearly
+/// every sentence) is searched once instead of once per pattern (issue
+/// 23). **A pattern added to `read` must be added here**, or it is never
+/// tried.
 static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
     let mut all: Vec<&str> = [
         &DOUBT,
         &RETRACTION,
+        &WROTE_INSTEAD,
         &CORRECTION,
         &CORRECTION_BARE,
         &CORRECTION_WORDS,
@@ -214,9 +217,6 @@ pub(super) fn read(
     questions: &[Question],
     index: &prose::Index,
 ) -> Option<(usize, Fix)> {
-    if !ANY.is_match(sentence) {
-        return None;
-    }
     let by_number = |n: &str| {
         let n: usize = n.parse().ok()?;
         n.checked_sub(1).filter(|i| *i < questions.len())
@@ -230,6 +230,9 @@ pub(super) fn read(
         format!("{} {n}", &c[1])
     });
     let sentence: &str = &spelt;
+    if !ANY.is_match(sentence) {
+        return None;
+    }
     if let Some(c) = DOUBT.captures(sentence) {
         let q = match (c.get(1), c.get(2)) {
             (Some(n), _) => by_number(n.as_str()),

@@ -195,6 +195,7 @@ static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
         &DOUBT,
         &RETRACTION,
         &WROTE_INSTEAD,
+        &RECONSIDERED,
         &CORRECTION,
         &CORRECTION_BARE,
         &CORRECTION_WORDS,

@@ -316,7 +316,13 @@ pub(crate) fn read(
         match key {
             Some((Named::One(i), value)) => {
                 any_key = true;
-                let others = items_mentioned(value, i, items.len());
+                // Only a remark with a value of its own ("nearer 2"):
+                // "5 - b is the weak spot" is 5 with its reason.
+                let others = if values_in(value) > 1 {
+                    items_mentioned(value, i, items.len())
+                } else {
+                    Vec::new()
+                };
                 if !others.is_empty() {
                     // Neither this item's value nor the other's can be
                     // told from it.
@@ -432,6 +438,18 @@ fn same_for_all(text: &str, count: usize) -> Option<&str> {
         && counted.is_none_or(|n| n == count)
         && (!both || count == 2))
         .then(|| value.trim_end_matches('s'))
+}
+
+/// How many numbers `text` holds, in digits (`4`, `4/5` counts one) or
+/// in words. One pass.
+fn values_in(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '/')
+        .filter(|w| {
+            let w = w.to_lowercase();
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || super::number::NUMBER_WORDS.contains(&w.as_str())
+        })
+        .count()
 }
 
 /// The other items an item's value text (`5 (actually b is more like
@@ -614,6 +632,11 @@ mod tests {
                 Ok(vec![Some(Some(4)), Some(None), Some(None)]),
             ),
             ("a) 4 b) 3 (a fair bit) c) 5", all(4, 3, 5)),
+            ("a) 4 b) 3 c) 5 - b is the weak spot", all(4, 3, 5)),
+            (
+                "a) 4 b) 3 c) 5 (b nearer two)",
+                Ok(vec![Some(Some(4)), Some(None), Some(None)]),
+            ),
             // Given twice, differently: unclear.
             (
                 "a) 4, a) 2, b) 3, c) 5",

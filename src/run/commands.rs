@@ -15,10 +15,10 @@ use crate::outbox::{FileOutbox, Outbox, SmtpOutbox};
 use crate::run::clock::{Clock, SystemClock};
 use crate::run::daemon;
 use crate::run::dispatch::{Dispatcher, Limits, Round};
+use crate::run::list::Brought;
 use crate::run::shutdown::Shutdown;
 use crate::store::{MailState, Store};
 use crate::survey::Survey;
-use crate::survey::recipients;
 use crate::survey::templates::Templates;
 use crate::{Error, Result};
 
@@ -31,14 +31,20 @@ fn on_database<T>(survey: &Survey, work: impl FnOnce(&Store) -> Result<T>) -> Re
         .map_err(|err| err.at_database(&survey.database))
 }
 
-/// Loads the survey, opens the store and brings the recipient list in.
+/// Loads the survey, opens the store and brings the recipient list in: a
+/// list with any problem is not applied, and is the command's error. The
+/// list is read a row at a time, and not at all when unchanged since its
+/// last full read ([`crate::run::list::bring_in`]).
 fn prepare(path: &Path) -> Result<(Survey, Templates, Store)> {
     let (survey, templates) = daemon::load(path)?;
-    let list = recipients::load(&survey.recipients_file).map_err(Error::Invalid)?;
     let store = Store::open(&survey.database)?;
     let now = SystemClock.now();
     store.ensure_survey(&survey, now)?;
-    store.sync_recipients(&survey.id, &list, now)?;
+    if let Brought::NotApplied(problems) =
+        crate::run::list::bring_in(&store, &survey, now, true, false)?
+    {
+        return Err(Error::Invalid(problems));
+    }
     Ok((survey, templates, store))
 }
 
@@ -447,16 +453,19 @@ pub fn status(path: &Path) -> Result<StatusRead> {
         Ok((
             store.status(&survey.id)?.with_conditions(store, &survey)?,
             crate::run::overview::QuotaOutlook::read(&survey, store, now)?,
+            crate::run::list::problems(Some(store), &survey),
         ))
     });
-    let (counts, quota) = match read {
-        Ok((status, quota)) => (Ok(status), quota),
-        Err(err @ Error::Locked { .. }) => (Err(err), None),
+    let (counts, quota, list_problems) = match read {
+        Ok((status, quota, problems)) => (Ok(status), quota, problems),
+        Err(err @ Error::Locked { .. }) => {
+            (Err(err), None, crate::run::list::problems(None, &survey))
+        }
         Err(err) => return Err(err),
     };
     Ok(StatusRead::Survey(Box::new(SurveyStatus {
         write_locked: crate::run::overview::write_locked(&survey.database),
-        list_problems: recipients::load(&survey.recipients_file).err(),
+        list_problems,
         quota,
         id: survey.id,
         title: survey.title,

@@ -15,10 +15,10 @@ use crate::inbox::Health;
 use crate::outbox::Outbox;
 use crate::run::clock::Clock;
 use crate::run::dispatch::Dispatcher;
+use crate::run::list::Brought;
 use crate::run::shutdown::Shutdown;
 use crate::store::Store;
 use crate::survey::Survey;
-use crate::survey::recipients;
 use crate::survey::templates::Templates;
 use crate::{Error, Result};
 
@@ -304,8 +304,14 @@ impl<O: Outbox> Daemon<O> {
     /// the receipts it queues go out in the same round.
     pub async fn turn(&mut self, shutdown: &Shutdown) -> Result<()> {
         let reread = self.reread.swap(false, std::sync::atomic::Ordering::SeqCst);
-        let list_changed = self.list.changed() || reread;
-        self.store_work(list_changed).await?;
+        let list = if reread {
+            ListRead::Again
+        } else if self.list.changed() {
+            ListRead::IfChanged
+        } else {
+            ListRead::No
+        };
+        self.store_work(list).await?;
         let sending = self.dispatcher.send_due(shutdown, |_| {});
         tokio::pin!(sending);
         // Sending is never cut short (a message the server has taken must
@@ -318,7 +324,7 @@ impl<O: Outbox> Daemon<O> {
                     return failed.map_or(Ok(()), Err);
                 }
                 _ = self.arrived.notified(), if failed.is_none() && !shutdown.is_triggered() => {
-                    if let Err(err) = self.store_work(false).await {
+                    if let Err(err) = self.store_work(ListRead::No).await {
                         failed = Some(err);
                     }
                 }
@@ -330,14 +336,14 @@ impl<O: Outbox> Daemon<O> {
     /// mail, the timeline, invitations. It runs off the async workers:
     /// SQLite waits for fsyncs and for the write lock a CLI command may
     /// hold.
-    async fn store_work(&self, list_changed: bool) -> Result<()> {
+    async fn store_work(&self, list: ListRead) -> Result<()> {
         let now = self.clock.now();
         let (survey, templates) = (self.survey.clone(), self.templates.clone());
         let ingested = self
             .store
             .blocking(move |store| {
-                if list_changed {
-                    sync_recipients(store, &survey, now)?;
+                if list != ListRead::No {
+                    sync_recipients(store, &survey, now, list == ListRead::Again)?;
                 }
                 let ingested = crate::decide::ingest::process_new(store, &survey, &templates, now)?;
                 crate::follow_up::timeline::advance(store, &survey, now)?;
@@ -411,22 +417,42 @@ pub fn load(path: &Path) -> Result<(Survey, Templates)> {
     Ok((survey, templates))
 }
 
+/// Whether a turn reads the recipient list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListRead {
+    /// Not this turn.
+    No,
+    /// Its file looks changed (or this is the first turn): read it unless
+    /// the store's record of its last full read says it is unchanged.
+    IfChanged,
+    /// A reload: read it whatever the record says.
+    Again,
+}
+
 /// Brings the store in line with the recipient list on disk. A row that
 /// fails validation keeps that person's last good state; every other row
-/// applies.
-fn sync_recipients(store: &Store, survey: &Survey, now: Timestamp) -> Result<()> {
-    match recipients::load_rows(&survey.recipients_file) {
-        Ok(rows) => {
-            let changes = store.sync_recipients_holding(&survey.id, &rows.good, &rows.held, now)?;
-            info!(survey = %survey.id, listed = rows.good.len(), added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
-            if !rows.problems.is_empty() {
-                warn!(survey = %survey.id, "recipient list: rows not applied (those people keep their last good state):\n{}", rows.problems);
+/// applies. A list unchanged since its last full read is not read again,
+/// unless `force` (a reload).
+fn sync_recipients(store: &Store, survey: &Survey, now: Timestamp, force: bool) -> Result<()> {
+    match crate::run::list::bring_in(store, survey, now, false, force)? {
+        Brought::Applied {
+            changes,
+            listed,
+            problems,
+        } => {
+            info!(survey = %survey.id, listed, added = changes.added, removed = changes.removed, relisted = changes.relisted, "recipient list read");
+            if !problems.is_empty() {
+                warn!(survey = %survey.id, "recipient list: rows not applied (those people keep their last good state):\n{problems}");
             }
         }
+        Brought::Unchanged(last) => {
+            info!(survey = %survey.id, listed = last.listed, "recipient list unchanged since it was last read")
+        }
         // An unreadable list must not remove anybody: keep the last good one.
-        Err(problems) => {
+        Brought::NotApplied(problems) => {
             warn!(survey = %survey.id, "recipient list not applied: {problems}")
         }
+        Brought::Purged => {}
     }
     Ok(())
 }

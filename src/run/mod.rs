@@ -11,6 +11,7 @@ pub mod clock;
 pub mod commands;
 pub mod daemon;
 pub mod dispatch;
+pub mod list;
 pub mod notify;
 pub mod overview;
 pub mod privacy;

@@ -100,13 +100,14 @@ pub fn overview(file: &Path, now: Timestamp) -> Overview {
     };
     out.id = Some(survey.id.clone());
     out.title = Some(survey.title.clone());
-    if let Err(problems) = crate::survey::recipients::load(&survey.recipients_file) {
+    let store = Store::open(&survey.database);
+    if let Some(problems) = crate::run::list::problems(store.as_ref().ok(), &survey) {
         out.problems.push(format!(
             "recipient list not applied: {}",
             one_line(&problems.to_string())
         ));
     }
-    let store = match Store::open(&survey.database) {
+    let store = match store {
         Ok(store) => store,
         Err(err) if err.is_locked() => {
             out.problems

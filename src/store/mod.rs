@@ -15,6 +15,7 @@ mod decisions;
 mod digest;
 mod health;
 mod kinds;
+mod list_reads;
 pub mod lock;
 mod mailbox;
 mod open;
@@ -81,6 +82,7 @@ pub use kinds::{
     CancelReason, FlagKind, HeldDecision, MailKind, MailState, MatchedBy, MessageKind,
     MessageState, Received, RecipientStatus,
 };
+pub use list_reads::LastListRead;
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
 pub use outbox::{Accepted, Claimable, Claimed, SentMail};
@@ -88,7 +90,7 @@ pub use processing::{
     Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, Lookup, Outcome, Savepoint,
     StoredMessage, Waiting,
 };
-pub use recipients::{ListChanges, StoredRecipient};
+pub use recipients::{ListChanges, ListSync, StoredRecipient};
 pub use retention::Purged;
 pub use status::{Failure, FewerConnections, HealthNote, Status};
 pub use timeline::{ReportData, Silent};
@@ -306,6 +308,85 @@ mod tests {
             counted.contains("COVERING INDEX outbox_by_kind") && !counted.contains("TEMP B-TREE"),
             "{counted}"
         );
+    }
+
+    /// Migration 0022 (the list's last read) on a database written by the
+    /// release before it: its people are kept, nothing is recorded until a
+    /// full read, then an unchanged file's problems come from the store,
+    /// and a changed file is read again; invitations queued set-based have
+    /// the Message-ID the sending expects, and none twice.
+    #[test]
+    fn a_database_from_before_0022_records_its_list_read_and_knows_it_unchanged() {
+        use crate::survey::recipients::ListReader;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 21).unwrap();
+        conn.execute_batch(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
+             INSERT INTO recipients (survey_id, email, email_key, name, selector, verifier, status, added_at)
+             VALUES ('s', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 'active', 0),
+                    ('s', 'gone@x.test', 'gone@x.test', 'G', 'gggggggggggg', 'gggggggggggggggggggg', 'active', 0);",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let list = dir.path().join("people.csv");
+        std::fs::write(
+            &list,
+            "name,email\nA,A@x.test\nB,b@x.test\nBad,not-an-address\n",
+        )
+        .unwrap();
+        assert!(store.last_list_read("s", &list).unwrap().is_none());
+        // Written long ago: its stamp can be relied on.
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&list)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let mut reader = ListReader::open(&list).unwrap();
+        let now = Timestamp::from_second(100).unwrap();
+        let synced = store.sync_list("s", &mut reader, now, false).unwrap();
+        assert_eq!(
+            synced,
+            ListSync::Applied(ListChanges {
+                added: 1,
+                removed: 1,
+                relisted: 0
+            })
+        );
+        let last = store.last_list_read("s", &list).unwrap().expect("recorded");
+        assert_eq!(last.listed, 2);
+        assert_eq!(last.problems.0.len(), 1);
+        assert_eq!(last.problems.0[0].line, Some(4));
+        assert_eq!(last.problems.0[0].file, list);
+        // Strict: the same list is read through and not applied.
+        let mut reader = ListReader::open(&list).unwrap();
+        assert_eq!(
+            store.sync_list("s", &mut reader, now, true).unwrap(),
+            ListSync::Refused
+        );
+        assert_eq!(store.queue_invitations("s", "x.test", now).unwrap(), 2);
+        assert_eq!(store.queue_invitations("s", "x.test", now).unwrap(), 0);
+        let people = store.recipients("s").unwrap();
+        let a = people.iter().find(|p| p.email == "A@x.test").unwrap();
+        let id: String = store
+            .lock()
+            .query_row(
+                "SELECT message_id FROM outbox WHERE recipient_id = ?1",
+                [a.id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            id,
+            crate::compose::token::message_id("invitation", 1, &a.token, "x.test")
+        );
+        // Changed: read again.
+        std::fs::write(&list, "name,email\nA,a@x.test\n").unwrap();
+        assert!(store.last_list_read("s", &list).unwrap().is_none());
     }
 
     /// Migration 0014 (sending pauses) on a database written by

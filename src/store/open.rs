@@ -37,6 +37,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0019_fewer_connections.sql")),
         M::up(include_str!("0020_counting_indexes.sql")),
         M::up(include_str!("0021_counted_answers.sql")),
+        M::up(include_str!("0022_list_reads.sql")),
     ])
 }
 

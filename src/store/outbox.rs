@@ -9,7 +9,6 @@ use super::{
     Cached, CancelReason, MailKind, MailState, RecipientStatus, Store, StoredRecipient, rows,
 };
 use crate::Result;
-use crate::compose::token::Token;
 
 /// Which due mail a worker may claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,38 +346,52 @@ fn claim_one(
     }
 }
 
+/// People queued an invitation per transaction by
+/// [`Store::queue_invitations`].
+pub const INVITATION_BATCH: i64 = 50_000;
+
 impl Store {
     /// Queues an invitation for every listed, active recipient who has none.
     /// Returns how many were queued.
+    ///
+    /// Set-based: one `INSERT ... SELECT` per [`INVITATION_BATCH`] people
+    /// (in id order), each batch its own transaction, so that a million
+    /// are queued without a row passing through Rust, and the store is
+    /// free between batches for the inbox and the sending. The Message-ID
+    /// is the one [`crate::compose::token::message_id`] makes.
     pub fn queue_invitations(
         &self,
         survey_id: &str,
         domain: &str,
         now: Timestamp,
     ) -> Result<usize> {
-        let mut conn = self.lock();
-        let tx = conn.transaction()?;
-        let people: Vec<(i64, String, String)> = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT r.id, r.selector, r.verifier FROM recipients r
-                 WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
-                   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation')",
+        let mut queued = 0;
+        let mut after = 0_i64;
+        loop {
+            let mut conn = self.lock();
+            let tx = conn.transaction()?;
+            let last: Option<i64> = tx.query_row_cached(
+                "SELECT MAX(id) FROM (SELECT r.id FROM recipients r
+                   WHERE r.survey_id = ?1 AND r.id > ?2 ORDER BY r.id LIMIT ?3)",
+                params![survey_id, after, INVITATION_BATCH],
+                |r| r.get(0),
             )?;
-            stmt.query_map([survey_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        for (id, selector, verifier) in &people {
-            let token = Token::parse(&format!("{selector}{verifier}"))
-                .expect("stored tokens are well formed");
-            let message_id = crate::compose::token::message_id("invitation", 1, &token, domain);
-            tx.execute_cached(
+            let Some(last) = last else {
+                return Ok(queued);
+            };
+            queued += tx.execute_cached(
                 "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
-                 VALUES (?1, ?2, 'invitation', 1, ?3, ?4, ?4)",
-                params![survey_id, id, message_id, now.as_second()],
+                 SELECT ?1, r.id, 'invitation', 1, 'invitation.1.' || r.selector || r.verifier || '@' || ?4, ?5, ?5
+                 FROM recipients r
+                 WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
+                   AND r.id > ?2 AND r.id <= ?3
+                   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation')
+                 ORDER BY r.id",
+                params![survey_id, after, last, domain, now.as_second()],
             )?;
+            tx.commit()?;
+            after = last;
         }
-        tx.commit()?;
-        Ok(people.len())
     }
 
     /// At start-up: messages left `sending` by a crash may or may not have
@@ -932,7 +945,7 @@ mod tests {
             [],
         )
         .unwrap();
-        let token = Token::generate();
+        let token = crate::compose::token::Token::generate();
         conn.execute(
             "INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, status, added_at)
              VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', ?1, ?2, 'opted_out', 0)",

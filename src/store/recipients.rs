@@ -1,14 +1,14 @@
 //! The people of a survey as stored: the list brought in line with the
 //! recipients file, and a person found by id or by token.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Cached, RecipientStatus, Store, retention};
 use crate::compose::token::{SELECTOR_LEN, Token};
-use crate::survey::recipients::Recipient;
+use crate::survey::recipients::{ListReader, Recipient};
 use crate::{Error, Result};
 
 /// A recipient as stored.
@@ -39,6 +39,20 @@ pub struct ListChanges {
     pub removed: usize,
     /// Rows back in the list after a removal.
     pub relisted: usize,
+}
+
+/// What [`Store::sync_list`] did with a list read from its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListSync {
+    /// The list was applied (every row that passed; those that did not
+    /// keep their last good state).
+    Applied(ListChanges),
+    /// Every row was read, and some failed a check: nothing was applied
+    /// (`strict`); the reader holds the problems.
+    Refused,
+    /// The survey's personal data was purged: the list is not read again
+    /// (it would bring back the names and addresses the purge deleted).
+    Purged,
 }
 
 impl Store {
@@ -72,60 +86,49 @@ impl Store {
         }
         let tx = conn.transaction()?;
         let mut changes = ListChanges::default();
-        let existing: HashMap<String, (i64, bool)> = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT email_key, id, listed FROM recipients WHERE survey_id = ?1",
-            )?;
-            stmt.query_map([survey_id], |r| {
-                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get::<_, bool>(2)?)))
-            })?
-            .collect::<rusqlite::Result<_>>()?
-        };
-        let mut keys = std::collections::HashSet::new();
+        let mut keys = HashSet::new();
         for person in list {
-            let key = person.key();
-            keys.insert(key.clone());
-            let attributes = serde_json::to_string(&person.attributes).expect("a map serialises");
-            match existing.get(&key) {
-                None => {
-                    let token = Token::generate();
-                    tx.execute_cached(
-                        "INSERT INTO recipients (survey_id, email, email_key, name, attributes, selector, verifier, added_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        params![survey_id, person.email, key, person.name, attributes, token.selector(), token.verifier(), now.as_second()],
-                    )?;
-                    changes.added += 1;
-                }
-                Some((id, listed)) => {
-                    // Only a row that changed is written: every start of
-                    // the daemon reads the whole list again.
-                    tx.execute_cached(
-                        "UPDATE recipients SET email = ?2, name = ?3, attributes = ?4, listed = 1, removed_at = NULL
-                         WHERE id = ?1 AND (email IS NOT ?2 OR name IS NOT ?3 OR attributes IS NOT ?4 OR listed = 0)",
-                        params![id, person.email, person.name, attributes],
-                    )?;
-                    if !listed {
-                        changes.relisted += 1;
-                    }
-                }
-            }
+            keys.insert(person.key());
+            apply_row(&tx, survey_id, person, now, &mut changes)?;
         }
-        for (key, (id, listed)) in &existing {
-            if *listed && !keys.contains(key) && !held.contains(key) {
-                tx.execute_cached(
-                    "UPDATE recipients SET listed = 0, removed_at = ?2 WHERE id = ?1",
-                    params![id, now.as_second()],
-                )?;
-                tx.execute_cached(
-                    "UPDATE outbox SET state = 'cancelled', cancel_reason = 'unlisted'
-                     WHERE recipient_id = ?1 AND state = 'pending'",
-                    [id],
-                )?;
-                changes.removed += 1;
-            }
-        }
+        let keeps = |key: &str| keys.contains(key) || held.iter().any(|h| h == key);
+        remove_unkept(&tx, survey_id, keeps, now, &mut changes)?;
         tx.commit()?;
         Ok(changes)
+    }
+
+    /// [`Store::sync_recipients_holding`] for a list read from its file a
+    /// row at a time (a million rows are never held): each row applied as
+    /// it is read, with prepared statements (a row written only when it
+    /// changed), those no longer listed removed once every row is read,
+    /// and the file's stamp and problems recorded ([`Store::last_list_read`]),
+    /// all in one transaction: a list is applied whole or not at all.
+    /// With `strict`, a list with any problem is read through and then not
+    /// applied ([`ListSync::Refused`]).
+    pub fn sync_list(
+        &self,
+        survey_id: &str,
+        list: &mut ListReader,
+        now: Timestamp,
+        strict: bool,
+    ) -> Result<ListSync> {
+        let mut conn = self.lock();
+        if retention::purged_at(&conn, survey_id)?.is_some() {
+            return Ok(ListSync::Purged);
+        }
+        let tx = conn.transaction()?;
+        let mut changes = ListChanges::default();
+        for person in list.by_ref() {
+            apply_row(&tx, survey_id, &person, now, &mut changes)?;
+        }
+        if strict && !list.problems().is_empty() {
+            // Dropped: rolled back.
+            return Ok(ListSync::Refused);
+        }
+        remove_unkept(&tx, survey_id, |key| list.keeps(key), now, &mut changes)?;
+        super::list_reads::record(&tx, survey_id, list, now)?;
+        tx.commit()?;
+        Ok(ListSync::Applied(changes))
     }
 
     /// All stored recipients of a survey, listed or not.
@@ -150,6 +153,93 @@ impl Store {
     ) -> Result<Option<StoredRecipient>> {
         recipient_by_token(&self.lock(), survey_id, token)
     }
+}
+
+/// One row of the list applied: a new person inserted with a fresh token,
+/// one already stored updated only when a column differs (every start of
+/// the daemon reads the whole list again) or they come back to the list.
+fn apply_row(
+    tx: &Connection,
+    survey_id: &str,
+    person: &Recipient,
+    now: Timestamp,
+    changes: &mut ListChanges,
+) -> Result<()> {
+    let key = person.key();
+    let attributes = serde_json::to_string(&person.attributes).expect("a map serialises");
+    let found: Option<(i64, bool, bool)> = tx
+        .query_row_cached(
+            "SELECT id, listed, email IS ?3 AND name IS ?4 AND attributes IS ?5
+             FROM recipients WHERE survey_id = ?1 AND email_key = ?2",
+            params![survey_id, key, person.email, person.name, attributes],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match found {
+        None => {
+            let token = Token::generate();
+            tx.execute_cached(
+                "INSERT INTO recipients (survey_id, email, email_key, name, attributes, selector, verifier, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![survey_id, person.email, key, person.name, attributes, token.selector(), token.verifier(), now.as_second()],
+            )?;
+            changes.added += 1;
+        }
+        Some((id, listed, same)) => {
+            if !same || !listed {
+                tx.execute_cached(
+                    "UPDATE recipients SET email = ?2, name = ?3, attributes = ?4, listed = 1, removed_at = NULL
+                     WHERE id = ?1",
+                    params![id, person.email, person.name, attributes],
+                )?;
+            }
+            if !listed {
+                changes.relisted += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Once every row is read: the listed people the list no longer `keeps`
+/// are removed from it, their pending mail cancelled. The addresses are
+/// read from the `(survey_id, email_key)` index alone.
+fn remove_unkept(
+    tx: &Connection,
+    survey_id: &str,
+    keeps: impl Fn(&str) -> bool,
+    now: Timestamp,
+    changes: &mut ListChanges,
+) -> Result<()> {
+    let gone: Vec<i64> = {
+        let mut stmt =
+            tx.prepare_cached("SELECT id, email_key FROM recipients WHERE survey_id = ?1")?;
+        let mut rows = stmt.query([survey_id])?;
+        let mut gone = Vec::new();
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(1)?;
+            if !keeps(&key) {
+                gone.push(r.get(0)?);
+            }
+        }
+        gone
+    };
+    for id in gone {
+        let removed = tx.execute_cached(
+            "UPDATE recipients SET listed = 0, removed_at = ?2 WHERE id = ?1 AND listed = 1",
+            params![id, now.as_second()],
+        )?;
+        if removed == 0 {
+            continue;
+        }
+        tx.execute_cached(
+            "UPDATE outbox SET state = 'cancelled', cancel_reason = 'unlisted'
+             WHERE recipient_id = ?1 AND state = 'pending'",
+            [id],
+        )?;
+        changes.removed += 1;
+    }
+    Ok(())
 }
 
 /// The recipient whose token this is (see [`Store::recipient_by_token`]).

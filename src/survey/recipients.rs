@@ -137,14 +137,26 @@ fn column_letter(index: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// A recipient list as a table of text, whatever file it came from.
+/// A recipient list's header and where its rows come from, whatever file
+/// it is: a CSV file is read a row at a time (a list of a million people
+/// is never held), a workbook's sheet as calamine reads it (at most
+/// [`MAX_WORKBOOK_BYTES`] on disk).
 struct Table {
     /// Where the header row is.
     header_place: Place,
     /// The header row.
     headers: Vec<String>,
-    /// Each row's place and cells, or why it could not be read.
-    rows: Vec<(Place, Result<Vec<String>, String>)>,
+    /// The rows not yet read.
+    rows: Source,
+}
+
+/// The rows of a [`Table`] not yet read.
+enum Source {
+    /// A CSV file, read as the rows are asked for.
+    Csv(Box<csv::Reader<std::fs::File>>),
+    /// A workbook's rows: each one's place and cells, or why it could not
+    /// be read.
+    Sheet(std::vec::IntoIter<(Place, Result<Vec<String>, String>)>),
 }
 
 /// Is `path` an Excel workbook (by its extension)?
@@ -166,11 +178,10 @@ fn read_table(path: &Path) -> Result<Table, Problems> {
 
 fn read_csv(path: &Path) -> Result<Table, Problems> {
     let mut problems = Problems::default();
-    let mut reader = match csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_path(path)
-    {
-        Ok(reader) => reader,
+    let mut reader = match std::fs::File::open(path) {
+        Ok(file) => csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(file),
         Err(err) => {
             problems.at(
                 path,
@@ -193,23 +204,10 @@ fn read_csv(path: &Path) -> Result<Table, Problems> {
             return Err(problems);
         }
     };
-    let rows = reader
-        .records()
-        .map(|record| match record {
-            Ok(record) => (
-                Place::Line(record.position().map_or(0, |p| p.line() as usize)),
-                Ok(record.iter().map(str::to_owned).collect()),
-            ),
-            Err(err) => (
-                Place::Line(err.position().map_or(0, |p| p.line() as usize)),
-                Err(format!("unreadable row: {err}")),
-            ),
-        })
-        .collect();
     Ok(Table {
         header_place: Place::Line(1),
         headers,
-        rows,
+        rows: Source::Csv(Box::new(reader)),
     })
 }
 
@@ -333,58 +331,237 @@ fn read_workbook(path: &Path) -> Result<Table, Problems> {
             let cells: Result<Vec<String>, String> = cells.iter().map(text).collect();
             (place(i), cells)
         })
-        .collect();
+        .collect::<Vec<_>>();
     Ok(Table {
         header_place: place(0),
         headers,
-        rows,
+        rows: Source::Sheet(rows.into_iter()),
     })
 }
 
 /// Reads a recipient list row by row (see [`Rows`]): a CSV file, or the
 /// first sheet of an Excel workbook (`.xlsx`) with the header in its first
 /// row. Only a list that cannot be read at all (no file, no header) is an
-/// error.
+/// error. Every row is held: [`ListReader`] reads one without holding them.
 pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
-    let table = read_table(path)?;
-    let mut problems = Problems::default();
-    let mut held = Vec::new();
-    let headers = &table.headers;
-    let first_row = if is_workbook(path) {
-        "first row of the first sheet"
-    } else {
-        "first row"
-    };
-    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let (Some(name_col), Some(email_col)) = (column("name"), column("email")) else {
-        table.header_place.problem(
-            &mut problems,
-            path,
-            None,
-            format!(
-                "the header row must have 'name' and 'email' columns (found: {})",
-                headers.join(",")
-            ),
-            &format!("make the {first_row} name,email followed by any extra columns"),
-        );
-        return Err(problems);
-    };
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut recipients = Vec::new();
-    for (place, cells) in table.rows {
-        let record = match cells {
-            Ok(record) => record,
-            Err(err) => {
-                place.problem(
-                    &mut problems,
-                    path,
-                    None,
-                    err,
-                    "every row needs as many fields as the header, and no cell an error",
-                );
-                continue;
-            }
+    let mut reader = ListReader::open(path)?;
+    let good = reader.by_ref().collect();
+    let (held, problems) = reader.into_held_and_problems();
+    Ok(Rows {
+        good,
+        held,
+        problems,
+    })
+}
+
+/// Checks a recipient list without keeping its rows (only each address,
+/// to find those listed twice): every problem, or how many people it
+/// lists.
+pub fn check(path: &Path) -> Result<usize, Problems> {
+    let mut reader = ListReader::open(path)?;
+    let listed = reader.by_ref().count();
+    reader.into_held_and_problems().1.into_result(listed)
+}
+
+/// The file of a recipient list as it was when read: its size, time of
+/// last change and inode. The same stamp later means the same file, read
+/// again, would give the same rows, so that what was found in it can be
+/// kept instead of reading a million rows again
+/// ([`ListStamp::settled`] says when a stamp can be relied on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListStamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Last modification, in nanoseconds since the Unix epoch.
+    pub modified_ns: i64,
+    /// The file's inode (an editor that saves by renaming makes a new one).
+    pub inode: u64,
+}
+
+/// The version of the rules a list is checked by: a stamp recorded under
+/// other rules is not relied on (a new release's new check is applied to
+/// an unchanged file). Raise it with any change to what a row must be.
+pub const LIST_RULES: i64 = 1;
+
+/// How long before a read a file must have last changed for its stamp to
+/// be relied on: a write within the same tick of the file system's clock
+/// as the one before it would leave the time unchanged (ext4 counts in
+/// jiffies; FAT and some network file systems in seconds).
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
+
+impl ListStamp {
+    /// The stamp of the file at `path` now; `None` when it cannot be read.
+    pub fn of(path: &Path) -> Option<ListStamp> {
+        std::fs::metadata(path)
+            .ok()
+            .and_then(|m| ListStamp::from_metadata(&m))
+    }
+
+    fn from_metadata(meta: &std::fs::Metadata) -> Option<ListStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let modified = meta.modified().ok()?;
+        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(ListStamp {
+            size: meta.len(),
+            modified_ns: i64::try_from(since.as_nanos()).ok()?,
+            inode: meta.ino(),
+        })
+    }
+
+    /// Can this stamp, taken when a read began at `read_at`, be relied on
+    /// later? Only when the file had last changed well before: a change
+    /// made during the read, in the same tick of the file system's clock,
+    /// would otherwise go unseen (git's "racily clean" entries).
+    pub fn settled(&self, read_at: std::time::SystemTime) -> bool {
+        let Ok(read) = read_at.duration_since(std::time::UNIX_EPOCH) else {
+            return false;
         };
+        i128::from(self.modified_ns) + SETTLED.as_nanos() as i128 <= read.as_nanos() as i128
+    }
+}
+
+/// A recipient list read a row at a time: an iterator over the rows that
+/// pass every check, in the order listed. A row that fails a check is set
+/// aside with its reason ([`ListReader::problems`]) and the rest goes on;
+/// one whose address can still be told apart is held
+/// ([`ListReader::keeps`]: that person keeps their last good state). Only
+/// each listed address is kept (to find those listed twice), never the
+/// rows.
+pub struct ListReader {
+    path: std::path::PathBuf,
+    headers: Vec<String>,
+    name_col: usize,
+    email_col: usize,
+    rows: Source,
+    record: csv::StringRecord,
+    /// Every address that passed, compared without regard to case, with
+    /// the line or row it is first on.
+    seen: HashMap<Box<str>, usize>,
+    held: Vec<String>,
+    problems: Problems,
+    stamp: Option<ListStamp>,
+    read_at: std::time::SystemTime,
+}
+
+impl std::fmt::Debug for ListReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListReader")
+            .field("path", &self.path)
+            .field("listed", &self.seen.len())
+            .field("problems", &self.problems.0.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ListReader {
+    /// Opens a recipient list and reads its header. Only a list that
+    /// cannot be read at all (no file, no header with `name` and `email`)
+    /// is an error.
+    pub fn open(path: &Path) -> Result<ListReader, Problems> {
+        let read_at = std::time::SystemTime::now();
+        let stamp = ListStamp::of(path);
+        let table = read_table(path)?;
+        let mut problems = Problems::default();
+        let headers = table.headers;
+        let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let (Some(name_col), Some(email_col)) = (column("name"), column("email")) else {
+            let first_row = if is_workbook(path) {
+                "first row of the first sheet"
+            } else {
+                "first row"
+            };
+            table.header_place.problem(
+                &mut problems,
+                path,
+                None,
+                format!(
+                    "the header row must have 'name' and 'email' columns (found: {})",
+                    headers.join(",")
+                ),
+                &format!("make the {first_row} name,email followed by any extra columns"),
+            );
+            return Err(problems);
+        };
+        Ok(ListReader {
+            path: path.to_owned(),
+            headers,
+            name_col,
+            email_col,
+            rows: table.rows,
+            record: csv::StringRecord::new(),
+            seen: HashMap::new(),
+            held: Vec::new(),
+            problems,
+            stamp,
+            read_at,
+        })
+    }
+
+    /// The file's stamp when the read began, when it can be relied on
+    /// ([`ListStamp::settled`]).
+    pub fn settled_stamp(&self) -> Option<ListStamp> {
+        self.stamp.filter(|s| s.settled(self.read_at))
+    }
+
+    /// The list's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// How many people passed so far.
+    pub fn listed(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Is the person of this address (compared without regard to case)
+    /// in the list read so far: listed, or held by a row that failed a
+    /// check? Nobody else is to be removed once every row is read.
+    pub fn keeps(&self, key: &str) -> bool {
+        self.seen.contains_key(key) || self.held.iter().any(|h| h == key)
+    }
+
+    /// What was wrong so far, with file, line and fix.
+    pub fn problems(&self) -> &Problems {
+        &self.problems
+    }
+
+    /// The held addresses and the problems, once read.
+    pub fn into_held_and_problems(self) -> (Vec<String>, Problems) {
+        (self.held, self.problems)
+    }
+
+    /// The next row as read: its place and cells, or why it could not be
+    /// read; `None` at the end.
+    fn next_cells(&mut self) -> Option<(Place, Result<Vec<String>, String>)> {
+        match &mut self.rows {
+            Source::Sheet(rows) => rows.next(),
+            Source::Csv(reader) => match reader.read_record(&mut self.record) {
+                Ok(false) => None,
+                Ok(true) => Some((
+                    Place::Line(self.record.position().map_or(0, |p| p.line() as usize)),
+                    Ok(self.record.iter().map(str::to_owned).collect()),
+                )),
+                Err(err) => {
+                    let place = Place::Line(err.position().map_or(0, |p| p.line() as usize));
+                    let stop = matches!(err.kind(), csv::ErrorKind::Io(_));
+                    if stop {
+                        // The file cannot be read further: what was read
+                        // stands, the rest is a problem.
+                        self.rows = Source::Sheet(Vec::new().into_iter());
+                    }
+                    Some((place, Err(format!("unreadable row: {err}"))))
+                }
+            },
+        }
+    }
+
+    /// Checks one row: the person it lists, or `None` with the problem
+    /// recorded (and the address held when it can be told apart).
+    fn check(&mut self, place: Place, record: Vec<String>) -> Option<Recipient> {
+        let path = self.path.as_path();
+        let headers = &self.headers;
+        let problems = &mut self.problems;
+        let (name_col, email_col) = (self.name_col, self.email_col);
         let cell = |i: usize| record.get(i).cloned().unwrap_or_default();
         let email = cell(email_col);
         let name = cell(name_col);
@@ -398,7 +575,7 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
         {
             let header = headers.get(i).map_or("", String::as_str);
             place.problem(
-                &mut problems,
+                problems,
                 path,
                 Some((i, header)),
                 format!(
@@ -408,22 +585,23 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
                 ),
                 "remove the line break or control character from the field",
             );
-            held.push(email.trim().to_lowercase());
-            continue;
+            self.held.push(email.trim().to_lowercase());
+            return None;
         }
         if email.parse::<Address>().is_err() {
             place.problem(
-                &mut problems,
+                problems,
                 path,
                 email_cell,
                 format!("'{email}' is not a valid email address"),
                 "correct the address or remove the row",
             );
-            continue;
+            return None;
         }
-        if let Some(first) = seen.insert(email.to_lowercase(), place.number()) {
+        let key = email.to_lowercase();
+        if let Some(first) = self.seen.get(key.as_str()) {
             place.problem(
-                &mut problems,
+                problems,
                 path,
                 email_cell,
                 format!(
@@ -432,12 +610,12 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
                 ),
                 "remove one of the rows",
             );
-            seen.insert(email.to_lowercase(), first);
-            continue;
+            return None;
         }
+        self.seen.insert(key.into_boxed_str(), place.number());
         if name.is_empty() {
             place.problem(
-                &mut problems,
+                problems,
                 path,
                 Some((name_col, headers[name_col].as_str())),
                 format!("no name for '{email}'"),
@@ -450,20 +628,42 @@ pub fn load_rows(path: &Path) -> Result<Rows, Problems> {
             .filter(|(i, _)| *i != name_col && *i != email_col)
             .map(|(i, header)| (header.to_owned(), cell(i)))
             .collect();
-        recipients.push(Recipient {
+        Some(Recipient {
             name,
             email,
             attributes,
-        });
+        })
     }
-    Ok(Rows {
-        good: recipients,
-        held,
-        problems,
-    })
 }
 
-/// The extra column names of a list (for template checks).
+impl Iterator for ListReader {
+    type Item = Recipient;
+
+    /// The next row that passes every check; those that do not are set
+    /// aside with their reason on the way.
+    fn next(&mut self) -> Option<Recipient> {
+        loop {
+            let (place, cells) = self.next_cells()?;
+            match cells {
+                Ok(record) => {
+                    if let Some(person) = self.check(place, record) {
+                        return Some(person);
+                    }
+                }
+                Err(err) => place.problem(
+                    &mut self.problems,
+                    &self.path,
+                    None,
+                    err,
+                    "every row needs as many fields as the header, and no cell an error",
+                ),
+            }
+        }
+    }
+}
+
+/// The extra column names of a list (for template checks). A CSV file's
+/// header alone is read.
 pub fn columns(path: &Path) -> Vec<String> {
     read_table(path)
         .map(|table| table.headers)

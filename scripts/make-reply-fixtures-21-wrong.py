@@ -136,6 +136,12 @@ case("trap_restated_without_reconsidering", message("trap_restated_without_recon
      answers=expect({1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: True, 9: False}, training=UNCLEAR),
      note="trap: 'The training one is a yes from me' against the list's no, with no word of reconsidering: a contradiction, asked")
 
+ans = {5: "b, not c: side effects have been manageable", 6: "Yes"}
+text = "Inline.\n\n" + WROTE + "\n\n" + text_inline(ans) + "\n"
+case("reason_not_other_letter_gmail", message("reason_not_other_letter_gmail", text=text, frm=MENSAH),
+     answers=expect({5: ["evidence"], 6: True}),
+     note="'b, not c: side effects have been manageable': a letter after 'not' is taken back, not added")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

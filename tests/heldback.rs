@@ -75,13 +75,14 @@ const FIRST_HALF_21: Set = Set {
 /// reasons and corrections that only looked like hedges or contradictions,
 /// 489 of 497 (98.4%), 0 wrong; with labels by a question's id words and
 /// arrows before answers, 491 of 497 (98.8%), 0 wrong; with a
-/// word of reconsidering before a restated answer, 492 of 497 (99.0%), 0 wrong.
+/// word of reconsidering before a restated answer, 492 of 497 (99.0%), 0 wrong;
+/// with a letter taken back in a reason ("c, not a"), 493 (99.2%).
 const SECOND_HALF_21: Set = Set {
     name: "issue 21, second half",
     dir: "tests/fixtures/heldback21b",
     survey: "config/example.toml",
     cases: 58,
-    ratchet: 0.989,
+    ratchet: 0.991,
     known_wrong: &[],
 };
 

@@ -184,9 +184,11 @@ fn hypothetical(words: &[String]) -> bool {
 fn explains_choice(question: &Question, answer: &Answer, reason: &str, words: &[String]) -> bool {
     // "c, and the price": a reason that opens with "and" (or "along
     // with") adds to the answer, it does not explain it.
+    // A letter after "not" ("b, not c: ...") is taken back, not added.
     let adds = ["and", "along"].contains(&words[0].as_str())
-        || words.iter().any(|w| {
-            w.chars().count() == 1 && w != "i" && w.chars().all(char::is_alphabetic)
+        || words.iter().enumerate().any(|(i, w)| {
+            let taken_back = i > 0 && ["not", "never", "nor"].contains(&words[i - 1].as_str());
+            w.chars().count() == 1 && w != "i" && w.chars().all(char::is_alphabetic) && !taken_back
                 || ["also", "too", "plus", "both", "well"].contains(&w.as_str())
         });
     if adds {
@@ -692,6 +694,11 @@ mod tests {
         assert_eq!(status(&q, "a, d"), Status::Unclear);
         assert_eq!(status(&q, "a or c"), Status::Unclear);
         assert_eq!(status(&q, "b/c"), Status::Unclear, "one or the other");
+        assert_eq!(
+            value(&q, "b, not c: side effects have been manageable"),
+            Some(Value::Choices(vec!["evidence".into()]))
+        );
+        assert_eq!(status(&q, "b, not c but a"), Status::Unclear);
         assert_eq!(
             status(&q, "c, and the price - £40 an ampoule"),
             Status::Unclear,

@@ -156,11 +156,11 @@ DE_TEXT = lib.OUTLOOK_FROM_TEXT.replace("From:", "Von:").replace("Sent: 26 Novem
     .replace("To:", "An:").replace("Subject:", "Betreff:")
 ans = {1: "Yes", 2: "No", 3: "Yes", 4: "6", 5: "a", 6: "No", 7: "No", 8: "Yes", 9: "Yes"}
 saved = (lib.OUTLOOK_FROM_HTML, lib.OUTLOOK_FROM_TEXT)
-lib.OUTLOOK_FROM_HTML, lib.OUTLOOK_FROM_TEXT = DE_HTML, DE_TEXT
+lib.mailgen.OUTLOOK_FROM_HTML, lib.mailgen.OUTLOOK_FROM_TEXT = DE_HTML, DE_TEXT
 raw = outlook_desktop("n6", ["Answers below (sorry, my Outlook is in German).", "&nbsp;", "Jack"],
                       word_original(on_answer={q: f" <span style='color:#0070C0'>{esc(a)}</span>" for q, a in ans.items()}),
                       "Answers below (sorry, my Outlook is in German).\n\nJack", flat_text(on_answer=ans))
-lib.OUTLOOK_FROM_HTML, lib.OUTLOOK_FROM_TEXT = saved
+lib.mailgen.OUTLOOK_FROM_HTML, lib.mailgen.OUTLOOK_FROM_TEXT = saved
 case(P + "german_header_outlook_desktop", raw,
      std(confidence=ok(6), written_protocol=N),
      note="Outlook desktop with a German interface: the original below 'Von: / Gesendet: / An: / Betreff:', answers in blue on its Answer: lines")

@@ -1,6 +1,15 @@
-"""How each client of set 21b writes a reply: headers, quoting, HTML and
-MIME. Built on lib.py (adapted from scripts/heldback21/lib.py)."""
+"""How each client of sets 21b and 22 writes a reply: headers, quoting,
+HTML and MIME. Built on the set's lib.py (its invitation, doctor and
+dates; see mailgen.py)."""
 from lib import *
+
+W = INV_WHEN  # the invitation's send time (UTC = Europe/London in winter)
+
+
+def owa_sent(seconds=False):
+    """The invitation's send time as Outlook on the web writes it."""
+    t = W.strftime("%I:%M:%S %p" if seconds else "%I:%M %p").lstrip("0")
+    return f"{W:%A, %B} {W.day}, {W.year} {t}"
 
 GMAIL_BQ = '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">'
 
@@ -10,7 +19,9 @@ def divs(lines, attr=""):
 
 
 # ---------- Gmail web / Android ----------
-def gmail_top(name, lines, sign=("Best,", "Jack"), wrote=WROTE_GMAIL, android=False, **kw):
+def gmail_top(name, lines, sign=DEFAULT, wrote=DEFAULT, android=False, **kw):
+    sign = ("Best,", DOC_FIRST) if sign is DEFAULT else sign
+    wrote = WROTE_GMAIL if wrote is DEFAULT else wrote
     text = "\n".join(lines) + "\n\n" + "\n".join(sign) + "\n\n" + wrote + "\n\n" + quote(INV_TEXT) + "\n"
     a = ' dir="auto"' if android else ""
     html = (f'<div dir="{"auto" if android else "ltr"}">' + divs(lines, a) + f"<div{a}><br></div>" + divs(sign, a) + "</div><br>"
@@ -27,7 +38,7 @@ def apple(name, text, html=None, mailer="iPhone Mail (23B85)", mime_version="1.0
         body = multipart("alternative", b, [leaf(f"text/plain; charset={charset}", text, cte=cte, charset=charset),
                                             leaf(f"text/html; charset={charset}", html, cte=cte, charset=charset)])
     kw.setdefault("subject", "Re: " + SUBJECT)
-    kw.setdefault("msgid", f"<{hashlib.sha1(name.encode()).hexdigest()[:8].upper()}-1C2D-4E5F-8A9B-{hashlib.md5(name.encode()).hexdigest()[:12].upper()}@north-hospice.test>")
+    kw.setdefault("msgid", f"<{hashlib.sha1(name.encode()).hexdigest()[:8].upper()}-1C2D-4E5F-8A9B-{hashlib.md5(name.encode()).hexdigest()[:12].upper()}@{DOC_DOMAIN}>")
     return message(name, [f"X-Mailer: {mailer}"], body, mime_version=mime_version, **kw)
 
 
@@ -51,10 +62,11 @@ MAC_MIME = "1.0 (Mac OS X Mail 16.0 \\(3864.100.1.2.5\\))"
 
 
 # ---------- Outlook on the web / new Outlook ----------
-def owa_header_html(sent="Thursday, November 26, 2026 12:48 AM"):
+def owa_header_html(sent=None):
+    sent = sent or owa_sent()
     return ('<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1">'
             '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000"><b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt;<br>'
-            f'<b>Sent:</b> {sent}<br><b>To:</b> Clarke Jack &lt;jack.clarke@north-hospice.test&gt;<br><b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>')
+            f'<b>Sent:</b> {sent}<br><b>To:</b> {DOC_LAST} {DOC_FIRST} &lt;{DOC_ADDR}&gt;<br><b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>')
 
 
 def owa_top_html(lines, original=None):
@@ -66,7 +78,7 @@ def owa_top_html(lines, original=None):
 
 def owa_text(lines, original_text=None):
     return ("\n".join(lines) + "\n________________________________\n"
-            + OUTLOOK_FROM_TEXT.replace("26 November 2026 00:48", "Thursday, November 26, 2026 12:48 AM") + "\n"
+            + OUTLOOK_FROM_TEXT.replace(f"{W:%d %B %Y %H:%M}", owa_sent()) + "\n"
             + (original_text or INV_TEXT) + "\n")
 
 
@@ -89,17 +101,17 @@ def owa(name, lines, original=None, original_text=None, html_only=False, frm=Non
 # ---------- Outlook for iOS / Android ----------
 def outlook_mobile(name, lines, platform="iOS", extra_text_top=None):
     link = "https://aka.ms/o0ukef" if platform == "iOS" else "https://aka.ms/AAb9ysg"
-    sent = "Thursday, November 26, 2026 12:48:48 AM"
+    sent = owa_sent(seconds=True)
     text = ("\n".join(lines) + f"\n\nGet Outlook for {platform}<{link}>\n________________________________\n"
             f"From: Regional Palliative Care Audit Group <survey@survey.test>\nSent: {sent}\n"
-            f"To: Clarke Jack <jack.clarke@north-hospice.test>\nSubject: {SUBJECT}\n\n" + INV_TEXT + "\n")
+            f"To: {DOC_LAST} {DOC_FIRST} <{DOC_ADDR}>\nSubject: {SUBJECT}\n\n" + INV_TEXT + "\n")
     html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>'
             '<div dir="auto" style="font-family: Aptos, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">'
             + "<br>".join(esc(l) for l in lines) + '</div><div dir="auto" style="font-family: Aptos, sans-serif; font-size: 12pt;"><br></div>'
             f'<div id="ms-outlook-mobile-body-separator-line" dir="auto"></div><div id="ms-outlook-mobile-signature" dir="auto">Get <a href="{link}">Outlook for {platform}</a></div>'
             '<div id="mail-editor-reference-message-container" class="ms-outlook-mobile-reference-message"><hr style="display:inline-block;width:98%" tabindex="-1">'
             '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000"><b>From:</b> Regional Palliative Care Audit Group &lt;survey@survey.test&gt;<br>'
-            f'<b>Sent:</b> {sent}<br><b>To:</b> Clarke Jack &lt;jack.clarke@north-hospice.test&gt;<br><b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>'
+            f'<b>Sent:</b> {sent}<br><b>To:</b> {DOC_LAST} {DOC_FIRST} &lt;{DOC_ADDR}&gt;<br><b>Subject:</b> {SUBJECT}</font><div>&nbsp;</div></div>'
             + INV_HTML_BODY + '</div></body></html>')
     b = boundary("_000_", name, 10).upper() + "AM9PR07MB7777eurprd07prod_"
     body = multipart("alternative", b, [leaf('text/plain; charset="utf-8"', text, cte="base64"), leaf('text/html; charset="utf-8"', html, cte="base64")])
@@ -109,7 +121,7 @@ def outlook_mobile(name, lines, platform="iOS", extra_text_top=None):
 
 
 # ---------- Yahoo Mail ----------
-YAHOO_WROTE = "On Thursday, 26 November 2026 at 00:48:48 GMT, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+YAHOO_WROTE = f"On {W:%A}, {W.day} {W:%B %Y} at {W:%H:%M:%S} GMT, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
 
 
 def yahoo(name, lines, **kw):
@@ -131,7 +143,7 @@ def yahoo(name, lines, **kw):
 def thunderbird_flowed(name, text, charset="UTF-8", cte="7bit", extra=(), **kw):
     body = leaf(f"text/plain; charset={charset}; format=flowed", flow(text), cte=cte, charset=charset.lower())
     kw.setdefault("subject", "Re: " + SUBJECT)
-    kw.setdefault("msgid", f"<{hashlib.sha1(name.encode()).hexdigest()[:8]}-{hashlib.md5(name.encode()).hexdigest()[:4]}-4c1e-9a2b-{hashlib.md5(name.encode()).hexdigest()[4:16]}@north-hospice.test>")
+    kw.setdefault("msgid", f"<{hashlib.sha1(name.encode()).hexdigest()[:8]}-{hashlib.md5(name.encode()).hexdigest()[:4]}-4c1e-9a2b-{hashlib.md5(name.encode()).hexdigest()[4:16]}@{DOC_DOMAIN}>")
     return message(name, ["User-Agent: Mozilla Thunderbird", "Content-Language: en-GB", *extra], body, **kw)
 
 

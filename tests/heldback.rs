@@ -100,6 +100,56 @@ const QUESTION_TYPES_22: Set = Set {
     known_wrong: &[],
 };
 
+/// Issue 21's third half: 53 replies in 15 clients not used before
+/// (`README.md` there), written while the second half's misses were being
+/// fixed, by someone who did not see the rules, scored once at the end:
+/// 351 of 450 (78.0%), 7 wrong.
+const THIRD_HALF_21: Set = Set {
+    name: "issue 21, third half",
+    dir: "tests/fixtures/heldback21c",
+    survey: "config/example.toml",
+    cases: 53,
+    ratchet: 0.78,
+    known_wrong: &[
+        ("heldback21c_prose_numbers_before_list_alpine", "comments"),
+        (
+            "heldback21c_signature_address_no_delimiter_spark",
+            "comments",
+        ),
+        ("heldback21c_trap_all_of_the_above_airmail", "barriers"),
+        (
+            "heldback21c_trap_clinical_query_notation_mutt",
+            "opioid_sparing",
+        ),
+        (
+            "heldback21c_trap_clinical_query_notation_mutt",
+            "shared_guidance",
+        ),
+        ("heldback21c_trap_hedges_new_words_proton", "early_adjuvant"),
+        (
+            "heldback21c_trap_summary_contradicts_inline_spark",
+            "early_adjuvant",
+        ),
+    ],
+};
+
+/// Issue 22's second half of new question types: 53 replies to the
+/// contract in `tests/fixtures/heldback22/CONTRACT.md`, written while the
+/// first half's misses were being fixed, by someone who did not see the
+/// rules, scored once at the end: 651 of 663 (98.2%), 1 wrong (a hedged
+/// "Once, years ago, but I'm not sure it counts" read as yes).
+const QUESTION_TYPES_22B: Set = Set {
+    name: "issue 22, question types, second half",
+    dir: "tests/fixtures/heldback22b",
+    survey: "config/seed-full.toml",
+    cases: 53,
+    ratchet: 0.981,
+    known_wrong: &[(
+        "heldback22b_cond_used_hedged_dependants_answered_superhuman",
+        "used_ketamine",
+    )],
+};
+
 #[derive(Default)]
 struct Score {
     correct: usize,
@@ -275,4 +325,14 @@ fn score_set(set: &Set) {
         read_share * 100.0,
         set.ratchet * 100.0
     );
+}
+
+#[test]
+fn heldback_replies_of_issue_21_third_half() {
+    score_set(&THIRD_HALF_21);
+}
+
+#[test]
+fn heldback_replies_of_issue_22_question_types_second_half() {
+    score_set(&QUESTION_TYPES_22B);
 }

@@ -322,29 +322,13 @@ impl Watcher {
             {
                 continue;
             }
-            if has_idle && !self.processing() {
+            if has_idle {
                 idle(session, wait)?;
             } else {
-                // No IDLE, or stored mail is still being processed: a
-                // sleep that the daemon's "there is mail to file" ends
-                // at once. An IDLE would hold the filing of what is
-                // processed until the server says something or the wait
-                // runs out (issue 23: 10,000 replies waited 17 s there).
                 self.sleep(wait);
             }
         }
         Ok(())
-    }
-
-    /// Does any survey of this mailbox have stored mail that is not
-    /// processed yet (then the daemon will soon ask for it to be filed)?
-    /// A store that cannot say is taken as not: the watcher waits in IDLE.
-    fn processing(&self) -> bool {
-        self.members().iter().any(|m| {
-            m.store
-                .waiting(&m.survey.id, 1)
-                .is_ok_and(|waiting| !waiting.is_empty())
-        })
     }
 
     /// The surveys this watcher reads for.

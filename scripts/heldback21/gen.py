@@ -5,16 +5,8 @@ how they were written and scored). The generated files are committed;
 rerun only to change the set:
     python3 scripts/heldback21/gen.py
 """
-import os
 import lib
 import cases_a, cases_b, cases_c  # noqa: F401 (each registers its cases)
 
 if __name__ == "__main__":
-    out = os.path.join(lib.ROOT, "tests/fixtures/heldback")
-    os.makedirs(out, exist_ok=True)
-    for f in os.listdir(out):
-        if f.endswith((".eml", ".json")):
-            os.remove(os.path.join(out, f))
-    names = [c[0] for c in lib.CASES]
-    assert len(names) == len(set(names)), "duplicate case names"
-    lib.write(out)
+    lib.write_set("heldback")

@@ -4,16 +4,8 @@ set of issue 21 (see ../../tests/fixtures/heldback21c/README.md). Rerun only
 to change the set:
     python3 scripts/heldback21c/gen.py
 """
-import os
 import lib
 import cases  # noqa: F401 (registers the cases)
 
 if __name__ == "__main__":
-    out = os.path.join(lib.ROOT, "tests/fixtures/heldback21c")
-    os.makedirs(out, exist_ok=True)
-    for f in os.listdir(out):
-        if f.endswith((".eml", ".json")):
-            os.remove(os.path.join(out, f))
-    names = [c[0] for c in lib.CASES]
-    assert len(names) == len(set(names)), "duplicate case names"
-    lib.write(out)
+    lib.write_set("heldback21c")

@@ -451,3 +451,15 @@ def write(outdir):
             f.write("\n")
     print(f"{len(CASES)} cases written to {outdir}")
 
+
+def write_set(folder):
+    """Writes the registered cases to tests/fixtures/FOLDER, the files of
+    an earlier run of the set removed first."""
+    out = os.path.join(ROOT, "tests/fixtures", folder)
+    os.makedirs(out, exist_ok=True)
+    for f in os.listdir(out):
+        if f.endswith((".eml", ".json")):
+            os.remove(os.path.join(out, f))
+    names = [c[0] for c in CASES]
+    assert len(names) == len(set(names)), "duplicate case names"
+    write(out)

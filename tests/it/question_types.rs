@@ -28,6 +28,34 @@ fn clarification_of(fixture: &Fixture, stack: &Stack, email: &str) -> String {
     find().expect("the clarification delivered")
 }
 
+/// The doctors reply in turn (`replies`: each body with how many answers
+/// it records); two of them get a receipt and doctor `asked` a
+/// clarification, whose text is returned once delivered.
+fn two_receipts_and_a_clarification(
+    fixture: &Fixture,
+    stack: &Stack,
+    doctors: &[(String, String)],
+    replies: &[(&str, usize)],
+    asked: usize,
+) -> String {
+    for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
+        fixture.reply_and_wait_recorded(email, body, *answers);
+    }
+    fixture.wait_until(
+        Duration::from_secs(60),
+        "two receipts and a clarification",
+        || {
+            fixture.receipts_sent() == 2
+                && fixture
+                    .outbox_states(MailKind::Clarification)
+                    .values()
+                    .sum::<usize>()
+                    == 1
+        },
+    );
+    clarification_of(fixture, stack, &doctors[asked].1)
+}
+
 /// Doctors answer "n/a", "prefer not to say" and "decline" where the survey
 /// allows them: the answers are recorded as such (no clarification asks
 /// for them), `responses.csv` carries their codes, and the report's
@@ -101,22 +129,7 @@ fn conditions_decide_what_is_asked_and_every_denominator() {
             7,
         ),
     ];
-    for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
-        fixture.reply_and_wait_recorded(email, body, answers);
-    }
-    fixture.wait_until(
-        Duration::from_secs(60),
-        "two receipts and a clarification",
-        || {
-            fixture.receipts_sent() == 2
-                && fixture
-                    .outbox_states(MailKind::Clarification)
-                    .values()
-                    .sum::<usize>()
-                    == 1
-        },
-    );
-    let clarification = clarification_of(&fixture, &stack, &doctors[2].1);
+    let clarification = two_receipts_and_a_clarification(&fixture, &stack, &doctors, &replies, 2);
     assert!(
         clarification.contains("6. If your service has a written"),
         "{clarification}"
@@ -457,22 +470,7 @@ fn a_grid_and_a_ranking_are_read_asked_for_and_counted() {
             11,
         ),
     ];
-    for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
-        fixture.reply_and_wait_recorded(email, body, answers);
-    }
-    fixture.wait_until(
-        Duration::from_secs(60),
-        "two receipts and a clarification",
-        || {
-            fixture.receipts_sent() == 2
-                && fixture
-                    .outbox_states(MailKind::Clarification)
-                    .values()
-                    .sum::<usize>()
-                    == 1
-        },
-    );
-    let clarification = clarification_of(&fixture, &stack, &doctors[2].1);
+    let clarification = two_receipts_and_a_clarification(&fixture, &stack, &doctors, &replies, 2);
     let lines: Vec<&str> = clarification.lines().map(str::trim).collect();
     assert!(
         lines.contains(&"b) Choosing the route (oral or subcutaneous)"),
@@ -549,22 +547,7 @@ fn a_choice_grid_is_read_asked_for_and_counted() {
         ),
         ("1. no\n2. n/a\n3. 3", 5),
     ];
-    for ((_, email), (body, answers)) in doctors.iter().zip(replies) {
-        fixture.reply_and_wait_recorded(email, body, answers);
-    }
-    fixture.wait_until(
-        Duration::from_secs(60),
-        "two receipts and a clarification",
-        || {
-            fixture.receipts_sent() == 2
-                && fixture
-                    .outbox_states(MailKind::Clarification)
-                    .values()
-                    .sum::<usize>()
-                    == 1
-        },
-    );
-    let clarification = clarification_of(&fixture, &stack, &doctors[1].1);
+    let clarification = two_receipts_and_a_clarification(&fixture, &stack, &doctors, &replies, 1);
     let lines: Vec<&str> = clarification.lines().map(str::trim).collect();
     assert!(
         lines.contains(&"c) On hospital wards") && !lines.contains(&"a) On the inpatient unit"),

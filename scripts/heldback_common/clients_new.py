@@ -379,3 +379,27 @@ def reply(name, key, top=(), answers=None, on_line=None, before=None, after_ques
     hpart = leaf(f"text/html; charset={charset}", doc, cte=c["cte"], charset=charset.lower())
     body = multipart("alternative", b, [tpart, hpart])
     return message(name, hdrs, body, eightbit=c["cte"] == "8bit", crlf=c.get("crlf", False), **kw)
+
+
+# ---------- added for set 21e ----------
+# AOL Mail (web): '-----Original Message-----' block with From/To/Sent/Subject,
+# the original unquoted in the text part and in an AOLMsgPart div.
+AOL_SENT = f"{W:%a, %b} {W.day}, {W:%Y} {ampm(W).lower()}"
+
+
+def aol(name, lines, frm=None, **kw):
+    head = (f"-----Original Message-----\nFrom: {FROM_SURVEY}\nTo: {DOC_ADDR}\n"
+            f"Sent: {AOL_SENT}\nSubject: {SUBJECT}\n")
+    text = "\n".join(lines) + "\n\n\n\n" + head + "\n" + INV_TEXT + "\n"
+    html = ('<html><head></head><body><div style="font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: black;">'
+            + _divs(lines) + '<div><br></div><div><br></div><div style="font-family:Arial, Helvetica, sans-serif;font-size:10pt;color:black;">'
+            + "<br>".join(esc(l) for l in head.rstrip("\n").split("\n"))
+            + f'<br><div id="AOLMsgPart_2_{uid(name)}"><div class="aolmail_{h(name, 8)}">' + INV_HTML_BODY
+            + "</div></div></div></div></body></html>")
+    b = "----=_Part_" + str(int(h(name, 8), 16)) + "_1796630000000.1796630000001"
+    body = multipart("alternative", b, [leaf("text/plain; charset=UTF-8", text), leaf("text/html; charset=UTF-8", html)])
+    kw.setdefault("subject", "Re: " + SUBJECT)
+    kw.setdefault("msgid", f"<{int(h(name, 9), 16)}.{int(h(name, 6, 'aol'), 16)}.1796630000000@mail.aol.com>")
+    if frm:
+        kw["frm"] = frm
+    return message(name, ["X-Mailer: WebService/1.1.25196 AolMailNorrin"], body, **kw)

@@ -336,3 +336,32 @@ fn heldback_replies_of_issue_21_third_half() {
 fn heldback_replies_of_issue_22_question_types_second_half() {
     score_set(&QUESTION_TYPES_22B);
 }
+
+/// Issue 21's fifth set (a training set): 66 replies weighted as a real UK
+/// survey inbox is (mostly Outlook, Gmail and Apple Mail; `README.md`
+/// there), written by someone who did not see the rules, scored once
+/// before any rule was written for it: 495 of 555 (89.2%), 3 wrong. It
+/// then became training data.
+const FIFTH_SET_21: Set = Set {
+    name: "issue 21, fifth set (training)",
+    dir: "tests/fixtures/heldback21e",
+    survey: "config/example.toml",
+    cases: 66,
+    ratchet: 0.891,
+    known_wrong: &[
+        (
+            "heldback21e_correction_after_list_outlook_ios",
+            "written_protocol",
+        ),
+        (
+            "heldback21e_trap_comment_contradicts_iphone",
+            "early_adjuvant",
+        ),
+        ("heldback21e_typos_nk_outlook_android", "shared_guidance"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_fifth_set() {
+    score_set(&FIFTH_SET_21);
+}

@@ -10,16 +10,33 @@ use regex::Regex;
 /// What a line with pipes is.
 #[derive(Debug, PartialEq)]
 pub(super) enum Row<'a> {
-    /// A row for question `.0` (0-based), its answer the last cell, and
-    /// the label the row gives the question, if any (`1 End of life | Y`,
-    /// `1 | End of life | Y`): the caller checks that it names no other
-    /// question.
-    Answer(usize, &'a str, Option<&'a str>),
-    /// A header naming the answers' column (`| No. | Answer | Notes |`):
-    /// its index; the rows below take their answer from it.
-    Header(usize),
-    /// A header, a rule (`|---|---|`) or a row for no question: not read.
+    /// A row for question `.0` (0-based), its answer (the last cell, the
+    /// cell of the column a header named, or the header of the column
+    /// marked), and the label the row gives the question, if any (`1 End
+    /// of life | Y`, `1 | End of life | Y`): the caller checks that it
+    /// names no other question.
+    Answer(usize, String, Option<&'a str>),
+    /// A row for question `.0` whose answer cannot be told (both Yes and
+    /// No marked, a mark that is no mark, two free cells filled): the row.
+    Unclear(usize, String),
+    /// A header naming the answers' column (`| No. | Answer | Notes |`) or
+    /// columns headed by answers (`| Q | Yes | No | Other |`): the rows
+    /// below take their answer from them.
+    Header(Columns),
+    /// A header, a rule (`|---|---|`, `+----+`) or a row for no question:
+    /// not read.
     Other,
+}
+
+/// How a table's header laid out its columns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Columns {
+    /// The column a header named as the answers' ("Answer", "Reply").
+    pub answer: Option<usize>,
+    /// Columns headed by an answer (`Yes`, `No`, `N`, an option's letter):
+    /// a mark (`X`, a tick, `*`) in one of them gives that answer. At
+    /// least two, or none.
+    pub marks: Vec<(usize, String)>,
 }
 
 /// Headers of the column that holds the answers.
@@ -33,40 +50,118 @@ const ANSWER_COLUMN: &[&str] = &[
     "reply",
 ];
 
-/// A line of a table drawn with pipes: at least two cells, the first a
-/// question number (`1`, `Q1`, `1.`), the answer in the column a header
-/// named (`column`) or else in the last cell; a header that names the
-/// answers' column; or the table's rule. `None` for any other line.
-pub(super) fn table_row(text: &str, questions: usize, column: Option<usize>) -> Option<Row<'_>> {
-    if !text.contains('|') {
+/// What marks a column's answer in a row: a cross or a tick, a star or a
+/// bullet. A cross that says no (`✗`, `❌`) is not among them: in a
+/// column it could mean either.
+const MARKS: &[&str] = &[
+    "x",
+    "✓",
+    "✔",
+    "✔\u{fe0f}",
+    "☑",
+    "☑\u{fe0f}",
+    "☒",
+    "✅",
+    "*",
+    "•",
+    "●",
+    "(x)",
+    "[x]",
+];
+
+/// A header cell that is itself an answer: yes, no, or an option's
+/// letter (`a`, `a)`, `(a)`).
+fn answer_header(cell: &str) -> Option<String> {
+    let c = cell.trim_matches(['*', '_', ':', ' ', '?']).to_lowercase();
+    match c.as_str() {
+        "yes" | "y" => return Some("yes".to_owned()),
+        "no" | "n" => return Some("no".to_owned()),
+        _ => {}
+    }
+    let letter = c.trim_start_matches('(').trim_end_matches([')', '.']);
+    let mut chars = letter.chars();
+    match (chars.next(), chars.next()) {
+        (Some(l), None) if l.is_ascii_lowercase() => Some(l.to_string()),
+        _ => None,
+    }
+}
+
+/// A table's header row: a first cell that is no question number and
+/// either a cell naming the answers' column or at least two cells that
+/// are answers (`Yes | No`, `a | b | c`).
+pub(super) fn header(cells: &[&str]) -> Option<Columns> {
+    let yes_no = |c: &str| matches!(answer_header(c).as_deref(), Some("yes" | "no"));
+    if cells
+        .first()
+        .is_none_or(|c| code_number(c).is_some() || yes_no(c))
+    {
         return None;
     }
-    let trimmed = text.trim().trim_start_matches('|').trim_end_matches('|');
-    let cells: Vec<&str> = trimmed.split('|').map(str::trim).collect();
+    let answer = cells.iter().position(|c| {
+        let c = c.trim_matches(['*', '_', ':', ' ']).to_ascii_lowercase();
+        ANSWER_COLUMN.contains(&c.as_str())
+    });
+    let marks: Vec<(usize, String)> = cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(at, c)| answer_header(c).map(|a| (at, a)))
+        .collect();
+    // Options' letters head columns only as a run from `a` (`a | b | c`).
+    let letters = marks.iter().filter(|(_, a)| a.len() == 1);
+    let run = letters
+        .zip('a'..='z')
+        .all(|((_, a), expected)| a.starts_with(expected));
+    let marks = if marks.len() >= 2 && run {
+        marks
+    } else {
+        Vec::new()
+    };
+    (answer.is_some_and(|at| at > 0) || !marks.is_empty()).then_some(Columns {
+        answer: answer.filter(|at| *at > 0),
+        marks,
+    })
+}
+
+/// A line of a table drawn with pipes: at least two cells, the first a
+/// question number (`1`, `Q1`, `1.`), the answer in the column a header
+/// named, in the column it headed by an answer and the row marked, or
+/// else in the last cell; a header (above); or the table's rule
+/// (`|---|`, `+----+`). `None` for any other line.
+pub(super) fn table_row<'a>(
+    text: &'a str,
+    questions: usize,
+    columns: Option<&Columns>,
+) -> Option<Row<'a>> {
+    if !text.contains('|') {
+        return ascii_rule(text).then_some(Row::Other);
+    }
+    let trimmed = text.trim();
+    let trimmed = trimmed.strip_prefix('|').unwrap_or(trimmed);
+    let trimmed = trimmed.strip_suffix('|').unwrap_or(trimmed);
+    let mut cells: Vec<&str> = trimmed.split('|').map(str::trim).collect();
     if cells.len() < 2 {
         return None;
     }
-    if code_number(cells[0]).is_none()
-        && let Some(at) = cells.iter().position(|c| {
-            let c = c.trim_matches(['*', '_', ':', ' ']).to_ascii_lowercase();
-            ANSWER_COLUMN.contains(&c.as_str())
-        })
-        && at > 0
-    {
-        return Some(Row::Header(at));
+    if let Some(columns) = header(&cells) {
+        return Some(Row::Header(columns));
+    }
+    if columns.is_none() {
+        // Without a header, empty cells hold nothing: the answer is the
+        // last cell written.
+        cells.retain(|c| !c.is_empty());
     }
     // The number alone, or the number and a label in one cell.
-    let (first, mut label) = match code_number(cells[0]) {
-        Some(_) => (cells[0], None),
-        None => match cells[0].split_once(' ') {
+    let Some(first) = cells.first().copied() else {
+        return Some(Row::Other);
+    };
+    let (first, mut label) = match code_number(first) {
+        Some(_) => (first, None),
+        None => match first.split_once(' ') {
             Some((n, words)) if code_number(n).is_some() => (n, Some(words.trim())),
-            _ => (cells[0], None),
+            _ => (first, None),
         },
     };
-    let at = column.unwrap_or(cells.len() - 1);
-    if at >= 2 {
-        label = Some(cells[1]);
-    }
     let Some(number) = code_number(first) else {
         // A rule (`|---|:--|`) is the table's; any other line is not.
         let rule = cells.iter().all(|c| {
@@ -75,12 +170,97 @@ pub(super) fn table_row(text: &str, questions: usize, column: Option<usize>) -> 
         });
         return rule.then_some(Row::Other);
     };
-    let answer = cells.get(at).copied().unwrap_or_default();
-    match number.checked_sub(1) {
-        Some(index) if index < questions && !answer.is_empty() => {
-            Some(Row::Answer(index, answer, label))
+    let Some(index) = number.checked_sub(1).filter(|i| *i < questions) else {
+        return Some(Row::Other);
+    };
+    if let Some(columns) = columns.filter(|c| !c.marks.is_empty()) {
+        if label.is_none() && cells.len() > 2 && columns.marks[0].0 > 1 {
+            label = Some(cells[1]);
         }
-        _ => Some(Row::Other),
+        return Some(marked_row(index, &cells, columns, label));
+    }
+    let at = columns.and_then(|c| c.answer).unwrap_or(cells.len() - 1);
+    if at >= 2 {
+        label = Some(cells[1]);
+    }
+    let answer = cells.get(at).copied().unwrap_or_default();
+    if answer.is_empty() {
+        return Some(Row::Other);
+    }
+    Some(Row::Answer(index, answer.to_owned(), label))
+}
+
+/// A row under a header whose columns are answers: the answer of the one
+/// marked column (`Yes`; letters of several for a choice: `a, c`), or,
+/// with none marked, what the row wrote in the answers' column or in the
+/// one other cell filled after the marks (`Other`, `Comments`). Both Yes
+/// and No marked, something in a marked column that is no mark (`?`,
+/// `maybe`), or two other cells filled: unclear.
+fn marked_row<'a>(
+    index: usize,
+    cells: &[&str],
+    columns: &Columns,
+    label: Option<&'a str>,
+) -> Row<'a> {
+    let unclear = || Row::Unclear(index, cells.join(" | "));
+    let mut marked = Vec::new();
+    for (at, answer) in &columns.marks {
+        let cell = cells.get(*at).copied().unwrap_or_default();
+        if cell.is_empty() {
+            continue;
+        }
+        if !MARKS.contains(&cell.to_lowercase().as_str()) {
+            return unclear();
+        }
+        marked.push(answer.as_str());
+    }
+    let yes_no = marked
+        .iter()
+        .filter(|a| matches!(**a, "yes" | "no"))
+        .count();
+    if yes_no > 1 || (yes_no == 1 && marked.len() > 1) {
+        return unclear();
+    }
+    if !marked.is_empty() {
+        return Row::Answer(index, marked.join(", "), label);
+    }
+    let first_mark = columns.marks[0].0;
+    let free: Vec<&str> = match columns.answer {
+        Some(at) => cells.get(at).into_iter().copied().collect(),
+        None => cells
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| *at > first_mark && !columns.marks.iter().any(|m| m.0 == *at))
+            .map(|(_, c)| *c)
+            .collect(),
+    };
+    let filled: Vec<&str> = free.into_iter().filter(|c| !c.is_empty()).collect();
+    match filled.as_slice() {
+        [] => Row::Other,
+        [one] => Row::Answer(index, (*one).to_owned(), label),
+        _ => unclear(),
+    }
+}
+
+/// A rule of a table drawn in ASCII: `+----+--------+`.
+fn ascii_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 3
+        && t.contains('+')
+        && t.contains('-')
+        && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':' | ' '))
+}
+
+/// Box-drawing characters (`┌─┬─┐`, `│`, `║`, `╠═╬═╣`) as the pipes and
+/// dashes of a plain table: a line drawn with them reads as one drawn with
+/// `|` and `-`. Any other character is itself.
+pub(super) fn unboxed(c: char) -> char {
+    match c {
+        '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '╴' | '╶' | '╸' | '╺' | '╼' | '╾' => {
+            '-'
+        }
+        '\u{2500}'..='\u{257f}' => '|',
+        c => c,
     }
 }
 
@@ -311,18 +491,19 @@ fn separated_pieces(text: &str, questions: usize) -> Option<Vec<(usize, String)>
 
 /// A line of a table pasted as text (Word, Excel: cells between tabs)
 /// whose first cell is a question number, alone or before a short label
-/// (`1.\tYes`, `1. End of life\tYes`): the line with its cells between
-/// pipes, for [`table_row`]. `None` for any other line.
+/// (`1.\tYes`, `1. End of life\tYes`), or that is a table's header
+/// ([`header`]: `Question\tYes\tNo\tOther`): the line with its cells
+/// between pipes, empty ones kept in their place (`| 1. End of life | X |
+/// |`), for [`table_row`]. `None` for any other line.
 pub(super) fn tabbed_row(line: &str) -> Option<String> {
-    let first = line.trim_start().split('\t').next()?.trim();
+    let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    let first = cells.first()?;
     let number = first.split(' ').next()?;
-    code_number(number)?;
-    let cells: Vec<&str> = line
-        .split('\t')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    (cells.len() >= 2).then(|| cells.join(" | "))
+    if code_number(number).is_none() && header(&cells).is_none() {
+        return None;
+    }
+    (cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .then(|| format!("| {} |", cells.join(" | ")))
 }
 
 /// A summary: its value for the questions it covers, and the questions
@@ -416,29 +597,46 @@ mod tests {
     fn table_rows() {
         assert_eq!(
             table_row("| 4 | 7 |", 10, None),
-            Some(Row::Answer(3, "7", None))
+            Some(Row::Answer(3, "7".to_owned(), None))
         );
         assert_eq!(
             table_row("Q1  | End of life | Y", 10, None),
-            Some(Row::Answer(0, "Y", Some("End of life")))
+            Some(Row::Answer(0, "Y".to_owned(), Some("End of life")))
         );
         assert_eq!(
             table_row("4 Confidence (0-10)   | 4", 10, None),
-            Some(Row::Answer(3, "4", Some("Confidence (0-10)")))
+            Some(Row::Answer(3, "4".to_owned(), Some("Confidence (0-10)")))
         );
         assert_eq!(table_row("|---|---|", 10, None), Some(Row::Other));
-        assert_eq!(table_row("| Q | Answer |", 10, None), Some(Row::Header(1)));
+        assert_eq!(
+            table_row("| Q | Answer |", 10, None),
+            Some(Row::Header(Columns {
+                answer: Some(1),
+                marks: vec![]
+            }))
+        );
         assert_eq!(
             table_row("| No. | Your answer | Notes |", 10, None),
-            Some(Row::Header(1))
+            Some(Row::Header(Columns {
+                answer: Some(1),
+                marks: vec![]
+            }))
         );
         assert_eq!(
-            table_row("| 4 | 6 | would be 8 with a protocol |", 10, Some(1)),
-            Some(Row::Answer(3, "6", None))
+            table_row(
+                "| 4 | 6 | would be 8 with a protocol |",
+                10,
+                Some(&answer_at(1))
+            ),
+            Some(Row::Answer(3, "6".to_owned(), None))
         );
         assert_eq!(
-            table_row("| 4 | Confidence | 6 | more with a protocol |", 10, Some(2)),
-            Some(Row::Answer(3, "6", Some("Confidence")))
+            table_row(
+                "| 4 | Confidence | 6 | more with a protocol |",
+                10,
+                Some(&answer_at(2))
+            ),
+            Some(Row::Answer(3, "6".to_owned(), Some("Confidence")))
         );
         assert_eq!(table_row("| 12 | yes |", 10, None), Some(Row::Other));
         assert_eq!(table_row("no pipes here", 10, None), None);
@@ -552,15 +750,80 @@ mod tests {
     fn rows_pasted_with_tabs() {
         assert_eq!(
             tabbed_row("1. End of life\tYes").as_deref(),
-            Some("1. End of life | Yes")
+            Some("| 1. End of life | Yes |")
         );
         assert_eq!(
             tabbed_row("Q4\t\tConfidence\t7").as_deref(),
-            Some("Q4 | Confidence | 7")
+            Some("| Q4 |  | Confidence | 7 |")
         );
-        assert_eq!(tabbed_row("Question\tAnswer"), None);
+        assert_eq!(
+            tabbed_row("Question\tYes\tNo\tOther").as_deref(),
+            Some("| Question | Yes | No | Other |")
+        );
+        assert_eq!(
+            tabbed_row("2. Early\t\tX\t").as_deref(),
+            Some("| 2. Early |  | X |  |")
+        );
         assert_eq!(tabbed_row("Sent:\t5 January 2026"), None);
         assert_eq!(tabbed_row("1.\t"), None);
+        // Read as a table without a header, empty cells hold nothing.
+        assert_eq!(
+            table_row("| Q4 |  | Confidence | 7 |", 10, None),
+            Some(Row::Answer(3, "7".to_owned(), Some("Confidence")))
+        );
+    }
+
+    fn answer_at(at: usize) -> Columns {
+        Columns {
+            answer: Some(at),
+            marks: vec![],
+        }
+    }
+
+    #[test]
+    fn columns_headed_by_answers_take_the_marked_one() {
+        let Some(Row::Header(columns)) = table_row("| Question | Yes | No | Other |", 10, None)
+        else {
+            panic!("a header");
+        };
+        let row = |line| table_row(line, 10, Some(&columns));
+        assert_eq!(
+            row("| 1. End of life | X |  |  |"),
+            Some(Row::Answer(0, "yes".to_owned(), Some("End of life")))
+        );
+        assert_eq!(
+            row("| 2 |  | ✓ |  |"),
+            Some(Row::Answer(1, "no".to_owned(), None))
+        );
+        assert_eq!(
+            row("| 4 |  |  | 6 |"),
+            Some(Row::Answer(3, "6".to_owned(), None))
+        );
+        assert_eq!(
+            row("| 2 | x | x |  |"),
+            Some(Row::Unclear(1, "2 | x | x | ".to_owned()))
+        );
+        assert_eq!(
+            row("| 9 | ? |  |  |"),
+            Some(Row::Unclear(8, "9 | ? |  | ".to_owned()))
+        );
+        assert_eq!(row("| 3 |  |  |  |"), Some(Row::Other));
+        // Options as columns: the letters marked.
+        let Some(Row::Header(options)) = table_row("| Q | a | b | c | d |", 10, None) else {
+            panic!("a header");
+        };
+        assert_eq!(
+            table_row("| 5 | x |  | x |  |", 10, Some(&options)),
+            Some(Row::Answer(4, "a, c".to_owned(), None))
+        );
+        // Box-drawing lines read as pipes and dashes; `+---+` is a rule.
+        let boxed: String = "├────┼────┤".chars().map(unboxed).collect();
+        assert_eq!(table_row(&boxed, 10, None), Some(Row::Other));
+        assert_eq!(table_row("+----+--------+", 10, None), Some(Row::Other));
+        // Not headers: an option line, yes and no as the first cell.
+        assert_eq!(header(&["a", "b", "c"]), None);
+        assert_eq!(header(&["Q", "c", "d"]), None);
+        assert_eq!(header(&["Yes", "No", "No"]), None);
     }
 
     #[test]

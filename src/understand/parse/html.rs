@@ -298,8 +298,10 @@ impl Output {
     }
 
     /// The open row ends: a row for a question (its first cell a question
-    /// number: `1`, `Q1`, `1. End of life`) of two cells or more becomes
-    /// one line, its cells between pipes (`1. End of life | Yes`), however
+    /// number: `1`, `Q1`, `1. End of life`) or a table's header
+    /// (`compact::header`: `| Q | Yes | No | Other |`) of two cells or more
+    /// becomes one line, its cells between pipes, empty ones in their
+    /// place (`| 1. End of life | Yes |`), however
     /// the client broke lines inside them (Word puts a paragraph in each
     /// cell); in any other row the marks become spaces. Linear: each line
     /// of the row is touched once.
@@ -327,9 +329,10 @@ impl Output {
             .split(' ')
             .next()
             .is_some_and(|w| super::compact::code_number(w).is_some());
-        if cells >= 2 && numbered && joined.len() <= 1000 {
-            let cells: Vec<&str> = joined.split(CELL).map(str::trim).collect();
-            let line = cells.join(" | ");
+        let split: Vec<&str> = joined.split(CELL).map(str::trim).collect();
+        let header = !numbered && super::compact::header(&split).is_some();
+        if cells >= 2 && (numbered || header) && joined.len() <= 1000 {
+            let line = format!("| {} |", split.join(" | "));
             let prefix = ">".repeat(depth);
             let line = if prefix.is_empty() {
                 line
@@ -451,7 +454,15 @@ mod tests {
             <tr><td>Q4</td><td>Confidence</td><td>7</td></tr></table><p>Jack</p>";
         assert_eq!(
             to_text(html),
-            "Answers:\n\nQ Reply\n\n1. End of life | Yes\n\nQ4 | Confidence | 7\n\nJack\n"
+            "Answers:\n\n| Q | Reply |\n\n| 1. End of life | Yes |\n\n| Q4 | Confidence | 7 |\n\nJack\n"
+        );
+        // A header whose columns are answers, and empty cells, keep their
+        // places.
+        assert_eq!(
+            to_text(
+                "<table><tr><th></th><th>Y</th><th>N</th></tr><tr><td>Q2</td><td></td><td>x</td></tr></table>"
+            ),
+            "|  | Y | N |\n\n| Q2 |  | x |\n"
         );
         // A row that is no question's: its cells stay as before.
         assert_eq!(
@@ -461,7 +472,7 @@ mod tests {
         // Quoted, the row keeps its quoting.
         assert_eq!(
             to_text("<blockquote><table><tr><td>2</td><td>No</td></tr></table></blockquote>"),
-            "> 2 | No\n"
+            "> | 2 | No |\n"
         );
     }
 

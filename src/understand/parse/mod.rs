@@ -163,6 +163,9 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
         match c {
             '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
             '\u{a0}' | '\t' => clean.push(' '),
+            // A table drawn with box-drawing characters reads as one
+            // drawn with pipes and dashes.
+            '\u{2500}'..='\u{257f}' => clean.push(compact::unboxed(c)),
             '\n' => {
                 marked.push(std::mem::take(&mut line_marked));
                 clean.push('\n');
@@ -658,9 +661,10 @@ struct Reader<'q> {
     /// client wrapped it), and that line's quoting depth: the next line
     /// may end it and then hold the answer typed after it.
     heading_left: Option<(Vec<String>, usize)>,
-    /// The column of the answers in a table drawn with pipes, as its
-    /// header named it ("| No. | Answer | Notes |"), while the table lasts.
-    answer_column: Option<usize>,
+    /// The columns of a table drawn with pipes, as its header laid them
+    /// out ("| No. | Answer | Notes |", "| Q | Yes | No | Other |"),
+    /// while the table lasts.
+    columns: Option<compact::Columns>,
     /// The quote began with nothing of the doctor's above it: their first
     /// own lines below it are read as the top (bottom-posting).
     bottom_posting: bool,
@@ -693,7 +697,7 @@ impl<'q> Reader<'q> {
             heading_quoted: false,
             between: Vec::new(),
             heading_left: None,
-            answer_column: None,
+            columns: None,
             bottom_posting: false,
         }
     }
@@ -1105,16 +1109,24 @@ impl<'q> Reader<'q> {
     /// codes on one line, a summary. True when `text` is one.
     fn compact_line(&mut self, text: &str) -> bool {
         let questions = self.found.len();
-        if let Some(row) = compact::table_row(text, questions, self.answer_column) {
+        if let Some(row) = compact::table_row(text, questions, self.columns.as_ref()) {
             match row {
-                compact::Row::Answer(q, answer, label) => self.table_row(q, answer, label),
-                compact::Row::Header(at) => self.answer_column = Some(at),
+                compact::Row::Answer(q, answer, label) => self.table_row(q, &answer, label),
+                compact::Row::Unclear(q, row) => self.found[q].push(AnswerText {
+                    answer: Some(Answer::unclear(
+                        "the row's marks do not give one answer: which is it?",
+                        &row,
+                    )),
+                    text: row,
+                    origin: Origin::Listed,
+                }),
+                compact::Row::Header(columns) => self.columns = Some(columns),
                 compact::Row::Other => {}
             }
             self.listing_open = false;
             return true;
         }
-        self.answer_column = None;
+        self.columns = None;
         let lists = compact::value_lists(text, questions).filter(|named| {
             // Only yes/no questions take "yes to 1-3": a line naming any
             // other is not read this way.
@@ -1167,7 +1179,7 @@ impl<'q> Reader<'q> {
         // itself an answer ("| 4 | 6 | would be 8 with a protocol |") may be
         // the answer and the last cell a note: unclear unless both agree.
         let question = &self.questions[q];
-        let label_answers = self.answer_column.is_none()
+        let label_answers = self.columns.is_none()
             && !matches!(question.kind, QuestionKind::Text)
             && label.is_some_and(|l| {
                 let cell = value::read(question, l);

@@ -300,10 +300,10 @@ case(n, CN.apple_reply(n, "apple_mac", top=["Answers below - hope they're useful
 # ======================= iPhone Mail =======================
 n = P + "terse_letters_run_together_iphone"
 case(n, CN.apple_reply(n, "iphone", top=["1 Yes", "2 a c", "3 6", "4 3 3 4", "5 b c", "6 bdac", "7 Yes", "8 Yes", "9 Yes",
-                                         "10 Oct 2026", "11 10"]),
-     E(True, "ac", 6, (3, 3, 4), "bc", "bdac", True, True, True, "2026-10", 10),
+                                         "10 2/11/26", "11 10"]),
+     E(True, "ac", 6, (3, 3, 4), "bc", "bdac", True, True, True, "2026-11-02", 10),
      note="iPhone Mail, a top list numbered without dots ('4 3 3 4' is the grid 3, 3, 4); the ranking's letters run "
-          "together ('bdac')")
+          "together ('bdac'); '10 2/11/26' is 2 November 2026")
 
 n = P + "date_dmy_inline_iphone"
 case(n, CN.apple_reply(n, "iphone", top=["Answers below"],

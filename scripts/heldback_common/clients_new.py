@@ -403,3 +403,112 @@ def aol(name, lines, frm=None, **kw):
     if frm:
         kw["frm"] = frm
     return message(name, ["X-Mailer: WebService/1.1.25196 AolMailNorrin"], body, **kw)
+
+# ---------------- clients added for set 22c ----------------
+# (the everyday clients again, in the generic reply() form above, so that
+# answers can be typed into their quotes)
+
+# Gmail web: the attribution wrapped at the address in the text part
+client("gmail_web",
+       tail=[],
+       attr_text=lambda: WROTE_GMAIL.replace(" <survey@", " <\nsurvey@") + "\n",
+       prefix="> ",
+       line_html=lambda ls: '<div dir="ltr">' + _divs(ls) + "</div>",
+       tail_html=lambda t: "",
+       attr_html=lambda: '<br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">' + esc(WROTE_GMAIL) + "<br></div>",
+       open_q='<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">',
+       close_q="</blockquote>", end_html="</div>",
+       doc=lambda body: body, cte="quoted-printable", charset="UTF-8", headers=[], subject="Re: ",
+       msgid=lambda n: f"<CAF{h(n, 24)}{h(n, 14, 'w').upper()}@mail.gmail.com>")
+
+# Gmail for Android: "On Tue, 1 Dec 2026, 09:00 Name, <address> wrote:"
+GMAIL_ANDROID_WROTE = f"On {W:%a}, {W.day} {W:%b %Y}, {W:%H:%M} Regional Palliative Care Audit Group, <survey@survey.test> wrote:"
+client("gmail_android",
+       tail=[],
+       attr_text=lambda: GMAIL_ANDROID_WROTE.replace(" <survey@", " <\nsurvey@") + "\n",
+       prefix="> ",
+       line_html=lambda ls: _divs(ls, ' dir="auto"'),
+       tail_html=lambda t: "",
+       attr_html=lambda: '<br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">' + esc(GMAIL_ANDROID_WROTE) + "<br></div>",
+       open_q='<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">',
+       close_q="</blockquote>", end_html="</div>",
+       doc=lambda body: '<div dir="auto">' + body + "</div>", cte="quoted-printable", charset="UTF-8", headers=[], subject="Re: ",
+       msgid=lambda n: f"<CAK{h(n, 22)}{h(n, 16, 'a').upper()}@mail.gmail.com>")
+
+# Apple Mail (macOS): the attribution quoted too
+APPLE_BODY = '<body style="overflow-wrap: break-word; -webkit-nbsp-mode: space; line-break: after-white-space;">'
+client("apple_mac",
+       tail=[],
+       attr_text=lambda: "> " + WROTE_APPLE + "\n>",
+       prefix="> ",
+       line_html=lambda ls: _divs(ls),
+       tail_html=lambda t: "",
+       attr_html=lambda: '<div><br><blockquote type="cite"><div>' + esc(WROTE_APPLE) + '</div><br class="Apple-interchange-newline"></blockquote></div>',
+       open_q='<blockquote type="cite">', close_q="</blockquote>",
+       doc=lambda body: '<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head>' + APPLE_BODY + body + "</body></html>",
+       cte="quoted-printable", charset="utf-8", headers=["X-Mailer: Apple Mail (2.3864.100.1.2.5)"], subject="Re: ",
+       mime="1.0 (Mac OS X Mail 16.0 \\(3864.100.1.2.5\\))",
+       msgid=lambda n: f"<{uid(n).upper()}@{DOC_DOMAIN}>")
+
+# iPhone Mail: "Sent from my iPhone" above the quoted attribution
+client("iphone",
+       tail=["Sent from my iPhone"],
+       attr_text=lambda: "> " + WROTE_APPLE + "\n>",
+       prefix="> ",
+       line_html=lambda ls: _divs(ls, ' dir="ltr"'),
+       tail_html=lambda t: '<div dir="ltr"><br></div><div dir="ltr">' + "<br>".join(map(esc, t)) + "</div>",
+       attr_html=lambda: '<div dir="ltr"><br><blockquote type="cite">' + esc(WROTE_APPLE) + "<br><br></blockquote></div>",
+       open_q='<blockquote type="cite"><div dir="ltr">', close_q="</div></blockquote>",
+       doc=lambda body: '<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto">' + body + "</body></html>",
+       cte="quoted-printable", charset="utf-8", headers=["X-Mailer: iPhone Mail (23B85)"], subject="Re: ", mime="1.0 (1.0)",
+       msgid=lambda n: f"<{h(n, 8).upper()}-{h(n, 4, 'i').upper()}-4D2E-A1B3-{h(n, 12, 'j').upper()}@{DOC_DOMAIN}>")
+
+
+def apple_reply(name, key, **kw):
+    """reply() for the Apple clients, with their MIME-Version comment."""
+    raw = reply(name, key, **kw)
+    return raw.replace(b"MIME-Version: 1.0\n", f"MIME-Version: {CLIENTS[key]['mime']}\n".encode(), 1)
+
+
+def word_table(rows, widths=None):
+    """A small Word table as Outlook for Windows writes it (MsoTableGrid),
+    and its text rendering (cells separated by tabs)."""
+    widths = widths or [240] + [80] * (max(len(r) for r in rows) - 1)
+    td = '<td width="{w}" valign="top" style="width:{pt}pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt"><p class="MsoNormal">{c}<o:p></o:p></p></td>'
+    html = ('<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;border:none">\n'
+            + "".join("<tr>" + "".join(td.format(w=w, pt=w * 3 // 4, c=esc(c)) for c, w in zip(r, widths)) + "</tr>\n" for r in rows)
+            + "</table>\n")
+    return html, "\n".join("\t".join(r) for r in rows)
+
+
+def word_paras(lines):
+    """Lines as Outlook for Windows' MsoNormal paragraphs (a blank line an
+    empty paragraph)."""
+    return "".join(f'<p class="MsoNormal">{esc(l)}<o:p></o:p></p>\n' if l else '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>\n' for l in lines)
+
+
+def outlook_win(name, top=(), below=None, on_line=None, after_question=None, after_option=None, color="#1F3864",
+                top_html=None, top_text=None):
+    """Outlook 365 for Windows (Word HTML and its text part): `top` lines
+    above the From/Sent block, answers typed into the unquoted original
+    below a question's `Answer:` (below), after it on its line (on_line),
+    after the question's text or an option's (after_question,
+    after_option, keyed (q, letter)), in the doctor's colour."""
+    span = lambda a: f'<span style="color:{color}">' + esc(a).replace("\n", "<br>\n") + "</span>"
+    below, on_line = below or {}, on_line or {}
+    after_question, after_option = after_question or {}, after_option or {}
+    original_html = word_original(after_question={q: " " + span(a) for q, a in after_question.items()},
+                                  on_answer={q: " " + span(a) for q, a in on_line.items()},
+                                  below_answer={q: span(a) for q, a in below.items()},
+                                  after_option={k: " " + span(a) for k, a in after_option.items()})
+    original_text = flat_text(after_question=after_question, on_answer=on_line, below_answer=below, after_option=after_option)
+    if top_html is None:
+        top_html = word_paras(top)
+    html = OUTLOOK_HEAD + top_html + OUTLOOK_FROM_HTML + original_html + "\n</div>\n</body>\n</html>\n"
+    text = (top_text if top_text is not None else "\n".join(top)) + "\n\n" + OUTLOOK_FROM_TEXT + "\n" + original_text + "\n"
+    b = boundary("_000_CWLP265MB", name, 20) + "CWLP265MB3217GBRP_"
+    body = multipart("alternative", b, [leaf("text/plain", text), leaf("text/html", html)])
+    headers = [f"Thread-Topic: {SUBJECT}", f"Thread-Index: AQHc{h(name, 20, 'ow')}==",
+               "Accept-Language: en-GB, en-US", "Content-Language: en-GB", "X-MS-Has-Attach:", "X-MS-TNEF-Correlator:"]
+    return message(name, headers, body, crlf=True,
+                   msgid=f"<CWLP265MB{h(name, 12).upper()}{h(name, 10, 'x').upper()}@CWLP265MB3217.GBRP265.PROD.OUTLOOK.COM>")

@@ -531,15 +531,15 @@ add("inline_answers_reason_gmail_ios",
 
 
 # ======================= Apple Mail (Mac) and iPhone Mail =======================
-COMMENT_AM = ("We started using it more after the regional study day; over the last year I have used it in \x01"
-              "3 patients on the ward and the outcomes were mixed, so I'd welcome an audit.")
+COMMENT_AM = ("Since the regional study day I have used it much more, in the last 18 months for 3 patients on the "
+              "ward, with mixed results, so I'd welcome an audit.")
 AM_LINES = ["Asha,", "", "1 - Yes", "2 - Yes", "3 - Yes", "4 - 7", "5 - c", "6 - No", "7 - No", "8 - Yes", "9 - Yes",
             "10 - " + COMMENT_AM, "", "Jack"]
 add("flowed_delsp_comment_apple_mail",
     C2.apple_mac_plain("flowed_delsp_comment_apple_mail", C2.apple_mac_text(AM_LINES)),
-    ans(True, True, True, 7, [SIDE], False, False, True, True, comment=COMMENT_AM.replace("\x01", "")),
+    ans(True, True, True, 7, [SIDE], False, False, True, True, comment=COMMENT_AM),
     "Apple Mail (Mac) plain text, format=flowed; DelSp=yes, quoted-printable: '1 - Yes' lines and a long "
-    "comment soft-broken so that its continuation line begins with '3 patients'")
+    "comment soft-broken at the client's width so that its continuation line begins with '18 months'")
 
 AMI = {1: "Yes", 2: "No", 3: "Yes", 4: "4", 5: "a, b and c", 6: "No", 7: "No", 8: "Yes, definitely", 9: "Yes"}
 add("inline_split_html_apple_mail",
@@ -592,7 +592,7 @@ EAR_LINES = ["1. Yes", "2. Yes", "3. Yes", "4. 6", "5. a, c", "6. Yes", "7. No",
 COMMENT_IP = "It'd be great if the regional guideline included a community ketamine pathway."
 WROTE_SELF_APPLE = f"On {EAR_WHEN.day} {EAR_WHEN:%b %Y}, at {EAR_WHEN:%H:%M}, {DOC_FIRST} {DOC_LAST} <{DOC_ADDR}> wrote:"
 _ear_html = re.search(r'<body dir="auto">(.*)</body>', C1.iphone_html(EAR_LINES), re.S).group(1)
-FU_LINES = ["Forgot to add a comment \u2013 " + COMMENT_IP, "", "Jack"]
+FU_LINES = ["Sorry, forgot the comments question:", "", "10. " + COMMENT_IP, "", "Jack"]
 add("followup_comment_only_iphone",
     C1.apple("followup_comment_only_iphone",
              "\n".join(FU_LINES) + "\n\nSent from my iPhone\n\n> " + WROTE_SELF_APPLE + "\n> \n"
@@ -603,7 +603,7 @@ add("followup_comment_only_iphone",
              '<blockquote type="cite"><div dir="ltr">' + _ear_html + "</div></blockquote></body></html>",
              in_reply_to=EAR_ID, references=f"{INV_ID} {EAR_ID}", date=when(8, 16, 47, 9)),
     {"comments": ok(COMMENT_IP)},
-    "iPhone Mail, a follow-up to his own earlier reply (quoted, with its answers) adding only a comment: the "
+    "iPhone Mail, a follow-up to his own earlier reply (quoted, with its answers) adding only '10. ...': the "
     "comment is this message's one answer; the quoted answers are not counted (1-9 missing)")
 
 add("codes_one_line_iphone",
@@ -622,20 +622,18 @@ add("none_word_barriers_iphone",
 
 # ======================= Thunderbird =======================
 TB_SIG = ["-- ", "Dr Jack Clarke", "Consultant in Palliative Medicine, North Hospice", "01632 960417"]
-COMMENT_TB = ("Our protocol was rewritten in 2025 after two patients developed hallucinations at doses above \x01"
-              "150 mg per day, so we now cap the starting dose.")
+COMMENT_TB = "We rewrote the protocol in 2025 after two patients got agitated at 150 mg per day, so we now cap the starting dose."
 add("bottom_posted_flowed_thunderbird",
     C1.thunderbird_flowed("bottom_posted_flowed_thunderbird",
                           WROTE_TB + "\n" + quote(INV_TEXT) + "\n\n"
                           + "\n".join(["1. Yes", "2. Yes", "3. Yes", "4. 8", "5. b", "6. Yes", "7. Yes", "8. No", "9. Yes",
                                        "10. " + COMMENT_TB, "", "Jack", "", *TB_SIG]) + "\n"),
-    ans(True, True, True, 8, [EVIDENCE], True, True, False, True, comment=COMMENT_TB.replace("\x01", "")),
+    ans(True, True, True, 8, [EVIDENCE], True, True, False, True, comment=COMMENT_TB),
     "Thunderbird, bottom-posted below the whole quote, format=flowed: a comment soft-broken so its "
-    "continuation begins with '150 mg'; a '-- ' signature with a phone number")
+    "continuation begins with '150 mg per day'; a '-- ' signature with a phone number")
 
 TBI = {1: "Yes", 2: "No",
-       3: "Yes \u2013 switched two patients off high-dose morphine when they became toxic, and in one of them we got the dose down to \x01"
-          "30 mg a day", 4: "7", 5: "a", 6: "Yes", 7: "No", 8: "Yes", 9: "Yes"}
+       3: "Yes \u2013 switched 2 patients off high-dose morphine when toxic, one down to 30 mg a day", 4: "7", 5: "a", 6: "Yes", 7: "No", 8: "Yes", 9: "Yes"}
 add("inline_flowed_reasons_thunderbird",
     C1.thunderbird_flowed("inline_flowed_reasons_thunderbird",
                           "Hi Asha, answers inline.\n\n" + WROTE_TB + "\n" + text_inline(answers=TBI) + "\n\n"
@@ -657,10 +655,10 @@ add("trap_label_fits_two_thunderbird",
 # ======================= Samsung Email =======================
 add("numbered_no_space_samsung",
     C2.reply("numbered_no_space_samsung", "samsung",
-             top=["1.yes", "2.yes", "3.no", "4.6", "5.a", "6.no", "7.no", "8.yes", "9.yes", "", "Jack"]),
-    ans(True, True, False, 6, [EXPERTISE], False, False, True, True),
-    "Samsung Email, '1.yes' with no space, 'Sent from my Galaxy', the original unquoted below its "
-    "'-------- Original message --------' block")
+             top=["1.yes", "2.yes", "3.no", "4.6", "5.a", "6.no - actually yes, we do", "7.no", "8.yes", "9.yes", "", "Jack"]),
+    ans(True, True, False, 6, [EXPERTISE], True, False, True, True),
+    "Samsung Email, '1.yes' with no space, a correction inside the answer ('6.no - actually yes, we do': "
+    "yes), 'Sent from my Galaxy', the original unquoted below its '-------- Original message --------' block")
 
 SAO = {1: "Yes", 2: "No", 3: "Yes", 4: "8", 5: "b+c", 6: "Yes", 7: "Yes", 8: "No", 9: "Yes"}
 add("answer_lines_unquoted_original_samsung",

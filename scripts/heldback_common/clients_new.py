@@ -512,3 +512,78 @@ def outlook_win(name, top=(), below=None, on_line=None, after_question=None, aft
                "Accept-Language: en-GB, en-US", "Content-Language: en-GB", "X-MS-Has-Attach:", "X-MS-TNEF-Correlator:"]
     return message(name, headers, body, crlf=True,
                    msgid=f"<CWLP265MB{h(name, 12).upper()}{h(name, 10, 'x').upper()}@CWLP265MB3217.GBRP265.PROD.OUTLOOK.COM>")
+
+# ---------------- added for heldback21d (earlier sets do not call these) ----------------
+APPLE_MAC_MAILER = "Apple Mail (2.3864.200.81.1.6)"
+APPLE_MAC_MIME = "1.0 (Mac OS X Mail 16.0 \\(3864.200.81.1.6\\))"
+
+
+def _apple_msgid(name):
+    return f"<{h(name, 8).upper()}-7A1B-4C2D-9E3F-{hashlib.md5(name.encode()).hexdigest()[:12].upper()}@{DOC_DOMAIN}>"
+
+
+def apple_mac_plain(name, text, **kw):
+    """Apple Mail on macOS in plain-text mode: one text/plain part,
+    format=flowed with DelSp=yes, quoted-printable."""
+    body = leaf("text/plain; charset=utf-8; delsp=yes; format=flowed", flow(text, delsp=True))
+    kw.setdefault("subject", "Re: " + SUBJECT)
+    kw.setdefault("msgid", _apple_msgid(name))
+    return message(name, [f"X-Mailer: {APPLE_MAC_MAILER}"], body, mime_version=APPLE_MAC_MIME, **kw)
+
+
+def apple_mac_text(lines, quoted=None, wrote=None):
+    """Apple Mail's text part: the reply, then the original quoted with `>`."""
+    return ("\n".join(lines) + "\n\n> " + (wrote or WROTE_APPLE) + "\n> \n" + (quoted if quoted is not None else quote(INV_TEXT)) + "\n")
+
+
+def apple_mac(name, lines, quote_html=None, quote_text=None, text=None, **kw):
+    """Apple Mail on macOS, rich text: multipart/alternative (QP text, HTML
+    with the original in `<blockquote type="cite">`)."""
+    html = ('<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head>'
+            '<body style="overflow-wrap: break-word; -webkit-nbsp-mode: space; line-break: after-white-space;">'
+            + _divs(lines) + '<div><br><blockquote type="cite"><div>' + esc(WROTE_APPLE)
+            + '</div><br class="Apple-interchange-newline">' + (quote_html if quote_html is not None else INV_HTML_BODY)
+            + '</blockquote></div><br></body></html>')
+    text = text if text is not None else apple_mac_text(lines, quote_text)
+    b = "Apple-Mail=_" + uid(name).upper()
+    body = multipart("alternative", b, [leaf("text/plain; charset=utf-8", text), leaf("text/html; charset=utf-8", html)])
+    kw.setdefault("subject", "Re: " + SUBJECT)
+    kw.setdefault("msgid", _apple_msgid(name))
+    return message(name, [f"X-Mailer: {APPLE_MAC_MAILER}"], body, mime_version=APPLE_MAC_MIME, **kw)
+
+
+AOL_WROTE = f"On {W:%A}, {W.day} {W:%B %Y} at {W:%H:%M:%S} GMT, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+
+
+def aol_21d(name, lines, **kw):
+    """AOL Mail (web; the same platform as Yahoo): text part indented by one
+    space without `>`, HTML with `aolmail_` ids."""
+    text = ("\n".join(lines) + "\n\n\n    " + AOL_WROTE + "  \n \n" + "\n".join((" " + l) if l else " " for l in INV_TEXT.split("\n")) + "\n")
+    html = ('<html><head></head><body><div class="aolmail_ydpa1b2c3d4yahoo-style-wrap" style="font-family:Helvetica Neue, Helvetica, Arial, sans-serif;font-size:16px;">'
+            + _divs(lines, ' dir="ltr" data-setdir="false"') + '</div><div id="aolmail_ydpa1b2c3d4yahoo_quoted_5678" class="aolmail_ydpa1b2c3d4yahoo_quoted">'
+            '<div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;"><div>'
+            + esc(AOL_WROTE) + '</div><div><br></div><div><br></div><div><div id="aolmail_ydpa1b2c3d4yiv9876543210">' + INV_HTML_BODY
+            + '</div></div></div></div></body></html>')
+    b = "----=_Part_" + str(int(h(name, 8), 16)) + "_2044521337.1796720000000"
+    body = multipart("alternative", b, [leaf("text/plain; charset=UTF-8", text), leaf("text/html; charset=UTF-8", html)])
+    kw.setdefault("subject", "Re: " + SUBJECT)
+    kw.setdefault("msgid", f"<{int(h(name, 9), 16)}.{int(h(name, 6, 'aol'), 16)}.1796720000000@mail.yahoo.com>")
+    return message(name, ["X-Mailer: WebService/1.1.25195 AolMailNorrin"], body, **kw)
+
+
+def outlook_desktop_raw(name, html_body, text, subject=None, frm=None, extra_headers=(), **kw):
+    """Outlook 2016/365 desktop with a body written out by hand (Word HTML
+    inside WordSection1, and its text part), for tables, Word's numbered
+    lists and forwards."""
+    html = OUTLOOK_HEAD + html_body + "\n</div>\n</body>\n</html>\n"
+    b = boundary("_000_LO2P265MB", name, 20) + "LO2P265MB5146GBRP_"
+    body = multipart("alternative", b, [leaf("text/plain", text), leaf("text/html", html)])
+    headers = [f"Thread-Topic: {SUBJECT}", f"Thread-Index: AQHcXmB4{h(name, 20)}==",
+               "Accept-Language: en-GB, en-US", "Content-Language: en-GB", "X-MS-Has-Attach:",
+               "X-MS-TNEF-Correlator:", *extra_headers]
+    if frm:
+        kw["frm"] = frm
+    if subject:
+        kw["subject"] = subject
+    kw.setdefault("msgid", f"<LO2P265MB{h(name, 12).upper()}@LO2P265MB5146.GBRP265.PROD.OUTLOOK.COM>")
+    return message(name, headers, body, crlf=True, **kw)

@@ -121,6 +121,47 @@ case("trap_marks_both_columns_outlook", message("trap_marks_both_columns_outlook
      "trap: a table with Yes / No columns: 2 marked in both (unclear), the scale marked 'X' under Yes (no score: unclear), 9 a '?' under Yes (unclear)")
 
 
+# ==== summaries ====
+
+# ---- "Yes to everything" with a reason in brackets: the scale and the choice stay unclear (Thunderbird) ----
+text = "Yes to everything (we have a very active ketamine service here).\n\nSam\n\n" + TB_WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("summary_yes_to_everything_reason_thunderbird",
+     message("summary_yes_to_everything_reason_thunderbird", text=text, mailer="Mozilla Thunderbird 128.5.0"),
+     {**expect({1: True, 2: True, 3: True, 6: True, 7: True, 8: True, 9: True}), **expect({4: None, 5: None}, status="unclear")},
+     "Thunderbird: 'Yes to everything (…)' with a reason: every yes/no question yes; the scale and the barriers cannot be yes: unclear, asked")
+
+# ---- "yes to the first two, no to the rest" on one line, the others labelled (Outlook for Android) ----
+text = ("Yes to the first two, no to the rest.\nConfidence 3\nBarriers: b\n\nGet Outlook for Android\n________________________________\n"
+        + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n")
+case("summary_first_two_rest_outlook_android",
+     message("summary_first_two_rest_outlook_android", text=text, subject="RE: " + SUBJECT),
+     expect({1: True, 2: True, 3: False, 4: 3, 5: ["evidence"], 6: False, 7: False, 8: False, 9: False}),
+     "Outlook for Android: 'Yes to the first two, no to the rest' (by position), the scale and the barriers labelled on their own lines")
+
+# ---- "The first three are no ... everything else yes" on separate lines (Gmail) ----
+text = ("The first three are all no, I'm afraid.\n4. 1\n5. a, b\nEverything else yes.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("summary_first_three_everything_else_gmail", message("summary_first_three_everything_else_gmail", text=text),
+     expect({1: False, 2: False, 3: False, 4: 1, 5: ["expertise", "evidence"], 6: True, 7: True, 8: True, 9: True}),
+     "Gmail: 'The first three are all no', numbered answers for 4 and 5, then 'Everything else yes' (the questions nothing else answered)")
+
+# ---- all yes except two named in words with "no", then the scale and the barriers with "is" and "are" (Apple Mail) ----
+text = ("All yes except no written protocol and no community guidance so far. My confidence is 6 and the barriers are a and b.\n\n"
+        "Jack\n\n> " + APPLE + "\n>\n" + quote(INV_TEXT) + "\n")
+case("summary_except_no_topics_apple_mail", message("summary_except_no_topics_apple_mail", text=text, mailer="Apple Mail (2.3774.300.61.1.2)"),
+     expect({1: True, 2: True, 3: True, 4: 6, 5: ["expertise", "evidence"], 6: False, 7: False, 8: True, 9: True}),
+     "Apple Mail: 'All yes except no written protocol and no community guidance so far' (exceptions by topic, each with 'no'), then 'my confidence is 6 and the barriers are a and b'")
+
+# ---- trap: "the rest" when the answers before it cannot be placed: not applied ----
+text = ("Yes to the first half or so.\nNo to the rest.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("trap_rest_without_first_gmail", message("trap_rest_without_first_gmail", text=text), {},
+     "trap: 'No to the rest' after a line that places no question ('the first half or so'): the rest is unknown, nothing read")
+
+# ---- trap: "yes to everything" with a reason that takes one back ----
+text = ("Yes to everything - but not sure about the research one.\n\nJack\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n")
+case("trap_everything_reason_takes_back_gmail", message("trap_everything_reason_takes_back_gmail", text=text), {},
+     "trap: 'Yes to everything - but not sure about …': the reason takes part back, so the line is no summary")
+
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

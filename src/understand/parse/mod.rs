@@ -652,6 +652,12 @@ struct Reader<'q> {
     listing_open: bool,
     /// "Yes to all but 2 and 5" at the top, and the line it was read from.
     summary: Option<(compact::Summary, String)>,
+    /// "Yes to the rest" at the top, and the line it was read from.
+    rest: Option<(bool, String)>,
+    /// Questions of another kind than yes/no named by place ("no to the
+    /// first five" covering the scale), and the line: unclear unless
+    /// something else answers them.
+    covered: Vec<(usize, String)>,
     /// The heading just seen was quoted: the doctor's unquoted lines
     /// before its quoted `Answer:` answer it (the client split the quote).
     heading_quoted: bool,
@@ -694,6 +700,8 @@ impl<'q> Reader<'q> {
             listed: Vec::new(),
             listing_open: false,
             summary: None,
+            rest: None,
+            covered: Vec::new(),
             heading_quoted: false,
             between: Vec::new(),
             heading_left: None,
@@ -1080,6 +1088,7 @@ impl<'q> Reader<'q> {
     /// kind that it covers and nothing else answers is unclear (asked),
     /// never guessed; free text is not covered.
     fn apply_summary(&mut self) {
+        self.apply_rest();
         let Some((summary, line)) = self.summary.take() else {
             return;
         };
@@ -1102,6 +1111,54 @@ impl<'q> Reader<'q> {
                     )),
                 }),
             }
+        }
+    }
+
+    /// "Yes to the rest": every yes/no question nothing else answered
+    /// takes the value, and any other question nothing answered (but free
+    /// text) is unclear, as under a summary. Only when something else
+    /// answered the first question: "the rest" after lines that place no
+    /// question ("yes to the first half or so") cannot be told. Questions
+    /// of another kind named by place ("no to the first five") are
+    /// unclear unless something answered them.
+    fn apply_rest(&mut self) {
+        for (q, line) in std::mem::take(&mut self.covered) {
+            if self.found[q].is_empty() {
+                self.found[q].push(AnswerText {
+                    answer: Some(Answer::unclear(
+                        "a yes or no for several questions does not give this answer",
+                        &line,
+                    )),
+                    text: line,
+                    origin: Origin::Summary,
+                });
+            }
+        }
+        let Some((yes, line)) = self.rest.take() else {
+            return;
+        };
+        if self.found.first().is_none_or(Vec::is_empty) {
+            return;
+        }
+        for (q, question) in self.questions.iter().enumerate() {
+            if !self.found[q].is_empty() {
+                continue;
+            }
+            let found = match question.kind {
+                QuestionKind::YesNo => {
+                    AnswerText::new(if yes { "yes" } else { "no" }.to_owned(), Origin::Summary)
+                }
+                QuestionKind::Text => continue,
+                _ => AnswerText {
+                    answer: Some(Answer::unclear(
+                        "a yes or no for the rest does not give this answer",
+                        &line,
+                    )),
+                    text: line.clone(),
+                    origin: Origin::Summary,
+                },
+            };
+            self.found[q].push(found);
         }
     }
 
@@ -1143,6 +1200,11 @@ impl<'q> Reader<'q> {
             self.listing_open = false;
             return true;
         }
+        if let Some(places) = compact::by_position(text, questions) {
+            self.places(places, text);
+            self.listing_open = false;
+            return true;
+        }
         if self.summary.is_none() {
             // The summary is the line's first sentence; the sentences after
             // it ("Confidence 8, no barriers.") are read as lines of their own.
@@ -1152,7 +1214,9 @@ impl<'q> Reader<'q> {
                 prose::Tie::One(q) => Some(q),
                 _ => None,
             };
-            if let Some(summary) = compact::summary(pieces[0], questions, &named) {
+            if let Some(summary) = compact::summary(pieces[0], questions, &named)
+                .or_else(|| compact::summary_with_reason(pieces[0], questions, &named))
+            {
                 self.summary = Some((summary, pieces[0].trim().to_owned()));
                 self.listing_open = false;
                 for rest in pieces[1..].iter().map(|p| p.trim()) {
@@ -1164,6 +1228,30 @@ impl<'q> Reader<'q> {
             }
         }
         false
+    }
+
+    /// Questions answered by their place ("no to the first three", "yes
+    /// to the rest"): the first ones that are yes/no take the value as a
+    /// listed answer; the others among them, unless something else
+    /// answers them, are unclear; the rest waits for the end.
+    fn places(&mut self, places: Vec<compact::Place>, line: &str) {
+        for place in places {
+            match place {
+                compact::Place::First(n, yes) => {
+                    for q in 0..n {
+                        match self.questions[q].kind {
+                            QuestionKind::YesNo => {
+                                let value = if yes { "yes" } else { "no" };
+                                self.listed.push((q, value.to_owned(), true));
+                            }
+                            QuestionKind::Text => {}
+                            _ => self.covered.push((q, line.to_owned())),
+                        }
+                    }
+                }
+                compact::Place::Rest(yes) => self.rest = Some((yes, line.to_owned())),
+            }
+        }
     }
 
     /// A table row for question `q`: its answer, unless the row's label
@@ -1220,6 +1308,68 @@ impl<'q> Reader<'q> {
             self.found[q].push(AnswerText::new(answer, Origin::Labelled));
         }
         true
+    }
+
+    /// "My confidence is 6 and the barriers are a and b", "Confidence is a
+    /// 7": a line whose every clause is a question's words, "is" or "are",
+    /// then an answer that reads on its own (a bare yes or no for a yes/no
+    /// question, a number that is no count, an option): certain labelled
+    /// answers. A clause that is anything else and nothing is taken (the
+    /// line is prose).
+    fn copula_labels(&mut self, text: &str) -> bool {
+        let line = text.trim().trim_end_matches(['.', '!']);
+        let parts: Vec<&str> = COPULA.split(line).collect();
+        if parts.len() < 2 || parts.len() > 6 {
+            return false;
+        }
+        let mut label = parts[0];
+        let mut found = Vec::new();
+        for (k, part) in parts.iter().enumerate().skip(1) {
+            // A middle part is a value, then "and" or a comma, then the
+            // next label: cut where the right names one question.
+            let (value, next) = if k + 1 == parts.len() {
+                (*part, "")
+            } else {
+                let Some(cut) = [" and ", ", "]
+                    .iter()
+                    .flat_map(|sep| part.match_indices(sep).map(|(at, m)| (at, m.len())))
+                    .filter(|(at, len)| self.named_by(&part[at + len..]).is_some())
+                    .max()
+                else {
+                    return false;
+                };
+                (&part[..cut.0], &part[cut.0 + cut.1..])
+            };
+            let Some(q) = self.named_by(label) else {
+                return false;
+            };
+            let value = plain_value(&self.questions[q], value.trim());
+            let Some(value) = value else {
+                return false;
+            };
+            found.push((q, value));
+            label = next;
+        }
+        self.labelled += found.len();
+        for (q, answer) in found {
+            self.found[q].push(AnswerText::new(answer, Origin::Labelled));
+        }
+        true
+    }
+
+    /// The question a label names ("my confidence", "the barriers"), its
+    /// possessive or article off.
+    fn named_by(&self, label: &str) -> Option<usize> {
+        let label = label.trim();
+        let lower = label.to_lowercase();
+        let bare = ["my ", "our ", "the "]
+            .iter()
+            .find_map(|p| lower.starts_with(p).then(|| &label[p.len()..]))
+            .unwrap_or(label);
+        match self.index.label(bare) {
+            prose::Tie::One(q) => Some(q),
+            _ => None,
+        }
     }
 
     /// One piece of such a line: the question and its answer's text.
@@ -1304,7 +1454,7 @@ impl<'q> Reader<'q> {
                 prose::Tie::None => {}
             }
         }
-        if self.unseparated_labels(text) {
+        if self.unseparated_labels(text) || self.copula_labels(text) {
             return;
         }
         self.top_lines.push(text.to_owned());
@@ -1478,6 +1628,36 @@ impl<'q> Reader<'q> {
             }
         }
     }
+}
+
+/// "is", "are", "was", "were" between a question's words and its answer.
+static COPULA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s+(?:is|are|was|were)\s+").expect("valid regex"));
+
+/// An answer that reads on its own beside a question's words: for a
+/// yes/no question only "yes" or "no" ("a yes"), for a number or scale a
+/// number that is no count ("a 7" is 7), for any other kind but free text
+/// a reading that is clear. `None` otherwise.
+fn plain_value(question: &Question, value: &str) -> Option<String> {
+    let lower = value.to_lowercase();
+    let bare = ["a ", "an "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .filter(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit()) || matches!(*rest, "yes" | "no")
+        })
+        .map_or(value, |rest| &value[value.len() - rest.len()..]);
+    match question.kind {
+        QuestionKind::Text => return None,
+        QuestionKind::YesNo if !matches!(bare.to_lowercase().as_str(), "yes" | "no") => {
+            return None;
+        }
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. } if value::counts(bare).1 > 0 => {
+            return None;
+        }
+        _ => {}
+    }
+    (value::read(question, bare).status == Status::Ok).then(|| bare.to_owned())
 }
 
 /// A line cut into sentences: after `.`, `!` or `?` followed by a space

@@ -10,6 +10,7 @@
 
 mod choice;
 mod date;
+mod doubt;
 mod duration;
 mod grid;
 mod number;
@@ -35,6 +36,18 @@ pub(crate) use yes_no::{FREQUENCY, asks_ever};
 /// say" is first read for those ([`reserved`]); one that allows neither
 /// reads "n/a" as before (unclear for yes/no, as written for text).
 pub fn read(question: &Question, text: &str) -> Answer {
+    let answer = read_reasoned(question, text);
+    // "Once, but I'm not sure it counts", "a, if that counts": the doctor
+    // doubts the value they gave; asked, never counted.
+    if answer.value.is_some() && question.kind != QuestionKind::Text && doubt::doubted(text) {
+        return Answer::unclear("the doctor is not sure of this answer", text);
+    }
+    answer
+}
+
+/// [`read`] before the doctor's doubt is looked for: the whole text, or
+/// an answer clear on its own followed by its reason.
+fn read_reasoned(question: &Question, text: &str) -> Answer {
     let whole = read_whole(question, text);
     if whole.status != Status::Unclear
         || matches!(

@@ -797,6 +797,9 @@ mod tests {
             "b (biggest), a, d, c (smallest)",
             "b, a, d, c - evidence is the main one",
             "b > a > d > c (access is a close third)",
+            "The biggest is lack of evidence, then expertise, then access; side effects is the smallest",
+            "Biggest: evidence, followed by expertise, then access, and side effects last",
+            "lack of evidence is the biggest, then expertise, then access, then side effects",
         ] {
             assert_eq!(ranked(text), Ok(order.map(String::from).to_vec()), "{text}");
         }
@@ -825,6 +828,18 @@ mod tests {
             ("b, a (joint first), d, c", "none of the options"),
             ("b (2nd), a, d, c", "some options have a number"),
             ("all equally", "none of the options"),
+            (
+                "Evidence, then the biggest is expertise, then access, then side effects",
+                "its words and its place disagree",
+            ),
+            (
+                "The smallest is evidence, then expertise, then access, then side effects",
+                "its words and its place disagree",
+            ),
+            (
+                "The biggest is cost, then evidence, then access",
+                "none of the options",
+            ),
         ] {
             let got = ranked(text);
             assert!(

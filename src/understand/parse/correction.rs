@@ -442,6 +442,46 @@ static ITEM_MEANT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "So 2 is a, and 10 is March 2024": a question by its number and "is"
+/// (or "would be", "=") at the start of a clause, the answer up to the
+/// next such clause.
+static DEPENDANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^\W*|[,;:]\s*|\b(?:so|and|then|also|which\s+means|meaning)\s+)(?:(?:question|q|no\.?|number)\s*)?(\d{1,2})\s*(?:is|would\s+be|will\s+be|=|:)\s+",
+    )
+    .expect("valid regex")
+});
+
+/// After a correction of `gate`, a question that others' conditions
+/// test ("Sorry - 1 should be yes"), the sentences that answer the
+/// questions depending on it by number: "So 2 is a, and 10 is March
+/// 2024". Only questions whose condition tests `gate`, and only answers
+/// that read as answers to them (never free text); "so 2 is enough" is
+/// none.
+pub(super) fn dependants(sentence: &str, questions: &[Question], gate: usize) -> Vec<(usize, Fix)> {
+    let gate_id = questions[gate].id.as_str();
+    let starts: Vec<(usize, usize, usize)> = DEPENDANT
+        .captures_iter(sentence)
+        .filter_map(|c| Some((c.get(0)?.start(), c.get(0)?.end(), c[1].parse().ok()?)))
+        .collect();
+    let mut out = Vec::new();
+    for (at, &(_, end, n)) in starts.iter().enumerate() {
+        let stop = starts.get(at + 1).map_or(sentence.len(), |next| next.0);
+        let Some(q) = n.checked_sub(1).filter(|q| *q < questions.len()) else {
+            continue;
+        };
+        let depends = questions[q]
+            .show_if
+            .as_ref()
+            .is_some_and(|s| s.condition.questions().contains(&gate_id));
+        let wanted = plainly(&trimmed(&sentence[end..stop]));
+        if depends && answers(&questions[q], &wanted) {
+            out.push((q, Fix::Value(wanted)));
+        }
+    }
+    out
+}
+
 /// One grid item corrected by its letter ([`ITEM_CORRECTION`], [`ITEM_MEANT`]): the grid
 /// is the question numbered, or, without a number, `context` (the
 /// question answered just before the sentence); it must be a grid with

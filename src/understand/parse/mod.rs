@@ -674,6 +674,10 @@ struct Reader<'q> {
     /// The quote began with nothing of the doctor's above it: their first
     /// own lines below it are read as the top (bottom-posting).
     bottom_posting: bool,
+    /// A question that others' conditions test, just corrected ("1
+    /// should be yes"): the doctor's next sentences may answer the
+    /// questions that now apply ("So 2 is a, and 10 is March 2024").
+    gate_corrected: Option<usize>,
 }
 
 impl<'q> Reader<'q> {
@@ -707,6 +711,7 @@ impl<'q> Reader<'q> {
             heading_left: None,
             columns: None,
             bottom_posting: false,
+            gate_corrected: None,
         }
     }
 
@@ -1046,8 +1051,11 @@ impl<'q> Reader<'q> {
         let Some((index, fix)) = correction::read(text, self.questions, self.index)
             .or_else(|| correction::item(text, self.questions, context))
         else {
-            return false;
+            return self.dependants(text);
         };
+        if matches!(fix, correction::Fix::Value(_)) && self.is_gate(index) {
+            self.gate_corrected = Some(index);
+        }
         self.close();
         if matches!(fix, correction::Fix::Doubted(_)) && self.no_answer_yet(index) {
             // Doubt about an answer never given: nothing to take back.
@@ -1075,6 +1083,38 @@ impl<'q> Reader<'q> {
         self.found[index].push(found);
         self.listing_open = false;
         true
+    }
+
+    /// After a correction of a question that others' conditions test,
+    /// the answers a sentence gives to those questions by number ("So 2
+    /// is a, and 10 is March 2024"): recorded as corrections, and true
+    /// when there was one.
+    fn dependants(&mut self, text: &str) -> bool {
+        let Some(gate) = self.gate_corrected else {
+            return false;
+        };
+        let found = correction::dependants(text, self.questions, gate);
+        if found.is_empty() {
+            return false;
+        }
+        self.close();
+        for (index, fix) in found {
+            if let correction::Fix::Value(wanted) = fix {
+                self.found[index].push(AnswerText::new(wanted, Origin::Correction));
+            }
+        }
+        self.listing_open = false;
+        true
+    }
+
+    /// Does another question's condition test question `index`?
+    fn is_gate(&self, index: usize) -> bool {
+        let id = self.questions[index].id.as_str();
+        self.questions.iter().any(|q| {
+            q.show_if
+                .as_ref()
+                .is_some_and(|s| s.condition.questions().contains(&id))
+        })
     }
 
     /// Has nothing answered question `index` so far (listed answers at

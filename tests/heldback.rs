@@ -137,17 +137,19 @@ const THIRD_HALF_21: Set = Set {
 /// contract in `tests/fixtures/heldback22/CONTRACT.md`, written while the
 /// first half's misses were being fixed, by someone who did not see the
 /// rules, scored once at the end: 651 of 663 (98.2%), 1 wrong (a hedged
-/// "Once, years ago, but I'm not sure it counts" read as yes).
+/// "Once, years ago, but I'm not sure it counts" read as yes). 654 of 663
+/// (98.6%), none wrong, once an answer followed by the doctor's own doubt
+/// was unclear, a ranking in words ("the biggest is ..., then ...") read,
+/// and the answers given right after a correction of a condition's
+/// question ("So 2 is a, and 10 is March 2024") counted (each form first
+/// as a case of the reply corpus, `seed-full/generate_22b.py`).
 const QUESTION_TYPES_22B: Set = Set {
     name: "issue 22, question types, second half",
     dir: "tests/fixtures/heldback22b",
     survey: "config/seed-full.toml",
     cases: 53,
-    ratchet: 0.981,
-    known_wrong: &[(
-        "heldback22b_cond_used_hedged_dependants_answered_superhuman",
-        "used_ketamine",
-    )],
+    ratchet: 0.986,
+    known_wrong: &[],
 };
 
 #[derive(Default)]

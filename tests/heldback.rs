@@ -103,34 +103,24 @@ const QUESTION_TYPES_22: Set = Set {
 /// Issue 21's third half: 53 replies in 15 clients not used before
 /// (`README.md` there), written while the second half's misses were being
 /// fixed, by someone who did not see the rules, scored once at the end:
-/// 351 of 450 (78.0%), 7 wrong.
+/// 351 of 450 (78.0%), 7 wrong. Then training data: 367 (81.6%) with
+/// box-drawing tables and answer columns; 419 (93.1%), 1 wrong, once lines
+/// numbered by a digit and a space only in a run, every way of numbering
+/// (ordinals, roman numerals, `#1`, dictation and its homophones), answers
+/// pointing at another ("same as 1"), "all of the above", "?yes", "N/K",
+/// leanings, percentages for a scale, emphatic words and reasons after
+/// "because" were read (each form first as a corpus case of our own,
+/// `scripts/make-reply-fixtures-21c-words.py`).
 const THIRD_HALF_21: Set = Set {
     name: "issue 21, third half",
     dir: "tests/fixtures/heldback21c",
     survey: "config/example.toml",
     cases: 53,
-    ratchet: 0.845,
-    known_wrong: &[
-        ("heldback21c_prose_numbers_before_list_alpine", "comments"),
-        (
-            "heldback21c_signature_address_no_delimiter_spark",
-            "comments",
-        ),
-        ("heldback21c_trap_all_of_the_above_airmail", "barriers"),
-        (
-            "heldback21c_trap_clinical_query_notation_mutt",
-            "opioid_sparing",
-        ),
-        (
-            "heldback21c_trap_clinical_query_notation_mutt",
-            "shared_guidance",
-        ),
-        ("heldback21c_trap_hedges_new_words_proton", "early_adjuvant"),
-        (
-            "heldback21c_trap_summary_contradicts_inline_spark",
-            "early_adjuvant",
-        ),
-    ],
+    ratchet: 0.931,
+    known_wrong: &[(
+        "heldback21c_trap_summary_contradicts_inline_spark",
+        "early_adjuvant",
+    )],
 };
 
 /// Issue 22's second half of new question types: 53 replies to the
@@ -343,13 +333,14 @@ fn heldback_replies_of_issue_22_question_types_second_half() {
 /// survey inbox is (mostly Outlook, Gmail and Apple Mail; `README.md`
 /// there), written by someone who did not see the rules, scored once
 /// before any rule was written for it: 495 of 555 (89.2%), 3 wrong. It
-/// then became training data.
+/// then became training data: 504 (90.8%), 2 wrong, with the numbering
+/// and word rules of the third half ("N/K" is no "no").
 const FIFTH_SET_21: Set = Set {
     name: "issue 21, fifth set (training)",
     dir: "tests/fixtures/heldback21e",
     survey: "config/example.toml",
     cases: 66,
-    ratchet: 0.891,
+    ratchet: 0.908,
     known_wrong: &[
         (
             "heldback21e_correction_after_list_outlook_ios",
@@ -359,7 +350,6 @@ const FIFTH_SET_21: Set = Set {
             "heldback21e_trap_comment_contradicts_iphone",
             "early_adjuvant",
         ),
-        ("heldback21e_typos_nk_outlook_android", "shared_guidance"),
     ],
 };
 

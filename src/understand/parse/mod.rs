@@ -26,7 +26,9 @@
 mod compact;
 mod correction;
 pub mod html;
+mod numbering;
 mod prose;
+mod reference;
 mod value;
 
 use std::borrow::Cow;
@@ -201,6 +203,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     reader.close();
     reader.flush_between();
     reader.apply_summary();
+    reader.resolve_references();
 
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
@@ -440,10 +443,6 @@ static WITHDRAW: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(q(?:uestion)?\s*\.?\s*)?(\d{1,2})(\s*[.):=\-–—]\s*|\s+)(\S.*)$")
-        .expect("valid regex")
-});
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:?\s*$")
         .expect("valid regex")
@@ -650,6 +649,10 @@ struct Reader<'q> {
     /// punctuation (`1.`, `Q1`) rather than just a space.
     listed: Vec<(usize, String, bool)>,
     listing_open: bool,
+    /// The number and numbering of the last line listed by
+    /// [`numbering::numbered`]: a line numbered only by a digit and a
+    /// space, or in words, counts when it follows on from it.
+    last_numbered: Option<(usize, (numbering::Style, char))>,
     /// "Yes to all but 2 and 5" at the top, and the line it was read from.
     summary: Option<(compact::Summary, String)>,
     /// "Yes to the rest" at the top, and the line it was read from.
@@ -703,6 +706,7 @@ impl<'q> Reader<'q> {
             after_sign_off: false,
             listed: Vec::new(),
             listing_open: false,
+            last_numbered: None,
             summary: None,
             rest: None,
             covered: Vec::new(),
@@ -1453,21 +1457,30 @@ impl<'q> Reader<'q> {
     /// reading against the questions at the end of the top.
     fn top_line(&mut self, text: &str) {
         if self.compact_line(text) {
+            self.last_numbered = None;
             return;
         }
-        // LISTED is anchored: a line that cannot start it is not searched.
-        let may_list = text.starts_with(|c: char| c == 'q' || c == 'Q' || c.is_numeric());
-        if let Some(c) = may_list.then(|| LISTED.captures(text)).flatten() {
-            let number: usize = c[2].parse().unwrap_or(0);
-            if (1..=self.found.len()).contains(&number) {
-                let explicit = c.get(1).is_some() || !c[3].trim().is_empty();
+        if let Some(pieces) = numbering::run_on(text) {
+            // Dictation run together: "number one yes number two no ...".
+            if pieces
+                .iter()
+                .all(|(n, _)| (1..=self.found.len()).contains(n))
+            {
                 self.listed
-                    .push((number - 1, c[4].trim().to_owned(), explicit));
-                self.listing_open = true;
+                    .extend(pieces.into_iter().map(|(n, a)| (n - 1, a, true)));
+                self.last_numbered = None;
+                self.listing_open = false;
+                return;
+            }
+        }
+        if let Some(line) = numbering::numbered(text) {
+            if (1..=self.found.len()).contains(&line.number) {
+                self.number_line(line);
                 return;
             }
             // A numbered line for no question: not an answer, and not
             // the continuation of the one before.
+            self.last_numbered = None;
             self.listing_open = false;
             return;
         }
@@ -1498,6 +1511,67 @@ impl<'q> Reader<'q> {
             return;
         }
         self.top_lines.push(text.to_owned());
+    }
+
+    /// Answers that point at another ("same as 1", "ditto", "as for 6"):
+    /// the answer pointed at, certain, when that question asks the same
+    /// kind of thing and has one certain answer that reads; otherwise
+    /// unclear, asked. The doctor's own words stay its source.
+    fn resolve_references(&mut self) {
+        for q in 0..self.found.len() {
+            if matches!(self.questions[q].kind, QuestionKind::Text) {
+                continue;
+            }
+            for k in 0..self.found[q].len() {
+                let found = &self.found[q][k];
+                if found.answer.is_some() || found.origin.inferred() {
+                    continue;
+                }
+                let Some(target) = reference::points_at(&found.text, q) else {
+                    continue;
+                };
+                let said = found.text.clone();
+                let given: Vec<&AnswerText> = self.found[target]
+                    .iter()
+                    .filter(|f| !f.origin.inferred())
+                    .collect();
+                let question = &self.questions[target];
+                let answer = match given.as_slice() {
+                    [one] if reference::alike(&self.questions[q], question) => one
+                        .answer
+                        .clone()
+                        .unwrap_or_else(|| value::read(question, one.text.trim())),
+                    _ => Answer::unclear("points at an answer that cannot be used here", &said),
+                };
+                let answer = if answer.status == Status::Ok {
+                    Answer {
+                        source: said,
+                        ..answer
+                    }
+                } else {
+                    Answer::unclear("points at an answer that is itself unclear", &said)
+                };
+                self.found[q][k].answer = Some(answer);
+            }
+        }
+    }
+
+    /// A line numbered for a question. One that is certain on its own
+    /// (`1.`, `Q1`) is listed as it is; one numbered only by a digit and a
+    /// space, a word, an ordinal or a roman numeral counts only when the
+    /// listed line before it has the number before its own, written the
+    /// same way (then both count): "3 of our 5 consultants ..." above a
+    /// list, or "10 Harbour Road" in a signature below one, is no answer.
+    fn number_line(&mut self, line: numbering::Numbered) {
+        let chained = self.last_numbered == Some((line.number - 1, line.style))
+            && self.listed.last().is_some_and(|l| l.0 + 2 == line.number);
+        if chained && let Some(last) = self.listed.last_mut() {
+            last.2 = true;
+        }
+        self.listed
+            .push((line.number - 1, line.rest, line.certain || chained));
+        self.last_numbered = Some((line.number, line.style));
+        self.listing_open = true;
     }
 
     /// The doctor's lines between a quoted heading and its `Answer:` become
@@ -1580,10 +1654,10 @@ impl<'q> Reader<'q> {
         self.bottom_posting = self.own.is_empty();
         self.at_top = false;
         self.listing_open = false;
-        let several = self.listed.len() >= 2;
+        self.last_numbered = None;
         let listed = !self.listed.is_empty();
         for (index, text, explicit) in std::mem::take(&mut self.listed) {
-            if explicit || several {
+            if explicit {
                 self.found[index].push(AnswerText::new(text, Origin::Listed));
             }
         }

@@ -36,6 +36,21 @@ pub(crate) use yes_no::{FREQUENCY, asks_ever};
 /// say" is first read for those ([`reserved`]); one that allows neither
 /// reads "n/a" as before (unclear for yes/no, as written for text).
 pub fn read(question: &Question, text: &str) -> Answer {
+    if question.kind != QuestionKind::Text {
+        // "?yes", "? 7": a clinician's query, not an answer.
+        if text.trim_start().starts_with('?') {
+            return Answer::unclear(
+                "a query (\"?yes\"): the doctor is not sure of the answer",
+                text,
+            );
+        }
+        return read_doubted(question, without_flourish(text));
+    }
+    read_doubted(question, text)
+}
+
+/// [`read`] once a query and the flourishes are dealt with.
+fn read_doubted(question: &Question, text: &str) -> Answer {
     let answer = read_reasoned(question, text);
     // "Once, but I'm not sure it counts", "a, if that counts": the doctor
     // doubts the value they gave; asked, never counted.
@@ -43,6 +58,37 @@ pub fn read(question: &Question, text: &str) -> Answer {
         return Answer::unclear("the doctor is not sure of this answer", text);
     }
     answer
+}
+
+/// Emoticons typed after an answer ("Yes :)", "b!"): no part of it.
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":-p", "=)",
+];
+
+/// `text` without the exclamation marks and emoticons that follow the
+/// answer ("YES!!", "b!", "Yes :)", "yes 🙂"); the text as it is when
+/// nothing else is left.
+fn without_flourish(text: &str) -> &str {
+    let mut rest = text.trim_end();
+    loop {
+        let before = rest.len();
+        rest = rest
+            .trim_end_matches(|c: char| {
+                c == '!' || matches!(c, '\u{1F600}'..='\u{1F64F}' | '\u{263A}' | '\u{fe0f}')
+            })
+            .trim_end();
+        for e in EMOTICONS {
+            if let Some(shorter) = rest.strip_suffix(e)
+                && shorter.ends_with(' ')
+            {
+                rest = shorter.trim_end();
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    if rest.is_empty() { text } else { rest }
 }
 
 /// [`read`] before the doctor's doubt is looked for: the whole text, or
@@ -60,6 +106,20 @@ fn read_reasoned(question: &Question, text: &str) -> Answer {
     }
     before_reason(question, text.trim()).unwrap_or(whole)
 }
+
+/// Words that start a reason after an answer with no mark between:
+/// "a and c because ...", "Yes as part of ...", "No but it is planned".
+const REASON_WORDS: &[&str] = &[
+    " because ",
+    " as ",
+    " since ",
+    " cos ",
+    " due to ",
+    " given ",
+    " but ",
+    " though ",
+    " although ",
+];
 
 /// Words that make what follows an answer a hedge or a correction, not
 /// its reason.
@@ -93,10 +153,17 @@ const NOT_A_REASON: &[&str] = &[
 /// "maybe", "sorry", "I mean"), starts with a not-sure phrase, answers the
 /// other way ("No - yes we do"), or, for a number, holds another number.
 fn before_reason(question: &Question, text: &str) -> Option<Answer> {
-    let at = [" - ", " – ", " — ", ", ", "; ", " ("]
+    // A dash, comma, semicolon or bracket is left out; a word that gives a
+    // cause or a contrast ("a and c because ...", "5 as I still check")
+    // starts the reason and stays in it.
+    let marks = [" - ", " – ", " — ", ", ", "; ", " ("]
         .iter()
-        .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())))
-        .min()?;
+        .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())));
+    let lower = text.to_ascii_lowercase();
+    let linked = REASON_WORDS
+        .iter()
+        .filter_map(|word| lower.find(word).map(|i| (i, 1)));
+    let at = marks.chain(linked).min()?;
     let head = text[..at.0].trim();
     let reason = text[at.0 + at.1..].trim().trim_end_matches(')').trim();
     if head.is_empty() {
@@ -210,7 +277,7 @@ fn explains_choice(question: &Question, answer: &Answer, reason: &str, words: &[
     let negated = words
         .iter()
         .any(|w| ["no", "not", "never", "none", "without", "nor"].contains(&w.as_str()));
-    let cause = ["because", "as", "since", "due"].contains(&words[0].as_str());
+    let cause = ["because", "as", "since", "due", "cos", "given"].contains(&words[0].as_str());
     let chosen: Vec<&str> = match &answer.value {
         Some(Value::Choices(ids)) => ids.iter().map(String::as_str).collect(),
         Some(Value::Choice(id)) => vec![id.as_str()],

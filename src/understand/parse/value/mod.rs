@@ -307,7 +307,24 @@ fn of_kind(question: &Question, text: &str) -> Answer {
     let text = text.trim();
     match &question.kind {
         QuestionKind::YesNo => yes_no(question, text),
-        QuestionKind::Scale { min, max, .. } => {
+        QuestionKind::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => {
+            // "Not at all confident" for a scale whose 1 means that.
+            let end = |label: &Option<String>| {
+                label
+                    .as_deref()
+                    .is_some_and(|l| plain_words(l) == plain_words(text))
+            };
+            if end(min_label) {
+                return Answer::ok(Value::Integer(*min), text);
+            }
+            if end(max_label) {
+                return Answer::ok(Value::Integer(*max), text);
+            }
             number(text, Some(*min as f64), Some(*max as f64), true)
         }
         QuestionKind::Number { min, max } => number(text, *min, *max, false),

@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 
+use super::Delivery;
 use super::figures::{Breakdown, Cell, Figures, Group, Outcome, QuestionFigures, Share};
 use super::stats;
 use super::text::group_key;
@@ -36,16 +37,26 @@ pub(super) const HTML_LIMIT: usize = 72 * 1024;
 /// are in the attachments (`responses.csv`, `report.json`). A list that
 /// needs less than an equal share keeps all of it; the others split the
 /// rest.
-pub(super) fn render(f: &Figures) -> String {
-    let mut measure = Lists::measuring(HTML_LIMIT);
-    let full = render_with(f, &mut measure);
-    if full.len() <= HTML_LIMIT && !measure.cut {
+pub(super) fn render(f: &Figures, delivery: &Delivery) -> String {
+    fitted(HTML_LIMIT, delivery, |lists| render_with(f, lists))
+}
+
+/// `render` with every list in full when the result fits in `limit`
+/// bytes, else with the lists cut to share what the rest leaves.
+pub(super) fn fitted(
+    limit: usize,
+    delivery: &Delivery,
+    render: impl Fn(&mut Lists) -> String,
+) -> String {
+    let mut measure = Lists::measuring(limit, delivery);
+    let full = render(&mut measure);
+    if full.len() <= limit && !measure.cut {
         return full;
     }
     let demands = measure.demands;
-    let skeleton = render_with(f, &mut Lists::allotted(vec![0; demands.len()])).len();
-    let allotments = share(&demands, HTML_LIMIT.saturating_sub(skeleton));
-    render_with(f, &mut Lists::allotted(allotments))
+    let skeleton = render(&mut Lists::allotted(vec![0; demands.len()], delivery)).len();
+    let allotments = share(&demands, limit.saturating_sub(skeleton));
+    render(&mut Lists::allotted(allotments, delivery))
 }
 
 /// Splits `available` bytes between lists that want `demands`: lists
@@ -64,9 +75,10 @@ fn share(demands: &[usize], available: usize) -> Vec<usize> {
     allotments
 }
 
-/// The bytes each long list of the HTML may take, in the order they are
-/// rendered, and what they would take whole.
-struct Lists {
+/// The bytes each long list of the HTML (or text) may take, in the order
+/// they are rendered, and what they would take whole; and where the data
+/// files are, for the notes of cut lists.
+pub(super) struct Lists {
     /// Bytes per list in rendering order; `None`: measuring, each list
     /// rendered up to `cap`.
     allotted: Option<std::collections::VecDeque<usize>>,
@@ -76,30 +88,38 @@ struct Lists {
     demands: Vec<usize>,
     /// Some list was cut.
     cut: bool,
+    /// How the data files travel.
+    pub delivery: Delivery,
 }
 
 impl Lists {
-    fn measuring(cap: usize) -> Lists {
+    fn measuring(cap: usize, delivery: &Delivery) -> Lists {
         Lists {
             allotted: None,
             cap,
             demands: Vec::new(),
             cut: false,
+            delivery: delivery.clone(),
         }
     }
 
-    fn allotted(bytes: Vec<usize>) -> Lists {
+    fn allotted(bytes: Vec<usize>, delivery: &Delivery) -> Lists {
         Lists {
             allotted: Some(bytes.into()),
             cap: 0,
             demands: Vec::new(),
             cut: false,
+            delivery: delivery.clone(),
         }
     }
 
     /// The items rendered as fit in this list's bytes, and how many did
     /// not fit.
-    fn take<T>(&mut self, items: &[T], render: impl Fn(&T) -> String) -> (String, usize) {
+    pub(super) fn take<T>(
+        &mut self,
+        items: &[T],
+        render: impl Fn(&T) -> String,
+    ) -> (String, usize) {
         let bytes = match &mut self.allotted {
             Some(allotted) => allotted.pop_front().unwrap_or(0),
             None => self.cap,
@@ -126,8 +146,9 @@ impl Lists {
 /// What a cut list says about the items it does not show.
 fn more_note(left: usize, what: &str, r#where: &str) -> String {
     format!(
-        "&hellip; and {left} more {what}{}, not shown here so that this email stays under Gmail's clipping limit: {where}.",
-        if left == 1 { "" } else { "s" }
+        "&hellip; and {left} more {what}{}, not shown here so that this email stays under Gmail's clipping limit: {}.",
+        if left == 1 { "" } else { "s" },
+        escape(r#where)
     )
 }
 
@@ -150,7 +171,7 @@ fn render_with(f: &Figures, lists: &mut Lists) -> String {
         breakdown(&mut body, b, lists);
     }
     quality(&mut body, f, lists);
-    notes(&mut body);
+    notes(&mut body, &lists.delivery);
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -450,7 +471,10 @@ fn quotes(out: &mut String, title: &str, texts: &[String], lists: &mut Lists) {
             more_note(
                 left,
                 "answer",
-                "every answer is in the attached responses.csv and report.json"
+                &format!(
+                    "every answer is in {}",
+                    lists.delivery.place("responses.csv and report.json")
+                )
             )
         );
     }
@@ -582,7 +606,10 @@ fn breakdown(out: &mut String, b: &Breakdown, lists: &mut Lists) {
             more_note(
                 left,
                 "group",
-                "every group is in the attached report.json (breakdown)"
+                &format!(
+                    "every group is in {} (breakdown)",
+                    lists.delivery.place("report.json")
+                )
             )
         );
     }
@@ -591,6 +618,7 @@ fn breakdown(out: &mut String, b: &Breakdown, lists: &mut Lists) {
 fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
     let q = &f.quality;
     section(out, "Data quality");
+    let delivery = lists.delivery.clone();
     let mut issues = |list: &[super::figures::Issue]| {
         let (shown, left) = lists.take(list, |i| {
             format!(
@@ -601,7 +629,7 @@ fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
                 escape(&i.reason)
             )
         });
-        listed(shown, left)
+        listed(shown, left, &delivery)
     };
     let mut rows = vec![
         (
@@ -644,7 +672,7 @@ fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
                 escape(&i.question)
             )
         });
-        let listed = listed(shown, left);
+        let listed = listed(shown, left, &delivery);
         rows.insert(
             3,
             (
@@ -677,7 +705,7 @@ fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
 }
 
 /// A quality list as shown, with what a cut left out.
-fn listed(shown: String, left: usize) -> String {
+fn listed(shown: String, left: usize, delivery: &Delivery) -> String {
     if left == 0 {
         return shown;
     }
@@ -686,14 +714,18 @@ fn listed(shown: String, left: usize) -> String {
         more_note(
             left,
             "answer",
-            "every one is listed in the attached report.json (quality)"
+            &format!(
+                "every one is listed in {} (quality)",
+                delivery.place("report.json")
+            )
         )
     )
 }
 
-fn notes(out: &mut String) {
+fn notes(out: &mut String, delivery: &Delivery) {
     let _ = writeln!(
         out,
-        r#"<div style="margin-top:22px;font-size:12px;line-height:1.45;color:{MUTED};">Percentages are of those who gave a valid answer to the question (n), rounded half up to one decimal. 95% CI: Wilson score interval. SD: sample standard deviation. Median and IQR (first to third quartile): linear interpolation between order statistics (Hyndman&ndash;Fan type 7, as in R, NumPy and Excel QUARTILE.INC). A respondent is a person with at least one valid answer.<br><br>Attached: <b>responses.csv</b> (one row per respondent, one column per question; unanswered and unclear cells empty), <b>codebook.csv</b> (what each column and code means), <b>responses.R</b>, <b>responses.sps</b> and <b>responses.do</b> (load responses.csv into R, SPSS/PSPP or Stata with every variable and value labelled) and <b>report.json</b> (every figure in this report).</div>"#
+        r#"<div style="margin-top:22px;font-size:12px;line-height:1.45;color:{MUTED};">Percentages are of those who gave a valid answer to the question (n), rounded half up to one decimal. 95% CI: Wilson score interval. SD: sample standard deviation. Median and IQR (first to third quartile): linear interpolation between order statistics (Hyndman&ndash;Fan type 7, as in R, NumPy and Excel QUARTILE.INC). A respondent is a person with at least one valid answer.<br><br>{}: <b>responses.csv</b> (one row per respondent, one column per question; unanswered and unclear cells empty), <b>codebook.csv</b> (what each column and code means), <b>responses.R</b>, <b>responses.sps</b> and <b>responses.do</b> (load responses.csv into R, SPSS/PSPP or Stata with every variable and value labelled) and <b>report.json</b> (every figure in this report).</div>"#,
+        escape(&delivery.heading())
     );
 }

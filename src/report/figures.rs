@@ -488,126 +488,176 @@ pub(super) fn text(value: &Value) -> Option<&str> {
     }
 }
 
-/// A valid answer that counts, as [`outcome`] reads it.
+/// The counts of one question's valid answers, kept as the answers stream
+/// in (what [`Counts::outcome`] needs and no more: counts of yes/no and
+/// choices, the numbers of numeric questions, the texts).
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Counted {
-    /// Its value.
-    pub value: Value,
-    /// The text of an "other" option.
-    pub other: Option<String>,
+pub(super) enum Counts {
+    /// Yes/no: how many said yes, of how many.
+    YesNo { yes: usize, n: usize },
+    /// Single or multiple choice: answers with a choice, each option's
+    /// count (in the survey's order), the "other" texts in order.
+    Choice {
+        n: usize,
+        chosen: Vec<usize>,
+        other_texts: Vec<String>,
+    },
+    /// Scales, numbers and durations: the numbers, in order (their
+    /// quartiles need them all).
+    Numbers(Vec<f64>),
+    /// Dates, in ISO form (sorted when finished).
+    Dates(Vec<String>),
+    /// Rankings of every option: how many, and each option's ranks.
+    Ranking { n: usize, ranks: Vec<Vec<f64>> },
+    /// Free text, trimmed and made visible.
+    Texts(Vec<String>),
+    /// A grid, counted by its items.
+    Grid,
 }
 
-/// The counts of `q` over the answers that count.
-pub(super) fn outcome(q: &Question, answers: &[Counted]) -> Outcome {
-    let values = || answers.iter().map(|a| &a.value);
-    match &q.kind {
-        QuestionKind::YesNo => {
-            let counted: Vec<bool> = values()
-                .filter_map(|v| match v {
-                    Value::Bool(b) => Some(*b),
-                    _ => None,
-                })
-                .collect();
-            let yes = counted.iter().filter(|b| **b).count();
-            Outcome::YesNo {
-                yes: Share::of(yes, counted.len()),
-                no: Share::of(counted.len() - yes, counted.len()),
+impl Counts {
+    /// Nothing counted yet for `q`.
+    pub(super) fn new(q: &Question) -> Counts {
+        match &q.kind {
+            QuestionKind::YesNo => Counts::YesNo { yes: 0, n: 0 },
+            QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
+                Counts::Choice {
+                    n: 0,
+                    chosen: vec![0; options.len()],
+                    other_texts: Vec::new(),
+                }
             }
+            QuestionKind::Scale { .. }
+            | QuestionKind::Number { .. }
+            | QuestionKind::Duration { .. } => Counts::Numbers(Vec::new()),
+            QuestionKind::Date { .. } => Counts::Dates(Vec::new()),
+            QuestionKind::Ranking(options) => Counts::Ranking {
+                n: 0,
+                ranks: vec![Vec::new(); options.len()],
+            },
+            QuestionKind::Grid { .. } => Counts::Grid,
+            QuestionKind::Text => Counts::Texts(Vec::new()),
         }
-        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
-            let n = values().filter(|v| !chosen(v).is_empty()).count();
-            Outcome::Choice {
+    }
+
+    /// Counts one valid answer to `q` (not a reserved one): its value and
+    /// the text of its "other" option.
+    pub(super) fn add(&mut self, q: &Question, value: &Value, other: Option<&str>) {
+        match self {
+            Counts::YesNo { yes, n } => {
+                if let Value::Bool(b) = value {
+                    *n += 1;
+                    *yes += usize::from(*b);
+                }
+            }
+            Counts::Choice {
+                n,
+                chosen: counts,
+                other_texts,
+            } => {
+                let picked = chosen(value);
+                *n += usize::from(!picked.is_empty());
+                for (option, count) in q.options().iter().zip(counts.iter_mut()) {
+                    *count += usize::from(picked.contains(&option.id.as_str()));
+                }
+                if let Some(t) = other.map(str::trim).filter(|t| !t.is_empty()) {
+                    other_texts.push(visible_lines(t).into_owned());
+                }
+            }
+            Counts::Numbers(numbers) => numbers.extend(numeric(value)),
+            Counts::Dates(dates) => dates.extend(text(value).map(str::to_owned)),
+            Counts::Ranking { n, ranks } => {
+                let ranking = chosen(value);
+                let options = q.options();
+                if ranking.len() == options.len() {
+                    *n += 1;
+                    for (option, ranks) in options.iter().zip(ranks.iter_mut()) {
+                        if let Some(at) = ranking.iter().position(|id| *id == option.id) {
+                            ranks.push(at as f64 + 1.0);
+                        }
+                    }
+                }
+            }
+            Counts::Texts(texts) => {
+                if let Some(t) = text(value).map(str::trim).filter(|t| !t.is_empty()) {
+                    texts.push(visible_lines(t).into_owned());
+                }
+            }
+            Counts::Grid => {}
+        }
+    }
+
+    /// The figures of `q` from its counts.
+    pub(super) fn outcome(self, q: &Question) -> Outcome {
+        match (self, &q.kind) {
+            (Counts::YesNo { yes, n }, _) => Outcome::YesNo {
+                yes: Share::of(yes, n),
+                no: Share::of(n - yes, n),
+            },
+            (
+                Counts::Choice {
+                    n,
+                    chosen,
+                    other_texts,
+                },
+                QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options),
+            ) => Outcome::Choice {
                 multiple: matches!(q.kind, QuestionKind::MultipleChoice(_)),
                 options: options
                     .iter()
-                    .map(|o| OptionShare {
+                    .zip(chosen)
+                    .map(|(o, count)| OptionShare {
                         id: o.id.clone(),
                         label: o.label.clone(),
+                        share: Share::of(count, n),
+                    })
+                    .collect(),
+                other_texts,
+            },
+            (Counts::Numbers(numbers), QuestionKind::Scale { min, max, .. }) => {
+                let distribution = (*min..=*max)
+                    .map(|v| Bin {
+                        label: v.to_string(),
                         share: Share::of(
-                            values()
-                                .filter(|v| chosen(v).contains(&o.id.as_str()))
-                                .count(),
-                            n,
+                            numbers.iter().filter(|x| **x == v as f64).count(),
+                            numbers.len(),
                         ),
                     })
-                    .collect(),
-                other_texts: answers
-                    .iter()
-                    .filter_map(|a| a.other.as_deref().map(str::trim))
-                    .filter(|t| !t.is_empty())
-                    .map(|t| visible_lines(t).into_owned())
-                    .collect(),
+                    .collect();
+                Outcome::Numeric {
+                    summary: stats::summarise(&numbers),
+                    distribution,
+                }
             }
-        }
-        QuestionKind::Scale { min, max, .. } => {
-            let numbers: Vec<f64> = values().filter_map(numeric).collect();
-            let distribution = (*min..=*max)
-                .map(|v| Bin {
-                    label: v.to_string(),
-                    share: Share::of(
-                        numbers.iter().filter(|x| **x == v as f64).count(),
-                        numbers.len(),
-                    ),
-                })
-                .collect();
-            Outcome::Numeric {
-                summary: stats::summarise(&numbers),
-                distribution,
-            }
-        }
-        QuestionKind::Number { .. } | QuestionKind::Duration { .. } => {
-            let numbers: Vec<f64> = values().filter_map(numeric).collect();
-            Outcome::Numeric {
+            (Counts::Numbers(numbers), _) => Outcome::Numeric {
                 summary: stats::summarise(&numbers),
                 distribution: bins(&numbers),
-            }
-        }
-        // What a doctor wrote goes to the lead as they wrote it, except
-        // that control characters and escape sequences are shown, not
-        // acted on by the lead's terminal or mail reader.
-        // Dates: each answer in ISO form, in order.
-        QuestionKind::Date { .. } => Outcome::Text {
-            answers: {
-                let mut dates: Vec<String> = values().filter_map(text).map(str::to_owned).collect();
-                dates.sort();
-                dates
             },
-        },
-        QuestionKind::Ranking(options) => {
-            let rankings: Vec<Vec<&str>> = values()
-                .map(chosen)
-                .filter(|r| r.len() == options.len())
-                .collect();
-            let n = rankings.len();
-            Outcome::Ranking {
+            // Dates: each answer in ISO form, in order.
+            (Counts::Dates(mut dates), _) => {
+                dates.sort();
+                Outcome::Text { answers: dates }
+            }
+            (Counts::Ranking { n, ranks }, QuestionKind::Ranking(options)) => Outcome::Ranking {
                 options: options
                     .iter()
-                    .map(|o| {
-                        let ranks: Vec<f64> = rankings
-                            .iter()
-                            .filter_map(|r| r.iter().position(|id| *id == o.id))
-                            .map(|at| at as f64 + 1.0)
-                            .collect();
-                        RankFigures {
-                            id: o.id.clone(),
-                            label: o.label.clone(),
-                            mean_rank: stats::summarise(&ranks).map(|s| stats::round1(s.mean)),
-                            first: Share::of(ranks.iter().filter(|r| **r == 1.0).count(), n),
-                        }
+                    .zip(ranks)
+                    .map(|(o, ranks)| RankFigures {
+                        id: o.id.clone(),
+                        label: o.label.clone(),
+                        mean_rank: stats::summarise(&ranks).map(|s| stats::round1(s.mean)),
+                        first: Share::of(ranks.iter().filter(|r| **r == 1.0).count(), n),
                     })
                     .collect(),
-            }
+            },
+            // What a doctor wrote goes to the lead as they wrote it, except
+            // that control characters and escape sequences are shown, not
+            // acted on by the lead's terminal or mail reader.
+            (Counts::Texts(answers), _) => Outcome::Text { answers },
+            // A grid's figures are its items'; counts of another kind
+            // than the question's (never made) count nothing.
+            _ => Outcome::Grid { items: Vec::new() },
         }
-        // A grid's figures are its items' ([`grid`]).
-        QuestionKind::Grid { .. } => Outcome::Grid { items: Vec::new() },
-        QuestionKind::Text => Outcome::Text {
-            answers: values()
-                .filter_map(text)
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|t| visible_lines(t).into_owned())
-                .collect(),
-        },
     }
 }
 

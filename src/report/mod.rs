@@ -32,6 +32,7 @@ pub mod shown;
 mod email;
 mod exports;
 mod figures;
+mod fit;
 mod html;
 mod responses;
 mod results;
@@ -425,7 +426,7 @@ impl Made {
                 responses_csv.clone()
             }),
             Made::Dir(dir) => {
-                std::fs::read(dir.join(name)).map_err(|e| Error::io(&dir.join(name), e))
+                std::fs::read(dir.join(name)).map_err(|e| Error::io(dir.join(name), e))
             }
         }
     }
@@ -587,7 +588,7 @@ impl Report {
                 Ok(bytes)
             }
             Data::Dir(dir) => {
-                std::fs::read(dir.join(name)).map_err(|e| Error::io(&dir.join(name), e))
+                std::fs::read(dir.join(name)).map_err(|e| Error::io(dir.join(name), e))
             }
         }
     }
@@ -626,7 +627,7 @@ impl Report {
                 Data::Dir(from) if name == "responses.csv" || name == "report.json" => {
                     if from.join(name) != to {
                         let mut source = std::fs::File::open(from.join(name))
-                            .map_err(|e| Error::io(&from.join(name), e))?;
+                            .map_err(|e| Error::io(from.join(name), e))?;
                         let mut target = crate::run::privacy::create(&to)?;
                         std::io::copy(&mut source, &mut target).map_err(|e| Error::io(&to, e))?;
                     }

@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 
 use super::figures::{
-    Breakdown, BreakdownQuestion, Cell, Counted, Figures, GridItemFigures, Group, Issue, Late,
+    Breakdown, BreakdownQuestion, Cell, Counts, Figures, GridItemFigures, Group, Issue, Late,
     Outcome, Participation, Quality, QuestionFigures, Share, SurveyFacts, group_named, kind_name,
-    outcome, small, when,
+    small, when,
 };
 use super::{ReportInput, Respondent};
 use crate::survey::{Question, QuestionKind, Reserved, Survey};
@@ -32,12 +32,13 @@ struct Question1 {
     prefer_not_to_say: usize,
     not_applying: usize,
     answered_anyway: usize,
-    /// The valid values that count, in respondent order.
-    counted: Vec<Counted>,
+    /// The valid values that count, counted as they come.
+    counts: Counts,
 }
 
 impl Question1 {
-    fn new(index: usize, alone: Option<Vec<Question>>) -> Question1 {
+    fn new(survey: &[Question], index: usize, alone: Option<Vec<Question>>) -> Question1 {
+        let counts = Counts::new(&alone.as_deref().unwrap_or(survey)[index]);
         Question1 {
             index,
             alone,
@@ -49,7 +50,7 @@ impl Question1 {
             prefer_not_to_say: 0,
             not_applying: 0,
             answered_anyway: 0,
-            counted: Vec::new(),
+            counts,
         }
     }
 
@@ -85,10 +86,7 @@ impl Question1 {
                 if answer.is_ok()
                     && let Some(value) = &answer.value
                 {
-                    self.counted.push(Counted {
-                        value: compact(value),
-                        other: answer.other.clone(),
-                    });
+                    self.counts.add(q, value, answer.other.as_deref());
                 }
             }
         }
@@ -97,7 +95,7 @@ impl Question1 {
     fn finish(self, survey: &[Question]) -> QuestionFigures {
         let questions = self.alone.as_deref().unwrap_or(survey);
         let q = &questions[self.index];
-        let outcome = outcome(q, &self.counted);
+        let outcome = self.counts.outcome(q);
         let n = match &outcome {
             Outcome::YesNo { yes, .. } => yes.n,
             Outcome::Choice { options, .. } => options.first().map_or(0, |o| o.share.n),
@@ -121,15 +119,6 @@ impl Question1 {
             prefer_not_to_say: self.prefer_not_to_say,
             outcome,
         }
-    }
-}
-
-/// A value as counted: the same, without spare capacity.
-fn compact(value: &Value) -> Value {
-    match value {
-        Value::Text(t) => Value::Text(t.as_str().into()),
-        Value::Choice(t) => Value::Choice(t.as_str().into()),
-        other => other.clone(),
     }
 }
 
@@ -269,7 +258,7 @@ impl<'s> Tally<'s> {
                         .map(|item_q| {
                             let mut alone = survey.questions.to_vec();
                             alone[index] = item_q;
-                            Question1::new(index, Some(alone))
+                            Question1::new(&survey.questions, index, Some(alone))
                         })
                         .collect();
                     Tallied::Grid(Grid1 {
@@ -282,7 +271,7 @@ impl<'s> Tally<'s> {
                         inferred: 0,
                     })
                 } else {
-                    Tallied::Question(Question1::new(index, None))
+                    Tallied::Question(Question1::new(&survey.questions, index, None))
                 }
             })
             .collect();

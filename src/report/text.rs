@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::Delivery;
 use super::figures::{Breakdown, Cell, Figures, Issue, Outcome, QuestionFigures, Share};
-use super::html::{Lists, fitted};
+use super::fit::{Lists, fitted};
 use super::stats;
 
 const WIDTH: usize = 72;

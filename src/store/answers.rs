@@ -282,7 +282,7 @@ fn stored_status(word: &str) -> Option<Status> {
 /// An answer's columns, from `first` on, followed by its row id. A status
 /// or value that does not decode is an error naming the row: an answer
 /// read back wrong must never count.
-fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
+pub(super) fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
     let status: String = r.get(first)?;
     let value: Option<String> = r.get(first + 1)?;
     let row: i64 = r.get(first + 5)?;

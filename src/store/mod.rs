@@ -93,7 +93,7 @@ pub use processing::{
 pub use recipients::{ListChanges, ListSync, StoredRecipient};
 pub use retention::Purged;
 pub use status::{Failure, FewerConnections, HealthNote, Status};
-pub use timeline::{ReportData, Silent};
+pub use timeline::{Answered, ReportData, Silent};
 
 /// `decided_by` of an inferred answer the doctor confirmed by replying
 /// "confirm": it then counts, and the report says how many did.

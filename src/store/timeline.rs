@@ -44,9 +44,6 @@ pub struct ReportData {
     pub bounced: usize,
     /// Asked for no more mail.
     pub opted_out: usize,
-    /// People with current answers, in order of first answer, with the
-    /// answers and whether a reply came from another address.
-    pub respondents: Vec<(StoredRecipient, BTreeMap<String, Answer>, bool)>,
     /// Replies after the close: who, when.
     pub late: Vec<(StoredRecipient, Timestamp)>,
     /// Clarification emails sent.
@@ -57,6 +54,41 @@ pub struct ReportData {
     /// bounced by them.
     pub unverified_bounces: usize,
 }
+
+/// A person with current answers, as the report reads them
+/// ([`Store::each_answered`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered {
+    /// Their row id.
+    pub recipient_id: i64,
+    /// Their name as listed.
+    pub name: String,
+    /// The address invited.
+    pub email: String,
+    /// Their list columns (`centre`, ...).
+    pub attributes: BTreeMap<String, String>,
+    /// Their current answers by question id (the source lines are not
+    /// read: the report shows none).
+    pub answers: BTreeMap<String, Answer>,
+    /// A reply of theirs was accepted from another address.
+    pub different_sender: bool,
+}
+
+/// Everyone's current answers with their person, in the order of each
+/// person's first current answer (its time, then its row), each person's
+/// answers in row order: one ordered query, so the report reads a person
+/// at a time. The order is decided over the people (`first` groups the
+/// answers by person through `answers_current`), each person's answers
+/// then found through `answers_by_recipient`. The source line is not read
+/// (`''`), for [`super::answers::answer_from_row`].
+const ANSWERED: &str = "SELECT f.recipient_id, r.name, r.email, r.attributes,
+        a.question_id, a.status, a.value, a.other, a.reason, '', a.id
+     FROM (SELECT recipient_id, MIN(created_at) AS first_at, MIN(id) AS first_id FROM answers
+           WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id) f
+     JOIN recipients r ON r.id = f.recipient_id
+     JOIN answers a ON a.recipient_id = f.recipient_id AND a.current = 1
+     WHERE a.survey_id = ?1
+     ORDER BY f.first_at, f.first_id, a.id";
 
 /// The one rule for what stops a listed, active person's reminders, used
 /// both when reminders are queued ([`Store::silent`]) and when one is about
@@ -232,15 +264,8 @@ impl Store {
     /// of their column `breakdown`, if given. The invited are only
     /// counted, never loaded: a national list holds a million people.
     pub fn report_data(&self, survey_id: &str, breakdown: Option<&str>) -> Result<ReportData> {
-        let mut answers = self.all_current_answers(survey_id)?;
         let conn = self.lock();
         let mut data = ReportData::default();
-        let ids = |sql: &str| -> Result<Vec<i64>> {
-            let mut stmt = conn.prepare_cached(sql)?;
-            Ok(stmt
-                .query_map([survey_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?)
-        };
         let (invited, bounced, opted_out): (i64, i64, i64) = conn.query_row_cached(
             &format!(
                 "SELECT COUNT(*),
@@ -257,19 +282,6 @@ impl Store {
         data.opted_out = opted_out as usize;
         if let Some(column) = breakdown {
             data.invited_by_value = invited_by_value(&conn, survey_id, column, data.invited)?;
-        }
-        let different: std::collections::HashSet<i64> = ids(
-            "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
-        )?
-        .into_iter()
-        .collect();
-        for id in ids(
-            "SELECT recipient_id FROM answers WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id ORDER BY MIN(created_at), MIN(id)",
-        )? {
-            let person = recipient_by_id(&conn, id)?;
-            let mine = answers.remove(&id).unwrap_or_default();
-            data.respondents
-                .push((person, mine, different.contains(&id)));
         }
         let mut stmt = conn.prepare_cached(
             "SELECT recipient_id, MIN(received_at) FROM messages
@@ -297,6 +309,60 @@ impl Store {
             |r| r.get::<_, i64>(0),
         )? as usize;
         Ok(data)
+    }
+
+    /// Everyone with current answers, with their answers, handed to `each`
+    /// one person at a time in the order of their first current answer
+    /// (what the report's labels R001, ... follow): read in one ordered
+    /// query, nobody held but the person at hand, so a report over a
+    /// national survey holds none of its respondents. The store is not
+    /// free for others until it returns. An error of `each` stops it.
+    pub fn each_answered(
+        &self,
+        survey_id: &str,
+        mut each: impl FnMut(Answered) -> Result<()>,
+    ) -> Result<()> {
+        let conn = self.lock();
+        let different: std::collections::HashSet<i64> = {
+            let mut stmt = conn.prepare_cached(
+                "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted' AND recipient_id IS NOT NULL",
+            )?;
+            stmt.query_map([survey_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut stmt = conn.prepare_cached(ANSWERED)?;
+        let mut rows = stmt.query([survey_id])?;
+        let mut person: Option<Answered> = None;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if person.as_ref().is_none_or(|p| p.recipient_id != id) {
+                if let Some(done) = person.take() {
+                    each(done)?;
+                }
+                let attributes: String = row.get(3)?;
+                person = Some(Answered {
+                    recipient_id: id,
+                    name: row.get(1)?,
+                    email: row.get(2)?,
+                    attributes: serde_json::from_str(&attributes).map_err(|e| Error::Decode {
+                        table: "recipients",
+                        row: id,
+                        detail: format!("attributes are not a JSON object of text: {e}"),
+                    })?,
+                    answers: BTreeMap::new(),
+                    different_sender: different.contains(&id),
+                });
+            }
+            let question: String = row.get(4)?;
+            let answer = super::answers::answer_from_row(row, 5)?;
+            if let Some(p) = person.as_mut() {
+                p.answers.insert(question, answer);
+            }
+        }
+        if let Some(done) = person {
+            each(done)?;
+        }
+        Ok(())
     }
 }
 

@@ -29,6 +29,7 @@ fn main() {
     let store = mailsurvey::store::Store::open(&survey.database).expect("the store");
     // As the phase does: after the last of the invitations went.
     let now = survey.period.open.timestamp() + SignedDuration::from_hours(24 * 30);
+    parts(&store, &survey, now);
     for _ in 0..times {
         std::fs::write("/proc/self/clear_refs", "5").expect("reset the peak");
         let cpu = cpu_seconds();
@@ -51,6 +52,57 @@ fn main() {
             report.delivery(),
         );
     }
+}
+
+/// Each part of the report alone, CPU seconds: the store's counts, the
+/// answers streamed (nothing done with them), the figures counted from
+/// them, then the whole report, its draft and the composed email.
+fn parts(
+    store: &mailsurvey::store::Store,
+    survey: &mailsurvey::survey::Survey,
+    now: jiff::Timestamp,
+) {
+    let timed = |what: &str, run: &mut dyn FnMut()| {
+        let cpu = cpu_seconds();
+        let started = Instant::now();
+        run();
+        println!(
+            "  {what}: {:.3} s wall, {:.3} s CPU",
+            started.elapsed().as_secs_f64(),
+            cpu_seconds() - cpu
+        );
+    };
+    timed("the store's counts (report_data)", &mut || {
+        store
+            .report_data(&survey.id, survey.report.breakdown.as_deref())
+            .expect("counts");
+    });
+    timed("the answers streamed (each_answered)", &mut || {
+        let mut people = 0;
+        store
+            .each_answered(&survey.id, |_| {
+                people += 1;
+                Ok(())
+            })
+            .expect("answers");
+    });
+    timed("the figures (timeline::figures)", &mut || {
+        mailsurvey::follow_up::timeline::figures(store, survey, now, true).expect("figures");
+    });
+    let mut report = None;
+    timed("the report (timeline::build)", &mut || {
+        report =
+            Some(mailsurvey::follow_up::timeline::build(store, survey, now, true).expect("report"));
+    });
+    let report = report.expect("built");
+    let mut draft = None;
+    timed("drafted", &mut || {
+        draft = Some(mailsurvey::report::draft(survey, &report).expect("draft"));
+    });
+    let draft = draft.expect("drafted");
+    timed("composed", &mut || {
+        mailsurvey::compose::compose(draft.clone(), now).expect("composed");
+    });
 }
 
 /// The process's peak resident set since the last reset, in MB.

@@ -387,10 +387,10 @@ impl<'s> Builder<'s, std::io::BufWriter<std::fs::File>> {
     pub fn finish(self, input: &ReportInput<'_>, dir: &Path) -> Result<Report> {
         let csv_path = dir.join("responses.csv");
         let (figures, csv) = self.figures(input)?;
+        // Flushed, not synced: the report can be made again from the
+        // store, and most reports' files are zipped and removed at once.
         csv.into_inner()
-            .map_err(|e| Error::io(&csv_path, e.into_error()))?
-            .sync_all()
-            .map_err(|e| Error::io(&csv_path, e))?;
+            .map_err(|e| Error::io(&csv_path, e.into_error()))?;
         let json_path = dir.join("report.json");
         let mut out = std::io::BufWriter::new(crate::run::privacy::create(&json_path)?);
         serde_json::to_writer_pretty(&mut out, &figures)

@@ -78,16 +78,21 @@ pub struct Answered {
 /// person's first current answer (its time, then its row), each person's
 /// answers in row order: one ordered query, so the report reads a person
 /// at a time. The order is decided over the people (`first` groups the
-/// answers by person through `answers_current`), each person's answers
-/// then found through `answers_by_recipient`. The source line is not read
-/// (`''`), for [`super::answers::answer_from_row`].
-const ANSWERED: &str = "SELECT f.recipient_id, r.name, r.email, r.attributes,
+/// answers by person through `answers_current`), then each person's row
+/// and answers are found (`CROSS JOIN` keeps that order of the loops:
+/// the person once, their answers through `answers_current`). What is
+/// sorted is kept small: the person's columns come on their first answer
+/// only (the one whose id is their `first_id`), and the source line is
+/// not read (`''`, for [`super::answers::answer_from_row`]).
+const ANSWERED: &str = "SELECT f.recipient_id,
+        CASE WHEN a.id = f.first_id THEN r.name END,
+        CASE WHEN a.id = f.first_id THEN r.email END,
+        CASE WHEN a.id = f.first_id THEN r.attributes END,
         a.question_id, a.status, a.value, a.other, a.reason, '', a.id
      FROM (SELECT recipient_id, MIN(created_at) AS first_at, MIN(id) AS first_id FROM answers
            WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id) f
-     JOIN recipients r ON r.id = f.recipient_id
-     JOIN answers a ON a.recipient_id = f.recipient_id AND a.current = 1
-     WHERE a.survey_id = ?1
+     CROSS JOIN recipients r ON r.id = f.recipient_id
+     CROSS JOIN answers a ON a.survey_id = ?1 AND a.recipient_id = f.recipient_id AND a.current = 1
      ORDER BY f.first_at, f.first_id, a.id";
 
 /// The one rule for what stops a listed, active person's reminders, used
@@ -339,6 +344,8 @@ impl Store {
                 if let Some(done) = person.take() {
                     each(done)?;
                 }
+                // Their columns come with their first answer (see
+                // ANSWERED), always the first row of theirs.
                 let attributes: String = row.get(3)?;
                 person = Some(Answered {
                     recipient_id: id,

@@ -201,6 +201,28 @@ case("trap_reason_adds_option_since_gmail", message("trap_reason_adds_option_sin
      expect({1: True, 2: False, 3: True, 4: 5, 6: False, 7: False, 8: True, 9: True}, barriers=UNCLEAR),
      "trap: 'a since c is also a worry': the reason adds an option: asked, never a alone")
 
+# ==== a sentence that answers the first questions by their place ====
+ans = {1: "No", 2: "Yes, once in 2023", 3: "No", 4: "3", 5: "a", 6: "No", 7: "No", 8: "Yes", 9: "Yes"}
+text = ("Typed my answers below. In short it's a no for the first two, we rarely see that kind of pain.\n\n"
+        + WROTE + "\n\n" + text_inline(ans) + "\n")
+case("trap_place_sentence_contradicts_inline_gmail", message("trap_place_sentence_contradicts_inline_gmail", text=text, frm=OKAFOR),
+     expect({1: False, 3: False, 4: 3, 5: ["expertise"], 6: False, 7: False, 8: True, 9: True}, early_adjuvant=UNCLEAR),
+     "trap: 'it's a no for the first two' in a sentence on top, 'Yes, once in 2023' typed under question 2, no word of "
+     "correction: question 2 asked; question 1 agrees")
+
+text = below_quote(["Briefly: we use it a great deal, so the first three are all yes.", "4. 8", "5. c", "6. yes", "7. no",
+                    "8. yes", "9. yes"], wrote=APPLE)
+case("place_sentence_only_answer_iphone", message("place_sentence_only_answer_iphone", text=text, frm=OKAFOR,
+     mailer="iPhone Mail (22B83)"),
+     expect({1: INF(True), 2: INF(True), 3: INF(True), 4: 8, 5: ["side_effects"], 6: True, 7: False, 8: True, 9: True}),
+     "iPhone: 'so the first three are all yes' inside a sentence, nothing else answering them: inferred, to be confirmed")
+
+ans = {1: "No", 2: "No", 3: "No", 4: "2", 5: "a, b", 6: "No", 7: "No", 8: "Yes", 9: "Yes"}
+text = ("If we had a pain team it would be yes to the first three, but we don't.\n\n" + WROTE + "\n\n" + text_inline(ans) + "\n")
+case("trap_place_sentence_conditional_gmail", message("trap_place_sentence_conditional_gmail", text=text, frm=OKAFOR),
+     expect({1: False, 2: False, 3: False, 4: 2, 5: ["expertise", "evidence"], 6: False, 7: False, 8: True, 9: True}),
+     "trap: 'If we had a pain team it would be yes to the first three' is a condition, no answer: the inline noes stand")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

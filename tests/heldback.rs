@@ -105,23 +105,22 @@ const QUESTION_TYPES_22: Set = Set {
 /// fixed, by someone who did not see the rules, scored once at the end:
 /// 351 of 450 (78.0%), 7 wrong. Then training data: 367 (81.6%) with
 /// box-drawing tables and answer columns; 382 (84.9%) with summaries by
-/// place ("no to the first three"); 434 (96.4%), 1 wrong, once lines
+/// place ("no to the first three"); 434 (96.4%), 0 wrong, once lines
 /// numbered by a digit and a space only in a run, every way of numbering
 /// (ordinals, roman numerals, `#1`, dictation and its homophones), answers
 /// pointing at another ("same as 1"), "all of the above", "?yes", "N/K",
 /// leanings, percentages for a scale, emphatic words and reasons after
 /// "because" were read (each form first as a corpus case of our own,
-/// `scripts/make-reply-fixtures-21c-words.py`).
+/// `scripts/make-reply-fixtures-21c-words.py`), and "yes for the first
+/// three" inside a sentence is read (inferred) so that the inline answer
+/// it contradicts is asked.
 const THIRD_HALF_21: Set = Set {
     name: "issue 21, third half",
     dir: "tests/fixtures/heldback21c",
     survey: "config/example.toml",
     cases: 53,
     ratchet: 0.964,
-    known_wrong: &[(
-        "heldback21c_trap_summary_contradicts_inline_spark",
-        "early_adjuvant",
-    )],
+    known_wrong: &[],
 };
 
 /// Issue 22's second half of new question types: 53 replies to the

@@ -1666,7 +1666,11 @@ impl<'q> Reader<'q> {
             return;
         }
         let text = top.join("\n");
-        for (q, answer) in prose::read(&text, self.questions, self.index) {
+        let by_place = prose::by_place(&text, self.questions);
+        for (q, answer) in prose::read(&text, self.questions, self.index)
+            .into_iter()
+            .chain(by_place)
+        {
             self.found[q].push(AnswerText {
                 text: answer.source.clone(),
                 origin: Origin::Prose,

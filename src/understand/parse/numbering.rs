@@ -136,6 +136,15 @@ fn number_word(word: &str, spoken: bool) -> Option<(usize, Style)> {
         .flatten()
 }
 
+/// A count in digits or words ("three", "3"): what "the first three"
+/// says.
+pub(super) fn count(word: &str) -> Option<usize> {
+    match number_word(word, false)? {
+        (n, Style::Digits | Style::Words) => Some(n),
+        _ => None,
+    }
+}
+
 /// `text` without a marker at its start ("Question", "Q", "No.", "#"):
 /// the rest, and whether the marker was a word ("question", "number",
 /// "Q": then homophones count) or a sign.

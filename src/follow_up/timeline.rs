@@ -157,12 +157,7 @@ pub fn figures(store: &Store, survey: &Survey, now: Timestamp, interim: bool) ->
 /// (0700) under `reports/` beside the survey's database, named by the
 /// survey and the time (UTC), never one that exists.
 pub fn report_dir(survey: &Survey, now: Timestamp) -> Result<PathBuf> {
-    let parent = survey
-        .database
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("reports");
+    let parent = crate::report::retention::reports_folder(&survey.database);
     crate::run::privacy::create_dir_all(&parent)?;
     let stamp = now.strftime("%Y%m%dT%H%M%SZ");
     for n in 0.. {

@@ -203,6 +203,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     reader.close();
     reader.flush_between();
     reader.apply_summary();
+    reader.apply_swaps();
     reader.resolve_references();
 
     for (index, question) in survey.questions.iter().enumerate() {
@@ -240,10 +241,31 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
             reply.missing.push(question.id.clone());
         }
     }
+    same_after_swap(&mut reply, survey, std::mem::take(&mut reader.swapped));
     let own = reader.own.join("\n");
     reply.opt_out = OPT_OUT.is_match(&own) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&own);
     reply
+}
+
+/// Two answers said to be swapped that are the same: the swap says
+/// nothing that can be read, so both are unclear, asked.
+fn same_after_swap(reply: &mut ParsedReply, survey: &Survey, swapped: Vec<(usize, usize, String)>) {
+    for (a, b, sentence) in swapped {
+        let (qa, qb) = (&survey.questions[a], &survey.questions[b]);
+        let same = matches!(
+            (reply.answers.get(&qa.id), reply.answers.get(&qb.id)),
+            (Some(x), Some(y)) if x.status == Status::Ok && y.status == Status::Ok && x.value == y.value
+        );
+        if same {
+            for q in [qa, qb] {
+                reply.answers.insert(
+                    q.id.clone(),
+                    Answer::unclear("the doctor said this answer and another were swapped, but they are the same", &sentence),
+                );
+            }
+        }
+    }
 }
 
 /// Durations written as a start (`since 2015`), which this reader leaves
@@ -657,6 +679,12 @@ struct Reader<'q> {
     summary: Option<(compact::Summary, String)>,
     /// "Yes to the rest" at the top, and the line it was read from.
     rest: Option<(bool, String)>,
+    /// Two questions whose answers the doctor said were swapped ("I got 6
+    /// and 7 the wrong way round"), and the sentence.
+    swaps: Vec<(usize, usize, String)>,
+    /// The swaps made: two answers that were the same were not swapped
+    /// at all, so what was meant is asked.
+    swapped: Vec<(usize, usize, String)>,
     /// Questions of another kind than yes/no named by place ("no to the
     /// first five" covering the scale), and the line: unclear unless
     /// something else answers them.
@@ -710,6 +738,8 @@ impl<'q> Reader<'q> {
             summary: None,
             rest: None,
             covered: Vec::new(),
+            swaps: Vec::new(),
+            swapped: Vec::new(),
             heading_quoted: false,
             between: Vec::new(),
             heading_left: None,
@@ -1052,6 +1082,12 @@ impl<'q> Reader<'q> {
                     .flatten()
             })
             .or(self.heading);
+        if let Some((a, b)) = correction::swapped(text, self.questions.len()) {
+            self.close();
+            self.swaps.push((a, b, text.trim().to_owned()));
+            self.listing_open = false;
+            return true;
+        }
         let Some((index, fix)) = correction::read(text, self.questions, self.index)
             .or_else(|| correction::item(text, self.questions, context))
         else {
@@ -1155,6 +1191,49 @@ impl<'q> Reader<'q> {
                     )),
                 }),
             }
+        }
+    }
+
+    /// Answers said to be swapped ("I mixed up 2 and 3") change places:
+    /// what was given by the question's number or place (listed, inline,
+    /// ticked, in a table or a summary), never what named the question by
+    /// its words (labels, prose) nor a correction. Two questions of
+    /// different kinds cannot swap: both are unclear, asked.
+    fn apply_swaps(&mut self) {
+        for (a, b, sentence) in std::mem::take(&mut self.swaps) {
+            if std::mem::discriminant(&self.questions[a].kind)
+                != std::mem::discriminant(&self.questions[b].kind)
+                || matches!(self.questions[a].kind, QuestionKind::Text)
+            {
+                for q in [a, b] {
+                    self.found[q].push(AnswerText {
+                        answer: Some(Answer::unclear(
+                            "the doctor said this answer was swapped with another of another kind",
+                            &sentence,
+                        )),
+                        text: sentence.clone(),
+                        origin: Origin::Correction,
+                    });
+                }
+                continue;
+            }
+            let by_place = |f: &AnswerText| {
+                !matches!(
+                    f.origin,
+                    Origin::Labelled | Origin::Prose | Origin::Correction
+                )
+            };
+            let (from_a, keep_a): (Vec<_>, Vec<_>) = std::mem::take(&mut self.found[a])
+                .into_iter()
+                .partition(by_place);
+            let (from_b, keep_b): (Vec<_>, Vec<_>) = std::mem::take(&mut self.found[b])
+                .into_iter()
+                .partition(by_place);
+            self.found[a] = keep_a;
+            self.found[b] = keep_b;
+            self.found[a].extend(from_b);
+            self.found[b].extend(from_a);
+            self.swapped.push((a, b, sentence));
         }
     }
 
@@ -1649,9 +1728,6 @@ impl<'q> Reader<'q> {
         if !self.at_top {
             return;
         }
-        // Nothing of the doctor's above the quote (or the questionnaire):
-        // they may answer below it (bottom-posting).
-        self.bottom_posting = self.own.is_empty();
         self.at_top = false;
         self.listing_open = false;
         self.last_numbered = None;
@@ -1662,21 +1738,28 @@ impl<'q> Reader<'q> {
             }
         }
         let top = std::mem::take(&mut self.top_lines);
-        if !listed && self.labelled == 0 && self.in_order(&top) {
-            return;
+        if listed || self.labelled > 0 || !self.in_order(&top) {
+            let text = top.join("\n");
+            let by_place = prose::by_place(&text, self.questions);
+            for (q, answer) in prose::read(&text, self.questions, self.index)
+                .into_iter()
+                .chain(by_place)
+            {
+                self.found[q].push(AnswerText {
+                    text: answer.source.clone(),
+                    origin: Origin::Prose,
+                    answer: Some(answer),
+                });
+            }
         }
-        let text = top.join("\n");
-        let by_place = prose::by_place(&text, self.questions);
-        for (q, answer) in prose::read(&text, self.questions, self.index)
-            .into_iter()
-            .chain(by_place)
-        {
-            self.found[q].push(AnswerText {
-                text: answer.source.clone(),
-                origin: Origin::Prose,
-                answer: Some(answer),
-            });
-        }
+        // Nothing of the doctor's above the quote (or the questionnaire),
+        // or only words that gave no answer ("Answers at the bottom of
+        // this email", a signature): they may answer below it.
+        self.bottom_posting = self.found.iter().all(Vec::is_empty)
+            && self.labelled == 0
+            && self.summary.is_none()
+            && self.rest.is_none()
+            && self.covered.is_empty();
     }
 
     /// Bare answers in order, without numbers: a paragraph of exactly as
@@ -2143,6 +2226,36 @@ const TICKS: &[&str] = &[
     "x", "X",
 ];
 
+/// Arrows that point back at an option's label.
+const POINTING: &[&str] = &["<--", "<==", "<<", "<-", "←", "⇐", "⬅"];
+
+/// Words after such an arrow that only point ("this", "and this one",
+/// "yes", "me"): at most three of them.
+const POINTER_WORDS: &[&str] = &[
+    "this", "that", "one", "and", "also", "these", "yes", "me", "mine", "here", "ticked", "chosen",
+    "selected", "please", "too",
+];
+
+/// `Lack of evidence  <-- this`, `Side effects <== and this one`: the label
+/// before an arrow whose words after it only point at it. `None` when
+/// there is no such arrow, or its words say more ("<-- not this", "<--
+/// maybe", "<-- no").
+fn pointed_at(label: &str) -> Option<&str> {
+    let (at, arrow) = POINTING
+        .iter()
+        .filter_map(|a| label.rfind(a).map(|at| (at, *a)))
+        .max_by_key(|(at, a)| (*at, a.len()))?;
+    let words: Vec<String> = label[at + arrow.len()..]
+        .split(|c: char| c.is_whitespace() || matches!(c, '!' | '.' | ','))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (!words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| POINTER_WORDS.contains(&w.as_str())))
+    .then(|| label[..at].trim())
+}
+
 /// Is `text` an option line of `question` (`a) Lack of evidence`), and if
 /// so, was it marked? Returns the letter and the mark, if any.
 /// A grid item's or a ranking option's line of ours with a value typed
@@ -2233,6 +2346,10 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
     }
     if !typed && let Some(r) = strip_tick(&label, false) {
         label = r;
+        typed = true;
+    }
+    if !typed && let Some(r) = pointed_at(&label) {
+        label = r.to_owned();
         typed = true;
     }
     let index = (letter as usize).checked_sub('a' as usize)?;

@@ -282,6 +282,12 @@ const NOT_A_STATEMENT: &[&str] = &[
     "survey",
     "questionnaire",
     "email",
+    // About the mail itself: "my answers are at the end", "replies below".
+    "answers",
+    "replies",
+    "below",
+    "bottom",
+    "scroll",
 ];
 /// Words that name what a sentence leaves out.
 const EXCEPTING: &[&str] = &["except", "apart", "besides", "excluding", "bar"];

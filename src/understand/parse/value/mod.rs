@@ -94,6 +94,9 @@ fn without_flourish(text: &str) -> &str {
 /// [`read`] before the doctor's doubt is looked for: the whole text, or
 /// an answer clear on its own followed by its reason.
 fn read_reasoned(question: &Question, text: &str) -> Answer {
+    if let Some(second) = self_corrected(question, text) {
+        return second;
+    }
     let whole = read_whole(question, text);
     if whole.status != Status::Unclear
         || matches!(
@@ -120,6 +123,41 @@ const REASON_WORDS: &[&str] = &[
     " though ",
     " although ",
 ];
+
+/// An answer corrected inside itself: the first answer, a separator,
+/// a word of taking back ("sorry", "oops", "no wait", "actually") and/or
+/// a correcting verb ("I mean", "meant", "make that", "should be"), then
+/// the second: "No (sorry, meant yes)", "No, I meant yes", "Yes - sorry,
+/// I mean no", "b (sorry, meant c)". Numbers have their own rule
+/// ([`number::corrects`]).
+static SELF_CORRECTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s*(?P<first>[^()\-–—]{1,30}?)\s*(?:[,;(\-–—:]\s*)+(?P<words>(?:(?:no\s+)?wait|sorry|oops|correction|scratch\s+that|or\s+rather|actually)[\s,;:\-–—]*)*(?P<verb>(?:i\s+)?mean(?:t)?(?:\s+to\s+(?:say|put))?|make\s+(?:that|it)|(?:it\s+)?should\s+(?:be|have\s+been|say))?\s*:?\s*(?P<second>[^()]{1,30}?)\s*\)?\s*[.!]*$",
+    )
+    .expect("valid regex")
+});
+
+/// The second answer of one corrected inside itself (above), for a yes/no
+/// or choice question, when both the first and the second read on their
+/// own; `None` otherwise.
+fn self_corrected(question: &Question, text: &str) -> Option<Answer> {
+    if !matches!(
+        question.kind,
+        QuestionKind::YesNo | QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_)
+    ) {
+        return None;
+    }
+    let c = SELF_CORRECTED.captures(text)?;
+    if c.name("words").is_none() && c.name("verb").is_none() {
+        return None;
+    }
+    let first = read_whole(question, &c["first"]);
+    let second = read_whole(question, &c["second"]);
+    (first.status == Status::Ok && second.status == Status::Ok).then(|| Answer {
+        source: text.trim().to_owned(),
+        ..second
+    })
+}
 
 /// Words that make what follows an answer a hedge or a correction, not
 /// its reason.
@@ -530,6 +568,36 @@ mod tests {
 
     fn ids(list: &[&str]) -> Option<Value> {
         Some(Value::Choices(list.iter().map(|s| s.to_string()).collect()))
+    }
+
+    #[test]
+    fn answers_corrected_inside_themselves() {
+        let survey = crate::survey::example();
+        let yes_no = &survey.questions[0];
+        let barriers = &survey.questions[4];
+        for (text, value) in [
+            ("No (sorry, meant yes)", true),
+            ("No, I meant yes", true),
+            ("Yes - sorry, I mean no", false),
+            ("yes, oops, no", false),
+        ] {
+            let a = read(yes_no, text);
+            assert_eq!(
+                (a.status, a.value),
+                (Status::Ok, Some(Value::Bool(value))),
+                "{text}"
+            );
+        }
+        let a = read(barriers, "b (sorry, meant c)");
+        assert_eq!(a.status, Status::Ok);
+        assert_eq!(
+            a.value,
+            Some(Value::Choices(vec!["side_effects".to_owned()]))
+        );
+        // Without a second answer that reads, or a word of taking back:
+        // not this rule.
+        assert!(self_corrected(yes_no, "Yes, sorry I mean for end of life only").is_none());
+        assert!(self_corrected(yes_no, "Yes, no question").is_none());
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
 pub use outbox::{Accepted, Claimable, Claimed, SentMail};
 pub use processing::{
-    Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, Lookup, Outcome, Savepoint,
+    Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, GroupBegun, Lookup, Outcome, Reads, Savepoint,
     StoredMessage, Waiting,
 };
 pub use recipients::{ListChanges, ListSync, StoredRecipient};
@@ -618,6 +618,100 @@ mod tests {
             .query_row("PRAGMA synchronous", [], |r| r.get(0))
             .unwrap();
         assert_eq!(synchronous, 2, "FULL");
+    }
+
+    /// The reads of a batch's part are counted as begun in one commit and
+    /// as over with its record; a death while the group was read leaves
+    /// each of its messages counted once, and each is then read alone, so
+    /// that only a second death while it alone was read sets it aside.
+    #[test]
+    fn a_group_of_reads_is_counted_at_once_and_after_a_death_each_is_read_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("state.db")).unwrap();
+        let now = Timestamp::UNIX_EPOCH;
+        let ids: Vec<i64> = {
+            let conn = store.lock();
+            conn.execute(
+                "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0)",
+                [],
+            )
+            .unwrap();
+            (1..=3)
+                .map(|uid| {
+                    conn.execute(
+                        "INSERT INTO messages (survey_id, folder, uidvalidity, uid, content_hash, size, raw, received_at)
+                         VALUES ('s', 'INBOX', 1, ?1, ?2, 2, X'6869', 0)",
+                        rusqlite::params![uid, format!("h{uid}")],
+                    )
+                    .unwrap();
+                    conn.last_insert_rowid()
+                })
+                .collect()
+        };
+        let unfinished = || -> Vec<i64> {
+            ids.iter()
+                .map(|id| {
+                    store
+                        .lock()
+                        .query_row(
+                            "SELECT unfinished_reads FROM messages WHERE id = ?1",
+                            [id],
+                            |r| r.get(0),
+                        )
+                        .unwrap()
+                })
+                .collect()
+        };
+        // Counted together, over with the batch's record.
+        assert_eq!(
+            store.begin_reading_group("s", &ids).unwrap(),
+            vec![GroupBegun::Counted; 3]
+        );
+        assert_eq!(unfinished(), vec![1, 1, 1]);
+        store
+            .batch("s", |batch| batch.end_reading_group(&ids))
+            .unwrap();
+        assert_eq!(unfinished(), vec![0, 0, 0]);
+        // Counted again, and the daemon dies while reading the group.
+        store.begin_reading_group("s", &ids).unwrap();
+        assert_eq!(
+            store.begin_reading_group("s", &ids).unwrap(),
+            vec![GroupBegun::Alone; 3],
+            "after a death, each is read alone"
+        );
+        assert_eq!(unfinished(), vec![1, 1, 1], "not counted by the group");
+        // The first is read alone and the daemon dies again: set aside.
+        assert_eq!(
+            store.begin_reading("s", ids[0], "Q", now).unwrap(),
+            Begun::Read { deaths: 1 }
+        );
+        assert_eq!(
+            store.begin_reading("s", ids[0], "Q", now).unwrap(),
+            Begun::SetAside
+        );
+        // The others are read alone, and their reads end: never set aside.
+        for &id in &ids[1..] {
+            assert_eq!(
+                store.begin_reading("s", id, "Q", now).unwrap(),
+                Begun::Read { deaths: 1 }
+            );
+            store.end_reading(id).unwrap();
+        }
+        assert_eq!(unfinished()[1..], [1, 1]);
+        assert_eq!(
+            store.begin_reading_group("s", &ids).unwrap(),
+            vec![GroupBegun::Gone, GroupBegun::Alone, GroupBegun::Alone]
+        );
+        // A group whose record failed counts its reads as over by itself.
+        store.lock().execute("UPDATE messages SET unfinished_reads = 0", []).unwrap();
+        store.begin_reading_group("s", &ids[1..]).unwrap();
+        store.end_reading_group(&ids[1..]).unwrap();
+        assert_eq!(unfinished()[1..], [0, 0]);
+        let synchronous: i64 = store
+            .lock()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL after the group's light commits");
     }
 
     /// A whole message fetched from INBOX.

@@ -12,7 +12,7 @@ use crate::survey::recipients::{ListReader, Recipient};
 use crate::{Error, Result};
 
 /// A recipient as stored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoredRecipient {
     /// Row id.
     pub id: i64,

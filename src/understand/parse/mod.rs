@@ -419,15 +419,25 @@ impl Lines {
 
 /// What we wrote, to tell it from the doctor's words in an unquoted
 /// original: the survey's own text and `sent`, the mail as sent.
+/// `sent`'s lines are indexed the first time they are looked at: most
+/// replies never are (only a line below an unquoted `Answer:` is), and
+/// indexing the mail as sent for every reply cost the daemon as much as
+/// reading many a reply.
 struct Ours<'p> {
     survey: &'p Lines,
-    sent: Option<Lines>,
+    sent: Option<&'p str>,
+    sent_lines: std::cell::OnceCell<Option<Lines>>,
 }
 
 impl Ours<'_> {
     fn contains(&self, line: &str) -> bool {
         let line = normalise_line(line);
-        self.survey.has(&line) || self.sent.as_ref().is_some_and(|sent| sent.has(&line))
+        self.survey.has(&line)
+            || self
+                .sent_lines
+                .get_or_init(|| self.sent.map(Lines::of))
+                .as_ref()
+                .is_some_and(|sent| sent.has(&line))
     }
 }
 
@@ -712,13 +722,14 @@ struct Reader<'q> {
 }
 
 impl<'q> Reader<'q> {
-    fn new(questions: &'q [Question], prepared: &'q Prepared, sent: Option<&str>) -> Reader<'q> {
+    fn new(questions: &'q [Question], prepared: &'q Prepared, sent: Option<&'q str>) -> Reader<'q> {
         Reader {
             questions,
             index: &prepared.index,
             ours: Ours {
                 survey: &prepared.ours,
-                sent: sent.map(Lines::of),
+                sent,
+                sent_lines: std::cell::OnceCell::new(),
             },
             top_lines: Vec::new(),
             labelled: 0,

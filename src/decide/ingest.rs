@@ -101,11 +101,27 @@ pub fn process_new_then(
             |message| {
                 let lookup = store.lookup(&survey.id);
                 let (read, named) = read_within_budget(&lookup, message, survey)?;
-                let drafted = draft(&lookup, survey, templates, message, &read, named.as_ref(), now)?;
+                let drafted = draft(
+                    &lookup,
+                    survey,
+                    templates,
+                    message,
+                    &read,
+                    named.as_ref(),
+                    now,
+                )?;
                 Ok((read, named, drafted))
             },
             |batch, message, (read, named, drafted)| {
-                handle_drafted(batch, survey, templates, message, (read, named), drafted, now)
+                handle_drafted(
+                    batch,
+                    survey,
+                    templates,
+                    message,
+                    (read, named),
+                    drafted,
+                    now,
+                )
             },
         )?;
         total.processed += report.processed;
@@ -193,7 +209,17 @@ pub fn run_batch<R>(
             &mut read,
             &mut report,
         )
-        .and_then(|part| record_part(store, survey_id, quarantine, now, part, &counted, &mut handle));
+        .and_then(|part| {
+            record_part(
+                store,
+                survey_id,
+                quarantine,
+                now,
+                part,
+                &counted,
+                &mut handle,
+            )
+        });
         match part {
             Ok(recorded) => {
                 report.processed += recorded.processed;
@@ -247,9 +273,7 @@ fn read_part<R>(
             }
         }
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(&message)))
-            .unwrap_or_else(|panic| {
-                Err(Error::Other(format!("panicked: {}", panic_text(&panic))))
-            });
+            .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
         if alone {
             store.end_reading(message.id)?;
         }
@@ -633,7 +657,11 @@ fn compose_follow_ups(
 /// What the confirmation email a message answers showed: the first of
 /// our confirmation Message-IDs in its In-Reply-To or References that is
 /// the person's and has a stored digest.
-fn shown(batch: &impl Reads, recipient_id: i64, candidates: &[Candidate]) -> Result<Option<String>> {
+fn shown(
+    batch: &impl Reads,
+    recipient_id: i64,
+    candidates: &[Candidate],
+) -> Result<Option<String>> {
     for candidate in candidates {
         if !matches!(candidate.place, Place::InReplyTo | Place::References) {
             continue;

@@ -187,10 +187,7 @@ impl Watcher {
     fn sleep(&self, total: Duration) {
         let step = Duration::from_millis(100);
         let mut slept = Duration::ZERO;
-        while slept < total
-            && !self.shutdown.is_triggered()
-            && !self.wake.take()
-        {
+        while slept < total && !self.shutdown.is_triggered() && !self.wake.take() {
             std::thread::sleep(step);
             slept += step;
         }

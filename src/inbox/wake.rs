@@ -159,7 +159,11 @@ mod tests {
         let began = Instant::now();
         let waited = wake.wait_readable(client.as_raw_fd(), Duration::from_secs(20));
         assert_eq!(waited.unwrap_err().kind(), ErrorKind::WouldBlock);
-        assert!(began.elapsed() < Duration::from_secs(10), "{:?}", began.elapsed());
+        assert!(
+            began.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            began.elapsed()
+        );
         setter.join().unwrap();
         // Left set for the watcher, then taken once.
         assert!(wake.take());

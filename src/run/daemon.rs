@@ -347,10 +347,13 @@ impl<O: Outbox> Daemon<O> {
                     sync_recipients(store, &survey, now, list == ListRead::Again)?;
                 }
                 // Each batch committed is filed while the next is processed.
-                let ingested =
-                    crate::decide::ingest::process_new_then(store, &survey, &templates, now, |_| {
-                        file_now.set()
-                    })?;
+                let ingested = crate::decide::ingest::process_new_then(
+                    store,
+                    &survey,
+                    &templates,
+                    now,
+                    |_| file_now.set(),
+                )?;
                 crate::follow_up::timeline::advance(store, &survey, now)?;
                 crate::follow_up::digest::queue_due(store, &survey, now)?;
                 let closed = store.closed_at(&survey.id)?.is_some();

@@ -87,8 +87,8 @@ pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
 pub use outbox::{Accepted, Claimable, Claimed, SentMail};
 pub use processing::{
-    Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, GroupBegun, Lookup, Outcome, Reads, Savepoint,
-    StoredMessage, Waiting,
+    Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, GroupBegun, Lookup,
+    Outcome, Reads, Savepoint, StoredMessage, Waiting,
 };
 pub use recipients::{ListChanges, ListSync, StoredRecipient};
 pub use retention::Purged;
@@ -703,7 +703,10 @@ mod tests {
             vec![GroupBegun::Gone, GroupBegun::Alone, GroupBegun::Alone]
         );
         // A group whose record failed counts its reads as over by itself.
-        store.lock().execute("UPDATE messages SET unfinished_reads = 0", []).unwrap();
+        store
+            .lock()
+            .execute("UPDATE messages SET unfinished_reads = 0", [])
+            .unwrap();
         store.begin_reading_group("s", &ids[1..]).unwrap();
         store.end_reading_group(&ids[1..]).unwrap();
         assert_eq!(unfinished()[1..], [0, 0]);

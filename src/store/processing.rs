@@ -243,8 +243,7 @@ pub trait Reads {
     /// What our confirmation email `message_id` to the person showed.
     fn confirmation_shown(&self, recipient_id: i64, message_id: &str) -> Result<Option<String>>;
     /// Mail of `kinds` queued for a person since `since`.
-    fn mail_count(&self, recipient_id: i64, kinds: &[MailKind], since: Timestamp)
-    -> Result<usize>;
+    fn mail_count(&self, recipient_id: i64, kinds: &[MailKind], since: Timestamp) -> Result<usize>;
     /// The message a VERP bounce key names.
     fn sent_mail_by_key(&self, key: &str) -> Result<Option<super::SentMail>>;
     /// Whether outbox row `outbox_id` already paused sending.

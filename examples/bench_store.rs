@@ -27,6 +27,8 @@
 //! - **report**: `follow_up::timeline::build` and the email to the leads
 //!   composed, with the HTML part's size.
 //!
+//! `BENCH_STORE_REPORT=0` leaves the report out.
+//!
 //! Each step prints the rows of `scripts/bench`'s table:
 //! `figure<TAB>value<TAB>unit<TAB>comparison<TAB>comparison value<TAB>ratio<TAB>target`,
 //! with the peak resident set of the step (VmHWM, reset between steps
@@ -66,10 +68,14 @@ fn main() {
     reset_peak();
     let store = Store::open(&survey.database).expect("the store");
     store.ensure_survey(&survey, now).expect("the survey row");
+    let cpu = cpu_s();
     let steps = load_list(&store, &survey, now, true);
     let ours: f64 = steps.iter().sum();
+    let ours_cpu = cpu_s() - cpu;
     let peak = peak_mb();
+    let cpu = cpu_s();
     let base = plain_insert(&dir, n);
+    let base_cpu = cpu_s() - cpu;
     row(
         "list load",
         n as f64 / ours,
@@ -78,7 +84,27 @@ fn main() {
         n as f64 / base,
         ">= 100000 rows/s",
     );
+    row(
+        "list load, per CPU second",
+        n as f64 / ours_cpu,
+        "rows/s",
+        "plain prepared INSERT",
+        n as f64 / base_cpu,
+        "",
+    );
     row("list load peak RSS", peak, "MB", "", 0.0, "");
+    let started = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(mailsurvey::compose::token::Token::generate());
+    }
+    row(
+        "list load: Token::generate alone",
+        n as f64 / started.elapsed().as_secs_f64(),
+        "tokens/s",
+        "",
+        0.0,
+        "",
+    );
     for (step, seconds) in ["read, checked and into the store", "invitations queued"]
         .iter()
         .zip(steps)
@@ -131,7 +157,11 @@ fn main() {
     time_status(&survey_path, &store, &survey, later);
     time_reminders(&store, &survey, later);
     time_one_reply(&store, &survey, &templates, later);
-    time_report(&store, &survey, later);
+    // The report is another part's figure, and the longest step: a run
+    // about the list and the store alone may leave it out.
+    if std::env::var_os("BENCH_STORE_REPORT").is_none_or(|v| v != "0") {
+        time_report(&store, &survey, later);
+    }
 }
 
 /// Prints one row of the table; an empty comparison prints as `-`.
@@ -174,6 +204,20 @@ fn proc_status(key: &str) -> f64 {
 /// The peak resident set since the last reset, in MB.
 fn peak_mb() -> f64 {
     proc_status("VmHWM:")
+}
+
+/// CPU seconds (user and system) this process has used so far: on a
+/// shared machine the wall time of a step is stretched by the load, its
+/// CPU time much less.
+fn cpu_s() -> f64 {
+    // SAFETY: getrusage writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// Resets the peak to the resident set now, after handing the memory
@@ -416,12 +460,13 @@ fn answers_of(k: usize) -> Vec<(&'static str, String, String)> {
 /// alone.
 fn time_status(survey_path: &Path, store: &Store, survey: &Survey, now: Timestamp) {
     reset_peak();
-    let started = Instant::now();
+    let (started, cpu) = (Instant::now(), cpu_s());
     let counts = store.status(&survey.id).expect("status");
     let quota = mailsurvey::run::overview::QuotaOutlook::read(survey, store, now).expect("quota");
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, cpu) = (started.elapsed().as_secs_f64(), cpu_s() - cpu);
     drop((counts, quota));
     row("status: the store's counts", seconds, "s", "", 0.0, "< 1 s");
+    row("status: the store's counts CPU", cpu, "s", "", 0.0, "");
     row(
         "status: the store's counts peak RSS",
         peak_mb(),
@@ -431,28 +476,30 @@ fn time_status(survey_path: &Path, store: &Store, survey: &Survey, now: Timestam
         "",
     );
     reset_peak();
-    let started = Instant::now();
+    let (started, cpu) = (Instant::now(), cpu_s());
     let read = mailsurvey::run::commands::status(survey_path).expect("status");
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, cpu) = (started.elapsed().as_secs_f64(), cpu_s() - cpu);
     drop(read);
     row(
-        "status (with the list file checked)",
+        "status as `mailsurvey status` runs it",
         seconds,
         "s",
         "",
         0.0,
         "< 1 s",
     );
+    row("status CPU", cpu, "s", "", 0.0, "");
     row("status peak RSS", peak_mb(), "MB", "", 0.0, "");
 }
 
 /// The people a reminder is for, and their reminders queued.
 fn time_reminders(store: &Store, survey: &Survey, now: Timestamp) {
     reset_peak();
-    let started = Instant::now();
+    let (started, cpu) = (Instant::now(), cpu_s());
     let silent = store.silent(&survey.id).expect("silent");
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, cpu) = (started.elapsed().as_secs_f64(), cpu_s() - cpu);
     row("reminder query", seconds, "s", "", 0.0, "< 1 s");
+    row("reminder query CPU", cpu, "s", "", 0.0, "");
     row(
         "reminder query: people",
         silent.len() as f64,
@@ -464,11 +511,13 @@ fn time_reminders(store: &Store, survey: &Survey, now: Timestamp) {
     row("reminder query peak RSS", peak_mb(), "MB", "", 0.0, "");
     drop(silent);
     let at = survey.period.close.timestamp() - SignedDuration::from_hours(24);
+    reset_peak();
     let started = Instant::now();
     let queued = mailsurvey::follow_up::timeline::advance(store, survey, at.max(now))
         .expect("reminders queued")
         .reminders;
     let seconds = started.elapsed().as_secs_f64();
+    row("reminders queued peak RSS", peak_mb(), "MB", "", 0.0, "");
     row(
         "reminders queued",
         queued as f64 / seconds,
@@ -499,7 +548,7 @@ fn time_one_reply(
     );
     let before = store.current_answers(person.id).expect("answers").len();
     reset_peak();
-    let started = Instant::now();
+    let (started, cpu) = (Instant::now(), cpu_s());
     store
         .store_message(
             &survey.id,
@@ -518,7 +567,7 @@ fn time_one_reply(
         .expect("stored");
     let report =
         mailsurvey::decide::ingest::process_new(store, survey, templates, now).expect("processed");
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, cpu) = (started.elapsed().as_secs_f64(), cpu_s() - cpu);
     let after = store.current_answers(person.id).expect("answers").len();
     assert_eq!(
         (report.processed, report.failed),
@@ -527,6 +576,7 @@ fn time_one_reply(
     );
     assert!(after > before, "the reply's answers were recorded");
     row("one reply (store, process)", seconds, "s", "", 0.0, "< 1 s");
+    row("one reply CPU", cpu, "s", "", 0.0, "");
 }
 
 /// The report from the store, and its email composed.

@@ -103,51 +103,51 @@ const QUESTION_TYPES_22: Set = Set {
 /// Issue 21's third half: 53 replies in 15 clients not used before
 /// (`README.md` there), written while the second half's misses were being
 /// fixed, by someone who did not see the rules, scored once at the end:
-/// 351 of 450 (78.0%), 7 wrong.
+/// 351 of 450 (78.0%), 7 wrong. Then training data: 367 (81.6%) with
+/// box-drawing tables and answer columns; 382 (84.9%) with summaries by
+/// place ("no to the first three"); 434 (96.4%), 0 wrong, once lines
+/// numbered by a digit and a space only in a run, every way of numbering
+/// (ordinals, roman numerals, `#1`, dictation and its homophones), answers
+/// pointing at another ("same as 1"), "all of the above", "?yes", "N/K",
+/// leanings, percentages for a scale, emphatic words and reasons after
+/// "because" were read (each form first as a corpus case of our own,
+/// `scripts/make-reply-fixtures-21c-words.py`), and "yes for the first
+/// three" inside a sentence is read (inferred) so that the inline answer
+/// it contradicts is asked; 450 (100%), 0 wrong, with the corrections
+/// ("I'd downgrade my confidence to 6", "I should have said yes", two
+/// answers swapped, "No (sorry, meant yes)", a follow-up that only changes
+/// one answer), answers below the quote under a pointer on top, arrows
+/// with words and a forgotten answer in a postscript
+/// (`scripts/make-reply-fixtures-21c-layout.py`).
 const THIRD_HALF_21: Set = Set {
     name: "issue 21, third half",
     dir: "tests/fixtures/heldback21c",
     survey: "config/example.toml",
     cases: 53,
-    ratchet: 0.815,
-    known_wrong: &[
-        ("heldback21c_prose_numbers_before_list_alpine", "comments"),
-        (
-            "heldback21c_signature_address_no_delimiter_spark",
-            "comments",
-        ),
-        ("heldback21c_trap_all_of_the_above_airmail", "barriers"),
-        (
-            "heldback21c_trap_clinical_query_notation_mutt",
-            "opioid_sparing",
-        ),
-        (
-            "heldback21c_trap_clinical_query_notation_mutt",
-            "shared_guidance",
-        ),
-        ("heldback21c_trap_hedges_new_words_proton", "early_adjuvant"),
-        (
-            "heldback21c_trap_summary_contradicts_inline_spark",
-            "early_adjuvant",
-        ),
-    ],
+    ratchet: 1.0,
+    known_wrong: &[],
 };
 
 /// Issue 22's second half of new question types: 53 replies to the
 /// contract in `tests/fixtures/heldback22/CONTRACT.md`, written while the
 /// first half's misses were being fixed, by someone who did not see the
 /// rules, scored once at the end: 651 of 663 (98.2%), 1 wrong (a hedged
-/// "Once, years ago, but I'm not sure it counts" read as yes).
+/// "Once, years ago, but I'm not sure it counts" read as yes). 654 of 663
+/// (98.6%), none wrong, once an answer followed by the doctor's own doubt
+/// was unclear, a ranking in words ("the biggest is ..., then ...") read,
+/// and the answers given right after a correction of a condition's
+/// question ("So 2 is a, and 10 is March 2024") counted (each form first
+/// as a case of the reply corpus, `seed-full/generate_22b.py`); 663 of
+/// 663, none wrong, with two-digit years after a day and month (`14/9/25`)
+/// or an apostrophe (`Sept '25`), `18/12` months, "Started in 2012", a
+/// grid item as the scale's end words and a grid as a pipe table.
 const QUESTION_TYPES_22B: Set = Set {
     name: "issue 22, question types, second half",
     dir: "tests/fixtures/heldback22b",
     survey: "config/seed-full.toml",
     cases: 53,
-    ratchet: 0.981,
-    known_wrong: &[(
-        "heldback22b_cond_used_hedged_dependants_answered_superhuman",
-        "used_ketamine",
-    )],
+    ratchet: 1.0,
+    known_wrong: &[],
 };
 
 #[derive(Default)]
@@ -341,13 +341,14 @@ fn heldback_replies_of_issue_22_question_types_second_half() {
 /// survey inbox is (mostly Outlook, Gmail and Apple Mail; `README.md`
 /// there), written by someone who did not see the rules, scored once
 /// before any rule was written for it: 495 of 555 (89.2%), 3 wrong. It
-/// then became training data.
+/// then became training data: 504 (90.8%), 2 wrong, with the numbering
+/// and word rules of the third half ("N/K" is no "no").
 const FIFTH_SET_21: Set = Set {
     name: "issue 21, fifth set (training)",
     dir: "tests/fixtures/heldback21e",
     survey: "config/example.toml",
     cases: 66,
-    ratchet: 0.891,
+    ratchet: 0.908,
     known_wrong: &[
         (
             "heldback21e_correction_after_list_outlook_ios",
@@ -357,7 +358,6 @@ const FIFTH_SET_21: Set = Set {
             "heldback21e_trap_comment_contradicts_iphone",
             "early_adjuvant",
         ),
-        ("heldback21e_typos_nk_outlook_android", "shared_guidance"),
     ],
 };
 

@@ -59,7 +59,7 @@ pub struct ReadMessage {
 }
 
 /// The person a message belongs to, and how that was found.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MatchedPerson {
     /// The person.
     pub person: StoredRecipient,
@@ -70,7 +70,7 @@ pub struct MatchedPerson {
 }
 
 /// Mail a person was sent, as counted for the caps.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct MailCounts {
     /// Closed notices, ever.
     pub closed_notices: usize,
@@ -83,7 +83,7 @@ pub struct MailCounts {
 }
 
 /// What the store knows that a decision needs, loaded before deciding.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     /// When the survey closed, if it has.
     pub closed_at: Option<Timestamp>,
@@ -106,7 +106,7 @@ pub struct Facts {
 
 /// What the store knows about the messages a delivery report names: by
 /// its VERP address, by the returned Message-ID, by a returned token.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BounceFacts {
     /// The message whose VERP key the report was delivered to.
     pub by_key: Option<Returned>,

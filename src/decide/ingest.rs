@@ -4,9 +4,10 @@
 //! and one typed record):
 //!
 //! 1. **batch**: up to [`BATCH`] waiting messages, read first, each outside
-//!    any transaction and within a time budget, its read counted in the
-//!    store before it starts (a message being read at two deaths of the
-//!    daemon is set aside unread); then recorded in one transaction, each
+//!    any transaction and within a time budget, their reads counted in the
+//!    store (in one commit) before they start (a message being read at two
+//!    deaths of the daemon, the second while it was read alone, is set
+//!    aside unread); then recorded in one transaction, each
 //!    in a savepoint of its own ([`run_batch`]): a message whose handling
 //!    fails or panics is rolled back alone and set aside with the reason
 //!    (quarantined, shown by `status` and `review`, run again by `review
@@ -41,8 +42,8 @@ use crate::compose::compose;
 use crate::decide::confirmation::{self, Why};
 use crate::follow_up::{self, Context};
 use crate::store::{
-    Batch, BatchReport, Begun, FollowUp, Lookup, MailKind, MatchedBy, Outcome, SentMail, Store,
-    StoredMessage, StoredRecipient,
+    Batch, BatchReport, Begun, FollowUp, GroupBegun, Lookup, MailKind, MatchedBy, Outcome, Reads,
+    SentMail, Store, StoredMessage, StoredRecipient,
 };
 use crate::survey::Survey;
 use crate::survey::templates::Templates;
@@ -74,6 +75,21 @@ pub fn process_new(
     templates: &Templates,
     now: Timestamp,
 ) -> Result<BatchReport> {
+    process_new_then(store, survey, templates, now, |_| {})
+}
+
+/// [`process_new`], calling `recorded` after each batch that recorded
+/// anything, once it is committed: the daemon asks the inbox to file what
+/// is processed then, while the next batches are processed, rather than
+/// after the whole backlog (10,000 replies took the daemon a minute under
+/// load, and none was filed until the end).
+pub fn process_new_then(
+    store: &Store,
+    survey: &Survey,
+    templates: &Templates,
+    now: Timestamp,
+    mut recorded: impl FnMut(BatchReport),
+) -> Result<BatchReport> {
     let mut total = BatchReport::default();
     loop {
         let report = run_batch(
@@ -82,11 +98,37 @@ pub fn process_new(
             BATCH,
             &survey.replies.folders.quarantine,
             now,
-            |message| read_within_budget(&store.lookup(&survey.id), message, survey),
-            |batch, message, read| handle(batch, survey, templates, message, read, now),
+            |message| {
+                let lookup = store.lookup(&survey.id);
+                let (read, named) = read_within_budget(&lookup, message, survey)?;
+                let drafted = draft(
+                    &lookup,
+                    survey,
+                    templates,
+                    message,
+                    &read,
+                    named.as_ref(),
+                    now,
+                )?;
+                Ok((read, named, drafted))
+            },
+            |batch, message, (read, named, drafted)| {
+                handle_drafted(
+                    batch,
+                    survey,
+                    templates,
+                    message,
+                    (read, named),
+                    drafted,
+                    now,
+                )
+            },
         )?;
         total.processed += report.processed;
         total.failed += report.failed;
+        if report.processed + report.failed > 0 {
+            recorded(report);
+        }
         if report.failed > 0 {
             warn!(survey = %survey.id, failed = report.failed, "messages set aside: their handling failed; see `mailsurvey review`");
         }
@@ -106,17 +148,19 @@ const READ_AHEAD_BYTES: usize = 64 << 20;
 /// held (the watchdog's look at the store and the other surveys sharing
 /// it go on meanwhile):
 ///
-/// 1. **read**, outside any transaction: each message is counted as being
-///    read first ([`Store::begin_reading`], committed before the read), so
-///    a daemon that dies while reading it leaves the count behind, and a
-///    message that was being read at two deaths is set aside unread
-///    instead of read a third time; then `read` runs (its lookups hold the
-///    store for one query each), and the read is counted as over
-///    ([`Store::end_reading`]);
+/// 1. **read**, outside any transaction: the part's messages are counted
+///    as being read first, in one commit ([`Store::begin_reading_group`]),
+///    so a daemon that dies while reading them leaves the count behind;
+///    then `read` runs on each (its lookups hold the store for one query
+///    each). A message a death left counted is read alone instead, between
+///    its own [`Store::begin_reading`] and [`Store::end_reading`], and a
+///    message that was being read alone at a death is set aside unread
+///    instead of read a third time;
 /// 2. **record**, in one transaction of the store's, each message in a
 ///    savepoint of its own: `handle` loads what it needs through the
 ///    [`Batch`] and returns the outcome, which is recorded in the same
-///    savepoint.
+///    savepoint; the group's reads are counted as over in the same
+///    transaction. Two commits a part, not two a message.
 ///
 /// If `read` or `handle` fails or panics, or recording fails, that
 /// message's savepoint is rolled back and the message is set aside
@@ -138,13 +182,83 @@ pub fn run_batch<R>(
     let mut report = BatchReport::default();
     let mut waiting = store.waiting(survey_id, limit)?.into_iter().peekable();
     while waiting.peek().is_some() {
-        let mut part = Vec::new();
+        let mut chosen = Vec::new();
         let mut bytes = 0usize;
         while let Some(next) =
-            waiting.next_if(|w| part.is_empty() || bytes + w.size() <= READ_AHEAD_BYTES)
+            waiting.next_if(|w| chosen.is_empty() || bytes + w.size() <= READ_AHEAD_BYTES)
         {
             bytes += next.size();
-            let message = store.load(next)?;
+            chosen.push(next);
+        }
+        // The part's reads counted as begun in one commit; those of
+        // messages a death left counted are read alone.
+        let ids: Vec<i64> = chosen.iter().map(|w| w.id()).collect();
+        let begun = store.begin_reading_group(survey_id, &ids)?;
+        let counted: Vec<i64> = ids
+            .iter()
+            .zip(&begun)
+            .filter(|(_, b)| **b == GroupBegun::Counted)
+            .map(|(id, _)| *id)
+            .collect();
+        let part = read_part(
+            store,
+            survey_id,
+            quarantine,
+            now,
+            chosen.into_iter().zip(begun),
+            &mut read,
+            &mut report,
+        )
+        .and_then(|part| {
+            record_part(
+                store,
+                survey_id,
+                quarantine,
+                now,
+                part,
+                &counted,
+                &mut handle,
+            )
+        });
+        match part {
+            Ok(recorded) => {
+                report.processed += recorded.processed;
+                report.failed += recorded.failed;
+            }
+            Err(err) => {
+                // Not a death: the group's reads are over, uncounted.
+                if let Err(ended) = store.end_reading_group(&counted) {
+                    warn!(survey = %survey_id, error = %ended, "the reads of a batch could not be counted as over");
+                }
+                return Err(err);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Reads the messages of one part of a batch ([`run_batch`]'s first
+/// step), outside any transaction: those counted with the group read
+/// without a commit of their own, the others between their own
+/// [`Store::begin_reading`] and [`Store::end_reading`].
+fn read_part<R>(
+    store: &Store,
+    survey_id: &str,
+    quarantine: &str,
+    now: Timestamp,
+    chosen: impl Iterator<Item = (crate::store::Waiting, GroupBegun)>,
+    read: &mut impl FnMut(&StoredMessage) -> Result<R>,
+    report: &mut BatchReport,
+) -> Result<Vec<(StoredMessage, Result<R>)>> {
+    let mut part = Vec::new();
+    for (next, begun) in chosen {
+        let alone = match begun {
+            GroupBegun::Gone => continue,
+            GroupBegun::Counted => false,
+            GroupBegun::Alone => true,
+        };
+        let message = store.load(next)?;
+        if alone {
             match store.begin_reading(survey_id, message.id, quarantine, now)? {
                 Begun::Gone => continue,
                 Begun::SetAside => {
@@ -157,24 +271,21 @@ pub fn run_batch<R>(
                 }
                 Begun::Read { .. } => {}
             }
-            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(&message)))
-                .unwrap_or_else(|panic| {
-                    Err(Error::Other(format!("panicked: {}", panic_text(&panic))))
-                });
-            store.end_reading(message.id)?;
-            let read = match read {
-                // Not this message's fault (the store failed under a
-                // lookup): the read is over, the message stays new.
-                Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
-                read => read,
-            };
-            part.push((message, read));
         }
-        let recorded = record_part(store, survey_id, quarantine, now, part, &mut handle)?;
-        report.processed += recorded.processed;
-        report.failed += recorded.failed;
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(&message)))
+            .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
+        if alone {
+            store.end_reading(message.id)?;
+        }
+        let read = match read {
+            // Not this message's fault (the store failed under a
+            // lookup): the read is over, the message stays new.
+            Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
+            read => read,
+        };
+        part.push((message, read));
     }
-    Ok(report)
+    Ok(part)
 }
 
 /// Records the messages of one part of a batch, read, in one transaction
@@ -185,9 +296,12 @@ fn record_part<R>(
     quarantine: &str,
     now: Timestamp,
     part: Vec<(StoredMessage, Result<R>)>,
+    counted: &[i64],
     handle: &mut impl FnMut(&Batch<'_>, &StoredMessage, R) -> Result<Outcome>,
 ) -> Result<BatchReport> {
     store.batch(survey_id, |batch| {
+        // The group's reads are over, counted in the same commit.
+        batch.end_reading_group(counted)?;
         let mut report = BatchReport::default();
         for (message, read) in part {
             let savepoint = batch.savepoint()?;
@@ -244,6 +358,46 @@ pub fn read_within_budget(
         .map_err(|late| Error::Other(late.to_string()))?
 }
 
+/// A decision taken, and its follow-ups composed, before the batch's
+/// transaction, while the store is not held ([`draft`]), with the facts it
+/// stands on: kept if the batch finds the same facts (nothing an earlier
+/// message of the batch recorded changed them), taken again otherwise.
+/// Composing the follow-up mail (templates, MIME) was most of what a
+/// message did while it held the store, which the inbox waited for.
+#[derive(Debug)]
+pub struct Drafted {
+    facts: Facts,
+    outcome: Outcome,
+}
+
+/// Drafts the outcome of a message read by [`read_within_budget`] outside
+/// any transaction: its facts loaded through `lookup` (each query holding
+/// the store for itself alone), its decision, its follow-ups composed.
+/// `None` for a message that was not read (too large, unreadable). Only
+/// an error that is not the message's fault is returned.
+pub fn draft(
+    lookup: &Lookup<'_>,
+    survey: &Survey,
+    templates: &Templates,
+    stored: &StoredMessage,
+    read: &Read,
+    named: Option<&Named>,
+    now: Timestamp,
+) -> Result<Option<Drafted>> {
+    if !matches!(read, Read::Message(_)) {
+        return Ok(None);
+    }
+    let facts = match Facts::load(lookup, read, named.cloned(), now) {
+        Ok(facts) => facts,
+        Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
+        // Taken again in the batch, where it counts.
+        Err(_) => return Ok(None),
+    };
+    let decision = decide(stored, read, survey, &facts);
+    let outcome = compose_follow_ups(decision, stored, read, survey, templates, &facts, now);
+    Ok(Some(Drafted { facts, outcome }))
+}
+
 /// One message, read by [`read_within_budget`]: facts, decision, follow-ups
 /// composed. Writes nothing.
 pub fn handle(
@@ -251,7 +405,21 @@ pub fn handle(
     survey: &Survey,
     templates: &Templates,
     stored: &StoredMessage,
+    read: (Read, Option<Named>),
+    now: Timestamp,
+) -> Result<Outcome> {
+    handle_drafted(batch, survey, templates, stored, read, None, now)
+}
+
+/// [`handle`], with the outcome [`draft`]ed before the transaction: kept
+/// when the facts the batch loads are the draft's.
+pub fn handle_drafted(
+    batch: &Batch<'_>,
+    survey: &Survey,
+    templates: &Templates,
+    stored: &StoredMessage,
     (read, named): (Read, Option<Named>),
+    drafted: Option<Drafted>,
     now: Timestamp,
 ) -> Result<Outcome> {
     // Read before this part of the batch was recorded: the person as an
@@ -265,8 +433,13 @@ pub fn handle(
         })
         .transpose()?;
     let facts = Facts::load(batch, &read, named, now)?;
-    let decision = decide(stored, &read, survey, &facts);
-    let outcome = compose_follow_ups(decision, stored, &read, survey, templates, &facts, now);
+    let outcome = match drafted {
+        Some(drafted) if drafted.facts == facts => drafted.outcome,
+        _ => {
+            let decision = decide(stored, &read, survey, &facts);
+            compose_follow_ups(decision, stored, &read, survey, templates, &facts, now)
+        }
+    };
     info!(
         survey = %survey.id,
         message = stored.id,
@@ -376,9 +549,10 @@ fn named(
 
 impl Facts {
     /// Loads the facts for one read message, `named` the person it names
-    /// (found by [`read`], not looked up again).
+    /// (found by [`read`], not looked up again), in a batch's transaction
+    /// or outside any ([`Reads`]).
     pub fn load(
-        batch: &Batch<'_>,
+        batch: &impl Reads,
         read: &Read,
         named: Option<Named>,
         now: Timestamp,
@@ -483,7 +657,11 @@ fn compose_follow_ups(
 /// What the confirmation email a message answers showed: the first of
 /// our confirmation Message-IDs in its In-Reply-To or References that is
 /// the person's and has a stored digest.
-fn shown(batch: &Batch<'_>, recipient_id: i64, candidates: &[Candidate]) -> Result<Option<String>> {
+fn shown(
+    batch: &impl Reads,
+    recipient_id: i64,
+    candidates: &[Candidate],
+) -> Result<Option<String>> {
     for candidate in candidates {
         if !matches!(candidate.place, Place::InReplyTo | Place::References) {
             continue;
@@ -500,7 +678,7 @@ fn shown(batch: &Batch<'_>, recipient_id: i64, candidates: &[Candidate]) -> Resu
 }
 
 /// Loads what the store knows about the messages a delivery report names.
-fn bounce_facts(batch: &Batch<'_>, classification: &Classification) -> Result<BounceFacts> {
+fn bounce_facts(batch: &impl Reads, classification: &Classification) -> Result<BounceFacts> {
     let mut facts = BounceFacts::default();
     let returned = |sent: Option<SentMail>,
                     people: &mut BTreeMap<i64, StoredRecipient>|
@@ -555,7 +733,7 @@ fn bounce_facts(batch: &Batch<'_>, classification: &Classification) -> Result<Bo
 /// sender being an invited address (which proves nothing by itself: see
 /// [`decide`]).
 fn found(
-    batch: &Batch<'_>,
+    batch: &impl Reads,
     classification: &Classification,
     named: Option<Named>,
     sender: Option<&str>,

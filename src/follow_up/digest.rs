@@ -80,8 +80,8 @@ pub fn read(
     cause: Option<Cause>,
 ) -> Result<Digest> {
     let tz = &survey.period.time_zone;
-    let report = timeline::build(store, survey, now, true)?;
-    let participation = &report.figures.participation;
+    let figures = timeline::figures(store, survey, now, true)?;
+    let participation = &figures.participation;
     let reads = store.digest_reads(&survey.id)?;
     let status = store.status(&survey.id)?;
     let silent = store.silent(&survey.id)?;
@@ -134,10 +134,7 @@ pub fn read(
         close: shown(closed_at.unwrap_or(survey.period.close.timestamp()), tz),
         closed: closed_at.is_some(),
         centres: centres(store, survey)?,
-        results: survey
-            .digest
-            .results
-            .then(|| report.figures.results.clone()),
+        results: survey.digest.results.then(|| figures.results.clone()),
     })
 }
 
@@ -279,11 +276,12 @@ fn centres(store: &Store, survey: &Survey) -> Result<Option<Centres>> {
     for (value, count) in &data.invited_by_value {
         groups.entry(named(Some(value))).or_default().0 += count;
     }
-    for (person, answers, _) in &data.respondents {
-        if answers.values().any(|a| a.is_ok()) {
+    store.each_answered(&survey.id, |person| {
+        if person.answers.values().any(|a| a.is_ok()) {
             groups.entry(group(&person.attributes)).or_default().1 += 1;
         }
-    }
+        Ok(())
+    })?;
     Ok(Some(Centres {
         column: column.clone(),
         min_cell: survey.report.min_cell,

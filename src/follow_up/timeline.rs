@@ -6,6 +6,8 @@
 //! can drive the whole period on a clock of their own.
 
 use std::collections::BTreeMap;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 use tracing::info;
@@ -13,8 +15,8 @@ use tracing::info;
 use crate::Result;
 use crate::compose::compose;
 use crate::compose::invitation;
-use crate::report::{self, Invited, LateReply, Report, ReportInput, Respondent};
-use crate::store::Store;
+use crate::report::{self, Figures, Invited, LateReply, Report, ReportInput, Respondent};
+use crate::store::{Answered, ReportData, Store};
 use crate::survey::{QuestionKind, Survey};
 use crate::understand::answer::{Answer, Value};
 
@@ -114,10 +116,76 @@ fn queue_reminders(store: &Store, survey: &Survey, now: Timestamp) -> Result<usi
 /// Reminders queued per transaction of the store.
 const REMINDER_BATCH: usize = 10_000;
 
-/// Builds the report from the store: final at the close, or interim.
+/// Builds the report from the store: final at the close, or interim. The
+/// respondents stream from the store into the report one at a time
+/// ([`Store::each_answered`], [`report::Builder`]): `responses.csv` is
+/// written row by row into a directory of its own beside the database
+/// ([`report_dir`]), which is removed when the data files can be emailed,
+/// and kept (the email says where) when they are too large for any email.
 pub fn build(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> Result<Report> {
     let data = store.report_data(&survey.id, survey.report.breakdown.as_deref())?;
-    let input = ReportInput {
+    let input = input(survey, now, interim, data);
+    let dir = report_dir(survey, now)?;
+    let built = (|| {
+        let mut builder = report::Builder::in_dir(survey, &input.invited, &dir)?;
+        store.each_answered(&survey.id, |person| {
+            builder.add(&respondent(survey, person))
+        })?;
+        builder.finish(&input, &dir)
+    })();
+    if built.is_err() {
+        // Nothing of a report that failed stays on the server.
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    built
+}
+
+/// The report's figures alone, counted as the respondents stream from
+/// the store, with nothing written (for the digest and `status`): the
+/// same figures as [`build`]'s.
+pub fn figures(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> Result<Figures> {
+    let data = store.report_data(&survey.id, survey.report.breakdown.as_deref())?;
+    let input = input(survey, now, interim, data);
+    let mut builder = report::Builder::counting(survey, &input.invited);
+    store.each_answered(&survey.id, |person| {
+        builder.add(&respondent(survey, person))
+    })?;
+    Ok(builder.finish_figures(&input))
+}
+
+/// Where a report made at `now` makes its data files: a new directory
+/// (0700) under `reports/` beside the survey's database, named by the
+/// survey and the time (UTC), never one that exists.
+pub fn report_dir(survey: &Survey, now: Timestamp) -> Result<PathBuf> {
+    let parent = crate::report::retention::reports_folder(&survey.database);
+    crate::run::privacy::create_dir_all(&parent)?;
+    let stamp = now.strftime("%Y%m%dT%H%M%SZ");
+    for n in 0.. {
+        let dir = match n {
+            0 => parent.join(format!("{}-{stamp}", survey.id)),
+            _ => parent.join(format!("{}-{stamp}-{n}", survey.id)),
+        };
+        match std::fs::DirBuilder::new()
+            .mode(crate::run::privacy::DIR_MODE)
+            .create(&dir)
+        {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(crate::Error::io(&dir, e)),
+        }
+    }
+    unreachable!("some directory name is free")
+}
+
+/// The report's input from what the store counted (its respondents are
+/// added to the report as they stream, not held here).
+fn input<'s>(
+    survey: &'s Survey,
+    now: Timestamp,
+    interim: bool,
+    data: ReportData,
+) -> ReportInput<'s> {
+    ReportInput {
         survey,
         generated_at: now,
         interim,
@@ -128,17 +196,7 @@ pub fn build(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> R
         delivered: data.delivered,
         bounced: data.bounced,
         opted_out: data.opted_out,
-        respondents: data
-            .respondents
-            .into_iter()
-            .map(|(person, answers, different_sender)| Respondent {
-                name: person.name,
-                email: person.email,
-                attributes: person.attributes,
-                answers: typed(survey, answers),
-                different_sender,
-            })
-            .collect(),
+        respondents: Vec::new(),
         late: data
             .late
             .into_iter()
@@ -151,8 +209,18 @@ pub fn build(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> R
         clarifications_sent: data.clarifications_sent,
         inferred_confirmed: data.inferred_confirmed,
         unverified_bounces: data.unverified_bounces,
-    };
-    report::build(&input)
+    }
+}
+
+/// One person as the report counts them.
+fn respondent(survey: &Survey, person: Answered) -> Respondent {
+    Respondent {
+        name: person.name,
+        email: person.email,
+        attributes: person.attributes,
+        answers: typed(survey, person.answers),
+        different_sender: person.different_sender,
+    }
 }
 
 /// JSON cannot tell free text from an option id; the question can.

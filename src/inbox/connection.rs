@@ -7,6 +7,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
+use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,6 +15,7 @@ use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 
 use super::naming::{self, Hierarchy};
+use super::wake::Wake;
 use crate::connect::credentials::{Credentials, Secret};
 use crate::connect::oauth::{self, Refusal, Service};
 use crate::survey::{Auth, Security, Server};
@@ -32,6 +34,11 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Stream {
     transport: Transport,
     tap: NamespaceTap,
+    /// The daemon's wake-up, which ends an IDLE's wait ([`Wake`]).
+    wake: Option<Arc<Wake>>,
+    /// While an IDLE waits: its timeout, for reads that wait on the socket
+    /// and the wake-up together.
+    idling: Option<Duration>,
 }
 
 #[derive(Debug)]
@@ -58,7 +65,27 @@ impl Stream {
         Stream {
             transport,
             tap: NamespaceTap::default(),
+            wake: None,
+            idling: None,
         }
+    }
+
+    /// A read that would wait on the socket in IDLE, with a wake-up to
+    /// wait on beside it: waits for either (an error of kind `WouldBlock`
+    /// for the wake-up or the timeout, which ends the IDLE). Data already
+    /// decrypted and not yet read is read at once.
+    fn wait_in_idle(&self) -> std::io::Result<()> {
+        let (Some(wake), Some(timeout)) = (&self.wake, self.idling) else {
+            return Ok(());
+        };
+        let socket = match &self.transport {
+            Transport::Plain(s) => s.as_raw_fd(),
+            // rustls wants to read the socket only when it has no
+            // plaintext left to hand out.
+            Transport::Tls(s) if s.conn.wants_read() => s.sock.as_raw_fd(),
+            Transport::Tls(_) => return Ok(()),
+        };
+        wake.wait_readable(socket, timeout)
     }
 
     /// Sets the read timeout of the socket underneath (IDLE waits use it).
@@ -119,6 +146,7 @@ impl Read for Stream {
                 return Ok(n);
             }
             if self.tap.tag.is_none() {
+                self.wait_in_idle()?;
                 return match &mut self.transport {
                     Transport::Plain(s) => s.read(buf),
                     Transport::Tls(s) => s.read(buf),
@@ -241,28 +269,28 @@ fn starttls(server: &Server, socket: TcpStream) -> Result<Stream> {
 
 /// Connects and logs in.
 pub fn connect(server: &Server) -> Result<Session> {
-    connect_on(server, tcp(server)?)
+    connect_on(server, tcp(server)?, None)
 }
 
-/// Connects and logs in over `socket`.
-pub(super) fn connect_on(server: &Server, socket: TcpStream) -> Result<Session> {
-    let client = match server.security {
-        Security::StartTls => imap::Client::new(starttls(server, socket)?),
-        Security::Tls => {
-            let mut client = imap::Client::new(wrap(server, socket)?);
-            client
-                .read_greeting()
-                .map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
-            client
-        }
-        Security::Plain => {
-            let mut client = imap::Client::new(Stream::new(Transport::Plain(socket)));
-            client
-                .read_greeting()
-                .map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
-            client
-        }
+/// Connects and logs in over `socket`; `wake`, if given, ends an IDLE's
+/// wait when it is set ([`Wake`]).
+pub(super) fn connect_on(
+    server: &Server,
+    socket: TcpStream,
+    wake: Option<Arc<Wake>>,
+) -> Result<Session> {
+    let (mut stream, greeted) = match server.security {
+        Security::StartTls => (starttls(server, socket)?, true),
+        Security::Tls => (wrap(server, socket)?, false),
+        Security::Plain => (Stream::new(Transport::Plain(socket)), false),
     };
+    stream.wake = wake;
+    let mut client = imap::Client::new(stream);
+    if !greeted {
+        client
+            .read_greeting()
+            .map_err(|e| Error::Imap(format!("no greeting: {e}")))?;
+    }
     if server.auth.is_token() {
         return token_login(server, client);
     }
@@ -395,6 +423,9 @@ impl imap::Authenticator for TokenAuthenticator<'_> {
 
 impl imap::extensions::idle::SetReadTimeout for Stream {
     fn set_read_timeout(&mut self, timeout: Option<Duration>) -> imap::Result<()> {
+        // Called by IDLE only: with its wait when it starts, `None` when
+        // the wait is over (DONE and its answer are read as any answer).
+        self.idling = timeout;
         // IDLE clears the timeout when it ends; keep reads bounded anyway.
         Stream::set_read_timeout(self, timeout.or(Some(TIMEOUT))).map_err(imap::Error::Io)
     }

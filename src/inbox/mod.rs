@@ -23,10 +23,12 @@ mod filing;
 mod health;
 pub mod naming;
 mod routing;
+mod wake;
 
 pub use connection::{Abilities, Session, Stream, connect, idle, learn, select};
 pub use health::Health;
 pub use routing::{Routed, route};
+pub use wake::Wake;
 
 use crate::Result;
 use connection::{connect_on, tcp};
@@ -50,8 +52,9 @@ pub struct Watcher {
     pub notify: Arc<tokio::sync::Notify>,
     /// Asks the watcher to stop.
     pub shutdown: crate::run::shutdown::Shutdown,
-    /// Woken by the daemon when there is something to file.
-    pub wake: Arc<std::sync::atomic::AtomicBool>,
+    /// Woken by the daemon when there is something to file; it ends a
+    /// wait in IDLE at once (with DONE).
+    pub wake: Arc<Wake>,
     /// The current connection's socket, so that shutdown can interrupt an
     /// IDLE wait at once.
     pub socket: Arc<std::sync::Mutex<Option<TcpStream>>>,
@@ -184,10 +187,7 @@ impl Watcher {
     fn sleep(&self, total: Duration) {
         let step = Duration::from_millis(100);
         let mut slept = Duration::ZERO;
-        while slept < total
-            && !self.shutdown.is_triggered()
-            && !self.wake.swap(false, std::sync::atomic::Ordering::SeqCst)
-        {
+        while slept < total && !self.shutdown.is_triggered() && !self.wake.take() {
             std::thread::sleep(step);
             slept += step;
         }
@@ -202,7 +202,7 @@ impl Watcher {
         if self.shutdown.is_triggered() {
             return Ok(());
         }
-        let mut session = connect_on(server, socket)?;
+        let mut session = connect_on(server, socket, Some(self.wake.clone()))?;
         *logged_in = true;
         // How this server names folders and what it can do: every name
         // below is built from it.
@@ -315,11 +315,9 @@ impl Watcher {
                         | imap::types::UnsolicitedResponse::Recent(_)
                 )
             }) {
-                self.wake.store(true, std::sync::atomic::Ordering::SeqCst);
+                self.wake.set();
             }
-            if self.shutdown.is_triggered()
-                || self.wake.swap(false, std::sync::atomic::Ordering::SeqCst)
-            {
+            if self.shutdown.is_triggered() || self.wake.take() {
                 continue;
             }
             if has_idle {

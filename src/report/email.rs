@@ -1,6 +1,7 @@
 //! The report email: text and HTML as alternatives, `responses.csv`, its
-//! codebook and syntax files (R, SPSS, Stata) and `report.json` attached,
-//! to every lead in one message.
+//! codebook and syntax files (R, SPSS, Stata) and `report.json` attached
+//! (in one `report.zip` when large, or kept on the server when too large
+//! for any email: [`super::Delivery`]), to every lead in one message.
 
 use jiff::Timestamp;
 use lettre::message::Mailbox;
@@ -85,12 +86,12 @@ pub fn draft(survey: &Survey, report: &Report) -> Result<Draft> {
         text: report.text.clone(),
         html: report.html.clone(),
         attachments: report
-            .attachments()
+            .attachments()?
             .into_iter()
             .map(|(name, content_type, bytes)| Attached {
                 name: name.to_owned(),
                 content_type: content_type.to_owned(),
-                bytes: bytes.to_vec(),
+                bytes,
             })
             .collect(),
     })

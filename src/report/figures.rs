@@ -2,18 +2,14 @@
 //! result, [`Figures`], is `report.json`, and every rendering reads it, so
 //! no figure is computed twice.
 
-use std::collections::BTreeMap;
-
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use super::shown::visible_lines;
 use super::stats::{self, Summary};
-use super::{Labelled, ReportInput, Respondent};
-use crate::survey::{Question, QuestionKind, Reserved};
-use crate::understand::answer::{Answer, Status, Value};
-use crate::understand::applies::{Applies, applies};
+use crate::survey::{Question, QuestionKind};
+use crate::understand::answer::Value;
 
 /// Every figure of the report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -445,74 +441,13 @@ pub struct Issue {
 }
 
 /// A date and time as the report prints it, in the survey's zone.
-fn when(at: Timestamp, tz: &TimeZone) -> String {
+pub(super) fn when(at: Timestamp, tz: &TimeZone) -> String {
     at.to_zoned_datetime(tz.clone())
         .strftime("%-d %B %Y %H:%M %Z")
         .to_string()
 }
 
-/// Computes every figure but the results paragraph, which is written from
-/// them; `labelled` are the respondents.
-pub(super) fn compute(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Figures {
-    let survey = input.survey;
-    let tz = &survey.period.time_zone;
-    let respondents: Vec<&Respondent> = labelled.iter().map(|l| l.respondent).collect();
-    let complete = respondents
-        .iter()
-        .filter(|r| crate::understand::applies::complete(&survey.questions, &r.answers))
-        .count();
-    let participation = Participation {
-        invited: input.invited.count,
-        delivered: input.delivered,
-        bounced: input.bounced,
-        opted_out: input.opted_out,
-        replied: input.respondents.len(),
-        respondents: respondents.len(),
-        complete,
-        partial: respondents.len() - complete,
-        response_rate: Share::of(respondents.len(), input.invited.count),
-        response_rate_delivered: Share::of(respondents.len(), input.delivered),
-        late: input
-            .late
-            .iter()
-            .map(|late| Late {
-                name: survey.report.include_names.then(|| late.name.clone()),
-                received_at: when(late.received_at, tz),
-            })
-            .collect(),
-    };
-    let questions: Vec<QuestionFigures> = survey
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, _)| question(&survey.questions, i, &respondents))
-        .collect();
-    let breakdown = survey
-        .report
-        .breakdown
-        .as_ref()
-        .map(|attribute| breakdown(input, attribute, &respondents));
-    let quality = quality(input, labelled);
-    Figures {
-        survey: SurveyFacts {
-            id: survey.id.clone(),
-            title: survey.title.clone(),
-            time_zone: tz.iana_name().unwrap_or("UTC").to_owned(),
-            open: survey.period.open.strftime("%-d %B %Y %H:%M").to_string(),
-            close: survey.period.close.strftime("%-d %B %Y %H:%M").to_string(),
-            participants: survey.report.participants.clone(),
-        },
-        generated_at: when(input.generated_at, tz),
-        interim: input.interim,
-        participation,
-        questions,
-        breakdown,
-        quality,
-        results: String::new(),
-    }
-}
-
-fn kind_name(kind: &QuestionKind) -> &'static str {
+pub(super) fn kind_name(kind: &QuestionKind) -> &'static str {
     match kind {
         QuestionKind::YesNo => "yes_no",
         QuestionKind::SingleChoice(_) => "single_choice",
@@ -525,14 +460,6 @@ fn kind_name(kind: &QuestionKind) -> &'static str {
         QuestionKind::Grid { .. } => "grid",
         QuestionKind::Ranking(_) => "ranking",
     }
-}
-
-/// The valid value of `question` in `respondent`'s answers.
-fn value<'r>(respondent: &'r Respondent, question: &Question) -> Option<&'r Answer> {
-    respondent
-        .answers
-        .get(&question.id)
-        .filter(|a| a.is_ok() && a.value.is_some())
 }
 
 /// A numeric answer, whichever way it was stored.
@@ -561,256 +488,176 @@ pub(super) fn text(value: &Value) -> Option<&str> {
     }
 }
 
-/// The figures of `questions[index]`, over the respondents it applied to:
-/// those whose answers make its condition false are "not applicable"
-/// (an answer they gave anyway is kept, counted apart, and not used).
-fn question(questions: &[Question], index: usize, all: &[&Respondent]) -> QuestionFigures {
-    let q = &questions[index];
-    if matches!(q.kind, QuestionKind::Grid { .. }) {
-        return grid(questions, index, all);
-    }
-    let number = index + 1;
-    let (respondents, not_applying): (Vec<&Respondent>, Vec<&Respondent>) = all
-        .iter()
-        .partition(|r| applies(questions, index, &r.answers) != Applies::No);
-    let respondents = &respondents[..];
-    let statuses = |status: Status| {
-        respondents
-            .iter()
-            .filter(|r| r.answers.get(&q.id).is_some_and(|a| a.status == status))
-            .count()
-    };
-    let reserved = |reserved: Reserved| {
-        respondents
-            .iter()
-            .filter(|r| {
-                r.answers
-                    .get(&q.id)
-                    .is_some_and(|a| a.reserved() == Some(reserved))
-            })
-            .count()
-    };
-    // "Not applicable" and "prefer not to say" are outside every
-    // denominator: each percentage is over those who gave a value.
-    let answers: Vec<&Answer> = respondents
-        .iter()
-        .filter_map(|r| value(r, q))
-        .filter(|a| a.reserved().is_none())
-        .collect();
-    let outcome = outcome(q, &answers);
-    let n = match &outcome {
-        Outcome::YesNo { yes, .. } => yes.n,
-        Outcome::Choice { options, .. } => options.first().map_or(0, |o| o.share.n),
-        Outcome::Numeric { summary, .. } => summary.as_ref().map_or(0, |s| s.n),
-        Outcome::Text { answers } => answers.len(),
-        Outcome::Ranking { options } => options.first().map_or(0, |o| o.first.n),
-        Outcome::Grid { items } => items.iter().map(|i| i.n).max().unwrap_or(0),
-    };
-    QuestionFigures {
-        number,
-        id: q.id.clone(),
-        text: q.display_text(),
-        kind: kind_name(&q.kind),
-        n,
-        unanswered: respondents
-            .iter()
-            .filter(|r| !r.answers.contains_key(&q.id))
-            .count(),
-        unclear: statuses(Status::Unclear),
-        invalid: statuses(Status::Invalid),
-        inferred: statuses(Status::Inferred),
-        not_applicable: reserved(Reserved::NotApplicable) + not_applying.len(),
-        answered_not_applicable: not_applying
-            .iter()
-            .filter(|r| crate::understand::applies::answered_anyway(questions, index, &r.answers))
-            .count(),
-        prefer_not_to_say: reserved(Reserved::PreferNotToSay),
-        outcome,
-    }
+/// The counts of one question's valid answers, kept as the answers stream
+/// in (what [`Counts::outcome`] needs and no more: counts of yes/no and
+/// choices, the numbers of numeric questions, the texts).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Counts {
+    /// Yes/no: how many said yes, of how many.
+    YesNo { yes: usize, n: usize },
+    /// Single or multiple choice: answers with a choice, each option's
+    /// count (in the survey's order), the "other" texts in order.
+    Choice {
+        n: usize,
+        chosen: Vec<usize>,
+        other_texts: Vec<String>,
+    },
+    /// Scales, numbers and durations: the numbers, in order (their
+    /// quartiles need them all).
+    Numbers(Vec<f64>),
+    /// Dates, in ISO form (sorted when finished).
+    Dates(Vec<String>),
+    /// Rankings of every option: how many, and each option's ranks.
+    Ranking { n: usize, ranks: Vec<Vec<f64>> },
+    /// Free text, trimmed and made visible.
+    Texts(Vec<String>),
+    /// A grid, counted by its items.
+    Grid,
 }
 
-/// The counts of `q` over the answers that count.
-fn outcome(q: &Question, answers: &[&Answer]) -> Outcome {
-    let values = || answers.iter().filter_map(|a| a.value.as_ref());
-    match &q.kind {
-        QuestionKind::YesNo => {
-            let counted: Vec<bool> = values()
-                .filter_map(|v| match v {
-                    Value::Bool(b) => Some(*b),
-                    _ => None,
-                })
-                .collect();
-            let yes = counted.iter().filter(|b| **b).count();
-            Outcome::YesNo {
-                yes: Share::of(yes, counted.len()),
-                no: Share::of(counted.len() - yes, counted.len()),
+impl Counts {
+    /// Nothing counted yet for `q`.
+    pub(super) fn new(q: &Question) -> Counts {
+        match &q.kind {
+            QuestionKind::YesNo => Counts::YesNo { yes: 0, n: 0 },
+            QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
+                Counts::Choice {
+                    n: 0,
+                    chosen: vec![0; options.len()],
+                    other_texts: Vec::new(),
+                }
             }
+            QuestionKind::Scale { .. }
+            | QuestionKind::Number { .. }
+            | QuestionKind::Duration { .. } => Counts::Numbers(Vec::new()),
+            QuestionKind::Date { .. } => Counts::Dates(Vec::new()),
+            QuestionKind::Ranking(options) => Counts::Ranking {
+                n: 0,
+                ranks: vec![Vec::new(); options.len()],
+            },
+            QuestionKind::Grid { .. } => Counts::Grid,
+            QuestionKind::Text => Counts::Texts(Vec::new()),
         }
-        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
-            let n = values().filter(|v| !chosen(v).is_empty()).count();
-            Outcome::Choice {
+    }
+
+    /// Counts one valid answer to `q` (not a reserved one): its value and
+    /// the text of its "other" option.
+    pub(super) fn add(&mut self, q: &Question, value: &Value, other: Option<&str>) {
+        match self {
+            Counts::YesNo { yes, n } => {
+                if let Value::Bool(b) = value {
+                    *n += 1;
+                    *yes += usize::from(*b);
+                }
+            }
+            Counts::Choice {
+                n,
+                chosen: counts,
+                other_texts,
+            } => {
+                let picked = chosen(value);
+                *n += usize::from(!picked.is_empty());
+                for (option, count) in q.options().iter().zip(counts.iter_mut()) {
+                    *count += usize::from(picked.contains(&option.id.as_str()));
+                }
+                if let Some(t) = other.map(str::trim).filter(|t| !t.is_empty()) {
+                    other_texts.push(visible_lines(t).into_owned());
+                }
+            }
+            Counts::Numbers(numbers) => numbers.extend(numeric(value)),
+            Counts::Dates(dates) => dates.extend(text(value).map(str::to_owned)),
+            Counts::Ranking { n, ranks } => {
+                let ranking = chosen(value);
+                let options = q.options();
+                if ranking.len() == options.len() {
+                    *n += 1;
+                    for (option, ranks) in options.iter().zip(ranks.iter_mut()) {
+                        if let Some(at) = ranking.iter().position(|id| *id == option.id) {
+                            ranks.push(at as f64 + 1.0);
+                        }
+                    }
+                }
+            }
+            Counts::Texts(texts) => {
+                if let Some(t) = text(value).map(str::trim).filter(|t| !t.is_empty()) {
+                    texts.push(visible_lines(t).into_owned());
+                }
+            }
+            Counts::Grid => {}
+        }
+    }
+
+    /// The figures of `q` from its counts.
+    pub(super) fn outcome(self, q: &Question) -> Outcome {
+        match (self, &q.kind) {
+            (Counts::YesNo { yes, n }, _) => Outcome::YesNo {
+                yes: Share::of(yes, n),
+                no: Share::of(n - yes, n),
+            },
+            (
+                Counts::Choice {
+                    n,
+                    chosen,
+                    other_texts,
+                },
+                QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options),
+            ) => Outcome::Choice {
                 multiple: matches!(q.kind, QuestionKind::MultipleChoice(_)),
                 options: options
                     .iter()
-                    .map(|o| OptionShare {
+                    .zip(chosen)
+                    .map(|(o, count)| OptionShare {
                         id: o.id.clone(),
                         label: o.label.clone(),
+                        share: Share::of(count, n),
+                    })
+                    .collect(),
+                other_texts,
+            },
+            (Counts::Numbers(numbers), QuestionKind::Scale { min, max, .. }) => {
+                let distribution = (*min..=*max)
+                    .map(|v| Bin {
+                        label: v.to_string(),
                         share: Share::of(
-                            values()
-                                .filter(|v| chosen(v).contains(&o.id.as_str()))
-                                .count(),
-                            n,
+                            numbers.iter().filter(|x| **x == v as f64).count(),
+                            numbers.len(),
                         ),
                     })
-                    .collect(),
-                other_texts: answers
-                    .iter()
-                    .filter_map(|a| a.other.as_deref().map(str::trim))
-                    .filter(|t| !t.is_empty())
-                    .map(|t| visible_lines(t).into_owned())
-                    .collect(),
+                    .collect();
+                Outcome::Numeric {
+                    summary: stats::summarise(&numbers),
+                    distribution,
+                }
             }
-        }
-        QuestionKind::Scale { min, max, .. } => {
-            let numbers: Vec<f64> = values().filter_map(numeric).collect();
-            let distribution = (*min..=*max)
-                .map(|v| Bin {
-                    label: v.to_string(),
-                    share: Share::of(
-                        numbers.iter().filter(|x| **x == v as f64).count(),
-                        numbers.len(),
-                    ),
-                })
-                .collect();
-            Outcome::Numeric {
-                summary: stats::summarise(&numbers),
-                distribution,
-            }
-        }
-        QuestionKind::Number { .. } | QuestionKind::Duration { .. } => {
-            let numbers: Vec<f64> = values().filter_map(numeric).collect();
-            Outcome::Numeric {
+            (Counts::Numbers(numbers), _) => Outcome::Numeric {
                 summary: stats::summarise(&numbers),
                 distribution: bins(&numbers),
-            }
-        }
-        // What a doctor wrote goes to the lead as they wrote it, except
-        // that control characters and escape sequences are shown, not
-        // acted on by the lead's terminal or mail reader.
-        // Dates: each answer in ISO form, in order.
-        QuestionKind::Date { .. } => Outcome::Text {
-            answers: {
-                let mut dates: Vec<String> = values().filter_map(text).map(str::to_owned).collect();
-                dates.sort();
-                dates
             },
-        },
-        QuestionKind::Ranking(options) => {
-            let rankings: Vec<Vec<&str>> = values()
-                .map(chosen)
-                .filter(|r| r.len() == options.len())
-                .collect();
-            let n = rankings.len();
-            Outcome::Ranking {
+            // Dates: each answer in ISO form, in order.
+            (Counts::Dates(mut dates), _) => {
+                dates.sort();
+                Outcome::Text { answers: dates }
+            }
+            (Counts::Ranking { n, ranks }, QuestionKind::Ranking(options)) => Outcome::Ranking {
                 options: options
                     .iter()
-                    .map(|o| {
-                        let ranks: Vec<f64> = rankings
-                            .iter()
-                            .filter_map(|r| r.iter().position(|id| *id == o.id))
-                            .map(|at| at as f64 + 1.0)
-                            .collect();
-                        RankFigures {
-                            id: o.id.clone(),
-                            label: o.label.clone(),
-                            mean_rank: stats::summarise(&ranks).map(|s| stats::round1(s.mean)),
-                            first: Share::of(ranks.iter().filter(|r| **r == 1.0).count(), n),
-                        }
+                    .zip(ranks)
+                    .map(|(o, ranks)| RankFigures {
+                        id: o.id.clone(),
+                        label: o.label.clone(),
+                        mean_rank: stats::summarise(&ranks).map(|s| stats::round1(s.mean)),
+                        first: Share::of(ranks.iter().filter(|r| **r == 1.0).count(), n),
                     })
                     .collect(),
-            }
+            },
+            // What a doctor wrote goes to the lead as they wrote it, except
+            // that control characters and escape sequences are shown, not
+            // acted on by the lead's terminal or mail reader.
+            (Counts::Texts(answers), _) => Outcome::Text { answers },
+            // A grid's figures are its items'; counts of another kind
+            // than the question's (never made) count nothing.
+            _ => Outcome::Grid { items: Vec::new() },
         }
-        // A grid's figures are its items' ([`grid`]).
-        QuestionKind::Grid { .. } => Outcome::Grid { items: Vec::new() },
-        QuestionKind::Text => Outcome::Text {
-            answers: values()
-                .filter_map(text)
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|t| visible_lines(t).into_owned())
-                .collect(),
-        },
-    }
-}
-
-/// A grid's figures: each item counted as a question of its own (the
-/// grid's scale or options, its condition), then the grid's counts over
-/// respondents: unanswered when no item has an answer, unclear, inferred
-/// or reserved when any item is.
-fn grid(questions: &[Question], index: usize, all: &[&Respondent]) -> QuestionFigures {
-    let q = &questions[index];
-    let mut items = Vec::new();
-    let mut figures = Vec::new();
-    for (item, item_q) in q.grid_items().iter().zip(q.answered_questions()) {
-        let mut alone = questions.to_vec();
-        alone[index] = item_q;
-        let f = question(&alone, index, all);
-        let (at_min, at_max) = match (&f.outcome, q.grid_scale()) {
-            (Outcome::Numeric { distribution, .. }, Some((min, max))) => (
-                distribution
-                    .iter()
-                    .find(|b| b.label == min.to_string())
-                    .map(|b| b.share.clone()),
-                distribution
-                    .iter()
-                    .find(|b| b.label == max.to_string())
-                    .map(|b| b.share.clone()),
-            ),
-            _ => (None, None),
-        };
-        items.push(GridItemFigures {
-            id: item.id.clone(),
-            label: item.label.clone(),
-            n: f.n,
-            at_min,
-            at_max,
-            not_applicable: f.not_applicable,
-            unclear: f.unclear + f.invalid,
-            outcome: Box::new(f.outcome.clone()),
-        });
-        figures.push(f);
-    }
-    let keys = q.answer_keys();
-    let any = |r: &Respondent, test: &dyn Fn(&Answer) -> bool| {
-        keys.iter().any(|k| r.answers.get(k).is_some_and(test))
-    };
-    let applying: Vec<&&Respondent> = all
-        .iter()
-        .filter(|r| applies(questions, index, &r.answers) != Applies::No)
-        .collect();
-    let count = |test: &dyn Fn(&Answer) -> bool| applying.iter().filter(|r| any(r, test)).count();
-    QuestionFigures {
-        number: index + 1,
-        id: q.id.clone(),
-        text: q.display_text(),
-        kind: kind_name(&q.kind),
-        n: items.iter().map(|i| i.n).max().unwrap_or(0),
-        unanswered: applying.iter().filter(|r| !any(r, &|_| true)).count(),
-        unclear: count(&|a| a.status == Status::Unclear),
-        invalid: count(&|a| a.status == Status::Invalid),
-        inferred: count(&|a| a.status == Status::Inferred),
-        not_applicable: figures.iter().map(|f| f.not_applicable).max().unwrap_or(0),
-        answered_not_applicable: figures
-            .iter()
-            .map(|f| f.answered_not_applicable)
-            .max()
-            .unwrap_or(0),
-        prefer_not_to_say: figures
-            .iter()
-            .map(|f| f.prefer_not_to_say)
-            .max()
-            .unwrap_or(0),
-        outcome: Outcome::Grid { items },
     }
 }
 
@@ -858,13 +705,9 @@ fn bins(numbers: &[f64]) -> Vec<Bin> {
 
 const NOT_GIVEN: &str = "(not given)";
 
-fn group_of(attributes: &BTreeMap<String, String>, attribute: &str) -> String {
-    group_named(attributes.get(attribute))
-}
-
 /// The group a value of the breakdown column names: trimmed, and
 /// [`NOT_GIVEN`] when empty or missing.
-fn group_named(value: Option<&String>) -> String {
+pub(super) fn group_named(value: Option<&String>) -> String {
     value
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
@@ -874,144 +717,6 @@ fn group_named(value: Option<&String>) -> String {
 
 /// Is a count small enough to point at a few people? Zero is not: it says
 /// nobody, which identifies no one.
-fn small(count: usize, min_cell: usize) -> bool {
+pub(super) fn small(count: usize, min_cell: usize) -> bool {
     count > 0 && count < min_cell
-}
-
-fn breakdown(input: &ReportInput<'_>, attribute: &str, respondents: &[&Respondent]) -> Breakdown {
-    let min_cell = input.survey.report.min_cell;
-    let questions: Vec<(usize, &Question)> = input
-        .survey
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind == QuestionKind::YesNo)
-        .map(|(i, q)| (i + 1, q))
-        .collect();
-    let mut invited: BTreeMap<String, usize> = BTreeMap::new();
-    for (value, count) in &input.invited.by_value {
-        *invited.entry(group_named(Some(value))).or_default() += count;
-    }
-    let mut members: BTreeMap<String, Vec<&Respondent>> =
-        invited.keys().map(|g| (g.clone(), Vec::new())).collect();
-    for r in respondents {
-        members
-            .entry(group_of(&r.attributes, attribute))
-            .or_default()
-            .push(r);
-    }
-    let groups = members
-        .into_iter()
-        .map(|(name, people)| {
-            let responded = Share::of(people.len(), invited.get(&name).copied().unwrap_or(0));
-            let group_small = small(people.len(), min_cell);
-            let yes = questions
-                .iter()
-                .map(|(_, q)| {
-                    let answers: Vec<bool> = people
-                        .iter()
-                        .filter_map(|r| match value(r, q).and_then(|a| a.value.as_ref()) {
-                            Some(Value::Bool(b)) => Some(*b),
-                            _ => None,
-                        })
-                        .collect();
-                    let yes = answers.iter().filter(|b| **b).count();
-                    // Yes and no complement each other: if either is small,
-                    // showing one reveals the other.
-                    let suppressed = group_small
-                        || small(answers.len(), min_cell)
-                        || small(yes, min_cell)
-                        || small(answers.len() - yes, min_cell);
-                    Cell {
-                        suppressed,
-                        share: (!suppressed).then(|| Share::of(yes, answers.len())),
-                    }
-                })
-                .collect();
-            Group {
-                name,
-                invited: responded.n,
-                responded: Cell {
-                    suppressed: group_small,
-                    share: (!group_small).then_some(responded),
-                },
-                yes,
-            }
-        })
-        .collect();
-    Breakdown {
-        attribute: attribute.to_owned(),
-        min_cell,
-        questions: questions
-            .iter()
-            .map(|(number, q)| BreakdownQuestion {
-                number: *number,
-                id: q.id.clone(),
-            })
-            .collect(),
-        groups,
-    }
-}
-
-fn quality(input: &ReportInput<'_>, labelled: &[Labelled<'_>]) -> Quality {
-    let label_of = |r: &Respondent| {
-        labelled
-            .iter()
-            .find(|l| std::ptr::eq(l.respondent, r))
-            .map_or_else(|| "-".to_owned(), |l| l.label.clone())
-    };
-    let issues = |status: Status| {
-        let mut found = Vec::new();
-        for r in &input.respondents {
-            for (i, q) in input.survey.questions.iter().enumerate() {
-                if let Some(answer) = r.answers.get(&q.id)
-                    && answer.status == status
-                    && applies(&input.survey.questions, i, &r.answers) != Applies::No
-                {
-                    found.push(Issue {
-                        respondent: label_of(r),
-                        number: i + 1,
-                        question: q.id.clone(),
-                        reason: answer.reason.clone().unwrap_or_default(),
-                    });
-                }
-            }
-        }
-        found
-    };
-    // Answers to a question whose condition was false: kept, not counted,
-    // listed here so the lead sees them.
-    let mut answered_not_applicable = Vec::new();
-    for r in &input.respondents {
-        for (i, q) in input.survey.questions.iter().enumerate() {
-            let given = r
-                .answers
-                .get(&q.id)
-                .filter(|a| a.reserved() != Some(Reserved::NotApplicable));
-            if let (Some(_), Some(show_if)) = (given, &q.show_if)
-                && applies(&input.survey.questions, i, &r.answers) == Applies::No
-            {
-                answered_not_applicable.push(Issue {
-                    respondent: label_of(r),
-                    number: i + 1,
-                    question: q.id.clone(),
-                    reason: format!("answered, though only for those where {}", show_if.words),
-                });
-            }
-        }
-    }
-    Quality {
-        answered_not_applicable,
-        different_sender: labelled
-            .iter()
-            .filter(|l| l.respondent.different_sender)
-            .count(),
-        replied_without_valid_answer: input.respondents.len() - labelled.len(),
-        unclear: issues(Status::Unclear),
-        invalid: issues(Status::Invalid),
-        clarifications_sent: input.clarifications_sent,
-        inferred_unconfirmed: issues(Status::Inferred),
-        inferred_confirmed: input.inferred_confirmed,
-        unverified_bounces: input.unverified_bounces,
-    }
 }

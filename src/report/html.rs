@@ -7,7 +7,9 @@
 
 use std::fmt::Write as _;
 
+use super::Delivery;
 use super::figures::{Breakdown, Cell, Figures, Group, Outcome, QuestionFigures, Share};
+use super::fit::{Lists, fitted};
 use super::stats;
 use super::text::group_key;
 use crate::survey::questionnaire::escape;
@@ -36,98 +38,16 @@ pub(super) const HTML_LIMIT: usize = 72 * 1024;
 /// are in the attachments (`responses.csv`, `report.json`). A list that
 /// needs less than an equal share keeps all of it; the others split the
 /// rest.
-pub(super) fn render(f: &Figures) -> String {
-    let mut measure = Lists::measuring(HTML_LIMIT);
-    let full = render_with(f, &mut measure);
-    if full.len() <= HTML_LIMIT && !measure.cut {
-        return full;
-    }
-    let demands = measure.demands;
-    let skeleton = render_with(f, &mut Lists::allotted(vec![0; demands.len()])).len();
-    let allotments = share(&demands, HTML_LIMIT.saturating_sub(skeleton));
-    render_with(f, &mut Lists::allotted(allotments))
-}
-
-/// Splits `available` bytes between lists that want `demands`: lists
-/// wanting less than an equal share get what they want, the others an
-/// equal share of the rest (water-filling).
-fn share(demands: &[usize], available: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..demands.len()).collect();
-    order.sort_by_key(|&i| demands[i]);
-    let mut allotments = vec![0; demands.len()];
-    let mut left = available;
-    for (done, &i) in order.iter().enumerate() {
-        let equal = left / (demands.len() - done);
-        allotments[i] = demands[i].min(equal);
-        left -= allotments[i];
-    }
-    allotments
-}
-
-/// The bytes each long list of the HTML may take, in the order they are
-/// rendered, and what they would take whole.
-struct Lists {
-    /// Bytes per list in rendering order; `None`: measuring, each list
-    /// rendered up to `cap`.
-    allotted: Option<std::collections::VecDeque<usize>>,
-    /// While measuring, no list is rendered beyond this.
-    cap: usize,
-    /// While measuring: the bytes each list took (up to `cap`).
-    demands: Vec<usize>,
-    /// Some list was cut.
-    cut: bool,
-}
-
-impl Lists {
-    fn measuring(cap: usize) -> Lists {
-        Lists {
-            allotted: None,
-            cap,
-            demands: Vec::new(),
-            cut: false,
-        }
-    }
-
-    fn allotted(bytes: Vec<usize>) -> Lists {
-        Lists {
-            allotted: Some(bytes.into()),
-            cap: 0,
-            demands: Vec::new(),
-            cut: false,
-        }
-    }
-
-    /// The items rendered as fit in this list's bytes, and how many did
-    /// not fit.
-    fn take<T>(&mut self, items: &[T], render: impl Fn(&T) -> String) -> (String, usize) {
-        let bytes = match &mut self.allotted {
-            Some(allotted) => allotted.pop_front().unwrap_or(0),
-            None => self.cap,
-        };
-        let mut out = String::new();
-        let mut shown = 0;
-        for item in items {
-            let one = render(item);
-            if out.len() + one.len() > bytes {
-                break;
-            }
-            out.push_str(&one);
-            shown += 1;
-        }
-        if self.allotted.is_none() {
-            self.demands.push(out.len());
-        }
-        let left = items.len() - shown;
-        self.cut |= left > 0;
-        (out, left)
-    }
+pub(super) fn render(f: &Figures, delivery: &Delivery) -> String {
+    fitted(HTML_LIMIT, delivery, |lists| render_with(f, lists))
 }
 
 /// What a cut list says about the items it does not show.
 fn more_note(left: usize, what: &str, r#where: &str) -> String {
     format!(
-        "&hellip; and {left} more {what}{}, not shown here so that this email stays under Gmail's clipping limit: {where}.",
-        if left == 1 { "" } else { "s" }
+        "&hellip; and {left} more {what}{}, not shown here so that this email stays under Gmail's clipping limit: {}.",
+        if left == 1 { "" } else { "s" },
+        escape(r#where)
     )
 }
 
@@ -150,7 +70,7 @@ fn render_with(f: &Figures, lists: &mut Lists) -> String {
         breakdown(&mut body, b, lists);
     }
     quality(&mut body, f, lists);
-    notes(&mut body);
+    notes(&mut body, &lists.delivery);
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -450,7 +370,10 @@ fn quotes(out: &mut String, title: &str, texts: &[String], lists: &mut Lists) {
             more_note(
                 left,
                 "answer",
-                "every answer is in the attached responses.csv and report.json"
+                &format!(
+                    "every answer is in {}",
+                    lists.delivery.place("responses.csv and report.json")
+                )
             )
         );
     }
@@ -582,7 +505,10 @@ fn breakdown(out: &mut String, b: &Breakdown, lists: &mut Lists) {
             more_note(
                 left,
                 "group",
-                "every group is in the attached report.json (breakdown)"
+                &format!(
+                    "every group is in {} (breakdown)",
+                    lists.delivery.place("report.json")
+                )
             )
         );
     }
@@ -591,6 +517,7 @@ fn breakdown(out: &mut String, b: &Breakdown, lists: &mut Lists) {
 fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
     let q = &f.quality;
     section(out, "Data quality");
+    let delivery = lists.delivery.clone();
     let mut issues = |list: &[super::figures::Issue]| {
         let (shown, left) = lists.take(list, |i| {
             format!(
@@ -601,7 +528,7 @@ fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
                 escape(&i.reason)
             )
         });
-        listed(shown, left)
+        listed(shown, left, &delivery)
     };
     let mut rows = vec![
         (
@@ -644,7 +571,7 @@ fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
                 escape(&i.question)
             )
         });
-        let listed = listed(shown, left);
+        let listed = listed(shown, left, &delivery);
         rows.insert(
             3,
             (
@@ -677,7 +604,7 @@ fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
 }
 
 /// A quality list as shown, with what a cut left out.
-fn listed(shown: String, left: usize) -> String {
+fn listed(shown: String, left: usize, delivery: &Delivery) -> String {
     if left == 0 {
         return shown;
     }
@@ -686,14 +613,18 @@ fn listed(shown: String, left: usize) -> String {
         more_note(
             left,
             "answer",
-            "every one is listed in the attached report.json (quality)"
+            &format!(
+                "every one is listed in {} (quality)",
+                delivery.place("report.json")
+            )
         )
     )
 }
 
-fn notes(out: &mut String) {
+fn notes(out: &mut String, delivery: &Delivery) {
     let _ = writeln!(
         out,
-        r#"<div style="margin-top:22px;font-size:12px;line-height:1.45;color:{MUTED};">Percentages are of those who gave a valid answer to the question (n), rounded half up to one decimal. 95% CI: Wilson score interval. SD: sample standard deviation. Median and IQR (first to third quartile): linear interpolation between order statistics (Hyndman&ndash;Fan type 7, as in R, NumPy and Excel QUARTILE.INC). A respondent is a person with at least one valid answer.<br><br>Attached: <b>responses.csv</b> (one row per respondent, one column per question; unanswered and unclear cells empty), <b>codebook.csv</b> (what each column and code means), <b>responses.R</b>, <b>responses.sps</b> and <b>responses.do</b> (load responses.csv into R, SPSS/PSPP or Stata with every variable and value labelled) and <b>report.json</b> (every figure in this report).</div>"#
+        r#"<div style="margin-top:22px;font-size:12px;line-height:1.45;color:{MUTED};">Percentages are of those who gave a valid answer to the question (n), rounded half up to one decimal. 95% CI: Wilson score interval. SD: sample standard deviation. Median and IQR (first to third quartile): linear interpolation between order statistics (Hyndman&ndash;Fan type 7, as in R, NumPy and Excel QUARTILE.INC). A respondent is a person with at least one valid answer.<br><br>{}: <b>responses.csv</b> (one row per respondent, one column per question; unanswered and unclear cells empty), <b>codebook.csv</b> (what each column and code means), <b>responses.R</b>, <b>responses.sps</b> and <b>responses.do</b> (load responses.csv into R, SPSS/PSPP or Stata with every variable and value labelled) and <b>report.json</b> (every figure in this report).</div>"#,
+        escape(&delivery.heading())
     );
 }

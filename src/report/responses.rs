@@ -15,7 +15,7 @@
 //! flag `ID_answered_anyway`: 1 when the respondent answered it though it
 //! did not apply to them (the answer kept, not used), else 0.
 
-use super::Labelled;
+use super::Respondent;
 use super::exports::variables;
 use super::figures::{chosen, numeric, text};
 use crate::survey::Reserved;
@@ -124,67 +124,98 @@ fn item_cell(grid: &Question, each: &QuestionKind, value: Option<&Value>) -> Str
     }
 }
 
-/// Renders `responses.csv` for the labelled respondents.
-pub(super) fn render(survey: &Survey, respondents: &[Labelled<'_>]) -> Result<Vec<u8>> {
-    let fail = |e: csv::Error| Error::Other(format!("responses.csv: {e}"));
-    let names = survey.report.include_names;
-    let breakdown = survey.report.breakdown.as_deref();
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header: Vec<String> = variables(survey).into_iter().map(|v| v.name).collect();
-    writer.write_record(&header).map_err(fail)?;
-    for Labelled { label, respondent } in respondents {
-        // Names, addresses and list columns are text too, from a list
-        // that may have come from anywhere.
-        let mut row = vec![defused(label)];
-        if names {
-            row.push(defused(&respondent.email));
-        }
-        if let Some(attribute) = breakdown {
-            row.push(defused(
-                respondent
-                    .attributes
-                    .get(attribute)
-                    .map(String::as_str)
-                    .unwrap_or_default(),
-            ));
-        }
-        for (index, q) in survey.questions.iter().enumerate() {
-            // A question whose condition is false is not applicable, the
-            // same code as an "n/a" (an answer given anyway is not used).
-            if applies(&survey.questions, index, &respondent.answers) == Applies::No {
-                let not_applicable = Value::Reserved {
-                    reserved: Reserved::NotApplicable,
-                };
-                let value = q.kind.takes_reserved().then_some(&not_applicable);
-                row.extend(cells(q, value, None));
-                continue;
-            }
-            if let QuestionKind::Grid { each, .. } = &q.kind {
-                for key in q.answer_keys() {
-                    let answer = respondent.answers.get(&key).filter(|a| a.is_ok());
-                    row.push(item_cell(q, each, answer.and_then(|a| a.value.as_ref())));
-                }
-                continue;
-            }
-            let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());
-            row.extend(cells(
-                q,
-                answer.and_then(|a| a.value.as_ref()),
-                answer.and_then(|a| a.other.as_deref()),
-            ));
-        }
-        for (index, q) in survey.questions.iter().enumerate() {
-            if q.show_if.is_some() {
-                let flag = answered_anyway(&survey.questions, index, &respondent.answers);
-                row.push(if flag { "1" } else { "0" }.to_owned());
-            }
-        }
-        debug_assert_eq!(row.len(), header.len(), "a cell per column");
-        writer.write_record(&row).map_err(fail)?;
+/// `responses.csv` written a row at a time, as the respondents go by, to
+/// a file or to memory.
+pub(super) struct Rows<W: std::io::Write> {
+    writer: csv::Writer<W>,
+    columns: usize,
+}
+
+fn fail(e: csv::Error) -> Error {
+    Error::Other(format!("responses.csv: {e}"))
+}
+
+impl<W: std::io::Write> Rows<W> {
+    /// The header row of `survey`'s columns, written to `sink`.
+    pub(super) fn new(survey: &Survey, sink: W) -> Result<Rows<W>> {
+        let mut writer = csv::Writer::from_writer(sink);
+        let header: Vec<String> = variables(survey).into_iter().map(|v| v.name).collect();
+        writer.write_record(&header).map_err(fail)?;
+        Ok(Rows {
+            writer,
+            columns: header.len(),
+        })
     }
-    writer
-        .into_inner()
-        .map_err(|e| Error::Other(format!("responses.csv: {e}")))
+
+    /// One respondent's row, under `label`.
+    pub(super) fn write(
+        &mut self,
+        survey: &Survey,
+        label: &str,
+        respondent: &Respondent,
+    ) -> Result<()> {
+        let row = row(survey, label, respondent);
+        debug_assert_eq!(row.len(), self.columns, "a cell per column");
+        self.writer.write_record(&row).map_err(fail)
+    }
+
+    /// The sink, every row flushed to it.
+    pub(super) fn finish(self) -> Result<W> {
+        self.writer
+            .into_inner()
+            .map_err(|e| Error::Other(format!("responses.csv: {e}")))
+    }
+}
+
+/// The cells of one respondent's row.
+fn row(survey: &Survey, label: &str, respondent: &Respondent) -> Vec<String> {
+    // Names, addresses and list columns are text too, from a list that
+    // may have come from anywhere.
+    let mut row = vec![defused(label)];
+    if survey.report.include_names {
+        row.push(defused(&respondent.email));
+    }
+    if let Some(attribute) = survey.report.breakdown.as_deref() {
+        row.push(defused(
+            respondent
+                .attributes
+                .get(attribute)
+                .map(String::as_str)
+                .unwrap_or_default(),
+        ));
+    }
+    for (index, q) in survey.questions.iter().enumerate() {
+        // A question whose condition is false is not applicable, the
+        // same code as an "n/a" (an answer given anyway is not used).
+        if applies(&survey.questions, index, &respondent.answers) == Applies::No {
+            let not_applicable = Value::Reserved {
+                reserved: Reserved::NotApplicable,
+            };
+            let value = q.kind.takes_reserved().then_some(&not_applicable);
+            row.extend(cells(q, value, None));
+            continue;
+        }
+        if let QuestionKind::Grid { each, .. } = &q.kind {
+            for key in q.answer_keys() {
+                let answer = respondent.answers.get(&key).filter(|a| a.is_ok());
+                row.push(item_cell(q, each, answer.and_then(|a| a.value.as_ref())));
+            }
+            continue;
+        }
+        let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());
+        row.extend(cells(
+            q,
+            answer.and_then(|a| a.value.as_ref()),
+            answer.and_then(|a| a.other.as_deref()),
+        ));
+    }
+    for (index, q) in survey.questions.iter().enumerate() {
+        if q.show_if.is_some() {
+            let flag = answered_anyway(&survey.questions, index, &respondent.answers);
+            row.push(if flag { "1" } else { "0" }.to_owned());
+        }
+    }
+    row
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 //! the one recipient-list column the report breaks results down by, so the
 //! figures can be rebuilt and checked. What stays and why is in the README.
 
+use std::path::{Path, PathBuf};
+
 use jiff::{SignedDuration, Timestamp};
 
 use crate::store::{Purged, Store};
@@ -75,13 +77,23 @@ pub fn purge(store: &Store, survey: &Survey, now: Timestamp) -> Result<(Option<P
             "the report was sent at {sent}; with [retention] days = {}, the personal data may be deleted from {from}",
             survey.retention_days.unwrap_or_default()
         ))),
-        Due::Done(at) => Ok((None, format!("already purged at {at}; nothing to do"))),
+        Due::Done(at) => {
+            let folders = remove_kept_reports(&reports_folder(&survey.database), &survey.id)?;
+            Ok((
+                None,
+                match folders {
+                    0 => format!("already purged at {at}; nothing to do"),
+                    n => format!("already purged at {at}; {n} kept report folder(s) deleted"),
+                },
+            ))
+        }
         Due::Due => {
             let purged = store.purge(&survey.id, survey.report.breakdown.as_deref(), now)?;
+            let folders = remove_kept_reports(&reports_folder(&survey.database), &survey.id)?;
             Ok((
                 Some(purged),
                 format!(
-                    "purged: {} people now pseudonyms, {} messages emptied, {} answers kept; delete {} too: the survey no longer reads it",
+                    "purged: {} people now pseudonyms, {} messages emptied, {} answers kept, {folders} kept report folder(s) deleted; delete {} too: the survey no longer reads it",
                     purged.people,
                     purged.messages,
                     purged.answers_kept,
@@ -92,9 +104,98 @@ pub fn purge(store: &Store, survey: &Survey, now: Timestamp) -> Result<(Option<P
     }
 }
 
+/// The folder beside a survey's database (`reports/`) where a report too
+/// large to email keeps its data files, one folder per report.
+pub fn reports_folder(database: &Path) -> PathBuf {
+    database
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("reports")
+}
+
+/// Deletes the folders that reports of `survey_id` kept in `folder`
+/// (`SURVEY-YYYYMMDDTHHMMSSZ`, or with `-N` after it): their
+/// `responses.csv` is personal data the purge must not leave behind.
+/// Other surveys' folders and anything else stay. Returns how many went.
+pub fn remove_kept_reports(folder: &Path, survey_id: &str) -> Result<usize> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(folder, e))?;
+        let name = entry.file_name();
+        let kept = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(survey_id))
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(is_report_stamp);
+        if kept
+            && entry
+                .file_type()
+                .map_err(|e| Error::io(folder, e))?
+                .is_dir()
+        {
+            let path = entry.path();
+            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Whether `rest` is a report folder's time, `YYYYMMDDTHHMMSSZ`, with an
+/// optional `-N` after it.
+fn is_report_stamp(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let stamp = b.len() >= 16 && digits(0..8) && b[8] == b'T' && digits(9..15) && b[15] == b'Z';
+    stamp
+        && match &rest[16..] {
+            "" => true,
+            more => more
+                .strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|d| d.is_ascii_digit())),
+        }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_purge_deletes_only_this_surveys_kept_report_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = reports_folder(&dir.path().join("ketamine.db"));
+        assert_eq!(folder, dir.path().join("reports"));
+        assert_eq!(remove_kept_reports(&folder, "ketamine").unwrap(), 0);
+        let ours = ["ketamine-20261201T090000Z", "ketamine-20261201T090000Z-2"];
+        let others = [
+            "ketamine-b-20261201T090000Z",
+            "other-20261201T090000Z",
+            "ketamine-notes",
+            "ketamine-20261201T090000Z-x",
+        ];
+        for name in ours.iter().chain(&others) {
+            std::fs::create_dir_all(folder.join(name)).unwrap();
+            std::fs::write(folder.join(name).join("responses.csv"), "R001\n").unwrap();
+        }
+        assert_eq!(remove_kept_reports(&folder, "ketamine").unwrap(), 2);
+        for name in ours {
+            assert!(!folder.join(name).exists(), "{name} should be gone");
+        }
+        for name in others {
+            assert!(
+                folder.join(name).join("responses.csv").exists(),
+                "{name} should stay"
+            );
+        }
+        assert_eq!(remove_kept_reports(&folder, "ketamine").unwrap(), 0);
+    }
 
     #[test]
     fn due_only_after_the_report_and_the_days() {

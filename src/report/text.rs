@@ -3,13 +3,48 @@
 
 use std::fmt::Write as _;
 
-use super::figures::{Breakdown, Cell, Figures, Outcome, QuestionFigures, Share};
+use super::Delivery;
+use super::figures::{Breakdown, Cell, Figures, Issue, Outcome, QuestionFigures, Share};
+use super::fit::{Lists, fitted};
 use super::stats;
 
 const WIDTH: usize = 72;
 
-/// Renders the text report.
-pub(super) fn render(f: &Figures) -> String {
+/// The text part is kept under this many bytes, as the HTML is (see
+/// [`super::html::HTML_LIMIT`]): a national survey's thousands of free-text
+/// answers would otherwise make it megabytes.
+pub(super) const TEXT_LIMIT: usize = 72 * 1024;
+
+/// Renders the text report: every list in full when it fits in
+/// [`TEXT_LIMIT`], else the long lists cut as the HTML's are, each saying
+/// how many more there are and where.
+pub(super) fn render(f: &Figures, delivery: &Delivery) -> String {
+    fitted(TEXT_LIMIT, delivery, |lists| render_with(f, lists))
+}
+
+/// What a cut list says about the items it does not show.
+fn more(left: usize, what: &str, r#where: &str) -> String {
+    format!(
+        "... and {left} more {what}{}, not shown here to keep this email short: {where}.",
+        if left == 1 { "" } else { "s" }
+    )
+}
+
+/// The items of a long list, each rendered by `one`, as many as `lists`
+/// allows, then what was left out.
+fn listed<T>(out: &mut String, lists: &mut Lists, items: &[T], one: impl Fn(&T) -> String) {
+    let (shown, left) = lists.take(items, one);
+    out.push_str(&shown);
+    if left > 0 {
+        let place = lists.delivery.place("responses.csv and report.json");
+        out.push_str(&wrap(
+            &more(left, "answer", &format!("every one is in {place}")),
+            3,
+        ));
+    }
+}
+
+fn render_with(f: &Figures, lists: &mut Lists) -> String {
     let mut out = String::new();
     let kind = if f.interim {
         "Interim report (collection still open; figures may change)"
@@ -37,14 +72,14 @@ pub(super) fn render(f: &Figures) -> String {
         if i > 0 {
             out.push('\n');
         }
-        question(&mut out, q);
+        question(&mut out, q, lists);
     }
 
     if let Some(b) = &f.breakdown {
         breakdown(&mut out, b);
     }
 
-    quality(&mut out, f);
+    quality(&mut out, f, lists);
 
     heading(&mut out, "Notes");
     out.push_str(&wrap(
@@ -57,15 +92,29 @@ pub(super) fn render(f: &Figures) -> String {
         0,
     ));
     out.push_str(&wrap(
-        "Attached: responses.csv (one row per respondent, one column per \
-         question; unanswered and unclear cells empty), codebook.csv (what \
-         each column and code means), responses.R, responses.sps and \
-         responses.do (load responses.csv into R, SPSS/PSPP or Stata with \
-         every variable and value labelled) and report.json (every figure in \
-         this report).",
+        &format!(
+            "{}: responses.csv (one row per respondent, one column per \
+             question; unanswered and unclear cells empty), codebook.csv (what \
+             each column and code means), responses.R, responses.sps and \
+             responses.do (load responses.csv into R, SPSS/PSPP or Stata with \
+             every variable and value labelled) and report.json (every figure in \
+             this report).",
+            lists.delivery.heading()
+        ),
         0,
     ));
     out
+}
+
+/// One answer the report could not count, as listed.
+fn issue_line(issue: &Issue) -> String {
+    wrap(
+        &format!(
+            "- {}, question {} ({}): {}",
+            issue.respondent, issue.number, issue.question, issue.reason
+        ),
+        3,
+    )
 }
 
 fn heading(out: &mut String, title: &str) {
@@ -183,7 +232,7 @@ fn share_rows(out: &mut String, rows: &[(String, &Share)]) {
     }
 }
 
-fn question(out: &mut String, q: &QuestionFigures) {
+fn question(out: &mut String, q: &QuestionFigures, lists: &mut Lists) {
     let number = format!("{}. ", q.number);
     out.push_str(&hang(&format!("{number}{}", q.text), 0, number.len()));
     let mut n_line = q.n_line();
@@ -208,9 +257,9 @@ fn question(out: &mut String, q: &QuestionFigures) {
             share_rows(out, &rows);
             if !other_texts.is_empty() {
                 let _ = writeln!(out, "   Other answers, verbatim:");
-                for t in other_texts {
-                    out.push_str(&hang(&format!("- \u{201c}{t}\u{201d}"), 5, 7));
-                }
+                listed(out, lists, other_texts, |t| {
+                    hang(&format!("- \u{201c}{t}\u{201d}"), 5, 7)
+                });
             }
         }
         Outcome::Numeric {
@@ -284,9 +333,9 @@ fn question(out: &mut String, q: &QuestionFigures) {
         }
         Outcome::Text { answers } => {
             let _ = writeln!(out, "   {n_line}; every answer verbatim:");
-            for a in answers {
-                out.push_str(&hang(&format!("- \u{201c}{a}\u{201d}"), 5, 7));
-            }
+            listed(out, lists, answers, |a| {
+                hang(&format!("- \u{201c}{a}\u{201d}"), 5, 7)
+            });
         }
     }
 }
@@ -382,7 +431,7 @@ fn breakdown(out: &mut String, b: &Breakdown) {
     ));
 }
 
-fn quality(out: &mut String, f: &Figures) {
+fn quality(out: &mut String, f: &Figures, lists: &mut Lists) {
     let q = &f.quality;
     heading(out, "Data quality");
     let _ = writeln!(
@@ -391,40 +440,16 @@ fn quality(out: &mut String, f: &Figures) {
         q.different_sender
     );
     let _ = writeln!(out, "Answers still unclear: {}", q.unclear.len());
-    for issue in &q.unclear {
-        out.push_str(&wrap(
-            &format!(
-                "- {}, question {} ({}): {}",
-                issue.respondent, issue.number, issue.question, issue.reason
-            ),
-            3,
-        ));
-    }
+    listed(out, lists, &q.unclear, issue_line);
     let _ = writeln!(out, "Answers that were not possible: {}", q.invalid.len());
-    for issue in &q.invalid {
-        out.push_str(&wrap(
-            &format!(
-                "- {}, question {} ({}): {}",
-                issue.respondent, issue.number, issue.question, issue.reason
-            ),
-            3,
-        ));
-    }
+    listed(out, lists, &q.invalid, issue_line);
     if !q.answered_not_applicable.is_empty() {
         let _ = writeln!(
             out,
             "Answers to questions that did not apply (kept, not counted): {}",
             q.answered_not_applicable.len()
         );
-        for issue in &q.answered_not_applicable {
-            out.push_str(&wrap(
-                &format!(
-                    "- {}, question {} ({}): {}",
-                    issue.respondent, issue.number, issue.question, issue.reason
-                ),
-                3,
-            ));
-        }
+        listed(out, lists, &q.answered_not_applicable, issue_line);
     }
     if !q.inferred_unconfirmed.is_empty() || q.inferred_confirmed > 0 {
         let _ = writeln!(
@@ -432,15 +457,15 @@ fn quality(out: &mut String, f: &Figures) {
             "Answers inferred, unconfirmed (not counted): {}",
             q.inferred_unconfirmed.len()
         );
-        for issue in &q.inferred_unconfirmed {
-            out.push_str(&wrap(
+        listed(out, lists, &q.inferred_unconfirmed, |issue| {
+            wrap(
                 &format!(
                     "- {}, question {} ({})",
                     issue.respondent, issue.number, issue.question
                 ),
                 3,
-            ));
-        }
+            )
+        });
         let _ = writeln!(
             out,
             "Inferred answers confirmed by the doctor (counted): {}",

@@ -35,8 +35,8 @@ pub struct Daemon<O: Outbox> {
     list: ListWatch,
     /// Woken by the inbox watcher when it stored new mail.
     arrived: Arc<tokio::sync::Notify>,
-    /// Tells the inbox watcher there is mail to file.
-    file_now: Arc<std::sync::atomic::AtomicBool>,
+    /// Tells the inbox watcher there is mail to file (ending its IDLE).
+    file_now: Arc<crate::inbox::Wake>,
     /// Whether to read the inbox (off for `send`-only uses).
     read_inbox: bool,
     /// What the service shows about this survey's servers.
@@ -114,7 +114,7 @@ impl<O: Outbox> Daemon<O> {
             templates,
             list,
             arrived: Arc::new(tokio::sync::Notify::new()),
-            file_now: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            file_now: Arc::new(crate::inbox::Wake::new()),
             read_inbox: true,
             health: Arc::new(Health::default()),
             reread: Arc::new(std::sync::atomic::AtomicBool::new(false)),
@@ -133,7 +133,7 @@ impl<O: Outbox> Daemon<O> {
     pub fn with_shared_inbox(
         mut self,
         arrived: Arc<tokio::sync::Notify>,
-        file_now: Arc<std::sync::atomic::AtomicBool>,
+        file_now: Arc<crate::inbox::Wake>,
     ) -> Self {
         self.read_inbox = false;
         self.arrived = arrived;
@@ -339,13 +339,21 @@ impl<O: Outbox> Daemon<O> {
     async fn store_work(&self, list: ListRead) -> Result<()> {
         let now = self.clock.now();
         let (survey, templates) = (self.survey.clone(), self.templates.clone());
+        let file_now = self.file_now.clone();
         let ingested = self
             .store
             .blocking(move |store| {
                 if list != ListRead::No {
                     sync_recipients(store, &survey, now, list == ListRead::Again)?;
                 }
-                let ingested = crate::decide::ingest::process_new(store, &survey, &templates, now)?;
+                // Each batch committed is filed while the next is processed.
+                let ingested = crate::decide::ingest::process_new_then(
+                    store,
+                    &survey,
+                    &templates,
+                    now,
+                    |_| file_now.set(),
+                )?;
                 crate::follow_up::timeline::advance(store, &survey, now)?;
                 crate::follow_up::digest::queue_due(store, &survey, now)?;
                 let closed = store.closed_at(&survey.id)?.is_some();
@@ -360,8 +368,7 @@ impl<O: Outbox> Daemon<O> {
             })
             .await?;
         if ingested.processed + ingested.failed > 0 {
-            self.file_now
-                .store(true, std::sync::atomic::Ordering::SeqCst);
+            self.file_now.set();
         }
         Ok(())
     }

@@ -160,9 +160,7 @@ fn summarise(
 ) -> Result<()> {
     // Nothing stored yet (never run): nothing to count, nothing wrong.
     let status = store.status(&survey.id)?.with_conditions(store, survey)?;
-    let participation = timeline::build(store, survey, now, true)?
-        .figures
-        .participation;
+    let participation = timeline::figures(store, survey, now, true)?.participation;
     out.counts = Some(Counts {
         invited: participation.invited,
         delivered: participation.delivered,

@@ -40,7 +40,15 @@ pub fn create_dir_all(dir: &Path) -> Result<()> {
 
 /// Writes `bytes` to `path` (replacing it), as a 0600 file.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = OpenOptions::new()
+    create(path)?
+        .write_all(bytes)
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Creates `path` (replacing it) as a 0600 file open for writing, for a
+/// file written piece by piece.
+pub fn create(path: &Path) -> Result<std::fs::File> {
+    let file = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
@@ -50,7 +58,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     // An existing file keeps its mode through open(2): set it.
     file.set_permissions(Permissions::from_mode(FILE_MODE))
         .map_err(|e| Error::io(path, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))
+    Ok(file)
 }
 
 /// Makes sure the store file at `path` exists and is 0600 before SQLite

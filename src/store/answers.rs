@@ -11,7 +11,7 @@ use rusqlite::{Connection, params};
 use super::Cached;
 use super::Store;
 use super::rows::{collect, timestamp};
-use crate::understand::answer::{Answer, Status};
+use crate::understand::answer::{Answer, Status, Value};
 use crate::{Error, Result};
 
 impl Store {
@@ -282,7 +282,30 @@ fn stored_status(word: &str) -> Option<Status> {
 /// An answer's columns, from `first` on, followed by its row id. A status
 /// or value that does not decode is an error naming the row: an answer
 /// read back wrong must never count.
-fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
+/// A stored value read back as serde reads it, the shapes nearly every
+/// answer has read directly (a report reads a million of them): yes/no,
+/// a whole number as serde writes it, an option id or a text (a JSON
+/// string, which serde reads as [`Value::Choice`] first). Anything else
+/// goes through serde.
+fn stored_value(v: &str) -> serde_json::Result<Value> {
+    match v {
+        "true" => return Ok(Value::Bool(true)),
+        "false" => return Ok(Value::Bool(false)),
+        _ => {}
+    }
+    if v.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        && let Ok(i) = v.parse::<i64>()
+        && i.to_string() == v
+    {
+        return Ok(Value::Integer(i));
+    }
+    if v.starts_with('"') {
+        return serde_json::from_str::<String>(v).map(Value::Choice);
+    }
+    serde_json::from_str(v)
+}
+
+pub(super) fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
     let status: String = r.get(first)?;
     let value: Option<String> = r.get(first + 1)?;
     let row: i64 = r.get(first + 5)?;
@@ -302,7 +325,7 @@ fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answ
     };
     let value = value
         .map(|v| {
-            serde_json::from_str(&v)
+            stored_value(&v)
                 .map_err(|e| bad(first + 1, format!("value {v:?} does not decode: {e}")))
         })
         .transpose()?;
@@ -330,4 +353,36 @@ pub(super) fn current_answers(
         |r| Ok((r.get::<_, String>(0)?, answer_from_row(r, 1)?)),
     )?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod stored_value_tests {
+    use super::*;
+
+    /// The fast path reads every value as serde does.
+    #[test]
+    fn stored_values_read_as_serde_reads_them() {
+        for v in [
+            "true",
+            "false",
+            "0",
+            "7",
+            "-3",
+            "10",
+            "007",
+            "1.5",
+            "-0",
+            "1e3",
+            "9223372036854775808",
+            r#""expertise""#,
+            r#""\u00c4rztlich \"q\" \\ done""#,
+            r#"["a","b"]"#,
+            r#"{"reserved":"not_applicable"}"#,
+            r#""""#,
+        ] {
+            let serde: serde_json::Result<Value> = serde_json::from_str(v);
+            let ours = stored_value(v);
+            assert_eq!(ours.ok(), serde.ok(), "{v}");
+        }
+    }
 }

@@ -24,6 +24,20 @@ pub struct LastListRead {
     pub read_at: Timestamp,
 }
 
+/// The list's file as recorded: its canonical path, so that the same
+/// file named another way (`mailsurvey status --survey survey.toml` from
+/// the survey's folder, or with a full path) is known unchanged too. It
+/// was the path as given: `status` of a survey named by a relative path
+/// read and checked the whole list again (issue 23: 2.8 s of CPU and
+/// 121 MB at a million people, against 0.85 s and 24 MB).
+fn file_key(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .as_deref()
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Records the read of `list`, just applied in `tx`: its stamp when it can
 /// be relied on ([`ListReader::settled_stamp`]) and its problems; a read
 /// whose stamp cannot be relied on leaves no record, so the file is read
@@ -47,7 +61,7 @@ pub(super) fn record(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             survey_id,
-            list.path().to_string_lossy(),
+            file_key(list.path()),
             stamp.size as i64,
             stamp.modified_ns,
             stamp.inode as i64,
@@ -87,7 +101,7 @@ impl Store {
             .query_row_cached(
                 "SELECT size, modified_ns, inode, rules, listed, read_at FROM list_reads
                  WHERE survey_id = ?1 AND path = ?2",
-                params![survey_id, path.to_string_lossy()],
+                params![survey_id, file_key(path)],
                 |r| {
                     Ok((
                         ListStamp {

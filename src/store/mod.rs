@@ -87,13 +87,13 @@ pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
 pub use outbox::{Accepted, Claimable, Claimed, SentMail};
 pub use processing::{
-    Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, Lookup, Outcome, Savepoint,
-    StoredMessage, Waiting,
+    Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, GroupBegun, Lookup,
+    Outcome, Reads, Savepoint, StoredMessage, Waiting,
 };
 pub use recipients::{ListChanges, ListSync, StoredRecipient};
 pub use retention::Purged;
 pub use status::{Failure, FewerConnections, HealthNote, Status};
-pub use timeline::{ReportData, Silent};
+pub use timeline::{Answered, ReportData, Silent};
 
 /// `decided_by` of an inferred answer the doctor confirmed by replying
 /// "confirm": it then counts, and the report says how many did.
@@ -362,6 +362,17 @@ mod tests {
         assert_eq!(last.problems.0.len(), 1);
         assert_eq!(last.problems.0[0].line, Some(4));
         assert_eq!(last.problems.0[0].file, list);
+        // The same file named another way (as `status` run from another
+        // folder names it) is known unchanged too.
+        let named_otherwise = dir.path().join(".").join("people.csv");
+        assert_eq!(
+            store
+                .last_list_read("s", &named_otherwise)
+                .unwrap()
+                .expect("the same file")
+                .listed,
+            2
+        );
         // Strict: the same list is read through and not applied.
         let mut reader = ListReader::open(&list).unwrap();
         assert_eq!(
@@ -387,6 +398,118 @@ mod tests {
         // Changed: read again.
         std::fs::write(&list, "name,email\nA,a@x.test\n").unwrap();
         assert!(store.last_list_read("s", &list).unwrap().is_none());
+    }
+
+    /// Migration 0023 (`outbox_by_kind` widened to the recipient and the
+    /// time sent) on a database written by the release before it: the
+    /// reminder query finds the same people as before (sent, listed,
+    /// active, no answer), with the reminders they had, in id order, and
+    /// reads each of its three parts in recipient order from an index,
+    /// without sorting (the plans BENCHMARKS.md relies on).
+    #[test]
+    fn a_database_from_before_0023_finds_the_silent_in_order_from_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 22).unwrap();
+        // 1 silent, reminded once; 2 answered; 3 invitation pending;
+        // 4 removed from the list; 5 bounced; 6 silent, no reminder;
+        // 7 silent, reminded twice, a reminder of 1's survey between.
+        conn.execute_batch(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
+             INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, listed, status, added_at)
+             VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 1, 'active', 5),
+                    (2, 's', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 1, 'active', 5),
+                    (3, 's', 'c@x.test', 'c@x.test', 'C', 'cccccccccccc', 'cccccccccccccccccccc', 1, 'active', 5),
+                    (4, 's', 'd@x.test', 'd@x.test', 'D', 'dddddddddddd', 'dddddddddddddddddddd', 0, 'active', 5),
+                    (5, 's', 'e@x.test', 'e@x.test', 'E', 'eeeeeeeeeeee', 'eeeeeeeeeeeeeeeeeeee', 1, 'bounced', 5),
+                    (6, 's', 'f@x.test', 'f@x.test', 'F', 'ffffffffffff', 'ffffffffffffffffffff', 1, 'active', 5),
+                    (7, 's', 'g@x.test', 'g@x.test', 'G', 'gggggggggggg', 'gggggggggggggggggggg', 1, 'active', 5);
+             INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at, sent_at)
+             VALUES ('s', 7, 'invitation', 1, 'i7', 'sent', 0, 0, 17),
+                    ('s', 1, 'invitation', 1, 'i1', 'sent', 0, 0, 11),
+                    ('s', 2, 'invitation', 1, 'i2', 'sent', 0, 0, 12),
+                    ('s', 3, 'invitation', 1, 'i3', 'pending', 0, 0, NULL),
+                    ('s', 4, 'invitation', 1, 'i4', 'sent', 0, 0, 14),
+                    ('s', 5, 'invitation', 1, 'i5', 'sent', 0, 0, 15),
+                    ('s', 6, 'invitation', 1, 'i6', 'sent', 0, 0, 16),
+                    ('s', 7, 'reminder', 2, 'r7.2', 'pending', 0, 0, NULL),
+                    ('s', 1, 'reminder', 1, 'r1.1', 'sent', 0, 0, 21),
+                    ('s', 2, 'reminder', 1, 'r2.1', 'sent', 0, 0, 22),
+                    ('s', 7, 'reminder', 1, 'r7.1', 'sent', 0, 0, 27);
+             INSERT INTO answers (survey_id, recipient_id, question_id, status, value, source, current, created_at)
+             VALUES ('s', 2, 'q1', 'unclear', NULL, 'maybe', 0, 30);",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let silent = store.silent("s").unwrap();
+        let found: Vec<(i64, &str, i64, i64, Vec<u32>)> = silent
+            .iter()
+            .map(|p| {
+                let mut reminded = p.reminded.clone();
+                reminded.sort();
+                (
+                    p.recipient_id,
+                    p.name.as_str(),
+                    p.added_at.as_second(),
+                    p.invited_at.as_second(),
+                    reminded,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (1, "A", 5, 11, vec![1]),
+                (6, "F", 5, 16, vec![]),
+                (7, "G", 5, 17, vec![1, 2]),
+            ]
+        );
+        assert_eq!(silent[0].token.as_str(), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        let conn = store.lock();
+        let plan = |sql: &str| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            stmt.query_map(["s"], |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap()
+                .join("\n")
+        };
+        let invited = plan(
+            "SELECT o.recipient_id, r.name, r.selector || r.verifier, r.added_at, o.sent_at
+             FROM outbox o CROSS JOIN recipients r ON r.id = o.recipient_id
+             WHERE o.survey_id = ?1 AND o.kind = 'invitation' AND o.state = 'sent'
+               AND r.listed = 1 AND r.status = 'active'
+             ORDER BY o.recipient_id",
+        );
+        assert!(
+            invited.contains("COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=?)")
+                && invited.contains("INTEGER PRIMARY KEY")
+                && !invited.contains("TEMP B-TREE"),
+            "{invited}"
+        );
+        let answered = plan(super::timeline::ANSWERED_IN_ORDER);
+        assert!(
+            answered.contains("COVERING INDEX answers_current")
+                && !answered.contains("TEMP B-TREE"),
+            "{answered}"
+        );
+        let reminded = plan(
+            "SELECT recipient_id, seq FROM outbox
+             WHERE survey_id = ?1 AND kind = 'reminder' ORDER BY recipient_id",
+        );
+        assert!(
+            reminded.contains("COVERING INDEX") && !reminded.contains("TEMP B-TREE"),
+            "{reminded}"
+        );
+        let counted = plan(
+            "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
+        );
+        assert!(
+            counted.contains("COVERING INDEX outbox_by_kind") && !counted.contains("TEMP B-TREE"),
+            "{counted}"
+        );
     }
 
     /// Migration 0014 (sending pauses) on a database written by
@@ -618,6 +741,103 @@ mod tests {
             .query_row("PRAGMA synchronous", [], |r| r.get(0))
             .unwrap();
         assert_eq!(synchronous, 2, "FULL");
+    }
+
+    /// The reads of a batch's part are counted as begun in one commit and
+    /// as over with its record; a death while the group was read leaves
+    /// each of its messages counted once, and each is then read alone, so
+    /// that only a second death while it alone was read sets it aside.
+    #[test]
+    fn a_group_of_reads_is_counted_at_once_and_after_a_death_each_is_read_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("state.db")).unwrap();
+        let now = Timestamp::UNIX_EPOCH;
+        let ids: Vec<i64> = {
+            let conn = store.lock();
+            conn.execute(
+                "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0)",
+                [],
+            )
+            .unwrap();
+            (1..=3)
+                .map(|uid| {
+                    conn.execute(
+                        "INSERT INTO messages (survey_id, folder, uidvalidity, uid, content_hash, size, raw, received_at)
+                         VALUES ('s', 'INBOX', 1, ?1, ?2, 2, X'6869', 0)",
+                        rusqlite::params![uid, format!("h{uid}")],
+                    )
+                    .unwrap();
+                    conn.last_insert_rowid()
+                })
+                .collect()
+        };
+        let unfinished = || -> Vec<i64> {
+            ids.iter()
+                .map(|id| {
+                    store
+                        .lock()
+                        .query_row(
+                            "SELECT unfinished_reads FROM messages WHERE id = ?1",
+                            [id],
+                            |r| r.get(0),
+                        )
+                        .unwrap()
+                })
+                .collect()
+        };
+        // Counted together, over with the batch's record.
+        assert_eq!(
+            store.begin_reading_group("s", &ids).unwrap(),
+            vec![GroupBegun::Counted; 3]
+        );
+        assert_eq!(unfinished(), vec![1, 1, 1]);
+        store
+            .batch("s", |batch| batch.end_reading_group(&ids))
+            .unwrap();
+        assert_eq!(unfinished(), vec![0, 0, 0]);
+        // Counted again, and the daemon dies while reading the group.
+        store.begin_reading_group("s", &ids).unwrap();
+        assert_eq!(
+            store.begin_reading_group("s", &ids).unwrap(),
+            vec![GroupBegun::Alone; 3],
+            "after a death, each is read alone"
+        );
+        assert_eq!(unfinished(), vec![1, 1, 1], "not counted by the group");
+        // The first is read alone and the daemon dies again: set aside.
+        assert_eq!(
+            store.begin_reading("s", ids[0], "Q", now).unwrap(),
+            Begun::Read { deaths: 1 }
+        );
+        assert_eq!(
+            store.begin_reading("s", ids[0], "Q", now).unwrap(),
+            Begun::SetAside
+        );
+        // The others are read alone, and their reads end: never set aside.
+        for &id in &ids[1..] {
+            assert_eq!(
+                store.begin_reading("s", id, "Q", now).unwrap(),
+                Begun::Read { deaths: 1 }
+            );
+            store.end_reading(id).unwrap();
+        }
+        assert_eq!(unfinished()[1..], [1, 1]);
+        assert_eq!(
+            store.begin_reading_group("s", &ids).unwrap(),
+            vec![GroupBegun::Gone, GroupBegun::Alone, GroupBegun::Alone]
+        );
+        // A group whose record failed counts its reads as over by itself.
+        store
+            .lock()
+            .execute("UPDATE messages SET unfinished_reads = 0", [])
+            .unwrap();
+        store.begin_reading_group("s", &ids[1..]).unwrap();
+        store.end_reading_group(&ids[1..]).unwrap();
+        assert_eq!(unfinished()[1..], [0, 0]);
+        let synchronous: i64 = store
+            .lock()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL after the group's light commits");
     }
 
     /// A whole message fetched from INBOX.

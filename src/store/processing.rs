@@ -211,25 +211,128 @@ pub struct Lookup<'a> {
 }
 
 impl Lookup<'_> {
-    /// The recipient whose token this is.
-    pub fn recipient_by_token(
-        &self,
-        token: &crate::compose::token::Token,
-    ) -> Result<Option<StoredRecipient>> {
-        super::recipient_by_token(&self.store.lock(), self.survey_id, token)
-    }
-
-    /// The recipient with this address (case-insensitive).
-    pub fn recipient_by_email(&self, email: &str) -> Result<Option<StoredRecipient>> {
-        recipient_by_email(&self.store.lock(), self.survey_id, email)
-    }
-
     /// The latest invitation or reminder that went to the person, as sent
     /// (kept by [`Store::keep_sent_questionnaire`]), unless purged.
     pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
         sent_questionnaire(&self.store.lock(), recipient_id)
     }
 }
+
+/// What deciding about a message reads of the store (its facts): the same
+/// questions through a batch's transaction ([`Batch`], what the decision
+/// recorded stands on) or outside any, each holding the store for its one
+/// query ([`Lookup`]: a decision drafted while the store is not held, its
+/// follow-ups composed, kept if the batch finds the same facts).
+pub trait Reads {
+    /// When the survey closed, if it has.
+    fn closed_at(&self) -> Result<Option<Timestamp>>;
+    /// A recipient by row id.
+    fn recipient(&self, id: i64) -> Result<StoredRecipient>;
+    /// The recipient whose token this is.
+    fn recipient_by_token(
+        &self,
+        token: &crate::compose::token::Token,
+    ) -> Result<Option<StoredRecipient>>;
+    /// The recipient with this address (case-insensitive).
+    fn recipient_by_email(&self, email: &str) -> Result<Option<StoredRecipient>>;
+    /// A person's current answers.
+    fn current_answers(&self, recipient_id: i64) -> Result<BTreeMap<String, Answer>>;
+    /// The person's pending confirmation by email, if any.
+    fn pending_confirmation(&self, recipient_id: i64)
+    -> Result<Option<super::PendingConfirmation>>;
+    /// What our confirmation email `message_id` to the person showed.
+    fn confirmation_shown(&self, recipient_id: i64, message_id: &str) -> Result<Option<String>>;
+    /// Mail of `kinds` queued for a person since `since`.
+    fn mail_count(&self, recipient_id: i64, kinds: &[MailKind], since: Timestamp) -> Result<usize>;
+    /// The message a VERP bounce key names.
+    fn sent_mail_by_key(&self, key: &str) -> Result<Option<super::SentMail>>;
+    /// Whether outbox row `outbox_id` already paused sending.
+    fn paused_sending(&self, outbox_id: i64) -> Result<bool>;
+    /// Our message with this Message-ID (without angle brackets).
+    fn sent_mail_by_message_id(&self, message_id: &str) -> Result<Option<super::SentMail>>;
+}
+
+/// The questions of [`Reads`] on one connection.
+fn closed_at_on(conn: &Connection, survey_id: &str) -> Result<Option<Timestamp>> {
+    super::timeline::closed_at(conn, survey_id)
+}
+
+fn paused_sending(conn: &Connection, outbox_id: i64) -> Result<bool> {
+    Ok(conn.query_row_cached(
+        "SELECT EXISTS (SELECT 1 FROM sending_pauses WHERE outbox_id = ?1)",
+        [outbox_id],
+        |r| r.get(0),
+    )?)
+}
+
+macro_rules! reads_on {
+    ($type:ty, $conn:ident, $this:ident => $get:expr) => {
+        impl Reads for $type {
+            fn closed_at(&$this) -> Result<Option<Timestamp>> {
+                let $conn = $get;
+                closed_at_on(&$conn, $this.survey_id)
+            }
+            fn recipient(&$this, id: i64) -> Result<StoredRecipient> {
+                let $conn = $get;
+                super::recipient_by_id(&$conn, id)
+            }
+            fn recipient_by_token(
+                &$this,
+                token: &crate::compose::token::Token,
+            ) -> Result<Option<StoredRecipient>> {
+                let $conn = $get;
+                super::recipient_by_token(&$conn, $this.survey_id, token)
+            }
+            fn recipient_by_email(&$this, email: &str) -> Result<Option<StoredRecipient>> {
+                let $conn = $get;
+                recipient_by_email(&$conn, $this.survey_id, email)
+            }
+            fn current_answers(&$this, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
+                let $conn = $get;
+                current_answers(&$conn, recipient_id)
+            }
+            fn pending_confirmation(
+                &$this,
+                recipient_id: i64,
+            ) -> Result<Option<super::PendingConfirmation>> {
+                let $conn = $get;
+                super::confirmations::pending(&$conn, recipient_id)
+            }
+            fn confirmation_shown(
+                &$this,
+                recipient_id: i64,
+                message_id: &str,
+            ) -> Result<Option<String>> {
+                let $conn = $get;
+                super::confirmations::shown(&$conn, recipient_id, message_id)
+            }
+            fn mail_count(
+                &$this,
+                recipient_id: i64,
+                kinds: &[MailKind],
+                since: Timestamp,
+            ) -> Result<usize> {
+                let $conn = $get;
+                mail_count(&$conn, recipient_id, kinds, since)
+            }
+            fn sent_mail_by_key(&$this, key: &str) -> Result<Option<super::SentMail>> {
+                let $conn = $get;
+                super::sent_mail(&$conn, "bounce_key", $this.survey_id, key)
+            }
+            fn paused_sending(&$this, outbox_id: i64) -> Result<bool> {
+                let $conn = $get;
+                paused_sending(&$conn, outbox_id)
+            }
+            fn sent_mail_by_message_id(&$this, message_id: &str) -> Result<Option<super::SentMail>> {
+                let $conn = $get;
+                super::sent_mail(&$conn, "message_id", $this.survey_id, message_id)
+            }
+        }
+    };
+}
+
+reads_on!(Batch<'_>, conn, self => self.conn);
+reads_on!(Lookup<'_>, conn, self => self.store.lock());
 
 impl Store {
     /// Lookups for reading a message of survey `survey_id`, each holding
@@ -326,6 +429,79 @@ impl Store {
     }
 }
 
+/// What [`Store::begin_reading_group`] did with one message of a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBegun {
+    /// Its read is counted as begun with the group's: read it, and count
+    /// the read as over when the group is recorded
+    /// ([`Batch::end_reading_group`]) or, if that fails,
+    /// [`Store::end_reading_group`].
+    Counted,
+    /// The daemon died while a read of it was counted (alone or in a
+    /// group): it is not counted with the group, but read alone, between
+    /// its own [`Store::begin_reading`] and [`Store::end_reading`], so
+    /// that only a death while it alone is being read can set it aside.
+    Alone,
+    /// It no longer waits (processed, or retried by hand, meanwhile).
+    Gone,
+}
+
+impl Store {
+    /// Counts the reads of a group of messages as begun, in one commit
+    /// (with `synchronous = NORMAL`, as [`Store::begin_reading`]) instead
+    /// of one per message. Only messages never counted in a read that did
+    /// not finish are counted so ([`GroupBegun::Counted`]); the others are
+    /// read alone ([`GroupBegun::Alone`]). A daemon that dies while it
+    /// reads the group leaves every message of the group counted once;
+    /// each is then read alone, so a message is set aside only when the
+    /// daemon also dies while reading it alone: a message that does not
+    /// kill the daemon is never set aside for one that does.
+    pub fn begin_reading_group(&self, survey_id: &str, ids: &[i64]) -> Result<Vec<GroupBegun>> {
+        let mut begun = Vec::with_capacity(ids.len());
+        light_commit(&mut self.lock(), |tx| {
+            for &id in ids {
+                let row: Option<(String, u32)> = tx
+                    .query_row_cached(
+                        "SELECT state, unfinished_reads FROM messages WHERE id = ?1 AND survey_id = ?2",
+                        params![id, survey_id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                begun.push(match row {
+                    Some((state, 0)) if state == "new" => {
+                        tx.execute_cached(
+                            "UPDATE messages SET unfinished_reads = unfinished_reads + 1 WHERE id = ?1",
+                            [id],
+                        )?;
+                        GroupBegun::Counted
+                    }
+                    Some((state, _)) if state == "new" => GroupBegun::Alone,
+                    _ => GroupBegun::Gone,
+                });
+            }
+            Ok(())
+        })?;
+        Ok(begun)
+    }
+
+    /// Counts the reads [`Store::begin_reading_group`] counted as over,
+    /// in one commit, when they could not be recorded with the group's
+    /// record ([`Batch::end_reading_group`]).
+    pub fn end_reading_group(&self, ids: &[i64]) -> Result<()> {
+        light_commit(&mut self.lock(), |tx| end_reading_group(tx, ids))
+    }
+}
+
+fn end_reading_group(conn: &Connection, ids: &[i64]) -> Result<()> {
+    for &id in ids {
+        conn.execute_cached(
+            "UPDATE messages SET unfinished_reads = MAX(unfinished_reads - 1, 0) WHERE id = ?1",
+            [id],
+        )?;
+    }
+    Ok(())
+}
+
 /// Runs `work` in a transaction committed with `synchronous = NORMAL` (see
 /// [`Store::begin_reading`]), then sets `FULL` back, whatever happened.
 fn light_commit(conn: &mut Connection, work: impl FnOnce(&Connection) -> Result<()>) -> Result<()> {
@@ -362,6 +538,13 @@ impl Batch<'_> {
         waiting.load(self.conn)
     }
 
+    /// Counts the reads of `ids`, begun by [`Store::begin_reading_group`],
+    /// as over, in the batch's transaction: no commit of their own, and
+    /// not undone when one message's savepoint is rolled back.
+    pub fn end_reading_group(&self, ids: &[i64]) -> Result<()> {
+        end_reading_group(self.conn, ids)
+    }
+
     /// Opens a savepoint for one message: what is done until it is
     /// released can be rolled back alone, the rest of the batch kept.
     pub fn savepoint(&self) -> Result<Savepoint<'_>> {
@@ -391,88 +574,6 @@ impl Batch<'_> {
         now: Timestamp,
     ) -> Result<()> {
         record_failure(self.conn, self.survey_id, id, reason, next, quarantine, now)
-    }
-
-    /// The recipient whose token this is (see [`Store::recipient_by_token`]).
-    pub fn recipient_by_token(
-        &self,
-        token: &crate::compose::token::Token,
-    ) -> Result<Option<StoredRecipient>> {
-        super::recipient_by_token(self.conn, self.survey_id, token)
-    }
-
-    /// The recipient with this address (case-insensitive).
-    pub fn recipient_by_email(&self, email: &str) -> Result<Option<StoredRecipient>> {
-        recipient_by_email(self.conn, self.survey_id, email)
-    }
-
-    /// The person's pending confirmation by email, if any.
-    pub fn pending_confirmation(
-        &self,
-        recipient_id: i64,
-    ) -> Result<Option<super::PendingConfirmation>> {
-        super::confirmations::pending(self.conn, recipient_id)
-    }
-
-    /// What our confirmation email `message_id` to the person showed (its
-    /// digest), if it is one of theirs that stored it.
-    pub fn confirmation_shown(
-        &self,
-        recipient_id: i64,
-        message_id: &str,
-    ) -> Result<Option<String>> {
-        super::confirmations::shown(self.conn, recipient_id, message_id)
-    }
-
-    /// The latest invitation or reminder that went to the person, as sent
-    /// (kept by [`Store::keep_sent_questionnaire`]), unless purged.
-    pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
-        sent_questionnaire(self.conn, recipient_id)
-    }
-
-    /// A person's current answers.
-    pub fn current_answers(&self, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
-        current_answers(self.conn, recipient_id)
-    }
-
-    /// Mail of `kinds` queued for a person since `since`.
-    pub fn mail_count(
-        &self,
-        recipient_id: i64,
-        kinds: &[MailKind],
-        since: Timestamp,
-    ) -> Result<usize> {
-        mail_count(self.conn, recipient_id, kinds, since)
-    }
-
-    /// When the survey closed, if it has.
-    pub fn closed_at(&self) -> Result<Option<Timestamp>> {
-        super::timeline::closed_at(self.conn, self.survey_id)
-    }
-
-    /// The message a VERP bounce key names.
-    pub fn sent_mail_by_key(&self, key: &str) -> Result<Option<super::SentMail>> {
-        super::sent_mail(self.conn, "bounce_key", self.survey_id, key)
-    }
-
-    /// Whether outbox row `outbox_id` already paused sending (one key
-    /// pauses at most once).
-    pub fn paused_sending(&self, outbox_id: i64) -> Result<bool> {
-        Ok(self.conn.query_row_cached(
-            "SELECT EXISTS (SELECT 1 FROM sending_pauses WHERE outbox_id = ?1)",
-            [outbox_id],
-            |r| r.get(0),
-        )?)
-    }
-
-    /// Our message with this Message-ID (without angle brackets).
-    pub fn sent_mail_by_message_id(&self, message_id: &str) -> Result<Option<super::SentMail>> {
-        super::sent_mail(self.conn, "message_id", self.survey_id, message_id)
-    }
-
-    /// A recipient by row id.
-    pub fn recipient(&self, id: i64) -> Result<StoredRecipient> {
-        super::recipient_by_id(self.conn, id)
     }
 }
 

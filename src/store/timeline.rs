@@ -44,9 +44,6 @@ pub struct ReportData {
     pub bounced: usize,
     /// Asked for no more mail.
     pub opted_out: usize,
-    /// People with current answers, in order of first answer, with the
-    /// answers and whether a reply came from another address.
-    pub respondents: Vec<(StoredRecipient, BTreeMap<String, Answer>, bool)>,
     /// Replies after the close: who, when.
     pub late: Vec<(StoredRecipient, Timestamp)>,
     /// Clarification emails sent.
@@ -58,6 +55,46 @@ pub struct ReportData {
     pub unverified_bounces: usize,
 }
 
+/// A person with current answers, as the report reads them
+/// ([`Store::each_answered`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered {
+    /// Their row id.
+    pub recipient_id: i64,
+    /// Their name as listed.
+    pub name: String,
+    /// The address invited.
+    pub email: String,
+    /// Their list columns (`centre`, ...).
+    pub attributes: BTreeMap<String, String>,
+    /// Their current answers by question id (the source lines are not
+    /// read: the report shows none).
+    pub answers: BTreeMap<String, Answer>,
+    /// A reply of theirs was accepted from another address.
+    pub different_sender: bool,
+}
+
+/// Everyone's current answers with their person, in the order of each
+/// person's first current answer (its time, then its row), each person's
+/// answers in row order: one ordered query, so the report reads a person
+/// at a time. The order is decided over the people (`first` groups the
+/// answers by person through `answers_current`), then each person's row
+/// and answers are found (`CROSS JOIN` keeps that order of the loops:
+/// the person once, their answers through `answers_current`). What is
+/// sorted is kept small: the person's columns come on their first answer
+/// only (the one whose id is their `first_id`), and the source line is
+/// not read (`''`, for [`super::answers::answer_from_row`]).
+const ANSWERED: &str = "SELECT f.recipient_id,
+        CASE WHEN a.id = f.first_id THEN r.name END,
+        CASE WHEN a.id = f.first_id THEN r.email END,
+        CASE WHEN a.id = f.first_id THEN r.attributes END,
+        a.question_id, a.status, a.value, a.other, a.reason, '', a.id
+     FROM (SELECT recipient_id, MIN(created_at) AS first_at, MIN(id) AS first_id FROM answers
+           WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id) f
+     CROSS JOIN recipients r ON r.id = f.recipient_id
+     CROSS JOIN answers a ON a.survey_id = ?1 AND a.recipient_id = f.recipient_id AND a.current = 1
+     ORDER BY f.first_at, f.first_id, a.id";
+
 /// The one rule for what stops a listed, active person's reminders, used
 /// both when reminders are queued ([`Store::silent`]) and when one is about
 /// to be sent (`claim_due`): answers of theirs that count (a reply with
@@ -68,6 +105,36 @@ pub struct ReportData {
 /// `recipients`.
 pub(super) const STOPS_REMINDERS: &str =
     "EXISTS (SELECT 1 FROM answers a WHERE a.recipient_id = r.id)";
+
+/// The people with answers ([`STOPS_REMINDERS`] as one read), in id
+/// order, from the covering index `answers_current`: [`Store::silent`]
+/// merges it with the people invited.
+pub(super) const ANSWERED_IN_ORDER: &str =
+    "SELECT DISTINCT recipient_id FROM answers WHERE survey_id = ?1 ORDER BY recipient_id";
+
+/// The values of person `id` in `rows` (read in person order), after
+/// skipping those of people before them; the rows of later people stay.
+fn of_person<T>(
+    rows: &mut std::iter::Peekable<impl Iterator<Item = rusqlite::Result<(i64, T)>>>,
+    id: i64,
+) -> Result<Vec<T>> {
+    let mut values = Vec::new();
+    while let Some(next) = rows.peek() {
+        match next {
+            Ok((person, _)) if *person > id => break,
+            Ok(_) => {
+                let (person, value) = rows.next().expect("peeked")?;
+                if person == id {
+                    values.push(value);
+                }
+            }
+            Err(_) => {
+                rows.next().expect("peeked")?;
+            }
+        }
+    }
+    Ok(values)
+}
 
 /// A stored time of recipient `id`'s, or an error naming the row.
 fn ts(id: i64, seconds: i64) -> Result<Timestamp> {
@@ -103,50 +170,56 @@ impl Store {
 
     /// Listed, active people whose invitation went out and who have no
     /// counted answer ([`STOPS_REMINDERS`]; a partial reply is followed up
-    /// by clarification).
+    /// by clarification), in id order.
+    ///
+    /// Three reads in recipient order, merged here, instead of one query
+    /// with two lookups per person (issue 23: at a million people those
+    /// lookups were most of the query's CPU): the sent invitations from
+    /// the covering index `outbox_by_kind` (migration 0023) with each
+    /// person's row by id, the people with answers ([`ANSWERED_IN_ORDER`])
+    /// and the reminders queued, both from covering indexes.
     pub fn silent(&self, survey_id: &str) -> Result<Vec<Silent>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT r.id, r.name, r.selector || r.verifier, r.added_at, o.sent_at,
-                    (SELECT group_concat(m.seq) FROM outbox m WHERE m.recipient_id = r.id AND m.kind = 'reminder')
-             FROM recipients r JOIN outbox o ON o.recipient_id = r.id AND o.kind = 'invitation' AND o.state = 'sent'
-             WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
-               AND NOT {STOPS_REMINDERS}
-             ORDER BY r.id"
-        ))?;
+        let mut invited = conn.prepare_cached(
+            "SELECT o.recipient_id, r.name, r.selector || r.verifier, r.added_at, o.sent_at
+             FROM outbox o CROSS JOIN recipients r ON r.id = o.recipient_id
+             WHERE o.survey_id = ?1 AND o.kind = 'invitation' AND o.state = 'sent'
+               AND r.listed = 1 AND r.status = 'active'
+             ORDER BY o.recipient_id",
+        )?;
+        let mut answered = conn.prepare_cached(ANSWERED_IN_ORDER)?;
+        let mut reminders = conn.prepare_cached(
+            "SELECT recipient_id, seq FROM outbox
+             WHERE survey_id = ?1 AND kind = 'reminder' ORDER BY recipient_id",
+        )?;
+        let mut answered = answered
+            .query_map([survey_id], |r| Ok((r.get::<_, i64>(0)?, ())))?
+            .peekable();
+        let mut reminders = reminders
+            .query_map([survey_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as u32))
+            })?
+            .peekable();
         let mut silent = Vec::new();
-        let mut rows = stmt.query([survey_id])?;
+        let mut rows = invited.query([survey_id])?;
         while let Some(r) = rows.next()? {
-            let (id, name, token, added, sent, reminded): (
-                i64,
-                String,
-                String,
-                i64,
-                i64,
-                Option<String>,
-            ) = (
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            );
+            let id: i64 = r.get(0)?;
+            if !of_person(&mut answered, id)?.is_empty() {
+                continue;
+            }
+            let reminded = of_person(&mut reminders, id)?;
+            let token: String = r.get(2)?;
             silent.push(Silent {
                 recipient_id: id,
-                name,
+                name: r.get(1)?,
                 token: Token::parse(&token).ok_or_else(|| Error::Decode {
                     table: "recipients",
                     row: id,
                     detail: "the token is not well formed".into(),
                 })?,
-                added_at: ts(id, added)?,
-                invited_at: ts(id, sent)?,
-                reminded: reminded
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter_map(|n| n.parse().ok())
-                    .collect(),
+                added_at: ts(id, r.get(3)?)?,
+                invited_at: ts(id, r.get(4)?)?,
+                reminded,
             });
         }
         Ok(silent)
@@ -232,15 +305,8 @@ impl Store {
     /// of their column `breakdown`, if given. The invited are only
     /// counted, never loaded: a national list holds a million people.
     pub fn report_data(&self, survey_id: &str, breakdown: Option<&str>) -> Result<ReportData> {
-        let mut answers = self.all_current_answers(survey_id)?;
         let conn = self.lock();
         let mut data = ReportData::default();
-        let ids = |sql: &str| -> Result<Vec<i64>> {
-            let mut stmt = conn.prepare_cached(sql)?;
-            Ok(stmt
-                .query_map([survey_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?)
-        };
         let (invited, bounced, opted_out): (i64, i64, i64) = conn.query_row_cached(
             &format!(
                 "SELECT COUNT(*),
@@ -257,19 +323,6 @@ impl Store {
         data.opted_out = opted_out as usize;
         if let Some(column) = breakdown {
             data.invited_by_value = invited_by_value(&conn, survey_id, column, data.invited)?;
-        }
-        let different: std::collections::HashSet<i64> = ids(
-            "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted'",
-        )?
-        .into_iter()
-        .collect();
-        for id in ids(
-            "SELECT recipient_id FROM answers WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id ORDER BY MIN(created_at), MIN(id)",
-        )? {
-            let person = recipient_by_id(&conn, id)?;
-            let mine = answers.remove(&id).unwrap_or_default();
-            data.respondents
-                .push((person, mine, different.contains(&id)));
         }
         let mut stmt = conn.prepare_cached(
             "SELECT recipient_id, MIN(received_at) FROM messages
@@ -297,6 +350,62 @@ impl Store {
             |r| r.get::<_, i64>(0),
         )? as usize;
         Ok(data)
+    }
+
+    /// Everyone with current answers, with their answers, handed to `each`
+    /// one person at a time in the order of their first current answer
+    /// (what the report's labels R001, ... follow): read in one ordered
+    /// query, nobody held but the person at hand, so a report over a
+    /// national survey holds none of its respondents. The store is not
+    /// free for others until it returns. An error of `each` stops it.
+    pub fn each_answered(
+        &self,
+        survey_id: &str,
+        mut each: impl FnMut(Answered) -> Result<()>,
+    ) -> Result<()> {
+        let conn = self.lock();
+        let different: std::collections::HashSet<i64> = {
+            let mut stmt = conn.prepare_cached(
+                "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted' AND recipient_id IS NOT NULL",
+            )?;
+            stmt.query_map([survey_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut stmt = conn.prepare_cached(ANSWERED)?;
+        let mut rows = stmt.query([survey_id])?;
+        let mut person: Option<Answered> = None;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if person.as_ref().is_none_or(|p| p.recipient_id != id) {
+                if let Some(done) = person.take() {
+                    each(done)?;
+                }
+                // Their columns come with their first answer (see
+                // ANSWERED), always the first row of theirs.
+                let attributes: String = row.get(3)?;
+                person = Some(Answered {
+                    recipient_id: id,
+                    name: row.get(1)?,
+                    email: row.get(2)?,
+                    attributes: serde_json::from_str(&attributes).map_err(|e| Error::Decode {
+                        table: "recipients",
+                        row: id,
+                        detail: format!("attributes are not a JSON object of text: {e}"),
+                    })?,
+                    answers: BTreeMap::new(),
+                    different_sender: different.contains(&id),
+                });
+            }
+            let question: String = row.get(4)?;
+            let answer = super::answers::answer_from_row(row, 5)?;
+            if let Some(p) = person.as_mut() {
+                p.answers.insert(question, answer);
+            }
+        }
+        if let Some(done) = person {
+            each(done)?;
+        }
+        Ok(())
     }
 }
 

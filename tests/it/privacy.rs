@@ -332,12 +332,25 @@ fn purge_deletes_names_addresses_and_messages_once_the_report_is_sent_and_keeps_
     ]);
     assert!(before.status.success(), "{before:?}");
 
+    // A report too large to email keeps its data files on the server
+    // (`reports/SURVEY-TIME/`): the purge deletes them too.
+    let kept = fixture
+        .dir
+        .path()
+        .join("reports")
+        .join(format!("{sid}-20261201T090000Z"));
+    std::fs::create_dir_all(&kept).unwrap();
+    std::fs::write(kept.join("responses.csv"), &rows[0].1).unwrap();
+
     let purge = fixture.mailsurvey(&["purge"]);
     assert!(purge.status.success(), "{purge:?}");
+    let said = String::from_utf8_lossy(&purge.stdout);
+    assert!(said.contains("purged: 2 people"), "{purge:?}");
     assert!(
-        String::from_utf8_lossy(&purge.stdout).contains("purged: 2 people"),
+        said.contains("1 kept report folder(s) deleted"),
         "{purge:?}"
     );
+    assert!(!kept.exists(), "the kept report folder is still there");
 
     // Nothing personal is left in the file, not even in free pages.
     let db = std::fs::read(fixture.dir.path().join("state.db")).unwrap();

@@ -425,8 +425,9 @@ fn columns_of(q: &crate::survey::Question) -> Vec<(String, (String, String), Mea
     }
 }
 
-/// Renders the codebook and the three syntax files for `responses_csv`.
-pub(crate) fn render(survey: &Survey, responses_csv: &[u8]) -> Result<Exports> {
+/// Renders the codebook and the three syntax files for `responses.csv`,
+/// read once from `responses_csv` (a file or memory).
+pub(crate) fn render(survey: &Survey, responses_csv: impl std::io::Read) -> Result<Exports> {
     let variables = variables(survey);
     let shape = Shape::of(responses_csv, variables.len())?;
     Ok(Exports {
@@ -448,17 +449,18 @@ pub(crate) struct Shape {
 }
 
 impl Shape {
-    fn of(csv_bytes: &[u8], columns: usize) -> Result<Shape> {
-        let longest_line = csv_bytes
-            .split(|b| *b == b'\n')
-            .map(<[u8]>::len)
-            .max()
-            .unwrap_or(0);
+    /// The shape of the CSV read from `csv`, in one pass.
+    fn of(csv: impl std::io::Read, columns: usize) -> Result<Shape> {
+        let mut meter = LineMeter {
+            inner: csv,
+            line: 0,
+            longest: 0,
+        };
         let mut widths = vec![0; columns];
         let mut longest_record = 0;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
-            .from_reader(csv_bytes);
+            .from_reader(&mut meter);
         for record in reader.byte_records() {
             let record = record.map_err(|e| Error::Other(format!("responses.csv: {e}")))?;
             // Unquoted, unescaped bytes: a quote doubled at most each byte,
@@ -468,11 +470,36 @@ impl Shape {
                 *width = (*width).max(field.len());
             }
         }
+        drop(reader);
+        let longest_line = meter.longest.max(meter.line);
         Ok(Shape {
             longest_line,
             longest_record: longest_record.max(longest_line),
             widths,
         })
+    }
+}
+
+/// Passes bytes through and measures the longest physical line (in
+/// bytes, without its `\n`).
+struct LineMeter<R> {
+    inner: R,
+    line: usize,
+    longest: usize,
+}
+
+impl<R: std::io::Read> std::io::Read for LineMeter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for part in buf[..n].split_inclusive(|b| *b == b'\n') {
+            if part.ends_with(b"\n") {
+                self.longest = self.longest.max(self.line + part.len() - 1);
+                self.line = 0;
+            } else {
+                self.line += part.len();
+            }
+        }
+        Ok(n)
     }
 }
 

@@ -192,7 +192,9 @@ fn the_text_report_shows_the_abstracts_figures() {
     }
     // No names anywhere when the survey does not allow them.
     assert!(!text.contains("Dr Jack Clarke") && !report.html.contains("Dr Jack Clarke"));
-    assert!(!String::from_utf8_lossy(&report.responses_csv).contains("jack.clarke"));
+    assert!(
+        !String::from_utf8_lossy(&report.read("responses.csv").unwrap()).contains("jack.clarke")
+    );
     golden("cohort-report.txt", text.as_bytes());
 }
 
@@ -267,7 +269,8 @@ fn the_figures_are_the_seed_studys() {
     let comments = f.questions.iter().find(|q| q.id == "comments").unwrap();
     assert_eq!(comments.n, 7);
     // report.json carries the same figures.
-    let json: serde_json::Value = serde_json::from_str(&report.json).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&report.read("report.json").unwrap()).unwrap();
     assert_eq!(json["participation"]["response_rate"]["percent"], 71.7);
     assert_eq!(json["questions"][0]["outcome"]["yes"]["count"], 35);
     assert_eq!(json["questions"][0]["outcome"]["yes"]["ci_low"], 67.4);
@@ -277,7 +280,8 @@ fn the_figures_are_the_seed_studys() {
 #[test]
 fn responses_csv_reproduces_the_figures() {
     let (survey, report) = report();
-    let mut reader = csv::Reader::from_reader(report.responses_csv.as_slice());
+    let csv_bytes = report.read("responses.csv").unwrap();
+    let mut reader = csv::Reader::from_reader(csv_bytes.as_slice());
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 43);
@@ -337,7 +341,10 @@ fn responses_csv_reproduces_the_figures() {
     // The breakdown column is there, and every centre has its rows.
     assert_eq!(count("centre", "St Columba's Hospice"), 8);
     assert_eq!(headers.len(), 1 + 1 + survey.questions.len() - 1 + 6);
-    golden("cohort-responses.csv", &report.responses_csv);
+    golden(
+        "cohort-responses.csv",
+        &report.read("responses.csv").unwrap(),
+    );
 }
 
 #[test]
@@ -346,7 +353,7 @@ fn the_exports_for_statistics_software_are_golden() {
     let codebook = String::from_utf8(report.codebook_csv.clone()).unwrap();
     assert_eq!(
         codebook.lines().count(),
-        1 + String::from_utf8_lossy(&report.responses_csv)
+        1 + String::from_utf8_lossy(&report.read("responses.csv").unwrap())
             .lines()
             .next()
             .unwrap()
@@ -496,7 +503,7 @@ fn partial_unclear_and_late_replies_are_counted_apart() {
     );
     assert!(!report.text.contains("Dr Late"));
     // Unclear and unanswered cells are empty in the CSV.
-    let csv = String::from_utf8(report.responses_csv).unwrap();
+    let csv = String::from_utf8(report.read("responses.csv").unwrap()).unwrap();
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let r001: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
     let cell = |id: &str| r001[header.iter().position(|h| *h == id).unwrap()];
@@ -592,7 +599,7 @@ fn an_interim_report_before_any_reply_is_still_a_report() {
     let b = f.breakdown.as_ref().unwrap();
     assert!(b.groups.iter().all(|g| !g.responded.suppressed));
     assert_eq!(
-        String::from_utf8(report.responses_csv.clone())
+        String::from_utf8(report.read("responses.csv").unwrap())
             .unwrap()
             .lines()
             .count(),

@@ -37,7 +37,7 @@ pub(super) struct Wiring {
     pub(super) problem: Arc<Mutex<Option<String>>>,
     pub(super) reread: Arc<AtomicBool>,
     pub(super) arrived: Arc<tokio::sync::Notify>,
-    pub(super) wake: Arc<AtomicBool>,
+    pub(super) wake: Arc<crate::inbox::Wake>,
 }
 
 /// Runs one survey's daemon until its shutdown. It first waits for the

@@ -5,7 +5,6 @@
 //! survey's.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use tracing::info;
@@ -20,7 +19,7 @@ use crate::survey::Survey;
 pub(super) struct Group {
     members: Arc<Mutex<Vec<crate::inbox::Member>>>,
     /// Set by any member's daemon when it has mail to file.
-    wake: Arc<AtomicBool>,
+    wake: Arc<crate::inbox::Wake>,
     health: Arc<Health>,
     pub(super) socket: Arc<Mutex<Option<std::net::TcpStream>>>,
     pub(super) trigger: Trigger,
@@ -35,13 +34,13 @@ pub(super) fn join_group(
     survey: &Arc<Survey>,
     store: &Store,
     arrived: &Arc<tokio::sync::Notify>,
-) -> (String, Arc<Health>, Arc<AtomicBool>) {
+) -> (String, Arc<Health>, Arc<crate::inbox::Wake>) {
     let key = mailbox_of(survey);
     let group = groups.entry(key.clone()).or_insert_with(|| {
         let (trigger, shutdown) = shutdown::channel();
         Group {
             members: Arc::new(Mutex::new(Vec::new())),
-            wake: Arc::new(AtomicBool::new(false)),
+            wake: Arc::new(crate::inbox::Wake::new()),
             health: Arc::new(Health::default()),
             socket: Arc::new(Mutex::new(None)),
             trigger,

@@ -566,6 +566,163 @@ pub(super) fn summary(
     Some(Summary { value, except })
 }
 
+/// A summary with a reason after it ("Yes to everything - we're big
+/// users here!", "Yes to everything (we run a clinic)"): the summary of
+/// the part before the reason, when the reason is a plain one
+/// ([`plain_reason`]).
+pub(super) fn summary_with_reason(
+    text: &str,
+    questions: usize,
+    named: &dyn Fn(&str) -> Option<usize>,
+) -> Option<Summary> {
+    let (head, reason) = reason_cut(text)?;
+    let summary = summary(head, questions, named)?;
+    (summary.except.is_empty() && plain_reason(reason)).then_some(summary)
+}
+
+/// The line cut before a reason: at ` - `, ` – `, ` — ` or ` (`.
+fn reason_cut(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim().trim_end_matches(['.', '!']);
+    [" - ", " – ", " — ", " ("]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, sep.len())))
+        .min()
+        .map(|(at, len)| (&text[..at], text[at + len..].trim_end_matches(')')))
+}
+
+/// Words that make a reason after a summary more than a reason: another
+/// answer, an exception, a doubt, a correction, a question or a place.
+const NOT_PLAIN: &[&str] = &[
+    "yes",
+    "no",
+    "not",
+    "but",
+    "except",
+    "apart",
+    "other",
+    "save",
+    "bar",
+    "besides",
+    "excluding",
+    "question",
+    "questions",
+    "q",
+    "sure",
+    "wait",
+    "sorry",
+    "actually",
+    "meant",
+    "mean",
+    "rest",
+    "first",
+    "last",
+    "all",
+    "everything",
+    "maybe",
+    "perhaps",
+    "probably",
+    "unsure",
+    "unless",
+];
+
+/// A reason that only explains ("we're big users here", "I've never
+/// prescribed it myself"): at most 25 words, no number, none of
+/// [`NOT_PLAIN`].
+pub(super) fn plain_reason(reason: &str) -> bool {
+    let words: Vec<String> = reason
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty()
+        && words.len() <= 25
+        && !reason.chars().any(|c| c.is_ascii_digit())
+        && !words.iter().any(|w| NOT_PLAIN.contains(&w.as_str()))
+}
+
+/// Questions named by their place: "the first three", or "the rest".
+#[derive(Debug, PartialEq)]
+pub(super) enum Place {
+    /// The first `.0` questions take the value `.1` ("no to the first
+    /// three", "the first two are yes").
+    First(usize, bool),
+    /// Every question nothing else answers takes the value ("yes to the
+    /// rest", "everything else no").
+    Rest(bool),
+}
+
+/// The words of a place.
+const PLACE: &str = r"(?:the\s+)?first\s+(\w+)(?:\s+(?:questions?|ones|answers))?|(?:(?:the|all\s+the|all)\s+)?(?:rest|others|remainder|remaining(?:\s+(?:ones|questions))?)(?:\s+of\s+(?:them|the\s+questions))?|everything\s+else|all\s+else";
+
+/// "yes to the first three", "no for the rest".
+static PLACE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:and\s+)?(yes|no)\s+(?:to|for)\s+(?:all\s+)?(?:{PLACE})$"
+    ))
+    .expect("valid regex")
+});
+
+/// "the first three are all no", "everything else yes", "the rest: no".
+static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:and\s+)?(?:{PLACE})\s*(?:(?:are|is)\s+(?:all\s+)?|[:=\-–]\s*)?(?:an?\s+)?(yes|no)s?$"
+    ))
+    .expect("valid regex")
+});
+
+/// A count in digits or words, one to ten.
+fn count(word: &str) -> Option<usize> {
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let lower = word.to_ascii_lowercase();
+    WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .map(|i| i + 1)
+        .or_else(|| lower.parse().ok().filter(|n| (1..=10).contains(n)))
+}
+
+/// A line that answers questions by their place: clauses between commas,
+/// semicolons or "and" ("No to the first three, yes to the rest"; "The
+/// first three are all no"; "Everything else yes"), then perhaps a plain
+/// reason (after a dash or bracket, or as the last pieces: "..., I'm
+/// afraid"). `None` when any other piece stands on the line, or a count
+/// passes the last question.
+pub(super) fn by_position(text: &str, questions: usize) -> Option<Vec<Place>> {
+    let line = text.trim().trim_end_matches(['.', '!']);
+    let (head, reason) = reason_cut(line).unwrap_or((line, ""));
+    let pieces: Vec<&str> = head
+        .split([',', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut places = Vec::new();
+    let mut rest_of_line = Vec::new();
+    for piece in pieces {
+        if !rest_of_line.is_empty() {
+            rest_of_line.push(piece);
+            continue;
+        }
+        let found = PLACE_AFTER
+            .captures(piece)
+            .map(|c| (c.get(1), c.get(2)))
+            .or_else(|| PLACE_BEFORE.captures(piece).map(|c| (c.get(2), c.get(1))));
+        let Some((Some(value), first)) = found else {
+            rest_of_line.push(piece);
+            continue;
+        };
+        let yes = value.as_str().eq_ignore_ascii_case("yes");
+        places.push(match first {
+            Some(n) => Place::First(count(n.as_str()).filter(|n| *n <= questions)?, yes),
+            None => Place::Rest(yes),
+        });
+    }
+    let more = [rest_of_line.join(" "), reason.to_owned()].join(" ");
+    (!places.is_empty() && (more.trim().is_empty() || plain_reason(&more))).then_some(places)
+}
+
 /// The questions one piece of a summary's exceptions names: numbers
 /// ("2", "Q5", "questions 2") or a question's words.
 fn excepted(
@@ -824,6 +981,56 @@ mod tests {
         assert_eq!(header(&["a", "b", "c"]), None);
         assert_eq!(header(&["Q", "c", "d"]), None);
         assert_eq!(header(&["Yes", "No", "No"]), None);
+    }
+
+    #[test]
+    fn questions_by_place_and_summaries_with_a_reason() {
+        use Place::{First, Rest};
+        assert_eq!(
+            by_position(
+                "No to the first three questions - I've never prescribed it myself.",
+                10
+            ),
+            Some(vec![First(3, false)])
+        );
+        assert_eq!(
+            by_position("Yes to the first two, no to the rest.", 10),
+            Some(vec![First(2, true), Rest(false)])
+        );
+        assert_eq!(
+            by_position("The first three are all no, I'm afraid.", 10),
+            Some(vec![First(3, false)])
+        );
+        assert_eq!(
+            by_position("Everything else yes", 10),
+            Some(vec![Rest(true)])
+        );
+        assert_eq!(by_position("Yes to the rest.", 10), Some(vec![Rest(true)]));
+        assert_eq!(by_position("Yes to the first half or so.", 10), None);
+        assert_eq!(by_position("No to the rest, except 9", 10), None);
+        assert_eq!(by_position("Yes to the first twelve", 10), None);
+        assert!(plain_reason("we're big users here!"));
+        assert!(!plain_reason("but not sure about the research one"));
+        assert!(!plain_reason("no to 4"));
+        let named = |_: &str| None;
+        assert_eq!(
+            summary_with_reason("Yes to everything - we're big users here!", 10, &named),
+            Some(Summary {
+                value: true,
+                except: vec![]
+            })
+        );
+        assert_eq!(
+            summary_with_reason("Yes to everything (we run a busy service).", 10, &named),
+            Some(Summary {
+                value: true,
+                except: vec![]
+            })
+        );
+        assert_eq!(
+            summary_with_reason("Yes to everything - except the scale", 10, &named),
+            None
+        );
     }
 
     #[test]

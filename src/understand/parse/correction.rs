@@ -35,18 +35,18 @@ pub(super) enum Fix {
 
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:for|on|to|in)?\s*(?:question|q)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
+        r"(?i)\b(?:for|on|to|in)?\s*(?:question|q)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
     )
     .expect("valid regex")
 });
 /// The verbs of a correction: "I meant", "should be", "make that", "my
 /// answer is" (what follows, or precedes with "for", is the new answer).
-const CORRECTING: &str = r"(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|read|say)|(?:please\s+)?(?:change|make)\s+(?:it\s+|that\s+|my\s+answer\s+)?(?:to\s+)?|(?:the|my)\s+answer\s+(?:is|was|should\s+be))";
+const CORRECTING: &str = r"(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|read|say)|(?:please\s+)?(?:change|make)\s+(?:it\s+|that\s+|my\s+answer\s+)?(?:to\s+)?|(?:the|my)\s+answer\s+(?:is|was|should\s+be))";
 /// "For 4 I meant 6", "for no. 3 it should be no": a question by its number
 /// alone, right before the correcting verb.
 static CORRECTION_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\bfor\s+(?:no\.?\s*|number\s+|#)?(\d{{1,2}})\s*[,:]?\s*{CORRECTING}\s*:?\s*(\S.*)$"
+        r"(?i)\bfor\s+(?:no\.?\s*|number\s+|#|q\.?\s*|question\s+)?(\d{{1,2}})\s*[,:]?\s*{CORRECTING}\s*:?\s*(\S.*)$"
     ))
     .expect("valid regex")
 });
@@ -63,7 +63,7 @@ static CORRECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// 3": the new answer first, then the question.
 static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|i\s+meant)\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?\s*[.!]*\s*$",
+        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|i\s+meant)\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?(?:\s+(?:as\s+well|too|also|please))?\s*[.!]*\s*$",
     )
     .expect("valid regex")
 });
@@ -111,6 +111,7 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\bmake\s+{NUMBERED}\s+(?P<v>\S.*)$"),
         format!(r"(?i)^(?:p\.?\s*p?\.?\s*s\.?)\s*[:.\-–—]?\s*{NUMBERED}\s*[.):=\-–—]\s*(?P<v>\S.*)$"),
         format!(r"(?i)\b(?:scratch|ignore|disregard|forget|strike)\s+(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\b\s*(?:[,;:.!?–—]|\s-\s|$)\s*(?P<v>.*)$"),
+        format!(r"(?i)\b(?:forgot|forgotten|missed|left\s+out|skipped|omitted|didn'?t\s+answer)\s+(?:to\s+answer\s+)?(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\s*(?:[.):=,\-–—]|\s-)\s*(?P<v>\S.*)$"),
         format!(r"(?i)\bgot\s+{NUMBERED}\s+wrong\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
     ]
@@ -156,6 +157,66 @@ static RECONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "I'd downgrade my confidence to 6", "could you lower question 4 to 7",
+/// "bump my confidence up to 8": a score moved, by the question's words
+/// or number, to the new answer.
+static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:downgrade|upgrade|lower|raise|drop|reduce|increase|bump|knock|nudge|revise|adjust|move|push)\s+(?:(?:up|down)\s+)?(?:my\s+|the\s+|our\s+)?(?:answer\s+(?:to|for|on)\s+(?:the\s+)?)?(?:question\s+(?:about|on)\s+)?([^,:;.!?–—]+?)(?:\s+(?:one|question|answer|score|rating))?\s+(?:(?:up|down)\s+)?(?:from\s+[^,;.]{1,20}?\s+)?to\s+(\S.*)$",
+    )
+    .expect("valid regex")
+});
+/// "I should have said no to question 2 (as well)", "I should have put
+/// yes for the training one": what it should have been, then the question.
+static SAID_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bi\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)\s+([^,;:]+?)\s+(?:for|to)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?(?:\s+(?:as\s+well|too|also))?\s*[.!]*\s*$",
+    )
+    .expect("valid regex")
+});
+/// "Having re-read question 3, I should have said yes", "looking again at
+/// the training one, it should be no": a question re-read (by its number
+/// or words), then what it should have been.
+static RECONSIDERED_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:having\s+re-?read|having\s+looked\s+again\s+at|re-?reading|looking\s+again\s+at|looking\s+back\s+at|on\s+reflection\s+about|thinking\s+again\s+about|having\s+thought\s+again\s+about)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,:;.!?–—]+?)(?:\s+(?:one|question|answer))?\s*[,:;–—]\s*(?:i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|(?:it|that|the\s+answer|my\s+answer)\s+should\s+(?:be|have\s+been|read))\s+(\S.*)$",
+    )
+    .expect("valid regex")
+});
+/// A question's number then a short note in brackets ("question 8
+/// (training)", "Q4 (confidence)"): the note names it again, and is taken
+/// out before the patterns are tried.
+static NUMBER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:question|q|no\.?|number)\s*\.?\s*#?\d{1,2})\s*\([^()]{1,40}\)")
+        .expect("valid regex")
+});
+/// "I got 6 and 7 the wrong way round", "I mixed up 2 and 3", "answers 8
+/// and 9 are the other way round": two questions' answers swapped.
+static SWAPPED: LazyLock<Regex> = LazyLock::new(|| {
+    let n = r"(?:q(?:uestions?)?\s*\.?\s*|answers?\s+(?:to\s+)?|nos?\.?\s*|numbers?\s+)?(\d{1,2})";
+    let pair = format!(r"{n}\s*(?:and|&|/|with)\s*(?:q\s*\.?\s*)?(\d{{1,2}})");
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:mixed|muddled|swapped|switched|reversed|transposed|confused)\s+(?:up\s+)?(?:my\s+answers\s+(?:to|for)\s+)?{pair}\b|\b{pair}\s+(?:(?:are|were)\s+|the\s+)*(?:(?:the\s+)?(?:wrong|other)\s+way\s+a?round|back\s+to\s+front|swapped|reversed|switched|mixed\s+up)|\b{pair}\s+(?:the\s+)?(?:wrong|other)\s+way\s+a?round|\bgot\s+{pair}\s+(?:the\s+)?(?:wrong|other)\s+way\s+a?round)"
+    ))
+    .expect("valid regex")
+});
+
+/// Two questions (0-based) whose answers the sentence says were swapped.
+pub(super) fn swapped(sentence: &str, questions: usize) -> Option<(usize, usize)> {
+    let c = SWAPPED.captures(sentence)?;
+    let numbers: Vec<usize> = c
+        .iter()
+        .skip(1)
+        .flatten()
+        .filter_map(|m| m.as_str().parse::<usize>().ok())
+        .collect();
+    let [a, b] = numbers.as_slice() else {
+        return None;
+    };
+    let (a, b) = (a.checked_sub(1)?, b.checked_sub(1)?);
+    (a != b && a < questions && b < questions).then_some((a, b))
+}
+
 /// "question five", "number eight": a question's number in words.
 static SPELT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -203,6 +264,9 @@ static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
         &CORRECTION_LISTED,
         &WORDS_SHOULD,
         &CORRECTION_CLAUSE,
+        &ADJUSTED,
+        &RECONSIDERED_SAID,
+        &SAID_FOR,
     ]
     .into_iter()
     .map(|r| r.as_str())
@@ -230,7 +294,8 @@ pub(super) fn read(
             .unwrap_or_default();
         format!("{} {n}", &c[1])
     });
-    let sentence: &str = &spelt;
+    let noted = NUMBER_NOTE.replace_all(&spelt, "$1");
+    let sentence: &str = &noted;
     if !ANY.is_match(sentence) {
         return None;
     }
@@ -253,6 +318,24 @@ pub(super) fn read(
         && answers(&questions[q], &c[2].to_lowercase())
     {
         return Some((q, Fix::Value(c[2].to_lowercase())));
+    }
+    for form in [&*RECONSIDERED_SAID, &*ADJUSTED] {
+        if let Some(c) = form.captures(sentence)
+            && let Some(q) = named(&c[1], questions.len(), index)
+        {
+            let wanted = plainly(&trimmed(&c[2]));
+            if let Some(wanted) = before_aside(&questions[q], &wanted) {
+                return Some((q, Fix::Value(wanted)));
+            }
+        }
+    }
+    if let Some(c) = SAID_FOR.captures(sentence)
+        && let Some(q) = named(&c[2], questions.len(), index)
+    {
+        let wanted = plainly(&trimmed(&c[1]));
+        if answers(&questions[q], &wanted) {
+            return Some((q, Fix::Value(wanted)));
+        }
     }
     if let Some(c) = WROTE_INSTEAD.captures(sentence) {
         let q = named(&c[1], questions.len(), index)?;
@@ -300,6 +383,24 @@ fn words_should(
     let q = named(c.get(1).or(c.get(2))?.as_str(), questions.len(), index)?;
     let wanted = plainly(&trimmed(&c[3]));
     answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)))
+}
+
+/// The new answer, or the part of it before an aside ("7 please, I was
+/// being generous", "6 - I haven't prescribed it for a year"), when that
+/// part answers `question` on its own.
+fn before_aside(question: &Question, wanted: &str) -> Option<String> {
+    let cut = [",", ";", " - ", " – ", " — ", " ("]
+        .iter()
+        .filter_map(|sep| wanted.find(sep))
+        .min();
+    if let Some(cut) = cut {
+        let head = wanted[..cut].trim();
+        let head = head.strip_suffix(" please").unwrap_or(head).trim();
+        if answers(question, head) {
+            return Some(head.to_owned());
+        }
+    }
+    answers(question, wanted).then(|| wanted.to_owned())
 }
 
 /// Does `wanted` read as an answer to `question` (never free text, never
@@ -441,6 +542,46 @@ static ITEM_MEANT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// "So 2 is a, and 10 is March 2024": a question by its number and "is"
+/// (or "would be", "=") at the start of a clause, the answer up to the
+/// next such clause.
+static DEPENDANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^\W*|[,;:]\s*|\b(?:so|and|then|also|which\s+means|meaning)\s+)(?:(?:question|q|no\.?|number)\s*)?(\d{1,2})\s*(?:is|would\s+be|will\s+be|=|:)\s+",
+    )
+    .expect("valid regex")
+});
+
+/// After a correction of `gate`, a question that others' conditions
+/// test ("Sorry - 1 should be yes"), the sentences that answer the
+/// questions depending on it by number: "So 2 is a, and 10 is March
+/// 2024". Only questions whose condition tests `gate`, and only answers
+/// that read as answers to them (never free text); "so 2 is enough" is
+/// none.
+pub(super) fn dependants(sentence: &str, questions: &[Question], gate: usize) -> Vec<(usize, Fix)> {
+    let gate_id = questions[gate].id.as_str();
+    let starts: Vec<(usize, usize, usize)> = DEPENDANT
+        .captures_iter(sentence)
+        .filter_map(|c| Some((c.get(0)?.start(), c.get(0)?.end(), c[1].parse().ok()?)))
+        .collect();
+    let mut out = Vec::new();
+    for (at, &(_, end, n)) in starts.iter().enumerate() {
+        let stop = starts.get(at + 1).map_or(sentence.len(), |next| next.0);
+        let Some(q) = n.checked_sub(1).filter(|q| *q < questions.len()) else {
+            continue;
+        };
+        let depends = questions[q]
+            .show_if
+            .as_ref()
+            .is_some_and(|s| s.condition.questions().contains(&gate_id));
+        let wanted = plainly(&trimmed(&sentence[end..stop]));
+        if depends && answers(&questions[q], &wanted) {
+            out.push((q, Fix::Value(wanted)));
+        }
+    }
+    out
+}
 
 /// One grid item corrected by its letter ([`ITEM_CORRECTION`], [`ITEM_MEANT`]): the grid
 /// is the question numbered, or, without a number, `context` (the
@@ -636,6 +777,58 @@ mod tests {
             "free text is never corrected by a bare number"
         );
         assert_eq!(fix("and 12 should be yes"), None, "no question 12");
+    }
+
+    #[test]
+    fn scores_moved_said_forgotten_and_swapped() {
+        for (sentence, q, wanted) in [
+            (
+                "Thinking about it more, I'd downgrade my confidence to 6 - I haven't prescribed it lately",
+                3,
+                "6",
+            ),
+            (
+                "Could you lower question 4 to 7 please, I was being generous",
+                3,
+                "7",
+            ),
+            ("I would bump my confidence up to 8", 3, "8"),
+            (
+                "Having re-read question 3, I should have said yes - I did cut the dose",
+                2,
+                "yes",
+            ),
+            ("Looking again at question 6, I should have put no", 5, "no"),
+            ("I should have said no to question 2 as well", 1, "no"),
+            (
+                "for question 8 (training) please change my answer to yes",
+                7,
+                "yes",
+            ),
+            ("One change please: for Q4 (confidence) make that 6", 3, "6"),
+            ("PS forgot 5 - a and b", 4, "a and b"),
+            ("I missed question 4 - 7", 3, "7"),
+        ] {
+            assert_eq!(
+                fix(sentence),
+                Some((q, Fix::Value(wanted.to_owned()))),
+                "{sentence}"
+            );
+        }
+        assert_eq!(fix("I'd lower my expectations to be honest"), None);
+        assert_eq!(fix("PS forgot 5 - sorry!"), None);
+        assert_eq!(
+            swapped("Oh - I got 6 and 7 the wrong way round", 10),
+            Some((5, 6))
+        );
+        assert_eq!(swapped("Sorry, I mixed up 2 and 3", 10), Some((1, 2)));
+        assert_eq!(
+            swapped("PS answers 8 and 9 are the wrong way round", 10),
+            Some((7, 8))
+        );
+        assert_eq!(swapped("I swapped Q2 and Q3 by mistake", 10), Some((1, 2)));
+        assert_eq!(swapped("2 and 3 are the same for us", 10), None);
+        assert_eq!(swapped("I mixed up 12 and 13", 10), None);
     }
 
     #[test]

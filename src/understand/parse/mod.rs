@@ -26,7 +26,9 @@
 mod compact;
 mod correction;
 pub mod html;
+mod numbering;
 mod prose;
+mod reference;
 mod value;
 
 use std::borrow::Cow;
@@ -201,6 +203,8 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     reader.close();
     reader.flush_between();
     reader.apply_summary();
+    reader.apply_swaps();
+    reader.resolve_references();
 
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
@@ -237,10 +241,31 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
             reply.missing.push(question.id.clone());
         }
     }
+    same_after_swap(&mut reply, survey, std::mem::take(&mut reader.swapped));
     let own = reader.own.join("\n");
     reply.opt_out = OPT_OUT.is_match(&own) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&own);
     reply
+}
+
+/// Two answers said to be swapped that are the same: the swap says
+/// nothing that can be read, so both are unclear, asked.
+fn same_after_swap(reply: &mut ParsedReply, survey: &Survey, swapped: Vec<(usize, usize, String)>) {
+    for (a, b, sentence) in swapped {
+        let (qa, qb) = (&survey.questions[a], &survey.questions[b]);
+        let same = matches!(
+            (reply.answers.get(&qa.id), reply.answers.get(&qb.id)),
+            (Some(x), Some(y)) if x.status == Status::Ok && y.status == Status::Ok && x.value == y.value
+        );
+        if same {
+            for q in [qa, qb] {
+                reply.answers.insert(
+                    q.id.clone(),
+                    Answer::unclear("the doctor said this answer and another were swapped, but they are the same", &sentence),
+                );
+            }
+        }
+    }
 }
 
 /// Durations written as a start (`since 2015`), which this reader leaves
@@ -394,15 +419,25 @@ impl Lines {
 
 /// What we wrote, to tell it from the doctor's words in an unquoted
 /// original: the survey's own text and `sent`, the mail as sent.
+/// `sent`'s lines are indexed the first time they are looked at: most
+/// replies never are (only a line below an unquoted `Answer:` is), and
+/// indexing the mail as sent for every reply cost the daemon as much as
+/// reading many a reply.
 struct Ours<'p> {
     survey: &'p Lines,
-    sent: Option<Lines>,
+    sent: Option<&'p str>,
+    sent_lines: std::cell::OnceCell<Option<Lines>>,
 }
 
 impl Ours<'_> {
     fn contains(&self, line: &str) -> bool {
         let line = normalise_line(line);
-        self.survey.has(&line) || self.sent.as_ref().is_some_and(|sent| sent.has(&line))
+        self.survey.has(&line)
+            || self
+                .sent_lines
+                .get_or_init(|| self.sent.map(Lines::of))
+                .as_ref()
+                .is_some_and(|sent| sent.has(&line))
     }
 }
 
@@ -439,10 +474,6 @@ static WITHDRAW: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(withdraw (my|me|from)|(wish|want|would like|'d like) to withdraw|withdrawal of (my )?consent|(delete|remove|erase|destroy|discard) (all )?(of )?my (answers|responses|reply|replies|data|details|survey)|do not use my (answers|responses|data))",
     )
     .expect("valid regex")
-});
-static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(q(?:uestion)?\s*\.?\s*)?(\d{1,2})(\s*[.):=\-–—]\s*|\s+)(\S.*)$")
-        .expect("valid regex")
 });
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:?\s*$")
@@ -650,8 +681,24 @@ struct Reader<'q> {
     /// punctuation (`1.`, `Q1`) rather than just a space.
     listed: Vec<(usize, String, bool)>,
     listing_open: bool,
+    /// The number and numbering of the last line listed by
+    /// [`numbering::numbered`]: a line numbered only by a digit and a
+    /// space, or in words, counts when it follows on from it.
+    last_numbered: Option<(usize, (numbering::Style, char))>,
     /// "Yes to all but 2 and 5" at the top, and the line it was read from.
     summary: Option<(compact::Summary, String)>,
+    /// "Yes to the rest" at the top, and the line it was read from.
+    rest: Option<(bool, String)>,
+    /// Two questions whose answers the doctor said were swapped ("I got 6
+    /// and 7 the wrong way round"), and the sentence.
+    swaps: Vec<(usize, usize, String)>,
+    /// The swaps made: two answers that were the same were not swapped
+    /// at all, so what was meant is asked.
+    swapped: Vec<(usize, usize, String)>,
+    /// Questions of another kind than yes/no named by place ("no to the
+    /// first five" covering the scale), and the line: unclear unless
+    /// something else answers them.
+    covered: Vec<(usize, String)>,
     /// The heading just seen was quoted: the doctor's unquoted lines
     /// before its quoted `Answer:` answer it (the client split the quote).
     heading_quoted: bool,
@@ -668,16 +715,21 @@ struct Reader<'q> {
     /// The quote began with nothing of the doctor's above it: their first
     /// own lines below it are read as the top (bottom-posting).
     bottom_posting: bool,
+    /// A question that others' conditions test, just corrected ("1
+    /// should be yes"): the doctor's next sentences may answer the
+    /// questions that now apply ("So 2 is a, and 10 is March 2024").
+    gate_corrected: Option<usize>,
 }
 
 impl<'q> Reader<'q> {
-    fn new(questions: &'q [Question], prepared: &'q Prepared, sent: Option<&str>) -> Reader<'q> {
+    fn new(questions: &'q [Question], prepared: &'q Prepared, sent: Option<&'q str>) -> Reader<'q> {
         Reader {
             questions,
             index: &prepared.index,
             ours: Ours {
                 survey: &prepared.ours,
-                sent: sent.map(Lines::of),
+                sent,
+                sent_lines: std::cell::OnceCell::new(),
             },
             top_lines: Vec::new(),
             labelled: 0,
@@ -693,12 +745,18 @@ impl<'q> Reader<'q> {
             after_sign_off: false,
             listed: Vec::new(),
             listing_open: false,
+            last_numbered: None,
             summary: None,
+            rest: None,
+            covered: Vec::new(),
+            swaps: Vec::new(),
+            swapped: Vec::new(),
             heading_quoted: false,
             between: Vec::new(),
             heading_left: None,
             columns: None,
             bottom_posting: false,
+            gate_corrected: None,
         }
     }
 
@@ -1035,11 +1093,20 @@ impl<'q> Reader<'q> {
                     .flatten()
             })
             .or(self.heading);
+        if let Some((a, b)) = correction::swapped(text, self.questions.len()) {
+            self.close();
+            self.swaps.push((a, b, text.trim().to_owned()));
+            self.listing_open = false;
+            return true;
+        }
         let Some((index, fix)) = correction::read(text, self.questions, self.index)
             .or_else(|| correction::item(text, self.questions, context))
         else {
-            return false;
+            return self.dependants(text);
         };
+        if matches!(fix, correction::Fix::Value(_)) && self.is_gate(index) {
+            self.gate_corrected = Some(index);
+        }
         self.close();
         if matches!(fix, correction::Fix::Doubted(_)) && self.no_answer_yet(index) {
             // Doubt about an answer never given: nothing to take back.
@@ -1069,6 +1136,38 @@ impl<'q> Reader<'q> {
         true
     }
 
+    /// After a correction of a question that others' conditions test,
+    /// the answers a sentence gives to those questions by number ("So 2
+    /// is a, and 10 is March 2024"): recorded as corrections, and true
+    /// when there was one.
+    fn dependants(&mut self, text: &str) -> bool {
+        let Some(gate) = self.gate_corrected else {
+            return false;
+        };
+        let found = correction::dependants(text, self.questions, gate);
+        if found.is_empty() {
+            return false;
+        }
+        self.close();
+        for (index, fix) in found {
+            if let correction::Fix::Value(wanted) = fix {
+                self.found[index].push(AnswerText::new(wanted, Origin::Correction));
+            }
+        }
+        self.listing_open = false;
+        true
+    }
+
+    /// Does another question's condition test question `index`?
+    fn is_gate(&self, index: usize) -> bool {
+        let id = self.questions[index].id.as_str();
+        self.questions.iter().any(|q| {
+            q.show_if
+                .as_ref()
+                .is_some_and(|s| s.condition.questions().contains(&id))
+        })
+    }
+
     /// Has nothing answered question `index` so far (listed answers at
     /// the top count, though kept until the top ends)?
     fn no_answer_yet(&self, index: usize) -> bool {
@@ -1080,6 +1179,7 @@ impl<'q> Reader<'q> {
     /// kind that it covers and nothing else answers is unclear (asked),
     /// never guessed; free text is not covered.
     fn apply_summary(&mut self) {
+        self.apply_rest();
         let Some((summary, line)) = self.summary.take() else {
             return;
         };
@@ -1102,6 +1202,97 @@ impl<'q> Reader<'q> {
                     )),
                 }),
             }
+        }
+    }
+
+    /// Answers said to be swapped ("I mixed up 2 and 3") change places:
+    /// what was given by the question's number or place (listed, inline,
+    /// ticked, in a table or a summary), never what named the question by
+    /// its words (labels, prose) nor a correction. Two questions of
+    /// different kinds cannot swap: both are unclear, asked.
+    fn apply_swaps(&mut self) {
+        for (a, b, sentence) in std::mem::take(&mut self.swaps) {
+            if std::mem::discriminant(&self.questions[a].kind)
+                != std::mem::discriminant(&self.questions[b].kind)
+                || matches!(self.questions[a].kind, QuestionKind::Text)
+            {
+                for q in [a, b] {
+                    self.found[q].push(AnswerText {
+                        answer: Some(Answer::unclear(
+                            "the doctor said this answer was swapped with another of another kind",
+                            &sentence,
+                        )),
+                        text: sentence.clone(),
+                        origin: Origin::Correction,
+                    });
+                }
+                continue;
+            }
+            let by_place = |f: &AnswerText| {
+                !matches!(
+                    f.origin,
+                    Origin::Labelled | Origin::Prose | Origin::Correction
+                )
+            };
+            let (from_a, keep_a): (Vec<_>, Vec<_>) = std::mem::take(&mut self.found[a])
+                .into_iter()
+                .partition(by_place);
+            let (from_b, keep_b): (Vec<_>, Vec<_>) = std::mem::take(&mut self.found[b])
+                .into_iter()
+                .partition(by_place);
+            self.found[a] = keep_a;
+            self.found[b] = keep_b;
+            self.found[a].extend(from_b);
+            self.found[b].extend(from_a);
+            self.swapped.push((a, b, sentence));
+        }
+    }
+
+    /// "Yes to the rest": every yes/no question nothing else answered
+    /// takes the value, and any other question nothing answered (but free
+    /// text) is unclear, as under a summary. Only when something else
+    /// answered the first question: "the rest" after lines that place no
+    /// question ("yes to the first half or so") cannot be told. Questions
+    /// of another kind named by place ("no to the first five") are
+    /// unclear unless something answered them.
+    fn apply_rest(&mut self) {
+        for (q, line) in std::mem::take(&mut self.covered) {
+            if self.found[q].is_empty() {
+                self.found[q].push(AnswerText {
+                    answer: Some(Answer::unclear(
+                        "a yes or no for several questions does not give this answer",
+                        &line,
+                    )),
+                    text: line,
+                    origin: Origin::Summary,
+                });
+            }
+        }
+        let Some((yes, line)) = self.rest.take() else {
+            return;
+        };
+        if self.found.first().is_none_or(Vec::is_empty) {
+            return;
+        }
+        for (q, question) in self.questions.iter().enumerate() {
+            if !self.found[q].is_empty() {
+                continue;
+            }
+            let found = match question.kind {
+                QuestionKind::YesNo => {
+                    AnswerText::new(if yes { "yes" } else { "no" }.to_owned(), Origin::Summary)
+                }
+                QuestionKind::Text => continue,
+                _ => AnswerText {
+                    answer: Some(Answer::unclear(
+                        "a yes or no for the rest does not give this answer",
+                        &line,
+                    )),
+                    text: line.clone(),
+                    origin: Origin::Summary,
+                },
+            };
+            self.found[q].push(found);
         }
     }
 
@@ -1143,6 +1334,11 @@ impl<'q> Reader<'q> {
             self.listing_open = false;
             return true;
         }
+        if let Some(places) = compact::by_position(text, questions) {
+            self.places(places, text);
+            self.listing_open = false;
+            return true;
+        }
         if self.summary.is_none() {
             // The summary is the line's first sentence; the sentences after
             // it ("Confidence 8, no barriers.") are read as lines of their own.
@@ -1152,7 +1348,9 @@ impl<'q> Reader<'q> {
                 prose::Tie::One(q) => Some(q),
                 _ => None,
             };
-            if let Some(summary) = compact::summary(pieces[0], questions, &named) {
+            if let Some(summary) = compact::summary(pieces[0], questions, &named)
+                .or_else(|| compact::summary_with_reason(pieces[0], questions, &named))
+            {
                 self.summary = Some((summary, pieces[0].trim().to_owned()));
                 self.listing_open = false;
                 for rest in pieces[1..].iter().map(|p| p.trim()) {
@@ -1164,6 +1362,30 @@ impl<'q> Reader<'q> {
             }
         }
         false
+    }
+
+    /// Questions answered by their place ("no to the first three", "yes
+    /// to the rest"): the first ones that are yes/no take the value as a
+    /// listed answer; the others among them, unless something else
+    /// answers them, are unclear; the rest waits for the end.
+    fn places(&mut self, places: Vec<compact::Place>, line: &str) {
+        for place in places {
+            match place {
+                compact::Place::First(n, yes) => {
+                    for q in 0..n {
+                        match self.questions[q].kind {
+                            QuestionKind::YesNo => {
+                                let value = if yes { "yes" } else { "no" };
+                                self.listed.push((q, value.to_owned(), true));
+                            }
+                            QuestionKind::Text => {}
+                            _ => self.covered.push((q, line.to_owned())),
+                        }
+                    }
+                }
+                compact::Place::Rest(yes) => self.rest = Some((yes, line.to_owned())),
+            }
+        }
     }
 
     /// A table row for question `q`: its answer, unless the row's label
@@ -1222,6 +1444,68 @@ impl<'q> Reader<'q> {
         true
     }
 
+    /// "My confidence is 6 and the barriers are a and b", "Confidence is a
+    /// 7": a line whose every clause is a question's words, "is" or "are",
+    /// then an answer that reads on its own (a bare yes or no for a yes/no
+    /// question, a number that is no count, an option): certain labelled
+    /// answers. A clause that is anything else and nothing is taken (the
+    /// line is prose).
+    fn copula_labels(&mut self, text: &str) -> bool {
+        let line = text.trim().trim_end_matches(['.', '!']);
+        let parts: Vec<&str> = COPULA.split(line).collect();
+        if parts.len() < 2 || parts.len() > 6 {
+            return false;
+        }
+        let mut label = parts[0];
+        let mut found = Vec::new();
+        for (k, part) in parts.iter().enumerate().skip(1) {
+            // A middle part is a value, then "and" or a comma, then the
+            // next label: cut where the right names one question.
+            let (value, next) = if k + 1 == parts.len() {
+                (*part, "")
+            } else {
+                let Some(cut) = [" and ", ", "]
+                    .iter()
+                    .flat_map(|sep| part.match_indices(sep).map(|(at, m)| (at, m.len())))
+                    .filter(|(at, len)| self.named_by(&part[at + len..]).is_some())
+                    .max()
+                else {
+                    return false;
+                };
+                (&part[..cut.0], &part[cut.0 + cut.1..])
+            };
+            let Some(q) = self.named_by(label) else {
+                return false;
+            };
+            let value = plain_value(&self.questions[q], value.trim());
+            let Some(value) = value else {
+                return false;
+            };
+            found.push((q, value));
+            label = next;
+        }
+        self.labelled += found.len();
+        for (q, answer) in found {
+            self.found[q].push(AnswerText::new(answer, Origin::Labelled));
+        }
+        true
+    }
+
+    /// The question a label names ("my confidence", "the barriers"), its
+    /// possessive or article off.
+    fn named_by(&self, label: &str) -> Option<usize> {
+        let label = label.trim();
+        let lower = label.to_lowercase();
+        let bare = ["my ", "our ", "the "]
+            .iter()
+            .find_map(|p| lower.starts_with(p).then(|| &label[p.len()..]))
+            .unwrap_or(label);
+        match self.index.label(bare) {
+            prose::Tie::One(q) => Some(q),
+            _ => None,
+        }
+    }
+
     /// One piece of such a line: the question and its answer's text.
     fn unseparated(&self, piece: &str) -> Option<(usize, String)> {
         let words: Vec<&str> = piece.split_whitespace().collect();
@@ -1263,21 +1547,30 @@ impl<'q> Reader<'q> {
     /// reading against the questions at the end of the top.
     fn top_line(&mut self, text: &str) {
         if self.compact_line(text) {
+            self.last_numbered = None;
             return;
         }
-        // LISTED is anchored: a line that cannot start it is not searched.
-        let may_list = text.starts_with(|c: char| c == 'q' || c == 'Q' || c.is_numeric());
-        if let Some(c) = may_list.then(|| LISTED.captures(text)).flatten() {
-            let number: usize = c[2].parse().unwrap_or(0);
-            if (1..=self.found.len()).contains(&number) {
-                let explicit = c.get(1).is_some() || !c[3].trim().is_empty();
+        if let Some(pieces) = numbering::run_on(text) {
+            // Dictation run together: "number one yes number two no ...".
+            if pieces
+                .iter()
+                .all(|(n, _)| (1..=self.found.len()).contains(n))
+            {
                 self.listed
-                    .push((number - 1, c[4].trim().to_owned(), explicit));
-                self.listing_open = true;
+                    .extend(pieces.into_iter().map(|(n, a)| (n - 1, a, true)));
+                self.last_numbered = None;
+                self.listing_open = false;
+                return;
+            }
+        }
+        if let Some(line) = numbering::numbered(text) {
+            if (1..=self.found.len()).contains(&line.number) {
+                self.number_line(line);
                 return;
             }
             // A numbered line for no question: not an answer, and not
             // the continuation of the one before.
+            self.last_numbered = None;
             self.listing_open = false;
             return;
         }
@@ -1304,10 +1597,71 @@ impl<'q> Reader<'q> {
                 prose::Tie::None => {}
             }
         }
-        if self.unseparated_labels(text) {
+        if self.unseparated_labels(text) || self.copula_labels(text) {
             return;
         }
         self.top_lines.push(text.to_owned());
+    }
+
+    /// Answers that point at another ("same as 1", "ditto", "as for 6"):
+    /// the answer pointed at, certain, when that question asks the same
+    /// kind of thing and has one certain answer that reads; otherwise
+    /// unclear, asked. The doctor's own words stay its source.
+    fn resolve_references(&mut self) {
+        for q in 0..self.found.len() {
+            if matches!(self.questions[q].kind, QuestionKind::Text) {
+                continue;
+            }
+            for k in 0..self.found[q].len() {
+                let found = &self.found[q][k];
+                if found.answer.is_some() || found.origin.inferred() {
+                    continue;
+                }
+                let Some(target) = reference::points_at(&found.text, q) else {
+                    continue;
+                };
+                let said = found.text.clone();
+                let given: Vec<&AnswerText> = self.found[target]
+                    .iter()
+                    .filter(|f| !f.origin.inferred())
+                    .collect();
+                let question = &self.questions[target];
+                let answer = match given.as_slice() {
+                    [one] if reference::alike(&self.questions[q], question) => one
+                        .answer
+                        .clone()
+                        .unwrap_or_else(|| value::read(question, one.text.trim())),
+                    _ => Answer::unclear("points at an answer that cannot be used here", &said),
+                };
+                let answer = if answer.status == Status::Ok {
+                    Answer {
+                        source: said,
+                        ..answer
+                    }
+                } else {
+                    Answer::unclear("points at an answer that is itself unclear", &said)
+                };
+                self.found[q][k].answer = Some(answer);
+            }
+        }
+    }
+
+    /// A line numbered for a question. One that is certain on its own
+    /// (`1.`, `Q1`) is listed as it is; one numbered only by a digit and a
+    /// space, a word, an ordinal or a roman numeral counts only when the
+    /// listed line before it has the number before its own, written the
+    /// same way (then both count): "3 of our 5 consultants ..." above a
+    /// list, or "10 Harbour Road" in a signature below one, is no answer.
+    fn number_line(&mut self, line: numbering::Numbered) {
+        let chained = self.last_numbered == Some((line.number - 1, line.style))
+            && self.listed.last().is_some_and(|l| l.0 + 2 == line.number);
+        if chained && let Some(last) = self.listed.last_mut() {
+            last.2 = true;
+        }
+        self.listed
+            .push((line.number - 1, line.rest, line.certain || chained));
+        self.last_numbered = Some((line.number, line.style));
+        self.listing_open = true;
     }
 
     /// The doctor's lines between a quoted heading and its `Answer:` become
@@ -1385,30 +1739,38 @@ impl<'q> Reader<'q> {
         if !self.at_top {
             return;
         }
-        // Nothing of the doctor's above the quote (or the questionnaire):
-        // they may answer below it (bottom-posting).
-        self.bottom_posting = self.own.is_empty();
         self.at_top = false;
         self.listing_open = false;
-        let several = self.listed.len() >= 2;
+        self.last_numbered = None;
         let listed = !self.listed.is_empty();
         for (index, text, explicit) in std::mem::take(&mut self.listed) {
-            if explicit || several {
+            if explicit {
                 self.found[index].push(AnswerText::new(text, Origin::Listed));
             }
         }
         let top = std::mem::take(&mut self.top_lines);
-        if !listed && self.labelled == 0 && self.in_order(&top) {
-            return;
+        if listed || self.labelled > 0 || !self.in_order(&top) {
+            let text = top.join("\n");
+            let by_place = prose::by_place(&text, self.questions);
+            for (q, answer) in prose::read(&text, self.questions, self.index)
+                .into_iter()
+                .chain(by_place)
+            {
+                self.found[q].push(AnswerText {
+                    text: answer.source.clone(),
+                    origin: Origin::Prose,
+                    answer: Some(answer),
+                });
+            }
         }
-        let text = top.join("\n");
-        for (q, answer) in prose::read(&text, self.questions, self.index) {
-            self.found[q].push(AnswerText {
-                text: answer.source.clone(),
-                origin: Origin::Prose,
-                answer: Some(answer),
-            });
-        }
+        // Nothing of the doctor's above the quote (or the questionnaire),
+        // or only words that gave no answer ("Answers at the bottom of
+        // this email", a signature): they may answer below it.
+        self.bottom_posting = self.found.iter().all(Vec::is_empty)
+            && self.labelled == 0
+            && self.summary.is_none()
+            && self.rest.is_none()
+            && self.covered.is_empty();
     }
 
     /// Bare answers in order, without numbers: a paragraph of exactly as
@@ -1478,6 +1840,36 @@ impl<'q> Reader<'q> {
             }
         }
     }
+}
+
+/// "is", "are", "was", "were" between a question's words and its answer.
+static COPULA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s+(?:is|are|was|were)\s+").expect("valid regex"));
+
+/// An answer that reads on its own beside a question's words: for a
+/// yes/no question only "yes" or "no" ("a yes"), for a number or scale a
+/// number that is no count ("a 7" is 7), for any other kind but free text
+/// a reading that is clear. `None` otherwise.
+fn plain_value(question: &Question, value: &str) -> Option<String> {
+    let lower = value.to_lowercase();
+    let bare = ["a ", "an "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .filter(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit()) || matches!(*rest, "yes" | "no")
+        })
+        .map_or(value, |rest| &value[value.len() - rest.len()..]);
+    match question.kind {
+        QuestionKind::Text => return None,
+        QuestionKind::YesNo if !matches!(bare.to_lowercase().as_str(), "yes" | "no") => {
+            return None;
+        }
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. } if value::counts(bare).1 > 0 => {
+            return None;
+        }
+        _ => {}
+    }
+    (value::read(question, bare).status == Status::Ok).then(|| bare.to_owned())
 }
 
 /// A line cut into sentences: after `.`, `!` or `?` followed by a space
@@ -1845,6 +2237,36 @@ const TICKS: &[&str] = &[
     "x", "X",
 ];
 
+/// Arrows that point back at an option's label.
+const POINTING: &[&str] = &["<--", "<==", "<<", "<-", "←", "⇐", "⬅"];
+
+/// Words after such an arrow that only point ("this", "and this one",
+/// "yes", "me"): at most three of them.
+const POINTER_WORDS: &[&str] = &[
+    "this", "that", "one", "and", "also", "these", "yes", "me", "mine", "here", "ticked", "chosen",
+    "selected", "please", "too",
+];
+
+/// `Lack of evidence  <-- this`, `Side effects <== and this one`: the label
+/// before an arrow whose words after it only point at it. `None` when
+/// there is no such arrow, or its words say more ("<-- not this", "<--
+/// maybe", "<-- no").
+fn pointed_at(label: &str) -> Option<&str> {
+    let (at, arrow) = POINTING
+        .iter()
+        .filter_map(|a| label.rfind(a).map(|at| (at, *a)))
+        .max_by_key(|(at, a)| (*at, a.len()))?;
+    let words: Vec<String> = label[at + arrow.len()..]
+        .split(|c: char| c.is_whitespace() || matches!(c, '!' | '.' | ','))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (!words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| POINTER_WORDS.contains(&w.as_str())))
+    .then(|| label[..at].trim())
+}
+
 /// Is `text` an option line of `question` (`a) Lack of evidence`), and if
 /// so, was it marked? Returns the letter and the mark, if any.
 /// A grid item's or a ranking option's line of ours with a value typed
@@ -1935,6 +2357,10 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
     }
     if !typed && let Some(r) = strip_tick(&label, false) {
         label = r;
+        typed = true;
+    }
+    if !typed && let Some(r) = pointed_at(&label) {
+        label = r.to_owned();
         typed = true;
     }
     let index = (letter as usize).checked_sub('a' as usize)?;

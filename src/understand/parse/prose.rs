@@ -282,6 +282,12 @@ const NOT_A_STATEMENT: &[&str] = &[
     "survey",
     "questionnaire",
     "email",
+    // About the mail itself: "my answers are at the end", "replies below".
+    "answers",
+    "replies",
+    "below",
+    "bottom",
+    "scroll",
 ];
 /// Words that name what a sentence leaves out.
 const EXCEPTING: &[&str] = &["except", "apart", "besides", "excluding", "bar"];
@@ -337,6 +343,98 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
         }
     }
     out
+}
+
+/// Words that keep a sentence's "yes to the first three" from being
+/// read: a negation, a doubt, a condition, an exception.
+const NOT_BY_PLACE: &[&str] = &[
+    "not", "never", "if", "whether", "maybe", "perhaps", "probably", "unless", "except", "apart",
+    "sure", "hope",
+];
+
+/// "…, so it's yes for the first three", "the first two are a no from
+/// me": a sentence of the doctor's that answers the first questions by
+/// their place, inside other words (a whole line of such clauses is a
+/// summary, read certain elsewhere). Each yes/no question among the
+/// first N gets the value, inferred: it counts only when nothing certain
+/// answers that question, and a certain answer that differs is then
+/// contradicted, so unclear. Questions of another kind among them are
+/// left alone. Nothing in a sentence with a question mark, a negation, a
+/// doubt, a condition or an exception.
+pub fn by_place(text: &str, questions: &[Question]) -> Vec<(usize, Answer)> {
+    let mut out = Vec::new();
+    for sentence in text.split(['.', '!', '\n']) {
+        let sentence = sentence.trim();
+        let words = plain_words(sentence);
+        if sentence.contains('?') || words.iter().any(|w| NOT_BY_PLACE.contains(&w.as_str())) {
+            continue;
+        }
+        let Some((count, yes)) = place_in(&words) else {
+            continue;
+        };
+        for (q, question) in questions.iter().enumerate().take(count) {
+            if question.kind != QuestionKind::YesNo {
+                continue;
+            }
+            let mut answer = Answer::ok(Value::Bool(yes), sentence);
+            answer.status = Status::Inferred;
+            answer.reason = Some(format!(
+                "read from the sentence \"{sentence}\": to be confirmed"
+            ));
+            out.push((q, answer));
+        }
+    }
+    out
+}
+
+/// The first place a sentence's words name with a value: "yes to (all)
+/// the first three (questions)", "no for the first two", "the first three
+/// are (all) (a) yes". The count and the value; one to ten questions.
+fn place_in(words: &[String]) -> Option<(usize, bool)> {
+    let count = |w: &str| super::numbering::count(w).filter(|n| (1..=10).contains(n));
+    let value = |w: &str| match w {
+        "yes" | "yeses" => Some(true),
+        "no" | "noes" | "nos" => Some(false),
+        _ => None,
+    };
+    for i in 0..words.len() {
+        let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+        // "yes to/for (all) (of) the first three"
+        if let Some(yes) = value(w(0))
+            && ["to", "for"].contains(&w(1))
+        {
+            let mut k = 2;
+            while ["all", "of"].contains(&w(k)) {
+                k += 1;
+            }
+            if w(k) == "the"
+                && w(k + 1) == "first"
+                && let Some(n) = count(w(k + 2))
+            {
+                return Some((n, yes));
+            }
+        }
+        // "the first three (questions) are (all) (a) yes"
+        if w(0) == "the"
+            && w(1) == "first"
+            && let Some(n) = count(w(2))
+        {
+            let mut k = 3;
+            if ["questions", "ones", "answers"].contains(&w(k)) {
+                k += 1;
+            }
+            if ["are", "were"].contains(&w(k)) {
+                k += 1;
+                while ["all", "a"].contains(&w(k)) {
+                    k += 1;
+                }
+                if let Some(yes) = value(w(k)) {
+                    return Some((n, yes));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A clause cut at "and", "or" and "nor" (a negation before "or" or
@@ -480,6 +578,47 @@ fn choices(question: &Question, clause: &str) -> Option<Answer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_questions_by_their_place_in_a_sentence() {
+        let survey = crate::survey::example();
+        let read = |text: &str| {
+            by_place(text, &survey.questions)
+                .into_iter()
+                .map(|(q, a)| (q, a.value, a.status))
+                .collect::<Vec<_>>()
+        };
+        let yes = |q| (q, Some(Value::Bool(true)), Status::Inferred);
+        let no = |q| (q, Some(Value::Bool(false)), Status::Inferred);
+        assert_eq!(
+            read("I use it a lot, so it's yes for the first three."),
+            vec![yes(0), yes(1), yes(2)]
+        );
+        assert_eq!(
+            read("Short version: a no to all of the first two"),
+            vec![no(0), no(1)]
+        );
+        assert_eq!(
+            read("In short it's no for the first two, sorry"),
+            vec![no(0), no(1)]
+        );
+        assert_eq!(
+            read("Briefly, the first three questions are all a yes."),
+            vec![yes(0), yes(1), yes(2)]
+        );
+        // The confidence score among the first five is left alone.
+        assert_eq!(read("yes to the first five").len(), 3);
+        for text in [
+            "If we had a pain team it would be yes to the first three",
+            "Not yes to the first two",
+            "Yes to the first three?",
+            "probably yes to the first two",
+            "yes to the first twelve",
+            "the first two are tricky",
+        ] {
+            assert_eq!(read(text), Vec::new(), "{text}");
+        }
+    }
 
     #[test]
     fn a_label_may_name_a_question_by_its_id() {

@@ -53,6 +53,9 @@ pub struct ImapProxy {
     commands: Arc<AtomicUsize>,
     by_name: Arc<Mutex<BTreeMap<String, usize>>>,
     stop: Arc<AtomicBool>,
+    /// Whether the latest connection is in IDLE (between the client's
+    /// IDLE and its DONE, while the connection lasts).
+    idling: Arc<Mutex<Arc<AtomicBool>>>,
 }
 
 /// The name of the command on a client's line: `UID MOVE`, `CREATE`,
@@ -81,13 +84,15 @@ impl ImapProxy {
             commands: Arc::new(AtomicUsize::new(0)),
             by_name: Arc::new(Mutex::new(BTreeMap::new())),
             stop: Arc::new(AtomicBool::new(false)),
+            idling: Arc::new(Mutex::new(Arc::new(AtomicBool::new(false)))),
         };
-        let (plan, log, commands, by_name, stop) = (
+        let (plan, log, commands, by_name, stop, idling) = (
             proxy.plan.clone(),
             proxy.log.clone(),
             proxy.commands.clone(),
             proxy.by_name.clone(),
             proxy.stop.clone(),
+            proxy.idling.clone(),
         );
         std::thread::spawn(move || {
             while !stop.load(Ordering::SeqCst) {
@@ -96,8 +101,12 @@ impl ImapProxy {
                         client.set_nonblocking(false).unwrap();
                         let (plan, log, commands, by_name) =
                             (plan.clone(), log.clone(), commands.clone(), by_name.clone());
+                        let idle = Arc::new(AtomicBool::new(false));
+                        *idling.lock().unwrap() = idle.clone();
                         std::thread::spawn(move || {
-                            let _ = relay(client, upstream, plan, log, commands, by_name);
+                            let _ =
+                                relay(client, upstream, plan, log, commands, by_name, idle.clone());
+                            idle.store(false, Ordering::SeqCst);
                         });
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(20)),
@@ -116,6 +125,11 @@ impl ImapProxy {
             .iter()
             .filter(|c| **c == class)
             .count()
+    }
+
+    /// Whether the daemon's latest connection waits in IDLE now.
+    pub fn idling(&self) -> bool {
+        self.idling.lock().unwrap().load(Ordering::SeqCst)
     }
 
     /// What is still planned.
@@ -166,9 +180,9 @@ fn relay(
     log: Arc<Mutex<Vec<&'static str>>>,
     commands: Arc<AtomicUsize>,
     by_name: Arc<Mutex<BTreeMap<String, usize>>>,
+    idle: Arc<AtomicBool>,
 ) -> std::io::Result<()> {
     let server = TcpStream::connect(("127.0.0.1", upstream))?;
-    let idle = Arc::new(AtomicBool::new(false));
     // The client's writer is shared: the server's side and an injected BYE
     // both write to it.
     let to_client = Arc::new(Mutex::new(client.try_clone()?));

@@ -67,6 +67,12 @@ fn fault_database_locked_for_30_seconds() {
     // Another process holds the database with an exclusive lock for 30 s
     // while a reply arrives (in WAL mode readers still read).
     let logins = || fixture.log().matches("inbox: connected").count();
+    // The watcher's first login can come after the invitations are
+    // delivered (under load it did, 0.1 s later): counted before the lock,
+    // not as a login during it.
+    fixture.wait_until(Duration::from_secs(60), "the inbox's first login", || {
+        logins() >= 1
+    });
     let logins_before = logins();
     let holder = rusqlite::Connection::open(&db).unwrap();
     holder.busy_timeout(Duration::from_secs(30)).unwrap();

@@ -118,9 +118,17 @@ fn fault_imap_connection_cut_and_bye() {
         count(&db, PROCESSED, &sid) >= 4
     });
     // The rest arrive one by one while it idles: the first announcements
-    // are cut.
+    // are cut. Each waits for the watcher to be back in IDLE: the daemon
+    // ends an IDLE (DONE) to have what it processed filed at once, so a
+    // reply delivered right after the one before was processed would
+    // come during that filing, not during an IDLE.
     for (i, one) in mail[4..].iter().enumerate() {
         let before = count(&db, PROCESSED, &sid);
+        fixture.wait_until(
+            Duration::from_secs(60),
+            &format!("the watcher in IDLE before reply {}", i + 5),
+            || proxy.idling(),
+        );
         deliver_all(&stack, std::slice::from_ref(one));
         fixture.wait_until(
             Duration::from_secs(90),

@@ -420,11 +420,7 @@ pub(super) fn labels(
         negated.push(last);
     }
     if everything {
-        for (index, option) in options.iter().enumerate() {
-            if !option.exclusive && !option.other && !picked.indexes.contains(&index) {
-                picked.indexes.push(index);
-            }
-        }
+        every_ordinary(&mut picked, options, !negated.is_empty() || negating_list)?;
     }
     picked.indexes.retain(|i| !negated.contains(i));
     if picked.indexes.is_empty() {
@@ -438,6 +434,29 @@ pub(super) fn labels(
         return Err(format!("could not read \"{}\"", unread.join(" ")));
     }
     Ok(picked)
+}
+
+/// "All", "everything": every ordinary option joins `picked`. Not when
+/// the options hold "No barriers" or an unspecified "Other" and no
+/// exception was made ("all of the above"): they cannot all be meant, so
+/// it is asked. With exceptions ("all except side effects") the doctor
+/// went through them.
+fn every_ordinary(
+    picked: &mut Picked,
+    options: &[ChoiceOption],
+    excepted: bool,
+) -> Result<(), String> {
+    if !excepted && options.iter().any(|o| o.exclusive || o.other) {
+        return Err(
+            "\"all\" of options that include \"none\" or \"other\": which are meant?".to_owned(),
+        );
+    }
+    for (index, option) in options.iter().enumerate() {
+        if !option.exclusive && !option.other && !picked.indexes.contains(&index) {
+            picked.indexes.push(index);
+        }
+    }
+    Ok(())
 }
 
 /// The option whose label `words` start with, whole (the longest such

@@ -6,8 +6,10 @@
 //! `date_order` (`dmy` or `mdy`); without it, a date whose two parts are
 //! both 12 or under and differ is unclear and asked about, never guessed
 //! (one over 12 can only be the day). A word that is no part of a date
-//! ("last spring", "recently") makes it unclear; a two-digit year too. An
-//! impossible date (31/02/2025, month 13) is invalid.
+//! ("last spring", "recently") makes it unclear; a two-digit year too,
+//! but after a day and a month (`14/9/25`, `20.10.26`) or after an
+//! apostrophe (`Sept '25`), where it is 20YY. An impossible date
+//! (31/02/2025, month 13) is invalid.
 //!
 //! Linear: the length is limited first, then one pass over the words.
 
@@ -68,6 +70,18 @@ fn parts(text: &str) -> Result<Vec<Part>, String> {
         .filter(|w| !w.is_empty())
     {
         let word = word.to_lowercase();
+        // `Sept '25`: an apostrophe before two digits marks a year of this
+        // century.
+        if let Some(short) = word.strip_prefix(['\'', '’'])
+            && short.len() == 2
+            && short.bytes().all(|b| b.is_ascii_digit())
+        {
+            out.push(Part::Number(2000 + short.parse::<u32>().unwrap_or(0), 4));
+            if out.len() > 3 {
+                return Err("more parts than a date has".to_owned());
+            }
+            continue;
+        }
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &word[digits.len()..];
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
@@ -98,7 +112,15 @@ pub(super) fn date(text: &str, order: Option<DateOrder>) -> Answer {
         Err(why) => return Answer::unclear(why, text),
     };
     use Part::*;
+    // A two-digit year is 20YY only after a day and a month (`14/9/25`,
+    // `20.10.26`, `5 March 25`): "03/25" or "March 25" could be a day.
+    let full = parts.len() == 3;
     let year = |y: u32, digits: usize| -> Result<i16, Answer> {
+        let (y, digits) = if digits == 2 && full {
+            (2000 + y, 4)
+        } else {
+            (y, digits)
+        };
         if digits != 4 {
             return Err(Answer::unclear(
                 "the year in two digits: write it in full",
@@ -205,6 +227,26 @@ mod tests {
             iso("05/03/2025", Some(DateOrder::Mdy)).as_deref(),
             Some("2025-05-03")
         );
+        for (text, want) in [
+            ("14/9/25", "2025-09-14"),
+            ("20.10.26", "2026-10-20"),
+            ("5 March 25", "2025-03-05"),
+            ("Sept '25", "2025-09"),
+            ("Oct ’24", "2024-10"),
+        ] {
+            assert_eq!(
+                iso(text, Some(DateOrder::Dmy)).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        for unclear in ["March 25", "3/25", "'25 or '26"] {
+            assert_eq!(
+                date(unclear, Some(DateOrder::Dmy)).status,
+                Status::Unclear,
+                "{unclear}"
+            );
+        }
         for unclear in [
             "05/03/2025",
             "last spring",

@@ -179,8 +179,12 @@ fn number_word(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
     }
 }
 
-/// `since 2015`, `since March 2015`: the year (and month) a duration is
-/// counted from, when that is what `text` says.
+/// Words that say when a duration started: "since 2015", "started in
+/// 2012", "began in March 2014".
+const STARTS: &[&str] = &["since", "started", "starting", "began", "begun"];
+
+/// `since 2015`, `since March 2015`, `started in 2012`: the year (and
+/// month) a duration is counted from, when that is what `text` says.
 pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
     let first = text.lines().next().unwrap_or_default();
     if first.len() > MAX_LENGTH {
@@ -189,10 +193,13 @@ pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
     let tokens = tokens(without_reason(first));
     let at = tokens
         .iter()
-        .position(|t| matches!(t, Token::Word(w) if w == "since"))?;
+        .position(|t| matches!(t, Token::Word(w) if STARTS.contains(&w.as_str())))?;
+    // "started in 2012", "began in March 2014".
+    let from =
+        at + 1 + usize::from(matches!(tokens.get(at + 1), Some(Token::Word(w)) if w == "in"));
     let mut month = None;
     let mut year = None;
-    for token in &tokens[at + 1..] {
+    for token in &tokens[from..] {
         match token {
             Token::Number(y, 4) if year.is_none() && (1900.0..=2100.0).contains(y) => {
                 year = Some(*y as i16)
@@ -283,6 +290,9 @@ pub(super) fn duration(text: &str, unit: DurationUnit) -> Answer {
             text,
         );
     }
+    if let Some(answer) = clinical_fraction(first, unit) {
+        return answer;
+    }
     // `20 yrs (including training)`: a plain remark after the value.
     let tokens = tokens(without_reason(first));
     let mut parts: Vec<(f64, Option<DurationUnit>)> = Vec::new();
@@ -360,6 +370,24 @@ pub(super) fn duration(text: &str, unit: DurationUnit) -> Answer {
     total(&parts, unit, text)
 }
 
+/// `18/12`, `6/52`: months and weeks as clinical notes write them (18
+/// twelfths of a year, 6 fifty-seconds), the whole answer and nothing
+/// else; `18/10` stays a range.
+fn clinical_fraction(text: &str, unit: DurationUnit) -> Option<Answer> {
+    let (count, of) = text.split_once('/')?;
+    let (count, of) = (count.trim(), of.trim());
+    if count.is_empty() || count.len() > 3 || !count.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let counted = match of {
+        "12" => DurationUnit::Months,
+        "52" => DurationUnit::Weeks,
+        _ => return None,
+    };
+    let count: f64 = count.parse().ok()?;
+    Some(total(&[(count, Some(counted))], unit, text))
+}
+
 /// The parts read (`2 years`, `6 months`) added up in `unit`.
 fn total(parts: &[(f64, Option<DurationUnit>)], unit: DurationUnit, text: &str) -> Answer {
     if parts.is_empty() {
@@ -426,6 +454,9 @@ mod tests {
             ("2 years", Months, 24.0),
             ("3 weeks", Days, 21.0),
             ("0", Years, 0.0),
+            ("18/12", Years, 1.5),
+            ("9/12", Years, 0.75),
+            ("6/52", Weeks, 6.0),
         ] {
             assert_eq!(read(text, unit), Some(want), "{text}");
         }
@@ -444,6 +475,9 @@ mod tests {
             "since March 2015",
             "2015",
             "10 years, 12 with training",
+            "18/10",
+            "12/18",
+            "started in 2012",
             "many",
             "",
             "years",
@@ -467,6 +501,9 @@ mod tests {
         assert_eq!(since("since 2015"), Some((2015, None)));
         assert_eq!(since("Since March 2015."), Some((2015, Some(3))));
         assert_eq!(since("I have worked since 2015"), Some((2015, None)));
+        assert_eq!(since("Started in 2012"), Some((2012, None)));
+        assert_eq!(since("I began in March 2014"), Some((2014, Some(3))));
+        assert_eq!(since("10 years, started as a GP"), None);
         assert_eq!(since("since 2015 or 2016"), None);
         assert_eq!(since("about 10, since 2015"), None);
         assert_eq!(since("10"), None);

@@ -296,6 +296,8 @@ pub(crate) fn read(
         .iter()
         .map(|i| (i.id.as_str(), i.label.as_str()))
         .collect();
+    let table = table_rows(text);
+    let text = table.as_deref().unwrap_or(text);
     let pieces = pieces(text, items.len());
     let mut keyed: Vec<Vec<(Answer, &str)>> = vec![Vec::new(); items.len()];
     let mut bare = Vec::new();
@@ -366,6 +368,43 @@ pub(crate) fn read(
         }
     }
     in_order(text, &bare, items.len(), item)
+}
+
+/// A table drawn with pipes as the whole answer (`| a) dose | 3 |`, `|
+/// Dosing | 4 |`, a header row above its `|---|` rule): each row as `a)
+/// 3` when its first cell starts with an item's letter, else as `Dosing -
+/// 4` (the item by its words), the value its last cell; the header and
+/// the rule left out. `None` when any line is no such row.
+fn table_rows(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(MAX_PIECES)
+        .collect();
+    if lines.len() < 2 || !lines.iter().all(|l| l.starts_with('|')) {
+        return None;
+    }
+    let rule = |l: &str| l.contains('-') && l.chars().all(|c| "|-:+ ".contains(c));
+    let mut out = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        if rule(line) || lines.get(at + 1).is_some_and(|next| rule(next)) {
+            continue;
+        }
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let [key, .., value] = cells.as_slice() else {
+            return None;
+        };
+        out.push(match letter_key(key) {
+            Some((i, _)) if i < 26 => format!("{}) {value}", char::from(b'a' + i as u8)),
+            _ => format!("{key} - {value}"),
+        });
+    }
+    (!out.is_empty()).then(|| out.join("\n"))
 }
 
 /// Words that say one value is every item's: "4 for all three", "4
@@ -682,6 +721,31 @@ mod tests {
     /// is (so the clarification names the range), in any form, and only
     /// for its item.
     #[test]
+    fn a_table_drawn_with_pipes() {
+        for text in [
+            "| item | score |\n|---|---|\n| a) dose | 4 |\n| b) route | 3 |\n| c) side effects | 5 |",
+            "| Area | Score |\n|------|-------|\n| Dosing | 4 |\n| Route | 3 |\n| Side effects | 5 |",
+            "| a | 4 |\n| b | 3 |\n| c | 5 |",
+        ] {
+            assert_eq!(
+                items(text),
+                Ok(vec![Some(Some(4)), Some(Some(3)), Some(Some(5))]),
+                "{text}"
+            );
+        }
+        // An item given as the scale's own end words.
+        assert_eq!(
+            items("a) 4, b) very confident, c) Not at all confident."),
+            Ok(vec![Some(Some(4)), Some(Some(5)), Some(Some(1))])
+        );
+        assert_eq!(
+            items("a) 4, b) quite confident, c) 5"),
+            Ok(vec![Some(Some(4)), Some(None), Some(Some(5))]),
+            "words that are not the scale's own end words stay unclear"
+        );
+    }
+
+    #[test]
     fn a_value_out_of_range_is_invalid_for_its_item_only() {
         let survey = survey();
         for text in [
@@ -797,6 +861,9 @@ mod tests {
             "b (biggest), a, d, c (smallest)",
             "b, a, d, c - evidence is the main one",
             "b > a > d > c (access is a close third)",
+            "The biggest is lack of evidence, then expertise, then access; side effects is the smallest",
+            "Biggest: evidence, followed by expertise, then access, and side effects last",
+            "lack of evidence is the biggest, then expertise, then access, then side effects",
         ] {
             assert_eq!(ranked(text), Ok(order.map(String::from).to_vec()), "{text}");
         }
@@ -825,6 +892,18 @@ mod tests {
             ("b, a (joint first), d, c", "none of the options"),
             ("b (2nd), a, d, c", "some options have a number"),
             ("all equally", "none of the options"),
+            (
+                "Evidence, then the biggest is expertise, then access, then side effects",
+                "its words and its place disagree",
+            ),
+            (
+                "The smallest is evidence, then expertise, then access, then side effects",
+                "its words and its place disagree",
+            ),
+            (
+                "The biggest is cost, then evidence, then access",
+                "none of the options",
+            ),
         ] {
             let got = ranked(text);
             assert!(

@@ -10,6 +10,7 @@
 
 mod choice;
 mod date;
+mod doubt;
 mod duration;
 mod grid;
 mod number;
@@ -35,6 +36,67 @@ pub(crate) use yes_no::{FREQUENCY, asks_ever};
 /// say" is first read for those ([`reserved`]); one that allows neither
 /// reads "n/a" as before (unclear for yes/no, as written for text).
 pub fn read(question: &Question, text: &str) -> Answer {
+    if question.kind != QuestionKind::Text {
+        // "?yes", "? 7": a clinician's query, not an answer.
+        if text.trim_start().starts_with('?') {
+            return Answer::unclear(
+                "a query (\"?yes\"): the doctor is not sure of the answer",
+                text,
+            );
+        }
+        return read_doubted(question, without_flourish(text));
+    }
+    read_doubted(question, text)
+}
+
+/// [`read`] once a query and the flourishes are dealt with.
+fn read_doubted(question: &Question, text: &str) -> Answer {
+    let answer = read_reasoned(question, text);
+    // "Once, but I'm not sure it counts", "a, if that counts": the doctor
+    // doubts the value they gave; asked, never counted.
+    if answer.value.is_some() && question.kind != QuestionKind::Text && doubt::doubted(text) {
+        return Answer::unclear("the doctor is not sure of this answer", text);
+    }
+    answer
+}
+
+/// Emoticons typed after an answer ("Yes :)", "b!"): no part of it.
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":-p", "=)",
+];
+
+/// `text` without the exclamation marks and emoticons that follow the
+/// answer ("YES!!", "b!", "Yes :)", "yes 🙂"); the text as it is when
+/// nothing else is left.
+fn without_flourish(text: &str) -> &str {
+    let mut rest = text.trim_end();
+    loop {
+        let before = rest.len();
+        rest = rest
+            .trim_end_matches(|c: char| {
+                c == '!' || matches!(c, '\u{1F600}'..='\u{1F64F}' | '\u{263A}' | '\u{fe0f}')
+            })
+            .trim_end();
+        for e in EMOTICONS {
+            if let Some(shorter) = rest.strip_suffix(e)
+                && shorter.ends_with(' ')
+            {
+                rest = shorter.trim_end();
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    if rest.is_empty() { text } else { rest }
+}
+
+/// [`read`] before the doctor's doubt is looked for: the whole text, or
+/// an answer clear on its own followed by its reason.
+fn read_reasoned(question: &Question, text: &str) -> Answer {
+    if let Some(second) = self_corrected(question, text) {
+        return second;
+    }
     let whole = read_whole(question, text);
     if whole.status != Status::Unclear
         || matches!(
@@ -46,6 +108,55 @@ pub fn read(question: &Question, text: &str) -> Answer {
         return whole;
     }
     before_reason(question, text.trim()).unwrap_or(whole)
+}
+
+/// Words that start a reason after an answer with no mark between:
+/// "a and c because ...", "Yes as part of ...", "No but it is planned".
+const REASON_WORDS: &[&str] = &[
+    " because ",
+    " as ",
+    " since ",
+    " cos ",
+    " due to ",
+    " given ",
+    " but ",
+    " though ",
+    " although ",
+];
+
+/// An answer corrected inside itself: the first answer, a separator,
+/// a word of taking back ("sorry", "oops", "no wait", "actually") and/or
+/// a correcting verb ("I mean", "meant", "make that", "should be"), then
+/// the second: "No (sorry, meant yes)", "No, I meant yes", "Yes - sorry,
+/// I mean no", "b (sorry, meant c)". Numbers have their own rule
+/// ([`number::corrects`]).
+static SELF_CORRECTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s*(?P<first>[^()\-–—]{1,30}?)\s*(?:[,;(\-–—:]\s*)+(?P<words>(?:(?:no\s+)?wait|sorry|oops|correction|scratch\s+that|or\s+rather|actually)[\s,;:\-–—]*)*(?P<verb>(?:i\s+)?mean(?:t)?(?:\s+to\s+(?:say|put))?|make\s+(?:that|it)|(?:it\s+)?should\s+(?:be|have\s+been|say))?\s*:?\s*(?P<second>[^()]{1,30}?)\s*\)?\s*[.!]*$",
+    )
+    .expect("valid regex")
+});
+
+/// The second answer of one corrected inside itself (above), for a yes/no
+/// or choice question, when both the first and the second read on their
+/// own; `None` otherwise.
+fn self_corrected(question: &Question, text: &str) -> Option<Answer> {
+    if !matches!(
+        question.kind,
+        QuestionKind::YesNo | QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_)
+    ) {
+        return None;
+    }
+    let c = SELF_CORRECTED.captures(text)?;
+    if c.name("words").is_none() && c.name("verb").is_none() {
+        return None;
+    }
+    let first = read_whole(question, &c["first"]);
+    let second = read_whole(question, &c["second"]);
+    (first.status == Status::Ok && second.status == Status::Ok).then(|| Answer {
+        source: text.trim().to_owned(),
+        ..second
+    })
 }
 
 /// Words that make what follows an answer a hedge or a correction, not
@@ -80,10 +191,17 @@ const NOT_A_REASON: &[&str] = &[
 /// "maybe", "sorry", "I mean"), starts with a not-sure phrase, answers the
 /// other way ("No - yes we do"), or, for a number, holds another number.
 fn before_reason(question: &Question, text: &str) -> Option<Answer> {
-    let at = [" - ", " – ", " — ", ", ", "; ", " ("]
+    // A dash, comma, semicolon or bracket is left out; a word that gives a
+    // cause or a contrast ("a and c because ...", "5 as I still check")
+    // starts the reason and stays in it.
+    let marks = [" - ", " – ", " — ", ", ", "; ", " ("]
         .iter()
-        .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())))
-        .min()?;
+        .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())));
+    let lower = text.to_ascii_lowercase();
+    let linked = REASON_WORDS
+        .iter()
+        .filter_map(|word| lower.find(word).map(|i| (i, 1)));
+    let at = marks.chain(linked).min()?;
     let head = text[..at.0].trim();
     let reason = text[at.0 + at.1..].trim().trim_end_matches(')').trim();
     if head.is_empty() {
@@ -197,7 +315,7 @@ fn explains_choice(question: &Question, answer: &Answer, reason: &str, words: &[
     let negated = words
         .iter()
         .any(|w| ["no", "not", "never", "none", "without", "nor"].contains(&w.as_str()));
-    let cause = ["because", "as", "since", "due"].contains(&words[0].as_str());
+    let cause = ["because", "as", "since", "due", "cos", "given"].contains(&words[0].as_str());
     let chosen: Vec<&str> = match &answer.value {
         Some(Value::Choices(ids)) => ids.iter().map(String::as_str).collect(),
         Some(Value::Choice(id)) => vec![id.as_str()],
@@ -227,7 +345,24 @@ fn of_kind(question: &Question, text: &str) -> Answer {
     let text = text.trim();
     match &question.kind {
         QuestionKind::YesNo => yes_no(question, text),
-        QuestionKind::Scale { min, max, .. } => {
+        QuestionKind::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => {
+            // "Not at all confident" for a scale whose 1 means that.
+            let end = |label: &Option<String>| {
+                label
+                    .as_deref()
+                    .is_some_and(|l| plain_words(l) == plain_words(text))
+            };
+            if end(min_label) {
+                return Answer::ok(Value::Integer(*min), text);
+            }
+            if end(max_label) {
+                return Answer::ok(Value::Integer(*max), text);
+            }
             number(text, Some(*min as f64), Some(*max as f64), true)
         }
         QuestionKind::Number { min, max } => number(text, *min, *max, false),
@@ -433,6 +568,36 @@ mod tests {
 
     fn ids(list: &[&str]) -> Option<Value> {
         Some(Value::Choices(list.iter().map(|s| s.to_string()).collect()))
+    }
+
+    #[test]
+    fn answers_corrected_inside_themselves() {
+        let survey = crate::survey::example();
+        let yes_no = &survey.questions[0];
+        let barriers = &survey.questions[4];
+        for (text, value) in [
+            ("No (sorry, meant yes)", true),
+            ("No, I meant yes", true),
+            ("Yes - sorry, I mean no", false),
+            ("yes, oops, no", false),
+        ] {
+            let a = read(yes_no, text);
+            assert_eq!(
+                (a.status, a.value),
+                (Status::Ok, Some(Value::Bool(value))),
+                "{text}"
+            );
+        }
+        let a = read(barriers, "b (sorry, meant c)");
+        assert_eq!(a.status, Status::Ok);
+        assert_eq!(
+            a.value,
+            Some(Value::Choices(vec!["side_effects".to_owned()]))
+        );
+        // Without a second answer that reads, or a word of taking back:
+        // not this rule.
+        assert!(self_corrected(yes_no, "Yes, sorry I mean for end of life only").is_none());
+        assert!(self_corrected(yes_no, "Yes, no question").is_none());
     }
 
     #[test]

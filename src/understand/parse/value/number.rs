@@ -277,6 +277,14 @@ pub(super) fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool
     {
         return Answer::unclear("the number is hedged", text);
     }
+    // "70%" for a 0-10 scale: a percentage is no point of the scale, and
+    // 7 is only a guess at what the doctor meant.
+    let after = text[first.end..].trim_start().to_ascii_lowercase();
+    if whole
+        && (after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent"))
+    {
+        return Answer::unclear("a percentage, not a point of the scale", text);
+    }
     if let (Some(max), Some(d)) = (max, denominators.first())
         && whole
         && d.value != max

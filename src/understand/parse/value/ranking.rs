@@ -8,14 +8,86 @@
 //! Linear: the text is cut to [`super::grid::MAX_LENGTH`] bytes and
 //! [`super::grid::MAX_PIECES`] pieces before any reading.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::grid::{self, Named};
 use crate::survey::ChoiceOption;
 use crate::understand::answer::{Answer, Value};
 
-/// One piece of a ranking: the rank written, and the option named.
+/// One piece of a ranking: the rank written, the option named, and where
+/// its words put it ("the biggest is ...").
 struct Ranked {
     rank: Option<usize>,
     option: Result<usize, String>,
+    said: Option<Place>,
+}
+
+/// Where words of a ranking put an option: first ("the biggest is
+/// access") or last ("lack of expertise is the smallest").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    First,
+    Last,
+}
+
+/// The words that put an option first or last.
+const PLACE_WORDS: &str = r"(?P<w>biggest|largest|greatest|main|top|first|highest|worst|most\s+important|smallest|least(?:\s+important)?|lowest|last)(?:\s+(?:one|barrier|problem|issue|factor|of\s+all|of\s+them|of\s+the\s+\w+))?";
+
+/// "Then lack of evidence", "followed by side effects", "and finally
+/// access": words that lead on to the next option and say nothing else.
+static LEADING_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:and\s+)?(?:(?:then|followed\s+by|next|after\s+that|finally|lastly)\s+)?(?P<rest>\S.*)$")
+        .expect("valid regex")
+});
+/// "The biggest is access to the drug", "smallest: side effects".
+static PLACED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:the\s+)?{PLACE_WORDS}\s*(?:is|would\s+be|[:=\-–])\s+(?P<rest>\S.*)$"
+    ))
+    .expect("valid regex")
+});
+/// "Lack of expertise is the smallest", "side effects last".
+static PLACED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<rest>.*?\S)\s+(?:(?:is|are|being|as|comes?)\s+)?(?:the\s+)?{PLACE_WORDS}\s*$"
+    ))
+    .expect("valid regex")
+});
+
+/// A piece of a ranking in words ("the biggest is access to the drug",
+/// "then lack of evidence", "lack of expertise is the smallest"): the
+/// option's part and where the words put it, when the option's part names
+/// one option and the whole piece does not.
+fn in_words<'a>(text: &'a str, options: &[ChoiceOption]) -> Option<(&'a str, Option<Place>)> {
+    if option_named(text, options).is_ok() {
+        return None;
+    }
+    let led = LEADING_ON
+        .captures(text)
+        .and_then(|c| c.name("rest"))
+        .map_or(text, |m| m.as_str());
+    let (rest, word) = match PLACED_BEFORE
+        .captures(led)
+        .or_else(|| PLACED_AFTER.captures(led))
+    {
+        Some(c) => (c.name("rest")?.as_str(), Some(c.name("w")?.as_str())),
+        None => (led, None),
+    };
+    let place = word.map(|w| {
+        let w = w.to_ascii_lowercase();
+        if ["smallest", "least", "lowest", "last"]
+            .iter()
+            .any(|l| w.starts_with(l))
+        {
+            Place::Last
+        } else {
+            Place::First
+        }
+    });
+    let rest = rest.trim().trim_end_matches(['.', ',']);
+    (rest.len() < text.trim().len() && option_named(rest, options).is_ok()).then_some((rest, place))
 }
 
 /// A rank written before (`1.`, `1)`, `1st`, `#1`, `1 -`) an option.
@@ -128,28 +200,39 @@ fn without_remark<'a>(text: &'a str, options: &[ChoiceOption]) -> Option<&'a str
 }
 
 fn piece(text: &str, options: &[ChoiceOption]) -> Ranked {
+    if let Some((named, said)) = in_words(text, options) {
+        return Ranked {
+            rank: None,
+            option: option_named(named, options),
+            said,
+        };
+    }
     let text = without_remark(text, options).unwrap_or(text);
     if let Some((rank, rest)) = leading_rank(text) {
         if trailing_rank(rest).is_some() && !rest.is_empty() {
             return Ranked {
                 rank: Some(rank),
                 option: Err(format!("\"{text}\" has two numbers")),
+                said: None,
             };
         }
         return Ranked {
             rank: Some(rank),
             option: option_named(rest, options),
+            said: None,
         };
     }
     if let Some((head, rank)) = trailing_rank(text) {
         return Ranked {
             rank: Some(rank),
             option: option_named(head, options),
+            said: None,
         };
     }
     Ranked {
         rank: None,
         option: option_named(text, options),
+        said: None,
     }
 }
 
@@ -267,6 +350,22 @@ pub(super) fn ranking(text: &str, options: &[ChoiceOption]) -> Answer {
             return Answer::unclear(format!("{} is ranked twice", options[option].label), text);
         }
         let rank = r.rank.unwrap_or(at + 1);
+        // "The biggest is ..." written anywhere but first, "... is the
+        // smallest" anywhere but last: the words and the order disagree.
+        let placed = match r.said {
+            Some(Place::First) => rank == 1,
+            Some(Place::Last) => rank == read.len(),
+            None => true,
+        };
+        if !placed {
+            return Answer::unclear(
+                format!(
+                    "{}: its words and its place disagree",
+                    options[option].label
+                ),
+                text,
+            );
+        }
         if rank == 0 || rank > n {
             return Answer::unclear(format!("rank {rank}: the ranks go from 1 to {n}"), text);
         }

@@ -38,6 +38,30 @@ pub(super) const YES: &[&str] = &[
     "they do",
     "we certainly do",
     "i certainly would",
+    // Emphatic words (issue 21): a yes said strongly is a yes.
+    "without doubt",
+    "without a doubt",
+    "without question",
+    "beyond doubt",
+    "no doubt",
+    "no doubt about it",
+    "no question about it",
+    "undoubtedly",
+    "unquestionably",
+    "for sure",
+    "most definitely",
+    "most certainly",
+    "totally",
+    "positively",
+    "by all means",
+    "very much",
+    "a yes",
+    "a definite yes",
+    "a firm yes",
+    "a big yes",
+    "a clear yes",
+    "a resounding yes",
+    "a strong yes",
 ];
 /// Leading phrases that answer no.
 pub(super) const NO: &[&str] = &[
@@ -74,6 +98,23 @@ pub(super) const NO: &[&str] = &[
     "i never",
     "we never",
     "not as such",
+    // Emphatic words (issue 21): a no said strongly is a no.
+    "by no means",
+    "not in the slightest",
+    "not in the least",
+    "not ever",
+    "never ever",
+    "not once",
+    "under no circumstances",
+    "no chance",
+    "not a chance",
+    "a no",
+    "a definite no",
+    "a firm no",
+    "a big no",
+    "a clear no",
+    "a resounding no",
+    "a strong no",
 ];
 /// Leading phrases that say the doctor does not know, or that "no" is not
 /// an answer to the question: unclear, never yes or no.
@@ -137,6 +178,80 @@ pub(super) const UNSURE: &[&str] = &[
     "as far as i know",
     "as far as i am aware",
     "to my knowledge",
+    // Leaning, not answering (issue 21): "I'd lean towards yes",
+    // "probably no", "more yes than no". Asked, never counted.
+    "i would lean",
+    "i lean",
+    "i am leaning",
+    "lean towards",
+    "lean toward",
+    "leaning towards",
+    "leaning toward",
+    "leaning to",
+    "i would tend",
+    "i tend to",
+    "i tend towards",
+    "tending towards",
+    "i would be inclined",
+    "i am inclined",
+    "inclined to",
+    "i would err",
+    "erring",
+    "err on",
+    "veering",
+    "more yes than no",
+    "more no than yes",
+    "probably",
+    "likely",
+    "most likely",
+    "more likely",
+    "more likely than not",
+    "i suppose so",
+    "i guess so",
+    "i would guess",
+    "i would imagine",
+    "i imagine so",
+    "i expect so",
+    "i would think",
+    "i would have thought",
+    "presumably",
+    "i reckon",
+    "sort of",
+    "kind of",
+    "kinda",
+    "to some extent",
+    "up to a point",
+    "in part",
+    "partly",
+    "i would hope so",
+    "i hope so",
+    "hopefully",
+    "do not think so",
+    "do not believe so",
+    // Not remembering, and clinicians' shorthand for not known.
+    "cannot recall",
+    "i cannot recall",
+    "do not recall",
+    "i do not recall",
+    "do not remember",
+    "i forget",
+    "not that i recall",
+    "not that i remember",
+    "not that i can recall",
+    "not that i can remember",
+    "not known",
+    "n k",
+    "nk",
+    "dk",
+    "d k",
+    "n s",
+    "unk",
+    "tbc",
+    "tba",
+    "to be confirmed",
+    "to check",
+    "will check",
+    "need to check",
 ];
 /// How often: yes to "Have you ..." or "Do you ever ...", unclear to any
 /// other question (the written rule in docs/replies.md). Prose reads its
@@ -219,6 +334,15 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     if lower.starts_with("n/a") || lower.starts_with("n.a") {
         return Answer::unclear("not applicable is not a yes or no", text);
     }
+    // "N/K" (not known), "N/S", "Y/N": a letter, a slash and a letter is
+    // an abbreviation or one or the other, never the "n" or "y" it starts
+    // with.
+    if let [a, b'/', c, ..] = lower.as_bytes()
+        && a.is_ascii_alphabetic()
+        && c.is_ascii_alphabetic()
+    {
+        return Answer::unclear("an abbreviation such as N/K is not a yes or no", text);
+    }
     let unsure = leading(&words, UNSURE);
     let yes = leading(&words, YES);
     let no = leading(&words, NO);
@@ -257,6 +381,12 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
         }
         return Answer::unclear("no yes or no found", text);
     };
+    if opinion_only(&words, used) {
+        return Answer::unclear(
+            "a leaning or an opinion (\"I would think so\"), not a yes or no",
+            text,
+        );
+    }
     if value && echoes_another_deed(question, &words, yes) {
         return Answer::unclear(
             "says what the doctor did instead, and that they did not do it themselves",
@@ -290,6 +420,24 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let mut answer = Answer::ok(Value::Bool(value), text);
     answer.other = explanation_after(text, used);
     answer
+}
+
+/// Verbs of opinion or leaning: after "I would", "we do", "I wouldn't"
+/// they make the answer a leaning ("I'd lean towards yes", "I wouldn't
+/// think so", "we do hope so"), not a yes or no.
+const OPINION: &[&str] = &[
+    "think", "believe", "guess", "imagine", "suppose", "expect", "assume", "reckon", "hope",
+    "lean", "tend", "err", "doubt",
+];
+
+/// Is the yes or no of `words[..used]` a person's echo ("I would", "we
+/// don't") followed by a verb of opinion? Then it is no answer.
+fn opinion_only(words: &[String], used: usize) -> bool {
+    used >= 2
+        && ["i", "we", "they"].contains(&words[0].as_str())
+        && words
+            .get(used)
+            .is_some_and(|w| OPINION.contains(&w.as_str()))
 }
 
 /// The yes phrases that only echo the question's subject and verb ("I

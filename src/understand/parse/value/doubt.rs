@@ -1,0 +1,203 @@
+//! An answer the doctor doubts: "Once, years ago, but I'm not sure it
+//! counts", "a, if that counts", "6 - depends what you mean by
+//! confident", "June 2025, from memory", "b > a > d > c, I believe". The
+//! doctor gave a value and then said they are not sure of it, so it is
+//! unclear (asked), for every kind of question but free text.
+//!
+//! A reason after an answer is no doubt and keeps it (issue 21): "Yes -
+//! no question", "Once, for a patient in 2023", "Yes, I think more
+//! training would help" (a hedge that goes on to say something is a
+//! reason), "7 - we count every syringe driver" ("count" with nothing
+//! that questions it).
+//!
+//! Linear: the text is cut into clauses once, and each clause's words are
+//! looked at a bounded number of times.
+
+use super::{leading, plain_words};
+
+/// Phrases that say the doctor is not sure, when they make up a clause of
+/// their own (with at most two more words: "I think so", "if I remember
+/// rightly", "not sure it counts").
+const HEDGES: &[&str] = &[
+    "i think",
+    "i believe",
+    "i guess",
+    "i suppose",
+    "i reckon",
+    "i assume",
+    "i imagine",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "presumably",
+    "if i remember",
+    "if i recall",
+    "if memory serves",
+    "from memory",
+    "not sure",
+    "not really sure",
+    "not entirely sure",
+    "not 100 sure",
+    "i am not sure",
+    "i am not certain",
+    "not certain",
+    "unsure",
+    "i could be wrong",
+    "i may be wrong",
+    "i might be wrong",
+];
+
+/// Words that, before "count" or "qualify", question whether the answer
+/// is one: "if that counts", "not sure it qualifies", "does that count".
+const QUESTIONING: &[&str] = &[
+    "if", "whether", "sure", "unsure", "know", "does", "do", "doubt", "wonder", "certain",
+];
+
+/// Words that count or qualify something as the answer.
+const COUNTS: &[&str] = &[
+    "count",
+    "counts",
+    "counted",
+    "qualify",
+    "qualifies",
+    "qualified",
+];
+
+/// Words that join a clause to the one before and say nothing.
+const JOINING: &[&str] = &["but", "though", "although", "and", "so", "tho"];
+
+/// Words after "depends" that make it a doubt about what the question
+/// means ("depends what you mean by confident", "depending on how you
+/// define use"), not a condition of the answer ("yes, depending on the
+/// patient").
+const MEANING: &[&str] = &[
+    "mean",
+    "means",
+    "meant",
+    "define",
+    "defined",
+    "definition",
+    "count",
+    "counts",
+    "call",
+    "classify",
+];
+
+/// Does `text`, an answer with a value, carry the doctor's own doubt
+/// about it?
+pub(super) fn doubted(text: &str) -> bool {
+    clauses(text).any(|clause| {
+        let mut words = plain_words(clause);
+        let joined = words
+            .iter()
+            .take_while(|w| JOINING.contains(&w.as_str()))
+            .count();
+        words.drain(..joined);
+        hedge_alone(&words) || questions_counting(&words) || depends_on_meaning(&words)
+    })
+}
+
+/// The clauses of `text`: between commas, semicolons, colons, brackets,
+/// spaced dashes, sentence ends and line breaks, and before "but",
+/// "though", "although".
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| ",;:()[]–—.!?\n".contains(c))
+        .flat_map(|part| part.split(" - "))
+        .flat_map(split_at_contrast)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
+/// "Once but I'm not sure it counts": the part before "but" (or "though",
+/// "although") and the part from it. At most one cut per clause is
+/// enough: a clause with two is cut at the first, and the doubt, if any,
+/// is in one of the two.
+fn split_at_contrast(part: &str) -> Vec<&str> {
+    let lower = part.to_ascii_lowercase();
+    [" but ", " though ", " although "]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()
+        .map_or_else(|| vec![part], |at| vec![&part[..at], &part[at..]])
+}
+
+/// "I think", "if I remember rightly", "not sure it counts", "probably":
+/// a hedge and at most two more words, never "not sure why" (the doctor
+/// wonders about something else).
+fn hedge_alone(words: &[String]) -> bool {
+    let hedge = leading(words, HEDGES);
+    hedge > 0 && words.len() - hedge <= 2 && words.get(hedge).is_none_or(|w| w != "why")
+}
+
+/// "If that counts", "not sure it qualifies", "does that count", "if you
+/// count my GP training": counting or qualifying that a word before it
+/// questions (at most four words before).
+fn questions_counting(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        COUNTS.contains(&w.as_str())
+            && words[i.saturating_sub(4)..i]
+                .iter()
+                .any(|q| QUESTIONING.contains(&q.as_str()))
+    })
+}
+
+/// "Depends what you mean by confident", "depending on how you define
+/// use", "it depends what counts": the answer hangs on what the question
+/// means.
+fn depends_on_meaning(words: &[String]) -> bool {
+    let start = usize::from(words.first().is_some_and(|w| w == "it"));
+    words
+        .get(start)
+        .is_some_and(|w| w == "depends" || w == "depending")
+        && words[start..]
+            .iter()
+            .take(8)
+            .any(|w| MEANING.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doubted;
+
+    #[test]
+    fn an_answer_then_the_doctors_doubt_about_it() {
+        for text in [
+            "Once, years ago, but I'm not sure it counts",
+            "Just the one time - not sure that counts",
+            "a, if that counts",
+            "Yes, if a draft counts",
+            "6 - depends what you mean by confident",
+            "Yes, depending on how you define use",
+            "b > a > d > c, I believe",
+            "June 2025, from memory",
+            "March 2024 (I think)",
+            "15 years, if you count my GP training",
+            "Twice - does that count?",
+            "7, not sure that qualifies as confident",
+            "a and c, I could be wrong",
+            "Yes though I'm not certain",
+        ] {
+            assert!(doubted(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_reason_after_an_answer_is_no_doubt() {
+        for text in [
+            "Yes - no question",
+            "Once, for a patient on the ward in 2023",
+            "Yes, I think more training would help",
+            "7 - we count every syringe driver",
+            "Yes, depending on the patient",
+            "No - not sure why we never wrote one",
+            "a - no local expertise, and no evidence base we trust",
+            "No, we're drafting one",
+            "20 yrs (including training)",
+            "b (biggest), a, d, c (smallest)",
+            "I have prescribed it, but not often",
+        ] {
+            assert!(!doubted(text), "{text}");
+        }
+    }
+}

@@ -369,27 +369,46 @@ fn heldback_replies_of_issue_21_fifth_set() {
 /// Issue 21's fourth held-back half: 60 replies weighted as a real UK
 /// survey inbox is (`README.md` there), written while the third set's and
 /// the fifth set's misses were being fixed, by someone who did not see the
-/// rules, scored once at the end.
+/// rules, scored once at the end (main at d599978): 456 of 496 (91.9%),
+/// 7 wrong.
 const FOURTH_HALF_21: Set = Set {
     name: "issue 21, fourth half",
     dir: "tests/fixtures/heldback21d",
     survey: "config/example.toml",
     cases: 60,
-    ratchet: 0.0,
-    known_wrong: &[],
+    ratchet: 0.919,
+    known_wrong: &[
+        (
+            "heldback21d_correction_ps_below_signoff_outlook",
+            "shared_guidance",
+        ),
+        ("heldback21d_strikethrough_in_html_owa", "barriers"),
+        (
+            "heldback21d_summary_all_apart_from_outlook",
+            "shared_guidance",
+        ),
+        ("heldback21d_trap_contradiction_outlook", "opioid_sparing"),
+        ("heldback21d_trap_contradiction_outlook", "written_protocol"),
+        ("heldback21d_trap_hedges_outlook_ios", "written_protocol"),
+        (
+            "heldback21d_trap_range_second_thoughts_gmail_android",
+            "written_protocol",
+        ),
+    ],
 };
 
 /// Issue 22's third held-back half: 35 replies to the seed-full survey
 /// weighted as a real inbox is (`README.md` there), written while the
 /// second half's misses were being fixed, by someone who did not see the
-/// rules, scored once at the end.
+/// rules, scored once at the end (main at d599978): 427 of 436 (97.9%),
+/// 1 wrong.
 const QUESTION_TYPES_22C: Set = Set {
     name: "issue 22, question types, third half",
     dir: "tests/fixtures/heldback22c",
     survey: "config/seed-full.toml",
     cases: 35,
-    ratchet: 0.0,
-    known_wrong: &[],
+    ratchet: 0.979,
+    known_wrong: &[("heldback22c_trap_contradiction_used_gmail", "used_ketamine")],
 };
 
 #[test]

@@ -2065,13 +2065,21 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
     };
     let (inferred, certain): (Vec<AnswerText>, Vec<AnswerText>) =
         found.into_iter().partition(|f| f.origin.inferred());
+    // The same text read once: a long line can give one question the same
+    // words thousands of times, and reading is pure.
+    let mut seen: std::collections::HashMap<String, Answer> = std::collections::HashMap::new();
+    let mut read = |t: &str| {
+        seen.entry(t.to_owned())
+            .or_insert_with(|| value::read(question, t))
+            .clone()
+    };
     if !certain.is_empty() {
         // Certain readings win over inferred ones; several must agree.
         let prepared: Vec<String> = certain.iter().map(|f| prepare(&f.text)).collect();
         let answers: Vec<Answer> = certain
             .iter()
             .zip(&prepared)
-            .map(|(f, t)| f.answer.clone().unwrap_or_else(|| value::read(question, t)))
+            .map(|(f, t)| f.answer.clone().unwrap_or_else(|| read(t)))
             .collect();
         return Some(contradicted(agree(answers, &prepared), &inferred));
     }
@@ -2080,7 +2088,7 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
     let mut answers = Vec::new();
     for f in inferred {
         let text = prepare(&f.text);
-        let mut answer = f.answer.unwrap_or_else(|| value::read(question, &text));
+        let mut answer = f.answer.unwrap_or_else(|| read(&text));
         if answer.value.is_none() {
             continue;
         }

@@ -1104,7 +1104,8 @@ impl<'q> Reader<'q> {
         else {
             return self.dependants(text);
         };
-        if matches!(fix, correction::Fix::Value(_)) && self.is_gate(index) {
+        let gate = matches!(fix, correction::Fix::Value(_)) && self.is_gate(index);
+        if gate {
             self.gate_corrected = Some(index);
         }
         self.close();
@@ -1133,6 +1134,11 @@ impl<'q> Reader<'q> {
         };
         self.found[index].push(found);
         self.listing_open = false;
+        if gate {
+            // "1 should have been yes, so 2 is a": its dependants in the
+            // same sentence.
+            self.dependants(text);
+        }
         true
     }
 

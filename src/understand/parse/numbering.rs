@@ -10,6 +10,8 @@
 //! ([`Numbered::certain`] tells which need it; the reader chains them).
 //! Each function reads one line, already bounded, in one pass.
 
+use super::value::NUMBER_WORDS;
+
 /// How the number of a line is written: lines chain only with lines
 /// written the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,28 +43,9 @@ pub(super) struct Numbered {
 /// Words that say a question's number follows.
 const MARKERS: &[&str] = &["question", "qn", "qu", "q", "number", "no.", "nº", "№"];
 
-const WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
+/// "one" to "twenty": the number words without "zero", so a word's
+/// index is its number less one.
+const WORDS: &[&str] = NUMBER_WORDS.split_at(1).1;
 
 const ORDINALS: &[&str] = &[
     "first",

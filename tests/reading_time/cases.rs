@@ -749,6 +749,32 @@ pub fn grids() -> Vec<Case> {
             fill("b, ", n / 2)
         )
         .into_bytes()),
+        // A gate's answer and the doctor's own sentences that may
+        // contradict it (`understand::parse::deed`).
+        Case {
+            reader: "gate contradicted",
+            input: "1. No, 12. I have used it, ...",
+            make: |n| format!("1. No\n12. {}\n", fill("I have used it, ", n)).into_bytes(),
+            read: parse_full_reply,
+        },
+        Case {
+            reader: "gate contradicted",
+            input: "1. Yes, 12. have have ... used it",
+            make: |n| format!("1. Yes\n12. I {} never used it\n", fill("have ", n)).into_bytes(),
+            read: parse_full_reply,
+        },
+        Case {
+            reader: "gate contradicted",
+            input: "1. No, 12. they used it, ...",
+            make: |n| format!("1. No\n12. {}\n", fill("they used it, ", n)).into_bytes(),
+            read: parse_full_reply,
+        },
+        Case {
+            reader: "gate contradicted",
+            input: "1. Yes, I never used it. lines",
+            make: |n| format!("1. Yes\n{}", fill("I never used it myself.\n", n)).into_bytes(),
+            read: parse_full_reply,
+        },
     ]
 }
 

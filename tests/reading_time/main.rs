@@ -72,8 +72,9 @@ fn the_questionnaire_reader_reads_1_mb_of_its_worst_inputs_in_linear_time() {
     linear(&cases, 64 * 1024 - 64);
 }
 
-/// The grid and ranking readers, through the whole reply parser for the
-/// survey that has them, timed at 64 KB and at 1 MB.
+/// The grid and ranking readers, and the doctor's own sentences read
+/// against a gate's answer, through the whole reply parser for the survey
+/// that has them, timed at 64 KB and at 1 MB.
 #[test]
 fn the_grid_and_ranking_readers_read_1_mb_of_their_worst_inputs_in_linear_time() {
     let cases = cases::grids();

@@ -25,6 +25,7 @@
 
 mod compact;
 mod correction;
+mod deed;
 pub mod html;
 mod numbering;
 mod prose;
@@ -206,6 +207,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     reader.apply_swaps();
     reader.resolve_references();
 
+    let own = reader.own.join("\n");
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
         if let QuestionKind::Grid { items, .. } = &question.kind {
@@ -227,9 +229,11 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
             continue;
         }
         let corrected = found.iter().any(|f| f.origin == Origin::Correction);
-        if let Some(answer) = settle(question, found) {
+        if let Some(mut answer) = settle(question, found) {
             if corrected {
                 reply.corrections.push(question.id.clone());
+            } else if reader.is_gate(index) {
+                answer = gate_contradicted(question, answer, &own);
             }
             reply.answers.insert(question.id.clone(), answer);
         } else if question.required
@@ -242,7 +246,6 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
         }
     }
     same_after_swap(&mut reply, survey, std::mem::take(&mut reader.swapped));
-    let own = reader.own.join("\n");
     reply.opt_out = OPT_OUT.is_match(&own) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&own);
     reply
@@ -2136,6 +2139,27 @@ fn contradicted(settled: Answer, inferred: &[AnswerText]) -> Answer {
             format!("{}\n---\n{}", settled.source, sentence.source),
         ),
         None => settled,
+    }
+}
+
+/// A gate's yes or no (a question others depend on) that a sentence of
+/// the doctor's own contradicts: "1. No", then "Only used it twice, on
+/// the hospice ward" (or "1. Yes", then "I have never used it myself").
+/// Unclear, asked about, never one of the two guessed; the questions that
+/// depend on it are not missing while it is (see [`deed`]).
+fn gate_contradicted(question: &Question, answer: Answer, own: &str) -> Answer {
+    let Some(crate::understand::answer::Value::Bool(given)) = answer.value else {
+        return answer;
+    };
+    match deed::against(question, given, own) {
+        Some(sentence) => Answer::unclear(
+            format!(
+                "conflicting answers: \"{}\" and the sentence \"{}\"",
+                answer.source, sentence
+            ),
+            format!("{}\n---\n{}", answer.source, sentence),
+        ),
+        None => answer,
     }
 }
 

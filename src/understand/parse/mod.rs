@@ -275,12 +275,18 @@ fn same_after_swap(reply: &mut ParsedReply, survey: &Survey, swapped: Vec<(usize
 /// unclear, counted to `date`, the date of the reply (its Date header):
 /// an inferred value, which counts once the doctor confirms it, whose
 /// reason says it was counted ("counted from 2015 to the date of your
-/// reply"). Without a date they stay unclear, and are asked about.
+/// reply"). So are dates written relative to the reply ("yesterday",
+/// "last October"). Without a date they stay unclear, and are asked
+/// about.
 pub fn count_since(reply: &mut ParsedReply, survey: &Survey, date: Option<jiff::civil::Date>) {
     let Some(date) = date else {
         return;
     };
     for question in &survey.questions {
+        if matches!(question.kind, QuestionKind::Date { .. }) {
+            relative_date(reply, question, date);
+            continue;
+        }
         let QuestionKind::Duration { unit } = question.kind else {
             continue;
         };
@@ -306,6 +312,29 @@ pub fn count_since(reply: &mut ParsedReply, survey: &Survey, date: Option<jiff::
                 ..Answer::inferred(value, source)
             };
         }
+    }
+}
+
+/// A date question answered relative to the reply ("yesterday", "last
+/// month", "last October"), which the reader leaves unclear, counted from
+/// `date`, the reply's date: inferred, the doctor confirms it, its reason
+/// saying how it was counted.
+fn relative_date(reply: &mut ParsedReply, question: &Question, date: jiff::civil::Date) {
+    let Some(answer) = reply
+        .answers
+        .get_mut(&question.id)
+        .filter(|a| a.status == Status::Unclear)
+    else {
+        return;
+    };
+    if let Some(iso) = value::date_relative(&answer.source, date) {
+        let source = std::mem::take(&mut answer.source);
+        *answer = Answer {
+            reason: Some(format!(
+                "read as {iso}, counted from the date of your reply"
+            )),
+            ..Answer::inferred(crate::understand::answer::Value::Text(iso), source)
+        };
     }
 }
 

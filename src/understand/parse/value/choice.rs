@@ -341,6 +341,8 @@ pub(super) fn labels(
     let mut picked = Picked::default();
     let mut negated: Vec<usize> = Vec::new();
     let mut everything = false;
+    // "All three": how many options the doctor counted.
+    let mut counted: Option<usize> = None;
     // Negation waiting for its option; `list` for "except a and b".
     let mut negating = false;
     let mut negating_list = false;
@@ -389,6 +391,11 @@ pub(super) fn labels(
         if EVERYTHING.contains(&word) && !loose {
             everything = true;
             i += 1;
+            // "All three", "all 3": the doctor counted the options.
+            if let Some(n) = words.get(i).and_then(|w| count_word(w)) {
+                counted = Some(n);
+                i += 1;
+            }
             continue;
         }
         if word == "but" && everything {
@@ -419,8 +426,20 @@ pub(super) fn labels(
         // "Side effects are not an issue": the negation came after.
         negated.push(last);
     }
+    if let Some(n) = counted {
+        let ordinary = options.iter().filter(|o| !o.exclusive && !o.other).count();
+        if n != ordinary || !negated.is_empty() || negating_list {
+            return Err(format!(
+                "\"all {n}\" of {ordinary} options: which are meant?"
+            ));
+        }
+    }
     if everything {
-        every_ordinary(&mut picked, options, !negated.is_empty() || negating_list)?;
+        every_ordinary(
+            &mut picked,
+            options,
+            counted.is_some() || !negated.is_empty() || negating_list,
+        )?;
     }
     picked.indexes.retain(|i| !negated.contains(i));
     if picked.indexes.is_empty() {
@@ -434,6 +453,17 @@ pub(super) fn labels(
         return Err(format!("could not read \"{}\"", unread.join(" ")));
     }
     Ok(picked)
+}
+
+/// A count after "all" ("three", "3"), 2 to 20.
+fn count_word(word: &str) -> Option<usize> {
+    let n = match word.parse::<usize>() {
+        Ok(n) => n,
+        Err(_) => super::number::NUMBER_WORDS
+            .iter()
+            .position(|w| *w == word)?,
+    };
+    (2..=20).contains(&n).then_some(n)
 }
 
 /// "All", "everything": every ordinary option joins `picked`. Not when

@@ -186,10 +186,69 @@ pub(super) fn date(text: &str, order: Option<DateOrder>) -> Answer {
     Answer::ok(Value::Text(iso), text)
 }
 
+/// A date said relative to the day it was written, as `today` (the reply's
+/// date) makes it: "yesterday", "today", "last month", "this month", "last
+/// year", "this year", "last October" (the last October before this
+/// month): its ISO form, day, month or year as precise as the words.
+/// `None` for anything else, and for "last January" written in January
+/// (this month, or a year ago?).
+pub(crate) fn relative(text: &str, today: jiff::civil::Date) -> Option<String> {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if first.len() > MAX_LENGTH {
+        return None;
+    }
+    let first = first.trim_end_matches(['.', '!']).to_lowercase();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let (year, month) = (today.year(), today.month());
+    let month_before = |y: i16, m: i8| if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+    Some(match words.as_slice() {
+        ["yesterday"] => today.yesterday().ok()?.to_string(),
+        ["today"] => today.to_string(),
+        ["last", "month"] => {
+            let (y, m) = month_before(year, month);
+            format!("{y:04}-{m:02}")
+        }
+        ["this", "month"] => format!("{year:04}-{month:02}"),
+        ["last", "year"] => format!("{:04}", year - 1),
+        ["this", "year"] => format!("{year:04}"),
+        ["last", name] => {
+            let named = i8::try_from(month_number(name)?).ok()?;
+            if named == month {
+                return None;
+            }
+            let y = if named < month { year } else { year - 1 };
+            format!("{y:04}-{named:02}")
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::understand::answer::Status;
+
+    #[test]
+    fn dates_relative_to_the_reply_are_counted_from_its_day() {
+        let today = jiff::civil::date(2026, 1, 6);
+        for (text, want) in [
+            ("Yesterday.", Some("2026-01-05")),
+            ("today", Some("2026-01-06")),
+            ("Last month", Some("2025-12")),
+            ("this month", Some("2026-01")),
+            ("last year", Some("2025")),
+            ("last October", Some("2025-10")),
+            ("last Oct", Some("2025-10")),
+            ("last January", None),
+            ("last spring", None),
+            ("last week", None),
+            ("2 years ago", None),
+        ] {
+            assert_eq!(relative(text, today).as_deref(), want, "{text}");
+        }
+        let december = jiff::civil::date(2026, 12, 16);
+        assert_eq!(relative("last March", december).as_deref(), Some("2026-03"));
+    }
 
     fn iso(text: &str, order: Option<DateOrder>) -> Option<String> {
         match date(text, order).value {

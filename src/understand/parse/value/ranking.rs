@@ -286,6 +286,9 @@ fn pieces(text: &str, count: usize) -> Result<Vec<&str>, String> {
             return Ok(parts);
         }
     }
+    if let Some(letters) = run_together(line, count) {
+        return Ok(letters);
+    }
     let parts = grid::pieces(line, count);
     if parts.len() == 1 {
         let letters: Vec<&str> = line.split_whitespace().collect();
@@ -299,6 +302,23 @@ fn pieces(text: &str, count: usize) -> Result<Vec<&str>, String> {
         }
     }
     Ok(parts)
+}
+
+/// The options' letters run together, `bdac` or `BDAC`: one word of
+/// exactly `count` (three or more) letters, each an option's letter, each
+/// once. Anything else (`bdab`, `bda`) is not read this way.
+fn run_together(line: &str, count: usize) -> Option<Vec<&str>> {
+    if !(3..=grid::MAX_PIECES).contains(&count) || line.len() != count {
+        return None;
+    }
+    let mut seen = vec![false; count];
+    for b in line.bytes() {
+        let at = usize::from(b.to_ascii_lowercase().checked_sub(b'a')?);
+        if !b.is_ascii_alphabetic() || at >= count || std::mem::replace(&mut seen[at], true) {
+            return None;
+        }
+    }
+    Some((0..count).map(|i| &line[i..i + 1]).collect())
 }
 
 /// A numbered list on one line, `1) b 2) a 3) d 4) c` or `1. b 2. a 3. d

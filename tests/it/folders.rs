@@ -123,7 +123,6 @@ fn folders_named_with_dovecots_default_separator() {
     // Another client at work in the same INBOX while the daemon idles:
     // each of its messages flagged, then moved away (FETCH and EXPUNGE
     // announced to the daemon's IDLE). Then a reply still goes through.
-    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
     let mut other = mailsurvey::inbox::connect(&stack.imap(&fixture.sender)).unwrap();
     other.create("Elsewhere").unwrap();
     for n in 0..5 {
@@ -218,7 +217,6 @@ fn without_uidplus_copies_stay_flagged_and_nothing_else_is_expunged() {
     check_says(&fixture, &["the server lacks", "UIDPLUS", "IDLE", "MOVE"]);
     // Another client's message, flagged \Deleted, waiting for its own
     // expunge; appended before the daemon first reads, and read as unmatched.
-    unsafe { std::env::set_var("MAILSTACK_TEST_PASSWORD", stack.password()) };
     let mut other = mailsurvey::inbox::connect(&stack.imap(&fixture.sender)).unwrap();
     let marker = format!("<theirs.{}@survey.test>", fixture.tag);
     other

@@ -144,3 +144,52 @@ fn the_digest_reaches_the_lead_once_per_slot_across_a_crash_and_on_demand() {
         assert!(ids_in(&stack, doctor, "digest.").is_empty(), "{doctor}");
     }
 }
+
+/// With `digest_names` and `digest_results` set, the digest names the
+/// people who have not replied and shows the interim results paragraph
+/// (the test above, with both off, counts them and shows no results).
+/// `mailsurvey digest` without `--send` only prints: nothing is queued.
+#[test]
+fn the_digest_names_who_has_not_replied_and_shows_results_only_when_the_survey_file_asks() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(
+        &stack,
+        &[
+            ("report", "digest_names", "true".into()),
+            ("report", "digest_results", "true".into()),
+            ("replies", "poll_interval", toml_string("2s")),
+        ],
+    );
+    let (rows, mut daemon) = fixture.invite_first(2, Duration::from_secs(90));
+    fixture.reply_and_wait_recorded(&rows[0].1, COMPLETE, 9);
+    daemon.terminate();
+
+    let printed = fixture.mailsurvey(&["digest"]);
+    let text = String::from_utf8_lossy(&printed.stdout).into_owned();
+    assert!(
+        printed.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&printed.stderr)
+    );
+    assert!(
+        text.contains("1 of 2 invited have answered (50.0%): 1 complete, 0 partial."),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Not replied yet (1): {}.", rows[1].0)),
+        "the one still waiting is named: {text}"
+    );
+    assert!(!text.contains(&rows[0].0), "the respondent is not: {text}");
+    let results = text
+        .split_once("INTERIM RESULTS\n")
+        .map(|(_, rest)| rest.lines().next().unwrap_or_default().to_owned());
+    assert!(
+        results.is_some_and(|paragraph| !paragraph.trim().is_empty()),
+        "the interim results paragraph: {text}"
+    );
+    assert!(!text.contains("Interim results are not shown"), "{text}");
+    assert!(
+        fixture.outbox_states(MailKind::Digest).is_empty(),
+        "printing a digest queues none"
+    );
+}

@@ -3,7 +3,7 @@
 //! a wake-up that ends the wait at once: the connection's reads wait on the
 //! socket and on this wake-up together ([`Wake::wait_readable`]), and a
 //! wake-up ends the read as a timeout would, so the IDLE is ended with DONE
-//! and the watcher goes on to file (issue 23: without it the filing of
+//! and the watcher goes on to file (without it the filing of
 //! processed mail waited until the server said something or the IDLE's
 //! wait ran out, 17 s of a run that read 10,000 replies).
 

@@ -406,7 +406,7 @@ impl<O: Outbox> Daemon<O> {
 /// Before the daemon sleeps: the allocator's free pages go back to the
 /// system. glibc keeps them in its heap between live allocations (trimming
 /// only the top), so a turn that read a large list left an idle daemon at
-/// 45 MB for 30,000 people; 19 MB after this (issue 23, BENCHMARKS.md).
+/// 45 MB for 30,000 people; 19 MB after this (BENCHMARKS.md).
 fn give_back_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns the allocator's free memory to the

@@ -1,6 +1,6 @@
 //! The recipient list brought into the store, as the daemon's turns,
 //! `send`, `preview` and `send --dry-run` do, and its problems as `status`
-//! shows them (issue 23): the file is read a row at a time and applied in
+//! shows them: the file is read a row at a time and applied in
 //! one transaction ([`Store::sync_list`]), and not read at all when it is
 //! unchanged since its last full read ([`Store::last_list_read`]), so a
 //! list of a million people costs nothing to a start of the daemon or to

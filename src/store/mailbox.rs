@@ -347,7 +347,7 @@ impl Store {
 /// Was a message stored before, by its content hash (`?2`) or its
 /// Message-ID (`?3`, if it has one)? Two lookups, one per index: written
 /// as one condition with OR, SQLite scanned every message of the survey
-/// for each message stored, so storing N messages cost N² (issue 23).
+/// for each message stored, so storing N messages cost N².
 const SEEN_BEFORE: &str =
     "SELECT EXISTS (SELECT 1 FROM messages WHERE survey_id = ?1 AND unstored = 0
         AND content_hash = ?2)
@@ -499,7 +499,7 @@ mod tests {
 
     /// Storing a fetched message looks for an earlier copy through the
     /// indexes on the content hash and the Message-ID, never by reading
-    /// every message of the survey (issue 23: quadratic in the mailbox).
+    /// every message of the survey (which was quadratic in the mailbox).
     #[test]
     fn a_fetched_message_is_checked_for_copies_by_its_indexes() {
         let dir = tempfile::tempdir().unwrap();

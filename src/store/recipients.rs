@@ -162,7 +162,7 @@ impl Store {
 /// indexes in no useful order (addresses, random tokens and the
 /// Message-IDs made of them), so with the default cache nearly every row
 /// read an index page back from the file and, in a transaction of a
-/// million rows, wrote dirty pages out early to make room (issue 23: a
+/// million rows, wrote dirty pages out early to make room (measured: a
 /// fifth of the list load's CPU in `pread`/`pwrite` at 100,000 rows).
 /// Only pages used take memory, and they are handed back when the cache
 /// is set back.

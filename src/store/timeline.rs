@@ -173,7 +173,7 @@ impl Store {
     /// by clarification), in id order.
     ///
     /// Three reads in recipient order, merged here, instead of one query
-    /// with two lookups per person (issue 23: at a million people those
+    /// with two lookups per person (at a million people those
     /// lookups were most of the query's CPU): the sent invitations from
     /// the covering index `outbox_by_kind` (migration 0023) with each
     /// person's row by id, the people with answers ([`ANSWERED_IN_ORDER`])

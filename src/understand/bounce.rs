@@ -640,7 +640,7 @@ mod tests {
         assert_eq!(failure.severity, Severity::Hard);
     }
 
-    /// Issue 18: an address after a Message-ID's name on its line is not
+    /// An address after a Message-ID's name on its line is not
     /// a recipient, wherever on the line the name is; found once a line.
     #[test]
     fn addresses_after_a_message_id_are_not_recipients() {

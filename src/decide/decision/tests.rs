@@ -1162,7 +1162,7 @@ fn corrections_to_inferred_answers_confirm_the_rest() {
     );
 }
 
-// --- "confirm" binds to what the email showed (finding 2) ----------------------
+// --- "confirm" binds to what the email showed ----------------------------------
 
 /// A pending confirmation mailed, then changed: the message answers the
 /// email that showed the version before.

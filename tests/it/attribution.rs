@@ -637,8 +637,9 @@ fn forged_opt_outs_never_close_the_survey_early() {
 
 /// Finding 9 of issue 18: what a stranger wrote is shown, never acted on.
 /// A forged reply whose subject and answer carry terminal escape sequences
-/// is held; `review` and `status` show them as `\u{1b}`, and a doctor's
-/// own free-text answer with one reaches the lead's report the same way.
+/// is held; `review` and `status` show them as `\u{1b}`, the daemon's log
+/// carries none raw, and a doctor's own free-text answer with one reaches
+/// the lead's report the same way.
 #[test]
 fn escape_sequences_from_a_message_are_shown_visibly_to_the_lead() {
     let stack = Stack::shared();
@@ -666,6 +667,13 @@ fn escape_sequences_from_a_message_are_shown_visibly_to_the_lead() {
         store.status(&sid).unwrap().held == 1
     });
     daemon.terminate();
+    // The daemon logged the held message and the recorded reply: a line
+    // that carries their text carries it as `shown::logged` makes it.
+    let log = fixture.log();
+    assert!(
+        !log.contains('\u{1b}') && !log.contains('\u{7}'),
+        "the daemon's log carries an escape or a bell: {log:?}"
+    );
     for command in [&["review"][..], &["status"][..]] {
         let output = fixture.mailsurvey(command);
         let text = String::from_utf8_lossy(&output.stdout);

@@ -1601,6 +1601,17 @@ impl<'q> Reader<'q> {
                 return;
             }
         }
+        // "4." alone on its line, the next of a list: its answer is on
+        // the lines below (a table, lettered lines), not more of 3's.
+        if let Some(number) = numbering::bare(text)
+            && self.listing_open
+            && self.listed.last().is_some_and(|l| l.0 + 2 == number)
+            && number <= self.found.len()
+        {
+            self.listed.push((number - 1, String::new(), true));
+            self.last_numbered = None;
+            return;
+        }
         if let Some(line) = numbering::numbered(text) {
             if (1..=self.found.len()).contains(&line.number) {
                 self.number_line(line);
@@ -1615,7 +1626,9 @@ impl<'q> Reader<'q> {
         if self.listing_open
             && let Some(last) = self.listed.last_mut()
         {
-            last.1.push('\n');
+            if !last.1.is_empty() {
+                last.1.push('\n');
+            }
             last.1.push_str(text);
             return;
         }
@@ -1782,7 +1795,8 @@ impl<'q> Reader<'q> {
         self.last_numbered = None;
         let listed = !self.listed.is_empty();
         for (index, text, explicit) in std::mem::take(&mut self.listed) {
-            if explicit {
+            // "4." alone with nothing below it answers nothing.
+            if explicit && !text.is_empty() {
                 self.found[index].push(AnswerText::new(text, Origin::Listed));
             }
         }

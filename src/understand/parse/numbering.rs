@@ -158,6 +158,26 @@ fn marker(text: &str) -> (Option<bool>, &str) {
     (None, text)
 }
 
+/// A question's number alone on its line, with its mark: `4.`, `4)`,
+/// `4:`, `Q4`, `Q4:` (at most two digits); its answer is on the lines
+/// below.
+pub(super) fn bare(text: &str) -> Option<usize> {
+    let text = text.trim();
+    let (q, digits) = match text.strip_prefix(['Q', 'q']) {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let digits = match digits.strip_suffix(['.', ')', ':']) {
+        Some(d) => d,
+        None if q => digits,
+        None => return None,
+    };
+    if !(1..=2).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|n| *n > 0)
+}
+
 /// The line's question number and answer, if it starts with one.
 pub(super) fn numbered(text: &str) -> Option<Numbered> {
     let text = text.trim_start_matches(['*', '_', ' ']);
@@ -294,6 +314,24 @@ mod tests {
 
     fn read(text: &str) -> Option<(usize, String, bool)> {
         numbered(text).map(|n| (n.number, n.rest, n.certain))
+    }
+
+    #[test]
+    fn a_number_alone_on_its_line_with_its_mark() {
+        for (text, want) in [
+            ("4.", Some(4)),
+            (" 4) ", Some(4)),
+            ("12:", Some(12)),
+            ("Q4", Some(4)),
+            ("q4:", Some(4)),
+            ("4", None),
+            ("0.", None),
+            ("123.", None),
+            ("4. yes", None),
+            ("Qa.", None),
+        ] {
+            assert_eq!(bare(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -427,12 +427,7 @@ pub(super) fn labels(
         negated.push(last);
     }
     if let Some(n) = counted {
-        let ordinary = options.iter().filter(|o| !o.exclusive && !o.other).count();
-        if n != ordinary || !negated.is_empty() || negating_list {
-            return Err(format!(
-                "\"all {n}\" of {ordinary} options: which are meant?"
-            ));
-        }
+        count_matches(n, options, !negated.is_empty() || negating_list)?;
     }
     if everything {
         every_ordinary(
@@ -441,6 +436,31 @@ pub(super) fn labels(
             counted.is_some() || !negated.is_empty() || negating_list,
         )?;
     }
+    finished(picked, &negated, &unread, loose)
+}
+
+/// "All three" with exactly three ordinary options and no exception
+/// counts them all; any other count, or an exception beside it, leaves
+/// the doctor's meaning open.
+fn count_matches(n: usize, options: &[ChoiceOption], excepted: bool) -> Result<(), String> {
+    let ordinary = options.iter().filter(|o| !o.exclusive && !o.other).count();
+    if n != ordinary || excepted {
+        return Err(format!(
+            "\"all {n}\" of {ordinary} options: which are meant?"
+        ));
+    }
+    Ok(())
+}
+
+/// What [`labels`] read, once the options taken back are removed: an
+/// error when nothing is left, or (unless `loose`) when words were left
+/// unread.
+fn finished(
+    mut picked: Picked,
+    negated: &[usize],
+    unread: &[String],
+    loose: bool,
+) -> Result<Picked, String> {
     picked.indexes.retain(|i| !negated.contains(i));
     if picked.indexes.is_empty() {
         return Err(if negated.is_empty() {

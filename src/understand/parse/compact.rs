@@ -336,10 +336,11 @@ pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>
 }
 
 /// "Yes to all but 2 and 5", "no to everything apart from Q1 and Q8",
-/// "All yes except the community guidance one".
+/// "All yes except the community guidance one"; the exceptions' value may
+/// follow them: "which are no", "(both no)", "(no)", "- both no".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these)\s+(?:are|is|were|was)\s+(yes|no))?)?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
@@ -412,15 +413,25 @@ pub(super) fn numbered_pieces(text: &str, questions: usize) -> Option<Vec<(usize
 
 /// A question number and a space starting a piece of a line: `1 yes`.
 static SPACED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[,;]\s*)(?:q\.?\s*)?(\d{1,2})\s+").expect("valid regex")
+    Regex::new(r"(?i)(?:^|[,;/|]\s*)(?:q\.?\s*)?(\d{1,2})\s+").expect("valid regex")
 });
 
-/// "1 yes, 2 no, 3 yes, 4 7, 5 a": numbered answers between commas, each
-/// number and its answer only a space apart. Stricter than with `=` or
-/// `:`: at least three pieces, the numbers one after another, each
-/// answer at most two words.
+/// Marks written between a question's number and its answer: `4 - 8`,
+/// `4 – 8`, `4 : 8`, `4 = 8`.
+const NUMBER_MARKS: &[char] = &['-', '–', '—', ':', '=', '.', ')'];
+
+/// "1 yes, 2 no, 3 yes, 4 7, 5 a": numbered answers between commas (or
+/// semicolons, slashes, pipes), each number and its answer a space apart,
+/// perhaps with a spaced mark between (`4 - 8, 5 - c`); or with nothing
+/// but spaces between the pieces ("1 y 2 n 3 y 4 7 5 b", see
+/// [`run_together`]). Stricter than with `=` or `:`: at least three
+/// pieces, the numbers one after another, each answer at most two words
+/// (one when only spaces part the pieces).
 fn spaced_pieces(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
     let text = text.trim().trim_end_matches('.');
+    if !text.contains([',', ';', '/', '|']) {
+        return run_together(text, questions);
+    }
     let mut starts: Vec<(usize, usize, usize)> = Vec::new();
     for c in SPACED_PIECE.captures_iter(text) {
         let whole = c.get(0)?;
@@ -441,12 +452,48 @@ fn spaced_pieces(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
     for (k, (number, _, end)) in starts.iter().enumerate() {
         let stop = starts.get(k + 1).map_or(text.len(), |next| next.1);
         let answer = text[*end..stop].trim();
+        // "4 - 8": the mark between number and answer is neither.
+        let answer = match answer.strip_prefix(NUMBER_MARKS) {
+            Some(rest) if rest.starts_with(' ') => rest.trim(),
+            _ => answer,
+        };
         if answer.is_empty() || answer.split_whitespace().count() > 2 {
             return None;
         }
         out.push((number - 1, answer.to_owned()));
     }
     Some(out)
+}
+
+/// "1 y 2 n 3 y 4 7 5 b 6 y": numbered answers with only spaces between
+/// them (a phone's keyboard hides the line breaks): each question's
+/// number, perhaps a mark (`1. y`, `1 - y`), then exactly one word, and
+/// the next number must be the one after. So "4 7 5 b" can only be 7 for
+/// question 4 and b for question 5. At least three pieces, starting the
+/// line, nothing left over; an answer of two words ("a c") breaks the
+/// count and the line is not read this way.
+fn run_together(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    let mut tokens = text.split_whitespace();
+    let mut out: Vec<(usize, String)> = Vec::new();
+    while let Some(token) = tokens.next() {
+        let digits = token.trim_end_matches(NUMBER_MARKS);
+        let number: usize = (digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()?;
+        let follows = out.last().is_none_or(|(last, _)| number == last + 2);
+        if number == 0 || number > questions || !follows || token.len() > digits.len() + 1 {
+            return None;
+        }
+        let mut answer = tokens.next()?;
+        if answer.chars().all(|c| NUMBER_MARKS.contains(&c)) {
+            answer = tokens.next()?;
+        }
+        if answer.chars().count() > 5 || answer.chars().all(|c| NUMBER_MARKS.contains(&c)) {
+            return None;
+        }
+        out.push((number - 1, answer.to_owned()));
+    }
+    (out.len() >= 3).then_some(out)
 }
 
 /// Pieces with `=` or `:` (see [`numbered_pieces`]).
@@ -544,6 +591,8 @@ pub(super) fn summary(
     // "No to all apart from 8 and 9, which are yes": the exceptions must
     // be the other value, or the line says two things at once.
     if c.get(4)
+        .or(c.get(5))
+        .or(c.get(6))
         .is_some_and(|w| w.as_str().eq_ignore_ascii_case("yes") == value)
     {
         return None;
@@ -894,6 +943,47 @@ mod tests {
             numbered_pieces("1 yes, 2 no, 3 yes, 4 7, 5 a c.", 10).map(|p| p.len()),
             Some(5)
         );
+        // Marks between number and answer, other separators between pieces.
+        let read = |t: &str| numbered_pieces(t, 10);
+        let answers = |t: &str| read(t).map(|p| p.into_iter().map(|(_, a)| a).collect::<Vec<_>>());
+        assert_eq!(
+            answers("1 Yes, 2 No, 3 - no, 4 - 8, 5 – c"),
+            Some(vec![
+                "Yes".into(),
+                "No".into(),
+                "no".into(),
+                "8".into(),
+                "c".into()
+            ])
+        );
+        assert_eq!(answers("1 yes / 2 no / 3 yes").map(|a| a.len()), Some(3));
+        assert_eq!(
+            answers("1 yes; 2 no; 3 yes | 4 6").map(|a| a.len()),
+            Some(4)
+        );
+        // Only spaces between the pieces: one word each, numbers in turn.
+        assert_eq!(
+            answers("1 y 2 n 3 y 4 7 5 b 6 y"),
+            Some(vec![
+                "y".into(),
+                "n".into(),
+                "y".into(),
+                "7".into(),
+                "b".into(),
+                "y".into()
+            ])
+        );
+        assert_eq!(answers("1. Y 2 - N 3: Y 4 = 6").map(|a| a.len()), Some(4));
+        for text in [
+            "1 y 2 n 3 y 4 7 5 a c 6 y",
+            "1 y 2 n 4 y",
+            "3 of our 5 consultants",
+            "2 or 3 times",
+            "1 y 2 n",
+            "1 y 2 n 3 yes please",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
         // Spaced: fewer than three, a gap, or a long answer: not read.
         assert_eq!(numbered_pieces("1 yes, 2 no", 10), None);
         assert_eq!(numbered_pieces("1 yes, 3 no, 4 yes", 10), None);
@@ -1084,6 +1174,24 @@ mod tests {
                 except: vec![7, 8]
             })
         );
+        for (text, value, except) in [
+            ("Yes to all except 2 and 6 (both no).", true, vec![1, 5]),
+            ("No to all apart from 3 (yes)", false, vec![2]),
+            (
+                "Yes to everything but 4 and 7 - both are a no",
+                true,
+                vec![3, 6],
+            ),
+            (
+                "No to all but 8 and 9, they're both yes.",
+                false,
+                vec![7, 8],
+            ),
+        ] {
+            assert_eq!(summary(text), Some(Summary { value, except }), "{text}");
+        }
+        // The exceptions' value must be the other one.
+        assert_eq!(summary("Yes to all except 2 and 6 (both yes)"), None);
         assert_eq!(
             summary("Everything is a no except 8 and 9."),
             Some(Summary {

@@ -80,9 +80,9 @@ static CORRECTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// "ignore my answer to question 6": the answer taken back; what follows
 /// the separator, if anything, is the new one.
 static RETRACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:scratch|ignore|disregard|forget|strike)\s+(?:what\s+i\s+(?:said|wrote|put|answered)|my\s+answer)\s+(?:about|for|on|to|re|regarding)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:.!?–—]+?)(?:\s+(?:one|question|answer))?\s*(?:[,;:.!?–—]|\s-\s|$)\s*(.*)$",
-    )
+    Regex::new(&format!(
+        r"(?i)\b{TAKE_BACK}\s+(?:what\s+i\s+(?:said|wrote|put|answered)|my\s+answer)\s+(?:about|for|on|to|re|regarding)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:.!?–—]+?)(?:\s+(?:one|question|answer))?\s*(?:[,;:.!?–—]|\s-\s|$)\s*(.*)$",
+    ))
     .expect("valid regex")
 });
 /// "One more change, sorry: 8. no - on reflection …", "correction: Q6
@@ -93,6 +93,15 @@ static CORRECTION_LISTED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// The verbs that take an answer back: "scratch", "scrap", "ignore",
+/// "disregard", "forget", "strike (out)", "cross out", "bin", "delete",
+/// "cancel" ("scrap 6 - we do have one", "cross out my answer to 6").
+const TAKE_BACK: &str = r"(?:scratch|scrap|ignore|disregard|forget|strike(?:\s+(?:out|through))?|cross\s+(?:out|through)|bin|delete|cancel)";
+
+/// A verb of [`TAKE_BACK`] anywhere in a sentence.
+static TAKEN_BACK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{TAKE_BACK}\b")).expect("valid regex"));
+
 /// A question by number, `q` set when it is said to be one ("Q7",
 /// "question 7", "no. 7").
 const NUMBERED: &str = r"(?P<q>q(?:uestion)?\s*\.?\s*#?\s*|no\.?\s*|number\s+|#)?(?P<n>\d{1,2})";
@@ -110,7 +119,7 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\b(?:the|my)\s+answer\s+(?:to|for|on)\s+{NUMBERED}\s+(?:is|should\s+be|should\s+have\s+been)\s+(?P<v>\S.*)$"),
         format!(r"(?i)\bmake\s+{NUMBERED}\s+(?P<v>\S.*)$"),
         format!(r"(?i)^(?:p\.?\s*p?\.?\s*s\.?)\s*[:.\-–—]?\s*{NUMBERED}\s*[.):=\-–—]\s*(?P<v>\S.*)$"),
-        format!(r"(?i)\b(?:scratch|ignore|disregard|forget|strike)\s+(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\b\s*(?:[,;:.!?–—]|\s-\s|$)\s*(?P<v>.*)$"),
+        format!(r"(?i)\b{TAKE_BACK}\s+(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\b\s*(?:[,;:.!?–—]|\s-\s|$)\s*(?P<v>.*)$"),
         format!(r"(?i)\b(?:forgot|forgotten|missed|left\s+out|skipped|omitted|didn'?t\s+answer)\s+(?:to\s+answer\s+)?(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\s*(?:[.):=,\-–—]|\s-)\s*(?P<v>\S.*)$"),
         format!(r"(?i)\bgot\s+{NUMBERED}\s+wrong\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
@@ -442,18 +451,10 @@ fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)>
         return Some((q, Fix::Value(wanted)));
     }
     let lower = sentence.to_lowercase();
-    let got_wrong = [
-        "wrong",
-        "misread",
-        "misunderstood",
-        "ignore",
-        "scratch",
-        "disregard",
-        "forget",
-        "strike",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    let got_wrong = ["wrong", "misread", "misunderstood"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || TAKEN_BACK.is_match(&lower);
     if c.name("q").is_some() && !wanted.is_empty() && !matches!(question.kind, QuestionKind::Text) {
         // "Re question 7 - not sure now": the answer is in doubt, asked.
         return Some((q, Fix::Value(wanted)));

@@ -113,11 +113,23 @@ pub fn to_text_within(html: &str, limit: usize) -> String {
                 }
                 continue;
             }
+            if STRUCK.contains(&name.as_str()) && !tag.ends_with('/') {
+                if closing {
+                    out.struck = out.struck.saturating_sub(1);
+                } else {
+                    out.struck += 1;
+                }
+                continue;
+            }
             if (name == "span" || name == "font") && !tag.ends_with('/') {
                 if closing {
-                    out.coloured.pop();
+                    if out.coloured.pop().is_some_and(|(_, struck)| struck) {
+                        out.struck = out.struck.saturating_sub(1);
+                    }
                 } else if out.coloured.len() < 64 {
-                    out.coloured.push(colours(tag));
+                    let struck = struck_through(tag);
+                    out.struck += usize::from(struck);
+                    out.coloured.push((colours(tag), struck));
                 }
                 continue;
             }
@@ -157,7 +169,7 @@ pub fn to_text_within(html: &str, limit: usize) -> String {
             continue;
         }
         let next = html[i..].find('<').map_or(bytes.len(), |n| i + n);
-        if hidden.is_none() {
+        if hidden.is_none() && out.struck == 0 {
             // Stops, mid-text, once past the limit: a text of 24 MB
             // without a tag is not decoded whole for the first 16 KB.
             out.push_decoded(&html[i..next], limit);
@@ -178,8 +190,12 @@ struct Output {
     pre: bool,
     /// Inside this many `<b>`, `<strong>`, `<mark>`, `<u>`.
     bold: usize,
-    /// Open `<span>`/`<font>` elements: does each set a colour?
-    coloured: Vec<bool>,
+    /// Open `<span>`/`<font>` elements: does each set a colour, and does
+    /// it strike its text through?
+    coloured: Vec<(bool, bool)>,
+    /// Inside this many struck-through elements: their text is not shown
+    /// as the answer (see [`STRUCK`]).
+    struck: usize,
     /// [`MARK`] already written on this line.
     marked: bool,
     /// Inside a table row that began at this index of `lines`.
@@ -195,6 +211,28 @@ const CELL: char = '\u{1f}';
 
 /// Elements that emphasise what they hold.
 const EMPHASIS: &[&str] = &["b", "strong", "mark", "u"];
+
+/// Elements whose text the client shows struck through: the doctor
+/// crossed it out (Outlook and Word write `<s>`, Gmail `<strike>`, others
+/// `<del>`), so it is no part of the answer: `<s>8</s> 6` is 6.
+const STRUCK: &[&str] = &["s", "strike", "del"];
+
+/// Does this `<span …>` or `<font …>` tag strike its text through
+/// (`style="text-decoration: line-through"`, as Apple Mail and Outlook
+/// write it)?
+fn struck_through(tag: &str) -> bool {
+    tag.to_ascii_lowercase().contains("line-through")
+}
+
+/// Text struck through in `html` ([`STRUCK`] elements, or a style with
+/// `line-through`): the text part the client sent beside it shows the
+/// struck words as if they stood, so the HTML is read instead.
+pub fn strikes_through(html: &str) -> bool {
+    static STRIKE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)<(?:s|strike|del)[\s>]|line-through").expect("valid regex")
+    });
+    STRIKE.is_match(html)
+}
 
 /// Does this `<span …>` or `<font …>` tag set a colour or a highlight
 /// (other than black, which clients set everywhere)?
@@ -281,7 +319,7 @@ impl Output {
         if self.line.is_empty() {
             self.line_depth = self.depth.min(MAX_QUOTE_DEPTH);
         }
-        if !self.marked && (self.bold > 0 || self.coloured.iter().any(|c| *c)) {
+        if !self.marked && (self.bold > 0 || self.coloured.iter().any(|c| c.0)) {
             self.line.push(MARK);
             self.marked = true;
         }

@@ -28,6 +28,7 @@ mod correction;
 mod deed;
 pub mod html;
 mod numbering;
+mod limits;
 mod prose;
 mod reference;
 mod value;
@@ -40,7 +41,7 @@ use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use regex::Regex;
 
 use crate::survey::{Question, QuestionKind, Survey};
-use crate::understand::answer::{Answer, Status};
+use crate::understand::answer::{Answer, Status, Value};
 use crate::understand::flowed::{self, Wrapping};
 use crate::understand::head;
 
@@ -74,12 +75,22 @@ pub struct ParsedReply {
 }
 
 /// The text a reply is read from: its text part(s), or its HTML converted to
-/// text (quoted blocks marked with `>`) when it has no text part. Attached
-/// files are not read.
+/// text (quoted blocks marked with `>`) when it has no text part, or when
+/// its HTML strikes text through (`<s>8</s> 6`): the text part beside it
+/// shows the struck words as if they stood ("8 6"), the HTML as the
+/// doctor saw them. Attached files are not read.
 pub fn reply_text(message: &Message<'_>) -> String {
     let mut text = String::new();
     let mut ids: Vec<u32> = message.text_body.clone();
-    if ids.is_empty() {
+    let struck = || {
+        message.html_body.iter().any(|id| {
+            matches!(
+                message.parts.get(*id as usize).map(|p| &p.body),
+                Some(PartType::Html(h)) if html::strikes_through(head(h, MAX_BYTES * 2))
+            )
+        })
+    };
+    if ids.is_empty() || (ids != message.html_body && struck()) {
         ids.clone_from(&message.html_body);
     }
     for id in ids {
@@ -206,6 +217,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
     reader.apply_summary();
     reader.apply_swaps();
     reader.resolve_references();
+    reader.apply_limits();
 
     let own = reader.own.join("\n");
     for (index, question) in survey.questions.iter().enumerate() {
@@ -639,12 +651,18 @@ enum Origin {
     Prose,
     /// "Yes to all but 2 and 5".
     Summary,
+    /// "I've only used it in the last days of life" against a question
+    /// about early use: only ever contradicts, never answers.
+    Limit,
 }
 
 impl Origin {
     /// Read with certainty, or only plausibly (the doctor confirms it)?
     fn inferred(self) -> bool {
-        matches!(self, Origin::Marked | Origin::Ordered | Origin::Prose)
+        matches!(
+            self,
+            Origin::Marked | Origin::Ordered | Origin::Prose | Origin::Limit
+        )
     }
 }
 
@@ -1356,13 +1374,29 @@ impl<'q> Reader<'q> {
             return true;
         }
         self.columns = None;
-        let lists = compact::value_lists(text, questions).filter(|named| {
-            // Only yes/no questions take "yes to 1-3": a line naming any
-            // other is not read this way.
+        // Only yes/no questions take "yes to 1-3": a line naming any other
+        // is not read this way.
+        let yes_no_only = |named: &Vec<(usize, String)>| {
             named
                 .iter()
                 .all(|(q, _)| matches!(self.questions[*q].kind, QuestionKind::YesNo))
-        });
+        };
+        let lists = compact::value_lists(text, questions).filter(yes_no_only);
+        if lists.is_none()
+            && let [first, rest @ ..] = sentences(text).as_slice()
+            && !rest.is_empty()
+            && let Some(named) = compact::value_lists(first, questions).filter(yes_no_only)
+        {
+            // "Yes to 1, 3, 6 and 9. No to 2, 7 and 8.": a sentence of its
+            // own; the sentences after it are lines of their own.
+            self.listed
+                .extend(named.into_iter().map(|(q, a)| (q, a, true)));
+            self.listing_open = false;
+            for rest in rest.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+                self.top_line(rest);
+            }
+            return true;
+        }
         if let Some(codes) = compact::codes(text, questions)
             .or_else(|| compact::numbered_pieces(text, questions))
             .or(lists)
@@ -1381,17 +1415,13 @@ impl<'q> Reader<'q> {
             // The summary is the line's first sentence; the sentences after
             // it ("Confidence 8, no barriers.") are read as lines of their own.
             let pieces = sentences(text);
-            let index = &self.index;
-            let named = |label: &str| match index.label(label) {
-                prose::Tie::One(q) => Some(q),
-                _ => None,
-            };
-            if let Some(summary) = compact::summary(pieces[0], questions, &named)
-                .or_else(|| compact::summary_with_reason(pieces[0], questions, &named))
-            {
-                self.summary = Some((summary, pieces[0].trim().to_owned()));
+            if let Some((summary, line, aside)) = self.summary_in(pieces[0]) {
+                self.summary = Some((summary, line));
                 self.listing_open = false;
-                for rest in pieces[1..].iter().map(|p| p.trim()) {
+                let rest = aside
+                    .into_iter()
+                    .chain(pieces[1..].iter().map(|p| p.trim()));
+                for rest in rest {
                     if !rest.is_empty() {
                         self.top_line(rest);
                     }
@@ -1424,6 +1454,84 @@ impl<'q> Reader<'q> {
                 compact::Place::Rest(yes) => self.rest = Some((yes, line.to_owned())),
             }
         }
+    }
+
+    /// A summary in `sentence`: the whole sentence ("Yes to all except 2
+    /// and 7 (both no)."), or its start, up to a comma, semicolon or
+    /// spaced dash, when what follows is an aside ("Yes to all, confidence
+    /// 7", "No to everything except 8 and 9 – I've never prescribed it
+    /// myself"): the summary, its text, and the aside, read as a line of
+    /// its own.
+    fn summary_in<'t>(
+        &self,
+        sentence: &'t str,
+    ) -> Option<(compact::Summary, String, Option<&'t str>)> {
+        let questions = self.found.len();
+        let index = &self.index;
+        let named = |label: &str| match index.label(label) {
+            prose::Tie::One(q) => Some(q),
+            _ => None,
+        };
+        if let Some(summary) = compact::summary(sentence, questions, &named)
+            .or_else(|| compact::summary_with_reason(sentence, questions, &named))
+        {
+            return Some((summary, sentence.trim().to_owned(), None));
+        }
+        let cuts = sentence
+            .match_indices([',', ';', '-', '–', '—'])
+            .filter(|(at, mark)| matches!(*mark, "," | ";") || sentence[..*at].ends_with(' '));
+        for (at, mark) in cuts {
+            let (head, aside) = (&sentence[..at], sentence[at + mark.len()..].trim());
+            if self.aside(aside)
+                && let Some(summary) = compact::summary(head, questions, &named)
+            {
+                return Some((summary, head.trim().to_owned(), Some(aside)));
+            }
+        }
+        None
+    }
+
+    /// Words after a summary that say nothing more of the yes/no questions
+    /// it covers: no question number first, no yes, no, negation or word
+    /// of exception or contrast ("but", "except", "though"), no word of a
+    /// yes/no question. "Confidence 7" and "I've never prescribed it
+    /// myself" are asides; "but not 3", "3 is no", "though the protocol is
+    /// in draft" are not (the line is then no summary, and is asked about).
+    fn aside(&self, text: &str) -> bool {
+        const NOT_ASIDE: &[&str] = &[
+            "yes",
+            "no",
+            "not",
+            "but",
+            "though",
+            "although",
+            "however",
+            "except",
+            "apart",
+            "bar",
+            "save",
+            "besides",
+            "excluding",
+            "other",
+            "unless",
+            "only",
+            "nor",
+            "none",
+        ];
+        let words = value::plain_words(text);
+        let first_number = words.first().is_some_and(|w| {
+            compact::code_number(w).is_some() || value::NUMBER_WORDS.contains(&w.as_str())
+        });
+        !words.is_empty()
+            && !first_number
+            && !words
+                .iter()
+                .any(|w| NOT_ASIDE.contains(&w.as_str()) || w.ends_with("n't"))
+            && self
+                .index
+                .naming(text)
+                .iter()
+                .all(|q| !matches!(self.questions[*q].kind, QuestionKind::YesNo))
     }
 
     /// A table row for question `q`: its answer, unless the row's label
@@ -1825,6 +1933,25 @@ impl<'q> Reader<'q> {
             && self.covered.is_empty();
     }
 
+    /// Sentences of the doctor's own that limit when they used it ("I've
+    /// only ever used it in the last days of life") stand against a yes to
+    /// a question about the other end of the illness: a "no" that only
+    /// contradicts (see [`limits`]).
+    fn apply_limits(&mut self) {
+        for line in &self.own {
+            for sentence in sentences(line) {
+                for q in limits::contradicted(sentence, self.questions) {
+                    let answer = Answer::inferred(Value::Bool(false), sentence.trim());
+                    self.found[q].push(AnswerText {
+                        text: sentence.trim().to_owned(),
+                        origin: Origin::Limit,
+                        answer: Some(answer),
+                    });
+                }
+            }
+        }
+    }
+
     /// Bare answers in order, without numbers: a paragraph of exactly as
     /// many lines as there are questions (or required questions, when all
     /// optional ones come last), each a possible answer to its question.
@@ -2139,6 +2266,9 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
     let mut prepared = Vec::new();
     let mut answers = Vec::new();
     for f in inferred {
+        if f.origin == Origin::Limit {
+            continue;
+        }
         let text = prepare(&f.text);
         let mut answer = f.answer.unwrap_or_else(|| read(&text));
         if answer.value.is_none() {
@@ -2170,7 +2300,7 @@ fn contradicted(settled: Answer, inferred: &[AnswerText]) -> Answer {
     }
     let against = inferred
         .iter()
-        .filter(|f| f.origin == Origin::Prose)
+        .filter(|f| matches!(f.origin, Origin::Prose | Origin::Limit))
         .filter_map(|f| f.answer.as_ref())
         .find(|a| a.value.is_some() && a.value != settled.value);
     match against {

@@ -129,6 +129,12 @@ impl Index {
             .collect()
     }
 
+    /// Every question whose distinctive words `text` carries, however
+    /// many (0-based).
+    pub fn naming(&self, text: &str) -> Vec<usize> {
+        self.tied(&content_stems(text))
+    }
+
     /// Which question a label names ("Protocol", "More research",
     /// "Community guidance"). A label that carries only words several
     /// questions share ("Further", "Ketamine") fits several.

@@ -44,6 +44,7 @@ pub(super) fn choice(
             text,
         );
     }
+    let flat = letters_with_labels(&flat, options).unwrap_or(flat);
     let picked = match letters(&flat, options) {
         Letters::Picked(picked) => picked,
         Letters::NoSuchOption(letter) => {
@@ -81,6 +82,44 @@ pub(super) fn choice(
     };
     answer.other = picked.other_text;
     answer
+}
+
+/// "(b) Lack of evidence; (c) Side effects", "a) Lack of expertise and
+/// familiarity, c) Side effects", "B - Lack of evidence and C - Side
+/// effects": options written as we list them, each letter with its own
+/// label after it (copied from the questionnaire): the letters alone
+/// ("b, c"). Every piece between `;`, `,`, `&`, `+` (or "and") must be a
+/// letter, perhaps in brackets or with `)`, `.`, `:` or a dash, and then
+/// exactly that option's label (case and punctuation aside); a letter
+/// with another option's label, or any other piece, and `None`: the text
+/// is read as it stands.
+fn letters_with_labels(text: &str, options: &[ChoiceOption]) -> Option<String> {
+    let label_of = |piece: &str| -> Option<char> {
+        let piece = piece.trim().trim_end_matches(['.', '!']);
+        let piece = piece.strip_prefix('(').unwrap_or(piece);
+        let mut chars = piece.chars();
+        let letter = chars.next()?.to_ascii_lowercase();
+        let rest = chars.as_str();
+        let rest = rest.strip_prefix([')', '.', ':']).unwrap_or(rest);
+        if !rest.starts_with(' ') {
+            return None;
+        }
+        let rest = rest.trim_start().trim_start_matches(['-', '–', '—']);
+        let index = (letter as usize).checked_sub('a' as usize)?;
+        let option = options.get(index)?;
+        (!rest.trim().is_empty() && plain_words(rest) == plain_words(&option.label))
+            .then_some(letter)
+    };
+    let read = |pieces: Vec<&str>| -> Option<String> {
+        let letters: Option<Vec<String>> = pieces
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| label_of(p).map(String::from))
+            .collect();
+        letters.filter(|l| !l.is_empty()).map(|l| l.join(", "))
+    };
+    let pieces: Vec<&str> = text.split([';', ',', '&', '+']).collect();
+    read(pieces.clone()).or_else(|| read(pieces.iter().flat_map(|p| p.split(" and ")).collect()))
 }
 
 /// "none", "- none", "d) none", "Nothing.": the exclusive option, whatever

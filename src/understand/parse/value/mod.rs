@@ -223,7 +223,13 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
         NOT_A_REASON.contains(&w.as_str())
             && !(w == "or" && i > 0 && digits(i - 1) && digits(i + 1))
     });
-    if words.len() < 3
+    // A choice's reason may be two words ("c - dissociation mainly"): it
+    // must still explain, and add no option (below).
+    let choice = matches!(
+        question.kind,
+        QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_)
+    );
+    if words.len() < if choice { 2 } else { 3 }
         || hedge_or_fix
         || leading(&words, yes_no::UNSURE) > 0
         || yes_no::tentative(&words, reason)
@@ -241,11 +247,7 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
     if numbered && number::counts(reason).0 != number::counts(reason).1 && !hypothetical(&words) {
         return None;
     }
-    if matches!(
-        question.kind,
-        QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_)
-    ) && !explains_choice(question, &answer, reason, &words)
-    {
+    if choice && !explains_choice(question, &answer, reason, &words) {
         return None;
     }
     if words.windows(2).any(|w| w[0] == "not" && w[1] == "really") {

@@ -558,11 +558,18 @@ const NOT_TYPOS: &[&str] = &[
 
 /// "Yse", "Noo", "yess": a first word one edit (a letter added, dropped,
 /// changed, or two swapped) from "yes" or "no", starting with the same
-/// letter, at least two letters long and not a real word: the text with
+/// letter, two to five letters long and not a real word: the text with
 /// that word spelt right. Never "na", "n/a" or any word as near to both.
+/// Of two letters only the start of "yes" counts ("Ye", its last letter
+/// dropped): a changed letter leaves one letter of the word, too little to
+/// tell a slip from an abbreviation ("Nk" is "No" with one key off, or N/K,
+/// not known; "Nd" may be not done). Those stay unclear, asked.
 fn misspelt(words: &[String], text: &str) -> Option<String> {
     let first = words.first()?;
     if first.len() < 2 || first.len() > 5 || NOT_TYPOS.contains(&first.as_str()) {
+        return None;
+    }
+    if first.len() == 2 && !"yes".starts_with(first.as_str()) {
         return None;
     }
     if leading(words, YES) > 0

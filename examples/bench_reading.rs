@@ -28,6 +28,7 @@ fn main() {
         .into_iter()
         .chain(cases::questionnaire())
         .chain(cases::grids())
+        .chain(cases::one_line_forms())
         .chain(cases::addresses())
     {
         print!("{:<24} {:<36}", case.reader, case.input);

@@ -778,6 +778,68 @@ pub fn grids() -> Vec<Case> {
     ]
 }
 
+/// The one-line forms of issue 21's fifth set (summaries with an aside
+/// after a comma, numbered answers with any separator or none, struck-
+/// through HTML, take-back verbs, limits, options copied with their
+/// labels), each a whole line of its worst repetition, read through the
+/// reply parser (or the whole message for HTML) at 64 KB and 1 MB in
+/// every build. "5. a, a, a, …" took 30 s at 15 KB: every comma was
+/// tried as the end of a summary, the rest of the line read again as its
+/// aside.
+pub fn one_line_forms() -> Vec<Case> {
+    macro_rules! case {
+        ($input:expr, $read:expr, |$n:ident| $make:expr) => {
+            Case {
+                reader: "reply parser",
+                input: $input,
+                make: |$n: usize| $make,
+                read: $read,
+            }
+        };
+    }
+    vec![
+        case!("5. a, a, a, ... (cuts before asides)", parse_reply, |n| {
+            format!("5. {}", fill("a, ", n)).into_bytes()
+        }),
+        case!("a summary, then endless asides", parse_reply, |n| {
+            format!("Yes to all, {}", fill("confidence 7, ", n)).into_bytes()
+        }),
+        case!("a summary's exceptions, then asides", parse_reply, |n| {
+            format!("Yes to all except 2, {}", fill("3 - a; ", n)).into_bytes()
+        }),
+        case!("exceptions and their value", parse_reply, |n| {
+            fill("Yes to all except 2 and 6 (both no), ", n).into_bytes()
+        }),
+        case!("pieces without separators", parse_reply, |n| {
+            fill("1 y 2 n ", n).into_bytes()
+        }),
+        case!("pieces between semicolons", parse_reply, |n| {
+            fill("1 yes; 2 - no; ", n).into_bytes()
+        }),
+        case!("pieces between slashes and pipes", parse_reply, |n| {
+            fill("1 yes / 2 no | ", n).into_bytes()
+        }),
+        case!("values listed in sentences", parse_reply, |n| {
+            fill("Yes to 1 and 3. No to 2. ", n).into_bytes()
+        }),
+        case!("take-back verbs", parse_reply, |n| {
+            format!("Thanks,\n{}", fill("scrap 6 - cross out ", n)).into_bytes()
+        }),
+        case!("a use limited to one end", parse_reply, |n| {
+            fill("I've only ever used it in the last days, ", n).into_bytes()
+        }),
+        case!("options copied with their labels", parse_reply, |n| {
+            format!("5. {}", fill("(b) Lack of evidence; ", n)).into_bytes()
+        }),
+        case!("struck-through html", inspect, |n| {
+            html(&fill(
+                "<s>8</s> 6 <span style=\"text-decoration:line-through\">",
+                n,
+            ))
+        }),
+    ]
+}
+
 fn address_key(raw: &[u8], _: &Survey) {
     std::hint::black_box(mailsurvey::survey::address::key(text(raw)));
 }

@@ -124,6 +124,16 @@ fn linear(cases: &[cases::Case], small_size: usize) {
     );
 }
 
+/// The one-line forms of issue 21's fifth set, through the reply parser,
+/// timed at 64 KB and at 1 MB in every build (the parser reads the first
+/// 256 KB; see `cases::one_line_forms`).
+#[test]
+fn the_one_line_forms_read_1_mb_of_their_worst_inputs_in_linear_time() {
+    let cases = cases::one_line_forms();
+    assert!(cases.len() >= 10, "only {} cases", cases.len());
+    linear(&cases, 64 * 1024);
+}
+
 /// The key of a doctor's address and its other spelling
 /// (`survey::address`), from a stranger's `From`, timed at 64 KB and at
 /// 1 MB in every build.

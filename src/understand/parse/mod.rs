@@ -1477,15 +1477,33 @@ impl<'q> Reader<'q> {
         {
             return Some((summary, sentence.trim().to_owned(), None));
         }
-        let cuts = sentence
+        // The limit first: only cuts within the first SUMMARY_HEAD_MAX
+        // bytes are tried, and the words after the last of them, which
+        // every aside ends with, are read once: a long line of commas
+        // ("5. a, a, a, ...") took time in the square of its length.
+        let cuts: Vec<(usize, usize)> = sentence
             .match_indices([',', ';', '-', '–', '—'])
-            .filter(|(at, mark)| matches!(*mark, "," | ";") || sentence[..*at].ends_with(' '));
-        for (at, mark) in cuts {
-            let (head, aside) = (&sentence[..at], sentence[at + mark.len()..].trim());
-            if self.aside(aside)
-                && let Some(summary) = compact::summary(head, questions, &named)
+            .take_while(|(at, _)| *at <= SUMMARY_HEAD_MAX)
+            .filter(|(at, mark)| matches!(*mark, "," | ";") || sentence[..*at].ends_with(' '))
+            .map(|(at, mark)| (at, at + mark.len()))
+            .collect();
+        let &(_, last) = cuts.last()?;
+        let tail = self.aside_words(&sentence[last..]);
+        for &(at, end) in &cuts {
+            let head = &sentence[..at];
+            let Some(summary) = compact::summary(head, questions, &named) else {
+                continue;
+            };
+            if self
+                .aside_words(&sentence[end..last])
+                .then(&tail)
+                .is_aside()
             {
-                return Some((summary, head.trim().to_owned(), Some(aside)));
+                return Some((
+                    summary,
+                    head.trim().to_owned(),
+                    Some(sentence[end..].trim()),
+                ));
             }
         }
         None
@@ -1497,7 +1515,9 @@ impl<'q> Reader<'q> {
     /// yes/no question. "Confidence 7" and "I've never prescribed it
     /// myself" are asides; "but not 3", "3 is no", "though the protocol is
     /// in draft" are not (the line is then no summary, and is asked about).
-    fn aside(&self, text: &str) -> bool {
+    /// `text` may be the start of an aside whose rest is read on its own
+    /// ([`AsideWords::then`]).
+    fn aside_words(&self, text: &str) -> AsideWords {
         const NOT_ASIDE: &[&str] = &[
             "yes",
             "no",
@@ -1518,20 +1538,20 @@ impl<'q> Reader<'q> {
             "nor",
             "none",
         ];
-        let words = value::plain_words(text);
-        let first_number = words.first().is_some_and(|w| {
-            compact::code_number(w).is_some() || value::NUMBER_WORDS.contains(&w.as_str())
-        });
-        !words.is_empty()
-            && !first_number
-            && !words
-                .iter()
-                .any(|w| NOT_ASIDE.contains(&w.as_str()) || w.ends_with("n't"))
+        let mut words = value::plain_words(text);
+        let plain = !words
+            .iter()
+            .any(|w| NOT_ASIDE.contains(&w.as_str()) || w.ends_with("n't"))
             && self
                 .index
                 .naming(text)
                 .iter()
-                .all(|q| !matches!(self.questions[*q].kind, QuestionKind::YesNo))
+                .all(|q| !matches!(self.questions[*q].kind, QuestionKind::YesNo));
+        words.truncate(1);
+        AsideWords {
+            first: words.pop(),
+            plain,
+        }
     }
 
     /// A table row for question `q`: its answer, unless the row's label
@@ -2587,6 +2607,39 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
         mark = Some(Mark::Typed);
     }
     Some((letter, mark))
+}
+
+/// The longest start of a sentence read as a summary before an aside
+/// ("Yes to all except 2, 5 and 7 – I've never prescribed it myself"):
+/// every question's number or a few words for each fit in it.
+const SUMMARY_HEAD_MAX: usize = 400;
+
+/// What [`Reader::aside_words`] found in a piece of an aside.
+struct AsideWords {
+    /// Its first word.
+    first: Option<String>,
+    /// No word in it says more of a yes/no question.
+    plain: bool,
+}
+
+impl AsideWords {
+    /// These words followed by `rest`'s: each word is read once, whatever
+    /// the cut the aside starts at.
+    fn then(self, rest: &AsideWords) -> AsideWords {
+        AsideWords {
+            first: self.first.or_else(|| rest.first.clone()),
+            plain: self.plain && rest.plain,
+        }
+    }
+
+    /// Words that are an aside: some words, the first not a question's
+    /// number, none saying more of a yes/no question.
+    fn is_aside(&self) -> bool {
+        self.plain
+            && self.first.as_deref().is_some_and(|w| {
+                compact::code_number(w).is_none() && !value::NUMBER_WORDS.contains(&w)
+            })
+    }
 }
 
 #[cfg(test)]

@@ -362,19 +362,19 @@ fn heldback_replies_of_issue_21_fifth_set() {
 /// survey inbox is (`README.md` there), written while the third set's and
 /// the fifth set's misses were being fixed, by someone who did not see the
 /// rules, scored once at the end (main at d599978): 456 of 496 (91.9%),
-/// 7 wrong.
+/// 7 wrong; with the fifth set's rules (struck-through HTML left out),
+/// 475 of 496 (95.8%), 6 wrong.
 const FOURTH_HALF_21: Set = Set {
     name: "issue 21, fourth half",
     dir: "tests/fixtures/heldback21d",
     survey: "config/example.toml",
     cases: 60,
-    ratchet: 0.919,
+    ratchet: 0.957,
     known_wrong: &[
         (
             "heldback21d_correction_ps_below_signoff_outlook",
             "shared_guidance",
         ),
-        ("heldback21d_strikethrough_in_html_owa", "barriers"),
         (
             "heldback21d_summary_all_apart_from_outlook",
             "shared_guidance",

@@ -302,12 +302,20 @@ fn stored_value(v: &str) -> serde_json::Result<Value> {
     if v.starts_with('"') {
         return serde_json::from_str::<String>(v).map(Value::Choice);
     }
+    // Options ticked: a list of option ids (serde tries every variant
+    // before this one and builds an error for each).
+    if v.starts_with('[')
+        && let Ok(ids) = serde_json::from_str::<Vec<String>>(v)
+    {
+        return Ok(Value::Choices(ids));
+    }
     serde_json::from_str(v)
 }
 
 pub(super) fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
-    let status: String = r.get(first)?;
-    let value: Option<String> = r.get(first + 1)?;
+    // Read in place, not copied (a report reads a million of them).
+    let status = r.get_ref(first)?.as_str()?;
+    let value = r.get_ref(first + 1)?.as_str_or_null()?;
     let row: i64 = r.get(first + 5)?;
     let bad = |column: usize, detail: String| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -320,13 +328,12 @@ pub(super) fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::
             }),
         )
     };
-    let Some(status) = stored_status(&status) else {
+    let Some(status) = stored_status(status) else {
         return Err(bad(first, format!("unknown status '{status}'")));
     };
     let value = value
         .map(|v| {
-            stored_value(&v)
-                .map_err(|e| bad(first + 1, format!("value {v:?} does not decode: {e}")))
+            stored_value(v).map_err(|e| bad(first + 1, format!("value {v:?} does not decode: {e}")))
         })
         .transpose()?;
     if status == Status::Ok && value.is_none() {
@@ -377,6 +384,11 @@ mod stored_value_tests {
             r#""expertise""#,
             r#""\u00c4rztlich \"q\" \\ done""#,
             r#"["a","b"]"#,
+            "[]",
+            r#"["a",1]"#,
+            r#"[["a"]]"#,
+            r#"["\u00c4", "b" ]"#,
+            "[",
             r#"{"reserved":"not_applicable"}"#,
             r#""""#,
         ] {

@@ -74,26 +74,26 @@ pub struct Answered {
     pub different_sender: bool,
 }
 
-/// Everyone's current answers with their person, in the order of each
-/// person's first current answer (its time, then its row), each person's
-/// answers in row order: one ordered query, so the report reads a person
-/// at a time. The order is decided over the people (`first` groups the
-/// answers by person through `answers_current`), then each person's row
-/// and answers are found (`CROSS JOIN` keeps that order of the loops:
-/// the person once, their answers through `answers_current`). What is
-/// sorted is kept small: the person's columns come on their first answer
-/// only (the one whose id is their `first_id`), and the source line is
+/// The people with current answers, each with the time and the row of
+/// their first current answer: the report's order of respondents (R001,
+/// ...) is theirs sorted by those two, which is done in Rust over the
+/// people (a hundred thousand pairs), not by SQLite over every answer.
+/// Read in person order from `answers_first` (migration 0024) alone, a
+/// group per person, without a sort.
+pub(super) const FIRST_ANSWERS: &str = "SELECT recipient_id, MIN(created_at), MIN(id) FROM answers
+     WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id";
+
+/// One person's row and current answers (`?2`, of survey `?1`), in row
+/// order: their row by its id, their answers through `answers_current`,
+/// whose entries for one person are in row order already (no sort). The
+/// person's columns are read from the first row only; the source line is
 /// not read (`''`, for [`super::answers::answer_from_row`]).
-const ANSWERED: &str = "SELECT f.recipient_id,
-        CASE WHEN a.id = f.first_id THEN r.name END,
-        CASE WHEN a.id = f.first_id THEN r.email END,
-        CASE WHEN a.id = f.first_id THEN r.attributes END,
+pub(super) const ANSWERS_OF: &str = "SELECT r.name, r.email, r.attributes,
         a.question_id, a.status, a.value, a.other, a.reason, '', a.id
-     FROM (SELECT recipient_id, MIN(created_at) AS first_at, MIN(id) AS first_id FROM answers
-           WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id) f
-     CROSS JOIN recipients r ON r.id = f.recipient_id
-     CROSS JOIN answers a ON a.survey_id = ?1 AND a.recipient_id = f.recipient_id AND a.current = 1
-     ORDER BY f.first_at, f.first_id, a.id";
+     FROM recipients r
+     CROSS JOIN answers a ON a.survey_id = ?1 AND a.recipient_id = r.id AND a.current = 1
+     WHERE r.id = ?2
+     ORDER BY a.id";
 
 /// The one rule for what stops a listed, active person's reminders, used
 /// both when reminders are queued ([`Store::silent`]) and when one is about
@@ -306,17 +306,23 @@ impl Store {
     /// counted, never loaded: a national list holds a million people.
     pub fn report_data(&self, survey_id: &str, breakdown: Option<&str>) -> Result<ReportData> {
         let conn = self.lock();
+        // One snapshot, the store's locks taken once.
+        let read = conn.unchecked_transaction()?;
         let mut data = ReportData::default();
-        let (invited, bounced, opted_out): (i64, i64, i64) = conn.query_row_cached(
-            &format!(
-                "SELECT COUNT(*),
-                        COALESCE(SUM(r.status = 'bounced' OR EXISTS (SELECT 1 FROM outbox f WHERE f.recipient_id = r.id AND f.kind = 'invitation' AND f.state = 'failed')), 0),
-                        COALESCE(SUM(r.status = 'opted_out'), 0)
-                 FROM recipients r WHERE r.survey_id = ?1 AND {INVITED}"
-            ),
+        // Everyone has one invitation at most (seq 1, queued once), so
+        // the invited are counted as invitations sent or refused, from
+        // `outbox_by_kind` alone; the bounced and the opted out among
+        // them are the few whose state says so (`recipients_by_state`),
+        // each probed in that index, plus the refused.
+        let (invited, refused): (i64, i64) = conn.query_row_cached(
+            "SELECT COUNT(*), COALESCE(SUM(state = 'failed'), 0) FROM outbox
+             WHERE survey_id = ?1 AND kind = 'invitation' AND state IN ('sent', 'failed')",
             [survey_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        let (bounced_sent, opted_out): (i64, i64) =
+            conn.query_row_cached(INVITED_LEFT, [survey_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let bounced = refused + bounced_sent;
         data.invited = invited as usize;
         data.bounced = bounced as usize;
         data.delivered = data.invited - data.bounced;
@@ -349,21 +355,31 @@ impl Store {
             [survey_id],
             |r| r.get::<_, i64>(0),
         )? as usize;
+        read.commit()?;
         Ok(data)
     }
 
     /// Everyone with current answers, with their answers, handed to `each`
     /// one person at a time in the order of their first current answer
-    /// (what the report's labels R001, ... follow): read in one ordered
-    /// query, nobody held but the person at hand, so a report over a
-    /// national survey holds none of its respondents. The store is not
-    /// free for others until it returns. An error of `each` stops it.
+    /// (its time, then its row: what the report's labels R001, ...
+    /// follow). The people are ordered first (their first answers, read
+    /// from an index, sorted here), then each one's row and answers are
+    /// read by their id: nobody held but the person at hand and the
+    /// order (three numbers a person), so a report over a national
+    /// survey holds none of its respondents, and no answer is sorted. The
+    /// store is not free for others until it returns. An error of `each`
+    /// stops it.
     pub fn each_answered(
         &self,
         survey_id: &str,
         mut each: impl FnMut(Answered) -> Result<()>,
     ) -> Result<()> {
         let conn = self.lock();
+        // One read transaction for all of it: one snapshot of the store
+        // (another process may write between the people's reads), and
+        // the store's locks taken once, not for every person (a fifth of
+        // the report's time when each read took and gave them back).
+        let read = conn.unchecked_transaction()?;
         let different: std::collections::HashSet<i64> = {
             let mut stmt = conn.prepare_cached(
                 "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted' AND recipient_id IS NOT NULL",
@@ -371,67 +387,104 @@ impl Store {
             stmt.query_map([survey_id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?
         };
-        let mut stmt = conn.prepare_cached(ANSWERED)?;
-        let mut rows = stmt.query([survey_id])?;
-        let mut person: Option<Answered> = None;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if person.as_ref().is_none_or(|p| p.recipient_id != id) {
-                if let Some(done) = person.take() {
-                    each(done)?;
-                }
-                // Their columns come with their first answer (see
-                // ANSWERED), always the first row of theirs.
-                let attributes: String = row.get(3)?;
-                person = Some(Answered {
-                    recipient_id: id,
-                    name: row.get(1)?,
-                    email: row.get(2)?,
-                    attributes: serde_json::from_str(&attributes).map_err(|e| Error::Decode {
-                        table: "recipients",
-                        row: id,
-                        detail: format!("attributes are not a JSON object of text: {e}"),
-                    })?,
-                    answers: BTreeMap::new(),
-                    different_sender: different.contains(&id),
-                });
+        // (first answer's time, its row, the person): sorted, the order.
+        let mut order: Vec<(i64, i64, i64)> = {
+            let mut stmt = conn.prepare_cached(FIRST_ANSWERS)?;
+            stmt.query_map([survey_id], |r| Ok((r.get(1)?, r.get(2)?, r.get(0)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        order.sort_unstable();
+        let mut stmt = conn.prepare_cached(ANSWERS_OF)?;
+        for (_, _, id) in order {
+            let mut rows = stmt.query(params![survey_id, id])?;
+            let mut person: Option<Answered> = None;
+            while let Some(row) = rows.next()? {
+                let person = match &mut person {
+                    Some(person) => person,
+                    None => person.insert(Answered {
+                        recipient_id: id,
+                        name: row.get(0)?,
+                        email: row.get(1)?,
+                        attributes: attributes_of(
+                            id,
+                            row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?,
+                        )?,
+                        answers: BTreeMap::new(),
+                        different_sender: different.contains(&id),
+                    }),
+                };
+                let question: String = row.get(3)?;
+                let answer = super::answers::answer_from_row(row, 4)?;
+                person.answers.insert(question, answer);
             }
-            let question: String = row.get(4)?;
-            let answer = super::answers::answer_from_row(row, 5)?;
-            if let Some(p) = person.as_mut() {
-                p.answers.insert(question, answer);
+            if let Some(done) = person {
+                each(done)?;
             }
         }
-        if let Some(done) = person {
-            each(done)?;
-        }
-        Ok(())
+        drop(stmt);
+        Ok(read.commit()?)
     }
 }
 
-/// An SQL condition on `r`, a row of `recipients`: their invitation went
-/// out (or was refused).
-const INVITED: &str = "EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation' AND o.state IN ('sent', 'failed'))";
+/// A person's list columns as stored (a JSON object of text).
+fn attributes_of(id: i64, stored: &str) -> Result<BTreeMap<String, String>> {
+    serde_json::from_str(stored).map_err(|e| Error::Decode {
+        table: "recipients",
+        row: id,
+        detail: format!("attributes are not a JSON object of text: {e}"),
+    })
+}
+
+/// Of the invited (survey `?1`), those whose state took them out: the
+/// bounced whose invitation was accepted (the refused are counted from
+/// the outbox), and the opted out. Read from `recipients_by_state` for
+/// those two states only (`listed IN (0, 1)` lets the index be searched
+/// by state), each probed for their invitation in `outbox_by_kind`.
+pub(super) const INVITED_LEFT: &str = "SELECT
+        COALESCE(SUM(r.status = 'bounced' AND o.state = 'sent'), 0),
+        COALESCE(SUM(r.status = 'opted_out'), 0)
+     FROM recipients r
+     CROSS JOIN outbox o ON o.survey_id = ?1 AND o.kind = 'invitation'
+        AND o.state IN ('sent', 'failed') AND o.recipient_id = r.id
+     WHERE r.survey_id = ?1 AND r.listed IN (0, 1) AND r.status IN ('bounced', 'opted_out')";
+
+/// The value of list column `?2` of each of the invited (survey `?1`)
+/// who have it, in the order of `outbox_by_kind`: the invitations sent
+/// or refused, each person's row by its id.
+pub(super) const INVITED_COLUMNS: &str = "SELECT j.value FROM outbox o
+     CROSS JOIN recipients r ON r.id = o.recipient_id
+     CROSS JOIN json_each(r.attributes) j
+     WHERE o.survey_id = ?1 AND o.kind = 'invitation' AND o.state IN ('sent', 'failed')
+       AND j.key = ?2";
 
 /// The invited counted by the value of their list column `column`
-/// (`""` for those without it), of `invited` in all.
+/// (`""` for those without it), of `invited` in all. Counted here, not
+/// grouped by SQLite (which sorts every row to group them).
 fn invited_by_value(
     conn: &rusqlite::Connection,
     survey_id: &str,
     column: &str,
     invited: usize,
 ) -> Result<BTreeMap<String, usize>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT j.value, COUNT(*) FROM recipients r JOIN json_each(r.attributes) j ON j.key = ?2
-         WHERE r.survey_id = ?1 AND {INVITED} GROUP BY j.value"
-    ))?;
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for row in stmt.query_map(params![survey_id, column], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
-    })? {
-        let (value, count) = row?;
-        counts.insert(value, count);
+    let mut stmt = conn.prepare_cached(INVITED_COLUMNS)?;
+    let mut rows = stmt.query(params![survey_id, column])?;
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    while let Some(row) = rows.next()? {
+        let Some(value) = row
+            .get_ref(0)?
+            .as_str_or_null()
+            .map_err(rusqlite::Error::from)?
+        else {
+            continue;
+        };
+        match counts.get_mut(value) {
+            Some(count) => *count += 1,
+            None => {
+                counts.insert(value.to_owned(), 1);
+            }
+        }
     }
+    let mut counts: BTreeMap<String, usize> = counts.into_iter().collect();
     let with_value: usize = counts.values().sum();
     if invited > with_value {
         *counts.entry(String::new()).or_default() += invited - with_value;
@@ -451,4 +504,254 @@ pub(super) fn closed_at(conn: &rusqlite::Connection, survey_id: &str) -> Result<
         .flatten();
     at.map(|at| super::rows::timestamp("surveys", 0, at))
         .transpose()
+}
+
+#[cfg(test)]
+mod report_reads_tests {
+    use rusqlite::Connection;
+
+    use super::super::open::migrations;
+    use super::*;
+
+    /// The query plan of `sql`, its steps joined by newlines.
+    fn plan(conn: &Connection, sql: &str) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let mut rows = stmt.raw_query();
+        let mut steps = Vec::new();
+        while let Some(row) = rows.next().unwrap() {
+            steps.push(row.get::<_, String>(3).unwrap());
+        }
+        steps.join("\n")
+    }
+
+    /// Migration 0024 (`answers_first`) on a database written by the
+    /// release before it: the report reads the same people in the same
+    /// order, with the same answers, as the one ordered query it replaces
+    /// (the order of first current answers, by time then row, which here
+    /// is neither the order of the people nor of the rows), and counts the
+    /// invited, bounced, opted out and invited by centre as its counts by
+    /// person did; each read comes from indexes without a sort (the plans
+    /// BENCHMARKS.md relies on).
+    #[test]
+    fn a_database_from_before_0024_reads_the_report_in_order_from_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 23).unwrap();
+        // 1 answered at 30 and 50; 2 answered first (at 10), then
+        // changed an answer (the old one not current); 3 bounced after
+        // its invitation went, answered at 20 and 30; 4, unlisted since,
+        // answered at 30 too, by a later row than 1's first; 5 refused;
+        // 6 opted out, no answers; 7 pending; 8 bounced, never invited;
+        // 9 in another survey. The report's order (2, 3, 1, 4) is neither
+        // the people's nor their first rows' (1, 4, 2, 3).
+        conn.execute_batch(
+            r#"INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0), ('t', 'T', 0);
+             INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, listed, status, attributes, added_at)
+             VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 1, 'active', '{"centre":"North"}', 5),
+                    (2, 's', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 1, 'active', '{"centre":"South","grade":"x","we\"ird":"y"}', 5),
+                    (3, 's', 'c@x.test', 'c@x.test', 'C', 'cccccccccccc', 'cccccccccccccccccccc', 1, 'bounced', '{"centre":"North"}', 5),
+                    (4, 's', 'd@x.test', 'd@x.test', 'D', 'dddddddddddd', 'dddddddddddddddddddd', 0, 'active', '{}', 5),
+                    (5, 's', 'e@x.test', 'e@x.test', 'E', 'eeeeeeeeeeee', 'eeeeeeeeeeeeeeeeeeee', 1, 'active', '{"centre":"South"}', 5),
+                    (6, 's', 'f@x.test', 'f@x.test', 'F', 'ffffffffffff', 'ffffffffffffffffffff', 1, 'opted_out', '{"centre":"Cé \"quoted\""}', 5),
+                    (7, 's', 'g@x.test', 'g@x.test', 'G', 'gggggggggggg', 'gggggggggggggggggggg', 1, 'active', '{"centre":"North"}', 5),
+                    (8, 's', 'h@x.test', 'h@x.test', 'H', 'hhhhhhhhhhhh', 'hhhhhhhhhhhhhhhhhhhh', 1, 'bounced', '{"centre":"North"}', 5),
+                    (9, 't', 'a@x.test', 'a@x.test', 'A', 'iiiiiiiiiiii', 'iiiiiiiiiiiiiiiiiiii', 1, 'active', '{"centre":"North"}', 5);
+             INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at, sent_at)
+             VALUES ('s', 6, 'invitation', 1, 'i6', 'sent', 0, 0, 16),
+                    ('s', 1, 'invitation', 1, 'i1', 'sent', 0, 0, 11),
+                    ('s', 2, 'invitation', 1, 'i2', 'sent', 0, 0, 12),
+                    ('s', 3, 'invitation', 1, 'i3', 'sent', 0, 0, 13),
+                    ('s', 4, 'invitation', 1, 'i4', 'sent', 0, 0, 14),
+                    ('s', 5, 'invitation', 1, 'i5', 'failed', 0, 0, NULL),
+                    ('s', 7, 'invitation', 1, 'i7', 'pending', 0, 0, NULL),
+                    ('s', 1, 'reminder', 1, 'r1', 'failed', 0, 0, NULL),
+                    ('t', 9, 'invitation', 1, 'i9', 'failed', 0, 0, NULL);
+             INSERT INTO answers (id, survey_id, recipient_id, question_id, status, value, source, current, created_at)
+             VALUES (1, 's', 1, 'q2', 'ok', '"late"', 'late', 1, 30),
+                    (2, 's', 2, 'q1', 'ok', 'true', 'yes', 0, 10),
+                    (3, 's', 4, 'q1', 'ok', '3', '3', 1, 30),
+                    (4, 's', 2, 'q2', 'ok', '"first"', 'first', 1, 10),
+                    (5, 's', 3, 'q1', 'unclear', NULL, 'maybe', 1, 30),
+                    (6, 's', 1, 'q1', 'ok', 'false', 'no', 1, 50),
+                    (7, 's', 2, 'q1', 'ok', 'false', 'no', 1, 40),
+                    (8, 's', 3, 'q2', 'ok', '"c"', 'c', 1, 20),
+                    (9, 't', 9, 'q1', 'ok', 'true', 'yes', 1, 1);
+             UPDATE answers SET decided_by = 'doctor''s confirmation' WHERE id IN (4, 2);
+             INSERT INTO messages (survey_id, folder, uidvalidity, uid, content_hash, size, raw, received_at, state, kind, recipient_id, different_sender, decision, late)
+             VALUES ('s', 'INBOX', 1, 1, 'h1', 1, X'', 60, 'processed', 'reply', 1, 0, NULL, 1),
+                    ('s', 'INBOX', 1, 2, 'h2', 1, X'', 8, 'processed', 'reply', 2, 1, 'accepted', 0),
+                    ('s', 'INBOX', 1, 3, 'h3', 1, X'', 9, 'processed', 'reply', 3, 1, 'rejected', 0),
+                    ('s', 'INBOX', 1, 4, 'h4', 1, X'', 9, 'processed', 'reply', 4, 0, NULL, 0);"#,
+        )
+        .unwrap();
+        // What the report read before 0024: one query, every answer sorted.
+        let before: Vec<(i64, String, i64)> = {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT f.recipient_id, a.question_id, a.id
+                     FROM (SELECT recipient_id, MIN(created_at) AS first_at, MIN(id) AS first_id FROM answers
+                           WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id) f
+                     CROSS JOIN recipients r ON r.id = f.recipient_id
+                     CROSS JOIN answers a ON a.survey_id = ?1 AND a.recipient_id = f.recipient_id AND a.current = 1
+                     ORDER BY f.first_at, f.first_id, a.id",
+                )
+                .unwrap();
+            stmt.query_map(["s"], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let by_person = |sql: &str| -> (i64, i64, i64, i64) {
+            conn.query_row(sql, ["s"], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap()
+        };
+        // The counts before 0024, a person at a time.
+        let counted_before = by_person(
+            "SELECT COUNT(*),
+                    COALESCE(SUM(r.status = 'bounced' OR EXISTS (SELECT 1 FROM outbox f WHERE f.recipient_id = r.id AND f.kind = 'invitation' AND f.state = 'failed')), 0),
+                    COALESCE(SUM(r.status = 'opted_out'), 0),
+                    (SELECT COUNT(*) FROM recipients r JOIN json_each(r.attributes) j ON j.key = 'centre'
+                     WHERE r.survey_id = ?1 AND j.value = 'North'
+                       AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation' AND o.state IN ('sent', 'failed')))
+             FROM recipients r WHERE r.survey_id = ?1
+               AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation' AND o.state IN ('sent', 'failed'))",
+        );
+        assert_eq!(counted_before, (6, 2, 1, 2));
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        let mut read = Vec::new();
+        let mut people = Vec::new();
+        let mut different = Vec::new();
+        store
+            .each_answered("s", |person| {
+                for question in person.answers.keys() {
+                    read.push((person.recipient_id, question.clone()));
+                }
+                if person.different_sender {
+                    different.push(person.recipient_id);
+                }
+                people.push((person.recipient_id, person.name, person.attributes.len()));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            people,
+            vec![
+                (2, "B".to_owned(), 3),
+                (3, "C".to_owned(), 1),
+                (1, "A".to_owned(), 1),
+                (4, "D".to_owned(), 0)
+            ]
+        );
+        // Each person's answers by question (the map's order), the same set.
+        let mut expected: Vec<(i64, String)> =
+            before.iter().map(|(p, q, _)| (*p, q.clone())).collect();
+        let order: Vec<i64> = people.iter().map(|p| p.0).collect();
+        expected.sort_by_key(|(p, q)| (order.iter().position(|o| o == p), q.clone()));
+        assert_eq!(read, expected);
+        let first: Vec<i64> = before.iter().map(|(p, ..)| *p).collect();
+        let mut first_order = first.clone();
+        first_order.dedup();
+        assert_eq!(first_order, order, "the order of the query replaced");
+
+        let data = store.report_data("s", Some("centre")).unwrap();
+        assert_eq!(
+            (
+                data.invited as i64,
+                data.bounced as i64,
+                data.opted_out as i64
+            ),
+            (counted_before.0, counted_before.1, counted_before.2)
+        );
+        assert_eq!(data.delivered, 4);
+        assert_eq!(different, vec![2], "accepted from another address");
+        // Only the current, ok answer settled by the doctor's confirmation.
+        assert_eq!(data.inferred_confirmed, 1);
+        let late: Vec<(i64, i64)> = data
+            .late
+            .iter()
+            .map(|(person, at)| (person.id, at.as_second()))
+            .collect();
+        assert_eq!(late, vec![(1, 60)]);
+        assert_eq!(
+            data.invited_by_value,
+            BTreeMap::from([
+                ("North".to_owned(), counted_before.3 as usize),
+                ("South".to_owned(), 2),
+                ("Cé \"quoted\"".to_owned(), 1),
+                (String::new(), 1),
+            ])
+        );
+        let data = store.report_data("s", Some("grade")).unwrap();
+        assert_eq!(
+            data.invited_by_value,
+            BTreeMap::from([("x".to_owned(), 1), (String::new(), 5)])
+        );
+        let data = store.report_data("s", Some("we\"ird")).unwrap();
+        assert_eq!(
+            data.invited_by_value,
+            BTreeMap::from([("y".to_owned(), 1), (String::new(), 5)])
+        );
+
+        let conn = store.lock();
+        let first = plan(&conn, FIRST_ANSWERS);
+        assert!(
+            first.contains("COVERING INDEX answers_first (survey_id=? AND current=?)")
+                && !first.contains("TEMP B-TREE"),
+            "{first}"
+        );
+        let answers = plan(&conn, ANSWERS_OF);
+        assert!(
+            answers.contains("INTEGER PRIMARY KEY")
+                && answers.contains(
+                    "INDEX answers_current (survey_id=? AND recipient_id=? AND current=?)"
+                )
+                && !answers.contains("TEMP B-TREE"),
+            "{answers}"
+        );
+        let invited = plan(
+            &conn,
+            "SELECT COUNT(*), COALESCE(SUM(state = 'failed'), 0) FROM outbox
+             WHERE survey_id = ?1 AND kind = 'invitation' AND state IN ('sent', 'failed')",
+        );
+        assert!(
+            invited.contains("COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=?)"),
+            "{invited}"
+        );
+        let left = plan(&conn, INVITED_LEFT);
+        assert!(
+            left.contains("COVERING INDEX recipients_by_state (survey_id=? AND listed=? AND status=?)")
+                && left.contains("COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=? AND recipient_id=?)"),
+            "{left}"
+        );
+        for (sql, index) in [
+            (
+                "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND current = 1 AND status = 'ok' AND decided_by = ?2",
+                "COVERING INDEX answers_decided",
+            ),
+            (
+                "SELECT recipient_id, MIN(received_at) FROM messages
+                 WHERE survey_id = ?1 AND late = 1 AND kind = 'reply' AND recipient_id IS NOT NULL GROUP BY recipient_id ORDER BY 2",
+                "INDEX messages_late",
+            ),
+            (
+                "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted' AND recipient_id IS NOT NULL",
+                "INDEX messages_different",
+            ),
+        ] {
+            let found = plan(&conn, sql);
+            assert!(found.contains(index), "{sql}: {found}");
+        }
+        let columns = plan(&conn, INVITED_COLUMNS);
+        assert!(
+            columns.contains("COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=?)")
+                && columns.contains("INTEGER PRIMARY KEY")
+                && !columns.contains("TEMP B-TREE"),
+            "{columns}"
+        );
+    }
 }

@@ -363,7 +363,9 @@ fn heldback_replies_of_issue_21_fifth_set() {
 /// the fifth set's misses were being fixed, by someone who did not see the
 /// rules, scored once at the end (main at d599978): 456 of 496 (91.9%),
 /// 7 wrong; with the fifth set's rules (struck-through HTML left out),
-/// 475 of 496 (95.8%), 6 wrong.
+/// 475 of 496 (95.8%), 6 wrong; with a yes to something unfinished ("a
+/// draft, not signed off yet") and a doubt about what the service has
+/// ("not sure we have a protocol") asked, 4 wrong.
 const FOURTH_HALF_21: Set = Set {
     name: "issue 21, fourth half",
     dir: "tests/fixtures/heldback21d",
@@ -381,11 +383,6 @@ const FOURTH_HALF_21: Set = Set {
         ),
         ("heldback21d_trap_contradiction_outlook", "opioid_sparing"),
         ("heldback21d_trap_contradiction_outlook", "written_protocol"),
-        ("heldback21d_trap_hedges_outlook_ios", "written_protocol"),
-        (
-            "heldback21d_trap_range_second_thoughts_gmail_android",
-            "written_protocol",
-        ),
     ],
 };
 

@@ -831,6 +831,12 @@ pub fn one_line_forms() -> Vec<Case> {
         case!("options copied with their labels", parse_reply, |n| {
             format!("5. {}", fill("(b) Lack of evidence; ", n)).into_bytes()
         }),
+        case!("doubts about what the service has", parse_reply, |n| {
+            format!("6. Yes\n{}", fill("not sure we have a protocol or ", n)).into_bytes()
+        }),
+        case!("a yes to something unfinished", parse_reply, |n| {
+            format!("6. Yes, {}", fill("a draft not signed off, ", n)).into_bytes()
+        }),
         case!("struck-through html", inspect, |n| {
             html(&fill(
                 "<s>8</s> 6 <span style=\"text-decoration:line-through\">",

@@ -147,6 +147,16 @@ static DOUBT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "Not sure we actually have a protocol", "I'm not sure if we have any
+/// community guidance": a doubt about what the doctor's service has or
+/// does, the thing named by its words (`1`): the answer to the question
+/// naming it no longer stands.
+static DOUBT_HAVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:not\s+(?:\w+\s+)?sure|unsure|uncertain)\s+(?:if\s+|whether\s+|that\s+)?(?:we|i|our\s+\w+)\s+(?:actually\s+|really\s+|still\s+|even\s+)?(?:have|has|had|do|did|use|used)\s+(?:got\s+)?(?:an?\s+|any\s+|the\s+)?([^,;:.!?–—]+?)\s*(?:[,;:.!?–—]|\s-\s|\s+now\b|\s+actually\b|$)",
+    )
+    .expect("valid regex")
+});
 /// "Just noticed I put 4 for confidence – it should be 6", "I wrote no
 /// against the training question, when it should have been yes": what was
 /// written, the question (by its words or number), then what it should be.
@@ -263,6 +273,7 @@ static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
 static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
     let mut all: Vec<&str> = [
         &DOUBT,
+        &DOUBT_HAVE,
         &RETRACTION,
         &WROTE_INSTEAD,
         &RECONSIDERED,
@@ -317,6 +328,11 @@ pub(super) fn read(
         if let Some(q) = q {
             return Some((q, Fix::Doubted(sentence.trim().to_owned())));
         }
+    }
+    if let Some(c) = DOUBT_HAVE.captures(sentence)
+        && let Some(q) = named(&c[1], questions.len(), index)
+    {
+        return Some((q, Fix::Doubted(sentence.trim().to_owned())));
     }
     if let Some(c) = RETRACTION.captures(sentence) {
         let q = named(&c[1], questions.len(), index)?;
@@ -749,6 +765,12 @@ mod tests {
             ))
         );
         assert_eq!(fix("I'm not sure about the value of ketamine."), None);
+        for doubt in [
+            "Actually not sure we have a protocol, it may still be in draft",
+            "I'm not sure if we really have a written protocol - I'll check.",
+        ] {
+            assert_eq!(fix(doubt), Some((5, Fix::Doubted(doubt.into()))), "{doubt}");
+        }
         assert_eq!(
             fix("The training one is a yes from me."),
             None,

@@ -417,9 +417,64 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     if tentative(&words[used..], text) {
         return Answer::unclear("a yes or no the doctor is not sure of", text);
     }
+    if value && unfinished(&words[used..]) {
+        return Answer::unclear(
+            "a yes to something not finished yet (a draft, awaiting sign-off)",
+            text,
+        );
+    }
     let mut answer = Answer::ok(Value::Bool(value), text);
     answer.other = explanation_after(text, used);
     answer
+}
+
+/// Words that say a thing is still being made: a draft, or waiting for
+/// its approval.
+const UNFINISHED: &[&str] = &[
+    "draft",
+    "drafts",
+    "drafted",
+    "drafting",
+    "unsigned",
+    "unratified",
+    "unapproved",
+    "unfinished",
+    "awaiting",
+    "pending",
+];
+
+/// Words that say it was finished: approved, signed off.
+const FINISHED: &[&str] = &[
+    "signed",
+    "approved",
+    "ratified",
+    "finalised",
+    "finalized",
+    "adopted",
+    "published",
+];
+
+/// Does the rest of a yes say the thing is not finished ("Yes, though
+/// it's only in draft", "we have a draft, not signed off yet", "drafted
+/// one - still waiting to be approved")? Not when it says it was finished
+/// since ("the draft was signed off last spring"): a finishing word with
+/// no "not", "be", "to", "yet", "awaiting" or "pending" just before it.
+pub(super) fn unfinished(rest: &[String]) -> bool {
+    let before = |i: usize| &rest[i.saturating_sub(2)..i];
+    let finished = rest.iter().enumerate().any(|(i, w)| {
+        FINISHED.contains(&w.as_str())
+            && !before(i).iter().any(|p| {
+                [
+                    "not", "be", "to", "yet", "awaiting", "pending", "get", "being",
+                ]
+                .contains(&p.as_str())
+            })
+    });
+    let waiting = rest.windows(2).any(|w| {
+        (w[0] == "waiting" && (w[1] == "to" || w[1] == "for"))
+            || (w[0] == "in" && w[1] == "progress")
+    });
+    !finished && (waiting || rest.iter().any(|w| UNFINISHED.contains(&w.as_str())))
 }
 
 /// Verbs of opinion or leaning: after "I would", "we do", "I wouldn't"
@@ -636,4 +691,30 @@ pub(super) fn explanation_after_first_word(text: &str) -> Option<String> {
         .trim_start_matches(|c: char| c.is_whitespace() || ",.;:-–—!)".contains(c))
         .trim();
     (!rest.is_empty() && !rest.eq_ignore_ascii_case("please")).then(|| rest.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_yes_to_something_unfinished_is_asked() {
+        let words = |t: &str| plain_words(t);
+        for unfinished_rest in [
+            "a draft, not signed off yet",
+            "though it's only in draft and awaiting sign-off",
+            "drafted one - still waiting to be approved",
+            "it's pending ratification",
+            "work in progress",
+        ] {
+            assert!(unfinished(&words(unfinished_rest)), "{unfinished_rest}");
+        }
+        for finished_rest in [
+            "the draft from 2023 was signed off last spring",
+            "since 2019",
+            "a signed-off one",
+        ] {
+            assert!(!unfinished(&words(finished_rest)), "{finished_rest}");
+        }
+    }
 }

@@ -485,14 +485,17 @@ pub fn read(
         .and_then(|a| a.address())
         .map(crate::survey::address::key);
     let named = named(lookup, &candidates, sender.as_deref())?;
+    // The invitation as stored: MIME-parsed only if a line of the reply is
+    // compared with it (few are).
     let sent = match &named {
-        Some(named) => lookup.sent_questionnaire(named.person.id)?.and_then(|raw| {
-            crate::understand::mime::parse(&raw).map(|m| crate::understand::parse::reply_text(&m))
-        }),
+        Some(named) => lookup.sent_questionnaire(named.person.id)?,
         None => None,
     };
-    let classification =
-        classify::classify_read(&message, survey, sent.as_deref(), candidates, &text);
+    let sent = sent.as_deref().map_or(
+        crate::understand::parse::Sent::Unknown,
+        crate::understand::parse::Sent::Raw,
+    );
+    let classification = classify::classify_read(&message, survey, sent, candidates, &text);
     let verdict = survey
         .replies
         .trusted_authserv_id

@@ -146,7 +146,7 @@ pub fn classify_to(message: &Message<'_>, survey: &Survey, sent: Option<&str>) -
     classify_read(
         message,
         survey,
-        sent,
+        sent.map_or(parse::Sent::Unknown, parse::Sent::Text),
         candidates,
         &parse::reply_text(message),
     )
@@ -155,11 +155,13 @@ pub fn classify_to(message: &Message<'_>, survey: &Survey, sent: Option<&str>) -
 /// [`classify_to`] with what the caller has already read of the message:
 /// its tokens (`candidates`, [`matching::candidates`]) and its text
 /// (`text`, [`parse::reply_text`]): ingest reads both once per message, to
-/// find the person before classifying.
+/// find the person before classifying. `sent` is the mail as sent, as
+/// ingest has it ([`parse::Sent`]: its stored bytes, parsed only if a line
+/// is compared with it).
 pub fn classify_read(
     message: &Message<'_>,
     survey: &Survey,
-    sent: Option<&str>,
+    sent: parse::Sent<'_>,
     candidates: Vec<Candidate>,
     text: &str,
 ) -> Classification {
@@ -229,7 +231,7 @@ pub fn classify_read(
             "sent to the unsubscribe address {}",
             crate::compose::token::redact(&c.found_in)
         );
-        let reply = parse::parse_reply_to(text, survey, sent);
+        let reply = parse::parse_reply_sent(text, survey, sent);
         return verdict(MessageClass::Unsubscribe, reason, None, Some(reply));
     }
 
@@ -238,7 +240,7 @@ pub fn classify_read(
         Some(answers) => std::borrow::Cow::Owned(format!("{answers}\n\n{text}")),
         None => std::borrow::Cow::Borrowed(text),
     };
-    let mut reply = parse::parse_reply_to(&text, survey, sent);
+    let mut reply = parse::parse_reply_sent(&text, survey, sent);
     let date = message
         .date()
         .and_then(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok());

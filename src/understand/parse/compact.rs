@@ -759,6 +759,12 @@ pub(super) fn by_position(text: &str, questions: usize) -> Option<Vec<Place>> {
             .map(|c| (c.get(1), c.get(2)))
             .or_else(|| PLACE_BEFORE.captures(piece).map(|c| (c.get(2), c.get(1))));
         let Some((Some(value), first)) = found else {
+            if places.is_empty() {
+                // Nothing placed before the rest of the line: no place
+                // can follow, so the line is none (its other pieces are
+                // not searched: issue 23).
+                return None;
+            }
             rest_of_line.push(piece);
             continue;
         };

@@ -143,6 +143,41 @@ pub fn parse_reply(text: &str, survey: &Survey) -> ParsedReply {
 /// store has it): a line below an `Answer:` in an unquoted original counts
 /// only when it is not a line of `sent` nor of the questionnaire.
 pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> ParsedReply {
+    parse_reply_sent(text, survey, sent.map_or(Sent::Unknown, Sent::Text))
+}
+
+/// The mail as we sent it (the invitation a reply answers), as the reader
+/// of a reply has it. Most replies never look at it (only a line below an
+/// unquoted `Answer:` is compared with it), so it may be given as the
+/// stored bytes, parsed (MIME, then its text) only the first time a line
+/// is compared with it: the daemon parsed every reply's invitation before,
+/// a second MIME parse per reply (issue 23).
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Sent<'a> {
+    /// Not known: only the survey's own text is ours.
+    #[default]
+    Unknown,
+    /// Its text (as [`reply_text`] reads it).
+    Text(&'a str),
+    /// Its raw bytes, as stored.
+    Raw(&'a [u8]),
+}
+
+impl Sent<'_> {
+    /// Its lines, indexed.
+    fn lines(self) -> Option<Lines> {
+        match self {
+            Sent::Unknown => None,
+            Sent::Text(text) => Some(Lines::of(text)),
+            Sent::Raw(raw) => {
+                crate::understand::mime::parse(raw).map(|m| Lines::of(&reply_text(&m)))
+            }
+        }
+    }
+}
+
+/// [`parse_reply_to`], the mail as sent given as a [`Sent`].
+pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedReply {
     let mut reply = ParsedReply::default();
     let mut text = text;
     if text.len() > MAX_BYTES {
@@ -469,7 +504,7 @@ impl Lines {
 /// reading many a reply.
 struct Ours<'p> {
     survey: &'p Lines,
-    sent: Option<&'p str>,
+    sent: Sent<'p>,
     sent_lines: std::cell::OnceCell<Option<Lines>>,
 }
 
@@ -479,7 +514,7 @@ impl Ours<'_> {
         self.survey.has(&line)
             || self
                 .sent_lines
-                .get_or_init(|| self.sent.map(Lines::of))
+                .get_or_init(|| self.sent.lines())
                 .as_ref()
                 .is_some_and(|sent| sent.has(&line))
     }
@@ -586,6 +621,10 @@ impl<'a> Line<'a> {
 /// The start of each question's text, to recognise its heading line.
 struct Headings {
     starts: Vec<Vec<String>>,
+    /// Each question's heading as we render it (numbered 0): what
+    /// [`after_question`] compares a heading line with, rendered once
+    /// rather than for every heading line read (issue 23).
+    rendered: Vec<String>,
 }
 
 impl Headings {
@@ -594,7 +633,11 @@ impl Headings {
             .iter()
             .map(|q| words(&q.display_text()).into_iter().take(6).collect())
             .collect();
-        Headings { starts }
+        let rendered = questions
+            .iter()
+            .map(|q| crate::survey::questionnaire::heading(0, q))
+            .collect();
+        Headings { starts, rendered }
     }
 
     /// The 0-based question whose heading this line is.
@@ -772,7 +815,7 @@ struct Reader<'q> {
 }
 
 impl<'q> Reader<'q> {
-    fn new(questions: &'q [Question], prepared: &'q Prepared, sent: Option<&'q str>) -> Reader<'q> {
+    fn new(questions: &'q [Question], prepared: &'q Prepared, sent: Sent<'q>) -> Reader<'q> {
         Reader {
             questions,
             index: &prepared.index,
@@ -917,7 +960,7 @@ impl<'q> Reader<'q> {
             // question's own text, its `Answer:` left empty; Gmail and
             // Apple Mail: typed into the quote of our mail (one level deep,
             // never in a quote of a quote).
-            match after_question(text, &self.questions[index]) {
+            match after_question(text, &headings.rendered[index]) {
                 Typed::After(rest) if line.depth <= 1 => {
                     self.found[index].push(AnswerText::new(rest, Origin::Inline));
                 }
@@ -2095,14 +2138,13 @@ fn sentences(line: &str) -> Vec<&str> {
     out
 }
 
-/// The words after the whole of `question`'s own heading, as we render it,
+/// The words after the whole of a question's own heading, `ours` as we render it,
 /// on its heading line (`1. Have you used …? Yes`), if any.
-fn after_question(text: &str, question: &Question) -> Typed {
+fn after_question(text: &str, ours: &str) -> Typed {
     let text = text.trim_start_matches(['*', '_', ' ']);
     let Some((_, heading)) = text.split_once(['.', ')']) else {
         return Typed::Nothing;
     };
-    let ours = crate::survey::questionnaire::heading(0, question);
     let asked: Vec<&str> = ours.split_whitespace().skip(1).collect();
     typed_after(&asked, heading)
 }

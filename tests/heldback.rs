@@ -343,13 +343,16 @@ fn heldback_replies_of_issue_22_question_types_second_half() {
 /// before any rule was written for it: 495 of 555 (89.2%), 3 wrong. It
 /// then became training data: 504 (90.8%), 2 wrong, with the numbering
 /// and word rules of the third half ("N/K" is no "no"); its wrong values
-/// were then fixed (each a corpus case of our own), then most of its misses.
+/// were then fixed (each a corpus case of our own), then most of its
+/// misses; 555 of 555 once a secretary's reply with his own note to her
+/// below an Outlook header block was read (the doctor's own mail passed
+/// on, `scripts/make-reply-fixtures-21d-misses.py`).
 const FIFTH_SET_21: Set = Set {
     name: "issue 21, fifth set (training)",
     dir: "tests/fixtures/heldback21e",
     survey: "config/example.toml",
     cases: 66,
-    ratchet: 0.983,
+    ratchet: 1.0,
     known_wrong: &[],
 };
 
@@ -365,20 +368,22 @@ fn heldback_replies_of_issue_21_fifth_set() {
 /// 7 wrong; with the fifth set's rules (struck-through HTML left out),
 /// 475 of 496 (95.8%), 6 wrong; with a yes to something unfinished ("a
 /// draft, not signed off yet") and a doubt about what the service has
-/// ("not sure we have a protocol") asked, 4 wrong.
+/// ("not sure we have a protocol") asked, 4 wrong. With its own misses
+/// read (the doctor's own mail passed on below an Outlook header block,
+/// a summary's exceptions with their reason, "Tes"/"Ues", "meant to put
+/// 8 for question 4, not 6", "..., so yes"; each first a corpus case of
+/// our own, `scripts/make-reply-fixtures-21d-misses.py`): 494 of 496
+/// (99.6%), its wrong values down to the three listed; left: "mo" (two
+/// letters, one changed: asked).
 const FOURTH_HALF_21: Set = Set {
     name: "issue 21, fourth half",
     dir: "tests/fixtures/heldback21d",
     survey: "config/example.toml",
     cases: 60,
-    ratchet: 0.957,
+    ratchet: 0.995,
     known_wrong: &[
         (
             "heldback21d_correction_ps_below_signoff_outlook",
-            "shared_guidance",
-        ),
-        (
-            "heldback21d_summary_all_apart_from_outlook",
             "shared_guidance",
         ),
         ("heldback21d_trap_contradiction_outlook", "opioid_sparing"),

@@ -362,6 +362,18 @@ pub fn all() -> Vec<Case> {
         case!("reply parser", "original headers", parse_reply, |n| {
             fill("-----Original Message-----\nFrom: a\n", n).into_bytes()
         }),
+        case!(
+            "reply parser",
+            "header blocks of mail passed on",
+            parse_reply,
+            |n| { fill("From: a@b\nSent: c\nTo: d@e\n\n1. yes\n", n).into_bytes() }
+        ),
+        case!(
+            "reply parser",
+            "a long To: line below From:",
+            parse_reply,
+            |n| { format!("From: a@b\nTo: {}\n\n1. yes\n", fill("d@e, ", n)).into_bytes() }
+        ),
         case!("reply parser", "corrections", parse_reply, |n| {
             fill("for question 4 I meant ", n).into_bytes()
         }),

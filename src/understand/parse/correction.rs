@@ -60,10 +60,12 @@ static CORRECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "Make that 8 for the confidence one", "change it to no for question
-/// 3": the new answer first, then the question.
+/// 3", "(I) meant to put 8 for question 4, not 6": the new answer first,
+/// then the question, perhaps the old answer taken back after "not",
+/// "rather than" or "instead of".
 static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|i\s+meant)\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?(?:\s+(?:as\s+well|too|also|please))?\s*[.!]*\s*$",
+        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|(?:i\s+)?meant(?:\s+to\s+(?:say|put|write|answer))?|i\s+should\s+have\s+(?:said|put|answered|written))\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?(?:\s+(?:as\s+well|too|also|please))?(?:\s*,?\s+(?:not|rather\s+than|instead\s+of)\s+[^,;:.!?]+)?\s*[.!]*\s*$",
     )
     .expect("valid regex")
 });
@@ -696,6 +698,15 @@ mod tests {
             value(3, "8")
         );
         assert_eq!(fix("Make that 8 for the confidence one."), value(3, "8"));
+        assert_eq!(
+            fix("Oops - meant to put 5 for question 4, not 3."),
+            value(3, "5")
+        );
+        assert_eq!(
+            fix("I meant to say no for the research one rather than yes"),
+            value(8, "no")
+        );
+        assert_eq!(fix("I meant to put this for now"), None);
         assert_eq!(
             fix("One more change, sorry: 8. no - on reflection we had training"),
             value(7, "no - on reflection we had training")

@@ -428,6 +428,8 @@ struct Prepared {
     index: prose::Index,
     /// The questions' headings.
     headings: Headings,
+    /// Who we are in a header block of an original.
+    us: Us,
 }
 
 impl Prepared {
@@ -436,6 +438,64 @@ impl Prepared {
             ours: Lines::of(&survey_text(survey)),
             index: prose::Index::new(&survey.questions),
             headings: Headings::new(&survey.questions),
+            us: Us::new(survey),
+        }
+    }
+}
+
+/// Who we are in the `From:` and `To:` lines of a header block that
+/// Outlook leaves unquoted (lower case): the survey's inbox (its address,
+/// its plus-addresses, its name), and everyone on our side (the inbox and
+/// the leads, by address or name).
+struct Us {
+    /// The survey's address, its name, and the start and end of its
+    /// plus-addresses (`survey+`, `@survey.test`).
+    inbox: Vec<String>,
+    plus: (String, String),
+    /// The leads' addresses and names.
+    leads: Vec<String>,
+}
+
+impl Us {
+    fn new(survey: &Survey) -> Us {
+        let sender = &survey.sender;
+        Us {
+            inbox: [
+                sender.address.to_string(),
+                sender.reply_to.to_string(),
+                sender.name.clone(),
+            ]
+            .into_iter()
+            .map(|s| s.to_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect(),
+            plus: (
+                format!("{}+", sender.reply_to.user()).to_lowercase(),
+                format!("@{}", sender.reply_to.domain()).to_lowercase(),
+            ),
+            leads: survey
+                .leads
+                .iter()
+                .flat_map(|l| [l.email.to_lowercase(), l.name.to_lowercase()])
+                .filter(|s| !s.is_empty())
+                .collect(),
+        }
+    }
+
+    /// Whether a header line names the survey's inbox.
+    fn inbox_in(&self, line: &str) -> bool {
+        let line = line.to_lowercase();
+        self.inbox.iter().any(|s| line.contains(s.as_str()))
+            || line
+                .find(self.plus.0.as_str())
+                .is_some_and(|at| line[at..].contains(self.plus.1.as_str()))
+    }
+
+    /// Whether a header line names us: the inbox or a lead.
+    fn us_in(&self, line: &str) -> bool {
+        self.inbox_in(line) || {
+            let line = line.to_lowercase();
+            self.leads.iter().any(|s| line.contains(s.as_str()))
         }
     }
 }
@@ -566,6 +626,9 @@ static HEADER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\*?(sent|date|to|subject|cc|gesendet|envoyé|an|betreff|objet)\s*\*?\s*:")
         .expect("valid regex")
 });
+/// A `To:` or `Cc:` line of a header block, with something after it.
+static TO_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\*?(to|cc|an)\s*\*?\s*:\s*\S").expect("valid regex"));
 static FROM_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\*?(from|von|de)\s*\*?\s*:\s*\S").expect("valid regex"));
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
@@ -812,6 +875,12 @@ struct Reader<'q> {
     /// should be yes"): the doctor's next sentences may answer the
     /// questions that now apply ("So 2 is a, and 10 is March 2024").
     gate_corrected: Option<usize>,
+    /// Who we are in a header block.
+    us: &'q Us,
+    /// In the header block of a copy of the doctor's own mail that never
+    /// reached us (see [`Reader::own_copy`]): its lines are skipped, and
+    /// the mail below it is read as the top of the reply.
+    copy_header: bool,
 }
 
 impl<'q> Reader<'q> {
@@ -850,6 +919,8 @@ impl<'q> Reader<'q> {
             columns: None,
             bottom_posting: false,
             gate_corrected: None,
+            us: &prepared.us,
+            copy_header: false,
         }
     }
 
@@ -874,6 +945,15 @@ impl<'q> Reader<'q> {
             if !text.is_empty() {
                 self.end_top();
                 self.close();
+            }
+            return;
+        }
+        if self.copy_header {
+            if text.is_empty() {
+                // The copied mail itself starts: read as the top.
+                self.copy_header = false;
+                self.at_top = true;
+                self.bottom_posting = false;
             }
             return;
         }
@@ -1086,6 +1166,20 @@ impl<'q> Reader<'q> {
             // the doctor's lines from ours, as under "... wrote:".
             let next = lines[i + 1..].iter().find(|l| !l.text.is_empty());
             self.in_original = next.is_none_or(|l| l.depth == 0);
+            if self.in_original
+                && self.bottom_posting
+                && self.heading.is_none()
+                && self.own_copy(i, lines)
+            {
+                // The doctor's own mail to someone else, forwarded or
+                // passed on below a note ("Forwarding my answers below",
+                // a secretary's "Please see Dr Clarke's answers below"):
+                // nothing above gave an answer, so it is read as the top.
+                self.in_original = false;
+                self.copy_header = true;
+                self.after_signature = false;
+                self.after_sign_off = false;
+            }
             return true;
         }
         if ATTRIBUTION.is_match(text) || self.starts_attribution(i, lines) {
@@ -1520,6 +1614,9 @@ impl<'q> Reader<'q> {
         {
             return Some((summary, sentence.trim().to_owned(), None));
         }
+        if let Some(found) = self.summary_with_exceptions_reason(sentence, &named) {
+            return Some(found);
+        }
         // The limit first: only cuts within the first SUMMARY_HEAD_MAX
         // bytes are tried, and the words after the last of them, which
         // every aside ends with, are read once: a long line of commas
@@ -1550,6 +1647,88 @@ impl<'q> Reader<'q> {
             }
         }
         None
+    }
+
+    /// A summary, then at its first comma, semicolon or spaced dash the
+    /// reason for its exceptions ("Yes to all apart from 6 and 7 – no
+    /// protocol here and nothing shared with community yet"): the summary,
+    /// the reason not read further (see [`Reader::exceptions_reason`]).
+    fn summary_with_exceptions_reason<'t>(
+        &self,
+        sentence: &'t str,
+        named: &dyn Fn(&str) -> Option<usize>,
+    ) -> Option<(compact::Summary, String, Option<&'t str>)> {
+        let (at, mark) = sentence
+            .match_indices([',', ';', '-', '–', '—'])
+            .find(|(at, mark)| matches!(*mark, "," | ";") || sentence[..*at].ends_with(' '))?;
+        let (head, reason) = (&sentence[..at], sentence[at + mark.len()..].trim());
+        let summary = compact::summary(head, self.found.len(), named)?;
+        self.exceptions_reason(reason, &summary)
+            .then(|| (summary, head.trim().to_owned(), None))
+    }
+
+    /// Words after a summary that only give its exceptions' reason: they
+    /// name questions by their words, every one of them an excepted
+    /// yes/no question, and agree with the exceptions' value (a negation
+    /// when they are no: "no protocol here and nothing shared with
+    /// community yet"; none when they are yes), with no number and no
+    /// word of contrast, exception, doubt or correction ("but", "only",
+    /// "maybe", "actually" ...). They say nothing a summary does not.
+    fn exceptions_reason(&self, text: &str, summary: &compact::Summary) -> bool {
+        const NOT_REASON: &[&str] = &[
+            "yes",
+            "but",
+            "though",
+            "although",
+            "however",
+            "except",
+            "apart",
+            "bar",
+            "save",
+            "besides",
+            "excluding",
+            "other",
+            "others",
+            "unless",
+            "only",
+            "rest",
+            "all",
+            "everything",
+            "maybe",
+            "perhaps",
+            "probably",
+            "possibly",
+            "sure",
+            "think",
+            "guess",
+            "sorry",
+            "actually",
+            "mean",
+            "meant",
+            "rather",
+            "instead",
+            "or",
+            "either",
+            "both",
+        ];
+        const NEGATION: &[&str] = &["no", "not", "none", "nothing", "never", "nor", "without"];
+        if text.contains(|c: char| c.is_ascii_digit() || c == '?') {
+            return false;
+        }
+        let words = value::plain_words(text);
+        if words.is_empty() || words.iter().any(|w| NOT_REASON.contains(&w.as_str())) {
+            return false;
+        }
+        let negated = words
+            .iter()
+            .any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't"));
+        let named = self.index.naming(text);
+        // The exceptions are no when the summary is yes.
+        negated == summary.value
+            && !named.is_empty()
+            && named.iter().all(|q| {
+                summary.except.contains(q) && matches!(self.questions[*q].kind, QuestionKind::YesNo)
+            })
     }
 
     /// Words after a summary that say nothing more of the yes/no questions
@@ -1943,6 +2122,36 @@ impl<'q> Reader<'q> {
                 .filter(|l| !l.text.is_empty())
                 .take(4)
                 .any(|l| l.depth == 0 && HEADER_FIELD.is_match(l.text))
+    }
+
+    /// Whether the header block starting at line `i` heads a mail that
+    /// never reached us: its `From:` names someone not on our side (neither
+    /// the survey's inbox nor a lead), and its `To:` (and `Cc:`) lines
+    /// name someone and never the survey's inbox. Such a mail is the
+    /// doctor's own (sent to a lead's own address by mistake, or to a
+    /// secretary who passes it on), not ours, and not a copy of a reply
+    /// the survey already read. A block without `To:` is taken for ours.
+    fn own_copy(&self, i: usize, lines: &[Line<'_>]) -> bool {
+        let mut from = None;
+        let mut to = false;
+        for line in lines[i..].iter().take(12) {
+            let text = line.text.trim_start_matches('*');
+            if line.depth > 0 || (text.is_empty() && from.is_some()) {
+                break;
+            }
+            if FROM_FIELD.is_match(text) {
+                if from.is_some() {
+                    return false;
+                }
+                from = Some(text);
+            } else if TO_FIELD.is_match(text) {
+                if self.us.inbox_in(text) {
+                    return false;
+                }
+                to |= text.contains(|c: char| c.is_alphanumeric());
+            }
+        }
+        to && from.is_some_and(|f| !self.us.us_in(f))
     }
 
     /// "On Mon, 5 Jan 2026, Survey <survey@…" broken before "wrote:".

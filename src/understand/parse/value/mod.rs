@@ -99,6 +99,13 @@ fn read_reasoned(question: &Question, text: &str) -> Answer {
         return second;
     }
     let whole = read_whole(question, text);
+    if let Some(Value::Bool(value)) = whole.value
+        && so_conclusion(text).is_some_and(|(concluded, _)| concluded != value)
+    {
+        // "We have a draft, but it isn't signed off, so no": the words
+        // read as one answer and end with the other.
+        return Answer::unclear("the answer ends with the other value (\"so no\")", text);
+    }
     if whole.status != Status::Unclear
         || matches!(
             question.kind,
@@ -108,7 +115,65 @@ fn read_reasoned(question: &Question, text: &str) -> Answer {
     {
         return whole;
     }
-    before_reason(question, text.trim()).unwrap_or(whole)
+    before_reason(question, text.trim())
+        .or_else(|| reason_then_so(question, text.trim()))
+        .unwrap_or(whole)
+}
+
+/// An answer that ends with "so" and a bare yes or no ("..., so yes",
+/// "... - so it's a no"): that value, and where " so " starts.
+fn so_conclusion(text: &str) -> Option<(bool, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.rfind(" so ")?;
+    let tail = lower[at + 4..].trim().trim_end_matches(['.', '!']).trim();
+    let tail = ["it's ", "it is ", "that's ", "that is "]
+        .iter()
+        .find_map(|p| tail.strip_prefix(p))
+        .unwrap_or(tail);
+    match tail.strip_prefix("a ").unwrap_or(tail) {
+        "yes" => Some((true, at)),
+        "no" => Some((false, at)),
+        _ => None,
+    }
+}
+
+/// Words that keep a reason before "so yes" from being one: another
+/// yes, a condition, a contrast.
+const SO_NOT_A_REASON: &[&str] = &[
+    "yes", "so", "if", "unless", "but", "though", "although", "except", "whether", "depends",
+];
+
+/// "always happy to learn more, so yes", "we've never had a dying patient
+/// on it - so no": a reason first, then "so" and a bare yes or no ("so
+/// it's a yes") to end the answer, for a yes/no question. The reason is
+/// kept as the explanation; it must hold no yes or no of its own, no
+/// hedge or correction ("maybe", "sorry", "not sure" ...), no question
+/// mark and at least two words.
+fn reason_then_so(question: &Question, text: &str) -> Option<Answer> {
+    if question.kind != QuestionKind::YesNo || text.contains('?') {
+        return None;
+    }
+    let (value, at) = so_conclusion(text)?;
+    let reason = text[..at]
+        .trim()
+        .trim_end_matches([',', ';', '-', '–', '—'])
+        .trim();
+    let words = plain_words(reason);
+    if words.len() < 2
+        || words
+            .iter()
+            .any(|w| NOT_A_REASON.contains(&w.as_str()) || SO_NOT_A_REASON.contains(&w.as_str()))
+        || leading(&words, yes_no::UNSURE) > 0
+        || leading(&words, yes_no::YES) > 0
+        || leading(&words, yes_no::NO) > 0
+        || yes_no::tentative(&words, reason)
+    {
+        return None;
+    }
+    Some(Answer {
+        other: Some(reason.to_owned()),
+        ..Answer::ok(Value::Bool(value), text)
+    })
 }
 
 /// Words that start a reason after an answer with no mark between:

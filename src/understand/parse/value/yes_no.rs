@@ -618,7 +618,9 @@ const NOT_TYPOS: &[&str] = &[
 /// Of two letters only the start of "yes" counts ("Ye", its last letter
 /// dropped): a changed letter leaves one letter of the word, too little to
 /// tell a slip from an abbreviation ("Nk" is "No" with one key off, or N/K,
-/// not known; "Nd" may be not done). Those stay unclear, asked.
+/// not known; "Nd" may be not done). Those stay unclear, asked. A yes
+/// whose first key slipped along the row ("Tes", "Ues") is yes; "no" has
+/// no such slip of three letters ("Mo", "Bo" are two letters, asked).
 fn misspelt(words: &[String], text: &str) -> Option<String> {
     let first = words.first()?;
     if first.len() < 2 || first.len() > 5 || NOT_TYPOS.contains(&first.as_str()) {
@@ -638,6 +640,9 @@ fn misspelt(words: &[String], text: &str) -> Option<String> {
     let fixed = match (near("yes"), near("no")) {
         (true, false) => "yes",
         (false, true) => "no",
+        // The first key slipped to its neighbour on the keyboard's row
+        // (t and u beside y), the rest of the word right: "Tes", "Ues".
+        _ if matches!(first.as_str(), "tes" | "ues") => "yes",
         _ => return None,
     };
     let start = text.find(|c: char| c.is_alphanumeric())?;

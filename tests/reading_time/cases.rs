@@ -370,6 +370,18 @@ pub fn all() -> Vec<Case> {
         ),
         case!(
             "reply parser",
+            "a summary's exceptions with a long reason",
+            parse_reply,
+            |n| { format!("yes to all but 6 - {}", fill("no protocol, ", n)).into_bytes() }
+        ),
+        case!(
+            "reply parser",
+            "a long reason before so yes",
+            parse_reply,
+            |n| { format!("8. {}so yes\n", fill("keen to learn so ", n)).into_bytes() }
+        ),
+        case!(
+            "reply parser",
             "a long To: line below From:",
             parse_reply,
             |n| { format!("From: a@b\nTo: {}\n\n1. yes\n", fill("d@e, ", n)).into_bytes() }

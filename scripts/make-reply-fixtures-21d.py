@@ -64,6 +64,15 @@ case("doubt_not_sure_we_have_below_list_gmail", message("doubt_not_sure_we_have_
      expect(VALUES, written_protocol=UNCLEAR),
      "Gmail: '6. Yes', then below the list 'not sure we actually have a protocol': the yes is in doubt, asked")
 
+# ---- a yes said loosely ----
+lines = ["1. Yes", "2. No", "3. Yes", "4. 6", "5. c",
+         "6. Yes, kind of - we follow the regional palliative formulary",
+         "7. No", "8. Yes", "9. Yes"]
+text = "\n".join(lines) + "\n\nKwame\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+case("loose_yes_kind_of_gmail", message("loose_yes_kind_of_gmail", text=text, frm=OSEI),
+     expect(VALUES, written_protocol=UNCLEAR),
+     "Gmail: '6. Yes, kind of - we follow the regional formulary': a yes said loosely, asked")
+
 if __name__ == "__main__":
     for name, raw, expected in CASES:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:

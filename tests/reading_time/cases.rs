@@ -861,6 +861,9 @@ pub fn one_line_forms() -> Vec<Case> {
         case!("a yes to something unfinished", parse_reply, |n| {
             format!("6. Yes, {}", fill("a draft not signed off, ", n)).into_bytes()
         }),
+        case!("a yes said loosely", parse_reply, |n| {
+            format!("6. Yes (sort of {}", fill("kind of sorta ", n)).into_bytes()
+        }),
         case!("struck-through html", inspect, |n| {
             html(&fill(
                 "<s>8</s> 6 <span style=\"text-decoration:line-through\">",

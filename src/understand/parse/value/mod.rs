@@ -298,6 +298,7 @@ fn before_reason(question: &Question, text: &str) -> Option<Answer> {
         || hedge_or_fix
         || leading(&words, yes_no::UNSURE) > 0
         || (matches!(question.kind, QuestionKind::YesNo) && yes_no::unfinished(&words))
+        || yes_no::loosely(&words)
         || yes_no::tentative(&words, reason)
     {
         return None;

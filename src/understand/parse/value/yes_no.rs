@@ -411,7 +411,7 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
         (opposite.contains(&w) && w != "sure" && !no_doubt)
             || (["or", "maybe", "unsure", "perhaps"].contains(&w) && !how_often)
     });
-    if hedged {
+    if hedged || loosely(&words[used..]) {
         return Answer::unclear("both yes and no, or not sure", text);
     }
     if tentative(&words[used..], text) {
@@ -426,6 +426,16 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let mut answer = Answer::ok(Value::Bool(value), text);
     answer.other = explanation_after(text, used);
     answer
+}
+
+/// A yes or no said loosely, in the first words after it: "Yes (sort of
+/// - it's a page in the guidelines)", "kind of", "sorta", "kinda".
+pub(super) fn loosely(rest: &[String]) -> bool {
+    let first = &rest[..rest.len().min(3)];
+    first
+        .windows(2)
+        .any(|w| (w[0] == "sort" || w[0] == "kind") && w[1] == "of")
+        || first.iter().any(|w| w == "sorta" || w == "kinda")
 }
 
 /// Words that say a thing is still being made: a draft, or waiting for
@@ -721,5 +731,8 @@ mod tests {
         ] {
             assert!(!unfinished(&words(finished_rest)), "{finished_rest}");
         }
+        assert!(loosely(&words("(sort of - it's a page in the guidelines)")));
+        assert!(loosely(&words("kind of, we follow the formulary")));
+        assert!(!loosely(&words("the kind of protocol we wanted")));
     }
 }

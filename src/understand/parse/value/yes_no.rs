@@ -431,11 +431,17 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
 /// A yes or no said loosely, in the first words after it: "Yes (sort of
 /// - it's a page in the guidelines)", "kind of", "sorta", "kinda".
 pub(super) fn loosely(rest: &[String]) -> bool {
+    // "the kind of protocol we wanted" names a kind: not after a
+    // determiner.
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "what", "this", "that", "some", "any", "which", "same",
+    ];
     let first = &rest[..rest.len().min(3)];
-    first
-        .windows(2)
-        .any(|w| (w[0] == "sort" || w[0] == "kind") && w[1] == "of")
-        || first.iter().any(|w| w == "sorta" || w == "kinda")
+    first.windows(2).enumerate().any(|(i, w)| {
+        (w[0] == "sort" || w[0] == "kind")
+            && w[1] == "of"
+            && !(i > 0 && DETERMINERS.contains(&first[i - 1].as_str()))
+    }) || first.iter().any(|w| w == "sorta" || w == "kinda")
 }
 
 /// Words that say a thing is still being made: a draft, or waiting for

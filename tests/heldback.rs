@@ -418,3 +418,51 @@ fn heldback_replies_of_issue_21_fourth_half() {
 fn heldback_replies_of_issue_22_question_types_third_half() {
     score_set(&QUESTION_TYPES_22C);
 }
+
+/// Issue 21's sixth set: 62 replies to the example survey weighted as a
+/// real inbox is (`README.md` there), written this stop by someone who did
+/// not see the rules, and scored once at the end (main at fdd561c): 514 of
+/// 526 (97.7%), 2 wrong: a yes that a later sentence contradicts without
+/// a word of correction, and "Not really" read as no where the writer
+/// would ask.
+const SIXTH_HALF_21: Set = Set {
+    name: "issue 21, sixth half",
+    dir: "tests/fixtures/heldback21f",
+    survey: "config/example.toml",
+    cases: 62,
+    ratchet: 0.977,
+    known_wrong: &[
+        ("heldback21f_trap_contradiction_outlook", "early_adjuvant"),
+        ("heldback21f_trap_hedges_gmail_android", "early_adjuvant"),
+    ],
+};
+
+/// Issue 22's fourth held-back half: 35 replies to the seed-full survey
+/// weighted as a real inbox is, written this stop by someone who did not
+/// see the rules, and scored once at the end (main at fdd561c): 416 of 439
+/// (94.8%), 2 wrong: a score revised to a range in a later note, and
+/// "None" in a Word table's comments row kept as a comment.
+const QUESTION_TYPES_22D: Set = Set {
+    name: "issue 22, question types, fourth half",
+    dir: "tests/fixtures/heldback22d",
+    survey: "config/seed-full.toml",
+    cases: 35,
+    ratchet: 0.947,
+    known_wrong: &[
+        (
+            "heldback22d_outlook_trap_confidence_revised_range",
+            "confidence",
+        ),
+        ("heldback22d_outlook_word_table_whole_reply", "comments"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_sixth_half() {
+    score_set(&SIXTH_HALF_21);
+}
+
+#[test]
+fn heldback_replies_of_issue_22_question_types_fourth_half() {
+    score_set(&QUESTION_TYPES_22D);
+}

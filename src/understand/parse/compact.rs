@@ -762,7 +762,7 @@ pub(super) fn by_position(text: &str, questions: usize) -> Option<Vec<Place>> {
             if places.is_empty() {
                 // Nothing placed before the rest of the line: no place
                 // can follow, so the line is none (its other pieces are
-                // not searched: issue 23).
+                // not searched).
                 return None;
             }
             rest_of_line.push(piece);

@@ -572,7 +572,7 @@ mod tests {
         );
     }
 
-    /// Issue 18: nested `<blockquote>`s wrote a line prefixed with one
+    /// Nested `<blockquote>`s once wrote a line prefixed with one
     /// `>` per level, n²/2 bytes for n levels.
     #[test]
     fn quoting_is_no_deeper_than_the_cap() {
@@ -585,7 +585,7 @@ mod tests {
         assert!(text.len() < html.len() * 2, "{}", text.len());
     }
 
-    /// Issue 18: each `&` looked for a `;` to the end of the text. An
+    /// Each `&` once looked for a `;` to the end of the text. An
     /// entity is at most [`MAX_ENTITY`] bytes long, and ones that are not
     /// entities stay as they are.
     #[test]

@@ -151,7 +151,7 @@ pub fn parse_reply_to(text: &str, survey: &Survey, sent: Option<&str>) -> Parsed
 /// unquoted `Answer:` is compared with it), so it may be given as the
 /// stored bytes, parsed (MIME, then its text) only the first time a line
 /// is compared with it: the daemon parsed every reply's invitation before,
-/// a second MIME parse per reply (issue 23).
+/// a second MIME parse per reply.
 #[derive(Debug, Clone, Copy, Default)]
 pub enum Sent<'a> {
     /// Not known: only the survey's own text is ours.
@@ -420,7 +420,7 @@ pub fn duration_shown(question: &Question, answer: &Answer) -> Option<String> {
 /// out on the first reply read and kept with the survey
 /// ([`Survey::derived`]): before, every reply rendered the questionnaire
 /// again and indexed the questions' words again, which took about as long
-/// as the MIME parse itself (issue 23).
+/// as the MIME parse itself.
 struct Prepared {
     /// The lines we wrote ourselves, the mail as sent aside.
     ours: Lines,
@@ -686,7 +686,7 @@ struct Headings {
     starts: Vec<Vec<String>>,
     /// Each question's heading as we render it (numbered 0): what
     /// [`after_question`] compares a heading line with, rendered once
-    /// rather than for every heading line read (issue 23).
+    /// rather than for every heading line read.
     rendered: Vec<String>,
 }
 

@@ -4,7 +4,7 @@
 //! doctor gave a value and then said they are not sure of it, so it is
 //! unclear (asked), for every kind of question but free text.
 //!
-//! A reason after an answer is no doubt and keeps it (issue 21): "Yes -
+//! A reason after an answer is no doubt and keeps it: "Yes -
 //! no question", "Once, for a patient in 2023", "Yes, I think more
 //! training would help" (a hedge that goes on to say something is a
 //! reason), "7 - we count every syringe driver" ("count" with nothing

@@ -548,7 +548,7 @@ pub(super) fn one_edit(a: &str, b: &str) -> bool {
 
 /// The longest phrase of `list` that `words` starts with, in words.
 /// Allocates nothing: it runs on every answer read, over lists of dozens
-/// of phrases (issue 23).
+/// of phrases.
 pub(super) fn leading(words: &[String], list: &[&str]) -> usize {
     let Some(first) = words.first().map(String::as_bytes) else {
         return 0;
@@ -556,7 +556,7 @@ pub(super) fn leading(words: &[String], list: &[&str]) -> usize {
     list.iter()
         .filter_map(|p| {
             // Most phrases do not start with the first word: told by
-            // comparing bytes, before the phrase is split (issue 23).
+            // comparing bytes, before the phrase is split.
             let p_bytes = p.as_bytes();
             if !p_bytes.starts_with(first) || p_bytes.get(first.len()).is_some_and(|b| *b != b' ') {
                 return None;

@@ -38,7 +38,7 @@ pub(super) const YES: &[&str] = &[
     "they do",
     "we certainly do",
     "i certainly would",
-    // Emphatic words (issue 21): a yes said strongly is a yes.
+    // Emphatic words: a yes said strongly is a yes.
     "without doubt",
     "without a doubt",
     "without question",
@@ -98,7 +98,7 @@ pub(super) const NO: &[&str] = &[
     "i never",
     "we never",
     "not as such",
-    // Emphatic words (issue 21): a no said strongly is a no.
+    // Emphatic words: a no said strongly is a no.
     "by no means",
     "not in the slightest",
     "not in the least",
@@ -163,7 +163,7 @@ pub(super) const UNSURE: &[&str] = &[
     "not any more",
     "not anymore",
     // Hedged: "I think so" is "yes, I think"; "not that I'm aware of" is
-    // no as far as the doctor knows. Asked, never counted (issue 21).
+    // no as far as the doctor knows. Asked, never counted.
     "i think so",
     "i believe so",
     "i think not",
@@ -178,7 +178,7 @@ pub(super) const UNSURE: &[&str] = &[
     "as far as i know",
     "as far as i am aware",
     "to my knowledge",
-    // Leaning, not answering (issue 21): "I'd lean towards yes",
+    // Leaning, not answering: "I'd lean towards yes",
     // "probably no", "more yes than no". Asked, never counted.
     "i would lean",
     "i lean",

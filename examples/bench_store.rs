@@ -18,9 +18,11 @@
 //!   the generator; it is not timed against a target;
 //! - **status**: `run::commands::status` on the survey file, as
 //!   `mailsurvey status` runs it (the list file read and checked too);
-//! - **reminder query**: `Store::silent`, the people a reminder is for,
-//!   and the reminders queued for all of them by the daemon's look at
-//!   the timeline a day before the close (`follow_up::timeline::advance`);
+//! - **reminder query**: the daemon's look at the timeline
+//!   (`follow_up::timeline::advance`) before any reminder is due, a day
+//!   before the close (a reminder queued for every silent person), and
+//!   right after (the sweep finding nobody due: every later turn);
+//!   `Store::silent`, the digest's list of the silent;
 //! - **one reply**: a reply with a valid token stored and processed
 //!   (`decide::ingest::process_new`: matched, parsed, answers recorded,
 //!   receipt queued);
@@ -492,32 +494,54 @@ fn time_status(survey_path: &Path, store: &Store, survey: &Survey, now: Timestam
     row("status peak RSS", peak_mb(), "MB", "", 0.0, "");
 }
 
-/// The people a reminder is for, and their reminders queued.
+/// The reminders, as the daemon's turns see them
+/// (`follow_up::timeline::advance`): a turn before any reminder's time,
+/// the turn a day before the close that queues one for every silent
+/// person, and the turn after it, which finds nobody due (the sweep over
+/// every person that each later turn makes); then `Store::silent`, the
+/// whole list of the silent that the digest reads.
 fn time_reminders(store: &Store, survey: &Survey, now: Timestamp) {
-    reset_peak();
-    let (started, cpu) = (Instant::now(), cpu_s());
-    let silent = store.silent(&survey.id).expect("silent");
-    let (seconds, cpu) = (started.elapsed().as_secs_f64(), cpu_s() - cpu);
-    row("reminder query", seconds, "s", "", 0.0, "< 1 s");
-    row("reminder query CPU", cpu, "s", "", 0.0, "");
+    let turn = |at: Timestamp| {
+        reset_peak();
+        let (started, cpu) = (Instant::now(), cpu_s());
+        let queued = mailsurvey::follow_up::timeline::advance(store, survey, at)
+            .expect("a turn of the timeline")
+            .reminders;
+        (
+            queued,
+            started.elapsed().as_secs_f64(),
+            cpu_s() - cpu,
+            peak_mb(),
+        )
+    };
+    let (queued, seconds, cpu, peak) = turn(now);
     row(
-        "reminder query: people",
-        silent.len() as f64,
-        "people",
+        "reminder turn, none due yet",
+        seconds,
+        "s",
+        "",
+        0.0,
+        "< 1 s",
+    );
+    row("reminder turn, none due yet CPU", cpu, "s", "", 0.0, "");
+    row(
+        "reminder turn, none due yet: queued",
+        queued as f64,
+        "reminders",
         "",
         0.0,
         "",
     );
-    row("reminder query peak RSS", peak_mb(), "MB", "", 0.0, "");
-    drop(silent);
+    row(
+        "reminder turn, none due yet peak RSS",
+        peak,
+        "MB",
+        "",
+        0.0,
+        "",
+    );
     let at = survey.period.close.timestamp() - SignedDuration::from_hours(24);
-    reset_peak();
-    let started = Instant::now();
-    let queued = mailsurvey::follow_up::timeline::advance(store, survey, at.max(now))
-        .expect("reminders queued")
-        .reminders;
-    let seconds = started.elapsed().as_secs_f64();
-    row("reminders queued peak RSS", peak_mb(), "MB", "", 0.0, "");
+    let (queued, seconds, cpu, peak) = turn(at.max(now));
     row(
         "reminders queued",
         queued as f64 / seconds,
@@ -526,6 +550,50 @@ fn time_reminders(store: &Store, survey: &Survey, now: Timestamp) {
         0.0,
         ">= 100000 rows/s",
     );
+    row(
+        "reminders queued: people",
+        queued as f64,
+        "reminders",
+        "",
+        0.0,
+        "",
+    );
+    row("reminders queued CPU", cpu, "s", "", 0.0, "");
+    row("reminders queued peak RSS", peak, "MB", "", 0.0, "");
+    let (queued, seconds, cpu, peak) = turn(at.max(now) + SignedDuration::from_mins(1));
+    assert_eq!(queued, 0, "nobody twice");
+    row(
+        "reminder query (a turn: the sweep, nobody due)",
+        seconds,
+        "s",
+        "",
+        0.0,
+        "< 1 s",
+    );
+    row("reminder query CPU", cpu, "s", "", 0.0, "");
+    row("reminder query peak RSS", peak, "MB", "", 0.0, "");
+    reset_peak();
+    let (started, cpu) = (Instant::now(), cpu_s());
+    let silent = store.silent(&survey.id).expect("silent");
+    let (seconds, cpu) = (started.elapsed().as_secs_f64(), cpu_s() - cpu);
+    row(
+        "the digest's silent (Store::silent)",
+        seconds,
+        "s",
+        "",
+        0.0,
+        "",
+    );
+    row("the digest's silent CPU", cpu, "s", "", 0.0, "");
+    row(
+        "the digest's silent: people",
+        silent.len() as f64,
+        "people",
+        "",
+        0.0,
+        "",
+    );
+    row("the digest's silent peak RSS", peak_mb(), "MB", "", 0.0, "");
 }
 
 /// One reply with a valid token, stored and processed.

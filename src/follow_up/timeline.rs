@@ -16,8 +16,8 @@ use crate::Result;
 use crate::compose::compose;
 use crate::compose::invitation;
 use crate::report::{self, Figures, Invited, LateReply, Report, ReportInput, Respondent};
-use crate::store::{Answered, ReportData, Store};
-use crate::survey::{QuestionKind, Survey};
+use crate::store::{Answered, REMINDER_SWEEP, ReportData, Store};
+use crate::survey::{QuestionKind, Reminder, Survey};
 use crate::understand::answer::{Answer, Value};
 
 /// What one look at the timeline did.
@@ -70,47 +70,110 @@ fn everyone_answered(store: &Store, survey: &Survey) -> Result<bool> {
 /// replied. A reminder whose time came before the person was added is not
 /// theirs; one overtaken by a later reminder (the daemon was down) is
 /// skipped, so nobody gets two at once.
+///
+/// The people are swept by ranges of ids ([`Store::reminders_due`]), and
+/// only those a reminder is due for are read and queued: a turn of the
+/// daemon over a national list neither holds nor builds the people
+/// already reminded. Before the first reminder's time (when every
+/// reminder is counted from the close), nothing is read at all.
 fn queue_reminders(store: &Store, survey: &Survey, now: Timestamp) -> Result<usize> {
-    if survey.period.reminders.is_empty() {
+    let mut latest = LatestDue::new(survey, now);
+    if latest.none_yet() {
         return Ok(0);
     }
+    let highest = store.highest_recipient_id()?;
     let mut queued = 0;
-    let mut due_now: Vec<(i64, u32, String)> = Vec::new();
-    for person in store.silent(&survey.id)? {
-        let mut due: Vec<(u32, Timestamp)> = survey
-            .period
-            .reminders
+    let mut after = 0_i64;
+    while after < highest {
+        let through = after.saturating_add(REMINDER_SWEEP).min(highest);
+        let due = store.reminders_due(&survey.id, after, through, |invited_at, reminded| {
+            latest
+                .of(invited_at)
+                .filter(|(number, _)| !reminded.contains(number))
+        })?;
+        let due_now: Vec<(i64, u32, String)> = due
             .iter()
-            .enumerate()
-            .map(|(i, r)| (i as u32 + 1, r.due(&survey.period, person.invited_at)))
-            .filter(|(_, at)| *at <= now && *at >= person.added_at && *at >= person.invited_at)
+            .map(|d| {
+                let message_id = invitation::message_id(
+                    "reminder",
+                    d.number,
+                    &d.token,
+                    survey.sender.address.domain(),
+                );
+                (d.recipient_id, d.number, message_id)
+            })
             .collect();
-        due.sort_by_key(|(_, at)| *at);
-        let Some(&(number, _)) = due.last() else {
-            continue;
-        };
-        if person.reminded.contains(&number) {
-            continue;
-        }
-        let message_id = invitation::message_id(
-            "reminder",
-            number,
-            &person.token,
-            survey.sender.address.domain(),
-        );
-        due_now.push((person.recipient_id, number, message_id));
         // Queued in batches: one commit for many, and the store free
         // between them for the inbox and the sending.
-        if due_now.len() == REMINDER_BATCH {
-            queued += store.queue_reminders(&survey.id, &due_now, now)?;
-            due_now.clear();
+        for batch in due_now.chunks(REMINDER_BATCH) {
+            queued += store.queue_reminders(&survey.id, batch, now)?;
         }
+        after = through;
     }
-    queued += store.queue_reminders(&survey.id, &due_now, now)?;
     if queued > 0 {
         info!(survey = %survey.id, queued, "reminders queued");
     }
     Ok(queued)
+}
+
+/// The reminder due at `now` for someone invited at a given time: of
+/// the reminders whose time has come and is not before the invitation,
+/// the latest (the last listed of those at the same time). Whether it is
+/// before the person was added to the list is for the store to check
+/// ([`Store::reminders_due`]): if the latest is, every earlier one is too.
+///
+/// The times counted from the close are worked out once, not for each of
+/// a million people; the last answer is remembered (people invited in the
+/// same second, a batch of sending, share it).
+struct LatestDue<'s> {
+    survey: &'s Survey,
+    now: Timestamp,
+    /// Each reminder's time when it is the same for everyone.
+    fixed: Vec<Option<Timestamp>>,
+    last: Option<(Timestamp, Option<(u32, Timestamp)>)>,
+}
+
+impl<'s> LatestDue<'s> {
+    fn new(survey: &'s Survey, now: Timestamp) -> LatestDue<'s> {
+        let period = &survey.period;
+        let fixed = period
+            .reminders
+            .iter()
+            .map(|r| matches!(r, Reminder::BeforeClose(_)).then(|| r.due(period, now)))
+            .collect();
+        LatestDue {
+            survey,
+            now,
+            fixed,
+            last: None,
+        }
+    }
+
+    /// No reminder can be due for anyone yet: each is counted from the
+    /// close and its time has not come (or there are none).
+    fn none_yet(&self) -> bool {
+        self.fixed
+            .iter()
+            .all(|at| at.is_some_and(|at| at > self.now))
+    }
+
+    fn of(&mut self, invited_at: Timestamp) -> Option<(u32, Timestamp)> {
+        if let Some((at, latest)) = self.last
+            && at == invited_at
+        {
+            return latest;
+        }
+        let period = &self.survey.period;
+        let mut latest: Option<(u32, Timestamp)> = None;
+        for (i, (reminder, fixed)) in period.reminders.iter().zip(&self.fixed).enumerate() {
+            let at = fixed.unwrap_or_else(|| reminder.due(period, invited_at));
+            if at <= self.now && at >= invited_at && latest.is_none_or(|(_, best)| at >= best) {
+                latest = Some((i as u32 + 1, at));
+            }
+        }
+        self.last = Some((invited_at, latest));
+        latest
+    }
 }
 
 /// Reminders queued per transaction of the store.
@@ -247,7 +310,6 @@ fn typed(survey: &Survey, answers: BTreeMap<String, Answer>) -> BTreeMap<String,
 mod tests {
     use super::*;
     use crate::run::clock::{Clock, ManualClock};
-    use crate::survey::Reminder;
     use crate::survey::recipients::Recipient;
     use jiff::SignedDuration;
 
@@ -329,6 +391,121 @@ mod tests {
             ts("2026-10-25T18:00", &survey),
             "the same local time the next day: 25 hours later"
         );
+    }
+
+    /// The rule as it was applied to every silent person ([`Store::silent`])
+    /// before the sweep by ranges of ids: the reminders each would be
+    /// queued at `now`.
+    fn due_by_the_rule(store: &Store, survey: &Survey, now: Timestamp) -> Vec<(i64, u32)> {
+        let mut expected = Vec::new();
+        for person in store.silent(&survey.id).unwrap() {
+            let mut due: Vec<(u32, Timestamp)> = survey
+                .period
+                .reminders
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i as u32 + 1, r.due(&survey.period, person.invited_at)))
+                .filter(|(_, at)| *at <= now && *at >= person.added_at && *at >= person.invited_at)
+                .collect();
+            due.sort_by_key(|(_, at)| *at);
+            if let Some(&(number, _)) = due.last()
+                && !person.reminded.contains(&number)
+            {
+                expected.push((person.recipient_id, number));
+            }
+        }
+        expected
+    }
+
+    /// Every reminder each person has, by the store.
+    fn reminded(store: &Store, survey: &Survey) -> Vec<(i64, u32)> {
+        let mut all: Vec<(i64, u32)> = store
+            .silent(&survey.id)
+            .unwrap()
+            .into_iter()
+            .flat_map(|p| p.reminded.into_iter().map(move |n| (p.recipient_id, n)))
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// The sweep queues what the rule gives, turn after turn, over
+    /// invitations sent at different times, reminders counted from the
+    /// invitation and from the close (one overtaking another while the
+    /// daemon is down), people answering, removed and added late: the
+    /// same people, the same reminder, nobody twice.
+    #[test]
+    fn the_sweep_queues_what_the_rule_gives_every_silent_person() {
+        let dir = tempfile::tempdir().unwrap();
+        let survey = survey_in(
+            dir.path(),
+            "2026-10-01T09:00",
+            "2026-10-26T12:00",
+            &[
+                "2 days after invitation",
+                "5 days before close",
+                "6 days after invitation",
+            ],
+        );
+        let clock = ManualClock::new(ts("2026-10-01T09:00", &survey));
+        let store = Store::open(&survey.database).unwrap();
+        store.ensure_survey(&survey, clock.now()).unwrap();
+        store
+            .sync_recipients(&survey.id, &people(4), clock.now())
+            .unwrap();
+        invite(&store, &survey, clock.now());
+        let mut turns = 0;
+        let mut queued_in_all = 0;
+        while clock.now() < survey.period.close.timestamp() {
+            clock.advance(SignedDuration::from_hours(13));
+            let now = clock.now();
+            if now >= ts("2026-10-06T00:00", &survey) && turns % 3 == 0 {
+                // Not every turn: the daemon was down in between.
+                turns += 1;
+                continue;
+            }
+            match turns {
+                4 => {
+                    store.sync_recipients(&survey.id, &people(8), now).unwrap();
+                    invite(&store, &survey, now);
+                }
+                7 => {
+                    let person = store
+                        .recipient_by_email(&survey.id, "dr1@x.test")
+                        .unwrap()
+                        .unwrap();
+                    store
+                        .settle_answer(
+                            &survey.id,
+                            person.id,
+                            "end_of_life",
+                            &Answer::ok(Value::Bool(true), "yes"),
+                            "test",
+                            now,
+                        )
+                        .unwrap();
+                }
+                10 => {
+                    let mut fewer = people(8);
+                    fewer.remove(5);
+                    store.sync_recipients(&survey.id, &fewer, now).unwrap();
+                }
+                _ => {}
+            }
+            let before = reminded(&store, &survey);
+            let expected = due_by_the_rule(&store, &survey, now);
+            let step = advance(&store, &survey, now).unwrap();
+            let mut added: Vec<(i64, u32)> = reminded(&store, &survey)
+                .into_iter()
+                .filter(|r| !before.contains(r))
+                .collect();
+            added.sort();
+            assert_eq!(added, expected, "turn {turns} at {now}");
+            assert_eq!(step.reminders, expected.len());
+            queued_in_all += step.reminders;
+            turns += 1;
+        }
+        assert!(queued_in_all >= 10, "{queued_in_all} reminders in all");
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub use processing::{
 pub use recipients::{ListChanges, ListSync, StoredRecipient};
 pub use retention::Purged;
 pub use status::{Failure, FewerConnections, HealthNote, Status};
-pub use timeline::{Answered, ReportData, Silent};
+pub use timeline::{Answered, DueReminder, REMINDER_SWEEP, ReportData, Silent};
 
 /// `decided_by` of an inferred answer the doctor confirmed by replying
 /// "confirm": it then counts, and the report says how many did.
@@ -509,6 +509,113 @@ mod tests {
         assert!(
             counted.contains("COVERING INDEX outbox_by_kind") && !counted.contains("TEMP B-TREE"),
             "{counted}"
+        );
+    }
+
+    /// The reminder sweep (`Store::reminders_due`) over ranges of ids: the
+    /// same people as the reminder rule (sent, listed, active, no answer),
+    /// each given to `pick` with the reminders they had; only those
+    /// picked are looked up, and one added after the reminder's time is
+    /// not theirs. Each of its reads is a range of a covering index in
+    /// recipient order, without sorting (the plans BENCHMARKS.md relies
+    /// on).
+    #[test]
+    fn reminders_due_reads_ranges_of_indexes_and_only_the_picked_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("state.db")).unwrap();
+        // 1 silent, reminded once; 2 answered; 3 invitation pending;
+        // 4 removed from the list; 5 bounced; 6 silent, added at 40;
+        // 70000 silent (another range), reminded twice; 8 of survey t.
+        store
+            .lock()
+            .execute_batch(
+                "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0), ('t', 'T', 0);
+                 INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, listed, status, added_at)
+                 VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 1, 'active', 5),
+                        (2, 's', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 1, 'active', 5),
+                        (3, 's', 'c@x.test', 'c@x.test', 'C', 'cccccccccccc', 'cccccccccccccccccccc', 1, 'active', 5),
+                        (4, 's', 'd@x.test', 'd@x.test', 'D', 'dddddddddddd', 'dddddddddddddddddddd', 0, 'active', 5),
+                        (5, 's', 'e@x.test', 'e@x.test', 'E', 'eeeeeeeeeeee', 'eeeeeeeeeeeeeeeeeeee', 1, 'bounced', 5),
+                        (6, 's', 'f@x.test', 'f@x.test', 'F', 'ffffffffffff', 'ffffffffffffffffffff', 1, 'active', 40),
+                        (70000, 's', 'g@x.test', 'g@x.test', 'G', 'gggggggggggg', 'gggggggggggggggggggg', 1, 'active', 5),
+                        (8, 't', 'h@x.test', 'h@x.test', 'H', 'hhhhhhhhhhhh', 'hhhhhhhhhhhhhhhhhhhh', 1, 'active', 5);
+                 INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at, sent_at)
+                 VALUES ('s', 70000, 'invitation', 1, 'i7', 'sent', 0, 0, 17),
+                        ('s', 1, 'invitation', 1, 'i1', 'sent', 0, 0, 11),
+                        ('s', 2, 'invitation', 1, 'i2', 'sent', 0, 0, 12),
+                        ('s', 3, 'invitation', 1, 'i3', 'pending', 0, 0, NULL),
+                        ('s', 4, 'invitation', 1, 'i4', 'sent', 0, 0, 14),
+                        ('s', 5, 'invitation', 1, 'i5', 'sent', 0, 0, 15),
+                        ('s', 6, 'invitation', 1, 'i6', 'sent', 0, 0, 16),
+                        ('t', 8, 'invitation', 1, 'i8', 'sent', 0, 0, 18),
+                        ('s', 70000, 'reminder', 2, 'r7.2', 'pending', 0, 0, NULL),
+                        ('s', 1, 'reminder', 1, 'r1.1', 'sent', 0, 0, 21),
+                        ('s', 2, 'reminder', 1, 'r2.1', 'sent', 0, 0, 22),
+                        ('s', 70000, 'reminder', 1, 'r7.1', 'sent', 0, 0, 27);
+                 INSERT INTO answers (survey_id, recipient_id, question_id, status, value, source, current, created_at)
+                 VALUES ('s', 2, 'q1', 'unclear', NULL, 'maybe', 0, 30);",
+            )
+            .unwrap();
+        assert_eq!(store.highest_recipient_id().unwrap(), 70000);
+        let at = jiff::Timestamp::from_second(30).unwrap();
+        let mut seen = Vec::new();
+        let mut sweep = |after, through| {
+            store
+                .reminders_due("s", after, through, |invited_at, reminded: &[u32]| {
+                    let mut reminded = reminded.to_vec();
+                    reminded.sort();
+                    seen.push((invited_at.as_second(), reminded.clone()));
+                    // Reminder 2 for everyone who does not have it.
+                    (!reminded.contains(&2)).then_some((2, at))
+                })
+                .unwrap()
+                .into_iter()
+                .map(|d| (d.recipient_id, d.number, d.token.as_str().to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            sweep(0, 50_000),
+            vec![(1, 2, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned())],
+            "4 unlisted, 5 bounced; 6 was added after the reminder's time"
+        );
+        assert_eq!(sweep(50_000, 70_000), vec![], "70000 has reminder 2");
+        assert_eq!(sweep(1, 5), vec![], "the range is after < id <= through");
+        assert_eq!(
+            seen,
+            vec![
+                (11, vec![1]),
+                (14, vec![]),
+                (15, vec![]),
+                (16, vec![]),
+                (17, vec![1, 2]),
+                (14, vec![]),
+                (15, vec![]),
+            ],
+            "the invited without answers, in id order, with their reminders"
+        );
+        let conn = store.lock();
+        let plan = |sql: &str| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            stmt.query_map(rusqlite::params!["s", 0, 50_000], |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap()
+                .join("\n")
+        };
+        let invited = plan(super::timeline::INVITED_IN_RANGE);
+        assert_eq!(
+            invited,
+            "SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=? AND recipient_id>? AND recipient_id<?)"
+        );
+        let answered = plan(super::timeline::ANSWERED_IN_RANGE);
+        assert_eq!(
+            answered,
+            "SEARCH answers USING COVERING INDEX answers_current (survey_id=? AND recipient_id>? AND recipient_id<?)"
+        );
+        let reminded = plan(super::timeline::REMINDED_IN_RANGE);
+        assert_eq!(
+            reminded,
+            "SEARCH outbox USING COVERING INDEX sqlite_autoindex_outbox_2 (survey_id=? AND recipient_id>? AND recipient_id<?)"
         );
     }
 

@@ -30,6 +30,23 @@ pub struct Silent {
     pub reminded: Vec<u32>,
 }
 
+/// A reminder found due by [`Store::reminders_due`]: to whom, which one,
+/// and their token (for its Message-ID).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueReminder {
+    /// Their row id.
+    pub recipient_id: i64,
+    /// The reminder's number (1 for the first of the survey's list).
+    pub number: u32,
+    /// Their token.
+    pub token: Token,
+}
+
+/// Recipient ids looked at by one call of [`Store::reminders_due`]: the
+/// sweep over a national list goes by ranges of ids, so what it holds and
+/// how long it holds the store stay bounded whatever the list's size.
+pub const REMINDER_SWEEP: i64 = 50_000;
+
 /// What the report is made of, read from the store.
 #[derive(Debug, Clone, Default)]
 pub struct ReportData {
@@ -111,6 +128,53 @@ pub(super) const STOPS_REMINDERS: &str =
 /// merges it with the people invited.
 pub(super) const ANSWERED_IN_ORDER: &str =
     "SELECT DISTINCT recipient_id FROM answers WHERE survey_id = ?1 ORDER BY recipient_id";
+
+/// The sent invitations of people `?2 < id <= ?3`, in recipient order,
+/// from the covering index `outbox_by_kind` (survey, kind, state,
+/// recipient, time sent).
+pub(super) const INVITED_IN_RANGE: &str = "SELECT recipient_id, sent_at FROM outbox
+     WHERE survey_id = ?1 AND kind = 'invitation' AND state = 'sent'
+       AND recipient_id > ?2 AND recipient_id <= ?3
+     ORDER BY recipient_id";
+
+/// The people `?2 < id <= ?3` with answers ([`STOPS_REMINDERS`] as one
+/// read), in order, from the covering index `answers_current`.
+pub(super) const ANSWERED_IN_RANGE: &str = "SELECT DISTINCT recipient_id FROM answers
+     WHERE survey_id = ?1 AND recipient_id > ?2 AND recipient_id <= ?3
+     ORDER BY recipient_id";
+
+/// The reminders of people `?2 < id <= ?3` (queued or sent), in
+/// recipient order, from the covering unique index on (survey, recipient,
+/// kind, number).
+pub(super) const REMINDED_IN_RANGE: &str = "SELECT recipient_id, seq FROM outbox
+     WHERE survey_id = ?1 AND recipient_id > ?2 AND recipient_id <= ?3 AND kind = 'reminder'
+     ORDER BY recipient_id";
+
+/// [`of_person`] into `into` (appended), without a vector per person;
+/// whether there were any.
+fn of_person_into<T>(
+    rows: &mut std::iter::Peekable<impl Iterator<Item = rusqlite::Result<(i64, T)>>>,
+    id: i64,
+    into: &mut Vec<T>,
+) -> Result<bool> {
+    let mut any = false;
+    while let Some(next) = rows.peek() {
+        match next {
+            Ok((person, _)) if *person > id => break,
+            Ok(_) => {
+                let (person, value) = rows.next().expect("peeked")?;
+                if person == id {
+                    into.push(value);
+                    any = true;
+                }
+            }
+            Err(_) => {
+                rows.next().expect("peeked")?;
+            }
+        }
+    }
+    Ok(any)
+}
 
 /// The values of person `id` in `rows` (read in person order), after
 /// skipping those of people before them; the rows of later people stay.
@@ -223,6 +287,92 @@ impl Store {
             });
         }
         Ok(silent)
+    }
+
+    /// The highest recipient id in the store (0 when there is nobody):
+    /// where a sweep by ranges of ids ([`Store::reminders_due`]) ends.
+    pub fn highest_recipient_id(&self) -> Result<i64> {
+        let highest: Option<i64> =
+            self.lock()
+                .query_row_cached("SELECT MAX(id) FROM recipients", [], |r| r.get(0))?;
+        Ok(highest.unwrap_or(0))
+    }
+
+    /// The reminders due among the people of ids `after < id <= through`:
+    /// the same people as [`Store::silent`] (invitation sent, no counted
+    /// answer, listed and active), but only those a reminder is due for
+    /// now, and nothing built for the others (issue 23: a turn of the
+    /// daemon built 900,000 [`Silent`] values to queue none).
+    ///
+    /// `pick` is given each unanswered person's invitation time and the
+    /// reminder numbers they have (queued or sent), and names the reminder
+    /// due for them and its time, if any, ignoring when they were added
+    /// to the list; a reminder whose time came before they were added is
+    /// not theirs, which is checked here, with their list state, for the
+    /// people picked only. Three reads of covering indexes over the range
+    /// of ids, merged in recipient order (plans asserted by
+    /// `store::tests::reminders_due_reads_ranges_of_indexes_and_only_the_picked_rows`).
+    pub fn reminders_due(
+        &self,
+        survey_id: &str,
+        after: i64,
+        through: i64,
+        mut pick: impl FnMut(Timestamp, &[u32]) -> Option<(u32, Timestamp)>,
+    ) -> Result<Vec<DueReminder>> {
+        let conn = self.lock();
+        let mut invited = conn.prepare_cached(INVITED_IN_RANGE)?;
+        let mut answered = conn.prepare_cached(ANSWERED_IN_RANGE)?;
+        let mut reminders = conn.prepare_cached(REMINDED_IN_RANGE)?;
+        let range = params![survey_id, after, through];
+        let mut answered = answered
+            .query_map(range, |r| Ok((r.get::<_, i64>(0)?, ())))?
+            .peekable();
+        let mut reminders = reminders
+            .query_map(range, |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as u32))
+            })?
+            .peekable();
+        let mut picked: Vec<(i64, u32, Timestamp)> = Vec::new();
+        let mut reminded: Vec<u32> = Vec::new();
+        let mut rows = invited.query(range)?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if of_person_into(&mut answered, id, &mut Vec::new())? {
+                continue;
+            }
+            reminded.clear();
+            of_person_into(&mut reminders, id, &mut reminded)?;
+            if let Some((number, at)) = pick(ts(id, r.get(1)?)?, &reminded) {
+                picked.push((id, number, at));
+            }
+        }
+        drop(rows);
+        let mut person = conn.prepare_cached(
+            "SELECT selector || verifier, added_at FROM recipients
+             WHERE id = ?1 AND survey_id = ?2 AND listed = 1 AND status = 'active'",
+        )?;
+        let mut due = Vec::with_capacity(picked.len());
+        for (id, number, at) in picked {
+            let found: Option<(String, i64)> = person
+                .query_row(params![id, survey_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((token, added_at)) = found else {
+                continue;
+            };
+            if at < ts(id, added_at)? {
+                continue;
+            }
+            due.push(DueReminder {
+                recipient_id: id,
+                number,
+                token: Token::parse(&token).ok_or_else(|| Error::Decode {
+                    table: "recipients",
+                    row: id,
+                    detail: "the token is not well formed".into(),
+                })?,
+            });
+        }
+        Ok(due)
     }
 
     /// Queues reminders in one transaction, each `(recipient id, reminder

@@ -619,6 +619,102 @@ mod tests {
         );
     }
 
+    /// Migration 0025 (the indexes of the bounce key and of the time sent
+    /// keep only the rows where it is set) on a database written by the
+    /// release before it: its mail is found by bounce key and counted in
+    /// the quota's window as before, through those indexes (the plans
+    /// BENCHMARKS.md relies on); a queued message is in neither; a bounce
+    /// key is still unique.
+    #[test]
+    fn a_database_from_before_0025_finds_mail_by_bounce_key_and_time_sent_from_partial_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 24).unwrap();
+        conn.execute_batch(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
+             INSERT INTO recipients (survey_id, email, email_key, name, selector, verifier, status, added_at)
+             VALUES ('s', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 'active', 0),
+                    ('s', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 'active', 0);
+             INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at, sent_at, bounce_key)
+             VALUES ('s', 1, 'invitation', 1, 'invitation.1@x', 'sent', 0, 0, 10, 'k1'),
+                    ('s', 2, 'invitation', 1, 'invitation.2@x', 'pending', 0, 0, NULL, NULL),
+                    ('s', 1, 'reminder', 1, 'reminder.1@x', 'sending', 0, 0, NULL, 'k3');",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let found = store.sent_mail_by_key("s", "k1").unwrap().unwrap();
+        assert_eq!((found.id, found.recipient_id), (1, Some(1)));
+        assert_eq!(store.sent_mail_by_key("s", "k3").unwrap().unwrap().id, 3);
+        assert!(store.sent_mail_by_key("s", "k2").unwrap().is_none());
+        assert_eq!(
+            store
+                .sent_since("s", Timestamp::from_second(5).unwrap(), 1)
+                .unwrap(),
+            vec![10]
+        );
+        let conn = store.lock();
+        assert!(
+            conn.execute("UPDATE outbox SET bounce_key = 'k1' WHERE id = 2", [],)
+                .is_err(),
+            "a bounce key is one message's"
+        );
+        let entries = |index: &str| -> i64 {
+            conn.query_row(
+                &format!(
+                    "SELECT COUNT(*) FROM outbox INDEXED BY {index} WHERE survey_id = 's' AND {}",
+                    if index == "outbox_sent" {
+                        "sent_at IS NOT NULL"
+                    } else {
+                        "bounce_key IS NOT NULL"
+                    }
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            (entries("outbox_sent"), entries("outbox_bounce_key")),
+            (1, 2)
+        );
+        let plan = |sql: &str, params: &[&dyn rusqlite::ToSql]| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            stmt.query_map(params, |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap()
+                .join("\n")
+        };
+        let by_key = plan(
+            "SELECT id, kind, recipient_id, sent_to FROM outbox WHERE survey_id = ?1 AND bounce_key = ?2",
+            &[&"s", &"k1"],
+        );
+        assert_eq!(
+            by_key,
+            "SEARCH outbox USING INDEX outbox_bounce_key (bounce_key=?)"
+        );
+        let window = plan(
+            "SELECT sent_at, recipient_id IS NULL FROM outbox
+             WHERE survey_id = ?1 AND state = 'sent' AND sent_at > ?2 ORDER BY sent_at",
+            &[&"s", &5],
+        );
+        assert_eq!(
+            window,
+            "SEARCH outbox USING INDEX outbox_sent (survey_id=? AND state=? AND sent_at>?)"
+        );
+        let partial: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'
+                 AND name IN ('outbox_sent', 'outbox_bounce_key') AND sql LIKE '% WHERE % IS NOT NULL'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(partial, 2);
+    }
+
     /// Migration 0014 (sending pauses) on a database written by
     /// the release before it: its mail is kept, `status` shows no pause,
     /// and one message can pause sending once.

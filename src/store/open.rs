@@ -40,6 +40,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0022_list_reads.sql")),
         M::up(include_str!("0023_silent_in_order.sql")),
         M::up(include_str!("0024_answers_first.sql")),
+        M::up(include_str!("0025_fewer_index_writes.sql")),
     ])
 }
 

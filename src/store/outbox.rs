@@ -61,6 +61,23 @@ pub struct SentMail {
     pub sent_to: Option<String>,
 }
 
+/// [`Store::questionnaires_waiting`]: the pending invitations and
+/// reminders, and the listed, active people without an invitation
+/// (counted as those listed and active, less the invitations, plus the
+/// invitations of the others: each of the few people not listed or not
+/// active is looked at, in three ranges of `recipients_by_state`).
+pub(super) const QUESTIONNAIRES_WAITING: &str = "SELECT
+       (SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending'
+          AND kind IN ('invitation', 'reminder'))
+     + (SELECT COUNT(*) FROM recipients WHERE survey_id = ?1 AND listed = 1 AND status = 'active')
+     - (SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND kind = 'invitation')
+     + (SELECT COUNT(*) FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 0
+          AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation'))
+     + (SELECT COUNT(*) FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status < 'active'
+          AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation'))
+     + (SELECT COUNT(*) FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status > 'active'
+          AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation'))";
+
 /// Our message whose `column` (bounce_key or message_id) is `value`.
 pub(super) fn sent_mail(
     conn: &Connection,
@@ -590,17 +607,19 @@ impl Store {
     /// Invitations and reminders waiting to be sent (pending), the ones a
     /// quota spreads out, and the invitations of listed people not queued
     /// yet (before the daemon's first turn).
+    ///
+    /// The people not queued yet are counted without a look at each
+    /// listed person (issue 23: a probe of the outbox per person, 0.3 s of
+    /// `status`'s CPU at a million): everyone listed and active, less the
+    /// invitations queued (one per person at most: number 1, by the
+    /// outbox's unique key), plus those of the invitations that are of
+    /// people no longer listed or active, looked at one by one (few).
+    /// [`QUESTIONNAIRES_WAITING`]; its plan is asserted by
+    /// `store::outbox::tests::questionnaires_waiting_counts_from_indexes_what_the_rule_gives`.
     pub fn questionnaires_waiting(&self, survey_id: &str) -> Result<u64> {
-        let n: i64 = self.lock().query_row_cached(
-            "SELECT (SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending'
-                       AND kind IN ('invitation', 'reminder'))
-                  + (SELECT COUNT(*) FROM recipients r
-                     WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
-                       AND NOT EXISTS (SELECT 1 FROM outbox o
-                                       WHERE o.recipient_id = r.id AND o.kind = 'invitation'))",
-            [survey_id],
-            |r| r.get(0),
-        )?;
+        let n: i64 = self
+            .lock()
+            .query_row_cached(QUESTIONNAIRES_WAITING, [survey_id], |r| r.get(0))?;
         Ok(n as u64)
     }
 
@@ -879,6 +898,79 @@ mod tests {
                 "{kind} to {person:?}, replied {replied}"
             );
         }
+    }
+
+    /// The questionnaires waiting, counted from indexes: the same number
+    /// as the rule (pending invitations and reminders, and listed, active
+    /// people without an invitation) over people listed or not, active,
+    /// bounced or opted out, with or without an invitation; no look at
+    /// each listed person (the plan BENCHMARKS.md relies on).
+    #[test]
+    fn questionnaires_waiting_counts_from_indexes_what_the_rule_gives() {
+        let (_dir, store, _survey) = crate::store::tests::store_with_survey();
+        let conn = store.lock();
+        conn.execute_batch(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('w', 'W', 0);
+             INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, listed, status, added_at)
+             VALUES (101, 'w', 'a', 'a', 'A', 'a00000000001', 'v', 1, 'active', 0),
+                    (102, 'w', 'b', 'b', 'B', 'a00000000002', 'v', 1, 'active', 0),
+                    (103, 'w', 'c', 'c', 'C', 'a00000000003', 'v', 1, 'active', 0),
+                    (104, 'w', 'd', 'd', 'D', 'a00000000004', 'v', 0, 'active', 0),
+                    (105, 'w', 'e', 'e', 'E', 'a00000000005', 'v', 0, 'active', 0),
+                    (106, 'w', 'f', 'f', 'F', 'a00000000006', 'v', 1, 'bounced', 0),
+                    (107, 'w', 'g', 'g', 'G', 'a00000000007', 'v', 1, 'opted_out', 0),
+                    (108, 'w', 'h', 'h', 'H', 'a00000000008', 'v', 1, 'opted_out', 0),
+                    (109, 'w', 'i', 'i', 'I', 'a00000000009', 'v', 1, 'active', 0);
+             INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at)
+             VALUES ('w', 101, 'invitation', 1, 'w1', 'sent', 0, 0),
+                    ('w', 101, 'reminder', 1, 'w1r', 'pending', 0, 0),
+                    ('w', 102, 'invitation', 1, 'w2', 'pending', 0, 0),
+                    ('w', 104, 'invitation', 1, 'w4', 'cancelled', 0, 0),
+                    ('w', 106, 'invitation', 1, 'w6', 'failed', 0, 0),
+                    ('w', 107, 'invitation', 1, 'w7', 'sent', 0, 0),
+                    ('w', 109, 'receipt', 1, 'w9', 'pending', 0, 0);",
+        )
+        .unwrap();
+        let rule: i64 = conn
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM outbox WHERE survey_id = ?1 AND state = 'pending'
+                           AND kind IN ('invitation', 'reminder'))
+                      + (SELECT COUNT(*) FROM recipients r
+                         WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
+                           AND NOT EXISTS (SELECT 1 FROM outbox o
+                                           WHERE o.recipient_id = r.id AND o.kind = 'invitation'))",
+                ["w"],
+                |r| r.get(0),
+            )
+            .unwrap();
+        // 101's reminder and 102's invitation pending; 103 and 109 not
+        // invited yet.
+        assert_eq!(rule, 4);
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {QUESTIONNAIRES_WAITING}"))
+            .unwrap()
+            .query_map(["w"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        drop(conn);
+        assert_eq!(store.questionnaires_waiting("w").unwrap(), rule as u64);
+        let plan = plan.join("\n");
+        for expected in [
+            "SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=?)",
+            "SEARCH recipients USING COVERING INDEX recipients_by_state (survey_id=? AND listed=? AND status=?)",
+            "SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind=?)",
+            "SEARCH r USING COVERING INDEX recipients_by_state (survey_id=? AND listed=?)",
+            "SEARCH r USING COVERING INDEX recipients_by_state (survey_id=? AND listed=? AND status<?)",
+            "SEARCH r USING COVERING INDEX recipients_by_state (survey_id=? AND listed=? AND status>?)",
+        ] {
+            assert!(plan.contains(expected), "{expected} in\n{plan}");
+        }
+        assert_eq!(
+            plan.matches("outbox_by_recipient").count(),
+            3,
+            "only the people not listed or not active are looked up: {plan}"
+        );
     }
 
     /// Under a quota, what the doctors who wrote are owed and the leads'

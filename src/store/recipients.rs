@@ -119,14 +119,29 @@ impl Store {
         with_list_cache(&mut conn, |conn| {
             let tx = conn.transaction()?;
             let mut changes = ListChanges::default();
+            // A survey's first list: nobody stored to compare each row
+            // with or to remove (the reader sets aside a repeated
+            // address), so each row is one INSERT, without a lookup first.
+            let first: bool = tx.query_row_cached(
+                "SELECT NOT EXISTS (SELECT 1 FROM recipients WHERE survey_id = ?1)",
+                [survey_id],
+                |r| r.get(0),
+            )?;
             for person in list.by_ref() {
-                apply_row(&tx, survey_id, &person, now, &mut changes)?;
+                if first {
+                    insert_row(&tx, survey_id, &person, &attributes(&person), now)?;
+                    changes.added += 1;
+                } else {
+                    apply_row(&tx, survey_id, &person, now, &mut changes)?;
+                }
             }
             if strict && !list.problems().is_empty() {
                 // Dropped: rolled back.
                 return Ok(ListSync::Refused);
             }
-            remove_unkept(&tx, survey_id, |key| list.keeps(key), now, &mut changes)?;
+            if !first {
+                remove_unkept(&tx, survey_id, |key| list.keeps(key), now, &mut changes)?;
+            }
             super::list_reads::record(&tx, survey_id, list, now)?;
             tx.commit()?;
             Ok(ListSync::Applied(changes))
@@ -204,7 +219,7 @@ fn apply_row(
     changes: &mut ListChanges,
 ) -> Result<()> {
     let key = person.key();
-    let attributes = serde_json::to_string(&person.attributes).expect("a map serialises");
+    let attributes = attributes(person);
     let found: Option<(i64, bool, bool)> = tx
         .query_row_cached(
             "SELECT id, listed, email IS ?3 AND name IS ?4 AND attributes IS ?5
@@ -215,12 +230,7 @@ fn apply_row(
         .optional()?;
     match found {
         None => {
-            let token = Token::generate();
-            tx.execute_cached(
-                "INSERT INTO recipients (survey_id, email, email_key, name, attributes, selector, verifier, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![survey_id, person.email, key, person.name, attributes, token.selector(), token.verifier(), now.as_second()],
-            )?;
+            insert_row(tx, survey_id, person, &attributes, now)?;
             changes.added += 1;
         }
         Some((id, listed, same)) => {
@@ -236,6 +246,28 @@ fn apply_row(
             }
         }
     }
+    Ok(())
+}
+
+/// A person's list columns as stored: a JSON object.
+fn attributes(person: &Recipient) -> String {
+    serde_json::to_string(&person.attributes).expect("a map serialises")
+}
+
+/// A new person of the list, with a fresh token.
+fn insert_row(
+    tx: &Connection,
+    survey_id: &str,
+    person: &Recipient,
+    attributes: &str,
+    now: Timestamp,
+) -> Result<()> {
+    let token = Token::generate();
+    tx.execute_cached(
+        "INSERT INTO recipients (survey_id, email, email_key, name, attributes, selector, verifier, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![survey_id, person.email, person.key(), person.name, attributes, token.selector(), token.verifier(), now.as_second()],
+    )?;
     Ok(())
 }
 

@@ -456,8 +456,11 @@ impl Store {
     /// counted, never loaded: a national list holds a million people.
     pub fn report_data(&self, survey_id: &str, breakdown: Option<&str>) -> Result<ReportData> {
         let conn = self.lock();
-        // One snapshot, the store's locks taken once.
-        let read = conn.unchecked_transaction()?;
+        // One snapshot, the store's locks taken once. Deferred, not the
+        // store's default (immediate): a read takes no write lock, so it
+        // goes on while another process writes.
+        let read =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred)?;
         let mut data = ReportData::default();
         // Everyone has one invitation at most (seq 1, queued once), so
         // the invited are counted as invitations sent or refused, from
@@ -529,7 +532,9 @@ impl Store {
         // (another process may write between the people's reads), and
         // the store's locks taken once, not for every person (a fifth of
         // the report's time when each read took and gave them back).
-        let read = conn.unchecked_transaction()?;
+        // Deferred: a read takes no write lock.
+        let read =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred)?;
         let different: std::collections::HashSet<i64> = {
             let mut stmt = conn.prepare_cached(
                 "SELECT DISTINCT recipient_id FROM messages WHERE survey_id = ?1 AND different_sender = 1 AND decision = 'accepted' AND recipient_id IS NOT NULL",

@@ -160,10 +160,4 @@ case("arrows_below_answer_outlook", message("arrows_below_answer_outlook", text=
      "Outlook 2010 text, unquoted original: each answer typed below its Answer: after an arrow '-->'")
 
 if __name__ == "__main__":
-    for name, raw, expected in CASES:
-        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
-            f.write(raw)
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(expected, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    write_cases(CASES)

@@ -28,11 +28,6 @@ def expect(values, **changes):
     out.update(changes)
     return out
 
-def flowed(name, text, **kw):
-    raw = message(name, text=text, cte="7bit" if text.isascii() else "quoted-printable", mailer="Mozilla Thunderbird", **kw)
-    return raw.replace(b"Content-Type: text/plain; charset=\"utf-8\"", b"Content-Type: text/plain; charset=UTF-8; format=flowed")
-
-TB_WROTE = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
 MENSAH = '"Dr Samuel Mensah" <jack.clarke@north-hospice.test>'
 
 # ---- Outlook's comment marking with the writer's initials ----
@@ -143,10 +138,4 @@ case("reason_not_other_letter_gmail", message("reason_not_other_letter_gmail", t
      note="'b, not c: side effects have been manageable': a letter after 'not' is taken back, not added")
 
 if __name__ == "__main__":
-    for name, raw, expected in CASES:
-        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
-            f.write(raw)
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(expected, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    write_cases(CASES)

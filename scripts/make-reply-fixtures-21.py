@@ -27,12 +27,6 @@ def expect(values, **changes):
     out.update(changes)
     return out
 
-def flowed(name, text, **kw):
-    """Thunderbird's format=flowed: a line ending in a space goes on."""
-    raw = message(name, text=text, cte="7bit" if text.isascii() else "quoted-printable", mailer="Mozilla Thunderbird", **kw)
-    return raw.replace(b"Content-Type: text/plain; charset=\"utf-8\"", b"Content-Type: text/plain; charset=UTF-8; format=flowed")
-
-TB_WROTE = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
 OUTLOOK_SIG = "Dr Jack Clarke\nConsultant in Palliative Medicine | North Hospice\nTel 01234 567890\n"
 LIST = ["1. Yes", "2. No", "3. Yes", "4. 6", "5. a", "6. No", "7. Yes", "8. Yes", "9. No"]
 LIST_VALUES = {1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: True, 8: True, 9: False}
@@ -296,10 +290,4 @@ corrected("correction_ignore_number", "PS ignore 7, we don't have any.", {"share
           "'PS ignore 7, we don't have any': the list's yes taken back, the new answer no")
 
 if __name__ == "__main__":
-    for name, raw, expected in CASES:
-        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
-            f.write(raw)
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(expected, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    write_cases(CASES)

@@ -31,11 +31,6 @@ def expect(values, **changes):
     out.update(changes)
     return out
 
-def flowed(name, text, **kw):
-    raw = message(name, text=text, cte="7bit" if text.isascii() else "quoted-printable", mailer="Mozilla Thunderbird", **kw)
-    return raw.replace(b"Content-Type: text/plain; charset=\"utf-8\"", b"Content-Type: text/plain; charset=UTF-8; format=flowed")
-
-TB_WROTE = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
 APPLE = "On 5 Jan 2026, at 09:00, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
 YAHOO = "On Monday, 5 January 2026 at 09:00:00 GMT, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
 OKAFOR = '"Dr Ngozi Okafor" <jack.clarke@north-hospice.test>'
@@ -224,10 +219,4 @@ case("trap_place_sentence_conditional_gmail", message("trap_place_sentence_condi
      "trap: 'If we had a pain team it would be yes to the first three' is a condition, no answer: the inline noes stand")
 
 if __name__ == "__main__":
-    for name, raw, expected in CASES:
-        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
-            f.write(raw)
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(expected, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    write_cases(CASES)

@@ -136,10 +136,4 @@ case("reason_then_so_yes_owa", message("reason_then_so_yes_owa", html=html, frm=
      "yes or no ends the answer; '... a draft, but it isn't signed off, so no' has a contrast in its reason: asked")
 
 if __name__ == "__main__":
-    for name, raw, expected in CASES:
-        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
-            f.write(raw)
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(expected, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    write_cases(CASES)

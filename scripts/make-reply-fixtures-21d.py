@@ -74,10 +74,4 @@ case("loose_yes_kind_of_gmail", message("loose_yes_kind_of_gmail", text=text, fr
      "Gmail: '6. Yes, kind of - we follow the regional formulary': a yes said loosely, asked")
 
 if __name__ == "__main__":
-    for name, raw, expected in CASES:
-        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
-            f.write(raw)
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(expected, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    write_cases(CASES)

@@ -182,10 +182,4 @@ case("choice_two_word_reason_owa", message("choice_two_word_reason_owa", html=ht
      "Outlook on the web, HTML only: 'B - trials mainly', a choice with a reason of two words that names no other option: b")
 
 if __name__ == "__main__":
-    for name, raw, expected in CASES:
-        with open(os.path.join(OUT, name + ".eml"), "wb") as f:
-            f.write(raw)
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(expected, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    write_cases(CASES)

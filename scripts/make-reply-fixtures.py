@@ -7,6 +7,10 @@ a real Postfix DSN from the local mail stack, sources/postfix-dsn.eml).
 
 The generated files are committed; rerun only to change the corpus:
     python3 scripts/make-reply-fixtures.py
+It writes only its own cases: the corpus holds the cases of the other
+make-reply-fixtures-*.py scripts (which reuse its helpers, `write_cases`
+and `flowed` among them) and some written by hand, so a case renamed here
+leaves its old files to delete by hand.
 """
 import email, email.policy, json, os, re, shutil
 from email.message import EmailMessage
@@ -254,8 +258,10 @@ case("iphone_top_list", message("iphone_top_list", text=text, mailer="iPhone Mai
 
 html = ('<html><body dir="auto">Yes to all except 2 and 7<br><br><div dir="ltr">Sent from my iPhone</div><div dir="ltr"><br><blockquote type="cite">'
         + apple_wrote.replace("<", "&lt;").replace(">", "&gt;") + '</blockquote></div><blockquote type="cite"><div dir="ltr">' + INV_HTML_BODY + '</div></blockquote></body></html>')
-case("iphone_vague_summary", message("iphone_vague_summary", html=html, mailer="iPhone Mail (21F90)"), answers={},
-     note="'Yes to all except 2 and 7' is not read as answers: nothing guessed")
+case("iphone_vague_summary", message("iphone_vague_summary", html=html, mailer="iPhone Mail (21F90)"),
+     answers={i: UNCLEAR if i in ("confidence", "barriers") else ok(i not in ("early_adjuvant", "shared_guidance"))
+              for i in IDS[:9]}, missing=[],
+     note="'Yes to all except 2 and 7' (issue 21): yes to the yes/no questions, no to 2 and 7; the scale and the choice it covers are asked, not guessed")
 
 # ---- Thunderbird ----
 tb_prefix = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
@@ -863,14 +869,23 @@ text = "\n".join(lines) + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
 case("heldout_trap_bare_partial", message("heldout_trap_bare_partial", text=text), answers={},
      note="trap: four bare lines for nine questions cannot be placed")
 
-if __name__ == "__main__":
-    for f in os.listdir(OUT):
-        if f.endswith((".eml", ".json", ".failed")):
-            os.remove(os.path.join(OUT, f))
-    for name, raw, expected in CASES:
+def write_cases(cases):
+    """Writes each (name, raw, expected) of `cases` as OUT/NAME.eml and
+    OUT/NAME.json, and says how many; the other scripts' cases are left."""
+    for name, raw, expected in cases:
         with open(os.path.join(OUT, name + ".eml"), "wb") as f:
             f.write(raw)
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump(expected, f, indent=2, ensure_ascii=False)
             f.write("\n")
-    print(f"{len(CASES)} cases written to {OUT}")
+    print(f"{len(cases)} cases written to {OUT}")
+
+def flowed(name, text, **kw):
+    """Thunderbird's format=flowed: a line ending in a space goes on."""
+    raw = message(name, text=text, cte="7bit" if text.isascii() else "quoted-printable", mailer="Mozilla Thunderbird", **kw)
+    return raw.replace(b"Content-Type: text/plain; charset=\"utf-8\"", b"Content-Type: text/plain; charset=UTF-8; format=flowed")
+
+TB_WROTE = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
+
+if __name__ == "__main__":
+    write_cases(CASES)

@@ -94,9 +94,9 @@ lines = ["1. Yess", "2. Nd", "3. Noo", "4. 3", "5. b", "6. Ni", "7. No", "8. Yse
 html = '<div dir="auto">' + "<br>".join(lines) + '</div><div dir="auto"><br></div><div dir="auto">Sent from my Galaxy</div>'
 text = "\n".join(lines) + "\n\nSent from my Galaxy\n\n-------- Original message --------\nFrom: Regional Palliative Care Audit Group <survey@survey.test>\nDate: 05/01/2026 09:00 (GMT+00:00)\nTo: jack.clarke@north-hospice.test\nSubject: " + SUBJECT + "\n\n" + INV_TEXT + "\n"
 case("typos_two_letters_samsung", message("typos_two_letters_samsung", text=text, html=html, frm=OKAFOR, mailer="Samsung Email"),
-     expect({1: True, 3: False, 4: 3, 5: ["evidence"], 7: False, 8: True, 9: True},
-            early_adjuvant=UNCLEAR, written_protocol=UNCLEAR),
-     "Samsung Email: 'Yess', 'Noo', 'Yse' are yes, no, yes, and 'Ye' (yes without its last letter) yes; 'Nd' and 'Ni' are two letters, one of them changed: a slip or an abbreviation (not done, not known), asked")
+     expect({1: True, 3: False, 4: 3, 5: ["evidence"], 6: False, 7: False, 8: True, 9: True},
+            early_adjuvant=UNCLEAR),
+     "Samsung Email: 'Yess', 'Noo', 'Yse' are yes, no, yes, and 'Ye' (yes without its last letter) yes; 'Nd' is two letters, one of them changed to a key far from it: a slip or an abbreviation (not done), asked; 'Ni' is 'No' with the o slipped to its neighbour i on the row: no (issue 21, sixth set)")
 
 # ---- numbered answers on one line, every separator ----
 text = "1 n 2 y 3 n 4 3 5 a 6 n 7 n 8 y 9 y\n\nNgozi\n\nSent from my Galaxy\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"

@@ -374,14 +374,15 @@ fn heldback_replies_of_issue_21_fifth_set() {
 /// 8 for question 4, not 6", "..., so yes"; each first a corpus case of
 /// our own, `scripts/make-reply-fixtures-21d-misses.py`): 494 of 496
 /// (99.6%), its wrong values down to three; with a yes said loosely
-/// ("Yes (sort of - ...)") asked, the two listed; left: "mo" (two
-/// letters, one changed: asked).
+/// ("Yes (sort of - ...)") asked, the two listed; with "mo" read as "no"
+/// with its first key slipped along the row (the sixth set's rule), 495
+/// of 496 (99.8%).
 const FOURTH_HALF_21: Set = Set {
     name: "issue 21, fourth half",
     dir: "tests/fixtures/heldback21d",
     survey: "config/example.toml",
     cases: 60,
-    ratchet: 0.995,
+    ratchet: 0.997,
     known_wrong: &[
         (
             "heldback21d_correction_ps_below_signoff_outlook",
@@ -424,13 +425,18 @@ fn heldback_replies_of_issue_22_question_types_third_half() {
 /// not see the rules, and scored once at the end (main at fdd561c): 514 of
 /// 526 (97.7%), 2 wrong: a yes that a later sentence contradicts without
 /// a word of correction, and "Not really" read as no where the writer
-/// would ask.
+/// would ask. 525 of 526 (99.8%) once "All yes from me" was read as a
+/// summary, "please put 5 rather than 7" as a correction (a follow-up
+/// changing only 4), "Bo" and "Ni" as no (a key slipped along the row) and
+/// "AB" as options a and b (each form first as a corpus case of our own,
+/// `scripts/make-reply-fixtures-21f.py`); left: a P.S. "I've got 7 wrong
+/// ... so 7 is a yes" read as taken back without a new answer.
 const SIXTH_HALF_21: Set = Set {
     name: "issue 21, sixth half",
     dir: "tests/fixtures/heldback21f",
     survey: "config/example.toml",
     cases: 62,
-    ratchet: 0.977,
+    ratchet: 0.998,
     known_wrong: &[
         ("heldback21f_trap_contradiction_outlook", "early_adjuvant"),
         ("heldback21f_trap_hedges_gmail_android", "early_adjuvant"),

@@ -35,13 +35,14 @@ pub(super) enum Fix {
 
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:for|on|to|in)?\s*(?:question|q)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
+        r"(?i)\b(?:for|on|to|in)?\s*(?:question|q)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)put\s+(?:(?:it|that|me|my\s+answer)\s+)?(?:down\s+)?(?:(?:as|for|at)\s+)?|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
     )
     .expect("valid regex")
 });
 /// The verbs of a correction: "I meant", "should be", "make that", "my
-/// answer is" (what follows, or precedes with "for", is the new answer).
-const CORRECTING: &str = r"(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|read|say)|(?:please\s+)?(?:change|make)\s+(?:it\s+|that\s+|my\s+answer\s+)?(?:to\s+)?|(?:the|my)\s+answer\s+(?:is|was|should\s+be))";
+/// answer is", "please put" (asked for, never "I put": that says what was
+/// written) (what follows, or precedes with "for", is the new answer).
+const CORRECTING: &str = r"(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|read|say)|(?:please\s+)?(?:change|make)\s+(?:it\s+|that\s+|my\s+answer\s+)?(?:to\s+)?|(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)put\s+(?:(?:it|that|me|my\s+answer)\s+)?(?:down\s+)?(?:(?:as|for|at)\s+)?|(?:the|my)\s+answer\s+(?:is|was|should\s+be))";
 /// "For 4 I meant 6", "for no. 3 it should be no": a question by its number
 /// alone, right before the correcting verb.
 static CORRECTION_BARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -481,10 +482,17 @@ fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)>
 }
 
 /// The new answer of a correction: the old one ("not 7", "rather than
-/// 5 - …") and closing punctuation taken off.
+/// 5 - …"), closing punctuation and a last "please" taken off.
 fn trimmed(wanted: &str) -> String {
     let wanted = NOT_THAT.replace(wanted, "");
-    wanted
+    let wanted = wanted.trim().trim_end_matches(['.', '!', ',']).trim();
+    let unasked = wanted.len()
+        - wanted
+            .rsplit(' ')
+            .next()
+            .filter(|w| w.eq_ignore_ascii_case("please") && *w != wanted)
+            .map_or(0, str::len);
+    wanted[..unasked]
         .trim()
         .trim_end_matches(['.', '!', ','])
         .trim()
@@ -685,6 +693,16 @@ mod tests {
             value(3, "8")
         );
         assert_eq!(fix("PS: sorry, for 4 I meant 6"), value(3, "6"));
+        // Asked for: "please put", never "I put" (what was written).
+        for sentence in [
+            "For question 4 please put 5 rather than 7, I was being generous to myself.",
+            "for Q4 please put 5 instead of 7",
+            "For the confidence one could you put 5 please",
+            "for 4 please put me down as 5",
+        ] {
+            assert_eq!(fix(sentence), value(3, "5"), "{sentence}");
+        }
+        assert_eq!(fix("For question 4 I put 8, is that right?"), None);
         assert_eq!(
             fix("we do have shared guidance after all – so 7 should be yes."),
             value(6, "yes")

@@ -44,7 +44,9 @@ pub(super) fn choice(
             text,
         );
     }
-    let flat = letters_with_labels(&flat, options).unwrap_or(flat);
+    let flat = letters_with_labels(&flat, options)
+        .or_else(|| letters_together(&flat, options))
+        .unwrap_or(flat);
     let picked = match letters(&flat, options) {
         Letters::Picked(picked) => picked,
         Letters::NoSuchOption(letter) => {
@@ -120,6 +122,36 @@ fn letters_with_labels(text: &str, options: &[ChoiceOption]) -> Option<String> {
     };
     let pieces: Vec<&str> = text.split([';', ',', '&', '+']).collect();
     read(pieces.clone()).or_else(|| read(pieces.iter().flat_map(|p| p.split(" and ")).collect()))
+}
+
+/// The words and abbreviations spelt with letters a to h, each later in
+/// the alphabet than the one before: never read as letters run together.
+const LETTER_WORDS: &[&str] = &["ad", "ah", "be", "cf", "eh", "ace", "beg", "def"];
+
+/// "AB", "bc", "ACE": option letters run together (phones, codes such as
+/// `5-AB`): the letters apart ("a, b"). Only the whole answer, two to
+/// four letters, each an option's among a to h (past h short words abound:
+/// "in", "no", "my") and later in the alphabet than the one before (so no
+/// repeats), and not a word ([`LETTER_WORDS`]: "be" is never b and e);
+/// anything else is read as written.
+fn letters_together(text: &str, options: &[ChoiceOption]) -> Option<String> {
+    let word = text.trim().trim_end_matches(['.', '!']);
+    let lower = word.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let fits = (2..=4).contains(&bytes.len())
+        && bytes.iter().all(|b| b.is_ascii_lowercase())
+        && bytes.windows(2).all(|w| w[0] < w[1])
+        && bytes
+            .iter()
+            .all(|b| usize::from(b - b'a') < options.len().min(8))
+        && !LETTER_WORDS.contains(&lower.as_str());
+    fits.then(|| {
+        lower
+            .chars()
+            .map(String::from)
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 /// "none", "- none", "d) none", "Nothing.": the exclusive option, whatever

@@ -700,8 +700,19 @@ mod tests {
             "We do.",
             "Yes - no question",
             "Definitely, no question",
+            "Yess",
+            "Tes",
+            "Ye",
         ] {
             assert_eq!(value(&q, yes), Some(Value::Bool(true)), "{yes}");
+        }
+        // "No" with one key slipped along the row; never a word, an
+        // abbreviation in capitals, or another key off.
+        for no in ["Bo", "Mo", "Ni", "ni", "Noo"] {
+            assert_eq!(value(&q, no), Some(Value::Bool(false)), "{no}");
+        }
+        for unclear in ["Np", "NI", "BO", "MO", "Nk", "Nd", "NA", "n/a"] {
+            assert_ne!(status(&q, unclear), Status::Ok, "{unclear}");
         }
         for no in [
             "n",
@@ -950,6 +961,17 @@ mod tests {
         );
         assert_eq!(status(&q, "f"), Status::Invalid);
         assert_eq!(status(&q, "a lack of evidence"), Status::Unclear);
+        // Letters run together: in order, each an option's, not a word.
+        for (text, want) in [
+            ("AB", &["expertise", "evidence"][..]),
+            ("bc", &["evidence", "side_effects"]),
+            ("ABC.", &["expertise", "evidence", "side_effects"]),
+        ] {
+            assert_eq!(value(&q, text), ids(want), "{text}");
+        }
+        for text in ["be", "BA", "aab", "ad", "abcde", "bf"] {
+            assert_ne!(status(&q, text), Status::Ok, "{text}");
+        }
     }
 
     #[test]

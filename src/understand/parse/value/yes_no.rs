@@ -623,26 +623,43 @@ pub(super) fn tentative(rest: &[String], text: &str) -> bool {
 }
 
 /// Real words one letter away from "yes" or "no": never read as them.
+/// "np" (no problem) is "no" with a key slipped along the row too, but a
+/// word of its own.
 const NOT_TYPOS: &[&str] = &[
     "not", "now", "nor", "non", "nod", "yet", "yew", "yen", "yes", "no", "na", "noe", "on", "ys",
+    "np",
 ];
+
+/// "No" with one of its keys slipped to its neighbour on the keyboard's
+/// row (b and m beside n, i and p beside o), the other right: "bo", "mo",
+/// "ni" ("np" is no problem: [`NOT_TYPOS`]).
+fn no_key_slipped(word: &str) -> bool {
+    matches!(word.as_bytes(), [b'b' | b'm', b'o'] | [b'n', b'i' | b'p'])
+}
 
 /// "Yse", "Noo", "yess": a first word one edit (a letter added, dropped,
 /// changed, or two swapped) from "yes" or "no", starting with the same
 /// letter, two to five letters long and not a real word: the text with
 /// that word spelt right. Never "na", "n/a" or any word as near to both.
-/// Of two letters only the start of "yes" counts ("Ye", its last letter
-/// dropped): a changed letter leaves one letter of the word, too little to
-/// tell a slip from an abbreviation ("Nk" is "No" with one key off, or N/K,
-/// not known; "Nd" may be not done). Those stay unclear, asked. A yes
-/// whose first key slipped along the row ("Tes", "Ues") is yes; "no" has
-/// no such slip of three letters ("Mo", "Bo" are two letters, asked).
+/// Of two letters the start of "yes" counts ("Ye", its last letter
+/// dropped), and "no" with one key slipped to its neighbour on the row
+/// ("Bo", "Mo", "Ni": [`no_key_slipped`]), written in small letters or with a
+/// capital first; any other changed letter leaves one letter of the word,
+/// too little to tell a slip from an abbreviation ("Nk" is "No" with one
+/// key off, or N/K, not known; "Nd" may be not done), and two capitals
+/// ("NI", "NP") are an abbreviation. Those stay unclear, asked. A yes
+/// whose first key slipped along the row ("Tes", "Ues") is yes.
 fn misspelt(words: &[String], text: &str) -> Option<String> {
     let first = words.first()?;
     if first.len() < 2 || first.len() > 5 || NOT_TYPOS.contains(&first.as_str()) {
         return None;
     }
-    if first.len() == 2 && !"yes".starts_with(first.as_str()) {
+    let written = &text.as_bytes()[text.find(|c: char| c.is_alphanumeric())?..];
+    let capitals = written.len() >= 2 && written[..2].iter().all(u8::is_ascii_uppercase);
+    if first.len() == 2
+        && !"yes".starts_with(first.as_str())
+        && (capitals || !no_key_slipped(first))
+    {
         return None;
     }
     if leading(words, YES) > 0
@@ -659,6 +676,7 @@ fn misspelt(words: &[String], text: &str) -> Option<String> {
         // The first key slipped to its neighbour on the keyboard's row
         // (t and u beside y), the rest of the word right: "Tes", "Ues".
         _ if matches!(first.as_str(), "tes" | "ues") => "yes",
+        _ if no_key_slipped(first) => "no",
         _ => return None,
     };
     let start = text.find(|c: char| c.is_alphanumeric())?;

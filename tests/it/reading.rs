@@ -520,3 +520,63 @@ fn corrections_below_the_quote_summaries_by_words_codes_and_nhs_marking_through_
         got["comments"]
     );
 }
+
+/// Issue 21, sixth set: a follow-up above the doctor's own earlier reply,
+/// quoted, that asks to change question 4 only ("please put 5 rather than
+/// 7"). Through the daemon the new score replaces the old, and every other
+/// answer of the first reply is kept (the follow-up's quote of it is never
+/// read again).
+#[test]
+fn a_follow_up_changing_one_answer_keeps_the_earlier_answers() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("replies", "poll_interval", toml_string("2s"))]);
+    let (rows, mut daemon) = fixture.invite_first(1, Duration::from_secs(60));
+    let doctor = &rows[0].1;
+    let invitation = stack.inbox(doctor).remove(0);
+    let first = "1. yes\n2. no\n3. yes\n4. 7\n5. a, c\n6. yes\n7. no\n8. yes\n9. yes";
+    stack.deliver(doctor, &fixture.sender, &reply(&invitation, doctor, first));
+    let store = fixture.store();
+    let sid = fixture.survey_id();
+    let replies = || {
+        store
+            .message_counts(&sid)
+            .unwrap()
+            .get(&Received::Kind(MessageKind::Reply))
+            .copied()
+    };
+    fixture.wait_until(Duration::from_secs(60), "the first reply processed", || {
+        replies() == Some(1)
+    });
+    let quoted: String = first.lines().map(|l| format!("> {l}\n")).collect();
+    let follow_up = format!(
+        "Sorry - one change. For question 4 please put 5 rather than 7, I was being generous to \
+         myself.\n\nJack\n\nOn Thu, 26 Nov 2026 at 10:00, Jack Clarke <{doctor}> wrote:\n{quoted}"
+    );
+    stack.deliver(
+        doctor,
+        &fixture.sender,
+        &reply(&invitation, doctor, &follow_up),
+    );
+    fixture.wait_until(Duration::from_secs(60), "the follow-up processed", || {
+        replies() == Some(2)
+    });
+    daemon.terminate();
+    let person = store.recipient_by_email(&sid, doctor).unwrap().unwrap();
+    let got = store.current_answers(person.id).unwrap();
+    assert_eq!(got["confidence"].status, Status::Ok, "{got:?}");
+    assert_eq!(got["confidence"].value, Some(Value::Integer(5)));
+    assert_eq!(got["end_of_life"].value, Some(Value::Bool(true)));
+    assert_eq!(got["early_adjuvant"].value, Some(Value::Bool(false)));
+    assert_eq!(
+        got["barriers"].value,
+        Some(Value::Choices(vec![
+            "expertise".into(),
+            "side_effects".into()
+        ]))
+    );
+    assert_eq!(
+        got.values().filter(|a| a.status == Status::Ok).count(),
+        9,
+        "the first reply's other answers are kept: {got:?}"
+    );
+}

@@ -219,8 +219,81 @@ pub(crate) fn relative(text: &str, today: jiff::civil::Date) -> Option<String> {
             let y = if named < month { year } else { year - 1 };
             format!("{y:04}-{named:02}")
         }
-        _ => return None,
+        _ => return without_year(&words, today),
     })
+}
+
+/// Words that place a day within its month ("end of November", "mid
+/// December"): the month is still the answer.
+const WITHIN_MONTH: &[&str] = &[
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "end",
+    "beginning",
+    "start",
+];
+
+/// A day and month, or a month alone, written without a year ("8th
+/// December", "December 8", "Nov", "end of November"): the most recent
+/// one on or before `today` (the reply's date), as precise as the words.
+/// `None` for anything else, for a day of the reply's own month after its
+/// date (a slip, or a plan?), and for a part of the reply's own month
+/// named ("end of December" written on the 18th: not over yet).
+fn without_year(words: &[&str], today: jiff::civil::Date) -> Option<String> {
+    let words: Vec<&str> = words
+        .iter()
+        .flat_map(|w| w.split(['-', ',']))
+        .filter(|w| !w.is_empty() && !FILLERS.contains(w))
+        .collect();
+    let day = |w: &str| -> Option<i8> {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        let plain = !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+        plain.then(|| digits.parse().ok()).flatten()
+    };
+    let named = |w: &str| month_number(w).and_then(|m| i8::try_from(m).ok());
+    let (year, month) = (today.year(), today.month());
+    match words.as_slice() {
+        // "8th December", "December 8th"; "March 25" (the 25th, or 2025?)
+        // needs the ordinal.
+        [d, m] | [m, d]
+            if day(d).is_some()
+                && named(m).is_some()
+                && (words[0] == *d || d.ends_with(|c: char| c.is_ascii_alphabetic())) =>
+        {
+            let (d, m) = (day(d)?, named(m)?);
+            let this_year = jiff::civil::Date::new(year, m, d).ok()?;
+            let date = if this_year <= today {
+                this_year
+            } else if m == month {
+                return None;
+            } else {
+                jiff::civil::Date::new(year - 1, m, d).ok()?
+            };
+            Some(date.to_string())
+        }
+        [m] => {
+            let m = named(m)?;
+            let y = if m <= month { year } else { year - 1 };
+            Some(format!("{y:04}-{m:02}"))
+        }
+        [within @ .., m]
+            if !within.is_empty() && within.iter().all(|w| WITHIN_MONTH.contains(w)) =>
+        {
+            let m = named(m)?;
+            if m == month {
+                return None;
+            }
+            let y = if m < month { year } else { year - 1 };
+            Some(format!("{y:04}-{m:02}"))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -248,6 +321,55 @@ mod tests {
         }
         let december = jiff::civil::date(2026, 12, 16);
         assert_eq!(relative("last March", december).as_deref(), Some("2026-03"));
+    }
+
+    #[test]
+    fn dates_without_a_year_are_the_most_recent_before_the_reply() {
+        let december = jiff::civil::date(2026, 12, 18);
+        for (text, want) in [
+            ("8th December", Some("2026-12-08")),
+            ("8 Dec", Some("2026-12-08")),
+            ("December 8th.", Some("2026-12-08")),
+            ("March 25", None),
+            ("Dec 8", None),
+            ("the 8th of December", Some("2026-12-08")),
+            ("18 December", Some("2026-12-18")),
+            ("30th November", Some("2026-11-30")),
+            ("20th December", None),
+            ("25 Dec", None),
+            ("3rd January", Some("2026-01-03")),
+            ("31 Feb", None),
+            ("Nov", Some("2026-11")),
+            ("November.", Some("2026-11")),
+            ("in November", Some("2026-11")),
+            ("Dec", Some("2026-12")),
+            ("end of November", Some("2026-11")),
+            ("Mid-October", Some("2026-10")),
+            ("early Sept", Some("2026-09")),
+            ("the beginning of March", Some("2026-03")),
+            ("end of December", None),
+            ("about 8th December", None),
+            ("8th or 9th December", None),
+            ("November or December", None),
+            ("sometime in November", None),
+            ("8/12", None),
+            ("a couple of weeks ago", None),
+            ("last week", None),
+            ("summer", None),
+        ] {
+            assert_eq!(relative(text, december).as_deref(), want, "{text}");
+        }
+        let january = jiff::civil::date(2027, 1, 6);
+        for (text, want) in [
+            ("8th December", Some("2026-12-08")),
+            ("Nov", Some("2026-11")),
+            ("end of November", Some("2026-11")),
+            ("Jan", Some("2027-01")),
+            ("6 January", Some("2027-01-06")),
+            ("7 January", None),
+        ] {
+            assert_eq!(relative(text, january).as_deref(), want, "{text}");
+        }
     }
 
     fn iso(text: &str, order: Option<DateOrder>) -> Option<String> {

@@ -146,11 +146,31 @@ fn tokens(text: &str) -> Vec<Token> {
             }
             let word = text[start..end].to_lowercase().replace('’', "'");
             out.push(Token::Word(word));
-        } else if "-–—/+~?<>≈".contains(c) {
+        } else if let Some(part) = vulgar_fraction(c) {
+            // "2½ years" is 2.5; "½" alone a half.
+            match out.last_mut() {
+                Some(Token::Number(n, _))
+                    if text[..start].ends_with(|d: char| d.is_ascii_digit()) =>
+                {
+                    *n += part
+                }
+                _ => out.push(Token::Number(part, 0)),
+            }
+        } else if "-–—/+~?<>≈≥≤±".contains(c) {
             out.push(Token::Mark(c));
         }
     }
     out
+}
+
+/// The value of a fraction written as one character (`½`, `¼`, `¾`).
+fn vulgar_fraction(c: char) -> Option<f64> {
+    match c {
+        '½' => Some(0.5),
+        '¼' => Some(0.25),
+        '¾' => Some(0.75),
+        _ => None,
+    }
 }
 
 /// A number word (`ten`, `twenty five`, `twenty-five` read as two words)
@@ -190,7 +210,8 @@ pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
     if first.len() > MAX_LENGTH {
         return None;
     }
-    let tokens = tokens(without_reason(first));
+    let (start, remark) = without_reason(first);
+    let tokens = tokens(start);
     let at = tokens
         .iter()
         .position(|t| matches!(t, Token::Word(w) if STARTS.contains(&w.as_str())))?;
@@ -215,7 +236,10 @@ pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
     let plain = before
         .iter()
         .all(|t| matches!(t, Token::Word(w) if FILLERS.contains(&w.as_str())));
-    (plain && year.is_some()).then(|| (year.unwrap_or_default(), month))
+    // "since 2013 (consultant since 2019)": a grade reached within the
+    // span, never before its start.
+    let within = remark.is_none_or(|later| year.is_some_and(|y| later >= y));
+    (plain && within && year.is_some()).then(|| (year.unwrap_or_default(), month))
 }
 
 /// Words in the reason after a start that make the start uncertain or
@@ -228,15 +252,17 @@ const NOT_A_PLAIN_REASON: &[&str] = &[
 /// the unit opened`: the start without its reason, when the reason (after
 /// a bracket, a spaced dash, a comma or a semicolon) holds no number (in
 /// digits or words), no hedge and nothing that breaks the span ("or", "a
-/// break", "part time"); otherwise `text` unchanged (and the words after
-/// the year then make it no start at all). One pass over `text`.
-fn without_reason(text: &str) -> &str {
+/// break", "part time"), or is only the doctor's grade ([`grade`]: "(ST4)",
+/// "(consultant since 2019)", with the year that grade began); otherwise
+/// `text` unchanged (and the words after the year then make it no start at
+/// all). One pass over `text`.
+fn without_reason(text: &str) -> (&str, Option<i16>) {
     let Some(at) = ["(", " - ", " – ", " — ", ";", ","]
         .iter()
         .filter_map(|sep| text.find(sep))
         .min()
     else {
-        return text;
+        return (text, None);
     };
     let reason = &text[at..];
     let plain = tokens(reason).iter().all(|t| match t {
@@ -249,7 +275,83 @@ fn without_reason(text: &str) -> &str {
         Token::Number(..) => false,
         Token::Mark(c) => "-–—".contains(*c),
     });
-    if plain { &text[..at] } else { text }
+    if plain {
+        return (&text[..at], None);
+    }
+    match grade(reason) {
+        Some(since) => (&text[..at], since),
+        None => (text, None),
+    }
+}
+
+/// Career grades a remark on a duration may name.
+const GRADES: &[&str] = &[
+    "consultant",
+    "registrar",
+    "spr",
+    "str",
+    "st",
+    "ct",
+    "fy",
+    "trainee",
+    "fellow",
+    "specialist",
+    "specialty",
+    "speciality",
+    "associate",
+    "doctor",
+    "sas",
+    "locum",
+];
+
+/// Training grades written with their year: "ST4", "CT2", "FY2".
+const NUMBERED_GRADES: &[&str] = &["st", "ct", "fy", "spr", "str"];
+
+/// Words that may join a grade's words in a remark.
+const GRADE_LINKS: &[&str] = &[
+    "as",
+    "a",
+    "an",
+    "since",
+    "from",
+    "now",
+    "currently",
+    "i'm",
+    "am",
+    "grade",
+    "level",
+];
+
+/// Is `reason` only the doctor's grade ("(ST4)", "(as a registrar)",
+/// "(consultant since 2019)")? `Some` with the year the grade began when
+/// the remark gives one (after "since" or "from"); a grade's year ("ST4")
+/// is no number of the duration. Any other number, a second year or any
+/// other word makes it no grade remark (`None`): "12 years (6 as
+/// consultant)" stays unclear.
+fn grade(reason: &str) -> Option<Option<i16>> {
+    let tokens = tokens(reason);
+    let mut named = false;
+    let mut since = None;
+    for (i, token) in tokens.iter().enumerate() {
+        let after = |words: &[&str]| {
+            i > 0 && matches!(&tokens[i - 1], Token::Word(w) if words.contains(&w.as_str()))
+        };
+        match token {
+            Token::Word(w) if GRADES.contains(&w.as_str()) => named = true,
+            Token::Word(w) if GRADE_LINKS.contains(&w.as_str()) => {}
+            Token::Number(_, digits) if *digits <= 2 && after(NUMBERED_GRADES) => {}
+            Token::Number(year, 4)
+                if since.is_none()
+                    && after(&["since", "from"])
+                    && (1900.0..=2100.0).contains(year) =>
+            {
+                since = Some(*year as i16)
+            }
+            Token::Mark(c) if "-–—".contains(*c) => {}
+            _ => return None,
+        }
+    }
+    named.then_some(since)
 }
 
 /// The duration from `since` to `to` (the reply's date) in `unit`, if it
@@ -294,7 +396,7 @@ pub(super) fn duration(text: &str, unit: DurationUnit) -> Answer {
         return answer;
     }
     // `20 yrs (including training)`: a plain remark after the value.
-    let tokens = tokens(without_reason(first));
+    let tokens = tokens(without_reason(first).0);
     let mut parts: Vec<(f64, Option<DurationUnit>)> = Vec::new();
     let mut i = 0;
     let mut last_was_number = false;
@@ -457,6 +559,9 @@ mod tests {
             ("18/12", Years, 1.5),
             ("9/12", Years, 0.75),
             ("6/52", Weeks, 6.0),
+            ("2½ years", Years, 2.5),
+            ("7¾", Years, 7.75),
+            ("½ year", Years, 0.5),
         ] {
             assert_eq!(read(text, unit), Some(want), "{text}");
         }
@@ -470,6 +575,10 @@ mod tests {
             "8 to 10",
             "8 or 9",
             "10ish",
+            "≥10",
+            "≤ 5 years",
+            "10 ± 1",
+            "2 ½ years",
             "a few years",
             "since 2015",
             "since March 2015",
@@ -538,7 +647,34 @@ mod tests {
                 "{not_plain}"
             );
         }
+        // The doctor's grade after the value or the start.
+        assert_eq!(value("18 months (ST4)"), Some(Value::Number(1.5)));
+        assert_eq!(value("4 yrs (as a registrar)"), Some(Value::Integer(4)));
+        assert_eq!(
+            value("13 years (consultant since 2019)"),
+            Some(Value::Integer(13))
+        );
+        assert_eq!(
+            since("Since 2013 (consultant since 2019)"),
+            Some((2013, None))
+        );
+        assert_eq!(since("since 2013 - ST6 now"), Some((2013, None)));
+        for not_a_grade in [
+            "12 years (ST4 and ST5)",
+            "18 months (ST4, 6 of them in hospices)",
+            "10 years (palliative since 2019)",
+            "10 (consultant for 4)",
+        ] {
+            assert_eq!(
+                duration(not_a_grade, Years).status,
+                Status::Unclear,
+                "{not_a_grade}"
+            );
+        }
         for not_plain in [
+            "Since 2013 (consultant since 2009)",
+            "since 2013 (palliative since 2019)",
+            "since 2013 (consultant since 2019 or 2020)",
             "since 2015 (or 2016)",
             "since 2015, with a career break",
             "since 2015 (roughly)",

@@ -1087,8 +1087,22 @@ mod tests {
                 "decline",
                 "Declined",
                 "I would prefer not to answer",
+                "I'd prefer not to answer that one",
+                "Would rather not say, sorry",
+                "I’d rather not answer this one.",
+                "Rather not.",
+                "prefer not",
+                "I'd prefer not to disclose",
             ] {
                 assert_eq!(value(&q, text), na(PreferNotToSay), "{text}");
+            }
+            // The short forms only as the whole answer.
+            for not_declined in ["I'd rather not use it", "prefer not to use it"] {
+                assert_ne!(
+                    value(&q, not_declined),
+                    na(PreferNotToSay),
+                    "{not_declined}"
+                );
             }
             assert_eq!(read(&q, "n/a - retired").other.as_deref(), Some("retired"));
         }

@@ -47,12 +47,62 @@ const FORMS: &[(&str, Reserved)] = &[
     ("i'd rather not say", Reserved::PreferNotToSay),
     ("i’d rather not say", Reserved::PreferNotToSay),
     ("i would rather not say", Reserved::PreferNotToSay),
+    ("would prefer not to say", Reserved::PreferNotToSay),
+    ("would rather not say", Reserved::PreferNotToSay),
+    ("rather not answer", Reserved::PreferNotToSay),
+    ("i'd rather not answer", Reserved::PreferNotToSay),
+    ("i’d rather not answer", Reserved::PreferNotToSay),
+    ("i would rather not answer", Reserved::PreferNotToSay),
+    ("prefer not to disclose", Reserved::PreferNotToSay),
+    ("i'd prefer not to disclose", Reserved::PreferNotToSay),
+    ("i’d prefer not to disclose", Reserved::PreferNotToSay),
     ("decline", Reserved::PreferNotToSay),
     ("declined", Reserved::PreferNotToSay),
     ("i decline", Reserved::PreferNotToSay),
     ("decline to answer", Reserved::PreferNotToSay),
     ("decline to say", Reserved::PreferNotToSay),
     ("i decline to answer", Reserved::PreferNotToSay),
+];
+
+/// Forms read only when they are the whole answer: with words after them
+/// they begin other sentences ("I'd rather not use it", "prefer not to
+/// use a syringe driver").
+const ALONE: &[(&str, Reserved)] = &[
+    ("rather not", Reserved::PreferNotToSay),
+    ("i'd rather not", Reserved::PreferNotToSay),
+    ("i’d rather not", Reserved::PreferNotToSay),
+    ("i would rather not", Reserved::PreferNotToSay),
+    ("prefer not", Reserved::PreferNotToSay),
+    ("i'd prefer not to", Reserved::PreferNotToSay),
+    ("i’d prefer not to", Reserved::PreferNotToSay),
+    ("i would prefer not to", Reserved::PreferNotToSay),
+];
+
+/// What may follow a form and only points back at the question ("I'd
+/// prefer not to answer that one"): no explanation, and never read as an
+/// answer ("one").
+const THE_QUESTION: &[&str] = &[
+    "that",
+    "this",
+    "that one",
+    "this one",
+    "that question",
+    "this question",
+    "on that",
+    "on this",
+    "on that one",
+    "on this one",
+    "to that",
+    "to this",
+    "to that one",
+    "to this one",
+    "for that one",
+    "for this one",
+    "if that's ok",
+    "if that is ok",
+    "thanks",
+    "thank you",
+    "sorry",
 ];
 
 /// Characters that separate a form from its explanation.
@@ -66,6 +116,13 @@ pub(super) fn form(text: &str) -> Option<(Reserved, &str, bool)> {
     if !text.is_empty() && text.chars().count() <= 3 && text.chars().all(|c| "-–—".contains(c))
     {
         return Some((Reserved::NotApplicable, "", false));
+    }
+    let whole = text.trim_end_matches(['.', '!']).trim_end();
+    if let Some((_, reserved)) = ALONE
+        .iter()
+        .find(|(alone, _)| whole.eq_ignore_ascii_case(alone))
+    {
+        return Some((*reserved, "", false));
     }
     let (prefix, reserved) = FORMS
         .iter()
@@ -84,6 +141,12 @@ pub(super) fn form(text: &str) -> Option<(Reserved, &str, bool)> {
     let rest = after
         .trim_start_matches(SEPARATORS)
         .trim_end_matches(|c: char| c == ')' || c == '.' || c.is_whitespace());
+    if THE_QUESTION
+        .iter()
+        .any(|q| rest.trim_end_matches(['!', ',']).eq_ignore_ascii_case(q))
+    {
+        return Some((*reserved, "", false));
+    }
     Some((*reserved, rest, bracketed))
 }
 

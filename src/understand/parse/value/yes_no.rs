@@ -417,7 +417,7 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     if tentative(&words[used..], text) {
         return Answer::unclear("a yes or no the doctor is not sure of", text);
     }
-    if value && unfinished(&words[used..]) {
+    if value && unfinished(&words[used..]) && !shared_unfinished(question, &words[used..]) {
         return Answer::unclear(
             "a yes to something not finished yet (a draft, awaiting sign-off)",
             text,
@@ -474,14 +474,17 @@ const FINISHED: &[&str] = &[
 /// it's only in draft", "we have a draft, not signed off yet", "drafted
 /// one - still waiting to be approved")? Not when it says it was finished
 /// since ("the draft was signed off last spring"): a finishing word with
-/// no "not", "be", "to", "yet", "awaiting" or "pending" just before it.
+/// no "not", "be", "to", "yet", "awaiting", "pending", "once", "when" ...
+/// in the three words before it.
 pub(super) fn unfinished(rest: &[String]) -> bool {
-    let before = |i: usize| &rest[i.saturating_sub(2)..i];
+    // Three words: "once it's approved" spells "once it is approved".
+    let before = |i: usize| &rest[i.saturating_sub(3)..i];
     let finished = rest.iter().enumerate().any(|(i, w)| {
         FINISHED.contains(&w.as_str())
             && !before(i).iter().any(|p| {
                 [
-                    "not", "be", "to", "yet", "awaiting", "pending", "get", "being",
+                    "not", "be", "to", "yet", "awaiting", "pending", "get", "being", "once",
+                    "when", "until", "till", "after", "if",
                 ]
                 .contains(&p.as_str())
             })
@@ -493,12 +496,50 @@ pub(super) fn unfinished(rest: &[String]) -> bool {
     !finished && (waiting || rest.iter().any(|w| UNFINISHED.contains(&w.as_str())))
 }
 
+/// Words of a question that asks whether something was passed on.
+const SHARING_ASKED: &[&str] = &["shared", "share", "circulated", "distributed", "sent"];
+
+/// Words that say something was passed on ("the draft went out to the
+/// community team", "we sent the draft round").
+const SHARING_DONE: &[&str] = &[
+    "went",
+    "gone",
+    "sent",
+    "shared",
+    "circulated",
+    "distributed",
+    "emailed",
+];
+
+/// Words that make the passing on not done, or not done yet ("will go
+/// out once signed off", "hasn't been sent").
+const NOT_DONE: &[&str] = &[
+    "not", "no", "never", "hasn't", "hasnt", "haven't", "havent", "hadn't", "isn't", "wasn't",
+    "didn't", "didnt", "won't", "wont", "yet", "will", "going", "plan", "planned", "planning",
+    "once", "when", "until", "till", "after", "soon", "awaiting", "waiting", "pending", "hope",
+    "hoping", "should", "would", "could", "about", "ready",
+];
+
+/// Does the rest of a yes to a question about passing something on say a
+/// draft of it was passed on ("Yes, the draft went out to the community
+/// team for comments")? Then the sharing asked about was done, though
+/// what was shared is unfinished: the yes stands. Never with a word that
+/// it is not done or not yet ("will go out once signed off").
+fn shared_unfinished(question: &Question, rest: &[String]) -> bool {
+    let asked = plain_words(&question.text);
+    asked.iter().any(|w| SHARING_ASKED.contains(&w.as_str()))
+        && rest.iter().any(|w| SHARING_DONE.contains(&w.as_str()))
+        && !rest.iter().any(|w| NOT_DONE.contains(&w.as_str()))
+}
+
 /// Verbs of opinion or leaning: after "I would", "we do", "I wouldn't"
 /// they make the answer a leaning ("I'd lean towards yes", "I wouldn't
-/// think so", "we do hope so"), not a yes or no.
+/// think so", "we do hope so"), not a yes or no; so do words of
+/// preference ("I'd rather not use it without more support": what the
+/// doctor would prefer, not whether).
 const OPINION: &[&str] = &[
     "think", "believe", "guess", "imagine", "suppose", "expect", "assume", "reckon", "hope",
-    "lean", "tend", "err", "doubt",
+    "lean", "tend", "err", "doubt", "rather", "prefer", "sooner",
 ];
 
 /// Is the yes or no of `words[..used]` a person's echo ("I would", "we
@@ -745,6 +786,8 @@ mod tests {
             "drafted one - still waiting to be approved",
             "it's pending ratification",
             "work in progress",
+            "the draft will be sent out once it's ratified",
+            "a draft, to go out when approved",
         ] {
             assert!(unfinished(&words(unfinished_rest)), "{unfinished_rest}");
         }
@@ -754,6 +797,35 @@ mod tests {
             "a signed-off one",
         ] {
             assert!(!unfinished(&words(finished_rest)), "{finished_rest}");
+        }
+        // A draft passed on is a yes to a question about passing it on,
+        // never to one about having it, nor when it is not done yet.
+        let asked = |text: &str| Question {
+            id: "q".into(),
+            text: text.into(),
+            required: true,
+            kind: crate::survey::QuestionKind::YesNo,
+            allow: Vec::new(),
+            show_if: None,
+        };
+        let benefit = asked("Would you benefit from further training?");
+        for preference in [
+            "I'd rather not use it without more support",
+            "I would prefer more",
+        ] {
+            assert_eq!(yes_no(&benefit, preference).value, None, "{preference}");
+        }
+        let shared = asked("Has it been shared with community teams?");
+        let have = asked("Does your service have a written protocol?");
+        let went = "Yes, the draft went out to the community team for comments";
+        assert_eq!(yes_no(&shared, went).value, Some(Value::Bool(true)));
+        assert_eq!(yes_no(&have, went).value, None);
+        for not_yet in [
+            "Yes, the draft will go out to them once signed off",
+            "Yes - the draft hasn't been sent yet",
+            "Yes, a draft, waiting to be approved before it is sent",
+        ] {
+            assert_eq!(yes_no(&shared, not_yet).value, None, "{not_yet}");
         }
         assert!(loosely(&words("(sort of - it's a page in the guidelines)")));
         assert!(loosely(&words("kind of, we follow the formulary")));

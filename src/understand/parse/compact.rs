@@ -16,6 +16,10 @@ pub(super) enum Row<'a> {
     /// of life | Y`, `1 | End of life | Y`): the caller checks that it
     /// names no other question.
     Answer(usize, String, Option<&'a str>),
+    /// A row for one item of question `.0` by its letter (`4a. Starting
+    /// dose | 3`, `4(b) | 4`): the item's letter and its answer. Only a
+    /// grid has items; the caller checks that the question is one.
+    Item(usize, char, String),
     /// A row for question `.0` whose answer cannot be told (both Yes and
     /// No marked, a mark that is no mark, two free cells filled): the row.
     Unclear(usize, String),
@@ -155,6 +159,9 @@ pub(super) fn table_row<'a>(
     let Some(first) = cells.first().copied() else {
         return Some(Row::Other);
     };
+    if let Some(item) = item_row(&cells, questions) {
+        return Some(item);
+    }
     let (first, mut label) = match code_number(first) {
         Some(_) => (first, None),
         None => match first.split_once(' ') {
@@ -188,6 +195,40 @@ pub(super) fn table_row<'a>(
         return Some(Row::Other);
     }
     Some(Row::Answer(index, answer.to_owned(), label))
+}
+
+/// A row whose first cell starts with a grid item's code (`4a.`, `4a)`,
+/// `4(a)`, `Q4a`), perhaps before the item's words, and whose last cell
+/// is its answer: [`Row::Item`]. `None` for any other row.
+fn item_row<'a>(cells: &[&str], questions: usize) -> Option<Row<'a>> {
+    let [first, .., last] = cells else {
+        return None;
+    };
+    let (number, letter) = item_code(first.split(' ').next()?)?;
+    let index = number.checked_sub(1).filter(|i| *i < questions)?;
+    (!last.is_empty()).then(|| Row::Item(index, letter, (*last).to_owned()))
+}
+
+/// `4a.`, `4a)`, `4a:`, `4(a)`, `Q4a`, `q4.b`: a question's number and an
+/// item's letter, else `None`.
+pub(super) fn item_code(word: &str) -> Option<(usize, char)> {
+    let lower = word.trim().to_ascii_lowercase();
+    let rest = lower.strip_prefix('q').unwrap_or(&lower);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let number = rest[..digits].parse().ok()?;
+    let tail = rest[digits..].trim_start_matches('.');
+    let tail = tail
+        .strip_prefix('(')
+        .map_or(tail, |t| t.strip_suffix(')').unwrap_or(t));
+    let tail = tail.trim_end_matches(['.', ')', ':']);
+    let mut chars = tail.chars();
+    match (chars.next(), chars.next()) {
+        (Some(letter @ 'a'..='z'), None) => Some((number, letter)),
+        _ => None,
+    }
 }
 
 /// A row under a header whose columns are answers: the answer of the one
@@ -546,7 +587,7 @@ pub(super) fn tabbed_row(line: &str) -> Option<String> {
     let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
     let first = cells.first()?;
     let number = first.split(' ').next()?;
-    if code_number(number).is_none() && header(&cells).is_none() {
+    if code_number(number).is_none() && item_code(number).is_none() && header(&cells).is_none() {
         return None;
     }
     (cells.iter().filter(|c| !c.is_empty()).count() >= 2)
@@ -804,6 +845,32 @@ fn excepted(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grid_items_code() {
+        for (word, want) in [
+            ("4a.", Some((4, 'a'))),
+            ("4b)", Some((4, 'b'))),
+            ("4(c)", Some((4, 'c'))),
+            ("Q4a", Some((4, 'a'))),
+            ("q4.b", Some((4, 'b'))),
+            ("4", None),
+            ("4.", None),
+            ("4ab", None),
+            ("10am", None),
+            ("a4", None),
+        ] {
+            assert_eq!(item_code(word), want, "{word}");
+        }
+        assert_eq!(
+            table_row("| 4a. Starting dose | 3 |", 12, None),
+            Some(Row::Item(3, 'a', "3".to_owned()))
+        );
+        assert_eq!(
+            tabbed_row("4c. Side effects\t5").as_deref(),
+            Some("| 4c. Side effects | 5 |")
+        );
+    }
 
     #[test]
     fn table_rows() {

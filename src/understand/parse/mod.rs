@@ -31,6 +31,7 @@ mod limits;
 mod numbering;
 mod prose;
 mod reference;
+mod revision;
 mod value;
 
 use std::borrow::Cow;
@@ -246,13 +247,7 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
         }
         reader.line(i, line, &lines, headings, &mut reply);
     }
-    reader.end_top();
-    reader.close();
-    reader.flush_between();
-    reader.apply_summary();
-    reader.apply_swaps();
-    reader.resolve_references();
-    reader.apply_limits();
+    reader.finish();
 
     let own = reader.own.join("\n");
     for (index, question) in survey.questions.iter().enumerate() {
@@ -276,7 +271,9 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
             continue;
         }
         let corrected = found.iter().any(|f| f.origin == Origin::Correction);
-        if let Some(mut answer) = settle(question, found) {
+        // "12. None": an optional text question with nothing to say is
+        // not answered, never the comment "None".
+        if let Some(mut answer) = settle(question, found).filter(|a| !no_comment(question, a)) {
             if corrected {
                 reply.corrections.push(question.id.clone());
             } else if reader.is_gate(index) {
@@ -296,6 +293,14 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
     reply.opt_out = OPT_OUT.is_match(&own) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&own);
     reply
+}
+
+/// Is `answer` to `question`, an optional free text question, only a
+/// word that there is nothing to add ("None", "N/A", "-")?
+fn no_comment(question: &Question, answer: &Answer) -> bool {
+    question.kind == QuestionKind::Text
+        && !question.required
+        && matches!(&answer.value, Some(Value::Text(t)) if value::says_nothing(t))
 }
 
 /// Two answers said to be swapped that are the same: the swap says
@@ -875,6 +880,11 @@ struct Reader<'q> {
     /// should be yes"): the doctor's next sentences may answer the
     /// questions that now apply ("So 2 is a, and 10 is March 2024").
     gate_corrected: Option<usize>,
+    /// Doubts in the doctor's own words about answers not given yet
+    /// ("the 8 I put for Q3 is too generous, more like 5 or 6" above the
+    /// answers typed into the form), and the sentence: applied once the
+    /// whole reply is read, to the answers given below them.
+    doubts_ahead: Vec<(usize, String)>,
     /// Who we are in a header block.
     us: &'q Us,
     /// In the header block of a copy of the doctor's own mail that never
@@ -919,6 +929,7 @@ impl<'q> Reader<'q> {
             columns: None,
             bottom_posting: false,
             gate_corrected: None,
+            doubts_ahead: Vec::new(),
             us: &prepared.us,
             copy_header: false,
         }
@@ -1288,6 +1299,7 @@ impl<'q> Reader<'q> {
         }
         let Some((index, fix)) = correction::read(text, self.questions, self.index)
             .or_else(|| correction::item(text, self.questions, context))
+            .or_else(|| revision::read(text, self.questions))
         else {
             return self.dependants(text);
         };
@@ -1296,8 +1308,13 @@ impl<'q> Reader<'q> {
             self.gate_corrected = Some(index);
         }
         self.close();
-        if matches!(fix, correction::Fix::Doubted(_)) && self.no_answer_yet(index) {
-            // Doubt about an answer never given: nothing to take back.
+        if let correction::Fix::Doubted(sentence) = &fix
+            && self.no_answer_yet(index)
+        {
+            // Doubt about an answer not given yet: nothing to take back,
+            // unless the answer comes further down (a note above the
+            // answers typed into the form), see `apply_doubts_ahead`.
+            self.doubts_ahead.push((index, sentence.clone()));
             return false;
         }
         let found = match fix {
@@ -1327,6 +1344,41 @@ impl<'q> Reader<'q> {
             self.dependants(text);
         }
         true
+    }
+
+    /// Once every line is read: the top ended, the answer being gathered
+    /// closed, then what applies to the answers found (a summary, swaps,
+    /// doubts written above the answers, pointers, limits), in that order.
+    fn finish(&mut self) {
+        self.end_top();
+        self.close();
+        self.flush_between();
+        self.apply_summary();
+        self.apply_swaps();
+        self.apply_doubts_ahead();
+        self.resolve_references();
+        self.apply_limits();
+    }
+
+    /// The doubts read before the answers they doubt (see
+    /// `doubts_ahead`): each answer given later, and not corrected since,
+    /// is unclear (asked); a doubt about a question never answered is
+    /// nothing.
+    fn apply_doubts_ahead(&mut self) {
+        for (index, sentence) in std::mem::take(&mut self.doubts_ahead) {
+            let found = &mut self.found[index];
+            if found.is_empty() || found.iter().any(|f| f.origin == Origin::Correction) {
+                continue;
+            }
+            found.push(AnswerText {
+                answer: Some(Answer::unclear(
+                    "the doctor is no longer sure of this answer",
+                    &sentence,
+                )),
+                text: sentence,
+                origin: Origin::Correction,
+            });
+        }
     }
 
     /// After a correction of a question that others' conditions test,
@@ -1496,6 +1548,7 @@ impl<'q> Reader<'q> {
         if let Some(row) = compact::table_row(text, questions, self.columns.as_ref()) {
             match row {
                 compact::Row::Answer(q, answer, label) => self.table_row(q, &answer, label),
+                compact::Row::Item(q, letter, answer) => self.item_row(q, letter, &answer),
                 compact::Row::Unclear(q, row) => self.found[q].push(AnswerText {
                     answer: Some(Answer::unclear(
                         "the row's marks do not give one answer: which is it?",
@@ -1807,6 +1860,25 @@ impl<'q> Reader<'q> {
         };
         self.found[q].push(AnswerText {
             answer: Some(Answer::unclear(why, &row)),
+            text: row,
+            origin: Origin::Listed,
+        });
+    }
+
+    /// A table's row for one grid item (`4a. Starting dose | 3`): listed
+    /// as that item's answer (`a) 3`), read with the grid's other rows.
+    /// Items of a question that is no grid are asked about.
+    fn item_row(&mut self, q: usize, letter: char, answer: &str) {
+        let row = format!("{letter}) {answer}");
+        if matches!(self.questions[q].kind, QuestionKind::Grid { .. }) {
+            self.listed.push((q, row, true));
+            return;
+        }
+        self.found[q].push(AnswerText {
+            answer: Some(Answer::unclear(
+                "the row names an item of a question that has none",
+                &row,
+            )),
             text: row,
             origin: Origin::Listed,
         });
@@ -2781,20 +2853,30 @@ fn value_beside(text: &str, question: &Question) -> Option<String> {
     if value.is_empty() || value.len() > 12 || value.len() == after.len() {
         return None;
     }
-    let reads = match &question.kind {
-        QuestionKind::Ranking(options) => value
-            .trim_end_matches(['.', ')'])
-            .parse::<usize>()
-            .is_ok_and(|rank| (1..=options.len()).contains(&rank)),
+    match &question.kind {
+        // A rank, perhaps in brackets as on a form marked up by hand
+        // (`c) Side effects (1)`, `[2]`).
+        QuestionKind::Ranking(options) => {
+            let bare = value.strip_prefix(['(', '[']).unwrap_or(value);
+            let bare = if bare.len() < value.len() {
+                bare.strip_suffix([')', ']'])?
+            } else {
+                bare.trim_end_matches(['.', ')'])
+            };
+            let rank = bare.trim().parse::<usize>().ok()?;
+            (1..=options.len())
+                .contains(&rank)
+                .then(|| format!("{letter}) {rank}"))
+        }
         _ => {
             let item = question.answered_questions().into_iter().nth(index)?;
             matches!(
                 value::read(&item, value).status,
                 Status::Ok | Status::Invalid
             )
+            .then(|| format!("{letter}) {value}"))
         }
-    };
-    reads.then(|| format!("{letter}) {value}"))
+    }
 }
 
 fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, Option<Mark>)> {

@@ -203,6 +203,17 @@ pub(super) fn numbered(text: &str) -> Option<Numbered> {
         None if bracketed || !after.starts_with(' ') => return None,
         None => trimmed.trim(),
     };
+    // "2 -" in a list of "1 No", "3 0": the dash alone is the answer ("not
+    // applicable"), after a number and a space like the others.
+    let (sep, rest) = if rest.is_empty()
+        && !bracketed
+        && after.starts_with(' ')
+        && sep.is_some_and(|c| "-–—".contains(c))
+    {
+        (None, trimmed.trim())
+    } else {
+        (sep, rest)
+    };
     if rest.is_empty() || number == 0 {
         return None;
     }
@@ -332,6 +343,22 @@ mod tests {
         ] {
             assert_eq!(bare(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_dash_alone_after_the_number_is_the_answer() {
+        // Numbered like "3 0" beside it (a digit and a space), to chain.
+        let dash = numbered("2 -").expect("numbered");
+        assert_eq!(
+            (dash.number, dash.rest.as_str(), dash.certain),
+            (2, "-", false)
+        );
+        assert_eq!(dash.style, numbered("3 0").expect("numbered").style);
+        assert_eq!(read("8 \u{2013}"), Some((8, "\u{2013}".to_owned(), false)));
+        // "8 - -" is 8, a dash, then the answer "-"; "2-" and "(2 -)" nothing.
+        assert_eq!(read("8 - -"), Some((8, "-".to_owned(), true)));
+        assert_eq!(read("2-"), None);
+        assert_eq!(read("(2 -)"), None);
     }
 
     #[test]

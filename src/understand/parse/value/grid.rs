@@ -211,6 +211,9 @@ pub(super) fn named(words: &str, labels: &[(&str, &str)]) -> Named {
     }) {
         return Named::One(i);
     }
+    if let Some(found) = initialism(words, labels) {
+        return found;
+    }
     let asked = stems(words);
     if asked.is_empty() || asked.len() > 12 {
         return Named::None;
@@ -229,6 +232,40 @@ pub(super) fn named(words: &str, labels: &[(&str, &str)]) -> Named {
         1 => Named::One(fits[0]),
         _ => Named::Several,
     }
+}
+
+/// An item named by its initials, in capitals, perhaps plural ("SEs",
+/// "SE" for "side effects"): the labels (or ids) with consecutive words
+/// of those initials. `None` when `words` is no such word.
+fn initialism(words: &str, labels: &[(&str, &str)]) -> Option<Named> {
+    let word = words.trim();
+    let caps = word.strip_suffix('s').unwrap_or(word);
+    if !(2..=4).contains(&caps.len()) || !caps.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let caps = caps.to_ascii_lowercase();
+    let fits: Vec<usize> = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, label))| {
+            [(*label).to_owned(), id.replace('_', " ")]
+                .iter()
+                .any(|text| {
+                    let initials: String = plain_words(text)
+                        .iter()
+                        .filter(|w| !STOP.contains(&w.as_str()))
+                        .filter_map(|w| w.chars().next())
+                        .collect();
+                    initials.contains(&caps)
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    Some(match fits.as_slice() {
+        [] => Named::None,
+        [one] => Named::One(*one),
+        _ => Named::Several,
+    })
 }
 
 fn normalise(text: &str) -> String {
@@ -646,6 +683,9 @@ mod tests {
             ),
             ("dosing - 4\nroutes - 3\nside effects - 5", all(4, 3, 5)),
             ("Dose: 4; route: 3; side effects: 5", all(4, 3, 5)),
+            // An item by its initials in capitals ("SEs": side effects).
+            ("dose 4, route 3, SEs 5", all(4, 3, 5)),
+            ("dose 4, route 3, SE 5", all(4, 3, 5)),
             (
                 "Choosing a starting dose 4\nChoosing the route (oral or subcutaneous) 3\nRecognising and managing side effects 5",
                 all(4, 3, 5),

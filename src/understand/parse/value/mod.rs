@@ -13,6 +13,7 @@ mod date;
 mod doubt;
 mod duration;
 mod grid;
+mod nothing;
 mod number;
 mod ranking;
 mod reserved;
@@ -29,6 +30,7 @@ pub(crate) use choice::options_named;
 pub(crate) use date::relative as date_relative;
 pub(crate) use duration::{counted as duration_counted, since as duration_since};
 pub(crate) use grid::GridReading;
+pub(crate) use nothing::says_nothing;
 pub(crate) use number::{NUMBER_WORDS, counts};
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
 

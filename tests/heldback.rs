@@ -454,13 +454,14 @@ const SIXTH_HALF_21: Set = Set {
 /// `generate_22d.py`); 0 wrong once an answer judged again in the doctor's
 /// note above the answers was asked, "None" as the optional comment was no
 /// comment, and "2 -" in a terse list, a Word table's grid rows, "SEs" and
-/// ranks in brackets on the form were read (`generate_22d_layouts.py`).
+/// ranks in brackets on the form were read (`generate_22d_layouts.py`):
+/// with both, 437 of 439 (99.5%), 0 wrong.
 const QUESTION_TYPES_22D: Set = Set {
     name: "issue 22, question types, fourth half",
     dir: "tests/fixtures/heldback22d",
     survey: "config/seed-full.toml",
     cases: 35,
-    ratchet: 0.979,
+    ratchet: 0.995,
     known_wrong: &[],
 };
 

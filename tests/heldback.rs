@@ -474,3 +474,32 @@ fn heldback_replies_of_issue_21_sixth_half() {
 fn heldback_replies_of_issue_22_question_types_fourth_half() {
     score_set(&QUESTION_TYPES_22D);
 }
+
+/// Issue 22's fifth held-back set: 38 replies to the seed-full survey
+/// weighted as a real inbox is (`README.md` there), written this stop by
+/// someone who did not see the rules, and scored once at the end (main at
+/// e9521a1): 458 of 483 (94.8%), 2 wrong, both in one reply: a P.S. that
+/// corrects 7 and 8 ("7 should be yes", then 8 answered) not applied, so
+/// the list's "No" for 7 and "n/a" for 8 were counted.
+const QUESTION_TYPES_22E: Set = Set {
+    name: "issue 22, question types, fifth set",
+    dir: "tests/fixtures/heldback22e",
+    survey: "config/seed-full.toml",
+    cases: 38,
+    ratchet: 0.948,
+    known_wrong: &[
+        (
+            "heldback22e_outlook_ps_corrects_protocol",
+            "written_protocol",
+        ),
+        (
+            "heldback22e_outlook_ps_corrects_protocol",
+            "protocol_shared",
+        ),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_22_question_types_fifth_set() {
+    score_set(&QUESTION_TYPES_22E);
+}

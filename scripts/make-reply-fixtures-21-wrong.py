@@ -23,11 +23,6 @@ def case(name, raw, kind="reply", token=TOKEN, answers=None, missing=None, note=
     CASES.append((name, raw, {"note": note, "kind": kind, "token": token, "bounced_recipient": None,
                               "answers": answers, "missing": missing}))
 
-def expect(values, **changes):
-    out = {IDS[q - 1]: (v if isinstance(v, dict) else ok(v)) for q, v in values.items()}
-    out.update(changes)
-    return out
-
 MENSAH = '"Dr Samuel Mensah" <jack.clarke@north-hospice.test>'
 
 # ---- Outlook's comment marking with the writer's initials ----

@@ -21,12 +21,6 @@ def case(name, raw, kind="reply", token=TOKEN, answers=None, missing=None, note=
     CASES.append((name, raw, {"note": note, "kind": kind, "token": token, "bounced_recipient": None,
                               "answers": answers, "missing": missing}))
 
-def expect(values, **changes):
-    """Expected answers from {question number: value} plus changes."""
-    out = {IDS[q - 1]: (v if isinstance(v, dict) else ok(v)) for q, v in values.items()}
-    out.update(changes)
-    return out
-
 OUTLOOK_SIG = "Dr Jack Clarke\nConsultant in Palliative Medicine | North Hospice\nTel 01234 567890\n"
 LIST = ["1. Yes", "2. No", "3. Yes", "4. 6", "5. a", "6. No", "7. Yes", "8. Yes", "9. No"]
 LIST_VALUES = {1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: True, 8: True, 9: False}

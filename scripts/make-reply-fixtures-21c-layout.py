@@ -23,12 +23,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 base = runpy.run_path(os.path.join(here, "make-reply-fixtures.py"), run_name="fixtures")
 globals().update({k: v for k, v in base.items() if not k.startswith("__")})
 CASES = []
-
-def case(name, raw, answers, note, missing=None):
-    if missing is None:
-        missing = [i for i in REQUIRED if i not in answers]
-    CASES.append((name, raw, {"note": note, "kind": "reply", "token": TOKEN, "bounced_recipient": None,
-                              "answers": answers, "missing": missing}))
+case = reply_case_into(CASES)
 
 def expect(values, status="ok"):
     return {IDS[q - 1]: {"status": status, "value": v} for q, v in values.items()}

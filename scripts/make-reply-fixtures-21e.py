@@ -15,19 +15,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 base = runpy.run_path(os.path.join(HERE, "make-reply-fixtures.py"), run_name="fixtures")
 globals().update({k: v for k, v in base.items() if not k.startswith("__")})
 CASES = []
+case = reply_case_into(CASES)
 
-
-def case(name, raw, answers, note, missing=None):
-    if missing is None:
-        missing = [i for i in REQUIRED if i not in answers]
-    CASES.append((name, raw, {"note": note, "kind": "reply", "token": TOKEN, "bounced_recipient": None,
-                              "answers": answers, "missing": missing}))
-
-
-def expect(values, **changes):
-    out = {IDS[q - 1]: (v if isinstance(v, dict) else ok(v)) for q, v in values.items()}
-    out.update(changes)
-    return out
 
 
 OKAFOR = '"Dr Ngozi Okafor" <jack.clarke@north-hospice.test>'

@@ -880,6 +880,25 @@ def write_cases(cases):
             f.write("\n")
     print(f"{len(cases)} cases written to {OUT}")
 
+def reply_case_into(cases):
+    """A `case(name, raw, answers, note, missing=None)` for the other
+    scripts: appends the doctor's reply under the invitation's token to
+    `cases`; `missing` is the required questions not in `answers` unless
+    given."""
+    def case(name, raw, answers, note, missing=None):
+        if missing is None:
+            missing = [i for i in REQUIRED if i not in answers]
+        cases.append((name, raw, {"note": note, "kind": "reply", "token": TOKEN, "bounced_recipient": None,
+                                  "answers": answers, "missing": missing}))
+    return case
+
+def expect(values, **changes):
+    """Expected answers from {question number: value or answer} plus
+    changes by question id."""
+    out = {IDS[q - 1]: (v if isinstance(v, dict) else ok(v)) for q, v in values.items()}
+    out.update(changes)
+    return out
+
 def flowed(name, text, **kw):
     """Thunderbird's format=flowed: a line ending in a space goes on."""
     raw = message(name, text=text, cte="7bit" if text.isascii() else "quoted-printable", mailer="Mozilla Thunderbird", **kw)

@@ -215,7 +215,7 @@ fn a_survey_signed_in_with_tokens_runs_end_to_end_and_an_expired_token_is_replac
     // answers over SMTP (XOAUTH2).
     fixture.reply_and_wait_recorded(
         &rows[0].1,
-        "1. yes\n2. no\n3. yes\n4. 7\n5. a\n6. no\n7. no\n8. yes\n9. yes\n10. none",
+        "1. yes\n2. no\n3. yes\n4. 7\n5. a\n6. no\n7. no\n8. yes\n9. yes\n10. Signed in with tokens.",
         10,
     );
     fixture.wait_until(Duration::from_secs(60), "the receipt sent", || {

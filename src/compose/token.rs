@@ -41,6 +41,18 @@ impl Token {
         Token(base32(&bytes))
     }
 
+    /// `n` fresh tokens, as [`Token::generate`] makes them, from one read
+    /// of the random source (a list of a million people read it a million
+    /// times otherwise).
+    pub fn generate_many(n: usize) -> Vec<Token> {
+        let mut bytes = vec![0u8; 20 * n];
+        getrandom::fill(&mut bytes).expect("the operating system's random source works");
+        bytes
+            .chunks_exact(20)
+            .map(|b| Token(base32(b.try_into().expect("20 bytes"))))
+            .collect()
+    }
+
     /// Reads a token from text (an address's plus part, a Message-ID),
     /// ignoring case. `None` unless it has a token's exact shape.
     pub fn parse(text: &str) -> Option<Token> {
@@ -104,6 +116,18 @@ fn base32(bytes: &[u8; 20]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_made_together_are_well_formed_and_distinct() {
+        let tokens = Token::generate_many(1000);
+        assert_eq!(tokens.len(), 1000);
+        let mut seen = std::collections::HashSet::new();
+        for token in &tokens {
+            assert_eq!(Token::parse(token.as_str()).as_ref(), Some(token));
+            assert!(seen.insert(token.as_str()));
+        }
+        assert!(Token::generate_many(0).is_empty());
+    }
 
     #[test]
     fn tokens_are_lowercase_base32_of_160_bits() {

@@ -117,7 +117,7 @@ pub async fn send(
     }
     crate::connect::credentials::warn_if_exposed(&survey);
     store.requeue_in_flight(&survey.id)?;
-    let queued = store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
+    let queued = store.queue_invitations(&survey.id, now)?;
     let smtp = SmtpOutbox::new(&survey.smtp, survey.sending.max_connections)?;
     smtp.test_login().await?;
     on_queued(queued);
@@ -138,7 +138,7 @@ pub async fn dry_run(path: &Path, out: PathBuf) -> Result<usize> {
     drop(store);
     let now = SystemClock.now();
     scratch.requeue_in_flight(&survey.id)?;
-    scratch.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
+    scratch.queue_invitations(&survey.id, now)?;
     let outbox = FileOutbox::new(out.clone())?;
     // Files, not a provider: no pace to keep.
     let limits = Limits::new(None, survey.sending.max_connections);
@@ -450,9 +450,10 @@ pub fn status(path: &Path) -> Result<StatusRead> {
     let (survey, _) = daemon::load(path)?;
     let now = SystemClock.now();
     let read = on_database(&survey, |store| {
+        let (status, waiting) = store.status_and_waiting(&survey.id)?;
         Ok((
-            store.status(&survey.id)?.with_conditions(store, &survey)?,
-            crate::run::overview::QuotaOutlook::read(&survey, store, now)?,
+            status.with_conditions(store, &survey)?,
+            crate::run::overview::QuotaOutlook::read(&survey, store, now, waiting)?,
             crate::run::list::problems(Some(store), &survey),
         ))
     });

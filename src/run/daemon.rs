@@ -358,8 +358,7 @@ impl<O: Outbox> Daemon<O> {
                 crate::follow_up::digest::queue_due(store, &survey, now)?;
                 let closed = store.closed_at(&survey.id)?.is_some();
                 if survey.period.is_open_at(now) && !closed {
-                    let queued =
-                        store.queue_invitations(&survey.id, survey.sender.address.domain(), now)?;
+                    let queued = store.queue_invitations(&survey.id, now)?;
                     if queued > 0 {
                         info!(survey = %survey.id, queued, "invitations queued");
                     }

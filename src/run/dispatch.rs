@@ -404,9 +404,10 @@ impl<O: Outbox> Worker<O> {
         let worked = self.batches(&mut accepted, round, on_done, shutdown).await;
         if !accepted.is_empty() {
             let (survey_id, now) = (self.survey.id.clone(), self.clock.now());
+            let domain = self.survey.sender.address.domain().to_owned();
             self.store
                 .blocking(move |store| {
-                    store.claim_batch(&survey_id, now, &accepted, Claimable::Any, 0)
+                    store.claim_batch(&survey_id, &domain, now, &accepted, Claimable::Any, 0)
                 })
                 .await?;
         }
@@ -464,9 +465,10 @@ impl<O: Outbox> Worker<O> {
                 Some(_) => Claimable::LeadsOnly,
             };
             let (survey_id, done, n) = (self.survey.id.clone(), std::mem::take(accepted), batch);
+            let domain = self.survey.sender.address.domain().to_owned();
             let claimed = self
                 .store
-                .blocking(move |store| store.claim_batch(&survey_id, now, &done, which, n))
+                .blocking(move |store| store.claim_batch(&survey_id, &domain, now, &done, which, n))
                 .await
                 .inspect_err(|_| self.settle(reserved, None, 0))?;
             if claimed.is_empty() {
@@ -529,10 +531,11 @@ impl<O: Outbox> Worker<O> {
                     questionnaire,
                 }];
                 let survey_id = self.survey.id.clone();
+                let domain = self.survey.sender.address.domain().to_owned();
                 let marked = self
                     .store
                     .blocking(move |store| {
-                        store.claim_batch(&survey_id, at, &sent, Claimable::Any, 0)
+                        store.claim_batch(&survey_id, &domain, at, &sent, Claimable::Any, 0)
                     })
                     .await;
                 self.settle(

@@ -298,18 +298,20 @@ pub struct QuotaOutlook {
 }
 
 impl QuotaOutlook {
-    /// Reads it from the store at `now`; `None` without a quota.
+    /// Reads it from the store at `now`, with the questionnaires
+    /// `waiting` ([`crate::store::Store::status_and_waiting`]); `None`
+    /// without a quota.
     pub fn read(
         survey: &crate::survey::Survey,
         store: &crate::store::Store,
         now: jiff::Timestamp,
+        waiting: u64,
     ) -> crate::Result<Option<QuotaOutlook>> {
         let Some(limit) = survey.sending.daily_limit else {
             return Ok(None);
         };
         let window = survey.sending.quota_window;
         let sent = store.sent_since(&survey.id, now - window, survey.leads.len())?;
-        let waiting = store.questionnaires_waiting(&survey.id)?;
         let last = crate::outbox::quota::last_send(
             u64::from(limit),
             window.as_secs().max(1),

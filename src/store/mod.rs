@@ -279,11 +279,13 @@ mod tests {
                 .unwrap()
                 .join("\n")
         };
-        let counted = plan(
-            "SELECT listed, status, COUNT(*) FROM recipients WHERE survey_id = ?1 GROUP BY listed, status",
-        );
+        // The counts by list state and by kind and state: seeks and
+        // ranges of covering indexes, nothing scanned or sorted.
+        let counted = plan(super::status::RECIPIENT_COUNTS);
         assert!(
-            counted.contains("COVERING INDEX recipients_by_state")
+            counted.contains("SEARCH recipients USING COVERING INDEX recipients_by_state (survey_id=? AND listed=? AND status=?)")
+                && counted.contains("SEARCH recipients USING COVERING INDEX recipients_by_state (survey_id=? AND listed=? AND status>?)")
+                && !counted.contains("SCAN recipients")
                 && !counted.contains("TEMP B-TREE"),
             "{counted}"
         );
@@ -301,11 +303,12 @@ mod tests {
             counted.contains("INDEX outbox_sent") && !counted.contains("TEMP B-TREE"),
             "{counted}"
         );
-        let counted = plan(
-            "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
-        );
+        let counted = plan(&super::status::outbox_counts_sql());
         assert!(
-            counted.contains("COVERING INDEX outbox_by_kind") && !counted.contains("TEMP B-TREE"),
+            counted.contains("SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=?)")
+                && counted.contains("SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind>?)")
+                && !counted.contains("SCAN outbox")
+                && !counted.contains("TEMP B-TREE"),
             "{counted}"
         );
     }
@@ -379,10 +382,11 @@ mod tests {
             store.sync_list("s", &mut reader, now, true).unwrap(),
             ListSync::Refused
         );
-        assert_eq!(store.queue_invitations("s", "x.test", now).unwrap(), 2);
-        assert_eq!(store.queue_invitations("s", "x.test", now).unwrap(), 0);
+        assert_eq!(store.queue_invitations("s", now).unwrap(), 2);
+        assert_eq!(store.queue_invitations("s", now).unwrap(), 0);
         let people = store.recipients("s").unwrap();
         let a = people.iter().find(|p| p.email == "A@x.test").unwrap();
+        while store.claim_due("s", "x.test", now, None).unwrap().is_some() {}
         let id: String = store
             .lock()
             .query_row(
@@ -503,11 +507,12 @@ mod tests {
             reminded.contains("COVERING INDEX") && !reminded.contains("TEMP B-TREE"),
             "{reminded}"
         );
-        let counted = plan(
-            "SELECT kind, state, COUNT(*) FROM outbox WHERE survey_id = ?1 GROUP BY kind, state",
-        );
+        let counted = plan(&super::status::outbox_counts_sql());
         assert!(
-            counted.contains("COVERING INDEX outbox_by_kind") && !counted.contains("TEMP B-TREE"),
+            counted.contains("SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=?)")
+                && counted.contains("SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind>?)")
+                && !counted.contains("SCAN outbox")
+                && !counted.contains("TEMP B-TREE"),
             "{counted}"
         );
     }
@@ -570,12 +575,12 @@ mod tests {
                 })
                 .unwrap()
                 .into_iter()
-                .map(|d| (d.recipient_id, d.number, d.token.as_str().to_owned()))
+                .map(|d| (d.recipient_id, d.number))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
             sweep(0, 50_000),
-            vec![(1, 2, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned())],
+            vec![(1, 2)],
             "4 unlisted, 5 bounced; 6 was added after the reminder's time"
         );
         assert_eq!(sweep(50_000, 70_000), vec![], "70000 has reminder 2");
@@ -615,7 +620,7 @@ mod tests {
         let reminded = plan(super::timeline::REMINDED_IN_RANGE);
         assert_eq!(
             reminded,
-            "SEARCH outbox USING COVERING INDEX sqlite_autoindex_outbox_2 (survey_id=? AND recipient_id>? AND recipient_id<?)"
+            "SEARCH outbox USING COVERING INDEX outbox_one_per_number (survey_id=? AND recipient_id>? AND recipient_id<?)"
         );
     }
 
@@ -713,6 +718,162 @@ mod tests {
             )
             .unwrap();
         assert_eq!(partial, 2);
+    }
+
+    /// Migration 0026 (the outbox rebuilt: a Message-ID given when an
+    /// invitation or reminder is first claimed) on a database written by
+    /// the release before it: every row kept with its id and Message-ID,
+    /// the pauses and digests that refer to rows still refer to them,
+    /// foreign keys enforced again, a Message-ID still unique and found
+    /// through its index, one message per (person, kind, number), and a
+    /// new invitation queued without a Message-ID and given one when
+    /// claimed.
+    #[test]
+    fn a_database_from_before_0026_keeps_its_mail_and_gives_message_ids_when_claimed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 25).unwrap();
+        conn.execute_batch(
+            "INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
+             INSERT INTO recipients (survey_id, email, email_key, name, selector, verifier, status, added_at)
+             VALUES ('s', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 'active', 0),
+                    ('s', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 'active', 0),
+                    ('s', 'c@x.test', 'c@x.test', 'C', 'cccccccccccc', 'cccccccccccccccccccc', 'active', 0);
+             INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, state, next_attempt_at, created_at, sent_at, bounce_key, body)
+             VALUES ('s', 1, 'invitation', 1, 'invitation.1.a@x', 'sent', 0, 0, 10, 'k1', X'6869'),
+                    ('s', 2, 'invitation', 1, 'invitation.1.b@x', 'pending', 0, 0, NULL, NULL, NULL),
+                    ('s', NULL, 'digest', 1, 'digest.1@x', 'sent', 0, 0, 20, 'k3', X'6869');
+             INSERT INTO sending_pauses (survey_id, outbox_id, until_at, detail, created_at)
+             VALUES ('s', 1, 100, 'limit', 10);
+             INSERT INTO digests (survey_id, slot_at, cause, outbox_id, created_at)
+             VALUES ('s', 20, 'weekly', 3, 20);",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        let conn = store.lock();
+        let rows: Vec<(i64, Option<String>, String)> = conn
+            .prepare("SELECT id, message_id, state FROM outbox ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                (1, Some("invitation.1.a@x".into()), "sent".into()),
+                (2, Some("invitation.1.b@x".into()), "pending".into()),
+                (3, Some("digest.1@x".into()), "sent".into()),
+            ]
+        );
+        let refs: (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT outbox_id FROM sending_pauses), (SELECT outbox_id FROM digests)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(refs, (1, 3));
+        let enforced: bool = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert!(enforced, "foreign keys are on again after the rebuild");
+        assert!(
+            conn.execute(
+                "INSERT INTO sending_pauses (survey_id, outbox_id, until_at, detail, created_at)
+                 VALUES ('s', 99, 0, '', 0)",
+                [],
+            )
+            .is_err(),
+            "a pause of no message is refused"
+        );
+        assert!(
+            conn.execute(
+                "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
+                 VALUES ('s', 3, 'receipt', 1, 'digest.1@x', 0, 0)",
+                [],
+            )
+            .is_err(),
+            "a Message-ID is one message's"
+        );
+        assert_eq!(
+            conn.execute(
+                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, next_attempt_at, created_at)
+                 VALUES ('s', 2, 'invitation', 1, 0, 0)",
+                [],
+            )
+            .unwrap(),
+            0,
+            "one invitation per person"
+        );
+        assert!(
+            conn.execute(
+                "INSERT INTO outbox (survey_id, recipient_id, kind, seq, state, next_attempt_at, created_at)
+                 VALUES ('s', 3, 'reminder', 1, 'sending', 0, 0)",
+                [],
+            )
+            .is_err(),
+            "nothing goes out without its Message-ID"
+        );
+        let plan: String = conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT id, kind, recipient_id, sent_to FROM outbox WHERE survey_id = ?1 AND message_id = ?2",
+                rusqlite::params!["s", "digest.1@x"],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert_eq!(
+            plan,
+            "SEARCH outbox USING INDEX outbox_message_id (message_id=?)"
+        );
+        let indexes: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            indexes,
+            [
+                "outbox_bounce_key",
+                "outbox_by_kind",
+                "outbox_by_recipient",
+                "outbox_cancelled",
+                "outbox_due",
+                "outbox_message_id",
+                "outbox_one_per_number",
+                "outbox_sent"
+            ]
+        );
+        drop(conn);
+        let found = store.sent_mail_by_key("s", "k1").unwrap().unwrap();
+        assert_eq!((found.id, found.recipient_id), (1, Some(1)));
+        let now = Timestamp::from_second(30).unwrap();
+        assert_eq!(store.queue_invitations("s", now).unwrap(), 1);
+        let stored = |id: i64| -> Option<String> {
+            store
+                .lock()
+                .query_row("SELECT message_id FROM outbox WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        assert_eq!(stored(4), None, "queued without one");
+        let mut claimed = Vec::new();
+        while let Some(one) = store.claim_due("s", "y.test", now, None).unwrap() {
+            claimed.push((one.id, one.message_id));
+        }
+        assert_eq!(
+            claimed,
+            vec![
+                (2, "invitation.1.b@x".to_owned()),
+                (4, format!("invitation.1.{}@y.test", "c".repeat(32)))
+            ]
+        );
+        assert_eq!(stored(4).as_deref(), Some(claimed[1].1.as_str()));
     }
 
     /// Migration 0014 (sending pauses) on a database written by
@@ -1384,7 +1545,7 @@ mod tests {
                 .unwrap();
         }
         let first = store
-            .claim_batch(&survey.id, at(20), &[], Claimable::Any, 3)
+            .claim_batch(&survey.id, "x.test", at(20), &[], Claimable::Any, 3)
             .unwrap();
         assert_eq!(first.len(), 3);
         let accepted: Vec<Accepted> = first[..2]
@@ -1397,7 +1558,7 @@ mod tests {
             })
             .collect();
         let second = store
-            .claim_batch(&survey.id, at(40), &accepted, Claimable::Any, 3)
+            .claim_batch(&survey.id, "x.test", at(40), &accepted, Claimable::Any, 3)
             .unwrap();
         assert_eq!(second.len(), 2, "the two left");
         store.release_unsent(&[first[2].id]).unwrap();

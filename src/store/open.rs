@@ -41,12 +41,28 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0023_silent_in_order.sql")),
         M::up(include_str!("0024_answers_first.sql")),
         M::up(include_str!("0025_fewer_index_writes.sql")),
+        // Rebuilds the outbox: with foreign keys off (see `migrate`),
+        // checked before its commit.
+        M::up(include_str!("0026_message_id_when_claimed.sql")).foreign_key_check(),
     ])
 }
 
 /// Brings the schema up to date. Two processes opening a new store at once
 /// (the daemon and `status`) race to migrate; the loser finds the work done.
+/// Foreign keys are off while it runs (on again after, whatever happened):
+/// a migration that rebuilds a table other tables refer to (0026) must
+/// drop the old one without SQLite deleting, or refusing to delete, the
+/// rows that refer to it; such a migration checks every reference before
+/// its commit (`foreign_key_check`).
 fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let done = migrate_unchecked(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    done
+}
+
+/// [`migrate`], with foreign keys as the caller set them.
+fn migrate_unchecked(conn: &mut Connection) -> Result<()> {
     let migrations = migrations();
     let mut attempts = 0;
     loop {
@@ -103,7 +119,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(cached::CAPACITY);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Foreign keys are on once the schema is up to date (`migrate`).
         // Every transaction here may write: take the write lock when it
         // begins, so it waits (up to the busy timeout) for a CLI command's
         // commit instead of failing at once with "database is locked" when

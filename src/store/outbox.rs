@@ -78,6 +78,17 @@ pub(super) const QUESTIONNAIRES_WAITING: &str = "SELECT
      + (SELECT COUNT(*) FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status > 'active'
           AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation'))";
 
+/// The part of [`QUESTIONNAIRES_WAITING`] that `status`'s counts do not
+/// give ([`Store::status_and_waiting`]): the invitations of the people
+/// not listed or not active, each of them looked at (few).
+pub(super) const INVITATIONS_NOT_WAITING: &str = "SELECT
+       (SELECT COUNT(*) FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 0
+          AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation'))
+     + (SELECT COUNT(*) FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status < 'active'
+          AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation'))
+     + (SELECT COUNT(*) FROM recipients r WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status > 'active'
+          AND EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation'))";
+
 /// Our message whose `column` (bounce_key or message_id) is `value`.
 pub(super) fn sent_mail(
     conn: &Connection,
@@ -257,7 +268,7 @@ type DueRow = (
     i64,
     MailKind,
     u32,
-    String,
+    Option<String>,
     u32,
     Option<Vec<u8>>,
     Option<i64>,
@@ -267,10 +278,14 @@ type DueRow = (
 
 /// The next due message of `which`, if any, marked `sending` (within the
 /// caller's transaction); mail that may no longer go is cancelled on the
-/// way.
+/// way. An invitation or reminder claimed for the first time is given
+/// its Message-ID here ([`crate::compose::token::message_id`], of its
+/// kind, number, the person's token and `domain`), durable with the
+/// claim before the message goes, and kept for every later attempt.
 fn claim_one(
     tx: &Connection,
     survey_id: &str,
+    domain: &str,
     now: Timestamp,
     which: Claimable,
 ) -> Result<Option<Claimed>> {
@@ -339,17 +354,30 @@ fn claim_one(
             Some(rid) => Some(recipient_by_id(tx, rid)?),
             None => None,
         };
-        let bounce_key: String = tx.query_row_cached(
+        let questionnaire_id = match (&message_id, &recipient) {
+            (None, Some(person)) => Some(crate::compose::token::message_id(
+                kind.name(),
+                seq,
+                &person.token,
+                domain,
+            )),
+            _ => None,
+        };
+        let (bounce_key, message_id): (String, Option<String>) = tx.query_row_cached(
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1,
-                    bounce_key = COALESCE(bounce_key, ?2), sent_to = ?3
-             WHERE id = ?1 RETURNING bounce_key",
+                    bounce_key = COALESCE(bounce_key, ?2), sent_to = ?3,
+                    message_id = COALESCE(message_id, ?4)
+             WHERE id = ?1 RETURNING bounce_key, message_id",
             params![
                 id,
                 crate::outbox::verp::new_key(),
-                recipient.as_ref().map(|r| r.email.clone())
+                recipient.as_ref().map(|r| r.email.clone()),
+                questionnaire_id
             ],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        // The table's check refuses a claim without one.
+        let message_id = message_id.unwrap_or_default();
         return Ok(Some(Claimed {
             id,
             kind,
@@ -374,18 +402,16 @@ impl Store {
     /// Set-based: one `INSERT ... SELECT` per [`INVITATION_BATCH`] ids
     /// (in id order), each batch its own transaction, so that a million
     /// are queued without a row passing through Rust, and the store is
-    /// free between batches for the inbox and the sending. The Message-ID
-    /// is the one [`crate::compose::token::message_id`] makes. The page
+    /// free between batches for the inbox and the sending. An invitation
+    /// is queued without its Message-ID: it is given one when first
+    /// claimed ([`Store::claim_batch`]), before it goes (migration 0026:
+    /// a million Message-IDs, made of random tokens, were a million
+    /// entries of a unique index written in random order). The page
     /// cache is as large as when the list is applied
     /// ([`super::recipients::LIST_CACHE_KIB`]) until every batch is done.
-    pub fn queue_invitations(
-        &self,
-        survey_id: &str,
-        domain: &str,
-        now: Timestamp,
-    ) -> Result<usize> {
+    pub fn queue_invitations(&self, survey_id: &str, now: Timestamp) -> Result<usize> {
         let before = super::recipients::list_cache(&self.lock())?;
-        let queued = self.queue_invitations_in_batches(survey_id, domain, now);
+        let queued = self.queue_invitations_in_batches(survey_id, now);
         super::recipients::restore_cache(&self.lock(), before)?;
         queued
     }
@@ -395,12 +421,7 @@ impl Store {
     /// (Each batch's end was found by a query that sorted every recipient
     /// of the survey, twenty times at a million people: most of the 26 s
     /// a start of the daemon took there with nothing to queue.)
-    fn queue_invitations_in_batches(
-        &self,
-        survey_id: &str,
-        domain: &str,
-        now: Timestamp,
-    ) -> Result<usize> {
+    fn queue_invitations_in_batches(&self, survey_id: &str, now: Timestamp) -> Result<usize> {
         let highest: Option<i64> =
             self.lock()
                 .query_row_cached("SELECT MAX(id) FROM recipients", [], |r| r.get(0))?;
@@ -411,14 +432,14 @@ impl Store {
             let mut conn = self.lock();
             let tx = conn.transaction()?;
             queued += tx.execute_cached(
-                "INSERT INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
-                 SELECT ?1, r.id, 'invitation', 1, 'invitation.1.' || r.selector || r.verifier || '@' || ?4, ?5, ?5
+                "INSERT INTO outbox (survey_id, recipient_id, kind, seq, next_attempt_at, created_at)
+                 SELECT ?1, r.id, 'invitation', 1, ?4, ?4
                  FROM recipients r
                  WHERE r.survey_id = ?1 AND r.listed = 1 AND r.status = 'active'
                    AND r.id > ?2 AND r.id <= ?3
                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recipient_id = r.id AND o.kind = 'invitation')
                  ORDER BY r.id",
-                params![survey_id, after, last, domain, now.as_second()],
+                params![survey_id, after, last, now.as_second()],
             )?;
             tx.commit()?;
             after = last;
@@ -441,14 +462,17 @@ impl Store {
     ///
     /// `sent` is the message this worker handed to the server last: it is
     /// marked sent in the same commit. Until then it stays `sending`,
-    /// still counted in flight.
+    /// still counted in flight. `domain` is the survey's sender domain: an
+    /// invitation or reminder claimed for the first time is given its
+    /// Message-ID of it then, in the same commit (see `claim_one`).
     pub fn claim_due(
         &self,
         survey_id: &str,
+        domain: &str,
         now: Timestamp,
         sent: Option<i64>,
     ) -> Result<Option<Claimed>> {
-        self.claim_due_of(survey_id, now, sent, Claimable::Any)
+        self.claim_due_of(survey_id, domain, now, sent, Claimable::Any)
     }
 
     /// [`Store::claim_due`], of the mail `which` says: with the account's
@@ -456,6 +480,7 @@ impl Store {
     pub fn claim_due_of(
         &self,
         survey_id: &str,
+        domain: &str,
         now: Timestamp,
         sent: Option<i64>,
         which: Claimable,
@@ -468,7 +493,9 @@ impl Store {
             })
             .into_iter()
             .collect();
-        Ok(self.claim_batch(survey_id, now, &accepted, which, 1)?.pop())
+        Ok(self
+            .claim_batch(survey_id, domain, now, &accepted, which, 1)?
+            .pop())
     }
 
     /// Group commit: marks `accepted` sent (each at its own time, an
@@ -481,6 +508,7 @@ impl Store {
     pub fn claim_batch(
         &self,
         survey_id: &str,
+        domain: &str,
         now: Timestamp,
         accepted: &[Accepted],
         which: Claimable,
@@ -493,7 +521,7 @@ impl Store {
         }
         let mut claimed = Vec::with_capacity(n.min(256));
         while claimed.len() < n {
-            match claim_one(&tx, survey_id, now, which)? {
+            match claim_one(&tx, survey_id, domain, now, which)? {
                 Some(one) => claimed.push(one),
                 None => break,
             }
@@ -755,6 +783,73 @@ mod tests {
     use crate::compose::token::Token;
     use crate::store::open::migrations;
 
+    /// An invitation or reminder is queued without a Message-ID and given
+    /// one in the commit that claims it, before it goes: the one the
+    /// message is rendered with. A crash after the send and before it was
+    /// marked (`sending` again at the start) sends it again with the same
+    /// Message-ID, whatever domain the claim is given then.
+    #[test]
+    fn a_questionnaires_message_id_is_durable_from_its_first_claim_and_kept() {
+        let (_dir, store, survey) = crate::store::tests::store_with_survey();
+        let now = Timestamp::UNIX_EPOCH;
+        let people = crate::survey::recipients::load(&survey.recipients_file).unwrap();
+        store.sync_recipients(&survey.id, &people, now).unwrap();
+        store.queue_invitations(&survey.id, now).unwrap();
+        let person = store.recipients(&survey.id).unwrap().remove(0);
+        store
+            .queue_reminders(&survey.id, &[(person.id, 2)], now)
+            .unwrap();
+        let unset: i64 = store
+            .lock()
+            .query_row(
+                "SELECT COUNT(*) FROM outbox WHERE message_id IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(unset, people.len() as i64 + 1, "queued without one");
+        let domain = survey.sender.address.domain();
+        let templates = crate::survey::templates::Templates::load(None).unwrap();
+        let mut claimed = Vec::new();
+        while let Some(one) = store.claim_due(&survey.id, domain, now, None).unwrap() {
+            claimed.push(one);
+        }
+        assert_eq!(claimed.len(), people.len() + 1);
+        for one in &claimed {
+            let rendered = crate::outbox::render(&survey, &templates, one, now).unwrap();
+            assert_eq!(rendered.message_id, one.message_id, "{}", one.kind);
+            let stored: String = store
+                .lock()
+                .query_row(
+                    "SELECT message_id FROM outbox WHERE id = ?1",
+                    [one.id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(stored, one.message_id);
+        }
+        let reminder = claimed
+            .iter()
+            .find(|c| c.kind == MailKind::Reminder)
+            .unwrap();
+        assert_eq!(
+            reminder.message_id,
+            crate::compose::token::message_id("reminder", 2, &person.token, domain)
+        );
+        assert_eq!(
+            store.requeue_in_flight(&survey.id).unwrap(),
+            people.len() + 1
+        );
+        let again = store
+            .claim_due(&survey.id, "elsewhere.test", now, None)
+            .unwrap()
+            .unwrap();
+        let first = claimed.iter().find(|c| c.id == again.id).unwrap();
+        assert_eq!(again.message_id, first.message_id);
+        assert_eq!(again.bounce_key, first.bounce_key);
+        assert_eq!(again.attempts, 2);
+    }
+
     /// Invitations are queued by ranges of ids: people whose ids fall in
     /// different ranges, with gaps and another survey's people between,
     /// each get one, the listed and active only, and a second call queues
@@ -789,9 +884,9 @@ mod tests {
             }
         }
         let now = Timestamp::from_second(100).unwrap();
-        assert_eq!(store.queue_invitations("s", "x.test", now).unwrap(), 3);
-        assert_eq!(store.queue_invitations("s", "x.test", now).unwrap(), 0);
-        assert_eq!(store.queue_invitations("t", "x.test", now).unwrap(), 1);
+        assert_eq!(store.queue_invitations("s", now).unwrap(), 3);
+        assert_eq!(store.queue_invitations("s", now).unwrap(), 0);
+        assert_eq!(store.queue_invitations("t", now).unwrap(), 1);
         let conn = store.lock();
         let invited: Vec<i64> = conn
             .prepare("SELECT recipient_id FROM outbox WHERE survey_id = 's' AND kind = 'invitation' ORDER BY recipient_id")
@@ -955,6 +1050,7 @@ mod tests {
             .unwrap();
         drop(conn);
         assert_eq!(store.questionnaires_waiting("w").unwrap(), rule as u64);
+        assert_eq!(store.status_and_waiting("w").unwrap().1, rule as u64);
         let plan = plan.join("\n");
         for expected in [
             "SEARCH outbox USING COVERING INDEX outbox_by_kind (survey_id=? AND kind=? AND state=?)",
@@ -987,9 +1083,7 @@ mod tests {
             store.questionnaires_waiting(&survey.id).unwrap(),
             people.len() as u64
         );
-        store
-            .queue_invitations(&survey.id, "example.org", t0)
-            .unwrap();
+        store.queue_invitations(&survey.id, t0).unwrap();
         let person = store.recipients(&survey.id).unwrap().remove(0);
         store
             .lock()
@@ -1002,7 +1096,7 @@ mod tests {
         let now = t0 + jiff::SignedDuration::from_secs(20);
         let kind = |which| {
             store
-                .claim_due_of(&survey.id, now, None, which)
+                .claim_due_of(&survey.id, "x.test", now, None, which)
                 .unwrap()
                 .map(|c| c.kind)
         };
@@ -1044,9 +1138,7 @@ mod tests {
         let now = Timestamp::UNIX_EPOCH;
         let people = crate::survey::recipients::load(&survey.recipients_file).unwrap();
         store.sync_recipients(&survey.id, &people, now).unwrap();
-        store
-            .queue_invitations(&survey.id, "example.org", now)
-            .unwrap();
+        store.queue_invitations(&survey.id, now).unwrap();
         let person = store.recipients(&survey.id).unwrap().remove(0);
         store
             .lock()
@@ -1055,7 +1147,7 @@ mod tests {
                 [person.id],
             )
             .unwrap();
-        while let Some(claimed) = store.claim_due(&survey.id, now, None).unwrap() {
+        while let Some(claimed) = store.claim_due(&survey.id, "x.test", now, None).unwrap() {
             assert_ne!(claimed.recipient.map(|r| r.id), Some(person.id));
         }
         let reason: Option<CancelReason> = store
@@ -1086,7 +1178,10 @@ mod tests {
                 [person.id],
             )
             .unwrap();
-        let claimed = store.claim_due(&survey.id, now, None).unwrap().unwrap();
+        let claimed = store
+            .claim_due(&survey.id, "x.test", now, None)
+            .unwrap()
+            .unwrap();
         assert_eq!(claimed.recipient.map(|r| r.id), Some(person.id));
         assert_eq!(claimed.kind, MailKind::Invitation);
     }

@@ -30,16 +30,14 @@ pub struct Silent {
     pub reminded: Vec<u32>,
 }
 
-/// A reminder found due by [`Store::reminders_due`]: to whom, which one,
-/// and their token (for its Message-ID).
+/// A reminder found due by [`Store::reminders_due`]: to whom and which
+/// one (its Message-ID is given when it is first claimed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DueReminder {
     /// Their row id.
     pub recipient_id: i64,
     /// The reminder's number (1 for the first of the survey's list).
     pub number: u32,
-    /// Their token.
-    pub token: Token,
 }
 
 /// Recipient ids looked at by one call of [`Store::reminders_due`]: the
@@ -348,15 +346,15 @@ impl Store {
         }
         drop(rows);
         let mut person = conn.prepare_cached(
-            "SELECT selector || verifier, added_at FROM recipients
+            "SELECT added_at FROM recipients
              WHERE id = ?1 AND survey_id = ?2 AND listed = 1 AND status = 'active'",
         )?;
         let mut due = Vec::with_capacity(picked.len());
         for (id, number, at) in picked {
-            let found: Option<(String, i64)> = person
-                .query_row(params![id, survey_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            let found: Option<i64> = person
+                .query_row(params![id, survey_id], |r| r.get(0))
                 .optional()?;
-            let Some((token, added_at)) = found else {
+            let Some(added_at) = found else {
                 continue;
             };
             if at < ts(id, added_at)? {
@@ -365,33 +363,29 @@ impl Store {
             due.push(DueReminder {
                 recipient_id: id,
                 number,
-                token: Token::parse(&token).ok_or_else(|| Error::Decode {
-                    table: "recipients",
-                    row: id,
-                    detail: "the token is not well formed".into(),
-                })?,
             });
         }
         Ok(due)
     }
 
     /// Queues reminders in one transaction, each `(recipient id, reminder
-    /// number, Message-ID)`; one already queued changes nothing. Returns
-    /// how many were queued.
+    /// number)`; one already queued changes nothing. Returns how many were
+    /// queued. A reminder is given its Message-ID when first claimed
+    /// ([`Store::claim_batch`]), as an invitation is.
     pub fn queue_reminders(
         &self,
         survey_id: &str,
-        due: &[(i64, u32, String)],
+        due: &[(i64, u32)],
         now: Timestamp,
     ) -> Result<usize> {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         let mut queued = 0;
-        for (recipient_id, number, message_id) in due {
+        for (recipient_id, number) in due {
             queued += tx.execute_cached(
-                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, message_id, next_attempt_at, created_at)
-                 VALUES (?1, ?2, 'reminder', ?3, ?4, ?5, ?5)",
-                params![survey_id, recipient_id, number, message_id, now.as_second()],
+                "INSERT OR IGNORE INTO outbox (survey_id, recipient_id, kind, seq, next_attempt_at, created_at)
+                 VALUES (?1, ?2, 'reminder', ?3, ?4, ?4)",
+                params![survey_id, recipient_id, number, now.as_second()],
             )?;
         }
         tx.commit()?;

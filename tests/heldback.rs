@@ -376,20 +376,16 @@ fn heldback_replies_of_issue_21_fifth_set() {
 /// (99.6%), its wrong values down to three; with a yes said loosely
 /// ("Yes (sort of - ...)") asked, the two listed; with "mo" read as "no"
 /// with its first key slipped along the row (the sixth set's rule), 495
-/// of 496 (99.8%).
+/// of 496 (99.8%); with a postscript's word of correction applying to
+/// its answers by number ("P.S. I've just checked ... so 7 is a yes after
+/// all", issue 22's fifth set), 496 of 496 and one known wrong value left.
 const FOURTH_HALF_21: Set = Set {
     name: "issue 21, fourth half",
     dir: "tests/fixtures/heldback21d",
     survey: "config/example.toml",
     cases: 60,
-    ratchet: 0.997,
-    known_wrong: &[
-        (
-            "heldback21d_correction_ps_below_signoff_outlook",
-            "shared_guidance",
-        ),
-        ("heldback21d_trap_contradiction_outlook", "opioid_sparing"),
-    ],
+    ratchet: 1.0,
+    known_wrong: &[("heldback21d_trap_contradiction_outlook", "opioid_sparing")],
 };
 
 /// Issue 22's third held-back half: 35 replies to the seed-full survey
@@ -429,14 +425,15 @@ fn heldback_replies_of_issue_22_question_types_third_half() {
 /// summary, "please put 5 rather than 7" as a correction (a follow-up
 /// changing only 4), "Bo" and "Ni" as no (a key slipped along the row) and
 /// "AB" as options a and b (each form first as a corpus case of our own,
-/// `scripts/make-reply-fixtures-21f.py`); left: a P.S. "I've got 7 wrong
-/// ... so 7 is a yes" read as taken back without a new answer.
+/// `scripts/make-reply-fixtures-21f.py`); 526 of 526 once a postscript's
+/// word of correction applied to its answers by number ("PS sorry, I've
+/// got 7 wrong ... so 7 is a yes", issue 22's fifth set).
 const SIXTH_HALF_21: Set = Set {
     name: "issue 21, sixth half",
     dir: "tests/fixtures/heldback21f",
     survey: "config/example.toml",
     cases: 62,
-    ratchet: 0.998,
+    ratchet: 1.0,
     known_wrong: &[
         ("heldback21f_trap_contradiction_outlook", "early_adjuvant"),
         ("heldback21f_trap_hedges_gmail_android", "early_adjuvant"),
@@ -480,23 +477,18 @@ fn heldback_replies_of_issue_22_question_types_fourth_half() {
 /// someone who did not see the rules, and scored once at the end (main at
 /// e9521a1): 458 of 483 (94.8%), 2 wrong, both in one reply: a P.S. that
 /// corrects 7 and 8 ("7 should be yes", then 8 answered) not applied, so
-/// the list's "No" for 7 and "n/a" for 8 were counted.
+/// the list's "No" for 7 and "n/a" for 8 were counted. Then training
+/// data: 460 of 483 (95.2%), 0 wrong, once a postscript's word of
+/// correction ("sorry, I've just checked") made its answers by number
+/// ("So 7 is yes, and 8 is no") corrections (each form first as a corpus
+/// case of our own, `scripts/make-reply-fixtures-22e.py`).
 const QUESTION_TYPES_22E: Set = Set {
     name: "issue 22, question types, fifth set",
     dir: "tests/fixtures/heldback22e",
     survey: "config/seed-full.toml",
     cases: 38,
-    ratchet: 0.948,
-    known_wrong: &[
-        (
-            "heldback22e_outlook_ps_corrects_protocol",
-            "written_protocol",
-        ),
-        (
-            "heldback22e_outlook_ps_corrects_protocol",
-            "protocol_shared",
-        ),
-    ],
+    ratchet: 0.952,
+    known_wrong: &[],
 };
 
 #[test]

@@ -29,6 +29,7 @@ mod deed;
 pub mod html;
 mod limits;
 mod numbering;
+mod postscript;
 mod prose;
 mod reference;
 mod revision;
@@ -885,6 +886,10 @@ struct Reader<'q> {
     /// answers typed into the form), and the sentence: applied once the
     /// whole reply is read, to the answers given below them.
     doubts_ahead: Vec<(usize, String)>,
+    /// A postscript of the doctor's own has begun ("PS", "P.S."), and
+    /// whether it holds a word of correction ("sorry, I've just checked"):
+    /// then its answers by number are corrections ([`postscript`]).
+    postscript: Option<bool>,
     /// Who we are in a header block.
     us: &'q Us,
     /// In the header block of a copy of the doctor's own mail that never
@@ -930,6 +935,7 @@ impl<'q> Reader<'q> {
             bottom_posting: false,
             gate_corrected: None,
             doubts_ahead: Vec::new(),
+            postscript: None,
             us: &prepared.us,
             copy_header: false,
         }
@@ -1270,11 +1276,39 @@ impl<'q> Reader<'q> {
     /// one"): recorded, and true, when the line is one. A question named by
     /// words must be named by exactly one question's words.
     fn correction(&mut self, text: &str) -> bool {
+        if postscript::starts(text) {
+            self.postscript = Some(false);
+        }
+        if let Some(correcting) = &mut self.postscript {
+            *correcting |= postscript::correcting(text);
+        }
         let mut any = false;
         for sentence in sentences(text) {
-            any |= self.correction_in(sentence);
+            any |= self.postscript_in(sentence) || self.correction_in(sentence);
         }
         any
+    }
+
+    /// In a postscript with a word of correction, a sentence giving
+    /// answers by number ("So 7 is yes, and 8 is no"): recorded as
+    /// corrections, and true when it was one.
+    fn postscript_in(&mut self, text: &str) -> bool {
+        if self.postscript != Some(true) {
+            return false;
+        }
+        let found = postscript::answers(text, self.questions);
+        if found.is_empty() {
+            return false;
+        }
+        self.close();
+        for (index, wanted) in found {
+            if self.is_gate(index) {
+                self.gate_corrected = Some(index);
+            }
+            self.found[index].push(AnswerText::new(wanted, Origin::Correction));
+        }
+        self.listing_open = false;
+        true
     }
 
     /// One sentence's correction, if it is one.

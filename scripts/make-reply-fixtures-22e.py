@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Writes the reply-corpus cases for the forms issue 22's fifth held-back
+set (tests/fixtures/heldback22e, training data since it was scored) read
+wrong or did not read, each in our own words and mostly in another client
+than the held-back case, with traps beside them:
+
+- a postscript below the sign-off whose word of correction ("sorry, I've
+  just checked", "turns out", "my mistake") makes the answers it gives by
+  number ("so 7 is yes, and 8 is no") corrections;
+
+Replies to the example survey are written with make-reply-fixtures.py's
+helpers (message, quote, reply_case_into, expect) into
+tests/fixtures/replies/; replies to the seed-full survey (grids, rankings,
+dates, conditions) with the real clients' writers of
+scripts/heldback_common/, as seed-full/generate_22d.py writes them, into
+tests/fixtures/replies/seed-full/, each dated where its words need a date
+to count from. Writes only its own cases; from the repository root:
+    python3 scripts/make-reply-fixtures-22e.py
+"""
+import datetime, os, runpy, sys
+from types import SimpleNamespace
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# ---- the example survey: make-reply-fixtures.py's helpers ----
+ex = SimpleNamespace(**{k: v for k, v in runpy.run_path(os.path.join(HERE, "make-reply-fixtures.py"),
+                                                          run_name="fixtures").items() if not k.startswith("__")})
+EX_CASES = []
+ex_case = ex.reply_case_into(EX_CASES)
+
+# ---- the seed-full survey: the clients' writers of scripts/heldback_common ----
+sys.path.insert(1, os.path.join(HERE, "heldback_common"))
+import mailgen  # noqa: E402
+
+IDS = ["used_ketamine", "situations", "confidence", "confidence_areas.dosing", "confidence_areas.routes",
+       "confidence_areas.side_effects", "barriers", "barrier_rank", "written_protocol", "protocol_shared", "training",
+       "last_prescribed", "years_in_palliative", "comments"]
+CONDITION = {"situations": "used_ketamine", "confidence_areas.dosing": "used_ketamine",
+             "confidence_areas.routes": "used_ketamine", "confidence_areas.side_effects": "used_ketamine",
+             "last_prescribed": "used_ketamine", "protocol_shared": "written_protocol"}
+mailgen.configure("corpus22e", "invitation-aisha-seed-full.eml", "kqzspgmacb4z5aaaz6kdsuzxwjh5znlp", IDS,
+                  [i for i in IDS if i not in ("last_prescribed", "comments")],
+                  ("Aisha", "Lewis", "aisha.lewis@riverside-pcu.test"),
+                  datetime.datetime(2026, 12, 1, 9, 0, 0), replies=(datetime.datetime(2026, 12, 7, 8, 0), 5, 12),
+                  condition=CONDITION)
+sys.modules["lib"] = mailgen  # what the clients' writers import
+import clients as C  # noqa: E402
+import clients_new as N  # noqa: E402
+from mailgen import ok, INF, UNCLEAR, case  # noqa: E402
+
+SEED_OUT = os.path.join(ROOT, "tests/fixtures/replies/seed-full")
+NA = ok({"reserved": "not_applicable"})
+SIT = {"a": "end_of_life", "b": "early_adjuvant", "c": "opioid_sparing"}
+BAR = {"a": "expertise", "b": "evidence", "c": "side_effects", "d": "none"}
+RANK = {"a": "expertise", "b": "evidence", "c": "side_effects", "d": "access"}
+
+# A doctor who has used ketamine, every question answered plainly: the
+# lines of a top list, and what they read as.
+LINES = {1: "Yes", 2: "b, c", 3: "5", 4: "3 3 4", 5: "b", 6: "b, a, d, c", 7: "Yes", 8: "No", 9: "Yes",
+         10: "Nov 2026", 11: "7"}
+READ = {"used_ketamine": ok(True), "situations": ok([SIT["b"], SIT["c"]]), "confidence": ok(5),
+        "confidence_areas.dosing": ok(3), "confidence_areas.routes": ok(3), "confidence_areas.side_effects": ok(4),
+        "barriers": ok([BAR["b"]]), "barrier_rank": ok([RANK[c] for c in "badc"]),
+        "written_protocol": ok(True), "protocol_shared": ok(False), "training": ok(True),
+        "last_prescribed": ok("2026-11"), "years_in_palliative": ok(7)}
+NUMBER = {"used_ketamine": 1, "situations": 2, "confidence": 3, "confidence_areas": 4, "barriers": 5,
+          "barrier_rank": 6, "written_protocol": 7, "protocol_shared": 8, "training": 9, "last_prescribed": 10,
+          "years_in_palliative": 11, "comments": 12}
+
+
+def answers(**changes):
+    """The plain answers with some changed (question id -> text; None
+    leaves the question out)."""
+    lines = dict(LINES)
+    for q, text in changes.items():
+        if text is None:
+            lines.pop(NUMBER[q], None)
+        else:
+            lines[NUMBER[q]] = text
+    return lines
+
+
+def expected(**changes):
+    """The plain answers' reading with some changed (None: not expected)."""
+    out = dict(READ)
+    for q, v in changes.items():
+        q = q.replace("__", ".")
+        if v is None:
+            out.pop(q, None)
+        else:
+            out[q] = v
+    return out
+
+
+def numbered(lines, sep=". "):
+    return [f"{n}{sep}{a}" for n, a in sorted(lines.items())]
+
+
+def dated(day, hour=10, minute=17):
+    """A reply's Date header on `day` (a date)."""
+    return datetime.datetime.combine(day, datetime.time(hour, minute), datetime.timezone.utc).strftime(
+        "%a, %d %b %Y %H:%M:%S +0000")
+
+
+SIG = ["Aisha", "", "Dr Aisha Lewis", "Specialty Doctor, Palliative Medicine"]
+
+# ==== 1. a postscript below the sign-off that corrects answers by number ====
+n = "postscript_corrects_gate_and_dependant_gmail_top_list"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 8))
+case(n, N.reply(n, "gmail_web", top=numbered(answers(written_protocol="No", protocol_shared="N/A"))
+                + ["", "Best wishes,", "Aisha", "",
+                   "P.S. Turns out I was wrong about the protocol - our pharmacist wrote one in the spring and it's on "
+                   "the shared drive. So 7 is a yes, and 8 is yes as well, the district nurses have a copy."]),
+     expected(protocol_shared=ok(True)),
+     note="Gmail web, top list '7. No' and '8. N/A', then below 'Best wishes, Aisha' a P.S. with a word of correction "
+          "('Turns out I was wrong') giving 7 and 8 again by number ('So 7 is a yes, and 8 is yes as well'): the "
+          "doctor's own correction, applied (7 yes, 8 yes)")
+
+n = "postscript_correction_word_on_its_own_line_apple_mac"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 9))
+case(n, N.apple_mac(n, numbered(answers(training="No"), sep=") ")
+                    + ["", "Thanks", "Aisha", "", "PS my mistake on the training question.", "9 is yes - I did the regional study day in June."]),
+     expected(),
+     note="Apple Mail (macOS), a list numbered '1)' with '9) No', then a P.S. over two lines: the word of correction "
+          "('my mistake') on the first, '9 is yes - ...' on the second: 9 corrected to yes")
+
+n = "postscript_trap_correcting_word_number_not_an_answer_owa"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 10))
+case(n, C.owa(n, numbered(answers(confidence="6")) + ["", "Kind regards", "Aisha", "",
+                                                      "PS Actually, 6 is about where most of our registrars would put themselves too."]),
+     expected(confidence=ok(6)),
+     note="trap: Outlook on the web, top list, then 'PS Actually, 6 is about where most of our registrars would put "
+          "themselves too': a word of correction, but '6 is ...' gives no answer to question 6 (a ranking): nothing "
+          "changes (3 stays 6)")
+
+n = "postscript_trap_sorry_for_the_delay_iphone"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 11))
+case(n, C.iphone(n, numbered(answers(), sep=" ") + ["", "Aisha", "", "PS sorry for the delay - 8 is no, for now."]),
+     expected(),
+     note="trap: iPhone Mail, a terse list, then 'PS sorry for the delay - 8 is no, for now': an apology for the "
+          "delay is no word of correction; the answer said again agrees with the list (8 no)")
+
+# the example survey: 6 written protocol, 7 shared guidance
+text = ("1. yes\n2. no\n3. yes\n4. 6\n5. a\n6. no\n7. no\n8. yes\n9. no\n\nThanks,\nJack\n\n"
+        "P.S. Having checked with our clinical lead, we do have a written protocol after all, so 6 is yes.\n\n"
+        + ex.WROTE + "\n" + ex.quote(ex.INV_TEXT) + "\n")
+ex_case("postscript_having_checked_gmail", ex.message("postscript_having_checked_gmail", text=text),
+        ex.expect({1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: True, 7: False, 8: True, 9: False}),
+        "Gmail: a numbered list with '6. no', then below 'Thanks, Jack' a P.S. 'Having checked with our clinical lead, "
+        "we do have a written protocol after all, so 6 is yes': the doctor's own correction (6 yes)")
+
+if __name__ == "__main__":
+    mailgen.write(SEED_OUT)
+    ex.write_cases(EX_CASES)

@@ -594,10 +594,10 @@ yn = {1: "Yes, though rarely", 2: "Occasionally", 3: "Not really", 4: "7", 5: "b
 tb = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
 text = tb + "\n" + text_inline(yn) + "\n"
 case("everyday_qualifiers_thunderbird", message("everyday_qualifiers_thunderbird", text=text, mailer="Mozilla Thunderbird"), answers={
-    "end_of_life": ok(True, "though rarely"), "early_adjuvant": ok(True, "Occasionally"), "opioid_sparing": ok(False), "confidence": ok(7),
+    "end_of_life": ok(True, "though rarely"), "early_adjuvant": ok(True, "Occasionally"), "opioid_sparing": UNCLEAR, "confidence": ok(7),
     "barriers": ok(["evidence", "side_effects"]), "written_protocol": ok(False, "we're drafting one"), "shared_guidance": ok(False),
     "training": ok(True), "research": UNCLEAR},
-    note="qualifiers after yes/no; 'occasionally' is yes to 'Have you ...'; 'sometimes' to 'Do you feel ...' is unclear")
+    note="qualifiers after yes/no; 'occasionally' is yes to 'Have you ...'; 'sometimes' to 'Do you feel ...' is unclear; 'Not really' is a hedge (issue 21), asked")
 
 top = ["1. yes", "2. no", "3. no"]
 text = ("\n".join(top) + "\n\nMore later.\n\n-- \nJack Clarke\nYes, we are a smoke-free site.\n\n"
@@ -766,9 +766,9 @@ case("heldout_everyday_apple", message("heldout_everyday_apple", text=text, mail
 yn = {1: "Yes - occasionally", 2: "Not really", 3: "Rarely", 4: "7", 5: "c", 6: "We do", 7: "Not as far as I know", 8: "Yes please!", 9: "I think so"}
 html = '<html><body><div>Answers in the text below.</div>' + OUTLOOK_HEADER_HTML + html_inline_same_paragraph(yn, "color:#0078D4") + '</body></html>'
 case("heldout_everyday_outlook_web", message("heldout_everyday_outlook_web", html=html), answers={
-    "end_of_life": ok(True, "occasionally"), "early_adjuvant": ok(False), "opioid_sparing": ok(True), "confidence": ok(7),
+    "end_of_life": ok(True, "occasionally"), "early_adjuvant": UNCLEAR, "opioid_sparing": ok(True), "confidence": ok(7),
     "barriers": ok(["side_effects"]), "written_protocol": ok(True), "shared_guidance": UNCLEAR, "training": ok(True), "research": UNCLEAR},
-    note="held out (issue 12); 'Not as far as I know' and 'I think so' are hedges (issue 21), asked, never no or yes")
+    note="held out (issue 12); 'Not really', 'Not as far as I know' and 'I think so' are hedges (issue 21), asked, never no or yes")
 
 top = ["1. no", "2. no", "3. yes", "4. 5", "5. b", "6. no", "7. no", "8. yes", "9. yes"]
 text = ("\n".join(top) + "\n\nJack\n--\nDr Jack Clarke | Yes Team award 2024\nNo-reply: please use 01632 960123\n"

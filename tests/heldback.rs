@@ -378,14 +378,16 @@ fn heldback_replies_of_issue_21_fifth_set() {
 /// with its first key slipped along the row (the sixth set's rule), 495
 /// of 496 (99.8%); with a postscript's word of correction applying to
 /// its answers by number ("P.S. I've just checked ... so 7 is a yes after
-/// all", issue 22's fifth set), 496 of 496 and one known wrong value left.
+/// all", issue 22's fifth set), 496 of 496 and one known wrong value left;
+/// 0 wrong once a deed told in other words contradicted a yes
+/// (`scripts/make-reply-fixtures-21g.py`).
 const FOURTH_HALF_21: Set = Set {
     name: "issue 21, fourth half",
     dir: "tests/fixtures/heldback21d",
     survey: "config/example.toml",
     cases: 60,
     ratchet: 1.0,
-    known_wrong: &[("heldback21d_trap_contradiction_outlook", "opioid_sparing")],
+    known_wrong: &[],
 };
 
 /// Issue 22's third held-back half: 35 replies to the seed-full survey
@@ -427,17 +429,17 @@ fn heldback_replies_of_issue_22_question_types_third_half() {
 /// "AB" as options a and b (each form first as a corpus case of our own,
 /// `scripts/make-reply-fixtures-21f.py`); 526 of 526 once a postscript's
 /// word of correction applied to its answers by number ("PS sorry, I've
-/// got 7 wrong ... so 7 is a yes", issue 22's fifth set).
+/// got 7 wrong ... so 7 is a yes", issue 22's fifth set); 0 wrong
+/// once hedges ("No, not really", "hardly ever") were asked and a limit
+/// told in other words contradicted a yes
+/// (`scripts/make-reply-fixtures-21g.py`).
 const SIXTH_HALF_21: Set = Set {
     name: "issue 21, sixth half",
     dir: "tests/fixtures/heldback21f",
     survey: "config/example.toml",
     cases: 62,
     ratchet: 1.0,
-    known_wrong: &[
-        ("heldback21f_trap_contradiction_outlook", "early_adjuvant"),
-        ("heldback21f_trap_hedges_gmail_android", "early_adjuvant"),
-    ],
+    known_wrong: &[],
 };
 
 /// Issue 22's fourth held-back half: 35 replies to the seed-full survey

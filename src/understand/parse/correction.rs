@@ -31,6 +31,10 @@ pub(super) enum Fix {
     /// An answer given is put in doubt ("not sure about 6 actually"): the
     /// sentence. Nothing when no answer was given.
     Doubted(String),
+    /// An answer said again by its number with no word of correction
+    /// ("PS 7 is a yes"): the yes or no, which stands with the answers
+    /// given before it, and makes the question unclear when it differs.
+    Restated(String),
 }
 
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,6 +135,9 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|r| Regex::new(r).expect("valid regex"))
     .collect()
 });
+/// The place in [`NUMBERED_FORMS`] of "PS: 9 - yes".
+const PS_FORM: usize = 5;
+
 /// "The confidence should be 8", "the protocol one should have been
 /// yes", "the protocol question is actually a yes", "change my answer to
 /// the protocol question to yes": a question by its words; taken only
@@ -223,6 +230,45 @@ static SWAPPED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "I got 6 and 7 wrong", "ignore 3, 4 and 5", "6 and 7 are wrong", "I
+/// made a mistake on 7", "my answer to 7 is wrong": answers taken back
+/// with no new one that can be told apart (`n`: the numbers).
+static TAKEN_BACK_MANY: LazyLock<Regex> = LazyLock::new(|| {
+    let q = r"(?:q(?:uestions?)?\s*\.?\s*|nos?\.?\s*|numbers?\s+|answers?\s+(?:to\s+)?|my\s+answers?\s+(?:to|for)\s+(?:questions?\s+|q\s*)?)?";
+    let n = r"\d{1,2}(?:\s*(?:,|and|&|/)\s*(?:q\s*)?\d{1,2})*";
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:got|put|have|had|answered)\s+{q}(?P<a>{n})\s+(?:all\s+|both\s+)?wrong\b|\b{TAKE_BACK}\s+{q}(?P<b>{n})\b|(?:^|[\s,;:(–—-]){q}(?P<c>{n})\s+(?:are|were|is|was)\s+(?:all\s+|both\s+)?wrong\b|\b(?:mistake|error|slip)s?\s+(?:on|in|with|for)\s+{q}(?P<d>{n})\b)"
+    ))
+    .expect("valid regex")
+});
+
+/// The questions (0-based) whose answers a sentence takes back without a
+/// new one ([`TAKEN_BACK_MANY`]); none when it names a number that is no
+/// question.
+pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
+    let Some(c) = TAKEN_BACK_MANY.captures(sentence) else {
+        return Vec::new();
+    };
+    let Some(numbers) = ["a", "b", "c", "d"].iter().find_map(|k| c.name(k)) else {
+        return Vec::new();
+    };
+    let found: Vec<Option<usize>> = numbers
+        .as_str()
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .filter(|i| *i < questions)
+        })
+        .collect();
+    if found.iter().any(Option::is_none) {
+        return Vec::new();
+    }
+    found.into_iter().flatten().collect()
+}
+
 /// Two questions (0-based) whose answers the sentence says were swapped.
 pub(super) fn swapped(sentence: &str, questions: usize) -> Option<(usize, usize)> {
     let c = SWAPPED.captures(sentence)?;
@@ -268,6 +314,32 @@ static NOT_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\s,;(]*\b(not|instead of|rather than)\b.*$").expect("valid regex")
 });
 
+/// "So 7 is a yes after all", "PS Q6 is a no", "8's a yes": a question by
+/// its number at the start of a clause, "is", and a bare yes or no, with
+/// at most a word of correction or a reason after it.
+static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[,;:–—(]\s*|\s-\s*|\b(?:so|and|then|also|but|ps|p\.\s*s\.?|now|which\s+means|meaning|maybe|perhaps|probably|possibly|think)\s+)(?P<q>q(?:uestion)?\s*\.?\s*#?\s*|no\.\s*|number\s+|#)?(?P<n>\d{1,2})(?:\s+is|'s|’s|\s+was|\s+should\s+read|\s*=)\s+(?:now\s+|definitely\s+|actually\s+|really\s+|in\s+fact\s+|then\s+)?(?:an?\s+)?(?P<v>yes|no)\b\s*(?P<after>.*)$",
+    )
+    .expect("valid regex")
+});
+/// What may follow a restated yes or no: a word of correction, a plain
+/// reason after a separator or "as", "because", "since".
+static RESTATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s.!]*(?:(?:after\s+all|actually|in\s+fact|then|instead|really|now|too|as\s+well|sorry|then\s+sorry|rather\s+than\s+an?\s+(?:yes|no)|not\s+an?\s+(?:yes|no))[\s,.!]*)*(?:$|[,;(]|\s*[-–—]\s|(?:as|because|since)\s)",
+    )
+    .expect("valid regex")
+});
+/// Words that make a sentence say that an answer changes: with them, a
+/// restated answer ([`RESTATED`]) is a correction.
+static CORRECTING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:after\s+all|actually|in\s+fact|sorry|apolog\w*|oops|wrong|mistake\w*|error|correct\w*|meant|instead|rather|turns?\s+out|turned\s+out|(?:just\s+|have\s+|i'?ve\s+)checked|having\s+checked|realis\w*|realiz\w*|on\s+reflection|second\s+thoughts?|thinking\s+(?:about\s+it\s+)?again|re-?read\w*|now|change\w*|amend\w*|update\w*)\b",
+    )
+    .expect("valid regex")
+});
+
 /// Every pattern [`read`] tries on the sentence (its numbers in words
 /// made digits), as one set: a sentence that none of them matches (nearly
 /// every sentence) is searched once instead of once per pattern (issue
@@ -290,6 +362,7 @@ static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
         &ADJUSTED,
         &RECONSIDERED_SAID,
         &SAID_FOR,
+        &RESTATED,
     ]
     .into_iter()
     .map(|r| r.as_str())
@@ -298,9 +371,35 @@ static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(all).expect("valid regexes")
 });
 
+/// Words that make a correction tentative: "I think 7 should be a yes",
+/// "4 should probably be 6", "maybe 8 is a no after all", "3 might be a
+/// yes". The answer given no longer stands, and the new one is not sure:
+/// unclear, asked ("could you change 4 to 7" is a request, no hedge).
+static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:i\s+think|i\s+believe|i\s+guess|i\s+suppose|i\s+reckon|i\s+don'?t\s+think|maybe|perhaps|probably|possibly|might\s+(?:be|have|need)|could\s+(?:be|have\s+been)|may\s+(?:be|have\s+been)|not\s+(?:\w+\s+)?sure|unsure|not\s+certain)\b",
+    )
+    .expect("valid regex")
+});
+
 /// The correction in one sentence of the doctor's own, if it is one: the
-/// question (0-based) and what it does.
+/// question (0-based) and what it does. A new answer said tentatively
+/// ([`HEDGED`]) only puts the old one in doubt.
 pub(super) fn read(
+    sentence: &str,
+    questions: &[Question],
+    index: &prose::Index,
+) -> Option<(usize, Fix)> {
+    let (q, fix) = read_plainly(sentence, questions, index)?;
+    match fix {
+        Fix::Value(_) | Fix::Restated(_) if HEDGED.is_match(sentence) => {
+            Some((q, Fix::Doubted(sentence.trim().to_owned())))
+        }
+        fix => Some((q, fix)),
+    }
+}
+
+fn read_plainly(
     sentence: &str,
     questions: &[Question],
     index: &prose::Index,
@@ -383,6 +482,8 @@ pub(super) fn read(
         let n = c.get(2).or(c.get(3))?.as_str();
         let wanted = c.get(4)?.as_str().trim().to_owned();
         return Some((by_number(n)?, Fix::Value(wanted)));
+    } else if let Some(found) = restated(sentence, questions) {
+        return Some(found);
     } else if let Some(found) = numbered_form(sentence, questions) {
         return Some(found);
     } else if let Some(found) = words_should(sentence, questions, index) {
@@ -398,6 +499,34 @@ pub(super) fn read(
     // "Q3 should have been a yes, not a no": "a yes" is "yes".
     let wanted = plainly(&trimmed(wanted));
     (!wanted.is_empty()).then_some((q, Fix::Value(wanted)))
+}
+
+/// The [`RESTATED`] form: "so 7 is a yes after all" with a word of
+/// correction anywhere in the sentence ("I've got 7 wrong - ..., so 7 is
+/// a yes") is a correction; without one ("PS 7 is a yes") the answer said
+/// again. Not when the sentence names another question's number in a
+/// correction of its own, nor before words that are no plain reason ("7
+/// is a no brainer").
+fn restated(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)> {
+    let c = RESTATED.captures(sentence)?;
+    let n: usize = c["n"].parse().ok()?;
+    let q = n.checked_sub(1).filter(|i| *i < questions.len())?;
+    if !matches!(questions[q].kind, QuestionKind::YesNo) || !RESTATED_AFTER.is_match(&c["after"]) {
+        return None;
+    }
+    let other = NUMBERED_FORMS
+        .iter()
+        .filter_map(|r| r.captures(sentence))
+        .any(|o| o["n"].parse::<usize>().ok() != Some(n));
+    if other {
+        return None;
+    }
+    let wanted = c["v"].to_lowercase();
+    if CORRECTING_WORD.is_match(sentence) {
+        Some((q, Fix::Value(wanted)))
+    } else {
+        Some((q, Fix::Restated(wanted)))
+    }
 }
 
 /// The [`WORDS_SHOULD`] form, when its words name one question and what
@@ -461,12 +590,20 @@ fn plainly(wanted: &str) -> String {
 /// "Q" or "question") only before an answer that reads; "I got 7 wrong"
 /// with nothing readable after it takes the answer back.
 fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)> {
-    let c = NUMBERED_FORMS.iter().find_map(|r| r.captures(sentence))?;
+    let (form, c) = NUMBERED_FORMS
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| r.captures(sentence).map(|c| (i, c)))?;
     let n: usize = c["n"].parse().ok()?;
     let q = n.checked_sub(1).filter(|i| *i < questions.len())?;
     let wanted = plainly(&trimmed(&c["v"]));
     let question = &questions[q];
     if answers(question, &wanted) {
+        // "PS: 9 - yes" with no word of correction says an answer (again):
+        // it must agree with one given before.
+        if form == PS_FORM && !CORRECTING_WORD.is_match(sentence) {
+            return Some((q, Fix::Restated(wanted)));
+        }
         return Some((q, Fix::Value(wanted)));
     }
     let lower = sentence.to_lowercase();
@@ -816,6 +953,65 @@ mod tests {
             "please ignore 2 of my colleagues",
         ] {
             assert_eq!(fix(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn an_answer_said_again_by_its_number() {
+        // With a word of correction: a correction.
+        for (sentence, q, wanted) in [
+            (
+                "I've just checked with our CNS and we did agree shared guidance in the autumn, so 7 is a yes after all.",
+                6,
+                "yes",
+            ),
+            (
+                "PS sorry, I've got 7 wrong – we signed it off in the summer, so 7 is a yes.",
+                6,
+                "yes",
+            ),
+            ("Apologies, I read 9 wrong – so 9 is a yes.", 8, "yes"),
+            ("So Q6 is a no now.", 5, "no"),
+        ] {
+            assert_eq!(fix(sentence), value(q, wanted), "{sentence}");
+        }
+        // Without one: said again, to agree with the answer given.
+        assert_eq!(
+            fix("PS 7 is a yes."),
+            Some((6, Fix::Restated("yes".into())))
+        );
+        assert_eq!(
+            fix("PS so 7 is a yes, just to be clear."),
+            Some((6, Fix::Restated("yes".into())))
+        );
+        // Not an answer, not a yes/no question, or a tentative one.
+        assert_eq!(fix("Question 7 is a no brainer"), None);
+        assert_eq!(fix("So 4 is a yes"), None);
+        assert_eq!(
+            fix("I think question 7 should be a yes."),
+            Some((
+                6,
+                Fix::Doubted("I think question 7 should be a yes.".into())
+            ))
+        );
+        assert_eq!(
+            fix("Maybe 8 is a no after all."),
+            Some((7, Fix::Doubted("Maybe 8 is a no after all.".into())))
+        );
+        assert_eq!(fix("Could you change 4 to 7 please"), value(3, "7"));
+    }
+
+    #[test]
+    fn answers_taken_back_together() {
+        for (sentence, expected) in [
+            ("Sorry, I got 6 and 7 wrong.", &[5, 6][..]),
+            ("Please ignore 3, 4 and 5 - I need to check.", &[2, 3, 4]),
+            ("Answers 8 and 9 were both wrong", &[7, 8]),
+            ("I made a mistake on question 7", &[6]),
+            ("3 of our 5 consultants use it", &[]),
+            ("Ignore 6 and 12", &[]),
+        ] {
+            assert_eq!(taken_back(sentence, 10), expected, "{sentence}");
         }
     }
 

@@ -97,6 +97,17 @@ struct Deed {
     words: Vec<String>,
 }
 
+/// Stems of the verbs that tell of one deed, using a drug: "I have never
+/// prescribed it" denies "Have you used ketamine ...?" as "never used it"
+/// does.
+const USING: &[&str] = &["us", "prescrib", "giv", "given", "gav", "administer", "tri"];
+
+/// Is `word` the deed's verb, or one of [`USING`] when the deed is one?
+fn same_verb(deed: &Deed, word: &str) -> bool {
+    let stem = verb_stem(word);
+    stem == deed.verb || (USING.contains(&deed.verb.as_str()) && USING.contains(&stem.as_str()))
+}
+
 fn verb_stem(word: &str) -> String {
     let w = word.strip_suffix("ing").unwrap_or(word);
     w.trim_end_matches("ed").trim_end_matches('e').to_owned()
@@ -164,7 +175,7 @@ fn said(deed: &Deed, sentence: &str) -> Option<bool> {
         let clause = &words[start..end];
         let Some(v) = clause.iter().enumerate().position(|(i, w)| {
             w.len() >= 2
-                && verb_stem(w) == deed.verb
+                && same_verb(deed, w)
                 && clause
                     .get(i + 1)
                     .is_some_and(|o| o == "it" || o == "them" || deed.object.as_ref() == Some(o))
@@ -263,6 +274,8 @@ mod tests {
                 false,
             ),
             ("Have I used it? Once.", false, false),
+            ("I've never actually prescribed it myself.", true, true),
+            ("I gave it twice last year.", false, true),
             ("I have seen it used twice.", false, false),
         ] {
             assert_eq!(against(&q, given, text).is_some(), against_it, "{text}");

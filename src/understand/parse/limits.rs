@@ -48,12 +48,16 @@ const LATE: &[&str] = &[
 ];
 
 /// A use limited to what follows (`rest`): "only (ever) used it …",
-/// "used it only …", "never used it except/other than/outside …".
+/// "only ever reach for ketamine …", "used it only …", "it is only ever
+/// given …", "never used it except/other than/outside …", and the verbs
+/// that limit by themselves: "I keep (reserve, save) it for …".
 static LIMITED: LazyLock<Regex> = LazyLock::new(|| {
-    let deed =
-        r"(?:used|use|prescribed|prescribe|given|give|tried|started|start|initiated|initiate)";
+    let deed = r"(?:used|use|using|prescribed|prescribe|given|give|gave|tried|try|started|start|initiated|initiate|introduced|introduce|added|add|considered|consider|employed|employ|reach(?:ed)?\s+for|turn(?:ed)?\s+to|resort(?:ed)?\s+to|go(?:es)?\s+for|went\s+for|bring\s+(?:it\s+|ketamine\s+)?in|brought\s+(?:it\s+|ketamine\s+)?in)";
+    let object = r"(?:it\s+|ketamine\s+|them\s+)?";
+    let softly = r"(?:ever\s+|really\s+|actually\s+|tend\s+to\s+|ever\s+really\s+|really\s+ever\s+|ever\s+tend\s+to\s+|have\s+|would\s+|ever\s+have\s+)*";
+    let keep = r"(?:reserve[sd]?|reserving|keep|keeps|kept|keeping|save[sd]?|saving|hold\s+(?:it\s+|ketamine\s+)?back|held\s+(?:it\s+|ketamine\s+)?back)";
     Regex::new(&format!(
-        r"(?i)\b(?:only\s+(?:ever\s+|really\s+|actually\s+)?{deed}\s+(?:it\s+|ketamine\s+)?|{deed}\s+(?:it\s+|ketamine\s+)?only\s+|never\s+{deed}\s+(?:it\s+|ketamine\s+)?(?:except|other\s+than|outside(?:\s+of)?|apart\s+from|but)\s+)(?P<rest>[^,;:.!?–—()]+)"
+        r"(?i)\b(?:only\s+{softly}{deed}\s+{object}|{deed}\s+{object}only\s+(?:ever\s+)?|(?:it|ketamine)(?:\s+is|'s|’s|\s+was|\s+gets|\s+got)\s+only\s+(?:ever\s+|really\s+)?(?:used\s+|given\s+|started\s+|prescribed\s+)?|never\s+{softly}{deed}\s+{object}(?:except|other\s+than|outside(?:\s+of)?|apart\s+from|but|unless|until|before)\s+|{keep}\s+(?:it|ketamine)\s+(?:back\s+)?(?:for|until|till|to)\s+)(?P<rest>[^,;:.!?–—()]+)"
     ))
     .expect("valid regex")
 });
@@ -118,6 +122,18 @@ mod tests {
                 &[1],
             ),
             ("I've never used it except in dying patients", &[1]),
+            (
+                "To be frank I only ever reach for ketamine in the final days, once nothing else works.",
+                &[1],
+            ),
+            ("In practice I keep it for the terminal phase", &[1]),
+            ("We tend to save ketamine for the dying patient", &[1]),
+            ("It's only ever used at the very end here", &[1]),
+            (
+                "I only tend to turn to it in the last week or so of life",
+                &[1],
+            ),
+            ("I only ever bring it in right at the start", &[0]),
             (
                 "I have only used it on the inpatient unit, never in the community.",
                 &[],

@@ -33,6 +33,7 @@ mod postscript;
 mod prose;
 mod reference;
 mod revision;
+mod told;
 mod value;
 
 use std::borrow::Cow;
@@ -250,7 +251,7 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
     }
     reader.finish();
 
-    let own = reader.own.join("\n");
+    let texts = (reader.own.join("\n"), reader.sentences_own());
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
         if let QuestionKind::Grid { items, .. } = &question.kind {
@@ -277,8 +278,8 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
         if let Some(mut answer) = settle(question, found).filter(|a| !no_comment(question, a)) {
             if corrected {
                 reply.corrections.push(question.id.clone());
-            } else if reader.is_gate(index) {
-                answer = gate_contradicted(question, answer, &own);
+            } else {
+                answer = deed_contradicted(question, answer, reader.is_gate(index), &texts);
             }
             reply.answers.insert(question.id.clone(), answer);
         } else if question.required
@@ -291,8 +292,8 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
         }
     }
     same_after_swap(&mut reply, survey, std::mem::take(&mut reader.swapped));
-    reply.opt_out = OPT_OUT.is_match(&own) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
-    reply.withdraw = WITHDRAW.is_match(&own);
+    reply.opt_out = OPT_OUT.is_match(&texts.0) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
+    reply.withdraw = WITHDRAW.is_match(&texts.0);
     reply
 }
 
@@ -637,6 +638,11 @@ static TO_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\*?(to|cc|an)\s*\*?\s*:\s*\S").expect("valid regex"));
 static FROM_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\*?(from|von|de)\s*\*?\s*:\s*\S").expect("valid regex"));
+/// A line that starts with a question's number: a listed answer.
+static LISTED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*[(\[]?(?:q(?:uestion)?\s*\.?\s*)?\d{1,2}\s*[.):\]\-–]")
+        .expect("valid regex")
+});
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^((kind|best|warm|warmest|many|with (best|kind|many)|all the best|yours)\s+(regards|wishes|thanks)|regards|thanks|thank you|thanks again|many thanks|best|cheers|yours sincerely|yours faithfully|yours truly|sincerely|best regards|kind regards|with thanks)\s*[,.!]*$",
@@ -763,8 +769,13 @@ enum Origin {
     Prose,
     /// "Yes to all but 2 and 5".
     Summary,
+    /// "PS 7 is a yes": an answer said again by its number, without a
+    /// word of correction; it must agree with the others.
+    Restated,
     /// "I've only used it in the last days of life" against a question
-    /// about early use: only ever contradicts, never answers.
+    /// about early use, "we switched two patients onto it to bring their
+    /// oxycodone down" against a no to the opioid question: only ever
+    /// contradicts, never answers.
     Limit,
 }
 
@@ -825,6 +836,10 @@ struct Reader<'q> {
     ticks: Vec<(char, bool)>,
     /// The doctor's own lines, for opt-out and withdrawal requests.
     own: Vec<String>,
+    /// The doctor's lines below a sign-off and above the signature (a
+    /// postscript): read for corrections, and for sentences that only
+    /// contradict (limits, deeds told).
+    postscript: Vec<String>,
     gathering: Option<Gathering>,
     /// The question whose heading was seen last and whose `Answer:` line
     /// has not come yet.
@@ -889,7 +904,7 @@ struct Reader<'q> {
     /// A postscript of the doctor's own has begun ("PS", "P.S."), and
     /// whether it holds a word of correction ("sorry, I've just checked"):
     /// then its answers by number are corrections ([`postscript`]).
-    postscript: Option<bool>,
+    in_postscript: Option<bool>,
     /// Who we are in a header block.
     us: &'q Us,
     /// In the header block of a copy of the doctor's own mail that never
@@ -913,6 +928,7 @@ impl<'q> Reader<'q> {
             ticks: Vec::new(),
             found: (0..questions.len()).map(|_| Vec::new()).collect(),
             own: Vec::new(),
+            postscript: Vec::new(),
             gathering: None,
             heading: None,
             at_top: true,
@@ -935,7 +951,7 @@ impl<'q> Reader<'q> {
             bottom_posting: false,
             gate_corrected: None,
             doubts_ahead: Vec::new(),
-            postscript: None,
+            in_postscript: None,
             us: &prepared.us,
             copy_header: false,
         }
@@ -1003,8 +1019,9 @@ impl<'q> Reader<'q> {
         if self.after_sign_off {
             // Below "Thanks, Jack" and above the signature: a postscript
             // may still correct an answer ("PS: for 4 I meant 6"), nothing
-            // else is read.
+            // else is read, but for what only contradicts.
             self.correction(text);
+            self.postscript.push(text.to_owned());
             return;
         }
         self.own_line(text);
@@ -1277,9 +1294,9 @@ impl<'q> Reader<'q> {
     /// words must be named by exactly one question's words.
     fn correction(&mut self, text: &str) -> bool {
         if postscript::starts(text) {
-            self.postscript = Some(false);
+            self.in_postscript = Some(false);
         }
-        if let Some(correcting) = &mut self.postscript {
+        if let Some(correcting) = &mut self.in_postscript {
             *correcting |= postscript::correcting(text);
         }
         let mut any = false;
@@ -1293,7 +1310,7 @@ impl<'q> Reader<'q> {
     /// answers by number ("So 7 is yes, and 8 is no"): recorded as
     /// corrections, and true when it was one.
     fn postscript_in(&mut self, text: &str) -> bool {
-        if self.postscript != Some(true) {
+        if self.in_postscript != Some(true) {
             return false;
         }
         let found = postscript::answers(text, self.questions);
@@ -1335,7 +1352,24 @@ impl<'q> Reader<'q> {
             .or_else(|| correction::item(text, self.questions, context))
             .or_else(|| revision::read(text, self.questions))
         else {
-            return self.dependants(text);
+            let taken = correction::taken_back(text, self.questions.len());
+            if taken.is_empty() {
+                return self.dependants(text);
+            }
+            // "I got 6 and 7 wrong": each answer no longer stands.
+            self.close();
+            for index in taken {
+                self.found[index].push(AnswerText {
+                    answer: Some(Answer::unclear(
+                        "the doctor took this answer back without giving a new one",
+                        text.trim(),
+                    )),
+                    text: text.trim().to_owned(),
+                    origin: Origin::Correction,
+                });
+            }
+            self.listing_open = false;
+            return true;
         };
         let gate = matches!(fix, correction::Fix::Value(_)) && self.is_gate(index);
         if gate {
@@ -1353,6 +1387,7 @@ impl<'q> Reader<'q> {
         }
         let found = match fix {
             correction::Fix::Value(wanted) => AnswerText::new(wanted, Origin::Correction),
+            correction::Fix::Restated(said) => AnswerText::new(said, Origin::Restated),
             correction::Fix::Retracted(sentence) => AnswerText {
                 answer: Some(Answer::unclear(
                     "the doctor took this answer back without giving a new one",
@@ -1445,6 +1480,19 @@ impl<'q> Reader<'q> {
                 .as_ref()
                 .is_some_and(|s| s.condition.questions().contains(&id))
         })
+    }
+
+    /// The doctor's sentences without their listed answers ("3. I have
+    /// never used it" answers 3, and says nothing of the other questions),
+    /// and their postscript.
+    fn sentences_own(&self) -> String {
+        self.own
+            .iter()
+            .filter(|l| !LISTED_LINE.is_match(l))
+            .chain(&self.postscript)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Has nothing answered question `index` so far (listed answers at
@@ -2313,13 +2361,19 @@ impl<'q> Reader<'q> {
 
     /// Sentences of the doctor's own that limit when they used it ("I've
     /// only ever used it in the last days of life") stand against a yes to
-    /// a question about the other end of the illness: a "no" that only
-    /// contradicts (see [`limits`]).
+    /// a question about the other end of the illness, and sentences that
+    /// tell of a deed in other words ("we switched two patients onto it to
+    /// bring their oxycodone down") against the other answer to the
+    /// question they tell of: readings that only contradict (see
+    /// [`limits`], [`told`]).
     fn apply_limits(&mut self) {
-        for line in &self.own {
+        for line in self.own.iter().chain(&self.postscript) {
             for sentence in sentences(line) {
-                for q in limits::contradicted(sentence, self.questions) {
-                    let answer = Answer::inferred(Value::Bool(false), sentence.trim());
+                let limited = limits::contradicted(sentence, self.questions)
+                    .into_iter()
+                    .map(|q| (q, false));
+                for (q, done) in limited.chain(told::told(sentence, self.questions)) {
+                    let answer = Answer::inferred(Value::Bool(done), sentence.trim());
                     self.found[q].push(AnswerText {
                         text: sentence.trim().to_owned(),
                         origin: Origin::Limit,
@@ -2621,6 +2675,17 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
     };
     let (inferred, certain): (Vec<AnswerText>, Vec<AnswerText>) =
         found.into_iter().partition(|f| f.origin.inferred());
+    // An answer said again by its number ("PS 7 is a yes") counts alone,
+    // and otherwise must agree in value with the others (their reasons
+    // need not be said again).
+    let (restated, certain): (Vec<AnswerText>, Vec<AnswerText>) =
+        if certain.iter().all(|f| f.origin == Origin::Restated) {
+            (Vec::new(), certain)
+        } else {
+            certain
+                .into_iter()
+                .partition(|f| f.origin == Origin::Restated)
+        };
     // The same text read once: a long line can give one question the same
     // words thousands of times, and reading is pure.
     let mut seen: std::collections::HashMap<String, Answer> = std::collections::HashMap::new();
@@ -2637,7 +2702,20 @@ fn settle(question: &Question, found: Vec<AnswerText>) -> Option<Answer> {
             .zip(&prepared)
             .map(|(f, t)| f.answer.clone().unwrap_or_else(|| read(t)))
             .collect();
-        return Some(contradicted(agree(answers, &prepared), &inferred));
+        let settled = agree(answers, &prepared);
+        if let Some(again) = restated
+            .iter()
+            .find(|f| settled.value.is_some() && read(&f.text).value != settled.value)
+        {
+            return Some(Answer::unclear(
+                format!(
+                    "conflicting answers: \"{}\" and \"{}\" said again",
+                    settled.source, again.text
+                ),
+                format!("{}\n---\n{}", settled.source, again.text),
+            ));
+        }
+        return Some(contradicted(settled, &inferred));
     }
     // Only inferred readings: those that give a value, all the same one.
     let mut prepared = Vec::new();
@@ -2689,6 +2767,26 @@ fn contradicted(settled: Answer, inferred: &[AnswerText]) -> Answer {
             format!("{}\n---\n{}", settled.source, sentence.source),
         ),
         None => settled,
+    }
+}
+
+/// A yes or no that a sentence of the doctor's own says the other way,
+/// for a gate (a question others depend on) from all their text, for any
+/// other question only a yes denied whole ("I have never used it myself")
+/// from their sentences that are not listed answers (`texts`: the own text
+/// whole, and those sentences).
+fn deed_contradicted(
+    question: &Question,
+    answer: Answer,
+    gate: bool,
+    (own, sentences): &(String, String),
+) -> Answer {
+    if gate {
+        gate_contradicted(question, answer, own)
+    } else if answer.value == Some(Value::Bool(true)) {
+        gate_contradicted(question, answer, sentences)
+    } else {
+        answer
     }
 }
 

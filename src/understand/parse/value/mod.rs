@@ -705,6 +705,7 @@ mod tests {
             "Yess",
             "Tes",
             "Ye",
+            "Yes, if at all possible",
         ] {
             assert_eq!(value(&q, yes), Some(Value::Bool(true)), "{yes}");
         }
@@ -724,12 +725,14 @@ mod tests {
             "no, no protocol yet",
             "nope",
             "nah",
-            "Not really",
             "Not yet",
             "no, we're drafting one",
             "We don't",
             "I haven’t",
             "We have no protocol",
+            // A hedge settled by a plain no at once (issue 22's 22d).
+            "not really, no",
+            "Not as such - no, we follow the network's guidance",
         ] {
             assert_eq!(value(&q, no), Some(Value::Bool(false)), "{no}");
         }
@@ -766,6 +769,30 @@ mod tests {
             "Yes?",
             "No (I believe)",
             "yes, if I remember rightly",
+            // Hedges that stand for a no or a yes (issue 21).
+            "Not really",
+            "Not as such",
+            "No, not really",
+            "Not really, no idea",
+            "not really, no, maybe once",
+            "Not really - no or only once",
+            "No - not as such, just a page in the formulary",
+            "Kind of",
+            "Sort of",
+            "Rarely if ever",
+            "Rarely, if ever",
+            "Once, if at all",
+            "Hardly ever",
+            "Not especially",
+            "Not particularly",
+            "More or less",
+            "Yes, more or less",
+            "Yes in theory",
+            "Yes-ish",
+            "Doubt it",
+            "Not exactly",
+            "To some extent",
+            "Somewhat",
         ] {
             assert_eq!(status(&q, unclear), Status::Unclear, "{unclear}");
         }

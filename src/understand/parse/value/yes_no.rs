@@ -76,7 +76,6 @@ pub(super) const NO: &[&str] = &[
     "nope",
     "nah",
     "never",
-    "not really",
     "not yet",
     "not at all",
     "not currently",
@@ -97,7 +96,6 @@ pub(super) const NO: &[&str] = &[
     "we have never",
     "i never",
     "we never",
-    "not as such",
     // Emphatic words: a no said strongly is a no.
     "by no means",
     "not in the slightest",
@@ -228,6 +226,82 @@ pub(super) const UNSURE: &[&str] = &[
     "hopefully",
     "do not think so",
     "do not believe so",
+    // Hedges that stand for a no, or a yes, without saying it: "Not
+    // really", "not as such", "rarely if ever", "more or less". A careful
+    // reader asks (issue 21).
+    "not really",
+    "not as such",
+    "not especially",
+    "not particularly",
+    "not exactly",
+    "not quite",
+    "not entirely",
+    "not fully",
+    "not completely",
+    "not strictly",
+    "not formally",
+    "not officially",
+    "not properly",
+    "not necessarily",
+    "not always",
+    "not much",
+    "not that much",
+    "not a lot",
+    "not in so many words",
+    "rarely if ever",
+    "seldom if ever",
+    "hardly ever",
+    "hardly",
+    "barely",
+    "scarcely",
+    "almost never",
+    "next to never",
+    "virtually never",
+    "practically never",
+    "more or less",
+    "in a way",
+    "in a sense",
+    "in some ways",
+    "in some respects",
+    "to a degree",
+    "to an extent",
+    "to a certain extent",
+    "to some degree",
+    "somewhat",
+    "a bit",
+    "a little",
+    "sorta",
+    "semi",
+    "in theory",
+    "in principle",
+    "on paper",
+    "technically",
+    "arguably",
+    "informally",
+    "unofficially",
+    "loosely",
+    "i doubt it",
+    "doubt it",
+    "doubtful",
+    "unlikely",
+    "i would say so",
+    "i would say not",
+    "i guess",
+    "i suppose",
+    "guess so",
+    "suppose so",
+    "i would think so",
+    "i would have said so",
+    "not that i can think of",
+    "not to my recollection",
+    "could be",
+    "might be",
+    "may be",
+    "might do",
+    "could do",
+    "ish",
+    "yes ish",
+    "yes and no",
     // Not remembering, and clinicians' shorthand for not known.
     "cannot recall",
     "i cannot recall",
@@ -343,9 +417,20 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     {
         return Answer::unclear("an abbreviation such as N/K is not a yes or no", text);
     }
+    if if_ever(&words) {
+        return Answer::unclear(
+            "\"if ever\" or \"if at all\": perhaps never, not a yes or no",
+            text,
+        );
+    }
     let unsure = leading(&words, UNSURE);
     let yes = leading(&words, YES);
     let no = leading(&words, NO);
+    if let Some(used) = hedge_then_no(&words) {
+        let mut answer = Answer::ok(Value::Bool(false), text);
+        answer.other = explanation_after(text, used);
+        return answer;
+    }
     if unsure > 0 && unsure >= yes && unsure >= no {
         return Answer::unclear(
             "not a yes or no: the doctor is unsure, or it does not apply",
@@ -411,7 +496,7 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
         (opposite.contains(&w) && w != "sure" && !no_doubt)
             || (["or", "maybe", "unsure", "perhaps"].contains(&w) && !how_often)
     });
-    if hedged || loosely(&words[used..]) {
+    if hedged || loosely(&words[used..]) || softened(&words[used..]) {
         return Answer::unclear("both yes and no, or not sure", text);
     }
     if tentative(&words[used..], text) {
@@ -442,6 +527,96 @@ pub(super) fn loosely(rest: &[String]) -> bool {
             && w[1] == "of"
             && !(i > 0 && DETERMINERS.contains(&first[i - 1].as_str()))
     }) || first.iter().any(|w| w == "sorta" || w == "kinda")
+}
+
+/// Hedges that lean to a no and may be settled by one: "not really".
+const LEANING_NO: &[&str] = &[
+    "not really",
+    "not as such",
+    "not especially",
+    "not particularly",
+    "not exactly",
+];
+
+/// "Not really, no", "Not as such - no": a hedge that leans to a no and is
+/// settled by a plain "no" straight after it is a no, unless more doubt
+/// follows ("not really, no idea", "not really, no, maybe once"). Gives
+/// the words used.
+fn hedge_then_no(words: &[String]) -> Option<usize> {
+    let hedge = leading(words, LEANING_NO);
+    if hedge == 0 || words.get(hedge).is_none_or(|w| w != "no") {
+        return None;
+    }
+    let rest = &words[hedge + 1..];
+    let doubt = leading(rest, UNSURE) > 0
+        || leading(rest, YES) > 0
+        || softened(rest)
+        || loosely(rest)
+        || rest
+            .iter()
+            .take(3)
+            .any(|w| ["or", "maybe", "perhaps", "unsure", "idea"].contains(&w.as_str()));
+    (!doubt).then_some(hedge + 1)
+}
+
+/// Words that soften a yes or no into a hedge when they follow it closely:
+/// "No, not really", "Yes, more or less", "yes in theory", "No - not as
+/// such".
+const SOFTENERS: &[&str] = &[
+    "not really",
+    "not as such",
+    "not exactly",
+    "not formally",
+    "not officially",
+    "not entirely",
+    "not fully",
+    "not quite",
+    "not necessarily",
+    "more or less",
+    "in theory",
+    "in principle",
+    "on paper",
+    "technically",
+    "to some extent",
+    "to an extent",
+    "to a degree",
+    "to a certain extent",
+    "to some degree",
+    "in a way",
+    "in a sense",
+    "in some ways",
+    "up to a point",
+    "somewhat",
+    "a bit",
+    "a little",
+    "partly",
+    "partially",
+    "in part",
+    "ish",
+    "informally",
+    "unofficially",
+    "loosely",
+    "i suppose",
+    "i guess",
+];
+
+/// A yes or no softened in its first words after it (at most two words
+/// before the softener): "No, not really", "Yes - more or less", "yes-ish".
+pub(super) fn softened(rest: &[String]) -> bool {
+    (0..rest.len().min(3)).any(|i| leading(&rest[i..], SOFTENERS) > 0)
+}
+
+/// "Rarely, if ever", "once, if at all": perhaps never, in the answer's
+/// first words ("if at all possible" is no doubt).
+fn if_ever(words: &[String]) -> bool {
+    let first = &words[..words.len().min(6)];
+    first.windows(2).any(|w| w[0] == "if" && w[1] == "ever")
+        || first.windows(3).enumerate().any(|(i, w)| {
+            w[0] == "if"
+                && w[1] == "at"
+                && w[2] == "all"
+                && words.get(i + 3).is_none_or(|n| n != "possible")
+        })
 }
 
 /// Words that say a thing is still being made: a draft, or waiting for

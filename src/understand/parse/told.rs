@@ -1,0 +1,430 @@
+//! Sentences that tell, in other words than the question's, whether the
+//! doctor did what a yes/no question asks: "We did switch a couple of
+//! patients onto ketamine last year to bring their oxycodone down when they
+//! were getting drowsy" tells of a yes to "Have you used ketamine to enable
+//! a reduction of the opioid dose because of opioid side effects?", though
+//! it shares no distinctive word with it. Such a sentence never answers on
+//! its own (the words are too loose to count); it only stands against a
+//! listed answer that says the other way, which is then unclear, asked
+//! ([`super::contradicted`]).
+//!
+//! The question and the sentence are both read through a small table of
+//! everyday words for the same thing ([`CONCEPTS`]: "bring down", "cut",
+//! "wean" for a reduction; "oxycodone", "morphine" for an opioid;
+//! "drowsy", "sedated" for side effects …). A sentence speaks of a
+//! question when it carries at least two of the question's concepts, one
+//! of them a concept no other such question has. Only questions asked of a
+//! deed of using a drug ("Have you used …", "Did you prescribe …"), and
+//! only sentences whose subject is the doctor ("I", "we", or none) with a
+//! verb of using, giving or starting the drug ("it", or the question's
+//! object, in the same clause). Nothing is read from a question, a
+//! condition or a wish ("if", "would", "hope" …); "never" or "not" before
+//! the verb tells of a no.
+//!
+//! Linear: each clause is walked once for its verb and once for its
+//! concepts, against a table of a few dozen words.
+
+use crate::survey::{Question, QuestionKind};
+
+use super::value::plain_words;
+
+/// A concept and the words that name it: a word ending in `*` is a stem
+/// (any word that starts so), a phrase's words must follow one another,
+/// and `_` stands for at most three words of any kind ("bring _ down"
+/// meets "bring their oxycodone down").
+const CONCEPTS: &[(&str, &[&str])] = &[
+    (
+        "reduce",
+        &[
+            "reduction*",
+            "reduc*",
+            "lower*",
+            "cut",
+            "cuts",
+            "cutting",
+            "bring _ down",
+            "brought _ down",
+            "bringing _ down",
+            "get _ down",
+            "got _ down",
+            "come down",
+            "came down",
+            "wean*",
+            "taper*",
+            "decreas*",
+            "drop",
+            "dropped",
+            "halve*",
+            "halving",
+            "spare",
+            "sparing",
+            "step _ down",
+            "stepped _ down",
+            "dial _ down",
+        ],
+    ),
+    (
+        "opioid",
+        &[
+            "opioid*",
+            "opiate*",
+            "morphine",
+            "oxycodone",
+            "oxycontin",
+            "oxynorm",
+            "fentanyl",
+            "alfentanil",
+            "diamorphine",
+            "hydromorphone",
+            "methadone",
+            "buprenorphine",
+            "tapentadol",
+            "tramadol",
+            "codeine",
+            "oramorph",
+        ],
+    ),
+    (
+        "side_effect",
+        &[
+            "side effect*",
+            "adverse",
+            "drowsy",
+            "drowsiness",
+            "sedat*",
+            "toxic*",
+            "myoclon*",
+            "confus*",
+            "deliri*",
+            "hallucinat*",
+            "nause*",
+            "vomit*",
+            "constipat*",
+            "itch*",
+        ],
+    ),
+    (
+        "late",
+        &[
+            "end of life",
+            "dying",
+            "terminal*",
+            "last days",
+            "last few days",
+            "final days",
+            "last hours",
+            "last weeks",
+            "last week",
+            "deathbed",
+        ],
+    ),
+    (
+        "early",
+        &[
+            "early",
+            "earlier",
+            "first line",
+            "outset",
+            "from the start",
+            "initial*",
+        ],
+    ),
+    (
+        "adjuvant",
+        &[
+            "adjuvant*",
+            "alongside",
+            "on top of",
+            "together with",
+            "in addition",
+            "as well as",
+            "co analgesic*",
+            "coanalgesic*",
+        ],
+    ),
+];
+
+/// Verbs of using, giving or starting a drug, as written ("we did switch
+/// patients onto ketamine", "I've put two patients on it").
+const USING: &[&str] = &[
+    "use",
+    "used",
+    "using",
+    "uses",
+    "prescribe",
+    "prescribed",
+    "prescribing",
+    "give",
+    "gave",
+    "given",
+    "giving",
+    "try",
+    "tried",
+    "trying",
+    "start",
+    "started",
+    "starting",
+    "switch",
+    "switched",
+    "switching",
+    "put",
+    "putting",
+    "add",
+    "added",
+    "adding",
+    "introduce",
+    "introduced",
+    "convert",
+    "converted",
+    "rotate",
+    "rotated",
+    "move",
+    "moved",
+    "administer",
+    "administered",
+    "employ",
+    "employed",
+];
+
+/// The stems of the verbs questions ask a drug's use with.
+const ASKED_VERBS: &[&str] = &[
+    "use",
+    "used",
+    "prescribe",
+    "prescribed",
+    "give",
+    "given",
+    "tried",
+];
+
+/// Words between the doctor and the verb ("we did switch", "I have only
+/// once used").
+const BETWEEN: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "did",
+    "do",
+    "only",
+    "actually",
+    "also",
+    "just",
+    "really",
+    "indeed",
+    "personally",
+    "myself",
+    "ever",
+    "never",
+    "not",
+    "once",
+    "twice",
+    "occasionally",
+    "rarely",
+    "sometimes",
+    "previously",
+    "certainly",
+    "definitely",
+    "recently",
+    "successfully",
+    "even",
+    "still",
+    "often",
+    "regularly",
+    "usually",
+    "generally",
+    "then",
+    "both",
+];
+
+/// Words that make a sentence tell of no deed done, before its verb: a
+/// condition, a wish, a plan ("I would use it to bring the morphine down
+/// if ..."; after the verb, "so we could cut the morphine" is a purpose).
+const NO_DEED: &[&str] = &[
+    "if", "would", "could", "should", "might", "may", "will", "wish", "hope", "hoping", "plan",
+    "planning", "want", "unless", "whether", "intend", "going", "wonder",
+];
+
+/// Words that end a clause: what follows is another thought.
+const CLAUSE_ENDS: &[&str] = &[
+    "but", "though", "although", "however", "except", "apart", "whereas", "while",
+];
+
+fn matches_at(words: &[String], at: usize, phrase: &str) -> bool {
+    let mut i = at;
+    let mut parts = phrase.split(' ').peekable();
+    while let Some(part) = parts.next() {
+        if part == "_" {
+            // At most three words, then the next part.
+            let Some(next) = parts.next() else {
+                return true;
+            };
+            return (i..(i + 4).min(words.len())).any(|k| matches_at(words, k, next));
+        }
+        let Some(word) = words.get(i) else {
+            return false;
+        };
+        let hit = match part.strip_suffix('*') {
+            Some(stem) => word.starts_with(stem),
+            None => word == part,
+        };
+        if !hit {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The concepts (indexes into [`CONCEPTS`]) that `words` name.
+fn concepts(words: &[String]) -> Vec<usize> {
+    CONCEPTS
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, names))| {
+            (0..words.len()).any(|at| names.iter().any(|p| matches_at(words, at, p)))
+        })
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// Is `question` asked of the use of a drug ("Have you used ketamine
+/// ...?")? Its concepts and the drug (the word after the verb), when so.
+fn asked(question: &Question) -> Option<(Vec<usize>, String)> {
+    if !matches!(question.kind, QuestionKind::YesNo) {
+        return None;
+    }
+    let words = plain_words(&question.text);
+    let [aux, you, rest @ ..] = words.as_slice() else {
+        return None;
+    };
+    if !["have", "did", "do"].contains(&aux.as_str()) || you != "you" {
+        return None;
+    }
+    let rest = rest.strip_prefix(&["ever".to_owned()]).unwrap_or(rest);
+    let drug = rest.get(1)?.clone();
+    ASKED_VERBS
+        .contains(&rest.first()?.as_str())
+        .then(|| (concepts(&words), drug))
+}
+
+/// What a clause tells of the doctor's own use: `Some(true)` done,
+/// `Some(false)` denied, `None` neither (no verb of using with the doctor
+/// as subject and the drug named).
+fn deed(clause: &[String], drug: &str) -> Option<bool> {
+    let v = clause.iter().position(|w| USING.contains(&w.as_str()))?;
+    if clause[..v].iter().any(|w| NO_DEED.contains(&w.as_str())) {
+        return None;
+    }
+    let lead = clause[..v]
+        .iter()
+        .rev()
+        .take_while(|w| BETWEEN.contains(&w.as_str()))
+        .count();
+    let subject = v - lead;
+    let opening = ["so", "and", "then", "also", "ps", "actually"];
+    let doctor = clause[..subject]
+        .iter()
+        .all(|w| opening.contains(&w.as_str()))
+        || (subject > 0 && ["i", "we"].contains(&clause[subject - 1].as_str()));
+    let named = clause[v + 1..].iter().any(|w| w == "it" || w == drug);
+    if !doctor || !named {
+        return None;
+    }
+    Some(
+        !clause[subject..v]
+            .iter()
+            .any(|w| w == "never" || w == "not"),
+    )
+}
+
+/// The yes/no questions (0-based) that `sentence` tells of in other words,
+/// each with what it tells: done (`true`) or never done (`false`).
+pub(super) fn told(sentence: &str, questions: &[Question]) -> Vec<(usize, bool)> {
+    if sentence.contains('?') || sentence.len() > 2000 {
+        return Vec::new();
+    }
+    // Nearly every sentence has no verb of using: told apart before the
+    // questions are read.
+    if !plain_words(sentence)
+        .iter()
+        .any(|w| USING.contains(&w.as_str()))
+    {
+        return Vec::new();
+    }
+    let asked: Vec<(usize, (Vec<usize>, String))> = questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| asked(q).map(|c| (i, c)))
+        .collect();
+    if asked.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, bool)> = Vec::new();
+    for piece in sentence.split([',', ';', ':', '(', ')', '–', '—']) {
+        let piece_words = plain_words(piece);
+        for clause in piece_words.split(|w| CLAUSE_ENDS.contains(&w.as_str())) {
+            let found = concepts(clause);
+            for (q, (theirs, drug)) in &asked {
+                let shared = found.iter().filter(|c| theirs.contains(c)).count();
+                let own = found.iter().any(|c| {
+                    theirs.contains(c)
+                        && asked
+                            .iter()
+                            .all(|(other, (cs, _))| other == q || !cs.contains(c))
+                });
+                if shared < 2 || !own || out.iter().any(|(o, _)| o == q) {
+                    continue;
+                }
+                if let Some(done) = deed(clause, drug) {
+                    out.push((*q, done));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deed_told_in_other_words_names_the_question() {
+        let survey = crate::survey::example();
+        let q = &survey.questions;
+        let cases: &[(&str, &[(usize, bool)])] = &[
+            (
+                "We did switch a couple of patients onto ketamine last year to bring their oxycodone down when they were getting drowsy, which worked well.",
+                &[(2, true)],
+            ),
+            (
+                "Last winter I put two patients on it so we could cut their morphine back, as they were very sedated.",
+                &[(2, true)],
+            ),
+            (
+                "I have never used it to get anyone's morphine down.",
+                &[(2, false)],
+            ),
+            (
+                "We use it for dying patients alongside their fentanyl.",
+                &[(0, true)],
+            ),
+            // Someone else's deed, a wish, a question, or no drug named.
+            (
+                "Our registrar switched a patient onto ketamine to bring the oxycodone down.",
+                &[],
+            ),
+            (
+                "I would use ketamine to bring the morphine down if pharmacy stocked it.",
+                &[],
+            ),
+            ("Have you tried it to cut opioids?", &[]),
+            ("We cut the morphine back when patients get drowsy.", &[]),
+            // One concept alone is not enough.
+            ("I've used it to cut down on pain.", &[]),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(&told(sentence, q), expected, "{sentence}");
+        }
+    }
+}

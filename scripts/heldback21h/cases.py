@@ -360,13 +360,11 @@ case(n, apple_reply(n, "iphone", top=["1. Yes", "2. Can't remember doing so", "3
 # =====================================================================
 n = "heldback21h_flowed_delsp_comment_apple_mail"
 am_lines = ["Hi Asha,", "", "1. Yes", "2. No", "3. Yes", "4. 7", "5. b", "6. Yes", "7. No", "8. Yes", "9. Yes",
-            "10. It would be good to have a regional protocol; at the moment we borrow the teaching hospital's one and adapt it for our "
-            "\x012 inpatient units, which is not ideal.", "", "Jack"]
+            "10. A regional protocol would help. We adapt the teaching hospital's for 2 inpatient units, which is not ideal.", "", "Jack"]
 case(n, apple_mac_plain(n, apple_mac_text(am_lines)),
      ans(True, False, True, 7, ["evidence"], True, False, True, True,
-         comment="It would be good to have a regional protocol; at the moment we borrow the teaching hospital's one and adapt it for our "
-                 "2 inpatient units, which is not ideal."),
-     note="Apple Mail plain text, format=flowed DelSp=yes: the comment on 10 soft-broken so that a continuation line begins "
+         comment="A regional protocol would help. We adapt the teaching hospital's for 2 inpatient units, which is not ideal."),
+     note="Apple Mail plain text, format=flowed DelSp=yes: the comment on 10 soft-broken so that its continuation line begins "
           "'2 inpatient units'; joined, it is one sentence.")
 
 n = "heldback21h_on_quoted_answer_lines_apple_mail"
@@ -388,8 +386,8 @@ case(n, apple_mac(n, ["Dear Asha,", "", "1. Yes - in the last days when opioids 
 # =====================================================================
 n = "heldback21h_pipe_table_flowed_thunderbird"
 tb_lines = ["Asha,", "", "Answers:", "", "Q  | Answer | Notes",
-            "1  | Yes    | usually CSCI in the last week or two of life, with haloperidol 1.5 mg cover",
-            "2  | No     |", "3  | Yes    | for opioid toxicity with renal impairment, maybe 3 patients in 2026",
+            "1  | Yes    | usually by CSCI in the last days of life, dose range 50-150 mg/24h",
+            "2  | No     |", "3  | Yes    | for opioid toxicity in renal impairment; in the past year 3 patients",
             "4  | 7      |", "5  | a, c   |", "6  | Yes    |", "7  | No     |", "8  | Yes    |", "9  | Yes    |", "", "Jack", "",
             "-- ", "Dr Jack Clarke", "Consultant in Palliative Medicine, North Hospice", "0113 496 0732"]
 case(n, thunderbird_flowed(n, "\n".join(tb_lines) + "\n\n" + WROTE_TB + "\n" + quote(INV_TEXT) + "\n"),

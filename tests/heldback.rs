@@ -497,3 +497,30 @@ const QUESTION_TYPES_22E: Set = Set {
 fn heldback_replies_of_issue_22_question_types_fifth_set() {
     score_set(&QUESTION_TYPES_22E);
 }
+
+/// Issue 21's seventh set: 46 replies to the example survey weighted as a
+/// real inbox is (`README.md` there), written this session by someone who
+/// did not see the rules, scored once (main at 677c04f): 356 of 392
+/// (90.8%), 4 wrong: a correction later in the same mail, two corrections
+/// in a P.S. not applied, and a "No" that a later sentence contradicts.
+const SEVENTH_SET_21: Set = Set {
+    name: "issue 21, seventh set",
+    dir: "tests/fixtures/heldback21h",
+    survey: "config/example.toml",
+    cases: 46,
+    ratchet: 0.908,
+    known_wrong: &[
+        ("heldback21h_correction_later_same_mail_owa", "confidence"),
+        ("heldback21h_ps_correction_iphone", "opioid_sparing"),
+        ("heldback21h_ps_correction_outlook_ios", "training"),
+        (
+            "heldback21h_trap_contradiction_later_outlook",
+            "early_adjuvant",
+        ),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_seventh_set() {
+    score_set(&SEVENTH_SET_21);
+}

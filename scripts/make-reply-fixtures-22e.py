@@ -7,6 +7,11 @@ than the held-back case, with traps beside them:
 - a postscript below the sign-off whose word of correction ("sorry, I've
   just checked", "turns out", "my mistake") makes the answers it gives by
   number ("so 7 is yes, and 8 is no") corrections;
+- dates in words counted from the reply's Date header (inferred): days
+  known by name ("Christmas Eve", "New Year's Day", "Boxing Day"), a week
+  by its first day ("week beginning 2nd November"), "this morning", a
+  remark after the date; and a part of a month with its year
+  ("Mid-October 2026", the month);
 
 Replies to the example survey are written with make-reply-fixtures.py's
 helpers (message, quote, reply_case_into, expect) into
@@ -149,6 +154,76 @@ ex_case("postscript_having_checked_gmail", ex.message("postscript_having_checked
         ex.expect({1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: True, 7: False, 8: True, 9: False}),
         "Gmail: a numbered list with '6. no', then below 'Thanks, Jack' a P.S. 'Having checked with our clinical lead, "
         "we do have a written protocol after all, so 6 is yes': the doctor's own correction (6 yes)")
+
+# ==== 2. dates in words, counted from the reply's Date header ====
+n = "date_named_day_christmas_eve_outlook_ios"
+mailgen.FIXED_DATE = dated(datetime.date(2027, 1, 5))
+case(n, C.outlook_mobile(n, numbered(answers(last_prescribed="Christmas Eve"), sep=") ")),
+     expected(last_prescribed=INF("2026-12-24")),
+     note="Outlook for iOS, a list numbered '1)': 10 'Christmas Eve' in a reply of 5 Jan 2027: the one before the "
+          "reply, 2026-12-24, inferred (counted from the reply's Date)")
+
+n = "date_named_day_new_years_day_tb115_inline"
+mailgen.FIXED_DATE = dated(datetime.date(2027, 1, 6))
+ans = answers(last_prescribed="New Year’s Day")
+case(n, N.reply(n, "tb115", answers={i: ans[i] for i in range(1, 12)}),
+     expected(last_prescribed=INF("2027-01-01")),
+     note="Thunderbird 115, answers below each quoted Answer:: 10 'New Year’s Day' (a curly apostrophe) in a reply of "
+          "6 Jan 2027: 2027-01-01, inferred")
+
+n = "date_named_day_with_remark_owa"
+mailgen.FIXED_DATE = dated(datetime.date(2027, 1, 8))
+case(n, C.owa(n, numbered(answers(last_prescribed="Boxing Day (I was on call)")) + ["", "Aisha"]),
+     expected(last_prescribed=INF("2026-12-26")),
+     note="Outlook on the web, top list: 10 'Boxing Day (I was on call)' in a reply of 8 Jan 2027: the remark in "
+          "brackets says nothing of the date; 2026-12-26, inferred")
+
+n = "date_trap_named_day_still_to_come_gmail_top_list"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 11))
+case(n, N.reply(n, "gmail_web", top=numbered(answers(last_prescribed="Christmas Eve")) + ["", "Aisha"]),
+     expected(last_prescribed=UNCLEAR),
+     note="trap: Gmail web, top list: 10 'Christmas Eve' in a reply of 11 Dec 2026: later in the reply's own month "
+          "(a slip, or a plan?): unclear, never the Christmas Eve of the year before")
+
+n = "date_week_beginning_gmail_android"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 9))
+case(n, N.reply(n, "gmail_android", top=numbered(answers(last_prescribed="week beginning 2nd November"), sep=": ")),
+     expected(last_prescribed=INF("2026-11")),
+     note="Gmail for Android, a list numbered '1:': 10 'week beginning 2nd November' in a reply of 9 Dec 2026: the "
+          "week (2-8 November) lies in one month: November 2026, inferred")
+
+n = "date_trap_week_across_two_months_samsung"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 9))
+case(n, N.reply(n, "samsung", top=numbered(answers(last_prescribed="w/c 30th Nov"))),
+     expected(last_prescribed=UNCLEAR),
+     note="trap: Samsung Email, top list: 10 'w/c 30th Nov' in a reply of 9 Dec 2026: the week runs from 30 "
+          "November into December: which month? unclear")
+
+n = "date_this_morning_with_reason_iphone"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 14), hour=15)
+case(n, C.iphone(n, numbered(answers(last_prescribed="This morning - new admission with bone pain"), sep=" ")),
+     expected(last_prescribed=INF("2026-12-14")),
+     note="iPhone Mail, terse list: 10 'This morning - new admission with bone pain' in a reply of 14 Dec 2026 "
+          "(afternoon): the reply's own day, inferred; the words after the dash are a remark")
+
+n = "date_trap_yesterday_or_before_yahoo"
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 14))
+case(n, C.yahoo(n, numbered(answers(last_prescribed="Yesterday, or possibly the day before")) + ["", "Aisha"]),
+     expected(last_prescribed=UNCLEAR),
+     note="trap: Yahoo Mail, top list: 10 'Yesterday, or possibly the day before': two days offered: unclear, "
+          "never yesterday")
+
+n = "date_part_of_month_with_year_apple_mac"
+mailgen.FIXED_DATE = None
+case(n, N.apple_mac(n, numbered(answers(last_prescribed="Mid-October 2026")) + ["", "Aisha"]),
+     expected(last_prescribed=ok("2026-10")),
+     note="Apple Mail (macOS), top list: 10 'Mid-October 2026': a part of a month with its year: the month, "
+          "October 2026 (as written, nothing counted)")
+
+n = "date_trap_part_of_year_outlook_top_list"
+case(n, N.outlook_win(n, top=numbered(answers(last_prescribed="early 2026")) + [""] + SIG),
+     expected(last_prescribed=UNCLEAR),
+     note="trap: Outlook for Windows, top list: 10 'early 2026' names no month: unclear, never January or 2026")
 
 if __name__ == "__main__":
     mailgen.write(SEED_OUT)

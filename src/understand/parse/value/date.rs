@@ -65,6 +65,10 @@ pub(super) fn month_number(word: &str) -> Option<u32> {
 
 fn parts(text: &str) -> Result<Vec<Part>, String> {
     let mut out = Vec::new();
+    // "mid-November 2026", "end of Nov 2026": a part of a month of a
+    // year; the month is the answer. Only before a month and its year
+    // ("early 2024" is no month).
+    let mut within: Option<String> = None;
     for word in text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '.'))
         .filter(|w| !w.is_empty())
@@ -91,12 +95,19 @@ fn parts(text: &str) -> Result<Vec<Part>, String> {
             out.push(Part::Number(digits.parse().unwrap_or(0), digits.len()));
         } else if let Some(m) = month(&word) {
             out.push(Part::Month(m));
+        } else if out.is_empty() && WITHIN_MONTH.contains(&word.as_str()) {
+            within.get_or_insert(word);
         } else if !FILLERS.contains(&word.as_str()) {
             return Err(format!("'{word}' is not part of a date"));
         }
         if out.len() > 3 {
             return Err("more parts than a date has".to_owned());
         }
+    }
+    if let Some(word) = within
+        && !matches!(out.as_slice(), [Part::Month(_), Part::Number(_, 4)])
+    {
+        return Err(format!("'{word}' is not part of a date"));
     }
     Ok(out)
 }
@@ -197,13 +208,39 @@ pub(crate) fn relative(text: &str, today: jiff::civil::Date) -> Option<String> {
     if first.len() > MAX_LENGTH {
         return None;
     }
-    let first = first.trim_end_matches(['.', '!']).to_lowercase();
+    relative_words(first, today).or_else(|| {
+        // "Earlier today (CSCI on the ward)", "Boxing Day - a new
+        // admission": a remark after the date, never a doubt or another
+        // date ("yesterday, or maybe the day before", "today?").
+        let at = [" (", " - ", " – ", " — ", ", ", "; "]
+            .iter()
+            .filter_map(|sep| first.find(sep))
+            .min()?;
+        let remark = first[at..].to_lowercase();
+        if super::doubt::doubted(first) || remark.contains('?') || remark.contains(" or ") {
+            return None;
+        }
+        relative_words(&first[..at], today)
+    })
+}
+
+/// [`relative`] of the whole of `first`, the answer's first line.
+fn relative_words(first: &str, today: jiff::civil::Date) -> Option<String> {
+    let first = first
+        .trim_end_matches(['.', '!'])
+        .to_lowercase()
+        .replace(['\'', '’'], "");
     let words: Vec<&str> = first.split_whitespace().collect();
     let (year, month) = (today.year(), today.month());
     let month_before = |y: i16, m: i8| if m == 1 { (y - 1, 12) } else { (y, m - 1) };
     Some(match words.as_slice() {
-        ["yesterday"] => today.yesterday().ok()?.to_string(),
-        ["today"] => today.to_string(),
+        ["yesterday"] | ["yesterday", "morning" | "afternoon" | "evening"] => {
+            today.yesterday().ok()?.to_string()
+        }
+        ["today"] | ["earlier", "today"] | ["this", "morning" | "afternoon"] => today.to_string(),
+        ["the", "day", "before", "yesterday"] => {
+            today.yesterday().ok()?.yesterday().ok()?.to_string()
+        }
         ["last", "month"] => {
             let (y, m) = month_before(year, month);
             format!("{y:04}-{m:02}")
@@ -219,8 +256,68 @@ pub(crate) fn relative(text: &str, today: jiff::civil::Date) -> Option<String> {
             let y = if named < month { year } else { year - 1 };
             format!("{y:04}-{named:02}")
         }
-        _ => return without_year(&words, today),
+        _ => {
+            return holiday(&words, today)
+                .or_else(|| week_commencing(&words, today))
+                .or_else(|| without_year(&words, today));
+        }
     })
+}
+
+/// Days of the year known by name ("Boxing Day", "New Year's Eve",
+/// "Christmas Eve"; the apostrophe taken off): their day and month.
+const HOLIDAYS: &[(&[&str], i8, i8)] = &[
+    (&["christmas", "eve"], 24, 12),
+    (&["christmas", "day"], 25, 12),
+    (&["xmas", "eve"], 24, 12),
+    (&["xmas", "day"], 25, 12),
+    (&["boxing", "day"], 26, 12),
+    (&["new", "years", "eve"], 31, 12),
+    (&["new", "years", "day"], 1, 1),
+];
+
+/// A day known by name ([`HOLIDAYS`]), perhaps after "on": the most
+/// recent one on or before `today`, as a day and month without a year is
+/// ([`without_year`]).
+fn holiday(words: &[&str], today: jiff::civil::Date) -> Option<String> {
+    let words = words.strip_prefix(&["on"]).unwrap_or(words);
+    let &(_, day, month) = HOLIDAYS.iter().find(|(name, _, _)| *name == words)?;
+    let day = day.to_string();
+    without_year(&[day.as_str(), MONTHS[month as usize - 1]], today)
+}
+
+/// "w/c 7th December", "week commencing 7 Dec", "w/b 30/11/2026", "the
+/// week of 7th December": a week named by its first day. The month, when
+/// the whole week lies within it; `None` when it runs into the next (which
+/// month?), and for a first day not read (after `today`, as for
+/// [`without_year`]).
+fn week_commencing(words: &[&str], today: jiff::civil::Date) -> Option<String> {
+    let rest = match words {
+        ["w/c" | "w/b" | "wc" | "wb", rest @ ..] => rest,
+        [
+            "week",
+            "commencing" | "beginning" | "starting" | "of",
+            rest @ ..,
+        ] => rest,
+        [
+            "the",
+            "week",
+            "commencing" | "beginning" | "starting" | "of",
+            rest @ ..,
+        ] => rest,
+        _ => return None,
+    };
+    let first = match date(&rest.join(" "), Some(DateOrder::Dmy)).value {
+        Some(Value::Text(iso)) if iso.len() == 10 => iso.parse::<jiff::civil::Date>().ok()?,
+        _ => without_year(rest, today)?
+            .parse::<jiff::civil::Date>()
+            .ok()?,
+    };
+    if first > today {
+        return None;
+    }
+    let last = first.checked_add(jiff::Span::new().days(6)).ok()?;
+    (last.month() == first.month()).then(|| format!("{:04}-{:02}", first.year(), first.month()))
 }
 
 /// Words that place a day within its month ("end of November", "mid
@@ -369,6 +466,73 @@ mod tests {
             ("7 January", None),
         ] {
             assert_eq!(relative(text, january).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn days_by_name_weeks_and_remarks_are_counted_from_the_reply() {
+        let january = jiff::civil::date(2027, 1, 4);
+        for (text, want) in [
+            ("New Year's Eve", Some("2026-12-31")),
+            ("new years eve", Some("2026-12-31")),
+            ("Boxing Day", Some("2026-12-26")),
+            ("on Christmas Eve", Some("2026-12-24")),
+            ("Christmas Day.", Some("2026-12-25")),
+            ("New Year’s Day", Some("2027-01-01")),
+            ("Christmas", None),
+            ("over Christmas", None),
+            ("w/c 7th December", Some("2026-12")),
+            ("Week commencing 7 Dec", Some("2026-12")),
+            ("the week of 14th December", Some("2026-12")),
+            ("w/b 16/11/2026", Some("2026-11")),
+            ("w/c 28th December", None),
+            ("w/c 4th January", Some("2027-01")),
+            ("w/c 11th January", None),
+            ("w/c", None),
+            ("Earlier today", Some("2027-01-04")),
+            ("Earlier today (CSCI on the ward)", Some("2027-01-04")),
+            ("this morning", Some("2027-01-04")),
+            ("yesterday evening", Some("2027-01-03")),
+            (
+                "Yesterday - new admission with bone pain",
+                Some("2027-01-03"),
+            ),
+            ("Boxing Day (on call)", Some("2026-12-26")),
+            ("yesterday, or maybe the day before", None),
+            ("today (I think)", None),
+            ("Earlier today?", None),
+            ("later today", None),
+        ] {
+            assert_eq!(relative(text, january).as_deref(), want, "{text}");
+        }
+        // A day by name in the reply's own month, still to come: unclear.
+        let december = jiff::civil::date(2026, 12, 10);
+        assert_eq!(relative("Christmas Eve", december), None);
+        assert_eq!(relative("w/c 14th December", december), None);
+        assert_eq!(relative("New Year's Eve", december), None);
+        assert_eq!(
+            relative("Boxing Day", jiff::civil::date(2026, 11, 20)).as_deref(),
+            Some("2025-12-26")
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_month_with_its_year_is_the_month() {
+        for (text, want) in [
+            ("mid-November 2026", "2026-11"),
+            ("Mid November 2026", "2026-11"),
+            ("end of Nov 2026", "2026-11"),
+            ("early March 2025", "2025-03"),
+        ] {
+            assert_eq!(iso(text, None).as_deref(), Some(want), "{text}");
+        }
+        for unclear in [
+            "early 2024",
+            "mid-2025",
+            "mid 5 November 2026",
+            "November mid 2026",
+        ] {
+            assert_eq!(date(unclear, None).status, Status::Unclear, "{unclear}");
         }
     }
 

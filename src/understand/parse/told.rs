@@ -123,6 +123,8 @@ const CONCEPTS: &[(&str, &[&str])] = &[
         &[
             "early",
             "earlier",
+            "first",
+            "newly",
             "first line",
             "outset",
             "from the start",
@@ -408,6 +410,11 @@ mod tests {
             (
                 "We use it for dying patients alongside their fentanyl.",
                 &[(0, true)],
+            ),
+            // The early stages told as the first opioid started.
+            (
+                "In the spring I started a couple of patients on oral ketamine together with their first oxycodone, and it went fine.",
+                &[(1, true)],
             ),
             // Someone else's deed, a wish, a question, or no drug named.
             (

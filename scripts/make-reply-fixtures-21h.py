@@ -87,5 +87,25 @@ case("trap_contradiction_first_opioid_outlook",
      "trap: Outlook: '2. no', then a sentence telling of ketamine started with the first oxycodone (an early "
      "adjuvant), no word of correction: the two disagree, asked")
 
+# ---- a change no form reads: the answer asked, never kept as listed ----
+body = top(LIST) + "\n\nHang on, for number 4 go with 5 and not 7.\n\nTunde"
+case("correction_unreadable_go_with_outlook",
+     message("correction_unreadable_go_with_outlook", text=outlook(body), frm=ADEBAYO, subject="RE: " + SUBJECT),
+     expect(LIST, confidence=UNCLEAR),
+     "Outlook: '4. 7', then 'Hang on, for number 4 go with 5 and not 7.': a change in words no form reads; the "
+     "listed 7 no longer stands and 5 is not read with certainty: asked")
+
+body = top(LIST).replace("7. no", "7. yes") + "\n\nSorry - Q7 was a slip of the finger, nothing agreed with the community teams.\n\nTunde"
+case("correction_unreadable_slip_gmail", message("correction_unreadable_slip_gmail", text=gmail(body), frm=ADEBAYO),
+     expect({**LIST, 7: True}, shared_guidance=UNCLEAR),
+     "Gmail: '7. yes', then 'Sorry - Q7 was a slip of the finger, ...': the answer said to be in error: asked")
+
+body = top(LIST) + "\n\nSorry for the delay with question 4 - I wanted to check with pharmacy first.\n\nTunde"
+case("trap_sorry_for_the_delay_iphone",
+     message("trap_sorry_for_the_delay_iphone", text=apple(body).replace("\n\n> " + APPLE, "\n\nSent from my iPhone\n\n> " + APPLE),
+             frm=ADEBAYO, mailer="iPhone Mail (22B83)"),
+     expect(LIST),
+     "trap: iPhone: 'Sorry for the delay with question 4 - ...' apologises for the reply, changes nothing: 4 stays 7")
+
 if __name__ == "__main__":
     write_cases(CASES)

@@ -269,6 +269,74 @@ pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
     found.into_iter().flatten().collect()
 }
 
+/// A word that says an answer changes, or was given in error: with a
+/// question named in the same sentence and no form above that reads it,
+/// that answer is put in doubt ([`unread`]).
+static CHANGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection)\b",
+    )
+    .expect("valid regex")
+});
+
+/// An apology for the reply itself, not for an answer: "sorry for the
+/// delay", "apologies for the late reply", "sorry it's late".
+static NO_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:sorry|apologies)\s+(?:(?:for|about)\s+(?:the\s+|my\s+|this\s+)?(?:delay\w*|late\w*|slow\w*|tardy\w*|length\w*|long\s+\w+)|(?:it'?s|i'?m|this\s+is)\s+(?:so\s+)?late)",
+    )
+    .expect("valid regex")
+});
+
+/// A question named by its number in a sentence: "question 4", "Q4",
+/// "number 4", "no. 4", "#4"; "for 4", "on 4", "about 4" before a
+/// separator or the end; "4 should", "4 was meant", "4 is wrong".
+static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect)))",
+    )
+    .expect("valid regex")
+});
+
+/// The questions (0-based) a sentence of the doctor's own seems to change
+/// though no form of correction reads it: a word of change ("sorry",
+/// "should", "actually", "scratch", "realised" ...) and a question named
+/// by number ("for number 4 go with 6 not 8"). Each such answer is put in
+/// doubt and asked, never kept as the list gave it: a change that cannot
+/// be read is no reason to count the old answer. Not a question ("?"),
+/// not a free-text question (a comment may say anything), at most three.
+pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
+    if sentence.contains('?') || sentence.len() > 2000 {
+        return Vec::new();
+    }
+    // "Sorry for the delay with question 4" changes nothing.
+    if !CHANGE_CUE.is_match(&NO_CHANGE.replace_all(sentence, "")) {
+        return Vec::new();
+    }
+    let mut found: Vec<usize> = Vec::new();
+    for c in NAMED_NUMBER.captures_iter(sentence) {
+        let Some(n) = ["a", "b", "c"].iter().find_map(|k| c.name(k)) else {
+            continue;
+        };
+        let Some(index) = n
+            .as_str()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .filter(|i| *i < questions.len())
+        else {
+            continue;
+        };
+        if !matches!(questions[index].kind, QuestionKind::Text) && !found.contains(&index) {
+            found.push(index);
+        }
+    }
+    if found.len() > 3 {
+        return Vec::new();
+    }
+    found
+}
+
 /// Two questions (0-based) whose answers the sentence says were swapped.
 pub(super) fn swapped(sentence: &str, questions: usize) -> Option<(usize, usize)> {
     let c = SWAPPED.captures(sentence)?;
@@ -1111,6 +1179,31 @@ mod tests {
         // Not a correction: a plan, or a number that is no question.
         assert_eq!(fix("For number 4 we put most patients on 5 mg"), None);
         assert_eq!(fix("I realised 20 should be the maximum dose"), None);
+    }
+
+    #[test]
+    fn a_change_no_form_reads_puts_the_answer_in_doubt() {
+        let survey = crate::survey::example();
+        let q = &survey.questions;
+        for (sentence, expected) in [
+            ("Hang on, for number 4 go with 6 and not 8.", &[3][..]),
+            ("Sorry - Q7 was a slip of the finger.", &[6]),
+            ("Actually I've misread 2, ignore it.", &[]),
+            ("Oops, 3 should probably read no to be honest", &[2]),
+            ("On reflection the answer on 6 - I'm not so certain.", &[5]),
+            ("On reflection I'm less sure about 6.", &[5]),
+            // No word of change, a question, a number that is no question.
+            ("For question 4 I went with my gut.", &[]),
+            ("Should I answer 4 again?", &[]),
+            ("Sorry we started 2 patients on it.", &[]),
+            ("Sorry, about 20 patients a year.", &[]),
+            ("Sorry for the delay with question 4 - busy week.", &[]),
+            ("Apologies for the late reply on 6.", &[]),
+            // A comment may say anything.
+            ("Sorry, for 10 I meant to add more.", &[]),
+        ] {
+            assert_eq!(unread(sentence, q), expected, "{sentence}");
+        }
     }
 
     #[test]

@@ -1328,6 +1328,30 @@ impl<'q> Reader<'q> {
         true
     }
 
+    /// Answers that a sentence seems to change though it could not be read
+    /// as a correction ([`correction::unread`]): each in doubt, asked (or,
+    /// when not given yet, in doubt once it is).
+    fn doubt_all(&mut self, doubted: Vec<usize>, text: &str) -> bool {
+        self.close();
+        let sentence = text.trim().to_owned();
+        for index in doubted {
+            if self.no_answer_yet(index) {
+                self.doubts_ahead.push((index, sentence.clone()));
+                continue;
+            }
+            self.found[index].push(AnswerText {
+                answer: Some(Answer::unclear(
+                    "the doctor seems to change this answer in words that could not be read",
+                    &sentence,
+                )),
+                text: sentence.clone(),
+                origin: Origin::Correction,
+            });
+        }
+        self.listing_open = false;
+        true
+    }
+
     /// One sentence's correction, if it is one.
     fn correction_in(&mut self, text: &str) -> bool {
         // The question answered just before: what a grid item's letter
@@ -1354,7 +1378,11 @@ impl<'q> Reader<'q> {
         else {
             let taken = correction::taken_back(text, self.questions.len());
             if taken.is_empty() {
-                return self.dependants(text);
+                let doubted = correction::unread(text, self.questions);
+                if doubted.is_empty() {
+                    return self.dependants(text);
+                }
+                return self.doubt_all(doubted, text);
             }
             // "I got 6 and 7 wrong": each answer no longer stands.
             self.close();

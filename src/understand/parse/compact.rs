@@ -331,6 +331,31 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// every answer one short word (at most five characters); anything else
 /// on the line and it is not read this way.
 pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    let out = code_list(text, questions)?;
+    (out.len() >= 3).then_some(out)
+}
+
+/// Question codes between pipes on one line: `Q1 Y | Q2 N | Q3 Y | Q4 7
+/// | Q5 B` (no table: every cell is one code with its answer). At least
+/// three cells, their numbers rising; any other cell, and `None` (a
+/// table's row is read as one).
+pub(super) fn piped_codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    if !text.contains('|') {
+        return None;
+    }
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for cell in text.split('|').map(str::trim).filter(|c| !c.is_empty()) {
+        let [code] = <[(usize, String); 1]>::try_from(code_list(cell, questions)?).ok()?;
+        if out.last().is_some_and(|(last, _)| *last >= code.0) {
+            return None;
+        }
+        out.push(code);
+    }
+    (out.len() >= 3).then_some(out)
+}
+
+/// The codes of [`codes`], however few.
+fn code_list(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
     // A comma ends a code ("Q1 Y, Q2 N") or joins two options glued to one
     // ("5-a,c").
     let tokens: Vec<&str> = text
@@ -366,7 +391,7 @@ pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>
         out.push((number - 1, glued.to_owned()));
         waiting = glued.is_empty();
     }
-    if waiting || out.len() < 3 {
+    if waiting || out.is_empty() {
         return None;
     }
     Some(
@@ -950,6 +975,28 @@ mod tests {
         assert_eq!(codes("Q1 Y Q2 N", 10), None);
         assert_eq!(codes("Q1 Y Q2 N Q3 sometimes", 10), None);
         assert_eq!(codes("1 Y 2 N 3 Y", 10), None);
+    }
+
+    #[test]
+    fn codes_between_pipes() {
+        assert_eq!(
+            piped_codes("Q1 N | Q2 Y | Q3 N | Q4 4 | Q5 c", 10),
+            Some(vec![
+                (0, "N".into()),
+                (1, "Y".into()),
+                (2, "N".into()),
+                (3, "4".into()),
+                (4, "c".into())
+            ])
+        );
+        assert_eq!(piped_codes("| 1y | 2n | 3y |", 10).map(|c| c.len()), Some(3));
+        // A table's row, a cell of two codes or of words, too few, falling.
+        assert_eq!(piped_codes("| 1 | Y |", 10), None);
+        assert_eq!(piped_codes("4 Confidence | 7 | Q5 a", 10), None);
+        assert_eq!(piped_codes("Q1 Y Q2 N | Q3 Y | Q4 7", 10), None);
+        assert_eq!(piped_codes("Q1 Y | Q2 N", 10), None);
+        assert_eq!(piped_codes("Q2 Y | Q1 N | Q3 Y", 10), None);
+        assert_eq!(piped_codes("Q1 Y | Q2 N | Q3 yes and no", 10), None);
     }
 
     #[test]

@@ -1655,6 +1655,14 @@ impl<'q> Reader<'q> {
     /// codes on one line, a summary. True when `text` is one.
     fn compact_line(&mut self, text: &str) -> bool {
         let questions = self.found.len();
+        if let Some(codes) = compact::piped_codes(text, questions) {
+            // "Q1 Y | Q2 N | Q3 Y": codes between pipes, no table's row.
+            self.columns = None;
+            self.listed
+                .extend(codes.into_iter().map(|(q, a)| (q, a, true)));
+            self.listing_open = false;
+            return true;
+        }
         if let Some(row) = compact::table_row(text, questions, self.columns.as_ref()) {
             match row {
                 compact::Row::Answer(q, answer, label) => self.table_row(q, &answer, label),

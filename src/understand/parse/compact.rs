@@ -989,7 +989,10 @@ mod tests {
                 (4, "c".into())
             ])
         );
-        assert_eq!(piped_codes("| 1y | 2n | 3y |", 10).map(|c| c.len()), Some(3));
+        assert_eq!(
+            piped_codes("| 1y | 2n | 3y |", 10).map(|c| c.len()),
+            Some(3)
+        );
         // A table's row, a cell of two codes or of words, too few, falling.
         assert_eq!(piped_codes("| 1 | Y |", 10), None);
         assert_eq!(piped_codes("4 Confidence | 7 | Q5 a", 10), None);

@@ -12,6 +12,9 @@ than the held-back case, with traps beside them:
   by its first day ("week beginning 2nd November"), "this morning", a
   remark after the date; and a part of a month with its year
   ("Mid-October 2026", the month);
+- a grid's row joined by dashes ("3-3-4"), a Word table's grid rows that
+  hold the item's words ("b) Oral or subcutaneous route | 3"), and a
+  choice with "only" ("c only", "just b");
 
 Replies to the example survey are written with make-reply-fixtures.py's
 helpers (message, quote, reply_case_into, expect) into
@@ -224,6 +227,65 @@ n = "date_trap_part_of_year_outlook_top_list"
 case(n, N.outlook_win(n, top=numbered(answers(last_prescribed="early 2026")) + [""] + SIG),
      expected(last_prescribed=UNCLEAR),
      note="trap: Outlook for Windows, top list: 10 'early 2026' names no month: unclear, never January or 2026")
+
+# ==== 3. a grid row joined by dashes, a Word table's rows with the item's words, "only" ====
+def grid(d, r, s):
+    return {"confidence_areas__dosing": ok(d), "confidence_areas__routes": ok(r), "confidence_areas__side_effects": ok(s)}
+
+
+AREAS_UNCLEAR = {"confidence_areas__dosing": UNCLEAR, "confidence_areas__routes": UNCLEAR,
+                 "confidence_areas__side_effects": UNCLEAR}
+mailgen.FIXED_DATE = None
+
+n = "grid_row_joined_by_dashes_gmail_top_list"
+case(n, N.reply(n, "gmail_web", top=numbered(answers(confidence_areas="3-3-4")) + ["", "Aisha"]),
+     expected(**grid(3, 3, 4)),
+     note="Gmail web, top list: the grid '4. 3-3-4', the items' values joined by dashes in the items' order")
+
+n = "grid_row_joined_by_dashes_terse_outlook_android"
+case(n, C.outlook_mobile(n, numbered(answers(confidence_areas="5 - 4 - 4"), sep=" "), "Android"),
+     expected(**grid(5, 4, 4)),
+     note="Outlook for Android, a terse list without dots: the grid '4 5 - 4 - 4', three values joined by spaced "
+          "dashes")
+
+n = "grid_trap_two_values_joined_by_a_dash_yahoo"
+case(n, C.yahoo(n, numbered(answers(confidence_areas="3-4")) + ["", "Aisha"]),
+     expected(**AREAS_UNCLEAR),
+     note="trap: Yahoo Mail, top list: the grid '4. 3-4': two values (or a range) for three items: unclear, never "
+          "placed")
+
+rows = [["a) Starting dose", "4"], ["b) Oral or subcutaneous route", "3"], ["c) Managing side effects", "5"]]
+th, tt = N.word_table(rows, widths=[260, 80])
+before = ["Dear Asha,", "", "Please find my answers below.", "", "1. Yes", "2. b, c", "3. 5", "4. See table:"]
+after = ["5. b", "6. b, a, d, c", "7. Yes", "8. No", "9. Yes", "10. Nov 2026", "11. 7", "", "Kind regards", ""] + SIG
+n = "grid_word_table_rows_with_item_words_outlook"
+case(n, N.outlook_win(n, top_html=N.word_paras(before) + th + N.word_paras(after),
+                      top_text="\n".join(before) + "\n" + tt + "\n\n" + "\n".join(after)),
+     expected(**grid(4, 3, 5)),
+     note="Outlook for Windows, top list with the grid as a two-column Word table below '4. See table:': each row "
+          "an item's letter and words ('b) Oral or subcutaneous route', whose 'or' is the item's own and no "
+          "hedge) then its score: 4, 3, 5")
+
+rows = [["a) Side effects", "2"], ["b) Route", "3"], ["c) Starting dose", "4"]]
+th, tt = N.word_table(rows, widths=[260, 80])
+n = "grid_trap_word_table_letters_and_words_disagree_outlook"
+case(n, N.outlook_win(n, top_html=N.word_paras(before) + th + N.word_paras(after),
+                      top_text="\n".join(before) + "\n" + tt + "\n\n" + "\n".join(after)),
+     expected(confidence_areas__dosing=UNCLEAR, confidence_areas__routes=ok(3),
+              confidence_areas__side_effects=UNCLEAR),
+     note="trap: Outlook for Windows, the grid as a Word table whose rows 'a) Side effects' and 'c) Starting dose' "
+          "pair one item's letter with another item's words: those two unclear (which is meant?), 'b) Route 3' read")
+
+n = "choice_only_owa_top_list"
+case(n, C.owa(n, numbered(answers(situations="c only", barriers="just b")) + ["", "Aisha"]),
+     expected(situations=ok([SIT["c"]]), barriers=ok([BAR["b"]])),
+     note="Outlook on the web, top list: '2. c only' and '5. just b': the one option each, 'only' and 'just' say "
+          "nothing more")
+
+n = "choice_trap_either_only_iphone"
+case(n, C.iphone(n, numbered(answers(situations="a or b only"), sep=". ")),
+     expected(situations=UNCLEAR),
+     note="trap: iPhone Mail, top list: '2. a or b only': one or the other: unclear, never both")
 
 if __name__ == "__main__":
     mailgen.write(SEED_OUT)

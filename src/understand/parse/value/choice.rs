@@ -46,6 +46,7 @@ pub(super) fn choice(
     }
     let flat = letters_with_labels(&flat, options)
         .or_else(|| letters_together(&flat, options))
+        .or_else(|| letters_only(&flat, options))
         .unwrap_or(flat);
     let picked = match letters(&flat, options) {
         Letters::Picked(picked) => picked,
@@ -84,6 +85,27 @@ pub(super) fn choice(
     };
     answer.other = picked.other_text;
     answer
+}
+
+/// "a only", "a and c only", "only b", "just c", "b alone": the letters,
+/// when what is left is letters alone (no "other" text after them).
+fn letters_only(text: &str, options: &[ChoiceOption]) -> Option<String> {
+    let text = text.trim().trim_end_matches(['.', '!']).trim_end();
+    let lower = text.to_ascii_lowercase();
+    let left = [" only", " alone"]
+        .iter()
+        .find_map(|end| lower.strip_suffix(end))
+        .or_else(|| {
+            ["only ", "just "]
+                .iter()
+                .find_map(|start| lower.strip_prefix(start))
+        })?;
+    match letters(left, options) {
+        Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
+            Some(left.trim().to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// "(b) Lack of evidence; (c) Side effects", "a) Lack of expertise and

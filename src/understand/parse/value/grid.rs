@@ -288,6 +288,31 @@ pub(super) fn without_label<'a>(rest: &'a str, label: &str) -> &'a str {
         .trim()
 }
 
+/// `rest`, what follows item `own`'s letter, without the item's words
+/// before its value: its whole label (`Choosing a starting dose: 4`), or,
+/// as a Word table's row holds them, words that name this item and no
+/// other, then the value as the last word (`Route (oral or subcut)\t4`,
+/// `Starting dose 3`); otherwise unchanged. `None` when those words name
+/// another item (`a) Side effects 3`).
+fn without_own_words<'a>(rest: &'a str, own: usize, labels: &[(&str, &str)]) -> Option<&'a str> {
+    let rest = without_label(rest, labels[own].1);
+    let Some(at) = rest.trim_end().rfind([' ', '\t']) else {
+        return Some(rest);
+    };
+    let (words, value) = (rest[..at].trim(), rest[at..].trim());
+    let words = words
+        .trim_end_matches([':', '-', '–', '—', '=', '|'])
+        .trim();
+    if !value.chars().all(|c| c.is_ascii_digit()) {
+        return Some(rest);
+    }
+    match named(words, labels) {
+        Named::One(i) if i == own => Some(value),
+        Named::One(_) => None,
+        _ => Some(rest),
+    }
+}
+
 /// A piece named by words: `dosing - 4`, `Side effects: 5`,
 /// `Choosing a starting dose 4` (a table row). The item and the value's
 /// text.
@@ -341,9 +366,22 @@ pub(crate) fn read(
     let mut any_key = false;
     for piece in &pieces {
         let key = match letter_key(piece) {
-            Some((i, rest)) if i < items.len() => {
-                Some((Named::One(i), without_label(rest, &items[i].label)))
-            }
+            Some((i, rest)) if i < items.len() => match without_own_words(rest, i, &labels) {
+                Some(value) => Some((Named::One(i), value)),
+                None => {
+                    // `a) Side effects 3`: the letter of one item, the
+                    // words of another.
+                    keyed[i].push((
+                        Answer::unclear(
+                            format!("\"{piece}\": the letter and the words name different items"),
+                            *piece,
+                        ),
+                        piece,
+                    ));
+                    any_key = true;
+                    continue;
+                }
+            },
             Some((_, rest)) if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
                 return GridReading::Whole(Answer::unclear(
                     format!("\"{piece}\": the grid has no such letter"),
@@ -595,8 +633,15 @@ fn in_order(
         .collect();
     let bare = &bare[..];
     let row: Vec<&str> = if bare.len() == 1 {
+        // `4-4-3`: numbers joined by dashes alone, as one row (never `3-4`
+        // for one item: a row must give every item).
+        let dashed = bare[0].contains(['-', '–'])
+            && bare[0]
+                .split(['-', '–'])
+                .map(str::trim)
+                .all(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
         bare[0]
-            .split([' ', '/'])
+            .split(|c| c == ' ' || c == '/' || (dashed && (c == '-' || c == '–')))
             .filter(|w| !w.is_empty())
             .collect()
     } else {
@@ -697,6 +742,16 @@ mod tests {
             ("4 3 5", all(4, 3, 5)),
             ("4, 3, 5", all(4, 3, 5)),
             ("4/3/5", all(4, 3, 5)),
+            ("4-3-5", all(4, 3, 5)),
+            ("4 - 3 - 5", all(4, 3, 5)),
+            (
+                "a) Starting dose\t3\nb) Route (oral or subcut)\t4\nc) Side effects\t2",
+                all(3, 4, 2),
+            ),
+            (
+                "a) Starting dose 3\nb) Route 4\nc) Side effects 2",
+                all(3, 4, 2),
+            ),
             ("4\n3\n5", all(4, 3, 5)),
             ("a) 4\nc) 5", Ok(vec![Some(Some(4)), None, Some(Some(5))])),
             // Out of range: that item is invalid (below), the others read.
@@ -821,6 +876,9 @@ mod tests {
             "quite confident overall",
             "a) 4, d) 3, c) 5",
             "lack: 4",
+            "3-4",
+            "3-4-5-4",
+            "3-4 4",
         ] {
             let got = items(text);
             let unclear = match &got {
@@ -852,6 +910,13 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+        // A table row whose words name another item than its letter's
+        // is not read as this item's value.
+        let got = items("a) Side effects\t3\nb) Route\t4\nc) Starting dose\t2");
+        assert!(
+            !matches!(&got, Ok(v) if v.iter().all(|i| i.is_some_and(|v| v.is_some()))),
+            "{got:?}"
+        );
         // "n/a" for the whole grid where the grid allows it.
         let whole = items("n/a").unwrap_err();
         assert_eq!(

@@ -1001,6 +1001,24 @@ mod tests {
         for text in ["be", "BA", "aab", "ad", "abcde", "bf"] {
             assert_ne!(status(&q, text), Status::Ok, "{text}");
         }
+        // "Only" or "alone" around letters alone says nothing more.
+        for (text, want) in [
+            ("a only", &["expertise"][..]),
+            ("b and c only.", &["evidence", "side_effects"]),
+            ("Only c", &["side_effects"]),
+            ("just b", &["evidence"]),
+            ("c alone", &["side_effects"]),
+        ] {
+            assert_eq!(value(&q, text), ids(want), "{text}");
+        }
+        for text in [
+            "a or b only",
+            "only a lack of evidence",
+            "just a bit",
+            "a only sometimes",
+        ] {
+            assert_ne!(status(&q, text), Status::Ok, "{text}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use mail_parser::{Message, MimeHeaders, PartType};
+use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use regex::Regex;
 use serde::Serialize;
 
@@ -217,7 +217,7 @@ pub fn classify_read(
         let (kind, reason, report) = report_verdict(report, subject);
         return verdict(kind, reason, Some(report), None);
     }
-    let challenge = challenge_response(message, subject);
+    let challenge = challenge_response(message, subject, text);
     if let Some(reason) = automatic(message, subject, from_daemon).or_else(|| {
         challenge
             .then(|| "a challenge-response system asks the sender to prove they are human".into())
@@ -375,7 +375,8 @@ fn reply_verdict(
 /// Is this a challenge-response system's request that the sender prove
 /// they are human (Spam Arrest, Boxbe, TMDA, ChoiceMail, Mailblocks and
 /// their kin)? Nobody answers those automatically: a person must.
-fn challenge_response(message: &Message<'_>, subject: &str) -> bool {
+/// `reply` is the message's [`parse::reply_text`].
+fn challenge_response(message: &Message<'_>, subject: &str, reply: &str) -> bool {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(x-spamarrest|x-boxtrapper|x-challenge|x-boxbe|x-tmda|x-choicemail|x-mailblocks|x-delivery-agent)").expect("valid regex")
     });
@@ -393,7 +394,7 @@ fn challenge_response(message: &Message<'_>, subject: &str) -> bool {
         return true;
     }
     // 4,000 characters are at most 16,000 bytes.
-    body_text(message, 16_000).is_some_and(|text| {
+    challenge_text(message, reply).is_some_and(|text| {
         // The first 4,000 characters, borrowed rather than copied.
         let end = text
             .char_indices()
@@ -522,12 +523,51 @@ fn bounce_text(message: &Message<'_>) -> bool {
 /// a report's own words looks that far. Borrowed, not copied: every
 /// message is looked at this way (challenge-response).
 fn body_text<'a>(message: &'a Message<'_>, limit: usize) -> Option<std::borrow::Cow<'a, str>> {
+    match &body_part(message)?.1.body {
+        PartType::Text(text) => Some(std::borrow::Cow::Borrowed(head(text, limit))),
+        PartType::Html(html) => Some(std::borrow::Cow::Owned(parse::html::to_text_within(
+            html, limit,
+        ))),
+        _ => None,
+    }
+}
+
+/// The text the challenge-response check reads: [`body_text`]'s first
+/// 16,000 bytes, or `reply` (the message's [`parse::reply_text`]) when
+/// that is the same HTML part's text: the reply's text then is that one
+/// part converted, within a larger limit, which begins exactly as the
+/// conversion within 16,000 bytes does for at least those bytes
+/// ([`parse::html::to_text_within`]), so an HTML-only reply is not
+/// converted a second time (issue 23).
+fn challenge_text<'a>(
+    message: &'a Message<'_>,
+    reply: &'a str,
+) -> Option<std::borrow::Cow<'a, str>> {
+    // The reply's text is one part's alone when its text parts are its
+    // HTML parts, and one (see `parse::reply_text`).
+    let [only] = message.text_body.as_slice() else {
+        return body_text(message, 16_000);
+    };
+    let same = message.html_body == [*only]
+        && body_part(message).is_some_and(|(id, part)| {
+            id == *only as usize && matches!(part.body, PartType::Html(_))
+        });
+    if same {
+        Some(std::borrow::Cow::Borrowed(reply))
+    } else {
+        body_text(message, 16_000)
+    }
+}
+
+/// The part [`body_text`] reads, with its index in the message's parts.
+fn body_part<'a, 'm>(message: &'a Message<'m>) -> Option<(usize, &'a MessagePart<'m>)> {
     let parts = || {
         message
             .parts
             .iter()
-            .filter(|p| !matches!(p.body, PartType::Multipart(_) | PartType::Message(_)))
-            .filter(|p| {
+            .enumerate()
+            .filter(|(_, p)| !matches!(p.body, PartType::Multipart(_) | PartType::Message(_)))
+            .filter(|(_, p)| {
                 !p.content_type().is_some_and(|ct| {
                     ct.subtype().is_some_and(|s| {
                         s.eq_ignore_ascii_case("rfc822-headers")
@@ -537,18 +577,8 @@ fn body_text<'a>(message: &'a Message<'_>, limit: usize) -> Option<std::borrow::
             })
     };
     parts()
-        .find_map(|p| match &p.body {
-            PartType::Text(text) => Some(std::borrow::Cow::Borrowed(head(text, limit))),
-            _ => None,
-        })
-        .or_else(|| {
-            parts().find_map(|p| match &p.body {
-                PartType::Html(html) => Some(std::borrow::Cow::Owned(parse::html::to_text_within(
-                    html, limit,
-                ))),
-                _ => None,
-            })
-        })
+        .find(|(_, p)| matches!(p.body, PartType::Text(_)))
+        .or_else(|| parts().find(|(_, p)| matches!(p.body, PartType::Html(_))))
 }
 
 /// Tokens in the returned original: an attached `message/rfc822`, a
@@ -729,5 +759,39 @@ mod tests {
             None
         );
         assert_eq!(typed_in_subject("Re: Surv", ours), None);
+    }
+
+    /// The challenge check reads, from an HTML-only reply's text, the
+    /// very characters it read from the HTML converted again: over every
+    /// message of the fixtures.
+    #[test]
+    fn challenge_check_reads_the_same_text_from_the_reply() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let first = |text: &str| text.chars().take(4_000).collect::<String>();
+        let mut reused = 0;
+        for set in ["replies", "bounces", "simulated"] {
+            for entry in std::fs::read_dir(dir.join(set)).expect("a fixture set") {
+                let path = entry.expect("an entry").path();
+                if path.extension().is_none_or(|x| x != "eml") {
+                    continue;
+                }
+                let raw = std::fs::read(&path).expect("reads");
+                let Some(message) = crate::understand::mime::parse(&raw) else {
+                    continue;
+                };
+                let reply = parse::reply_text(&message);
+                let read = challenge_text(&message, &reply).map(|t| first(&t));
+                let again = body_text(&message, 16_000).map(|t| first(&t));
+                assert_eq!(read, again, "{}", path.display());
+                reused += usize::from(matches!(
+                    challenge_text(&message, &reply),
+                    Some(std::borrow::Cow::Borrowed(t)) if std::ptr::eq(t, reply.as_str())
+                ));
+            }
+        }
+        assert!(
+            reused > 5,
+            "only {reused} HTML-only replies read from their text"
+        );
     }
 }

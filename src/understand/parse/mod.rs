@@ -726,7 +726,25 @@ impl Headings {
         let rest = text[digits..].strip_prefix(['.', ')'])?;
         let index = number.checked_sub(1)?;
         let start = self.starts.get(index)?;
-        (!start.is_empty() && words(rest).starts_with(start)).then_some(index)
+        // `words(rest).starts_with(start)`, without lowercasing and
+        // collecting every word of the line (issue 23).
+        let mut words = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let same = start
+            .iter()
+            .all(|lower| words.next().is_some_and(|w| lowercases_to(w, lower)));
+        (!start.is_empty() && same).then_some(index)
+    }
+}
+
+/// Is `lower` what `word.to_lowercase()` gives? Compared in place for an
+/// ASCII word (`lower`, a lowercased word, has no ASCII capitals).
+fn lowercases_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
     }
 }
 

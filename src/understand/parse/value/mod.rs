@@ -215,6 +215,9 @@ fn self_corrected(question: &Question, text: &str) -> Option<Answer> {
     ) {
         return None;
     }
+    if !may_self_correct(text) {
+        return None;
+    }
     let c = SELF_CORRECTED.captures(text)?;
     if c.name("words").is_none() && c.name("verb").is_none() {
         return None;
@@ -225,6 +228,33 @@ fn self_corrected(question: &Question, text: &str) -> Option<Answer> {
         source: text.trim().to_owned(),
         ..second
     })
+}
+
+/// Can [`SELF_CORRECTED`] find in `text` the words or the verb it needs
+/// (without either, [`self_corrected`] reads nothing)? An ASCII text
+/// without any of their words cannot; any other text is searched
+/// (`(?i)` matches the Kelvin sign as `k` and `ſ` as `s`). Answers are
+/// read many times a reply, nearly none corrected inside itself: this
+/// spares them the search for its captures (issue 23).
+fn may_self_correct(text: &str) -> bool {
+    const NEEDED: &[&[u8]] = &[
+        b"wait",
+        b"sorry",
+        b"oops",
+        b"correction",
+        b"scratch",
+        b"rather",
+        b"actually",
+        b"mean",
+        b"make",
+        b"should",
+    ];
+    !text.is_ascii()
+        || NEEDED.iter().any(|word| {
+            text.as_bytes()
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
 }
 
 /// Words that make what follows an answer a hedge or a correction, not
@@ -559,8 +589,14 @@ pub(super) fn leading(words: &[String], list: &[&str]) -> usize {
         .filter_map(|p| {
             // Most phrases do not start with the first word: told by
             // comparing bytes, before the phrase is split.
+            // Its first byte first, inline: a call to compare the rest
+            // for every phrase of the list cost more than the rest
+            // (issue 23).
             let p_bytes = p.as_bytes();
-            if !p_bytes.starts_with(first) || p_bytes.get(first.len()).is_some_and(|b| *b != b' ') {
+            if (!first.is_empty() && p_bytes.first() != first.first())
+                || !p_bytes.starts_with(first)
+                || p_bytes.get(first.len()).is_some_and(|b| *b != b' ')
+            {
                 return None;
             }
             let mut n = 0;

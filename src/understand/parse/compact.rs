@@ -663,22 +663,72 @@ pub(super) fn summary(
     {
         return None;
     }
-    let mut except = Vec::new();
-    if let Some(list) = c.get(3) {
-        for piece in list
-            .as_str()
-            .split([',', '&'])
-            .flat_map(|p| p.split(" and "))
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            except.extend(excepted(piece, questions, named)?);
-        }
-        if except.is_empty() {
-            return None;
-        }
-    }
+    let except = match c.get(3) {
+        Some(list) => exception_list(list.as_str(), questions, named)?,
+        None => Vec::new(),
+    };
     Some(Summary { value, except })
+}
+
+/// The questions a list of exceptions names ("2 and 5", "Q1, Q3 & 8",
+/// "the community guidance one"): each piece between commas, "&" or
+/// "and" must name some; `None` otherwise, or for none.
+fn exception_list(
+    list: &str,
+    questions: usize,
+    named: &dyn Fn(&str) -> Option<usize>,
+) -> Option<Vec<usize>> {
+    let mut except = Vec::new();
+    for piece in list
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        except.extend(excepted(piece, questions, named)?);
+    }
+    (!except.is_empty()).then_some(except)
+}
+
+/// A yes or a no, as a word or a plural ("yeses", "no's").
+const YES_NO_WORD: &str = r"(yes|no)(?:'s|’s|es|s)?";
+
+/// "Mostly no's I'm afraid - the only yeses are 1 and 9", "the only no
+/// was 7", "only 2 and 8 are yes (for us)": the questions named take one value,
+/// every other the opposite; a lead ("mostly no", "largely yes from
+/// me") must give that opposite.
+static ONLY_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    let lead = format!(
+        r"(?:(?:mostly|mainly|largely|nearly\s+all|almost\s+all)\s+{YES_NO_WORD}(?:\s+(?:from\s+me|i'?m\s+afraid|i’m\s+afraid|sadly|really))*\s*(?:[-–—:;,]\s*|\s)\s*)?"
+    );
+    let numbers = r"(?:for\s+|to\s+)?(.+?)";
+    Regex::new(&format!(
+        r"(?i)^{lead}(?:(?:the\s+)?only\s+{YES_NO_WORD}\s+(?:are|were|is|was|would\s+be)\s+{numbers}|only\s+(.+?)\s+(?:are|were|is|was)\s+(?:an?\s+)?{YES_NO_WORD})(?:\s+(?:for|from)\s+(?:me|us|my\s+side))?\s*[.!]*$"
+    ))
+    .expect("valid regex")
+});
+
+/// Reads a summary by its only exceptions ([`ONLY_SUMMARY`]): the value
+/// of every question but those named, which take the opposite. `None`
+/// when a lead gives the same value as the exceptions (the line says two
+/// things at once) or the list names anything but questions.
+pub(super) fn only_summary(
+    text: &str,
+    questions: usize,
+    named: &dyn Fn(&str) -> Option<usize>,
+) -> Option<Summary> {
+    let c = ONLY_SUMMARY.captures(text.trim())?;
+    let is_yes = |i: usize| c.get(i).map(|m| m.as_str().eq_ignore_ascii_case("yes"));
+    let exceptions_yes = is_yes(2).or(is_yes(5))?;
+    if is_yes(1) == Some(exceptions_yes) {
+        return None;
+    }
+    let list = c.get(3).or(c.get(4))?.as_str();
+    let except = exception_list(list, questions, named)?;
+    Some(Summary {
+        value: !exceptions_yes,
+        except,
+    })
 }
 
 /// A summary with a reason after it ("Yes to everything - we're big
@@ -1242,6 +1292,57 @@ mod tests {
         );
         assert_eq!(
             summary_with_reason("Yes to everything - except the scale", 10, &named),
+            None
+        );
+    }
+
+    #[test]
+    fn summaries_by_their_only_exceptions() {
+        let none = |_: &str| None;
+        assert_eq!(
+            only_summary(
+                "Mostly no's I'm afraid - the only yeses are 2 and 8.",
+                10,
+                &none
+            ),
+            Some(Summary {
+                value: false,
+                except: vec![1, 7]
+            })
+        );
+        assert_eq!(
+            only_summary("Largely yes from me, the only no's are 3 and 6", 10, &none),
+            Some(Summary {
+                value: true,
+                except: vec![2, 5]
+            })
+        );
+        assert_eq!(
+            only_summary("the only no was question 7", 10, &none),
+            Some(Summary {
+                value: true,
+                except: vec![6]
+            })
+        );
+        assert_eq!(
+            only_summary("Only 1, 2 and 9 are yes for us", 10, &none),
+            Some(Summary {
+                value: false,
+                except: vec![0, 1, 8]
+            })
+        );
+        // A lead of the same value, anything more, a number past the last.
+        assert_eq!(
+            only_summary("Mostly yes - the only yeses are 1 and 9", 10, &none),
+            None
+        );
+        assert_eq!(
+            only_summary("the only yeses are 1 and 9, maybe 6", 10, &none),
+            None
+        );
+        assert_eq!(only_summary("the only yeses are 1 and 12", 10, &none), None);
+        assert_eq!(
+            only_summary("the only one I use is ketamine", 10, &none),
             None
         );
     }

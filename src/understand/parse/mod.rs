@@ -1800,6 +1800,7 @@ impl<'q> Reader<'q> {
         };
         if let Some(summary) = compact::summary(sentence, questions, &named)
             .or_else(|| compact::summary_with_reason(sentence, questions, &named))
+            .or_else(|| compact::only_summary(sentence, questions, &named))
         {
             return Some((summary, sentence.trim().to_owned(), None));
         }

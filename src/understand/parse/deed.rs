@@ -25,8 +25,9 @@ use crate::survey::{Question, QuestionKind};
 use super::value::plain_words;
 
 /// Words between the doctor and the verb: auxiliaries and adverbs ("I
-/// have only ever used it", "Actually used it once").
-const BETWEEN: &[&str] = &[
+/// have only ever used it", "Actually used it once", "we did switch");
+/// [`super::told`] reads with them too.
+pub(super) const BETWEEN: &[&str] = &[
     "have",
     "has",
     "had",
@@ -52,13 +53,23 @@ const BETWEEN: &[&str] = &[
     "certainly",
     "definitely",
     "honestly",
+    "recently",
+    "successfully",
+    "even",
+    "still",
+    "often",
+    "regularly",
+    "usually",
+    "generally",
+    "then",
+    "both",
 ];
 
 /// Words that make a sentence say nothing of a deed done: a condition, a
-/// wish, a plan or a question.
-const NO_DEED: &[&str] = &[
+/// wish, a plan or a question; [`super::told`] reads with them too.
+pub(super) const NO_DEED: &[&str] = &[
     "if", "would", "could", "should", "might", "may", "will", "wish", "hope", "hoping", "plan",
-    "planning", "want", "unless", "whether", "intend", "going",
+    "planning", "want", "unless", "whether", "intend", "going", "wonder",
 ];
 
 /// Words that take a yes back in its own sentence ("I have used it, but

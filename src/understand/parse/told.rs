@@ -26,6 +26,7 @@
 
 use crate::survey::{Question, QuestionKind};
 
+use super::deed::{BETWEEN, NO_DEED};
 use super::value::plain_words;
 
 /// A concept and the words that name it: a word ending in `*` is a stem
@@ -197,53 +198,6 @@ const ASKED_VERBS: &[&str] = &[
     "give",
     "given",
     "tried",
-];
-
-/// Words between the doctor and the verb ("we did switch", "I have only
-/// once used").
-const BETWEEN: &[&str] = &[
-    "have",
-    "has",
-    "had",
-    "did",
-    "do",
-    "only",
-    "actually",
-    "also",
-    "just",
-    "really",
-    "indeed",
-    "personally",
-    "myself",
-    "ever",
-    "never",
-    "not",
-    "once",
-    "twice",
-    "occasionally",
-    "rarely",
-    "sometimes",
-    "previously",
-    "certainly",
-    "definitely",
-    "recently",
-    "successfully",
-    "even",
-    "still",
-    "often",
-    "regularly",
-    "usually",
-    "generally",
-    "then",
-    "both",
-];
-
-/// Words that make a sentence tell of no deed done, before its verb: a
-/// condition, a wish, a plan ("I would use it to bring the morphine down
-/// if ..."; after the verb, "so we could cut the morphine" is a purpose).
-const NO_DEED: &[&str] = &[
-    "if", "would", "could", "should", "might", "may", "will", "wish", "hope", "hoping", "plan",
-    "planning", "want", "unless", "whether", "intend", "going", "wonder",
 ];
 
 /// Words that end a clause: what follows is another thought.

@@ -3,7 +3,8 @@
 held-back set (tests/fixtures/heldback21h), each in our own words and
 another client than the held-back case, with traps beside them: question
 codes between pipes on one line, a summary by its only exceptions ("the
-only yeses are 1 and 9"). Reuses the helpers of
+only yeses are 1 and 9"), "yes to all the yes/no ones", "yes across the
+board except I'm not sure about 7". Reuses the helpers of
 make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21h-misses.py
 """
@@ -68,6 +69,52 @@ case("trap_only_exceptions_same_value_gmail",
      expect({4: 6, 5: ["side_effects"]}),
      "trap: Gmail: 'Mostly yes - the only yeses are 1 and 9' says two things at once: no yes/no question is read "
      "from it")
+
+# ---- a summary for the yes/no questions alone, and one with a question not sure of ----
+OUTLOOK_RULE = "________________________________\n"
+
+
+def outlook(body):
+    return body + "\n\n" + OUTLOOK_RULE + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
+
+
+body = "No to all the yes or no questions.\nConfidence 2\nBarriers - a\n\nNgozi"
+case("summary_yes_no_ones_yahoo",
+     message("summary_yes_no_ones_yahoo", text=gmail(body), frm=OKAFOR, mailer="YahooMailAndroid"),
+     expect({1: False, 2: False, 3: False, 4: 2, 5: ["expertise"], 6: False, 7: False, 8: False, 9: False}),
+     "Yahoo Android: 'No to all the yes or no questions' (the seven yes/no questions), the scale and the choice "
+     "on lines of their own")
+
+body = "Yes to all the yes/no ones.\nBarriers b and c.\n\nNgozi"
+case("trap_summary_yes_no_ones_no_scale_yahoo",
+     message("trap_summary_yes_no_ones_no_scale_yahoo", text=gmail(body), frm=OKAFOR, mailer="YahooMailAndroid"),
+     expect({1: True, 2: True, 3: True, 5: ["evidence", "side_effects"], 6: True, 7: True, 8: True, 9: True}),
+     "trap: Yahoo Android: 'Yes to all the yes/no ones' covers no scale: the confidence is left missing (asked), "
+     "never given a value")
+
+body = ("No across the board, except I'm not sure about 6 - would need to check with pharmacy.\n"
+        "Confidence 5, barriers a.\n\nNgozi")
+case("summary_not_sure_of_one_outlook",
+     message("summary_not_sure_of_one_outlook", text=outlook(body), frm=OKAFOR, subject="RE: " + SUBJECT,
+             mailer="Microsoft Outlook 16.0"),
+     expect({1: False, 2: False, 3: False, 4: 5, 5: ["expertise"], 6: UNCLEAR, 7: False, 8: False, 9: False}),
+     "Outlook: 'No across the board, except I'm not sure about 6 - would need to check ...': 6 asked, the other "
+     "yes/no questions no")
+
+body = "Yes across the board but not sure about 4.\nBarriers: c\n\nNgozi"
+case("trap_summary_not_sure_of_the_scale_outlook",
+     message("trap_summary_not_sure_of_the_scale_outlook", text=outlook(body), frm=OKAFOR, subject="RE: " + SUBJECT,
+             mailer="Microsoft Outlook 16.0"),
+     expect({1: True, 2: True, 3: True, 4: UNCLEAR, 5: ["side_effects"], 6: True, 7: True, 8: True, 9: True}),
+     "trap: Outlook: 'Yes across the board but not sure about 4' (the scale): 4 asked, never a value")
+
+body = "Yes across the board except I'm not sure about 7 - probably not.\nConfidence 7, barriers c.\n\nNgozi"
+case("trap_summary_not_sure_with_a_guess_outlook",
+     message("trap_summary_not_sure_with_a_guess_outlook", text=outlook(body), frm=OKAFOR, subject="RE: " + SUBJECT,
+             mailer="Microsoft Outlook 16.0"),
+     expect({4: 7, 5: ["side_effects"]}),
+     "trap: Outlook: '... not sure about 7 - probably not': a guess after the dash is more than a reason, the "
+     "summary is not read (asked)")
 
 if __name__ == "__main__":
     write_cases(CASES)

@@ -406,10 +406,44 @@ fn code_list(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
 /// follow them: "which are no", "(both no)", "(no)", "- both no".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them|all\s+(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions))|across\s+the\s+board)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
+
+/// "all the yes/no ones": a summary for the yes/no questions alone.
+static YES_NO_ONES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\ball\s+(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions)\b")
+        .expect("valid regex")
+});
+
+/// A summary, then the questions the doctor is not sure of, perhaps with
+/// a reason after a spaced dash: "Yes across the board except I'm not
+/// sure about 7 - best ask Helen".
+static UNSURE_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s*,?\s+(?:but|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for)\s+(?:that\s+)?(?:(?:i'?m|i’m|i\s+am)\s+)?(?:not\s+sure|unsure)\s+(?:about|of|on|for)\s+(.+?)(?:\s+[-–—]\s+(.+?))?\s*[.!]*$")
+        .expect("valid regex")
+});
+
+/// Reads a summary with no exceptions of its own followed by the
+/// questions the doctor is not sure of ([`UNSURE_EXCEPTION`]): those are
+/// asked, the rest take the summary's value. The reason after a dash
+/// must be a plain one ([`plain_reason`]).
+pub(super) fn unsure_summary(
+    text: &str,
+    questions: usize,
+    named: &dyn Fn(&str) -> Option<usize>,
+) -> Option<Summary> {
+    let c = UNSURE_EXCEPTION.captures(text.trim())?;
+    let head = summary(&c[1], questions, named).filter(|s| s.except.is_empty())?;
+    if c.get(3)
+        .is_some_and(|reason| !plain_reason(reason.as_str()))
+    {
+        return None;
+    }
+    let unsure = exception_list(&c[2], questions, named)?;
+    Some(Summary { unsure, ..head })
+}
 
 /// A question number or a range of them (`3`, `Q3`, `1-3`, `1 to 3`).
 const NUMBERS: &str = r"(?:q\.?\s*|questions?\s+)?\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?";
@@ -621,12 +655,18 @@ pub(super) fn tabbed_row(line: &str) -> Option<String> {
 
 /// A summary: its value for the questions it covers, and the questions
 /// excepted (0-based).
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct Summary {
     /// Yes to all, or no to all.
     pub value: bool,
     /// The questions excepted ("but 2 and 5").
     pub except: Vec<usize>,
+    /// The questions the doctor is not sure of ("except I'm not sure
+    /// about 7"): asked, whatever their kind.
+    pub unsure: Vec<usize>,
+    /// Only the yes/no questions are covered ("yes to all the yes/no
+    /// ones"): a question of another kind is left as it is.
+    pub yes_no_only: bool,
 }
 
 /// Words that join the exceptions' numbers ("questions 2 and 5").
@@ -667,7 +707,12 @@ pub(super) fn summary(
         Some(list) => exception_list(list.as_str(), questions, named)?,
         None => Vec::new(),
     };
-    Some(Summary { value, except })
+    Some(Summary {
+        value,
+        except,
+        yes_no_only: YES_NO_ONES.is_match(text),
+        ..Default::default()
+    })
 }
 
 /// The questions a list of exceptions names ("2 and 5", "Q1, Q3 & 8",
@@ -728,6 +773,7 @@ pub(super) fn only_summary(
     Some(Summary {
         value: !exceptions_yes,
         except,
+        ..Default::default()
     })
 }
 
@@ -1280,19 +1326,67 @@ mod tests {
             summary_with_reason("Yes to everything - we're big users here!", 10, &named),
             Some(Summary {
                 value: true,
-                except: vec![]
+                except: vec![],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary_with_reason("Yes to everything (we run a busy service).", 10, &named),
             Some(Summary {
                 value: true,
-                except: vec![]
+                except: vec![],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary_with_reason("Yes to everything - except the scale", 10, &named),
             None
+        );
+    }
+
+    #[test]
+    fn summaries_with_questions_not_sure_of() {
+        let none = |_: &str| None;
+        assert_eq!(
+            unsure_summary(
+                "No across the board, except I'm not sure about 6 - would need to check with pharmacy.",
+                10,
+                &none
+            ),
+            Some(Summary {
+                value: false,
+                unsure: vec![5],
+                ..Default::default()
+            })
+        );
+        assert_eq!(
+            unsure_summary("Yes to all but not sure about 3 and 8", 10, &none),
+            Some(Summary {
+                value: true,
+                unsure: vec![2, 7],
+                ..Default::default()
+            })
+        );
+        // Exceptions of its own, a reason that is more, no question.
+        assert_eq!(
+            unsure_summary("Yes to all but 2, not sure about 3", 10, &none),
+            None
+        );
+        assert_eq!(
+            unsure_summary("Yes to all but not sure about 3 - probably no", 10, &none),
+            None
+        );
+        assert_eq!(
+            unsure_summary("Yes to all but not sure about the rest", 10, &none),
+            None
+        );
+        assert_eq!(
+            summary("Yes to all the yes/no ones", 10, &none),
+            Some(Summary {
+                value: true,
+                yes_no_only: true,
+                ..Default::default()
+            })
         );
     }
 
@@ -1307,28 +1401,32 @@ mod tests {
             ),
             Some(Summary {
                 value: false,
-                except: vec![1, 7]
+                except: vec![1, 7],
+                ..Default::default()
             })
         );
         assert_eq!(
             only_summary("Largely yes from me, the only no's are 3 and 6", 10, &none),
             Some(Summary {
                 value: true,
-                except: vec![2, 5]
+                except: vec![2, 5],
+                ..Default::default()
             })
         );
         assert_eq!(
             only_summary("the only no was question 7", 10, &none),
             Some(Summary {
                 value: true,
-                except: vec![6]
+                except: vec![6],
+                ..Default::default()
             })
         );
         assert_eq!(
             only_summary("Only 1, 2 and 9 are yes for us", 10, &none),
             Some(Summary {
                 value: false,
-                except: vec![0, 1, 8]
+                except: vec![0, 1, 8],
+                ..Default::default()
             })
         );
         // A lead of the same value, anything more, a number past the last.
@@ -1360,42 +1458,48 @@ mod tests {
             summary("Yes to all but 2 and 5."),
             Some(Summary {
                 value: true,
-                except: vec![1, 4]
+                except: vec![1, 4],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary("Hi, no to everything apart from Q1 & Q8"),
             Some(Summary {
                 value: false,
-                except: vec![0, 7]
+                except: vec![0, 7],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary("yes to all"),
             Some(Summary {
                 value: true,
-                except: vec![]
+                except: vec![],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary("All yes except the community guidance one"),
             Some(Summary {
                 value: true,
-                except: vec![6]
+                except: vec![6],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary("Yes to everything except the question about training and the research one"),
             Some(Summary {
                 value: true,
-                except: vec![7, 8]
+                except: vec![7, 8],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary("No to everything apart from 8 and 9, which are yes."),
             Some(Summary {
                 value: false,
-                except: vec![7, 8]
+                except: vec![7, 8],
+                ..Default::default()
             })
         );
         for (text, value, except) in [
@@ -1412,7 +1516,15 @@ mod tests {
                 vec![7, 8],
             ),
         ] {
-            assert_eq!(summary(text), Some(Summary { value, except }), "{text}");
+            assert_eq!(
+                summary(text),
+                Some(Summary {
+                    value,
+                    except,
+                    ..Default::default()
+                }),
+                "{text}"
+            );
         }
         // The exceptions' value must be the other one.
         assert_eq!(summary("Yes to all except 2 and 6 (both yes)"), None);
@@ -1420,14 +1532,16 @@ mod tests {
             summary("Everything is a no except 8 and 9."),
             Some(Summary {
                 value: false,
-                except: vec![7, 8]
+                except: vec![7, 8],
+                ..Default::default()
             })
         );
         assert_eq!(
             summary("Everything's a yes apart from 3"),
             Some(Summary {
                 value: true,
-                except: vec![2]
+                except: vec![2],
+                ..Default::default()
             })
         );
         assert_eq!(summary("Yes to all but 3, which is yes"), None);
@@ -1438,7 +1552,15 @@ mod tests {
             ("No to all from me apart from 1", false, vec![0]),
             ("yes to everything for us, except 7", true, vec![6]),
         ] {
-            assert_eq!(summary(text), Some(Summary { value, except }), "{text}");
+            assert_eq!(
+                summary(text),
+                Some(Summary {
+                    value,
+                    except,
+                    ..Default::default()
+                }),
+                "{text}"
+            );
         }
         assert_eq!(summary("All yes from me, but not sure about 6"), None);
         assert_eq!(summary("All yes from my colleague"), None);

@@ -1558,6 +1558,18 @@ impl<'q> Reader<'q> {
         };
         for (q, question) in self.questions.iter().enumerate() {
             let excepted = summary.except.contains(&q);
+            if summary.unsure.contains(&q) {
+                // "Yes to all except I'm not sure about 7": asked.
+                self.found[q].push(AnswerText {
+                    text: line.clone(),
+                    origin: Origin::Summary,
+                    answer: Some(Answer::unclear(
+                        "the doctor is not sure of this answer",
+                        &line,
+                    )),
+                });
+                continue;
+            }
             match question.kind {
                 QuestionKind::YesNo => {
                     let yes = summary.value != excepted;
@@ -1565,7 +1577,7 @@ impl<'q> Reader<'q> {
                     self.found[q].push(AnswerText::new(text.to_owned(), Origin::Summary));
                 }
                 QuestionKind::Text => {}
-                _ if excepted || !self.found[q].is_empty() => {}
+                _ if excepted || summary.yes_no_only || !self.found[q].is_empty() => {}
                 _ => self.found[q].push(AnswerText {
                     text: line.clone(),
                     origin: Origin::Summary,
@@ -1801,6 +1813,7 @@ impl<'q> Reader<'q> {
         if let Some(summary) = compact::summary(sentence, questions, &named)
             .or_else(|| compact::summary_with_reason(sentence, questions, &named))
             .or_else(|| compact::only_summary(sentence, questions, &named))
+            .or_else(|| compact::unsure_summary(sentence, questions, &named))
         {
             return Some((summary, sentence.trim().to_owned(), None));
         }

@@ -15,6 +15,12 @@ than the held-back case, with traps beside them:
 - a grid's row joined by dashes ("3-3-4"), a Word table's grid rows that
   hold the item's words ("b) Oral or subcutaneous route | 3"), and a
   choice with "only" ("c only", "just b");
+- "N/A", "-", "Does not apply" for the date of a doctor who never used
+  ketamine (the question does not apply and takes no "not applicable"):
+  no answer, never an unclear one;
+- answers listed one per line at the top without numbers, the optional
+  comments left out: placed when only one choice of the optional
+  questions left out makes every line fit.
 
 Replies to the example survey are written with make-reply-fixtures.py's
 helpers (message, quote, reply_case_into, expect) into
@@ -286,6 +292,68 @@ n = "choice_trap_either_only_iphone"
 case(n, C.iphone(n, numbered(answers(situations="a or b only"), sep=". ")),
      expected(situations=UNCLEAR),
      note="trap: iPhone Mail, top list: '2. a or b only': one or the other: unclear, never both")
+
+# ==== 4. "N/A" or "-" for a question that does not apply and takes no n/a ====
+NEVER = {"used_ketamine": ok(False), "situations": NA, "confidence": ok(2), "confidence_areas.dosing": NA,
+         "confidence_areas.routes": NA, "confidence_areas.side_effects": NA, "barriers": ok([BAR["a"]]),
+         "barrier_rank": ok([RANK[c] for c in "abdc"]), "written_protocol": ok(False), "protocol_shared": NA,
+         "training": ok(True), "years_in_palliative": ok(5)}
+NEVER_LINES = {1: "No", 2: "N/A", 3: "2", 4: "N/A", 5: "a", 6: "a b d c", 7: "No", 8: "N/A", 9: "Yes", 10: "N/A",
+               11: "5"}
+
+n = "not_applicable_date_never_used_gmail_android"
+case(n, N.reply(n, "gmail_android", top=numbered(NEVER_LINES, sep=" ")),
+     dict(NEVER),
+     note="Gmail for Android, a terse list from a doctor who never used ketamine: 'N/A' for 2, the grid, 8 and also "
+          "10, the date, which does not apply (its condition is false) and takes no 'not applicable': no answer to "
+          "10, never an unclear one")
+
+n = "not_applicable_date_dash_and_words_owa_inline"
+ans = dict(NEVER_LINES)
+ans.update({2: "Does not apply", 4: "Does not apply", 8: "-", 10: "-"})
+case(n, N.outlook_win(n, on_line=ans),
+     dict(NEVER),
+     note="Outlook for Windows, answers on the Answer: lines: never used ketamine, 'Does not apply' for 2 and the "
+          "grid, '-' for 8 and for the date 10 (which does not apply and takes no n/a): 10 not answered")
+
+n = "not_applicable_trap_date_applies_yahoo"
+case(n, C.yahoo(n, numbered(answers(last_prescribed="N/A")) + ["", "Aisha"]),
+     expected(last_prescribed=UNCLEAR),
+     note="trap: Yahoo Mail, top list: used ketamine (1 yes) but 'N/A' for the date 10, which applies and takes no "
+          "n/a: unclear (asked), never dropped")
+
+n = "not_applicable_trap_date_given_anyway_iphone"
+lines = dict(NEVER_LINES)
+lines[10] = "March 2025"
+case(n, C.iphone(n, numbered(lines, sep=" ")),
+     dict(NEVER, last_prescribed=ok("2025-03")),
+     note="trap: iPhone Mail, never used ketamine (1 no) but a date for 10: kept as given (answered anyway), not "
+          "dropped as a struck-out question")
+
+# ==== 5. answers one per line at the top, without numbers ====
+n = "bare_lines_comments_left_out_outlook_android"
+lines = ["Yes", "b, c", "5", "3, 3, 4", "b", "b, a, d, c", "Yes", "No", "Yes", "Nov 2026", "7"]
+case(n, C.outlook_mobile(n, lines, "Android"),
+     {k: (INF(v["value"]) if v["status"] == "ok" else v) for k, v in READ.items()},
+     note="Outlook for Android, eleven answers one per line without numbers for twelve questions: only leaving out "
+          "the optional comments (12) makes every line fit ('Nov 2026' fits the date 10, never the years of 11), so "
+          "they are read in order, to be confirmed (inferred)")
+
+n = "bare_lines_every_question_gmail"
+lines = ["Yes", "b, c", "5", "3, 3, 4", "b", "b, a, d, c", "Yes", "No", "Yes", "Nov 2026", "7",
+         "Happy to help with the regional guidance."]
+exp = {k: (INF(v["value"]) if v["status"] == "ok" else v) for k, v in READ.items()}
+exp["comments"] = INF("Happy to help with the regional guidance.")
+case(n, N.reply(n, "gmail_web", top=lines + ["", "Aisha"]),
+     exp,
+     note="Gmail web, twelve answers one per line without numbers, the last the comment: read in order, inferred")
+
+n = "bare_lines_trap_one_does_not_fit_iphone"
+lines = ["Yes", "b, c", "5 or 6", "3, 3, 4", "b", "b, a, d, c", "Yes", "No", "Yes", "Nov 2026", "7"]
+case(n, C.iphone(n, lines),
+     {},
+     note="trap: iPhone Mail, eleven lines without numbers, the third '5 or 6' (no answer to the scale): the lines "
+          "cannot be placed with certainty, so none is read")
 
 if __name__ == "__main__":
     mailgen.write(SEED_OUT)

@@ -275,7 +275,10 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
         let corrected = found.iter().any(|f| f.origin == Origin::Correction);
         // "12. None": an optional text question with nothing to say is
         // not answered, never the comment "None".
-        if let Some(mut answer) = settle(question, found).filter(|a| !no_comment(question, a)) {
+        if let Some(mut answer) = settle(question, found)
+            .filter(|a| !no_comment(question, a))
+            .filter(|a| !not_applicable_where_it_does_not_apply(survey, index, a, &reply.answers))
+        {
             if corrected {
                 reply.corrections.push(question.id.clone());
             } else {
@@ -295,6 +298,25 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
     reply.opt_out = OPT_OUT.is_match(&texts.0) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&texts.0);
     reply
+}
+
+/// Is `answer` to question `index`, whose condition is false on the
+/// `answers` before it, only "N/A", "-" or "Does not apply" where the
+/// question takes no "not applicable" (unclear as an answer)? The doctor
+/// struck out a question that does not apply to them: no answer, never
+/// an unclear one or one "answered anyway".
+fn not_applicable_where_it_does_not_apply(
+    survey: &Survey,
+    index: usize,
+    answer: &Answer,
+    answers: &BTreeMap<String, Answer>,
+) -> bool {
+    let question = &survey.questions[index];
+    answer.status == Status::Unclear
+        && question.show_if.is_some()
+        && value::not_applicable_said(&answer.source, |t| value::read(question, t))
+        && crate::understand::applies::applies(&survey.questions, index, answers)
+            == crate::understand::applies::Applies::No
 }
 
 /// Is `answer` to `question`, an optional free text question, only a
@@ -2452,14 +2474,15 @@ impl<'q> Reader<'q> {
         }
     }
 
-    /// Bare answers in order, without numbers: a paragraph of exactly as
-    /// many lines as there are questions (or required questions, when all
-    /// optional ones come last), each a possible answer to its question.
-    /// Anything else is not read this way.
+    /// Bare answers in order, without numbers: a paragraph of as many lines
+    /// as there are questions, or fewer where optional questions were left
+    /// out, each a possible answer to its question. Only when exactly one
+    /// choice of the optional questions left out makes every line fit
+    /// (eleven lines for twelve questions where the date of 10 and the
+    /// comments of 12 are optional: "Nov 2026" fits 10 and not 11, so 12
+    /// is the one left out). Anything else is not read this way.
     fn in_order(&mut self, top: &[String]) -> bool {
         let all = self.questions.len();
-        let required = self.questions.iter().filter(|q| q.required).count();
-        let optional_last = self.questions[..required].iter().all(|q| q.required);
         for paragraph in top.split(|l| l.is_empty()) {
             // "Hi," or "My answers:" above the lines is not one of them.
             let start = paragraph
@@ -2476,26 +2499,64 @@ impl<'q> Reader<'q> {
                     line.split_whitespace().map(str::to_owned).collect()
                 };
             }
-            if lines.len() != all && !(optional_last && lines.len() == required) {
+            if lines.len() > all {
                 continue;
             }
-            let fits = lines
-                .iter()
-                .zip(self.questions)
-                .all(|(line, q)| match q.kind {
-                    QuestionKind::Text => true,
-                    QuestionKind::Grid { .. } => value::read_grid(q, line).is_complete(),
-                    _ => value::read(q, line).is_ok(),
-                });
-            if !fits {
+            let mut placings = self.placings(&lines);
+            if placings.len() != 1 {
                 continue;
             }
-            for (q, line) in lines.iter().enumerate() {
-                self.found[q].push(AnswerText::new(line.clone(), Origin::Ordered));
+            for (q, line) in placings.remove(0).into_iter().zip(lines) {
+                self.found[q].push(AnswerText::new(line, Origin::Ordered));
             }
             return true;
         }
         false
+    }
+
+    /// The ways of placing `lines`, bare answers in order, on the
+    /// questions: every question but a choice of optional ones left out,
+    /// each line a possible answer to its question (the questions, in
+    /// order). At most two are returned; none when too many optional
+    /// questions would have to be tried.
+    fn placings(&self, lines: &[String]) -> Vec<Vec<usize>> {
+        let optional: Vec<usize> = (0..self.questions.len())
+            .filter(|&q| !self.questions[q].required)
+            .collect();
+        let left_out = self.questions.len() - lines.len();
+        if left_out > optional.len() || optional.len() > 8 {
+            return Vec::new();
+        }
+        let fits = |line: &str, q: &Question| match q.kind {
+            QuestionKind::Text => true,
+            QuestionKind::Grid { .. } => value::read_grid(q, line).is_complete(),
+            _ => value::read(q, line).is_ok(),
+        };
+        let mut found = Vec::new();
+        for mask in 0u32..(1 << optional.len()) {
+            if mask.count_ones() as usize != left_out {
+                continue;
+            }
+            let kept: Vec<usize> = (0..self.questions.len())
+                .filter(|q| {
+                    optional
+                        .iter()
+                        .position(|o| o == q)
+                        .is_none_or(|at| mask & (1 << at) == 0)
+                })
+                .collect();
+            if kept
+                .iter()
+                .zip(lines)
+                .all(|(&q, line)| fits(line, &self.questions[q]))
+            {
+                found.push(kept);
+                if found.len() > 1 {
+                    break;
+                }
+            }
+        }
+        found
     }
 
     fn close(&mut self) {

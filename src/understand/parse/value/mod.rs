@@ -32,6 +32,7 @@ pub(crate) use duration::{counted as duration_counted, since as duration_since};
 pub(crate) use grid::GridReading;
 pub(crate) use nothing::says_nothing;
 pub(crate) use number::{NUMBER_WORDS, counts};
+pub(crate) use reserved::not_applicable_said;
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
 
 /// Reads `text`, the doctor's answer to `question`, as a value. `text` is
@@ -1054,6 +1055,24 @@ mod tests {
             "a only sometimes",
         ] {
             assert_ne!(status(&q, text), Status::Ok, "{text}");
+        }
+    }
+
+    #[test]
+    fn not_applicable_said_whatever_the_question_allows() {
+        let q = yes_no_q();
+        for text in [
+            "N/A",
+            "n/a",
+            "-",
+            "Does not apply",
+            "n/a (never used it)",
+            "NA.",
+        ] {
+            assert!(not_applicable_said(text, |t| read(&q, t)), "{text}");
+        }
+        for text in ["n/a, yes", "No", "nah", "not sure", "none"] {
+            assert!(!not_applicable_said(text, |t| read(&q, t)), "{text}");
         }
     }
 

@@ -150,6 +150,18 @@ pub(super) fn form(text: &str) -> Option<(Reserved, &str, bool)> {
     Some((*reserved, rest, bracketed))
 }
 
+/// Does `text` say only that the question does not apply ("N/A", "-",
+/// "Does not apply", "n/a (never used it)"), whether or not the question
+/// allows it? Not when words after it answer the question ("n/a, yes":
+/// `value` reads them).
+pub(crate) fn not_applicable_said(text: &str, value: impl Fn(&str) -> Answer) -> bool {
+    matches!(
+        form(text),
+        Some((Reserved::NotApplicable, rest, bracketed))
+            if rest.is_empty() || bracketed || value(rest).value.is_none()
+    )
+}
+
 /// Reads `text` as "not applicable" or "prefer not to say" for `question`,
 /// which allows at least one of them; `None` when it is neither, so the
 /// text is read as a value. `value` reads an explanation as the question's

@@ -532,3 +532,21 @@ const SEVENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_seventh_set() {
     score_set(&SEVENTH_SET_21);
 }
+
+/// Issue 22's sixth held-back set: 38 replies to the seed-full survey
+/// weighted as a real inbox is (`README.md` there), written this session
+/// by someone who did not see the rules, scored once (main at f3d0580):
+/// 448 of 479 (93.5%), 0 wrong.
+const QUESTION_TYPES_22F: Set = Set {
+    name: "issue 22, question types, sixth set",
+    dir: "tests/fixtures/heldback22f",
+    survey: "config/seed-full.toml",
+    cases: 38,
+    ratchet: 0.935,
+    known_wrong: &[],
+};
+
+#[test]
+fn heldback_replies_of_issue_22_question_types_sixth_set() {
+    score_set(&QUESTION_TYPES_22F);
+}

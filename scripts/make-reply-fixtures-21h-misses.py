@@ -4,7 +4,9 @@ held-back set (tests/fixtures/heldback21h), each in our own words and
 another client than the held-back case, with traps beside them: question
 codes between pipes on one line, a summary by its only exceptions ("the
 only yeses are 1 and 9"), "yes to all the yes/no ones", "yes across the
-board except I'm not sure about 7". Reuses the helpers of
+board except I'm not sure about 7", a misspelt number word ("thre"),
+"not <the question's words>, no", a letter with a reason in brackets.
+Reuses the helpers of
 make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21h-misses.py
 """
@@ -115,6 +117,53 @@ case("trap_summary_not_sure_with_a_guess_outlook",
      expect({4: 7, 5: ["side_effects"]}),
      "trap: Outlook: '... not sure about 7 - probably not': a guess after the dash is more than a reason, the "
      "summary is not read (asked)")
+
+# ---- small ones: a misspelt number word, "not <the question's word>, no", a letter and a reason ----
+SAMSUNG = "Samsung Email"
+
+
+def listed(values):
+    return "\n".join(f"{n}. {v}" for n, v in values.items())
+
+
+LISTED = {1: "yes", 2: "no", 3: "yes", 4: "6", 5: "a", 6: "no", 7: "no", 8: "yes", 9: "yes"}
+LISTED_EXPECT = {1: True, 2: False, 3: True, 4: 6, 5: ["expertise"], 6: False, 7: False, 8: True, 9: True}
+
+body = listed({**LISTED, 4: "thre"}) + "\n\nNgozi"
+case("misspelt_number_word_samsung",
+     message("misspelt_number_word_samsung", text=gmail(body), frm=OKAFOR, mailer=SAMSUNG),
+     expect({**LISTED_EXPECT, 4: 3}),
+     "Samsung Email: '4. thre', a number word with a letter missing: 3")
+
+body = listed({**LISTED, 4: "sevn or eigt"}) + "\n\nNgozi"
+case("trap_misspelt_number_words_either_samsung",
+     message("trap_misspelt_number_words_either_samsung", text=gmail(body), frm=OKAFOR, mailer=SAMSUNG),
+     expect(LISTED_EXPECT, confidence=UNCLEAR),
+     "trap: Samsung Email: '4. sevn or eigt', either of two misspelt numbers: asked")
+
+body = listed({**LISTED, 2: "Not in the early stages, no"}) + "\n\nNgozi"
+case("echo_then_no_thunderbird",
+     message("echo_then_no_thunderbird", text=thunderbird(body), frm=OKAFOR, mailer=THUNDERBIRD),
+     expect(LISTED_EXPECT),
+     "Thunderbird: '2. Not in the early stages, no' repeats the question's words, then no: no")
+
+body = listed({**LISTED, 2: "Not early, though I might try it"}) + "\n\nNgozi"
+case("trap_echo_then_more_thunderbird",
+     message("trap_echo_then_more_thunderbird", text=thunderbird(body), frm=OKAFOR, mailer=THUNDERBIRD),
+     expect(LISTED_EXPECT, early_adjuvant=UNCLEAR),
+     "trap: Thunderbird: '2. Not early, though I might try it' says no no: asked")
+
+body = listed({**LISTED, 5: "a (nobody on our unit has prescribed it for years)"}) + "\n\nNgozi"
+case("letter_with_reason_in_brackets_iphone",
+     message("letter_with_reason_in_brackets_iphone", text=apple(body), frm=OKAFOR, mailer=IPHONE),
+     expect(LISTED_EXPECT),
+     "iPhone: '5. a (nobody on our unit has prescribed it for years)': the letter, the reason in brackets: a")
+
+body = listed({**LISTED, 5: "a (and the evidence is thin)"}) + "\n\nNgozi"
+case("trap_letter_with_another_in_brackets_iphone",
+     message("trap_letter_with_another_in_brackets_iphone", text=apple(body), frm=OKAFOR, mailer=IPHONE),
+     expect(LISTED_EXPECT, barriers=UNCLEAR),
+     "trap: iPhone: '5. a (and the evidence is thin)' adds another option in words: asked, never a alone")
 
 if __name__ == "__main__":
     write_cases(CASES)

@@ -45,6 +45,7 @@ pub(super) fn choice(
         );
     }
     let flat = letters_with_labels(&flat, options)
+        .or_else(|| letters_with_reason(&flat, options))
         .or_else(|| letters_together(&flat, options))
         .or_else(|| letters_only(&flat, options))
         .unwrap_or(flat);
@@ -144,6 +145,67 @@ fn letters_with_labels(text: &str, options: &[ChoiceOption]) -> Option<String> {
     };
     let pieces: Vec<&str> = text.split([';', ',', '&', '+']).collect();
     read(pieces.clone()).or_else(|| read(pieces.iter().flat_map(|p| p.split(" and ")).collect()))
+}
+
+/// Words that make a remark in brackets after the letters more than a
+/// reason: another option, a doubt, a choice between.
+const NOT_A_REASON: &[&str] = &[
+    "and",
+    "also",
+    "too",
+    "plus",
+    "well",
+    "or",
+    "either",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "sure",
+    "unsure",
+    "other",
+    "others",
+    "option",
+    "options",
+    "but",
+    "except",
+    "not",
+    "mainly",
+    "mostly",
+    "especially",
+];
+
+/// "b (side effects are manageable in my experience)": option letters,
+/// then a reason in brackets that ends the answer: the letters alone.
+/// The reason is three words or more with no letter standing alone, no
+/// question mark and none of [`NOT_A_REASON`] ("b (and c)", "b (maybe
+/// side effects too)" add or doubt an option); after the "other" option
+/// the brackets are its text, as before.
+fn letters_with_reason(text: &str, options: &[ChoiceOption]) -> Option<String> {
+    let text = text.trim().trim_end_matches(['.', '!']).trim_end();
+    let inner = text.strip_suffix(')')?;
+    let (head, reason) = inner.split_once('(')?;
+    if reason.contains(['(', ')', '?']) {
+        return None;
+    }
+    let words = plain_words(reason);
+    if words.len() < 3
+        || words
+            .iter()
+            .any(|w| w.chars().count() == 1 || NOT_A_REASON.contains(&w.as_str()))
+    {
+        return None;
+    }
+    match letters(head, options) {
+        Letters::Picked(picked)
+            if picked.other_text.is_none()
+                && !picked.alternatives
+                && !picked.indexes.iter().any(|&i| options[i].other) =>
+        {
+            Some(head.trim().to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// The words and abbreviations spelt with letters a to h, each later in

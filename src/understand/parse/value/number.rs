@@ -246,6 +246,33 @@ pub(super) fn corrects(between: &str) -> bool {
         || (words.first().is_some_and(|w| w == "no") && words.len() <= 4)
 }
 
+/// Words that are a number word of five letters or more with one letter
+/// missing, but words of their own.
+const NOT_MISSPELT: &[&str] = &["tree", "thee", "seen", "even", "eigh"];
+
+/// "sevn", "thre", "eigt": an answer that is one word, a number word of
+/// five letters or more with one letter missing (a phone's keyboard), and
+/// not a word of its own ([`NOT_MISSPELT`]): that number word. Shorter
+/// number words are not guessed at ("for", "to" are words).
+fn misspelt_number_word(text: &str) -> Option<&'static str> {
+    let words = plain_words(text);
+    let [word] = words.as_slice() else {
+        return None;
+    };
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if NOT_MISSPELT.contains(&word.as_str()) {
+        return None;
+    }
+    let mut found = NUMBER_WORDS
+        .iter()
+        .filter(|n| n.len() >= 5 && n.len() == word.len() + 1)
+        .filter(|n| (0..n.len()).any(|at| format!("{}{}", &n[..at], &n[at + 1..]) == *word));
+    let first = found.next()?;
+    found.next().is_none().then_some(*first)
+}
+
 pub(super) fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer {
     let mut found = numbers(text);
     // "8 - no, make that 9": the correction, never the first.
@@ -262,6 +289,9 @@ pub(super) fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool
     }
     let (denominators, values): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.denominator);
     let Some(first) = values.first() else {
+        if let Some(word) = misspelt_number_word(text) {
+            return number(word, min, max, whole);
+        }
         return Answer::unclear("no number found", text);
     };
     if values.iter().any(|f| f.value != first.value) {
@@ -338,5 +368,30 @@ pub(super) fn format_number(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_with_a_letter_missing() {
+        assert_eq!(misspelt_number_word("sevn"), Some("seven"));
+        assert_eq!(misspelt_number_word("Thre."), Some("three"));
+        assert_eq!(misspelt_number_word("eigt"), Some("eight"));
+        // Words of their own, short number words, more than one word.
+        for text in [
+            "seen",
+            "even",
+            "tree",
+            "for",
+            "to",
+            "fve",
+            "sevn or eigt",
+            "sven 4",
+        ] {
+            assert_eq!(misspelt_number_word(text), None, "{text}");
+        }
     }
 }

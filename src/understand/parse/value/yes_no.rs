@@ -393,6 +393,21 @@ fn tick_alone(text: &str) -> Option<bool> {
     }
 }
 
+/// "Not early, no", "Not in the community, no": "not", one to four
+/// words of the question itself (one of them a word of four letters or
+/// more, its key word), then "no" and nothing more: the doctor repeats
+/// what the question asks and says no.
+fn echo_then_no(question: &Question, words: &[String]) -> bool {
+    let [first, echo @ .., last] = words else {
+        return false;
+    };
+    if first != "not" || last != "no" || echo.is_empty() || echo.len() > 4 {
+        return false;
+    }
+    let asked = plain_words(&question.text);
+    echo.iter().all(|w| asked.contains(w)) && echo.iter().any(|w| w.len() >= 4)
+}
+
 pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     if let Some(value) = tick_alone(text) {
         return Answer::ok(Value::Bool(value), text);
@@ -451,6 +466,8 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
             }
             _ => (true, yes),
         }
+    } else if echo_then_no(question, &words) {
+        return Answer::ok(Value::Bool(false), text);
     } else {
         let often = leading(&words, FREQUENCY);
         if often > 0 {

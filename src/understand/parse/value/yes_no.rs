@@ -408,8 +408,14 @@ fn echo_then_no(question: &Question, words: &[String]) -> bool {
     echo.iter().all(|w| asked.contains(w)) && echo.iter().any(|w| w.len() >= 4)
 }
 
+/// A tick or a cross alone ([`tick_alone`]), or the question's words
+/// and a no ([`echo_then_no`]).
+fn at_a_glance(question: &Question, text: &str) -> Option<bool> {
+    tick_alone(text).or_else(|| echo_then_no(question, &plain_words(text)).then_some(false))
+}
+
 pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
-    if let Some(value) = tick_alone(text) {
+    if let Some(value) = at_a_glance(question, text) {
         return Answer::ok(Value::Bool(value), text);
     }
     let words = plain_words(text);
@@ -466,8 +472,6 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
             }
             _ => (true, yes),
         }
-    } else if echo_then_no(question, &words) {
-        return Answer::ok(Value::Bool(false), text);
     } else {
         let often = leading(&words, FREQUENCY);
         if often > 0 {

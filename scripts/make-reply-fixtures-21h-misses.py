@@ -5,7 +5,8 @@ another client than the held-back case, with traps beside them: question
 codes between pipes on one line, a summary by its only exceptions ("the
 only yeses are 1 and 9"), "yes to all the yes/no ones", "yes across the
 board except I'm not sure about 7", a misspelt number word ("thre"),
-"not <the question's words>, no", a letter with a reason in brackets.
+"not <the question's words>, no", a letter with a reason in brackets, a
+follow-up adding an option ("for Q5 could you add ..., so a and b").
 Reuses the helpers of
 make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21h-misses.py
@@ -164,6 +165,31 @@ case("trap_letter_with_another_in_brackets_iphone",
      message("trap_letter_with_another_in_brackets_iphone", text=apple(body), frm=OKAFOR, mailer=IPHONE),
      expect(LISTED_EXPECT, barriers=UNCLEAR),
      "trap: iPhone: '5. a (and the evidence is thin)' adds another option in words: asked, never a alone")
+
+# ---- a follow-up to one's own reply adding an option ----
+EARLIER = ("On 6 Jan 2026, at 10:12, Dr Ngozi Okafor <jack.clarke@north-hospice.test> wrote:\n\n"
+           + listed(LISTED) + "\n\nNgozi\n\n" + APPLE + "\n\n" + quote(INV_TEXT))
+
+
+def follow_up(top):
+    return top + "\n\n" + quote(EARLIER) + "\n"
+
+
+body = "Apologies - for Q5 could you add lack of evidence too, so a and b.\n\nNgozi"
+case("follow_up_adds_an_option_apple_mail",
+     message("follow_up_adds_an_option_apple_mail", text=follow_up(body), frm=OKAFOR,
+             mailer="Apple Mail (2.3774.300.61.1.2)"),
+     {"barriers": {"status": "ok", "value": ["expertise", "evidence"]}},
+     "Apple Mail: a follow-up to her own reply (quoted, the invitation inside): 'for Q5 could you add lack of "
+     "evidence too, so a and b': 5 is a and b; the quoted answers are not this message's")
+
+body = "Apologies - for Q5 could you add lack of evidence too, so probably a and b.\n\nNgozi"
+case("trap_follow_up_adds_an_option_hedged_apple_mail",
+     message("trap_follow_up_adds_an_option_hedged_apple_mail", text=follow_up(body), frm=OKAFOR,
+             mailer="Apple Mail (2.3774.300.61.1.2)"),
+     {},
+     "trap: Apple Mail: a follow-up '... so probably a and b': a hedged new answer, with no answer of this "
+     "message's to doubt: nothing read (5 missing, asked), never a and b")
 
 if __name__ == "__main__":
     write_cases(CASES)

@@ -519,13 +519,14 @@ fn heldback_replies_of_issue_22_question_types_fifth_set() {
 /// 374 (95.4%) with "the only yeses are 1 and 9" a summary, 387 (98.7%)
 /// with "yes to all the yes/no ones" and "yes across the board except
 /// I'm not sure about 7", 390 (99.5%) with "sevn", "Not early, no" and "b
-/// (side effects are manageable ...)" (`scripts/make-reply-fixtures-21h-misses.py`).
+/// (side effects are manageable ...)", 391 (99.7%) with "for 5 please add
+/// side effects as well, so b and c" (`scripts/make-reply-fixtures-21h-misses.py`).
 const SEVENTH_SET_21: Set = Set {
     name: "issue 21, seventh set",
     dir: "tests/fixtures/heldback21h",
     survey: "config/example.toml",
     cases: 46,
-    ratchet: 0.994,
+    ratchet: 0.997,
     known_wrong: &[],
 };
 

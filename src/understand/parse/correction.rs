@@ -116,8 +116,9 @@ const NUMBERED: &str = r"(?P<q>q(?:uestion)?\s*\.?\s*#?\s*|no\.?\s*|number\s+|#)
 /// Further forms naming the question by number, each with the new answer
 /// in `v`: "Q7 is actually yes", "change 7 to yes", "please amend my
 /// answer to question 4 to 8", "re question 7 - it is yes", "the answer
-/// to 7 is yes", "I got 7 wrong, it's yes" (an empty `v` takes the answer
-/// back).
+/// to 7 is yes", "I got 7 wrong, it's yes", "for 5 please add side
+/// effects as well, so b and c" (the whole new answer after "so"; an
+/// empty `v` takes the answer back).
 static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"(?i)(?:^|[\s,;:(–—-]){NUMBERED}\s+(?:is|was|should\s+be)\s+(?:actually|really|in\s+fact)\s+(?P<v>\S.*)$"),
@@ -130,6 +131,7 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\b(?:forgot|forgotten|missed|left\s+out|skipped|omitted|didn'?t\s+answer)\s+(?:to\s+answer\s+)?(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\s*(?:[.):=,\-–—]|\s-)\s*(?P<v>\S.*)$"),
         format!(r"(?i)\bgot\s+{NUMBERED}\s+wrong\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
+        format!(r"(?i)\b(?:for|on|to)\s+{NUMBERED}\s*,?\s+(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)?add\s+[^,;:.!?]{{1,60}}?\s*,?\s+so\s+(?:(?:that'?s|it'?s|it\s+should\s+be|it\s+becomes)\s+)?(?P<v>\S.*)$"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("valid regex"))

@@ -304,7 +304,8 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
 /// `answers` before it, only "N/A", "-" or "Does not apply" where the
 /// question takes no "not applicable" (unclear as an answer)? The doctor
 /// struck out a question that does not apply to them: no answer, never
-/// an unclear one or one "answered anyway".
+/// an unclear one or one "answered anyway". "Never" for a date (when did
+/// you last prescribe it?) says the same.
 fn not_applicable_where_it_does_not_apply(
     survey: &Survey,
     index: usize,
@@ -314,7 +315,13 @@ fn not_applicable_where_it_does_not_apply(
     let question = &survey.questions[index];
     answer.status == Status::Unclear
         && question.show_if.is_some()
-        && value::not_applicable_said(&answer.source, |t| value::read(question, t))
+        && (value::not_applicable_said(&answer.source, |t| value::read(question, t))
+            || (matches!(question.kind, QuestionKind::Date { .. })
+                && answer
+                    .source
+                    .trim()
+                    .trim_end_matches(['.', '!'])
+                    .eq_ignore_ascii_case("never")))
         && crate::understand::applies::applies(&survey.questions, index, answers)
             == crate::understand::applies::Applies::No
 }

@@ -118,6 +118,26 @@ pub(super) fn date(text: &str, order: Option<DateOrder>) -> Answer {
     if first.len() > MAX_LENGTH {
         return Answer::unclear("too long to be a date", text);
     }
+    // "Mon 30th November 2026": a day of the week beside the date, kept
+    // only when it agrees.
+    if let Some((day, rest)) = first.split_once(' ')
+        && let Some(day) = weekday(&day.to_lowercase())
+    {
+        let answer = date(rest, order);
+        return match &answer.value {
+            Some(Value::Text(iso)) if iso.len() == 10 => {
+                let agrees = iso
+                    .parse::<jiff::civil::Date>()
+                    .is_ok_and(|d| d.weekday().to_monday_one_offset() == day);
+                if agrees {
+                    Answer::ok(Value::Text(iso.clone()), text)
+                } else {
+                    Answer::unclear("the day of the week does not agree with the date", text)
+                }
+            }
+            _ => Answer::unclear("a day of the week beside no whole date", text),
+        };
+    }
     let parts = match parts(first) {
         Ok(parts) => parts,
         Err(why) => return Answer::unclear(why, text),
@@ -241,6 +261,7 @@ fn relative_words(first: &str, today: jiff::civil::Date) -> Option<String> {
         ["the", "day", "before", "yesterday"] => {
             today.yesterday().ok()?.yesterday().ok()?.to_string()
         }
+        ["last", "night"] => today.yesterday().ok()?.to_string(),
         ["last", "month"] => {
             let (y, m) = month_before(year, month);
             format!("{y:04}-{m:02}")
@@ -259,9 +280,66 @@ fn relative_words(first: &str, today: jiff::civil::Date) -> Option<String> {
         _ => {
             return holiday(&words, today)
                 .or_else(|| week_commencing(&words, today))
+                .or_else(|| weekday_gone(&words, today))
+                .or_else(|| weekday_beside(&words, today))
                 .or_else(|| without_year(&words, today));
         }
     })
+}
+
+/// The days of the week as written ("Mon", "Tues", "Thursday"), Monday
+/// first.
+const WEEKDAYS: [&[&str]; 7] = [
+    &["monday", "mon"],
+    &["tuesday", "tue", "tues"],
+    &["wednesday", "wed", "weds"],
+    &["thursday", "thu", "thur", "thurs"],
+    &["friday", "fri"],
+    &["saturday", "sat"],
+    &["sunday", "sun"],
+];
+
+/// A day of the week named by `word` (a comma or dot after it taken
+/// off), Monday 1 to Sunday 7.
+fn weekday(word: &str) -> Option<i8> {
+    let word = word.trim_end_matches([',', '.']);
+    WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&word))
+        .map(|i| i as i8 + 1)
+}
+
+/// "Friday just gone", "this past Tuesday", "Monday just passed": the
+/// most recent such day before `today`. `None` on that very day (today, or
+/// a week ago?), and for "last Friday" (the one just gone, or the one
+/// before?).
+fn weekday_gone(words: &[&str], today: jiff::civil::Date) -> Option<String> {
+    let day = match words {
+        [day, "just", "gone" | "passed" | "past"] | ["this", "past", day] => weekday(day)?,
+        _ => return None,
+    };
+    let back = (today.weekday().to_monday_one_offset() - day).rem_euclid(7);
+    if back == 0 {
+        return None;
+    }
+    Some(
+        today
+            .checked_sub(jiff::Span::new().days(back))
+            .ok()?
+            .to_string(),
+    )
+}
+
+/// "Mon 30th Nov", "Tuesday 8 December": a day of the week beside a
+/// day and month without a year. The weekday is dropped; the date is read
+/// as [`without_year`] reads it, and only when the weekday agrees with it
+/// (else which is meant?).
+fn weekday_beside(words: &[&str], today: jiff::civil::Date) -> Option<String> {
+    let (day, rest) = words.split_first()?;
+    let day = weekday(day)?;
+    let iso = without_year(rest, today)?;
+    let date = iso.parse::<jiff::civil::Date>().ok()?;
+    (date.weekday().to_monday_one_offset() == day).then_some(iso)
 }
 
 /// Days of the year known by name ("Boxing Day", "New Year's Eve",
@@ -332,6 +410,17 @@ const WITHIN_MONTH: &[&str] = &[
     "start",
 ];
 
+/// Has the part of a month named by `within` ("early", "mid", "end
+/// of") begun by its `day`? The start from the 1st, the middle from the
+/// 11th, the end from the 21st.
+fn begun(within: &[&str], day: i8) -> bool {
+    within.iter().all(|w| match *w {
+        "early" | "beginning" | "start" => true,
+        "mid" | "middle" => day >= 11,
+        _ => day >= 21,
+    })
+}
+
 /// A day and month, or a month alone, written without a year ("8th
 /// December", "December 8", "Nov", "end of November"): the most recent
 /// one on or before `today` (the reply's date), as precise as the words.
@@ -384,7 +473,9 @@ fn without_year(words: &[&str], today: jiff::civil::Date) -> Option<String> {
         {
             let m = named(m)?;
             if m == month {
-                return None;
+                // "early December" in December: the month, once the part
+                // named has begun ("end of December" on the 18th: not yet).
+                return begun(within, today.day()).then(|| format!("{year:04}-{m:02}"));
             }
             let y = if m < month { year } else { year - 1 };
             Some(format!("{y:04}-{m:02}"))
@@ -514,6 +605,45 @@ mod tests {
             relative("Boxing Day", jiff::civil::date(2026, 11, 20)).as_deref(),
             Some("2025-12-26")
         );
+    }
+
+    #[test]
+    fn weekdays_beside_dates_and_days_just_gone() {
+        // Thursday 17 December 2026.
+        let thursday = jiff::civil::date(2026, 12, 17);
+        for (text, want) in [
+            ("Mon 30th Nov", Some("2026-11-30")),
+            ("Tues 8th Dec", Some("2026-12-08")),
+            ("Tuesday, 8 December", Some("2026-12-08")),
+            ("Mon 30th Nov (on call)", Some("2026-11-30")),
+            ("Wed 8th Dec", None),
+            ("Mon Nov", None),
+            ("Sat 19th Dec", None),
+            ("Friday just gone", Some("2026-12-11")),
+            ("this past Monday", Some("2026-12-14")),
+            ("Thursday just gone", None),
+            ("last Friday", None),
+            ("Friday", None),
+            ("last night", Some("2026-12-16")),
+            ("Last night (on call)", Some("2026-12-16")),
+            ("early Dec", Some("2026-12")),
+            ("mid December", Some("2026-12")),
+            ("end of December", None),
+            ("late Dec", None),
+        ] {
+            assert_eq!(relative(text, thursday).as_deref(), want, "{text}");
+        }
+        assert_eq!(
+            relative("mid December", jiff::civil::date(2026, 12, 4)),
+            None
+        );
+        assert_eq!(
+            iso("Monday 30th November 2026", None).as_deref(),
+            Some("2026-11-30")
+        );
+        for unclear in ["Tuesday 30th November 2026", "Mon 2026", "Friday"] {
+            assert_eq!(date(unclear, None).status, Status::Unclear, "{unclear}");
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@ codes between pipes on one line, a summary by its only exceptions ("the
 only yeses are 1 and 9"), "yes to all the yes/no ones", "yes across the
 board except I'm not sure about 7", a misspelt number word ("thre"),
 "not <the question's words>, no", a letter with a reason in brackets, a
-follow-up adding an option ("for Q5 could you add ..., so a and b").
+follow-up adding an option ("for Q5 could you add ..., so a and b"), a
+scale the doctor will not put a number on.
 Reuses the helpers of
 make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21h-misses.py
@@ -190,6 +191,24 @@ case("trap_follow_up_adds_an_option_hedged_apple_mail",
      {},
      "trap: Apple Mail: a follow-up '... so probably a and b': a hedged new answer, with no answer of this "
      "message's to doubt: nothing read (5 missing, asked), never a and b")
+
+# ---- a scale the doctor will not put a number on ----
+body = ("Yes to 1, 3, 8 and 9, no to 2, 6 and 7.\nHard to give my confidence a score, it varies a lot.\n"
+        "Barriers: a\n\nNgozi")
+case("declines_a_number_outlook",
+     message("declines_a_number_outlook", text=outlook(body), frm=OKAFOR, subject="RE: " + SUBJECT,
+             mailer="Microsoft Outlook 16.0"),
+     expect({**LISTED_EXPECT, 4: UNCLEAR}),
+     "Outlook: 'Hard to give my confidence a score, it varies a lot': no number, asked (never missing as if "
+     "unanswered, never a value)")
+
+body = listed({**LISTED, 4: "6"}) + "\n\nConfidence is hard to score honestly.\n\nNgozi"
+case("trap_declines_a_number_after_one_outlook",
+     message("trap_declines_a_number_after_one_outlook", text=outlook(body), frm=OKAFOR, subject="RE: " + SUBJECT,
+             mailer="Microsoft Outlook 16.0"),
+     expect(LISTED_EXPECT, confidence=UNCLEAR),
+     "trap: Outlook: '4. 6', then 'Confidence is hard to score honestly': the number given and a sentence "
+     "saying none can be: asked")
 
 if __name__ == "__main__":
     write_cases(CASES)

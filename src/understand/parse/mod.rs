@@ -2439,9 +2439,15 @@ impl<'q> Reader<'q> {
                 .into_iter()
                 .chain(by_place)
             {
+                // A sentence declining a number is said, not inferred.
+                let origin = if answer.status == Status::Unclear {
+                    Origin::Labelled
+                } else {
+                    Origin::Prose
+                };
                 self.found[q].push(AnswerText {
                     text: answer.source.clone(),
-                    origin: Origin::Prose,
+                    origin,
                     answer: Some(answer),
                 });
             }

@@ -339,6 +339,13 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
             continue;
         };
         let question = &questions[*q];
+        if declines_a_number(question, &words) {
+            out.push((
+                *q,
+                Answer::unclear("the doctor would not put a number on it", clause.trim()),
+            ));
+            continue;
+        }
         if let Some(mut answer) = read_clause(question, &clause, &words, &stems, &index.all[*q]) {
             answer.status = Status::Inferred;
             answer.reason = Some(format!(
@@ -349,6 +356,29 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
         }
     }
     out
+}
+
+/// "Can't really put a number on confidence", "hard to give my
+/// confidence a score": a clause tied to a scale or a number alone that
+/// says it cannot be given (a word of not being able and a word for a
+/// number, no digit): asked, never a value (the only answer [`read`]
+/// gives that is unclear, and so certain).
+fn declines_a_number(question: &Question, words: &[String]) -> bool {
+    const UNABLE: &[&str] = &[
+        "can't",
+        "cannot",
+        "couldn't",
+        "hard",
+        "difficult",
+        "impossible",
+    ];
+    const A_NUMBER: &[&str] = &["number", "score", "figure", "rating"];
+    matches!(
+        question.kind,
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. }
+    ) && words.iter().any(|w| UNABLE.contains(&w.as_str()))
+        && words.iter().any(|w| A_NUMBER.contains(&w.as_str()))
+        && !words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Words that keep a sentence's "yes to the first three" from being

@@ -210,9 +210,9 @@ case(n, C.owa(n, ["Dear Dr Rahman,", "", "This is Maria, Dr Clarke's PA, replyin
      note="Outlook on the web: his PA writes from his account with the answers he gave her; 'None' = d) No barriers.")
 
 n = "heldback21i_yes_to_ranges_owa"
-case(n, C.owa(n, ["Hi Asha,", "", "Yes to 1-3 and 8-9, no to 6 and 7.", "4 - 6", "5 - expertise", "", "Thanks, Jack"]),
+case(n, C.owa(n, ["Hi Asha,", "", "Yes to 1-3 and 8-9, no to 6 and 7.", "4: 6", "5: expertise", "", "Thanks, Jack"]),
      A(True, True, True, 6, B("a"), False, False, True, True),
-     note="Outlook on the web: a summary with ranges 'Yes to 1-3 and 8-9, no to 6 and 7.', then `4 - 6` and barriers by the word 'expertise'.")
+     note="Outlook on the web: a summary with ranges 'Yes to 1-3 and 8-9, no to 6 and 7.', then `4: 6` and barriers by the word 'expertise'.")
 
 n = "heldback21i_trap_ps_doubt_owa"
 case(n, C.owa(n, ["1. Yes", "2. No", "3. No", "4. 6", "5. b", "6. Yes", "7. No", "8. Yes", "9. Yes", "", "Jack", "",

@@ -552,3 +552,25 @@ const QUESTION_TYPES_22F: Set = Set {
 fn heldback_replies_of_issue_22_question_types_sixth_set() {
     score_set(&QUESTION_TYPES_22F);
 }
+
+/// Issue 21's eighth set: 48 replies to the example survey weighted as a
+/// real inbox is (`README.md` there), written this session by someone who
+/// did not see the rules, scored once (main at eb03c46): 367 of 405
+/// (90.6%), 2 wrong: a yes that a later sentence contradicts, and a no
+/// that a P.S. puts in doubt.
+const EIGHTH_SET_21: Set = Set {
+    name: "issue 21, eighth set",
+    dir: "tests/fixtures/heldback21i",
+    survey: "config/example.toml",
+    cases: 48,
+    ratchet: 0.906,
+    known_wrong: &[
+        ("heldback21i_trap_contradiction_outlook", "opioid_sparing"),
+        ("heldback21i_trap_ps_doubt_owa", "shared_guidance"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_eighth_set() {
+    score_set(&EIGHTH_SET_21);
+}

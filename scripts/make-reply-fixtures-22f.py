@@ -10,7 +10,14 @@ held-back case, with traps beside them:
   "last night", a part of the reply's own month once it has begun
   ("early Dec" in December);
 - "Never" for the date of a doctor who never used ketamine (the question
-  does not apply): no answer, as "N/A" is.
+  does not apply): no answer, as "N/A" is;
+- the grid answered for all items at once in words ("Very confident for
+  all of them": the scale's anchor for each; "All 4s apart from ...": one
+  value for all but the items named), "Not relevant" as not applicable,
+  items keyed by a letter and a spaced dash on one line ("a - 4  b - 2"),
+  items named by their words in brackets after the value, by their
+  initials beside other words ("recognising SEs"), several at once ("2
+  for route and side effects"), a remark after an item's value.
 
 Reuses scripts/make-reply-fixtures-22e.py (its survey, helpers and the
 real clients' writers of scripts/heldback_common/), its own cases left
@@ -102,6 +109,88 @@ case(n, C.iphone(n, numbered(answers(last_prescribed="Never"), sep=" ")),
      expected(last_prescribed=UNCLEAR),
      note="trap: iPhone Mail: used ketamine (1 yes) but 'Never' for the date 10, which applies: unclear (asked), "
           "never dropped")
+
+# ==== 3. the grid in words for all items, items by their words ====
+mailgen.FIXED_DATE = None
+
+
+def grid(d, r, s):
+    return {"confidence_areas__dosing": ok(d), "confidence_areas__routes": ok(r), "confidence_areas__side_effects": ok(s)}
+
+
+AREAS_UNCLEAR = {"confidence_areas__dosing": UNCLEAR, "confidence_areas__routes": UNCLEAR,
+                 "confidence_areas__side_effects": UNCLEAR}
+
+n = "grid_anchor_words_for_all_gmail_android"
+case(n, N.reply(n, "gmail_android", top=numbered(answers(confidence_areas="Very confident for all of them"), sep=" ")),
+     expected(**grid(5, 5, 5)),
+     note="Gmail for Android, terse list: the grid '4 Very confident for all of them': the scale's top anchor ('very "
+          "confident' = 5) said once for every item: 5, 5, 5")
+
+n = "grid_trap_words_for_all_no_anchor_yahoo"
+case(n, C.yahoo(n, numbered(answers(confidence_areas="Fairly confident on all three")) + ["", "Aisha"]),
+     expected(**AREAS_UNCLEAR),
+     note="trap: Yahoo Mail, top list: the grid '4. Fairly confident on all three': 'fairly confident' is no point of "
+          "the scale: unclear for each, never guessed")
+
+n = "grid_all_but_one_samsung"
+case(n, N.reply(n, "samsung", top=numbered(answers(confidence_areas="All 4s apart from side effects - 2"))),
+     expected(**grid(4, 4, 2)),
+     note="Samsung Email, top list: the grid '4. All 4s apart from side effects - 2': one value for every item but the "
+          "one named after 'apart from', which has its own: 4, 4, 2")
+
+n = "grid_trap_all_but_one_hedged_owa"
+case(n, C.owa(n, numbered(answers(confidence_areas="All 5s except route - 3 or 4")) + ["", "Aisha"]),
+     expected(**AREAS_UNCLEAR),
+     note="trap: Outlook on the web, top list: the grid '4. All 5s except route - 3 or 4': the exception is hedged "
+          "(two values): the whole grid unclear, never 5s with a guess")
+
+n = "not_relevant_for_not_applicable_gmail"
+lines = dict(NEVER_LINES)
+lines.update({2: "Not relevant", 4: "Not relevant", 8: "Not relevant", 10: "Not relevant"})
+case(n, N.reply(n, "gmail_web", top=numbered(lines) + ["", "Aisha"]),
+     dict(NEVER),
+     note="Gmail web, top list from a doctor who never used ketamine: 'Not relevant' for 2, the grid 4 and 8 (which "
+          "take 'not applicable'): not applicable; for the date 10 (no n/a, its condition false): no answer")
+
+n = "grid_letters_spaced_dashes_one_line_tb115_inline"
+ans = answers(confidence_areas="a - 4  b - 2  c - 3")
+case(n, N.reply(n, "tb115", answers={i: ans[i] for i in range(1, 12)}),
+     expected(**grid(4, 2, 3)),
+     note="Thunderbird 115, answers below each quoted Answer:: the grid on one line 'a - 4  b - 2  c - 3', each item's "
+          "letter, a spaced dash and its value: 4, 2, 3")
+
+n = "grid_item_words_in_brackets_outlook_top_list"
+case(n, N.outlook_win(n, top=numbered(answers(confidence_areas="5 (starting dose), 3 (route), 4 (SEs)")) + [""] + SIG),
+     expected(**grid(5, 3, 4)),
+     note="Outlook for Windows, top list: the grid '4. 5 (starting dose), 3 (route), 4 (SEs)': each value with its "
+          "item's words (or initials) in brackets after it: 5, 3, 4")
+
+n = "grid_one_value_for_two_items_apple_mac"
+case(n, N.apple_mac(n, numbered(answers(confidence_areas="2 for route and side effects, 4 for dosing")) + ["", "Aisha"]),
+     expected(**grid(4, 2, 2)),
+     note="Apple Mail (macOS), top list: the grid '4. 2 for route and side effects, 4 for dosing': one value for two "
+          "items named together, then the third: 4, 2, 2")
+
+n = "grid_initials_beside_words_iphone"
+case(n, C.iphone(n, numbered(answers(confidence_areas="starting dose 4, route 4, recognising SEs 2"), sep=" ")),
+     expected(**grid(4, 4, 2)),
+     note="iPhone Mail, terse list: the grid 'starting dose 4, route 4, recognising SEs 2': the third item by a word "
+          "of its label and its initials ('SEs'): 4, 4, 2")
+
+n = "grid_remark_after_item_value_owa_inline"
+ans = answers(confidence_areas="Dose 3, route 4, side effects 2 - need more practice")
+case(n, N.outlook_win(n, on_line=ans),
+     expected(**grid(3, 4, 2)),
+     note="Outlook for Windows, answers on the Answer: lines: the grid 'Dose 3, route 4, side effects 2 - need more "
+          "practice': the words after the last value's dash are a remark: 3, 4, 2")
+
+n = "grid_trap_letter_with_words_no_value_gmail_top_list"
+case(n, N.reply(n, "gmail_web", top=numbered(answers(confidence_areas="a 3, c depends on the patient, b 4")) + ["", "Aisha"]),
+     expected(**{"confidence_areas__dosing": ok(3), "confidence_areas__routes": ok(4),
+                 "confidence_areas__side_effects": UNCLEAR}),
+     note="trap: Gmail web, top list: the grid 'a 3, c depends on the patient, b 4': c by its letter with words and no "
+          "value: unclear (asked), never left out; a 3, b 4 read")
 
 if __name__ == "__main__":
     mailgen.write(E["SEED_OUT"])

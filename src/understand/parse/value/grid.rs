@@ -110,6 +110,8 @@ fn letter_marks(text: &str, letters: usize) -> Vec<usize> {
             Some(b')') => true,
             Some(b'=' | b':') => !open,
             Some(b'.' | b'-') => !open && digit_after(i + 2),
+            // `a - 3  b - 4`: a spaced dash, then a number.
+            Some(b' ') => !open && spaced_dash_then_digit(&text[i + 1..]),
             _ => false,
         };
         if keyed {
@@ -117,6 +119,16 @@ fn letter_marks(text: &str, letters: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Does `after` (what follows a lone letter) hold a spaced dash and
+/// then a number (` - 4`, ` – 4`)?
+fn spaced_dash_then_digit(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.len() < after.len()
+        && rest.strip_prefix(['-', '–']).is_some_and(|r| {
+            r.starts_with(' ') && r.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// The letter a piece starts with as a key (`a)`, `(a)`, `a.`, `a:`,
@@ -227,6 +239,9 @@ pub(super) fn named(words: &str, labels: &[(&str, &str)]) -> Named {
         })
         .map(|(i, _)| i)
         .collect();
+    if fits.is_empty() {
+        return with_initialism(words, labels);
+    }
     match fits.len() {
         0 => Named::None,
         1 => Named::One(fits[0]),
@@ -266,6 +281,38 @@ fn initialism(words: &str, labels: &[(&str, &str)]) -> Option<Named> {
         [one] => Named::One(*one),
         _ => Named::Several,
     })
+}
+
+/// Words naming an item with one of them its initials ("managing SEs"):
+/// the items whose initials fit that word and whose words hold the rest.
+fn with_initialism(words: &str, labels: &[(&str, &str)]) -> Named {
+    let all: Vec<&str> = words.split_whitespace().collect();
+    let Some(at) = all
+        .iter()
+        .position(|w| initialism(w, labels).is_some_and(|n| n != Named::None))
+    else {
+        return Named::None;
+    };
+    let rest: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, w)| *w)
+        .collect();
+    let asked = stems(&rest.join(" "));
+    let fits: Vec<usize> = (0..labels.len())
+        .filter(|&i| {
+            let (id, label) = labels[i];
+            let own = stems(&format!("{label} {}", id.replace('_', " ")));
+            initialism(all[at], &labels[i..=i]) == Some(Named::One(0))
+                && asked.iter().all(|s| own.contains(s))
+        })
+        .collect();
+    match fits.as_slice() {
+        [] => Named::None,
+        [one] => Named::One(*one),
+        _ => Named::Several,
+    }
 }
 
 fn normalise(text: &str) -> String {
@@ -319,9 +366,26 @@ fn without_own_words<'a>(rest: &'a str, own: usize, labels: &[(&str, &str)]) -> 
 fn labelled<'a>(piece: &'a str, labels: &[(&str, &str)]) -> Option<(Named, &'a str)> {
     for sep in [" - ", " – ", " — ", ":", "=", " -"] {
         if let Some(at) = piece.find(sep) {
+            // `side effects 3 - still learning`: the item's words, its
+            // value, then a remark after the dash (read with the value).
+            let before = piece[..at].trim_end();
+            if let Some(sp) = before.rfind(' ')
+                && before[sp + 1..].bytes().all(|b| b.is_ascii_digit())
+                && let found @ (Named::One(_) | Named::Several) = named(&before[..sp], labels)
+            {
+                return Some((found, piece[sp + 1..].trim()));
+            }
             let (words, value) = (&piece[..at], piece[at + sep.len()..].trim());
             return Some((named(words, labels), value));
         }
+    }
+    // `4 (dose)`: the value, then the item's words in brackets.
+    if let Some(inner) = piece.trim_end().strip_suffix(')')
+        && let Some((value, words)) = inner.split_once(" (")
+        && !value.trim().contains(' ')
+        && let found @ (Named::One(_) | Named::Several) = named(words, labels)
+    {
+        return Some((found, value.trim()));
     }
     // `4 for dosing`: the value first, then "for" and the item's words.
     if let Some((value, words)) = piece.split_once(" for ")
@@ -338,6 +402,69 @@ fn labelled<'a>(piece: &'a str, labels: &[(&str, &str)]) -> Option<(Named, &'a s
     }
 }
 
+/// Keeps `value`, given for item `i` in `piece`, among `keyed`: read as
+/// the item reads it, or, when it speaks of another item by its letter
+/// with a value of its own ("5 (actually b is more like 2)"), unclear for
+/// both (which value is whose?); "5 - b is the weak spot" is 5 with its
+/// reason.
+fn keep_keyed<'a>(
+    keyed: &mut [Vec<(Answer, &'a str)>],
+    i: usize,
+    value: &str,
+    piece: &'a str,
+    item: &dyn Fn(usize, &str) -> Answer,
+) {
+    let others = if values_in(value) > 1 {
+        items_mentioned(value, i, keyed.len())
+    } else {
+        Vec::new()
+    };
+    if !others.is_empty() {
+        for j in others.into_iter().chain([i]) {
+            keyed[j].push((
+                Answer::unclear(format!("\"{piece}\" speaks of another item too"), piece),
+                piece,
+            ));
+        }
+    } else if !value.is_empty() {
+        keyed[i].push((item(i, value), piece));
+    }
+}
+
+/// The item whose lone letter (not "a", the article) starts `piece`
+/// before a word with no number in the piece.
+fn letter_then_words(piece: &str, count: usize) -> Option<usize> {
+    let b = piece.as_bytes();
+    let letter = b.first()?.to_ascii_lowercase();
+    let index = usize::from(letter.wrapping_sub(b'a'));
+    (b.len() > 2
+        && letter != b'a'
+        && letter != b'i'
+        && index < count
+        && b[1] == b' '
+        && b[2].is_ascii_alphabetic()
+        && !b.iter().any(u8::is_ascii_digit))
+    .then_some(index)
+}
+
+/// `3 for dosing and routes`: one value for two or more items named by
+/// their words, joined by "and" or "&": the items (each named alone, all
+/// different) and the value.
+fn for_several<'a>(piece: &'a str, labels: &[(&str, &str)]) -> Option<(Vec<usize>, &'a str)> {
+    let (value, words) = piece.split_once(" for ")?;
+    if value.trim().contains(' ') {
+        return None;
+    }
+    let mut found = Vec::new();
+    for part in words.split(" and ").flat_map(|p| p.split(" & ")) {
+        match named(part, labels) {
+            Named::One(i) if !found.contains(&i) => found.push(i),
+            _ => return None,
+        }
+    }
+    (found.len() > 1).then_some((found, value.trim()))
+}
+
 /// Reads `text` as `question`'s answer, a grid. `item` reads one item's
 /// value (the item's own question: the grid's scale or options, its
 /// `allow`).
@@ -346,6 +473,17 @@ pub(crate) fn read(
     text: &str,
     item: impl Fn(usize, &str) -> Answer,
     whole: impl Fn(&str) -> Option<Answer>,
+) -> GridReading {
+    read_with(question, text, &item, &whole)
+}
+
+/// [`read`], its readers as trait objects (so [`all_except`] can read
+/// what follows "except" as a grid's answer of its own).
+fn read_with(
+    question: &Question,
+    text: &str,
+    item: &dyn Fn(usize, &str) -> Answer,
+    whole: &dyn Fn(&str) -> Option<Answer>,
 ) -> GridReading {
     let QuestionKind::Grid { items, .. } = &question.kind else {
         return GridReading::Whole(Answer::unclear("not a grid", text));
@@ -358,6 +496,9 @@ pub(crate) fn read(
         .iter()
         .map(|i| (i.id.as_str(), i.label.as_str()))
         .collect();
+    if let Some(reading) = all_except(question, text, item, whole) {
+        return reading;
+    }
     let table = table_rows(text);
     let text = table.as_deref().unwrap_or(text);
     let pieces = pieces(text, items.len());
@@ -365,6 +506,13 @@ pub(crate) fn read(
     let mut bare = Vec::new();
     let mut any_key = false;
     for piece in &pieces {
+        if let Some((several, value)) = for_several(piece, &labels) {
+            any_key = true;
+            for i in several {
+                keyed[i].push((item(i, value), piece));
+            }
+            continue;
+        }
         let key = match letter_key(piece) {
             Some((i, rest)) if i < items.len() => match without_own_words(rest, i, &labels) {
                 Some(value) => Some((Named::One(i), value)),
@@ -393,28 +541,7 @@ pub(crate) fn read(
         match key {
             Some((Named::One(i), value)) => {
                 any_key = true;
-                // Only a remark with a value of its own ("nearer 2"):
-                // "5 - b is the weak spot" is 5 with its reason.
-                let others = if values_in(value) > 1 {
-                    items_mentioned(value, i, items.len())
-                } else {
-                    Vec::new()
-                };
-                if !others.is_empty() {
-                    // Neither this item's value nor the other's can be
-                    // told from it.
-                    for j in others.into_iter().chain([i]) {
-                        keyed[j].push((
-                            Answer::unclear(
-                                format!("\"{piece}\" speaks of another item too"),
-                                *piece,
-                            ),
-                            piece,
-                        ));
-                    }
-                } else if !value.is_empty() {
-                    keyed[i].push((item(i, value), piece));
-                }
+                keep_keyed(&mut keyed, i, value, piece, item);
             }
             Some((Named::Several, _)) => {
                 return GridReading::Whole(Answer::unclear(
@@ -422,7 +549,18 @@ pub(crate) fn read(
                     text,
                 ));
             }
-            Some((Named::None, _)) | None => bare.push(*piece),
+            Some((Named::None, _)) | None => {
+                // `b depends whether they can swallow`: an item's letter
+                // (never the article "a") with words and no value: that
+                // item is asked about, never left out.
+                if let Some(i) = letter_then_words(piece, items.len()) {
+                    keyed[i].push((
+                        Answer::unclear(format!("\"{piece}\" gives no value"), *piece),
+                        piece,
+                    ));
+                }
+                bare.push(*piece)
+            }
         }
     }
     if any_key {
@@ -431,7 +569,9 @@ pub(crate) fn read(
     if let Some(answer) = whole(text) {
         return GridReading::Whole(answer);
     }
-    if let Some(value) = same_for_all(text, items.len()) {
+    if let Some(value) =
+        same_for_all(text, items.len()).or_else(|| words_for_all(text, items.len()))
+    {
         let answers: Vec<Answer> = (0..items.len())
             .map(|i| Answer {
                 source: text.to_owned(),
@@ -552,6 +692,91 @@ fn same_for_all(text: &str, count: usize) -> Option<&str> {
         && counted.is_none_or(|n| n == count)
         && (!both || count == 2))
         .then(|| value.trim_end_matches('s'))
+}
+
+/// "Very confident on all three", "not at all confident for each": words
+/// (no number) then only words saying "all": the words, for every item
+/// (read as the item's scale reads them; the caller keeps them only when
+/// every item reads them).
+fn words_for_all(text: &str, count: usize) -> Option<&str> {
+    let lower = text.to_lowercase();
+    let words: Vec<(usize, &str)> = lower
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+        .collect();
+    if words.len() > 10 || text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let tail = words
+        .iter()
+        .rposition(|(_, w)| {
+            let w = w.trim_matches(|c: char| ",.;:!()".contains(c));
+            !(FOR_ALL.contains(&w) || w == "on" || w == "with")
+        })
+        .map_or(0, |i| i + 1);
+    let head = words.get(tail).map(|(at, _)| *at)?;
+    if tail == 0 {
+        return None;
+    }
+    let value = text[..head]
+        .trim_end()
+        .trim_end_matches([',', '-', '–'])
+        .trim_end();
+    let said: Vec<&str> = words[tail..]
+        .iter()
+        .map(|(_, w)| *w)
+        .filter(|w| !matches!(*w, "on" | "with"))
+        .collect();
+    same_for_all(&format!("1 {}", said.join(" ")), count).map(|_| value)
+}
+
+/// "All 5s except routes - 4", "4 for all apart from b) 3": one value for
+/// every item but those named after "except" (or "apart from", "but"),
+/// read as a grid's answer of their own: each of those must be read with
+/// certainty, at least one item must be left to the value for all, and
+/// the value must be one `same_for_all` reads. `None` otherwise.
+fn all_except(
+    question: &Question,
+    text: &str,
+    item: &dyn Fn(usize, &str) -> Answer,
+    whole: &dyn Fn(&str) -> Option<Answer>,
+) -> Option<GridReading> {
+    let QuestionKind::Grid { items, .. } = &question.kind else {
+        return None;
+    };
+    if text.contains('\n') {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let (at, len) = [" except for ", " except ", " apart from ", " but "]
+        .iter()
+        .find_map(|sep| lower.find(sep).map(|at| (at, sep.len())))?;
+    let (head, rest) = (text[..at].trim_end_matches([',', ' ']), &text[at + len..]);
+    let value = same_for_all(head, items.len())?;
+    let GridReading::Items(named) = read_with(question, rest, item, whole) else {
+        return None;
+    };
+    let given = named.iter().filter(|a| a.is_some()).count();
+    if given == 0 || given == items.len() || named.iter().flatten().any(|a| !a.is_ok()) {
+        return None;
+    }
+    let answers: Vec<Option<Answer>> = named
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.or_else(|| {
+                Some(Answer {
+                    source: text.to_owned(),
+                    ..item(i, value)
+                })
+            })
+        })
+        .collect();
+    answers
+        .iter()
+        .flatten()
+        .all(Answer::is_ok)
+        .then_some(GridReading::Items(answers))
 }
 
 /// How many numbers `text` holds, in digits (`4`, `4/5` counts one) or
@@ -815,6 +1040,42 @@ mod tests {
     /// A value outside the grid's scale is invalid, as a scale's answer
     /// is (so the clarification names the range), in any form, and only
     /// for its item.
+    #[test]
+    fn grids_in_words_for_all_items_and_items_by_their_words() {
+        let all = |a, b, c| Ok(vec![Some(Some(a)), Some(Some(b)), Some(Some(c))]);
+        for (text, expected) in [
+            ("Very confident on all three", all(5, 5, 5)),
+            ("not at all confident for each", all(1, 1, 1)),
+            ("All 5s except routes - 4", all(5, 4, 5)),
+            ("all 4s apart from b) 2", all(4, 2, 4)),
+            ("a - 3  b - 4  c - 5", all(3, 4, 5)),
+            ("4 (dose), 4 (route), 3 (side effects)", all(4, 4, 3)),
+            (
+                "Dose 2, route 2, side effects 3 - still learning",
+                all(2, 2, 3),
+            ),
+            ("dosing 4, route 3, managing SEs 4", all(4, 3, 4)),
+            ("3 for dosing and routes, 4 for side effects", all(3, 3, 4)),
+            (
+                "a 4, b depends whether they can swallow, c 4",
+                Ok(vec![Some(Some(4)), Some(None), Some(Some(4))]),
+            ),
+        ] {
+            assert_eq!(items(text), expected, "{text}");
+        }
+        for unclear in [
+            "fairly confident on all three",
+            "Very confident on all four",
+            "All 5s except routes - 4 or 3",
+            "all 4s except c",
+        ] {
+            assert!(
+                !matches!(items(unclear), Ok(v) if v.iter().any(|i| matches!(i, Some(Some(_))))),
+                "{unclear}"
+            );
+        }
+    }
+
     #[test]
     fn a_table_drawn_with_pipes() {
         for text in [

@@ -32,6 +32,8 @@ const FORMS: &[(&str, Reserved)] = &[
     ("doesn't apply to me", Reserved::NotApplicable),
     ("doesn’t apply to me", Reserved::NotApplicable),
     ("it does not apply", Reserved::NotApplicable),
+    ("not relevant", Reserved::NotApplicable),
+    ("not relevant to me", Reserved::NotApplicable),
     ("it doesn't apply", Reserved::NotApplicable),
     ("it doesn’t apply", Reserved::NotApplicable),
     ("prefer not to say", Reserved::PreferNotToSay),

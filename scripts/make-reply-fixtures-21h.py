@@ -5,7 +5,9 @@ another client than the held-back case, with traps beside them: a
 correction further down the same mail by "for number N put X not Y", a
 P.S. below the sign-off that has "just realised N should be ...", "scratch
 that on N, it's a no", and a listed no that a later sentence contradicts
-by telling of the drug started with the first opioid. Reuses the helpers
+by telling of the drug started with the first opioid; and the eighth
+set's (heldback21i): a P.S. "not sure I've got N right" and a yes that a
+sentence denies with "never" before the drug. Reuses the helpers
 of make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21h.py
 """
@@ -106,6 +108,20 @@ case("trap_sorry_for_the_delay_iphone",
              frm=ADEBAYO, mailer="iPhone Mail (22B83)"),
      expect(LIST),
      "trap: iPhone: 'Sorry for the delay with question 4 - ...' apologises for the reply, changes nothing: 4 stays 7")
+
+# ---- the eighth set's: a doubt in a P.S.; a deed denied without a verb of the doctor's ----
+body = top(LIST) + "\n\nTunde\n\nPS not sure I've got 6 right, I'll check with our pharmacist and come back to you."
+case("doubt_ps_got_it_right_owa",
+     message("doubt_ps_got_it_right_owa", text=outlook(body), frm=ADEBAYO, subject="RE: " + SUBJECT),
+     expect(LIST, written_protocol=UNCLEAR),
+     "Outlook on the web: '6. yes', then 'PS not sure I've got 6 right, ...': the answer put in doubt, no new one: asked")
+
+body = (top(LIST) + "\n\nHonestly I have never seen a case where we got the morphine down because ketamine was "
+        "started - it just gets added.\n\nTunde")
+case("trap_contradiction_never_seen_gmail", message("trap_contradiction_never_seen_gmail", text=gmail(body), frm=ADEBAYO),
+     expect(LIST, opioid_sparing=UNCLEAR),
+     "trap: Gmail: '3. yes', then 'I have never seen a case where we got the morphine down because ketamine was "
+     "started': the sentence denies what 3 asks, no word of correction: asked")
 
 if __name__ == "__main__":
     write_cases(CASES)

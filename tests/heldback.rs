@@ -557,17 +557,16 @@ fn heldback_replies_of_issue_22_question_types_sixth_set() {
 /// real inbox is (`README.md` there), written this session by someone who
 /// did not see the rules, scored once (main at eb03c46): 367 of 405
 /// (90.6%), 2 wrong: a yes that a later sentence contradicts, and a no
-/// that a P.S. puts in doubt.
+/// that a P.S. puts in doubt. 0 wrong once "not sure I've got 7 right"
+/// put 7 in doubt and "never" before the drug denied a deed told without
+/// a verb of the doctor's (`scripts/make-reply-fixtures-21h.py`).
 const EIGHTH_SET_21: Set = Set {
     name: "issue 21, eighth set",
     dir: "tests/fixtures/heldback21i",
     survey: "config/example.toml",
     cases: 48,
     ratchet: 0.906,
-    known_wrong: &[
-        ("heldback21i_trap_contradiction_outlook", "opioid_sparing"),
-        ("heldback21i_trap_ps_doubt_owa", "shared_guidance"),
-    ],
+    known_wrong: &[],
 };
 
 #[test]

@@ -276,7 +276,7 @@ pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
 /// that answer is put in doubt ([`unread`]).
 static CHANGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection)\b",
+        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you)\b",
     )
     .expect("valid regex")
 });
@@ -292,10 +292,11 @@ static NO_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A question named by its number in a sentence: "question 4", "Q4",
 /// "number 4", "no. 4", "#4"; "for 4", "on 4", "about 4" before a
-/// separator or the end; "4 should", "4 was meant", "4 is wrong".
+/// separator or the end; "4 should", "4 was meant", "4 is wrong"; "got 4
+/// right".
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect)))",
+        r"(?i)(?:\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b)",
     )
     .expect("valid regex")
 });
@@ -317,7 +318,7 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
     }
     let mut found: Vec<usize> = Vec::new();
     for c in NAMED_NUMBER.captures_iter(sentence) {
-        let Some(n) = ["a", "b", "c"].iter().find_map(|k| c.name(k)) else {
+        let Some(n) = ["a", "b", "c", "d"].iter().find_map(|k| c.name(k)) else {
             continue;
         };
         let Some(index) = n
@@ -1201,6 +1202,12 @@ mod tests {
             ("Sorry, about 20 patients a year.", &[]),
             ("Sorry for the delay with question 4 - busy week.", &[]),
             ("Apologies for the late reply on 6.", &[]),
+            // A doubt is a change not made yet.
+            (
+                "PS not sure I've got 8 right, I'll check with pharmacy.",
+                &[7],
+            ),
+            ("Not 100% sure about question 6, will double-check.", &[5]),
             // A comment may say anything.
             ("Sorry, for 10 I meant to add more.", &[]),
         ] {

@@ -293,6 +293,19 @@ fn deed(clause: &[String], drug: &str) -> Option<bool> {
     )
 }
 
+/// "I've never had a patient where we brought the opioid down because
+/// ketamine had been started": no verb of using with the doctor as its
+/// subject, but "never" (or "not once") before the drug named in the same
+/// clause tells of a deed never done (`Some(false)`), unless the clause
+/// speaks of no deed ("if", "would" ...).
+fn never_with(clause: &[String], drug: &str) -> Option<bool> {
+    let d = clause.iter().position(|w| w == drug)?;
+    let before = &clause[..d];
+    let never = before.iter().any(|w| w == "never")
+        || before.windows(2).any(|w| w[0] == "not" && w[1] == "once");
+    (never && !clause.iter().any(|w| NO_DEED.contains(&w.as_str()))).then_some(false)
+}
+
 /// The yes/no questions (0-based) that `sentence` tells of in other words,
 /// each with what it tells: done (`true`) or never done (`false`).
 pub(super) fn told(sentence: &str, questions: &[Question]) -> Vec<(usize, bool)> {
@@ -331,7 +344,7 @@ pub(super) fn told(sentence: &str, questions: &[Question]) -> Vec<(usize, bool)>
                 if shared < 2 || !own || out.iter().any(|(o, _)| o == q) {
                     continue;
                 }
-                if let Some(done) = deed(clause, drug) {
+                if let Some(done) = deed(clause, drug).or_else(|| never_with(clause, drug)) {
                     out.push((*q, done));
                 }
             }
@@ -369,6 +382,15 @@ mod tests {
             (
                 "In the spring I started a couple of patients on oral ketamine together with their first oxycodone, and it went fine.",
                 &[(1, true)],
+            ),
+            // A deed never done, told without the doctor as the subject.
+            (
+                "Honestly I have never seen a case where we got the morphine down because ketamine was started.",
+                &[(2, false)],
+            ),
+            (
+                "I never cut the morphine back myself, though ketamine helped.",
+                &[],
             ),
             // Someone else's deed, a wish, a question, or no drug named.
             (

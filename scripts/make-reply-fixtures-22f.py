@@ -17,7 +17,13 @@ held-back case, with traps beside them:
   items keyed by a letter and a spaced dash on one line ("a - 4  b - 2"),
   items named by their words in brackets after the value, by their
   initials beside other words ("recognising SEs"), several at once ("2
-  for route and side effects"), a remark after an item's value.
+  for route and side effects"), a remark after an item's value;
+- rankings by ordinal words ("b first, a second, d third, c last"), by a
+  rank beside each letter on one line ("a 2 b 1 c 4 d 3"), and numbered
+  in brackets on one line ("(1) evidence (2) expertise ...");
+- durations counted from a start said with "from" ("From 2019"), or
+  after a milestone of the career before it ("Qualified in 2004,
+  palliative care since 2015": the start in palliative care).
 
 Reuses scripts/make-reply-fixtures-22e.py (its survey, helpers and the
 real clients' writers of scripts/heldback_common/), its own cases left
@@ -191,6 +197,65 @@ case(n, N.reply(n, "gmail_web", top=numbered(answers(confidence_areas="a 3, c de
                  "confidence_areas__side_effects": UNCLEAR}),
      note="trap: Gmail web, top list: the grid 'a 3, c depends on the patient, b 4': c by its letter with words and no "
           "value: unclear (asked), never left out; a 3, b 4 read")
+
+# ==== 4. rankings by ordinal words, letters beside ranks, ranks in brackets ====
+n = "ranking_ordinal_words_gmail_android"
+case(n, N.reply(n, "gmail_android", top=numbered(answers(barrier_rank="b first, a second, d third, c last"), sep=" ")),
+     expected(),
+     note="Gmail for Android, terse list: the ranking '6 b first, a second, d third, c last': each option's place in "
+          "words ('first' is 1, 'last' the last): b, a, d, c")
+
+n = "ranking_trap_ordinal_words_tie_yahoo"
+case(n, C.yahoo(n, numbered(answers(barrier_rank="b first, a second, d second, c last")) + ["", "Aisha"]),
+     expected(barrier_rank=UNCLEAR),
+     note="trap: Yahoo Mail, top list: the ranking '6. b first, a second, d second, c last': two options second (a "
+          "tie, and no third): unclear, never guessed")
+
+n = "ranking_rank_beside_each_letter_owa"
+case(n, C.owa(n, numbered(answers(barrier_rank="a 2 b 1 c 4 d 3")) + ["", "Aisha"]),
+     expected(),
+     note="Outlook on the web, top list: the ranking '6. a 2 b 1 c 4 d 3': each letter then its rank, in pairs on "
+          "one line: b, a, d, c")
+
+n = "ranking_trap_rank_beside_letters_one_left_out_iphone"
+case(n, C.iphone(n, numbered(answers(barrier_rank="a 2 b 1 c 4"), sep=" ")),
+     expected(barrier_rank=UNCLEAR),
+     note="trap: iPhone Mail, terse list: the ranking '6 a 2 b 1 c 4': d has no rank (and 3 is given to none): "
+          "unclear")
+
+n = "ranking_ranks_in_brackets_one_line_tb115_inline"
+ans = answers(barrier_rank="(1) evidence (2) expertise (3) access (4) side effects")
+case(n, N.reply(n, "tb115", answers={i: ans[i] for i in range(1, 12)}),
+     expected(),
+     note="Thunderbird 115, answers below each quoted Answer:: the ranking '(1) evidence (2) expertise (3) access (4) "
+          "side effects', a numbered list on one line with the ranks in brackets: b, a, d, c")
+
+# ==== 5. durations from a start said with "from", or after a milestone ====
+mailgen.FIXED_DATE = dated(datetime.date(2026, 12, 10))
+n = "duration_from_a_year_outlook_android"
+case(n, C.outlook_mobile(n, numbered(answers(years_in_palliative="From 2019"), sep=") "), "Android"),
+     expected(years_in_palliative=INF(7)),
+     note="Outlook for Android, a list numbered '1)': 11 'From 2019' in a reply of 10 Dec 2026: the start, counted to "
+          "the reply: 7 years, inferred")
+
+n = "duration_trap_from_a_year_to_a_year_samsung"
+case(n, N.reply(n, "samsung", top=numbered(answers(years_in_palliative="From 2017 to 2020, then since 2023"))),
+     expected(years_in_palliative=UNCLEAR),
+     note="trap: Samsung Email, top list: 11 'From 2017 to 2020, then since 2023': two spans, a gap between: "
+          "unclear, never counted from either year")
+
+n = "duration_after_a_milestone_apple_mac"
+case(n, N.apple_mac(n, numbered(answers(years_in_palliative="Qualified in 2004, palliative care since 2015"))
+                    + ["", "Aisha"]),
+     expected(years_in_palliative=INF(11)),
+     note="Apple Mail (macOS), top list: 11 'Qualified in 2004, palliative care since 2015' in a reply of 10 Dec 2026: "
+          "the qualification is the career before; the start in palliative care counts: 11 years, inferred")
+
+n = "duration_trap_milestone_after_the_start_gmail_top_list"
+case(n, N.reply(n, "gmail_web", top=numbered(answers(years_in_palliative="Graduated 2016, since 2012")) + ["", "Aisha"]),
+     expected(years_in_palliative=UNCLEAR),
+     note="trap: Gmail web, top list: 11 'Graduated 2016, since 2012': a start before the graduation (which is "
+          "meant?): unclear")
 
 if __name__ == "__main__":
     mailgen.write(E["SEED_OUT"])

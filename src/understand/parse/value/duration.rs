@@ -201,7 +201,35 @@ fn number_word(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
 
 /// Words that say when a duration started: "since 2015", "started in
 /// 2012", "began in March 2014".
-const STARTS: &[&str] = &["since", "started", "starting", "began", "begun"];
+const STARTS: &[&str] = &["since", "started", "starting", "began", "begun", "from"];
+
+/// Words of a milestone of a doctor's career before their time in the
+/// specialty ("Qualified 2005", "graduated in 2003"): said before the
+/// start, they are no part of the duration.
+const MILESTONES: &[&str] = &["qualified", "graduated", "qualifying", "graduating"];
+
+/// "Qualified 2005, in palliative care since 2012": a clause naming a
+/// milestone ([`MILESTONES`]) with its year, then a comma or semicolon,
+/// then the start: the start's text, when the milestone's year is no
+/// later than the start's (else which is meant?).
+fn after_milestone(first: &str) -> Option<(i16, Option<i8>)> {
+    let at = first.find([',', ';'])?;
+    let tokens = tokens(&first[..at]);
+    let mut year = None;
+    let mut named = false;
+    for token in &tokens {
+        match token {
+            Token::Word(w) if MILESTONES.contains(&w.as_str()) => named = true,
+            Token::Word(w) if w == "in" || w == "i" => {}
+            Token::Number(y, 4) if year.is_none() && (1900.0..=2100.0).contains(y) => {
+                year = Some(*y as i16)
+            }
+            _ => return None,
+        }
+    }
+    let start = since(first[at + 1..].trim())?;
+    (named && year.is_some_and(|y| y <= start.0)).then_some(start)
+}
 
 /// `since 2015`, `since March 2015`, `started in 2012`: the year (and
 /// month) a duration is counted from, when that is what `text` says.
@@ -209,6 +237,9 @@ pub(crate) fn since(text: &str) -> Option<(i16, Option<i8>)> {
     let first = text.lines().next().unwrap_or_default();
     if first.len() > MAX_LENGTH {
         return None;
+    }
+    if let Some(start) = after_milestone(first) {
+        return Some(start);
     }
     let (start, remark) = without_reason(first);
     let tokens = tokens(start);
@@ -616,6 +647,17 @@ mod tests {
         assert_eq!(since("since 2015 or 2016"), None);
         assert_eq!(since("about 10, since 2015"), None);
         assert_eq!(since("10"), None);
+        assert_eq!(since("From 2017"), Some((2017, None)));
+        assert_eq!(since("from 2017 to 2020"), None);
+        assert_eq!(since("10 years, from 2015"), None);
+        assert_eq!(
+            since("Qualified 2005, in palliative care since 2012"),
+            Some((2012, None))
+        );
+        assert_eq!(since("graduated in 2003; since 2010"), Some((2010, None)));
+        assert_eq!(since("Qualified 2015, since 2012"), None);
+        assert_eq!(since("Qualified 2005, since 2012 or 2013"), None);
+        assert_eq!(since("Qualified 2005"), None);
         // A reason after the start, in brackets or after a dash or comma.
         for with_reason in [
             "since 2015 (before that I was in general practice)",

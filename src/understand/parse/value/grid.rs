@@ -1230,6 +1230,10 @@ mod tests {
             "The biggest is lack of evidence, then expertise, then access; side effects is the smallest",
             "Biggest: evidence, followed by expertise, then access, and side effects last",
             "lack of evidence is the biggest, then expertise, then access, then side effects",
+            "b first, a second, d third, c last",
+            "d third, b first, c last, second a",
+            "a 2 b 1 c 4 d 3",
+            "(1) evidence (2) expertise (3) access (4) side effects",
         ] {
             assert_eq!(ranked(text), Ok(order.map(String::from).to_vec()), "{text}");
         }
@@ -1241,6 +1245,10 @@ mod tests {
             ("a) 1, b) 1, c) 2, d) 3", "tie"),
             ("a) 1, b) 2, c) 4, d) 5", "ranks go from 1"),
             ("b > a > d", "has no rank"),
+            ("b first, a second, d second, c last", "tie"),
+            ("a 2 b 1 c 4 d 4", "tie"),
+            ("a 2 b 1 c 4", "has no rank"),
+            ("b first, a second, c last", "disagree"),
             ("b > a > e > c", "no option e"),
             ("b > a > d > c > a", "twice"),
             ("a < b < c < d", "<"),

@@ -93,6 +93,17 @@ fn in_words<'a>(text: &'a str, options: &[ChoiceOption]) -> Option<(&'a str, Opt
 /// A rank written before (`1.`, `1)`, `1st`, `#1`, `1 -`) an option.
 fn leading_rank(piece: &str) -> Option<(usize, &str)> {
     let piece = piece.trim_start_matches('#');
+    // `(1) evidence`: the rank in brackets.
+    let piece = match piece.strip_prefix('(') {
+        Some(rest)
+            if rest
+                .find(')')
+                .is_some_and(|at| at > 0 && rest[..at].bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            rest
+        }
+        _ => piece,
+    };
     let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;
@@ -208,6 +219,16 @@ fn piece(text: &str, options: &[ChoiceOption]) -> Ranked {
         };
     }
     let text = without_remark(text, options).unwrap_or(text);
+    if let Some((rank, rest)) = ordinal_word(text)
+        && option_named(text, options).is_err()
+        && let Ok(option) = option_named(rest, options)
+    {
+        return Ranked {
+            rank: Some(rank),
+            option: Ok(option),
+            said: None,
+        };
+    }
     if let Some((rank, rest)) = leading_rank(text) {
         if trailing_rank(rest).is_some() && !rest.is_empty() {
             return Ranked {
@@ -274,6 +295,9 @@ fn pieces(text: &str, count: usize) -> Result<Vec<&str>, String> {
     {
         return Ok(words);
     }
+    if let Some(pairs) = letter_rank_pairs(line) {
+        return Ok(pairs);
+    }
     // `b then a then d then c`, `b/a/d/c`, `b-a-d-c`: lone letters apart.
     for sep in [" then ", "/", "-"] {
         let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
@@ -304,6 +328,58 @@ fn pieces(text: &str, count: usize) -> Result<Vec<&str>, String> {
     Ok(parts)
 }
 
+/// `a 3 b 1 c 4 d 2`: each option's lone letter, a space and its rank,
+/// in pairs on one line: the pairs (`a 3`), read as `a) 3` is.
+fn letter_rank_pairs(line: &str) -> Option<Vec<&str>> {
+    let words: Vec<(usize, &str)> = line
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    if words.len() < 4 || !words.len().is_multiple_of(2) || words.len() > 2 * grid::MAX_PIECES {
+        return None;
+    }
+    let mut out = Vec::new();
+    for pair in words.chunks(2) {
+        let ((at, letter), (end, rank)) = (pair[0], pair[1]);
+        let fits = letter.len() == 1
+            && letter.bytes().all(|b| b.is_ascii_alphabetic())
+            && (1..=2).contains(&rank.len())
+            && rank.bytes().all(|b| b.is_ascii_digit());
+        if !fits {
+            return None;
+        }
+        out.push(&line[at..end + rank.len()]);
+    }
+    Some(out)
+}
+
+/// "d second", "third: a", "second - access": an ordinal word (second to
+/// tenth) before or after an option (never an option's own word, "Second
+/// opinion": the caller reads the whole first): its rank and the option's
+/// part.
+/// "First" and "last" are read as places ([`Place`]).
+fn ordinal_word(piece: &str) -> Option<(usize, &str)> {
+    const ORDINALS: [&str; 9] = [
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    let piece = piece.trim().trim_end_matches(['.', ',']);
+    let rank = |w: &str| {
+        let w = w.trim_matches([':', '-', '–', '=']).to_ascii_lowercase();
+        ORDINALS.iter().position(|o| *o == w).map(|i| i + 2)
+    };
+    if let Some((head, last)) = piece.rsplit_once(' ')
+        && let Some(r) = rank(last)
+    {
+        return Some((r, head.trim_end_matches([' ', ':', '-', '–', '='])));
+    }
+    let (first, rest) = piece.split_once(' ')?;
+    Some((
+        rank(first)?,
+        rest.trim_start_matches([' ', ':', '-', '–', '=']),
+    ))
+}
+
 /// The options' letters run together, `bdac` or `BDAC`: one word of
 /// exactly `count` (three or more) letters, each an option's letter, each
 /// once. Anything else (`bdab`, `bda`) is not read this way.
@@ -332,10 +408,14 @@ fn numbered_on_one_line(line: &str, count: usize) -> Option<Vec<&str>> {
     let mut cuts = vec![0];
     let mut from = 0;
     for rank in 2..=count {
-        let at = [format!(" {rank}) "), format!(" {rank}. ")]
-            .iter()
-            .filter_map(|mark| line[from..].find(mark.as_str()).map(|i| from + i))
-            .min()?;
+        let at = [
+            format!(" {rank}) "),
+            format!(" {rank}. "),
+            format!(" ({rank}) "),
+        ]
+        .iter()
+        .filter_map(|mark| line[from..].find(mark.as_str()).map(|i| from + i))
+        .min()?;
         cuts.push(at);
         from = at + 1;
     }
@@ -354,7 +434,18 @@ pub(super) fn ranking(text: &str, options: &[ChoiceOption]) -> Answer {
         Ok(pieces) => pieces,
         Err(why) => return Answer::unclear(why, text),
     };
-    let read: Vec<Ranked> = pieces.iter().map(|p| piece(p, options)).collect();
+    let mut read: Vec<Ranked> = pieces.iter().map(|p| piece(p, options)).collect();
+    // "b first, d second, a third, c last": beside ranks, "first" is 1
+    // and "last" the last.
+    if read.iter().any(|r| r.rank.is_some()) {
+        for r in read.iter_mut().filter(|r| r.rank.is_none()) {
+            r.rank = match r.said {
+                Some(Place::First) => Some(1),
+                Some(Place::Last) => Some(n),
+                None => None,
+            };
+        }
+    }
     let mut by_rank: Vec<Option<usize>> = vec![None; n];
     let mut seen = vec![false; n];
     let ranked = read.iter().filter(|r| r.rank.is_some()).count();

@@ -573,3 +573,21 @@ const EIGHTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_eighth_set() {
     score_set(&EIGHTH_SET_21);
 }
+
+/// Issue 22's seventh held-back set: 36 replies to the seed-full survey
+/// weighted as a real inbox is (`README.md` there), written this session
+/// by someone who did not see the rules, scored once (main at 0e3e4ec):
+/// 447 of 455 (98.2%), 0 wrong.
+const QUESTION_TYPES_22G: Set = Set {
+    name: "issue 22, question types, seventh set",
+    dir: "tests/fixtures/heldback22g",
+    survey: "config/seed-full.toml",
+    cases: 36,
+    ratchet: 0.982,
+    known_wrong: &[],
+};
+
+#[test]
+fn heldback_replies_of_issue_22_question_types_seventh_set() {
+    score_set(&QUESTION_TYPES_22G);
+}

@@ -46,19 +46,10 @@ ex_case = ex.reply_case_into(EX_CASES)
 # ---- the seed-full survey: the clients' writers of scripts/heldback_common ----
 sys.path.insert(1, os.path.join(HERE, "heldback_common"))
 import mailgen  # noqa: E402
+import seed_full  # noqa: E402
 
-IDS = ["used_ketamine", "situations", "confidence", "confidence_areas.dosing", "confidence_areas.routes",
-       "confidence_areas.side_effects", "barriers", "barrier_rank", "written_protocol", "protocol_shared", "training",
-       "last_prescribed", "years_in_palliative", "comments"]
-CONDITION = {"situations": "used_ketamine", "confidence_areas.dosing": "used_ketamine",
-             "confidence_areas.routes": "used_ketamine", "confidence_areas.side_effects": "used_ketamine",
-             "last_prescribed": "used_ketamine", "protocol_shared": "written_protocol"}
-mailgen.configure("corpus22e", "invitation-aisha-seed-full.eml", "kqzspgmacb4z5aaaz6kdsuzxwjh5znlp", IDS,
-                  [i for i in IDS if i not in ("last_prescribed", "comments")],
-                  ("Aisha", "Lewis", "aisha.lewis@riverside-pcu.test"),
-                  datetime.datetime(2026, 12, 1, 9, 0, 0), replies=(datetime.datetime(2026, 12, 7, 8, 0), 5, 12),
-                  condition=CONDITION)
-sys.modules["lib"] = mailgen  # what the clients' writers import
+IDS = seed_full.IDS
+seed_full.configure("corpus22e", datetime.datetime(2026, 12, 7, 8, 0))
 import clients as C  # noqa: E402
 import clients_new as N  # noqa: E402
 from mailgen import ok, INF, UNCLEAR, case  # noqa: E402

@@ -330,10 +330,44 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// read). At least three codes, their numbers rising,
 /// every answer one short word (at most five characters); anything else
 /// on the line and it is not read this way.
+///
+/// Codes parted by spaces alone keep a slash inside an answer (`1:Y 2:N
+/// 5:B/C`: 5's answer is `B/C`, read, or asked, as any answer is); codes
+/// between commas may have a space between number and answer (`1y, 2n, 4
+/// 6, 5 b&c`, see [`comma_codes`]).
 pub(super) fn codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
-    let out = code_list(text, questions)?;
+    let out = code_list_split(text, questions, &[';'])
+        .or_else(|| code_list(text, questions))
+        .or_else(|| comma_codes(text, questions))?;
     (out.len() >= 3).then_some(out)
 }
+
+/// Codes between commas, each one question's number and its short answer,
+/// glued (`1y`), after a mark (`4-6`, `Q4: 6`) or after a space (`4 6`, `5
+/// b&c`): at least three, their numbers rising, nothing else between the
+/// commas. A number glued to a digit (`12`) is a number, never a code.
+fn comma_codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    let text = text.trim().trim_end_matches('.');
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for cell in text.split(',').map(str::trim) {
+        let c = COMMA_CODE.captures(cell)?;
+        let number: usize = c[1].parse().ok()?;
+        let answer = c.get(2).or(c.get(3)).or(c.get(4))?.as_str();
+        if !(1..=questions).contains(&number)
+            || out.last().is_some_and(|(last, _)| *last >= number - 1)
+        {
+            return None;
+        }
+        out.push((number - 1, answer.replace(['+', '&'], ", ")));
+    }
+    (out.len() >= 3).then_some(out)
+}
+
+/// One code between commas: `1y`, `Q4: 6`, `4 6`, `5 b&c`.
+static COMMA_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:q\.?\s*)?(\d{1,2})(?:([a-z][^\s\d]{0,4})|\s*[.):=\-]?\s*?\s(\S{1,5})|[.):=\-](\S{1,5}))$")
+        .expect("valid regex")
+});
 
 /// Question codes between pipes on one line: `Q1 Y | Q2 N | Q3 Y | Q4 7
 /// | Q5 B` (no table: every cell is one code with its answer). At least
@@ -356,10 +390,15 @@ pub(super) fn piped_codes(text: &str, questions: usize) -> Option<Vec<(usize, St
 
 /// The codes of [`codes`], however few.
 fn code_list(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    code_list_split(text, questions, &[';', '/'])
+}
+
+/// The codes of [`code_list`], parted by spaces and `parts`.
+fn code_list_split(text: &str, questions: usize, parts: &[char]) -> Option<Vec<(usize, String)>> {
     // A comma ends a code ("Q1 Y, Q2 N") or joins two options glued to one
     // ("5-a,c").
     let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ';' || c == '/')
+        .split(|c: char| c.is_whitespace() || parts.contains(&c))
         .map(|t| t.trim_end_matches(','))
         .filter(|t| !t.is_empty())
         .collect();
@@ -377,6 +416,10 @@ fn code_list(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
         let c = CODE.captures(token)?;
         let number: usize = c[2].parse().ok()?;
         let glued = &c[3];
+        if glued.contains('/') && glued.contains(|c: char| c.is_ascii_digit()) {
+            // "1Y/2N": codes between slashes, not one answer.
+            return None;
+        }
         if glued.is_empty() && c.get(1).is_none() && !token.ends_with(['.', ')', ':', '=', '-']) {
             // A bare number with its answer after a space ("1 Y") is a
             // listed answer, not a code; the line is not codes.
@@ -1071,6 +1114,33 @@ mod tests {
         assert_eq!(codes("Q1 Y Q2 N", 10), None);
         assert_eq!(codes("Q1 Y Q2 N Q3 sometimes", 10), None);
         assert_eq!(codes("1 Y 2 N 3 Y", 10), None);
+    }
+
+    #[test]
+    fn codes_between_commas_and_after_colons() {
+        assert_eq!(
+            codes("1n, 2 y, 4 5, 5 a&c, 6n", 10),
+            Some(vec![
+                (0, "n".into()),
+                (1, "y".into()),
+                (3, "5".into()),
+                (4, "a, c".into()),
+                (5, "n".into())
+            ])
+        );
+        assert_eq!(
+            codes("1:N 2:Y 5:A/C", 10),
+            Some(vec![(0, "N".into()), (1, "Y".into()), (4, "A/C".into())])
+        );
+        // Words between commas, a number glued to a digit, numbers falling,
+        // codes between slashes glued into one answer.
+        assert_eq!(codes("1n, 2y, 12 of us agree", 10), None);
+        assert_eq!(codes("12, 15, 20", 10), None);
+        assert_eq!(codes("3y, 2n, 4 5", 10), None);
+        assert_eq!(
+            codes("1Y/2N 3Y 4N", 10).map(|c| c[0].1.clone()),
+            Some("Y".into())
+        );
     }
 
     #[test]

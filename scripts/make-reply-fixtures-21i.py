@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Writes the reply-corpus cases for the misses of issue 21's eighth
+held-back set (tests/fixtures/heldback21i), each in our own words and
+another client than the held-back case, with traps beside them: question
+codes between commas with a space or nothing between number and answer
+("1n, 2y, 4 5, 5 a&c"), codes after colons parted by spaces alone
+("1:N 2:Y 5:A/C", the slash answer asked).
+Reuses the helpers of make-reply-fixtures.py; writes only its own cases:
+    python3 scripts/make-reply-fixtures-21i.py
+"""
+import os, runpy
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+base = runpy.run_path(os.path.join(HERE, "make-reply-fixtures.py"), run_name="fixtures")
+globals().update({k: v for k, v in base.items() if not k.startswith("__")})
+CASES = []
+case = reply_case_into(CASES)
+
+MENSAH = '"Dr Kwame Mensah" <jack.clarke@north-hospice.test>'
+APPLE = "On 5 Jan 2026, at 09:00, Regional Palliative Care Audit Group <survey@survey.test> wrote:"
+THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
+YAHOO = "YahooMailAndroid"
+OUTLOOK_RULE = "________________________________\n"
+
+
+def gmail(body):
+    return body + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+
+
+def thunderbird(body):
+    return body + "\n\n" + TB_WROTE + "\n" + quote(INV_TEXT) + "\n"
+
+
+def apple(body):
+    return body + "\n\n> " + APPLE + "\n> \n" + quote(INV_TEXT) + "\n"
+
+
+def outlook(body):
+    return body + "\n\n" + OUTLOOK_RULE + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
+
+
+# ---- codes between commas, a space or nothing between number and answer ----
+body = "1n, 2 y, 3y, 4 5, 5 a&c, 6n, 7y, 8y, 9n\n\nKwame"
+case("comma_codes_spaced_and_glued_yahoo",
+     message("comma_codes_spaced_and_glued_yahoo", text=gmail(body), frm=MENSAH, mailer=YAHOO),
+     expect({1: False, 2: True, 3: True, 4: 5, 5: ["expertise", "side_effects"], 6: False, 7: True, 8: True,
+             9: False}),
+     "Yahoo Android: codes between commas, the answer glued to its number ('1n') or a space after it ('4 5', "
+     "'5 a&c'): each its question's")
+
+body = "1n, 2y, 3y, 4 5-6, 5 a, 6n, 7y, 8y, 9n\n\nKwame"
+case("trap_comma_codes_range_yahoo",
+     message("trap_comma_codes_range_yahoo", text=gmail(body), frm=MENSAH, mailer=YAHOO),
+     expect({1: False, 2: True, 3: True, 5: ["expertise"], 6: False, 7: True, 8: True, 9: False},
+            confidence=UNCLEAR),
+     "trap: Yahoo Android: codes between commas with '4 5-6', a range for the scale: asked, the others read")
+
+body = "1n, 2y, 3y, 12 of us agree\n\nKwame"
+case("trap_comma_pieces_not_codes_yahoo",
+     message("trap_comma_pieces_not_codes_yahoo", text=gmail(body), frm=MENSAH, mailer=YAHOO),
+     {},
+     "trap: Yahoo Android: a piece of words between the commas ('12 of us agree'): the line is not codes, "
+     "nothing read")
+
+# ---- codes after colons, parted by spaces alone ----
+body = "1:N 2:N 3:Y 4:3 5:A 6:Y 7:Y 8:N 9:N\n\nKwame"
+case("colon_codes_spaced_thunderbird",
+     message("colon_codes_spaced_thunderbird", text=thunderbird(body), frm=MENSAH, mailer=THUNDERBIRD),
+     expect({1: False, 2: False, 3: True, 4: 3, 5: ["expertise"], 6: True, 7: True, 8: False, 9: False}),
+     "Thunderbird: codes after colons parted by spaces alone ('1:N 2:N 3:Y 4:3 5:A'): each its question's")
+
+body = "1:N 2:N 3:Y 4:3 5:A/C 6:Y 7:Y 8:N 9:N\n\nKwame"
+case("trap_colon_codes_slash_answer_apple_mail",
+     message("trap_colon_codes_slash_answer_apple_mail", text=apple(body), frm=MENSAH,
+             mailer="Apple Mail (2.3774.300.61.1.2)"),
+     expect({1: False, 2: False, 3: True, 4: 3, 6: True, 7: True, 8: False, 9: False}, barriers=UNCLEAR),
+     "trap: Apple Mail: codes after colons parted by spaces, '5:A/C' options with a slash (one or the other, "
+     "or both?): 5 asked, never both; the others read")
+
+if __name__ == "__main__":
+    write_cases(CASES)

@@ -4,7 +4,9 @@ held-back set (tests/fixtures/heldback21i), each in our own words and
 another client than the held-back case, with traps beside them: question
 codes between commas with a space or nothing between number and answer
 ("1n, 2y, 4 5, 5 a&c"), codes after colons parted by spaces alone
-("1:N 2:Y 5:A/C", the slash answer asked).
+("1:N 2:Y 5:A/C", the slash answer asked), answers grouped by ranges of
+questions ("1-3: no, yes, yes"), a summary with "bar" and the exceptions'
+value after them ("everything's a no bar 3 and 9 (yes to those)").
 Reuses the helpers of make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21i.py
 """
@@ -76,6 +78,42 @@ case("trap_colon_codes_slash_answer_apple_mail",
      expect({1: False, 2: False, 3: True, 4: 3, 6: True, 7: True, 8: False, 9: False}, barriers=UNCLEAR),
      "trap: Apple Mail: codes after colons parted by spaces, '5:A/C' options with a slash (one or the other, "
      "or both?): 5 asked, never both; the others read")
+
+# ---- answers grouped by ranges of questions ----
+K9 = "K-9 Mail for Android"
+body = "Q1-3: no, yes, yes\n4: 6\n5: b\nQ6 to Q9 - no, no, yes and yes\n\nKwame"
+case("grouped_ranges_k9",
+     message("grouped_ranges_k9", text=gmail(body), frm=MENSAH, mailer=K9),
+     expect({1: False, 2: True, 3: True, 4: 6, 5: ["evidence"], 6: False, 7: False, 8: True, 9: True}),
+     "K-9 Android: answers grouped by ranges ('Q1-3: no, yes, yes', 'Q6 to Q9 - no, no, yes and yes'), as many "
+     "answers as the range's questions, each its question's in order")
+
+body = "1-3: no, probably, yes\n4: 6\n5: b\n6-9: no, no, yes, yes\n\nKwame"
+case("trap_grouped_ranges_hedge_k9",
+     message("trap_grouped_ranges_hedge_k9", text=gmail(body), frm=MENSAH, mailer=K9),
+     expect({1: False, 3: True, 4: 6, 5: ["evidence"], 6: False, 7: False, 8: True, 9: True},
+            early_adjuvant=UNCLEAR),
+     "trap: K-9 Android: '1-3: no, probably, yes': the hedge in its place is asked, the others read")
+
+body = "1-3: no, yes\n4: 6\n5: b\n6-9: no, no, yes, yes\n\nKwame"
+case("trap_grouped_ranges_too_few_k9",
+     message("trap_grouped_ranges_too_few_k9", text=gmail(body), frm=MENSAH, mailer=K9),
+     expect({4: 6, 5: ["evidence"], 6: False, 7: False, 8: True, 9: True}, end_of_life=UNCLEAR),
+     "trap: K-9 Android: '1-3: no, yes', two answers for three questions: which is which? Never given by place "
+     "(1 asked, 2 and 3 missing)")
+
+# ---- a summary with "bar" and the exceptions' value after them ----
+body = "Hello,\n\nEverything's a no bar 3 and 9 (yes to those).\nConfidence 4.\nBarriers - side effects.\n\nKwame"
+case("summary_bar_gmail",
+     message("summary_bar_gmail", text=gmail(body), frm=MENSAH),
+     expect({1: False, 2: False, 3: True, 4: 4, 5: ["side_effects"], 6: False, 7: False, 8: False, 9: True}),
+     "Gmail: 'Everything's a no bar 3 and 9 (yes to those)': the exceptions yes, every other yes/no question no")
+
+body = "Hello,\n\nEverything's a no bar 3 and 9 (no to those).\nConfidence 4.\nBarriers - side effects.\n\nKwame"
+case("trap_summary_bar_same_value_gmail",
+     message("trap_summary_bar_same_value_gmail", text=gmail(body), frm=MENSAH),
+     expect({4: 4, 5: ["side_effects"]}),
+     "trap: Gmail: 'Everything's a no bar 3 and 9 (no to those)' says two things at once: no yes/no question read")
 
 if __name__ == "__main__":
     write_cases(CASES)

@@ -363,6 +363,56 @@ fn comma_codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
     (out.len() >= 3).then_some(out)
 }
 
+/// Answers grouped by a range of questions: `1-3: yes, yes, no`, `Q6 to
+/// Q9 - yes, no, yes, yes`. The range rises and ends at a question; the
+/// answers after it, between commas (the last perhaps after "and"), are
+/// exactly as many as the range's questions, each at most three words,
+/// and go to them in order. Any other count, and `None` (one answer for
+/// several questions is read elsewhere, or asked).
+pub(super) fn grouped_range(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
+    let c = GROUPED_RANGE.captures(text.trim())?;
+    let first: usize = c[1].parse().ok()?;
+    let last: usize = c[2].parse().ok()?;
+    if first == 0 || last <= first || last > questions {
+        return None;
+    }
+    let rest = c[3].trim().trim_end_matches('.');
+    let pieces: Vec<&str> = rest
+        .split(',')
+        .flat_map(|p| {
+            let p = p.trim();
+            // "yes, no and yes": the last two parted by "and".
+            match p.split_once(" and ") {
+                Some((a, b)) if !a.contains(' ') && !b.trim().contains(' ') => vec![a, b.trim()],
+                _ => vec![p],
+            }
+        })
+        .map(|p| p.strip_prefix("and ").unwrap_or(p).trim())
+        .collect();
+    if pieces.len() != last - first + 1
+        || pieces
+            .iter()
+            .any(|p| p.is_empty() || p.split_whitespace().count() > 3)
+    {
+        return None;
+    }
+    Some(
+        pieces
+            .into_iter()
+            .enumerate()
+            .map(|(k, p)| (first - 1 + k, p.to_owned()))
+            .collect(),
+    )
+}
+
+/// A range of questions and a mark, then answers: `1-3: `, `Q6 to Q9 - `.
+static GROUPED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:q(?:uestions?|s)?\.?\s*)?(\d{1,2})\s*(?:-|–|to)\s*(?:q\.?\s*)?(\d{1,2})\s*(?::|=|\)|\.|\s[-–—])\s*(\S.*)$",
+    )
+    .expect("valid regex")
+});
+
 /// One code between commas: `1y`, `Q4: 6`, `4 6`, `5 b&c`.
 static COMMA_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:q\.?\s*)?(\d{1,2})(?:([a-z][^\s\d]{0,4})|\s*[.):=\-]?\s*?\s(\S{1,5})|[.):=\-](\S{1,5}))$")
@@ -445,11 +495,12 @@ fn code_list_split(text: &str, questions: usize, parts: &[char]) -> Option<Vec<(
 }
 
 /// "Yes to all but 2 and 5", "no to everything apart from Q1 and Q8",
-/// "All yes except the community guidance one"; the exceptions' value may
-/// follow them: "which are no", "(both no)", "(no)", "- both no".
+/// "All yes except the community guidance one", "everything's a yes bar 2
+/// and 6"; the exceptions' value may follow them: "which are no", "(both
+/// no)", "(no)", "- both no", "(no to those)".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them|all\s+(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions))|across\s+the\s+board)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them|all\s+(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions))|across\s+the\s+board)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:\(\s*|,\s*|\s[-–—]\s*)(yes|no)\s+(?:to|for)\s+(?:those|these|them|both)(?:\s+(?:two|three|of\s+them))?\s*\)?|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
@@ -742,6 +793,7 @@ pub(super) fn summary(
     if c.get(4)
         .or(c.get(5))
         .or(c.get(6))
+        .or(c.get(7))
         .is_some_and(|w| w.as_str().eq_ignore_ascii_case("yes") == value)
     {
         return None;
@@ -1144,6 +1196,24 @@ mod tests {
     }
 
     #[test]
+    fn answers_grouped_by_ranges() {
+        assert_eq!(
+            grouped_range("1-3: yes, yes, no", 10),
+            Some(vec![(0, "yes".into()), (1, "yes".into()), (2, "no".into())])
+        );
+        assert_eq!(
+            grouped_range("Q6 to Q9 - no, no, yes and yes", 10).map(|g| g.len()),
+            Some(4)
+        );
+        // Too few or too many answers, one for all, a falling or too long range.
+        assert_eq!(grouped_range("1-3: yes, no", 10), None);
+        assert_eq!(grouped_range("1-3: yes", 10), None);
+        assert_eq!(grouped_range("1-2: yes, no, yes", 10), None);
+        assert_eq!(grouped_range("3-1: yes, no, yes", 10), None);
+        assert_eq!(grouped_range("8-11: yes, no, yes, no", 10), None);
+    }
+
+    #[test]
     fn codes_between_pipes() {
         assert_eq!(
             piped_codes("Q1 N | Q2 Y | Q3 N | Q4 4 | Q5 c", 10),
@@ -1524,6 +1594,19 @@ mod tests {
             _ => None,
         };
         let summary = |text: &str| summary(text, 10, &named);
+        assert_eq!(
+            summary("Everything's a no bar 3 and 8 (yes to those)."),
+            Some(Summary {
+                value: false,
+                except: vec![2, 7],
+                ..Default::default()
+            })
+        );
+        // The exceptions said to be the summary's own value: two things at once.
+        assert_eq!(
+            summary("Everything's a no bar 3 and 8 (no to those)."),
+            None
+        );
         assert_eq!(
             summary("Yes to all but 2 and 5."),
             Some(Summary {

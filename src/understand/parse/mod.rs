@@ -1766,6 +1766,7 @@ impl<'q> Reader<'q> {
         }
         if let Some(codes) = compact::codes(text, questions)
             .or_else(|| compact::numbered_pieces(text, questions))
+            .or_else(|| compact::grouped_range(text, questions))
             .or(lists)
         {
             self.listed

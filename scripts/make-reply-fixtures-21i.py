@@ -6,7 +6,8 @@ codes between commas with a space or nothing between number and answer
 ("1n, 2y, 4 5, 5 a&c"), codes after colons parted by spaces alone
 ("1:N 2:Y 5:A/C", the slash answer asked), answers grouped by ranges of
 questions ("1-3: no, yes, yes"), a summary with "bar" and the exceptions'
-value after them ("everything's a no bar 3 and 9 (yes to those)").
+value after them ("everything's a no bar 3 and 9 (yes to those)"), "n0"
+(zero for o) typed for no, an option's words misspelt ("sid efects").
 Reuses the helpers of make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21i.py
 """
@@ -114,6 +115,43 @@ case("trap_summary_bar_same_value_gmail",
      message("trap_summary_bar_same_value_gmail", text=gmail(body), frm=MENSAH),
      expect({4: 4, 5: ["side_effects"]}),
      "trap: Gmail: 'Everything's a no bar 3 and 9 (no to those)' says two things at once: no yes/no question read")
+
+# ---- small ones: "n0" for no, an option's words misspelt ----
+SAMSUNG = "Samsung Email"
+
+
+def listed(values):
+    return "\n".join(f"{n}. {v}" for n, v in values.items())
+
+
+LISTED = {1: "no", 2: "yes", 3: "yes", 4: "5", 5: "c", 6: "no", 7: "yes", 8: "no", 9: "yes"}
+LISTED_EXPECT = {1: False, 2: True, 3: True, 4: 5, 5: ["side_effects"], 6: False, 7: True, 8: False, 9: True}
+
+body = listed({**LISTED, 1: "n0", 6: "N0"}) + "\n\nKwame"
+case("zero_for_o_in_no_samsung",
+     message("zero_for_o_in_no_samsung", text=gmail(body), frm=MENSAH, mailer=SAMSUNG),
+     expect(LISTED_EXPECT),
+     "Samsung Email: '1. n0', '6. N0': no with the digit zero for the letter o (the same shape, the key above): no")
+
+body = listed({**LISTED, 6: "N0 or Y"}) + "\n\nKwame"
+case("trap_zero_for_o_either_samsung",
+     message("trap_zero_for_o_either_samsung", text=gmail(body), frm=MENSAH, mailer=SAMSUNG),
+     expect(LISTED_EXPECT, written_protocol=UNCLEAR),
+     "trap: Samsung Email: '6. N0 or Y', either: asked")
+
+body = listed({**LISTED, 5: "side efects and lak of evidence"}) + "\n\nKwame"
+case("option_words_misspelt_thunderbird",
+     message("option_words_misspelt_thunderbird", text=thunderbird(body), frm=MENSAH, mailer=THUNDERBIRD),
+     expect({**LISTED_EXPECT, 5: ["evidence", "side_effects"]}),
+     "Thunderbird: '5. side efects and lak of evidence': words of the options picked, a letter dropped: b and c")
+
+body = listed({**LISTED, 5: "lack of evidence, sid"}) + "\n\nKwame"
+case("trap_option_word_short_unpicked_thunderbird",
+     message("trap_option_word_short_unpicked_thunderbird", text=thunderbird(body), frm=MENSAH,
+             mailer=THUNDERBIRD),
+     expect(LISTED_EXPECT, barriers=UNCLEAR),
+     "trap: Thunderbird: '5. lack of evidence, sid': a short word near a word of an option nothing else "
+     "picked: asked, never c added by a guess")
 
 if __name__ == "__main__":
     write_cases(CASES)

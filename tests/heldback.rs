@@ -563,13 +563,14 @@ fn heldback_replies_of_issue_22_question_types_sixth_set() {
 /// once codes between commas ("1y, 4 6, 5 b&c") and after colons parted
 /// by spaces ("1:Y 5:B/C", the slash asked) were read
 /// (`scripts/make-reply-fixtures-21i.py`); 397 with answers grouped by
-/// ranges ("1-3: yes, yes, no") and "bar" in a summary.
+/// ranges ("1-3: yes, yes, no") and "bar" in a summary; 399 with "N0"
+/// for no and misspelt words of a picked option ("lak of evidence").
 const EIGHTH_SET_21: Set = Set {
     name: "issue 21, eighth set",
     dir: "tests/fixtures/heldback21i",
     survey: "config/example.toml",
     cases: 48,
-    ratchet: 0.98,
+    ratchet: 0.985,
     known_wrong: &[],
 };
 

@@ -591,7 +591,32 @@ pub(super) fn labels(
             counted.is_some() || !negated.is_empty() || negating_list,
         )?;
     }
+    // "lak of evidence and sid effects": a word one edit from a word of an
+    // option its other words picked is that word misspelt, nothing more.
+    unread.retain(|w| !misspelt_label_word(w, &picked.indexes, &negated, options));
     finished(picked, &negated, &unread, loose)
+}
+
+/// Is `word` (three letters or more) one edit from a word of four letters
+/// or more in the label of an option picked and not taken back?
+fn misspelt_label_word(
+    word: &str,
+    picked: &[usize],
+    negated: &[usize],
+    options: &[ChoiceOption],
+) -> bool {
+    word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && picked
+            .iter()
+            .filter(|i| !negated.contains(i))
+            .filter_map(|&i| options.get(i))
+            .any(|o| {
+                o.label
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|l| l.chars().count() >= 4)
+                    .any(|l| one_edit(word, &l.to_lowercase()))
+            })
 }
 
 /// "All three" with exactly three ordinary options and no exception
@@ -725,4 +750,30 @@ fn text_after_other(text: &str) -> Option<String> {
 pub(crate) fn options_named(text: &str, question: &Question) -> Option<Vec<usize>> {
     let picked = labels(text, question.options(), &question.text, true).ok()?;
     (!picked.alternatives && picked.other_text.is_none()).then_some(picked.indexes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_words_of_picked_options() {
+        let option = |id: &str, label: &str| ChoiceOption {
+            id: id.into(),
+            label: label.into(),
+            exclusive: false,
+            other: false,
+        };
+        let options = [
+            option("evidence", "Lack of evidence"),
+            option("side_effects", "Side effects"),
+        ];
+        assert!(misspelt_label_word("lak", &[0], &[], &options));
+        assert!(misspelt_label_word("sid", &[0, 1], &[], &options));
+        // An option not picked, or taken back; too short; a digit.
+        assert!(!misspelt_label_word("sid", &[0], &[], &options));
+        assert!(!misspelt_label_word("sid", &[0, 1], &[1], &options));
+        assert!(!misspelt_label_word("of", &[0], &[], &options));
+        assert!(!misspelt_label_word("lac4", &[0], &[], &options));
+    }
 }

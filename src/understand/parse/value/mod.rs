@@ -748,10 +748,12 @@ mod tests {
         }
         // "No" with one key slipped along the row; never a word, an
         // abbreviation in capitals, or another key off.
-        for no in ["Bo", "Mo", "Ni", "ni", "Noo"] {
+        for no in ["Bo", "Mo", "Ni", "ni", "Noo", "N0", "n0"] {
             assert_eq!(value(&q, no), Some(Value::Bool(false)), "{no}");
         }
-        for unclear in ["Np", "NI", "BO", "MO", "Nk", "Nd", "NA", "n/a"] {
+        for unclear in [
+            "Np", "NI", "BO", "MO", "Nk", "Nd", "NA", "n/a", "N0 or N1", "Y0",
+        ] {
             assert_ne!(status(&q, unclear), Status::Ok, "{unclear}");
         }
         for no in [

@@ -869,9 +869,13 @@ const NOT_TYPOS: &[&str] = &[
 
 /// "No" with one of its keys slipped to its neighbour on the keyboard's
 /// row (b and m beside n, i and p beside o), the other right: "bo", "mo",
-/// "ni" ("np" is no problem: [`NOT_TYPOS`]).
+/// "ni" ("np" is no problem: [`NOT_TYPOS`]); or with the digit zero for
+/// the letter o, the same shape on the key above it: "n0".
 fn no_key_slipped(word: &str) -> bool {
-    matches!(word.as_bytes(), [b'b' | b'm', b'o'] | [b'n', b'i' | b'p'])
+    matches!(
+        word.as_bytes(),
+        [b'b' | b'm', b'o'] | [b'n', b'i' | b'p' | b'0']
+    )
 }
 
 /// "Yse", "Noo", "yess": a first word one edit (a letter added, dropped,

@@ -7,7 +7,9 @@ codes between commas with a space or nothing between number and answer
 ("1:N 2:Y 5:A/C", the slash answer asked), answers grouped by ranges of
 questions ("1-3: no, yes, yes"), a summary with "bar" and the exceptions'
 value after them ("everything's a no bar 3 and 9 (yes to those)"), "n0"
-(zero for o) typed for no, an option's words misspelt ("sid efects").
+(zero for o) typed for no, an option's words misspelt ("sid efects"),
+"the first three" options, "b, and to a lesser extent c", a follow-up
+"please put me down as 6 for confidence, not 9".
 Reuses the helpers of make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21i.py
 """
@@ -152,6 +154,56 @@ case("trap_option_word_short_unpicked_thunderbird",
      expect(LISTED_EXPECT, barriers=UNCLEAR),
      "trap: Thunderbird: '5. lack of evidence, sid': a short word near a word of an option nothing else "
      "picked: asked, never c added by a guess")
+
+# ---- "the first three", a lesser degree, a follow-up changing the scale ----
+body = listed({**LISTED, 5: "The first two"}) + "\n\nKwame"
+case("first_two_options_apple_mail",
+     message("first_two_options_apple_mail", text=apple(body), frm=MENSAH, mailer="Apple Mail (2.3774.300.61.1.2)"),
+     expect({**LISTED_EXPECT, 5: ["expertise", "evidence"]}),
+     "Apple Mail: '5. The first two': the first two options as shown, a and b")
+
+body = listed({**LISTED, 5: "first two or three"}) + "\n\nKwame"
+case("trap_first_two_or_three_apple_mail",
+     message("trap_first_two_or_three_apple_mail", text=apple(body), frm=MENSAH,
+             mailer="Apple Mail (2.3774.300.61.1.2)"),
+     expect(LISTED_EXPECT, barriers=UNCLEAR),
+     "trap: Apple Mail: '5. first two or three': either count: asked")
+
+body = listed({**LISTED, 5: "a, and to a lesser extent c"}) + "\n\nKwame"
+case("lesser_extent_option_outlook",
+     message("lesser_extent_option_outlook", text=outlook(body), frm=MENSAH, subject="RE: " + SUBJECT,
+             mailer="Microsoft Outlook 16.0"),
+     expect({**LISTED_EXPECT, 5: ["expertise", "side_effects"]}),
+     "Outlook: '5. a, and to a lesser extent c': a degree said of c still picks it: a and c")
+
+body = listed({**LISTED, 5: "a, and to a lesser extent c if the dose is high"}) + "\n\nKwame"
+case("trap_lesser_extent_condition_outlook",
+     message("trap_lesser_extent_condition_outlook", text=outlook(body), frm=MENSAH, subject="RE: " + SUBJECT,
+             mailer="Microsoft Outlook 16.0"),
+     expect(LISTED_EXPECT, barriers=UNCLEAR),
+     "trap: Outlook: '5. a, and to a lesser extent c if the dose is high': a condition on c: asked")
+
+EARLIER = ("On Tue, 6 Jan 2026 at 10:12, Dr Kwame Mensah <jack.clarke@north-hospice.test> wrote:\n\n"
+           + listed({**LISTED, 4: "9"}) + "\n\nKwame\n\n" + WROTE + "\n" + quote(INV_TEXT))
+
+
+def follow_up(top):
+    return top + "\n\n" + quote(EARLIER) + "\n"
+
+
+body = "Apologies - on reflection please put me down as 6 for confidence, not 9. Everything else is fine.\n\nKwame"
+case("follow_up_put_me_down_for_the_scale_gmail",
+     message("follow_up_put_me_down_for_the_scale_gmail", text=follow_up(body), frm=MENSAH),
+     {"confidence": {"status": "ok", "value": 6}},
+     "Gmail: a follow-up to his own reply (quoted): 'please put me down as 6 for confidence, not 9': 4 is 6; the "
+     "quoted answers are not this message's")
+
+body = "Apologies - on reflection please put me down as maybe 6 for confidence, not 9.\n\nKwame"
+case("trap_follow_up_put_me_down_hedged_gmail",
+     message("trap_follow_up_put_me_down_hedged_gmail", text=follow_up(body), frm=MENSAH),
+     {},
+     "trap: Gmail: a follow-up 'please put me down as maybe 6 for confidence': hedged, with no answer of this "
+     "message's to doubt: nothing read, never 6")
 
 if __name__ == "__main__":
     write_cases(CASES)

@@ -65,12 +65,13 @@ static CORRECTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "Make that 8 for the confidence one", "change it to no for question
-/// 3", "(I) meant to put 8 for question 4, not 6": the new answer first,
+/// 3", "(I) meant to put 8 for question 4, not 6", "please put me down as
+/// 5 for confidence, not 8" (asked for): the new answer first,
 /// then the question, perhaps the old answer taken back after "not",
 /// "rather than" or "instead of".
 static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|(?:i\s+)?meant(?:\s+to\s+(?:say|put|write|answer))?|i\s+should\s+have\s+(?:said|put|answered|written))\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?(?:\s+(?:as\s+well|too|also|please))?(?:\s*,?\s+(?:not|rather\s+than|instead\s+of)\s+[^,;:.!?]+)?\s*[.!]*\s*$",
+        r"(?i)\b(?:make\s+(?:that|it)|change\s+(?:that|it|my\s+answer)\s+to|(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)put\s+(?:(?:it|that|me|my\s+answer)\s+)?(?:down\s+)?(?:as|at)|(?:i\s+)?meant(?:\s+to\s+(?:say|put|write|answer))?|i\s+should\s+have\s+(?:said|put|answered|written))\s+([^,;:]+?)\s+for\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:]+?)(?:\s+(?:one|question|answer))?(?:\s+(?:as\s+well|too|also|please))?(?:\s*,?\s+(?:not|rather\s+than|instead\s+of)\s+[^,;:.!?]+)?\s*[.!]*\s*$",
     )
     .expect("valid regex")
 });
@@ -924,6 +925,11 @@ mod tests {
             value(3, "8")
         );
         assert_eq!(fix("Make that 8 for the confidence one."), value(3, "8"));
+        assert_eq!(
+            fix("Apologies - on reflection please put me down as 6 for confidence, not 9."),
+            value(3, "6")
+        );
+        assert_eq!(fix("I put myself down as 6 for confidence."), None);
         assert_eq!(
             fix("Oops - meant to put 5 for question 4, not 3."),
             value(3, "5")

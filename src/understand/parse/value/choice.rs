@@ -1,6 +1,10 @@
 //! Single- and multiple-choice answers: options named by letter, by label
 //! or by a word only one label has, with "not", "all" and "none".
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{one_edit, plain_words};
 use crate::survey::{ChoiceOption, Question};
 use crate::understand::answer::{Answer, Value};
@@ -48,6 +52,8 @@ pub(super) fn choice(
         .or_else(|| letters_with_reason(&flat, options))
         .or_else(|| letters_together(&flat, options))
         .or_else(|| letters_only(&flat, options))
+        .or_else(|| first_options(&flat, options, multiple))
+        .or_else(|| lesser_degree(&flat))
         .unwrap_or(flat);
     let picked = match letters(&flat, options) {
         Letters::Picked(picked) => picked,
@@ -597,6 +603,60 @@ pub(super) fn labels(
     finished(picked, &negated, &unread, loose)
 }
 
+/// "The first three" (options), "first 2": the letters of the first
+/// options in the order shown, two or more of a multiple choice, each an
+/// ordinary option (never "No barriers" or "Other").
+fn first_options(text: &str, options: &[ChoiceOption], multiple: bool) -> Option<String> {
+    let c = FIRST_OPTIONS.captures(text.trim())?;
+    let word = c[1].to_ascii_lowercase();
+    let n = word
+        .parse::<usize>()
+        .ok()
+        .or_else(|| super::number::NUMBER_WORDS.iter().position(|w| *w == word))?;
+    if !multiple
+        || n < 2
+        || n > options.len()
+        || options[..n].iter().any(|o| o.exclusive || o.other)
+    {
+        return None;
+    }
+    let letters: Vec<String> = (b'a'..=b'z')
+        .take(n)
+        .map(|b| char::from(b).to_string())
+        .collect();
+    Some(letters.join(", "))
+}
+
+/// "the first three", "first 2 options".
+static FIRST_OPTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?first\s+(two|three|four|five|[2-9])(?:\s+(?:options|ones|of\s+them|listed))?\s*[.!]?$")
+        .expect("valid regex")
+});
+
+/// "b, and to a lesser degree c": a degree said of an option still picks
+/// it; the words of degree go, the letters are read as a list. Only when
+/// what is left is letters and "and" alone.
+fn lesser_degree(text: &str) -> Option<String> {
+    if !LESSER_DEGREE.is_match(text) {
+        return None;
+    }
+    let left = LESSER_DEGREE.replace_all(text, " ");
+    let only_letters = left
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.eq_ignore_ascii_case("and")
+                || (w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        });
+    only_letters.then(|| left.into_owned())
+}
+
+/// "to a lesser degree", "to a lesser extent", "less so", "to some extent".
+static LESSER_DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to\s+a\s+(?:lesser|smaller)\s+(?:degree|extent)|to\s+some\s+(?:degree|extent)|less\s+so)\b")
+        .expect("valid regex")
+});
+
 /// Is `word` (three letters or more) one edit from a word of four letters
 /// or more in the label of an option picked and not taken back?
 fn misspelt_label_word(
@@ -775,5 +835,41 @@ mod tests {
         assert!(!misspelt_label_word("sid", &[0, 1], &[1], &options));
         assert!(!misspelt_label_word("of", &[0], &[], &options));
         assert!(!misspelt_label_word("lac4", &[0], &[], &options));
+    }
+
+    #[test]
+    fn first_options_and_a_lesser_degree() {
+        let option = |id: &str, exclusive: bool| ChoiceOption {
+            id: id.into(),
+            label: id.into(),
+            exclusive,
+            other: false,
+        };
+        let options = [
+            option("a", false),
+            option("b", false),
+            option("c", false),
+            option("none", true),
+        ];
+        assert_eq!(
+            first_options("the first three", &options, true),
+            Some("a, b, c".into())
+        );
+        assert_eq!(
+            first_options("First 2 options.", &options, true),
+            Some("a, b".into())
+        );
+        // A single choice, an exclusive option among them, either count.
+        assert_eq!(first_options("the first two", &options, false), None);
+        assert_eq!(first_options("the first four", &options, true), None);
+        assert_eq!(first_options("first two or three", &options, true), None);
+        assert_eq!(
+            lesser_degree("b, and to a lesser degree c")
+                .as_deref()
+                .map(str::trim),
+            Some("b, and   c")
+        );
+        assert_eq!(lesser_degree("b, and to a lesser degree c if needed"), None);
+        assert_eq!(lesser_degree("b and c"), None);
     }
 }

@@ -599,3 +599,35 @@ const QUESTION_TYPES_22G: Set = Set {
 fn heldback_replies_of_issue_22_question_types_seventh_set() {
     score_set(&QUESTION_TYPES_22G);
 }
+
+/// Issue 21's ninth set: 42 replies to the example survey weighted as a
+/// real inbox is (`README.md` there), written this session by someone who
+/// did not see the rules, scored once (main at d173f37): 356 of 361
+/// (98.6%), 4 wrong: a correction in a later paragraph, an answer typed on
+/// an Answer: line of the original that another reading outweighed, a yes
+/// a later sentence contradicts, and "I'd need to ask our community team"
+/// read as yes.
+const NINTH_SET_21: Set = Set {
+    name: "issue 21, ninth set",
+    dir: "tests/fixtures/heldback21j",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.986,
+    known_wrong: &[
+        (
+            "heldback21j_correction_later_paragraph_outlook",
+            "opioid_sparing",
+        ),
+        ("heldback21j_on_answer_lines_outlook_mac", "end_of_life"),
+        (
+            "heldback21j_trap_contradiction_range_outlook",
+            "early_adjuvant",
+        ),
+        ("heldback21j_trap_either_or_owa", "shared_guidance"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_ninth_set() {
+    score_set(&NINTH_SET_21);
+}

@@ -123,5 +123,20 @@ case("trap_contradiction_never_seen_gmail", message("trap_contradiction_never_se
      "trap: Gmail: '3. yes', then 'I have never seen a case where we got the morphine down because ketamine was "
      "started': the sentence denies what 3 asks, no word of correction: asked")
 
+# ---- the ninth set's: "put N down as", "I'd need to ask" ----
+body = (top(LIST) + "\n\nSorry, I've only now seen that I put 6 down as yes. That's wrong, we have nothing "
+        "written.\n\nTunde")
+case("doubt_put_down_as_gmail", message("doubt_put_down_as_gmail", text=gmail(body), frm=ADEBAYO),
+     expect(LIST, written_protocol=UNCLEAR),
+     "Gmail: '6. yes', then 'I put 6 down as yes. That's wrong, ...': the answer said to be wrong, its new value in "
+     "another sentence: asked, never the listed yes")
+
+body = top(LIST).replace("8. yes", "8. We would have to check with our education lead")
+case("trap_would_have_to_check_outlook",
+     message("trap_would_have_to_check_outlook", text=outlook(body), frm=ADEBAYO, subject="RE: " + SUBJECT),
+     expect(LIST, training=UNCLEAR),
+     "trap: Outlook: 'We would have to check with our education lead' begins like 'We would' (a yes to 'Would you "
+     "...') but says what must happen first: asked")
+
 if __name__ == "__main__":
     write_cases(CASES)

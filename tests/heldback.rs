@@ -606,25 +606,21 @@ fn heldback_replies_of_issue_22_question_types_seventh_set() {
 /// (98.6%), 4 wrong: a correction in a later paragraph, an answer typed on
 /// an Answer: line of the original that another reading outweighed, a yes
 /// a later sentence contradicts, and "I'd need to ask our community team"
-/// read as yes.
+/// read as yes. Since: "I put 3 down as no" puts 3 in doubt, "I'd need to
+/// ask" is asked, and the Answer: line's expectation was mended (both
+/// parts say "Yes"; the set expected no): one wrong left, a yes that "we
+/// never start ketamine until the opioid has been pushed as far as it will
+/// go" contradicts.
 const NINTH_SET_21: Set = Set {
     name: "issue 21, ninth set",
     dir: "tests/fixtures/heldback21j",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.986,
-    known_wrong: &[
-        (
-            "heldback21j_correction_later_paragraph_outlook",
-            "opioid_sparing",
-        ),
-        ("heldback21j_on_answer_lines_outlook_mac", "end_of_life"),
-        (
-            "heldback21j_trap_contradiction_range_outlook",
-            "early_adjuvant",
-        ),
-        ("heldback21j_trap_either_or_owa", "shared_guidance"),
-    ],
+    known_wrong: &[(
+        "heldback21j_trap_contradiction_range_outlook",
+        "early_adjuvant",
+    )],
 };
 
 #[test]

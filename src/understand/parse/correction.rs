@@ -294,10 +294,10 @@ static NO_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// A question named by its number in a sentence: "question 4", "Q4",
 /// "number 4", "no. 4", "#4"; "for 4", "on 4", "about 4" before a
 /// separator or the end; "4 should", "4 was meant", "4 is wrong"; "got 4
-/// right".
+/// right"; "put 4 down as".
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b)",
+        r"(?i)(?:\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b)",
     )
     .expect("valid regex")
 });
@@ -319,7 +319,7 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
     }
     let mut found: Vec<usize> = Vec::new();
     for c in NAMED_NUMBER.captures_iter(sentence) {
-        let Some(n) = ["a", "b", "c", "d"].iter().find_map(|k| c.name(k)) else {
+        let Some(n) = ["a", "b", "c", "d", "e"].iter().find_map(|k| c.name(k)) else {
             continue;
         };
         let Some(index) = n
@@ -1214,6 +1214,7 @@ mod tests {
                 &[7],
             ),
             ("Not 100% sure about question 6, will double-check.", &[5]),
+            ("Sorry, I've just noticed I put 6 down as no.", &[5]),
             // A comment may say anything.
             ("Sorry, for 10 I meant to add more.", &[]),
         ] {

@@ -812,6 +812,8 @@ mod tests {
             "Not really",
             "Not as such",
             "No, not really",
+            "I'd need to ask our community team",
+            "We would have to check with pharmacy",
             "Not really, no idea",
             "not really, no, maybe once",
             "Not really - no or only once",

@@ -226,6 +226,25 @@ pub(super) const UNSURE: &[&str] = &[
     "hopefully",
     "do not think so",
     "do not believe so",
+    // An echo of the question's verb that goes on to what must happen
+    // first: "I'd need to ask our community team", "we would have to
+    // check": not the echo's yes.
+    "i would need to",
+    "we would need to",
+    "i would have to",
+    "we would have to",
+    "i will need to",
+    "we will need to",
+    "i will have to",
+    "we will have to",
+    "i need to check",
+    "we need to check",
+    "i need to ask",
+    "we need to ask",
+    "need to check",
+    "need to ask",
+    "have to check",
+    "have to ask",
     // Hedges that stand for a no, or a yes, without saying it: "Not
     // really", "not as such", "rarely if ever", "more or less". A careful
     // reader asks (issue 21).

@@ -138,5 +138,14 @@ case("trap_would_have_to_check_outlook",
      "trap: Outlook: 'We would have to check with our education lead' begins like 'We would' (a yes to 'Would you "
      "...') but says what must happen first: asked")
 
+# ---- the ninth set's last: the early stages denied by what must come first ----
+body = top(LIST).replace("2. no", "2. yes") + ("\n\nJust so you know, we never start ketamine until the morphine has "
+                                             "been pushed as far as it will go.\n\nTunde")
+case("trap_contradiction_never_until_outlook",
+     message("trap_contradiction_never_until_outlook", text=outlook(body), frm=ADEBAYO, subject="RE: " + SUBJECT),
+     expect({**LIST, 2: True}, early_adjuvant=UNCLEAR),
+     "trap: Outlook: '2. yes' (early stages), then 'we never start ketamine until the morphine has been pushed as far "
+     "as it will go': the sentence denies the early stages, no word of correction: asked")
+
 if __name__ == "__main__":
     write_cases(CASES)

@@ -610,17 +610,15 @@ fn heldback_replies_of_issue_22_question_types_seventh_set() {
 /// ask" is asked, and the Answer: line's expectation was mended (both
 /// parts say "Yes"; the set expected no): one wrong left, a yes that "we
 /// never start ketamine until the opioid has been pushed as far as it will
-/// go" contradicts.
+/// go" contradicts; 0 wrong once what must come first ("until", "as far
+/// as", "only after") told of the early stages (`told.rs`).
 const NINTH_SET_21: Set = Set {
     name: "issue 21, ninth set",
     dir: "tests/fixtures/heldback21j",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.986,
-    known_wrong: &[(
-        "heldback21j_trap_contradiction_range_outlook",
-        "early_adjuvant",
-    )],
+    known_wrong: &[],
 };
 
 #[test]

@@ -126,6 +126,14 @@ const CONCEPTS: &[(&str, &[&str])] = &[
             "earlier",
             "first",
             "newly",
+            // When in the course it starts, told by what must come first:
+            // "we never start ketamine until the opioid has been pushed as
+            // far as it will go" denies the early stages.
+            "until",
+            "last resort",
+            "as far as",
+            "maxed",
+            "only after",
             "first line",
             "outset",
             "from the start",
@@ -392,6 +400,12 @@ mod tests {
                 "I never cut the morphine back myself, though ketamine helped.",
                 &[],
             ),
+            // The early stages denied by what must come first.
+            (
+                "We never start ketamine until the morphine has been pushed as far as it will go.",
+                &[(1, false)],
+            ),
+            ("We never used ketamine until we had a protocol.", &[]),
             // Someone else's deed, a wish, a question, or no drug named.
             (
                 "Our registrar switched a patient onto ketamine to bring the oxycodone down.",

@@ -232,14 +232,14 @@ _first = P + "topic_labels_gmail"
 _first_id = f"<CAF{hashlib.sha1(_first.encode()).hexdigest()[:24]}@mail.gmail.com>"
 _earlier = ["End of life: yes", "Early adjuvant: no", "Reducing opioids: yes", "Confidence: 7", "Barriers: evidence",
             "Protocol: yes", "Community guidance: no", "Training: yes", "Research: yes", "", "Best,", "Jack"]
-_wrote2 = "On Mon, 28 Dec 2026 at 19:12, Jack Clarke <jackclarke.leeds@gmail.com> wrote:"
+_wrote2 = "On Thu, 31 Dec 2026 at 12:31, Jack Clarke <jackclarke.leeds@gmail.com> wrote:"
 _fu = ["Forgot the last one – 10: It would be useful to have a regional register of patients started on ketamine."]
 case(P + "followup_comment_gmail", gmail(P + "followup_comment_gmail",
     "\n".join(_fu) + "\n\nJack\n\n" + _wrote2 + "\n\n" + quote("\n".join(_earlier)) + "\n",
     '<div dir="ltr">' + "".join(f"<div>{esc(l)}</div>" for l in _fu) + "<div><br></div><div>Jack</div></div><br>"
     + gmail_quote_html("".join(f"<div>{esc(l) if l else '<br>'}</div>" for l in _earlier), wrote=_wrote2),
     frm='"Jack Clarke" <jackclarke.leeds@gmail.com>', in_reply_to=_first_id, references=f"{INV_ID} {_first_id}",
-    date="Wed, 30 Dec 2026 08:41:05 +0000"),
+    date="Thu, 31 Dec 2026 15:18:44 +0000"),
     {"comments": ok("It would be useful to have a regional register of patients started on ketamine.")},
     note="A follow-up to his own Gmail reply adding the comment (10) only; the quoted earlier answers are not counted (missing).")
 
@@ -278,7 +278,7 @@ case(P + "inline_split_iphone", apple(P + "inline_split_iphone",
 _flowed = ("Hi Asha,\n\n1. Yes\n2. No\n3. Yes\n4. 5 - I prescribe it, but only ever after talking it through with the pain team and our pharmacist first\n"
            "5. b, c\n6. Yes\n7. No\n8. Yes\n9. Yes\n"
            "10. The biggest problem for us is getting it continued in the community once patients go home; \x01district nurses are understandably nervous of it.\n\n"
-           "Best wishes\nJack\n\n> " + WROTE_APPLE + ">\n" + quote(INV_TEXT) + "\n")
+           "Best wishes\nJack\n\n> " + WROTE_APPLE + "\n>\n" + quote(INV_TEXT) + "\n")
 case(P + "flowed_delsp_apple_mail", apple_mac_plain(P + "flowed_delsp_apple_mail", _flowed),
     A(True, False, True, 5, ["evidence", "side_effects"], True, False, True, True,
       comment="The biggest problem for us is getting it continued in the community once patients go home; district nurses are understandably nervous of it."),

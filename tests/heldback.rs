@@ -625,3 +625,21 @@ const NINTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_ninth_set() {
     score_set(&NINTH_SET_21);
 }
+
+/// Issue 21's tenth set: 43 replies to the example survey weighted as a
+/// real inbox is (`README.md` there), written this session by someone who
+/// did not see the rules, scored once (main at 8fc0313): 347 of 367
+/// (94.6%), 0 wrong.
+const TENTH_SET_21: Set = Set {
+    name: "issue 21, tenth set",
+    dir: "tests/fixtures/heldback21k",
+    survey: "config/example.toml",
+    cases: 43,
+    ratchet: 0.946,
+    known_wrong: &[],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_tenth_set() {
+    score_set(&TENTH_SET_21);
+}

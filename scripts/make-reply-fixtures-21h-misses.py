@@ -26,16 +26,7 @@ THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
 ANSWERS = {1: False, 2: True, 3: False, 4: 4, 5: ["side_effects"], 6: False, 7: False, 8: True, 9: True}
 
 
-def gmail(body):
-    return body + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
 
-
-def thunderbird(body):
-    return body + "\n\n" + TB_WROTE + "\n" + quote(INV_TEXT) + "\n"
-
-
-def apple(body):
-    return body + "\n\n> " + APPLE + "\n> \n" + quote(INV_TEXT) + "\n"
 
 
 # ---- question codes between pipes on one line ----
@@ -77,9 +68,6 @@ case("trap_only_exceptions_same_value_gmail",
 # ---- a summary for the yes/no questions alone, and one with a question not sure of ----
 OUTLOOK_RULE = "________________________________\n"
 
-
-def outlook(body):
-    return body + "\n\n" + OUTLOOK_RULE + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
 
 
 body = "No to all the yes or no questions.\nConfidence 2\nBarriers - a\n\nNgozi"

@@ -35,16 +35,7 @@ def top(values, style="{n}. {v}"):
     return "\n".join(style.format(n=n, v=shown(n, v)) for n, v in values.items())
 
 
-def gmail(body):
-    return body + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
 
-
-def outlook(body):
-    return body + "\n\n" + OWA_RULE + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
-
-
-def apple(body):
-    return body + "\n\n> " + APPLE + "\n> \n" + quote(INV_TEXT) + "\n"
 
 
 # ---- a correction further down the same mail: "for number N put X not Y" ----

@@ -28,20 +28,8 @@ YAHOO = "YahooMailAndroid"
 OUTLOOK_RULE = "________________________________\n"
 
 
-def gmail(body):
-    return body + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
 
 
-def thunderbird(body):
-    return body + "\n\n" + TB_WROTE + "\n" + quote(INV_TEXT) + "\n"
-
-
-def apple(body):
-    return body + "\n\n> " + APPLE + "\n> \n" + quote(INV_TEXT) + "\n"
-
-
-def outlook(body):
-    return body + "\n\n" + OUTLOOK_RULE + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
 
 
 # ---- codes between commas, a space or nothing between number and answer ----

@@ -906,5 +906,24 @@ def flowed(name, text, **kw):
 
 TB_WROTE = "On 05/01/2026 09:00, Regional Palliative Care Audit Group wrote:"
 
+
+# Plain-text replies below the invitation as each client quotes it: the
+# doctor's `body`, then Gmail's attribution and "> " quote, Thunderbird's,
+# Apple Mail's, or Outlook's rule, header block and unquoted original.
+def gmail(body):
+    return body + "\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
+
+
+def thunderbird(body):
+    return body + "\n\n" + TB_WROTE + "\n" + quote(INV_TEXT) + "\n"
+
+
+def apple(body):
+    return body + "\n\n> " + APPLE_WROTE + "\n> \n" + quote(INV_TEXT) + "\n"
+
+
+def outlook(body):
+    return body + "\n\n________________________________\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
+
 if __name__ == "__main__":
     write_cases(CASES)

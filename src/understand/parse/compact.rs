@@ -500,14 +500,15 @@ fn code_list_split(text: &str, questions: usize, parts: &[char]) -> Option<Vec<(
 /// no)", "(no)", "- both no", "(no to those)".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them|all\s+(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions))|across\s+the\s+board)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:\(\s*|,\s*|\s[-–—]\s*)(yes|no)\s+(?:to|for)\s+(?:those|these|them|both)(?:\s+(?:two|three|of\s+them))?\s*\)?|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them|all\s+(?:of\s+)?(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions))|across\s+the\s+board)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:\(\s*|,\s*|\s[-–—]\s*)(yes|no)\s+(?:to|for)\s+(?:those|these|them|both)(?:\s+(?:two|three|of\s+them))?\s*\)?|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
 
-/// "all the yes/no ones": a summary for the yes/no questions alone.
+/// "all the yes/no ones", "all of the yes/no questions": a summary for the
+/// yes/no questions alone.
 static YES_NO_ONES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\ball\s+(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions)\b")
+    Regex::new(r"(?i)\ball\s+(?:of\s+)?(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions)\b")
         .expect("valid regex")
 });
 
@@ -1527,6 +1528,24 @@ mod tests {
                 yes_no_only: true,
                 ..Default::default()
             })
+        );
+        assert_eq!(
+            summary(
+                "Yes to all of the yes/no questions except 3 and 8, which are no.",
+                10,
+                &none
+            ),
+            Some(Summary {
+                value: true,
+                except: vec![2, 7],
+                yes_no_only: true,
+                ..Default::default()
+            })
+        );
+        // "Most of" is not all of them.
+        assert_eq!(
+            summary("Yes to most of the yes/no questions", 10, &none),
+            None
         );
     }
 

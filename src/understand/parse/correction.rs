@@ -129,7 +129,7 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\bmake\s+{NUMBERED}\s+(?P<v>\S.*)$"),
         format!(r"(?i)^(?:p\.?\s*p?\.?\s*s\.?)\s*[:.\-–—]?\s*{NUMBERED}\s*[.):=\-–—]\s*(?P<v>\S.*)$"),
         format!(r"(?i)\b{TAKE_BACK}\s+(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\b\s*(?:[,;:.!?–—]|\s-\s|$)\s*(?P<v>.*)$"),
-        format!(r"(?i)\b(?:forgot|forgotten|missed|left\s+out|skipped|omitted|didn'?t\s+answer)\s+(?:to\s+answer\s+)?(?:my\s+answer\s+(?:to|for)\s+)?{NUMBERED}\s*(?:[.):=,\-–—]|\s-)\s*(?P<v>\S.*)$"),
+        format!(r"(?i)\b(?:forgot|forgotten|missed|left\s+out|skipped|omitted|didn'?t\s+answer)\s+(?:to\s+answer\s+)?(?:my\s+answer\s+(?:to|for)\s+)?(?:the\s+last\s+(?:one|question)\s*(?:[,:–—]|\s-)\s*)?{NUMBERED}\s*(?:[.):=,\-–—]|\s-)\s*(?P<v>\S.*)$"),
         format!(r"(?i)\bgot\s+{NUMBERED}\s+wrong\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:for|on|to)\s+{NUMBERED}\s*,?\s+(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)?add\s+[^,;:.!?]{{1,60}}?\s*,?\s+so\s+(?:(?:that'?s|it'?s|it\s+should\s+be|it\s+becomes)\s+)?(?P<v>\S.*)$"),
@@ -140,6 +140,8 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 /// The place in [`NUMBERED_FORMS`] of "PS: 9 - yes".
 const PS_FORM: usize = 5;
+/// The place in [`NUMBERED_FORMS`] of "Forgot the last one – 10: ...".
+const FORGOT_FORM: usize = 7;
 
 /// "The confidence should be 8", "the protocol one should have been
 /// yes", "the protocol question is actually a yes", "change my answer to
@@ -176,6 +178,31 @@ static DOUBT_HAVE: LazyLock<Regex> = LazyLock::new(|| {
 static WROTE_INSTEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\bi\s+(?:put|wrote|said|answered|gave|entered|typed|ticked|chose|picked)\s+(?:down\s+)?[^,;:.!?]{1,30}?\s+(?:for|against|to|on|under)\s+(?:the\s+)?(?:question\s+(?:about|on)\s+)?([^,;:.!?–—]+?)(?:\s+(?:one|question|answer|score))?\s*(?:[,;:–—]|\s-)?\s*(?:(?:but|when|and|whereas|while)\s+)?(?:it|that|this|the\s+answer)\s+(?:should\s+(?:be|have\s+been|read|say)|(?:is|was)\s+(?:actually|really|meant\s+to\s+be))\s+(\S.*)$",
+    )
+    .expect("valid regex")
+});
+/// "My confidence score of 8 is generous – please make it 6", "the
+/// research answer was hasty, so change it to yes": a question by its
+/// words (perhaps with the answer given: "of 8"), a judgement of that
+/// answer after "is" or "was", then, after a comma or dash, a request to
+/// make it the new answer (`2`). Taken only when the new answer reads;
+/// "... – my registrar would make it 6" asks nothing and is no correction.
+static JUDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:my|the|our)\s+([^,:;.!?–—]+?)(?:\s+(?:one|question|answer|score|rating))?(?:\s+of\s+[^\s,:;.!?–—]+)?\s+(?:is|was|seems|feels)\s+[^,:;.!?–—]{1,40}?\s*(?:[,;–—]|\s-)\s*(?:so\s+|and\s+)?(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:make|change)\s+(?:it|that)\s+(?:to\s+)?(\S.*)$",
+    )
+    .expect("valid regex")
+});
+/// "On 6 – I have just checked with our pharmacist and the protocol was
+/// withdrawn last spring, so that one should be No": a question by its
+/// number opening the sentence ("on", "re", "about", "regarding", "as
+/// for", perhaps after "PS"), a reason with no number and no question
+/// mark (`2`), then "so that one (that, it) should be" and the new answer
+/// (`3`). Taken only when the reason names no other question by its words
+/// ("that one" could be that question) and the new answer reads.
+static NUMBER_THEN_SO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:p\.?\s*s\.?\s*[:.\-–—]?\s*)?(?:on|re|regarding|about|as\s+for)\s+(?:q(?:uestion)?\s*\.?\s*#?\s*|no\.?\s*|number\s+)?(\d{1,2})\s*(?:[,:–—]|\s-)\s*([^0-9?]*?)[,;]?\s+(?:and\s+)?so\s+(?:that\s+one|that|it|the\s+answer)\s+should\s+(?:be|have\s+been|read)\s+(\S.*)$",
     )
     .expect("valid regex")
 });
@@ -424,6 +451,8 @@ static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
         &RETRACTION,
         &WROTE_INSTEAD,
         &RECONSIDERED,
+        &JUDGED,
+        &NUMBER_THEN_SO,
         &CORRECTION,
         &CORRECTION_BARE,
         &CORRECTION_WORDS,
@@ -541,6 +570,11 @@ fn read_plainly(
         let wanted = plainly(&trimmed(&c[2]));
         return answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)));
     }
+    if let Some(found) =
+        judged(sentence, questions, index).or_else(|| number_then_so(sentence, questions, index))
+    {
+        return Some(found);
+    }
     let (q, wanted) = if let Some(c) = CORRECTION.captures(sentence) {
         (by_number(&c[1])?, c.get(2)?.as_str())
     } else if let Some(c) = CORRECTION_BARE.captures(sentence) {
@@ -599,6 +633,32 @@ fn restated(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)> {
     } else {
         Some((q, Fix::Restated(wanted)))
     }
+}
+
+/// The [`JUDGED`] form, when its words name one question and the new
+/// answer reads as its answer.
+fn judged(sentence: &str, questions: &[Question], index: &prose::Index) -> Option<(usize, Fix)> {
+    let c = JUDGED.captures(sentence)?;
+    let q = named(&c[1], questions.len(), index)?;
+    let wanted = plainly(&trimmed(&c[2]));
+    answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)))
+}
+
+/// The [`NUMBER_THEN_SO`] form, when its reason names no question but
+/// the one by number, and the new answer reads as its answer.
+fn number_then_so(
+    sentence: &str,
+    questions: &[Question],
+    index: &prose::Index,
+) -> Option<(usize, Fix)> {
+    let c = NUMBER_THEN_SO.captures(sentence)?;
+    let n: usize = c[1].parse().ok()?;
+    let q = n.checked_sub(1).filter(|i| *i < questions.len())?;
+    if index.naming(&c[2]).iter().any(|&other| other != q) {
+        return None;
+    }
+    let wanted = plainly(&trimmed(&c[3]));
+    answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)))
 }
 
 /// The [`WORDS_SHOULD`] form, when its words name one question and what
@@ -677,6 +737,11 @@ fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)>
             return Some((q, Fix::Restated(wanted)));
         }
         return Some((q, Fix::Value(wanted)));
+    }
+    // "Forgot the last one – 10: a regional register would help": the
+    // comment left out, as its numbered line would give it.
+    if form == FORGOT_FORM && matches!(question.kind, QuestionKind::Text) && !wanted.is_empty() {
+        return Some((q, Fix::Value(c["v"].trim().to_owned())));
     }
     let lower = sentence.to_lowercase();
     let got_wrong = ["wrong", "misread", "misunderstood"]
@@ -1154,6 +1219,63 @@ mod tests {
         assert_eq!(swapped("I swapped Q2 and Q3 by mistake", 10), Some((1, 2)));
         assert_eq!(swapped("2 and 3 are the same for us", 10), None);
         assert_eq!(swapped("I mixed up 12 and 13", 10), None);
+    }
+
+    #[test]
+    fn an_answer_judged_then_made_new_and_a_reason_then_so() {
+        for (sentence, q, wanted) in [
+            (
+                "Looking back, my confidence score of 7 is optimistic – please make it 5.",
+                3,
+                "5",
+            ),
+            (
+                "The research answer was hasty, so change it to yes",
+                8,
+                "yes",
+            ),
+            (
+                "On 7 – our community team told me the guidance was never finished, so that one should be no.",
+                6,
+                "no",
+            ),
+            (
+                "PS re Q2: we have done it twice, so it should be yes",
+                1,
+                "yes",
+            ),
+            (
+                "Forgot the last one – 10: a regional register would help.",
+                9,
+                "a regional register would help.",
+            ),
+            (
+                "Forgot 10: more training days please",
+                9,
+                "more training days please",
+            ),
+        ] {
+            assert_eq!(fix(sentence), value(q, wanted), "{sentence}");
+        }
+        for sentence in [
+            // Nobody asks for the change; the new answer does not read.
+            "My confidence score of 7 is optimistic – my registrar would make it 5.",
+            "The protocol is being rewritten – please make it a priority.",
+            // Another question in the reason, or a number: which one?
+            "On 6 – the community guidance was withdrawn too, so that one should be no.",
+            "On 6 – and 7 as well, so that one should be no.",
+            // A comment on a question that is not free text.
+            "Forgot the last one – 4: hard to say",
+            // Hedged: no request, the reply asks.
+            "My confidence score of 7 is optimistic – maybe make it 5.",
+        ] {
+            assert_eq!(fix(sentence), None, "{sentence}");
+        }
+        // A hedge after the request: never a new answer.
+        assert!(!matches!(
+            fix("My confidence score of 7 is optimistic – please make it 5, I think."),
+            Some((_, Fix::Value(_)))
+        ));
     }
 
     #[test]

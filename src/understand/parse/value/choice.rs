@@ -53,7 +53,7 @@ pub(super) fn choice(
         .or_else(|| letters_together(&flat, options))
         .or_else(|| letters_only(&flat, options))
         .or_else(|| first_options(&flat, options, multiple))
-        .or_else(|| lesser_degree(&flat))
+        .or_else(|| lesser_degree(&flat, options, question_text))
         .unwrap_or(flat);
     let picked = match letters(&flat, options) {
         Letters::Picked(picked) => picked,
@@ -633,10 +633,13 @@ static FIRST_OPTIONS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "b, and to a lesser degree c": a degree said of an option still picks
-/// it; the words of degree go, the letters are read as a list. Only when
-/// what is left is letters and "and" alone.
-fn lesser_degree(text: &str) -> Option<String> {
+/// "b, and to a lesser degree c", "mainly lack of evidence, and side
+/// effects to a lesser extent": a degree said of an option still picks
+/// it; the words of degree go, the rest is read as a list. Only when what
+/// is left is letters and "and" alone, or ordinary options' labels that
+/// [`labels`] reads with no word left over, no negation, "all" or "none"
+/// ("side effects to some extent if the dose is high" is asked).
+fn lesser_degree(text: &str, options: &[ChoiceOption], question_text: &str) -> Option<String> {
     if !LESSER_DEGREE.is_match(text) {
         return None;
     }
@@ -648,7 +651,22 @@ fn lesser_degree(text: &str) -> Option<String> {
             w.eq_ignore_ascii_case("and")
                 || (w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
         });
-    only_letters.then(|| left.into_owned())
+    if only_letters {
+        return Some(left.into_owned());
+    }
+    let plain = plain_words(&left).iter().all(|w| {
+        ![NEGATIONS, EVERYTHING, NOTHING]
+            .iter()
+            .any(|words| words.contains(&w.as_str()))
+    });
+    let picked = labels(&left, options, question_text, false).ok()?;
+    let ordinary = !picked.indexes.is_empty()
+        && !picked.alternatives
+        && picked
+            .indexes
+            .iter()
+            .all(|&i| !options[i].exclusive && !options[i].other);
+    (plain && ordinary).then(|| left.into_owned())
 }
 
 /// "to a lesser degree", "to a lesser extent", "less so", "to some extent".
@@ -816,6 +834,28 @@ pub(crate) fn options_named(text: &str, question: &Question) -> Option<Vec<usize
 mod tests {
     use super::*;
 
+    /// The example survey's barriers.
+    fn barriers() -> Vec<ChoiceOption> {
+        let option = |id: &str, label: &str, exclusive, other| ChoiceOption {
+            id: id.into(),
+            label: label.into(),
+            exclusive,
+            other,
+        };
+        vec![
+            option(
+                "expertise",
+                "Lack of expertise and familiarity",
+                false,
+                false,
+            ),
+            option("evidence", "Lack of evidence", false, false),
+            option("side_effects", "Side effects", false, false),
+            option("none", "No barriers", true, false),
+            option("other", "Other (please specify)", false, true),
+        ]
+    }
+
     #[test]
     fn misspelt_words_of_picked_options() {
         let option = |id: &str, label: &str| ChoiceOption {
@@ -863,13 +903,38 @@ mod tests {
         assert_eq!(first_options("the first two", &options, false), None);
         assert_eq!(first_options("the first four", &options, true), None);
         assert_eq!(first_options("first two or three", &options, true), None);
+        let lesser = |text: &str| lesser_degree(text, &options, "");
         assert_eq!(
-            lesser_degree("b, and to a lesser degree c")
+            lesser("b, and to a lesser degree c")
                 .as_deref()
                 .map(str::trim),
             Some("b, and   c")
         );
-        assert_eq!(lesser_degree("b, and to a lesser degree c if needed"), None);
-        assert_eq!(lesser_degree("b and c"), None);
+        assert_eq!(lesser("b, and to a lesser degree c if needed"), None);
+        assert_eq!(lesser("b and c"), None);
+    }
+
+    #[test]
+    fn a_lesser_degree_of_an_option_by_its_words() {
+        let options = barriers();
+        let lesser = |text: &str| lesser_degree(text, &options, "Which barriers?");
+        for text in [
+            "mainly lack of evidence, and side effects to a lesser extent",
+            "lack of evidence, and to some degree side effects",
+            "Side effects, and lack of evidence less so.",
+        ] {
+            assert!(lesser(text).is_some(), "{text}");
+        }
+        for text in [
+            // A word left over, a negation, every option, none, either.
+            "lack of evidence, and side effects to a lesser extent if the dose is high",
+            "lack of evidence, not side effects to some extent",
+            "all of them, side effects to a lesser extent",
+            "none, or side effects to some extent",
+            "lack of evidence or side effects to some extent",
+            "lack of evidence, and side effects",
+        ] {
+            assert_eq!(lesser(text), None, "{text}");
+        }
     }
 }

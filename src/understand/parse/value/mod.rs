@@ -740,6 +740,8 @@ mod tests {
             "Yes - no question",
             "Definitely, no question",
             "Yess",
+            "Yesss",
+            "YESSSS!",
             "Tes",
             "Ye",
             "Yes, if at all possible",
@@ -748,11 +750,24 @@ mod tests {
         }
         // "No" with one key slipped along the row; never a word, an
         // abbreviation in capitals, or another key off.
-        for no in ["Bo", "Mo", "Ni", "ni", "Noo", "N0", "n0"] {
+        for no in ["Bo", "Mo", "Ni", "ni", "Noo", "N0", "n0", "Noooo"] {
             assert_eq!(value(&q, no), Some(Value::Bool(false)), "{no}");
         }
+        // A word held down past ten letters, or stretched and then hedged.
         for unclear in [
-            "Np", "NI", "BO", "MO", "Nk", "Nd", "NA", "n/a", "N0 or N1", "Y0",
+            "Np",
+            "NI",
+            "BO",
+            "MO",
+            "Nk",
+            "Nd",
+            "NA",
+            "n/a",
+            "N0 or N1",
+            "Y0",
+            "Yessssssssss",
+            "Yesss or no",
+            "Yesss, I think",
         ] {
             assert_ne!(status(&q, unclear), Status::Ok, "{unclear}");
         }

@@ -911,6 +911,9 @@ fn no_key_slipped(word: &str) -> bool {
 /// whose first key slipped along the row ("Tes", "Ues") is yes.
 fn misspelt(words: &[String], text: &str) -> Option<String> {
     let first = words.first()?;
+    if let Some(fixed) = stretched(first) {
+        return spelt_right(first, fixed, text);
+    }
     if first.len() < 2 || first.len() > 5 || NOT_TYPOS.contains(&first.as_str()) {
         return None;
     }
@@ -939,6 +942,32 @@ fn misspelt(words: &[String], text: &str) -> Option<String> {
         _ if no_key_slipped(first) => "no",
         _ => return None,
     };
+    spelt_right(first, fixed, text)
+}
+
+/// "Yesss", "Nooo": "yes" with its last letter held down, or "no" with
+/// its o, up to ten letters (an emphatic yes or no): that word. "Yess"
+/// and "noo" are one letter added, read by [`misspelt`] as well.
+fn stretched(word: &str) -> Option<&'static str> {
+    let held = |stem: &str, last: char| {
+        word.len() <= 10
+            && word.len() > stem.len() + 1
+            && word
+                .strip_prefix(stem)
+                .is_some_and(|rest| rest.chars().all(|c| c == last))
+    };
+    if held("yes", 's') {
+        Some("yes")
+    } else if held("no", 'o') {
+        Some("no")
+    } else {
+        None
+    }
+}
+
+/// The text with its first word `first` (as written, any case) spelt
+/// `fixed`; `None` when the text does not start with that word.
+fn spelt_right(first: &str, fixed: &str, text: &str) -> Option<String> {
     let start = text.find(|c: char| c.is_alphanumeric())?;
     let end = text[start..]
         .find(|c: char| !c.is_alphanumeric())

@@ -7,7 +7,8 @@ an option's words with a degree after them ("lack of expertise to a
 lesser extent"), "Yesss" and "Nooo" (a letter held down), "my
 confidence rating of 7 is too kind - please change it to 5", "PS About 7
 - <a reason>, so that one should be no", a follow-up "Forgot the last
-question - 10: <comment>".
+question - 10: <comment>", a label "Reduced opioid doses" for the
+question about "a reduction of the opioid dose".
 Reuses the helpers of make-reply-fixtures.py; writes only its own cases:
     python3 scripts/make-reply-fixtures-21k.py
 """
@@ -135,6 +136,30 @@ case("trap_follow_up_forgot_the_last_one_not_last_gmail",
      {},
      "trap: Gmail: a follow-up 'Forgot the last one - 4: somewhere around 6 or 7': either number, and no comment: "
      "nothing read, never 6 or 7")
+
+# ---- a label by a near form of the question's word ----
+LABELLED = ["End of life: no", "Early on: yes", "{3}: yes", "Confidence: 4", "Barriers: side effects",
+            "Protocol: no", "Community guidance: yes", "Training: no", "Research: yes"]
+LABELLED_EXPECT = {1: False, 2: True, 3: True, 4: 4, 5: ["side_effects"], 6: False, 7: True, 8: False, 9: True}
+
+
+def labelled(third):
+    return "\n".join(LABELLED).replace("{3}", third) + "\n\nAdaeze"
+
+
+case("label_near_form_outlook",
+     message("label_near_form_outlook", text=outlook(labelled("Reduced opioid doses")), frm=OKAFOR,
+             subject="RE: " + SUBJECT, mailer="Microsoft Outlook 16.0"),
+     expect(LABELLED_EXPECT),
+     "Outlook: labels by topic, 'Reduced opioid doses: yes' for the question about 'a reduction of the opioid "
+     "dose' (reduced, reduction): 3 yes")
+
+case("trap_label_near_form_another_word_outlook",
+     message("trap_label_near_form_another_word_outlook", text=outlook(labelled("Reducing opioids for pain")),
+             frm=OKAFOR, subject="RE: " + SUBJECT, mailer="Microsoft Outlook 16.0"),
+     expect({k: v for k, v in LABELLED_EXPECT.items() if k != 3}),
+     "trap: Outlook: 'Reducing opioids for pain: yes': pain is a word of other questions: the label ties no one "
+     "question, 3 not read")
 
 if __name__ == "__main__":
     write_cases(CASES)

@@ -155,10 +155,44 @@ impl Index {
         }
         match tied.as_slice() {
             [one] => Tie::One(*one),
-            [] if stems.iter().any(|s| self.shared.contains(s)) => Tie::Several,
-            [] => Tie::None,
+            [] => match self.by_near_stem(&stems) {
+                Some(one) => Tie::One(one),
+                None if stems.iter().any(|s| self.shared.contains(s)) => Tie::Several,
+                None => Tie::None,
+            },
             _ => Tie::Several,
         }
+    }
+
+    /// "Reducing opioids" for the question about "a reduction of the
+    /// opioid dose": a label that no distinctive word ties, whose one word
+    /// that no question has is a stem of five letters ("reduc", from
+    /// "reducing" or "reduced") that starts exactly one question's stem of
+    /// six ("reduct", from "reduction"), a distinctive one, and whose
+    /// every other word is a word of that question. "Reducing opioids for
+    /// pain" (pain is another question's word) ties none.
+    fn by_near_stem(&self, stems: &[String]) -> Option<usize> {
+        let known = |s: &String| self.all.iter().any(|a| a.contains(s));
+        let unknown: Vec<&String> = stems.iter().filter(|s| !known(s)).collect();
+        let [near] = unknown.as_slice() else {
+            return None;
+        };
+        if near.chars().count() != 5 {
+            return None;
+        }
+        let starts = |s: &String| s.chars().count() == 6 && s.starts_with(near.as_str());
+        let fits: Vec<usize> = (0..self.all.len())
+            .filter(|&q| self.all[q].iter().any(starts))
+            .collect();
+        let [q] = fits.as_slice() else {
+            return None;
+        };
+        let distinctive = self.distinctive[*q].iter().any(starts);
+        let rest_its_own = stems
+            .iter()
+            .filter(|s| s != near)
+            .all(|s| self.all[*q].contains(s));
+        (distinctive && rest_its_own).then_some(*q)
     }
 }
 
@@ -671,5 +705,24 @@ mod tests {
             Tie::Several
         ));
         assert!(matches!(index.label("Ketamine use"), Tie::Several));
+    }
+
+    #[test]
+    fn a_label_may_name_a_question_by_a_near_form_of_its_word() {
+        let survey = crate::survey::example();
+        let index = Index::new(&survey.questions);
+        // "reducing", "reduced" for "a reduction of the opioid dose".
+        for label in ["Reducing opioids", "Reduced opioid dose", "Reducing"] {
+            assert_eq!(index.label(label), Tie::One(2), "{label}");
+        }
+        // Another question's word beside it, a stem too short or long.
+        for label in [
+            "Reducing opioids for pain",
+            "Red. opioids",
+            "Redundant opioids",
+        ] {
+            assert_eq!(index.label(label), Tie::Several, "{label}");
+        }
+        assert_eq!(index.label("Redoing"), Tie::None);
     }
 }

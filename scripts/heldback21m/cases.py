@@ -171,17 +171,17 @@ case(name, owa(name, ["1. Yes", "2. Yes", "3. Yes", "4. 7", "5. a or c \u2013 ho
      note="TRAP. Outlook on the web: 'a or c \u2013 honestly can't pick' (either/or) and 9 answered with a doubt and a shrug, neither yes nor no: both asked.")
 
 name = P + "twice_first_half_owa"
-case(name, owa(name, ["First half now, rest after clinic:", "", "1. No", "2. No", "3. No", "4. 2", "5. a \u2013 I've only seen it used twice", "", "Jack"],
+case(name, owa(name, ["First half now \u2013 I'll finish it later today:", "", "1. No", "2. No", "3. No", "4. 2", "5. a \u2013 I've only seen it used twice", "", "Jack"],
                date=when(11, 8, 14, 37)),
      vals(N, N, N, 2, [A]),
-     note="Outlook on the web: the first of two replies to the invitation, answering 1-5 ('rest after clinic'); 6-9 missing.")
+     note="Outlook on the web: the first of two replies to the invitation, answering 1-5 ('I'll finish it later today'); 6-9 missing.")
 
 name = P + "twice_second_half_owa"
-case(name, owa(name, ["The rest, as promised:", "", "6. Yes \u2013 the hospice has one, I just haven't needed it", "7. No", "8. Yes please", "9. Yes",
+case(name, owa(name, ["Finishing off from this morning:", "", "6. Yes \u2013 the hospice has one, I just haven't needed it", "7. No", "8. Yes, gladly", "9. Yes",
                       "10. Most of my patients are at home, where nobody seems willing to start it.", "", "Jack"],
                date=when(11, 15, 52, 9)),
      vals(None, None, None, None, None, Y, N, Y, Y, comment="Most of my patients are at home, where nobody seems willing to start it."),
-     note="Outlook on the web: his second reply to the invitation the same day, answering 6-10 only ('The rest, as promised'); 1-5 missing in this message.")
+     note="Outlook on the web: his second reply to the invitation the same day, answering 6-10 only ('Finishing off from this morning'); 1-5 missing in this message.")
 
 # ======================= Outlook for iOS / Android =======================
 
@@ -197,14 +197,14 @@ case(name, outlook_mobile(name, ["Yes, yes, no, 6, a & b, yes, yes, yes, yes", "
 
 name = P + "correction_below_list_outlook_ios"
 case(name, outlook_mobile(name, ["1. Yes", "2. No", "3. Yes", "4. 8", "5. C", "6. Yes", "7. No", "8. Yes", "9. Yes", "",
-                                 "Actually make 4 a 6 \u2013 I was being generous to myself."]),
+                                 "Actually make 4 a 6 \u2013 that 8 was wishful thinking."]),
      vals(Y, N, Y, 6, [C], Y, N, Y, Y),
-     note="Outlook for iOS: `4. 8` in the list, then 'Actually make 4 a 6'; the correction wins.")
+     note="Outlook for iOS: `4. 8` in the list, then 'Actually make 4 a 6 \u2013 that 8 was wishful thinking'; the correction wins.")
 
 name = P + "fat_thumbs_outlook_android"
-case(name, outlook_mobile(name, ["1. Yws", "2. Ni", "3. Yes", "4. 5", "5. A", "6. Yrs", "7. N", "8. Yeah", "9. Yes"], platform="Android"),
+case(name, outlook_mobile(name, ["1. Yex", "2. No", "3. Yes", "4. 5", "5. A", "6. Aye", "7. N", "8. Yes", "9. Yes"], platform="Android"),
      vals(Y, N, Y, 5, [A], Y, N, Y, Y),
-     note="Outlook for Android: typos from a phone keyboard ('Yws', 'Ni', 'Yrs') and 'Yeah'; each the word meant.")
+     note="Outlook for Android: 'Yex' (x is next to s on a phone keyboard) and the Yorkshire 'Aye' for yes; each the word meant.")
 
 # ======================= Outlook for Mac, Outlook plain text =======================
 
@@ -239,10 +239,10 @@ case(name, reply(name, "gmail_web", top=["Answers inline below.", "", "Jack"],
      note="Gmail web: the quote split below each Answer:, his answers unquoted in between; a comment on 10.")
 
 name = P + "numbered_words_gmail_android"
-case(name, reply(name, "gmail_android", top=["1. Yes", "2. Definitely not", "3. Yes", "4. Eight", "5. Side effects", "6. Yes", "7. Yes",
+case(name, reply(name, "gmail_android", top=["1. Yes", "2. Never have", "3. Yes", "4. A solid 8", "5. Side effects", "6. Yes", "7. Yes",
                                              "8. Yes", "9. Yes", "", "Jack"]),
      vals(Y, N, Y, 8, [C], Y, Y, Y, Y),
-     note="Gmail for Android: a numbered list with words ('Definitely not', 'Eight', 'Side effects').")
+     note="Gmail for Android: a numbered list with words ('Never have', 'A solid 8', 'Side effects').")
 
 first = P + "first_reply_gmail"
 first_lines = ["1. Yes", "2. No", "3. Yes", "4. 6", "5. b and c", "6. Yes", "7. No", "8. No", "9. Yes"]
@@ -334,11 +334,11 @@ case(name, thunderbird_flowed(name, "1 - no\n2 - no\n3 - no\n4 - 3\n5 - a\n6 - n
      vals(N, N, N, 3, [A], N, N, Y, Y, comment=c10),
      note="Thunderbird format=flowed: a `1 - no` list on top with a comment on 10 and a `-- ` signature.")
 
-name = P + "trap_all_of_above_samsung"
-case(name, reply(name, "samsung", top=["1. Yes", "2. No", "3. Yes", "4. Reasonably, I suppose", "5. All of the above really", "6. Yes",
+name = P + "trap_every_one_samsung"
+case(name, reply(name, "samsung", top=["1. Yes", "2. No", "3. Yes", "4. Getting there, slowly", "5. Every one of those, more or less", "6. Yes",
                                       "7. No", "8. Yes", "9. Yes"]),
      {**vals(Y, N, Y, None, None, Y, N, Y, Y), "confidence": UNCLEAR, "barriers": UNCLEAR},
-     note="TRAP. Samsung Email: 'Reasonably, I suppose' is no score, and 'All of the above really' cannot include d) No barriers with the rest or an unnamed e): both asked.")
+     note="TRAP. Samsung Email: 'Getting there, slowly' is no score, and 'Every one of those, more or less' cannot take in d) No barriers with the rest, nor an e) without its text, and is hedged: both asked.")
 
 name = P + "middle_of_scale_yahoo"
 case(name, yahoo(name, ["1. Y", "2. N", "3. Y", "4. Bang in the middle of your scale", "5. B", "6. Y", "7. Y", "8. Y", "9. Y", "", "Jack"]),

@@ -643,3 +643,40 @@ const TENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_tenth_set() {
     score_set(&TENTH_SET_21);
 }
+
+const ELEVENTH_SET_21: Set = Set {
+    name: "issue 21, eleventh set",
+    dir: "tests/fixtures/heldback21l",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.948,
+    known_wrong: &[("21l_self_correction_outlook", "opioid_sparing")],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_eleventh_set() {
+    score_set(&ELEVENTH_SET_21);
+}
+
+const TWELFTH_SET_21: Set = Set {
+    name: "issue 21, twelfth set",
+    dir: "tests/fixtures/heldback21m",
+    survey: "config/example.toml",
+    cases: 41,
+    ratchet: 0.953,
+    known_wrong: &[
+        (
+            "heldback21m_correction_below_list_outlook_ios",
+            "confidence",
+        ),
+        (
+            "heldback21m_self_correction_same_line_outlook",
+            "opioid_sparing",
+        ),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twelfth_set() {
+    score_set(&TWELFTH_SET_21);
+}

@@ -10,7 +10,10 @@
 //! ```
 //!
 //! DIR holds `survey.toml` and `state.db` as the phase left them; the
-//! report is made TIMES times (default 1), each timed on its own.
+//! report is made TIMES times (default 1), each timed on its own. With
+//! `BENCH_REPORT_EMAIL=FILE`, the composed email is written to FILE (the
+//! last one made), so that two builds' reports can be compared byte for
+//! byte.
 
 use std::time::Instant;
 
@@ -41,6 +44,10 @@ fn main() {
         let text = draft.text.len();
         let email = mailsurvey::compose::compose(draft, now).expect("composed");
         let seconds = started.elapsed().as_secs_f64();
+        if let Some(path) = std::env::var_os("BENCH_REPORT_EMAIL") {
+            // The email's bytes, to compare two builds' reports.
+            std::fs::write(path, &email.bytes).expect("the email written");
+        }
         println!(
             "report: {seconds:.3} s wall, {:.3} s CPU, {:.0} MB peak; {} respondents; HTML {:.1} KB, text {:.1} KB, email {:.2} MB ({:?})",
             cpu_seconds() - cpu,

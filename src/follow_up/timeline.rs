@@ -265,33 +265,33 @@ fn input<'s>(
 
 /// One person as the report counts them.
 fn respondent(survey: &Survey, person: Answered) -> Respondent {
+    let mut answers = person.answers;
+    typed(survey, &mut answers);
     Respondent {
         name: person.name,
         email: person.email,
         attributes: person.attributes,
-        answers: typed(survey, person.answers),
+        answers,
         different_sender: person.different_sender,
     }
 }
 
-/// JSON cannot tell free text from an option id; the question can.
-fn typed(survey: &Survey, answers: BTreeMap<String, Answer>) -> BTreeMap<String, Answer> {
-    answers
-        .into_iter()
-        .map(|(id, mut answer)| {
-            let is_text = survey
-                .questions
-                .iter()
-                .any(|q| q.id == id && matches!(q.kind, QuestionKind::Text));
-            if is_text
-                && matches!(answer.value, Some(Value::Choice(_)))
-                && let Some(Value::Choice(text)) = answer.value.take()
-            {
-                answer.value = Some(Value::Text(text));
-            }
-            (id, answer)
-        })
-        .collect()
+/// JSON cannot tell free text from an option id; the question can. Done
+/// in place, and the question looked up only for a lone option id (a
+/// report types every answer of every respondent).
+fn typed(survey: &Survey, answers: &mut BTreeMap<String, Answer>) {
+    for (id, answer) in answers.iter_mut() {
+        let Some(Value::Choice(text)) = &mut answer.value else {
+            continue;
+        };
+        let is_text = survey
+            .questions
+            .iter()
+            .any(|q| q.id == *id && matches!(q.kind, QuestionKind::Text));
+        if is_text {
+            answer.value = Some(Value::Text(std::mem::take(text)));
+        }
+    }
 }
 
 #[cfg(test)]

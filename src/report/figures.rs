@@ -708,11 +708,15 @@ const NOT_GIVEN: &str = "(not given)";
 /// The group a value of the breakdown column names: trimmed, and
 /// [`NOT_GIVEN`] when empty or missing.
 pub(super) fn group_named(value: Option<&String>) -> String {
+    group_name(value).to_owned()
+}
+
+/// [`group_named`], borrowed (no copy for each respondent counted).
+pub(super) fn group_name(value: Option<&String>) -> &str {
     value
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
         .unwrap_or(NOT_GIVEN)
-        .to_owned()
 }
 
 /// Is a count small enough to point at a few people? Zero is not: it says

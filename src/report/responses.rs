@@ -15,6 +15,8 @@
 //! flag `ID_answered_anyway`: 1 when the respondent answered it though it
 //! did not apply to them (the answer kept, not used), else 0.
 
+use std::borrow::Cow;
+
 use super::Respondent;
 use super::exports::variables;
 use super::figures::{chosen, numeric, text};
@@ -27,11 +29,11 @@ use crate::{Error, Result};
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
 /// formula; free text gets a leading `'` so it stays text (OWASP's advice
 /// for CSV injection).
-fn defused(text: &str) -> String {
+fn defused(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     }
 }
 
@@ -40,47 +42,54 @@ fn defused(text: &str) -> String {
 /// of the question (every option's column of a choice question), the
 /// "other" text empty; the survey checker allows them only on questions
 /// whose cells can hold the codes.
-fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec<String> {
+///
+/// Borrowed where they can be (`0`, `1`, a text as it is): a report
+/// writes a row of them for each of a hundred thousand respondents.
+fn cells<'a>(
+    question: &Question,
+    value: Option<&'a Value>,
+    other: Option<&'a str>,
+) -> Vec<Cow<'a, str>> {
     if let Some(reserved) = value.and_then(Value::reserved) {
-        let code = reserved.code().to_string();
+        let code = Cow::Owned(reserved.code().to_string());
         let options = question.options();
         let mut cells = vec![code; options.len().max(question.grid_items().len()).max(1)];
         if options.iter().any(|o| o.other) {
-            cells.push(String::new());
+            cells.push(Cow::Borrowed(""));
         }
         return cells;
     }
     match &question.kind {
         QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
             let picked = value.map(chosen).filter(|p| !p.is_empty());
-            let mut cells: Vec<String> = options
+            let mut cells: Vec<Cow<'a, str>> = options
                 .iter()
                 .map(|o| match &picked {
-                    Some(p) => if p.contains(&o.id.as_str()) { "1" } else { "0" }.to_owned(),
-                    None => String::new(),
+                    Some(p) => Cow::Borrowed(if p.contains(&o.id.as_str()) { "1" } else { "0" }),
+                    None => Cow::Borrowed(""),
                 })
                 .collect();
             if options.iter().any(|o| o.other) {
                 cells.push(match picked {
                     Some(_) => defused(other.unwrap_or_default().trim()),
-                    None => String::new(),
+                    None => Cow::Borrowed(""),
                 });
             }
             cells
         }
-        QuestionKind::YesNo => vec![match value {
-            Some(Value::Bool(true)) => "1".to_owned(),
-            Some(Value::Bool(false)) => "0".to_owned(),
-            _ => String::new(),
-        }],
+        QuestionKind::YesNo => vec![Cow::Borrowed(match value {
+            Some(Value::Bool(true)) => "1",
+            Some(Value::Bool(false)) => "0",
+            _ => "",
+        })],
         QuestionKind::Scale { .. }
         | QuestionKind::Number { .. }
-        | QuestionKind::Duration { .. } => vec![
+        | QuestionKind::Duration { .. } => vec![Cow::Owned(
             value
                 .and_then(numeric)
                 .map(|x| x.to_string())
                 .unwrap_or_default(),
-        ],
+        )],
         QuestionKind::Ranking(options) => {
             let ranked = value.map(chosen).filter(|r| r.len() == options.len());
             options
@@ -91,11 +100,12 @@ fn cells(question: &Question, value: Option<&Value>, other: Option<&str>) -> Vec
                         .and_then(|r| r.iter().position(|id| *id == o.id))
                         .map(|at| (at + 1).to_string())
                         .unwrap_or_default()
+                        .into()
                 })
                 .collect()
         }
         // A grid's cells are its items', each read by [`item_cell`].
-        QuestionKind::Grid { items, .. } => vec![String::new(); items.len()],
+        QuestionKind::Grid { items, .. } => vec![Cow::Borrowed(""); items.len()],
         QuestionKind::Text | QuestionKind::Date { .. } => vec![
             value
                 .and_then(text)
@@ -156,7 +166,9 @@ impl<W: std::io::Write> Rows<W> {
     ) -> Result<()> {
         let row = row(survey, label, respondent);
         debug_assert_eq!(row.len(), self.columns, "a cell per column");
-        self.writer.write_record(&row).map_err(fail)
+        self.writer
+            .write_record(row.iter().map(|cell| cell.as_bytes()))
+            .map_err(fail)
     }
 
     /// The sink, every row flushed to it.
@@ -167,8 +179,13 @@ impl<W: std::io::Write> Rows<W> {
     }
 }
 
+/// The value a question whose condition is false is given in the row.
+const NOT_APPLICABLE: &Value = &Value::Reserved {
+    reserved: Reserved::NotApplicable,
+};
+
 /// The cells of one respondent's row.
-fn row(survey: &Survey, label: &str, respondent: &Respondent) -> Vec<String> {
+fn row<'a>(survey: &'a Survey, label: &'a str, respondent: &'a Respondent) -> Vec<Cow<'a, str>> {
     // Names, addresses and list columns are text too, from a list that
     // may have come from anywhere.
     let mut row = vec![defused(label)];
@@ -188,17 +205,14 @@ fn row(survey: &Survey, label: &str, respondent: &Respondent) -> Vec<String> {
         // A question whose condition is false is not applicable, the
         // same code as an "n/a" (an answer given anyway is not used).
         if applies(&survey.questions, index, &respondent.answers) == Applies::No {
-            let not_applicable = Value::Reserved {
-                reserved: Reserved::NotApplicable,
-            };
-            let value = q.kind.takes_reserved().then_some(&not_applicable);
+            let value = q.kind.takes_reserved().then_some(NOT_APPLICABLE);
             row.extend(cells(q, value, None));
             continue;
         }
         if let QuestionKind::Grid { each, .. } = &q.kind {
             for key in q.answer_keys() {
                 let answer = respondent.answers.get(&key).filter(|a| a.is_ok());
-                row.push(item_cell(q, each, answer.and_then(|a| a.value.as_ref())));
+                row.push(item_cell(q, each, answer.and_then(|a| a.value.as_ref())).into());
             }
             continue;
         }
@@ -212,7 +226,7 @@ fn row(survey: &Survey, label: &str, respondent: &Respondent) -> Vec<String> {
     for (index, q) in survey.questions.iter().enumerate() {
         if q.show_if.is_some() {
             let flag = answered_anyway(&survey.questions, index, &respondent.answers);
-            row.push(if flag { "1" } else { "0" }.to_owned());
+            row.push(Cow::Borrowed(if flag { "1" } else { "0" }));
         }
     }
     row

@@ -38,7 +38,10 @@ pub fn logged(text: &str) -> String {
 /// [`visible`], keeping line breaks (`\n`) as they are: for a multi-line
 /// text shown as lines (a message's body in `review`). A `\r` is shown.
 pub fn visible_lines(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && hidden(c)) {
+    // Printable ASCII hides nothing: checked a byte at a time first (a
+    // report shows every comment of a national survey through here).
+    let plain = |b: &u8| (b' '..=b'~').contains(b) || *b == b'\n';
+    if text.as_bytes().iter().all(plain) || !text.chars().any(|c| c != '\n' && hidden(c)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use super::figures::{
     Breakdown, BreakdownQuestion, Cell, Counts, Figures, GridItemFigures, Group, Issue, Late,
-    Outcome, Participation, Quality, QuestionFigures, Share, SurveyFacts, group_named, kind_name,
-    small, when,
+    Outcome, Participation, Quality, QuestionFigures, Share, SurveyFacts, group_name, group_named,
+    kind_name, small, when,
 };
 use super::{ReportInput, Respondent};
 use crate::survey::{Question, QuestionKind, Reserved, Survey};
@@ -332,11 +332,12 @@ impl<'s> Tally<'s> {
             }
         }
         if let Some(groups) = &mut self.groups {
-            let group = group_named(r.attributes.get(&groups.attribute));
-            let (people, yes) = groups
-                .members
-                .entry(group)
-                .or_insert_with(|| (0, vec![(0, 0); groups.questions.len()]));
+            let group = group_name(r.attributes.get(&groups.attribute));
+            if !groups.members.contains_key(group) {
+                let counts = (0, vec![(0, 0); groups.questions.len()]);
+                groups.members.insert(group.to_owned(), counts);
+            }
+            let (people, yes) = groups.members.get_mut(group).expect("inserted above");
             *people += 1;
             for ((_, id), (answered, said_yes)) in groups.questions.iter().zip(yes.iter_mut()) {
                 if let Some(Value::Bool(b)) = r

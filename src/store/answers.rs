@@ -316,8 +316,12 @@ pub(super) fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::
     // Read in place, not copied (a report reads a million of them).
     let status = r.get_ref(first)?.as_str()?;
     let value = r.get_ref(first + 1)?.as_str_or_null()?;
-    let row: i64 = r.get(first + 5)?;
+    // The row id is read only to name a row that does not decode.
     let bad = |column: usize, detail: String| {
+        let row = match r.get::<_, i64>(first + 5) {
+            Ok(row) => row,
+            Err(e) => return e,
+        };
         rusqlite::Error::FromSqlConversionFailure(
             column,
             rusqlite::types::Type::Text,

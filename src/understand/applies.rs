@@ -237,10 +237,13 @@ pub fn outstanding<'q>(
 /// Has `question` an answer that counts: every item of a grid, or the
 /// question itself?
 pub fn answered(question: &Question, answers: &BTreeMap<String, Answer>) -> bool {
-    question
-        .answer_keys()
-        .iter()
-        .all(|key| answers.get(key).is_some_and(Answer::is_ok))
+    let counts = |key: &str| answers.get(key).is_some_and(Answer::is_ok);
+    match &question.kind {
+        QuestionKind::Grid { .. } => question.answer_keys().iter().all(|key| counts(key)),
+        // The question's own id, not a list of keys made for it: the
+        // report asks this of every question of every respondent.
+        _ => counts(&question.id),
+    }
 }
 
 /// The items of a grid without an answer that counts, by index; empty

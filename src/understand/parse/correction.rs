@@ -80,7 +80,7 @@ static CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// when what follows reads as an answer to that question.
 static CORRECTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[,;:–—]\s*|\s-\s*|\b(?:so|and|then|also|but|ps|p\.s\.|(?:realised|realized|noticed|spotted|seen|see|checked)(?:\s+now)?(?:\s+that)?)\s+)(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:(?:should|must)\s+(?:be|have\s+been|read|say)|(?:was|is)\s+meant\s+to\s+(?:be|say)|should\s+have\s+(?:said|put|written))\s*:?\s*(\S.*)$",
+        r"(?i)(?:^|[,;:–—]\s*|\s-\s*|\b(?:so|and|then|also|but|ps|p\.s\.|actually|sorry|oops|wait|correction|on\s+reflection,?|on\s+second\s+thoughts?,?|(?:realised|realized|noticed|spotted|seen|see|checked)(?:\s+now)?(?:\s+that)?)\s+)(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:(?:should|must)\s+(?:be|have\s+been|read|say)|(?:was|is)\s+meant\s+to\s+(?:be|say)|should\s+have\s+(?:said|put|written))\s*:?\s*(\S.*)$",
     )
     .expect("valid regex")
 });
@@ -119,7 +119,7 @@ const NUMBERED: &str = r"(?P<q>q(?:uestion)?\s*\.?\s*#?\s*|no\.?\s*|number\s+|#)
 /// answer to question 4 to 8", "re question 7 - it is yes", "the answer
 /// to 7 is yes", "I got 7 wrong, it's yes", "for 5 please add side
 /// effects as well, so b and c" (the whole new answer after "so"; an
-/// empty `v` takes the answer back).
+/// empty `v` takes the answer back), "make 4 a 6", "make that 4 a 6".
 static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"(?i)(?:^|[\s,;:(–—-]){NUMBERED}\s+(?:is|was|should\s+be)\s+(?:actually|really|in\s+fact)\s+(?P<v>\S.*)$"),
@@ -133,6 +133,7 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\bgot\s+{NUMBERED}\s+wrong\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:for|on|to)\s+{NUMBERED}\s*,?\s+(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)?add\s+[^,;:.!?]{{1,60}}?\s*,?\s+so\s+(?:(?:that'?s|it'?s|it\s+should\s+be|it\s+becomes)\s+)?(?P<v>\S.*)$"),
+        format!(r"(?i)\bmake\s+that\s+{NUMBERED}\s+(?P<v>an?\s+\S.*)$"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("valid regex"))
@@ -321,10 +322,13 @@ static NO_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// A question named by its number in a sentence: "question 4", "Q4",
 /// "number 4", "no. 4", "#4"; "for 4", "on 4", "about 4" before a
 /// separator or the end; "4 should", "4 was meant", "4 is wrong"; "got 4
-/// right"; "put 4 down as".
+/// right"; "put 4 down as"; "make 4 a 6", "make 4 something lower",
+/// "make that 4 a 6", "change 4 to 6", "switch my answer to 4 to 6" (a
+/// verb of change right before the number, which is no count: "change 4
+/// to 5 consultants", "move 2 patients").
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b)",
+        r"(?i)(?:\b(?:make|change|switch|amend|alter|update|correct|turn|bump|move)\s+(?:that\s+|my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for|on)\s+)?(?:(?:question|qn?|number|no\.|#)\s*\.?\s*#?)?(?P<f>\d{1,2})\b|\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b)",
     )
     .expect("valid regex")
 });
@@ -334,10 +338,12 @@ static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// "should", "actually", "scratch", "realised" ...) and a question named
 /// by number ("for number 4 go with 6 not 8"). Each such answer is put in
 /// doubt and asked, never kept as the list gave it: a change that cannot
-/// be read is no reason to count the old answer. Not a question ("?"),
-/// not a free-text question (a comment may say anything), at most three.
+/// be read is no reason to count the old answer. Not a sentence that
+/// asks ("Should I answer 4 again?"; a question mark after a change, "make
+/// 4 a 6 - is that OK?", still changes), not a free-text question (a
+/// comment may say anything), at most three.
 pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
-    if sentence.contains('?') || sentence.len() > 2000 {
+    if asking(sentence) || sentence.len() > 2000 {
         return Vec::new();
     }
     // "Sorry for the delay with question 4" changes nothing.
@@ -346,9 +352,16 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
     }
     let mut found: Vec<usize> = Vec::new();
     for c in NAMED_NUMBER.captures_iter(sentence) {
-        let Some(n) = ["a", "b", "c", "d", "e"].iter().find_map(|k| c.name(k)) else {
+        let Some(n) = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .find_map(|k| c.name(k))
+        else {
             continue;
         };
+        // "change 4 to 5 consultants": a count changed, no question.
+        if c.name("f").is_some() && counted_after(&sentence[n.end()..]) {
+            continue;
+        }
         let Some(index) = n
             .as_str()
             .parse::<usize>()
@@ -366,6 +379,41 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
         return Vec::new();
     }
     found
+}
+
+/// Is the number named, or the first number after it, a count ("2
+/// patients", "4 to 5 consultants")?
+fn counted_after(rest: &str) -> bool {
+    let words: Vec<&str> = std::iter::once("0")
+        .chain(rest.split_whitespace().take(4))
+        .collect();
+    if value::counts(&words[..words.len().min(2)].join(" ")).1 > 0 {
+        return true;
+    }
+    let words = &words[1..];
+    let Some(at) = words
+        .iter()
+        .position(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+    else {
+        return false;
+    };
+    value::counts(&words[at..].join(" ")).1 > 0
+}
+
+/// Does the sentence ask something (a question mark, and a first word
+/// that opens a question: "Should I answer 4 again?", "Can I change 4?")?
+fn asking(sentence: &str) -> bool {
+    const OPENING: &[&str] = &[
+        "should", "shall", "can", "could", "would", "will", "do", "does", "did", "is", "are",
+        "was", "were", "have", "has", "what", "which", "how", "why", "when", "where", "who", "may",
+        "might", "am",
+    ];
+    let first = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase();
+    sentence.contains('?') && OPENING.contains(&first.as_str())
 }
 
 /// Two questions (0-based) whose answers the sentence says were swapped.
@@ -605,7 +653,7 @@ fn read_plainly(
     } else {
         let c = CORRECTION_CLAUSE.captures(sentence)?;
         let q = by_number(&c[1])?;
-        let wanted = trimmed(c.get(2)?.as_str());
+        let wanted = plainly(&trimmed(c.get(2)?.as_str()));
         // A number alone names a question only when what follows answers
         // it: "so 7 should be yes", never "2 should be enough".
         return answers(&questions[q], &wanted).then_some((q, Fix::Value(wanted)));
@@ -714,16 +762,22 @@ fn answers(question: &Question, wanted: &str) -> bool {
 }
 
 /// The answer without the words that say it: "it's yes" is "yes", "a
-/// no" is "no", "actually 8" is "8".
+/// no" is "no", "actually 8" is "8", "a 6" is "6" (an article before a
+/// number: "make 4 a 6"; "a" alone or before words is an option's letter).
 fn plainly(wanted: &str) -> String {
     let Some(c) = SAYING.captures(wanted) else {
         return wanted.to_owned();
     };
     let end = c.get(0).map_or(0, |m| m.end());
-    match c.get(1) {
+    let said = match c.get(1) {
         Some(yes_no) => format!("{}{}", yes_no.as_str(), &wanted[end..]),
         None => wanted[end..].to_owned(),
-    }
+    };
+    let numbered = ["a ", "an ", "A ", "An "]
+        .iter()
+        .find_map(|article| said.strip_prefix(article))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    numbered.map_or(said.clone(), str::to_owned)
 }
 
 /// One of [`NUMBERED_FORMS`], if the sentence is one: a bare number (no
@@ -736,9 +790,25 @@ fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)>
         .find_map(|(i, r)| r.captures(sentence).map(|c| (i, c)))?;
     let n: usize = c["n"].parse().ok()?;
     let q = n.checked_sub(1).filter(|i| *i < questions.len())?;
-    let wanted = plainly(&trimmed(&c["v"]));
     let question = &questions[q];
-    if answers(question, &wanted) {
+    let wanted = plainly(&trimmed(&c["v"]));
+    // "make 4 a 6 – that 8 was wishful thinking": the new answer before
+    // an aside, when the aside offers no alternative.
+    let wanted = match aside_kept(question, &wanted) {
+        Some(head) => head,
+        None => wanted,
+    };
+    // "make 4 something lower - the 9 was optimistic": a number inside
+    // words is no new score.
+    let numbered = matches!(
+        question.kind,
+        QuestionKind::Scale { .. } | QuestionKind::Number { .. }
+    );
+    let opens_with_number = wanted.split_whitespace().next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || value::NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+    });
+    if answers(question, &wanted) && (!numbered || opens_with_number) {
         // "PS: 9 - yes" with no word of correction says an answer (again):
         // it must agree with one given before.
         if form == PS_FORM && !CORRECTING_WORD.is_match(sentence) {
@@ -761,6 +831,21 @@ fn numbered_form(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)>
         return Some((q, Fix::Value(wanted)));
     }
     got_wrong.then(|| (q, Fix::Retracted(sentence.trim().to_owned())))
+}
+
+/// The new answer before an aside ([`before_aside`]) when the whole does
+/// not read as an answer and the aside offers no other ("or", a
+/// question mark): "a 6 – that 8 was wishful thinking" is 6, "6 – or 7"
+/// nothing.
+fn aside_kept(question: &Question, wanted: &str) -> Option<String> {
+    if answers(question, wanted) || wanted.contains('?') {
+        return None;
+    }
+    let words = value::plain_words(wanted);
+    if words.iter().any(|w| w == "or" || w == "either") {
+        return None;
+    }
+    before_aside(question, wanted).filter(|head| head.len() < wanted.len())
 }
 
 /// The new answer of a correction: the old one ("not 7", "rather than
@@ -1321,6 +1406,30 @@ mod tests {
     }
 
     #[test]
+    fn make_one_number_another() {
+        for sentence in [
+            "Actually make 4 a 6 – that 8 was wishful thinking.",
+            "Actually make that 4 a 6.",
+            "Sorry, change 4 to a 6.",
+            "Actually 4 should be a 6.",
+            "On reflection 4 should be a 6.",
+            "make 4 a 6, not 8",
+        ] {
+            assert_eq!(fix(sentence), value(3, "6"), "{sentence}");
+        }
+        // An aside that offers another answer: the new one is not clear.
+        assert_ne!(fix("Actually make 4 a 6 – or a 7."), value(3, "6"));
+        assert_ne!(fix("Actually make 4 a 6 – maybe 7?"), value(3, "6"));
+        // "a" alone or before words is an option's letter.
+        assert_eq!(fix("Actually make 5 a and c."), value(4, "a and c"));
+        // A number inside words is no new score.
+        assert_eq!(
+            fix("Actually make 4 something lower - the 9 was optimistic."),
+            None
+        );
+    }
+
+    #[test]
     fn a_change_no_form_reads_puts_the_answer_in_doubt() {
         let survey = crate::survey::example();
         let q = &survey.questions;
@@ -1347,6 +1456,18 @@ mod tests {
             ("Sorry, I've just noticed I put 6 down as no.", &[5]),
             // A comment may say anything.
             ("Sorry, for 10 I meant to add more.", &[]),
+            // A verb of change before the number, whatever follows.
+            ("Actually make 4 a six, that 8 was wishful thinking.", &[3]),
+            ("Sorry, change 4 to something lower - 8 was generous.", &[3]),
+            ("Oops, make that 4 a lower one, is that all right?", &[3]),
+            (
+                "Actually make 4 something lower - the 9 was optimistic.",
+                &[3],
+            ),
+            ("Can I change 4 to a lower one?", &[]),
+            // A count moved is no question.
+            ("Sorry, we had to move 2 patients to the hospice.", &[]),
+            ("Sorry, we will change 4 to 5 consultants next year.", &[]),
         ] {
             assert_eq!(unread(sentence, q), expected, "{sentence}");
         }

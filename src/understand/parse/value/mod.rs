@@ -8,6 +8,7 @@
 //! One file per kind of value: [`yes_no`], [`number`] (numbers and scales),
 //! [`choice`] (single and multiple choice); the words they share are here.
 
+mod changed;
 mod choice;
 mod date;
 mod doubt;
@@ -98,6 +99,11 @@ fn without_flourish(text: &str) -> &str {
 /// [`read`] before the doctor's doubt is looked for: the whole text, or
 /// an answer clear on its own followed by its reason.
 fn read_reasoned(question: &Question, text: &str) -> Answer {
+    // "No – sorry, scratch that, yes: ...": the words after the first
+    // value change it, they are no reason for it.
+    if let Some(changed) = changed::within(question, text) {
+        return changed;
+    }
     if let Some(second) = self_corrected(question, text) {
         return second;
     }

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Writes the reply-corpus cases for the wrong values and misses of issue
+21's eleventh and twelfth held-back sets (tests/fixtures/heldback21l,
+heldback21m), each in our own words and another client than the held-back
+case, with traps beside them: an answer changed inside its own line after
+its value ("No - oops, scratch that, yes: ...", "Yes - sorry, I misread
+that one. No."), with plain reasons that keep reading as before; "make 4 a
+7" below a list, and a change by number that no form reads, which puts the
+answer in doubt.
+Reuses the helpers of make-reply-fixtures.py; writes only its own cases:
+    python3 scripts/make-reply-fixtures-21l.py
+"""
+import os, runpy
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+base = runpy.run_path(os.path.join(HERE, "make-reply-fixtures.py"), run_name="fixtures")
+globals().update({k: v for k, v in base.items() if not k.startswith("__")})
+CASES = []
+case = reply_case_into(CASES)
+
+NOWAK = '"Dr Tomasz Nowak" <jack.clarke@north-hospice.test>'
+THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
+SAMSUNG = "Samsung Email"
+APPLE_MAIL = "Apple Mail (2.3774.300.61.1.2)"
+
+
+def listed(values):
+    return "\n".join(f"{n}. {v}" for n, v in values.items())
+
+
+LISTED = {1: "yes", 2: "no", 3: "no", 4: "6", 5: "b", 6: "yes", 7: "no", 8: "yes", 9: "no"}
+LISTED_EXPECT = {1: True, 2: False, 3: False, 4: 6, 5: ["evidence"], 6: True, 7: False, 8: True, 9: False}
+
+# ---- an answer changed inside its own line, after its value ----
+body = listed({**LISTED, 3: "No - oops, scratch that, yes: we halved one man's oxycodone"}) + "\n\nTomasz"
+case("changed_in_line_scratch_that_thunderbird",
+     message("changed_in_line_scratch_that_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect({**LISTED_EXPECT, 3: True}),
+     "Thunderbird: '3. No - oops, scratch that, yes: <what they did>': the no taken back within its own line, "
+     "the later yes is the answer, never the no with a reason")
+
+body = listed({**LISTED, 2: "Yes \u2013 sorry, I misread that one. No."}) + "\n\nTomasz"
+case("changed_in_line_misread_apple_mail",
+     message("changed_in_line_misread_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     expect(LISTED_EXPECT),
+     "Apple Mail: '2. Yes \u2013 sorry, I misread that one. No.': the later no is the answer")
+
+body = listed({**LISTED, 5: "a \u2013 sorry, I misread the list: c"}) + "\n\nTomasz"
+case("changed_in_line_option_samsung",
+     message("changed_in_line_option_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect({**LISTED_EXPECT, 5: ["side_effects"]}),
+     "Samsung Email: '5. a \u2013 sorry, I misread the list: c': the later option is the answer")
+
+body = listed({**LISTED, 3: "No - sorry, maybe yes, I'd need to look at our notes"}) + "\n\nTomasz"
+case("trap_changed_in_line_unclear_thunderbird",
+     message("trap_changed_in_line_unclear_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect(LISTED_EXPECT, opioid_sparing=UNCLEAR),
+     "trap: Thunderbird: '3. No - sorry, maybe yes, I'd need to look at our notes': the no is doubted, the yes "
+     "is not sure: asked, never no")
+
+body = listed({**LISTED, 2: "No \u2013 we wait for the pain team to review first", 3: "No. Sorry, we rarely get "
+              "the chance", 6: "Yes, sorry - it's on the intranet somewhere"}) + "\n\nTomasz"
+case("trap_changed_in_line_plain_reasons_apple_mail",
+     message("trap_changed_in_line_plain_reasons_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     expect(LISTED_EXPECT, early_adjuvant=ok(False, "we wait for the pain team to review first")),
+     "trap: Apple Mail: '2. No \u2013 we wait for ...', '3. No. Sorry, we rarely get the chance', '6. Yes, sorry "
+     "- it's on the intranet somewhere': a word such as wait or sorry in a plain reason that gives no other "
+     "value: read as before")
+
+body = listed({**LISTED, 6: "Yes, sorry, no copy to hand though"}) + "\n\nTomasz"
+case("trap_changed_in_line_sorry_no_words_thunderbird",
+     message("trap_changed_in_line_sorry_no_words_thunderbird", text=thunderbird(body), frm=NOWAK,
+             mailer=THUNDERBIRD),
+     expect(LISTED_EXPECT, written_protocol=UNCLEAR),
+     "trap: Thunderbird: '6. Yes, sorry, no copy to hand though': a no right after the apology may take the yes "
+     "back, or start a reason: asked, never a no")
+
+# ---- "make 4 a 7" below a list ----
+body = listed({**LISTED, 4: "9"}) + "\n\nActually make 4 a 7 \u2013 the 9 was optimistic.\n\nTomasz"
+case("make_number_a_number_below_list_samsung",
+     message("make_number_a_number_below_list_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect({**LISTED_EXPECT, 4: 7}),
+     "Samsung Email: a list with '4. 9', then 'Actually make 4 a 7 \u2013 the 9 was optimistic': a correction, 7")
+
+body = listed({**LISTED, 4: "9"}) + "\n\nSorry, change 4 to a 5.\n\nTomasz"
+case("change_number_to_a_number_thunderbird",
+     message("change_number_to_a_number_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect({**LISTED_EXPECT, 4: 5}),
+     "Thunderbird: a list with '4. 9', then 'Sorry, change 4 to a 5': a correction, 5")
+
+body = listed({**LISTED, 4: "9"}) + "\n\nOops - make that 4 an 8.\n\nTomasz"
+case("make_that_number_a_number_apple_mail",
+     message("make_that_number_a_number_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     expect({**LISTED_EXPECT, 4: 8}),
+     "Apple Mail: a list with '4. 9', then 'Oops - make that 4 an 8': a correction, 8")
+
+body = listed({**LISTED, 4: "9"}) + "\n\nOn reflection 4 should be a 7.\n\nTomasz"
+case("number_should_be_a_number_samsung",
+     message("number_should_be_a_number_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect({**LISTED_EXPECT, 4: 7}),
+     "Samsung Email: a list with '4. 9', then 'On reflection 4 should be a 7': a correction, 7")
+
+body = listed({**LISTED, 4: "9"}) + "\n\nActually make 4 a 7 \u2013 or an 8, I can't decide.\n\nTomasz"
+case("trap_make_number_a_number_or_apple_mail",
+     message("trap_make_number_a_number_or_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     expect(LISTED_EXPECT, confidence=UNCLEAR),
+     "trap: Apple Mail: 'Actually make 4 a 7 \u2013 or an 8, I can't decide': two new values: asked, never 7 "
+     "or the 9")
+
+body = listed({**LISTED, 4: "9"}) + "\n\nActually make 4 something lower - the 9 was optimistic.\n\nTomasz"
+case("trap_make_number_unread_samsung",
+     message("trap_make_number_unread_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect(LISTED_EXPECT, confidence=UNCLEAR),
+     "trap: Samsung Email: 'Actually make 4 something lower - the 9 was optimistic': a change no form reads: "
+     "asked, never the 9")
+
+if __name__ == "__main__":
+    write_cases(CASES)

@@ -84,8 +84,10 @@ case("trap_hedges_outlook_web", message("trap_hedges_outlook_web", html=html, fr
 # ---- options with a slash between them ----
 text = "1. no\n2. no\n3. yes\n4. 4\n5. b/c\n6. no\n7. no\n8. yes\n9. yes\n\nSam\n\n" + WROTE + "\n" + quote(INV_TEXT) + "\n"
 case("trap_slash_between_options", message("trap_slash_between_options", text=text, frm=MENSAH, mailer="Microsoft Outlook for Android"),
-     answers=expect({1: False, 2: False, 3: True, 4: 4, 6: False, 7: False, 8: True, 9: True}, barriers=UNCLEAR),
-     note="trap: 'b/c' is one or the other (as 'Y/N' is): asked, never both")
+     answers=expect({1: False, 2: False, 3: True, 4: 4, 5: ["evidence", "side_effects"], 6: False, 7: False, 8: True,
+                     9: True}),
+     note="'b/c' for the barriers (choose all that apply) is both, as writers of held-back sets meant it (it was "
+          "asked as one or the other until heldback21m); for a single choice it is still asked")
 
 # ---- heldback21b's misses that are hedge or contradiction look-alikes ----
 LIST = ["1. Yes", "2. No", "3. Yes", "4. 6", "5. a", "6. No", "7. Yes", "8. Yes", "9. No"]

@@ -66,9 +66,10 @@ body = "1:N 2:N 3:Y 4:3 5:A/C 6:Y 7:Y 8:N 9:N\n\nKwame"
 case("trap_colon_codes_slash_answer_apple_mail",
      message("trap_colon_codes_slash_answer_apple_mail", text=apple(body), frm=MENSAH,
              mailer="Apple Mail (2.3774.300.61.1.2)"),
-     expect({1: False, 2: False, 3: True, 4: 3, 6: True, 7: True, 8: False, 9: False}, barriers=UNCLEAR),
-     "trap: Apple Mail: codes after colons parted by spaces, '5:A/C' options with a slash (one or the other, "
-     "or both?): 5 asked, never both; the others read")
+     expect({1: False, 2: False, 3: True, 4: 3, 5: ["expertise", "side_effects"], 6: True, 7: True, 8: False,
+             9: False}),
+     "trap: Apple Mail: codes after colons parted by spaces, '5:A/C' options with a slash: the codes read, 5 "
+     "as any answer is (both, under choose all that apply; asked until heldback21m)")
 
 # ---- answers grouped by ranges of questions ----
 K9 = "K-9 Mail for Android"

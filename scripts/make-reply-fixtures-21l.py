@@ -114,5 +114,45 @@ case("trap_make_number_unread_samsung",
      "trap: Samsung Email: 'Actually make 4 something lower - the 9 was optimistic': a change no form reads: "
      "asked, never the 9")
 
+# ---- a yes with how often in brackets or after a comma ----
+body = listed({**LISTED, 1: "Yes (maybe three or four patients in the last year, all at home)",
+               3: "yes, in roughly one patient every couple of months"}) + "\n\nTomasz"
+case("yes_how_often_after_thunderbird",
+     message("yes_how_often_after_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect({**LISTED_EXPECT, 1: True,
+             3: ok(True, "in roughly one patient every couple of months")}),
+     "Thunderbird: '1. Yes (maybe three or four patients in the last year, all at home)', '3. yes, in roughly one "
+     "patient every couple of months': a yes, then how often (a number of patients, not another answer) for a "
+     "'Have you ...' question: yes")
+
+body = listed({**LISTED, 1: "Yes (maybe, or no - I'd have to check)", 3: "yes, or perhaps not"}) + "\n\nTomasz"
+case("trap_yes_how_often_hedged_thunderbird",
+     message("trap_yes_how_often_hedged_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect(LISTED_EXPECT, end_of_life=UNCLEAR, opioid_sparing=UNCLEAR),
+     "trap: Thunderbird: '1. Yes (maybe, or no - I'd have to check)', '3. yes, or perhaps not': hedged after the "
+     "yes: asked")
+
+# ---- two options with a slash ----
+body = listed({**LISTED, 5: "A/C"}) + "\n\nTomasz"
+case("options_with_slash_multiple_apple_mail",
+     message("options_with_slash_multiple_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     expect({**LISTED_EXPECT, 5: ["expertise", "side_effects"]}),
+     "Apple Mail: '5. A/C' for the barriers (choose all that apply): both, a and c")
+
+body = listed({**LISTED, 5: "A/C, or maybe just C"}) + "\n\nTomasz"
+case("trap_options_with_slash_or_apple_mail",
+     message("trap_options_with_slash_or_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     expect(LISTED_EXPECT, barriers=UNCLEAR),
+     "trap: Apple Mail: '5. A/C, or maybe just C': alternatives offered: asked (a slash for a single choice is "
+     "one or the other, asked: a unit test, this survey has none)")
+
+body = listed({**LISTED, 4: "6/7", 5: "A/C"}) + "\n\nTomasz"
+case("trap_options_with_slash_either_elsewhere_thunderbird",
+     message("trap_options_with_slash_either_elsewhere_thunderbird", text=thunderbird(body), frm=NOWAK,
+             mailer=THUNDERBIRD),
+     expect(LISTED_EXPECT, confidence=UNCLEAR, barriers=UNCLEAR),
+     "trap: Thunderbird: '4. 6/7' and '5. A/C': this doctor's slash is 'or' (six or seven): the options are "
+     "asked too, never both")
+
 if __name__ == "__main__":
     write_cases(CASES)

@@ -295,9 +295,54 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
         }
     }
     same_after_swap(&mut reply, survey, std::mem::take(&mut reader.swapped));
+    slashes_as_or(&mut reply, survey);
     reply.opt_out = OPT_OUT.is_match(&texts.0) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&texts.0);
     reply
+}
+
+/// Options joined by a slash ("A/B").
+static SLASHED_OPTIONS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b[a-z]\s*/\s*[a-z]\b").expect("valid regex"));
+/// Two values offered as one or the other in an answer: "Y/N", "6/7",
+/// "yes/no", "5 or 6" ("n/a" is no such pair).
+static EITHER_OR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:[a-z0-9]+\s*/\s*[a-z0-9]+|\d+\s+or\s+\d+)\b").expect("valid regex")
+});
+
+/// "A/B" under "choose all that apply" reads as both (`value::choice`),
+/// unless the same reply offers values as one or the other in another
+/// answer ("2. Y/N", "4. 6/7", "4. 5 or 6"): that doctor's slash means
+/// "or", and the choice is asked.
+fn slashes_as_or(reply: &mut ParsedReply, survey: &Survey) {
+    let either_or_elsewhere = |id: &str| {
+        reply.answers.iter().any(|(other, answer)| {
+            other != id
+                && EITHER_OR
+                    .find_iter(&answer.source)
+                    .any(|m| !m.as_str().eq_ignore_ascii_case("n/a"))
+        })
+    };
+    let asked: Vec<String> = survey
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, QuestionKind::MultipleChoice(_)))
+        .filter(|q| {
+            reply.answers.get(&q.id).is_some_and(|a| {
+                matches!(a.value, Some(Value::Choices(_))) && SLASHED_OPTIONS.is_match(&a.source)
+            })
+        })
+        .map(|q| q.id.clone())
+        .filter(|id| either_or_elsewhere(id))
+        .collect();
+    for id in asked {
+        if let Some(answer) = reply.answers.get_mut(&id) {
+            *answer = Answer::unclear(
+                "options with a slash, where this reply offers other answers as one or the other",
+                &answer.source,
+            );
+        }
+    }
 }
 
 /// Is `answer` to question `index`, whose condition is false on the

@@ -15,6 +15,20 @@ pub(super) struct Picked {
     indexes: Vec<usize>,
     other_text: Option<String>,
     alternatives: bool,
+    /// Letters joined by a slash ("A/B"): both under "choose all that
+    /// apply", when nothing but letters was written ([`slash_reading`]).
+    slashed: bool,
+}
+
+/// "A/B": under "choose all that apply" (a multiple choice) a careful
+/// reader takes both, as two writers of held-back sets meant; for a
+/// single choice it is one or the other, asked (as "Y/N" is). Letters
+/// with words after them ("b/c we lack expertise", where "b/c" may be
+/// "because") stay alternatives.
+fn slash_reading(picked: &mut Picked, multiple: bool) {
+    if picked.slashed && !(multiple && picked.other_text.is_none()) {
+        picked.alternatives = true;
+    }
 }
 
 pub(super) fn choice(
@@ -55,7 +69,7 @@ pub(super) fn choice(
         .or_else(|| first_options(&flat, options, multiple))
         .or_else(|| lesser_degree(&flat, options, question_text))
         .unwrap_or(flat);
-    let picked = match letters(&flat, options) {
+    let mut picked = match letters(&flat, options) {
         Letters::Picked(picked) => picked,
         Letters::NoSuchOption(letter) => {
             return Answer::invalid(format!("there is no option {letter}"), text);
@@ -65,6 +79,7 @@ pub(super) fn choice(
             Err(reason) => return Answer::unclear(reason, text),
         },
     };
+    slash_reading(&mut picked, multiple);
     if picked.alternatives {
         return Answer::unclear("alternatives given (\"or\"): choose", text);
     }
@@ -283,10 +298,10 @@ pub(super) fn letters(text: &str, options: &[ChoiceOption]) -> Letters {
     let mut i = 0;
     let rest_from;
     loop {
-        // Separators between letters; a slash is one or the other ("b/c",
-        // as "Y/N" is), never both.
+        // Separators between letters; a slash is noted ("b/c"): both or
+        // one or the other, by the question ([`slash_reading`]).
         while i < chars.len() && (chars[i].is_whitespace() || ",;&/+".contains(chars[i])) {
-            picked.alternatives |= chars[i] == '/' && !letters.is_empty();
+            picked.slashed |= chars[i] == '/' && !letters.is_empty();
             i += 1;
         }
         let word: String = chars[i..]
@@ -827,7 +842,8 @@ fn text_after_other(text: &str) -> Option<String> {
 /// only takes options back ("not expertise"), or offers alternatives.
 pub(crate) fn options_named(text: &str, question: &Question) -> Option<Vec<usize>> {
     let picked = labels(text, question.options(), &question.text, true).ok()?;
-    (!picked.alternatives && picked.other_text.is_none()).then_some(picked.indexes)
+    (!picked.alternatives && !picked.slashed && picked.other_text.is_none())
+        .then_some(picked.indexes)
 }
 
 #[cfg(test)]

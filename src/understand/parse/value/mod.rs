@@ -1039,7 +1039,19 @@ mod tests {
         }
         assert_eq!(status(&q, "a, d"), Status::Unclear);
         assert_eq!(status(&q, "a or c"), Status::Unclear);
-        assert_eq!(status(&q, "b/c"), Status::Unclear, "one or the other");
+        // Under "choose all that apply", both; for a single choice, one
+        // or the other: asked. Words after the letters: asked.
+        assert_eq!(value(&q, "b/c"), ids(&["evidence", "side_effects"]));
+        assert_eq!(
+            value(&q, "A/B/C"),
+            ids(&["expertise", "evidence", "side_effects"])
+        );
+        assert_eq!(status(&q, "b/c we lack expertise"), Status::Unclear);
+        let single = Question {
+            kind: QuestionKind::SingleChoice(q.options().to_vec()),
+            ..q.clone()
+        };
+        assert_eq!(status(&single, "b/c"), Status::Unclear, "one or the other");
         assert_eq!(
             value(&q, "b, not c: side effects have been manageable"),
             Some(Value::Choices(vec!["evidence".into()]))

@@ -1,6 +1,7 @@
 //! Yes/no answers: the phrases that say yes, no or "not sure", and the
 //! explanation kept with them.
 
+use super::number::NUMBER_WORDS;
 use super::{leading, one_edit, plain_words};
 use crate::survey::Question;
 use crate::understand::answer::{Answer, Value};
@@ -518,24 +519,7 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
             text,
         );
     }
-    let opposite = if value { NO } else { YES };
-    let hedged = (used..words.len().min(used + 3)).any(|i| {
-        let w = words[i].as_str();
-        // "Yes - no doubt", "Yes - no question": no hedge, an emphasis.
-        let no_doubt = w == "no"
-            && words
-                .get(i + 1)
-                .is_some_and(|n| n == "doubt" || n == "question");
-        // "3 or 4 times a year" is how often, not a hedge.
-        let digits = |k: usize| {
-            words
-                .get(k)
-                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
-        };
-        let how_often = w == "or" && i > 0 && digits(i - 1) && digits(i + 1);
-        (opposite.contains(&w) && w != "sure" && !no_doubt)
-            || (["or", "maybe", "unsure", "perhaps"].contains(&w) && !how_often)
-    });
+    let hedged = hedged_after(question, &words, used, value);
     if hedged || loosely(&words[used..]) || softened(&words[used..]) {
         return Answer::unclear("both yes and no, or not sure", text);
     }
@@ -551,6 +535,66 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let mut answer = Answer::ok(Value::Bool(value), text);
     answer.other = explanation_after(text, used);
     answer
+}
+
+/// A hedge or the other answer in the first three words after the yes
+/// or no at `used` ("Yes - or no", "No, maybe"); not "no doubt", nor
+/// how often ("3 or 4 times", and to "Have you ...?" after a yes "perhaps
+/// four or five patients").
+fn hedged_after(question: &Question, words: &[String], used: usize, value: bool) -> bool {
+    let opposite = if value { NO } else { YES };
+    let ever = asks_ever(question);
+    (used..words.len().min(used + 3)).any(|i| {
+        let w = words[i].as_str();
+        // "Yes (perhaps four or five patients ...)", "yes, in maybe one
+        // patient a month": to "Have you ...?" a number guessed at is how
+        // often, no hedge of the yes.
+        if ever && value && approximate_count(words, i) {
+            return false;
+        }
+        // "Yes - no doubt", "Yes - no question": no hedge, an emphasis.
+        let no_doubt = w == "no"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n == "doubt" || n == "question");
+        // "3 or 4 times a year" is how often, not a hedge.
+        let digits = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let how_often = w == "or" && i > 0 && digits(i - 1) && digits(i + 1)
+            || ever
+                && value
+                && w == "or"
+                && i > 0
+                && counted(words, i - 1)
+                && counted(words, i + 1);
+        (opposite.contains(&w) && w != "sure" && !no_doubt)
+            || (["or", "maybe", "unsure", "perhaps"].contains(&w) && !how_often)
+    })
+}
+
+/// Is word `at` a number, in digits or words ("4", "four")?
+fn counted(words: &[String], at: usize) -> bool {
+    words.get(at).is_some_and(|w| {
+        w.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
+    })
+}
+
+/// Is word `at` "perhaps", "maybe", "about", "roughly" or "around" before
+/// a number ("perhaps four or five", "maybe one a month")?
+fn approximate_count(words: &[String], at: usize) -> bool {
+    [
+        "perhaps",
+        "maybe",
+        "about",
+        "roughly",
+        "around",
+        "approximately",
+    ]
+    .contains(&words[at].as_str())
+        && counted(words, at + 1)
 }
 
 /// A yes or no said loosely, in the first words after it: "Yes (sort of
@@ -1024,6 +1068,37 @@ pub(super) fn explanation_after_first_word(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_yes_then_how_often_guessed_at() {
+        let asked = |text: &str| Question {
+            id: "q".into(),
+            text: text.into(),
+            required: true,
+            kind: crate::survey::QuestionKind::YesNo,
+            allow: Vec::new(),
+            show_if: None,
+        };
+        let ever = asked("Have you used ketamine at the end of life?");
+        let opinion = asked("Is further research needed?");
+        let yes = Some(Value::Bool(true));
+        for (question, text, want) in [
+            (
+                &ever,
+                "Yes (perhaps four or five patients over two years)",
+                yes.clone(),
+            ),
+            (&ever, "yes, in maybe one patient a month", yes.clone()),
+            (&ever, "Yes, about 3 or 4 times", yes.clone()),
+            // Hedged, or not asking how often: asked.
+            (&ever, "Yes (maybe, or no - I'd have to check)", None),
+            (&ever, "yes, or perhaps not", None),
+            (&ever, "No, perhaps one or two", None),
+            (&opinion, "Yes, perhaps one or two trials", None),
+        ] {
+            assert_eq!(yes_no(question, text).value, want, "{text}");
+        }
+    }
 
     #[test]
     fn a_yes_to_something_unfinished_is_asked() {

@@ -154,5 +154,39 @@ case("trap_options_with_slash_either_elsewhere_thunderbird",
      "trap: Thunderbird: '4. 6/7' and '5. A/C': this doctor's slash is 'or' (six or seven): the options are "
      "asked too, never both")
 
+# ---- a summary, the other kinds' answers given on the next line ----
+body = "All yes apart from 3 and 7, which are no.\nConfidence 5. Barriers: side effects mainly.\n\nTomasz"
+case("summary_then_labels_one_line_samsung",
+     message("summary_then_labels_one_line_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect({1: True, 2: True, 3: False, 4: 5, 5: ["side_effects"], 6: True, 7: False, 8: True, 9: True}),
+     "Samsung Email: 'All yes apart from 3 and 7, which are no.', then 'Confidence 5. Barriers: side effects "
+     "mainly.' on one line: the summary for the yes/no questions, the labelled answers for the others")
+
+body = ("In short: yes to all of them except numbers 3 and 7, where it's a no.\n\nConfidence 5. Barriers: "
+        "mainly the side effects.\n\nTomasz")
+case("summary_where_its_a_no_thunderbird",
+     message("summary_where_its_a_no_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect({1: True, 2: True, 3: False, 4: 5, 5: ["side_effects"], 6: True, 7: False, 8: True, 9: True}),
+     "Thunderbird: 'In short: yes to all of them except numbers 3 and 7, where it's a no.': a summary after a "
+     "lead, the exceptions' value after 'where it's'")
+
+body = ("All yes apart from 3 and 7, which are no.\nConfidence 5. The barriers are hard to pin down, honestly."
+        "\n\nTomasz")
+case("trap_summary_then_label_and_prose_samsung",
+     message("trap_summary_then_label_and_prose_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect({1: True, 2: True, 3: False, 6: True, 7: False, 8: True, 9: True}, confidence=INF(5),
+            barriers=UNCLEAR),
+     "trap: Samsung Email: the summary, then 'Confidence 5. The barriers are hard to pin down, honestly.': one "
+     "sentence is no labelled answer, so the line is not read as labels (the score read from it as prose, "
+     "inferred): 5 asked")
+
+body = ("Short version: yes to most of them except 3 and 7, where it's a no.\n\nConfidence 5. Barriers: "
+        "mainly the side effects.\n\nTomasz")
+case("trap_summary_most_of_them_thunderbird",
+     message("trap_summary_most_of_them_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect({4: 5, 5: ["side_effects"]}),
+     "trap: Thunderbird: 'Short version: yes to most of them except 3 and 7, where it's a no.': most is not all, "
+     "which are yes cannot be told: no yes/no question read")
+
 if __name__ == "__main__":
     write_cases(CASES)

@@ -496,11 +496,12 @@ fn code_list_split(text: &str, questions: usize, parts: &[char]) -> Option<Vec<(
 
 /// "Yes to all but 2 and 5", "no to everything apart from Q1 and Q8",
 /// "All yes except the community guidance one", "everything's a yes bar 2
-/// and 6"; the exceptions' value may follow them: "which are no", "(both
+/// and 6", perhaps after "In short:" or "Short version:"; the exceptions'
+/// value may follow them: "which are no", "where it's a no", "(both
 /// no)", "(no)", "- both no", "(no to those)".
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them|all\s+(?:of\s+)?(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions))|across\s+the\s+board)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:which|that|those|these|they)\s+(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:\(\s*|,\s*|\s[-–—]\s*)(yes|no)\s+(?:to|for)\s+(?:those|these|them|both)(?:\s+(?:two|three|of\s+them))?\s*\)?|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
+        r"(?i)^(?:(?:hi|hello|dear \w+)\s*[,.!]?\s*)?(?:(?:in\s+short|short\s+version|in\s+brief|quick\s+version|summary|briefly)\s*[:,\-–—]\s*)?(?:it'?s\s+|that'?s\s+|(?:my\s+)?answers?\s*(?:is|are)?\s*:?\s*)?(?:(yes|no)\s+(?:(?:to|for)\s+(?:all|everything|every\s+question|all\s+(?:the\s+)?questions|all\s+of\s+them|all\s+(?:of\s+)?(?:the\s+)?(?:yes\s*/\s*no|yes-no|yes\s+or\s+no|y\s*/\s*n)\s+(?:ones|questions))|across\s+the\s+board)|(?:all|everything)(?:\s+is|\s+are|'s|’s)?\s+(?:an?\s+)?(yes|no))(?:\s+(?:from|for)\s+(?:me|us|my\s+side))?(?:\s*,?\s*(?:but|bar|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|save)\s+(.+?)(?:\s*,?\s*(?:(?:which|that|those|these|they)\s+(?:are|is|were|was)|where\s+(?:it|they)(?:'s|’s|\s+is|'re|’re|\s+are))\s+(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)|\s*\(\s*(?:(?:both|all|each|which|those|these|they)\s+)?(?:(?:are|is|were|was)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no)\s*\)|\s*(?:\(\s*|,\s*|\s[-–—]\s*)(yes|no)\s+(?:to|for)\s+(?:those|these|them|both)(?:\s+(?:two|three|of\s+them))?\s*\)?|\s*(?:,|\s[-–—])\s*(?:both|all|each|those|these|they|they'?re|they’re)\s+(?:(?:are|were)\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(yes|no))?)?\s*[.!]*$",
     )
     .expect("valid regex")
 });
@@ -1660,6 +1661,14 @@ mod tests {
         );
         assert_eq!(
             summary("Yes to everything except the question about training and the research one"),
+            Some(Summary {
+                value: true,
+                except: vec![7, 8],
+                ..Default::default()
+            })
+        );
+        assert_eq!(
+            summary("In short: yes to all of them except numbers 8 and 9, where it's a no."),
             Some(Summary {
                 value: true,
                 except: vec![7, 8],

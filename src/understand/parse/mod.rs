@@ -2129,6 +2129,41 @@ impl<'q> Reader<'q> {
         true
     }
 
+    /// "Confidence 5. Barriers: side effects mainly.": a line of two to six
+    /// sentences, each a labelled answer to its own question (a label and
+    /// a colon, or a label and an answer that reads: [`Reader::unseparated`]):
+    /// each read as a line of its own would be. Any other sentence and
+    /// nothing is taken.
+    fn labelled_sentences(&mut self, text: &str) -> bool {
+        let parts = sentences(text);
+        if parts.len() < 2 || parts.len() > 6 {
+            return false;
+        }
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for part in &parts {
+            let part = part.trim().trim_end_matches(['.', '!']).trim();
+            let labelled = prose::split_label(part)
+                .and_then(|(label, rest)| match self.index.label(label) {
+                    prose::Tie::One(q) if !rest.trim().is_empty() => {
+                        Some((q, rest.trim().to_owned()))
+                    }
+                    _ => None,
+                })
+                .or_else(|| self.unseparated(part));
+            match labelled {
+                Some((q, rest)) if !found.iter().any(|(other, _)| *other == q) => {
+                    found.push((q, rest));
+                }
+                _ => return false,
+            }
+        }
+        self.labelled += found.len();
+        for (q, answer) in found {
+            self.found[q].push(AnswerText::new(answer, Origin::Labelled));
+        }
+        true
+    }
+
     /// "My confidence is 6 and the barriers are a and b", "Confidence is a
     /// 7": a line whose every clause is a question's words, "is" or "are",
     /// then an answer that reads on its own (a bare yes or no for a yes/no
@@ -2277,6 +2312,9 @@ impl<'q> Reader<'q> {
                 last.1.push('\n');
             }
             last.1.push_str(text);
+            return;
+        }
+        if self.labelled_sentences(text) {
             return;
         }
         if let Some((label, rest)) = prose::split_label(text) {

@@ -188,5 +188,20 @@ case("trap_summary_most_of_them_thunderbird",
      "trap: Thunderbird: 'Short version: yes to most of them except 3 and 7, where it's a no.': most is not all, "
      "which are yes cannot be told: no yes/no question read")
 
+# ---- a range of questions given one value ----
+body = "Brief answers:\nQ1-3: no, yes, no\n4: 6\n5: a\nQ6-9: yes to all of them\n\nTomasz"
+case("grouped_range_one_value_thunderbird",
+     message("grouped_range_one_value_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect({1: False, 2: True, 3: False, 4: 6, 5: ["expertise"], 6: True, 7: True, 8: True, 9: True}),
+     "Thunderbird: answers grouped by ranges, the last 'Q6-9: yes to all of them': one value for each question "
+     "of the range")
+
+body = "Brief answers:\nQ1-3: no, yes, no\n4: 6\n5: a\nQ6-9: mostly yes\n\nTomasz"
+case("trap_grouped_range_mostly_thunderbird",
+     message("trap_grouped_range_mostly_thunderbird", text=thunderbird(body), frm=NOWAK, mailer=THUNDERBIRD),
+     expect({1: False, 2: True, 3: False, 4: 6, 5: ["expertise"]}, written_protocol=UNCLEAR),
+     "trap: Thunderbird: 'Q6-9: mostly yes': which are yes cannot be told: 6 asked (the line read as its "
+     "first question's), 7-9 not read")
+
 if __name__ == "__main__":
     write_cases(CASES)

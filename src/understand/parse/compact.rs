@@ -389,6 +389,14 @@ pub(super) fn grouped_range(text: &str, questions: usize) -> Option<Vec<(usize, 
         })
         .map(|p| p.strip_prefix("and ").unwrap_or(p).trim())
         .collect();
+    // "6-9: all yes", "6-9: yes to all": the one value for every question
+    // of the range (each read as its answer: a yes for a score is asked).
+    if let [one] = pieces.as_slice()
+        && let Some(c) = ALL_SAME.captures(one)
+    {
+        let value = c.get(1).or(c.get(2))?.as_str().to_lowercase();
+        return Some((first - 1..last).map(|q| (q, value.clone())).collect());
+    }
     if pieces.len() != last - first + 1
         || pieces
             .iter()
@@ -404,6 +412,16 @@ pub(super) fn grouped_range(text: &str, questions: usize) -> Option<Vec<(usize, 
             .collect(),
     )
 }
+
+/// One value for a whole range: "all yes", "all no", "yes to all", "yes
+/// to all of them", "yes for all four", "all of them yes", "yes
+/// throughout".
+static ALL_SAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:all(?:\s+of\s+them)?\s+(?:are\s+)?(?:an?\s+)?(yes|no)|(yes|no)\s+(?:(?:to|for)\s+(?:all|each|every\s+one)(?:\s+of\s+them|\s+(?:two|three|four|five|six|seven|eight|nine))?|throughout|across\s+the\s+board))\s*[.!]*$",
+    )
+    .expect("valid regex")
+});
 
 /// A range of questions and a mark, then answers: `1-3: `, `Q6 to Q9 - `.
 static GROUPED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1210,6 +1228,17 @@ mod tests {
         // Too few or too many answers, one for all, a falling or too long range.
         assert_eq!(grouped_range("1-3: yes, no", 10), None);
         assert_eq!(grouped_range("1-3: yes", 10), None);
+        // One value said for the whole range.
+        let all_yes = Some(vec![
+            (5, "yes".into()),
+            (6, "yes".into()),
+            (7, "yes".into()),
+            (8, "yes".into()),
+        ]);
+        assert_eq!(grouped_range("6-9: all yes", 10), all_yes);
+        assert_eq!(grouped_range("Q6 to Q9 - yes to all of them", 10), all_yes);
+        assert_eq!(grouped_range("6-9: mostly yes", 10), None);
+        assert_eq!(grouped_range("6-9: all yes but 8", 10), None);
         assert_eq!(grouped_range("1-2: yes, no, yes", 10), None);
         assert_eq!(grouped_range("3-1: yes, no, yes", 10), None);
         assert_eq!(grouped_range("8-11: yes, no, yes, no", 10), None);

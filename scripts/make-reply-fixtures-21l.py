@@ -203,5 +203,20 @@ case("trap_grouped_range_mostly_thunderbird",
      "trap: Thunderbird: 'Q6-9: mostly yes': which are yes cannot be told: 6 asked (the line read as its "
      "first question's), 7-9 not read")
 
+# ---- places and numbered answers on one line ----
+body = "First three no, 4 = 6, 5 = b, and yes to everything after that.\n\nTomasz"
+case("places_and_numbers_one_line_apple_mail",
+     message("places_and_numbers_one_line_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     expect({1: False, 2: False, 3: False, 4: 6, 5: ["evidence"], 6: True, 7: True, 8: True, 9: True}),
+     "Apple Mail: 'First three no, 4 = 6, 5 = b, and yes to everything after that': the first three by place, "
+     "4 and 5 by number, the rest (6-9; 10 is free text) yes")
+
+body = "First three no, 4 = 6, and 5 is a hard one to call, yes to everything after that.\n\nTomasz"
+case("trap_places_and_numbers_prose_apple_mail",
+     message("trap_places_and_numbers_prose_apple_mail", text=apple(body), frm=NOWAK, mailer=APPLE_MAIL),
+     {},
+     "trap: Apple Mail: '..., and 5 is a hard one to call, yes to everything after that': a piece that is no "
+     "answer by number or place: the line is not read by place (nothing read, never 6-9 guessed)")
+
 if __name__ == "__main__":
     write_cases(CASES)

@@ -973,12 +973,16 @@ pub(super) enum Place {
     /// three", "the first two are yes").
     First(usize, bool),
     /// Every question nothing else answers takes the value ("yes to the
-    /// rest", "everything else no").
+    /// rest", "everything else no", "yes to everything after that").
     Rest(bool),
+    /// A question (0-based) answered by its number between the places
+    /// ("First three yes, 4 = 7, 5 = a, and yes to everything after
+    /// that"): the answer's text, read as a listed answer is.
+    Numbered(usize, String),
 }
 
 /// The words of a place.
-const PLACE: &str = r"(?:the\s+)?first\s+(\w+)(?:\s+(?:questions?|ones|answers))?|(?:(?:the|all\s+the|all)\s+)?(?:rest|others|remainder|remaining(?:\s+(?:ones|questions))?)(?:\s+of\s+(?:them|the\s+questions))?|everything\s+else|all\s+else";
+const PLACE: &str = r"(?:the\s+)?first\s+(\w+)(?:\s+(?:questions?|ones|answers))?|(?:(?:the|all\s+the|all)\s+)?(?:rest|others|remainder|remaining(?:\s+(?:ones|questions))?)(?:\s+of\s+(?:them|the\s+questions))?|everything\s+else|all\s+else|everything\s+(?:else\s+)?after\s+(?:that|those|this|them)|(?:all\s+)?the\s+(?:ones|questions)\s+after\s+(?:that|those|this)";
 
 /// "yes to the first three", "no for the rest".
 static PLACE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -994,6 +998,13 @@ static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:and\s+)?(?:{PLACE})\s*(?:(?:are|is)\s+(?:all\s+)?|[:=\-–]\s*)?(?:an?\s+)?(yes|no)s?$"
     ))
     .expect("valid regex")
+});
+
+/// A question by its number and a short answer, between the places of
+/// a line: "4 = 7", "5: a", "Q4 - 6" (at most three words).
+static PLACED_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:q\.?\s*)?(\d{1,2})\s*(?:=|:|\)|\s[-–—])\s*(\S+(?:\s+\S+){0,2})$")
+        .expect("valid regex")
 });
 
 /// A count in digits or words, one to ten.
@@ -1035,6 +1046,18 @@ pub(super) fn by_position(text: &str, questions: usize) -> Option<Vec<Place>> {
             .captures(piece)
             .map(|c| (c.get(1), c.get(2)))
             .or_else(|| PLACE_BEFORE.captures(piece).map(|c| (c.get(2), c.get(1))));
+        if !places.is_empty()
+            && rest_of_line.is_empty()
+            && let Some(c) = PLACED_CODE.captures(piece)
+            && let Some(q) = c[1]
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .filter(|q| *q < questions)
+        {
+            places.push(Place::Numbered(q, c[2].to_owned()));
+            continue;
+        }
         let Some((Some(value), first)) = found else {
             if places.is_empty() {
                 // Nothing placed before the rest of the line: no place
@@ -1465,7 +1488,25 @@ mod tests {
 
     #[test]
     fn questions_by_place_and_summaries_with_a_reason() {
-        use Place::{First, Rest};
+        use Place::{First, Numbered, Rest};
+        assert_eq!(
+            by_position(
+                "First three yes, 4 = 7, 5 = a, and yes to everything after that.",
+                10
+            ),
+            Some(vec![
+                First(3, true),
+                Numbered(3, "7".into()),
+                Numbered(4, "a".into()),
+                Rest(true)
+            ])
+        );
+        // A piece that is no answer by number: the line is none.
+        assert_eq!(
+            by_position("First three yes, 4 = 7, and 5 is a tricky one for me", 10),
+            None
+        );
+        assert_eq!(by_position("4 = 7, first three yes", 10), None);
         assert_eq!(
             by_position(
                 "No to the first three questions - I've never prescribed it myself.",

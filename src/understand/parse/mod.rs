@@ -1865,6 +1865,7 @@ impl<'q> Reader<'q> {
                     }
                 }
                 compact::Place::Rest(yes) => self.rest = Some((yes, line.to_owned())),
+                compact::Place::Numbered(q, text) => self.listed.push((q, text, true)),
             }
         }
     }

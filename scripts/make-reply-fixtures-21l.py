@@ -218,5 +218,21 @@ case("trap_places_and_numbers_prose_apple_mail",
      "trap: Apple Mail: '..., and 5 is a hard one to call, yes to everything after that': a piece that is no "
      "answer by number or place: the line is not read by place (nothing read, never 6-9 guessed)")
 
+# ---- a number with a note in brackets, a score changed "from 6 to 4" ----
+body = (listed(LISTED) + "\n\nOne more change: for 7 (community guidance), please put yes.\n"
+        "And please change my confidence from 6 to 4.\n\nTomasz")
+case("number_noted_and_score_changed_samsung",
+     message("number_noted_and_score_changed_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect({**LISTED_EXPECT, 7: True, 4: 4}),
+     "Samsung Email: a list, then 'for 7 (community guidance), please put yes' (the note in brackets names 7 "
+     "again) and 'please change my confidence from 6 to 4': both corrections")
+
+body = listed(LISTED) + "\n\nWe plan to change the protocol to include ketamine next year.\n\nTomasz"
+case("trap_change_the_protocol_plan_samsung",
+     message("trap_change_the_protocol_plan_samsung", text=gmail(body), frm=NOWAK, mailer=SAMSUNG),
+     expect(LISTED_EXPECT),
+     "trap: Samsung Email: 'We plan to change the protocol to include ketamine next year': a plan, no answer "
+     "changed: 6 as listed")
+
 if __name__ == "__main__":
     write_cases(CASES)

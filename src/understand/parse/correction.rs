@@ -218,11 +218,12 @@ static RECONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "I'd downgrade my confidence to 6", "could you lower question 4 to 7",
-/// "bump my confidence up to 8": a score moved, by the question's words
-/// or number, to the new answer.
+/// "bump my confidence up to 8", "please change my confidence from 7 to
+/// 5": a score moved, by the question's words or number, to the new
+/// answer.
 static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:downgrade|upgrade|lower|raise|drop|reduce|increase|bump|knock|nudge|revise|adjust|move|push)\s+(?:(?:up|down)\s+)?(?:my\s+|the\s+|our\s+)?(?:answer\s+(?:to|for|on)\s+(?:the\s+)?)?(?:question\s+(?:about|on)\s+)?([^,:;.!?–—]+?)(?:\s+(?:one|question|answer|score|rating))?\s+(?:(?:up|down)\s+)?(?:from\s+[^,;.]{1,20}?\s+)?to\s+(\S.*)$",
+        r"(?i)\b(?:downgrade|upgrade|lower|raise|drop|reduce|increase|bump|knock|nudge|revise|adjust|move|push|change)\s+(?:(?:up|down)\s+)?(?:my\s+|the\s+|our\s+)?(?:answer\s+(?:to|for|on)\s+(?:the\s+)?)?(?:question\s+(?:about|on)\s+)?([^,:;.!?–—]+?)(?:\s+(?:one|question|answer|score|rating))?\s+(?:(?:up|down)\s+)?(?:from\s+[^,;.]{1,20}?\s+)?to\s+(\S.*)$",
     )
     .expect("valid regex")
 });
@@ -244,11 +245,13 @@ static RECONSIDERED_SAID: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// A question's number then a short note in brackets ("question 8
-/// (training)", "Q4 (confidence)"): the note names it again, and is taken
-/// out before the patterns are tried.
+/// (training)", "Q4 (confidence)", "for 8 (training)"): the note names it
+/// again, and is taken out before the patterns are tried.
 static NUMBER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b((?:question|q|no\.?|number)\s*\.?\s*#?\d{1,2})\s*\([^()]{1,40}\)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\b((?:question|q|no\.?|number)\s*\.?\s*#?\d{1,2}|for\s+\d{1,2})\s*\([^()]{1,40}\)",
+    )
+    .expect("valid regex")
 });
 /// "I got 6 and 7 the wrong way round", "I mixed up 2 and 3", "answers 8
 /// and 9 are the other way round": two questions' answers swapped.
@@ -1403,6 +1406,23 @@ mod tests {
         // Not a correction: a plan, or a number that is no question.
         assert_eq!(fix("For number 4 we put most patients on 5 mg"), None);
         assert_eq!(fix("I realised 20 should be the maximum dose"), None);
+    }
+
+    #[test]
+    fn a_number_noted_and_a_score_changed() {
+        assert_eq!(
+            fix("One change: for 7 (community guidance), please put yes."),
+            value(6, "yes")
+        );
+        assert_eq!(
+            fix("Please change my confidence from 7 to 5, and add side effects to the barriers."),
+            value(3, "5")
+        );
+        // A plan to change something is no answer.
+        assert_eq!(
+            fix("We plan to change the protocol to include ketamine."),
+            None
+        );
     }
 
     #[test]

@@ -369,7 +369,7 @@ case(n, apple_mac_plain(n, apple_mac_text(["Hello,", "", "1. Yes", "2. No", _lon
 # =====================================================================
 n = "heldback21o_inline_thunderbird"
 case(n, thunderbird_flowed(n, "Hello,\n\nMy answers are below each question.\n\n" + WROTE_TB + "\n"
-                           + text_inline(answers={1: "Yes", 2: "No", 3: "Yes, though only once the opioid had been pushed as far as it would go",
+                           + text_inline(answers={1: "Yes", 2: "No", 3: "Yes, though only once the opioid had been pushed as far as it would go and the pain was still winning",
                                                   4: "7", 5: "b", 6: "Yes", 7: "Yes", 8: "No", 9: "Yes"}) + "\n\nJack\n"),
      E(Y, N, Y, 7, [EVI], Y, Y, N, Y),
      note="Thunderbird format=flowed: answers below each quoted Answer:, one with a long reason soft-broken by format=flowed.")

@@ -781,6 +781,73 @@ pub(super) struct Summary {
     /// Only the yes/no questions are covered ("yes to all the yes/no
     /// ones"): a question of another kind is left as it is.
     pub yes_no_only: bool,
+    /// The `unsure` questions were the summary's exceptions, their value
+    /// doubted by the words after them ("where it's complicated"; see
+    /// [`doubted_exceptions`]).
+    pub doubted_exceptions: bool,
+}
+
+/// Words after a summary's exceptions that doubt or put off their value
+/// ("where it's complicated", "those depend", "see below", "I'll come
+/// back to them", "it's mixed", "sort of", "it varies").
+const DOUBTING: &[&str] = &[
+    "complicated",
+    "complex",
+    "tricky",
+    "sure",
+    "unsure",
+    "depends",
+    "depend",
+    "depending",
+    "varies",
+    "vary",
+    "variable",
+    "mixed",
+    "partly",
+    "partially",
+    "sort",
+    "kind",
+    "below",
+    "later",
+    "back",
+    "unclear",
+    "difficult",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "sometimes",
+    "nuanced",
+    "borderline",
+];
+
+/// "Yes to all except 3 and 7" (`head`), then words that doubt or put
+/// off the exceptions' value (`after`: "where it's complicated", "those
+/// depend"): the exceptions are asked, never taken as the opposite of the
+/// summary. `None` when the summary has no exceptions, the head already
+/// gives their value ("which are no"), or nothing in `after` doubts.
+pub(super) fn doubted_exceptions(summary: &Summary, head: &str, after: &str) -> Option<Summary> {
+    if summary.except.is_empty() || exceptions_valued(head) {
+        return None;
+    }
+    let doubts = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| DOUBTING.contains(&w.to_lowercase().as_str()));
+    doubts.then(|| Summary {
+        value: summary.value,
+        except: Vec::new(),
+        unsure: summary.except.clone(),
+        yes_no_only: summary.yes_no_only,
+        doubted_exceptions: true,
+    })
+}
+
+/// Whether a summary line gives its exceptions' value ("..., which are
+/// no", "(both no)").
+fn exceptions_valued(text: &str) -> bool {
+    SUMMARY
+        .captures(text.trim())
+        .is_some_and(|c| (4..=7).any(|i| c.get(i).is_some()))
 }
 
 /// Words that join the exceptions' numbers ("questions 2 and 5").

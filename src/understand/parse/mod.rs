@@ -1391,6 +1391,11 @@ impl<'q> Reader<'q> {
         if let Some(correcting) = &mut self.in_postscript {
             *correcting |= postscript::correcting(text);
         }
+        if self.at_top && compact::by_position(text, self.found.len()).is_some() {
+            // "First two yes, 3 = yes, 4 = 6, and yes to the rest": answers
+            // by place and number, its "3 = yes" no correction.
+            return false;
+        }
         let mut any = false;
         for sentence in sentences(text) {
             any |= self.postscript_in(sentence) || self.correction_in(sentence);
@@ -1634,13 +1639,15 @@ impl<'q> Reader<'q> {
             let excepted = summary.except.contains(&q);
             if summary.unsure.contains(&q) {
                 // "Yes to all except I'm not sure about 7": asked.
+                let reason = if summary.doubted_exceptions {
+                    "a summary's exception whose value the words after it do not give"
+                } else {
+                    "the doctor is not sure of this answer"
+                };
                 self.found[q].push(AnswerText {
                     text: line.clone(),
                     origin: Origin::Summary,
-                    answer: Some(Answer::unclear(
-                        "the doctor is not sure of this answer",
-                        &line,
-                    )),
+                    answer: Some(Answer::unclear(reason, &line)),
                 });
                 continue;
             }
@@ -1913,6 +1920,15 @@ impl<'q> Reader<'q> {
             let Some(summary) = compact::summary(head, questions, &named) else {
                 continue;
             };
+            if let Some(doubted) = compact::doubted_exceptions(&summary, head, &sentence[end..]) {
+                // "Yes to all except 3 and 7, where it's complicated":
+                // 3 and 7 asked, never no.
+                return Some((
+                    doubted,
+                    head.trim().to_owned(),
+                    Some(sentence[end..].trim()),
+                ));
+            }
             if self
                 .aside_words(&sentence[end..last])
                 .then(&tail)
@@ -1942,6 +1958,9 @@ impl<'q> Reader<'q> {
             .find(|(at, mark)| matches!(*mark, "," | ";") || sentence[..*at].ends_with(' '))?;
         let (head, reason) = (&sentence[..at], sentence[at + mark.len()..].trim());
         let summary = compact::summary(head, self.found.len(), named)?;
+        if let Some(doubted) = compact::doubted_exceptions(&summary, head, reason) {
+            return Some((doubted, head.trim().to_owned(), None));
+        }
         self.exceptions_reason(reason, &summary)
             .then(|| (summary, head.trim().to_owned(), None))
     }

@@ -1568,6 +1568,20 @@ mod tests {
                 Rest(true)
             ])
         );
+        // Three numbered pieces, a yes/no among them.
+        assert_eq!(
+            by_position(
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                10
+            ),
+            Some(vec![
+                First(2, true),
+                Numbered(2, "yes".into()),
+                Numbered(3, "6".into()),
+                Numbered(4, "b".into()),
+                Rest(true)
+            ])
+        );
         // A piece that is no answer by number: the line is none.
         assert_eq!(
             by_position("First three yes, 4 = 7, and 5 is a tricky one for me", 10),
@@ -1621,6 +1635,76 @@ mod tests {
             summary_with_reason("Yes to everything - except the scale", 10, &named),
             None
         );
+    }
+
+    #[test]
+    fn a_summarys_exceptions_doubted_by_the_words_after_them() {
+        let none = |_: &str| None;
+        let exceptions = |head: &str| summary(head, 10, &none).unwrap();
+        let asked = |value: bool, unsure: Vec<usize>| {
+            Some(Summary {
+                value,
+                unsure,
+                doubted_exceptions: true,
+                ..Default::default()
+            })
+        };
+        // (head, words after it, the summary read)
+        let cases = [
+            (
+                "Yes to all except 3 and 7",
+                "where it's complicated",
+                asked(true, vec![2, 6]),
+            ),
+            (
+                "Yes to all except 3 and 7",
+                "which I'm not sure about",
+                asked(true, vec![2, 6]),
+            ),
+            (
+                "No to everything but 8",
+                "those depend on the patient",
+                asked(false, vec![7]),
+            ),
+            (
+                "Yes to all apart from 3 and 7",
+                "see below",
+                asked(true, vec![2, 6]),
+            ),
+            (
+                "Yes to all except 3",
+                "I'll come back to you on that",
+                asked(true, vec![2]),
+            ),
+            ("Yes to all except 3", "it's mixed", asked(true, vec![2])),
+            (
+                "Yes to all except 3",
+                "it varies by team",
+                asked(true, vec![2]),
+            ),
+            ("Yes to all except 3", "sort of", asked(true, vec![2])),
+            ("Yes to all except 3", "partly", asked(true, vec![2])),
+            ("Yes to all except 3", "tricky", asked(true, vec![2])),
+            // A reason for a no, nothing after, or the value already given:
+            // the exceptions stay no.
+            ("Yes to all except 3 and 7", "we have no protocol", None),
+            ("Yes to all except 3 and 7", "", None),
+            (
+                "Yes to all except 3 and 7, which are no",
+                "it's complicated",
+                None,
+            ),
+            ("Yes to all except 3 and 7 (both no)", "sort of", None),
+            // No exceptions: nothing to doubt.
+            ("Yes to all", "it's complicated", None),
+        ];
+        for (head, after, want) in cases {
+            assert_eq!(
+                doubted_exceptions(&exceptions(head), head, after),
+                want,
+                "{head} / {after}"
+            );
+        }
     }
 
     #[test]

@@ -3664,3 +3664,82 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod doubted_summaries_and_places {
+    use super::parse_reply;
+    use crate::understand::answer::{Status, Value};
+
+    /// (reply, question, status and value read)
+    #[test]
+    fn exceptions_in_doubt_are_asked_and_numbered_places_are_read() {
+        let survey = crate::survey::example();
+        let yes = (Status::Ok, Some(Value::Bool(true)));
+        let no = (Status::Ok, Some(Value::Bool(false)));
+        let asked = (Status::Unclear, None);
+        let cases = [
+            (
+                "Yes to all except 3 and 7, where it's complicated.",
+                "opioid_sparing",
+                asked.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7, where it's complicated.",
+                "shared_guidance",
+                asked.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7, where it's complicated.",
+                "end_of_life",
+                yes.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7 - it depends on the team.",
+                "opioid_sparing",
+                asked.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7, where it's a no.",
+                "opioid_sparing",
+                no.clone(),
+            ),
+            ("Yes to all except 3 and 7.", "shared_guidance", no.clone()),
+            (
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                "opioid_sparing",
+                yes.clone(),
+            ),
+            (
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                "early_adjuvant",
+                yes.clone(),
+            ),
+            (
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                "confidence",
+                (Status::Ok, Some(Value::Integer(6))),
+            ),
+            (
+                "First two yes, 3 = no, 4 = 6, and yes to the rest.",
+                "training",
+                yes.clone(),
+            ),
+            (
+                "First two yes, 3 = no, 4 = 6, and yes to the rest.",
+                "opioid_sparing",
+                no.clone(),
+            ),
+            (
+                "First two yes, 3 = yes, 4 = 6, 3 = no, and yes to the rest.",
+                "opioid_sparing",
+                asked.clone(),
+            ),
+        ];
+        for (text, id, (status, value)) in cases {
+            let reply = parse_reply(text, &survey);
+            let answer = reply.answers.get(id);
+            assert_eq!(answer.map(|a| a.status), Some(status), "{text} / {id}");
+            assert_eq!(answer.and_then(|a| a.value.clone()), value, "{text} / {id}");
+        }
+    }
+}

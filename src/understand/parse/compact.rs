@@ -781,6 +781,73 @@ pub(super) struct Summary {
     /// Only the yes/no questions are covered ("yes to all the yes/no
     /// ones"): a question of another kind is left as it is.
     pub yes_no_only: bool,
+    /// The `unsure` questions were the summary's exceptions, their value
+    /// doubted by the words after them ("where it's complicated"; see
+    /// [`doubted_exceptions`]).
+    pub doubted_exceptions: bool,
+}
+
+/// Words after a summary's exceptions that doubt or put off their value
+/// ("where it's complicated", "those depend", "see below", "I'll come
+/// back to them", "it's mixed", "sort of", "it varies").
+const DOUBTING: &[&str] = &[
+    "complicated",
+    "complex",
+    "tricky",
+    "sure",
+    "unsure",
+    "depends",
+    "depend",
+    "depending",
+    "varies",
+    "vary",
+    "variable",
+    "mixed",
+    "partly",
+    "partially",
+    "sort",
+    "kind",
+    "below",
+    "later",
+    "back",
+    "unclear",
+    "difficult",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "probably",
+    "sometimes",
+    "nuanced",
+    "borderline",
+];
+
+/// "Yes to all except 3 and 7" (`head`), then words that doubt or put
+/// off the exceptions' value (`after`: "where it's complicated", "those
+/// depend"): the exceptions are asked, never taken as the opposite of the
+/// summary. `None` when the summary has no exceptions, the head already
+/// gives their value ("which are no"), or nothing in `after` doubts.
+pub(super) fn doubted_exceptions(summary: &Summary, head: &str, after: &str) -> Option<Summary> {
+    if summary.except.is_empty() || exceptions_valued(head) {
+        return None;
+    }
+    let doubts = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| DOUBTING.contains(&w.to_lowercase().as_str()));
+    doubts.then(|| Summary {
+        value: summary.value,
+        except: Vec::new(),
+        unsure: summary.except.clone(),
+        yes_no_only: summary.yes_no_only,
+        doubted_exceptions: true,
+    })
+}
+
+/// Whether a summary line gives its exceptions' value ("..., which are
+/// no", "(both no)").
+fn exceptions_valued(text: &str) -> bool {
+    SUMMARY
+        .captures(text.trim())
+        .is_some_and(|c| (4..=7).any(|i| c.get(i).is_some()))
 }
 
 /// Words that join the exceptions' numbers ("questions 2 and 5").
@@ -1501,6 +1568,20 @@ mod tests {
                 Rest(true)
             ])
         );
+        // Three numbered pieces, a yes/no among them.
+        assert_eq!(
+            by_position(
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                10
+            ),
+            Some(vec![
+                First(2, true),
+                Numbered(2, "yes".into()),
+                Numbered(3, "6".into()),
+                Numbered(4, "b".into()),
+                Rest(true)
+            ])
+        );
         // A piece that is no answer by number: the line is none.
         assert_eq!(
             by_position("First three yes, 4 = 7, and 5 is a tricky one for me", 10),
@@ -1554,6 +1635,76 @@ mod tests {
             summary_with_reason("Yes to everything - except the scale", 10, &named),
             None
         );
+    }
+
+    #[test]
+    fn a_summarys_exceptions_doubted_by_the_words_after_them() {
+        let none = |_: &str| None;
+        let exceptions = |head: &str| summary(head, 10, &none).unwrap();
+        let asked = |value: bool, unsure: Vec<usize>| {
+            Some(Summary {
+                value,
+                unsure,
+                doubted_exceptions: true,
+                ..Default::default()
+            })
+        };
+        // (head, words after it, the summary read)
+        let cases = [
+            (
+                "Yes to all except 3 and 7",
+                "where it's complicated",
+                asked(true, vec![2, 6]),
+            ),
+            (
+                "Yes to all except 3 and 7",
+                "which I'm not sure about",
+                asked(true, vec![2, 6]),
+            ),
+            (
+                "No to everything but 8",
+                "those depend on the patient",
+                asked(false, vec![7]),
+            ),
+            (
+                "Yes to all apart from 3 and 7",
+                "see below",
+                asked(true, vec![2, 6]),
+            ),
+            (
+                "Yes to all except 3",
+                "I'll come back to you on that",
+                asked(true, vec![2]),
+            ),
+            ("Yes to all except 3", "it's mixed", asked(true, vec![2])),
+            (
+                "Yes to all except 3",
+                "it varies by team",
+                asked(true, vec![2]),
+            ),
+            ("Yes to all except 3", "sort of", asked(true, vec![2])),
+            ("Yes to all except 3", "partly", asked(true, vec![2])),
+            ("Yes to all except 3", "tricky", asked(true, vec![2])),
+            // A reason for a no, nothing after, or the value already given:
+            // the exceptions stay no.
+            ("Yes to all except 3 and 7", "we have no protocol", None),
+            ("Yes to all except 3 and 7", "", None),
+            (
+                "Yes to all except 3 and 7, which are no",
+                "it's complicated",
+                None,
+            ),
+            ("Yes to all except 3 and 7 (both no)", "sort of", None),
+            // No exceptions: nothing to doubt.
+            ("Yes to all", "it's complicated", None),
+        ];
+        for (head, after, want) in cases {
+            assert_eq!(
+                doubted_exceptions(&exceptions(head), head, after),
+                want,
+                "{head} / {after}"
+            );
+        }
     }
 
     #[test]

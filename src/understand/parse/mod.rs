@@ -1391,6 +1391,11 @@ impl<'q> Reader<'q> {
         if let Some(correcting) = &mut self.in_postscript {
             *correcting |= postscript::correcting(text);
         }
+        if self.at_top && compact::by_position(text, self.found.len()).is_some() {
+            // "First two yes, 3 = yes, 4 = 6, and yes to the rest": answers
+            // by place and number, its "3 = yes" no correction.
+            return false;
+        }
         let mut any = false;
         for sentence in sentences(text) {
             any |= self.postscript_in(sentence) || self.correction_in(sentence);
@@ -1634,13 +1639,15 @@ impl<'q> Reader<'q> {
             let excepted = summary.except.contains(&q);
             if summary.unsure.contains(&q) {
                 // "Yes to all except I'm not sure about 7": asked.
+                let reason = if summary.doubted_exceptions {
+                    "a summary's exception whose value the words after it do not give"
+                } else {
+                    "the doctor is not sure of this answer"
+                };
                 self.found[q].push(AnswerText {
                     text: line.clone(),
                     origin: Origin::Summary,
-                    answer: Some(Answer::unclear(
-                        "the doctor is not sure of this answer",
-                        &line,
-                    )),
+                    answer: Some(Answer::unclear(reason, &line)),
                 });
                 continue;
             }
@@ -1913,6 +1920,15 @@ impl<'q> Reader<'q> {
             let Some(summary) = compact::summary(head, questions, &named) else {
                 continue;
             };
+            if let Some(doubted) = compact::doubted_exceptions(&summary, head, &sentence[end..]) {
+                // "Yes to all except 3 and 7, where it's complicated":
+                // 3 and 7 asked, never no.
+                return Some((
+                    doubted,
+                    head.trim().to_owned(),
+                    Some(sentence[end..].trim()),
+                ));
+            }
             if self
                 .aside_words(&sentence[end..last])
                 .then(&tail)
@@ -1942,6 +1958,9 @@ impl<'q> Reader<'q> {
             .find(|(at, mark)| matches!(*mark, "," | ";") || sentence[..*at].ends_with(' '))?;
         let (head, reason) = (&sentence[..at], sentence[at + mark.len()..].trim());
         let summary = compact::summary(head, self.found.len(), named)?;
+        if let Some(doubted) = compact::doubted_exceptions(&summary, head, reason) {
+            return Some((doubted, head.trim().to_owned(), None));
+        }
         self.exceptions_reason(reason, &summary)
             .then(|| (summary, head.trim().to_owned(), None))
     }
@@ -3642,6 +3661,85 @@ mod tests {
             "[JOHN] yes",
         ] {
             assert_eq!(without_writer(kept), kept);
+        }
+    }
+}
+
+#[cfg(test)]
+mod doubted_summaries_and_places {
+    use super::parse_reply;
+    use crate::understand::answer::{Status, Value};
+
+    /// (reply, question, status and value read)
+    #[test]
+    fn exceptions_in_doubt_are_asked_and_numbered_places_are_read() {
+        let survey = crate::survey::example();
+        let yes = (Status::Ok, Some(Value::Bool(true)));
+        let no = (Status::Ok, Some(Value::Bool(false)));
+        let asked = (Status::Unclear, None);
+        let cases = [
+            (
+                "Yes to all except 3 and 7, where it's complicated.",
+                "opioid_sparing",
+                asked.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7, where it's complicated.",
+                "shared_guidance",
+                asked.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7, where it's complicated.",
+                "end_of_life",
+                yes.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7 - it depends on the team.",
+                "opioid_sparing",
+                asked.clone(),
+            ),
+            (
+                "Yes to all except 3 and 7, where it's a no.",
+                "opioid_sparing",
+                no.clone(),
+            ),
+            ("Yes to all except 3 and 7.", "shared_guidance", no.clone()),
+            (
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                "opioid_sparing",
+                yes.clone(),
+            ),
+            (
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                "early_adjuvant",
+                yes.clone(),
+            ),
+            (
+                "First two yes, 3 = yes, 4 = 6, 5 = b, and yes to the rest.",
+                "confidence",
+                (Status::Ok, Some(Value::Integer(6))),
+            ),
+            (
+                "First two yes, 3 = no, 4 = 6, and yes to the rest.",
+                "training",
+                yes.clone(),
+            ),
+            (
+                "First two yes, 3 = no, 4 = 6, and yes to the rest.",
+                "opioid_sparing",
+                no.clone(),
+            ),
+            (
+                "First two yes, 3 = yes, 4 = 6, 3 = no, and yes to the rest.",
+                "opioid_sparing",
+                asked.clone(),
+            ),
+        ];
+        for (text, id, (status, value)) in cases {
+            let reply = parse_reply(text, &survey);
+            let answer = reply.answers.get(id);
+            assert_eq!(answer.map(|a| a.status), Some(status), "{text} / {id}");
+            assert_eq!(answer.and_then(|a| a.value.clone()), value, "{text} / {id}");
         }
     }
 }

@@ -671,3 +671,38 @@ const TWELFTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twelfth_set() {
     score_set(&TWELFTH_SET_21);
 }
+
+const THIRTEENTH_SET_21: Set = Set {
+    name: "issue 21, thirteenth set",
+    dir: "tests/fixtures/heldback21n",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.960,
+    known_wrong: &[
+        ("heldback21n_prose_gmail_android", "shared_guidance"),
+        ("heldback21n_trap_none_but_gmail_ios", "barriers"),
+        ("heldback21n_trap_unsure_owa", "opioid_sparing"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_thirteenth_set() {
+    score_set(&THIRTEENTH_SET_21);
+}
+
+const FOURTEENTH_SET_21: Set = Set {
+    name: "issue 21, fourteenth set",
+    dir: "tests/fixtures/heldback21o",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.896,
+    known_wrong: &[
+        ("heldback21o_followup_add_gmail", "shared_guidance"),
+        ("heldback21o_trap_unsure_outlook_ios", "early_adjuvant"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_fourteenth_set() {
+    score_set(&FOURTEENTH_SET_21);
+}

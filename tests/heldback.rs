@@ -678,11 +678,7 @@ const THIRTEENTH_SET_21: Set = Set {
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.960,
-    known_wrong: &[
-        ("heldback21n_prose_gmail_android", "shared_guidance"),
-        ("heldback21n_trap_none_but_gmail_ios", "barriers"),
-        ("heldback21n_trap_unsure_owa", "opioid_sparing"),
-    ],
+    known_wrong: &[],
 };
 
 #[test]
@@ -696,10 +692,7 @@ const FOURTEENTH_SET_21: Set = Set {
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.896,
-    known_wrong: &[
-        ("heldback21o_followup_add_gmail", "shared_guidance"),
-        ("heldback21o_trap_unsure_outlook_ios", "early_adjuvant"),
-    ],
+    known_wrong: &[],
 };
 
 #[test]

@@ -332,7 +332,9 @@ const NOT_A_STATEMENT: &[&str] = &[
 /// Words that name what a sentence leaves out.
 const EXCEPTING: &[&str] = &["except", "apart", "besides", "excluding", "bar"];
 const FIRST_PERSON: &[&str] = &["i", "we", "my", "our", "me", "us", "myself", "ourselves"];
-const NEGATION: &[&str] = &["not", "never", "no", "none", "nor", "neither", "without"];
+const NEGATION: &[&str] = &[
+    "not", "never", "no", "none", "nor", "neither", "without", "nothing", "nobody",
+];
 const AFFIRM: &[&str] = &[
     "yes",
     "definitely",
@@ -372,6 +374,11 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
         let [q] = tied.as_slice() else {
             continue;
         };
+        // "And for 10: our pharmacy only stocks ...": the doctor names
+        // the question by its number; never an answer to another one.
+        if names_a_number(&clause) {
+            continue;
+        }
         let question = &questions[*q];
         if declines_a_number(question, &words) {
             out.push((
@@ -390,6 +397,18 @@ pub fn read(text: &str, questions: &[Question], index: &Index) -> Vec<(usize, An
         }
     }
     out
+}
+
+/// "And for 10: ...", "re Q7 -", "question 3)": a clause that names a
+/// question by its number before a colon, dash or bracket.
+fn names_a_number(clause: &str) -> bool {
+    static NUMBERED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|\b(?:for|re|on|question|number|no\.?))\s*(?:q|#)?\s*\d{1,2}\s*(?:[:)]|\s[-–]\s)",
+        )
+        .expect("a valid pattern")
+    });
+    NUMBERED.is_match(clause.trim_start())
 }
 
 /// "Can't really put a number on confidence", "hard to give my
@@ -648,6 +667,34 @@ fn choices(question: &Question, clause: &str) -> Option<Answer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_yet_is_a_no_and_a_numbered_clause_answers_no_other_question() {
+        let survey = crate::survey::example();
+        let index = Index::new(&survey.questions);
+        let read = |text: &str| {
+            read(text, &survey.questions, &index)
+                .into_iter()
+                .map(|(q, a)| (survey.questions[q].id.clone(), a.value))
+                .collect::<Vec<_>>()
+        };
+        let guidance = |v| vec![("shared_guidance".to_string(), Some(Value::Bool(v)))];
+        assert_eq!(
+            read("Nothing agreed with the community services yet"),
+            guidance(false)
+        );
+        assert_eq!(
+            read("We wrote guidance with the community services last year"),
+            guidance(true)
+        );
+        for text in [
+            "And for 10: the community services find the tablets awkward",
+            "Re Q4) we rarely see it in the community services",
+            "On 10 - community services use the liquid",
+        ] {
+            assert_eq!(read(text), vec![], "{text}");
+        }
+    }
 
     #[test]
     fn the_first_questions_by_their_place_in_a_sentence() {

@@ -284,6 +284,23 @@ pub(super) fn none_alone(text: &str, options: &[ChoiceOption]) -> Option<usize> 
     .then_some(exclusive)
 }
 
+/// "None really, apart from the odd patient who ...", "nothing except the
+/// cost": an exception named after "none" contradicts it, so it is asked.
+pub(super) fn none_with_exception(text: &str) -> bool {
+    let words = plain_words(text);
+    let Some(none) = words.iter().position(|w| NOTHING.contains(&w.as_str())) else {
+        return false;
+    };
+    let rest = &words[none + 1..];
+    rest.iter().enumerate().any(|(i, w)| {
+        let named = rest.len() > i + 2;
+        named
+            && (["except", "apart", "besides", "excepting"].contains(&w.as_str())
+                || (w == "other" && rest.get(i + 1).is_some_and(|n| n == "than"))
+                || (w == "but" && rest.get(i + 1).is_some_and(|n| n == "for")))
+    })
+}
+
 pub(super) enum Letters {
     Picked(Picked),
     NoSuchOption(char),
@@ -849,6 +866,7 @@ pub(crate) fn options_named(text: &str, question: &Question) -> Option<Vec<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::understand::answer::Status;
 
     /// The example survey's barriers.
     fn barriers() -> Vec<ChoiceOption> {
@@ -870,6 +888,27 @@ mod tests {
             option("none", "No barriers", true, false),
             option("other", "Other (please specify)", false, true),
         ]
+    }
+
+    #[test]
+    fn none_with_an_exception_named_is_asked() {
+        let options = barriers();
+        let question = Question {
+            kind: crate::survey::QuestionKind::MultipleChoice(options),
+            ..crate::survey::example().questions[4].clone()
+        };
+        let read = |text: &str| super::super::read(&question, text);
+        for text in [
+            "None to speak of, except the occasional patient who hallucinates",
+            "nothing really, apart from cost now and then",
+            "None, other than the odd nasty dream",
+        ] {
+            assert_eq!(read(text).status, Status::Unclear, "{text}");
+        }
+        // "None" alone, or with a word that names no exception.
+        for text in ["None really", "None at all"] {
+            assert_eq!(read(text).status, Status::Ok, "{text}");
+        }
     }
 
     #[test]

@@ -64,6 +64,21 @@ const COUNTS: &[&str] = &[
     "qualified",
 ];
 
+/// Phrases that doubt the fact itself wherever they stand in a clause:
+/// "Yes - though it may have been the pain team's call", "Once, can't
+/// remember whether it was early on". Never "may" alone ("Yes - they may
+/// need it at the end" is a reason).
+const UNSURE_OF_FACT: &[&str] = &[
+    "cannot remember",
+    "do not remember",
+    "cannot recall",
+    "do not recall",
+    "may have been",
+    "might have been",
+    "not sure whether",
+    "not sure if",
+];
+
 /// Words that join a clause to the one before and say nothing.
 const JOINING: &[&str] = &["but", "though", "although", "and", "so", "tho"];
 
@@ -87,14 +102,28 @@ const MEANING: &[&str] = &[
 /// Does `text`, an answer with a value, carry the doctor's own doubt
 /// about it?
 pub(super) fn doubted(text: &str) -> bool {
-    clauses(text).any(|clause| {
-        let mut words = plain_words(clause);
-        let joined = words
-            .iter()
-            .take_while(|w| JOINING.contains(&w.as_str()))
-            .count();
-        words.drain(..joined);
-        hedge_alone(&words) || questions_counting(&words) || depends_on_meaning(&words)
+    value_queried(text)
+        || clauses(text).any(|clause| {
+            let words = plain_words(clause);
+            (0..words.len()).any(|at| leading(&words[at..], UNSURE_OF_FACT) > 0)
+        })
+        || clauses(text).any(|clause| {
+            let mut words = plain_words(clause);
+            let joined = words
+                .iter()
+                .take_while(|w| JOINING.contains(&w.as_str()))
+                .count();
+            words.drain(..joined);
+            hedge_alone(&words) || questions_counting(&words) || depends_on_meaning(&words)
+        })
+}
+
+/// "Once? Can't remember", "Yes?": a question mark on the value itself
+/// (one or two words before it, nothing between them that ends a clause).
+fn value_queried(text: &str) -> bool {
+    text.split_once('?').is_some_and(|(value, _)| {
+        let words = value.split_whitespace().count();
+        (1..=2).contains(&words) && !value.contains(|c: char| ",;:()[]–—.!-".contains(c))
     })
 }
 
@@ -177,6 +206,11 @@ mod tests {
             "7, not sure that qualifies as confident",
             "a and c, I could be wrong",
             "Yes though I'm not certain",
+            "Once? Can't remember whether it was early in the illness",
+            "Yes?",
+            "Yes - though it may have been the ward team who started it",
+            "Twice, not sure whether both were before the third line",
+            "Yes, can't recall the year",
         ] {
             assert!(doubted(text), "{text}");
         }
@@ -196,6 +230,9 @@ mod tests {
             "20 yrs (including training)",
             "b (biggest), a, d, c (smallest)",
             "I have prescribed it, but not often",
+            "Yes - they may need it in the last days",
+            "Once - it might help others to know",
+            "No. Why would we?",
         ] {
             assert!(!doubted(text), "{text}");
         }

@@ -62,7 +62,30 @@ fn read_doubted(question: &Question, text: &str) -> Answer {
     if answer.value.is_some() && question.kind != QuestionKind::Text && doubt::doubted(text) {
         return Answer::unclear("the doctor is not sure of this answer", text);
     }
+    // "None really, apart from the odd patient who ...": an exception
+    // named after "none" contradicts it.
+    if exclusive_chosen(question, &answer) && choice::none_with_exception(text) {
+        return Answer::unclear(
+            "none, but with an exception named (\"apart from\", \"except\")",
+            text,
+        );
+    }
     answer
+}
+
+/// Is the exclusive option ("No barriers") among the answer's choices?
+fn exclusive_chosen(question: &Question, answer: &Answer) -> bool {
+    let chosen = |id: &String| {
+        question
+            .options()
+            .iter()
+            .any(|o| o.exclusive && &o.id == id)
+    };
+    match &answer.value {
+        Some(Value::Choices(ids)) => ids.iter().any(chosen),
+        Some(Value::Choice(id)) => chosen(id),
+        _ => false,
+    }
 }
 
 /// Emoticons typed after an answer ("Yes :)", "b!"): no part of it.

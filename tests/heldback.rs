@@ -672,12 +672,17 @@ fn heldback_replies_of_issue_21_twelfth_set() {
     score_set(&TWELFTH_SET_21);
 }
 
+/// Issue 21's thirteenth set, scored once: 341 of 355 (96.1%), 3 wrong;
+/// 342 (96.3%), 0 wrong, once doubt about the fact after a value, "none
+/// ... apart from" an exception and "nothing ... yet" in a sentence were
+/// read (each form first as a corpus case of our own,
+/// `scripts/make-reply-fixtures-21n.py`).
 const THIRTEENTH_SET_21: Set = Set {
     name: "issue 21, thirteenth set",
     dir: "tests/fixtures/heldback21n",
     survey: "config/example.toml",
     cases: 42,
-    ratchet: 0.960,
+    ratchet: 0.963,
     known_wrong: &[],
 };
 
@@ -686,6 +691,9 @@ fn heldback_replies_of_issue_21_thirteenth_set() {
     score_set(&THIRTEENTH_SET_21);
 }
 
+/// Issue 21's fourteenth set, scored once: 320 of 357 (89.6%), 2 wrong;
+/// 0 wrong (320) once "Once? Can't remember ..." is asked and a sentence
+/// naming question 10 by its number ("And for 10: ...") answers no other.
 const FOURTEENTH_SET_21: Set = Set {
     name: "issue 21, fourteenth set",
     dir: "tests/fixtures/heldback21o",

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Cached, RecipientStatus, Store, retention};
 use crate::compose::token::{SELECTOR_LEN, Token};
-use crate::survey::recipients::{ListReader, Recipient};
+use crate::survey::recipients::{ListReader, ListedRow, Recipient};
 use crate::{Error, Result};
 
 /// A recipient as stored.
@@ -298,11 +298,11 @@ fn insert_first_list(
         tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM recipients", [], |r| {
             r.get(0)
         })?;
-    let mut chunk: Vec<Recipient> = Vec::with_capacity(FIRST_LIST_CHUNK);
+    let mut chunk: Vec<ListedRow> = Vec::with_capacity(FIRST_LIST_CHUNK);
     let mut added = 0;
     loop {
         chunk.clear();
-        chunk.extend(list.by_ref().take(FIRST_LIST_CHUNK));
+        chunk.extend(std::iter::from_fn(|| list.next_row()).take(FIRST_LIST_CHUNK));
         if chunk.is_empty() {
             return Ok(added);
         }
@@ -318,14 +318,13 @@ fn insert_first_list(
 fn insert_in_index_order(
     tx: &Connection,
     survey_id: &str,
-    chunk: &[Recipient],
+    chunk: &[ListedRow],
     first_id: i64,
     now: Timestamp,
 ) -> Result<()> {
-    let keys: Vec<String> = chunk.iter().map(Recipient::key).collect();
     let mut by_address: Vec<usize> = (0..chunk.len()).collect();
     // Byte order: SQLite's BINARY collation, the indexes' order.
-    by_address.sort_unstable_by(|a, b| keys[*a].cmp(&keys[*b]));
+    by_address.sort_unstable_by(|a, b| chunk[*a].key().cmp(chunk[*b].key()));
     let mut tokens = Token::generate_many(chunk.len());
     tokens.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
     let mut insert = tx.prepare_cached(
@@ -337,10 +336,10 @@ fn insert_in_index_order(
         insert.execute(params![
             first_id + at as i64,
             survey_id,
-            person.email,
-            keys[at],
-            person.name,
-            attributes(person),
+            person.email(),
+            person.key(),
+            person.name(),
+            person.attributes_json(),
             token.selector(),
             token.verifier(),
             now.as_second()

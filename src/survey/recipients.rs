@@ -433,6 +433,11 @@ pub struct ListReader {
     name_col: usize,
     email_col: usize,
     rows: Source,
+    /// The other columns as a person's attributes are stored: by header
+    /// in byte order, a header written twice taking its last column's
+    /// value, each with its JSON key (`"centre":`) written once.
+    attribute_columns: Vec<(usize, String)>,
+    /// The row being read (one buffer for every row of a CSV file).
     record: csv::StringRecord,
     /// Every address that passed, compared without regard to case, with
     /// the line or row it is first on.
@@ -482,12 +487,14 @@ impl ListReader {
             );
             return Err(problems);
         };
+        let attribute_columns = attribute_columns(&headers, name_col, email_col);
         Ok(ListReader {
             path: path.to_owned(),
             headers,
             name_col,
             email_col,
             rows: table.rows,
+            attribute_columns,
             record: csv::StringRecord::new(),
             seen: HashMap::new(),
             held: Vec::new(),
@@ -530,16 +537,19 @@ impl ListReader {
         (self.held, self.problems)
     }
 
-    /// The next row as read: its place and cells, or why it could not be
-    /// read; `None` at the end.
-    fn next_cells(&mut self) -> Option<(Place, Result<Vec<String>, String>)> {
+    /// The next row as read into `self.record`: its place, or why it
+    /// could not be read; `None` at the end.
+    fn next_cells(&mut self) -> Option<(Place, Result<(), String>)> {
         match &mut self.rows {
-            Source::Sheet(rows) => rows.next(),
+            Source::Sheet(rows) => {
+                let (place, cells) = rows.next()?;
+                Some((place, cells.map(|cells| self.record = cells.into())))
+            }
             Source::Csv(reader) => match reader.read_record(&mut self.record) {
                 Ok(false) => None,
                 Ok(true) => Some((
                     Place::Line(self.record.position().map_or(0, |p| p.line() as usize)),
-                    Ok(self.record.iter().map(str::to_owned).collect()),
+                    Ok(()),
                 )),
                 Err(err) => {
                     let place = Place::Line(err.position().map_or(0, |p| p.line() as usize));
@@ -555,14 +565,16 @@ impl ListReader {
         }
     }
 
-    /// Checks one row: the person it lists, or `None` with the problem
-    /// recorded (and the address held when it can be told apart).
-    fn check(&mut self, place: Place, record: Vec<String>) -> Option<Recipient> {
+    /// Checks the row read (`self.record`): does it list a person? If
+    /// not, the problem is recorded (and the address held when it can be
+    /// told apart). Nothing of the row is copied but its address's key.
+    fn check(&mut self, place: Place) -> bool {
         let path = self.path.as_path();
         let headers = &self.headers;
         let problems = &mut self.problems;
+        let record = &self.record;
         let (name_col, email_col) = (self.name_col, self.email_col);
-        let cell = |i: usize| record.get(i).cloned().unwrap_or_default();
+        let cell = |i: usize| record.get(i).unwrap_or_default();
         let email = cell(email_col);
         let name = cell(name_col);
         let email_cell = Some((email_col, headers[email_col].as_str()));
@@ -586,7 +598,7 @@ impl ListReader {
                 "remove the line break or control character from the field",
             );
             self.held.push(email.trim().to_lowercase());
-            return None;
+            return false;
         }
         if email.parse::<Address>().is_err() {
             place.problem(
@@ -596,7 +608,7 @@ impl ListReader {
                 format!("'{email}' is not a valid email address"),
                 "correct the address or remove the row",
             );
-            return None;
+            return false;
         }
         let key = email.to_lowercase();
         if let Some(first) = self.seen.get(key.as_str()) {
@@ -610,7 +622,7 @@ impl ListReader {
                 ),
                 "remove one of the rows",
             );
-            return None;
+            return false;
         }
         self.seen.insert(key.into_boxed_str(), place.number());
         if name.is_empty() {
@@ -622,18 +634,181 @@ impl ListReader {
                 "fill in the name column",
             );
         }
-        let attributes = headers
+        true
+    }
+
+    /// The person of the row read and checked ([`ListReader::check`]).
+    fn recipient(&self) -> Recipient {
+        let cell = |i: usize| self.record.get(i).unwrap_or_default().to_owned();
+        let attributes = self
+            .headers
             .iter()
             .enumerate()
-            .filter(|(i, _)| *i != name_col && *i != email_col)
+            .filter(|(i, _)| *i != self.name_col && *i != self.email_col)
             .map(|(i, header)| (header.to_owned(), cell(i)))
             .collect();
-        Some(Recipient {
-            name,
-            email,
+        Recipient {
+            name: cell(self.name_col),
+            email: cell(self.email_col),
             attributes,
-        })
+        }
     }
+
+    /// The next row that passes every check, as the store takes it in
+    /// ([`ListedRow`]); those that do not are set aside with their reason
+    /// on the way, as by the iterator. One allocation a row where the
+    /// iterator's [`Recipient`] takes about ten (a million people, issue 23).
+    pub fn next_row(&mut self) -> Option<ListedRow> {
+        loop {
+            let (place, cells) = self.next_cells()?;
+            match cells {
+                Ok(()) => {
+                    if self.check(place) {
+                        return Some(self.listed_row());
+                    }
+                }
+                Err(err) => self.unreadable(place, err),
+            }
+        }
+    }
+
+    /// The row read and checked as a [`ListedRow`]: address, key, name
+    /// and attributes' JSON written into one string.
+    fn listed_row(&self) -> ListedRow {
+        let cell = |i: usize| self.record.get(i).unwrap_or_default();
+        let (email, name) = (cell(self.email_col), cell(self.name_col));
+        let values: usize = self
+            .attribute_columns
+            .iter()
+            .map(|(i, key)| key.len() + cell(*i).len() + 3)
+            .sum();
+        let mut text = String::with_capacity(2 * email.len() + name.len() + values + 2);
+        text.push_str(email);
+        let email_end = text.len();
+        push_lowercase(&mut text, email);
+        let key_end = text.len();
+        text.push_str(name);
+        let name_end = text.len();
+        text.push('{');
+        for (n, (i, key)) in self.attribute_columns.iter().enumerate() {
+            if n > 0 {
+                text.push(',');
+            }
+            text.push_str(key);
+            push_json_string(&mut text, cell(*i));
+        }
+        text.push('}');
+        ListedRow {
+            text,
+            email_end,
+            key_end,
+            name_end,
+        }
+    }
+
+    /// A row that could not be read, recorded as a problem.
+    fn unreadable(&mut self, place: Place, err: String) {
+        place.problem(
+            &mut self.problems,
+            &self.path,
+            None,
+            err,
+            "every row needs as many fields as the header, and no cell an error",
+        );
+    }
+}
+
+/// One person of the list as the store takes them in, from
+/// [`ListReader::next_row`]: what [`Recipient`] holds, with the address's
+/// key and the attributes already as stored (the JSON object
+/// `serde_json` writes of [`Recipient::attributes`]), in one string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedRow {
+    text: String,
+    email_end: usize,
+    key_end: usize,
+    name_end: usize,
+}
+
+impl ListedRow {
+    /// Address as written in the list.
+    pub fn email(&self) -> &str {
+        &self.text[..self.email_end]
+    }
+
+    /// The address compared without regard to case ([`Recipient::key`]).
+    pub fn key(&self) -> &str {
+        &self.text[self.email_end..self.key_end]
+    }
+
+    /// Name as written in the list.
+    pub fn name(&self) -> &str {
+        &self.text[self.key_end..self.name_end]
+    }
+
+    /// Every other column, by header, as the JSON object stored.
+    pub fn attributes_json(&self) -> &str {
+        &self.text[self.name_end..]
+    }
+}
+
+/// The columns other than name and email, as [`ListReader`] writes them
+/// ([`Recipient::attributes`] is a map: by header in byte order, the last
+/// of a header written twice), each with its header as a JSON key.
+fn attribute_columns(
+    headers: &[String],
+    name_col: usize,
+    email_col: usize,
+) -> Vec<(usize, String)> {
+    let mut columns: Vec<(usize, &String)> = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != name_col && *i != email_col)
+        .collect();
+    // Stable: of equal headers the last column stays last, and is kept.
+    columns.sort_by(|a, b| a.1.cmp(b.1));
+    let mut kept: Vec<(usize, &String)> = Vec::with_capacity(columns.len());
+    for column in columns {
+        match kept.last_mut() {
+            Some(last) if last.1 == column.1 => *last = column,
+            _ => kept.push(column),
+        }
+    }
+    kept.into_iter()
+        .map(|(i, header)| {
+            let mut key = String::new();
+            push_json_string(&mut key, header);
+            key.push(':');
+            (i, key)
+        })
+        .collect()
+}
+
+/// `s` lowercased onto `text`, as `str::to_lowercase` gives it.
+fn push_lowercase(text: &mut String, s: &str) {
+    if s.is_ascii() {
+        text.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        text.push_str(&s.to_lowercase());
+    }
+}
+
+/// `s` as a JSON string onto `text`, as `serde_json` writes it.
+fn push_json_string(text: &mut String, s: &str) {
+    if s.bytes().any(|b| b < 0x20) {
+        // Never in a listed row (a control character holds it); serde_json
+        // knows its escapes.
+        text.push_str(&serde_json::to_string(s).expect("a string serialises"));
+        return;
+    }
+    text.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            text.push('\\');
+        }
+        text.push(c);
+    }
+    text.push('"');
 }
 
 impl Iterator for ListReader {
@@ -645,18 +820,12 @@ impl Iterator for ListReader {
         loop {
             let (place, cells) = self.next_cells()?;
             match cells {
-                Ok(record) => {
-                    if let Some(person) = self.check(place, record) {
-                        return Some(person);
+                Ok(()) => {
+                    if self.check(place) {
+                        return Some(self.recipient());
                     }
                 }
-                Err(err) => place.problem(
-                    &mut self.problems,
-                    &self.path,
-                    None,
-                    err,
-                    "every row needs as many fields as the header, and no cell an error",
-                ),
+                Err(err) => self.unreadable(place, err),
             }
         }
     }
@@ -711,6 +880,47 @@ mod tests {
             rows.problems
         );
         assert!(load(csv.path()).is_err());
+    }
+
+    /// The store's row of a person ([`ListReader::next_row`]) holds what
+    /// the iterator's [`Recipient`] does, its attributes exactly as
+    /// `serde_json` writes the map, whatever the headers (out of order,
+    /// written twice, quotes, backslashes, outside ASCII, empty), and the
+    /// same rows are set aside with the same problems.
+    #[test]
+    fn a_listed_row_is_the_recipient_as_stored() {
+        let csv = write(concat!(
+            "zone,Email,\"say \"\"hi\"\"\",name,centre,Zone,,centre,back\\slash\n",
+            "z1,Dr.A@X.test,q\"uote,Dr A,North,Z1,empty,South,b\\s\n",
+            "z2,bad-address,q,Dr B,N,Z,e,S,b\n",
+            "z3,b@Klinik-S\u{fc}d.test,\u{e9}t\u{e9},,C3,Z3,e3,D3,\u{1f600}\n",
+            "z4,dr.a@x.test,q,Dr A again,N,Z,e,S,b\n",
+            "z5,c@x.test,q,\"Dr \tC\",N,Z,e,S,b\n",
+            "z6,d@x.test,q,Dr D\n",
+            "z7,e@x.test,,Dr E,,,,,\n",
+        ));
+        let mut people = ListReader::open(csv.path()).unwrap();
+        let recipients: Vec<Recipient> = people.by_ref().collect();
+        let mut rows = ListReader::open(csv.path()).unwrap();
+        let listed: Vec<ListedRow> = std::iter::from_fn(|| rows.next_row()).collect();
+        assert_eq!(listed.len(), 3);
+        assert_eq!(listed.len(), recipients.len());
+        for (row, person) in listed.iter().zip(&recipients) {
+            assert_eq!(row.email(), person.email);
+            assert_eq!(row.key(), person.key());
+            assert_eq!(row.name(), person.name);
+            assert_eq!(
+                row.attributes_json(),
+                serde_json::to_string(&person.attributes).unwrap()
+            );
+        }
+        assert_eq!(
+            listed[0].attributes_json(),
+            r#"{"":"empty","Zone":"Z1","back\\slash":"b\\s","centre":"South","say \"hi\"":"q\"uote","zone":"z1"}"#
+        );
+        assert_eq!(listed[1].key(), "b@klinik-s\u{fc}d.test");
+        let (held, problems) = people.into_held_and_problems();
+        assert_eq!(rows.into_held_and_problems(), (held, problems));
     }
 
     #[test]

@@ -104,5 +104,18 @@ case("for_ten_names_its_question_samsung",
      "Samsung Email: a list, then 'And for 10: the community services find the liquid hard to get hold of': "
      "the sentence names question 10, never an answer to 7 (community guidance)")
 
+# ---- a safe miss: "None (d)" ----
+body = listed({**LISTED, 5: "Nothing (d)"}) + "\n\nNgozi"
+case("none_then_its_letter_apple_mail",
+     message("none_then_its_letter_apple_mail", text=apple(body), frm=OKAFOR, mailer=APPLE_MAIL),
+     expect({**LISTED_EXPECT, 5: ["none"]}),
+     "Apple Mail: '5. Nothing (d)': the exclusive option's word and its own letter: no barriers")
+
+body = listed({**LISTED, 5: "None (b)"}) + "\n\nNgozi"
+case("trap_none_then_another_letter_apple_mail",
+     message("trap_none_then_another_letter_apple_mail", text=apple(body), frm=OKAFOR, mailer=APPLE_MAIL),
+     expect(LISTED_EXPECT, barriers=UNCLEAR),
+     "trap: Apple Mail: '5. None (b)': none with another option's letter contradicts itself: asked")
+
 if __name__ == "__main__":
     write_cases(CASES)

@@ -259,7 +259,7 @@ fn letters_together(text: &str, options: &[ChoiceOption]) -> Option<String> {
     })
 }
 
-/// "none", "- none", "d) none", "Nothing.": the exclusive option, whatever
+/// "none", "- none", "d) none", "Nothing.", "None (d)": the exclusive option, whatever
 /// separator precedes it (a letter before it must be that option's).
 pub(super) fn none_alone(text: &str, options: &[ChoiceOption]) -> Option<usize> {
     let exclusive = options.iter().position(|o| o.exclusive)?;
@@ -269,6 +269,11 @@ pub(super) fn none_alone(text: &str, options: &[ChoiceOption]) -> Option<usize> 
         if letter != crate::survey::questionnaire::option_letter(exclusive).to_string() {
             return None;
         }
+    }
+    // "None (d)", "Nothing (d)": the word and the option's own letter.
+    let own = crate::survey::questionnaire::option_letter(exclusive).to_string();
+    if words.len() == 2 && words[1] == own && ["none", "nothing"].contains(&words[0].as_str()) {
+        words.pop();
     }
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     matches!(
@@ -905,6 +910,11 @@ mod tests {
         ] {
             assert_eq!(read(text).status, Status::Unclear, "{text}");
         }
+        assert_eq!(
+            read("None (d)").value,
+            Some(Value::Choices(vec!["none".into()]))
+        );
+        assert_eq!(read("None (b)").status, Status::Unclear);
         // "None" alone, or with a word that names no exception.
         for text in ["None really", "None at all"] {
             assert_eq!(read(text).status, Status::Ok, "{text}");

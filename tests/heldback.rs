@@ -676,13 +676,13 @@ fn heldback_replies_of_issue_21_twelfth_set() {
 /// 342 (96.3%), 0 wrong, once doubt about the fact after a value, "none
 /// ... apart from" an exception and "nothing ... yet" in a sentence were
 /// read (each form first as a corpus case of our own,
-/// `scripts/make-reply-fixtures-21n.py`).
+/// `scripts/make-reply-fixtures-21n.py`); 343 (96.6%) with "None (d)".
 const THIRTEENTH_SET_21: Set = Set {
     name: "issue 21, thirteenth set",
     dir: "tests/fixtures/heldback21n",
     survey: "config/example.toml",
     cases: 42,
-    ratchet: 0.963,
+    ratchet: 0.966,
     known_wrong: &[],
 };
 

@@ -9,6 +9,7 @@ from clients_new import reply, apple_reply, outlook_win, outlook_desktop_raw, wo
 
 Y, N = True, False
 Q9 = IDS[:9]
+OPTS = ["expertise", "evidence", "side_effects", "none", "other"]
 
 
 def ans(*vals, comment=None, wrap=ok):
@@ -18,6 +19,8 @@ def ans(*vals, comment=None, wrap=ok):
     for qid, v in zip(Q9, vals):
         if v is None:
             continue
+        if isinstance(v, list):  # the options in the survey's order
+            v = sorted(v, key=OPTS.index)
         d[qid] = v if isinstance(v, dict) else wrap(v)
     if comment:
         d["comments"] = ok(comment)
@@ -197,9 +200,9 @@ case(n, reply(n, "outlook_mac", top=["Hi Asha", "", "1: Yes", "2: No", "3: Yes",
      note="Outlook for Mac: `1: Yes` list on top with a comment as `10:`.")
 
 n = P + "followup_extra_outlook"
-case(n, outlook_win(n, top=["Sorry Asha, should have added – 5 is a as well as b. The rest stands.", "", "Jack"]),
+case(n, outlook_win(n, top=["Sorry Asha, should have added to my one-liner the other day – 5 is a as well as b. The rest stands.", "", "Jack"]),
      {"barriers": ok(["expertise", "evidence"])},
-     note="Outlook desktop: a second short message (the invitation quoted, not his first reply) saying 5 is a as well as b; only 5 is answered here.")
+     note="Outlook desktop: a second message two days after `one_line_commas_outlook` (5 B), replying to the invitation again (not quoting his first reply): 5 is a as well as b; only 5 is answered in this message.")
 
 # ======================= Gmail =======================
 n = P + "boxing_day_numbered_gmail"

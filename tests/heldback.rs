@@ -707,3 +707,24 @@ const FOURTEENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_fourteenth_set() {
     score_set(&FOURTEENTH_SET_21);
 }
+
+const FIFTEENTH_SET_21: Set = Set {
+    name: "issue 21, fifteenth set",
+    dir: "tests/fixtures/heldback21p",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.972,
+    known_wrong: &[
+        ("heldback21p_followup_comment_gmail", "shared_guidance"),
+        (
+            "heldback21p_trap_somewhere_between_outlook",
+            "early_adjuvant",
+        ),
+        ("heldback21p_trap_sort_of_ios_outlook", "written_protocol"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_fifteenth_set() {
+    score_set(&FIFTEENTH_SET_21);
+}

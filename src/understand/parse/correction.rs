@@ -493,10 +493,60 @@ static CORRECTING_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Every pattern [`read`] tries on the sentence (its numbers in words
 /// made digits), as one set: a sentence that none of them matches (nearly
 /// every sentence) is searched once instead of once per pattern (issue
-/// 23). **A pattern added to `read` must be added here**, or it is never
-/// tried.
-static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
-    let mut all: Vec<&str> = [
+/// 23). **A pattern added to `read` must be added to [`every_form`]**,
+/// or it is never tried.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| gate(every_form()));
+
+/// [`ANY`] with ASCII word boundaries (`(?-u:\b)`) for its Unicode ones.
+/// On a sentence whose characters beyond ASCII are none of them word
+/// characters (curly quotes, dashes, no-break spaces: most non-ASCII
+/// sentences), the two boundaries fall in the same places, so the two
+/// sets match the same sentences; but a Unicode boundary stops the lazy
+/// DFA at the first non-ASCII byte, and the set then runs in the PikeVM
+/// (3% of `bench_parse`'s samples, issue 23), while an ASCII one does not.
+static ANY_ASCII_BOUNDARIES: LazyLock<RegexSet> = LazyLock::new(|| {
+    let forms: Vec<String> = every_form().into_iter().map(ascii_boundaries).collect();
+    gate(forms.iter().map(String::as_str).collect())
+});
+
+/// A word character beyond ASCII: a sentence with one is searched with
+/// [`ANY`]'s Unicode word boundaries.
+static WORD_BEYOND_ASCII: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("valid regex"));
+
+/// Might `sentence` be a correction, by one of [`read`]'s patterns?
+fn maybe_correction(sentence: &str) -> bool {
+    if sentence.is_ascii() || WORD_BEYOND_ASCII.is_match(sentence) {
+        ANY.is_match(sentence)
+    } else {
+        ANY_ASCII_BOUNDARIES.is_match(sentence)
+    }
+}
+
+/// `pattern` with each word boundary `\b` made an ASCII one.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some(escaped) => {
+                out.push(c);
+                out.push(escaped);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every pattern [`read`] tries on a sentence, for [`ANY`].
+fn every_form() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = [
         &DOUBT,
         &DOUBT_HAVE,
         &RETRACTION,
@@ -520,16 +570,21 @@ static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
     .map(|r| r.as_str())
     .collect();
     all.extend(NUMBERED_FORMS.iter().map(Regex::as_str));
+    all
+}
+
+/// One set of `patterns`, to tell whether any matches.
+fn gate(patterns: Vec<&str>) -> RegexSet {
     // Some twenty large patterns with Unicode classes: their lazy DFA
     // outgrows the default 2 MB cache over a few hundred replies, and a
     // cache cleared again and again rebuilds its states for every sentence
     // (12% of `bench_parse`'s samples, in `determinize`). 64 MB holds
     // them; the cache is allocated as states are built, not up front.
-    RegexSetBuilder::new(all)
+    RegexSetBuilder::new(patterns)
         .dfa_size_limit(64 << 20)
         .build()
         .expect("valid regexes")
-});
+}
 
 /// Words that make a correction tentative: "I think 7 should be a yes",
 /// "4 should probably be 6", "maybe 8 is a no after all", "3 might be a
@@ -578,7 +633,7 @@ fn read_plainly(
     });
     let noted = NUMBER_NOTE.replace_all(&spelt, "$1");
     let sentence: &str = &noted;
-    if !ANY.is_match(sentence) {
+    if !maybe_correction(sentence) {
         return None;
     }
     if let Some(c) = DOUBT.captures(sentence) {
@@ -1016,6 +1071,39 @@ pub(super) fn item(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gate_with_ascii_boundaries_matches_as_the_unicode_one() {
+        assert_eq!(
+            ascii_boundaries(r"(?i)\bno\b\\b\s"),
+            r"(?i)(?-u:\b)no(?-u:\b)\\b\s"
+        );
+        // Sentences whose only characters beyond ASCII are not word
+        // characters; then two with word characters beyond ASCII, searched
+        // with the Unicode boundaries.
+        for sentence in [
+            "Sorry \u{2013} 7 should be yes",
+            "I\u{2019}ve realised 4 should be 6\u{a0}not 8",
+            "so 3\u{2019}s a no after all \u{201c}really\u{201d}",
+            "Q4 \u{2014} put 7",
+            "nothing\u{2019}s changed here",
+        ] {
+            assert_eq!(
+                ANY_ASCII_BOUNDARIES.is_match(sentence),
+                ANY.is_match(sentence),
+                "{sentence}"
+            );
+        }
+        for sentence in ["caf\u{e9} 7 should be yes", "\u{e9}7 should be yes"] {
+            assert_eq!(
+                maybe_correction(sentence),
+                ANY.is_match(sentence),
+                "{sentence}"
+            );
+        }
+        assert!(maybe_correction("Sorry \u{2013} 7 should be yes"));
+        assert!(!maybe_correction("nothing\u{2019}s changed here"));
+    }
 
     #[test]
     fn one_grid_item_corrected_by_its_letter() {

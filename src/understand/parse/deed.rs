@@ -170,13 +170,14 @@ pub fn against(question: &Question, given: bool, text: &str) -> Option<String> {
 /// Does `sentence` say the doctor did the deed (`true`), or never did
 /// (`false`)? `None` when it says neither.
 fn said(deed: &Deed, sentence: &str) -> Option<bool> {
-    let words = plain_words(sentence);
-    // Clause starts: after a comma, a dash, a colon or a bracket.
+    // Clause starts: after a comma, a dash, a colon or a bracket. Each is
+    // a break between words too, so the pieces' words, one after the
+    // other, are the sentence's: read once.
+    let mut words = Vec::new();
     let mut clause_starts = vec![0usize];
-    let mut at = 0;
     for piece in sentence.split_inclusive([',', ':', '(', ')', '-', '–', '—']) {
-        at += plain_words(piece).len();
-        clause_starts.push(at);
+        words.extend(plain_words(piece));
+        clause_starts.push(words.len());
     }
     for (k, &start) in clause_starts.iter().enumerate() {
         let end = clause_starts.get(k + 1).copied().unwrap_or(words.len());

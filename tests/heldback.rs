@@ -714,14 +714,7 @@ const FIFTEENTH_SET_21: Set = Set {
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.972,
-    known_wrong: &[
-        ("heldback21p_followup_comment_gmail", "shared_guidance"),
-        (
-            "heldback21p_trap_somewhere_between_outlook",
-            "early_adjuvant",
-        ),
-        ("heldback21p_trap_sort_of_ios_outlook", "written_protocol"),
-    ],
+    known_wrong: &[],
 };
 
 #[test]

@@ -329,6 +329,33 @@ const NOT_A_STATEMENT: &[&str] = &[
     "bottom",
     "scroll",
 ];
+/// Words that make a sentence one about what should, must or will happen
+/// ("whatever guidance comes out of this needs to work for the district
+/// nurses too"): no statement of what a service does or has done.
+const OUGHT: &[&str] = &["should", "must", "whatever", "will", "needs", "shall"];
+
+/// Does this sentence say what should happen or will happen, not what
+/// is? One of `OUGHT`, "need to", "would need", "comes out of".
+fn about_what_ought(words: &[String]) -> bool {
+    words.iter().any(|w| OUGHT.contains(&w.as_str()))
+        || words.windows(2).any(|pair| {
+            matches!(
+                [pair[0].as_str(), pair[1].as_str()],
+                ["need", "to"] | ["would", "need"] | ["comes", "out"] | ["come", "out"]
+            )
+        })
+}
+
+/// Does `question` ask what the doctor or their service does or has done
+/// ("Have you used", "Has your service developed", "Does your service
+/// have"), not what they would want or feel?
+fn asks_a_fact(question: &Question) -> bool {
+    let text = question.text.trim_start().to_lowercase();
+    ["have ", "has ", "does ", "did ", "is ", "are "]
+        .iter()
+        .any(|start| text.starts_with(start))
+}
+
 /// Words that name what a sentence leaves out.
 const EXCEPTING: &[&str] = &["except", "apart", "besides", "excluding", "bar"];
 const FIRST_PERSON: &[&str] = &["i", "we", "my", "our", "me", "us", "myself", "ourselves"];
@@ -575,6 +602,11 @@ fn read_clause(
     if words.iter().any(|w| NOT_A_STATEMENT.contains(&w.as_str())) {
         return None;
     }
+    // "Whatever guidance comes out of this needs to work for the district
+    // nurses too": a wish for the future answers no question of fact.
+    if asks_a_fact(question) && about_what_ought(words) {
+        return None;
+    }
     // "All yes except the community guidance one": the question named is
     // the exception, not the answer.
     if words.iter().any(|w| EXCEPTING.contains(&w.as_str())) {
@@ -691,6 +723,11 @@ mod tests {
             "And for 10: the community services find the tablets awkward",
             "Re Q4) we rarely see it in the community services",
             "On 10 - community services use the liquid",
+            "Most of our patients are at home, so whatever guidance comes out of this needs to work for the district nurses too",
+            "Any guidance for community services should include the district nurses",
+            "We will need guidance for the community services",
+            "Our guidance would need to cover the community services",
+            "The community services must have guidance we share",
         ] {
             assert_eq!(read(text), vec![], "{text}");
         }

@@ -77,6 +77,30 @@ const UNSURE_OF_FACT: &[&str] = &[
     "might have been",
     "not sure whether",
     "not sure if",
+    // The doctor says they cannot answer: "so I can't really say yes or
+    // no to that one", "hard to say".
+    "cannot say",
+    "cannot really say",
+    "cannot answer",
+    "cannot really answer",
+    "hard to say",
+    "difficult to say",
+    "not able to say",
+    "not really able to say",
+];
+
+/// After "but": a restatement that takes the answer back ("We have
+/// something but I wouldn't call it a protocol", "yes, but not really",
+/// "yes but not a proper one", "yes but it's not written down"). Never
+/// "but not often" (how often is a reason, the yes stands).
+const TAKEN_BACK: &[&str] = &[
+    "i would not call",
+    "we would not call",
+    "would not call",
+    "not really",
+    "not a proper",
+    "not proper",
+    "it is not",
 ];
 
 /// Words that join a clause to the one before and say nothing.
@@ -113,8 +137,12 @@ pub(super) fn doubted(text: &str) -> bool {
                 .iter()
                 .take_while(|w| JOINING.contains(&w.as_str()))
                 .count();
+            let contrast = words.first().is_some_and(|w| w == "but");
             words.drain(..joined);
-            hedge_alone(&words) || questions_counting(&words) || depends_on_meaning(&words)
+            (contrast && leading(&words, TAKEN_BACK) > 0)
+                || hedge_alone(&words)
+                || questions_counting(&words)
+                || depends_on_meaning(&words)
         })
 }
 
@@ -211,6 +239,15 @@ mod tests {
             "Yes - though it may have been the ward team who started it",
             "Twice, not sure whether both were before the third line",
             "Yes, can't recall the year",
+            "Only once someone is already on a syringe driver, so I can't really say yes or no to that one",
+            "Yes - hard to say how it compares",
+            "Once, difficult to say if it helped",
+            "Yes, I cannot answer for the other consultants",
+            "Twice, not able to say when",
+            "We have something but I wouldn't call it a protocol",
+            "Yes but not really",
+            "Yes, but not a proper one",
+            "Yes but it's not written down anywhere",
         ] {
             assert!(doubted(text), "{text}");
         }
@@ -233,6 +270,10 @@ mod tests {
             "Yes - they may need it in the last days",
             "Once - it might help others to know",
             "No. Why would we?",
+            "Yes - I can say that for certain",
+            "Yes, we have one but it is due for review",
+            "Yes, though I would call it a guideline",
+            "Yes - not really a surprise given the evidence",
         ] {
             assert!(!doubted(text), "{text}");
         }

@@ -21,17 +21,7 @@ CASES = []
 case = reply_case_into(CASES)
 
 OKAFOR = '"Dr Adaeze Okafor" <jack.clarke@north-hospice.test>'
-THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
-SAMSUNG = "Samsung Email"
-APPLE_MAIL = "Apple Mail (2.3774.300.61.1.2)"
 
-
-def listed(values):
-    return "\n".join(f"{n}. {v}" for n, v in values.items())
-
-
-LISTED = {1: "yes", 2: "no", 3: "no", 4: "6", 5: "b", 6: "yes", 7: "no", 8: "yes", 9: "no"}
-LISTED_EXPECT = {1: True, 2: False, 3: False, 4: 6, 5: ["evidence"], 6: True, 7: False, 8: True, 9: False}
 
 # ---- a summary of "all of the yes/no questions", the others by label ----
 body = ("Yes to all of the yes/no questions apart from 3 and 6, which are no.\nConfidence 5.\n"

@@ -19,17 +19,7 @@ CASES = []
 case = reply_case_into(CASES)
 
 NOWAK = '"Dr Tomasz Nowak" <jack.clarke@north-hospice.test>'
-THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
-SAMSUNG = "Samsung Email"
-APPLE_MAIL = "Apple Mail (2.3774.300.61.1.2)"
 
-
-def listed(values):
-    return "\n".join(f"{n}. {v}" for n, v in values.items())
-
-
-LISTED = {1: "yes", 2: "no", 3: "no", 4: "6", 5: "b", 6: "yes", 7: "no", 8: "yes", 9: "no"}
-LISTED_EXPECT = {1: True, 2: False, 3: False, 4: 6, 5: ["evidence"], 6: True, 7: False, 8: True, 9: False}
 
 # ---- an answer changed inside its own line, after its value ----
 body = listed({**LISTED, 3: "No - oops, scratch that, yes: we halved one man's oxycodone"}) + "\n\nTomasz"

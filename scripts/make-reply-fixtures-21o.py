@@ -18,9 +18,6 @@ CASES = []
 case = reply_case_into(CASES)
 
 OKAFOR = '"Dr Ngozi Okafor" <jack.clarke@north-hospice.test>'
-THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
-SAMSUNG = "Samsung Email"
-APPLE_MAIL = "Apple Mail (2.3774.300.61.1.2)"
 
 REST = "\n\nConfidence 5. Barriers: mainly the side effects.\n\nNgozi"
 SUMMARY_YES = {1: True, 2: True, 4: 5, 5: ["side_effects"], 6: True, 8: True, 9: True}

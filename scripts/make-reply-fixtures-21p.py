@@ -19,23 +19,7 @@ CASES = []
 case = reply_case_into(CASES)
 
 OKAFOR = '"Dr Ngozi Okafor" <jack.clarke@north-hospice.test>'
-THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
-SAMSUNG = "Samsung Email"
-APPLE_MAIL = "Apple Mail (2.3774.300.61.1.2)"
 
-
-def listed(values):
-    return "\n".join(f"{n}. {v}" for n, v in values.items())
-
-
-def inferred(value):
-    return {"status": "inferred", "value": value}
-
-
-LISTED = {1: "yes", 2: "no", 3: "no", 4: "6", 5: "b", 6: "yes", 7: "no", 8: "yes", 9: "no"}
-LISTED_EXPECT = {1: True, 2: False, 3: False, 4: 6, 5: ["evidence"], 6: True, 7: False, 8: True, 9: False}
-WITHOUT_7 = {k: v for k, v in LISTED.items() if k != 7}
-WITHOUT_7_EXPECT = {k: v for k, v in LISTED_EXPECT.items() if k != 7}
 
 # ---- a value, then the doctor saying they cannot answer ----
 body = listed({**LISTED, 2: "Now and then, once they're on a driver anyway - hard to say yes or no really"}) + "\n\nNgozi"

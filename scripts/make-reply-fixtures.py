@@ -925,5 +925,24 @@ def apple(body):
 def outlook(body):
     return body + "\n\n________________________________\n" + OUTLOOK_HEADER_TEXT + "\n" + INV_TEXT + "\n"
 
+
+# The mailers, the plain numbered list and its expectation that the
+# issue-21 miss generators (21k, 21l, 21n, 21o, 21p) build their cases on.
+THUNDERBIRD = "Mozilla Thunderbird 128.5.0"
+SAMSUNG = "Samsung Email"
+APPLE_MAIL = "Apple Mail (2.3774.300.61.1.2)"
+
+
+def listed(values):
+    return "\n".join(f"{n}. {v}" for n, v in values.items())
+
+
+inferred = INF
+
+LISTED = {1: "yes", 2: "no", 3: "no", 4: "6", 5: "b", 6: "yes", 7: "no", 8: "yes", 9: "no"}
+LISTED_EXPECT = {1: True, 2: False, 3: False, 4: 6, 5: ["evidence"], 6: True, 7: False, 8: True, 9: False}
+WITHOUT_7 = {k: v for k, v in LISTED.items() if k != 7}
+WITHOUT_7_EXPECT = {k: v for k, v in LISTED_EXPECT.items() if k != 7}
+
 if __name__ == "__main__":
     write_cases(CASES)

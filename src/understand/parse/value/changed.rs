@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::yes_no::{NO_ALONE, YES_ALONE};
 use super::{before_reason, number, options_named, plain_words, read_whole};
 use crate::survey::{Question, QuestionKind};
 use crate::understand::answer::{Answer, Status, Value};
@@ -133,11 +134,6 @@ fn later_value(question: &Question, tail: &str) -> Option<Answer> {
     (later.status == Status::Ok && later.value.is_some()).then_some(later)
 }
 
-/// Yes and no said alone, for [`holds_other`]: "no" only standing alone
-/// ("no, we don't"), never before a noun ("no formal protocol").
-const YES_ALONE: &[&str] = &["yes", "yeah", "yep", "yup", "aye", "yea"];
-const NO_ALONE: &[&str] = &["no", "nope", "nah"];
-
 /// Does `tail` hold a value of the question other than `first`: the
 /// other of yes and no (alone, or first after the words of change: "Yes,
 /// sorry, no copy to hand" may take the yes back), a number in range that
@@ -170,13 +166,17 @@ fn holds_other(question: &Question, first: &Value, tail: &str) -> bool {
             })
         }
         (QuestionKind::Scale { .. } | QuestionKind::Number { .. }, _) => {
-            plain_words(tail).iter().any(|w| {
+            let words = plain_words(tail);
+            words.iter().any(|w| {
                 w.bytes().all(|b| b.is_ascii_digit())
                     && read_whole(question, w)
                         .value
                         .as_ref()
                         .is_some_and(|v| v != first)
-            }) && number::counts(tail).0 > number::counts(tail).1
+            }) && {
+                let (numbers, counted) = number::counts_in(&words);
+                numbers > counted
+            }
         }
         (QuestionKind::SingleChoice(_) | QuestionKind::MultipleChoice(_), _) => {
             let chosen = match first {

@@ -68,7 +68,11 @@ const COUNTED: &[&str] = &[
 /// The numbers in `text` (digits or number words) and how many of them
 /// are counts ([`COUNTED`] follows them).
 pub(crate) fn counts(text: &str) -> (usize, usize) {
-    let words = plain_words(text);
+    counts_in(&plain_words(text))
+}
+
+/// [`counts`] of words already split by [`plain_words`].
+pub(crate) fn counts_in(words: &[String]) -> (usize, usize) {
     let number = |k: usize| {
         words.get(k).is_some_and(|w| {
             w.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())

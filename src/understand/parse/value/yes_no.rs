@@ -9,14 +9,15 @@ use crate::understand::answer::{Answer, Value};
 /// Leading phrases that answer yes, as written or after contractions are
 /// spelled out (`I've` → `i have`). Longest match wins.
 pub(super) const YES: &[&str] = &[
-    "yes please",
+    // The six of YES_ALONE first.
     "yes",
-    "y",
     "yeah",
     "yep",
     "yup",
     "yea",
     "aye",
+    "yes please",
+    "y",
     "absolutely",
     "definitely",
     "certainly",
@@ -66,7 +67,10 @@ pub(super) const YES: &[&str] = &[
 ];
 /// Leading phrases that answer no.
 pub(super) const NO: &[&str] = &[
+    // The three of NO_ALONE first.
     "no",
+    "nope",
+    "nah",
     "absolutely not",
     "definitely not",
     "certainly not",
@@ -74,8 +78,6 @@ pub(super) const NO: &[&str] = &[
     "sure not",
     "indeed not",
     "n",
-    "nope",
-    "nah",
     "never",
     "not yet",
     "not at all",
@@ -115,6 +117,12 @@ pub(super) const NO: &[&str] = &[
     "a resounding no",
     "a strong no",
 ];
+/// Yes said in one word, the first of [`YES`]: for a yes standing alone
+/// after the words of change (`changed::holds_other`).
+pub(super) const YES_ALONE: &[&str] = YES.split_at(6).0;
+/// No said in one word, the first of [`NO`]: "no" only standing alone
+/// ("no, we don't"), never before a noun ("no formal protocol").
+pub(super) const NO_ALONE: &[&str] = NO.split_at(3).0;
 /// Leading phrases that say the doctor does not know, or that "no" is not
 /// an answer to the question: unclear, never yes or no.
 pub(super) const UNSURE: &[&str] = &[
@@ -1068,6 +1076,12 @@ pub(super) fn explanation_after_first_word(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_said_alone_head_yes_and_no() {
+        assert_eq!(YES_ALONE, ["yes", "yeah", "yep", "yup", "yea", "aye"]);
+        assert_eq!(NO_ALONE, ["no", "nope", "nah"]);
+    }
 
     #[test]
     fn a_yes_then_how_often_guessed_at() {

@@ -13,6 +13,7 @@
 //! Linear: the text is cut into clauses once, and each clause's words are
 //! looked at a bounded number of times.
 
+use super::yes_no::NOT_ABLE_TO_SAY;
 use super::{leading, plain_words};
 
 /// Phrases that say the doctor is not sure, when they make up a clause of
@@ -67,23 +68,18 @@ const COUNTS: &[&str] = &[
 /// Phrases that doubt the fact itself wherever they stand in a clause:
 /// "Yes - though it may have been the pain team's call", "Once, can't
 /// remember whether it was early on". Never "may" alone ("Yes - they may
-/// need it at the end" is a reason).
+/// need it at the end" is a reason). With them, those of
+/// [`NOT_ABLE_TO_SAY`] ("cannot remember", "hard to say").
 const UNSURE_OF_FACT: &[&str] = &[
-    "cannot remember",
-    "do not remember",
-    "cannot recall",
-    "do not recall",
     "may have been",
     "might have been",
     "not sure whether",
     "not sure if",
     // The doctor says they cannot answer: "so I can't really say yes or
-    // no to that one", "hard to say".
-    "cannot say",
+    // no to that one".
     "cannot really say",
     "cannot answer",
     "cannot really answer",
-    "hard to say",
     "difficult to say",
     "not able to say",
     "not really able to say",
@@ -129,7 +125,10 @@ pub(super) fn doubted(text: &str) -> bool {
     value_queried(text)
         || clauses(text).any(|clause| {
             let words = plain_words(clause);
-            (0..words.len()).any(|at| leading(&words[at..], UNSURE_OF_FACT) > 0)
+            (0..words.len()).any(|at| {
+                leading(&words[at..], NOT_ABLE_TO_SAY) > 0
+                    || leading(&words[at..], UNSURE_OF_FACT) > 0
+            })
         })
         || clauses(text).any(|clause| {
             let mut words = plain_words(clause);

@@ -126,6 +126,13 @@ pub(super) const NO_ALONE: &[&str] = NO.split_at(3).0;
 /// Leading phrases that say the doctor does not know, or that "no" is not
 /// an answer to the question: unclear, never yes or no.
 pub(super) const UNSURE: &[&str] = &[
+    // The six of NOT_ABLE_TO_SAY first.
+    "cannot remember",
+    "do not remember",
+    "cannot recall",
+    "do not recall",
+    "cannot say",
+    "hard to say",
     "not sure",
     "not really sure",
     "not entirely sure",
@@ -140,15 +147,12 @@ pub(super) const UNSURE: &[&str] = &[
     "do not know",
     "no idea",
     "not certain",
-    "cannot say",
-    "hard to say",
     "it depends",
     "depends",
     "maybe",
     "perhaps",
     "possibly",
     "i do not remember",
-    "cannot remember",
     "i cannot remember",
     "not applicable",
     "n a",
@@ -331,11 +335,8 @@ pub(super) const UNSURE: &[&str] = &[
     "yes ish",
     "yes and no",
     // Not remembering, and clinicians' shorthand for not known.
-    "cannot recall",
     "i cannot recall",
-    "do not recall",
     "i do not recall",
-    "do not remember",
     "i forget",
     "not that i recall",
     "not that i remember",
@@ -355,6 +356,10 @@ pub(super) const UNSURE: &[&str] = &[
     "will check",
     "need to check",
 ];
+/// The doctor cannot remember or cannot say, the first of [`UNSURE`]:
+/// also a doubt of the fact wherever it stands in a clause
+/// (`doubt::UNSURE_OF_FACT`).
+pub(super) const NOT_ABLE_TO_SAY: &[&str] = UNSURE.split_at(6).0;
 /// How often: yes to "Have you ..." or "Do you ever ...", unclear to any
 /// other question (the written rule in docs/replies.md). Prose reads its
 /// one-word entries too.
@@ -1081,6 +1086,21 @@ mod tests {
     fn the_words_said_alone_head_yes_and_no() {
         assert_eq!(YES_ALONE, ["yes", "yeah", "yep", "yup", "yea", "aye"]);
         assert_eq!(NO_ALONE, ["no", "nope", "nah"]);
+    }
+
+    #[test]
+    fn not_able_to_say_heads_unsure() {
+        assert_eq!(
+            NOT_ABLE_TO_SAY,
+            [
+                "cannot remember",
+                "do not remember",
+                "cannot recall",
+                "do not recall",
+                "cannot say",
+                "hard to say",
+            ]
+        );
     }
 
     #[test]

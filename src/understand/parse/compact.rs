@@ -785,6 +785,9 @@ pub(super) struct Summary {
     /// doubted by the words after them ("where it's complicated"; see
     /// [`doubted_exceptions`]).
     pub doubted_exceptions: bool,
+    /// The summary line gives its exceptions' value ("..., which are
+    /// no", "(both no)").
+    pub valued: bool,
 }
 
 /// Words after a summary's exceptions that doubt or put off their value
@@ -826,8 +829,8 @@ const DOUBTING: &[&str] = &[
 /// depend"): the exceptions are asked, never taken as the opposite of the
 /// summary. `None` when the summary has no exceptions, the head already
 /// gives their value ("which are no"), or nothing in `after` doubts.
-pub(super) fn doubted_exceptions(summary: &Summary, head: &str, after: &str) -> Option<Summary> {
-    if summary.except.is_empty() || exceptions_valued(head) {
+pub(super) fn doubted_exceptions(summary: &Summary, after: &str) -> Option<Summary> {
+    if summary.except.is_empty() || summary.valued {
         return None;
     }
     let doubts = after
@@ -839,15 +842,8 @@ pub(super) fn doubted_exceptions(summary: &Summary, head: &str, after: &str) -> 
         unsure: summary.except.clone(),
         yes_no_only: summary.yes_no_only,
         doubted_exceptions: true,
+        valued: summary.valued,
     })
-}
-
-/// Whether a summary line gives its exceptions' value ("..., which are
-/// no", "(both no)").
-fn exceptions_valued(text: &str) -> bool {
-    SUMMARY
-        .captures(text.trim())
-        .is_some_and(|c| (4..=7).any(|i| c.get(i).is_some()))
 }
 
 /// Words that join the exceptions' numbers ("questions 2 and 5").
@@ -877,12 +873,8 @@ pub(super) fn summary(
     let value = c.get(1).or(c.get(2))?.as_str().eq_ignore_ascii_case("yes");
     // "No to all apart from 8 and 9, which are yes": the exceptions must
     // be the other value, or the line says two things at once.
-    if c.get(4)
-        .or(c.get(5))
-        .or(c.get(6))
-        .or(c.get(7))
-        .is_some_and(|w| w.as_str().eq_ignore_ascii_case("yes") == value)
-    {
+    let valued = c.get(4).or(c.get(5)).or(c.get(6)).or(c.get(7));
+    if valued.is_some_and(|w| w.as_str().eq_ignore_ascii_case("yes") == value) {
         return None;
     }
     let except = match c.get(3) {
@@ -893,6 +885,7 @@ pub(super) fn summary(
         value,
         except,
         yes_no_only: YES_NO_ONES.is_match(text),
+        valued: valued.is_some(),
         ..Default::default()
     })
 }
@@ -1700,7 +1693,7 @@ mod tests {
         ];
         for (head, after, want) in cases {
             assert_eq!(
-                doubted_exceptions(&exceptions(head), head, after),
+                doubted_exceptions(&exceptions(head), after),
                 want,
                 "{head} / {after}"
             );
@@ -1761,6 +1754,7 @@ mod tests {
                 value: true,
                 except: vec![2, 7],
                 yes_no_only: true,
+                valued: true,
                 ..Default::default()
             })
         );
@@ -1840,6 +1834,7 @@ mod tests {
             Some(Summary {
                 value: false,
                 except: vec![2, 7],
+                valued: true,
                 ..Default::default()
             })
         );
@@ -1893,6 +1888,7 @@ mod tests {
             Some(Summary {
                 value: true,
                 except: vec![7, 8],
+                valued: true,
                 ..Default::default()
             })
         );
@@ -1901,6 +1897,7 @@ mod tests {
             Some(Summary {
                 value: false,
                 except: vec![7, 8],
+                valued: true,
                 ..Default::default()
             })
         );
@@ -1923,6 +1920,7 @@ mod tests {
                 Some(Summary {
                     value,
                     except,
+                    valued: true,
                     ..Default::default()
                 }),
                 "{text}"

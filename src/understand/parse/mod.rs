@@ -1920,7 +1920,7 @@ impl<'q> Reader<'q> {
             let Some(summary) = compact::summary(head, questions, &named) else {
                 continue;
             };
-            if let Some(doubted) = compact::doubted_exceptions(&summary, head, &sentence[end..]) {
+            if let Some(doubted) = compact::doubted_exceptions(&summary, &sentence[end..]) {
                 // "Yes to all except 3 and 7, where it's complicated":
                 // 3 and 7 asked, never no.
                 return Some((
@@ -1958,7 +1958,7 @@ impl<'q> Reader<'q> {
             .find(|(at, mark)| matches!(*mark, "," | ";") || sentence[..*at].ends_with(' '))?;
         let (head, reason) = (&sentence[..at], sentence[at + mark.len()..].trim());
         let summary = compact::summary(head, self.found.len(), named)?;
-        if let Some(doubted) = compact::doubted_exceptions(&summary, head, reason) {
+        if let Some(doubted) = compact::doubted_exceptions(&summary, reason) {
             return Some((doubted, head.trim().to_owned(), None));
         }
         self.exceptions_reason(reason, &summary)

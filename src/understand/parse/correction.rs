@@ -835,7 +835,7 @@ fn plainly(wanted: &str) -> String {
         .iter()
         .find_map(|article| said.strip_prefix(article))
         .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
-    numbered.map_or(said.clone(), str::to_owned)
+    numbered.map(str::to_owned).unwrap_or(said)
 }
 
 /// One of [`NUMBERED_FORMS`], if the sentence is one: a bare number (no

@@ -264,14 +264,14 @@ fn letters_together(text: &str, options: &[ChoiceOption]) -> Option<String> {
 pub(super) fn none_alone(text: &str, options: &[ChoiceOption]) -> Option<usize> {
     let exclusive = options.iter().position(|o| o.exclusive)?;
     let mut words = plain_words(text);
+    let own = crate::survey::questionnaire::option_letter(exclusive).to_string();
     if words.first().is_some_and(|w| w.len() == 1) {
         let letter = words.remove(0);
-        if letter != crate::survey::questionnaire::option_letter(exclusive).to_string() {
+        if letter != own {
             return None;
         }
     }
     // "None (d)", "Nothing (d)": the word and the option's own letter.
-    let own = crate::survey::questionnaire::option_letter(exclusive).to_string();
     if words.len() == 2 && words[1] == own && ["none", "nothing"].contains(&words[0].as_str()) {
         words.pop();
     }

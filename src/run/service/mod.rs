@@ -124,6 +124,11 @@ pub struct Service {
     last_status: String,
     /// Per account, the limits the surveys found at start-up ask for.
     strictest: BTreeMap<String, AccountLimits>,
+    /// Opened once every survey found at start-up has its store open and
+    /// its account's quota seeded: no daemon sends before the quota
+    /// counts the mail of every survey on its account (a restart within
+    /// the window). Surveys added by a reload start at once.
+    all_seeded: tokio::sync::watch::Sender<bool>,
 }
 
 /// Runs the surveys named by `path` until `shutdown`; `reloads` re-reads
@@ -151,6 +156,7 @@ pub async fn run(
         started: Instant::now(),
         last_status: String::new(),
         strictest: BTreeMap::new(),
+        all_seeded: tokio::sync::watch::Sender::new(false),
     };
     let files = survey_files(path)?;
     if files.is_empty() {
@@ -181,6 +187,7 @@ pub async fn run(
     for (file, outcome) in loaded {
         service.start_slot(file, outcome)?;
     }
+    service.all_seeded.send_replace(true);
     let store_thread = service.spawn_store_thread(shutdown.clone());
     // Every store has been opened and looked at once (start_slot did);
     // servers are not waited for.
@@ -398,14 +405,14 @@ impl Service {
             arrived: slot.arrived.clone(),
             wake,
         };
-        let task = tokio::spawn(keep_running(
-            loaded,
-            wiring,
-            self.clock.clone(),
-            own,
-            self.many,
-            None,
-        ));
+        let mut seeded = self.all_seeded.subscribe();
+        let clock = self.clock.clone();
+        let many = self.many;
+        let task = tokio::spawn(async move {
+            // Err only when the service is gone: nothing to wait for then.
+            let _ = seeded.wait_for(|open| *open).await;
+            keep_running(loaded, wiring, clock, own, many, None).await
+        });
         slot.running = Some(Running {
             fingerprint: fingerprint(path, Some(&survey)),
             survey,

@@ -308,7 +308,7 @@ pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
 /// that answer is put in doubt ([`unread`]).
 static CHANGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you)\b",
+        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you|come\s+to\s+think|thinking\s+about\s+it|in\s+hindsight|looking\s+back|as\s+far\s+as\s+(?:i|we)\s+(?:know|am\s+aware|'?m\s+aware|can\s+tell|remember|recall)|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|(?:can'?t|cannot|couldn'?t|could\s+not|don'?t|do\s+not)\s+(?:really\s+|honestly\s+)?(?:remember|recall|be\s+(?:sure|certain))|(?:wouldn'?t|would\s+not)\s+swear|at\s+a\s+guess|guess\w*)\b",
     )
     .expect("valid regex")
 });
@@ -1562,6 +1562,14 @@ mod tests {
             ),
             ("Not 100% sure about question 6, will double-check.", &[5]),
             ("Sorry, I've just noticed I put 6 down as no.", &[5]),
+            // Doubt in general words, not a change yet.
+            (
+                "Come to think of it, question 3 was probably the registrar's call.",
+                &[2],
+            ),
+            ("For 6 - as far as I know, but check with pharmacy.", &[5]),
+            ("I can't be certain about number 8, it was years ago.", &[7]),
+            ("What I put for question 4 was a guess.", &[3]),
             // A comment may say anything.
             ("Sorry, for 10 I meant to add more.", &[]),
             // A verb of change before the number, whatever follows.

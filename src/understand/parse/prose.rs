@@ -599,7 +599,10 @@ fn read_clause(
     stems: &[String],
     own: &[String],
 ) -> Option<Answer> {
-    if words.iter().any(|w| NOT_A_STATEMENT.contains(&w.as_str())) {
+    // "We shared it with the district nurses, as far as I know": the
+    // doctor's own doubt, in any of the words an answer's doubt is read
+    // in; a careful reader asks rather than guesses.
+    if words.iter().any(|w| NOT_A_STATEMENT.contains(&w.as_str())) || value::doubted(clause) {
         return None;
     }
     // "Whatever guidance comes out of this needs to work for the district

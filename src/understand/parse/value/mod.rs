@@ -29,6 +29,7 @@ use yes_no::yes_no;
 
 pub(crate) use choice::options_named;
 pub(crate) use date::relative as date_relative;
+pub(crate) use doubt::doubted;
 pub(crate) use duration::{counted as duration_counted, since as duration_since};
 pub(crate) use grid::GridReading;
 pub(crate) use nothing::says_nothing;

@@ -429,3 +429,18 @@ case(n, yahoo(n, ["Dear Dr Rahman,", "Answers to your questions:", "1. Yes, I ha
                   "Regards,", "Jack Clarke"]),
      A(True, False, True, 7, [S], True, False, True, True),
      note="Yahoo Mail: short full-sentence answers ('Yes, I have', 'No, we haven't'), 'Seven' in words.")
+
+
+# Replies between clinics: a time the spread puts on a Saturday moves to the
+# Monday after, a Sunday to the Friday before (still 8-18 Dec, same clock time).
+def _weekdays_only():
+    for i, (name, raw, expected) in enumerate(CASES):
+        m = re.search(rb"\nDate: ([^\r\n]+)", raw)
+        d = email.utils.parsedate_to_datetime(m.group(1).decode())
+        shift = {5: 2, 6: -2}.get(d.weekday())
+        if shift:
+            new = email.utils.format_datetime(d + datetime.timedelta(days=shift))
+            CASES[i] = (name, raw.replace(m.group(0), m.group(0).replace(m.group(1), new.encode()), 1), expected)
+
+
+_weekdays_only()

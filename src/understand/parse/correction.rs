@@ -308,7 +308,7 @@ pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
 /// that answer is put in doubt ([`unread`]).
 static CHANGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you|come\s+to\s+think|thinking\s+about\s+it|in\s+hindsight|looking\s+back|as\s+far\s+as\s+(?:i|we)\s+(?:know|am\s+aware|'?m\s+aware|can\s+tell|remember|recall)|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|(?:can'?t|cannot|couldn'?t|could\s+not|don'?t|do\s+not)\s+(?:really\s+|honestly\s+)?(?:remember|recall|be\s+(?:sure|certain))|(?:wouldn'?t|would\s+not)\s+swear|at\s+a\s+guess|guess\w*)\b",
+        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you|come\s+to\s+think|thinking\s+about\s+it|in\s+hindsight|looking\s+back|as\s+far\s+as\s+(?:i|we)\s+(?:know|am\s+aware|'?m\s+aware|can\s+tell|remember|recall)|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|(?:can'?t|cannot|couldn'?t|could\s+not|don'?t|do\s+not)\s+(?:really\s+|honestly\s+)?(?:remember|recall|be\s+(?:sure|certain))|(?:wouldn'?t|would\s+not)\s+swear|at\s+a\s+guess|guess\w*|re-?read\w*|(?:thought|thinking)\s+(?:about|over)|reconsider\w*|revisit\w*|nearer|closer\s+to|more\s+like|probably)\b",
     )
     .expect("valid regex")
 });
@@ -331,7 +331,7 @@ static NO_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to 5 consultants", "move 2 patients").
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:make|change|switch|amend|alter|update|correct|turn|bump|move)\s+(?:that\s+|my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for|on)\s+)?(?:(?:question|qn?|number|no\.|#)\s*\.?\s*#?)?(?P<f>\d{1,2})\b|\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b)",
+        r"(?i)(?:\b(?:make|change|switch|amend|alter|update|correct|turn|bump|move)\s+(?:that\s+|my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for|on)\s+)?(?:(?:question|qn?|number|no\.|#)\s*\.?\s*#?)?(?P<f>\d{1,2})\b|\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b|\b(?:re-?read(?:ing)?|reading|(?:thought|thinking)\s+(?:about|over|again\s+about)|look(?:ed|ing)\s+(?:again\s+)?at|reconsider(?:ed|ing)?|revisit(?:ed|ing)?|(?:went|going|gone|come|coming|came)\s+back\s+to)\s+(?:question\s+|q\s*|number\s+)?(?P<g>\d{1,2})\b)",
     )
     .expect("valid regex")
 });
@@ -355,14 +355,14 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
     }
     let mut found: Vec<usize> = Vec::new();
     for c in NAMED_NUMBER.captures_iter(sentence) {
-        let Some(n) = ["a", "b", "c", "d", "e", "f"]
+        let Some(n) = ["a", "b", "c", "d", "e", "f", "g"]
             .iter()
             .find_map(|k| c.name(k))
         else {
             continue;
         };
         // "change 4 to 5 consultants": a count changed, no question.
-        if c.name("f").is_some() && counted_after(&sentence[n.end()..]) {
+        if (c.name("f").is_some() || c.name("g").is_some()) && counted_after(&sentence[n.end()..]) {
             continue;
         }
         let Some(index) = n
@@ -1570,6 +1570,15 @@ mod tests {
             ("For 6 - as far as I know, but check with pharmacy.", &[5]),
             ("I can't be certain about number 8, it was years ago.", &[7]),
             ("What I put for question 4 was a guess.", &[3]),
+            (
+                "PS Reading 4 again on my way out: 6 is nearer the mark than 8.",
+                &[3],
+            ),
+            (
+                "Having thought about 4 some more, I'm probably nearer a 3 for anything complicated.",
+                &[3],
+            ),
+            ("Sorry, I thought about 4 patients in particular.", &[]),
             // A comment may say anything.
             ("Sorry, for 10 I meant to add more.", &[]),
             // A verb of change before the number, whatever follows.

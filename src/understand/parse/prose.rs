@@ -237,7 +237,7 @@ pub fn split_label(line: &str) -> Option<(&str, &str)> {
 fn clauses(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for paragraph in text.split("\n\n") {
-        let flat = paragraph.replace('\n', " ");
+        let flat = unwrapped(paragraph);
         let bytes = flat.as_bytes();
         let mut start = 0;
         for (i, c) in flat.char_indices() {
@@ -263,6 +263,31 @@ fn clauses(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// A paragraph's lines joined where a line was wrapped: a line of
+/// [`WRAPPED`] characters or more goes on in the next; a shorter one ends
+/// its sentence ("Dying patients, pain not controlled on opioids – yes"
+/// above "What holds me back – side effects" are two lines of a list,
+/// never one sentence).
+fn unwrapped(paragraph: &str) -> String {
+    let mut flat = String::with_capacity(paragraph.len());
+    let mut lines = paragraph.lines().peekable();
+    while let Some(line) = lines.next() {
+        flat.push_str(line);
+        if lines.peek().is_some() {
+            let ended = line.trim_end().ends_with(['.', '!', '?', ';']);
+            flat.push_str(if line.trim().chars().count() >= WRAPPED || ended {
+                " "
+            } else {
+                "; "
+            });
+        }
+    }
+    flat
+}
+
+/// The shortest line a mail client wraps (most wrap at 72 to 78).
+const WRAPPED: usize = 50;
 
 /// A sentence cut at its contrasts.
 fn cut(sentence: &str) -> Vec<String> {
@@ -639,6 +664,11 @@ fn read_clause(
             // A word of value's list of how often ("often", "rarely"); its
             // phrases ("now and then") are never one word.
             let often = words.iter().any(|w| value::FREQUENCY.contains(&w.as_str()));
+            // "Pain not controlled on opioids – yes": a yes of its own
+            // beside a negation; which one answers is the doctor's to say.
+            if negations > 0 && words.iter().any(|w| w == "yes") {
+                return None;
+            }
             let value = match negations {
                 0 if often && !value::asks_ever(question) => return None,
                 0 => true,

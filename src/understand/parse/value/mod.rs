@@ -496,6 +496,12 @@ fn of_kind(question: &Question, text: &str) -> Answer {
             if end(max_label) {
                 return Answer::ok(Value::Integer(*max), text);
             }
+            // "I haven't prescribed it since I moved here two years ago":
+            // every number a count, none a point of the scale.
+            let (numbers, counted) = number::counts(text);
+            if numbers > 0 && counted == numbers {
+                return Answer::unclear("a count (\"two years\"), not a point of the scale", text);
+            }
             number(text, Some(*min as f64), Some(*max as f64), true)
         }
         QuestionKind::Number { min, max } => number(text, *min, *max, false),

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the reply-corpus cases of the doctor's doubt in general forms
-(issue 21, written before the held-back sets 21q-21s were scored, from
-the kinds of wrong value every earlier set had rather than from any set's
-words): knowledge held at second hand or loosely ("as far as I know", "at
+(issue 21; the first part written before the held-back sets 21q-21s
+were scored, from the kinds of wrong value every earlier set had rather
+than from any set's words; the second, in our own words, from the kinds
+of wrong value of 21q once it was scored): knowledge held at second hand or loosely ("as far as I know", "at
 a guess", "pretty sure"), a denial of knowing by the doctor ("I honestly
 don't remember", "I wouldn't swear to it", "can't be certain"), a check
 still to make ("would need to check with pharmacy", "to be confirmed"),
@@ -83,6 +84,40 @@ case("trap_prose_shared_without_doubt_iphone",
      expect(WITHOUT_7_EXPECT, shared_guidance=inferred(True)),
      "trap: iPhone Mail: a list without 7, then 'We shared our ketamine guidance with the district nurses "
      "last spring': an inferred yes")
+
+# ---- from 21q's kinds of wrong value, in our own words ----
+body = listed({**LISTED, 4: "8"}) + "\n\nKofi\n\nPS Looking again at 4 on the train home: 6 is closer to the truth."
+case("doubt_looking_again_at_four_below_outlook",
+     message("doubt_looking_again_at_four_below_outlook", text=outlook(body), frm=MENSAH),
+     expect({**LISTED_EXPECT, 4: UNCLEAR}),
+     "Outlook: 4 is 8 in the list, then 'PS Looking again at 4 on the train home: 6 is closer to the truth': "
+     "a change no form reads: asked, never the list's 8")
+
+body = listed(LISTED) + "\n\nKofi\n\nPS I thought about 4 patients in particular when answering."
+case("trap_thought_about_four_patients_outlook",
+     message("trap_thought_about_four_patients_outlook", text=outlook(body), frm=MENSAH),
+     expect(LISTED_EXPECT),
+     "trap: Outlook: 'PS I thought about 4 patients in particular when answering': a count, no question named")
+
+body = ("Morning\nSyringe driver at the very end, opioids not enough \u2013 yes\nUse early alongside opioids \u2013 no\n"
+        "Confidence \u2013 6\nWritten protocol \u2013 yes\nShared guidance with community teams \u2013 no\nKofi")
+case("prose_short_lines_negation_beside_yes_gmail",
+     message("prose_short_lines_negation_beside_yes_gmail", text=gmail(body), frm=MENSAH),
+     expect({4: 6, 6: True, 7: False}, early_adjuvant=ok(False)),
+     "Gmail: short topic lines; 'Syringe driver at the very end, opioids not enough \u2013 yes' has a yes of "
+     "its own beside a negation: never read as a no (not read at all); the other lines are their own "
+     "sentences, never run together")
+
+one_changed("doubt_no_idea_if_ratified_iphone", 6, "We have a draft floating about, no idea if it was ever ratified",
+            UNCLEAR, apple, "iPhone Mail (22B91)",
+            "iPhone Mail: '6. We have a draft floating about, no idea if it was ever ratified': asked")
+one_changed("trap_no_idea_why_iphone", 6, "Yes, and I've no idea why it took us so long", True, apple,
+            "iPhone Mail (22B91)", "trap: iPhone Mail: '6. Yes, and I\'ve no idea why it took us so long': a reason: yes")
+
+one_changed("count_not_a_score_outlook", 4, "Only used it twice in the last three years", UNCLEAR, outlook, None,
+            "Outlook: '4. Only used it twice in the last three years': every number a count, none a score: asked")
+one_changed("trap_score_with_years_outlook", 4, "7, having used it for years", 7, outlook, None,
+            "trap: Outlook: '4. 7, having used it for years': the score and a reason: 7")
 
 if __name__ == "__main__":
     write_cases(CASES)

@@ -722,20 +722,16 @@ fn heldback_replies_of_issue_21_fifteenth_set() {
     score_set(&FIFTEENTH_SET_21);
 }
 
-/// Issue 21's sixteenth set, scored once: 348 of 371 (93.8%), 5 wrong.
+/// Issue 21's sixteenth set, scored once: 348 of 371 (93.8%), 5 wrong;
+/// 0 wrong (348) once reconsidering below the list, topic lines with a
+/// negation beside a yes, "no idea if" and a count for a scale are read.
 const SIXTEENTH_SET_21: Set = Set {
     name: "issue 21, sixteenth set",
     dir: "tests/fixtures/heldback21q",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.938,
-    known_wrong: &[
-        ("heldback21q_ps_lowers_confidence_outlook", "confidence"),
-        ("heldback21q_topic_words_gmail_ios", "end_of_life"),
-        ("heldback21q_trap_no_idea_outlook_ios", "written_protocol"),
-        ("heldback21q_trap_no_number_outlook", "confidence"),
-        ("heldback21q_trap_second_thoughts_samsung", "confidence"),
-    ],
+    known_wrong: &[],
 };
 
 #[test]

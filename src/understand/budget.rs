@@ -104,6 +104,19 @@ pub fn fault_slow_read(subject: Option<&str>) {
     }
 }
 
+/// The fault hook for tests of the warm-up before the first counted read
+/// (`MAILSURVEY_FAULT=slow-warm-up`, `src/decide/ingest.rs`): the warm-up
+/// says so and lasts 30 s, a window to kill the daemon in at start-up.
+/// Nothing happens without the variable.
+pub fn fault_slow_warm_up() {
+    let asked = std::env::var("MAILSURVEY_FAULT")
+        .is_ok_and(|faults| faults.split(',').any(|f| f.trim() == "slow-warm-up"));
+    if asked {
+        tracing::warn!("fault injected: the readers warm up for 30 s (MAILSURVEY_FAULT=slow-warm-up)");
+        std::thread::sleep(Duration::from_secs(30));
+    }
+}
+
 /// Spins, asking [`expired`], until the budget of the read in progress
 /// runs out; at once outside a read.
 fn read_slowly() {

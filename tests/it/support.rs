@@ -471,7 +471,7 @@ impl Fixture {
             .arg("--survey")
             .arg(&self.survey)
             .env("MAILSURVEY_PASSWORD", self.stack.password())
-            .env("MAILSURVEY_LOG", "info,rusqlite_migration=warn");
+            .env("MAILSURVEY_LOG", daemon_log_filter());
         command
     }
 
@@ -595,6 +595,13 @@ impl Fixture {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// The daemons' log filter: `info,rusqlite_migration=warn`, or
+/// `MAILSURVEY_IT_LOG` when set (`MAILSURVEY_IT_LOG=debug` to see what a
+/// hung daemon was doing).
+pub fn daemon_log_filter() -> String {
+    std::env::var("MAILSURVEY_IT_LOG").unwrap_or_else(|_| "info,rusqlite_migration=warn".into())
 }
 
 /// A running daemon; killed when dropped.

@@ -112,7 +112,9 @@ pub fn fault_slow_warm_up() {
     let asked = std::env::var("MAILSURVEY_FAULT")
         .is_ok_and(|faults| faults.split(',').any(|f| f.trim() == "slow-warm-up"));
     if asked {
-        tracing::warn!("fault injected: the readers warm up for 30 s (MAILSURVEY_FAULT=slow-warm-up)");
+        tracing::warn!(
+            "fault injected: the readers warm up for 30 s (MAILSURVEY_FAULT=slow-warm-up)"
+        );
         std::thread::sleep(Duration::from_secs(30));
     }
 }

@@ -322,6 +322,16 @@ static NO_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A question the doctor says they left out, with the words that say
+/// they noticed: "I've just noticed I skipped number 9", "realised I
+/// missed out question 3", "forgot to answer 8".
+static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:just\s+)?(?:noticed|realis\w*|realiz\w*|seen|spotted)\s+(?:that\s+)?i(?:'?ve|\s+have|\s+had)?\s+)?(?:skipped|missed(?:\s+out)?|forgot(?:\s+to\s+(?:answer|do))?|left\s+out|omitted|didn'?t\s+answer|did\s+not\s+answer)\s+(?:question\s+|number\s+|q\s*|no\.?\s*)?\d{1,2}\b",
+    )
+    .expect("valid regex")
+});
+
 /// A question named by its number in a sentence: "question 4", "Q4",
 /// "number 4", "no. 4", "#4"; "for 4", "on 4", "about 4" before a
 /// separator or the end; "4 should", "4 was meant", "4 is wrong"; "got 4
@@ -349,10 +359,14 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
     if asking(sentence) || sentence.len() > 2000 {
         return Vec::new();
     }
-    // "Sorry for the delay with question 4" changes nothing.
-    if !CHANGE_CUE.is_match(&NO_CHANGE.replace_all(sentence, "")) {
+    // "Sorry for the delay with question 4" changes nothing, nor "I've
+    // just noticed I skipped number 9" (an answer added, none changed).
+    let said = NO_CHANGE.replace_all(sentence, "");
+    if !CHANGE_CUE.is_match(&said) {
         return Vec::new();
     }
+    // The question left out is named, not changed.
+    let sentence = &*SKIPPED.replace_all(sentence, "");
     let mut found: Vec<usize> = Vec::new();
     for c in NAMED_NUMBER.captures_iter(sentence) {
         let Some(n) = ["a", "b", "c", "d", "e", "f", "g"]
@@ -1579,6 +1593,12 @@ mod tests {
                 &[3],
             ),
             ("Sorry, I thought about 4 patients in particular.", &[]),
+            (
+                "Sorry, I've just noticed I skipped number 9 this morning.",
+                &[],
+            ),
+            ("Realised I forgot to answer 8, sorry.", &[]),
+            ("Sorry, I skipped 9 and 4 should be 6.", &[3]),
             // A comment may say anything.
             ("Sorry, for 10 I meant to add more.", &[]),
             // A verb of change before the number, whatever follows.

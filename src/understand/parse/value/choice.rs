@@ -63,6 +63,7 @@ pub(super) fn choice(
         );
     }
     let flat = letters_with_labels(&flat, options)
+        .or_else(|| letters_wrapped_or_regretted(&flat, options))
         .or_else(|| letters_with_reason(&flat, options))
         .or_else(|| letters_together(&flat, options))
         .or_else(|| letters_only(&flat, options))
@@ -107,6 +108,41 @@ pub(super) fn choice(
     };
     answer.other = picked.other_text;
     answer
+}
+
+/// Words of regret after the letters: "a, b and c I'm afraid", "b,
+/// sadly".
+const REGRET: &[&str] = &[
+    "i'm afraid",
+    "i am afraid",
+    "i’m afraid",
+    "sadly",
+    "unfortunately",
+    "i fear",
+    "alas",
+];
+
+/// "[A + B]", "a, b and c I'm afraid", "b, sadly": the letters, when they
+/// stand in square brackets or before a word of regret ([`REGRET`]) and
+/// nothing else is left.
+fn letters_wrapped_or_regretted(text: &str, options: &[ChoiceOption]) -> Option<String> {
+    let text = text.trim().trim_end_matches(['.', '!']).trim_end();
+    let lower = text.to_lowercase();
+    let left = lower
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .or_else(|| {
+            REGRET
+                .iter()
+                .find_map(|end| lower.strip_suffix(end))
+                .map(|t| t.trim_end().trim_end_matches([',', '-', '–']))
+        })?;
+    match letters(left, options) {
+        Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
+            Some(left.trim().to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// "a only", "a and c only", "only b", "just c", "b alone": the letters,

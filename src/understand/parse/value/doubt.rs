@@ -13,7 +13,7 @@
 //! Linear: the text is cut into clauses once, and each clause's words are
 //! looked at a bounded number of times.
 
-use super::yes_no::NOT_ABLE_TO_SAY;
+use super::yes_no::{NOT_ABLE_TO_SAY, a_few, counted};
 use super::{leading, plain_words};
 
 /// Phrases that say the doctor is not sure, when they make up a clause of
@@ -446,7 +446,10 @@ fn split_at_contrast(part: &str) -> Vec<&str> {
 /// wonders about something else).
 fn hedge_alone(words: &[String]) -> bool {
     let hedge = leading(words, HEDGES);
-    hedge > 0 && words.len() - hedge <= 2 && words.get(hedge).is_none_or(|w| w != "why")
+    // "perhaps ten times", "maybe a dozen": how many, guessed at, not
+    // the answer (read by the question, `yes_no::hedged_after`).
+    let a_count = counted(words, hedge) || a_few(words, hedge);
+    hedge > 0 && words.len() - hedge <= 2 && words.get(hedge).is_none_or(|w| w != "why") && !a_count
 }
 
 /// "If that counts", "not sure it qualifies", "does that count", "if you

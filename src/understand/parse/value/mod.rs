@@ -60,7 +60,10 @@ fn read_doubted(question: &Question, text: &str) -> Answer {
     let answer = read_reasoned(question, text);
     // "Once, but I'm not sure it counts", "a, if that counts": the doctor
     // doubts the value they gave; asked, never counted.
-    if answer.value.is_some() && question.kind != QuestionKind::Text && doubt::doubted(text) {
+    // "I think so, yes – ...": the leaning is settled; what follows may
+    // still doubt it.
+    let said = yes_no::after_settled_leaning(text).unwrap_or(text);
+    if answer.value.is_some() && question.kind != QuestionKind::Text && doubt::doubted(said) {
         return Answer::unclear("the doctor is not sure of this answer", text);
     }
     // "None really, apart from the odd patient who ...": an exception

@@ -303,8 +303,14 @@ pub(super) fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool
         return Answer::unclear(format!("more than one number: {}", list.join(", ")), text);
     }
     // "5ish", "5-ish", "5 ish": about five, the doctor will not say.
-    if plain_words(&text[hedge_from..]).iter().any(|w| {
-        ["or", "maybe", "perhaps", "between", "ish"].contains(&w.as_str())
+    // "6, give or take" is "about 6": the number stands ("7 or so" and
+    // "or thereabouts" stay hedged, as a held-back writer read them).
+    let words = plain_words(&text[hedge_from..]);
+    let approximately =
+        |i: usize| i > 0 && words[i - 1] == "give" && words.get(i + 1).is_some_and(|w| w == "take");
+    if words.iter().enumerate().any(|(i, w)| {
+        (w == "or" && !approximately(i))
+            || ["maybe", "perhaps", "between", "ish"].contains(&w.as_str())
             || w.strip_suffix("ish")
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     }) || text.contains('?')

@@ -480,8 +480,11 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     let unsure = leading(&words, UNSURE);
     let yes = leading(&words, YES);
     let no = leading(&words, NO);
-    if let Some(used) = hedge_then_no(&words) {
-        let mut answer = Answer::ok(Value::Bool(false), text);
+    if let Some((value, used)) = hedge_then_no(&words)
+        .map(|used| (false, used))
+        .or_else(|| leaning_settled(&words))
+    {
+        let mut answer = Answer::ok(Value::Bool(value), text);
         answer.other = explanation_after(text, used);
         return answer;
     }
@@ -589,7 +592,7 @@ fn hedged_after(question: &Question, words: &[String], used: usize, value: bool)
 }
 
 /// Is word `at` a number, in digits or words ("4", "four")?
-fn counted(words: &[String], at: usize) -> bool {
+pub(super) fn counted(words: &[String], at: usize) -> bool {
     words.get(at).is_some_and(|w| {
         w.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
     })
@@ -607,7 +610,15 @@ fn approximate_count(words: &[String], at: usize) -> bool {
         "approximately",
     ]
     .contains(&words[at].as_str())
-        && counted(words, at + 1)
+        && (counted(words, at + 1) || a_few(words, at + 1))
+}
+
+/// "a dozen", "a few", "a handful", "a couple": how many, in words.
+pub(super) fn a_few(words: &[String], at: usize) -> bool {
+    words.get(at).is_some_and(|w| w == "a")
+        && words
+            .get(at + 1)
+            .is_some_and(|w| ["dozen", "few", "handful", "couple"].contains(&w.as_str()))
 }
 
 /// A yes or no said loosely, in the first words after it: "Yes (sort of
@@ -654,6 +665,65 @@ fn hedge_then_no(words: &[String]) -> Option<usize> {
             .take(3)
             .any(|w| ["or", "maybe", "perhaps", "unsure", "idea"].contains(&w.as_str()));
     (!doubt).then_some(hedge + 1)
+}
+
+/// A leaning the doctor settles at once: "I suppose so, yes", "I think
+/// so - yes", "I don't think so, no". Only a leaning that agrees with the
+/// plain yes or no after it, and nothing after that but a reason with no
+/// more doubt (the rules of [`hedge_then_no`]). Gives the value and the
+/// words used.
+fn leaning_settled(words: &[String]) -> Option<(bool, usize)> {
+    const LEANING_YES: &[&str] = &[
+        "i suppose so",
+        "i think so",
+        "i believe so",
+        "i guess so",
+        "i would say so",
+        "i would think so",
+    ];
+    const LEANING_NO_OPINION: &[&str] = &[
+        "i do not think so",
+        "i do not believe so",
+        "i would not think so",
+        "i would not say so",
+    ];
+    let (value, hedge) = match (
+        leading(words, LEANING_YES),
+        leading(words, LEANING_NO_OPINION),
+    ) {
+        (yes, _) if yes > 0 => (true, yes),
+        (_, no) if no > 0 => (false, no),
+        _ => return None,
+    };
+    let plain = if value { "yes" } else { "no" };
+    if words.get(hedge).is_none_or(|w| w != plain) {
+        return None;
+    }
+    let rest = &words[hedge + 1..];
+    let doubt = leading(rest, UNSURE) > 0
+        || leading(rest, if value { NO } else { YES }) > 0
+        || softened(rest)
+        || loosely(rest)
+        || rest
+            .iter()
+            .take(3)
+            .any(|w| ["or", "maybe", "perhaps", "unsure", "idea", "but"].contains(&w.as_str()));
+    (!doubt).then_some((value, hedge + 1))
+}
+
+/// The text after the plain yes or no that settles a leaning ("I think
+/// so, yes – everyone could do with it" gives " – everyone could do with
+/// it"), for the doubt of what follows to be read without the leaning.
+pub(super) fn after_settled_leaning(text: &str) -> Option<&str> {
+    let (value, _) = leaning_settled(&plain_words(text))?;
+    let plain = if value { "yes" } else { "no" };
+    let lower = text.to_ascii_lowercase();
+    let at = lower.match_indices(plain).map(|(at, _)| at).find(|&at| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + plain.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    text.get(at + plain.len()..)
 }
 
 /// Words that soften a yes or no into a hedge when they follow it closely:
@@ -928,8 +998,11 @@ const HEDGES: &[&str] = &[
 /// A reason that merely starts so ("yes, I think more training would
 /// help") is longer and stays a reason.
 pub(super) fn tentative(rest: &[String], text: &str) -> bool {
+    // "Yes, maybe a dozen times", "perhaps ten times": how often, guessed.
+    let hedge = leading(rest, HEDGES);
+    let how_many = hedge > 0 && (counted(rest, hedge) || a_few(rest, hedge));
     rest.len() <= 4
-        && (leading(rest, HEDGES) > 0
+        && ((hedge > 0 && !how_many)
             || text
                 .trim_end_matches(|c: char| c.is_whitespace() || ").!".contains(c))
                 .ends_with('?'))

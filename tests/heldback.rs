@@ -738,3 +738,18 @@ const SIXTEENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_sixteenth_set() {
     score_set(&SIXTEENTH_SET_21);
 }
+
+/// Issue 21's seventeenth set, scored once: 343 of 358 (95.8%), 1 wrong.
+const SEVENTEENTH_SET_21: Set = Set {
+    name: "issue 21, seventeenth set",
+    dir: "tests/fixtures/heldback21r",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.958,
+    known_wrong: &[("heldback21r_colleague_pasted_owa", "confidence")],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_seventeenth_set() {
+    score_set(&SEVENTEENTH_SET_21);
+}

@@ -739,14 +739,15 @@ fn heldback_replies_of_issue_21_sixteenth_set() {
     score_set(&SIXTEENTH_SET_21);
 }
 
-/// Issue 21's seventeenth set, scored once: 343 of 358 (95.8%), 1 wrong.
+/// Issue 21's seventeenth set, scored once: 343 of 358 (95.8%), 1 wrong;
+/// 0 wrong (353, 98.6%) once "mine are the same apart from 4" is read.
 const SEVENTEENTH_SET_21: Set = Set {
     name: "issue 21, seventeenth set",
     dir: "tests/fixtures/heldback21r",
     survey: "config/example.toml",
     cases: 42,
-    ratchet: 0.958,
-    known_wrong: &[("heldback21r_colleague_pasted_owa", "confidence")],
+    ratchet: 0.986,
+    known_wrong: &[],
 };
 
 #[test]

@@ -367,8 +367,9 @@ fn comma_codes(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
 /// Q9 - yes, no, yes, yes`. The range rises and ends at a question; the
 /// answers after it, between commas (the last perhaps after "and"), are
 /// exactly as many as the range's questions, each at most three words,
-/// and go to them in order. Any other count, and `None` (one answer for
-/// several questions is read elsewhere, or asked).
+/// and go to them in order; one bare yes or no ("1-3: yes") or one value
+/// said for all ("6-9: all yes") goes to each. Any other count, and
+/// `None` (read elsewhere, or asked).
 pub(super) fn grouped_range(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
     let c = GROUPED_RANGE.captures(text.trim())?;
     let first: usize = c[1].parse().ok()?;
@@ -391,10 +392,13 @@ pub(super) fn grouped_range(text: &str, questions: usize) -> Option<Vec<(usize, 
         .collect();
     // "6-9: all yes", "6-9: yes to all": the one value for every question
     // of the range (each read as its answer: a yes for a score is asked).
-    if let [one] = pieces.as_slice()
-        && let Some(c) = ALL_SAME.captures(one)
-    {
-        let value = c.get(1).or(c.get(2))?.as_str().to_lowercase();
+    // "1-3: yes": a bare yes or no alone after the range is the same.
+    if let [one] = pieces.as_slice() {
+        let value = match ALL_SAME.captures(one) {
+            Some(c) => c.get(1).or(c.get(2))?.as_str().to_lowercase(),
+            None if ["yes", "no"].contains(&one.to_lowercase().as_str()) => one.to_lowercase(),
+            None => return None,
+        };
         return Some((first - 1..last).map(|q| (q, value.clone())).collect());
     }
     if pieces.len() != last - first + 1
@@ -1310,7 +1314,15 @@ mod tests {
         );
         // Too few or too many answers, one for all, a falling or too long range.
         assert_eq!(grouped_range("1-3: yes, no", 10), None);
-        assert_eq!(grouped_range("1-3: yes", 10), None);
+        assert_eq!(
+            grouped_range("1-3: yes", 10),
+            Some(vec![
+                (0, "yes".into()),
+                (1, "yes".into()),
+                (2, "yes".into())
+            ])
+        );
+        assert_eq!(grouped_range("1-3: yes mostly", 10), None);
         // One value said for the whole range.
         let all_yes = Some(vec![
             (5, "yes".into()),

@@ -134,6 +134,8 @@ static NUMBERED_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\b(?:misread|misunderstood)\s+{NUMBERED}\b\s*[,;:.\-–—]?\s*(?:it\s+should\s+(?:be|have\s+been)\s+|so\s+)?(?P<v>.*)$"),
         format!(r"(?i)\b(?:for|on|to)\s+{NUMBERED}\s*,?\s+(?:please\s+|(?:can|could|would)\s+you\s+(?:please\s+)?)?add\s+[^,;:.!?]{{1,60}}?\s*,?\s+so\s+(?:(?:that'?s|it'?s|it\s+should\s+be|it\s+becomes)\s+)?(?P<v>\S.*)$"),
         format!(r"(?i)\bmake\s+that\s+{NUMBERED}\s+(?P<v>an?\s+\S.*)$"),
+        // "Correction to 6: yes - ...", "change for Q4 - 5".
+        format!(r"(?i)\b(?:change|correction|update|amendment)\s+(?:to|for|on)\s+{NUMBERED}\s*(?::|=|\s[\-–—])\s*(?P<v>\S.*)$"),
     ]
     .iter()
     .map(|r| Regex::new(r).expect("valid regex"))
@@ -308,7 +310,7 @@ pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
 /// that answer is put in doubt ([`unread`]).
 static CHANGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you|come\s+to\s+think|thinking\s+about\s+it|in\s+hindsight|looking\s+back|as\s+far\s+as\s+(?:i|we)\s+(?:know|am\s+aware|'?m\s+aware|can\s+tell|remember|recall)|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|(?:can'?t|cannot|couldn'?t|could\s+not|don'?t|do\s+not)\s+(?:really\s+|honestly\s+)?(?:remember|recall|be\s+(?:sure|certain))|(?:wouldn'?t|would\s+not)\s+swear|at\s+a\s+guess|guess\w*|re-?read\w*|(?:thought|thinking)\s+(?:about|over)|reconsider\w*|revisit\w*|nearer|closer\s+to|more\s+like|probably)\b",
+        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you|come\s+to\s+think|thinking\s+about\s+it|in\s+hindsight|looking\s+back|as\s+far\s+as\s+(?:i|we)\s+(?:know|am\s+aware|'?m\s+aware|can\s+tell|remember|recall)|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|(?:can'?t|cannot|couldn'?t|could\s+not|don'?t|do\s+not)\s+(?:really\s+|honestly\s+)?(?:remember|recall|be\s+(?:sure|certain))|(?:wouldn'?t|would\s+not)\s+swear|at\s+a\s+guess|guess\w*|re-?read\w*|(?:thought|thinking)\s+(?:about|over)|reconsider\w*|revisit\w*|nearer|closer\s+to|more\s+like|probably|(?:i'?d|i\s+would|i'?ll)\s+(?:put|go\s+for|say|give)|put\s+(?:me|myself)|same\s+as\s+(?:hers|his|theirs|my\s+colleague\w*|\w+'s))\b",
     )
     .expect("valid regex")
 });
@@ -341,7 +343,7 @@ static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
 /// to 5 consultants", "move 2 patients").
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:make|change|switch|amend|alter|update|correct|turn|bump|move)\s+(?:that\s+|my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for|on)\s+)?(?:(?:question|qn?|number|no\.|#)\s*\.?\s*#?)?(?P<f>\d{1,2})\b|\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b|\b(?:re-?read(?:ing)?|reading|(?:thought|thinking)\s+(?:about|over|again\s+about)|look(?:ed|ing)\s+(?:again\s+)?at|reconsider(?:ed|ing)?|revisit(?:ed|ing)?|(?:went|going|gone|come|coming|came)\s+back\s+to)\s+(?:question\s+|q\s*|number\s+)?(?P<g>\d{1,2})\b)",
+        r"(?i)(?:\b(?:make|change|switch|amend|alter|update|correct|turn|bump|move)\s+(?:that\s+|my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for|on)\s+)?(?:(?:question|qn?|number|no\.|#)\s*\.?\s*#?)?(?P<f>\d{1,2})\b|\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b|\b(?:apart\s+from|except(?:\s+for)?|other\s+than|but\s+for|bar)\s+(?:question\s+|number\s+|q\s*|no\.?\s*)?(?P<h>\d{1,2})\b|\b(?:re-?read(?:ing)?|reading|(?:thought|thinking)\s+(?:about|over|again\s+about)|look(?:ed|ing)\s+(?:again\s+)?at|reconsider(?:ed|ing)?|revisit(?:ed|ing)?|(?:went|going|gone|come|coming|came)\s+back\s+to)\s+(?:question\s+|q\s*|number\s+)?(?P<g>\d{1,2})\b)",
     )
     .expect("valid regex")
 });
@@ -369,14 +371,16 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
     let sentence = &*SKIPPED.replace_all(sentence, "");
     let mut found: Vec<usize> = Vec::new();
     for c in NAMED_NUMBER.captures_iter(sentence) {
-        let Some(n) = ["a", "b", "c", "d", "e", "f", "g"]
+        let Some(n) = ["a", "b", "c", "d", "e", "f", "g", "h"]
             .iter()
             .find_map(|k| c.name(k))
         else {
             continue;
         };
         // "change 4 to 5 consultants": a count changed, no question.
-        if (c.name("f").is_some() || c.name("g").is_some()) && counted_after(&sentence[n.end()..]) {
+        if (c.name("f").is_some() || c.name("g").is_some() || c.name("h").is_some())
+            && counted_after(&sentence[n.end()..])
+        {
             continue;
         }
         let Some(index) = n
@@ -1216,6 +1220,11 @@ mod tests {
             ("Re question 7 - it is yes, not no.", 6, "yes"),
             ("Oops, I got 7 wrong, it's yes.", 6, "yes"),
             ("On reflection, the answer to 7 is yes.", 6, "yes"),
+            (
+                "Correction to 6: yes - we found it on the intranet.",
+                5,
+                "yes - we found it on the intranet",
+            ),
             ("PS the confidence should be 8", 3, "8"),
             ("Actually make 6 a yes.", 5, "yes"),
             ("PS: 9 - yes, sorry", 8, "yes, sorry"),
@@ -1598,6 +1607,13 @@ mod tests {
                 &[],
             ),
             ("Realised I forgot to answer 8, sorry.", &[]),
+            (
+                "Mine are the same as his apart from 4, where I'd put myself at 6.",
+                &[3],
+            ),
+            ("Same as my colleague's except for question 7.", &[6]),
+            ("Yes to all except 2 and 7.", &[]),
+            ("We cover everything except 2 patients a week.", &[]),
             ("Sorry, I skipped 9 and 4 should be 6.", &[3]),
             // A comment may say anything.
             ("Sorry, for 10 I meant to add more.", &[]),

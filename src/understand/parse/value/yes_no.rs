@@ -455,6 +455,12 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     if let Some(fixed) = misspelt(&words, text) {
         return yes_no(question, &fixed);
     }
+    // "I'd say no", "I would say yes - ...": the plain answer after it.
+    if let Some(said) = said_plainly(text, &words) {
+        let mut answer = yes_no(question, said);
+        answer.source = text.trim().to_owned();
+        return answer;
+    }
     if words.is_empty() {
         return Answer::unclear("no yes or no found", text);
     }
@@ -553,6 +559,19 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     answer
 }
 
+/// The text from the yes or no of "I'd say no", "I would say yes - ...".
+fn said_plainly<'t>(text: &'t str, words: &[String]) -> Option<&'t str> {
+    if words.len() < 4
+        || words[..3] != ["i", "would", "say"]
+        || !["yes", "no"].contains(&words[3].as_str())
+    {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find(" say ")? + " say ".len();
+    text.get(at..)
+}
+
 /// A hedge or the other answer in the first three words after the yes
 /// or no at `used` ("Yes - or no", "No, maybe"); not "no doubt", nor
 /// how often ("3 or 4 times", and to "Have you ...?" after a yes "perhaps
@@ -579,7 +598,14 @@ fn hedged_after(question: &Question, words: &[String], used: usize, value: bool)
                 .get(k)
                 .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
         };
-        let how_often = w == "or" && i > 0 && digits(i - 1) && digits(i + 1)
+        // "once or twice" is how often too.
+        let once_or_twice = value
+            && w == "or"
+            && i > 0
+            && words[i - 1] == "once"
+            && words.get(i + 1).is_some_and(|n| n == "twice");
+        let how_often = once_or_twice
+            || w == "or" && i > 0 && digits(i - 1) && digits(i + 1)
             || ever
                 && value
                 && w == "or"

@@ -55,7 +55,7 @@ case(P + "prose_paragraphs_outlook", outlook_win(P + "prose_paragraphs_outlook",
     "alongside the first opioid; in my practice it comes in only once the usual steps have been exhausted. I have also used "
     "it where a patient was becoming toxic on their opioid – drowsy, twitching – and the ketamine let us bring the "
     "hydromorphone down by about a third.", "",
-    "On confidence I would put myself at seven out of ten. What holds me back is the thin evidence base and the side "
+    "Confidence-wise I would score myself a seven. What holds me back is how little good evidence there is, and the side "
     "effects – the odd vivid nightmare or dissociative episode, which families find frightening.", "",
     "We do have a written hospice protocol, last revised in 2024, but we have not produced anything jointly with the "
     "district nursing teams or the GPs. I would welcome more training, particularly for our speciality doctors, and I very "
@@ -63,15 +63,15 @@ case(P + "prose_paragraphs_outlook", outlook_win(P + "prose_paragraphs_outlook",
     "With best wishes,", "Jack"]),
     E(Y, N, Y, 7, "bc", Y, N, Y, Y),
     note="Four paragraphs of prose answering in question order without numbers: 'I would not, however, start it early on' "
-         "(2 no), 'bring the hydromorphone down by about a third' (3 yes), 'seven out of ten', 'the thin evidence base and "
-         "the side effects' (b, c), a protocol 'last revised in 2024', nothing 'jointly with the district nursing teams' (7 no), "
+         "(2 no), 'bring the hydromorphone down by about a third' (3 yes), 'score myself a seven', 'how little good "
+         "evidence there is, and the side effects' (b, c), a protocol 'last revised in 2024', nothing 'jointly with the district nursing teams' (7 no), "
          "'I would welcome more training'. No comment.")
 
 case(P + "easy_ones_first_outlook", outlook_win(P + "easy_ones_first_outlook", top=[
     "Hi,", "", "Doing the quick ones first and the rest once I've had a think:", "",
     "4 – 8", "9 – yes", "6 – yes", "8 – no", "",
     "Right, the others:", "",
-    "1 – yes", "3 – yes", "2 – no, not as a first step", "7 – no", "5 – a", "", "J"]),
+    "1 – yes", "3 – yes", "2 – no", "7 – no", "5 – a", "", "J"]),
     E(Y, N, Y, 8, "a", Y, N, N, Y),
     note="Numbered answers out of question order, in two batches ('the quick ones first': 4, 9, 6, 8; then 1, 3, 2, 7, 5), "
          "`4 – 8` is question 4, answer 8.")
@@ -80,20 +80,20 @@ case(P + "non_native_outlook", outlook_win(P + "non_native_outlook", top=[
     "Dear Dr Rahman,", "", "Please find my answers here under. Sorry for my English.", "",
     "1. Yes, many times in the last days of the life.", "2. No, never in the beginning.",
     "3. Yes, one time, for a patient too much sleepy with the morphine.", "4. I am confident 6 on 10.",
-    "5. a and b", "6. Yes we have it.", "7. Not yet.", "8. Yes for sure.", "9. Yes of course.",
+    "5. a and b", "6. Yes we have it.", "7. Not exist yet.", "8. Yes for sure.", "9. Yes of course.",
     "10. In Italy we used it more often in the home care, here I see it is used less.", "",
     "Kind regards,", "J. Clarke"]),
     E(Y, N, Y, 6, "ab", Y, N, Y, Y, "In Italy we used it more often in the home care, here I see it is used less."),
     note="Non-native phrasing in a numbered list: 'never in the beginning' (no), 'too much sleepy with the morphine' (yes), "
-         "'6 on 10' (6), 'Yes we have it', 'Not yet' (no), 'Yes for sure'; a comment on 10.")
+         "'6 on 10' (6), 'Yes we have it', 'Not exist yet' (no), 'Yes for sure'; a comment on 10.")
 
 case(P + "below_answer_blue_outlook", outlook_win(P + "below_answer_blue_outlook",
     top=["Hello,", "", "I've typed my answers under each question in blue.", "", "Jack"],
-    below={1: "Yes – mostly as a CSCI alongside the opioid driver", 2: "No", 3: "Yes", 4: "7",
-           5: "Lack of evidence", 6: "Yes – updated in 2025", 7: "No", 8: "Yes", 9: "Yes"}, color="#0070C0"),
+    below={1: "Yes – subcutaneously, in the same driver as the opioid or a second one", 2: "No", 3: "Yes", 4: "7",
+           5: "Lack of evidence", 6: "Yes – third edition came out this spring", 7: "No", 8: "Yes", 9: "Yes"}, color="#0070C0"),
     E(Y, N, Y, 7, "b", Y, N, Y, Y),
     note="Answers in blue paragraphs below each Answer: of Outlook's unquoted original, some with a reason "
-         "('Yes – updated in 2025'); barriers in words ('Lack of evidence' is b). No comment.")
+         "('Yes – third edition came out this spring'); barriers in words ('Lack of evidence' is b). No comment.")
 
 case(P + "after_question_caps_outlook", outlook_win(P + "after_question_caps_outlook",
     top=["My answers are in capitals next to each question.", "", "Dr J Clarke"],
@@ -115,11 +115,11 @@ case(P + "word_table_topics_outlook", outlook_win(P + "word_table_topics_outlook
     note="A two-column Word table (Topic | Answer; tab-separated in text), the first cell of each row a number and his "
          "own short topic ('4 Confidence (0-10)' holds 0 and 10 but the answer is 7); a comment in row 10.")
 
-case(P + "ps_protocol_ratified_outlook", outlook_win(P + "ps_protocol_ratified_outlook", top=[
+case(P + "ps_protocol_approved_outlook", outlook_win(P + "ps_protocol_approved_outlook", top=[
     "Hi Asha,", "",
     "1. Yes", "2. No", "3. Yes", "4. 6", "5. b", "6. No", "7. No", "8. Yes", "9. Yes", "",
     "Thanks,", "Jack", "",
-    "PS – our pharmacist has just put her head round the door: the ketamine protocol was ratified at the October D&T "
+    "PS – our pharmacist has just put her head round the door: the ketamine protocol was approved at the October D&T "
     "meeting, so 6 should read yes."]),
     E(Y, N, Y, 6, "b", Y, N, Y, Y),
     note="A numbered list with `6. No`, then a PS after the sign-off changing it ('so 6 should read yes'): 6 is yes.")
@@ -133,12 +133,12 @@ case(P + "prose_with_numbers_outlook", outlook_win(P + "prose_with_numbers_outlo
     "effects became intolerable: one lady went from 60 mg to 30 mg of subcutaneous oxycodone over 48 hours with 150 mg of "
     "ketamine per 24 hours running alongside – so that's a yes.", "",
     "I'd rate my confidence at 8. The barrier for me is really the evidence – b.", "",
-    "Our protocol (version 3) is written and on the intranet. We haven't developed anything with the community teams. "
+    "Our protocol is written and sits on the intranet under 'Pain'. We haven't developed anything with the community teams. "
     "I don't think I personally need more training at this point, but I would strongly support more research.", "",
     "Best wishes,", "Jack"]),
     E(Y, N, Y, 8, "b", Y, N, N, Y),
     note="Prose in question order full of numbers that are not answers (11 years, 12 months, 9 or 10 patients, 2 weeks, "
-         "60 mg to 30 mg, 48 hours, 150 mg per 24 hours, version 3); 'so yes to your first question', 'so no to the second', "
+         "60 mg to 30 mg, 48 hours, 150 mg per 24 hours); 'so yes to your first question', 'so no to the second', "
          "'so that's a yes', confidence 8, 'the evidence – b', no community guidance, 'I don't think I personally need "
          "more training' (8 no), research yes.")
 
@@ -150,7 +150,7 @@ case(P + "terse_dashes_outlook", outlook_win(P + "terse_dashes_outlook", top=[
 case(P + "paragraph_per_answer_outlook", outlook_win(P + "paragraph_per_answer_outlook", top=[
     "Dear Dr Rahman,", "", "Delighted to contribute. My answers, with a little colour:", "",
     "1. Yes. It has been a real help for a handful of patients with bone pain from spinal metastases.", "",
-    "2. No. I would always optimise the opioid and try a conventional adjuvant first.", "",
+    "2. No. In my hands it is a last-resort drug, not an opener.", "",
     "3. Yes, though rarely.", "", "4. 7", "", "5. b) and c)", "", "6. Yes", "",
     "7. No – although our community palliative care team keeps asking for it.", "", "8. Yes", "",
     "9. Yes – particularly on oral dosing at home.", "", "Warm regards,", "Jack"]),
@@ -162,7 +162,7 @@ case(P + "trap_prose_hedges_outlook", outlook_win(P + "trap_prose_hedges_outlook
     "Dear Asha,", "",
     "Happy to help, although I'm not sure my answers will fit your boxes very neatly.", "",
     "I have certainly used ketamine for intractable pain at the end of life on top of strong opioids. Whether I have ever "
-    "used it early on, alongside the first opioid, I genuinely can't remember – there may have been a case in my registrar "
+    "used it early on, alongside the first opioid, I honestly couldn't tell you – there may have been a case in my registrar "
     "years but I wouldn't swear to it. I have used it to let the opioid come down when a patient became toxic.", "",
     "As for confidence, it depends entirely on the setting: on our inpatient unit with the pharmacist down the corridor I'm "
     "comfortable, at home with a community team that has hardly seen it, much less so.", "",
@@ -170,7 +170,7 @@ case(P + "trap_prose_hedges_outlook", outlook_win(P + "trap_prose_hedges_outlook
     "with community services. I would benefit from training, and I think research is needed.", "",
     "Jack"]),
     E(Y, UNCLEAR, Y, UNCLEAR, "bc", Y, N, Y, Y),
-    note="TRAP. Prose in question order: 2 is 'I genuinely can't remember – there may have been a case ... I wouldn't "
+    note="TRAP. Prose in question order: 2 is 'I honestly couldn't tell you – there may have been a case ... I wouldn't "
          "swear to it' (unclear); 4 has no number, only 'comfortable' on the unit and 'much less so' at home (unclear). "
          "The rest are plain statements.")
 
@@ -188,10 +188,10 @@ NHSMAIL_FOOTER = [
 case(P + "nhsmail_dash_footer_owa", owa(P + "nhsmail_dash_footer_owa", [
     "Hi Asha,", "", "Answering now before it sinks to the bottom of my inbox.", "",
     "1 – Yes", "2 – Yes", "3 – No", "4 – 9", "5 – d", "6 – Yes", "7 – Yes", "8 – No", "9 – Yes",
-    "10 – We co-wrote community guidance with the two local ICB areas last spring; happy to share it.", "",
+    "10 – We co-wrote community guidance with the district nurses of both our boroughs last spring; happy to share it.", "",
     "Jack", "", "Dr Jack Clarke | Consultant in Palliative Medicine | North Hospice", ""] + NHSMAIL_FOOTER),
     E(Y, Y, N, 9, "d", Y, Y, N, Y,
-      "We co-wrote community guidance with the two local ICB areas last spring; happy to share it."),
+      "We co-wrote community guidance with the district nurses of both our boroughs last spring; happy to share it."),
     note="OWA: `1 – Yes` (en dash) on top over the NHSmail confidentiality footer; `5 – d` (No barriers); a comment on 10.")
 
 case(P + "answer_lines_red_owa", owa(P + "answer_lines_red_owa", ["Answers on the lines below in red.", "", "Jack"],
@@ -204,10 +204,10 @@ case(P + "answer_lines_red_owa", owa(P + "answer_lines_red_owa", ["Answers on th
          "10's line.")
 
 case(P + "self_correct_line_owa", owa(P + "self_correct_line_owa", [
-    "1. Yes", "2. No", "3. No. Wait – I did, for the man with oxycodone myoclonus in September. Yes.",
+    "1. Yes", "2. No", "3. No. Oh, I tell a lie – the man with oxycodone myoclonus in September. Yes.",
     "4. 7", "5. a, c", "6. Yes", "7. No", "8. Yes", "9. Yes", "", "Jack"]),
     E(Y, N, Y, 7, "ac", Y, N, Y, Y),
-    note="OWA list with a change of mind on the answer's own line: '3. No. Wait – I did, for the man with oxycodone "
+    note="OWA list with a change of mind on the answer's own line: '3. No. Oh, I tell a lie – the man with oxycodone "
          "myoclonus in September. Yes.' is yes.")
 
 case(P + "numbers_in_prose_owa", owa(P + "numbers_in_prose_owa", [
@@ -248,10 +248,10 @@ case(P + "bare_line_outlook_android", outlook_mobile(P + "bare_line_outlook_andr
     note="Outlook for Android: nine bare answers on one line without question numbers, 'in order' (inferred).")
 
 case(P + "trap_question_marks_outlook_android", outlook_mobile(P + "trap_question_marks_outlook_android", [
-    "1 Y", "2 ?", "3 Y", "4 7", "5 B", "6 Y", "7 ?", "8 Y", "9 Y", "", "Will check 7 with the CNS team"],
+    "1 Y", "2 ?", "3 Y", "4 7", "5 B", "6 Y", "7 ?", "8 Y", "9 Y", "", "Will ask our community lead about 7"],
     platform="Android"),
     E(Y, UNCLEAR, Y, 7, "b", Y, UNCLEAR, Y, Y),
-    note="TRAP. Terse list with `2 ?` and `7 ?` (and 'Will check 7 with the CNS team'): 2 and 7 unclear.")
+    note="TRAP. Terse list with `2 ?` and `7 ?` (and 'Will ask our community lead about 7'): 2 and 7 unclear.")
 
 # ---------------------------------------------------------------- Outlook for Mac, Outlook plain text (2)
 
@@ -261,7 +261,7 @@ case(P + "topics_as_they_come_outlook_mac", reply(P + "topics_as_they_come_outlo
     "End-of-life pain on top of strong opioids: yes, used it.", "Confidence: 8",
     "Early adjuvant with opioids: no.", "Barriers: side effects.",
     "Reducing the opioid dose because of side effects: yes.", "Shared community guidance: none so far.",
-    "Training: yes please.", "", "Jack"]),
+    "Training: would welcome it.", "", "Jack"]),
     E(Y, N, Y, 8, "c", Y, N, Y, Y),
     note="Outlook for Mac: answers labelled by topic in his own words, in no particular order; 'Shared community guidance: "
          "none so far' is no; 'Barriers: side effects' is c.")
@@ -281,21 +281,21 @@ case(P + "one_ramble_gmail", gmail_top(P + "one_ramble_gmail", [
     "Hi Asha – I'm going to answer this as a ramble rather than your neat list, sorry. Our protocol (yes, we have one, "
     "written by our pharmacist in 2023) covers oral and subcut ketamine, and I've used it in the last days of life on top "
     "of an alfentanil driver more times than I can count. I've also used it so we could cut back the opioid when patients "
-    "were hallucinating on it. Never as an early adjuvant though – that's not how we use it here. Confidence, I'd say 8. "
+    "were seeing things on it. Never as an early adjuvant though – that's not how we use it here. Confidence, I'd say 8. "
     "The only thing that really stops me using it more is the lack of good trials. We haven't got any shared guidance with "
     "the community teams, I'd happily go on a course, and yes, more research please."],
     sign=("Jack",)),
     E(Y, N, Y, 8, "b", Y, N, Y, Y),
     note="Gmail web: one paragraph of prose in the order he thought of it (protocol first, research last), no numbers for "
-         "the questions: 'Never as an early adjuvant' (2 no), 'cut back the opioid when patients were hallucinating' (3 "
+         "the questions: 'Never as an early adjuvant' (2 no), 'cut back the opioid when patients were seeing things' (3 "
          "yes), 'I'd say 8', 'lack of good trials' (b), 'I'd happily go on a course' (8 yes).")
 
 case(P + "inline_split_gmail", reply(P + "inline_split_gmail", "gmail_web",
     top=["Answered in the body of your email – hope that works.", "", "Jack"],
-    answers={1: "Yes", 2: "Yes, occasionally for neuropathic pain", 3: "Yes", 4: "7 out of 10", 5: "c", 6: "Yes",
+    answers={1: "Yes", 2: "Yes, occasionally for neuropathic pain", 3: "Yes", 4: "7 – fairly comfortable", 5: "c", 6: "Yes",
              7: "No", 8: "Yes", 9: "Yes", 10: "Thanks for keeping it short!"}),
     E(Y, Y, Y, 7, "c", Y, N, Y, Y, "Thanks for keeping it short!"),
-    note="Gmail web: the quote split below each quoted Answer:, his answers unquoted in between ('7 out of 10' is 7); "
+    note="Gmail web: the quote split below each quoted Answer:, his answers unquoted in between ('7 – fairly comfortable' is 7); "
          "a comment on 10.")
 
 case(P + "one_line_gmail_android", reply(P + "one_line_gmail_android", "gmail_android", top=[
@@ -317,12 +317,12 @@ case(P + "non_native_gmail_ios", reply(P + "non_native_gmail_ios", "gmail_ios", 
 case(P + "reasons_dash_gmail", gmail_top(P + "reasons_dash_gmail", [
     "Hi Asha,", "",
     "1. Yes – mainly in the last week or two of life with an alfentanil driver",
-    "2. No – only once the opioid has been optimised", "3. Yes – twice this year", "4. 6",
+    "2. No – never as a first-line add-on", "3. Yes – on two occasions since the spring", "4. 6",
     "5. a and b – the registrars rotate through so quickly that nobody builds up experience",
-    "6. No – we lean on the acute trust's", "7. No", "8. Yes", "9. Yes"], sign=("All the best,", "Jack")),
+    "6. No – we use the hospital pharmacy's document when we need one", "7. No", "8. Yes", "9. Yes"], sign=("All the best,", "Jack")),
     E(Y, N, Y, 6, "ab", N, N, Y, Y),
-    note="Gmail web: a numbered list with reasons after dashes ('Yes – twice this year', 'No – we lean on the acute "
-         "trust's' is 6 no); 'a and b – the registrars rotate ...'.")
+    note="Gmail web: a numbered list with reasons after dashes ('Yes – on two occasions since the spring', 'No – we use "
+         "the hospital pharmacy's document when we need one' is 6 no); 'a and b – the registrars rotate ...'.")
 
 _first_lines = ["1 yes", "2 no", "3 yes", "4 5", "5 b", "6 yes", "7 no", "8 yes", "9 yes"]
 _first_date = at(2, 9, 14, 22)
@@ -356,11 +356,11 @@ case(P + "followup_comment_gmail", gmail_followup(P + "followup_comment_gmail", 
 
 case(P + "trap_draft_and_defer_gmail_android", reply(P + "trap_draft_and_defer_gmail_android", "gmail_android", top=[
     "1 yes", "2 no", "3 yes", "4 7", "5 a",
-    "6 there's a draft with our medicines committee, not signed off yet", "7 no", "8 yes",
-    "9 not really my area to judge", "", "Jack"]),
+    "6 there's a draft with our medicines committee, awaiting approval", "7 no", "8 yes",
+    "9 I'll leave that one to the academics", "", "Jack"]),
     E(Y, N, Y, 7, "a", UNCLEAR, N, Y, UNCLEAR),
-    note="TRAP. A draft protocol 'not signed off yet' (does it count as written? unclear) and 'not really my area to "
-         "judge' for research (no answer given: unclear).")
+    note="TRAP. A draft protocol 'awaiting approval' (does it count as written? unclear) and 'I'll leave that one to "
+         "the academics' for research (no answer given: unclear).")
 
 # ---------------------------------------------------------------- Apple (7)
 
@@ -441,9 +441,9 @@ case(P + "paren_signature_thunderbird", thunderbird_flowed(P + "paren_signature_
          "`5) d`; a comment on 10.")
 
 case(P + "trap_ranges_samsung", reply(P + "trap_ranges_samsung", "samsung", top=[
-    "1 Yes", "2 No", "3 Yes", "4 5-6", "5 B", "6 Yes", "7 No", "8 Possibly, depends what's on offer", "9 Yes"]),
+    "1 Yes", "2 No", "3 Yes", "4 5-6", "5 B", "6 Yes", "7 No", "8 Maybe – would want to see the programme first", "9 Yes"]),
     E(Y, N, Y, UNCLEAR, "b", Y, N, UNCLEAR, Y),
-    note="TRAP. Samsung Email: `4 5-6` (a range) and '8 Possibly, depends what's on offer' (a hedge): both unclear.")
+    note="TRAP. Samsung Email: `4 5-6` (a range) and '8 Maybe – would want to see the programme first' (a hedge): both unclear.")
 
 case(P + "slashes_yahoo", yahoo(P + "slashes_yahoo", ["yes / no / yes / 8 / a / yes / no / yes / yes", "", "Jack"]),
     E(Y, N, Y, 8, "a", Y, N, Y, Y, st=INF),

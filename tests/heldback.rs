@@ -754,3 +754,21 @@ const SEVENTEENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_seventeenth_set() {
     score_set(&SEVENTEENTH_SET_21);
 }
+
+/// Issue 21's eighteenth set, scored once: 325 of 372 (87.4%), 2 wrong.
+const EIGHTEENTH_SET_21: Set = Set {
+    name: "issue 21, eighteenth set",
+    dir: "tests/fixtures/heldback21s",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.874,
+    known_wrong: &[
+        ("heldback21s_prose_non_native_iphone", "barriers"),
+        ("heldback21s_self_correct_line_owa", "opioid_sparing"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_eighteenth_set() {
+    score_set(&EIGHTEENTH_SET_21);
+}

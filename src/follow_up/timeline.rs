@@ -180,7 +180,7 @@ pub fn build(store: &Store, survey: &Survey, now: Timestamp, interim: bool) -> R
     let built = (|| {
         let mut builder = report::Builder::in_dir(survey, &input.invited, &dir)?;
         store.each_answered(&survey.id, |person| {
-            builder.add(&respondent(survey, person))
+            added(survey, person, |r| builder.add(r))
         })?;
         builder.finish(&input, &dir)
     })();
@@ -199,7 +199,7 @@ pub fn figures(store: &Store, survey: &Survey, now: Timestamp, interim: bool) ->
     let input = input(survey, now, interim, data);
     let mut builder = report::Builder::counting(survey, &input.invited);
     store.each_answered(&survey.id, |person| {
-        builder.add(&respondent(survey, person))
+        added(survey, person, |r| builder.add(r))
     })?;
     Ok(builder.finish_figures(&input))
 }
@@ -263,17 +263,28 @@ fn input<'s>(
     }
 }
 
-/// One person as the report counts them.
-fn respondent(survey: &Survey, person: Answered) -> Respondent {
-    let mut answers = person.answers;
-    typed(survey, &mut answers);
-    Respondent {
-        name: person.name,
-        email: person.email,
-        attributes: person.attributes,
-        answers,
+/// One person as the report counts them, given to `add`: their answers
+/// typed, and their strings and maps lent (moved there and back, not
+/// copied: the store writes the next person into them).
+fn added(
+    survey: &Survey,
+    person: &mut Answered,
+    add: impl FnOnce(&Respondent) -> Result<()>,
+) -> Result<()> {
+    typed(survey, &mut person.answers);
+    let respondent = Respondent {
+        name: std::mem::take(&mut person.name),
+        email: std::mem::take(&mut person.email),
+        attributes: std::mem::take(&mut person.attributes),
+        answers: std::mem::take(&mut person.answers),
         different_sender: person.different_sender,
-    }
+    };
+    let added = add(&respondent);
+    person.name = respondent.name;
+    person.email = respondent.email;
+    person.attributes = respondent.attributes;
+    person.answers = respondent.answers;
+    added
 }
 
 /// JSON cannot tell free text from an option id; the question can. Done

@@ -43,76 +43,86 @@ fn defused(text: &str) -> Cow<'_, str> {
 /// "other" text empty; the survey checker allows them only on questions
 /// whose cells can hold the codes.
 ///
-/// Borrowed where they can be (`0`, `1`, a text as it is): a report
-/// writes a row of them for each of a hundred thousand respondents.
+/// Borrowed where they can be (`0`, `1`, a text as it is) and added to
+/// the row (`into`): a report writes a row of them for each of a
+/// hundred thousand respondents.
+fn push_cells<'a>(
+    into: &mut Vec<Cow<'a, str>>,
+    question: &Question,
+    value: Option<&'a Value>,
+    other: Option<&'a str>,
+) {
+    if let Some(reserved) = value.and_then(Value::reserved) {
+        let code = Cow::Owned(reserved.code().to_string());
+        let options = question.options();
+        let n = options.len().max(question.grid_items().len()).max(1);
+        into.extend(std::iter::repeat_n(code, n));
+        if options.iter().any(|o| o.other) {
+            into.push(Cow::Borrowed(""));
+        }
+        return;
+    }
+    match &question.kind {
+        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
+            let picked = value.map(chosen).filter(|p| !p.is_empty());
+            into.extend(options.iter().map(|o| match &picked {
+                Some(p) => Cow::Borrowed(if p.contains(&o.id.as_str()) { "1" } else { "0" }),
+                None => Cow::Borrowed(""),
+            }));
+            if options.iter().any(|o| o.other) {
+                into.push(match picked {
+                    Some(_) => defused(other.unwrap_or_default().trim()),
+                    None => Cow::Borrowed(""),
+                });
+            }
+        }
+        QuestionKind::YesNo => into.push(Cow::Borrowed(match value {
+            Some(Value::Bool(true)) => "1",
+            Some(Value::Bool(false)) => "0",
+            _ => "",
+        })),
+        QuestionKind::Scale { .. }
+        | QuestionKind::Number { .. }
+        | QuestionKind::Duration { .. } => into.push(Cow::Owned(
+            value
+                .and_then(numeric)
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+        )),
+        QuestionKind::Ranking(options) => {
+            let ranked = value.map(chosen).filter(|r| r.len() == options.len());
+            into.extend(options.iter().map(|o| {
+                ranked
+                    .as_ref()
+                    .and_then(|r| r.iter().position(|id| *id == o.id))
+                    .map(|at| (at + 1).to_string())
+                    .unwrap_or_default()
+                    .into()
+            }));
+        }
+        // A grid's cells are its items', each read by [`item_cell`].
+        QuestionKind::Grid { items, .. } => {
+            into.extend(std::iter::repeat_n(Cow::Borrowed(""), items.len()));
+        }
+        QuestionKind::Text | QuestionKind::Date { .. } => into.push(
+            value
+                .and_then(text)
+                .map(|t| defused(t.trim()))
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// [`push_cells`] alone.
+#[cfg(test)]
 fn cells<'a>(
     question: &Question,
     value: Option<&'a Value>,
     other: Option<&'a str>,
 ) -> Vec<Cow<'a, str>> {
-    if let Some(reserved) = value.and_then(Value::reserved) {
-        let code = Cow::Owned(reserved.code().to_string());
-        let options = question.options();
-        let mut cells = vec![code; options.len().max(question.grid_items().len()).max(1)];
-        if options.iter().any(|o| o.other) {
-            cells.push(Cow::Borrowed(""));
-        }
-        return cells;
-    }
-    match &question.kind {
-        QuestionKind::SingleChoice(options) | QuestionKind::MultipleChoice(options) => {
-            let picked = value.map(chosen).filter(|p| !p.is_empty());
-            let mut cells: Vec<Cow<'a, str>> = options
-                .iter()
-                .map(|o| match &picked {
-                    Some(p) => Cow::Borrowed(if p.contains(&o.id.as_str()) { "1" } else { "0" }),
-                    None => Cow::Borrowed(""),
-                })
-                .collect();
-            if options.iter().any(|o| o.other) {
-                cells.push(match picked {
-                    Some(_) => defused(other.unwrap_or_default().trim()),
-                    None => Cow::Borrowed(""),
-                });
-            }
-            cells
-        }
-        QuestionKind::YesNo => vec![Cow::Borrowed(match value {
-            Some(Value::Bool(true)) => "1",
-            Some(Value::Bool(false)) => "0",
-            _ => "",
-        })],
-        QuestionKind::Scale { .. }
-        | QuestionKind::Number { .. }
-        | QuestionKind::Duration { .. } => vec![Cow::Owned(
-            value
-                .and_then(numeric)
-                .map(|x| x.to_string())
-                .unwrap_or_default(),
-        )],
-        QuestionKind::Ranking(options) => {
-            let ranked = value.map(chosen).filter(|r| r.len() == options.len());
-            options
-                .iter()
-                .map(|o| {
-                    ranked
-                        .as_ref()
-                        .and_then(|r| r.iter().position(|id| *id == o.id))
-                        .map(|at| (at + 1).to_string())
-                        .unwrap_or_default()
-                        .into()
-                })
-                .collect()
-        }
-        // A grid's cells are its items', each read by [`item_cell`].
-        QuestionKind::Grid { items, .. } => vec![Cow::Borrowed(""); items.len()],
-        QuestionKind::Text | QuestionKind::Date { .. } => vec![
-            value
-                .and_then(text)
-                .map(|t| defused(t.trim()))
-                .unwrap_or_default(),
-        ],
-    }
+    let mut cells = Vec::new();
+    push_cells(&mut cells, question, value, other);
+    cells
 }
 
 /// The cell of one grid item: the scale's number, or a choice grid's
@@ -164,7 +174,7 @@ impl<W: std::io::Write> Rows<W> {
         label: &str,
         respondent: &Respondent,
     ) -> Result<()> {
-        let row = row(survey, label, respondent);
+        let row = row(survey, label, respondent, self.columns);
         debug_assert_eq!(row.len(), self.columns, "a cell per column");
         self.writer
             .write_record(row.iter().map(|cell| cell.as_bytes()))
@@ -185,10 +195,16 @@ const NOT_APPLICABLE: &Value = &Value::Reserved {
 };
 
 /// The cells of one respondent's row.
-fn row<'a>(survey: &'a Survey, label: &'a str, respondent: &'a Respondent) -> Vec<Cow<'a, str>> {
+fn row<'a>(
+    survey: &'a Survey,
+    label: &'a str,
+    respondent: &'a Respondent,
+    columns: usize,
+) -> Vec<Cow<'a, str>> {
     // Names, addresses and list columns are text too, from a list that
     // may have come from anywhere.
-    let mut row = vec![defused(label)];
+    let mut row = Vec::with_capacity(columns);
+    row.push(defused(label));
     if survey.report.include_names {
         row.push(defused(&respondent.email));
     }
@@ -206,7 +222,7 @@ fn row<'a>(survey: &'a Survey, label: &'a str, respondent: &'a Respondent) -> Ve
         // same code as an "n/a" (an answer given anyway is not used).
         if applies(&survey.questions, index, &respondent.answers) == Applies::No {
             let value = q.kind.takes_reserved().then_some(NOT_APPLICABLE);
-            row.extend(cells(q, value, None));
+            push_cells(&mut row, q, value, None);
             continue;
         }
         if let QuestionKind::Grid { each, .. } = &q.kind {
@@ -217,11 +233,12 @@ fn row<'a>(survey: &'a Survey, label: &'a str, respondent: &'a Respondent) -> Ve
             continue;
         }
         let answer = respondent.answers.get(&q.id).filter(|a| a.is_ok());
-        row.extend(cells(
+        push_cells(
+            &mut row,
             q,
             answer.and_then(|a| a.value.as_ref()),
             answer.and_then(|a| a.other.as_deref()),
-        ));
+        );
     }
     for (index, q) in survey.questions.iter().enumerate() {
         if q.show_if.is_some() {

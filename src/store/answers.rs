@@ -293,23 +293,62 @@ fn stored_value(v: &str) -> serde_json::Result<Value> {
         "false" => return Ok(Value::Bool(false)),
         _ => {}
     }
-    if v.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+    if canonical_integer(v)
         && let Ok(i) = v.parse::<i64>()
-        && i.to_string() == v
     {
         return Ok(Value::Integer(i));
     }
     if v.starts_with('"') {
+        if let Some(plain) = plain_string(v) {
+            return Ok(Value::Choice(plain.to_owned()));
+        }
         return serde_json::from_str::<String>(v).map(Value::Choice);
     }
     // Options ticked: a list of option ids (serde tries every variant
     // before this one and builds an error for each).
-    if v.starts_with('[')
-        && let Ok(ids) = serde_json::from_str::<Vec<String>>(v)
-    {
-        return Ok(Value::Choices(ids));
+    if v.starts_with('[') {
+        if let Some(ids) = plain_strings(v) {
+            return Ok(Value::Choices(ids));
+        }
+        if let Ok(ids) = serde_json::from_str::<Vec<String>>(v) {
+            return Ok(Value::Choices(ids));
+        }
     }
     serde_json::from_str(v)
+}
+
+/// A whole number as serde writes one: an optional `-`, then digits with
+/// no leading zero (`0` alone), never `-0`. Checked without writing the
+/// number out again (a report reads a hundred thousand of them).
+fn canonical_integer(v: &str) -> bool {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" && digits.len() == v.len() || !digits.starts_with('0'))
+}
+
+/// The text of a JSON string as serde writes one with nothing to
+/// unescape (no `\`, no control character), taken as it is; `None`
+/// for any other string, which serde reads.
+fn plain_string(v: &str) -> Option<&str> {
+    let inner = v.strip_prefix('"')?.strip_suffix('"')?;
+    inner
+        .bytes()
+        .all(|b| b != b'"' && b != b'\\' && b >= 0x20)
+        .then_some(inner)
+}
+
+/// A JSON list of such strings as serde writes it (`["a","b"]`, no
+/// space), read without serde; `None` for any other shape.
+fn plain_strings(v: &str) -> Option<Vec<String>> {
+    let inner = v.strip_prefix('[')?.strip_suffix(']')?;
+    if inner.is_empty() {
+        return Some(Vec::new());
+    }
+    inner
+        .split(',')
+        .map(|item| plain_string(item).map(str::to_owned))
+        .collect()
 }
 
 pub(super) fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Answer> {
@@ -395,6 +434,26 @@ mod stored_value_tests {
             "[",
             r#"{"reserved":"not_applicable"}"#,
             r#""""#,
+            "-",
+            "-01",
+            "00",
+            "+5",
+            " 5",
+            "5 ",
+            r#"" spaced ""#,
+            r#""a,b""#,
+            r#"["a,b","c"]"#,
+            r#"["a","b",]"#,
+            r#"[,]"#,
+            r#"["a" ,"b"]"#,
+            r#"[""]"#,
+            r#"["",""]"#,
+            "[\"a\tb\"]",
+            "\"a\nb\"",
+            r#""""""#,
+            r#"["a"]]"#,
+            r#"[["a"]"#,
+            r#""\\""#,
         ] {
             let serde: serde_json::Result<Value> = serde_json::from_str(v);
             let ours = stored_value(v);

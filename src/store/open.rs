@@ -44,6 +44,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         // Rebuilds the outbox: with foreign keys off (see `migrate`),
         // checked before its commit.
         M::up(include_str!("0026_message_id_when_claimed.sql")).foreign_key_check(),
+        M::up(include_str!("0027_first_answers.sql")),
     ])
 }
 

@@ -93,10 +93,11 @@ pub struct Answered {
 /// their first current answer: the report's order of respondents (R001,
 /// ...) is theirs sorted by those two, which is done in Rust over the
 /// people (a hundred thousand pairs), not by SQLite over every answer.
-/// Read in person order from `answers_first` (migration 0024) alone, a
-/// group per person, without a sort.
-pub(super) const FIRST_ANSWERS: &str = "SELECT recipient_id, MIN(created_at), MIN(id) FROM answers
-     WHERE survey_id = ?1 AND current = 1 GROUP BY recipient_id";
+/// Read from `first_answers` (migration 0027: a row a person, kept by
+/// triggers wherever answers change), in person order, without a sort
+/// or an aggregate over every answer.
+pub(super) const FIRST_ANSWERS: &str =
+    "SELECT recipient_id, first_at, first_row FROM first_answers WHERE survey_id = ?1";
 
 /// One person's row and current answers (`?2`, of survey `?1`), in row
 /// order: their row by its id, their answers through `answers_current`,
@@ -876,7 +877,7 @@ mod report_reads_tests {
         let conn = store.lock();
         let first = plan(&conn, FIRST_ANSWERS);
         assert!(
-            first.contains("COVERING INDEX answers_first (survey_id=? AND current=?)")
+            first.contains("SEARCH first_answers USING PRIMARY KEY (survey_id=?)")
                 && !first.contains("TEMP B-TREE"),
             "{first}"
         );
@@ -929,5 +930,154 @@ mod report_reads_tests {
                 && !columns.contains("TEMP B-TREE"),
             "{columns}"
         );
+    }
+
+    /// Rows of `first_answers`: survey, person, least time, least row.
+    type FirstRows = Vec<(String, i64, i64, i64)>;
+
+    /// The rows of `first_answers` and what they must be (the aggregate
+    /// over the current answers they replace), both in person order.
+    fn first_rows(conn: &Connection) -> (FirstRows, FirstRows) {
+        let rows = |sql: &str| -> FirstRows {
+            conn.prepare(sql)
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        (
+            rows("SELECT survey_id, recipient_id, first_at, first_row FROM first_answers
+                  ORDER BY survey_id, recipient_id"),
+            rows("SELECT survey_id, recipient_id, MIN(created_at), MIN(id) FROM answers
+                  WHERE current = 1 GROUP BY survey_id, recipient_id ORDER BY survey_id, recipient_id"),
+        )
+    }
+
+    /// Migration 0027 (`first_answers`) on a database written by the
+    /// release before it (schema 0026): each person's first current
+    /// answer (least time, least row) kept from the answers already
+    /// stored, and kept right as answers are stored, superseded, set
+    /// aside, restored and withdrawn (the triggers); the report reads its
+    /// people in the order the aggregate gave.
+    #[test]
+    fn a_database_from_before_0027_keeps_each_persons_first_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 26).unwrap();
+        // 1: current answers at 30 (row 1) and 50 (row 6); 2: an old
+        // answer at 10 no longer current, current ones at 10 and 40; 3:
+        // every answer superseded (none current); 4: the least time and
+        // the least row in different answers; 5 in another survey.
+        conn.execute_batch(
+            r#"INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0), ('t', 'T', 0);
+             INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, added_at)
+             VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 5),
+                    (2, 's', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 5),
+                    (3, 's', 'c@x.test', 'c@x.test', 'C', 'cccccccccccc', 'cccccccccccccccccccc', 5),
+                    (4, 's', 'd@x.test', 'd@x.test', 'D', 'dddddddddddd', 'dddddddddddddddddddd', 5),
+                    (5, 't', 'a@x.test', 'a@x.test', 'A', 'eeeeeeeeeeee', 'eeeeeeeeeeeeeeeeeeee', 5);
+             INSERT INTO answers (id, survey_id, recipient_id, question_id, status, value, source, current, created_at)
+             VALUES (1, 's', 1, 'q2', 'ok', '"late"', 'late', 1, 30),
+                    (2, 's', 2, 'q1', 'ok', 'true', 'yes', 0, 10),
+                    (3, 's', 4, 'q1', 'ok', '3', '3', 1, 30),
+                    (4, 's', 2, 'q2', 'ok', '"first"', 'first', 1, 10),
+                    (5, 's', 3, 'q1', 'unclear', NULL, 'maybe', 0, 30),
+                    (6, 's', 1, 'q1', 'ok', 'false', 'no', 1, 50),
+                    (7, 's', 2, 'q1', 'ok', 'false', 'no', 1, 40),
+                    (8, 's', 4, 'q2', 'ok', '"c"', 'c', 1, 20),
+                    (9, 't', 5, 'q1', 'ok', 'true', 'yes', 1, 1);"#,
+        )
+        .unwrap();
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        let check = |what: &str| {
+            let (kept, worked_out) = first_rows(&store.lock());
+            assert_eq!(kept, worked_out, "{what}");
+        };
+        check("from the answers stored before");
+        {
+            let (kept, _) = first_rows(&store.lock());
+            assert_eq!(
+                kept,
+                vec![
+                    ("s".to_owned(), 1, 30, 1),
+                    ("s".to_owned(), 2, 10, 4),
+                    ("s".to_owned(), 4, 20, 3),
+                    ("t".to_owned(), 5, 1, 9)
+                ]
+            );
+        }
+        let at = |s: i64| Timestamp::from_second(s).unwrap();
+        let answers = |pairs: &[(&str, bool)]| -> BTreeMap<String, Answer> {
+            pairs
+                .iter()
+                .map(|(q, v)| {
+                    (
+                        (*q).to_owned(),
+                        Answer::ok(crate::understand::answer::Value::Bool(*v), "x"),
+                    )
+                })
+                .collect()
+        };
+        let store_answers = |who: i64, pairs: &[(&str, bool)], when: i64| {
+            let conn = store.lock();
+            super::super::answers::insert_answers(
+                &conn,
+                "s",
+                who,
+                None,
+                &answers(pairs),
+                None,
+                at(when),
+            )
+            .unwrap();
+        };
+        // 3 answers for the first time; 1 answers q2 again (row 1, its
+        // least row, superseded); 2 answers both again (every first gone).
+        store_answers(3, &[("q1", true)], 60);
+        check("a first answer stored");
+        store_answers(1, &[("q2", true)], 70);
+        check("the least row superseded");
+        store_answers(2, &[("q1", true), ("q2", false)], 80);
+        check("every answer superseded");
+        {
+            let conn = store.lock();
+            super::super::answers::set_aside(&conn, "s", 4, None, "test", at(90)).unwrap();
+        }
+        check("set aside");
+        assert_eq!(
+            store.restore_set_aside("s", 4, "test", at(95)).unwrap(),
+            Some(2)
+        );
+        check("restored");
+        assert_eq!(store.withdraw("s", 1, "test", at(99)).unwrap(), 3);
+        check("withdrawn");
+
+        // The report's order is the aggregate's: by least time, then least row.
+        let mut people = Vec::new();
+        store
+            .each_answered("s", |person| {
+                people.push(person.recipient_id);
+                Ok(())
+            })
+            .unwrap();
+        let (kept, _) = first_rows(&store.lock());
+        let mut expected: Vec<(i64, i64, i64)> = kept
+            .iter()
+            .filter(|(survey, ..)| survey == "s")
+            .map(|(_, person, first_at, first_row)| (*first_at, *first_row, *person))
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(
+            people,
+            expected
+                .iter()
+                .map(|(.., person)| *person)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(people, vec![4, 3, 2]);
     }
 }

@@ -755,17 +755,15 @@ fn heldback_replies_of_issue_21_seventeenth_set() {
     score_set(&SEVENTEENTH_SET_21);
 }
 
-/// Issue 21's eighteenth set, scored once: 325 of 372 (87.4%), 2 wrong.
+/// Issue 21's eighteenth set, scored once: 325 of 372 (87.4%), 2 wrong;
+/// 0 wrong once a prose list read in part and a later "Yes." are asked.
 const EIGHTEENTH_SET_21: Set = Set {
     name: "issue 21, eighteenth set",
     dir: "tests/fixtures/heldback21s",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.873,
-    known_wrong: &[
-        ("heldback21s_prose_non_native_iphone", "barriers"),
-        ("heldback21s_self_correct_line_owa", "opioid_sparing"),
-    ],
+    known_wrong: &[],
 };
 
 #[test]

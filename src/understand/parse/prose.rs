@@ -708,10 +708,26 @@ fn choices(question: &Question, clause: &str) -> Option<Answer> {
     let options = question.options();
     let mut chosen: Vec<usize> = Vec::new();
     let lower = clause.to_lowercase();
+    // Words of the options' labels ("lack", "evidence", "effects").
+    let label_words: Vec<String> = options
+        .iter()
+        .flat_map(|o| plain_words(&o.label))
+        .filter(|w| w.len() >= 4)
+        .collect();
+    let mut near_miss = false;
     for piece in lower.split([',', ';']).flat_map(|p| p.split(" and ")) {
-        if let Some(named) = value::options_named(piece.trim(), question) {
-            chosen.extend(named);
+        match value::options_named(piece.trim(), question) {
+            Some(named) => chosen.extend(named),
+            // "lack of evidence, not expertise": an option ruled out.
+            None if piece.trim_start().starts_with("not ") => {}
+            None => near_miss |= plain_words(piece).iter().any(|w| label_words.contains(w)),
         }
+    }
+    // "The barriers for me are the lack of experience and the side
+    // effects": a part in an option's words that names none ("lack of
+    // experience") would leave the list read in part; not read at all.
+    if near_miss {
+        return None;
     }
     chosen.sort_unstable();
     chosen.dedup();

@@ -770,3 +770,18 @@ const EIGHTEENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_eighteenth_set() {
     score_set(&EIGHTEENTH_SET_21);
 }
+
+/// Issue 21's nineteenth set, scored once: 342 of 369 (92.7%), 0 wrong.
+const NINETEENTH_SET_21: Set = Set {
+    name: "issue 21, nineteenth set",
+    dir: "tests/fixtures/heldback21t",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.926,
+    known_wrong: &[],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_nineteenth_set() {
+    score_set(&NINETEENTH_SET_21);
+}

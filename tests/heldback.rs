@@ -771,13 +771,14 @@ fn heldback_replies_of_issue_21_eighteenth_set() {
     score_set(&EIGHTEENTH_SET_21);
 }
 
-/// Issue 21's nineteenth set, scored once: 342 of 369 (92.7%), 0 wrong.
+/// Issue 21's nineteenth set, scored once: 342 of 369 (92.7%), 0 wrong;
+/// 360 (97.6%) once "1/ Yes", "Yes: 1, 3, 6" and "so b and c" are read.
 const NINETEENTH_SET_21: Set = Set {
     name: "issue 21, nineteenth set",
     dir: "tests/fixtures/heldback21t",
     survey: "config/example.toml",
     cases: 42,
-    ratchet: 0.926,
+    ratchet: 0.975,
     known_wrong: &[],
 };
 

@@ -566,11 +566,12 @@ pub(super) fn unsure_summary(
 /// A question number or a range of them (`3`, `Q3`, `1-3`, `1 to 3`).
 const NUMBERS: &str = r"(?:q\.?\s*|questions?\s+)?\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?";
 
-/// "Yes to 1-3 and 6, no to 7 and 8; yes to 9": the whole line is such
-/// clauses, each a value and the question numbers (or ranges) it is for.
+/// "Yes to 1-3 and 6, no to 7 and 8; yes to 9", "Yes: 1, 3, 6": the whole
+/// line is such clauses, each a value and the question numbers (or
+/// ranges) it is for.
 static VALUE_LISTS: LazyLock<Regex> = LazyLock::new(|| {
     let list = format!(r"{NUMBERS}(?:\s*(?:,|&|\band\b)\s*{NUMBERS})*");
-    let clause = format!(r"(?:yes|no)\s+(?:to|for)\s+{list}");
+    let clause = format!(r"(?:yes|no)\s*(?:\s(?:to|for)\s+|[:=]\s*){list}");
     Regex::new(&format!(
         r"(?i)^\s*{clause}(?:\s*[,;]?\s*(?:and\s+)?{clause})*\s*[.!]*\s*$"
     ))
@@ -579,7 +580,10 @@ static VALUE_LISTS: LazyLock<Regex> = LazyLock::new(|| {
 /// One clause of such a line.
 static VALUE_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let list = format!(r"{NUMBERS}(?:\s*(?:,|&|\band\b)\s*{NUMBERS})*");
-    Regex::new(&format!(r"(?i)(yes|no)\s+(?:to|for)\s+({list})")).expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)(yes|no)\s*(?:\s(?:to|for)\s+|[:=]\s*)({list})"
+    ))
+    .expect("valid regex")
 });
 /// A number or range within a clause.
 static NUMBER_OR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1401,6 +1405,15 @@ mod tests {
         );
         // A range falling or past the last question, anything else on the
         // line, or no number: not read.
+        assert_eq!(
+            value_lists("Yes: 1, 3, 6", 10),
+            Some(vec![
+                (0, "yes".into()),
+                (2, "yes".into()),
+                (5, "yes".into())
+            ])
+        );
+        assert_eq!(value_lists("No: 2 patients", 10), None);
         assert_eq!(value_lists("yes to 3-1", 10), None);
         assert_eq!(value_lists("yes to 1-12", 10), None);
         assert_eq!(value_lists("yes to 1-3 mostly", 10), None);

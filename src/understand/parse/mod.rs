@@ -1774,6 +1774,18 @@ impl<'q> Reader<'q> {
             self.listing_open = false;
             return true;
         }
+        // "Yes: 1, 3, 6, 8, 9" is no table's row.
+        if let Some(named) = compact::value_lists(text, questions).filter(|named| {
+            named
+                .iter()
+                .all(|(q, _)| matches!(self.questions[*q].kind, QuestionKind::YesNo))
+        }) {
+            self.columns = None;
+            self.listed
+                .extend(named.into_iter().map(|(q, a)| (q, a, true)));
+            self.listing_open = false;
+            return true;
+        }
         if let Some(row) = compact::table_row(text, questions, self.columns.as_ref()) {
             match row {
                 compact::Row::Answer(q, answer, label) => self.table_row(q, &answer, label),

@@ -193,10 +193,14 @@ pub(super) fn numbered(text: &str) -> Option<Numbered> {
     let (number, style) = number_word(&text[..end], spoken)?;
     let after = &text[end..];
     let trimmed = after.trim_start();
+    // "1/ Yes": a slash and a space (never "6/10", a score) numbers a
+    // line only in a run of lines numbered alike.
+    let slashed =
+        !bracketed && trimmed.starts_with('/') && trimmed[1..].starts_with(char::is_whitespace);
     let sep = trimmed
         .chars()
         .next()
-        .filter(|c| ".):=-–—]".contains(*c))
+        .filter(|c| ".):=-–—]".contains(*c) || (slashed && *c == '/'))
         .filter(|c| !bracketed || [')', ']'].contains(c));
     let rest = match sep {
         Some(c) => trimmed[c.len_utf8()..].trim(),
@@ -228,7 +232,7 @@ pub(super) fn numbered(text: &str) -> Option<Numbered> {
     let word = text[..end].to_lowercase();
     let homophone = style == Style::Words && WORDS.get(number - 1) != Some(&word.as_str());
     let certain = match style {
-        Style::Digits => marked.is_some() || sep.is_some() || bracketed,
+        Style::Digits => marked.is_some() || (sep.is_some() && !slashed) || bracketed,
         Style::Words => spoken && !homophone,
         Style::Ordinal | Style::Roman => false,
     };

@@ -22,7 +22,7 @@ use crate::understand::answer::{Answer, Status, Value};
 /// being its reason.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:sorry|apolog\w*|oops|scratch|scrap|strike|ignore|disregard|misread|misunderstood|mistyped|typo|mean|meant|actually|wait|hang\s+on|hold\s+on|correction|correcting|should|change|changed|make\s+(?:that|it)|rather|instead|second\s+thoughts?|on\s+reflection|tell\s+a\s+lie|i\s+lie|thinking\s+about\s+it|come\s+to\s+think|now\s+i\s+think|in\s+hindsight|looking\s+back|having\s+thought|mistake|wrong|unsure|not\s+sure|doubt\w*)\b",
+        r"(?i)\b(?:sorry|apolog\w*|oops|scratch|scrap|strike|ignore|disregard|misread|misunderstood|mistyped|typo|mean|meant|actually|wait|hang\s+on|hold\s+on|correction|correcting|should|change|changed|make\s+(?:that|it)|rather|instead|second\s+thoughts?|on\s+reflection|tell\s+a\s+lie|i\s+lie|realistically|truthfully|thinking\s+about\s+it|come\s+to\s+think|now\s+i\s+think|in\s+hindsight|looking\s+back|having\s+thought|mistake|wrong|unsure|not\s+sure|doubt\w*)\b",
     )
     .expect("valid regex")
 });
@@ -32,7 +32,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// the marks between.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s,;:.!\-–—(]*(?:(?:sorry|apologies|oops|my\s+(?:mistake|bad|error)|(?:scratch|scrap|strike|ignore|disregard)\s+that|(?:i\s+)?(?:misread|misunderstood|mistyped)(?:\s+(?:that|this|it|the|one|question|questions|list|options?|scale|form|letters?|numbers?|wording))*|typo|(?:no\s+)?wait|hang\s+on|hold\s+on|actually|correction|(?:i\s+)?mean(?:t)?(?:\s+to\s+(?:say|put|write))?|make\s+(?:that|it)|change\s+(?:that|it)\s+to|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|say|read)|on\s+second\s+thoughts?|(?:i\s+)?tell\s+a\s+lie|(?:now\s+i\s+)?think(?:ing)?\s+about\s+it|come\s+to\s+think\s+of\s+it|in\s+hindsight|looking\s+back|on\s+reflection|or\s+rather|rather|the\s+answer\s+is|it'?s)\b[\s,;:.!\-–—(]*)+",
+        r"(?i)^[\s,;:.!\-–—(]*(?:(?:sorry|apologies|oops|my\s+(?:mistake|bad|error)|(?:scratch|scrap|strike|ignore|disregard)\s+that|(?:i\s+)?(?:misread|misunderstood|mistyped)(?:\s+(?:that|this|it|the|one|question|questions|list|options?|scale|form|letters?|numbers?|wording))*|typo|(?:no\s+)?wait|hang\s+on|hold\s+on|actually|correction|(?:i\s+)?mean(?:t)?(?:\s+to\s+(?:say|put|write))?|make\s+(?:that|it)|change\s+(?:that|it)\s+to|(?:it\s+|that\s+)?should\s+(?:be|have\s+been|say|read)|on\s+second\s+thoughts?|(?:i\s+)?tell\s+a\s+lie|(?:well,?\s+)?(?:realistically|truthfully)|(?:now\s+i\s+)?think(?:ing)?\s+about\s+it|come\s+to\s+think\s+of\s+it|in\s+hindsight|looking\s+back|on\s+reflection|or\s+rather|rather|the\s+answer\s+is|it'?s)\b[\s,;:.!\-–—(]*)+",
     )
     .expect("valid regex")
 });

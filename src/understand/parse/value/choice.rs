@@ -64,6 +64,7 @@ pub(super) fn choice(
     }
     let flat = letters_with_labels(&flat, options)
         .or_else(|| letters_wrapped_or_regretted(&flat, options))
+        .or_else(|| letters_concluded(&flat, options))
         .or_else(|| letters_with_reason(&flat, options))
         .or_else(|| letters_together(&flat, options))
         .or_else(|| letters_only(&flat, options))
@@ -140,6 +141,25 @@ fn letters_wrapped_or_regretted(text: &str, options: &[ChoiceOption]) -> Option<
     match letters(left, options) {
         Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
             Some(left.trim().to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// "The evidence base is thin and the side effects put people off, so b
+/// and c": the letters after a last "so", when nothing else follows.
+fn letters_concluded(text: &str, options: &[ChoiceOption]) -> Option<String> {
+    let text = text.trim().trim_end_matches(['.', '!']).trim_end();
+    let lower = text.to_lowercase();
+    let at = lower.rfind(" so ")?;
+    // A reason of a few words before it ("not so b" is none).
+    if lower[..at].split_whitespace().count() < 3 {
+        return None;
+    }
+    let left = lower[at + " so ".len()..].trim();
+    match letters(left, options) {
+        Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
+            Some(left.to_owned())
         }
         _ => None,
     }

@@ -786,3 +786,20 @@ const NINETEENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_nineteenth_set() {
     score_set(&NINETEENTH_SET_21);
 }
+
+/// Issue 21's twentieth set, scored once: 348 of 360 (96.7%), 1 wrong,
+/// the set's own error ("Q1 - Yes" expected as no); mended, 349 (96.9%),
+/// 0 wrong.
+const TWENTIETH_SET_21: Set = Set {
+    name: "issue 21, twentieth set",
+    dir: "tests/fixtures/heldback21u",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.969,
+    known_wrong: &[],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twentieth_set() {
+    score_set(&TWENTIETH_SET_21);
+}

@@ -255,7 +255,7 @@ PLAIN_TOP = ["Q1 - Yes", "Q2 - No", "Q3 - No", "Q4 - 3", "Q5 - A, B", "Q6 - No",
              "Q10 - We see very few patients who need it, perhaps two a year.", "", "Dr J Clarke", "GP, Millbrook Surgery"]
 case("heldback21u_q_dash_plain_outlook", outlook_text("heldback21u_q_dash_plain_outlook",
     "\n".join(PLAIN_TOP) + "\n\n" + ORIGINAL_MESSAGE + "\n" + INV_TEXT + "\n"),
-    A(N, N, N, 3, [EXP, EVI], N, N, Y, Y, comments="We see very few patients who need it, perhaps two a year."),
+    A(Y, N, N, 3, [EXP, EVI], N, N, Y, Y, comments="We see very few patients who need it, perhaps two a year."),
     note="Outlook plain text (-----Original Message-----), a GP: 'Q1 - Yes' labels, capital letters for barriers, a comment on Q10.")
 
 # ======================= Gmail =======================

@@ -803,3 +803,23 @@ const TWENTIETH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twentieth_set() {
     score_set(&TWENTIETH_SET_21);
 }
+
+/// Issue 21's twenty-first set, scored once: 354 of 371 (95.4%), 4 wrong.
+const TWENTY_FIRST_SET_21: Set = Set {
+    name: "issue 21, twenty-first set",
+    dir: "tests/fixtures/heldback21w",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.954,
+    known_wrong: &[
+        ("heldback21w_options_x_win", "barriers"),
+        ("heldback21w_trap_contradiction_samsung", "written_protocol"),
+        ("heldback21w_trap_second_thoughts_tb115", "written_protocol"),
+        ("heldback21w_ward_brief_outlook_ios", "comments"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twenty_first_set() {
+    score_set(&TWENTY_FIRST_SET_21);
+}

@@ -40,9 +40,9 @@ case("prose_barriers_part_unnamed_gmail",
 body = listed(WITHOUT_5) + "\n\nThe main barrier for us is the lack of evidence, not expertise.\n\nEva"
 case("trap_prose_barrier_one_ruled_out_gmail",
      message("trap_prose_barrier_one_ruled_out_gmail", text=gmail(body), frm=NOVAK),
-     expect(WITHOUT_5_EXPECT, barriers=inferred(["evidence"])),
+     expect(WITHOUT_5_EXPECT, barriers=ok(["evidence"])),
      "trap: Gmail: 'The main barrier for us is the lack of evidence, not expertise': the other option is ruled out: "
-     "evidence, inferred")
+     "evidence (the line is labelled by the question's word)")
 
 one_changed("no_then_yes_sentence_outlook", 3, "No. We did try it once in the spring, come to that. Yes.", UNCLEAR,
             outlook, None, "Outlook: '3. No. We did try it once in the spring, come to that. Yes.': the other "

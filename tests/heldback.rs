@@ -811,12 +811,9 @@ const TWENTY_FIRST_SET_21: Set = Set {
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.954,
-    known_wrong: &[
-        ("heldback21w_options_x_win", "barriers"),
-        ("heldback21w_trap_contradiction_samsung", "written_protocol"),
-        ("heldback21w_trap_second_thoughts_tb115", "written_protocol"),
-        ("heldback21w_ward_brief_outlook_ios", "comments"),
-    ],
+    // A "No" that the doctor's comment contradicts ("We follow the hospice
+    // protocol"): comments are not read for contradictions yet.
+    known_wrong: &[("heldback21w_trap_contradiction_samsung", "written_protocol")],
 };
 
 #[test]

@@ -925,7 +925,7 @@ struct Reader<'q> {
     labelled: usize,
     /// Options ticked under the current heading: letter, and whether only
     /// by formatting.
-    ticks: Vec<(char, bool)>,
+    ticks: Vec<(char, bool, Option<String>)>,
     /// The doctor's own lines, for opt-out and withdrawal requests.
     own: Vec<String>,
     /// The doctor's lines below a sign-off and above the signature (a
@@ -1203,7 +1203,7 @@ impl<'q> Reader<'q> {
             return true;
         }
         if let Some(q) = self.heading
-            && let Some((letter, marked)) = option_line(text, line.marked, &self.questions[q])
+            && let Some((letter, marked, said)) = option_line(text, line.marked, &self.questions[q])
         {
             // An option line of ours, ticked or not. A grid's items and a
             // ranking's options are not chosen by a tick.
@@ -1212,7 +1212,7 @@ impl<'q> Reader<'q> {
                 QuestionKind::Grid { .. } | QuestionKind::Ranking(_)
             );
             if let Some(how) = marked.filter(|_| ticked_kind) {
-                self.ticks.push((letter, how == Mark::Formatting));
+                self.ticks.push((letter, how == Mark::Formatting, said));
             }
             return true;
         }
@@ -2468,11 +2468,17 @@ impl<'q> Reader<'q> {
         } else {
             (plain, Origin::Ticked)
         };
-        let text = letters
+        let mut text = letters
             .iter()
             .map(char::to_string)
             .collect::<Vec<_>>()
             .join(", ");
+        // "e) Other (please specify) X – patchy supply": the words after
+        // the mark go with the last letter, as in "c, e - patchy supply"
+        // (read as the "other" text only when that option is "other").
+        if let Some(said) = ticks.iter().rev().find_map(|t| t.2.as_deref()) {
+            text = format!("{text} - {said}");
+        }
         self.found[q].push(AnswerText::new(text, origin));
     }
 
@@ -3269,7 +3275,26 @@ fn value_beside(text: &str, question: &Question) -> Option<String> {
     }
 }
 
-fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, Option<Mark>)> {
+/// "Other (please specify) X – patchy supply": a label, a mark typed
+/// after it and then words of the doctor's after a dash or colon: the
+/// label and the words.
+fn ticked_with_words(label: &str) -> Option<(&str, &str)> {
+    for t in [" X ", " x ", " [x] ", " [X] ", " ✓ ", " ✔ "] {
+        if let Some((head, tail)) = label.split_once(t) {
+            let words = tail.trim_start_matches([' ', '-', '–', '—', ':']).trim();
+            if words.len() < tail.trim().len() && !words.is_empty() {
+                return Some((head.trim(), words));
+            }
+        }
+    }
+    None
+}
+
+fn option_line(
+    text: &str,
+    marked: bool,
+    question: &Question,
+) -> Option<(char, Option<Mark>, Option<String>)> {
     let options = question.lettered();
     if options.is_empty() {
         return None;
@@ -3317,6 +3342,12 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
         label = r.to_owned();
         typed = true;
     }
+    let mut said = None;
+    if !typed && let Some((head, words)) = ticked_with_words(&label) {
+        said = Some(words.to_owned());
+        label = head.to_owned();
+        typed = true;
+    }
     let index = (letter as usize).checked_sub('a' as usize)?;
     let option = options.get(index)?;
     let wanted = normalise_line(option);
@@ -3329,7 +3360,7 @@ fn option_line(text: &str, marked: bool, question: &Question) -> Option<(char, O
     if typed {
         mark = Some(Mark::Typed);
     }
-    Some((letter, mark))
+    Some((letter, mark, said))
 }
 
 /// The longest start of a sentence read as a summary before an aside

@@ -33,6 +33,11 @@ const NOTHING: &[&str] = &[
 /// is nothing to add ("None.", "Nothing to add, thanks", "N/A", "-")?
 pub(crate) fn says_nothing(text: &str) -> bool {
     let text = text.trim();
+    // "nil" above the doctor's initials ("JC", "J.C."): the initials sign.
+    let text = match text.rsplit_once('\n') {
+        Some((said, last)) if initials(last) => said.trim(),
+        _ => text,
+    };
     if !text.is_empty()
         && text
             .chars()
@@ -46,6 +51,13 @@ pub(crate) fn says_nothing(text: &str) -> bool {
         .find_map(|t| plain.strip_suffix(t))
         .map_or(plain.as_str(), |p| p.trim_end_matches([',', ' ', '-']));
     NOTHING.contains(&plain)
+}
+
+/// "JC", "J.C.", "AR": a line of two to four capitals, perhaps with
+/// points.
+fn initials(line: &str) -> bool {
+    let letters: Vec<char> = line.trim().chars().filter(|c| *c != '.').collect();
+    (2..=4).contains(&letters.len()) && letters.iter().all(char::is_ascii_uppercase)
 }
 
 /// Lower case, spaces made single, the closing punctuation taken off.
@@ -84,6 +96,8 @@ mod tests {
             "None - thank you",
             "Nothing further.",
             "Not applicable",
+            "nil\nJC",
+            "Nothing to add\nA.R.",
         ] {
             assert!(says_nothing(text), "{text}");
         }

@@ -68,12 +68,12 @@ n = N + "reasons_after_comma_win"
 case(n, outlook_win(n, top=[
     "Answers as requested \u2013", "",
     "1. Yes, several times on the IPU",
-    "2. No, I'd only reach for it once opioids have failed",
+    "2. No, I keep it for when opioids have run out of road",
     "3. Yes",
     "4. 6 \u2013 I still ring a colleague before I start it",
     "5. a, c",
     "6. Yes, reviewed in the spring",
-    "7. No, that's on our list for 2027",
+    "7. No, it's pencilled in for 2027",
     "8. Yes",
     "9. Yes, without question",
     "", "Thanks", "Jack Clarke", "Specialty Doctor, Palliative Medicine"]),
@@ -81,7 +81,7 @@ case(n, outlook_win(n, top=[
     note="Outlook for Windows: a specialty doctor's numbered list, most answers followed by a short reason after a comma or an en dash; the reasons are not part of the answers ('No, that's on our list for 2027' is no).")
 
 n = N + "on_lines_win"
-c10 = "Would welcome a regional study day on this."
+c10 = "A regional teaching afternoon would be welcome."
 case(n, outlook_win(n, top=["Answered in the form below.", "", "Jack"],
                     on_line={1: "Yes", 2: "Yes", 3: "No", 4: "5", 5: "a and b", 6: "Yes", 7: "Yes", 8: "Yes", 9: "Yes", 10: c10},
                     color="#7030A0"),
@@ -90,7 +90,7 @@ case(n, outlook_win(n, top=["Answered in the form below.", "", "Jack"],
 
 n = N + "below_answer_reasons_win"
 case(n, outlook_win(n, top=["Please see my answers in blue below.", "", "Jack Clarke", "ST7 Palliative Medicine"],
-                    below={1: "Yes \u2013 mainly for neuropathic pain in the last weeks of life",
+                    below={1: "Yes \u2013 chiefly for nerve pain in the last weeks of life",
                            2: "No",
                            3: "Yes \u2013 a few patients with opioid toxicity",
                            4: "7",
@@ -121,12 +121,12 @@ case(n, outlook_win(n, top_html=word_paras(intro) + th + word_paras(sig), top_te
 n = N + "trap_range_pharmacy_win"
 case(n, outlook_win(n, top=[
     "1. Yes", "2. Yes", "3. Yes",
-    "4. Anywhere from 5 to 7 depending on the indication",
+    "4. 5 on a bad day, 7 on a good one",
     "5. b",
-    "6. I believe so, but I'd need to check with pharmacy",
+    "6. Think we do? Our pharmacist would know for sure",
     "7. No", "8. Yes", "9. Yes", "", "Jack"]),
     A(T, T, T, U, ["evidence"], U, F, T, T),
-    note="TRAP. Outlook for Windows list: confidence given as a range that depends on the indication, and the protocol question answered with a belief he would have to check with pharmacy; both would be asked (unclear), the rest plainly given.")
+    note="TRAP. Outlook for Windows list: confidence as two numbers for bad and good days, and the protocol question answered with a guess as a question and a pointer to the pharmacist; both would be asked (unclear), the rest plainly given.")
 
 n = N + "registrar_skips_service_win"
 case(n, outlook_win(n, top=[
@@ -165,7 +165,7 @@ case(n, outlook_text(n, "\n".join(["1) yes", "2) yes", "3) no", "4) 7/10", "5) b
 n = N + "nhsmail_dashes_owa"
 case(n, owa(n, ["1 - Y", "2 - N", "3 - Y", "4 - 6", "5 - a", "6 - Y", "7 - Y", "8 - Y", "9 - N", "",
                 "Jack Clarke | Consultant | North Hospice"], html_only=True,
-            frm='"CLARKE, Jack (NORTH HOSPICE NHS FOUNDATION TRUST)" <jack.clarke3@nhs.net>'),
+            frm='"CLARKE, Jack (NORTH HOSPICE CARE TRUST)" <jack.clarke3@nhs.net>'),
     A(T, F, T, 6, ["expertise"], T, T, T, F),
     note="Outlook on the web from an NHSmail address (HTML only), read as his own: '1 - Y' with hyphens and single letters; 9 is a plain no.")
 
@@ -216,7 +216,7 @@ case(n, outlook_mobile(n, ["Quickly between patients:", "1. Yes", "2. Yes", "3. 
     A(T, T, T, 8, ["none"], T, F, F, T),
     note="Outlook for iOS (base64): a short numbered list sent between patients; 'None' for 5 is d) No barriers.")
 
-n = N + "hospice_at_home_ios_outlook"
+n = N + "dashes_ios_outlook"
 c10 = "Mostly I see it started by the consultants rather than starting it myself."
 case(n, outlook_mobile(n, ["1 - Yes", "2 - No", "3 - No", "4 - 4", "5 - a + b", "6 - Yes", "7 - No", "8 - Yes", "9 - Yes",
                            "10 - " + c10], platform="iOS"),
@@ -250,17 +250,17 @@ case(n, reply(n, "gmail_web", top=["Answers inline below.", "", "Jack"],
     A(T, F, T, 6, ["evidence", "side_effects"], T, F, T, T, comment="Thanks for doing this."),
     note="Gmail web: answers typed unquoted below each quoted Answer: (the quote split at each question), 10's text as the comment.")
 
-n = N + "all_but_two_gmail"
-case(n, gmail_top(n, ["Yes to everything except 2 and 7 (both no). Confidence 6/10, barrier c."], sign=("Thanks,", "Jack")),
+n = N + "two_noes_gmail"
+case(n, gmail_top(n, ["Only two noes from me: I haven't used it early on as an adjuvant, and we've no shared community guidance. Everything else is a yes. Confidence 6/10, barrier c."], sign=("Thanks,", "Jack")),
     A(T, F, T, 6, ["side_effects"], T, F, T, T),
-    note="Gmail web: one sentence: yes to every yes/no question except 2 and 7, which are no; confidence 6/10; barrier c. All plainly given.")
+    note="Gmail web: a short summary without numbers for the yes/no questions: the two noes named by their topics (early adjuvant use, 2; shared community guidance, 7), everything else yes; confidence 6/10; barrier c. All plainly given.")
 
 n = N + "trap_lapsed_protocol_gmail"
-case(n, gmail_top(n, ["1. Yes", "2. Yes and no \u2013 tried it once in clinic, but I wouldn't call it early", "3. Yes", "4. 7",
+case(n, gmail_top(n, ["1. Yes", "2. Sort of \u2013 once in clinic, though it was hardly early in his illness", "3. Yes", "4. 7",
                       "5. a, b", "6. We had one, but it expired in the summer and the new version is still waiting for sign-off",
                       "7. No", "8. Yes", "9. Yes"], sign=("Jack",)),
     A(T, U, T, 7, ["expertise", "evidence"], U, F, T, T),
-    note="TRAP. Gmail web list: 'Yes and no' for 2 with a doubt whether his one use was early, and a protocol that expired with its rewrite not signed off for 6; both would be asked (unclear).")
+    note="TRAP. Gmail web list: 'Sort of' for 2 with a doubt whether his one use was early, and a protocol that expired with its rewrite not signed off for 6; both would be asked (unclear).")
 
 n = N + "bare_lines_gmail_android"
 case(n, gmail_top(n, ["Yes", "Yes", "No", "7", "b", "Yes", "No", "Yes", "Yes"], sign=("J",), android=True),
@@ -319,7 +319,7 @@ case(n, iphone(n, ["Hi Asha,", "", "1 \u2013 yes", "2 \u2013 no", "3 \u2013 no",
 n = N + "rich_semicolons_apple_mac"
 case(n, apple_mac(n, ["Dear Dr Rahman,", "", "1. Yes; only on the inpatient unit", "2. No",
                       "3. Yes; usually after an opioid switch has failed", "4. 6", "5. b; the trials are small", "6. Yes",
-                      "7. No; community teams use the acute trust guideline", "8. Yes", "9. Yes", "", "With best wishes,",
+                      "7. No; the district teams work from the hospital's guideline", "8. Yes", "9. Yes", "", "With best wishes,",
                       "Jack Clarke"]),
     A(T, F, T, 6, ["evidence"], T, F, T, T),
     note="Apple Mail on macOS, rich text: a numbered list with reasons after semicolons; the reasons are not answers.")
@@ -331,9 +331,9 @@ lines = ["Hello Asha,", "", "Sorry this is late \u2013 a long week. Answers with
          "1. Yes. Mostly as a last resort for patients with escalating neuropathic pain in their final days, alongside a "
          "syringe driver of oxycodone or alfentanil.",
          "2. No. I haven't found a situation where I'd reach for it before optimising opioids and the usual adjuvants.",
-         "3. Yes, a handful of times, usually when someone has become drowsy and myoclonic on high doses.",
+         "3. Yes, perhaps half a dozen times, usually when someone has become drowsy and myoclonic on high doses.",
          "4. 7",
-         "5. Side effects, and to a lesser degree the thin evidence \u2013 so c and b.",
+         "5. Side effects mostly, and the thin evidence too \u2013 so c and b.",
          "6. Yes.", "7. No.",
          "8. Yes \u2013 especially on the newer oral regimens.",
          "9. Yes; the trial data don't reflect what we see on the ward.",
@@ -353,11 +353,11 @@ case(n, thunderbird_flowed(n, text),
     note="Thunderbird, text only, format=flowed: the list typed below the whole quoted invitation (bottom-posting), a '-- ' signature after it.")
 
 n = N + "trap_contradiction_tb_html"
-c10 = "Our shared guidance with the district nursing teams has made a real difference to getting it started at home."
+c10 = "Our shared guidance for the community nurses has made starting it at home far easier."
 case(n, reply(n, "tb115", top=["1. Yes", "2. No", "3. Yes", "4. 6", "5. b, maybe c as well", "6. Yes", "7. No", "8. Yes", "9. Yes",
                                "10. " + c10, "", "Jack"]),
     A(T, F, T, 6, U, T, U, T, T, comment=c10),
-    note="TRAP. Thunderbird (HTML with flowed text): 5 'b, maybe c as well' (a hedge on c), and 7 'No' contradicted by his comment praising the service's shared guidance with the district nurses; both would be asked (unclear); the comment is his.")
+    note="TRAP. Thunderbird (HTML with flowed text): 5 'b, maybe c as well' (a hedge on c), and 7 'No' contradicted by his comment praising the service's shared guidance for the community nurses; both would be asked (unclear); the comment is his.")
 
 n = N + "inline_flowed_thunderbird"
 c10 = "Would be good to include nurse prescribers in any training that comes out of this, as they are often the ones titrating it."

@@ -820,3 +820,18 @@ const TWENTY_FIRST_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twenty_first_set() {
     score_set(&TWENTY_FIRST_SET_21);
 }
+
+/// Issue 21's twenty-second set, scored once: 348 of 368 (94.6%), 1 wrong.
+const TWENTY_SECOND_SET_21: Set = Set {
+    name: "issue 21, twenty-second set",
+    dir: "tests/fixtures/heldback21v",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.945,
+    known_wrong: &[("heldback21v_trap_contradiction_tb_html", "shared_guidance")],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twenty_second_set() {
+    score_set(&TWENTY_SECOND_SET_21);
+}

@@ -804,16 +804,16 @@ fn heldback_replies_of_issue_21_twentieth_set() {
     score_set(&TWENTIETH_SET_21);
 }
 
-/// Issue 21's twenty-first set, scored once: 354 of 371 (95.4%), 4 wrong.
+/// Issue 21's twenty-first set, scored once: 354 of 371 (95.4%), 4 wrong;
+/// 0 wrong (355, 95.7%) once X marks with words, "nil" above initials,
+/// "not sure it ..." and a comment gainsaying a "No" are read.
 const TWENTY_FIRST_SET_21: Set = Set {
     name: "issue 21, twenty-first set",
     dir: "tests/fixtures/heldback21w",
     survey: "config/example.toml",
     cases: 42,
-    ratchet: 0.954,
-    // A "No" that the doctor's comment contradicts ("We follow the hospice
-    // protocol"): comments are not read for contradictions yet.
-    known_wrong: &[("heldback21w_trap_contradiction_samsung", "written_protocol")],
+    ratchet: 0.956,
+    known_wrong: &[],
 };
 
 #[test]
@@ -821,14 +821,15 @@ fn heldback_replies_of_issue_21_twenty_first_set() {
     score_set(&TWENTY_FIRST_SET_21);
 }
 
-/// Issue 21's twenty-second set, scored once: 348 of 368 (94.6%), 1 wrong.
+/// Issue 21's twenty-second set, scored once: 348 of 368 (94.6%), 1 wrong;
+/// 0 wrong once a comment gainsaying a "No" asks it.
 const TWENTY_SECOND_SET_21: Set = Set {
     name: "issue 21, twenty-second set",
     dir: "tests/fixtures/heldback21v",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.945,
-    known_wrong: &[("heldback21v_trap_contradiction_tb_html", "shared_guidance")],
+    known_wrong: &[],
 };
 
 #[test]

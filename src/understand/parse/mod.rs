@@ -254,22 +254,8 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
     let texts = (reader.own.join("\n"), reader.sentences_own());
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
-        if let QuestionKind::Grid { items, .. } = &question.kind {
-            let answers = settle_grid(question, found).unwrap_or_else(|| vec![None; items.len()]);
-            for (item, answer) in items.iter().zip(answers) {
-                let key = question.item_key(item);
-                if let Some((answer, corrected)) = answer {
-                    if corrected {
-                        reply.corrections.push(key.clone());
-                    }
-                    reply.answers.insert(key, answer);
-                } else if question.required
-                    && crate::understand::applies::applies(&survey.questions, index, &reply.answers)
-                        == crate::understand::applies::Applies::Yes
-                {
-                    reply.missing.push(key);
-                }
-            }
+        if matches!(question.kind, QuestionKind::Grid { .. }) {
+            grid_into(&mut reply, survey, index, found);
             continue;
         }
         let corrected = found.iter().any(|f| f.origin == Origin::Correction);
@@ -294,11 +280,107 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
             reply.missing.push(question.id.clone());
         }
     }
-    same_after_swap(&mut reply, survey, std::mem::take(&mut reader.swapped));
-    slashes_as_or(&mut reply, survey);
+    across_answers(
+        &mut reply,
+        survey,
+        prepared,
+        std::mem::take(&mut reader.swapped),
+    );
     reply.opt_out = OPT_OUT.is_match(&texts.0) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&texts.0);
     reply
+}
+
+/// A grid's answers, item by item, into the reply (or its missing items).
+fn grid_into(reply: &mut ParsedReply, survey: &Survey, index: usize, found: Vec<AnswerText>) {
+    let question = &survey.questions[index];
+    let QuestionKind::Grid { items, .. } = &question.kind else {
+        return;
+    };
+    let answers = settle_grid(question, found).unwrap_or_else(|| vec![None; items.len()]);
+    for (item, answer) in items.iter().zip(answers) {
+        let key = question.item_key(item);
+        if let Some((answer, corrected)) = answer {
+            if corrected {
+                reply.corrections.push(key.clone());
+            }
+            reply.answers.insert(key, answer);
+        } else if question.required
+            && crate::understand::applies::applies(&survey.questions, index, &reply.answers)
+                == crate::understand::applies::Applies::Yes
+        {
+            reply.missing.push(key);
+        }
+    }
+}
+
+/// What one answer says of another, once every answer is read: answers
+/// swapped, a slash that means "or", a comment that gainsays a no.
+fn across_answers(
+    reply: &mut ParsedReply,
+    survey: &Survey,
+    prepared: &Prepared,
+    swapped: Vec<(usize, usize, String)>,
+) {
+    same_after_swap(reply, survey, swapped);
+    slashes_as_or(reply, survey);
+    told_in_a_comment(reply, survey, &prepared.index);
+}
+
+/// "7. No" and, in the doctor's comment, "Our shared guidance for the
+/// community nurses has made starting it at home far easier": a comment
+/// never answers a question on its own (it may say anything), but a
+/// sentence of it that the prose reader reads as the other value of a
+/// yes/no answer puts that answer in doubt: asked. A corrected answer is
+/// left as it is.
+fn told_in_a_comment(reply: &mut ParsedReply, survey: &Survey, index: &prose::Index) {
+    let comments: Vec<String> = survey
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Text)
+        .filter_map(
+            |q| match reply.answers.get(&q.id).and_then(|a| a.value.as_ref()) {
+                Some(Value::Text(text)) => Some(text.clone()),
+                _ => None,
+            },
+        )
+        .collect();
+    // Words of a wish, a need or a condition: "We would welcome a regional
+    // protocol" tells of no protocol had.
+    const WISHING: &[&str] = &[
+        "would", "could", "should", "might", "may", "need", "needs", "needed", "like", "welcome",
+        "want", "wish", "hope", "any", "more", "if", "help", "useful", "better",
+    ];
+    for comment in comments {
+        for (q, told) in prose::read(&comment, &survey.questions, index) {
+            let question = &survey.questions[q];
+            if question.kind != QuestionKind::YesNo || reply.corrections.contains(&question.id) {
+                continue;
+            }
+            let Some(answer) = reply.answers.get_mut(&question.id) else {
+                continue;
+            };
+            // Only a "No" that the doctor's own deed or possession in the
+            // comment gainsays: "our shared guidance ...", "we follow the
+            // hospice protocol".
+            let words = value::plain_words(&told.source);
+            let own = words.iter().any(|w| w == "our" || w == "we");
+            let wished = words.iter().any(|w| WISHING.contains(&w.as_str()));
+            if own
+                && !wished
+                && answer.value == Some(Value::Bool(false))
+                && told.value == Some(Value::Bool(true))
+            {
+                *answer = Answer::unclear(
+                    format!(
+                        "the doctor's comment says otherwise: \"{}\"",
+                        told.source.trim()
+                    ),
+                    format!("{}\n---\n{}", answer.source, told.source),
+                );
+            }
+        }
+    }
 }
 
 /// Options joined by a slash ("A/B").

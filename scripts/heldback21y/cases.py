@@ -145,13 +145,13 @@ case(name, C2.outlook_win(name, top=[
 
 name = n("trap_half_point_win")
 case(name, C2.outlook_win(name, top=[
-    "1. Yes", "2. Yes", "3. Yes", "4. 6.5", "5. c", "6. Yes",
-    "7. Couldn't tell you \u2013 our community CNS lead would know",
+    "1. Yes", "2. Yes", "3. Yes", "4. 6\u00bd", "5. c", "6. Yes",
+    "7. Ask our community CNS lead, she'd know",
     "8. Yes", "9. Yes",
     "10. Please share the results with the hospice pharmacists too.", "",
     "Jack Clarke", "Consultant, Marsh Lane Hospice"]),
     A(Y, Y, Y, UNCLEAR, [SIDE], Y, UNCLEAR, Y, Y, comment="Please share the results with the hospice pharmacists too."),
-    note="TRAP. Outlook for Windows list: a confidence of 6.5 (between two points of the 0-10 scale) and 7 deferred to a colleague without an answer: both to ask.")
+    note="TRAP. Outlook for Windows list: a confidence of 6\u00bd (between two points of the 0-10 scale) and 7 passed to a colleague without an answer: both to ask.")
 
 # ======================= Outlook on the web / NHSmail =======================
 
@@ -159,7 +159,7 @@ name = n("nhsmail_html_owa")
 case(name, C1.owa(name, [
     "Hello Asha,", "",
     "1) Yes", "2) Yes \u2013 alongside a methadone switch, once or twice", "3) No", "4) 5", "5) a & b",
-    "6) No", "7) No", "8) Yes, gladly", "9) Yes", "",
+    "6) No", "7) No", "8) Yes \u2013 sign me up", "9) Yes", "",
     "Jack Clarke",
     "Specialty Doctor, Palliative Care Team, Riverside University Hospitals"],
     html_only=True, frm='"CLARKE, Jack (RIVERSIDE UNIVERSITY HOSPITALS NHS TRUST)" <jack.clarke7@nhs.net>'),
@@ -200,10 +200,10 @@ case(name, C1.owa(name, [
 
 name = n("trap_check_notes_owa")
 case(name, C1.owa(name, [
-    "1. Yes", "2. No", "3. Possibly \u2013 would have to check my notes", "4. 5-6", "5. a",
+    "1. Yes", "2. No", "3. Possibly \u2013 would have to check my notes", "4. 5 to 6", "5. a",
     "6. Yes", "7. Yes", "8. Yes", "9. Yes", "", "Jack"]),
     A(Y, N, UNCLEAR, UNCLEAR, [EXP], Y, Y, Y, Y),
-    note="TRAP. Outlook on the web list: 3 'Possibly' pending a look at his notes, and a confidence given as a range 5-6: both to ask.")
+    note="TRAP. Outlook on the web list: 3 'Possibly' pending a look at his notes, and a confidence given as a range '5 to 6': both to ask.")
 
 name = n("second_half_owa")
 case(name, C1.owa(name, [
@@ -243,9 +243,9 @@ name = n("between_clinics_ios_outlook")
 case(name, C1.outlook_mobile(name, [
     "Between clinics so brief:", "",
     "1. Yes", "2. Yes (low dose oral)", "3. No", "4. 6/10", "5. side effects mainly",
-    "6. Yes", "7. In progress \u2013 not yet", "8. Yes", "9. Absolutely", "", "Jack"]),
+    "6. Yes", "7. Not yet \u2013 on the to-do list", "8. Yes", "9. Without question", "", "Jack"]),
     A(Y, Y, N, 6, [SIDE], Y, N, Y, Y),
-    note="Outlook for iOS, a brief list: `6/10`, barrier in words ('side effects mainly'), 'In progress – not yet' (no), 'Absolutely' (yes).")
+    note="Outlook for iOS, a brief list: `6/10`, barrier in words ('side effects mainly'), 'Not yet – on the to-do list' (no), 'Without question' (yes).")
 
 name = n("hyphen_android_outlook")
 case(name, C1.outlook_mobile(name, [
@@ -256,9 +256,9 @@ case(name, C1.outlook_mobile(name, [
 
 name = n("under_each_outlook_mac")
 case(name, C2.reply(name, "outlook_mac", top=["Replies typed under each question.", "", "Jack"],
-                    answers={1: "Yes", 2: "No", 3: "No", 4: "3", 5: "a, b", 6: "No", 7: "No", 8: "Yes", 9: "Yes", 10: "Nothing to add."}),
+                    answers={1: "Yes", 2: "No", 3: "No", 4: "3", 5: "a, b", 6: "No", 7: "No", 8: "Yes", 9: "Yes", 10: "That's all from me."}),
      A(Y, N, N, 3, [EXP, EVI], N, N, Y, Y),
-     note="Outlook for Mac, answers in paragraphs below each Answer: line of the unquoted original; 'Nothing to add.' below 10 is no comment.")
+     note="Outlook for Mac, answers in paragraphs below each Answer: line of the unquoted original; 'That\'s all from me.' below 10 is no comment.")
 
 name = n("plain_text_outlook")
 case(name, C1.outlook_text(name, "\n".join([
@@ -275,12 +275,12 @@ case(name, C1.outlook_text(name, "\n".join([
 name = n("yes_to_no_to_gmail")
 case(name, C2.reply(name, "gmail_web", top=[
     "Hi Asha,", "",
-    "Yes to 1, 3, 6, 8 and 9.",
-    "No to 2 and 7.",
+    "1, 3, 6, 8, 9: yes",
+    "2, 7: no",
     "Confidence 6 out of 10, and the barrier for me is mainly the lack of evidence (b).", "",
     "Cheers,", "Jack"]),
     A(Y, N, Y, 6, [EVI], Y, N, Y, Y),
-    note="Gmail web, the yes/no questions grouped by answer ('Yes to 1, 3, ...', 'No to 2 and 7'), then confidence and barrier in one sentence: plainly given.")
+    note="Gmail web, the yes/no questions grouped by answer (question numbers, colon, yes / no), then confidence and barrier in one sentence: plainly given.")
 
 name = n("full_stops_gmail")
 case(name, C2.reply(name, "gmail_web", top=[
@@ -301,12 +301,12 @@ name = n("trap_draft_protocol_gmail")
 case(name, C2.reply(name, "gmail_web", top=[
     "Hi,", "",
     "1. Yes", "2. No", "3. Yes", "4. 7", "5. b, c",
-    "6. There's a draft with the governance committee, not signed off yet",
+    "6. There's a draft with the governance committee, still awaiting approval",
     "7. No",
-    "8. Yes and no \u2013 I did the regional course but it was a while ago",
+    "8. Torn \u2013 I did the regional course but it was a while ago",
     "9. Yes", "", "Jack"]),
     A(Y, N, Y, 7, [EVI, SIDE], UNCLEAR, N, UNCLEAR, Y),
-    note="TRAP. Gmail web list: 6 a draft protocol not yet approved (does it count?) and 8 'Yes and no': both to ask.")
+    note="TRAP. Gmail web list: 6 a draft protocol still awaiting approval (does it count?) and 8 'Torn': both to ask.")
 
 name = n("bare_lines_gmail_android")
 case(name, C2.reply(name, "gmail_android", top=["Yes", "Yes", "No", "5", "a", "No", "No", "Yes", "Yes", "", "Jack"]),
@@ -363,23 +363,23 @@ case(name, C2.apple_reply(name, "iphone", top=["Answered in the text", ""],
 
 name = n("trap_comment_contradicts_iphone")
 case(name, C1.iphone(name, [
-    "1. Yes", "2. No", "3. No", "4. 6", "5. Mainly c. Can't decide about a.", "6. Yes", "7. Yes", "8. Yes", "9. Yes",
+    "1. Yes", "2. No", "3. No", "4. 6", "5. Mainly c. In two minds about a.", "6. Yes", "7. Yes", "8. Yes", "9. Yes",
     "10. Where it's earned its place for us is getting people off high opioid doses when they become toxic.", "", "Jack"]),
     A(Y, N, UNCLEAR, 6, UNCLEAR, Y, Y, Y, Y,
       comment="Where it's earned its place for us is getting people off high opioid doses when they become toxic."),
-    note="TRAP. iPhone Mail list: 3 'No' while his own comment says its main use for them is getting opioid doses down in toxicity, and 5 'Mainly c' with a second option left undecided: both to ask.")
+    note="TRAP. iPhone Mail list: 3 'No' while his own comment says its main use for them is getting opioid doses down in toxicity, and 5 'Mainly c' with a second option he is in two minds about: both to ask.")
 
 name = n("first_half_iphone")
 case(name, C1.iphone(name, [
-    "Quick answers to the first five before the ward round \u2013 will do the rest tonight.", "",
+    "Quick answers to the first five before clinic \u2013 will do the rest tonight.", "",
     "1. yes", "2. no", "3. yes", "4. 7", "5. b", "", "Jack"], date=D(8, 7, 38, 5)),
     A(Y, N, Y, 7, [EVI]),
-    note="iPhone Mail, the first half of a reply in two parts (8 Dec 07:38; `second_half_owa` that evening): 1-5 only; 6-9 missing here.")
+    note="iPhone Mail, the first half of a reply in two parts (8 Dec 07:38, before clinic; `second_half_owa` that evening): 1-5 only; 6-9 missing here.")
 
 name = n("all_but_two_iphone")
-case(name, C1.iphone(name, ["Yes to everything except 2 and 7 (both no).", "Confidence 7, barrier is b.", "", "Jack"]),
+case(name, C1.iphone(name, ["2 and 7 are no, every other yes/no question is a yes.", "Confidence 7, barrier is b.", "", "Jack"]),
      A(Y, N, Y, 7, [EVI], Y, N, Y, Y),
-     note="iPhone Mail, two lines: every yes/no question a yes except the two named as no, then confidence and barrier: plainly given.")
+     note="iPhone Mail, two lines: the two noes named and every other yes/no question a yes, then confidence and barrier: plainly given.")
 
 name = n("list_ipad")
 _l = ["1. Yes", "2. No", "3. Yes", "4. 4", "5. a, b and c", "6. No", "7. No", "8. Yes", "9. Yes",
@@ -445,9 +445,9 @@ case(name, C2.reply(name, "samsung", top=["1 -yes", "2 -yes", "3 -no", "4 -5", "
 
 name = n("trap_paper_practice_samsung")
 case(name, C2.reply(name, "samsung", top=[
-    "1. Y", "2. Y/N", "3. Y", "4. 3 on paper, 7 in practice", "5. a", "6. Y", "7. N", "8. Y", "9. Y", "", "Jack"]),
+    "1. Y", "2. ?Y", "3. Y", "4. 3 on paper, 7 in practice", "5. a", "6. Y", "7. N", "8. Y", "9. Y", "", "Jack"]),
     A(Y, UNCLEAR, Y, UNCLEAR, [EXP], Y, N, Y, Y),
-    note="TRAP. Samsung Email Y/N list: 2 'Y/N' and a confidence given as two numbers (on paper and in practice): both to ask.")
+    note="TRAP. Samsung Email Y/N list: 2 '?Y' (the clinician's query mark: possibly yes) and a confidence given as two numbers (on paper and in practice): both to ask.")
 
 name = n("list_yahoo")
 case(name, C1.yahoo(name, [

@@ -836,3 +836,25 @@ const TWENTY_SECOND_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twenty_second_set() {
     score_set(&TWENTY_SECOND_SET_21);
 }
+
+/// Issue 21's twenty-third set, scored once: 351 of 373 (94.1%), 3 wrong.
+const TWENTY_THIRD_SET_21: Set = Set {
+    name: "issue 21, twenty-third set",
+    dir: "tests/fixtures/heldback21y",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.941,
+    known_wrong: &[
+        (
+            "heldback21y_trap_comment_contradicts_iphone",
+            "opioid_sparing",
+        ),
+        ("heldback21y_trap_half_point_win", "confidence"),
+        ("heldback21y_under_each_outlook_mac", "comments"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twenty_third_set() {
+    score_set(&TWENTY_THIRD_SET_21);
+}

@@ -43,10 +43,10 @@ add("morning_list_win", outlook_win(n, top=[
     "1. Yes",
     "2. No \u2013 only ever brought in once the opioids are maxed out",
     "3. Yes", "4. 7", "5. b, c", "6. Yes", "7. No", "8. Yes", "9. Yes",
-    "10. A regional ketamine conversion chart would be very welcome.", "",
+    "10. A regional ketamine conversion chart would save us all a lot of phone calls.", "",
     "Best wishes", "Jack", "",
     "Dr Jack Clarke", "Consultant in Palliative Medicine", "North Hospice | Ext 4471 | Bleep 212"]),
-    E(Y, N, Y, 7, [EB, SE], Y, N, Y, Y, "A regional ketamine conversion chart would be very welcome."),
+    E(Y, N, Y, 7, [EB, SE], Y, N, Y, Y, "A regional ketamine conversion chart would save us all a lot of phone calls."),
     "Outlook for Windows, the everyday numbered list on top with a reason after 2's no (en dash), a comment at 10, a signature with extension and bleep.")
 
 n = P + "on_lines_maroon_win"
@@ -61,22 +61,22 @@ tbl_html, tbl_text = word_table([
     ["", "Yes", "No"],
     ["1. End-of-life pain", "X", ""],
     ["2. Early adjuvant", "", "X"],
-    ["3. To cut the opioid dose", "X", ""],
+    ["3. Lower opioid dose", "X", ""],
     ["6. Written protocol", "X", ""],
     ["7. Community guidance", "X", ""],
     ["8. More training", "", "X"],
     ["9. More research", "X", ""]], widths=[220, 60, 60])
 intro = ["Dear Asha,", "", "Quicker for me as a grid \u2013 the yes/no ones first, the rest underneath.", ""]
-after = ["", "4. 8", "5. Side effects only", "10. Nothing to add.", "", "Jack Clarke", "Consultant, North Hospice"]
+after = ["", "4. 8", "5. Side effects only", "", "Jack Clarke", "Consultant, North Hospice"]
 add("x_grid_table_win", outlook_win(n, top_html=word_paras(intro) + tbl_html + word_paras(after),
                                     top_text="\n".join(intro) + "\n" + tbl_text + "\n" + "\n".join(after)),
     E(Y, N, Y, 8, [SE], Y, Y, N, Y),
-    "Outlook for Windows, a Word table of the yes/no questions with an X in a Yes or a No column (empty cells tab-separated in the text part), then 4 and 5 as a list; 'Side effects only' is c); '10. Nothing to add.' is no comment.")
+    "Outlook for Windows, a Word table of the yes/no questions with an X in a Yes or a No column (empty cells tab-separated in the text part), then 4 and 5 as a list; 'Side effects only' is c); no comment.")
 
 n = P + "bracket_reasons_win"
 add("bracket_reasons_win", outlook_win(n, top=[
     "Dear Dr Rahman,", "",
-    "1) Yes (CSCI, a handful of patients a year)",
+    "1) Yes (CSCI, roughly five patients a year)",
     "2) No",
     "3) Yes (mainly for opioid-induced hyperalgesia)",
     "4) 6", "5) a) and b)", "6) Yes",
@@ -107,17 +107,17 @@ add("ticks_options_win", outlook_win(n, top=["Answers typed in below, with ticks
 n = P + "trap_comment_contradicts_win"
 add("trap_comment_contradicts_win", outlook_win(n, top=[
     "Hi Asha,", "",
-    "1. Yes", "2. No", "3. Yes", "4. 7 or 8", "5. b", "6. Yes", "7. No", "8. Yes", "9. Yes",
-    "10. Last month I started a woman with pancreatic cancer on low-dose oral ketamine alongside her very first morphine prescription and it worked beautifully \u2013 more data on that kind of use would help.", "",
+    "1. Yes", "2. No", "3. Yes", "4. 7 \u2013 though some days it feels more like 4", "5. b", "6. Yes", "7. No", "8. Yes", "9. Yes",
+    "10. Funnily enough, my best result was a man with a Pancoast tumour whom I put on ketamine the same week he started oxycodone \u2013 more data on that kind of use would help.", "",
     "Jack"]),
     E(Y, UNCLEAR, Y, UNCLEAR, [EB], Y, N, Y, Y,
-      "Last month I started a woman with pancreatic cancer on low-dose oral ketamine alongside her very first morphine prescription and it worked beautifully \u2013 more data on that kind of use would help."),
-    "TRAP. Outlook for Windows list: 2 'No' but his own comment describes starting ketamine with the first opioid (early adjuvant use) - contradicted, unclear; confidence '7 or 8' unclear.")
+      "Funnily enough, my best result was a man with a Pancoast tumour whom I put on ketamine the same week he started oxycodone \u2013 more data on that kind of use would help."),
+    "TRAP. Outlook for Windows list: 2 'No' but his own comment describes starting ketamine the same week as the first opioid (early adjuvant use) - contradicted, unclear; confidence '7 - though some days it feels more like 4' (which?) unclear.")
 
 n = P + "secretary_sends_win"
 add("secretary_sends_win", outlook_win(n, top=[
     "Dear Dr Rahman,", "",
-    "Dr Clarke has asked me to send you his answers, which he dictated this morning:", "",
+    "Please find below Dr Clarke's responses, taken down from his dictation this morning:", "",
     "1. Yes", "2. Yes", "3. No", "4. 7", "5. b and c", "6. Yes", "7. No", "8. Yes", "9. Yes",
     "10. He would be glad to help draft the community guidance.", "",
     "Kind regards,", "Maureen Doyle", "Medical Secretary to Dr J Clarke", "North Hospice"]),
@@ -128,7 +128,7 @@ n = P + "evening_sentences_win"
 add("evening_sentences_win", redate(outlook_win(n, top=[
     "Asha,", "", "Sorry this is late \u2013 finally at a desk.", "",
     "1. Yes. In the last days of life, usually as a subcutaneous infusion when the pain hasn't settled on high-dose opioids.",
-    "2. No. I'd only reach for it once the usual adjuvants have been tried.",
+    "2. No. Gabapentinoids and steroids come first in my hands.",
     "3. Yes. Twice this year, both with opioid toxicity.",
     "4. 8 (scratch that \u2013 7; I still check every dose with pharmacy).",
     "5. b and c. The trial data don't help and the dissociative effects can frighten families.",
@@ -156,10 +156,10 @@ add("nhsmail_lower_owa", owa(n, [
     "Hello Asha,", "",
     "Sending from my nhs.net account as I'm on the hospital site today.", "",
     "1. yes", "2. yes - low dose alongside oxycodone", "3. no", "4. 5", "5. a, b",
-    "6. no - one is being drafted", "7. no", "8. yes", "9. yes", "", "Jack"],
+    "6. no - on the to-do list", "7. no", "8. yes", "9. yes", "", "Jack"],
     html_only=True, frm='"CLARKE, Jack (NORTH HOSPICE)" <jack.clarke5@nhs.net>'),
     E(Y, Y, N, 5, [EX, EB], N, N, Y, Y),
-    "Outlook on the web from his NHSmail address (HTML only), read as his own: lower-case list with short reasons after hyphens; 'no - one is being drafted' is no.")
+    "Outlook on the web from his NHSmail address (HTML only), read as his own: lower-case list with short reasons after hyphens; 'no - on the to-do list' is no.")
 
 oa = {1: "Yes", 2: "No", 3: "Yes", 4: "7", 5: "c", 6: "Yes", 7: "Yes", 8: "Yes", 9: "Yes",
       10: "Ketamine mouthwash has been useful for mucositis as well."}
@@ -182,20 +182,20 @@ add("pair_full_owa", redate(owa(n, [
     E(Y, N, Y, 6, [EB], N, N, Y, Y, "We tend to reach for methadone before ketamine."),
     "Outlook on the web, the second of the pair (17 minutes later): the full list after an apology line; counts all it says.")
 
-n = P + "trap_ask_back_owa"
-add("trap_ask_back_owa", owa(n, [
+n = P + "trap_registrar_case_owa"
+add("trap_registrar_case_owa", owa(n, [
     "Hi Asha,", "",
-    "1. Once, years ago when I was an SpR \u2013 does that count?",
+    "1. I was the registrar on a case where we used it, but I'm unsure whether I wrote the prescription",
     "2. No", "3. No", "4. 4", "5. a", "6. Yes",
     "7. Written, but still waiting for the ICB to sign it off",
     "8. Yes", "9. Yes", "", "Jack"]),
     E(UNCLEAR, N, N, 4, [EX], Y, UNCLEAR, Y, Y),
-    "TRAP. Outlook on the web list: 1 answered with a question back (does one use years ago as a registrar count?) - unclear; 7 guidance written but not signed off - developed or not? unclear.")
+    "TRAP. Outlook on the web list: 1 a case he was registrar on, unsure whether he prescribed it himself - unclear; 7 guidance written but not signed off - developed or not? unclear.")
 
 n = P + "one_line_owa"
-add("one_line_owa", owa(n, ["1 Y 2 Y 3 N 4 6 5 B 6 Y 7 Y 8 N 9 Y", "", "Jack \u2013 quick one between admissions"]),
+add("one_line_owa", owa(n, ["1. Yes.  2. Yes.  3. No.  4. 6.  5. B.  6. Yes.  7. Yes.  8. No.  9. Yes.", "", "Jack \u2013 quick one between admissions"]),
     E(Y, Y, N, 6, [EB], Y, Y, N, Y),
-    "Outlook on the web, all nine numbered on one line separated by spaces only, Y/N and a capital B.")
+    "Outlook on the web, all nine numbered on one line as short sentences with full stops and two spaces between (`4. 6.` is 6), a capital B.")
 
 # ======================= Outlook for iOS / Android, Mac, plain text (5) =======================
 
@@ -204,18 +204,18 @@ add("car_park_outlook_ios", outlook_mobile(n, ["1 yes", "2 no", "3 yes", "4 6", 
     E(Y, N, Y, 6, [EB, SE], Y, N, Y, Y),
     "Outlook for iOS (base64), a terse lower-case list without punctuation, `4 6` is 4's 6, `5 b c` is b) and c), signed with an initial.")
 
-n = P + "trap_range_outlook_ios"
-add("trap_range_outlook_ios", outlook_mobile(n, [
-    "Hi Asha", "1. Yes", "2. Yes", "3. Yes", "4. 6-7", "5. c", "6. Yes", "7. No",
-    "8. Depends what's on offer", "9. Yes", "Jack"], "iOS"),
+n = P + "trap_going_on_outlook_ios"
+add("trap_going_on_outlook_ios", outlook_mobile(n, [
+    "Hi Asha", "1. Yes", "2. Yes", "3. Yes", "4. 6 going on 7", "5. c", "6. Yes", "7. No",
+    "8. Only if it came with protected time", "9. Yes", "Jack"], "iOS"),
     E(Y, Y, Y, UNCLEAR, [SE], Y, N, UNCLEAR, Y),
-    "TRAP. Outlook for iOS list: confidence as a range '6-7' - unclear; training 'Depends what's on offer' - unclear.")
+    "TRAP. Outlook for iOS list: confidence '6 going on 7' (between two numbers) - unclear; training 'Only if it came with protected time' (conditional) - unclear.")
 
 n = P + "hyphen_outlook_android"
 add("hyphen_outlook_android", outlook_mobile(n, [
     "Hi Asha,", "1 - Yes", "2 - No", "3 - No", "4 - 5", "5 - A", "6 - Yes", "7 - Yes", "8 - Yes", "9 - Yes",
-    "10 - Would be keen to see the results presented at the regional study day.", "Jack"], "Android"),
-    E(Y, N, N, 5, [EX], Y, Y, Y, Y, "Would be keen to see the results presented at the regional study day."),
+    "10 - Would be keen to hear the results at the spring network meeting.", "Jack"], "Android"),
+    E(Y, N, N, 5, [EX], Y, Y, Y, Y, "Would be keen to hear the results at the spring network meeting."),
     "Outlook for Android (base64), `1 - Yes` list, capital A, comment at 10.")
 
 mac = {1: "Yes", 2: "No", 3: "Yes", 4: "8", 5: "b", 6: "Yes", 7: "No", 8: "No", 9: "Yes"}
@@ -228,11 +228,11 @@ n = P + "plain_text_outlook"
 add("plain_text_outlook", outlook_text(n, "\n".join([
     "Asha,", "",
     "Q.1 Yes", "Q.2 Yes", "Q.3 Yes", "Q.4 7",
-    "Q.5 b and e - getting it from community pharmacies at short notice",
+    "Q.5 b and e - the cost since our supplier changed",
     "Q.6 Yes", "Q.7 No", "Q.8 Yes", "Q.9 Yes",
     "Q.10 Good luck with the write-up.", "",
     "Jack Clarke", "Associate Specialist, Palliative Medicine", "", ""]) + "\n" + ORIGINAL_MESSAGE + "\n" + INV_TEXT + "\n"),
-    E(Y, Y, Y, 7, ok([EB, "other"], other="getting it from community pharmacies at short notice"), Y, N, Y, Y, "Good luck with the write-up."),
+    E(Y, Y, Y, 7, ok([EB, "other"], other="the cost since our supplier changed"), Y, N, Y, Y, "Good luck with the write-up."),
     "Outlook plain text (-----Original Message-----), `Q.1 Yes` list; 5 'b and e - ...' is b) and e) Other with the text after the hyphen; comment at Q.10.")
 
 # ======================= Gmail (8) =======================
@@ -241,21 +241,21 @@ n = P + "best_wishes_gmail"
 add("best_wishes_gmail", gmail_top(n, [
     "Dear Asha,", "",
     "1. Yes", "2. Yes", "3. Yes", "4. 8", "5. None for me", "6. Yes", "7. Yes",
-    "8. No \u2013 did the APM ketamine module last year", "9. Yes",
+    "8. No \u2013 our lead consultant ran an in-house session on it in October", "9. Yes",
     "10. Happy to share our community guideline if it's useful."], sign=("Best wishes,", "Jack")),
     E(Y, Y, Y, 8, [NONE], Y, Y, N, Y, "Happy to share our community guideline if it's useful."),
-    "Gmail web, numbered list; 'None for me' is d) No barriers; 8 'No - did the ... module last year' is no; comment at 10.")
+    "Gmail web, numbered list; 'None for me' is d) No barriers; 8 'No - our lead consultant ran an in-house session ...' is no; comment at 10.")
 
-n = P + "trap_mixed_gmail"
-add("trap_mixed_gmail", gmail_top(n, [
+n = P + "trap_unless_gmail"
+add("trap_unless_gmail", gmail_top(n, [
     "Hi Asha,", "",
     "1. Yes", "2. No", "3. Yes", "4. 7",
-    "5. d \u2013 well, maybe a bit of b",
+    "5. d, unless you count b",
     "6. Yes", "7. No", "8. Yes",
-    "9. Yes and no \u2013 we need better trials, not more small ones",
+    "9. Torn \u2013 the RCT evidence has been so underwhelming",
     "10. A shared regional audit of outcomes would do more good than new guidance."], sign=("Cheers,", "Jack")),
     E(Y, N, Y, 7, UNCLEAR, Y, N, Y, UNCLEAR, "A shared regional audit of outcomes would do more good than new guidance."),
-    "TRAP. Gmail web list: barriers 'd - well, maybe a bit of b' (the exclusive No barriers taken back towards b) - unclear; research 'Yes and no - ...' - unclear.")
+    "TRAP. Gmail web list: barriers 'd, unless you count b' (the exclusive No barriers with a conditional b) - unclear; research 'Torn - ...' - unclear.")
 
 gw = {1: "Yes", 2: "No", 3: "No", 4: "5", 5: "a, c", 6: "Yes", 7: "No", 8: "Yes", 9: "Yes"}
 n = P + "inline_gmail_web"
@@ -266,9 +266,9 @@ add("inline_gmail_web", reply(n, "gmail_web", top=["Hi Asha, my answers are unde
 n = P + "yes_to_gmail"
 add("yes_to_gmail", gmail_top(n, [
     "Hi Asha,", "",
-    "Yes to 1, 3, 6, 8 and 9, no to 2 and 7. Confidence 6. Barriers: b and c. No other comments."], sign=("", "Jack")),
-    E(Y, N, Y, 6, [EB, SE], Y, N, Y, Y),
-    "Gmail web, one sentence grouping the yes/no questions by value with their numbers, then confidence and barriers by name; 'No other comments' is no comment.")
+    "Yes to 1, 3, 8 and 9; 2, 6 and 7 are a no. Confidence 6. Barriers: b and c. No other comments."], sign=("", "Jack")),
+    E(Y, N, Y, 6, [EB, SE], N, N, Y, Y),
+    "Gmail web, one sentence grouping the yes/no questions by value with their numbers (the noes as '2, 6 and 7 are a no'), then confidence and barriers by name; 'No other comments' is no comment.")
 
 n = P + "bare_lines_gmail_android"
 add("bare_lines_gmail_android", reply(n, "gmail_android", top=["Yes", "Yes", "No", "7", "b, c", "Yes", "No", "Yes", "Yes", "", "Jack"]),
@@ -292,11 +292,11 @@ add("colon_gmail_ios", reply(n, "gmail_ios", top=["1: yes", "2: yes", "3: yes", 
 n = P + "trap_not_me_gmail_ios"
 add("trap_not_me_gmail_ios", reply(n, "gmail_ios", top=[
     "Hi Asha,", "",
-    "1. Not personally \u2013 my consultant has, on patients I was looking after",
-    "2. No", "3. No", "4. Hard to put a number on it", "5. a", "6. Yes", "7. No", "8. Yes", "9. Yes", "",
+    "1. My consultant has started it on my patients; I've only written up the doses she chose",
+    "2. No", "3. No", "4. Still finding my feet with it", "5. a", "6. Yes", "7. No", "8. Yes", "9. Yes", "",
     "Jack (ST5)"]),
     E(UNCLEAR, N, N, UNCLEAR, [EX], Y, N, Y, Y),
-    "TRAP. Gmail for iOS, a registrar: 1 'Not personally - my consultant has, on patients I was looking after' (his own use?) - unclear; confidence declined as a number - unclear.")
+    "TRAP. Gmail for iOS, a registrar: 1 his consultant started it on his patients and he wrote up her doses (his own use?) - unclear; confidence 'Still finding my feet with it' in words only - unclear.")
 
 # ======================= Apple (7) =======================
 
@@ -315,23 +315,23 @@ add("split_quote_iphone", apple_reply(n, "iphone", top=["Answers under each one"
     "iPhone Mail, the quote split below each Answer: with his answer unquoted there, comment below 10's Answer:.")
 
 n = P + "q_lines_iphone"
-add("q_lines_iphone", iphone(n, ["Q1 yes", "Q2 no", "Q3 no", "Q4 3", "Q5 all but d", "Q6 yes", "Q7 yes", "Q8 yes", "Q9 yes", "", "Jack"]),
+add("q_lines_iphone", iphone(n, ["Q1 yes", "Q2 no", "Q3 no", "Q4 3", "Q5 a to c", "Q6 yes", "Q7 yes", "Q8 yes", "Q9 yes", "", "Jack"]),
     E(Y, N, N, 3, [EX, EB, SE], Y, Y, Y, Y),
-    "iPhone Mail, `Q1 yes` list; barriers 'all but d' are a), b) and c).")
+    "iPhone Mail, `Q1 yes` list; barriers 'a to c' are a), b) and c).")
 
-n = P + "trap_draft_iphone"
-add("trap_draft_iphone", iphone(n, [
-    "1. Yes", "2. No", "3. Yes", "4. 6", "5. a or b, hard to say",
-    "6. There's a draft but it was never ratified", "7. No", "8. Yes", "9. Yes", "Jack"]),
+n = P + "trap_governance_iphone"
+add("trap_governance_iphone", iphone(n, [
+    "1. Yes", "2. No", "3. Yes", "4. 6", "5. a, if not b",
+    "6. One's been sitting on the governance agenda since the summer", "7. No", "8. Yes", "9. Yes", "Jack"]),
     E(Y, N, Y, 6, UNCLEAR, UNCLEAR, N, Y, Y),
-    "TRAP. iPhone Mail list: barriers 'a or b, hard to say' - unclear; protocol 'a draft but it was never ratified' - has the service a written protocol? unclear.")
+    "TRAP. iPhone Mail list: barriers 'a, if not b' (either/or) - unclear; protocol 'sitting on the governance agenda since the summer' (written but not approved? not yet written?) - unclear.")
 
 n = P + "full_stops_ipad"
 add("full_stops_ipad", iphone(n, [
-    "Dear Asha,", "1. Yes.", "2. Yes.", "3. Yes.", "4. 8.", "5. Nil.", "6. Yes.", "7. No.", "8. No.", "9. Yes.", "Regards, Jack"],
+    "Dear Asha,", "1. Yes.", "2. Yes.", "3. Yes.", "4. 8.", "5. None at all.", "6. Yes.", "7. No.", "8. No.", "9. Yes.", "Regards, Jack"],
     tail="Sent from my iPad", mailer="iPad Mail (23B85)"),
     E(Y, Y, Y, 8, [NONE], Y, N, N, Y),
-    "iPad Mail, every answer with a full stop (`4. 8.` is 8); barriers 'Nil.' is d) No barriers.")
+    "iPad Mail, every answer with a full stop (`4. 8.` is 8); barriers 'None at all.' is d) No barriers.")
 
 n = P + "rich_apple_mac"
 add("rich_apple_mac", apple_mac(n, [

@@ -858,3 +858,24 @@ const TWENTY_THIRD_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twenty_third_set() {
     score_set(&TWENTY_THIRD_SET_21);
 }
+
+/// Issue 21's twenty-fourth set, scored once: 364 of 381 (95.5%), 5 wrong.
+const TWENTY_FOURTH_SET_21: Set = Set {
+    name: "issue 21, twenty-fourth set",
+    dir: "tests/fixtures/heldback21x",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.955,
+    known_wrong: &[
+        ("heldback21x_hyphen_outlook_android", "comments"),
+        ("heldback21x_list_samsung", "comments"),
+        ("heldback21x_numbered_iphone", "comments"),
+        ("heldback21x_trap_comment_contradicts_win", "early_adjuvant"),
+        ("heldback21x_trap_governance_iphone", "barriers"),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twenty_fourth_set() {
+    score_set(&TWENTY_FOURTH_SET_21);
+}

@@ -47,6 +47,10 @@ const HEDGES: &[&str] = &[
     "i could be wrong",
     "i may be wrong",
     "i might be wrong",
+    // "a, if not b": one or the other.
+    "if not",
+    "or maybe",
+    "or possibly",
 ];
 
 /// Words that, before "count" or "qualify", question whether the answer
@@ -519,6 +523,7 @@ mod tests {
             "Yes, but not a proper one",
             "Yes but it's not written down anywhere",
             "Yes, as far as I know",
+            "a, if not b",
             "We've a protocol in draft, no idea if it was ever approved",
             "Hard to put a number on it - I last prescribed it three years ago",
             "No - to my knowledge",

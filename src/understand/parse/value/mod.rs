@@ -32,7 +32,7 @@ pub(crate) use date::relative as date_relative;
 pub(crate) use doubt::doubted;
 pub(crate) use duration::{counted as duration_counted, since as duration_since};
 pub(crate) use grid::GridReading;
-pub(crate) use nothing::says_nothing;
+pub(crate) use nothing::{says_nothing, without_sign_off};
 pub(crate) use number::{NUMBER_WORDS, counts};
 pub(crate) use reserved::not_applicable_said;
 pub(crate) use yes_no::{FREQUENCY, asks_ever};
@@ -510,7 +510,7 @@ fn of_kind(question: &Question, text: &str) -> Answer {
         QuestionKind::Number { min, max } => number(text, *min, *max, false),
         QuestionKind::SingleChoice(options) => choice(text, options, false, &question.text),
         QuestionKind::MultipleChoice(options) => choice(text, options, true, &question.text),
-        QuestionKind::Text => Answer::ok(Value::Text(text.to_owned()), text),
+        QuestionKind::Text => Answer::ok(Value::Text(without_sign_off(text).to_owned()), text),
         QuestionKind::Date { order } => date::date(text, *order),
         QuestionKind::Duration { unit } => duration::duration(text, *unit),
         QuestionKind::Ranking(options) => ranking::ranking(text, options),

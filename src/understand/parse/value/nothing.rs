@@ -27,6 +27,12 @@ const NOTHING: &[&str] = &[
     "nothing more to add",
     "nothing further to add",
     "not really",
+    "that's all",
+    "that is all",
+    "that's all from me",
+    "that is all from me",
+    "that's it",
+    "that's it from me",
 ];
 
 /// Does `text`, an answer to a free text question, say only that there
@@ -51,6 +57,59 @@ pub(crate) fn says_nothing(text: &str) -> bool {
         .find_map(|t| plain.strip_suffix(t))
         .map_or(plain.as_str(), |p| p.trim_end_matches([',', ' ', '-']));
     NOTHING.contains(&plain)
+}
+
+/// A free-text answer without the doctor's sign-off on its last lines:
+/// "Getting it out of hours is our biggest headache\nJack" is the
+/// sentence; the name ("Jack", "Dr J Clarke"), initials ("JC") or a
+/// closing ("Thanks", "Best wishes") on a line of their own after it are
+/// no part of the comment. At most two such lines; never the first line.
+pub(crate) fn without_sign_off(text: &str) -> &str {
+    let mut text = text.trim_end();
+    for _ in 0..2 {
+        match text.rsplit_once('\n') {
+            // Not after a colon or comma: "We need:\nNurse Prescribers".
+            Some((said, last))
+                if !said.trim().is_empty()
+                    && !said.trim_end().ends_with([':', ','])
+                    && (initials(last) || signed(last)) =>
+            {
+                text = said.trim_end();
+            }
+            _ => break,
+        }
+    }
+    text
+}
+
+/// "Jack", "Dr Jack Clarke", "Best wishes", "Many thanks": one to three
+/// words of letters, each capitalised, or a closing, on a short line.
+fn signed(line: &str) -> bool {
+    const CLOSINGS: &[&str] = &[
+        "thanks",
+        "thank you",
+        "many thanks",
+        "best wishes",
+        "best",
+        "regards",
+        "kind regards",
+        "cheers",
+        "all the best",
+        "warm regards",
+        "with thanks",
+    ];
+    let line = line.trim().trim_end_matches([',', '.', '!']);
+    if CLOSINGS.contains(&line.to_lowercase().as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && line.len() <= 30
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+        })
 }
 
 /// "JC", "J.C.", "AR": a line of two to four capitals, perhaps with
@@ -98,6 +157,7 @@ mod tests {
             "Not applicable",
             "nil\nJC",
             "Nothing to add\nA.R.",
+            "That's all from me.",
         ] {
             assert!(says_nothing(text), "{text}");
         }
@@ -114,6 +174,30 @@ mod tests {
             "",
         ] {
             assert!(!says_nothing(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_comment_without_its_sign_off() {
+        for (text, said) in [
+            (
+                "Getting it out of hours is hard\nJack",
+                "Getting it out of hours is hard",
+            ),
+            (
+                "Keen to hear the results.\nThanks\nDr J Clarke",
+                "Keen to hear the results.",
+            ),
+            ("More teaching please\nJC", "More teaching please"),
+            ("One line only", "One line only"),
+            ("Jack", "Jack"),
+            (
+                "Two things:\nthe cost and the supply",
+                "Two things:\nthe cost and the supply",
+            ),
+            ("We need:\nNurse Prescribers", "We need:\nNurse Prescribers"),
+        ] {
+            assert_eq!(without_sign_off(text), said, "{text}");
         }
     }
 }

@@ -278,6 +278,11 @@ fn misspelt_number_word(text: &str) -> Option<&'static str> {
 }
 
 pub(super) fn number(text: &str, min: Option<f64>, max: Option<f64>, whole: bool) -> Answer {
+    // "6½", "7 ¾": a vulgar fraction is part of the number, never left
+    // behind it.
+    if text.contains(['½', '¼', '¾', '⅓', '⅔', '⅛']) {
+        return Answer::unclear("a fraction (\"6½\"): which point of the scale?", text);
+    }
     let mut found = numbers(text);
     // "8 - no, make that 9": the correction, never the first.
     let values_at: Vec<usize> = (0..found.len())

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the reply-corpus cases for the wrong values of issue 21's
-twenty-first and twenty-second held-back sets (heldback21w, heldback21v):
+twenty-first to twenty-fourth held-back sets (heldback21w, 21v, 21x, 21y):
 a "No" that the doctor's own comment gainsays ("Our joint guidance with
 the district nurses has made home starts much easier" beside "7. No"):
 asked; beside it a comment that wishes for what the answer says is
@@ -31,6 +31,21 @@ case("trap_comment_wishes_outlook", message("trap_comment_wishes_outlook", text=
      expect({**LISTED_EXPECT, 10: WISH}),
      "trap: Outlook: '7. no' and the comment 'We would welcome shared guidance with the community teams': a wish: "
      "the no stands")
+
+# A deed told in other words in the comment (heldback21x, heldback21y).
+DEED = "Where it has really helped us is bringing people off big morphine doses once they got muddled and drowsy."
+body = listed({**LISTED, 10: DEED}) + "\n\nChidi"
+case("comment_tells_the_deed_gmail", message("comment_tells_the_deed_gmail", text=gmail(body), frm=OBI),
+     expect({**LISTED_EXPECT, 3: UNCLEAR, 10: DEED}),
+     "Gmail: '3. no' and the comment 'Where it has really helped us is bringing people off big morphine doses once "
+     "they got muddled and drowsy': a reduction of the opioid for side effects, the doctor's own: 3 asked")
+
+OTHERS = "The hospital team bring people off big morphine doses once they get muddled and drowsy."
+body = listed({**LISTED, 10: OTHERS}) + "\n\nChidi"
+case("trap_comment_tells_others_deed_gmail", message("trap_comment_tells_others_deed_gmail", text=gmail(body), frm=OBI),
+     expect({**LISTED_EXPECT, 10: OTHERS}),
+     "trap: Gmail: '3. no' and the comment 'The hospital team bring people off big morphine doses ...': someone "
+     "else's deed: the no stands")
 
 if __name__ == "__main__":
     write_cases(CASES)

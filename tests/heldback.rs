@@ -838,19 +838,15 @@ fn heldback_replies_of_issue_21_twenty_second_set() {
 }
 
 /// Issue 21's twenty-third set, scored once: 351 of 373 (94.1%), 3 wrong;
-/// 1 wrong once "6½" and "That's all from me" are read.
+/// 0 wrong once "6½", "That's all from me" and a comment telling of the
+/// deed in other words are read.
 const TWENTY_THIRD_SET_21: Set = Set {
     name: "issue 21, twenty-third set",
     dir: "tests/fixtures/heldback21y",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.941,
-    // A "No" gainsaid by a comment in other words ("getting people off
-    // high opioid doses when they become toxic"): not read yet.
-    known_wrong: &[(
-        "heldback21y_trap_comment_contradicts_iphone",
-        "opioid_sparing",
-    )],
+    known_wrong: &[],
 };
 
 #[test]
@@ -859,17 +855,15 @@ fn heldback_replies_of_issue_21_twenty_third_set() {
 }
 
 /// Issue 21's twenty-fourth set, scored once: 364 of 381 (95.5%), 5 wrong;
-/// 1 wrong (367, 96.3%) once a comment's sign-off and "a, if not b" are
-/// read.
+/// 0 wrong (367, 96.3%) once a comment's sign-off, "a, if not b" and a
+/// comment telling of the deed in other words are read.
 const TWENTY_FOURTH_SET_21: Set = Set {
     name: "issue 21, twenty-fourth set",
     dir: "tests/fixtures/heldback21x",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.963,
-    // A "No" gainsaid by a comment in other words (ketamine started "the
-    // same week he started oxycodone"): not read yet.
-    known_wrong: &[("heldback21x_trap_comment_contradicts_win", "early_adjuvant")],
+    known_wrong: &[],
 };
 
 #[test]

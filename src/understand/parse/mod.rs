@@ -352,6 +352,27 @@ fn told_in_a_comment(reply: &mut ParsedReply, survey: &Survey, index: &prose::In
         "want", "wish", "hope", "any", "more", "if", "help", "useful", "better",
     ];
     for comment in comments {
+        // A deed of the doctor's own in other words ("getting people off
+        // high opioid doses when they become toxic"): a "No" to it asked.
+        for sentence in sentences(&comment) {
+            for q in told::spoken_of(sentence, &survey.questions) {
+                let question = &survey.questions[q];
+                if reply.corrections.contains(&question.id) {
+                    continue;
+                }
+                if let Some(answer) = reply.answers.get_mut(&question.id)
+                    && answer.value == Some(Value::Bool(false))
+                {
+                    *answer = Answer::unclear(
+                        format!(
+                            "the doctor's comment says otherwise: \"{}\"",
+                            sentence.trim()
+                        ),
+                        format!("{}\n---\n{}", answer.source, sentence.trim()),
+                    );
+                }
+            }
+        }
         for (q, told) in prose::read(&comment, &survey.questions, index) {
             let question = &survey.questions[q];
             if question.kind != QuestionKind::YesNo || reply.corrections.contains(&question.id) {

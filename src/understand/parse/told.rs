@@ -51,6 +51,11 @@ const CONCEPTS: &[(&str, &[&str])] = &[
             "come down",
             "came down",
             "wean*",
+            "getting _ off",
+            "get _ off",
+            "got _ off",
+            "come off",
+            "coming off",
             "taper*",
             "decreas*",
             "drop",
@@ -138,6 +143,8 @@ const CONCEPTS: &[(&str, &[&str])] = &[
             "outset",
             "from the start",
             "initial*",
+            "same week",
+            "same day",
         ],
     ),
     (
@@ -361,6 +368,55 @@ pub(super) fn told(sentence: &str, questions: &[Question]) -> Vec<(usize, bool)>
     out
 }
 
+/// The yes/no questions (0-based) of a deed that `sentence` speaks of as
+/// the doctor's own and done, without a verb of using: "Where it's earned
+/// its place for us is getting people off high opioid doses when they
+/// become toxic" speaks of a reduction of the opioid for side effects.
+/// Looser than [`told`]: only ever to put a "No" in doubt, from a comment
+/// (`told_in_a_comment`), never to answer. A clause with the doctor ("I",
+/// "we", "us", "our", "my"), no negation and no word of a wish or a
+/// condition, naming two of the question's concepts, one its own.
+pub(super) fn spoken_of(sentence: &str, questions: &[Question]) -> Vec<usize> {
+    if sentence.contains('?') || sentence.len() > 2000 {
+        return Vec::new();
+    }
+    let asked: Vec<(usize, Vec<usize>)> = questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| asked(q).map(|(c, _)| (i, c)))
+        .collect();
+    let mut out: Vec<usize> = Vec::new();
+    for piece in sentence.split([';', '(', ')']) {
+        let words = plain_words(piece);
+        for clause in words.split(|w| CLAUSE_ENDS.contains(&w.as_str())) {
+            let doctor = clause
+                .iter()
+                .any(|w| ["i", "we", "us", "our", "my"].contains(&w.as_str()));
+            let denied = clause.iter().any(|w| {
+                ["not", "never", "no", "nor", "without"].contains(&w.as_str())
+                    || NO_DEED.contains(&w.as_str())
+            });
+            if !doctor || denied {
+                continue;
+            }
+            let found = concepts(clause);
+            for (q, theirs) in &asked {
+                let shared = found.iter().filter(|c| theirs.contains(c)).count();
+                let own = found.iter().any(|c| {
+                    theirs.contains(c)
+                        && asked
+                            .iter()
+                            .all(|(other, cs)| other == q || !cs.contains(c))
+                });
+                if shared >= 2 && own && !out.contains(q) {
+                    out.push(*q);
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,6 +478,34 @@ mod tests {
         ];
         for (sentence, expected) in cases {
             assert_eq!(&told(sentence, q), expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_comment_speaks_of_a_deed_of_the_doctors_own() {
+        let survey = crate::survey::example();
+        let q = &survey.questions;
+        for (sentence, expected) in [
+            (
+                "Where it has earned its place for us is getting people off high opioid doses when they become toxic",
+                &[2][..],
+            ),
+            (
+                "I put one man on it the same week his morphine was started",
+                &[1],
+            ),
+            // Nobody of ours, a negation, a wish: nothing.
+            (
+                "Others get people off high opioid doses when they become toxic",
+                &[],
+            ),
+            ("We never get people off opioids for toxicity with it", &[]),
+            (
+                "We would like to get people off high opioid doses when they become toxic",
+                &[],
+            ),
+        ] {
+            assert_eq!(spoken_of(sentence, q), expected, "{sentence}");
         }
     }
 }

@@ -65,6 +65,7 @@ pub(super) fn choice(
     let flat = letters_with_labels(&flat, options)
         .or_else(|| letters_wrapped_or_regretted(&flat, options))
         .or_else(|| letters_concluded(&flat, options))
+        .or_else(|| letters_then_sentences(&flat, options))
         .or_else(|| letters_with_reason(&flat, options))
         .or_else(|| letters_together(&flat, options))
         .or_else(|| letters_only(&flat, options))
@@ -141,6 +142,41 @@ fn letters_wrapped_or_regretted(text: &str, options: &[ChoiceOption]) -> Option<
     match letters(left, options) {
         Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
             Some(left.trim().to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// "b and c. The evidence is weak and I have seen distressing
+/// hallucinations.": the letters as the first sentence, then sentences of
+/// reason that name no other letter ("b", "(d)"; "a" and "I" are words)
+/// and hold no word of doubt or addition ("maybe", "also", "too" ...).
+fn letters_then_sentences(text: &str, options: &[ChoiceOption]) -> Option<String> {
+    const MORE: &[&str] = &[
+        "maybe", "perhaps", "possibly", "probably", "sure", "either", "also", "plus", "too",
+        "except", "apart", "besides",
+    ];
+    let (head, reason) = text.split_once(". ")?;
+    if !reason.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let words = plain_words(reason);
+    let names_letter = words
+        .iter()
+        .any(|w| w.len() == 1 && w.chars().all(char::is_alphabetic) && w != "a" && w != "i");
+    if names_letter
+        || reason.contains(['(', ')'])
+        || words.iter().any(|w| MORE.contains(&w.as_str()))
+    {
+        return None;
+    }
+    match letters(head, options) {
+        Letters::Picked(picked)
+            if picked.other_text.is_none()
+                && !picked.alternatives
+                && !picked.indexes.iter().any(|&i| options[i].other) =>
+        {
+            Some(head.trim().to_owned())
         }
         _ => None,
     }
@@ -331,7 +367,13 @@ pub(super) fn none_alone(text: &str, options: &[ChoiceOption]) -> Option<usize> 
     if words.len() == 2 && words[1] == own && ["none", "nothing"].contains(&words[0].as_str()) {
         words.pop();
     }
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // "None for me", "nothing here", "none for us".
+    if let [.., "for", "me" | "us"] = words.as_slice() {
+        words.truncate(words.len() - 2);
+    } else if let [.., "here"] = words.as_slice() {
+        words.pop();
+    }
     matches!(
         words.as_slice(),
         ["none"]

@@ -49,10 +49,10 @@ case(n, outlook_win(n, top=[
     "7.) Yes",
     "8.) Yes \u2013 especially around oral dosing",
     "9.) Yes",
-    "10.) Nothing further.", "",
+    "10.) All covered above.", "",
     "Jack", "Speciality Doctor, Palliative Care, bleep 3318"]),
     A(T, F, T, 6, [EVI, SIDE], T, T, T, T),
-    note="Outlook for Windows: `1.)` numbering with en-dash reasons after some answers; `b) and c)` is b and c; 'Nothing further.' at 10 is no comment.")
+    note="Outlook for Windows: `1.)` numbering with en-dash reasons after some answers; `b) and c)` is b and c; 'All covered above.' at 10 is no comment.")
 
 n = P + "brown_on_lines_win"
 case(n, outlook_win(n, top=["Answers typed onto the lines in brown.", "", "Jack"], color="#833C0B", on_line={
@@ -77,10 +77,10 @@ case(n, outlook_win(n, top=["Please see my answers under each question.", "", "R
 
 n = P + "hash_numbers_win"
 case(n, outlook_win(n, top=[
-    "#1 yes", "#2 yes", "#3 no", "#4 8", "#5 c", "#6 yes", "#7 no", "#8 no", "#9 yes",
+    "#1 yes", "#2 yes", "#3 no", "#4 8", "#5 c + e: cost of the oral solution", "#6 yes", "#7 no", "#8 no", "#9 yes",
     "#10 we would value a single regional dose-conversion chart", "", "Best wishes", "JC"]),
-    A(T, T, F, 8, [SIDE], T, F, F, T, "we would value a single regional dose-conversion chart"),
-    note="Outlook for Windows: numbers written with a hash (`#1 yes`), lower case, a comment at #10 and initials below after a closing.")
+    A(T, T, F, 8, ok([SIDE, OTHER], "cost of the oral solution"), T, F, F, T, "we would value a single regional dose-conversion chart"),
+    note="Outlook for Windows: numbers written with a hash (`#1 yes`), lower case, barriers `c + e: ...` (Other with its text after the colon), a comment at #10 and initials below after a closing.")
 
 n = P + "pipes_one_line_win"
 case(n, outlook_win(n, top=[
@@ -103,10 +103,10 @@ case(n, outlook_win(n, top=[
     "1. Yes", "2. No", "3. Yes",
     "4. Orally I'd say 8, subcut more like 4",
     "5. a", "6. Yes", "7. Yes", "8. Yes",
-    "9. Yes and no \u2013 more research yes, but I doubt a trial would ever recruit in our population", "",
+    "9. Half and half \u2013 more research yes, but I doubt a trial would ever recruit in our population", "",
     "Regards", "Jack"]),
     A(T, F, T, U, [EXP], T, T, T, U),
-    note="TRAP. Confidence given as two numbers for two routes (oral 8, subcutaneous 4): ask. Research 'Yes and no' with a reason both ways: ask.")
+    note="TRAP. Confidence given as two numbers for two routes (oral 8, subcutaneous 4): ask. Research 'Half and half' with a reason both ways: ask.")
 
 n = P + "yes_after_options_win"
 case(n, outlook_win(n, top=["My answers are in red in the email below.", "", "Thanks", "Jack"], color="#C00000",
@@ -142,12 +142,12 @@ case(n, owa(n, ["Answers in capitals after each question.", "", "Jack"],
     note="Outlook on the web: answers in capitals typed at the end of each question's own text in the original; 'NONE' at 10 is no comment.")
 
 n = P + "gold_on_lines_owa"
-ol = {1: "Yes", 2: "Yes", 3: "Yes", 4: "10", 5: "d", 6: "Yes", 7: "Yes", 8: "No \u2013 I teach it", 9: "Yes",
+ol = {1: "Yes", 2: "Yes", 3: "Yes", 4: "10", 5: "d", 6: "Yes", 7: "Yes", 8: "No \u2013 I run the teaching on it", 9: "Yes",
       10: "Happy to share our protocol with the group."}
 case(n, owa(n, ["See my answers on the lines below.", "", "Jack"],
             original=inv_html(on_line=ol, color="#7F6000"), original_text=inv_text(on_line=ol, prefix="")),
     A(T, T, T, 10, [NONE], T, T, F, T, "Happy to share our protocol with the group."),
-    note="Outlook on the web: answers in dark gold on the Answer: lines; d is No barriers; 'No \u2013 I teach it' is no; comment on 10's line.")
+    note="Outlook on the web: answers in dark gold on the Answer: lines; d is No barriers; 'No \u2013 I run the teaching on it' is no; comment on 10's line.")
 
 n = P + "comments_label_owa"
 case(n, owa(n, [
@@ -160,13 +160,13 @@ case(n, owa(n, [
 n = P + "trap_shared_informally_owa"
 case(n, owa(n, [
     "1 Yes", "2 No", "3 Yes", "4 7", "5 b", "6 Yes",
-    "7 Sort of \u2013 we send our protocol to the district nurses when they ask, but nothing has been written jointly",
+    "7 In a way \u2013 we send our protocol to the district nurses when they ask, but nothing has been written jointly",
     "8 Possibly, if it were pitched at consultant level",
     "9 Yes",
     "10 I wasn't sure what counts as 'developed' for 7.", "",
     "Jack"]),
     A(T, F, T, 7, [EVI], T, U, U, T, "I wasn't sure what counts as 'developed' for 7."),
-    note="TRAP. 7 'Sort of' with the hospice's protocol passed on to community nurses and nothing written jointly, and his own doubt at 10: ask. 8 'Possibly, if ...' is conditional: ask.")
+    note="TRAP. 7 'In a way' with the hospice's protocol passed on to community nurses and nothing written jointly, and his own doubt at 10: ask. 8 'Possibly, if ...' is conditional: ask.")
 
 n = P + "pair_first_owa"
 case(n, owa(n, [
@@ -235,14 +235,14 @@ case(n, gmail_top(n, [
     "Barriers: evidence and side effects (b, c).",
     "Service: protocol yes, community guidance no.",
     "Training yes, research yes.",
-    "Nothing else to add."], sign=("Jack",)),
+    "That covers it."], sign=("Jack",)),
     A(T, T, T, 7, [EVI, SIDE], T, F, T, T),
-    note="Gmail web: short sentences grouping answers by topic (1-3 together, then confidence, barriers, the two service questions, training and research) in the survey's order; 'Nothing else to add.' is no comment.")
+    note="Gmail web: short sentences grouping answers by topic (1-3 together, then confidence, barriers, the two service questions, training and research) in the survey's order; 'That covers it.' is no comment.")
 
 n = P + "bottom_posted_gmail"
 case(n, reply(n, "gmail_web", bottom=[
-    "1 yes", "2 yes", "3 no", "4 5", "5 b", "6 yes", "7 no", "8 yes", "9 yes", "10 Thanks for organising this.", "", "Jack"]),
-    A(T, T, F, 5, [EVI], T, F, T, T, "Thanks for organising this."),
+    "1 yes", "2 yes", "3 no", "4 5", "5 b", "6 yes", "7 no", "8 yes", "9 yes", "10 Keen that the community teams are included in whatever comes out of this.", "", "Jack"]),
+    A(T, T, F, 5, [EVI], T, F, T, T, "Keen that the community teams are included in whatever comes out of this."),
     note="Gmail web: the list typed below the whole quoted invitation (bottom-posting), numbers and answers separated by a space.")
 
 n = P + "inline_gmail_web"
@@ -260,12 +260,12 @@ case(n, gmail_top(n, ["Yes", "Yes", "No", "7", "b, c", "Yes", "No", "Yes", "Yes"
 n = P + "trap_and_or_gmail_android"
 case(n, gmail_top(n, [
     "1. Yes", "2. Yes", "3. Yes", "4. 8",
-    "5. a and/or c \u2013 depends on the patient",
+    "5. a and/or c \u2013 varies from patient to patient",
     "6. Yes", "7. Yes",
-    "8. Maybe \u2013 I'd have to see what it covered",
+    "8. Could be \u2013 I'd have to see what it covered",
     "9. Yes"], sign=("Jack",), android=True),
     A(T, T, T, 8, U, T, T, U, T),
-    note="TRAP. Barriers 'a and/or c \u2013 depends on the patient': ask. Training 'Maybe \u2013 I'd have to see what it covered': ask.")
+    note="TRAP. Barriers 'a and/or c \u2013 varies from patient to patient': ask. Training 'Could be \u2013 I'd have to see what it covered': ask.")
 
 n = P + "dash_list_gmail_ios"
 case(n, reply(n, "gmail_ios", top=[
@@ -307,10 +307,10 @@ case(n, apple_reply(n, "iphone", top=["My answers are under each question.", "",
 
 n = P + "trap_two_numbers_iphone"
 case(n, iphone(n, [
-    "1. Yes", "2. No", "3. Yes", "4. 7 (8 on a good day)", "5. b and c", "6. Yes",
-    "7. I'd have to ask our community lead", "8. Yes", "9. Yes"]),
+    "1. Yes", "2. No", "3. Yes", "4. 7 (nearer 8 after a run of cases)", "5. b and c", "6. Yes",
+    "7. Not sure \u2013 that one's for our community matron", "8. Yes", "9. Yes"]),
     A(T, F, T, U, [EVI, SIDE], T, U, T, T),
-    note="TRAP. Confidence '7 (8 on a good day)', two numbers: ask. 7 passed to the community lead without an answer: ask.")
+    note="TRAP. Confidence '7 (nearer 8 after a run of cases)', two numbers: ask. 7 'Not sure', passed to the community matron: ask.")
 
 n = P + "colon_list_ipad"
 case(n, iphone(n, [
@@ -363,10 +363,10 @@ case(n, thunderbird_flowed(n, WROTE_TB + "\n" + text_inline(answers={
 
 n = P + "html_list_tb115"
 case(n, reply(n, "tb115", top=[
-    "Hello,", "", "1. Yes, routinely", "2. Yes, now and then", "3. Yes", "4. 9", "5. None", "6. Yes", "7. Yes", "8. No", "9. Yes", "",
+    "Hello,", "", "1. Yes, routinely", "2. Yes, on occasion", "3. Yes", "4. 9", "5. None", "6. Yes", "7. Yes", "8. No", "9. Yes", "",
     "Regards,", "Jack"]),
     A(T, T, T, 9, [NONE], T, T, F, T),
-    note="Thunderbird HTML with flowed text: 'Yes, routinely' and 'Yes, now and then' are yes; 'None' at 5 is No barriers; no 10.")
+    note="Thunderbird HTML with flowed text: 'Yes, routinely' and 'Yes, on occasion' are yes; 'None' at 5 is No barriers; no 10.")
 
 n = P + "dot_list_samsung"
 case(n, reply(n, "samsung", top=["1.yes", "2.no", "3.yes", "4.6", "5.b", "6.yes", "7.yes", "8.yes", "9.yes"]),
@@ -375,13 +375,13 @@ case(n, reply(n, "samsung", top=["1.yes", "2.no", "3.yes", "4.6", "5.b", "6.yes"
 
 n = P + "trap_check_pharmacy_samsung"
 case(n, reply(n, "samsung", top=[
-    "1 Yes", "2 No", "3 Yes", "4 5", "5 d mostly", "6 yes I think, would need to check with pharmacy", "7 no", "8 yes", "9 yes"]),
+    "1 Yes", "2 No", "3 Yes", "4 5", "5 d mostly", "6 yes I think, our pharmacist would know", "7 no", "8 yes", "9 yes"]),
     A(T, F, T, 5, U, U, F, T, T),
-    note="TRAP. 5 'd mostly' (the exclusive No barriers, hedged): ask. 6 'yes I think, would need to check with pharmacy': ask.")
+    note="TRAP. 5 'd mostly' (the exclusive No barriers, hedged): ask. 6 'yes I think, our pharmacist would know': ask.")
 
 n = P + "gpwsi_yahoo"
 case(n, yahoo(n, [
-    "Hi, answers as follows:", "", "1. Yes", "2. No", "3. No", "4. 3", "5. Expertise and evidence", "6. No", "7. No",
-    "8. Yes, for sure", "9. Yes", "10. I'm a GP with a special interest, so my exposure is limited.", "", "Jack"]),
+    "Hi, answers as follows:", "", "1. Yes", "2. No", "3. No", "4. 3", "5. Unfamiliarity and the evidence", "6. No", "7. No",
+    "8. Yes, without hesitation", "9. Yes", "10. I'm a GP with a special interest, so my exposure is limited.", "", "Jack"]),
     A(T, F, F, 3, [EXP, EVI], F, F, T, T, "I'm a GP with a special interest, so my exposure is limited."),
-    note="Yahoo Mail: a GP with a special interest; barriers named in words ('Expertise and evidence' = a, b); 'Yes, for sure' is yes.")
+    note="Yahoo Mail: a GP with a special interest; barriers named in words ('Unfamiliarity and the evidence' = a, b); 'Yes, without hesitation' is yes.")

@@ -200,10 +200,18 @@ pub(super) fn numbered(text: &str) -> Option<Numbered> {
     let sep = trimmed
         .chars()
         .next()
-        .filter(|c| ".):=-–—]".contains(*c) || (slashed && *c == '/'))
+        .filter(|c| ".):=-–—]→".contains(*c) || (slashed && *c == '/'))
         .filter(|c| !bracketed || [')', ']'].contains(c));
     let rest = match sep {
-        Some(c) => trimmed[c.len_utf8()..].trim(),
+        // "1.) Yes", "1 -> Yes", "1 => Yes": the rest of the mark.
+        Some(c) => trimmed[c.len_utf8()..]
+            .strip_prefix(match c {
+                '.' => ")",
+                '-' | '=' => ">",
+                _ => "\u{0}",
+            })
+            .unwrap_or(&trimmed[c.len_utf8()..])
+            .trim(),
         None if bracketed || !after.starts_with(' ') => return None,
         None => trimmed.trim(),
     };

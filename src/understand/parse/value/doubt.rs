@@ -122,6 +122,7 @@ const UNSURE_OF_FACT: &[&str] = &[
     "to the best of my knowledge",
     "to the best of my recollection",
     "i gather",
+    "knows better",
     "i am told",
     "so i am told",
     "i hear",
@@ -278,8 +279,16 @@ pub(crate) fn doubted(text: &str) -> bool {
                 .count();
             let contrast = words.first().is_some_and(|w| w == "but");
             words.drain(..joined);
+            // "yes I think": the value, then a hedge alone.
+            let valued = usize::from(
+                words
+                    .first()
+                    .is_some_and(|w| ["yes", "no", "y", "n"].contains(&w.as_str())),
+            );
             (contrast && leading(&words, TAKEN_BACK) > 0)
+                || others_would_know(&words)
                 || hedge_alone(&words)
+                || (valued == 1 && hedge_alone(&words[1..]))
                 || questions_counting(&words)
                 || depends_on_meaning(&words)
                 || knowing_denied(&words)
@@ -450,6 +459,14 @@ fn split_at_contrast(part: &str) -> Vec<&str> {
         .map_or_else(|| vec![part], |at| vec![&part[..at], &part[at..]])
 }
 
+/// "our pharmacist would know": someone else, not the doctor ("No - and
+/// I'd know, as I sit on the group" is certain).
+fn others_would_know(words: &[String]) -> bool {
+    words
+        .windows(3)
+        .any(|w| w[1] == "would" && w[2] == "know" && !["i", "we"].contains(&w[0].as_str()))
+}
+
 /// "I think", "if I remember rightly", "not sure it counts", "probably":
 /// a hedge and at most two more words, never "not sure why" (the doctor
 /// wonders about something else).
@@ -524,6 +541,8 @@ mod tests {
             "Yes but it's not written down anywhere",
             "Yes, as far as I know",
             "a, if not b",
+            "yes I think, our pharmacist would know",
+            "No I believe",
             "We've a protocol in draft, no idea if it was ever approved",
             "Hard to put a number on it - I last prescribed it three years ago",
             "No - to my knowledge",
@@ -584,6 +603,7 @@ mod tests {
             "Yes, they don't know it exists",
             "Yes - we know it works",
             "No, none that I know of",
+            "No - and I'd know, as I sit on the group that would write it",
             "Yes - you need to check renal function first",
             "No, the nurses have to ask the doctor first",
         ];

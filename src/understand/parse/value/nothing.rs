@@ -33,6 +33,11 @@ const NOTHING: &[&str] = &[
     "that is all from me",
     "that's it",
     "that's it from me",
+    "all covered above",
+    "covered above",
+    "all said above",
+    "see above",
+    "as above",
 ];
 
 /// Does `text`, an answer to a free text question, say only that there

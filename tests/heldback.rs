@@ -871,21 +871,16 @@ fn heldback_replies_of_issue_21_twenty_fourth_set() {
     score_set(&TWENTY_FOURTH_SET_21);
 }
 
-/// Issue 21's twenty-fifth set, scored once: 361 of 380 (95.0%), 3 wrong.
+/// Issue 21's twenty-fifth set, scored once: 361 of 380 (95.0%), 3 wrong;
+/// 0 wrong (364, 95.8%) once "1 → yes", "1.) yes", "yes I think, our
+/// pharmacist would know" and "All covered above" are read.
 const TWENTY_FIFTH_SET_21: Set = Set {
     name: "issue 21, twenty-fifth set",
     dir: "tests/fixtures/heldback21z",
     survey: "config/example.toml",
     cases: 42,
-    ratchet: 0.95,
-    known_wrong: &[
-        ("heldback21z_arrows_owa", "comments"),
-        ("heldback21z_dot_paren_win", "comments"),
-        (
-            "heldback21z_trap_check_pharmacy_samsung",
-            "written_protocol",
-        ),
-    ],
+    ratchet: 0.957,
+    known_wrong: &[],
 };
 
 #[test]

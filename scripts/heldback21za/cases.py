@@ -83,7 +83,7 @@ def outlook_win_highlight(name, top, on_line, highlight, color="#1F3864"):
 n = C("hospice_morning_win")
 c10 = "Good luck pulling it all together."
 case(n, outlook_win(n, top=[
-    "Hi Asha,", "", "Quick answers before the MDT:", "",
+    "Hi Asha,", "", "Quick answers before I head home:", "",
     "1.) Yes",
     "2.) No \u2013 I keep it for pain that has clearly outrun the opioids",
     "3.) Yes", "4.) 8", "5.) b, c", "6.) Yes",
@@ -98,10 +98,10 @@ case(n, outlook_win(n, top=[
 n = C("green_on_lines_win")
 c10 = "Our pharmacy only stocks the 50 mg/ml vials, so every oral dose means a dilution on the ward."
 case(n, outlook_win(n, top=["Answers in green on the form below.", "", "Jack", "Specialty Doctor, Ashgrove Hospice"],
-                    on_line={1: "Yes", 2: "Yes, a handful of times", 3: "No", 4: "6", 5: "a and b", 6: "Yes", 7: "No",
-                             8: "Yes \u2013 would welcome it", 9: "Yes", 10: c10}, color="#2E7D32"),
+                    on_line={1: "Yes", 2: "Yes, half a dozen times or so", 3: "No", 4: "6", 5: "a and b", 6: "Yes", 7: "No",
+                             8: "Yes \u2013 I'd find it useful", 9: "Yes", 10: c10}, color="#2E7D32"),
      E(Y, Y, N, 6, "ab", Y, N, Y, Y, c10),
-     note="Outlook for Windows: answers typed in green on each Answer: line of the unquoted original, 'Yes, a handful of times' (yes), 'a and b', a comment on 10's Answer: line.")
+     note="Outlook for Windows: answers typed in green on each Answer: line of the unquoted original, 'Yes, half a dozen times or so' (yes), 'a and b', a comment on 10's Answer: line.")
 
 n = C("below_lines_registrar_win")
 case(n, outlook_win(n, top=["Dear Dr Rahman,", "", "My answers are underneath each question.", "", "Kind regards,", "Jack Clarke",
@@ -114,10 +114,10 @@ case(n, outlook_win(n, top=["Dear Dr Rahman,", "", "My answers are underneath ea
 
 n = C("after_question_caps_win")
 case(n, outlook_win(n, top=["See capitals in red next to each question.", "", "J. Clarke", "Consultant, Palliative Medicine, Greyfriars Hospice"],
-                    after_question={1: "YES", 2: "NO", 3: "YES", 4: "7", 5: "C", 6: "YES", 7: "YES", 8: "NO", 9: "YES", 10: "Nil"},
+                    after_question={1: "YES", 2: "NO", 3: "YES", 4: "7", 5: "C", 6: "YES", 7: "YES", 8: "NO", 9: "YES", 10: "NONE"},
                     color="#C00000"),
      E(Y, N, Y, 7, "c", Y, Y, N, Y),
-     note="Outlook for Windows: answers in red capitals typed at the end of each question's own text (not on the Answer: lines); 5 'C'; 10 'Nil' is no comment.")
+     note="Outlook for Windows: answers in red capitals typed at the end of each question's own text (not on the Answer: lines); 5 'C'; 10 'NONE' is no comment.")
 
 n = C("spaced_colons_win")
 c10 = "Happy to help draft the regional guidance if you need hands."
@@ -145,7 +145,7 @@ c10 = "We see far more ketamine started by the acute pain team than by us these 
 case(n, outlook_win(n, top=[
     "Asha", "", "From the hospital team side:", "",
     "Q1 \u2013 Yes",
-    "Q2 \u2013 Yes (post-op patients the acute pain team hand over)",
+    "Q2 \u2013 Yes (mostly neuropathic pain on the oncology ward)",
     "Q3 \u2013 Yes", "Q4 \u2013 7", "Q5 \u2013 b and c",
     "Q6 \u2013 No \u2013 we work from the hospice's document",
     "Q7 \u2013 No", "Q8 \u2013 Yes",
@@ -155,15 +155,15 @@ case(n, outlook_win(n, top=[
     E(Y, Y, Y, 7, "bc", N, N, Y, Y, c10),
     note="Hospital support team consultant, Outlook for Windows: 'Q1 – Yes' labels, a reason in brackets, 'No – we work from the hospice's document' is his service's no; comment at Q10 with 'Thanks, J' on the next line (not part of it).")
 
-n = C("ditto_win")
+n = C("same_again_win")
 case(n, outlook_win(n, top=[
     "Morning,", "",
     "1. Yes", "2. No", "3. Yes",
     "4. 7 (a year ago I'd have said 9 \u2013 I've had less of it since moving posts)",
-    "5. a, c", "6. Yes", "7. Ditto", "8. Yes", "9. Ditto", "",
+    "5. a, c", "6. Yes", "7. Same again", "8. Yes", "9. Likewise", "",
     "Regards", "Jack Clarke", "Specialty Doctor", "St Brigid's Hospice"]),
     E(Y, N, Y, 7, "ac", Y, Y, Y, Y),
-    note="Specialty doctor, Outlook for Windows: numbered list, 'Ditto' for 7 and 9 (the same as the yes above each), a confidence of 7 with what it used to be in brackets (7).")
+    note="Specialty doctor, Outlook for Windows: numbered list, 'Same again' for 7 and 'Likewise' for 9 (each the same as the yes above it), a confidence of 7 with what it used to be in brackets (7).")
 
 n = C("trap_rusty_win")
 case(n, outlook_win(n, top=[
@@ -204,11 +204,11 @@ case(n, owa(n, ["Hi Dr Rahman,", "",
      E(Y, N, Y, 4, "a", Y, N, Y, Y),
      note="Registrar (ST4), OWA: numbers in brackets ('(1) Yes'), a confidence of 4 with a reason, no 10, signature with a bleep.")
 
-n = C("yeah_owa")
-case(n, owa(n, ["1. Yeah", "2. No", "3. Yeah", "4. 6", "5. B, C", "6. Yeah, updated last spring", "7. No", "8. Yeah", "9. Yeah",
+n = C("aye_owa")
+case(n, owa(n, ["1. Aye", "2. No", "3. Aye", "4. 6", "5. B, C", "6. Aye, updated last spring", "7. No", "8. Aye", "9. Aye",
                 "10. \u2013", "", "J"]),
      E(Y, N, Y, 6, "bc", Y, N, Y, Y),
-     note="OWA, brief: 'Yeah' for yes throughout, 'B, C', 'Yeah, updated last spring' (yes); 10 a bare dash is no comment.")
+     note="OWA, brief: 'Aye' for yes throughout, 'B, C', 'Aye, updated last spring' (yes); 10 a bare dash is no comment.")
 
 n = C("reasons_owa")
 c10 = "It would help if the regional guidance covered stopping it as well as starting it."
@@ -232,14 +232,14 @@ case(n, owa(n, ["Hi Asha,", "", "1 - Yes", "2 - Yes", "3 - Yes", "4 - 8", "5 - c
      E(Y, Y, Y, 8, "c", N, N, Y, Y),
      note="First of a pair (Thu 10 Dec 08:12, OWA): a complete plain list with 6 'No'; the correction comes from his phone at 10:47 (pair_correction_ios_outlook). This message is read as it stands.")
 
-n = C("trap_nk_owa")
+n = C("trap_hand_on_heart_owa")
 case(n, owa(n, ["Asha,", "",
-                "1. Yes", "2. N/K", "3. Yes", "4. 7", "5. b, c",
+                "1. Yes", "2. Couldn't say hand on heart", "3. Yes", "4. 7", "5. b, c",
                 "6. There's a ketamine document from 2019 on the shared drive \u2013 whether anyone still follows it I couldn't tell you",
                 "7. No", "8. Yes", "9. Yes", "",
                 "Jack Clarke", "Specialty Doctor, Fernbrook Hospice"]),
      E(Y, U, Y, 7, "bc", U, N, Y, Y),
-     note="TRAP. OWA list: 2 'N/K' (not known; unclear); 6 an old document on the shared drive he cannot say is still followed (unclear). The rest plain.")
+     note="TRAP. OWA list: 2 'Couldn't say hand on heart' (unclear); 6 an old document on the shared drive he cannot say is still followed (unclear). The rest plain.")
 
 # ======================= Outlook for iOS / Android, Mac, plain text (5) =======================
 n = C("pair_correction_ios_outlook")
@@ -256,12 +256,12 @@ case(n, outlook_mobile(n, ["Between home visits so brief:", "1 Yes", "2 No", "3 
 
 n = C("android_outlook")
 c10 = "Can we have the results at the regional meeting in the spring?"
-case(n, outlook_mobile(n, ["1. Yes", "2. Yes", "3. No", "4. Eight", "5. a", "6. Yes",
+case(n, outlook_mobile(n, ["1. Yes", "2. Yes", "3. No", "4. An 8", "5. a", "6. Yes",
                            "7. Yes \u2013 the community nurses had a hand in writing it",
-                           "8. Not me personally \u2013 our registrars would though",
+                           "8. No \u2013 it's the registrars who need it, not me",
                            "9. Yes", "10. " + c10, "Jack"], platform="Android"),
      E(Y, Y, N, 8, "a", Y, Y, N, Y, c10),
-     note="Outlook for Android (base64): confidence in words ('Eight'), 'Not me personally – our registrars would though' is his own no, a comment with his name on the next line (not part of it).")
+     note="Outlook for Android (base64): confidence as 'An 8' (8), 'No – it's the registrars who need it, not me' is his own no, a comment with his name on the next line (not part of it).")
 
 n = C("prose_outlook_mac")
 case(n, reply(n, "outlook_mac", top=[
@@ -300,12 +300,12 @@ case(n, reply(n, "gmail_web", top=["Answers under each one.", "", "Jack"],
 n = C("trap_trial_gmail")
 case(n, gmail_top(n, ["Hi Asha,", "",
                       "1. Yes",
-                      "2. Only within the cancer centre's ketamine study, where the protocol decided the timing rather than me \u2013 not sure whether that counts",
+                      "2. Only within the cancer centre's ketamine study, where the protocol decided the timing rather than me \u2013 your call whether to include it",
                       "3. Yes", "4. 6", "5. b", "6. Yes", "7. Yes",
                       "8. I'd say no; my educational supervisor would say yes",
                       "9. Yes"], sign=("Best,", "Jack", "ST7 Palliative Medicine, Oakwood Hospice")),
      E(Y, U, Y, 6, "b", Y, Y, U, Y),
-     note="TRAP. Gmail web, registrar (ST7): 2 only inside a study whose protocol set the timing, 'not sure whether that counts' (unclear); 8 'I'd say no; my educational supervisor would say yes' (unclear). The rest plain.")
+     note="TRAP. Gmail web, registrar (ST7): 2 only inside a study whose protocol set the timing, leaving it to the lead whether it counts (unclear); 8 'I'd say no; my educational supervisor would say yes' (unclear). The rest plain.")
 
 c10 = ("I suspect you'll find enormous variation between hospices, and much of it comes down to one or two enthusiasts in each place.")
 n = C("evening_long_gmail")
@@ -325,25 +325,25 @@ case(n, gmail_top(n, ["Asha,", "",
      note="Gmail web, long evening reply (Wed 16 Dec 21:14): every answer followed by a sentence or two ('4. 7. Happy with ...' is 7), a long comment at 10.")
 
 n = C("brief_gmail_android")
-case(n, gmail_top(n, ["1) yes", "2) no", "3) no", "4) 5 of ten", "5) evidence mostly", "6) no", "7) no", "8) yes", "9) yes"],
+case(n, gmail_top(n, ["1) yes", "2) no", "3) no", "4) 5 of ten", "5) weak evidence", "6) no", "7) no", "8) yes", "9) yes"],
                   sign=("Jack",), android=True, wrote=GMAIL_ANDROID_WROTE),
      E(Y, N, N, 5, "b", N, N, Y, Y),
-     note="Gmail for Android, brief: '1) yes', '5 of ten' (5), barriers in a word ('evidence mostly' is b), no 10.")
+     note="Gmail for Android, brief: '1) yes', '5 of ten' (5), barriers in a word ('weak evidence' is b), no 10.")
 
 c10 = "The ST teaching day on ketamine was cancelled twice this year."
 n = C("registrar_gmail_android")
 case(n, gmail_top(n, ["Hi Dr Rahman, ST5 at Oakwood here \u2013 answers below:", "",
                       "1. Yes", "2. No", "3. No", "4. 3", "5. a, c", "6. Yes", "7. Yes",
-                      "8. Yes, definitely \u2013 it's in my PDP for this year", "9. Yes",
+                      "8. Yes \u2013 high on my list, it's in my PDP for this year", "9. Yes",
                       "10. " + c10], sign=("Thanks", "Jack Clarke, ST5"), android=True, wrote=GMAIL_ANDROID_WROTE),
      E(Y, N, N, 3, "ac", Y, Y, Y, Y, c10),
-     note="Registrar (ST5), Gmail for Android: numbered list, a low confidence of 3, 'Yes, definitely – it's in my PDP ...' (yes), a comment at 10.")
+     note="Registrar (ST5), Gmail for Android: numbered list, a low confidence of 3, 'Yes – high on my list, it's in my PDP ...' (yes), a comment at 10.")
 
-n = C("nil_gmail_ios")
-case(n, reply(n, "gmail_ios", top=["1. Yes", "2. Yes", "3. Yes", "4. 9", "5. Nil", "6. Yes", "7. Yes", "8. No", "9. Yes", "",
+n = C("nothing_in_way_gmail_ios")
+case(n, reply(n, "gmail_ios", top=["1. Yes", "2. Yes", "3. Yes", "4. 9", "5. Nothing gets in the way", "6. Yes", "7. Yes", "8. No", "9. Yes", "",
                                    "Jack", "", "Sent from my phone \u2013 forgive typos"]),
      E(Y, Y, Y, 9, "d", Y, Y, N, Y),
-     note="Gmail for iOS: numbered list, barriers 'Nil' (d, No barriers), no 10; his own phone sign-off is not a comment.")
+     note="Gmail for iOS: numbered list, barriers 'Nothing gets in the way' (d, No barriers), no 10; his own phone sign-off is not a comment.")
 
 oth = "getting it dispensed in the community \u2013 most local pharmacies won't touch it"
 n = C("other_barrier_gmail_ios")
@@ -353,10 +353,10 @@ case(n, reply(n, "gmail_ios", top=["Answers:", "1. Yes", "2. No", "3. Yes", "4. 
      note="Gmail for iOS: numbered list; 5 'b and e: ...' is b) and e) Other with the text after the colon.")
 
 # ======================= Apple (8) =======================
-n = C("emoji_iphone")
-case(n, iphone(n, ["1 \u2705", "2 \u274c", "3 \u2705", "4 7", "5 b, c", "6 \u2705", "7 \u274c", "8 \u2705", "9 \u2705", "", "Jack"]),
+n = C("thumbs_iphone")
+case(n, iphone(n, ["1 \U0001F44D", "2 \U0001F44E", "3 \U0001F44D", "4 7", "5 b, c", "6 \U0001F44D", "7 \U0001F44E", "8 \U0001F44D", "9 \U0001F44D", "", "Jack"]),
      E(Y, N, Y, 7, "bc", Y, N, Y, Y),
-     note="iPhone Mail: the yes/no answers as a green tick emoji (yes) and a red cross emoji (no) after each number, 4 and 5 typed; no 10.")
+     note="iPhone Mail: the yes/no answers as a thumbs-up emoji (yes) and a thumbs-down emoji (no) after each number, 4 and 5 typed; no 10.")
 
 n = C("bare_one_line_iphone")
 case(n, iphone(n, ["Y, Y, N, 6, b+c, Y, N, Y, Y", "", "J"]),
@@ -451,7 +451,7 @@ case(n, reply(n, "samsung", top=["Hi Asha", "", "1. Yes", "2. No",
 
 c10 = "Rural hospice \u2013 we see very few patients who need it."
 n = C("list_yahoo")
-case(n, yahoo(n, ["Dear Dr Rahman,", "", "1. Yes", "2. No", "3. No", "4. 4", "5. a and b", "6. No", "7. No", "8. Yes \u2013 gladly", "9. Yes",
+case(n, yahoo(n, ["Dear Dr Rahman,", "", "1. Yes", "2. No", "3. No", "4. 4", "5. a and b", "6. No", "7. No", "8. Yes \u2013 count me in", "9. Yes",
                   "10. " + c10, "", "Yours sincerely,", "Jack Clarke", "Specialty Doctor, Dalesend Hospice"]),
      E(Y, N, N, 4, "ab", N, N, Y, Y, c10),
-     note="Yahoo Mail: numbered list, 'Yes – gladly' (yes), a comment at 10.")
+     note="Yahoo Mail: numbered list, 'Yes – count me in' (yes), a comment at 10.")

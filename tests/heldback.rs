@@ -888,19 +888,17 @@ fn heldback_replies_of_issue_21_twenty_fifth_set() {
     score_set(&TWENTY_FIFTH_SET_21);
 }
 
-/// Issue 21's twenty-sixth set, scored once: 369 of 378 (97.6%), 4 wrong.
+/// Issue 21's twenty-sixth set, scored once: 369 of 378 (97.6%), 4 wrong;
+/// 1 wrong (373, 98.7%) once "1 -- yes", "Thanks, J" and "I'd say no; my
+/// supervisor would say yes" are read; left: a "No" to more research that
+/// the comment argues against ("the field badly lacks a trial").
 const TWENTY_SIXTH_SET_21: Set = Set {
     name: "issue 21, twenty-sixth set",
     dir: "tests/fixtures/heldback21za",
     survey: "config/example.toml",
     cases: 42,
-    ratchet: 0.976,
-    known_wrong: &[
-        ("heldback21za_double_hyphen_gmail", "comments"),
-        ("heldback21za_hospital_team_win", "comments"),
-        ("heldback21za_trap_comment_rct_tb115", "research"),
-        ("heldback21za_trap_trial_gmail", "training"),
-    ],
+    ratchet: 0.986,
+    known_wrong: &[("heldback21za_trap_comment_rct_tb115", "research")],
 };
 
 #[test]

@@ -385,7 +385,7 @@ fn told_in_a_comment(reply: &mut ParsedReply, survey: &Survey, index: &prose::In
             // comment gainsays: "our shared guidance ...", "we follow the
             // hospice protocol".
             let words = value::plain_words(&told.source);
-            let own = words.iter().any(|w| w == "our" || w == "we");
+            let own = index.owned(q, &words);
             let wished = words.iter().any(|w| WISHING.contains(&w.as_str()));
             if own
                 && !wished

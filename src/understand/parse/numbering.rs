@@ -204,13 +204,15 @@ pub(super) fn numbered(text: &str) -> Option<Numbered> {
         .filter(|c| !bracketed || [')', ']'].contains(c));
     let rest = match sep {
         // "1.) Yes", "1 -> Yes", "1 => Yes": the rest of the mark.
+        // "1 -- yes": a mark said twice.
         Some(c) => trimmed[c.len_utf8()..]
+            .trim_start_matches(c)
             .strip_prefix(match c {
                 '.' => ")",
                 '-' | '=' => ">",
                 _ => "\u{0}",
             })
-            .unwrap_or(&trimmed[c.len_utf8()..])
+            .unwrap_or(trimmed[c.len_utf8()..].trim_start_matches(c))
             .trim(),
         None if bracketed || !after.starts_with(' ') => return None,
         None => trimmed.trim(),

@@ -80,6 +80,22 @@ fn content_stems(text: &str) -> Vec<String> {
 }
 
 impl Index {
+    /// Does a stem of question `q`'s own words (no other question has it)
+    /// stand within three words after "our" or "we" in `words` ("our
+    /// shared guidance", "we follow the hospice protocol")?
+    pub fn owned(&self, q: usize, words: &[String]) -> bool {
+        let Some(own) = self.distinctive.get(q) else {
+            return false;
+        };
+        words.iter().enumerate().any(|(i, w)| {
+            (w == "our" || w == "we")
+                && words[i + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|next| own.contains(&stem(next)))
+        })
+    }
+
     /// The index of `questions`' words.
     pub fn new(questions: &[Question]) -> Index {
         let all: Vec<Vec<String>> = questions.iter().map(|q| content_stems(&q.text)).collect();

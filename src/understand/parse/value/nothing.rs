@@ -104,7 +104,15 @@ fn signed(line: &str) -> bool {
         "with thanks",
     ];
     let line = line.trim().trim_end_matches([',', '.', '!']);
-    if CLOSINGS.contains(&line.to_lowercase().as_str()) {
+    // "Thanks, J", "Best wishes, Jack": a closing and the name.
+    let closing = line.split_once(',').map_or(line, |(head, name)| {
+        if name.split_whitespace().count() <= 2 {
+            head.trim()
+        } else {
+            line
+        }
+    });
+    if CLOSINGS.contains(&closing.to_lowercase().as_str()) {
         return true;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -194,6 +202,7 @@ mod tests {
                 "Keen to hear the results.",
             ),
             ("More teaching please\nJC", "More teaching please"),
+            ("Fewer forms, please.\nThanks, J", "Fewer forms, please."),
             ("One line only", "One line only"),
             ("Jack", "Jack"),
             (

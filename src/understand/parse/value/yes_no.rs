@@ -455,6 +455,14 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     if let Some(fixed) = misspelt(&words, text) {
         return yes_no(question, &fixed);
     }
+    // "I'd say yes; our lead would say no": two answers, the doctor's to
+    // choose between.
+    if words.starts_with(&["i".to_owned(), "would".to_owned(), "say".to_owned()])
+        && words.iter().any(|w| w == "yes")
+        && words.iter().any(|w| w == "no")
+    {
+        return Answer::unclear("both yes and no, or not sure", text);
+    }
     // "I'd say no", "I would say yes - ...": the plain answer after it.
     if let Some(said) = said_plainly(text, &words) {
         let mut answer = yes_no(question, said);
@@ -565,6 +573,11 @@ fn said_plainly<'t>(text: &'t str, words: &[String]) -> Option<&'t str> {
         || words[..3] != ["i", "would", "say"]
         || !["yes", "no"].contains(&words[3].as_str())
     {
+        return None;
+    }
+    // "I'd say no; my supervisor would say yes": two answers, not one.
+    let other = if words[3] == "yes" { "no" } else { "yes" };
+    if words[4..].iter().any(|w| w == other) {
         return None;
     }
     let lower = text.to_ascii_lowercase();

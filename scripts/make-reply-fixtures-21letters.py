@@ -17,12 +17,7 @@ case = reply_case_into(CASES)
 WARD = '"Dr Ellen Ward" <jack.clarke@north-hospice.test>'
 
 
-def one_changed(name, number, answer, expected, client, mailer, note):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + "\n\nEllen"
-    case(name, message(name, text=client(body), frm=WARD, mailer=mailer),
-         expect({**LISTED_EXPECT, number: expected}), note)
-
+one_changed = one_changed_into(case, WARD, "Ellen")
 
 one_changed("letters_then_sentences_apple_mail", 5,
             "a and c. We rarely use it, so nobody feels fluent. The dysphoria frightens families.",

@@ -20,12 +20,7 @@ case = reply_case_into(CASES)
 OSEI = '"Dr Abena Osei" <jack.clarke@north-hospice.test>'
 
 
-def one_changed(name, number, answer, expected, client, mailer, note):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + "\n\nAbena"
-    case(name, message(name, text=client(body), frm=OSEI, mailer=mailer),
-         expect({**LISTED_EXPECT, number: expected}), note)
-
+one_changed = one_changed_into(case, OSEI, "Abena")
 
 one_changed("letters_before_regret_gmail", 5, "b and c, sadly", ["evidence", "side_effects"], gmail, None,
             "Gmail: '5. b and c, sadly': the letters before a word of regret: b and c")

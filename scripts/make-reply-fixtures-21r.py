@@ -20,12 +20,7 @@ case = reply_case_into(CASES)
 BAKER = '"Dr Tom Baker" <jack.clarke@north-hospice.test>'
 
 
-def one_changed(name, number, answer, expected, client, mailer, note):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + "\n\nTom"
-    case(name, message(name, text=client(body), frm=BAKER, mailer=mailer),
-         expect({**LISTED_EXPECT, number: expected}), note)
-
+one_changed = one_changed_into(case, BAKER, "Tom")
 
 body = ("My registrar filled it in first and I've copied hers:\n\n" + listed({**LISTED, 4: "8"})
         + "\n\nMine are the same as hers apart from 4, where I'd put myself at 6.\n\nTom")

@@ -23,12 +23,7 @@ WITHOUT_5 = {k: v for k, v in LISTED.items() if k != 5}
 WITHOUT_5_EXPECT = {k: v for k, v in LISTED_EXPECT.items() if k != 5}
 
 
-def one_changed(name, number, answer, expected, client, mailer, note):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + "\n\nEva"
-    case(name, message(name, text=client(body), frm=NOVAK, mailer=mailer),
-         expect({**LISTED_EXPECT, number: expected}), note)
-
+one_changed = one_changed_into(case, NOVAK, "Eva")
 
 body = listed(WITHOUT_5) + "\n\nThe barriers for us are a lack of hands-on practice and the side effects.\n\nEva"
 case("prose_barriers_part_unnamed_gmail",

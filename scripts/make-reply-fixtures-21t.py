@@ -19,12 +19,7 @@ case = reply_case_into(CASES)
 SHAH = '"Dr Rina Shah" <jack.clarke@north-hospice.test>'
 
 
-def one_changed(name, number, answer, expected, client, mailer, note):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + "\n\nRina"
-    case(name, message(name, text=client(body), frm=SHAH, mailer=mailer),
-         expect({**LISTED_EXPECT, number: expected}), note)
-
+one_changed = one_changed_into(case, SHAH, "Rina")
 
 body = "\n".join(f"{n}/ {v}" for n, v in LISTED.items()) + "\n\nRina"
 case("slash_numbered_lines_gmail", message("slash_numbered_lines_gmail", text=gmail(body), frm=SHAH),

@@ -19,12 +19,7 @@ case = reply_case_into(CASES)
 LEE = '"Dr Sam Lee" <jack.clarke@north-hospice.test>'
 
 
-def one_changed(name, number, answer, expected, client, mailer, note):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + "\n\nSam"
-    case(name, message(name, text=client(body), frm=LEE, mailer=mailer),
-         expect({**LISTED_EXPECT, number: expected}), note)
-
+one_changed = one_changed_into(case, LEE, "Sam")
 
 def mark(line):
     if line.startswith("a) "):

@@ -19,14 +19,7 @@ case = reply_case_into(CASES)
 PATEL = '"Dr Meera Patel" <jack.clarke@north-hospice.test>'
 
 
-def one_changed(name, number, answer, expected, client, mailer, note, sign="\n\nMeera"):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + sign
-    wanted = {**LISTED_EXPECT, number: expected}
-    if expected is None:
-        del wanted[number]
-    case(name, message(name, text=client(body), frm=PATEL, mailer=mailer), expect(wanted), note)
-
+one_changed = one_changed_into(case, PATEL, "Meera")
 
 COMMENT = "Supply at weekends is the real problem for us"
 one_changed("comment_then_name_samsung", 10, COMMENT, COMMENT, gmail, SAMSUNG,

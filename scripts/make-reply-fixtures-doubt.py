@@ -24,12 +24,7 @@ case = reply_case_into(CASES)
 MENSAH = '"Dr Kofi Mensah" <jack.clarke@north-hospice.test>'
 
 
-def one_changed(name, number, answer, expected, client, mailer, note):
-    """A full numbered list with `answer` on line `number`."""
-    body = listed({**LISTED, number: answer}) + "\n\nKofi"
-    case(name, message(name, text=client(body), frm=MENSAH, mailer=mailer),
-         expect({**LISTED_EXPECT, number: expected}), note)
-
+one_changed = one_changed_into(case, MENSAH, "Kofi")
 
 # ---- knowledge at second hand or held loosely ----
 one_changed("doubt_as_far_as_i_know_outlook", 7, "Yes, as far as I know", UNCLEAR, outlook, None,

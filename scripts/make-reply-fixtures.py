@@ -892,6 +892,20 @@ def reply_case_into(cases):
                                   "answers": answers, "missing": missing}))
     return case
 
+def one_changed_into(case, frm, name_signed):
+    """A `one_changed(name, number, answer, expected, client, mailer, note,
+    sign=...)` for the other scripts: a full numbered list (`LISTED`) with
+    `answer` on line `number`, signed `name_signed` after a blank line
+    unless `sign` says otherwise, expected as `LISTED_EXPECT` with
+    `expected` for that line (`None`: not answered)."""
+    def one_changed(name, number, answer, expected, client, mailer, note, sign=None):
+        body = listed({**LISTED, number: answer}) + (f"\n\n{name_signed}" if sign is None else sign)
+        wanted = {**LISTED_EXPECT, number: expected}
+        if expected is None:
+            del wanted[number]
+        case(name, message(name, text=client(body), frm=frm, mailer=mailer), expect(wanted), note)
+    return one_changed
+
 def expect(values, **changes):
     """Expected answers from {question number: value or answer} plus
     changes by question id."""

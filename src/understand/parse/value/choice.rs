@@ -139,9 +139,20 @@ fn letters_wrapped_or_regretted(text: &str, options: &[ChoiceOption]) -> Option<
                 .find_map(|end| lower.strip_suffix(end))
                 .map(|t| t.trim_end().trim_end_matches([',', '-', '–']))
         })?;
-    match letters(left, options) {
-        Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
-            Some(left.trim().to_owned())
+    letters_alone(left, options, true)
+}
+
+/// `text` when it is letters and nothing else ("b, c"): no "other" text
+/// after them, no "or"; with `other_ok` false, no "other" option either
+/// (its text would be the words that follow).
+fn letters_alone(text: &str, options: &[ChoiceOption], other_ok: bool) -> Option<String> {
+    match letters(text, options) {
+        Letters::Picked(picked)
+            if picked.other_text.is_none()
+                && !picked.alternatives
+                && (other_ok || !picked.indexes.iter().any(|&i| options[i].other)) =>
+        {
+            Some(text.trim().to_owned())
         }
         _ => None,
     }
@@ -170,16 +181,7 @@ fn letters_then_sentences(text: &str, options: &[ChoiceOption]) -> Option<String
     {
         return None;
     }
-    match letters(head, options) {
-        Letters::Picked(picked)
-            if picked.other_text.is_none()
-                && !picked.alternatives
-                && !picked.indexes.iter().any(|&i| options[i].other) =>
-        {
-            Some(head.trim().to_owned())
-        }
-        _ => None,
-    }
+    letters_alone(head, options, false)
 }
 
 /// "The evidence base is thin and the side effects put people off, so b
@@ -193,12 +195,7 @@ fn letters_concluded(text: &str, options: &[ChoiceOption]) -> Option<String> {
         return None;
     }
     let left = lower[at + " so ".len()..].trim();
-    match letters(left, options) {
-        Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
-            Some(left.to_owned())
-        }
-        _ => None,
-    }
+    letters_alone(left, options, true)
 }
 
 /// "a only", "a and c only", "only b", "just c", "b alone": the letters,
@@ -214,12 +211,7 @@ fn letters_only(text: &str, options: &[ChoiceOption]) -> Option<String> {
                 .iter()
                 .find_map(|start| lower.strip_prefix(start))
         })?;
-    match letters(left, options) {
-        Letters::Picked(picked) if picked.other_text.is_none() && !picked.alternatives => {
-            Some(left.trim().to_owned())
-        }
-        _ => None,
-    }
+    letters_alone(left, options, true)
 }
 
 /// "(b) Lack of evidence; (c) Side effects", "a) Lack of expertise and
@@ -309,16 +301,7 @@ fn letters_with_reason(text: &str, options: &[ChoiceOption]) -> Option<String> {
     {
         return None;
     }
-    match letters(head, options) {
-        Letters::Picked(picked)
-            if picked.other_text.is_none()
-                && !picked.alternatives
-                && !picked.indexes.iter().any(|&i| options[i].other) =>
-        {
-            Some(head.trim().to_owned())
-        }
-        _ => None,
-    }
+    letters_alone(head, options, false)
 }
 
 /// The words and abbreviations spelt with letters a to h, each later in

@@ -905,3 +905,24 @@ const TWENTY_SIXTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twenty_sixth_set() {
     score_set(&TWENTY_SIXTH_SET_21);
 }
+
+/// Issue 21's twenty-seventh set, scored once: 381 of 383 (99.5%), 2 wrong.
+const TWENTY_SEVENTH_SET_21: Set = Set {
+    name: "issue 21, twenty-seventh set",
+    dir: "tests/fixtures/heldback21zb",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.994,
+    known_wrong: &[
+        ("heldback21zb_correction_below_win", "confidence"),
+        (
+            "heldback21zb_trap_second_thoughts_thunderbird",
+            "end_of_life",
+        ),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twenty_seventh_set() {
+    score_set(&TWENTY_SEVENTH_SET_21);
+}

@@ -373,7 +373,7 @@ _tb = ["Dear Asha,", "",
        "", "Regards,", "Jack Clarke", "Consultant, Palliative Medicine"]
 case(P + "flowed_list_thunderbird", thunderbird_flowed(P + "flowed_list_thunderbird",
                                                        "\n".join(_tb) + "\n\n" + WROTE_TB + "\n" + quote(INV_TEXT) + "\n"),
-     A(True, True, True, 7, "bc", True, False, True, True, comment=_tb[12][4:]),
+     A(True, True, True, 7, "bc", True, False, True, True, comment=_tb[11][4:]),
      note="Thunderbird, text only, format=flowed: a top-posted lower-case list, a long comment at 10 soft-broken.")
 
 _tbi = {1: "Yes, a couple of times", 2: "No", 3: "No", 4: "4", 5: "a and b", 6: "Yes", 7: "Yes", 8: "Yes please", 9: "Yes"}

@@ -926,3 +926,24 @@ const TWENTY_SEVENTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twenty_seventh_set() {
     score_set(&TWENTY_SEVENTH_SET_21);
 }
+
+/// Issue 21's twenty-eighth set, scored once: 378 of 384 (98.4%), 2 wrong.
+const TWENTY_EIGHTH_SET_21: Set = Set {
+    name: "issue 21, twenty-eighth set",
+    dir: "tests/fixtures/heldback21zc",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.984,
+    known_wrong: &[
+        ("heldback21zc_trap_draft_win", "shared_guidance"),
+        (
+            "heldback21zc_trap_not_prescriber_ios_outlook",
+            "early_adjuvant",
+        ),
+    ],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twenty_eighth_set() {
+    score_set(&TWENTY_EIGHTH_SET_21);
+}

@@ -906,20 +906,16 @@ fn heldback_replies_of_issue_21_twenty_sixth_set() {
     score_set(&TWENTY_SIXTH_SET_21);
 }
 
-/// Issue 21's twenty-seventh set, scored once: 381 of 383 (99.5%), 2 wrong.
+/// Issue 21's twenty-seventh set, scored once: 381 of 383 (99.5%), 2 wrong;
+/// 0 wrong once "4 is more honestly a 5" and "for 1 may have been" below
+/// the list are asked.
 const TWENTY_SEVENTH_SET_21: Set = Set {
     name: "issue 21, twenty-seventh set",
     dir: "tests/fixtures/heldback21zb",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.994,
-    known_wrong: &[
-        ("heldback21zb_correction_below_win", "confidence"),
-        (
-            "heldback21zb_trap_second_thoughts_thunderbird",
-            "end_of_life",
-        ),
-    ],
+    known_wrong: &[],
 };
 
 #[test]
@@ -927,20 +923,15 @@ fn heldback_replies_of_issue_21_twenty_seventh_set() {
     score_set(&TWENTY_SEVENTH_SET_21);
 }
 
-/// Issue 21's twenty-eighth set, scored once: 378 of 384 (98.4%), 2 wrong.
+/// Issue 21's twenty-eighth set, scored once: 378 of 384 (98.4%), 2 wrong;
+/// 0 wrong once a draft sent for comment and "Once, sort of" are asked.
 const TWENTY_EIGHTH_SET_21: Set = Set {
     name: "issue 21, twenty-eighth set",
     dir: "tests/fixtures/heldback21zc",
     survey: "config/example.toml",
     cases: 42,
     ratchet: 0.984,
-    known_wrong: &[
-        ("heldback21zc_trap_draft_win", "shared_guidance"),
-        (
-            "heldback21zc_trap_not_prescriber_ios_outlook",
-            "early_adjuvant",
-        ),
-    ],
+    known_wrong: &[],
 };
 
 #[test]

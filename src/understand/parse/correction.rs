@@ -310,7 +310,7 @@ pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
 /// that answer is put in doubt ([`unread`]).
 static CHANGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you|come\s+to\s+think|thinking\s+about\s+it|in\s+hindsight|looking\s+back|as\s+far\s+as\s+(?:i|we)\s+(?:know|am\s+aware|'?m\s+aware|can\s+tell|remember|recall)|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|(?:can'?t|cannot|couldn'?t|could\s+not|don'?t|do\s+not)\s+(?:really\s+|honestly\s+)?(?:remember|recall|be\s+(?:sure|certain))|(?:wouldn'?t|would\s+not)\s+swear|at\s+a\s+guess|guess\w*|re-?read\w*|(?:thought|thinking)\s+(?:about|over)|reconsider\w*|revisit\w*|nearer|closer\s+to|more\s+like|probably|(?:i'?d|i\s+would|i'?ll)\s+(?:put|go\s+for|say|give)|put\s+(?:me|myself)|same\s+as\s+(?:hers|his|theirs|my\s+colleague\w*|\w+'s))\b",
+        r"(?i)\b(?:should|meant|mistake\w*|wrong|sorry|apolog\w*|oops|actually|correct(?:ion|ed|ing)?|chang\w*|scratch|scrap|ignore|disregard|realis\w*|realiz\w*|noticed|instead|rather|amend\w*|updat\w*|typo|misread|misunderstood|hang\s+on|hold\s+on|on\s+second\s+thoughts?|on\s+reflection|not\s+(?:so\s+|too\s+|entirely\s+|completely\s+|100%\s+)?sure|unsure|not\s+certain|doubt\w*|double[\s-]check\w*|get\s+back\s+to\s+you|come\s+to\s+think|thinking\s+about\s+it|in\s+hindsight|looking\s+back|as\s+far\s+as\s+(?:i|we)\s+(?:know|am\s+aware|'?m\s+aware|can\s+tell|remember|recall)|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|(?:can'?t|cannot|couldn'?t|could\s+not|don'?t|do\s+not)\s+(?:really\s+|honestly\s+)?(?:remember|recall|be\s+(?:sure|certain))|(?:wouldn'?t|would\s+not)\s+swear|at\s+a\s+guess|guess\w*|re-?read\w*|look(?:ed|ing)\s+again|honestly|(?:thought|thinking)\s+(?:about|over)|reconsider\w*|revisit\w*|nearer|closer\s+to|more\s+like|probably|(?:i'?d|i\s+would|i'?ll)\s+(?:put|go\s+for|say|give)|put\s+(?:me|myself)|same\s+as\s+(?:hers|his|theirs|my\s+colleague\w*|\w+'s))\b",
     )
     .expect("valid regex")
 });
@@ -343,7 +343,7 @@ static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
 /// to 5 consultants", "move 2 patients").
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:make|change|switch|amend|alter|update|correct|turn|bump|move)\s+(?:that\s+|my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for|on)\s+)?(?:(?:question|qn?|number|no\.|#)\s*\.?\s*#?)?(?P<f>\d{1,2})\b|\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b|\b(?:apart\s+from|except(?:\s+for)?|other\s+than|but\s+for|bar)\s+(?:question\s+|number\s+|q\s*|no\.?\s*)?(?P<h>\d{1,2})\b|\b(?:re-?read(?:ing)?|reading|(?:thought|thinking)\s+(?:about|over|again\s+about)|look(?:ed|ing)\s+(?:again\s+)?at|reconsider(?:ed|ing)?|revisit(?:ed|ing)?|(?:went|going|gone|come|coming|came)\s+back\s+to)\s+(?:question\s+|q\s*|number\s+)?(?P<g>\d{1,2})\b)",
+        r"(?i)(?:\b(?:make|change|switch|amend|alter|update|correct|turn|bump|move)\s+(?:that\s+|my\s+answer\s+(?:to|for|on)\s+|the\s+answer\s+(?:to|for|on)\s+)?(?:(?:question|qn?|number|no\.|#)\s*\.?\s*#?)?(?P<f>\d{1,2})\b|\b(?:question|qn?|number|no\.|#)\s*\.?\s*#?(?P<a>\d{1,2})\b|\b(?:on|for|to|about|re|with)\s+(?P<b>\d{1,2})\s*(?:[,.;:!)–—-]|$)|(?:^|[\s,;(])(?P<c>\d{1,2})\s+(?:should|must|was\s+meant|is\s+meant|is\s+(?:actually|wrong|incorrect)|was\s+(?:actually|wrong|incorrect))|\b(?:got|answered|put|have|had)\s+(?P<d>\d{1,2})\s+(?:right|wrong|correct\w*)\b|\b(?:put|wrote|answered|marked|had|entered|typed)\s+(?:question\s+|q\s*)?(?P<e>\d{1,2})\s+(?:down\s+)?as\b|\b(?:apart\s+from|except(?:\s+for)?|other\s+than|but\s+for|bar)\s+(?:question\s+|number\s+|q\s*|no\.?\s*)?(?P<h>\d{1,2})\b|(?:^|[\s,;(]|\b(?:for|on|about|re|with|to)\s+)(?P<i>\d{1,2})\s+(?:(?:may|might|could)\s+(?:have|be|not)|is\s+(?:more\s+)?honestly)\b|\b(?:re-?read(?:ing)?|reading|(?:thought|thinking)\s+(?:about|over|again\s+about)|look(?:ed|ing)\s+(?:again\s+)?at|reconsider(?:ed|ing)?|revisit(?:ed|ing)?|(?:went|going|gone|come|coming|came)\s+back\s+to)\s+(?:question\s+|q\s*|number\s+)?(?P<g>\d{1,2})\b)",
     )
     .expect("valid regex")
 });
@@ -371,14 +371,14 @@ pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
     let sentence = &*SKIPPED.replace_all(sentence, "");
     let mut found: Vec<usize> = Vec::new();
     for c in NAMED_NUMBER.captures_iter(sentence) {
-        let Some(n) = ["a", "b", "c", "d", "e", "f", "g", "h"]
+        let Some(n) = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
             .iter()
             .find_map(|k| c.name(k))
         else {
             continue;
         };
         // "change 4 to 5 consultants": a count changed, no question.
-        if (c.name("f").is_some() || c.name("g").is_some() || c.name("h").is_some())
+        if ["f", "g", "h", "i"].iter().any(|k| c.name(k).is_some())
             && counted_after(&sentence[n.end()..])
         {
             continue;
@@ -1613,6 +1613,15 @@ mod tests {
             ),
             ("Same as my colleague's except for question 7.", &[6]),
             ("Yes to all except 2 and 7.", &[]),
+            (
+                "Having reread that, 4 is more honestly a 5 - please use 5.",
+                &[3],
+            ),
+            (
+                "Now I think of it, the man I had in mind for 1 may have been earlier - probably no.",
+                &[0],
+            ),
+            ("Sorry, 2 patients may have been missed.", &[]),
             ("We cover everything except 2 patients a week.", &[]),
             ("Sorry, I skipped 9 and 4 should be 6.", &[3]),
             // A comment may say anything.

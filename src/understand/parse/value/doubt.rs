@@ -47,6 +47,11 @@ const HEDGES: &[&str] = &[
     "i could be wrong",
     "i may be wrong",
     "i might be wrong",
+    // "Once, sort of - the pain team started it": said loosely.
+    "sort of",
+    "kind of",
+    "sorta",
+    "kinda",
     // "a, if not b": one or the other.
     "if not",
     "or maybe",
@@ -541,6 +546,7 @@ mod tests {
             "Yes but it's not written down anywhere",
             "Yes, as far as I know",
             "a, if not b",
+            "Once, sort of - the pain team started it and I carried it on",
             "yes I think, our pharmacist would know",
             "No I believe",
             "We've a protocol in draft, no idea if it was ever approved",

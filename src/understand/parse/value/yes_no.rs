@@ -908,7 +908,15 @@ const NOT_DONE: &[&str] = &[
 /// it is not done or not yet ("will go out once signed off").
 fn shared_unfinished(question: &Question, rest: &[String]) -> bool {
     let asked = plain_words(&question.text);
-    asked.iter().any(|w| SHARING_ASKED.contains(&w.as_str()))
+    // The question asks of the passing on itself ("has it been shared
+    // with community teams?"), not of a thing described as shared
+    // ("developed shared guidance": a draft sent out for comment is no
+    // guidance developed).
+    let of_passing_on = asked.windows(2).any(|w| {
+        ["been", "was", "were", "you", "it", "is", "are"].contains(&w[0].as_str())
+            && SHARING_ASKED.contains(&w[1].as_str())
+    });
+    of_passing_on
         && rest.iter().any(|w| SHARING_DONE.contains(&w.as_str()))
         && !rest.iter().any(|w| NOT_DONE.contains(&w.as_str()))
 }

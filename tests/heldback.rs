@@ -938,3 +938,33 @@ const TWENTY_EIGHTH_SET_21: Set = Set {
 fn heldback_replies_of_issue_21_twenty_eighth_set() {
     score_set(&TWENTY_EIGHTH_SET_21);
 }
+
+/// Issue 21's twenty-ninth set, scored once: 373 of 382 (97.6%), 0 wrong.
+const TWENTY_NINTH_SET_21: Set = Set {
+    name: "issue 21, twenty-ninth set",
+    dir: "tests/fixtures/heldback21zd",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.976,
+    known_wrong: &[],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_twenty_ninth_set() {
+    score_set(&TWENTY_NINTH_SET_21);
+}
+
+/// Issue 21's thirtieth set, scored once: 372 of 374 (99.5%), 0 wrong.
+const THIRTIETH_SET_21: Set = Set {
+    name: "issue 21, thirtieth set",
+    dir: "tests/fixtures/heldback21ze",
+    survey: "config/example.toml",
+    cases: 42,
+    ratchet: 0.994,
+    known_wrong: &[],
+};
+
+#[test]
+fn heldback_replies_of_issue_21_thirtieth_set() {
+    score_set(&THIRTIETH_SET_21);
+}

@@ -70,6 +70,14 @@ fn status_and_review(fixture: &Fixture) -> String {
     shown
 }
 
+/// `raw` with the subject marker that makes the `slow-read` fault hook
+/// read it until its budget runs out.
+fn slow_read(raw: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(raw)
+        .replacen("Subject: ", "Subject: slow-read ", 1)
+        .into_bytes()
+}
+
 #[test]
 fn fault_a_message_being_read_at_two_deaths_is_set_aside_and_the_next_reply_answered() {
     let stack = Stack::shared();
@@ -80,12 +88,7 @@ fn fault_a_message_being_read_at_two_deaths_is_set_aside_and_the_next_reply_answ
     let db = fixture.dir.path().join("state.db");
     let mut mail = replies(&fixture, &rows);
     // Reads until its budget (10 s) runs out: the window the kills land in.
-    let poison = String::from_utf8(mail[0].2.clone()).unwrap().replacen(
-        "Subject: ",
-        "Subject: slow-read ",
-        1,
-    );
-    mail[0].2 = poison.into_bytes();
+    mail[0].2 = slow_read(&mail[0].2);
     deliver_all(&stack, &mail[..1]);
     let started = Instant::now();
     for death in 1..=2 {
@@ -179,10 +182,7 @@ fn fault_deaths_while_the_readers_warm_up_are_charged_to_no_message() {
     // window of `slow-read`), as a death during a batch's reads leaves
     // every message of the batch.
     let mut mail = replies(&fixture, &rows);
-    mail[0].2 = String::from_utf8(mail[0].2.clone())
-        .unwrap()
-        .replacen("Subject: ", "Subject: slow-read ", 1)
-        .into_bytes();
+    mail[0].2 = slow_read(&mail[0].2);
     deliver_all(&stack, &mail);
     let mut daemon = start(&fixture, None);
     fixture.wait_until(Duration::from_secs(60), "the read begun", || {

@@ -324,7 +324,7 @@ fn across_answers(
 ) {
     same_after_swap(reply, survey, swapped);
     slashes_as_or(reply, survey);
-    told_in_a_comment(reply, survey, &prepared.index);
+    told_in_a_comment(reply, survey, prepared);
 }
 
 /// "7. No" and, in the doctor's comment, "Our shared guidance for the
@@ -333,7 +333,8 @@ fn across_answers(
 /// sentence of it that the prose reader reads as the other value of a
 /// yes/no answer puts that answer in doubt: asked. A corrected answer is
 /// left as it is.
-fn told_in_a_comment(reply: &mut ParsedReply, survey: &Survey, index: &prose::Index) {
+fn told_in_a_comment(reply: &mut ParsedReply, survey: &Survey, prepared: &Prepared) {
+    let index = &prepared.index;
     let comments: Vec<String> = survey
         .questions
         .iter()
@@ -355,7 +356,7 @@ fn told_in_a_comment(reply: &mut ParsedReply, survey: &Survey, index: &prose::In
         // A deed of the doctor's own in other words ("getting people off
         // high opioid doses when they become toxic"): a "No" to it asked.
         for sentence in sentences(&comment) {
-            for q in told::spoken_of(sentence, &survey.questions) {
+            for q in told::spoken_of(sentence, &prepared.asked) {
                 let question = &survey.questions[q];
                 if reply.corrections.contains(&question.id) {
                     continue;
@@ -612,6 +613,8 @@ struct Prepared {
     index: prose::Index,
     /// The questions' headings.
     headings: Headings,
+    /// The yes/no questions asked of the use of a drug, for [`told`].
+    asked: told::Asked,
     /// Who we are in a header block of an original.
     us: Us,
 }
@@ -622,6 +625,7 @@ impl Prepared {
             ours: Lines::of(&survey_text(survey)),
             index: prose::Index::new(&survey.questions),
             headings: Headings::new(&survey.questions),
+            asked: told::Asked::new(&survey.questions),
             us: Us::new(survey),
         }
     }
@@ -1102,6 +1106,8 @@ struct Reader<'q> {
     in_postscript: Option<bool>,
     /// Who we are in a header block.
     us: &'q Us,
+    /// The yes/no questions asked of the use of a drug ([`told`]).
+    asked: &'q told::Asked,
     /// In the header block of a copy of the doctor's own mail that never
     /// reached us (see [`Reader::own_copy`]): its lines are skipped, and
     /// the mail below it is read as the top of the reply.
@@ -1148,6 +1154,7 @@ impl<'q> Reader<'q> {
             doubts_ahead: Vec::new(),
             in_postscript: None,
             us: &prepared.us,
+            asked: &prepared.asked,
             copy_header: false,
         }
     }
@@ -2700,7 +2707,7 @@ impl<'q> Reader<'q> {
                 let limited = limits::contradicted(sentence, self.questions)
                     .into_iter()
                     .map(|q| (q, false));
-                for (q, done) in limited.chain(told::told(sentence, self.questions)) {
+                for (q, done) in limited.chain(told::told(sentence, self.asked)) {
                     let answer = Answer::inferred(Value::Bool(done), sentence.trim());
                     self.found[q].push(AnswerText {
                         text: sentence.trim().to_owned(),

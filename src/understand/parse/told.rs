@@ -27,7 +27,7 @@
 use crate::survey::{Question, QuestionKind};
 
 use super::deed::{BETWEEN, NO_DEED};
-use super::value::plain_words;
+use super::value::{plain_words, plain_words_lazily};
 
 /// A concept and the words that name it: a word ending in `*` is a stem
 /// (any word that starts so), a phrase's words must follow one another,
@@ -278,6 +278,24 @@ fn asked(question: &Question) -> Option<(Vec<usize>, String)> {
         .then(|| (concepts(&words), drug))
 }
 
+/// The survey's yes/no questions asked of the use of a drug ([`asked`]),
+/// each with its concepts and its drug: worked out once per survey (kept
+/// with its derived data) rather than for every sentence read, where it
+/// took as long as reading the sentence (issue 23).
+pub(super) struct Asked(Vec<(usize, (Vec<usize>, String))>);
+
+impl Asked {
+    pub(super) fn new(questions: &[Question]) -> Asked {
+        Asked(
+            questions
+                .iter()
+                .enumerate()
+                .filter_map(|(i, q)| asked(q).map(|c| (i, c)))
+                .collect(),
+        )
+    }
+}
+
 /// What a clause tells of the doctor's own use: `Some(true)` done,
 /// `Some(false)` denied, `None` neither (no verb of using with the doctor
 /// as subject and the drug named).
@@ -323,23 +341,16 @@ fn never_with(clause: &[String], drug: &str) -> Option<bool> {
 
 /// The yes/no questions (0-based) that `sentence` tells of in other words,
 /// each with what it tells: done (`true`) or never done (`false`).
-pub(super) fn told(sentence: &str, questions: &[Question]) -> Vec<(usize, bool)> {
+pub(super) fn told(sentence: &str, asked: &Asked) -> Vec<(usize, bool)> {
     if sentence.contains('?') || sentence.len() > 2000 {
         return Vec::new();
     }
     // Nearly every sentence has no verb of using: told apart before the
     // questions are read.
-    if !plain_words(sentence)
-        .iter()
-        .any(|w| USING.contains(&w.as_str()))
-    {
+    if !plain_words_lazily(sentence).any(|w| USING.contains(&w.as_ref())) {
         return Vec::new();
     }
-    let asked: Vec<(usize, (Vec<usize>, String))> = questions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, q)| asked(q).map(|c| (i, c)))
-        .collect();
+    let asked = &asked.0;
     if asked.is_empty() {
         return Vec::new();
     }
@@ -348,7 +359,7 @@ pub(super) fn told(sentence: &str, questions: &[Question]) -> Vec<(usize, bool)>
         let piece_words = plain_words(piece);
         for clause in piece_words.split(|w| CLAUSE_ENDS.contains(&w.as_str())) {
             let found = concepts(clause);
-            for (q, (theirs, drug)) in &asked {
+            for (q, (theirs, drug)) in asked {
                 let shared = found.iter().filter(|c| theirs.contains(c)).count();
                 let own = found.iter().any(|c| {
                     theirs.contains(c)
@@ -376,15 +387,11 @@ pub(super) fn told(sentence: &str, questions: &[Question]) -> Vec<(usize, bool)>
 /// (`told_in_a_comment`), never to answer. A clause with the doctor ("I",
 /// "we", "us", "our", "my"), no negation and no word of a wish or a
 /// condition, naming two of the question's concepts, one its own.
-pub(super) fn spoken_of(sentence: &str, questions: &[Question]) -> Vec<usize> {
+pub(super) fn spoken_of(sentence: &str, asked: &Asked) -> Vec<usize> {
     if sentence.contains('?') || sentence.len() > 2000 {
         return Vec::new();
     }
-    let asked: Vec<(usize, Vec<usize>)> = questions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, q)| asked(q).map(|(c, _)| (i, c)))
-        .collect();
+    let asked: Vec<(usize, &Vec<usize>)> = asked.0.iter().map(|(i, (c, _))| (*i, c)).collect();
     let mut out: Vec<usize> = Vec::new();
     for piece in sentence.split([';', '(', ')']) {
         let words = plain_words(piece);
@@ -477,7 +484,7 @@ mod tests {
             ("I've used it to cut down on pain.", &[]),
         ];
         for (sentence, expected) in cases {
-            assert_eq!(&told(sentence, q), expected, "{sentence}");
+            assert_eq!(&told(sentence, &Asked::new(q)), expected, "{sentence}");
         }
     }
 
@@ -505,7 +512,7 @@ mod tests {
                 &[],
             ),
         ] {
-            assert_eq!(spoken_of(sentence, q), expected, "{sentence}");
+            assert_eq!(spoken_of(sentence, &Asked::new(q)), expected, "{sentence}");
         }
     }
 }

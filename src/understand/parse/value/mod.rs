@@ -20,6 +20,8 @@ mod ranking;
 mod reserved;
 mod yes_no;
 
+use std::borrow::Cow;
+
 use crate::survey::{Question, QuestionKind};
 use crate::understand::answer::{Answer, Status, Value};
 
@@ -550,52 +552,68 @@ pub(crate) fn read_grid(question: &Question, text: &str) -> GridReading {
 /// Words of `text`, lowercase, with `’` as `'` and the common contractions
 /// spelled out, so "I haven't" and "I have not" read the same.
 pub(crate) fn plain_words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+    plain_words_lazily(text).map(Cow::into_owned).collect()
+}
+
+/// [`plain_words`] one at a time, each borrowed from `text` where it is
+/// already plain: for a caller that needs only the first few words, or
+/// only to find one (issue 23: the words of a question's text were made
+/// again for every answer read, to look at the first three).
+pub(crate) fn plain_words_lazily(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-    {
-        // Most words are already plain: lowercase ASCII, copied once.
-        let w = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            std::borrow::Cow::Borrowed(raw)
-        } else {
-            std::borrow::Cow::Owned(raw.replace('’', "'").to_lowercase())
-        };
-        let w = w.trim_matches('\'');
-        if w.is_empty() {
-            continue;
-        }
-        let spelled: &[&str] = match w {
-            "i've" => &["i", "have"],
-            "we've" => &["we", "have"],
-            "they've" => &["they", "have"],
-            "i'm" => &["i", "am"],
-            "i'd" => &["i", "would"],
-            "we'd" => &["we", "would"],
-            "it's" => &["it", "is"],
-            "that's" => &["that", "is"],
-            "can't" | "cannot" => &["cannot"],
-            "won't" => &["will", "not"],
-            "don't" => &["do", "not"],
-            "doesn't" => &["does", "not"],
-            "didn't" => &["did", "not"],
-            "haven't" => &["have", "not"],
-            "hasn't" => &["has", "not"],
-            "hadn't" => &["had", "not"],
-            "wouldn't" => &["would", "not"],
-            "isn't" => &["is", "not"],
-            "aren't" => &["are", "not"],
-            "wasn't" => &["was", "not"],
-            "shouldn't" => &["should", "not"],
-            "couldn't" => &["could", "not"],
-            _ => {
-                out.push(w.to_owned());
-                continue;
-            }
-        };
-        out.extend(spelled.iter().map(|s| (*s).to_owned()));
-    }
-    out
+        .flat_map(plain_word)
+}
+
+/// One word of [`plain_words`] as split from the text: none when it was
+/// only apostrophes, two when it is a contraction spelled out.
+fn plain_word(raw: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    // Most words are already plain: lowercase ASCII, borrowed.
+    let w = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(raw.trim_matches('\''))
+    } else {
+        Cow::Owned(
+            raw.replace('’', "'")
+                .to_lowercase()
+                .trim_matches('\'')
+                .to_owned(),
+        )
+    };
+    let (one, spelled) = match spelled_out(&w) {
+        Some(spelled) => (None, spelled),
+        None => ((!w.is_empty()).then_some(w), &[][..]),
+    };
+    one.into_iter()
+        .chain(spelled.iter().map(|s| Cow::Borrowed(*s)))
+}
+
+/// A common contraction (or "cannot"), spelled out.
+fn spelled_out(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "i've" => &["i", "have"],
+        "we've" => &["we", "have"],
+        "they've" => &["they", "have"],
+        "i'm" => &["i", "am"],
+        "i'd" => &["i", "would"],
+        "we'd" => &["we", "would"],
+        "it's" => &["it", "is"],
+        "that's" => &["that", "is"],
+        "can't" | "cannot" => &["cannot"],
+        "won't" => &["will", "not"],
+        "don't" => &["do", "not"],
+        "doesn't" => &["does", "not"],
+        "didn't" => &["did", "not"],
+        "haven't" => &["have", "not"],
+        "hasn't" => &["has", "not"],
+        "hadn't" => &["had", "not"],
+        "wouldn't" => &["would", "not"],
+        "isn't" => &["is", "not"],
+        "aren't" => &["are", "not"],
+        "wasn't" => &["was", "not"],
+        "shouldn't" => &["should", "not"],
+        "couldn't" => &["could", "not"],
+        _ => return None,
+    })
 }
 
 /// Is `a` one edit from `b` (insert, delete, substitute, swap two
@@ -619,9 +637,57 @@ pub(super) fn one_edit(a: &str, b: &str) -> bool {
 }
 
 /// The longest phrase of `list` that `words` starts with, in words.
-/// Allocates nothing: it runs on every answer read, over lists of dozens
-/// of phrases.
-pub(super) fn leading(words: &[String], list: &[&str]) -> usize {
+/// Runs on every answer read, over lists of dozens of phrases (two
+/// hundred for [`yes_no::UNSURE`]): a long list is looked up by its
+/// phrases' first words, indexed the first time it is used on a thread
+/// (issue 23: comparing every phrase was the largest part of reading a
+/// yes or no). Only a phrase that starts with the first word can lead,
+/// so the index changes no result. A list is `'static` so that where it
+/// lies names it for good.
+pub(super) fn leading(words: &[String], list: &'static [&'static str]) -> usize {
+    /// Shorter lists are compared phrase by phrase: their index would
+    /// cost more to look up than it saves.
+    const INDEXED_FROM: usize = 16;
+    thread_local! {
+        static BY_FIRST_WORD: std::cell::RefCell<PhraseIndexes> = Default::default();
+    }
+    let Some(first) = words.first() else {
+        return 0;
+    };
+    if list.len() < INDEXED_FROM {
+        return longest_leading(words, list);
+    }
+    BY_FIRST_WORD.with_borrow_mut(|indexes| {
+        indexes
+            .entry((list.as_ptr() as usize, list.len()))
+            .or_insert_with(|| by_first_word(list))
+            .get(first.as_str())
+            .map_or(0, |phrases| longest_leading(words, phrases))
+    })
+}
+
+/// Phrase lists by where they lie (address, length), each its phrases by
+/// their first word.
+type PhraseIndexes = std::collections::HashMap<
+    (usize, usize),
+    std::collections::HashMap<&'static str, Vec<&'static str>>,
+>;
+
+/// The phrases of `list` by their first word, in their order.
+fn by_first_word(
+    list: &'static [&'static str],
+) -> std::collections::HashMap<&'static str, Vec<&'static str>> {
+    let mut index: std::collections::HashMap<&'static str, Vec<&'static str>> =
+        std::collections::HashMap::new();
+    for phrase in list {
+        let first = phrase.split(' ').next().unwrap_or_default();
+        index.entry(first).or_default().push(phrase);
+    }
+    index
+}
+
+/// [`leading`] over the phrases of `list`, one by one. Allocates nothing.
+fn longest_leading(words: &[String], list: &[&str]) -> usize {
     let Some(first) = words.first().map(String::as_bytes) else {
         return 0;
     };

@@ -2,7 +2,7 @@
 //! explanation kept with them.
 
 use super::number::NUMBER_WORDS;
-use super::{leading, one_edit, plain_words};
+use super::{leading, one_edit, plain_words, plain_words_lazily};
 use crate::survey::Question;
 use crate::understand::answer::{Answer, Value};
 
@@ -396,7 +396,8 @@ pub(crate) const FREQUENCY: &[&str] = &[
 /// Does a yes/no question ask whether something was ever done ("Have you
 /// ...", "Do you ever ...")? Then "rarely" or "occasionally" is a yes.
 pub(crate) fn asks_ever(question: &Question) -> bool {
-    let words = plain_words(&question.text);
+    // Only the first three words are looked at: not all made.
+    let words: Vec<_> = plain_words_lazily(&question.text).take(3).collect();
     let starts =
         |with: &[&str]| with.len() <= words.len() && with.iter().zip(&words).all(|(a, b)| a == b);
     starts(&["have", "you"]) || starts(&["do", "you", "ever"])

@@ -152,33 +152,65 @@ fn deed(question: &Question) -> Option<Deed> {
 /// `given`, the yes or no read for `question`: one that says they did
 /// the deed it asks about against a no, or that they never did against a
 /// yes. `None` when none does, or when the question asks of no deed. A
-/// sentence over 2,000 bytes is not read (no one writes one).
-pub fn against(question: &Question, given: bool, text: &str) -> Option<String> {
+/// sentence over 2,000 bytes is not read (no one writes one). The text
+/// comes read into its [`Sentences`].
+pub(super) fn against(question: &Question, given: bool, text: &Sentences) -> Option<String> {
     let deed = deed(question)?;
-    for sentence in text.split(['.', '!', ';', '\n']) {
-        let sentence = sentence.trim();
-        if sentence.contains('?') || sentence.len() > 2000 {
-            continue;
+    text.0
+        .iter()
+        .find(|sentence| said(&deed, sentence).is_some_and(|done| done != given))
+        .map(|sentence| sentence.text.clone())
+}
+
+/// The sentences of a text that [`against`] reads (none with a question
+/// mark, none over 2,000 bytes), each split into its words and clauses
+/// once: a reply's text is read against every yes/no question of a deed,
+/// and splitting it again for each took most of [`against`]'s time
+/// (issue 23).
+pub(super) struct Sentences(Vec<Sentence>);
+
+struct Sentence {
+    text: String,
+    words: Vec<String>,
+    /// Where each clause starts in `words`, and where the last ends.
+    clause_starts: Vec<usize>,
+}
+
+impl Sentences {
+    pub(super) fn of(text: &str) -> Sentences {
+        Sentences(
+            text.split(['.', '!', ';', '\n'])
+                .map(str::trim)
+                .filter(|sentence| !sentence.contains('?') && sentence.len() <= 2000)
+                .map(Sentence::of)
+                .collect(),
+        )
+    }
+}
+
+impl Sentence {
+    fn of(sentence: &str) -> Sentence {
+        // Clause starts: after a comma, a dash, a colon or a bracket. Each
+        // is a break between words too, so the pieces' words, one after
+        // the other, are the sentence's: read once.
+        let mut words = Vec::new();
+        let mut clause_starts = vec![0usize];
+        for piece in sentence.split_inclusive([',', ':', '(', ')', '-', '–', '—']) {
+            words.extend(plain_words(piece));
+            clause_starts.push(words.len());
         }
-        if said(&deed, sentence).is_some_and(|done| done != given) {
-            return Some(sentence.to_owned());
+        Sentence {
+            text: sentence.to_owned(),
+            words,
+            clause_starts,
         }
     }
-    None
 }
 
 /// Does `sentence` say the doctor did the deed (`true`), or never did
 /// (`false`)? `None` when it says neither.
-fn said(deed: &Deed, sentence: &str) -> Option<bool> {
-    // Clause starts: after a comma, a dash, a colon or a bracket. Each is
-    // a break between words too, so the pieces' words, one after the
-    // other, are the sentence's: read once.
-    let mut words = Vec::new();
-    let mut clause_starts = vec![0usize];
-    for piece in sentence.split_inclusive([',', ':', '(', ')', '-', '–', '—']) {
-        words.extend(plain_words(piece));
-        clause_starts.push(words.len());
-    }
+fn said(deed: &Deed, sentence: &Sentence) -> Option<bool> {
+    let (words, clause_starts) = (&sentence.words, &sentence.clause_starts);
     for (k, &start) in clause_starts.iter().enumerate() {
         let end = clause_starts.get(k + 1).copied().unwrap_or(words.len());
         if start >= end {
@@ -290,7 +322,11 @@ mod tests {
             ("I gave it twice last year.", false, true),
             ("I have seen it used twice.", false, false),
         ] {
-            assert_eq!(against(&q, given, text).is_some(), against_it, "{text}");
+            assert_eq!(
+                against(&q, given, &Sentences::of(text)).is_some(),
+                against_it,
+                "{text}"
+            );
         }
     }
 
@@ -300,6 +336,9 @@ mod tests {
             "written_protocol",
             "Does your service have a written protocol?",
         );
-        assert_eq!(against(&q, false, "We have used it twice."), None);
+        assert_eq!(
+            against(&q, false, &Sentences::of("We have used it twice.")),
+            None
+        );
     }
 }

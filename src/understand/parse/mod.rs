@@ -251,7 +251,7 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
     }
     reader.finish();
 
-    let texts = (reader.own.join("\n"), reader.sentences_own());
+    let texts = OwnText::new(reader.own.join("\n"), reader.sentences_own());
     for (index, question) in survey.questions.iter().enumerate() {
         let found = std::mem::take(&mut reader.found[index]);
         if matches!(question.kind, QuestionKind::Grid { .. }) {
@@ -286,8 +286,9 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
         prepared,
         std::mem::take(&mut reader.swapped),
     );
-    reply.opt_out = OPT_OUT.is_match(&texts.0) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
-    reply.withdraw = WITHDRAW.is_match(&texts.0);
+    reply.opt_out =
+        OPT_OUT.is_match(&texts.whole) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
+    reply.withdraw = WITHDRAW.is_match(&texts.whole);
     reply
 }
 
@@ -3149,18 +3150,42 @@ fn contradicted(settled: Answer, inferred: &[AnswerText]) -> Answer {
 /// other question only a yes denied whole ("I have never used it myself")
 /// from their sentences that are not listed answers (`texts`: the own text
 /// whole, and those sentences).
-fn deed_contradicted(
-    question: &Question,
-    answer: Answer,
-    gate: bool,
-    (own, sentences): &(String, String),
-) -> Answer {
+fn deed_contradicted(question: &Question, answer: Answer, gate: bool, texts: &OwnText) -> Answer {
     if gate {
-        gate_contradicted(question, answer, own)
+        gate_contradicted(question, answer, || {
+            texts
+                .whole_read
+                .get_or_init(|| deed::Sentences::of(&texts.whole))
+        })
     } else if answer.value == Some(Value::Bool(true)) {
-        gate_contradicted(question, answer, sentences)
+        gate_contradicted(question, answer, || {
+            texts
+                .sentences_read
+                .get_or_init(|| deed::Sentences::of(&texts.sentences))
+        })
     } else {
         answer
+    }
+}
+
+/// The doctor's own text, whole and as the sentences that are not listed
+/// answers, each read into its sentences for [`deed::against`] when a
+/// question first needs it: once a reply, not once a question.
+struct OwnText {
+    whole: String,
+    sentences: String,
+    whole_read: std::cell::OnceCell<deed::Sentences>,
+    sentences_read: std::cell::OnceCell<deed::Sentences>,
+}
+
+impl OwnText {
+    fn new(whole: String, sentences: String) -> OwnText {
+        OwnText {
+            whole,
+            sentences,
+            whole_read: std::cell::OnceCell::new(),
+            sentences_read: std::cell::OnceCell::new(),
+        }
     }
 }
 
@@ -3169,11 +3194,15 @@ fn deed_contradicted(
 /// the hospice ward" (or "1. Yes", then "I have never used it myself").
 /// Unclear, asked about, never one of the two guessed; the questions that
 /// depend on it are not missing while it is (see [`deed`]).
-fn gate_contradicted(question: &Question, answer: Answer, own: &str) -> Answer {
+fn gate_contradicted<'t>(
+    question: &Question,
+    answer: Answer,
+    own: impl FnOnce() -> &'t deed::Sentences,
+) -> Answer {
     let Some(crate::understand::answer::Value::Bool(given)) = answer.value else {
         return answer;
     };
-    match deed::against(question, given, own) {
+    match deed::against(question, given, own()) {
         Some(sentence) => Answer::unclear(
             format!(
                 "conflicting answers: \"{}\" and the sentence \"{}\"",

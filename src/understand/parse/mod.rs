@@ -878,10 +878,10 @@ impl<'a> Line<'a> {
 /// The start of each question's text, to recognise its heading line.
 struct Headings {
     starts: Vec<Vec<String>>,
-    /// Each question's heading as we render it (numbered 0): what
-    /// [`after_question`] compares a heading line with, rendered once
-    /// rather than for every heading line read.
-    rendered: Vec<String>,
+    /// The words of each question's heading as we render it, after its
+    /// number: what [`after_question`] compares a heading line with,
+    /// rendered and split once rather than for every heading line read.
+    rendered: Vec<Vec<String>>,
 }
 
 impl Headings {
@@ -892,7 +892,13 @@ impl Headings {
             .collect();
         let rendered = questions
             .iter()
-            .map(|q| crate::survey::questionnaire::heading(0, q))
+            .map(|q| {
+                crate::survey::questionnaire::heading(0, q)
+                    .split_whitespace()
+                    .skip(1)
+                    .map(str::to_owned)
+                    .collect()
+            })
             .collect();
         Headings { starts, rendered }
     }
@@ -1340,8 +1346,7 @@ impl<'q> Reader<'q> {
         let Some(q) = self.heading.filter(|_| line.depth == depth) else {
             return false;
         };
-        let asked: Vec<&str> = left.iter().map(String::as_str).collect();
-        match typed_after(&asked, line.text) {
+        match typed_after(&left, line.text) {
             Typed::After(rest) => {
                 self.found[q].push(AnswerText::new(rest, Origin::Inline));
                 true
@@ -2882,15 +2887,15 @@ fn sentences(line: &str) -> Vec<&str> {
     out
 }
 
-/// The words after the whole of a question's own heading, `ours` as we render it,
-/// on its heading line (`1. Have you used …? Yes`), if any.
-fn after_question(text: &str, ours: &str) -> Typed {
+/// The words after the whole of a question's own heading, `ours` (its
+/// words as we render it, after the number), on its heading line (`1.
+/// Have you used …? Yes`), if any.
+fn after_question(text: &str, ours: &[String]) -> Typed {
     let text = text.trim_start_matches(['*', '_', ' ']);
     let Some((_, heading)) = text.split_once(['.', ')']) else {
         return Typed::Nothing;
     };
-    let asked: Vec<&str> = ours.split_whitespace().skip(1).collect();
-    typed_after(&asked, heading)
+    typed_after(ours, heading)
 }
 
 /// What a line that should hold `asked` (our words, in order) holds
@@ -2907,14 +2912,14 @@ enum Typed {
 /// Compares `line`'s words with `asked`: see [`Typed`]. Emphasis marks
 /// around the typed words (`*No*`) and a writer's name (`[JC] No`) are
 /// taken off.
-fn typed_after(asked: &[&str], line: &str) -> Typed {
+fn typed_after(asked: &[impl AsRef<str>], line: &str) -> Typed {
     let mut written = line.split_whitespace();
     for (k, word) in asked.iter().enumerate() {
         match written.next() {
-            Some(w) if w.eq_ignore_ascii_case(word) => {}
+            Some(w) if w.eq_ignore_ascii_case(word.as_ref()) => {}
             Some(_) => return Typed::Nothing,
             None if k > 0 => {
-                return Typed::Wrapped(asked[k..].iter().map(|w| (*w).to_owned()).collect());
+                return Typed::Wrapped(asked[k..].iter().map(|w| w.as_ref().to_owned()).collect());
             }
             None => return Typed::Nothing,
         }

@@ -267,37 +267,38 @@ const MEANING: &[&str] = &[
 /// Does `text`, an answer with a value, carry the doctor's own doubt
 /// about it?
 pub(crate) fn doubted(text: &str) -> bool {
-    value_queried(text)
-        || clauses(text).any(|clause| {
-            let words = plain_words(clause);
-            (0..words.len()).any(|at| {
-                leading(&words[at..], NOT_ABLE_TO_SAY) > 0
-                    || leading(&words[at..], UNSURE_OF_FACT) > 0
-                    || (leading(&words[at..], TO_CHECK) > 0 && own_subject(&words, at))
-            })
+    if value_queried(text) {
+        return true;
+    }
+    // Each clause's words made once, for both readings below (issue 23).
+    let clauses: Vec<Vec<String>> = clauses(text).map(plain_words).collect();
+    clauses.iter().any(|words| {
+        (0..words.len()).any(|at| {
+            leading(&words[at..], NOT_ABLE_TO_SAY) > 0
+                || leading(&words[at..], UNSURE_OF_FACT) > 0
+                || (leading(&words[at..], TO_CHECK) > 0 && own_subject(words, at))
         })
-        || clauses(text).any(|clause| {
-            let mut words = plain_words(clause);
-            let joined = words
-                .iter()
-                .take_while(|w| JOINING.contains(&w.as_str()))
-                .count();
-            let contrast = words.first().is_some_and(|w| w == "but");
-            words.drain(..joined);
-            // "yes I think": the value, then a hedge alone.
-            let valued = usize::from(
-                words
-                    .first()
-                    .is_some_and(|w| ["yes", "no", "y", "n"].contains(&w.as_str())),
-            );
-            (contrast && leading(&words, TAKEN_BACK) > 0)
-                || others_would_know(&words)
-                || hedge_alone(&words)
-                || (valued == 1 && hedge_alone(&words[1..]))
-                || questions_counting(&words)
-                || depends_on_meaning(&words)
-                || knowing_denied(&words)
-        })
+    }) || clauses.into_iter().any(|mut words| {
+        let joined = words
+            .iter()
+            .take_while(|w| JOINING.contains(&w.as_str()))
+            .count();
+        let contrast = words.first().is_some_and(|w| w == "but");
+        words.drain(..joined);
+        // "yes I think": the value, then a hedge alone.
+        let valued = usize::from(
+            words
+                .first()
+                .is_some_and(|w| ["yes", "no", "y", "n"].contains(&w.as_str())),
+        );
+        (contrast && leading(&words, TAKEN_BACK) > 0)
+            || others_would_know(&words)
+            || hedge_alone(&words)
+            || (valued == 1 && hedge_alone(&words[1..]))
+            || questions_counting(&words)
+            || depends_on_meaning(&words)
+            || knowing_denied(&words)
+    })
 }
 
 /// The auxiliaries a denial of knowing is said with: "I don't know",

@@ -649,7 +649,8 @@ pub(super) fn leading(words: &[String], list: &'static [&'static str]) -> usize 
     /// cost more to look up than it saves.
     const INDEXED_FROM: usize = 16;
     thread_local! {
-        static BY_FIRST_WORD: std::cell::RefCell<PhraseIndexes> = Default::default();
+        static INDEXES: std::cell::RefCell<Vec<PhraseIndex>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
     let Some(first) = words.first() else {
         return 0;
@@ -657,33 +658,69 @@ pub(super) fn leading(words: &[String], list: &'static [&'static str]) -> usize 
     if list.len() < INDEXED_FROM {
         return longest_leading(words, list);
     }
-    BY_FIRST_WORD.with_borrow_mut(|indexes| {
-        indexes
-            .entry((list.as_ptr() as usize, list.len()))
-            .or_insert_with(|| by_first_word(list))
+    INDEXES.with_borrow_mut(|indexes| {
+        // A dozen lists at most: found by a look at each.
+        let at = indexes
+            .iter()
+            .position(|index| index.list == (list.as_ptr() as usize, list.len()))
+            .unwrap_or_else(|| {
+                indexes.push(PhraseIndex::new(list));
+                indexes.len() - 1
+            });
+        indexes[at]
+            .by_first
             .get(first.as_str())
             .map_or(0, |phrases| longest_leading(words, phrases))
     })
 }
 
-/// Phrase lists by where they lie (address, length), each its phrases by
-/// their first word.
-type PhraseIndexes = std::collections::HashMap<
-    (usize, usize),
-    std::collections::HashMap<&'static str, Vec<&'static str>>,
->;
+/// A phrase list of [`leading`]'s, known by where it lies (address and
+/// length), and its phrases by their first word, in their order.
+struct PhraseIndex {
+    list: (usize, usize),
+    by_first: std::collections::HashMap<
+        &'static str,
+        Vec<&'static str>,
+        std::hash::BuildHasherDefault<Fnv>,
+    >,
+}
 
-/// The phrases of `list` by their first word, in their order.
-fn by_first_word(
-    list: &'static [&'static str],
-) -> std::collections::HashMap<&'static str, Vec<&'static str>> {
-    let mut index: std::collections::HashMap<&'static str, Vec<&'static str>> =
-        std::collections::HashMap::new();
-    for phrase in list {
-        let first = phrase.split(' ').next().unwrap_or_default();
-        index.entry(first).or_default().push(phrase);
+impl PhraseIndex {
+    fn new(list: &'static [&'static str]) -> PhraseIndex {
+        let mut by_first = std::collections::HashMap::default();
+        for phrase in list {
+            let first = phrase.split(' ').next().unwrap_or_default();
+            by_first.entry(first).or_insert_with(Vec::new).push(*phrase);
+        }
+        PhraseIndex {
+            list: (list.as_ptr() as usize, list.len()),
+            by_first,
+        }
     }
-    index
+}
+
+/// FNV-1a, for [`PhraseIndex`]: its keys are short words of ours, looked
+/// up once or more for every word of an answer, and the default hasher's
+/// guard against keys chosen to collide cost more than the lookup (a
+/// doctor's word can only miss, or find one of our few hundred keys).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// [`leading`] over the phrases of `list`, one by one. Allocates nothing.

@@ -468,12 +468,12 @@ fn code_list(text: &str, questions: usize) -> Option<Vec<(usize, String)>> {
 /// The codes of [`code_list`], parted by spaces and `parts`.
 fn code_list_split(text: &str, questions: usize, parts: &[char]) -> Option<Vec<(usize, String)>> {
     // A comma ends a code ("Q1 Y, Q2 N") or joins two options glued to one
-    // ("5-a,c").
-    let tokens: Vec<&str> = text
+    // ("5-a,c"). Split as read: most lines are no codes, told by their
+    // first word (issue 23).
+    let tokens = text
         .split(|c: char| c.is_whitespace() || parts.contains(&c))
         .map(|t| t.trim_end_matches(','))
-        .filter(|t| !t.is_empty())
-        .collect();
+        .filter(|t| !t.is_empty());
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut waiting = false;
     for token in tokens {
@@ -484,6 +484,11 @@ fn code_list_split(text: &str, questions: usize, parts: &[char]) -> Option<Vec<(
             out.last_mut()?.1 = token.to_owned();
             waiting = false;
             continue;
+        }
+        // [`CODE`] starts with a `q` or a digit: any other token is told
+        // from its first character, before the search for captures.
+        if !token.starts_with(|c: char| c == 'q' || c == 'Q' || c.is_numeric()) {
+            return None;
         }
         let c = CODE.captures(token)?;
         let number: usize = c[2].parse().ok()?;
@@ -1060,6 +1065,18 @@ static PLACE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Can `piece` be one of [`PLACE_AFTER`] or [`PLACE_BEFORE`]? Both need
+/// a "yes" or a "no", so an ASCII piece without either cannot; any other
+/// is searched (`(?i)` matches `ſ` as `s`). Most lines read here place
+/// nothing: this spares them the searches for captures (issue 23).
+fn says_yes_or_no(piece: &str) -> bool {
+    if !piece.is_ascii() {
+        return true;
+    }
+    let lower = piece.to_ascii_lowercase();
+    lower.contains("yes") || lower.contains("no")
+}
+
 /// "the first three are all no", "everything else yes", "the rest: no".
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -1110,10 +1127,14 @@ pub(super) fn by_position(text: &str, questions: usize) -> Option<Vec<Place>> {
             rest_of_line.push(piece);
             continue;
         }
-        let found = PLACE_AFTER
-            .captures(piece)
-            .map(|c| (c.get(1), c.get(2)))
-            .or_else(|| PLACE_BEFORE.captures(piece).map(|c| (c.get(2), c.get(1))));
+        let found = if says_yes_or_no(piece) {
+            PLACE_AFTER
+                .captures(piece)
+                .map(|c| (c.get(1), c.get(2)))
+                .or_else(|| PLACE_BEFORE.captures(piece).map(|c| (c.get(2), c.get(1))))
+        } else {
+            None
+        };
         if !places.is_empty()
             && rest_of_line.is_empty()
             && let Some(c) = PLACED_CODE.captures(piece)

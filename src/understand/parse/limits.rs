@@ -62,6 +62,23 @@ static LIMITED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Can [`LIMITED`] match `sentence`? Each of its forms has one of these
+/// words ("only", "never", or a verb of keeping), so an ASCII sentence
+/// without any cannot; any other sentence is searched (`(?i)` matches the
+/// Kelvin sign as `k` and `ſ` as `s`). Every sentence of the doctor's is
+/// read for a limit, nearly none has one: this spares them the search for
+/// the captures (issue 23).
+fn may_limit(sentence: &str) -> bool {
+    const NEEDED: &[&str] = &[
+        "only", "never", "reserv", "keep", "kept", "sav", "hold", "held",
+    ];
+    if !sentence.is_ascii() {
+        return true;
+    }
+    let lower = sentence.to_ascii_lowercase();
+    NEEDED.iter().any(|word| lower.contains(word))
+}
+
 /// When a text places a use: early, late, or neither (no such word, or
 /// words of both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +102,9 @@ fn phase(text: &str) -> Option<Phase> {
 /// limits the doctor's use to one end of the illness, and their text
 /// speaks of the other end.
 pub(super) fn contradicted(sentence: &str, questions: &[Question]) -> Vec<usize> {
+    if !may_limit(sentence) {
+        return Vec::new();
+    }
     let Some(limit) = LIMITED.captures(sentence).and_then(|c| phase(&c["rest"])) else {
         return Vec::new();
     };

@@ -1112,6 +1112,11 @@ fn count(word: &str) -> Option<usize> {
 /// afraid"). `None` when any other piece stands on the line, or a count
 /// passes the last question.
 pub(super) fn by_position(text: &str, questions: usize) -> Option<Vec<Place>> {
+    // The first piece must place, and every piece is part of the line:
+    // a line with no yes or no places nothing (most lines read here).
+    if !says_yes_or_no(text) {
+        return None;
+    }
     let line = text.trim().trim_end_matches(['.', '!']);
     let (head, reason) = reason_cut(line).unwrap_or((line, ""));
     let pieces: Vec<&str> = head

@@ -397,10 +397,11 @@ pub(crate) const FREQUENCY: &[&str] = &[
 /// ...", "Do you ever ...")? Then "rarely" or "occasionally" is a yes.
 pub(crate) fn asks_ever(question: &Question) -> bool {
     // Only the first three words are looked at: not all made.
-    let words: Vec<_> = plain_words_lazily(&question.text).take(3).collect();
-    let starts =
-        |with: &[&str]| with.len() <= words.len() && with.iter().zip(&words).all(|(a, b)| a == b);
-    starts(&["have", "you"]) || starts(&["do", "you", "ever"])
+    let mut words = plain_words_lazily(&question.text);
+    match [words.next(), words.next(), words.next()].map(|w| w.unwrap_or_default()) {
+        [first, second, _] if first == "have" && second == "you" => true,
+        [first, second, third] => first == "do" && second == "you" && third == "ever",
+    }
 }
 
 /// Emoji that tick (yes) or cross (no), the emoji variation selector

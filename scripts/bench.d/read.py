@@ -158,6 +158,16 @@ def peak_rss_kb(pid):
     return 0
 
 
+def cpu_seconds(pid):
+    """The CPU time (user and system, every thread) a process has used."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
 def run(host, port, ca, user, db, command):
     """The daemon, timed from its start until every message is processed
     and filed out of the INBOX."""
@@ -193,6 +203,7 @@ def run(host, port, ca, user, db, command):
                 break
         seconds = time.perf_counter() - start
         rss = max(rss, peak_rss_kb(daemon.pid))
+        cpu = cpu_seconds(daemon.pid)
     finally:
         daemon.send_signal(signal.SIGTERM)
         try:
@@ -205,7 +216,7 @@ def run(host, port, ca, user, db, command):
         "SELECT kind, COUNT(*) FROM outbox WHERE kind != 'invitation' GROUP BY kind").fetchall())
     sent = conn.execute(
         "SELECT COUNT(*) FROM outbox WHERE kind != 'invitation' AND state = 'sent'").fetchone()[0]
-    print(json.dumps({"seconds": seconds, "rss_kb": rss, "processed": processed,
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "rss_kb": rss, "processed": processed,
                       "follow_ups": sum(kinds.values()), "follow_ups_sent": sent,
                       "by_kind": kinds}))
 

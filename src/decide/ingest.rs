@@ -40,6 +40,7 @@ pub use super::decision::{
 };
 use crate::compose::compose;
 use crate::decide::confirmation::{self, Why};
+use crate::decide::cores;
 use crate::follow_up::{self, Context};
 use crate::store::{
     Batch, BatchReport, Begun, FollowUp, GroupBegun, Lookup, MailKind, MatchedBy, Outcome, Reads,
@@ -65,6 +66,11 @@ const AUTOMATIC: &[MailKind] = &[
 /// Messages per transaction: one fsync for this many, and the store's lock
 /// released between batches so the inbox can go on storing.
 pub const BATCH: usize = 200;
+
+/// Parts of [`BATCH`] a turn of [`process_new`] takes at most before it
+/// looks for newly stored messages: one part is read while the one before
+/// it is recorded, and a turn's last part has none beside it.
+const PARTS_A_TURN: usize = 10;
 
 /// Processes every stored message not yet processed, in batches. A message
 /// whose handling fails is set aside and counted in `failed`; only an error
@@ -92,12 +98,13 @@ pub fn process_new_then(
 ) -> Result<BatchReport> {
     // Before any read is counted against a stored message.
     warm_up(survey);
+    let limit = BATCH * PARTS_A_TURN;
     let mut total = BatchReport::default();
     loop {
-        let report = run_batch(
+        let report = run_batch_then(
             store,
             &survey.id,
-            BATCH,
+            limit,
             &survey.replies.folders.quarantine,
             now,
             |message| {
@@ -125,16 +132,18 @@ pub fn process_new_then(
                     now,
                 )
             },
+            |part| {
+                if part.failed > 0 {
+                    warn!(survey = %survey.id, failed = part.failed, "messages set aside: their handling failed; see `mailsurvey review`");
+                }
+                if part.processed + part.failed > 0 {
+                    recorded(part);
+                }
+            },
         )?;
         total.processed += report.processed;
         total.failed += report.failed;
-        if report.processed + report.failed > 0 {
-            recorded(report);
-        }
-        if report.failed > 0 {
-            warn!(survey = %survey.id, failed = report.failed, "messages set aside: their handling failed; see `mailsurvey review`");
-        }
-        if report.processed + report.failed < BATCH {
+        if report.processed + report.failed < limit {
             return Ok(total);
         }
     }
@@ -185,29 +194,60 @@ fn warm_up_sample(survey: &Survey) -> String {
     )
 }
 
-/// How many bytes of messages a batch reads before it records them: the
-/// messages read are kept until then, so a batch of large ones is
-/// recorded in several transactions rather than held all at once.
-const READ_AHEAD_BYTES: usize = 64 << 20;
+/// How many bytes of messages a part of a batch reads before it is
+/// recorded: the messages read are kept until then, and two parts are
+/// held at once (one recorded while the next is read), so a batch of
+/// large ones is recorded in several transactions rather than held all
+/// at once.
+const READ_AHEAD_BYTES: usize = 32 << 20;
 
-/// Processes up to `limit` waiting messages, oldest first, in two steps
-/// per part of the batch, so that nothing slow runs while the store is
-/// held (the watchdog's look at the store and the other surveys sharing
-/// it go on meanwhile):
+/// Processes up to `limit` waiting messages, oldest first
+/// ([`run_batch_then`], no call after each part).
+pub fn run_batch<R: Send>(
+    store: &Store,
+    survey_id: &str,
+    limit: usize,
+    quarantine: &str,
+    now: Timestamp,
+    read: impl Fn(&StoredMessage) -> Result<R> + Sync,
+    handle: impl FnMut(&Batch<'_>, &StoredMessage, R) -> Result<Outcome>,
+) -> Result<BatchReport> {
+    run_batch_then(
+        store,
+        survey_id,
+        limit,
+        quarantine,
+        now,
+        read,
+        handle,
+        |_| {},
+    )
+}
+
+/// Processes up to `limit` waiting messages, oldest first, in parts of at
+/// most [`BATCH`] messages (and [`READ_AHEAD_BYTES`]), each in two steps,
+/// so that nothing slow runs while the store is held (the watchdog's look
+/// at the store and the other surveys sharing it go on meanwhile):
 ///
 /// 1. **read**, outside any transaction: the part's messages are counted
 ///    as being read first, in one commit ([`Store::begin_reading_group`]),
 ///    so a daemon that dies while reading them leaves the count behind;
-///    then `read` runs on each (its lookups hold the store for one query
-///    each). A message a death left counted is read alone instead, between
-///    its own [`Store::begin_reading`] and [`Store::end_reading`], and a
-///    message that was being read alone at a death is set aside unread
-///    instead of read a third time;
+///    then `read` runs on each, side by side on the machine's cores (its
+///    lookups on the store's reading connection, one query each). A
+///    message a death left counted is read alone instead, between its own
+///    [`Store::begin_reading`] and [`Store::end_reading`], with nothing
+///    read or recorded beside it, and a message that was being read alone
+///    at a death is set aside unread instead of read a third time;
 /// 2. **record**, in one transaction of the store's, each message in a
 ///    savepoint of its own: `handle` loads what it needs through the
 ///    [`Batch`] and returns the outcome, which is recorded in the same
 ///    savepoint; the group's reads are counted as over in the same
-///    transaction. Two commits a part, not two a message.
+///    transaction. Two commits a part, not two a message. `recorded` is
+///    called with the part's figures once it is committed.
+///
+/// A part is recorded while the next one is read: reading is most of a
+/// message's CPU and recording most of the rest, and the two need
+/// different connections to the store.
 ///
 /// If `read` or `handle` fails or panics, or recording fails, that
 /// message's savepoint is rolled back and the message is set aside
@@ -216,85 +256,200 @@ const READ_AHEAD_BYTES: usize = 64 << 20;
 ///
 /// An error that is not the message's fault (the disk is full, the store
 /// is busy or read-only) rolls back the whole part being recorded instead:
-/// every message of it stays new and is tried again on the next turn.
-pub fn run_batch<R>(
+/// every message of it, and of the part read beside it, stays new and is
+/// tried again on the next turn.
+#[allow(clippy::too_many_arguments)]
+pub fn run_batch_then<R: Send>(
     store: &Store,
     survey_id: &str,
     limit: usize,
     quarantine: &str,
     now: Timestamp,
-    mut read: impl FnMut(&StoredMessage) -> Result<R>,
+    read: impl Fn(&StoredMessage) -> Result<R> + Sync,
     mut handle: impl FnMut(&Batch<'_>, &StoredMessage, R) -> Result<Outcome>,
+    mut recorded: impl FnMut(BatchReport),
 ) -> Result<BatchReport> {
     let mut report = BatchReport::default();
-    let mut waiting = store.waiting(survey_id, limit)?.into_iter().peekable();
-    while waiting.peek().is_some() {
-        let mut chosen = Vec::new();
-        let mut bytes = 0usize;
-        while let Some(next) =
-            waiting.next_if(|w| chosen.is_empty() || bytes + w.size() <= READ_AHEAD_BYTES)
-        {
-            bytes += next.size();
-            chosen.push(next);
+    let mut record = |part: ReadPart<R>, report: &mut BatchReport| {
+        let counted = part.counted.clone();
+        let done = record_part(store, survey_id, quarantine, now, part, &mut handle);
+        match done {
+            Ok(done) => {
+                report.processed += done.processed;
+                report.failed += done.failed;
+                recorded(done);
+                Ok(())
+            }
+            Err(err) => {
+                end_reads(store, survey_id, &counted);
+                Err(err)
+            }
         }
+    };
+    let mut read_ahead: Option<ReadPart<R>> = None;
+    for chosen in parts(store.waiting(survey_id, limit)?) {
         // The part's reads counted as begun in one commit; those of
         // messages a death left counted are read alone.
         let ids: Vec<i64> = chosen.iter().map(|w| w.id()).collect();
-        let begun = store.begin_reading_group(survey_id, &ids)?;
+        let begun = match store.begin_reading_group(survey_id, &ids) {
+            Ok(begun) => begun,
+            Err(err) => {
+                if let Some(before) = read_ahead {
+                    end_reads(store, survey_id, &before.counted);
+                }
+                return Err(err);
+            }
+        };
         let counted: Vec<i64> = ids
             .iter()
             .zip(&begun)
             .filter(|(_, b)| **b == GroupBegun::Counted)
             .map(|(id, _)| *id)
             .collect();
-        let part = read_part(
-            store,
-            survey_id,
-            quarantine,
-            now,
-            chosen.into_iter().zip(begun),
-            &mut read,
-            &mut report,
-        )
-        .and_then(|part| {
-            record_part(
-                store,
-                survey_id,
-                quarantine,
-                now,
-                part,
-                &counted,
-                &mut handle,
-            )
-        });
-        match part {
-            Ok(recorded) => {
-                report.processed += recorded.processed;
-                report.failed += recorded.failed;
+        let chosen: Vec<_> = chosen.into_iter().zip(begun).collect();
+        let alone = chosen.iter().any(|(_, b)| *b == GroupBegun::Alone);
+        let (read_now, before) = match read_ahead.take() {
+            None => (
+                read_part(
+                    store,
+                    survey_id,
+                    quarantine,
+                    now,
+                    chosen,
+                    &read,
+                    &mut report,
+                ),
+                Ok(()),
+            ),
+            // Nothing beside a message read alone: the part before is
+            // recorded first.
+            Some(before) if alone => {
+                let before = record(before, &mut report);
+                let read_now = match before {
+                    Ok(()) => read_part(
+                        store,
+                        survey_id,
+                        quarantine,
+                        now,
+                        chosen,
+                        &read,
+                        &mut report,
+                    ),
+                    Err(_) => Ok(Vec::new()),
+                };
+                (read_now, before)
             }
-            Err(err) => {
-                // Not a death: the group's reads are over, uncounted.
-                if let Err(ended) = store.end_reading_group(&counted) {
-                    warn!(survey = %survey_id, error = %ended, "the reads of a batch could not be counted as over");
-                }
+            Some(before) => std::thread::scope(|scope| {
+                let reading = scope.spawn(|| read_counted(store, chosen, &read));
+                let before = record(before, &mut report);
+                let read_now = reading
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (read_now, before)
+            }),
+        };
+        match (read_now, before) {
+            (Ok(messages), Ok(())) => read_ahead = Some(ReadPart { messages, counted }),
+            (_, Err(err)) | (Err(err), _) => {
+                // Not a death: the reads are over, uncounted.
+                end_reads(store, survey_id, &counted);
                 return Err(err);
             }
         }
     }
+    if let Some(last) = read_ahead {
+        record(last, &mut report)?;
+    }
     Ok(report)
 }
 
+/// A part of a batch, read and waiting to be recorded: each message with
+/// its read, and the ids whose reads were counted with the group (counted
+/// as over when it is recorded).
+struct ReadPart<R> {
+    messages: Vec<(StoredMessage, Result<R>)>,
+    counted: Vec<i64>,
+}
+
+/// The waiting messages in parts of at most [`BATCH`] messages and
+/// [`READ_AHEAD_BYTES`] (a larger message alone).
+fn parts(waiting: Vec<crate::store::Waiting>) -> Vec<Vec<crate::store::Waiting>> {
+    let mut parts: Vec<Vec<crate::store::Waiting>> = Vec::new();
+    let mut bytes = 0usize;
+    for next in waiting {
+        match parts.last_mut() {
+            Some(part) if part.len() < BATCH && bytes + next.size() <= READ_AHEAD_BYTES => {
+                bytes += next.size();
+                part.push(next);
+            }
+            _ => {
+                bytes = next.size();
+                parts.push(vec![next]);
+            }
+        }
+    }
+    parts
+}
+
+/// Counts the reads of a group as over after an error that is not a
+/// death (the store failed): said in the log if even that fails.
+fn end_reads(store: &Store, survey_id: &str, counted: &[i64]) {
+    if let Err(ended) = store.end_reading_group(counted) {
+        warn!(survey = %survey_id, error = %ended, "the reads of a batch could not be counted as over");
+    }
+}
+
 /// Reads the messages of one part of a batch ([`run_batch`]'s first
-/// step), outside any transaction: those counted with the group read
-/// without a commit of their own, the others between their own
-/// [`Store::begin_reading`] and [`Store::end_reading`].
-fn read_part<R>(
+/// step), outside any transaction: those counted with the group side by
+/// side on the machine's cores ([`cores::in_order`]), without a commit of
+/// their own; if a death left one of them counted, the part one message
+/// at a time, that one between its own [`Store::begin_reading`] and
+/// [`Store::end_reading`] with nothing read beside it (what a second
+/// death then charges it is its own doing).
+fn read_part<R: Send>(
     store: &Store,
     survey_id: &str,
     quarantine: &str,
     now: Timestamp,
-    chosen: impl Iterator<Item = (crate::store::Waiting, GroupBegun)>,
-    read: &mut impl FnMut(&StoredMessage) -> Result<R>,
+    chosen: Vec<(crate::store::Waiting, GroupBegun)>,
+    read: &(impl Fn(&StoredMessage) -> Result<R> + Sync),
+    report: &mut BatchReport,
+) -> Result<Vec<(StoredMessage, Result<R>)>> {
+    if chosen.iter().any(|(_, begun)| *begun == GroupBegun::Alone) {
+        return read_one_by_one(store, survey_id, quarantine, now, chosen, read, report);
+    }
+    read_counted(store, chosen, read)
+}
+
+/// [`read_part`] of a part without a message a death left counted: side
+/// by side ([`cores::in_order`]).
+fn read_counted<R: Send>(
+    store: &Store,
+    chosen: Vec<(crate::store::Waiting, GroupBegun)>,
+    read: &(impl Fn(&StoredMessage) -> Result<R> + Sync),
+) -> Result<Vec<(StoredMessage, Result<R>)>> {
+    let counted: Vec<_> = chosen
+        .into_iter()
+        .filter(|(_, begun)| *begun == GroupBegun::Counted)
+        .map(|(waiting, _)| waiting)
+        .collect();
+    cores::in_order(&counted, |waiting| {
+        let message = store.load(waiting.clone())?;
+        let read = read_caught(read, &message)?;
+        Ok((message, read))
+    })
+    .into_iter()
+    .collect()
+}
+
+/// [`read_part`] one message at a time, in order.
+fn read_one_by_one<R>(
+    store: &Store,
+    survey_id: &str,
+    quarantine: &str,
+    now: Timestamp,
+    chosen: Vec<(crate::store::Waiting, GroupBegun)>,
+    read: &impl Fn(&StoredMessage) -> Result<R>,
     report: &mut BatchReport,
 ) -> Result<Vec<(StoredMessage, Result<R>)>> {
     let mut part = Vec::new();
@@ -319,20 +474,35 @@ fn read_part<R>(
                 Begun::Read { .. } => {}
             }
         }
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(&message)))
-            .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
+        let read = read_caught(read, &message);
         if alone {
             store.end_reading(message.id)?;
         }
-        let read = match read {
-            // Not this message's fault (the store failed under a
-            // lookup): the read is over, the message stays new.
-            Err(err) if err.is_transient() || err.needs_operator() => return Err(err),
-            read => read,
-        };
-        part.push((message, read));
+        part.push((message, read?));
     }
     Ok(part)
+}
+
+/// `read` on one message, a panic in it caught as that message's error;
+/// [`kept_for_the_message`].
+fn read_caught<R>(
+    read: &impl Fn(&StoredMessage) -> Result<R>,
+    message: &StoredMessage,
+) -> Result<Result<R>> {
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(message)))
+        .unwrap_or_else(|panic| Err(Error::Other(format!("panicked: {}", panic_text(&panic)))));
+    kept_for_the_message(read)
+}
+
+/// A read's result as the message's own (`Ok`: recorded with it, an error
+/// setting it aside), or, outside, an error that is not the message's
+/// fault (the store failed under a lookup): the read is over, the
+/// message stays new.
+fn kept_for_the_message<R>(read: Result<R>) -> Result<Result<R>> {
+    match read {
+        Err(err) if err.is_transient() || err.needs_operator() => Err(err),
+        read => Ok(read),
+    }
 }
 
 /// Records the messages of one part of a batch, read, in one transaction
@@ -342,15 +512,14 @@ fn record_part<R>(
     survey_id: &str,
     quarantine: &str,
     now: Timestamp,
-    part: Vec<(StoredMessage, Result<R>)>,
-    counted: &[i64],
+    part: ReadPart<R>,
     handle: &mut impl FnMut(&Batch<'_>, &StoredMessage, R) -> Result<Outcome>,
 ) -> Result<BatchReport> {
     store.batch(survey_id, |batch| {
         // The group's reads are over, counted in the same commit.
-        batch.end_reading_group(counted)?;
+        batch.end_reading_group(&part.counted)?;
         let mut report = BatchReport::default();
-        for (message, read) in part {
+        for (message, read) in part.messages {
             let savepoint = batch.savepoint()?;
             let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let outcome = handle(batch, &message, read?)?;

@@ -103,6 +103,14 @@ pub const CONFIRMED_BY: &str = "doctor's confirmation";
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    /// A second connection to the same file, for the lookups and loads of
+    /// messages being read outside any transaction ([`Lookup`],
+    /// [`Store::load`]): in WAL mode they read the last commit while
+    /// `conn` writes (a part of a batch recorded, a FETCH stored, its
+    /// fsync) instead of waiting for it, so a part is read while the one
+    /// before it is recorded. `None` for a store in memory (a scratch
+    /// copy): there `conn` serves both.
+    reader: Option<Arc<Mutex<Connection>>>,
     /// A wait on another process's lock on this database, said once.
     lock_watch: Arc<LockWatch>,
 }
@@ -133,6 +141,17 @@ impl Store {
         self.conn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The connection for reads outside any transaction (`reader`).
+    fn read_lock(&self) -> MutexGuard<'_, Connection> {
+        match &self.reader {
+            // Reads only: nothing a panic could leave half done.
+            Some(reader) => reader
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+            None => self.lock(),
+        }
     }
 }
 
@@ -1435,6 +1454,57 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn parts_read_side_by_side_are_recorded_in_order_each_in_its_own_commit() {
+        let (_dir, store, survey) = store_with_survey();
+        let now = Timestamp::UNIX_EPOCH;
+        let count = crate::decide::ingest::BATCH * 2 + 50;
+        for uid in 1..=count as u32 {
+            let raw = format!("Subject: {uid}\r\n\r\nmessage {uid}\r\n");
+            store
+                .store_message(&survey.id, &fetched(1, uid, None, raw.as_bytes()), "Q")
+                .unwrap();
+        }
+        let mut handled = Vec::new();
+        let mut parts = Vec::new();
+        let report = crate::decide::ingest::run_batch_then(
+            &store,
+            &survey.id,
+            count * 2,
+            "Q",
+            now,
+            |message| {
+                // Some messages slower than others, so that readers
+                // finish out of order.
+                if message.id % 7 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                Ok(message.id)
+            },
+            |_, message, read| {
+                assert_eq!(read, message.id, "each message recorded with its own read");
+                handled.push(message.id);
+                Ok(Outcome {
+                    file_to: "Done".into(),
+                    ..Outcome::default()
+                })
+            },
+            |part| parts.push(part.processed),
+        )
+        .unwrap();
+        assert_eq!(report.processed, count);
+        assert_eq!(
+            parts,
+            [200, 200, 50],
+            "one commit a part, reported after it"
+        );
+        let mut sorted = handled.clone();
+        sorted.sort_unstable();
+        assert_eq!(handled, sorted, "recorded oldest first");
+        assert_eq!(handled.len(), count);
+        assert!(store.waiting(&survey.id, count).unwrap().is_empty());
     }
 
     #[test]

@@ -127,8 +127,13 @@ impl Store {
         // a read must upgrade.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         migrate(&mut conn)?;
+        let reader = Connection::open(path)?;
+        reader.busy_timeout(BUSY_TIMEOUT)?;
+        reader.set_prepared_statement_cache_capacity(cached::CAPACITY);
+        reader.pragma_update(None, "query_only", "ON")?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            reader: Some(Arc::new(Mutex::new(reader))),
             lock_watch: Arc::new(LockWatch::new(path)),
         })
     }
@@ -165,6 +170,7 @@ impl Store {
         copy.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         Ok(Store {
             conn: Arc::new(Mutex::new(copy)),
+            reader: None,
             lock_watch: Arc::new(LockWatch::new(Path::new(":memory:"))),
         })
     }

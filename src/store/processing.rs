@@ -203,8 +203,9 @@ pub enum Begun {
 }
 
 /// What reading a waiting message may look up, outside any transaction:
-/// each lookup holds the store for its one query, so nothing slow runs
-/// while the store is held ([`Store::lookup`]).
+/// each lookup holds the store's reading connection for its one query, so
+/// nothing slow runs while the store is held, and a lookup does not wait
+/// for a part being recorded or a FETCH being stored ([`Store::lookup`]).
 pub struct Lookup<'a> {
     store: &'a Store,
     survey_id: &'a str,
@@ -214,7 +215,7 @@ impl Lookup<'_> {
     /// The latest invitation or reminder that went to the person, as sent
     /// (kept by [`Store::keep_sent_questionnaire`]), unless purged.
     pub fn sent_questionnaire(&self, recipient_id: i64) -> Result<Option<Vec<u8>>> {
-        sent_questionnaire(&self.store.lock(), recipient_id)
+        sent_questionnaire(&self.store.read_lock(), recipient_id)
     }
 }
 
@@ -332,7 +333,7 @@ macro_rules! reads_on {
 }
 
 reads_on!(Batch<'_>, conn, self => self.conn);
-reads_on!(Lookup<'_>, conn, self => self.store.lock());
+reads_on!(Lookup<'_>, conn, self => self.store.read_lock());
 
 impl Store {
     /// Lookups for reading a message of survey `survey_id`, each holding
@@ -352,7 +353,9 @@ impl Store {
 
     /// A waiting message with its bytes.
     pub fn load(&self, waiting: Waiting) -> Result<StoredMessage> {
-        waiting.load(&self.lock())
+        // On the reading connection: a message waits once its FETCH is
+        // committed.
+        waiting.load(&self.read_lock())
     }
 
     /// Counts a read of message `id` as begun, committed before the read
@@ -616,6 +619,7 @@ impl Drop for Savepoint<'_> {
 
 /// A message waiting to be processed, before its bytes are read
 /// ([`Batch::waiting`], then [`Batch::load`]).
+#[derive(Debug, Clone)]
 pub struct Waiting {
     id: i64,
     size: usize,

@@ -286,6 +286,11 @@ pub fn run_batch_then<R: Send>(
             }
         }
     };
+    // A part read on this thread: the first of a turn, or one with a
+    // message read alone.
+    let read_here = |chosen, report: &mut BatchReport| {
+        read_part(store, survey_id, quarantine, now, chosen, &read, report)
+    };
     let mut read_ahead: Option<ReadPart<R>> = None;
     for chosen in parts(store.waiting(survey_id, limit)?) {
         // The part's reads counted as begun in one commit; those of
@@ -309,32 +314,13 @@ pub fn run_batch_then<R: Send>(
         let chosen: Vec<_> = chosen.into_iter().zip(begun).collect();
         let alone = chosen.iter().any(|(_, b)| *b == GroupBegun::Alone);
         let (read_now, before) = match read_ahead.take() {
-            None => (
-                read_part(
-                    store,
-                    survey_id,
-                    quarantine,
-                    now,
-                    chosen,
-                    &read,
-                    &mut report,
-                ),
-                Ok(()),
-            ),
+            None => (read_here(chosen, &mut report), Ok(())),
             // Nothing beside a message read alone: the part before is
             // recorded first.
             Some(before) if alone => {
                 let before = record(before, &mut report);
                 let read_now = match before {
-                    Ok(()) => read_part(
-                        store,
-                        survey_id,
-                        quarantine,
-                        now,
-                        chosen,
-                        &read,
-                        &mut report,
-                    ),
+                    Ok(()) => read_here(chosen, &mut report),
                     Err(_) => Ok(Vec::new()),
                 };
                 (read_now, before)

@@ -513,7 +513,8 @@ static CORRECTING_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// every sentence) is searched once instead of once per pattern (issue
 /// 23). **A pattern added to `read` must be added to [`every_form`]**,
 /// or it is never tried.
-static ANY: LazyLock<RegexSet> = LazyLock::new(|| gate(every_form()));
+static ANY: LazyLock<RegexSet> =
+    LazyLock::new(|| gate(every_form().into_iter().map(|(form, _)| form).collect()));
 
 /// [`ANY`] with ASCII word boundaries (`(?-u:\b)`) for its Unicode ones.
 /// On a sentence whose characters beyond ASCII are none of them word
@@ -523,7 +524,10 @@ static ANY: LazyLock<RegexSet> = LazyLock::new(|| gate(every_form()));
 /// DFA at the first non-ASCII byte, and the set then runs in the PikeVM
 /// (3% of `bench_parse`'s samples, issue 23), while an ASCII one does not.
 static ANY_ASCII_BOUNDARIES: LazyLock<RegexSet> = LazyLock::new(|| {
-    let forms: Vec<String> = every_form().into_iter().map(ascii_boundaries).collect();
+    let forms: Vec<String> = every_form()
+        .into_iter()
+        .map(|(form, _)| ascii_boundaries(form))
+        .collect();
     gate(forms.iter().map(String::as_str).collect())
 });
 
@@ -533,13 +537,67 @@ static WORD_BEYOND_ASCII: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("valid regex"));
 
 /// Might `sentence` be a correction, by one of [`read`]'s patterns?
+/// [`NEEDED`] first: nearly no sentence has what any of them needs, and
+/// that small regex is searched faster than [`ANY`]'s twenty large ones
+/// (issue 23).
 fn maybe_correction(sentence: &str) -> bool {
+    if !NEEDED.is_match(sentence) {
+        return false;
+    }
     if sentence.is_ascii() || WORD_BEYOND_ASCII.is_match(sentence) {
         ANY.is_match(sentence)
     } else {
         ANY_ASCII_BOUNDARIES.is_match(sentence)
     }
 }
+
+/// What one of [`every_form`]'s patterns needs somewhere in a sentence to
+/// match it at all: text that `words` matches (a part that every match of
+/// the pattern has, neither optional nor one side of an alternation,
+/// written as the pattern writes it), and, when `digit` is set, a digit
+/// (`\d`, which every match has too) before or after that text. Under
+/// the same flags as the pattern (`(?i)`, Unicode), so `words` matches
+/// whatever the pattern's own part matches ("ſhould" as "should"), and a
+/// sentence without what a pattern needs is no match of it.
+#[derive(Clone, Copy)]
+struct Needs {
+    words: &'static str,
+    digit: bool,
+}
+
+/// A pattern that needs one of `words` ([`Needs`]).
+const fn words(words: &'static str) -> Needs {
+    Needs {
+        words,
+        digit: false,
+    }
+}
+
+/// A pattern that needs one of `words` and a digit ([`Needs`]).
+const fn words_and_digit(words: &'static str) -> Needs {
+    Needs { words, digit: true }
+}
+
+/// What a sentence needs for any of [`every_form`]'s patterns to match
+/// it ([`Needs`]): one regex, the needs of all patterns as alternatives,
+/// with no word boundary, so that its lazy DFA runs through any text. A
+/// sentence it does not match is matched by no pattern, so [`ANY`] need
+/// not be searched (it was 9% of `bench_parse`'s samples, issue 23).
+static NEEDED: LazyLock<Regex> = LazyLock::new(|| {
+    let (mut alone, mut with_digit) = (Vec::new(), Vec::new());
+    for (_, needs) in every_form() {
+        if needs.digit {
+            with_digit.push(needs.words);
+        } else {
+            alone.push(needs.words);
+        }
+    }
+    let (alone, with_digit) = (alone.join("|"), with_digit.join("|"));
+    Regex::new(&format!(
+        r"(?is)(?:{alone})|\d.*(?:{with_digit})|(?:{with_digit}).*\d"
+    ))
+    .expect("valid regex")
+});
 
 /// `pattern` with each word boundary `\b` made an ASCII one.
 fn ascii_boundaries(pattern: &str) -> String {
@@ -562,34 +620,111 @@ fn ascii_boundaries(pattern: &str) -> String {
     out
 }
 
-/// Every pattern [`read`] tries on a sentence, for [`ANY`].
-fn every_form() -> Vec<&'static str> {
-    let mut all: Vec<&'static str> = [
-        &DOUBT,
-        &DOUBT_HAVE,
-        &RETRACTION,
-        &WROTE_INSTEAD,
-        &RECONSIDERED,
-        &JUDGED,
-        &NUMBER_THEN_SO,
-        &CORRECTION,
-        &CORRECTION_BARE,
-        &CORRECTION_WORDS,
-        &CORRECTION_AFTER,
-        &CORRECTION_LISTED,
-        &WORDS_SHOULD,
-        &CORRECTION_CLAUSE,
-        &ADJUSTED,
-        &RECONSIDERED_SAID,
-        &SAID_FOR,
-        &RESTATED,
+/// The verbs of a correction ([`CORRECTING`]): every alternative has one.
+const CORRECTING_WORDS: &str = "meant|should|change|make|put|answer";
+
+/// Every pattern [`read`] tries on a sentence, for [`ANY`], with what it
+/// needs to match ([`Needs`], for [`NEEDED`]: each pattern's part named
+/// in the comment at its right is in every match of it).
+fn every_form() -> Vec<(&'static str, Needs)> {
+    let mut all: Vec<(&'static str, Needs)> = [
+        // `(?:not\s+(?:\w+\s+)?sure|unsure|uncertain|doubtful)`
+        (&DOUBT, words("sure|uncertain|doubtful")),
+        // `(?:not\s+(?:\w+\s+)?sure|unsure|uncertain)`
+        (&DOUBT_HAVE, words("sure|uncertain")),
+        // `{TAKE_BACK}`
+        (&RETRACTION, words(TAKE_BACK)),
+        // `(?:should\s+(?:…)|(?:is|was)\s+(?:actually|really|meant\s+to\s+be))`
+        (&WROTE_INSTEAD, words("should|actually|really|meant")),
+        // `(?:having\s+re-?read|having\s+re-?thought|on\s+reflection|on\s+second\s+thoughts?|
+        // thinking\s+(?:…)?again|having\s+thought\s+(?:…)?again)`
+        (&RECONSIDERED, words("read|thought|reflection|again")),
+        // `(?:make|change)`
+        (&JUDGED, words("make|change")),
+        // `(\d{1,2})`, `should`
+        (&NUMBER_THEN_SO, words_and_digit("should")),
+        // `(\d{1,2})`; `(?:i\s+meant…|i\s+should…|should…|(?:…)?change…|(?:…)?put…|
+        // the\s+answer…|my\s+answer…)`
+        (&CORRECTION, words_and_digit("meant|should|change|put|answer")),
+        // `(\d{1,2})`, `{CORRECTING}`
+        (&CORRECTION_BARE, words_and_digit(CORRECTING_WORDS)),
+        // `{CORRECTING}`
+        (&CORRECTION_WORDS, words(CORRECTING_WORDS)),
+        // `(?:make…|change…|(?:…)put…|(?:i\s+)?meant…|i\s+should…)`
+        (&CORRECTION_AFTER, words("make|change|put|meant|should")),
+        // `(?:change|changes|correction|corrections|update|amendment)`; a
+        // number in both alternatives after the colon
+        (
+            &CORRECTION_LISTED,
+            words_and_digit("change|correction|update|amendment"),
+        ),
+        // `(?:(?:change|amend|update)…|the…(?:should…|(?:is|was)\s+(?:actually|really|in\s+fact)))`
+        (
+            &WORDS_SHOULD,
+            words("change|amend|update|should|actually|really|fact"),
+        ),
+        // `(\d{1,2})`, `(?:(?:should|must)…|(?:was|is)\s+meant…|should…)`
+        (&CORRECTION_CLAUSE, words_and_digit("should|must|meant")),
+        // its verbs, `(?:downgrade|upgrade|…|change)`
+        (
+            &ADJUSTED,
+            words("downgrade|upgrade|lower|raise|drop|reduce|increase|bump|knock|nudge|revise|adjust|move|push|change"),
+        ),
+        // `(?:i\s+should…|(?:…)\s+should…)` at its end
+        (&RECONSIDERED_SAID, words("should")),
+        // `i\s+should\s+have`
+        (&SAID_FOR, words("should")),
+        // from the number's last digit to the yes or no, as it is written
+        // there (the `\b` after it left out)
+        (
+            &RESTATED,
+            words(
+                r"\d(?:\s+is|'s|’s|\s+was|\s+should\s+read|\s*=)\s+(?:now\s+|definitely\s+|actually\s+|really\s+|in\s+fact\s+|then\s+)?(?:an?\s+)?(?:yes|no)",
+            ),
+        ),
     ]
     .into_iter()
-    .map(|r| r.as_str())
+    .map(|(r, needs)| (r.as_str(), needs))
     .collect();
-    all.extend(NUMBERED_FORMS.iter().map(Regex::as_str));
+    assert_eq!(
+        NUMBERED_FORMS.len(),
+        NUMBERED_NEEDS.len(),
+        "each of NUMBERED_FORMS needs its Needs in NUMBERED_NEEDS"
+    );
+    all.extend(NUMBERED_FORMS.iter().map(Regex::as_str).zip(NUMBERED_NEEDS));
     all
 }
+
+/// What each of [`NUMBERED_FORMS`] needs ([`Needs`]), in their order;
+/// each has `{NUMBERED}` or `(?P<n>\d{1,2})`, a digit.
+const NUMBERED_NEEDS: [Needs; 13] = [
+    // `(?:actually|really|in\s+fact)`
+    words_and_digit("actually|really|fact"),
+    // `(?:change|amend|update|alter|switch|correct)`
+    words_and_digit("change|amend|update|alter|switch|correct"),
+    // `(?P<q>q(?:uestion)?…)`
+    words_and_digit("q"),
+    // `(?:the|my)\s+answer`
+    words_and_digit("answer"),
+    // `make`
+    words_and_digit("make"),
+    // `^(?:p…)`: only at the start, before the digit
+    words_and_digit("^p"),
+    // `{TAKE_BACK}`
+    words_and_digit(TAKE_BACK),
+    // `(?:forgot|forgotten|missed|left\s+out|skipped|omitted|didn'?t\s+answer)`
+    words_and_digit("forgot|missed|left|skipped|omitted|didn"),
+    // `wrong`
+    words_and_digit("wrong"),
+    // `(?:misread|misunderstood)`
+    words_and_digit("misread|misunderstood"),
+    // `add`
+    words_and_digit("add"),
+    // `make\s+that`
+    words_and_digit("make"),
+    // `(?:change|correction|update|amendment)`
+    words_and_digit("change|correction|update|amendment"),
+];
 
 /// One set of `patterns`, to tell whether any matches.
 fn gate(patterns: Vec<&str>) -> RegexSet {
@@ -1121,6 +1256,96 @@ mod tests {
         }
         assert!(maybe_correction("Sorry \u{2013} 7 should be yes"));
         assert!(!maybe_correction("nothing\u{2019}s changed here"));
+    }
+
+    #[test]
+    fn every_match_of_a_form_has_what_it_needs() {
+        // The forms' own examples, and some with the Kelvin sign and the
+        // long s, which `(?i)` folds to k and s.
+        let sentences = [
+            "for question 4 I meant 8",
+            "PS: so 7 should be yes",
+            "on the confidence question, make that 7 rather than 5",
+            "make that 8 for the confidence one",
+            "scratch what I said about the written protocol, we do have one",
+            "For 4 I meant 6",
+            "for no. 3 it should be no",
+            "For the research question my answer should be no",
+            "change it to no for question 3",
+            "meant to put 8 for question 4, not 6",
+            "please put me down as 5 for confidence, not 8",
+            "PS 6 should have been no",
+            "ignore my answer to question 6",
+            "One more change, sorry: 8. no - on reflection",
+            "correction: Q6 yes",
+            "Q7 is actually yes",
+            "change 7 to yes",
+            "please amend my answer to question 4 to 8",
+            "re question 7 - it is yes",
+            "the answer to 7 is yes",
+            "I got 7 wrong, it's yes",
+            "make 4 a 6",
+            "PS: 9 - yes",
+            "Forgot the last one \u{2013} 10: a regional register would help",
+            "for 5 please add side effects as well, so b and c",
+            "Correction to 6: yes - we have one",
+            "scrap 6 - we do have one",
+            "misread 5, it should be yes",
+            "The confidence should be 8",
+            "the protocol question is actually a yes",
+            "change my answer to the protocol question to yes",
+            "Not sure about 6 actually",
+            "I'm not so sure about the community guidance one now",
+            "Not sure we actually have a protocol",
+            "Just noticed I put 4 for confidence \u{2013} it should be 6",
+            "I wrote no against the training question, when it should have been yes",
+            "My confidence score of 8 is generous \u{2013} please make it 6",
+            "On 6 \u{2013} I have checked with our pharmacist, so that one should be No",
+            "Having re-read the questions, the research one is a no from me",
+            "on second thoughts, question 8 is a yes",
+            "I'd downgrade my confidence to 6",
+            "could you lower question 4 to 7",
+            "I should have said no to question 2",
+            "Having re-read question 3, I should have said yes",
+            "So 7 is a yes after all",
+            "8\u{2019}s a yes",
+            "\u{17f}o 7 \u{17f}hould be yes",
+            "I'm un\u{17f}ure about 6",
+            "ma\u{212a}e that 8 for the confidence one",
+            "\u{17f}crap 6 - we do have one",
+        ];
+        let forms: Vec<(Regex, Regex)> = every_form()
+            .into_iter()
+            .map(|(form, needs)| {
+                let words = if needs.digit {
+                    format!(r"(?is)\d.*(?:{0})|(?:{0}).*\d", needs.words)
+                } else {
+                    format!("(?is){}", needs.words)
+                };
+                (Regex::new(form).unwrap(), Regex::new(&words).unwrap())
+            })
+            .collect();
+        for sentence in sentences {
+            let mut matched = false;
+            for (form, needs) in &forms {
+                if form.is_match(sentence) {
+                    matched = true;
+                    assert!(needs.is_match(sentence), "{form}: {sentence}");
+                }
+            }
+            assert!(matched, "no form: {sentence}");
+            assert!(NEEDED.is_match(sentence), "{sentence}");
+            assert!(maybe_correction(sentence), "{sentence}");
+        }
+        for sentence in [
+            "We have 2 consultants and a nurse",
+            "Thanks, all done.",
+            "3. No, we rely on the hospital team",
+            "I have used it for 7 years",
+        ] {
+            assert!(!NEEDED.is_match(sentence), "{sentence}");
+            assert!(!ANY.is_match(sentence), "{sentence}");
+        }
     }
 
     #[test]

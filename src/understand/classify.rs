@@ -384,7 +384,13 @@ fn challenge_response(message: &Message<'_>, subject: &str, reply: &str) -> bool
         Regex::new(r"(?i)(prove (that )?you are (a )?(human|real person|not a (robot|spammer))|verify (that )?you are (a )?(human|real person)|confirm (that )?you are (a )?(human|real person)|(to have|for) your (message|e-?mail) (to be )?delivered,? (please )?(click|reply|visit|verify|confirm)|challenge[- ]response|sender verification (request|required)|please (verify|confirm) your (message|e-?mail|address) (by|to)|my spam (filter|protection) (requires|asks))").expect("valid regex")
     });
     if message.headers_raw().any(|(name, value)| {
-        HEADER.is_match(name)
+        // Every name HEADER matches starts with `x-` (`(?i)` folds no
+        // other character to x): a look at two bytes before a regex
+        // search of each of the message's headers (issue 23).
+        name.as_bytes()
+            .get(..2)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"x-"))
+            && HEADER.is_match(name)
             && (!name.eq_ignore_ascii_case("x-delivery-agent")
                 || value.to_ascii_lowercase().contains("tmda"))
     }) {

@@ -982,6 +982,11 @@ pub(super) fn summary_with_reason(
 /// The line cut before a reason: at ` - `, ` – `, ` — ` or ` (`.
 fn reason_cut(text: &str) -> Option<(&str, &str)> {
     let text = text.trim().trim_end_matches(['.', '!']);
+    // Each separator has one of these: without them, none is searched
+    // for (issue 23: four searchers built for nearly every line).
+    if !text.contains(['-', '–', '—', '(']) {
+        return None;
+    }
     [" - ", " – ", " — ", " ("]
         .iter()
         .filter_map(|sep| text.find(sep).map(|at| (at, sep.len())))

@@ -22,7 +22,7 @@
 
 use crate::survey::{Question, QuestionKind};
 
-use super::value::plain_words;
+use super::value::{plain_words, plain_words_lazily};
 
 /// Words between the doctor and the verb: auxiliaries and adverbs ("I
 /// have only ever used it", "Actually used it once", "we did switch");
@@ -116,16 +116,32 @@ const USING: &[&str] = &["us", "prescrib", "giv", "given", "gav", "administer", 
 /// Is `word` the deed's verb, or one of [`USING`] when the deed is one?
 fn same_verb(deed: &Deed, word: &str) -> bool {
     let stem = verb_stem(word);
-    stem == deed.verb || (USING.contains(&deed.verb.as_str()) && USING.contains(&stem.as_str()))
+    stem == deed.verb || (USING.contains(&deed.verb.as_str()) && USING.contains(&stem))
 }
 
-fn verb_stem(word: &str) -> String {
-    let w = word.strip_suffix("ing").unwrap_or(word);
-    w.trim_end_matches("ed").trim_end_matches('e').to_owned()
+/// The stem of `word`: "ing", then every "ed" and every "e" taken off
+/// its end. Borrowed, with no searcher built for "ed": it is made for
+/// every word of the doctor's text against every deed (issue 23).
+fn verb_stem(word: &str) -> &str {
+    let mut w = word.strip_suffix("ing").unwrap_or(word);
+    while let Some(shorter) = w.strip_suffix("ed") {
+        w = shorter;
+    }
+    w.trim_end_matches('e')
 }
 
 fn deed(question: &Question) -> Option<Deed> {
     if !matches!(question.kind, QuestionKind::YesNo) {
+        return None;
+    }
+    // Its first two words first, before all are made (issue 23: most
+    // yes/no questions ask of no deed).
+    let mut first = plain_words_lazily(&question.text);
+    if !first
+        .next()
+        .is_some_and(|aux| ["have", "did", "do"].contains(&&*aux))
+        || first.next().is_none_or(|you| you != "you")
+    {
         return None;
     }
     let words = plain_words(&question.text);
@@ -137,7 +153,7 @@ fn deed(question: &Question) -> Option<Deed> {
     }
     let rest = rest.strip_prefix(&["ever".to_owned()]).unwrap_or(rest);
     let verb = rest.first()?;
-    let verb = verb_stem(verb);
+    let verb = verb_stem(verb).to_owned();
     if verb.len() < 2 {
         return None;
     }

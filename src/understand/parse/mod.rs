@@ -2924,7 +2924,16 @@ fn typed_after(asked: &[impl AsRef<str>], line: &str) -> Typed {
             None => return Typed::Nothing,
         }
     }
-    let rest = written.collect::<Vec<&str>>().join(" ");
+    // Nothing after our words, nothing typed: told before the rest is
+    // joined (a heading line quoted whole, most of them).
+    let Some(first) = written.next() else {
+        return Typed::Nothing;
+    };
+    let mut rest = first.to_owned();
+    for word in written {
+        rest.push(' ');
+        rest.push_str(word);
+    }
     let rest = without_writer(rest.trim_matches(['*', '_', ' ']));
     // A client that joined our `Answer:` line to the heading typed nothing.
     if rest.is_empty() || answer_line(rest).is_some() {
@@ -3346,6 +3355,10 @@ const POINTER_WORDS: &[&str] = &[
 /// there is no such arrow, or its words say more ("<-- not this", "<--
 /// maybe", "<-- no").
 fn pointed_at(label: &str) -> Option<&str> {
+    // Each arrow has one of these: without them, none is searched for.
+    if !label.contains(['<', '←', '⇐', '⬅']) {
+        return None;
+    }
     let (at, arrow) = POINTING
         .iter()
         .filter_map(|a| label.rfind(a).map(|at| (at, *a)))
@@ -3423,6 +3436,10 @@ fn value_beside(text: &str, question: &Question) -> Option<String> {
 /// after it and then words of the doctor's after a dash or colon: the
 /// label and the words.
 fn ticked_with_words(label: &str) -> Option<(&str, &str)> {
+    // Each mark has one of these: without them, none is searched for.
+    if !label.contains(['x', 'X', '✓', '✔']) {
+        return None;
+    }
     for t in [" X ", " x ", " [x] ", " [X] ", " ✓ ", " ✔ "] {
         if let Some((head, tail)) = label.split_once(t) {
             let words = tail.trim_start_matches([' ', '-', '–', '—', ':']).trim();

@@ -457,12 +457,18 @@ fn clauses(text: &str) -> impl Iterator<Item = &str> {
 /// enough: a clause with two is cut at the first, and the doubt, if any,
 /// is in one of the two.
 fn split_at_contrast(part: &str) -> Vec<&str> {
-    let lower = part.to_ascii_lowercase();
-    [" but ", " though ", " although "]
-        .iter()
-        .filter_map(|w| lower.find(w))
-        .min()
-        .map_or_else(|| vec![part], |at| vec![&part[..at], &part[at..]])
+    // Each word starts with a space: the first space that starts one,
+    // in any case, is where the first of them is. One pass, with no
+    // lowered copy and no searcher built for each word (issue 23).
+    let bytes = part.as_bytes();
+    let at = (0..bytes.len()).filter(|&i| bytes[i] == b' ').find(|&i| {
+        [" but ", " though ", " although "].iter().any(|w| {
+            bytes
+                .get(i..i + w.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    });
+    at.map_or_else(|| vec![part], |at| vec![&part[..at], &part[at..]])
 }
 
 /// "our pharmacist would know": someone else, not the doctor ("No - and

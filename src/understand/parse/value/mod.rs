@@ -571,6 +571,11 @@ fn plain_word(raw: &str) -> impl Iterator<Item = Cow<'_, str>> {
     // Most words are already plain: lowercase ASCII, borrowed.
     let w = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(raw.trim_matches('\''))
+    } else if raw.is_ascii() {
+        // Copied once, not three times (issue 23): ASCII has no `’`, its
+        // lower case is the ASCII one, and apostrophes are the same in
+        // either case, so trimmed first or last alike.
+        Cow::Owned(raw.trim_matches('\'').to_ascii_lowercase())
     } else {
         Cow::Owned(
             raw.replace('’', "'")

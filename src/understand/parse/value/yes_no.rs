@@ -459,7 +459,7 @@ pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
     }
     // "I'd say yes; our lead would say no": two answers, the doctor's to
     // choose between.
-    if words.starts_with(&["i".to_owned(), "would".to_owned(), "say".to_owned()])
+    if matches!(words.get(..3), Some([i, would, say]) if i == "i" && would == "would" && say == "say")
         && words.iter().any(|w| w == "yes")
         && words.iter().any(|w| w == "no")
     {
@@ -593,13 +593,16 @@ fn said_plainly<'t>(text: &'t str, words: &[String]) -> Option<&'t str> {
 /// four or five patients").
 fn hedged_after(question: &Question, words: &[String], used: usize, value: bool) -> bool {
     let opposite = if value { NO } else { YES };
-    let ever = asks_ever(question);
+    // Whether the question asks "Have you ...": read only when a word
+    // needs it, and once (issue 23: read for every yes/no answer).
+    let asks = std::cell::OnceCell::new();
+    let ever = || *asks.get_or_init(|| asks_ever(question));
     (used..words.len().min(used + 3)).any(|i| {
         let w = words[i].as_str();
         // "Yes (perhaps four or five patients ...)", "yes, in maybe one
         // patient a month": to "Have you ...?" a number guessed at is how
         // often, no hedge of the yes.
-        if ever && value && approximate_count(words, i) {
+        if value && approximate_count(words, i) && ever() {
             return false;
         }
         // "Yes - no doubt", "Yes - no question": no hedge, an emphasis.
@@ -621,12 +624,12 @@ fn hedged_after(question: &Question, words: &[String], used: usize, value: bool)
             && words.get(i + 1).is_some_and(|n| n == "twice");
         let how_often = once_or_twice
             || w == "or" && i > 0 && digits(i - 1) && digits(i + 1)
-            || ever
-                && value
+            || value
                 && w == "or"
                 && i > 0
                 && counted(words, i - 1)
-                && counted(words, i + 1);
+                && counted(words, i + 1)
+                && ever();
         (opposite.contains(&w) && w != "sure" && !no_doubt)
             || (["or", "maybe", "unsure", "perhaps"].contains(&w) && !how_often)
     })

@@ -415,6 +415,15 @@ fn challenge_response(message: &Message<'_>, subject: &str, reply: &str) -> bool
 fn automatic(message: &Message<'_>, subject: &str, from_daemon: bool) -> Option<String> {
     for (name, value) in message.headers_raw() {
         let name_lower = name.to_ascii_lowercase();
+        // Only these names can be one of the arms below (every name
+        // AUTO_HEADER matches starts with x, which `(?i)` folds from no
+        // other character): for the others, nothing is lowered or
+        // searched (issue 23: every header of every message).
+        let can_be = matches!(name_lower.as_str(), "auto-submitted" | "precedence")
+            || (name_lower.starts_with('x') && AUTO_HEADER.is_match(&name_lower));
+        if !can_be {
+            continue;
+        }
         let value = value.trim();
         let first = value
             .split(';')

@@ -226,11 +226,16 @@ pub(super) fn insert_answers(
     decided_by: Option<&str>,
     now: Timestamp,
 ) -> Result<()> {
+    // A person's first answers (most replies) supersede nothing: one look
+    // instead of an update per answer that finds no row.
+    let superseding = has_current_answers(tx, recipient_id)?;
     for (question, answer) in answers {
-        tx.execute_cached(
-            "UPDATE answers SET current = 0 WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
-            params![recipient_id, question],
-        )?;
+        if superseding {
+            tx.execute_cached(
+                "UPDATE answers SET current = 0 WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
+                params![recipient_id, question],
+            )?;
+        }
         tx.execute_cached(
             "INSERT INTO answers (survey_id, recipient_id, question_id, message_row, status, value, other, reason, source, decided_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -250,6 +255,15 @@ pub(super) fn insert_answers(
         )?;
     }
     Ok(())
+}
+
+/// Whether the person has any current answer (`answers_by_recipient`).
+fn has_current_answers(tx: &Connection, recipient_id: i64) -> Result<bool> {
+    Ok(tx.query_row_cached(
+        "SELECT EXISTS (SELECT 1 FROM answers WHERE recipient_id = ?1 AND current = 1)",
+        [recipient_id],
+        |r| r.get(0),
+    )?)
 }
 
 /// The word each answer status is stored as (`answers.status`), spelled

@@ -85,6 +85,7 @@ pub use kinds::{
 pub use list_reads::LastListRead;
 pub use lock::{BUSY_TIMEOUT, HolderKind, LockHolder, LockWatch};
 pub use mailbox::{Fetched, FirstCopy, Stored, Unfiled, content_hash};
+pub use open::{STATEMENT_JOURNAL_IN_MEMORY, configure_sqlite};
 pub use outbox::{Accepted, Claimable, Claimed, SentMail};
 pub use processing::{
     Batch, BatchReport, Begun, DEATHS_BEFORE_SET_ASIDE, Flag, FollowUp, GroupBegun, Lookup,

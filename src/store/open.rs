@@ -240,6 +240,40 @@ impl Store {
     }
 }
 
+/// How large a statement journal grows in memory before SQLite writes it
+/// to a temporary file (SQLite's default: 64 KiB). A batch records each
+/// message under a savepoint of its own (`Store::batch`), and the pages a
+/// message changes are copied into this journal first, so that the message
+/// alone can be undone: 30 to 40 pages a reply, past 64 KiB for nearly
+/// every one. Spilled, each copy was a write to a temporary file, a
+/// quarter of the recording thread's time in the reading benchmark
+/// (issue 23). In memory, the journal is emptied when each message's
+/// savepoint is released; one statement or savepoint that changes more
+/// than this still spills to a file. Nothing durable depends on it: the
+/// WAL, not this journal, makes a commit survive a crash.
+pub const STATEMENT_JOURNAL_IN_MEMORY: i32 = 512 << 10;
+
+/// Sets SQLite's process-wide options ([`STATEMENT_JOURNAL_IN_MEMORY`]).
+/// Must run before SQLite's first use in the process (it is ignored after,
+/// and that is only slower); `main` calls it first thing.
+pub fn configure_sqlite() {
+    // SAFETY: sqlite3_config with an option that takes one int, called
+    // before any connection is opened (SQLite returns SQLITE_MISUSE and
+    // changes nothing if it is already initialised).
+    let done = unsafe {
+        rusqlite::ffi::sqlite3_config(
+            rusqlite::ffi::SQLITE_CONFIG_STMTJRNL_SPILL,
+            STATEMENT_JOURNAL_IN_MEMORY,
+        )
+    };
+    if done != rusqlite::ffi::SQLITE_OK {
+        tracing::debug!(
+            code = done,
+            "SQLite already in use: statement journals spill at its default"
+        );
+    }
+}
+
 /// This process's effective user id.
 fn effective_uid() -> u32 {
     // SAFETY: geteuid has no preconditions and cannot fail.

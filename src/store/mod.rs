@@ -104,14 +104,17 @@ pub const CONFIRMED_BY: &str = "doctor's confirmation";
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
-    /// A second connection to the same file, for the lookups and loads of
+    /// Further connections to the same file, for the lookups and loads of
     /// messages being read outside any transaction ([`Lookup`],
     /// [`Store::load`]): in WAL mode they read the last commit while
     /// `conn` writes (a part of a batch recorded, a FETCH stored, its
     /// fsync) instead of waiting for it, so a part is read while the one
-    /// before it is recorded. `None` for a store in memory (a scratch
-    /// copy): there `conn` serves both.
-    reader: Option<Arc<Mutex<Connection>>>,
+    /// before it is recorded. One for each thread that reads at once
+    /// ([`open::readers_wanted`]): the readers of a part each make a dozen
+    /// lookups a message, and on one connection they waited for one
+    /// another at every lookup. `None` for a store in memory (a scratch
+    /// copy): there `conn` serves them all.
+    readers: Option<Arc<[Mutex<Connection>]>>,
     /// A wait on another process's lock on this database, said once.
     lock_watch: Arc<LockWatch>,
 }
@@ -144,16 +147,38 @@ impl Store {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The connection for reads outside any transaction (`reader`).
+    /// A connection for reads outside any transaction (`readers`): the one
+    /// this thread used last if it is free, else any free one, else this
+    /// thread's own once it is.
     fn read_lock(&self) -> MutexGuard<'_, Connection> {
-        match &self.reader {
-            // Reads only: nothing a panic could leave half done.
-            Some(reader) => reader
+        let Some(readers) = &self.readers else {
+            return self.lock();
+        };
+        let own = own_reader() % readers.len();
+        let free = (0..readers.len())
+            .map(|i| &readers[(own + i) % readers.len()])
+            .find_map(|reader| match reader.try_lock() {
+                Ok(guard) => Some(guard),
+                // Reads only: nothing a panic could leave half done.
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            });
+        free.unwrap_or_else(|| {
+            readers[own]
                 .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-            None => self.lock(),
-        }
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        })
     }
+}
+
+/// This thread's reading connection, by the order in which threads first
+/// read: the readers of a batch's parts each keep one of their own.
+fn own_reader() -> usize {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    thread_local! {
+        static OWN: usize = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    OWN.with(|own| *own)
 }
 
 #[cfg(test)]

@@ -127,13 +127,18 @@ impl Store {
         // a read must upgrade.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         migrate(&mut conn)?;
-        let reader = Connection::open(path)?;
-        reader.busy_timeout(BUSY_TIMEOUT)?;
-        reader.set_prepared_statement_cache_capacity(cached::CAPACITY);
-        reader.pragma_update(None, "query_only", "ON")?;
+        let readers = (0..readers_wanted())
+            .map(|_| {
+                let reader = Connection::open(path)?;
+                reader.busy_timeout(BUSY_TIMEOUT)?;
+                reader.set_prepared_statement_cache_capacity(cached::CAPACITY);
+                reader.pragma_update(None, "query_only", "ON")?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
-            reader: Some(Arc::new(Mutex::new(reader))),
+            readers: Some(readers.into()),
             lock_watch: Arc::new(LockWatch::new(path)),
         })
     }
@@ -170,7 +175,7 @@ impl Store {
         copy.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         Ok(Store {
             conn: Arc::new(Mutex::new(copy)),
-            reader: None,
+            readers: None,
             lock_watch: Arc::new(LockWatch::new(Path::new(":memory:"))),
         })
     }
@@ -272,6 +277,15 @@ pub fn configure_sqlite() {
             "SQLite already in use: statement journals spill at its default"
         );
     }
+}
+
+/// How many reading connections a store opens: one for each thread that
+/// reads a batch's messages at once (`decide::cores`: the machine's cores,
+/// at most four).
+pub(super) fn readers_wanted() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4)
 }
 
 /// This process's effective user id.

@@ -687,17 +687,27 @@ pub fn read(
         .and_then(|a| a.address())
         .map(crate::survey::address::key);
     let named = named(lookup, &candidates, sender.as_deref())?;
-    // The invitation as stored: MIME-parsed only if a line of the reply is
-    // compared with it (few are).
-    let sent = match &named {
-        Some(named) => lookup.sent_questionnaire(named.person.id)?,
-        None => None,
+    // The invitation as stored: loaded and MIME-parsed only if a line of
+    // the reply is compared with it (few are). The store failing under it
+    // fails the read, as any lookup's failure does.
+    let failed = std::cell::Cell::new(None);
+    let fetch = || {
+        let named = named.as_ref()?;
+        lookup
+            .sent_questionnaire(named.person.id)
+            .unwrap_or_else(|err| {
+                failed.set(Some(err));
+                None
+            })
     };
-    let sent = sent.as_deref().map_or(
-        crate::understand::parse::Sent::Unknown,
-        crate::understand::parse::Sent::Raw,
-    );
+    let sent = match named {
+        Some(_) => crate::understand::parse::Sent::Fetched(crate::understand::parse::Fetch(&fetch)),
+        None => crate::understand::parse::Sent::Unknown,
+    };
     let classification = classify::classify_read(&message, survey, sent, candidates, &text);
+    if let Some(err) = failed.take() {
+        return Err(err);
+    }
     let verdict = survey
         .replies
         .trusted_authserv_id

@@ -794,19 +794,25 @@ impl Facts {
             facts.answers = batch.current_answers(id)?;
             facts.pending = batch.pending_confirmation(id)?;
             facts.shown = shown(batch, id, &message.classification.candidates)?;
+            let [
+                closed_notices,
+                opt_out_confirmations,
+                clarifications,
+                automatic_today,
+            ] = batch.mail_counts(
+                id,
+                [
+                    (&[MailKind::ClosedNotice], ever),
+                    (&[MailKind::OptOutConfirmation], ever),
+                    (&[MailKind::Clarification], ever),
+                    (AUTOMATIC, now - SignedDuration::from_hours(24)),
+                ],
+            )?;
             facts.sent = MailCounts {
-                closed_notices: batch.mail_count(id, &[MailKind::ClosedNotice], ever)?,
-                opt_out_confirmations: batch.mail_count(
-                    id,
-                    &[MailKind::OptOutConfirmation],
-                    ever,
-                )?,
-                clarifications: batch.mail_count(id, &[MailKind::Clarification], ever)?,
-                automatic_today: batch.mail_count(
-                    id,
-                    AUTOMATIC,
-                    now - SignedDuration::from_hours(24),
-                )?,
+                closed_notices,
+                opt_out_confirmations,
+                clarifications,
+                automatic_today,
             };
         }
         Ok(facts)

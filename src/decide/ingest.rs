@@ -96,6 +96,12 @@ pub fn process_new_then(
     now: Timestamp,
     mut recorded: impl FnMut(BatchReport),
 ) -> Result<BatchReport> {
+    // Nothing to read (an idle daemon's turn): the readers are not warmed
+    // up, so an idle daemon does not hold their tables (about 15 MB; its
+    // idle RSS rose from 19 to 35 MB with the warm-up).
+    if store.waiting(&survey.id, 1)?.is_empty() {
+        return Ok(BatchReport::default());
+    }
     // Before any read is counted against a stored message.
     warm_up(survey);
     let limit = BATCH * PARTS_A_TURN;

@@ -286,6 +286,7 @@ impl<O: Outbox> Daemon<O> {
                 Err(err) => return Err(err),
             };
             if sleep >= Duration::from_secs(1) {
+                self.store.release_memory();
                 give_back_memory();
             }
             tokio::select! {

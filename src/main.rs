@@ -16,13 +16,13 @@ fn main() -> ExitCode {
     // default raises this threshold after the first such free, and memory
     // freed below it stays in the heap of the thread that used it: every
     // thread that handled a large message kept its size.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: sets one allocator parameter, before any other thread starts.
     // And each heap keeps 1 MB spare at its top when it gives memory back:
     // SQLite's statement journal takes and frees half a megabyte for every
     // message a batch records (`store::STATEMENT_JOURNAL_IN_MEMORY`), and
     // without the spare each one was taken afresh from the kernel, page by
     // page (a tenth of the recording thread's time).
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: sets two allocator parameters, before any other thread starts.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
         libc::mallopt(libc::M_TOP_PAD, 1 << 20);

@@ -169,9 +169,7 @@ impl Store {
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
         })
     }
-}
 
-impl Store {
     /// Gives back the memory SQLite holds for this store's connections
     /// that are free now (their page caches, up to 2 MB each): what the
     /// daemon does before it sleeps, with the allocator's own trim. The

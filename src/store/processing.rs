@@ -243,12 +243,8 @@ pub trait Reads {
     -> Result<Option<super::PendingConfirmation>>;
     /// What our confirmation email `message_id` to the person showed.
     fn confirmation_shown(&self, recipient_id: i64, message_id: &str) -> Result<Option<String>>;
-    /// Mail of `kinds` queued for a person since `since`.
-    fn mail_count(&self, recipient_id: i64, kinds: &[MailKind], since: Timestamp) -> Result<usize> {
-        let [n] = self.mail_counts(recipient_id, [(kinds, since)])?;
-        Ok(n)
-    }
-    /// [`Reads::mail_count`] of each of `asked`, in one query.
+    /// Mail of each of `asked`'s kinds queued for a person since its time,
+    /// one count for each, in one query.
     fn mail_counts<const N: usize>(
         &self,
         recipient_id: i64,

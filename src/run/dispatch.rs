@@ -393,7 +393,8 @@ impl<O: Outbox> Worker<O> {
     /// One sending task: claims and sends due messages until none is left,
     /// within the pace, the connections and the quota of the account. What
     /// the server accepted is marked sent in the commit that claims the
-    /// next batch (group commit), and at the end whatever happened.
+    /// next batch (group commit), under a pace before the wait for the
+    /// next slot, and at the end whatever happened.
     async fn work(
         &self,
         round: &std::sync::Mutex<Round>,
@@ -402,16 +403,25 @@ impl<O: Outbox> Worker<O> {
     ) -> Result<()> {
         let mut accepted = Vec::new();
         let worked = self.batches(&mut accepted, round, on_done, shutdown).await;
-        if !accepted.is_empty() {
-            let (survey_id, now) = (self.survey.id.clone(), self.clock.now());
-            let domain = self.survey.sender.address.domain().to_owned();
-            self.store
-                .blocking(move |store| {
-                    store.claim_batch(&survey_id, &domain, now, &accepted, Claimable::Any, 0)
-                })
-                .await?;
-        }
+        self.mark_sent(&mut accepted).await?;
         worked
+    }
+
+    /// Marks what the server accepted as sent, in one commit (none when
+    /// there is nothing to mark).
+    async fn mark_sent(&self, accepted: &mut Vec<Accepted>) -> Result<()> {
+        if accepted.is_empty() {
+            return Ok(());
+        }
+        let (survey_id, now) = (self.survey.id.clone(), self.clock.now());
+        let domain = self.survey.sender.address.domain().to_owned();
+        let done = std::mem::take(accepted);
+        self.store
+            .blocking(move |store| {
+                store.claim_batch(&survey_id, &domain, now, &done, Claimable::Any, 0)
+            })
+            .await?;
+        Ok(())
     }
 
     /// How many messages the next claim takes: one at a time under a pace
@@ -439,8 +449,18 @@ impl<O: Outbox> Worker<O> {
             // Wait for the pace and a connection of the account before
             // claiming, so rows sit in `sending` only while the server has
             // them.
+            // A slow pace (one a minute) waits for its slot as long as
+            // the pace says: what the server took is marked sent before
+            // (not a minute later, with the next claim), and a shutdown
+            // ends the wait (the workers took their slots one after
+            // another before they looked, a minute each).
             if let Some(pace) = &self.limits.pace {
-                pace.lock().await.tick().await;
+                self.mark_sent(accepted).await?;
+                let mut stopping = shutdown.clone();
+                tokio::select! {
+                    _ = async { pace.lock().await.tick().await } => {}
+                    _ = stopping.wait() => return Ok(()),
+                }
             }
             self.limits
                 .restore_connections(self.clock.now().as_second());

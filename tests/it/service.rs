@@ -348,6 +348,46 @@ fn sigterm_finishes_what_is_in_flight_and_logs_out_of_imap() {
     );
 }
 
+/// Under a slow pace each sending worker waits up to a whole interval for
+/// its slot: SIGTERM ends that wait. It did not: the workers took their
+/// slots one after another before they looked, an interval each (the
+/// reading benchmark's daemon, 8,500 follow-ups held to one a minute,
+/// took four minutes to stop). Four a minute here: stopping took 45 s or
+/// more before.
+#[test]
+fn sigterm_ends_a_wait_for_the_sending_pace() {
+    let stack = Stack::shared();
+    let fixture = Fixture::new(&stack, &[("sending", "rate_per_minute", "4".into())]);
+    let mut daemon = fixture.start_daemon();
+    fixture.wait_until(Duration::from_secs(60), "the first invitation sent", || {
+        fixture.log().contains("kind=invitation")
+    });
+    // Marked sent before the worker waits 15 s for its next slot, not with
+    // the next claim.
+    fixture.wait_until(
+        Duration::from_secs(5),
+        "the first invitation marked sent",
+        || {
+            fixture
+                .outbox_states(MailKind::Invitation)
+                .get(&MailState::Sent)
+                .is_some_and(|&sent| sent >= 1)
+        },
+    );
+    fixture.wait_until(
+        Duration::from_secs(30),
+        "the inbox watcher connected",
+        || fixture.log().contains("inbox: connected"),
+    );
+    send_signal(&daemon, libc::SIGTERM);
+    let (status, took) = wait_exit(&mut daemon);
+    assert_eq!(status.code(), Some(0), "log:\n{}", fixture.log());
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    eprintln!("SIGTERM to exit while waiting for the pace: {took:?}");
+    let states = fixture.outbox_states(MailKind::Invitation);
+    assert_eq!(states.get(&MailState::Sending), None, "{states:?}");
+}
+
 #[test]
 fn sighup_reloads_and_keeps_the_running_configuration_on_a_broken_file() {
     let stack = Stack::shared();

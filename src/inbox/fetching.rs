@@ -1,5 +1,5 @@
 //! Fetching new mail and storing it: sizes first, then bounded FETCHes
-//! (at most 50 messages or 4 MB; a message over the size limit as headers
+//! (at most 250 messages or 4 MB; a message over the size limit as headers
 //! only), each stored for the surveys it goes to in one transaction per
 //! survey, straight from the server's response, before anything else
 //! happens to it. Apart from the watcher's loop and from filing because
@@ -10,8 +10,9 @@ use super::connection::imap_error;
 use super::{Member, Session, Watcher, route};
 use crate::Result;
 
-/// At most this many messages per UID FETCH of whole messages...
-const BATCH: usize = 50;
+/// At most this many messages per UID FETCH of whole messages (and per
+/// commit of the store: one fsync for each)...
+const BATCH: usize = 250;
 /// ...and at most this many bytes (a larger message goes alone): what one
 /// FETCH holds in memory stays bounded whatever the mailbox holds.
 const BATCH_BYTES: usize = 4 * 1024 * 1024;
@@ -133,59 +134,127 @@ impl Watcher {
             .map(|m| m.survey.replies.max_message_bytes)
             .max()
             .unwrap_or(0);
+        // Fetching and storing overlap: this thread reads the next FETCH
+        // while a thread of its own stores the last one, in order, so the
+        // cursor moves past nothing that is not stored, and processing
+        // starts on each FETCH as soon as it is committed. At most
+        // [`STORE_AHEAD`] FETCHes wait between them.
+        let members = &members;
+        std::thread::scope(|scope| {
+            let (to_store, fetched) = std::sync::mpsc::sync_channel::<Response>(STORE_AHEAD);
+            let storer = scope.spawn(move || {
+                let mut total = 0;
+                for response in fetched {
+                    total += response.store(members, folder, uidvalidity, limit)?;
+                }
+                Ok::<_, crate::Error>(total)
+            });
+            let fetching = (|| {
+                for batch in batches(&sized, limit) {
+                    let response = match batch {
+                        Batch::Whole(uids) => {
+                            let fetched = session
+                                .uid_fetch(uid_set(&uids), "(UID INTERNALDATE BODY.PEEK[])")
+                                .map_err(imap_error)?;
+                            Response::Whole(fetched, uids)
+                        }
+                        Batch::HeadersOnly(uid, size) => {
+                            let fetched = session
+                                .uid_fetch(uid.to_string(), "(UID INTERNALDATE BODY.PEEK[HEADER])")
+                                .map_err(imap_error)?;
+                            Response::HeadersOnly(fetched, uid, size)
+                        }
+                    };
+                    // A storer that stopped says why when it is joined.
+                    if to_store.send(response).is_err() {
+                        break;
+                    }
+                }
+                Ok::<_, crate::Error>(())
+            })();
+            drop(to_store);
+            let stored = storer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // The store's failure first: fetching stopped for it.
+            let total = stored?;
+            fetching?;
+            Ok(total)
+        })
+    }
+}
+
+/// FETCHes read and not yet stored, at most: each holds up to
+/// [`BATCH_BYTES`], so fetching ahead of the store stays bounded in memory.
+const STORE_AHEAD: usize = 1;
+
+/// One FETCH's response, on its way from the thread that reads the
+/// mailbox to the one that stores it.
+enum Response {
+    /// Whole messages, asked for by these UIDs.
+    Whole(imap::types::Fetches, Vec<u32>),
+    /// The headers of this message (UID, size on the server), over the
+    /// size limit.
+    HeadersOnly(imap::types::Fetches, u32, usize),
+}
+
+impl Response {
+    /// Stores the messages of the response for the surveys they go to
+    /// ([`store_for`]) and wakes each survey that got new ones. Returns how
+    /// many were new.
+    fn store(
+        &self,
+        members: &[Member],
+        folder: &str,
+        uidvalidity: u32,
+        limit: usize,
+    ) -> Result<usize> {
         let mut stored = vec![0usize; members.len()];
-        let mut total = 0;
-        for batch in batches(&sized, limit) {
-            match batch {
-                Batch::Whole(uids) => {
-                    let fetched = session
-                        .uid_fetch(uid_set(&uids), "(UID INTERNALDATE BODY.PEEK[])")
-                        .map_err(imap_error)?;
-                    let mut messages: Vec<Fetched<'_>> = fetched
-                        .iter()
-                        .filter(|fetch| fetch.uid.is_some_and(|u| uids.binary_search(&u).is_ok()))
-                        .filter_map(|fetch| {
-                            Some(Fetched {
-                                uid: fetch.uid?,
-                                bytes: fetch.body()?,
-                                size: None,
-                                arrived: arrived(fetch),
-                            })
+        match self {
+            Response::Whole(fetched, uids) => {
+                // Only what was asked for (see the sizes above).
+                let mut messages: Vec<Fetched<'_>> = fetched
+                    .iter()
+                    .filter(|fetch| fetch.uid.is_some_and(|u| uids.binary_search(&u).is_ok()))
+                    .filter_map(|fetch| {
+                        Some(Fetched {
+                            uid: fetch.uid?,
+                            bytes: fetch.body()?,
+                            size: None,
+                            arrived: arrived(fetch),
                         })
-                        .collect();
-                    messages.sort_by_key(|m| m.uid);
-                    store_for(&members, folder, uidvalidity, &messages, &mut stored)?;
-                }
-                Batch::HeadersOnly(uid, size) => {
-                    let fetched = session
-                        .uid_fetch(uid.to_string(), "(UID INTERNALDATE BODY.PEEK[HEADER])")
-                        .map_err(imap_error)?;
-                    let Some(fetch) = fetched.iter().find(|f| f.uid == Some(uid)) else {
-                        continue;
-                    };
-                    tracing::warn!(
-                        folder,
-                        uid,
-                        size,
-                        limit,
-                        "inbox: message over the size limit; storing its headers only"
-                    );
-                    let fetched = Fetched {
-                        uid,
-                        bytes: fetch.header().unwrap_or_default(),
-                        size: Some(size),
-                        arrived: arrived(fetch),
-                    };
-                    store_for(&members, folder, uidvalidity, &[fetched], &mut stored)?;
-                }
+                    })
+                    .collect();
+                messages.sort_by_key(|m| m.uid);
+                store_for(members, folder, uidvalidity, &messages, &mut stored)?;
             }
-            // Processing starts on what is stored while the rest is read.
-            for (member, stored) in members.iter().zip(&mut stored) {
-                if *stored > 0 {
-                    tracing::info!(survey = %member.survey.id, stored = *stored, "inbox: new messages stored");
-                    member.notify.notify_one();
-                    total += std::mem::take(stored);
-                }
+            Response::HeadersOnly(fetched, uid, size) => {
+                let Some(fetch) = fetched.iter().find(|f| f.uid == Some(*uid)) else {
+                    return Ok(0);
+                };
+                tracing::warn!(
+                    folder,
+                    uid,
+                    size,
+                    limit,
+                    "inbox: message over the size limit; storing its headers only"
+                );
+                let fetched = Fetched {
+                    uid: *uid,
+                    bytes: fetch.header().unwrap_or_default(),
+                    size: Some(*size),
+                    arrived: arrived(fetch),
+                };
+                store_for(members, folder, uidvalidity, &[fetched], &mut stored)?;
+            }
+        }
+        // Processing starts on what is stored while the rest is read.
+        let mut total = 0;
+        for (member, stored) in members.iter().zip(stored) {
+            if stored > 0 {
+                tracing::info!(survey = %member.survey.id, stored, "inbox: new messages stored");
+                member.notify.notify_one();
+                total += stored;
             }
         }
         Ok(total)
@@ -275,8 +344,8 @@ mod tests {
     fn batches_are_bounded_in_count_and_bytes_and_oversized_go_alone() {
         const MB: usize = 1024 * 1024;
         let limit = 25 * MB;
-        // 120 small ones: 50, 50, 20.
-        let small: Vec<(u32, usize)> = (1..=120).map(|u| (u, 1000)).collect();
+        // 2 * BATCH + 20 small ones: BATCH, BATCH, 20.
+        let small: Vec<(u32, usize)> = (1..=2 * BATCH as u32 + 20).map(|u| (u, 1000)).collect();
         let counts: Vec<usize> = batches(&small, limit)
             .iter()
             .map(|b| match b {
@@ -284,7 +353,7 @@ mod tests {
                 Batch::HeadersOnly(..) => 0,
             })
             .collect();
-        assert_eq!(counts, [50, 50, 20]);
+        assert_eq!(counts, [BATCH, BATCH, 20]);
         // Bytes: 3 MB + 3 MB do not share a FETCH; a 10 MB one goes alone;
         // a 30 MB one is over the limit: headers only, in its place.
         let mixed = [

@@ -6,17 +6,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use jiff::Timestamp;
-use mailsurvey::store::{MailKind, MailState};
 
 use crate::support::*;
-
-fn invitations_sent(fixture: &Fixture) -> usize {
-    fixture
-        .outbox_states(MailKind::Invitation)
-        .get(&MailState::Sent)
-        .copied()
-        .unwrap_or(0)
-}
 
 #[test]
 fn fifty_invitations_at_twenty_a_minute_go_in_three_windows_nobody_twice() {
@@ -35,7 +26,7 @@ fn fifty_invitations_at_twenty_a_minute_go_in_three_windows_nobody_twice() {
     // back from the store, not forgotten.
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(60), "20 invitations sent", || {
-        invitations_sent(&fixture) >= 20
+        fixture.invitations_sent() >= 20
     });
     daemon.terminate();
     let status = fixture.mailsurvey(&["status"]);
@@ -46,7 +37,7 @@ fn fifty_invitations_at_twenty_a_minute_go_in_three_windows_nobody_twice() {
     );
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(170), "50 invitations sent", || {
-        invitations_sent(&fixture) == 50
+        fixture.invitations_sent() == 50
     });
     daemon.terminate();
 

@@ -285,22 +285,9 @@ fn sigterm_finishes_what_is_in_flight_and_logs_out_of_imap() {
     let fixture = Fixture::new(&stack, &[("sending", "rate_per_minute", "120".into())]);
     let mut daemon = fixture.start_daemon();
     fixture.wait_until(Duration::from_secs(60), "5 invitations sent", || {
-        fixture
-            .outbox_states(MailKind::Invitation)
-            .get(&MailState::Sent)
-            .copied()
-            .unwrap_or(0)
-            >= 5
+        fixture.invitations_sent() >= 5
     });
-    fixture.wait_until(
-        Duration::from_secs(30),
-        "the inbox watcher connected",
-        || fixture.log().contains("inbox: connected"),
-    );
-    send_signal(&daemon, libc::SIGTERM);
-    let (status, took) = wait_exit(&mut daemon);
-    assert_eq!(status.code(), Some(0), "log:\n{}", fixture.log());
-    assert!(took < Duration::from_secs(30), "took {took:?}");
+    let took = stop_once_connected(&fixture, &mut daemon, Duration::from_secs(30));
     eprintln!("SIGTERM to exit mid-send: {took:?}");
     let states = fixture.outbox_states(MailKind::Invitation);
     assert_eq!(
@@ -367,25 +354,27 @@ fn sigterm_ends_a_wait_for_the_sending_pace() {
     fixture.wait_until(
         Duration::from_secs(5),
         "the first invitation marked sent",
-        || {
-            fixture
-                .outbox_states(MailKind::Invitation)
-                .get(&MailState::Sent)
-                .is_some_and(|&sent| sent >= 1)
-        },
+        || fixture.invitations_sent() >= 1,
     );
+    let took = stop_once_connected(&fixture, &mut daemon, Duration::from_secs(20));
+    eprintln!("SIGTERM to exit while waiting for the pace: {took:?}");
+    let states = fixture.outbox_states(MailKind::Invitation);
+    assert_eq!(states.get(&MailState::Sending), None, "{states:?}");
+}
+
+/// Once the inbox watcher has connected, SIGTERM: the daemon exits with 0
+/// within `limit`. Returns how long it took.
+fn stop_once_connected(fixture: &Fixture, daemon: &mut Daemon, limit: Duration) -> Duration {
     fixture.wait_until(
         Duration::from_secs(30),
         "the inbox watcher connected",
         || fixture.log().contains("inbox: connected"),
     );
-    send_signal(&daemon, libc::SIGTERM);
-    let (status, took) = wait_exit(&mut daemon);
+    send_signal(daemon, libc::SIGTERM);
+    let (status, took) = wait_exit(daemon);
     assert_eq!(status.code(), Some(0), "log:\n{}", fixture.log());
-    assert!(took < Duration::from_secs(20), "took {took:?}");
-    eprintln!("SIGTERM to exit while waiting for the pace: {took:?}");
-    let states = fixture.outbox_states(MailKind::Invitation);
-    assert_eq!(states.get(&MailState::Sending), None, "{states:?}");
+    assert!(took < limit, "took {took:?}");
+    took
 }
 
 #[test]

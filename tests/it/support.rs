@@ -595,6 +595,14 @@ impl Fixture {
             .cloned()
             .unwrap_or_default()
     }
+
+    /// Invitations of the survey marked sent, in the store.
+    pub fn invitations_sent(&self) -> usize {
+        self.outbox_states(MailKind::Invitation)
+            .get(&MailState::Sent)
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// The daemons' log filter: `info,rusqlite_migration=warn`, or

@@ -384,15 +384,6 @@ fn shared_mailbox_routes_a_doubly_listed_sender_to_neither_and_a_bounce_by_its_k
     assert_eq!(daemon.terminate().code(), Some(0), "{}", log_text());
 }
 
-/// Invitations of a survey marked sent, in the store.
-fn invitations_sent(fixture: &Fixture) -> usize {
-    fixture
-        .outbox_states(MailKind::Invitation)
-        .get(&MailState::Sent)
-        .copied()
-        .unwrap_or(0)
-}
-
 /// Issue 23: two surveys of one daemon sending through one SMTP account
 /// share its daily quota (10 a minute here), counted from both stores
 /// across a restart within the window: 16 invitations go in two windows,
@@ -412,7 +403,7 @@ fn surveys_on_one_account_share_its_daily_quota_across_a_restart() {
     b.write_recipients(&b_rows);
     let dir = directory_of(&a, &b);
     let log = dir.path().join("daemon.log");
-    let both = || invitations_sent(&a) + invitations_sent(&b);
+    let both = || a.invitations_sent() + b.invitations_sent();
 
     // The first window, then a restart within it: the quota's count is
     // read back from both stores before either survey sends.

@@ -448,12 +448,11 @@ impl<O: Outbox> Worker<O> {
         loop {
             // Wait for the pace and a connection of the account before
             // claiming, so rows sit in `sending` only while the server has
-            // them.
-            // A slow pace (one a minute) waits for its slot as long as
-            // the pace says: what the server took is marked sent before
-            // (not a minute later, with the next claim), and a shutdown
-            // ends the wait (the workers took their slots one after
-            // another before they looked, a minute each).
+            // them. A slot of a slow pace can be a minute away: what the
+            // server took is marked sent before the wait (not with the
+            // next claim), and a shutdown ends the wait (the workers took
+            // their slots one after another before they looked, a minute
+            // each).
             if let Some(pace) = &self.limits.pace {
                 self.mark_sent(accepted).await?;
                 let mut stopping = shutdown.clone();

@@ -444,16 +444,17 @@ fn echo_then_no(question: &Question, words: &[String]) -> bool {
 }
 
 /// A tick or a cross alone ([`tick_alone`]), or the question's words
-/// and a no ([`echo_then_no`]).
-fn at_a_glance(question: &Question, text: &str) -> Option<bool> {
-    tick_alone(text).or_else(|| echo_then_no(question, &plain_words(text)).then_some(false))
+/// and a no ([`echo_then_no`]). `words` are `text`'s [`plain_words`].
+fn at_a_glance(question: &Question, text: &str, words: &[String]) -> Option<bool> {
+    tick_alone(text).or_else(|| echo_then_no(question, words).then_some(false))
 }
 
 pub(super) fn yes_no(question: &Question, text: &str) -> Answer {
-    if let Some(value) = at_a_glance(question, text) {
+    // Made once for all that follows (issue 23: they were made twice).
+    let words = plain_words(text);
+    if let Some(value) = at_a_glance(question, text, &words) {
         return Answer::ok(Value::Bool(value), text);
     }
-    let words = plain_words(text);
     if let Some(fixed) = misspelt(&words, text) {
         return yes_no(question, &fixed);
     }

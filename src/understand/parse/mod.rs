@@ -899,6 +899,9 @@ struct Headings {
     /// number: what [`after_question`] compares a heading line with,
     /// rendered and split once rather than for every heading line read.
     rendered: Vec<Vec<String>>,
+    /// Each of `rendered` joined by single spaces: a heading line quoted
+    /// whole is told by one comparison (issue 23).
+    joined: Vec<String>,
 }
 
 impl Headings {
@@ -916,8 +919,13 @@ impl Headings {
                     .map(str::to_owned)
                     .collect()
             })
-            .collect();
-        Headings { starts, rendered }
+            .collect::<Vec<Vec<String>>>();
+        let joined = rendered.iter().map(|words| words.join(" ")).collect();
+        Headings {
+            starts,
+            rendered,
+            joined,
+        }
     }
 
     /// The 0-based question whose heading this line is.
@@ -1300,7 +1308,7 @@ impl<'q> Reader<'q> {
             // question's own text, its `Answer:` left empty; Gmail and
             // Apple Mail: typed into the quote of our mail (one level deep,
             // never in a quote of a quote).
-            match after_question(text, &headings.rendered[index]) {
+            match after_question(text, &headings.rendered[index], &headings.joined[index]) {
                 Typed::After(rest) if line.depth <= 1 => {
                     self.found[index].push(AnswerText::new(rest, Origin::Inline));
                 }
@@ -2906,12 +2914,18 @@ fn sentences(line: &str) -> Vec<&str> {
 
 /// The words after the whole of a question's own heading, `ours` (its
 /// words as we render it, after the number), on its heading line (`1.
-/// Have you used …? Yes`), if any.
-fn after_question(text: &str, ours: &[String]) -> Typed {
+/// Have you used …? Yes`), if any. `joined` is `ours` joined by single
+/// spaces.
+fn after_question(text: &str, ours: &[String], joined: &str) -> Typed {
     let text = text.trim_start_matches(['*', '_', ' ']);
     let Some((_, heading)) = text.split_once(['.', ')']) else {
         return Typed::Nothing;
     };
+    // Our words and nothing after them, as `typed_after` would find
+    // word by word: most heading lines are quoted whole.
+    if heading.trim().eq_ignore_ascii_case(joined) {
+        return Typed::Nothing;
+    }
     typed_after(ours, heading)
 }
 

@@ -228,7 +228,21 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
     let mut clean = String::with_capacity(text.len());
     let mut marked: Vec<bool> = Vec::new();
     let mut line_marked = false;
-    for c in tabbed.chars() {
+    let mut rest: &str = &tabbed;
+    loop {
+        // Runs of ASCII but `\r`, `\t` and `\n` (most of any text) are
+        // kept as they are, copied whole rather than character by
+        // character (issue 23).
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || matches!(b, b'\r' | b'\t' | b'\n'))
+            .unwrap_or(rest.len());
+        clean.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match c {
             '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
             '\u{a0}' | '\t' => clean.push(' '),

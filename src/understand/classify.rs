@@ -400,14 +400,19 @@ fn challenge_response(message: &Message<'_>, subject: &str, reply: &str) -> bool
         return true;
     }
     // 4,000 characters are at most 16,000 bytes.
-    challenge_text(message, reply).is_some_and(|text| {
-        // The first 4,000 characters, borrowed rather than copied.
-        let end = text
-            .char_indices()
-            .nth(4_000)
-            .map_or(text.len(), |(i, _)| i);
-        WORDS.is_match(&text[..end])
-    })
+    challenge_text(message, reply).is_some_and(|text| WORDS.is_match(first_chars(&text, 4_000)))
+}
+
+/// The first `n` characters of `text` (all of it when shorter), borrowed
+/// rather than copied: found without walking them when they are all ASCII
+/// (issue 23), where the `n`th ends at byte `n`.
+fn first_chars(text: &str, n: usize) -> &str {
+    let end = match text.as_bytes().get(..n) {
+        None => text.len(),
+        Some(head) if head.is_ascii() => n,
+        Some(_) => text.char_indices().nth(n).map_or(text.len(), |(i, _)| i),
+    };
+    &text[..end]
 }
 
 /// Why the message is automatic, if it is. `X-Auto-Response-Suppress`
@@ -774,6 +779,27 @@ mod tests {
             None
         );
         assert_eq!(typed_in_subject("Re: Surv", ours), None);
+    }
+
+    /// The first characters of a text, ASCII or not, shorter or longer.
+    #[test]
+    fn first_chars_counts_characters_not_bytes() {
+        let walked = |text: &str, n: usize| text.chars().take(n).collect::<String>();
+        for text in [
+            "",
+            "abc",
+            "abcd",
+            "abcde",
+            "éabc",
+            "abé",
+            "abcé",
+            "ééééé",
+            "ab\u{1f600}cd",
+        ] {
+            for n in 0..6 {
+                assert_eq!(first_chars(text, n), walked(text, n), "{text:?} {n}");
+            }
+        }
     }
 
     /// The challenge check reads, from an HTML-only reply's text, the

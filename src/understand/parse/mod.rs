@@ -221,43 +221,7 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
     } else {
         Cow::Borrowed(text)
     };
-    // One pass over the text: invisible characters and `\r` taken out,
-    // no-break spaces and tabs made spaces, and the emphasis marks from
-    // HTML (see [`html::MARK`]) kept as a flag per line, for options marked
-    // only by formatting, and taken out of the text.
-    let mut clean = String::with_capacity(text.len());
-    let mut marked: Vec<bool> = Vec::new();
-    let mut line_marked = false;
-    let mut rest: &str = &tabbed;
-    loop {
-        // Runs of ASCII but `\r`, `\t` and `\n` (most of any text) are
-        // kept as they are, copied whole rather than character by
-        // character (issue 23).
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii() || matches!(b, b'\r' | b'\t' | b'\n'))
-            .unwrap_or(rest.len());
-        clean.push_str(&rest[..run]);
-        rest = &rest[run..];
-        let Some(c) = rest.chars().next() else {
-            break;
-        };
-        rest = &rest[c.len_utf8()..];
-        match c {
-            '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
-            '\u{a0}' | '\t' => clean.push(' '),
-            // A table drawn with box-drawing characters reads as one
-            // drawn with pipes and dashes.
-            '\u{2500}'..='\u{257f}' => clean.push(compact::unboxed(c)),
-            '\n' => {
-                marked.push(std::mem::take(&mut line_marked));
-                clean.push('\n');
-            }
-            html::MARK => line_marked = true,
-            c => clean.push(c),
-        }
-    }
-    marked.push(line_marked);
+    let (clean, marked) = cleaned(&tabbed);
     let mut lines: Vec<Line<'_>> = clean
         .split('\n')
         .zip(marked)
@@ -321,6 +285,48 @@ pub fn parse_reply_sent(text: &str, survey: &Survey, sent: Sent<'_>) -> ParsedRe
         OPT_OUT.is_match(&texts.whole) || reader.own.iter().any(|l| STOP_ALONE.is_match(l));
     reply.withdraw = WITHDRAW.is_match(&texts.whole);
     reply
+}
+
+/// The reply's text in one pass: invisible characters and `\r` taken out,
+/// no-break spaces and tabs made spaces, and the emphasis marks from
+/// HTML (see [`html::MARK`]) kept as a flag per line, for options marked
+/// only by formatting, and taken out of the text: the text cleaned, and
+/// a flag per line.
+fn cleaned(text: &str) -> (String, Vec<bool>) {
+    let mut clean = String::with_capacity(text.len());
+    let mut marked: Vec<bool> = Vec::new();
+    let mut line_marked = false;
+    let mut rest: &str = text;
+    loop {
+        // Runs of ASCII but `\r`, `\t` and `\n` (most of any text) are
+        // kept as they are, copied whole rather than character by
+        // character (issue 23).
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || matches!(b, b'\r' | b'\t' | b'\n'))
+            .unwrap_or(rest.len());
+        clean.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '\r' | '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
+            '\u{a0}' | '\t' => clean.push(' '),
+            // A table drawn with box-drawing characters reads as one
+            // drawn with pipes and dashes.
+            '\u{2500}'..='\u{257f}' => clean.push(compact::unboxed(c)),
+            '\n' => {
+                marked.push(std::mem::take(&mut line_marked));
+                clean.push('\n');
+            }
+            html::MARK => line_marked = true,
+            c => clean.push(c),
+        }
+    }
+    marked.push(line_marked);
+    (clean, marked)
 }
 
 /// A grid's answers, item by item, into the reply (or its missing items).

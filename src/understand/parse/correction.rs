@@ -278,10 +278,22 @@ static TAKEN_BACK_MANY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Does `sentence` hold an ASCII digit? [`swapped`], [`taken_back`],
+/// [`unread`] and `revision::read` find questions only by numbers that
+/// `usize` parses, which are ASCII digits: a sentence without one (most of
+/// a doctor's words) is none of theirs, and their large regexes are not
+/// searched (issue 23).
+pub(super) fn has_ascii_digit(sentence: &str) -> bool {
+    sentence.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The questions (0-based) whose answers a sentence takes back without a
 /// new one ([`TAKEN_BACK_MANY`]); none when it names a number that is no
 /// question.
 pub(super) fn taken_back(sentence: &str, questions: usize) -> Vec<usize> {
+    if !has_ascii_digit(sentence) {
+        return Vec::new();
+    }
     let Some(c) = TAKEN_BACK_MANY.captures(sentence) else {
         return Vec::new();
     };
@@ -358,7 +370,7 @@ static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// 4 a 6 - is that OK?", still changes), not a free-text question (a
 /// comment may say anything), at most three.
 pub(super) fn unread(sentence: &str, questions: &[Question]) -> Vec<usize> {
-    if asking(sentence) || sentence.len() > 2000 {
+    if !has_ascii_digit(sentence) || asking(sentence) || sentence.len() > 2000 {
         return Vec::new();
     }
     // "Sorry for the delay with question 4" changes nothing, nor "I've
@@ -439,6 +451,9 @@ fn asking(sentence: &str) -> bool {
 
 /// Two questions (0-based) whose answers the sentence says were swapped.
 pub(super) fn swapped(sentence: &str, questions: usize) -> Option<(usize, usize)> {
+    if !has_ascii_digit(sentence) {
+        return None;
+    }
     let c = SWAPPED.captures(sentence)?;
     let numbers: Vec<usize> = c
         .iter()

@@ -59,7 +59,8 @@ static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
 /// The question (0-based) whose answer `sentence` judges again, and what
 /// becomes of it: the new value, or the sentence, doubted.
 pub(super) fn read(sentence: &str, questions: &[Question]) -> Option<(usize, Fix)> {
-    if !JUDGED.is_match(sentence) {
+    // The question is named by its number, in ASCII digits.
+    if !super::correction::has_ascii_digit(sentence) || !JUDGED.is_match(sentence) {
         return None;
     }
     let mut named = NAMED

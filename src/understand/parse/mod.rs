@@ -755,6 +755,9 @@ fn survey_text(survey: &Survey) -> String {
     text
 }
 
+/// A line's answers by place at the top ([`compact::by_position`]).
+type Placed = Option<Vec<compact::Place>>;
+
 /// Lines of a text, normalised, to look a line up in.
 struct Lines {
     lines: HashSet<String>,
@@ -808,11 +811,22 @@ impl Ours<'_> {
 
 /// A line as compared with ours: lowercase, single spaces, no `>`.
 fn normalise_line(line: &str) -> String {
-    line.trim_start_matches(['>', ' '])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // One string built, lowercased in place when ASCII: every line of an
+    // unquoted original is compared so (issue 23).
+    let line = line.trim_start_matches(['>', ' ']);
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 /// Is this, the doctor's own text (a subject line without the survey's
@@ -1274,7 +1288,8 @@ impl<'q> Reader<'q> {
             // Below "Thanks, Jack" and above the signature: a postscript
             // may still correct an answer ("PS: for 4 I meant 6"), nothing
             // else is read, but for what only contradicts.
-            self.correction(text);
+            let placed = self.at_top && compact::by_position(text, self.found.len()).is_some();
+            self.correction(text, placed);
             self.postscript.push(text.to_owned());
             return;
         }
@@ -1507,7 +1522,13 @@ impl<'q> Reader<'q> {
     /// text, a numbered, labelled or prose answer.
     fn own_line(&mut self, text: &str) {
         self.own.push(text.to_owned());
-        if self.correction(text) {
+        // "First two yes, 3 = yes, 4 = 6, and yes to the rest": answers by
+        // place and number at the top, read once for the correction check
+        // and the top's reading.
+        let placed = self
+            .at_top
+            .then(|| compact::by_position(text, self.found.len()));
+        if self.correction(text, placed.as_ref().is_some_and(Option::is_some)) {
             return;
         }
         let lettered_answer = self.heading.is_some_and(|q| {
@@ -1537,7 +1558,7 @@ impl<'q> Reader<'q> {
             self.at_top = true;
         }
         if self.at_top {
-            self.top_line(text);
+            self.top_line(text, placed);
         }
     }
 
@@ -1545,14 +1566,16 @@ impl<'q> Reader<'q> {
     /// 4 I meant 8", "PS: for 4 I meant 6", "make that 8 for the confidence
     /// one"): recorded, and true, when the line is one. A question named by
     /// words must be named by exactly one question's words.
-    fn correction(&mut self, text: &str) -> bool {
+    /// `placed`: the line gives answers by place at the top
+    /// ([`compact::by_position`]).
+    fn correction(&mut self, text: &str, placed: bool) -> bool {
         if postscript::starts(text) {
             self.in_postscript = Some(false);
         }
         if let Some(correcting) = &mut self.in_postscript {
             *correcting |= postscript::correcting(text);
         }
-        if self.at_top && compact::by_position(text, self.found.len()).is_some() {
+        if placed {
             // "First two yes, 3 = yes, 4 = 6, and yes to the rest": answers
             // by place and number, its "3 = yes" no correction.
             return false;
@@ -1925,7 +1948,7 @@ impl<'q> Reader<'q> {
 
     /// A compact form at the top: a table row drawn with pipes, question
     /// codes on one line, a summary. True when `text` is one.
-    fn compact_line(&mut self, text: &str) -> bool {
+    fn compact_line(&mut self, text: &str, placed: Option<Placed>) -> bool {
         let questions = self.found.len();
         if let Some(codes) = compact::piped_codes(text, questions) {
             // "Q1 Y | Q2 N | Q3 Y": codes between pipes, no table's row.
@@ -1973,9 +1996,9 @@ impl<'q> Reader<'q> {
                 .iter()
                 .all(|(q, _)| matches!(self.questions[*q].kind, QuestionKind::YesNo))
         };
-        let lists = compact::value_lists(text, questions).filter(yes_no_only);
-        if lists.is_none()
-            && let [first, rest @ ..] = sentences(text).as_slice()
+        // The whole line's value lists were read above, before the table's
+        // rows: none of yes/no questions only.
+        if let [first, rest @ ..] = sentences(text).as_slice()
             && !rest.is_empty()
             && let Some(named) = compact::value_lists(first, questions).filter(yes_no_only)
         {
@@ -1985,21 +2008,20 @@ impl<'q> Reader<'q> {
                 .extend(named.into_iter().map(|(q, a)| (q, a, true)));
             self.listing_open = false;
             for rest in rest.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
-                self.top_line(rest);
+                self.top_line(rest, None);
             }
             return true;
         }
         if let Some(codes) = compact::codes(text, questions)
             .or_else(|| compact::numbered_pieces(text, questions))
             .or_else(|| compact::grouped_range(text, questions))
-            .or(lists)
         {
             self.listed
                 .extend(codes.into_iter().map(|(q, a)| (q, a, true)));
             self.listing_open = false;
             return true;
         }
-        if let Some(places) = compact::by_position(text, questions) {
+        if let Some(places) = placed.unwrap_or_else(|| compact::by_position(text, questions)) {
             self.places(places, text);
             self.listing_open = false;
             return true;
@@ -2016,7 +2038,7 @@ impl<'q> Reader<'q> {
                     .chain(pieces[1..].iter().map(|p| p.trim()));
                 for rest in rest {
                     if !rest.is_empty() {
-                        self.top_line(rest);
+                        self.top_line(rest, None);
                     }
                 }
                 return true;
@@ -2458,8 +2480,10 @@ impl<'q> Reader<'q> {
     /// An own line above the quoted text: a numbered answer ("2. yes") or
     /// its continuation, a labelled one ("Further: yes"), or prose kept for
     /// reading against the questions at the end of the top.
-    fn top_line(&mut self, text: &str) {
-        if self.compact_line(text) {
+    /// `placed`: its answers by place ([`compact::by_position`]) when
+    /// already read.
+    fn top_line(&mut self, text: &str, placed: Option<Placed>) {
+        if self.compact_line(text, placed) {
             self.last_numbered = None;
             return;
         }

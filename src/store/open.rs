@@ -45,6 +45,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         // checked before its commit.
         M::up(include_str!("0026_message_id_when_claimed.sql")).foreign_key_check(),
         M::up(include_str!("0027_first_answers.sql")),
+        M::up(include_str!("0028_answers_first_dropped.sql")),
     ])
 }
 

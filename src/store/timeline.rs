@@ -1080,4 +1080,82 @@ mod report_reads_tests {
         );
         assert_eq!(people, vec![4, 3, 2]);
     }
+
+    /// Migration 0028 (`answers_first` dropped) on a database written by
+    /// the release before it (schema 0027): the index is gone, each
+    /// person's first answer is kept as before, and the triggers still
+    /// keep it as answers are stored, superseded and withdrawn, working a
+    /// person's row out again from `answers_current`.
+    #[test]
+    fn a_database_from_before_0028_keeps_first_answers_without_answers_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 27).unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0);
+             INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, added_at)
+             VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 5),
+                    (2, 's', 'b@x.test', 'b@x.test', 'B', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 5);
+             INSERT INTO answers (id, survey_id, recipient_id, question_id, status, value, source, current, created_at)
+             VALUES (1, 's', 1, 'q2', 'ok', '"late"', 'late', 1, 30),
+                    (2, 's', 2, 'q1', 'ok', 'true', 'yes', 1, 10),
+                    (3, 's', 1, 'q1', 'ok', 'false', 'no', 1, 20);"#,
+        )
+        .unwrap();
+        let before = first_rows(&conn).0;
+        assert_eq!(
+            before,
+            vec![("s".to_owned(), 1, 20, 1), ("s".to_owned(), 2, 10, 2)]
+        );
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        {
+            let conn = store.lock();
+            let index: i64 = conn
+                .query_row(
+                    "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name = 'answers_first'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(index, 0, "answers_first is dropped");
+            assert_eq!(first_rows(&conn).0, before, "first answers kept");
+            // What the triggers read to work a person's row out again.
+            assert_eq!(
+                plan(
+                    &conn,
+                    "SELECT survey_id, recipient_id, MIN(created_at), MIN(id) FROM answers
+                     WHERE survey_id = 's' AND recipient_id = 1 AND current = 1
+                     GROUP BY survey_id, recipient_id"
+                ),
+                "SEARCH answers USING INDEX answers_current (survey_id=? AND recipient_id=? AND current=?)"
+            );
+        }
+        let at = |s: i64| Timestamp::from_second(s).unwrap();
+        let yes = |q: &str| -> BTreeMap<String, Answer> {
+            [(
+                q.to_owned(),
+                Answer::ok(crate::understand::answer::Value::Bool(true), "yes"),
+            )]
+            .into()
+        };
+        let check = |what: &str| {
+            let (kept, worked_out) = first_rows(&store.lock());
+            assert_eq!(kept, worked_out, "{what}");
+        };
+        {
+            let conn = store.lock();
+            // 1's earliest answer (q1 at 20) superseded: 1's first is q2's
+            // row 1 at 30 now, or the new one's.
+            super::super::answers::insert_answers(&conn, "s", 1, None, &yes("q1"), None, at(60))
+                .unwrap();
+        }
+        check("an answer superseded");
+        assert_eq!(first_rows(&store.lock()).0[0], ("s".to_owned(), 1, 30, 1));
+        assert_eq!(store.withdraw("s", 2, "test", at(70)).unwrap(), 1);
+        check("withdrawn");
+        assert_eq!(first_rows(&store.lock()).0.len(), 1);
+    }
 }

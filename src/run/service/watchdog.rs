@@ -21,6 +21,20 @@ use crate::survey::Survey;
 /// How often the store thread looks at every store.
 const STORE_LOOK: Duration = Duration::from_secs(2);
 
+/// The longest pause between two rounds of looks without a watchdog.
+const STORE_LOOK_LONGEST: Duration = Duration::from_secs(30);
+
+/// The pause after a round of looks that took `round`: `every`, or longer
+/// when the round itself took long, so that looking takes at most a
+/// twentieth of a core. A national survey's counts cost: `Store::status`
+/// reads about 0.27 s of CPU at a million people (BENCHMARKS.md), which
+/// every 2 s was 13% of a core spent on the STATUS line. Never longer than
+/// `longest`, so that the rounds still beat four times per watchdog
+/// interval.
+fn pause_after(round: Duration, every: Duration, longest: Duration) -> Duration {
+    (round * 19).clamp(every, longest.max(every))
+}
+
 /// What the store thread last saw of one survey.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Seen {
@@ -105,6 +119,10 @@ impl Service {
             .watchdog()
             .map(|w| (w / 4).clamp(Duration::from_millis(100), STORE_LOOK))
             .unwrap_or(STORE_LOOK);
+        let longest = self
+            .notifier
+            .watchdog()
+            .map_or(STORE_LOOK_LONGEST, |w| w / 4);
         let handle = std::thread::Builder::new()
             .name("store-watch".into())
             .spawn(move || {
@@ -114,6 +132,7 @@ impl Service {
                 let mut written: std::collections::HashMap<(String, HealthPart), Option<String>> =
                     std::collections::HashMap::new();
                 while !shutdown.is_triggered() && !stop_thread.load(Ordering::SeqCst) {
+                    let round_started = Instant::now();
                     let round: Vec<Watched> = watched.lock().expect("lock").clone();
                     let now = clock.now();
                     for w in &round {
@@ -149,7 +168,8 @@ impl Service {
                             }
                         }
                     }
-                    let until = Instant::now() + every;
+                    let until = Instant::now()
+                        + pause_after(round_started.elapsed(), every, longest);
                     while Instant::now() < until
                         && !shutdown.is_triggered()
                         && !stop_thread.load(Ordering::SeqCst)
@@ -250,6 +270,28 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_round_of_looks_is_followed_by_a_longer_pause() {
+        let ms = Duration::from_millis;
+        for (round, every, longest, pause) in [
+            // A regional survey: the round is quick, the pause `every`.
+            (ms(10), ms(2000), ms(15_000), ms(2000)),
+            (ms(0), ms(100), ms(250), ms(100)),
+            // A national one: looking takes a twentieth of the time.
+            (ms(600), ms(2000), ms(15_000), ms(11_400)),
+            // Never past a quarter of the watchdog's interval.
+            (ms(2000), ms(2000), ms(15_000), ms(15_000)),
+            // A watchdog shorter than the usual pause keeps the pause.
+            (ms(100), ms(2000), ms(1000), ms(2000)),
+        ] {
+            assert_eq!(
+                pause_after(round, every, longest),
+                pause,
+                "{round:?} {every:?} {longest:?}"
+            );
+        }
+    }
 
     fn example() -> Survey {
         crate::survey::example()

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Cached;
 use super::Store;
@@ -15,9 +15,20 @@ use crate::understand::answer::{Answer, Status, Value};
 use crate::{Error, Result};
 
 impl Store {
-    /// A person's current answers.
+    /// A person's current answers (none for no one listed).
     pub fn current_answers(&self, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
-        current_answers(&self.lock(), recipient_id)
+        let conn = self.lock();
+        let survey_id: Option<String> = conn
+            .query_row_cached(
+                "SELECT survey_id FROM recipients WHERE id = ?1",
+                [recipient_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match survey_id {
+            Some(survey_id) => current_answers(&conn, &survey_id, recipient_id),
+            None => Ok(BTreeMap::new()),
+        }
     }
 
     /// Current answers that are unclear or invalid: (recipient id, email,
@@ -136,8 +147,8 @@ impl Store {
         for id in &ids {
             restored += tx.execute_cached(
                 "UPDATE answers SET current = 1 WHERE set_aside_id = ?1 AND NOT EXISTS
-                    (SELECT 1 FROM answers b WHERE b.recipient_id = answers.recipient_id
-                        AND b.question_id = answers.question_id AND b.current = 1)",
+                    (SELECT 1 FROM answers b WHERE b.survey_id = answers.survey_id
+                        AND b.recipient_id = answers.recipient_id AND b.question_id = answers.question_id AND b.current = 1)",
                 [id],
             )?;
             tx.execute_cached(
@@ -182,8 +193,8 @@ pub(super) fn set_aside(
     now: Timestamp,
 ) -> Result<()> {
     let current: i64 = tx.query_row_cached(
-        "SELECT COUNT(*) FROM answers WHERE recipient_id = ?1 AND current = 1",
-        [recipient_id],
+        "SELECT COUNT(*) FROM answers WHERE survey_id = ?1 AND recipient_id = ?2 AND current = 1",
+        params![survey_id, recipient_id],
         |r| r.get(0),
     )?;
     tx.execute_cached(
@@ -199,8 +210,9 @@ pub(super) fn set_aside(
     )?;
     let id = tx.last_insert_rowid();
     tx.execute_cached(
-        "UPDATE answers SET current = 0, set_aside_id = ?2 WHERE recipient_id = ?1 AND current = 1",
-        params![recipient_id, id],
+        "UPDATE answers SET current = 0, set_aside_id = ?3
+         WHERE survey_id = ?1 AND recipient_id = ?2 AND current = 1",
+        params![survey_id, recipient_id, id],
     )?;
     tx.execute_cached(
         "INSERT INTO decisions (survey_id, recipient_id, message_row, action, detail, decided_by, decided_at)
@@ -228,12 +240,13 @@ pub(super) fn insert_answers(
 ) -> Result<()> {
     // A person's first answers (most replies) supersede nothing: one look
     // instead of an update per answer that finds no row.
-    let superseding = has_current_answers(tx, recipient_id)?;
+    let superseding = has_current_answers(tx, survey_id, recipient_id)?;
     for (question, answer) in answers {
         if superseding {
             tx.execute_cached(
-                "UPDATE answers SET current = 0 WHERE recipient_id = ?1 AND question_id = ?2 AND current = 1",
-                params![recipient_id, question],
+                "UPDATE answers SET current = 0
+                 WHERE survey_id = ?1 AND recipient_id = ?2 AND question_id = ?3 AND current = 1",
+                params![survey_id, recipient_id, question],
             )?;
         }
         tx.execute_cached(
@@ -257,11 +270,11 @@ pub(super) fn insert_answers(
     Ok(())
 }
 
-/// Whether the person has any current answer (`answers_by_recipient`).
-fn has_current_answers(tx: &Connection, recipient_id: i64) -> Result<bool> {
+/// Whether the person has any current answer (`answers_current`).
+fn has_current_answers(tx: &Connection, survey_id: &str, recipient_id: i64) -> Result<bool> {
     Ok(tx.query_row_cached(
-        "SELECT EXISTS (SELECT 1 FROM answers WHERE recipient_id = ?1 AND current = 1)",
-        [recipient_id],
+        "SELECT EXISTS (SELECT 1 FROM answers WHERE survey_id = ?1 AND recipient_id = ?2 AND current = 1)",
+        params![survey_id, recipient_id],
         |r| r.get(0),
     )?)
 }
@@ -405,15 +418,18 @@ pub(super) fn answer_from_row(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::
     })
 }
 
+/// A person's current answers, in row order, from `answers_current`
+/// (whose entries for one person are in row order: no sort).
 pub(super) fn current_answers(
     conn: &rusqlite::Connection,
+    survey_id: &str,
     recipient_id: i64,
 ) -> Result<BTreeMap<String, Answer>> {
     let rows = collect(
         conn,
         "SELECT question_id, status, value, other, reason, source, id FROM answers
-         WHERE recipient_id = ?1 AND current = 1 ORDER BY id",
-        [recipient_id],
+         WHERE survey_id = ?1 AND recipient_id = ?2 AND current = 1 ORDER BY id",
+        params![survey_id, recipient_id],
         |r| Ok((r.get::<_, String>(0)?, answer_from_row(r, 1)?)),
     )?;
     Ok(rows)

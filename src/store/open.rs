@@ -46,6 +46,7 @@ pub(super) fn migrations() -> Migrations<'static> {
         M::up(include_str!("0026_message_id_when_claimed.sql")).foreign_key_check(),
         M::up(include_str!("0027_first_answers.sql")),
         M::up(include_str!("0028_answers_first_dropped.sql")),
+        M::up(include_str!("0029_answers_by_recipient_dropped.sql")),
     ])
 }
 

@@ -295,7 +295,7 @@ macro_rules! reads_on {
             }
             fn current_answers(&$this, recipient_id: i64) -> Result<BTreeMap<String, Answer>> {
                 let $conn = $get;
-                current_answers(&$conn, recipient_id)
+                current_answers(&$conn, $this.survey_id, recipient_id)
             }
             fn pending_confirmation(
                 &$this,

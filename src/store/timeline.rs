@@ -120,7 +120,7 @@ pub(super) const ANSWERS_OF: &str = "SELECT r.name, r.email, r.attributes,
 /// through the person's status instead. An SQL condition on `r`, a row of
 /// `recipients`.
 pub(super) const STOPS_REMINDERS: &str =
-    "EXISTS (SELECT 1 FROM answers a WHERE a.recipient_id = r.id)";
+    "EXISTS (SELECT 1 FROM answers a WHERE a.survey_id = r.survey_id AND a.recipient_id = r.id)";
 
 /// The people with answers ([`STOPS_REMINDERS`] as one read), in id
 /// order, from the covering index `answers_current`: [`Store::silent`]
@@ -1157,5 +1157,76 @@ mod report_reads_tests {
         assert_eq!(store.withdraw("s", 2, "test", at(70)).unwrap(), 1);
         check("withdrawn");
         assert_eq!(first_rows(&store.lock()).0.len(), 1);
+    }
+
+    /// Migration 0029 (`answers_by_recipient` dropped) on a database
+    /// written by the release before it (schema 0028): the index is gone,
+    /// and each read of one person's answers (the facts of a message, the
+    /// look before storing, superseding, setting aside, what stops
+    /// reminders) is a search of `answers_current` by survey and person,
+    /// the person's answers read as before.
+    #[test]
+    fn a_database_from_before_0029_reads_a_persons_answers_from_answers_current() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 28).unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO surveys (id, title, created_at) VALUES ('s', 'S', 0), ('t', 'T', 0);
+             INSERT INTO recipients (id, survey_id, email, email_key, name, selector, verifier, added_at)
+             VALUES (1, 's', 'a@x.test', 'a@x.test', 'A', 'aaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', 5),
+                    (2, 't', 'a@x.test', 'a@x.test', 'A', 'bbbbbbbbbbbb', 'bbbbbbbbbbbbbbbbbbbb', 5);
+             INSERT INTO answers (id, survey_id, recipient_id, question_id, status, value, source, current, created_at)
+             VALUES (1, 's', 1, 'q2', 'ok', 'true', 'yes', 1, 30),
+                    (2, 's', 1, 'q1', 'ok', 'false', 'no', 0, 20),
+                    (3, 's', 1, 'q1', 'ok', 'true', 'yes', 1, 40),
+                    (4, 't', 2, 'q1', 'ok', 'false', 'no', 1, 10);"#,
+        )
+        .unwrap();
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        {
+            let conn = store.lock();
+            let index: i64 = conn
+                .query_row(
+                    "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name = 'answers_by_recipient'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(index, 0, "answers_by_recipient is dropped");
+            let person = "survey_id = 's' AND recipient_id = 1 AND current = 1";
+            for (sql, want) in [
+                (
+                    format!("SELECT question_id, id FROM answers WHERE {person} ORDER BY id"),
+                    "SEARCH answers USING INDEX answers_current (survey_id=? AND recipient_id=? AND current=?)",
+                ),
+                (
+                    format!("SELECT EXISTS (SELECT 1 FROM answers WHERE {person})"),
+                    "SCAN CONSTANT ROW\nSCALAR SUBQUERY 1\nSEARCH answers USING COVERING INDEX answers_current (survey_id=? AND recipient_id=? AND current=?)",
+                ),
+                (
+                    format!("UPDATE answers SET current = 0 WHERE {person} AND question_id = 'q1'"),
+                    "SEARCH answers USING INDEX answers_current (survey_id=? AND recipient_id=? AND current=?)",
+                ),
+                (
+                    format!(
+                        "SELECT r.id FROM recipients r WHERE r.survey_id = 's' AND {STOPS_REMINDERS}"
+                    ),
+                    "SEARCH r USING COVERING INDEX recipients_by_state (survey_id=?)\nSEARCH a EXISTS USING COVERING INDEX answers_current (survey_id=? AND recipient_id=?)",
+                ),
+            ] {
+                assert_eq!(plan(&conn, &sql), want, "{sql}");
+            }
+        }
+        let answers = store.current_answers(1).unwrap();
+        assert_eq!(
+            answers.keys().collect::<Vec<_>>(),
+            ["q1", "q2"],
+            "the current answers only"
+        );
+        assert_eq!(answers["q1"].source, "yes");
+        assert!(store.current_answers(99).unwrap().is_empty());
     }
 }

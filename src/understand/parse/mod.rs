@@ -1947,7 +1947,8 @@ impl<'q> Reader<'q> {
     }
 
     /// A compact form at the top: a table row drawn with pipes, question
-    /// codes on one line, a summary. True when `text` is one.
+    /// codes on one line, a summary. True when `text` is one. `placed`:
+    /// its answers by place ([`compact::by_position`]) when already read.
     fn compact_line(&mut self, text: &str, placed: Option<Placed>) -> bool {
         let questions = self.found.len();
         if let Some(codes) = compact::piped_codes(text, questions) {

@@ -26,6 +26,14 @@ rss_row() {
 # read it before the process is reaped.
 peak_rss_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
+# machine_busy: the CPU seconds the whole machine has been busy since it
+# started (every process and the kernel: user, nice, system, irq, softirq,
+# steal in /proc/stat); the difference around a run is what the run cost
+# the machine, the servers' work for it included.
+machine_busy() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat
+}
+
 # timed_rss OUTFILE COMMAND...: runs COMMAND under GNU time, leaving its
 # peak RSS in KB in OUTFILE.
 timed_rss() {
